@@ -1,0 +1,2 @@
+import maand
+print("cache runs at", maand.get("maand/job/cache", "workers"))

@@ -1,0 +1,1 @@
+print("cache is ready")

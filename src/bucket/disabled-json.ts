@@ -1,0 +1,32 @@
+// workspace/disabled.json (§4.5): the drain list, recomputed on every build.
+import { readFileSync } from 'node:fs';
+import { MaandError } from '../errors.ts';
+import { asObject, asStringArray, field, parseJson } from '../util/json-decode.ts';
+
+export interface DisabledSpec {
+  workers: string[];
+  /** job → listed allocation IPs; an empty list disables the whole job. */
+  jobs: Map<string, string[]>;
+}
+
+export function readDisabledJson(file: string): DisabledSpec {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { workers: [], jobs: new Map() };
+    throw new MaandError('unexpected error', `read ${file}: ${(e as Error).message}`);
+  }
+  try {
+    const doc = asObject(parseJson(text), 'disabled') ?? {};
+    const workers = asStringArray(field(doc, 'workers'), 'disabled.workers') ?? [];
+    const jobs = new Map<string, string[]>();
+    for (const [job, spec] of Object.entries(asObject(field(doc, 'jobs'), 'disabled.jobs') ?? {})) {
+      const obj = asObject(spec, `disabled.jobs.${job}`) ?? {};
+      jobs.set(job, asStringArray(field(obj, 'allocations'), `disabled.jobs.${job}.allocations`) ?? []);
+    }
+    return { workers, jobs };
+  } catch (e) {
+    throw new MaandError('invalid disabled.json', `${(e as Error).message} (expected {"jobs": {"<job>": {"allocations": ["<ip>"]}}, "workers": ["<ip>"]})`);
+  }
+}

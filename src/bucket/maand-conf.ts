@@ -1,0 +1,71 @@
+// maand.conf (§4.1): ssh, sudo, certificate lifetime, job config selector, log format.
+import { writeFileSync, existsSync } from 'node:fs';
+import { MaandError } from '../errors.ts';
+import { readToml, tomlTypeName } from './toml.ts';
+
+export interface MaandConf {
+  use_sudo: boolean;
+  ssh_user: string;
+  ssh_key: string;
+  ssh_port: number;
+  certs_ttl: number;
+  certs_renewal_buffer: number;
+  job_config_selector: string;
+  log_format: string;
+}
+
+const ZERO: MaandConf = {
+  use_sudo: false,
+  ssh_user: '',
+  ssh_key: '',
+  ssh_port: 0,
+  certs_ttl: 0,
+  certs_renewal_buffer: 0,
+  job_config_selector: '',
+  log_format: '',
+};
+
+export const DEFAULT_MAAND_CONF_TEXT =
+  "use_sudo = true\nssh_user = 'agent'\nssh_key = 'worker.key'\nssh_port = 0\ncerts_ttl = 60\ncerts_renewal_buffer = 0\n";
+
+const KINDS: Record<keyof MaandConf, 'bool' | 'string' | 'int'> = {
+  use_sudo: 'bool',
+  ssh_user: 'string',
+  ssh_key: 'string',
+  ssh_port: 'int',
+  certs_ttl: 'int',
+  certs_renewal_buffer: 'int',
+  job_config_selector: 'string',
+  log_format: 'string',
+};
+
+/** Reads maand.conf: absent file → zero values (certs_ttl 0, a reference quirk kept on purpose). */
+export function readMaandConf(file: string): MaandConf {
+  let table;
+  try {
+    table = readToml(file);
+  } catch (e) {
+    throw new MaandError('invalid maand.conf', `${(e as Error).message.split('\n')[0]}; fix the TOML syntax of ${file}`);
+  }
+  if (table === undefined) return { ...ZERO };
+  const conf: MaandConf = { ...ZERO };
+  for (const [key, kind] of Object.entries(KINDS) as Array<[keyof MaandConf, string]>) {
+    const v = table[key];
+    if (v === undefined) continue;
+    const ok = kind === 'bool' ? typeof v === 'boolean' : kind === 'string' ? typeof v === 'string' : typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v));
+    if (!ok) throw new MaandError('invalid maand.conf', `key ${key} must be a ${kind === 'int' ? 'integer' : kind === 'bool' ? 'boolean' : 'string'}, got ${tomlTypeName(v)}`);
+    (conf as unknown as Record<string, unknown>)[key] = kind === 'int' ? Number(v) : v;
+  }
+  if (conf.certs_ttl === 0) conf.certs_ttl = 60;
+  conf.job_config_selector = conf.job_config_selector.trim();
+  return conf;
+}
+
+export function writeDefaultMaandConf(file: string): void {
+  if (!existsSync(file)) writeFileSync(file, DEFAULT_MAAND_CONF_TEXT, { mode: 0o644 });
+}
+
+/** The effective ssh settings consumers use (defaults applied). */
+export function sshSettings(conf: MaandConf): { user: string; keyName: string; port: number; useSudo: boolean } {
+  return { user: conf.ssh_user || 'agent', keyName: conf.ssh_key || 'worker.key', port: conf.ssh_port > 0 ? conf.ssh_port : 22, useSudo: conf.use_sudo };
+}

@@ -1,0 +1,22 @@
+// workspace/jobs/<job>/vars.toml: flat string map merged into KV vars/job/<job> (§4.6).
+import { join, relative } from 'node:path';
+import { MaandError } from '../errors.ts';
+import type { BucketPaths } from './paths.ts';
+import { readToml, stringMap } from './toml.ts';
+
+export function readJobVars(paths: BucketPaths, job: string): Record<string, string> {
+  const file = join(paths.jobsDir, job, 'vars.toml');
+  const rel = relative(paths.root, file);
+  let table;
+  try {
+    table = readToml(file);
+  } catch (e) {
+    throw new MaandError('invalid vars.toml', `${rel}: ${(e as Error).message.split('\n')[0]}`);
+  }
+  if (table === undefined) return {};
+  try {
+    return stringMap(table, '');
+  } catch (e) {
+    throw new MaandError('invalid vars.toml', `${rel}: ${(e as Error).message} (values must be quoted strings)`);
+  }
+}

@@ -1,0 +1,78 @@
+// workspace/workers.json (§4.4): the worker catalog.
+import { readFileSync } from 'node:fs';
+import { MaandError } from '../errors.ts';
+import { asInt, asObject, asString, asStringArray, field, JsonDecodeError, parseJson, type JsonValue } from '../util/json-decode.ts';
+import { parseCpuMhz, parseMemoryMb, UnitError } from './units.ts';
+
+export interface WorkerSpec {
+  host: string;
+  hostname: string;
+  labels: string[];
+  memoryMb: number;
+  cpuMhz: number;
+  tags: Map<string, string>;
+  position: number;
+  /** Index in the file, the tie-breaker for equal positions. */
+  index: number;
+}
+
+function bad(detail: string): MaandError {
+  return new MaandError('invalid worker.json', detail);
+}
+
+export function readWorkersJson(file: string): WorkerSpec[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw new MaandError('unexpected error', `read ${file}: ${(e as Error).message}`);
+  }
+  let doc: JsonValue;
+  try {
+    doc = parseJson(text);
+    if (!Array.isArray(doc)) throw new JsonDecodeError(`json: cannot unmarshal ${doc === null ? 'null' : typeof doc === 'object' ? 'object' : typeof doc} into Go value of type []workspace.Worker`);
+  } catch (e) {
+    throw bad(`${(e as Error).message} (workspace/workers.json must be a JSON array of {"host": ...} objects)`);
+  }
+  const seen = new Set<string>();
+  return doc.map((item, index) => parseWorker(item, index, seen));
+}
+
+function parseWorker(item: JsonValue, index: number, seen: Set<string>): WorkerSpec {
+  let host: string, hostname: string, labelsRaw: string[], mem: string, cpu: string, position: number | undefined, tagsObj;
+  try {
+    const obj = asObject(item, 'Worker') ?? {};
+    host = (asString(field(obj, 'host'), 'Worker.host') ?? '').trim();
+    hostname = (asString(field(obj, 'hostname'), 'Worker.hostname') ?? '').trim();
+    labelsRaw = asStringArray(field(obj, 'labels'), 'Worker.labels') ?? [];
+    mem = asString(field(obj, 'memory'), 'Worker.memory') ?? '';
+    cpu = asString(field(obj, 'cpu'), 'Worker.cpu') ?? '';
+    position = asInt(field(obj, 'position'), 'Worker.position');
+    tagsObj = asObject(field(obj, 'tags'), 'Worker.tags') ?? {};
+    for (const [k, v] of Object.entries(tagsObj)) asString(v, `Worker.tags.${k}`);
+  } catch (e) {
+    throw bad(`workers[${index}]: ${(e as Error).message}`);
+  }
+  if (host === '') throw bad(`host attribute can't be empty (workers[${index}])`);
+  if (seen.has(host)) throw bad(`duplicate host "${host}"`);
+  seen.add(host);
+  const labels = [...labelsRaw, 'worker'].map((l) => l.trim().toLowerCase());
+  if (new Set(labels).size !== labels.length) throw bad(`worker ${host} have duplicate labels (the label "worker" is implicit; do not list it)`);
+  let memoryMb: number, cpuMhz: number;
+  try {
+    memoryMb = parseMemoryMb(mem);
+  } catch (e) {
+    throw bad(`worker ${host} ${(e as UnitError).message}`);
+  }
+  if (memoryMb < 0) throw bad(`worker ${host} memory can't be less than 0`);
+  try {
+    cpuMhz = parseCpuMhz(cpu);
+  } catch (e) {
+    throw bad(`worker ${host} ${(e as UnitError).message}`);
+  }
+  if (cpuMhz < 0) throw bad(`worker ${host}, cpu can't be less than 0`);
+  const tags = new Map<string, string>();
+  for (const [k, v] of Object.entries(tagsObj)) tags.set(k.trim().toLowerCase(), String(v).trim().toLowerCase());
+  return { host, hostname, labels, memoryMb, cpuMhz, tags, position: position ?? index, index };
+}

@@ -1,0 +1,134 @@
+// `maand build`: reconcile the workspace into the catalog in one transaction (§8.2), then post_build.
+// Any error before the commit leaves the catalog exactly as it was; tmp/ is always removed.
+import { rmSync, mkdirSync } from 'node:fs';
+import { MaandError } from '../errors.ts';
+import { bucketPaths } from '../bucket/paths.ts';
+import { readMaandConf } from '../bucket/maand-conf.ts';
+import { readBucketConf, readJobsConf } from '../bucket/bucket-conf.ts';
+import { readWorkersJson } from '../bucket/workers-json.ts';
+import { openDb } from '../catalog/db.ts';
+import { checkSchema } from '../catalog/gate.ts';
+import { bucketRow } from '../catalog/queries.ts';
+import { KvStore, loadKvKey, purgeStaleVersions } from '../kv/index.ts';
+import type { BuildContext, BuildEvent } from './context.ts';
+import { syncWorkers } from './workers.ts';
+import { prescanJobs, syncJobs } from './jobs.ts';
+import { validateDemands } from './demands.ts';
+import { checkMinAllocations, syncAllocations } from './allocations.ts';
+import { computeDeploymentSeq } from './deployment-seq.ts';
+import { writeKvVariables } from './kv-vars.ts';
+import { syncCertificates } from './certs-step.ts';
+import { writeAllocationVariables } from './alloc-vars.ts';
+import { buildPrometheusCatalog, type ScrapeRenderer } from './prometheus.ts';
+import { checkCapacity } from './capacity.ts';
+import { postBuildCommands } from './post-build.ts';
+
+export type { BuildEvent } from './context.ts';
+
+export interface BuildOptions {
+  root: string;
+  purgeJobKv?: boolean;
+  onEvent?: (e: BuildEvent) => void;
+  /** Unix seconds; defaults to now. */
+  now?: number;
+  renderScrape?: ScrapeRenderer;
+}
+
+export interface BuildResult {
+  workers: number;
+  jobs: number;
+  allocations: { active: number; disabled: number; removed: number };
+  removedWorkers: string[];
+  removedJobs: string[];
+  kvChanges: number;
+  certsGenerated: number;
+}
+
+export const KV_RETAIN_DAYS = 7;
+
+export async function build(opts: BuildOptions): Promise<BuildResult> {
+  const paths = bucketPaths(opts.root);
+  const db = openDb(paths.db);
+  const emit = opts.onEvent ?? ((): void => {});
+  let certsGenerated = 0;
+  try {
+    checkSchema(db);
+    const conf = readMaandConf(paths.maandConf);
+    const ctx: BuildContext = {
+      paths, db, conf,
+      kv: undefined as unknown as KvStore,
+      jobsConf: readJobsConf(paths, conf.job_config_selector),
+      bucketConf: readBucketConf(paths),
+      bucketId: bucketRow(db).bucket_id,
+      now: opts.now ?? Math.floor(Date.now() / 1000),
+      purgeJobKv: opts.purgeJobKv ?? false,
+      workers: readWorkersJson(paths.workersJson),
+      jobs: [], manifests: new Map(), removedWorkers: [], removedJobs: [],
+      emit: (e) => {
+        if (e.type === 'cert-generated') certsGenerated++;
+        emit(e);
+      },
+    };
+    const step = (name: string): void => emit({ type: 'step', step: name });
+    db.exec('BEGIN IMMEDIATE');
+    let kvChanges = 0;
+    try {
+      ctx.kv = KvStore.load(db, { key: () => loadKvKey(paths.root) });
+      step('workers');
+      syncWorkers(ctx);
+      step('jobs');
+      const ports = prescanJobs(ctx);
+      syncJobs(ctx, ports);
+      validateDemands(ctx.jobs, ctx.manifests);
+      step('allocations');
+      syncAllocations(ctx);
+      checkMinAllocations(ctx);
+      computeDeploymentSeq(db);
+      step('kv');
+      writeKvVariables(ctx);
+      step('certificates');
+      await syncCertificates(ctx);
+      writeAllocationVariables(ctx);
+      buildPrometheusCatalog(ctx, opts.renderScrape ?? noScrapeTemplates);
+      mkdirSync(paths.tmpDir, { recursive: true });
+      purgeStaleVersions(db, KV_RETAIN_DAYS, ctx.now);
+      checkCapacity(db);
+      kvChanges = ctx.kv.persist(db, ctx.now);
+      db.exec('COMMIT');
+    } catch (e) {
+      if (db.isTransaction) db.exec('ROLLBACK');
+      throw e;
+    }
+    try {
+      db.exec('VACUUM');
+    } catch (e) {
+      throw new MaandError('database error', `VACUUM: ${(e as Error).message}`);
+    }
+    postBuildCommands(db);
+    return summarize(ctx, kvChanges, certsGenerated);
+  } finally {
+    db.close();
+    rmSync(paths.tmpDir, { recursive: true, force: true });
+  }
+}
+
+const noScrapeTemplates: ScrapeRenderer = (job) => {
+  throw new MaandError('not supported', `job ${job}: _prometheus/scrape.yaml.tpl needs the template engine`);
+};
+
+function summarize(ctx: BuildContext, kvChanges: number, certsGenerated: number): BuildResult {
+  const rows = ctx.db.prepare('SELECT disabled, removed FROM allocations').all() as Array<{ disabled: number; removed: number }>;
+  return {
+    workers: ctx.workers.length,
+    jobs: ctx.jobs.length,
+    allocations: {
+      active: rows.filter((r) => r.removed === 0 && r.disabled === 0).length,
+      disabled: rows.filter((r) => r.removed === 0 && r.disabled === 1).length,
+      removed: rows.filter((r) => r.removed === 1).length,
+    },
+    removedWorkers: ctx.removedWorkers,
+    removedJobs: ctx.removedJobs,
+    kvChanges,
+    certsGenerated,
+  };
+}

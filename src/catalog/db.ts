@@ -1,0 +1,44 @@
+// Opening the catalog and running work in one transaction.
+import { DatabaseSync } from 'node:sqlite';
+import { existsSync } from 'node:fs';
+import { MaandError } from '../errors.ts';
+
+export type Db = DatabaseSync;
+
+/** Opens (creating when `create`) the catalog with the reference's settings: WAL, 5 s busy timeout. */
+export function openDb(file: string, opts: { create?: boolean } = {}): Db {
+  if (!opts.create && !existsSync(file)) throw new MaandError('maand is not initialized', 'run maand init in the bucket directory');
+  try {
+    const db = new DatabaseSync(file, { timeout: 5000 });
+    db.exec('PRAGMA journal_mode = WAL');
+    return db;
+  } catch (e) {
+    throw new MaandError('database error', `${file}: ${(e as Error).message}`);
+  }
+}
+
+/** Runs `fn` inside BEGIN IMMEDIATE … COMMIT; any throw rolls back and rethrows. */
+export function inTransaction<T>(db: Db, fn: () => T): T {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const out = fn();
+    db.exec('COMMIT');
+    return out;
+  } catch (e) {
+    if (db.isTransaction) db.exec('ROLLBACK');
+    throw e;
+  }
+}
+
+/** Async variant: the transaction stays open across awaits (only this process writes the catalog). */
+export async function inTransactionAsync<T>(db: Db, fn: () => Promise<T>): Promise<T> {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const out = await fn();
+    db.exec('COMMIT');
+    return out;
+  } catch (e) {
+    if (db.isTransaction) db.exec('ROLLBACK');
+    throw e;
+  }
+}

@@ -1,0 +1,31 @@
+// The schema-version gate every command but `init` passes first (§7.5).
+import { MaandError } from '../errors.ts';
+import type { Db } from './db.ts';
+import { REQUIRED_COLUMNS, SCHEMA_VERSION, tableColumns, VIEWS } from './schema.ts';
+
+function upgrade(detail: string): MaandError {
+  return new MaandError('database schema upgrade required', `run maand init in the bucket directory (${detail})`);
+}
+
+export function checkSchema(db: Db): void {
+  let version: number | undefined;
+  try {
+    version = (db.prepare('SELECT version FROM schema_version WHERE id = 1').get() as { version: number } | undefined)?.version;
+  } catch {
+    version = undefined;
+  }
+  if (version === undefined) throw upgrade('database schema upgrade required: no schema_version table; run maand init to upgrade');
+  if (version > 4 && version !== SCHEMA_VERSION)
+    throw new MaandError('database schema is newer than this maand binary', `database schema version ${version} is newer than this binary supports (${SCHEMA_VERSION}); upgrade the maand binary`);
+  if (version !== SCHEMA_VERSION)
+    throw upgrade(`database schema upgrade required: database schema version ${version}, binary expects ${SCHEMA_VERSION}; run maand init to upgrade`);
+  for (const [table, cols] of Object.entries(REQUIRED_COLUMNS)) {
+    const have = tableColumns(db, table);
+    for (const c of cols) if (!have.includes(c)) throw upgrade(`table ${table} is missing column ${c}; run maand init to upgrade`);
+  }
+  for (const [view, { columns }] of Object.entries(VIEWS)) {
+    const have = tableColumns(db, view);
+    if (have.length === 0) throw upgrade(`catalog view ${view} is missing; run maand init to upgrade`);
+    for (const c of columns) if (!have.includes(c)) throw upgrade(`catalog view ${view} is missing column ${c}; run maand init to upgrade`);
+  }
+}

@@ -1,0 +1,99 @@
+// Decoding JSON the way Go's encoding/json fills a struct: object keys match field names
+// case-insensitively, a later duplicate wins, unknown keys are ignored, `null` keeps the default,
+// and a value of the wrong JSON type is an error. Messages follow Go's decoder wording.
+
+export class JsonDecodeError extends Error {
+  override name = 'JsonDecodeError';
+}
+
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [k: string]: JsonValue };
+export type JsonObject = { [k: string]: JsonValue };
+
+/** JSON.parse with Go-like error texts (`unexpected end of JSON input`, `invalid character ...`). */
+export function parseJson(text: string): JsonValue {
+  if (text.trim() === '') throw new JsonDecodeError('unexpected end of JSON input');
+  try {
+    return JSON.parse(text) as JsonValue;
+  } catch (e) {
+    const msg = (e as Error).message;
+    if (/end of JSON input|Unterminated string|Expected .* after .*at position \d+ \(line \d+ column \d+\)$/.test(msg) && isTruncated(text)) {
+      throw new JsonDecodeError('unexpected end of JSON input');
+    }
+    const m = /Unexpected token '?(.)'?|Unexpected non-whitespace character|Bad control character/.exec(msg);
+    const pos = /position (\d+)/.exec(msg);
+    if (pos) {
+      const ch = text[Number(pos[1])] ?? '';
+      throw new JsonDecodeError(`invalid character '${ch}' at offset ${Number(pos[1]) + 1}`);
+    }
+    throw new JsonDecodeError(m ? `invalid character '${m[1] ?? ''}'` : msg);
+  }
+}
+
+/** True when the text is a valid JSON prefix that stops early (Go reports "unexpected end"). */
+function isTruncated(text: string): boolean {
+  let depth = 0;
+  let inStr = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inStr) {
+      if (c === '\\') i++;
+      else if (c === '"') inStr = false;
+    } else if (c === '"') inStr = true;
+    else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') depth--;
+  }
+  return inStr || depth > 0;
+}
+
+export function jsonType(v: JsonValue): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'object') return 'object';
+  return typeof v;
+}
+
+/** Field lookup with Go's rules: last key whose name equals `name` case-insensitively wins. */
+export function field(obj: JsonObject, name: string): JsonValue | undefined {
+  let found: JsonValue | undefined;
+  const lower = name.toLowerCase();
+  for (const [k, v] of Object.entries(obj)) if (k.toLowerCase() === lower) found = v;
+  return found;
+}
+
+function typeError(v: JsonValue, where: string, goType: string): JsonDecodeError {
+  const what = typeof v === 'number' ? `number ${v}` : jsonType(v);
+  return new JsonDecodeError(`json: cannot unmarshal ${what} into Go struct field ${where} of type ${goType}`);
+}
+
+export function asObject(v: JsonValue | undefined, where: string): JsonObject | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'object' || Array.isArray(v)) throw typeError(v, where, 'object');
+  return v;
+}
+
+export function asString(v: JsonValue | undefined, where: string): string | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'string') throw typeError(v, where, 'string');
+  return v;
+}
+
+export function asBool(v: JsonValue | undefined, where: string): boolean | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'boolean') throw typeError(v, where, 'bool');
+  return v;
+}
+
+export function asInt(v: JsonValue | undefined, where: string): number | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'number' || !Number.isInteger(v)) throw typeError(v, where, 'int');
+  return v;
+}
+
+export function asStringArray(v: JsonValue | undefined, where: string): string[] | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (!Array.isArray(v)) throw typeError(v, where, '[]string');
+  return v.map((item) => {
+    if (typeof item !== 'string') throw typeError(item, where, 'string');
+    return item;
+  });
+}
