@@ -71,3 +71,13 @@ export function isMaandError(e: unknown): e is MaandError {
 export function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
+
+/** Some jobs failed while the rest of the run went on; the message lists each failure on its own line. */
+export class PartialFailureError extends Error {
+  override name = 'PartialFailureError';
+  readonly failures: string[];
+  constructor(what: string, failures: string[]) {
+    super(`${what}:\n${failures.join('\n')}`);
+    this.failures = failures;
+  }
+}

@@ -8,10 +8,10 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   FI: () => (/* binding */ readBucketConf),
 /* harmony export */   Q4: () => (/* binding */ DEFAULT_BUCKET_CONF_TEXT),
+/* harmony export */   Sl: () => (/* binding */ jobsConfFileName),
 /* harmony export */   kV: () => (/* binding */ portPool),
 /* harmony export */   xX: () => (/* binding */ readJobsConf)
 /* harmony export */ });
-/* unused harmony export jobsConfFileName */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(760);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(452);
 /* harmony import */ var _toml_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(692);
@@ -89,9 +89,10 @@ function firstLine(e) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   MC: () => (/* binding */ readMaandConf),
+/* harmony export */   OA: () => (/* binding */ sshSettings),
 /* harmony export */   Wx: () => (/* binding */ writeDefaultMaandConf)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_MAAND_CONF_TEXT, sshSettings */
+/* unused harmony export DEFAULT_MAAND_CONF_TEXT */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(452);
 /* harmony import */ var _toml_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(692);
@@ -138,7 +139,7 @@ function readMaandConf(file) {
             continue;
         const ok = kind === 'bool' ? typeof v === 'boolean' : kind === 'string' ? typeof v === 'string' : typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v));
         if (!ok)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MaandError */ .Ob('invalid maand.conf', `key ${key} must be a ${kind === 'int' ? 'integer' : kind === 'bool' ? 'boolean' : 'string'}, got ${(0,_toml_js__WEBPACK_IMPORTED_MODULE_2__/* .tomlTypeName */ .g_)(v)}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MaandError */ .Ob('invalid maand.conf', `key ${key} must be ${kind === 'int' ? 'an integer' : kind === 'bool' ? 'a boolean' : 'a string'}, got ${(0,_toml_js__WEBPACK_IMPORTED_MODULE_2__/* .tomlTypeName */ .g_)(v)}`);
         conf[key] = kind === 'int' ? Number(v) : v;
     }
     if (conf.certs_ttl === 0)
@@ -203,13 +204,18 @@ function jobDir(paths, job) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   D7: () => (/* binding */ readToml),
 /* harmony export */   Qi: () => (/* binding */ stringMap),
-/* harmony export */   g_: () => (/* binding */ tomlTypeName)
+/* harmony export */   g_: () => (/* binding */ tomlTypeName),
+/* harmony export */   tJ: () => (/* binding */ FileReadError)
 /* harmony export */ });
 /* harmony import */ var smol_toml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(292);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24);
 // TOML reading shared by maand.conf, bucket.conf, bucket.jobs*.conf and vars.toml.
 
 
+/** The file exists but cannot be read (a directory, no permission): not a TOML problem. */
+class FileReadError extends Error {
+    name = 'FileReadError';
+}
 /** Reads a TOML file; undefined when it does not exist. Parse errors are thrown as Error(message). */
 function readToml(file) {
     let text;
@@ -219,7 +225,7 @@ function readToml(file) {
     catch (e) {
         if (e.code === 'ENOENT')
             return undefined;
-        throw e;
+        throw new FileReadError(e.message);
     }
     return (0,smol_toml__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(text);
 }
@@ -255,6 +261,7 @@ function stringMap(table, where) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   bI: () => (/* binding */ openDb),
+/* harmony export */   gk: () => (/* binding */ asDatabaseError),
 /* harmony export */   sA: () => (/* binding */ inTransaction)
 /* harmony export */ });
 /* unused harmony export inTransactionAsync */
@@ -305,6 +312,14 @@ async function inTransactionAsync(db, fn) {
             db.exec('ROLLBACK');
         throw e;
     }
+}
+/** A SQLite failure becomes `database error: <driver text>` (§14); any other error passes through. */
+function asDatabaseError(e) {
+    if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .MaandError */ .Ob || !(e instanceof Error))
+        return e;
+    if (e.code !== 'ERR_SQLITE_ERROR')
+        return e;
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .MaandError */ .Ob('database error', e.message);
 }
 
 

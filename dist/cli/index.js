@@ -37,6 +37,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/prom
 
 /***/ }),
 
+/***/ 67:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
 /***/ 760:
 /***/ ((module) => {
 
@@ -55,6 +69,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:sqlite");
+
+/***/ }),
+
+/***/ 193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+
+/***/ }),
+
+/***/ 136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 
 /***/ }),
 
@@ -4402,19 +4430,47 @@ async function runCli(argv, io) {
         .option('--purge-job-kv', 'also empty vars/job/<job> and secrets/job/<job> of jobs that were removed', false)
         .action(async (opts) => {
         failurePrefix = 'maand build failed';
-        await (await Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(243), __nccwpck_require__.e(37), __nccwpck_require__.e(183)]).then(__nccwpck_require__.bind(__nccwpck_require__, 183))).buildCommand(io, opts);
+        await (await Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(243), __nccwpck_require__.e(24), __nccwpck_require__.e(831), __nccwpck_require__.e(361)]).then(__nccwpck_require__.bind(__nccwpck_require__, 361))).buildCommand(io, opts);
+    });
+    program
+        .command('deploy')
+        .description('Deploy jobs to their workers: reconcile removed/disabled allocations, then per deployment_seq wave\n' +
+        'run pre_deploy, stage and hash each job, rsync what changed and roll it out in batches\n' +
+        '(make start/restart/reload), promoting each batch in the catalog as it succeeds.\n' +
+        'Exit status is non-zero when any job failed; failed jobs are retried by the next deploy.')
+        .option('--jobs <names>', 'comma-separated job names (unknown names are an error)')
+        .option('-n, --dry-run', 'print what would happen to each allocation and why; change nothing', false)
+        .option('--force', 'roll out every selected job even when nothing changed', false)
+        .option('--sync-only', 'rsync files and run post_deploy, without start/restart/reload', false)
+        .option('-b, --build', 'run maand build first', false)
+        .option('--known-hosts <file>', 'check worker host keys strictly against this file')
+        .option('--insecure-skip-host-key-check', 'do not check worker host keys (not recommended)', false)
+        .option('--output <file>', 'write the result (or dry-run plan) as JSON to this file')
+        .action(async (opts) => {
+        failurePrefix = opts.dryRun ? 'maand deploy --dry-run failed' : 'maand deploy failed';
+        await (await Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(243), __nccwpck_require__.e(24), __nccwpck_require__.e(831), __nccwpck_require__.e(629)]).then(__nccwpck_require__.bind(__nccwpck_require__, 629))).deployCommand(io, opts);
     });
     const cat = program.command('cat').description('Show catalog contents (read-only).');
-    for (const view of ['workers', 'jobs', 'allocations', 'job_commands', 'deployments']) {
+    for (const view of ['workers', 'jobs', 'allocations', 'job_commands']) {
         cat
             .command(view)
             .description(`Show the ${view.replace('_', ' ')} of the catalog.`)
             .option('--jobs <names>', 'comma-separated job names to show')
             .option('--json', 'print JSON instead of a table', false)
             .action(async (opts) => {
-            await (await Promise.all(/* import() */[__nccwpck_require__.e(37), __nccwpck_require__.e(163)]).then(__nccwpck_require__.bind(__nccwpck_require__, 163))).catViewCommand(io, view, opts);
+            await (await Promise.all(/* import() */[__nccwpck_require__.e(24), __nccwpck_require__.e(308)]).then(__nccwpck_require__.bind(__nccwpck_require__, 308))).catViewCommand(io, view, opts);
         });
     }
+    cat
+        .command('deployments')
+        .description('Show every allocation with its deploy state: hashes, versions and what the next deploy does (rollout column).')
+        .option('--jobs <names>', 'comma-separated job names')
+        .option('--workers <ips>', 'comma-separated worker IPs')
+        .option('--active', 'only active allocations', false)
+        .option('--json', 'print JSON instead of a table', false)
+        .action(async (opts) => {
+        await (await Promise.all(/* import() */[__nccwpck_require__.e(24), __nccwpck_require__.e(308)]).then(__nccwpck_require__.bind(__nccwpck_require__, 308))).catDeploymentsCommand(io, opts);
+    });
     const kv = cat
         .command('kv')
         .description('Show KV keys (latest version of each). Secrets show as [encrypted].')
@@ -4424,7 +4480,7 @@ async function runCli(argv, io) {
         .option('--deleted', 'only deleted keys', false)
         .option('--json', 'print JSON instead of a table', false)
         .action(async (opts) => {
-        await (await Promise.all(/* import() */[__nccwpck_require__.e(37), __nccwpck_require__.e(163)]).then(__nccwpck_require__.bind(__nccwpck_require__, 163))).catKvCommand(io, opts);
+        await (await Promise.all(/* import() */[__nccwpck_require__.e(24), __nccwpck_require__.e(308)]).then(__nccwpck_require__.bind(__nccwpck_require__, 308))).catKvCommand(io, opts);
     });
     kv.command('get')
         .description('Print one value.')
@@ -4432,7 +4488,7 @@ async function runCli(argv, io) {
         .argument('<key>')
         .option('--reveal', 'decrypt a secret value', false)
         .action(async (ns, key, opts) => {
-        await (await Promise.all(/* import() */[__nccwpck_require__.e(37), __nccwpck_require__.e(163)]).then(__nccwpck_require__.bind(__nccwpck_require__, 163))).catKvGetCommand(io, ns, key, opts);
+        await (await Promise.all(/* import() */[__nccwpck_require__.e(24), __nccwpck_require__.e(308)]).then(__nccwpck_require__.bind(__nccwpck_require__, 308))).catKvGetCommand(io, ns, key, opts);
     });
     program.addOption(new Option('--no-color', 'disable colours').hideHelp());
     try {
@@ -4446,7 +4502,7 @@ async function runCli(argv, io) {
     catch (e) {
         if (e instanceof CommanderError)
             return e.exitCode === 0 ? 0 : 2;
-        io.stderr.write(`${failurePrefix}: ${formatError(e)}\n`);
+        io.stderr.write(e instanceof errors/* PartialFailureError */.ax ? `${e.message}\n` : `${failurePrefix}: ${formatError(e)}\n`);
         return 1;
     }
 }
@@ -4467,6 +4523,7 @@ function formatError(e) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Gd: () => (/* binding */ InternalError),
 /* harmony export */   Ob: () => (/* binding */ MaandError),
+/* harmony export */   ax: () => (/* binding */ PartialFailureError),
 /* harmony export */   kc: () => (/* binding */ errorText)
 /* harmony export */ });
 /* unused harmony exports wrap, isMaandError */
@@ -4504,6 +4561,15 @@ function isMaandError(e) {
 }
 function errorText(e) {
     return e instanceof Error ? e.message : String(e);
+}
+/** Some jobs failed while the rest of the run went on; the message lists each failure on its own line. */
+class PartialFailureError extends Error {
+    name = 'PartialFailureError';
+    failures;
+    constructor(what, failures) {
+        super(`${what}:\n${failures.join('\n')}`);
+        this.failures = failures;
+    }
 }
 
 

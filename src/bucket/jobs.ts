@@ -37,11 +37,11 @@ export function walkJobFiles(jobsDir: string, job: string): JobFile[] {
         walk(childRel);
       } else {
         if (l.isSymbolicLink() && statSync(abs, { throwIfNoEntry: false })?.isDirectory())
-          throw new MaandError('unexpected error', `read ${childRel}: is a symlink to a directory (replace it with a real directory or file)`);
+          throw new MaandError('unexpected error', `read workspace/jobs/${childRel}: is a directory (a symlink to a directory; replace it with a real directory)`);
         try {
           out.push({ path: childRel, content: readFileSync(abs), isdir: false });
         } catch (e) {
-          throw new MaandError('unexpected error', `read ${childRel}: ${(e as Error).message}`);
+          throw new MaandError('unexpected error', `read workspace/jobs/${childRel}: ${(e as Error).message}`);
         }
       }
     }

@@ -53,7 +53,7 @@ export function readMaandConf(file: string): MaandConf {
     const v = table[key];
     if (v === undefined) continue;
     const ok = kind === 'bool' ? typeof v === 'boolean' : kind === 'string' ? typeof v === 'string' : typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v));
-    if (!ok) throw new MaandError('invalid maand.conf', `key ${key} must be a ${kind === 'int' ? 'integer' : kind === 'bool' ? 'boolean' : 'string'}, got ${tomlTypeName(v)}`);
+    if (!ok) throw new MaandError('invalid maand.conf', `key ${key} must be ${kind === 'int' ? 'an integer' : kind === 'bool' ? 'a boolean' : 'a string'}, got ${tomlTypeName(v)}`);
     (conf as unknown as Record<string, unknown>)[key] = kind === 'int' ? Number(v) : v;
   }
   if (conf.certs_ttl === 0) conf.certs_ttl = 60;

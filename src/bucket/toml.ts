@@ -4,6 +4,11 @@ import { readFileSync } from 'node:fs';
 
 export type TomlTable = Record<string, unknown>;
 
+/** The file exists but cannot be read (a directory, no permission): not a TOML problem. */
+export class FileReadError extends Error {
+  override name = 'FileReadError';
+}
+
 /** Reads a TOML file; undefined when it does not exist. Parse errors are thrown as Error(message). */
 export function readToml(file: string): TomlTable | undefined {
   let text: string;
@@ -11,7 +16,7 @@ export function readToml(file: string): TomlTable | undefined {
     text = readFileSync(file, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw e;
+    throw new FileReadError((e as Error).message);
   }
   return parse(text) as TomlTable;
 }

@@ -2,7 +2,7 @@
 import { join, relative } from 'node:path';
 import { MaandError } from '../errors.ts';
 import type { BucketPaths } from './paths.ts';
-import { readToml, stringMap } from './toml.ts';
+import { FileReadError, readToml, stringMap } from './toml.ts';
 
 export function readJobVars(paths: BucketPaths, job: string): Record<string, string> {
   const file = join(paths.jobsDir, job, 'vars.toml');
@@ -11,6 +11,7 @@ export function readJobVars(paths: BucketPaths, job: string): Record<string, str
   try {
     table = readToml(file);
   } catch (e) {
+    if (e instanceof FileReadError) throw new MaandError('unexpected error', `read ${rel}: ${e.message}`);
     throw new MaandError('invalid vars.toml', `${rel}: ${(e as Error).message.split('\n')[0]}`);
   }
   if (table === undefined) return {};

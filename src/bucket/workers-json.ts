@@ -52,7 +52,7 @@ function parseWorker(item: JsonValue, index: number, seen: Set<string>): WorkerS
     tagsObj = asObject(field(obj, 'tags'), 'Worker.tags') ?? {};
     for (const [k, v] of Object.entries(tagsObj)) asString(v, `Worker.tags.${k}`);
   } catch (e) {
-    throw bad(`workers[${index}]: ${(e as Error).message}`);
+    throw bad(`${(e as Error).message} (workers[${index}])`);
   }
   if (host === '') throw bad(`host attribute can't be empty (workers[${index}])`);
   if (seen.has(host)) throw bad(`duplicate host "${host}"`);

@@ -40,8 +40,8 @@ export function syncAllocations(ctx: BuildContext): void {
   }
   db.exec('UPDATE allocations SET removed = 1 WHERE worker_ip NOT IN (SELECT worker_ip FROM worker)');
 
+  // Every matching row was just upserted with disabled = 0; removed rows keep their stale flag (§13 Q29).
   const disabled = readDisabledJson(ctx.paths.disabledJson);
-  db.exec('UPDATE allocations SET disabled = 0');
   const disableWorker = db.prepare('UPDATE allocations SET disabled = 1 WHERE worker_ip = ?');
   for (const ip of disabled.workers) disableWorker.run(ip);
   for (const [job, ips] of disabled.jobs) {

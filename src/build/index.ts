@@ -4,9 +4,8 @@ import { rmSync, mkdirSync } from 'node:fs';
 import { MaandError } from '../errors.ts';
 import { bucketPaths } from '../bucket/paths.ts';
 import { readMaandConf } from '../bucket/maand-conf.ts';
-import { readBucketConf, readJobsConf } from '../bucket/bucket-conf.ts';
 import { readWorkersJson } from '../bucket/workers-json.ts';
-import { openDb } from '../catalog/db.ts';
+import { asDatabaseError, openDb } from '../catalog/db.ts';
 import { checkSchema } from '../catalog/gate.ts';
 import { bucketRow } from '../catalog/queries.ts';
 import { KvStore, loadKvKey, purgeStaleVersions } from '../kv/index.ts';
@@ -20,6 +19,7 @@ import { writeKvVariables } from './kv-vars.ts';
 import { syncCertificates } from './certs-step.ts';
 import { writeAllocationVariables } from './alloc-vars.ts';
 import { buildPrometheusCatalog, type ScrapeRenderer } from './prometheus.ts';
+import { scrapeRenderer } from './scrape-template.ts';
 import { checkCapacity } from './capacity.ts';
 import { postBuildCommands } from './post-build.ts';
 
@@ -57,8 +57,9 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     const ctx: BuildContext = {
       paths, db, conf,
       kv: undefined as unknown as KvStore,
-      jobsConf: readJobsConf(paths, conf.job_config_selector),
-      bucketConf: readBucketConf(paths),
+      // Read in the job pre-scan, after workers.json, as the reference does (§8.4).
+      jobsConf: { fileName: '', sections: new Map() },
+      bucketConf: {},
       bucketId: bucketRow(db).bucket_id,
       now: opts.now ?? Math.floor(Date.now() / 1000),
       purgeJobKv: opts.purgeJobKv ?? false,
@@ -89,7 +90,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
       step('certificates');
       await syncCertificates(ctx);
       writeAllocationVariables(ctx);
-      buildPrometheusCatalog(ctx, opts.renderScrape ?? noScrapeTemplates);
+      buildPrometheusCatalog(ctx, opts.renderScrape ?? scrapeRenderer(ctx));
       mkdirSync(paths.tmpDir, { recursive: true });
       purgeStaleVersions(db, KV_RETAIN_DAYS, ctx.now);
       checkCapacity(db);
@@ -106,15 +107,13 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     }
     postBuildCommands(db);
     return summarize(ctx, kvChanges, certsGenerated);
+  } catch (e) {
+    throw asDatabaseError(e);
   } finally {
     db.close();
     rmSync(paths.tmpDir, { recursive: true, force: true });
   }
 }
-
-const noScrapeTemplates: ScrapeRenderer = (job) => {
-  throw new MaandError('not supported', `job ${job}: _prometheus/scrape.yaml.tpl needs the template engine`);
-};
 
 function summarize(ctx: BuildContext, kvChanges: number, certsGenerated: number): BuildResult {
   const rows = ctx.db.prepare('SELECT disabled, removed FROM allocations').all() as Array<{ disabled: number; removed: number }>;

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { MaandError } from '../errors.ts';
-import { portPool } from '../bucket/bucket-conf.ts';
+import { jobsConfFileName, portPool, readBucketConf, readJobsConf } from '../bucket/bucket-conf.ts';
 import { checkDemandPair, findCommandScript, validateCommand } from '../bucket/commands.ts';
 import { discoverJobs, readManifestText, walkJobFiles } from '../bucket/jobs.ts';
 import { decodeManifest, type Manifest } from '../bucket/manifest.ts';
@@ -21,6 +21,9 @@ import { PortAllocator } from './ports.ts';
 export function prescanJobs(ctx: BuildContext): PortAllocator {
   ctx.jobs = discoverJobs(ctx.paths);
   for (const job of ctx.jobs) ctx.manifests.set(job, decodeManifest(job, readManifestText(ctx.paths, job)));
+  ctx.bucketConf = readBucketConf(ctx.paths);
+  // The reference reads the job settings file per job, so a bucket without jobs never reads it.
+  ctx.jobsConf = ctx.jobs.length > 0 ? readJobsConf(ctx.paths, ctx.conf.job_config_selector) : { fileName: jobsConfFileName(ctx.conf.job_config_selector), sections: new Map() };
   const pool = portPool(ctx.bucketConf);
   const existing = new Map<string, Map<string, number>>();
   for (const r of ctx.db.prepare('SELECT j.name AS job, p.name AS name, p.port AS port FROM job_ports p JOIN job j ON j.job_id = p.job_id').all() as Array<{ job: string; name: string; port: number }>) {

@@ -19,7 +19,7 @@ export function catKv(db: Db, opts: CatKvOptions): CatResult {
   const args: string[] = [];
   if (opts.jobs && opts.jobs.length > 0) {
     const namespaces = [...new Set(opts.jobs.flatMap((j) => jobNamespaces(db, j)))].sort();
-    if (namespaces.length === 0) throw new MaandError('invalid argument', `no KV namespaces for jobs ${opts.jobs.join(',')} (the jobs have no active or disabled allocation)`);
+    if (namespaces.length === 0) throw new MaandError('invalid argument', `KV namespaces not found for jobs ${opts.jobs.join(',')} (the jobs have no active or disabled allocation)`);
     where.push(`namespace IN (${namespaces.map(() => '?').join(', ')})`);
     args.push(...namespaces);
   }
@@ -31,7 +31,17 @@ export function catKv(db: Db, opts: CatKvOptions): CatResult {
   if (opts.deleted) where.push('deleted = 1');
   const sql = `SELECT ${COLUMNS.join(', ')} FROM cat_kv${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
   const rows = db.prepare(sql).all(...args) as Array<Record<string, string | number>>;
+  if (rows.length === 0) throw new MaandError('invalid argument', `KV keys not found${describe(opts)}`);
   return { columns: COLUMNS, rows: rows.map((r) => COLUMNS.map((c) => r[c])) };
+}
+
+function describe(opts: CatKvOptions): string {
+  const parts = [
+    opts.namespace ? `namespace ${opts.namespace}` : '',
+    opts.jobs && opts.jobs.length > 0 ? `jobs ${opts.jobs.join(',')}` : '',
+    opts.active ? 'active keys only' : opts.deleted ? 'deleted keys only' : '',
+  ].filter((p) => p !== '');
+  return parts.length > 0 ? ` (${parts.join(', ')})` : '';
 }
 
 export function catKvGet(db: Db, root: string, ns: string, key: string, reveal: boolean): string {

@@ -42,3 +42,10 @@ export async function inTransactionAsync<T>(db: Db, fn: () => Promise<T>): Promi
     throw e;
   }
 }
+
+/** A SQLite failure becomes `database error: <driver text>` (§14); any other error passes through. */
+export function asDatabaseError(e: unknown): unknown {
+  if (e instanceof MaandError || !(e instanceof Error)) return e;
+  if ((e as Error & { code?: unknown }).code !== 'ERR_SQLITE_ERROR') return e;
+  return new MaandError('database error', e.message);
+}

@@ -8,13 +8,7 @@ function upgrade(detail: string): MaandError {
 }
 
 export function checkSchema(db: Db): void {
-  let version: number | undefined;
-  try {
-    version = (db.prepare('SELECT version FROM schema_version WHERE id = 1').get() as { version: number } | undefined)?.version;
-  } catch {
-    version = undefined;
-  }
-  if (version === undefined) throw upgrade('database schema upgrade required: no schema_version table; run maand init to upgrade');
+  const version = storedVersion(db);
   if (version > 4 && version !== SCHEMA_VERSION)
     throw new MaandError('database schema is newer than this maand binary', `database schema version ${version} is newer than this binary supports (${SCHEMA_VERSION}); upgrade the maand binary`);
   if (version !== SCHEMA_VERSION)
@@ -28,4 +22,11 @@ export function checkSchema(db: Db): void {
     if (have.length === 0) throw upgrade(`catalog view ${view} is missing; run maand init to upgrade`);
     for (const c of columns) if (!have.includes(c)) throw upgrade(`catalog view ${view} is missing column ${c}; run maand init to upgrade`);
   }
+}
+
+/** The stored schema version; a database written before versioning (no table or row) is version 0. */
+export function storedVersion(db: Db): number {
+  if (tableColumns(db, 'schema_version').length === 0) return 0;
+  const row = db.prepare('SELECT version FROM schema_version WHERE id = 1').get() as { version: number } | undefined;
+  return row?.version ?? 0;
 }

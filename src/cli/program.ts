@@ -1,6 +1,6 @@
 // Every subcommand and flag of `maand`, declared in one place; handlers load lazily.
 import { Command, CommanderError, Option } from 'commander';
-import { errorText, MaandError } from '../errors.ts';
+import { errorText, MaandError, PartialFailureError } from '../errors.ts';
 import type { CliIo } from './io.ts';
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -29,8 +29,29 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       await (await import('./commands/build.ts')).buildCommand(io, opts);
     });
 
+  program
+    .command('deploy')
+    .description(
+      'Deploy jobs to their workers: reconcile removed/disabled allocations, then per deployment_seq wave\n' +
+        'run pre_deploy, stage and hash each job, rsync what changed and roll it out in batches\n' +
+        '(make start/restart/reload), promoting each batch in the catalog as it succeeds.\n' +
+        'Exit status is non-zero when any job failed; failed jobs are retried by the next deploy.',
+    )
+    .option('--jobs <names>', 'comma-separated job names (unknown names are an error)')
+    .option('-n, --dry-run', 'print what would happen to each allocation and why; change nothing', false)
+    .option('--force', 'roll out every selected job even when nothing changed', false)
+    .option('--sync-only', 'rsync files and run post_deploy, without start/restart/reload', false)
+    .option('-b, --build', 'run maand build first', false)
+    .option('--known-hosts <file>', 'check worker host keys strictly against this file')
+    .option('--insecure-skip-host-key-check', 'do not check worker host keys (not recommended)', false)
+    .option('--output <file>', 'write the result (or dry-run plan) as JSON to this file')
+    .action(async (opts: import('./commands/deploy.ts').DeployCliOptions) => {
+      failurePrefix = opts.dryRun ? 'maand deploy --dry-run failed' : 'maand deploy failed';
+      await (await import('./commands/deploy.ts')).deployCommand(io, opts);
+    });
+
   const cat = program.command('cat').description('Show catalog contents (read-only).');
-  for (const view of ['workers', 'jobs', 'allocations', 'job_commands', 'deployments'] as const) {
+  for (const view of ['workers', 'jobs', 'allocations', 'job_commands'] as const) {
     cat
       .command(view)
       .description(`Show the ${view.replace('_', ' ')} of the catalog.`)
@@ -40,6 +61,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         await (await import('./commands/cat.ts')).catViewCommand(io, view, opts);
       });
   }
+  cat
+    .command('deployments')
+    .description('Show every allocation with its deploy state: hashes, versions and what the next deploy does (rollout column).')
+    .option('--jobs <names>', 'comma-separated job names')
+    .option('--workers <ips>', 'comma-separated worker IPs')
+    .option('--active', 'only active allocations', false)
+    .option('--json', 'print JSON instead of a table', false)
+    .action(async (opts: { jobs?: string; workers?: string; active: boolean; json: boolean }) => {
+      await (await import('./commands/cat.ts')).catDeploymentsCommand(io, opts);
+    });
   const kv = cat
     .command('kv')
     .description('Show KV keys (latest version of each). Secrets show as [encrypted].')
@@ -70,7 +101,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    io.stderr.write(`${failurePrefix}: ${formatError(e)}\n`);
+    io.stderr.write(e instanceof PartialFailureError ? `${e.message}\n` : `${failurePrefix}: ${formatError(e)}\n`);
     return 1;
   }
 }

@@ -6,7 +6,6 @@ export function goFloat(x: number): string {
   if (x === Infinity) return '+Inf';
   if (x === -Infinity) return '-Inf';
   if (x === 0) return Object.is(x, -0) ? '-0' : '0';
-  // Shortest round-trip digits, as JS computes them.
   // Shortest round-trip digits (the same digits JS computes); %e when exp < -4 || exp >= 6.
   const [mantissa, expPart] = x.toExponential().split('e') as [string, string];
   const exp = Number(expPart);
@@ -14,7 +13,11 @@ export function goFloat(x: number): string {
   return String(x);
 }
 
-/** Go `%.2f`. */
+/** Go `%.2f`: like toFixed(2), but an exact half (x = odd/8) rounds to even instead of away from zero. */
 export function goFixed2(x: number): string {
-  return x.toFixed(2);
+  if (!Number.isFinite(x)) return goFloat(x);
+  const exactHalf = Number.isInteger(x * 8) && !Number.isInteger(x * 4);
+  const text = x.toFixed(2);
+  if (!exactHalf || Number(text.at(-1)) % 2 === 0) return text;
+  return (x - Math.sign(x) * 0.001).toFixed(2);
 }

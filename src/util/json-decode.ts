@@ -61,7 +61,8 @@ export function field(obj: JsonObject, name: string): JsonValue | undefined {
 }
 
 function typeError(v: JsonValue, where: string, goType: string): JsonDecodeError {
-  const what = typeof v === 'number' ? `number ${v}` : jsonType(v);
+  // Go names the JSON kind ("number", "bool", ...) and adds the literal only for a non-integer into an int.
+  const what = typeof v === 'number' && goType === 'int' ? `number ${v}` : typeof v === 'boolean' ? 'bool' : jsonType(v);
   return new JsonDecodeError(`json: cannot unmarshal ${what} into Go struct field ${where} of type ${goType}`);
 }
 

@@ -2,6 +2,7 @@ import { bucketPaths } from '../../bucket/paths.ts';
 import { openDb } from '../../catalog/db.ts';
 import { checkSchema } from '../../catalog/gate.ts';
 import { catKv, catKvGet } from '../../cat/kv.ts';
+import { catDeployments } from '../../cat/deployments.ts';
 import { catView, type CatResult, type CatView } from '../../cat/views.ts';
 import { cellText, renderTable } from '../../report/table.ts';
 import { splitList, type CliIo } from '../io.ts';
@@ -37,4 +38,8 @@ export function catKvCommand(io: CliIo, opts: { jobs?: string; namespace?: strin
 
 export function catKvGetCommand(io: CliIo, ns: string, key: string, opts: { reveal: boolean }): void {
   withDb(io, (db, root) => io.stdout.write(`${catKvGet(db, root, ns, key, opts.reveal)}\n`));
+}
+
+export function catDeploymentsCommand(io: CliIo, opts: { jobs?: string; workers?: string; active: boolean; json: boolean }): void {
+  withDb(io, (db) => print(io, catDeployments(db, { jobs: splitList(opts.jobs), workers: splitList(opts.workers), active: opts.active }), opts.json));
 }

@@ -1,5 +1,5 @@
-export const id = 37;
-export const ids = [37];
+export const id = 24;
+export const ids = [24];
 export const modules = {
 
 /***/ 462:
@@ -41,11 +41,85 @@ function jobDir(paths, job) {
 
 /***/ }),
 
+/***/ 910:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Um: () => (/* binding */ storedVersion),
+/* harmony export */   Zy: () => (/* binding */ compareVersions),
+/* harmony export */   ch: () => (/* binding */ normalizedVersion),
+/* harmony export */   ot: () => (/* binding */ parseVersion),
+/* harmony export */   qh: () => (/* binding */ formatVersion)
+/* harmony export */ });
+/* unused harmony export VersionError */
+// Job versions (§5.3): the stored raw text, the normalized deploy version, the parsed form.
+function storedVersion(raw) {
+    return raw === undefined || raw === '' ? 'unknown' : raw;
+}
+function normalizedVersion(raw) {
+    const t = (raw ?? '').trim();
+    return t === '' || t.toLowerCase() === 'unknown' ? '0.0.0' : t;
+}
+class VersionError extends Error {
+    name = 'VersionError';
+}
+function parseVersion(raw) {
+    let s = raw.trim();
+    if (s === '')
+        throw new VersionError('version is empty');
+    if (s.toLowerCase() === 'unknown')
+        throw new VersionError(`version "${raw}" is not allowed`);
+    if (s.startsWith('v'))
+        s = s.slice(1);
+    if (s.startsWith('V'))
+        s = s.slice(1);
+    let core = s;
+    let prerelease = '';
+    const dash = s.indexOf('-');
+    if (dash >= 0) {
+        core = s.slice(0, dash);
+        prerelease = s.slice(dash + 1).trim();
+        if (prerelease === '')
+            throw new VersionError('empty prerelease suffix');
+    }
+    const parts = core.split('.');
+    if (parts.length < 1 || parts.length > 3)
+        throw new VersionError(`"${core}"`);
+    const nums = parts.map((p) => {
+        const t = p.trim();
+        if (t === '')
+            throw new VersionError(`empty segment in "${core}"`);
+        if (!/^\+?\d+$/.test(t))
+            throw new VersionError(`invalid segment "${t}" in "${core}"`);
+        return Number(t.replace('+', ''));
+    });
+    return { major: nums[0] ?? 0, minor: nums[1] ?? 0, patch: nums[2] ?? 0, prerelease };
+}
+function formatVersion(v) {
+    return `${v.major}.${v.minor}.${v.patch}${v.prerelease ? `-${v.prerelease}` : ''}`;
+}
+function compareVersions(a, b) {
+    for (const k of ['major', 'minor', 'patch'])
+        if (a[k] !== b[k])
+            return a[k] < b[k] ? -1 : 1;
+    if (a.prerelease === b.prerelease)
+        return 0;
+    if (a.prerelease === '')
+        return 1;
+    if (b.prerelease === '')
+        return -1;
+    return a.prerelease < b.prerelease ? -1 : 1;
+}
+
+
+/***/ }),
+
 /***/ 917:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   bI: () => (/* binding */ openDb),
+/* harmony export */   gk: () => (/* binding */ asDatabaseError),
 /* harmony export */   sA: () => (/* binding */ inTransaction)
 /* harmony export */ });
 /* unused harmony export inTransactionAsync */
@@ -97,6 +171,14 @@ async function inTransactionAsync(db, fn) {
         throw e;
     }
 }
+/** A SQLite failure becomes `database error: <driver text>` (§14); any other error passes through. */
+function asDatabaseError(e) {
+    if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .MaandError */ .Ob || !(e instanceof Error))
+        return e;
+    if (e.code !== 'ERR_SQLITE_ERROR')
+        return e;
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .MaandError */ .Ob('database error', e.message);
+}
 
 
 /***/ }),
@@ -107,6 +189,7 @@ async function inTransactionAsync(db, fn) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   _: () => (/* binding */ checkSchema)
 /* harmony export */ });
+/* unused harmony export storedVersion */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(452);
 /* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(912);
 // The schema-version gate every command but `init` passes first (§7.5).
@@ -116,15 +199,7 @@ function upgrade(detail) {
     return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MaandError */ .Ob('database schema upgrade required', `run maand init in the bucket directory (${detail})`);
 }
 function checkSchema(db) {
-    let version;
-    try {
-        version = db.prepare('SELECT version FROM schema_version WHERE id = 1').get()?.version;
-    }
-    catch {
-        version = undefined;
-    }
-    if (version === undefined)
-        throw upgrade('database schema upgrade required: no schema_version table; run maand init to upgrade');
+    const version = storedVersion(db);
     if (version > 4 && version !== _schema_js__WEBPACK_IMPORTED_MODULE_1__/* .SCHEMA_VERSION */ .f$)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MaandError */ .Ob('database schema is newer than this maand binary', `database schema version ${version} is newer than this binary supports (${_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .SCHEMA_VERSION */ .f$}); upgrade the maand binary`);
     if (version !== _schema_js__WEBPACK_IMPORTED_MODULE_1__/* .SCHEMA_VERSION */ .f$)
@@ -143,6 +218,13 @@ function checkSchema(db) {
             if (!have.includes(c))
                 throw upgrade(`catalog view ${view} is missing column ${c}; run maand init to upgrade`);
     }
+}
+/** The stored schema version; a database written before versioning (no table or row) is version 0. */
+function storedVersion(db) {
+    if ((0,_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .tableColumns */ .qv)(db, 'schema_version').length === 0)
+        return 0;
+    const row = db.prepare('SELECT version FROM schema_version WHERE id = 1').get();
+    return row?.version ?? 0;
 }
 
 
@@ -288,27 +370,36 @@ function migrate(db) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  $x: () => (/* reexport */ CERTS_KEY_PREFIX),
   f$: () => (/* reexport */ store_KvStore),
   H1: () => (/* reexport */ PROMETHEUS_NS),
+  sw: () => (/* reexport */ WORKERS_NS),
   Ro: () => (/* reexport */ allocSync),
   QE: () => (/* reexport */ allocationNamespace),
-  ro: () => (/* reexport */ namespaces_bucketJobVarsNamespace),
+  ro: () => (/* reexport */ bucketJobVarsNamespace),
+  Tt: () => (/* reexport */ canRead),
+  _4: () => (/* reexport */ canWrite),
   E1: () => (/* reexport */ certSync),
   Vv: () => (/* reexport */ fullSync),
-  QZ: () => (/* reexport */ namespaces_isSecretNamespace),
-  xd: () => (/* reexport */ namespaces_jobNamespace),
+  qb: () => (/* reexport */ isKvError),
+  QZ: () => (/* reexport */ isSecretNamespace),
+  xd: () => (/* reexport */ jobNamespace),
   O8: () => (/* reexport */ jobNamespaces),
-  WM: () => (/* reexport */ namespaces_jobSecretsNamespace),
-  po: () => (/* reexport */ namespaces_jobVarsNamespace),
+  WM: () => (/* reexport */ jobSecretsNamespace),
+  po: () => (/* reexport */ jobVarsNamespace),
   nW: () => (/* reexport */ loadKvKey),
   Pz: () => (/* reexport */ mergeInto),
+  eq: () => (/* reexport */ namespaceNotAvailable),
+  GD: () => (/* reexport */ access_namespacesForAllocation),
   OU: () => (/* reexport */ purge),
   G0: () => (/* reexport */ purgeStaleVersions),
+  n4: () => (/* reexport */ scrapeTemplateNamespaces),
+  oZ: () => (/* reexport */ upstreamJobs),
   St: () => (/* reexport */ workerNamespace),
   Rm: () => (/* reexport */ workerTagsNamespace)
 });
 
-// UNUSED EXPORTS: BUCKET_NS, BUCKET_VARS_NS, CERTS_KEY_PREFIX, ENCRYPTED_PREFIX, KvError, KvSession, MAX_VERSIONS_TO_KEEP, ROLLOUT_ORDER_KEY, VERSION_KEY, WORKERS_NS, allocationReadSet, allocationWorkers, canRead, canWrite, decrypt, encrypt, ensureKvKey, isEncrypted, isKvError, kvKeyPath, namespaceNotAvailable, namespacesForAllocation, scrapeTemplateNamespaces, trimSpace, upstreamJobs
+// UNUSED EXPORTS: BUCKET_NS, BUCKET_VARS_NS, ENCRYPTED_PREFIX, KvError, KvSession, MAX_VERSIONS_TO_KEEP, ROLLOUT_ORDER_KEY, VERSION_KEY, allocationReadSet, allocationWorkers, decrypt, encrypt, ensureKvKey, isEncrypted, kvKeyPath, trimSpace
 
 ;// CONCATENATED MODULE: ./lib/kv/errors.js
 // KV errors carry the reference's exact texts (no `<code>: ` prefix) so callers can wrap them
@@ -762,11 +853,11 @@ class KvSession {
 ;// CONCATENATED MODULE: ./lib/kv/namespaces.js
 // Names of the KV namespaces and well-known keys (spec kv §1.9). Namespaces are flat strings:
 // `maand/worker` and `maand/worker/<ip>` are unrelated.
-const namespaces_BUCKET_NS = 'maand/bucket';
-const namespaces_BUCKET_VARS_NS = 'vars/bucket';
+const BUCKET_NS = 'maand/bucket';
+const BUCKET_VARS_NS = 'vars/bucket';
 const WORKERS_NS = 'maand/worker';
 const PROMETHEUS_NS = 'maand/prometheus';
-const namespaces_ROLLOUT_ORDER_KEY = 'rollout_order';
+const ROLLOUT_ORDER_KEY = 'rollout_order';
 const VERSION_KEY = 'version';
 const CERTS_KEY_PREFIX = 'certs/';
 const SECRET_NS_PREFIX = 'secrets/job/';
@@ -776,23 +867,23 @@ function workerNamespace(ip) {
 function workerTagsNamespace(ip) {
     return `maand/worker/${ip}/tags`;
 }
-function namespaces_jobNamespace(job) {
+function jobNamespace(job) {
     return `maand/job/${job}`;
 }
-function namespaces_bucketJobVarsNamespace(job) {
+function bucketJobVarsNamespace(job) {
     return `vars/bucket/job/${job}`;
 }
-function namespaces_jobVarsNamespace(job) {
+function jobVarsNamespace(job) {
     return `vars/job/${job}`;
 }
-function namespaces_jobSecretsNamespace(job) {
+function jobSecretsNamespace(job) {
     return `${SECRET_NS_PREFIX}${job}`;
 }
 function allocationNamespace(job, ip) {
     return `maand/job/${job}/worker/${ip}`;
 }
 /** Values in these namespaces are stored encrypted (spec kv §1.8). */
-function namespaces_isSecretNamespace(ns) {
+function isSecretNamespace(ns) {
     return ns.startsWith(SECRET_NS_PREFIX);
 }
 
@@ -881,15 +972,15 @@ function entries(desired) {
 function access_namespacesForAllocation(a) {
     const { job, workerIp: ip } = a;
     return sortedUnique([
-        namespaces_BUCKET_NS,
-        namespaces_BUCKET_VARS_NS,
+        BUCKET_NS,
+        BUCKET_VARS_NS,
         WORKERS_NS,
         workerNamespace(ip),
         workerTagsNamespace(ip),
-        namespaces_jobNamespace(job),
-        namespaces_bucketJobVarsNamespace(job),
-        namespaces_jobVarsNamespace(job),
-        namespaces_jobSecretsNamespace(job),
+        jobNamespace(job),
+        bucketJobVarsNamespace(job),
+        jobVarsNamespace(job),
+        jobSecretsNamespace(job),
         allocationNamespace(job, ip),
         PROMETHEUS_NS,
         ...upstreamTriples(a.upstreamJobs),
@@ -935,7 +1026,7 @@ function canWrite(req) {
     return event === 'health_check' ? 'health-check-write' : 'ok';
 }
 function upstreamTriples(upstream) {
-    return upstream.flatMap((u) => [namespaces_jobNamespace(u), namespaces_jobVarsNamespace(u), namespaces_jobSecretsNamespace(u)]);
+    return upstream.flatMap((u) => [jobNamespace(u), jobVarsNamespace(u), jobSecretsNamespace(u)]);
 }
 function sortedUnique(list) {
     return [...new Set(list)].sort();

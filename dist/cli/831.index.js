@@ -1,0 +1,6476 @@
+export const id = 831;
+export const ids = [831];
+export const modules = {
+
+/***/ 93:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FI: () => (/* binding */ readBucketConf),
+/* harmony export */   Q4: () => (/* binding */ DEFAULT_BUCKET_CONF_TEXT),
+/* harmony export */   Sl: () => (/* binding */ jobsConfFileName),
+/* harmony export */   kV: () => (/* binding */ portPool),
+/* harmony export */   xX: () => (/* binding */ readJobsConf)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(760);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(452);
+/* harmony import */ var _toml_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(692);
+// workspace/bucket.conf (port pool + bucket vars, §4.2) and bucket.jobs[.<selector>].conf (§4.3).
+
+
+
+const DEFAULT_BUCKET_CONF_TEXT = 'port_min = "30000"\nport_max = "39999"\n';
+/** All keys of bucket.conf (missing file → empty map). */
+function readBucketConf(paths) {
+    try {
+        const table = (0,_toml_js__WEBPACK_IMPORTED_MODULE_2__/* .readToml */ .D7)(paths.bucketConf);
+        return table === undefined ? {} : (0,_toml_js__WEBPACK_IMPORTED_MODULE_2__/* .stringMap */ .Qi)(table, '');
+    }
+    catch (e) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MaandError */ .Ob('invalid bucket.conf', `${firstLine(e)} (workspace/bucket.conf: every value must be a quoted string)`);
+    }
+}
+function portPool(conf) {
+    const read = (key, dflt) => {
+        const raw = conf[key] ?? '';
+        const t = raw.trim();
+        if (t === '')
+            return dflt;
+        if (!/^[+-]?\d+$/.test(t))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MaandError */ .Ob('invalid port range in bucket.conf', `${key} "${raw}"`);
+        return Number(t);
+    };
+    const min = read('port_min', 30000);
+    const max = read('port_max', 39999);
+    if (min < 1 || max > 65535 || min > max)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MaandError */ .Ob('invalid port range in bucket.conf', `port_min=${min} port_max=${max}`);
+    return { min, max };
+}
+function jobsConfFileName(selector) {
+    const s = selector.trim();
+    return s === '' ? 'bucket.jobs.conf' : `bucket.jobs.${s}.conf`;
+}
+/** The selected bucket.jobs*.conf: top-level tables named after jobs, each a string map. */
+function readJobsConf(paths, selector) {
+    const fileName = jobsConfFileName(selector);
+    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(paths.workspace, fileName);
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(paths.root, file);
+    const sections = new Map();
+    let table;
+    try {
+        table = (0,_toml_js__WEBPACK_IMPORTED_MODULE_2__/* .readToml */ .D7)(file);
+    }
+    catch (e) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MaandError */ .Ob('invalid bucket.conf', `bucket conf ${rel} ${firstLine(e)}`);
+    }
+    if (table === undefined)
+        return { fileName, sections };
+    for (const [job, section] of Object.entries(table)) {
+        if (typeof section !== 'object' || section === null || Array.isArray(section) || section instanceof Date)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MaandError */ .Ob('invalid bucket.conf', `bucket conf ${rel} key "${job}" must be a [${job}] table, got ${(0,_toml_js__WEBPACK_IMPORTED_MODULE_2__/* .tomlTypeName */ .g_)(section)}`);
+        try {
+            sections.set(job, (0,_toml_js__WEBPACK_IMPORTED_MODULE_2__/* .stringMap */ .Qi)(section, `[${job}] `));
+        }
+        catch (e) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MaandError */ .Ob('invalid bucket.conf', `bucket conf ${rel} ${firstLine(e)}`);
+        }
+    }
+    return { fileName, sections };
+}
+function firstLine(e) {
+    return (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
+}
+
+
+/***/ }),
+
+/***/ 788:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MC: () => (/* binding */ readMaandConf),
+/* harmony export */   OA: () => (/* binding */ sshSettings),
+/* harmony export */   Wx: () => (/* binding */ writeDefaultMaandConf)
+/* harmony export */ });
+/* unused harmony export DEFAULT_MAAND_CONF_TEXT */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(452);
+/* harmony import */ var _toml_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(692);
+// maand.conf (§4.1): ssh, sudo, certificate lifetime, job config selector, log format.
+
+
+
+const ZERO = {
+    use_sudo: false,
+    ssh_user: '',
+    ssh_key: '',
+    ssh_port: 0,
+    certs_ttl: 0,
+    certs_renewal_buffer: 0,
+    job_config_selector: '',
+    log_format: '',
+};
+const DEFAULT_MAAND_CONF_TEXT = "use_sudo = true\nssh_user = 'agent'\nssh_key = 'worker.key'\nssh_port = 0\ncerts_ttl = 60\ncerts_renewal_buffer = 0\n";
+const KINDS = {
+    use_sudo: 'bool',
+    ssh_user: 'string',
+    ssh_key: 'string',
+    ssh_port: 'int',
+    certs_ttl: 'int',
+    certs_renewal_buffer: 'int',
+    job_config_selector: 'string',
+    log_format: 'string',
+};
+/** Reads maand.conf: absent file → zero values (certs_ttl 0, a reference quirk kept on purpose). */
+function readMaandConf(file) {
+    let table;
+    try {
+        table = (0,_toml_js__WEBPACK_IMPORTED_MODULE_2__/* .readToml */ .D7)(file);
+    }
+    catch (e) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MaandError */ .Ob('invalid maand.conf', `${e.message.split('\n')[0]}; fix the TOML syntax of ${file}`);
+    }
+    if (table === undefined)
+        return { ...ZERO };
+    const conf = { ...ZERO };
+    for (const [key, kind] of Object.entries(KINDS)) {
+        const v = table[key];
+        if (v === undefined)
+            continue;
+        const ok = kind === 'bool' ? typeof v === 'boolean' : kind === 'string' ? typeof v === 'string' : typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v));
+        if (!ok)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MaandError */ .Ob('invalid maand.conf', `key ${key} must be ${kind === 'int' ? 'an integer' : kind === 'bool' ? 'a boolean' : 'a string'}, got ${(0,_toml_js__WEBPACK_IMPORTED_MODULE_2__/* .tomlTypeName */ .g_)(v)}`);
+        conf[key] = kind === 'int' ? Number(v) : v;
+    }
+    if (conf.certs_ttl === 0)
+        conf.certs_ttl = 60;
+    conf.job_config_selector = conf.job_config_selector.trim();
+    return conf;
+}
+function writeDefaultMaandConf(file) {
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(file, DEFAULT_MAAND_CONF_TEXT, { mode: 0o644 });
+}
+/** The effective ssh settings consumers use (defaults applied). */
+function sshSettings(conf) {
+    return { user: conf.ssh_user || 'agent', keyName: conf.ssh_key || 'worker.key', port: conf.ssh_port > 0 ? conf.ssh_port : 22, useSudo: conf.use_sudo };
+}
+
+
+/***/ }),
+
+/***/ 692:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D7: () => (/* binding */ readToml),
+/* harmony export */   Qi: () => (/* binding */ stringMap),
+/* harmony export */   g_: () => (/* binding */ tomlTypeName),
+/* harmony export */   tJ: () => (/* binding */ FileReadError)
+/* harmony export */ });
+/* harmony import */ var smol_toml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(292);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24);
+// TOML reading shared by maand.conf, bucket.conf, bucket.jobs*.conf and vars.toml.
+
+
+/** The file exists but cannot be read (a directory, no permission): not a TOML problem. */
+class FileReadError extends Error {
+    name = 'FileReadError';
+}
+/** Reads a TOML file; undefined when it does not exist. Parse errors are thrown as Error(message). */
+function readToml(file) {
+    let text;
+    try {
+        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file, 'utf8');
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return undefined;
+        throw new FileReadError(e.message);
+    }
+    return (0,smol_toml__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(text);
+}
+function tomlTypeName(v) {
+    if (Array.isArray(v))
+        return 'array';
+    if (v instanceof Date)
+        return 'datetime';
+    if (typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v)))
+        return 'integer';
+    if (typeof v === 'number')
+        return 'float';
+    if (typeof v === 'object' && v !== null)
+        return 'table';
+    return typeof v;
+}
+/** A flat string → string map; any other value type is an error naming the key. */
+function stringMap(table, where) {
+    const out = {};
+    for (const [k, v] of Object.entries(table)) {
+        if (typeof v !== 'string')
+            throw new Error(`${where}key "${k}": expected a string, got ${tomlTypeName(v)}`);
+        out[k] = v;
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 831:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  j: () => (/* binding */ build)
+});
+
+// UNUSED EXPORTS: KV_RETAIN_DAYS
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(24);
+// EXTERNAL MODULE: ./lib/errors.js
+var errors = __webpack_require__(452);
+// EXTERNAL MODULE: ./lib/bucket/paths.js
+var bucket_paths = __webpack_require__(462);
+// EXTERNAL MODULE: ./lib/bucket/maand-conf.js
+var maand_conf = __webpack_require__(788);
+// EXTERNAL MODULE: ./lib/util/json-decode.js
+var json_decode = __webpack_require__(100);
+;// CONCATENATED MODULE: ./lib/bucket/units.js
+// Memory (MB) and CPU (MHz) strings of workers.json, manifests and bucket.jobs*.conf (§5.1).
+const MEMORY_UNITS = { '': 1, MB: 1, GB: 1024, TB: 1048576 };
+const CPU_UNITS = { MHZ: 1, GHZ: 1000, THZ: 1000000 };
+class UnitError extends Error {
+    name = 'UnitError';
+}
+/** strconv.ParseFloat syntax: sign, digits with `_` separators, fraction, exponent, hex floats, inf/nan. */
+function parseGoFloat(s) {
+    if (/^[+-]?(inf|infinity)$/i.test(s))
+        return s.startsWith('-') ? -Infinity : Infinity;
+    if (/^nan$/i.test(s))
+        return NaN;
+    if (/^[+-]?0x/i.test(s)) {
+        const m = /^([+-]?)0x((?:[0-9a-f]_?)*[0-9a-f]?)(?:\.([0-9a-f]*))?p([+-]?\d+)$/i.exec(s);
+        if (!m)
+            return undefined;
+        const int = (m[2] ?? '').replaceAll('_', '');
+        const frac = m[3] ?? '';
+        if (int === '' && frac === '')
+            return undefined;
+        const mant = parseInt(int + frac || '0', 16) / 16 ** frac.length;
+        const v = mant * 2 ** Number(m[4]);
+        return m[1] === '-' ? -v : v;
+    }
+    // Underscores only between digits.
+    if (!/^[+-]?(\d(_?\d)*)?(\.(\d(_?\d)*)?)?([eE][+-]?\d+)?$/.test(s))
+        return undefined;
+    const clean = s.replaceAll('_', '');
+    if (!/\d/.test(clean.replace(/[eE].*$/, '')))
+        return undefined;
+    return Number(clean);
+}
+function parseUnit(raw, kind) {
+    const s = raw.trim();
+    if (s === '')
+        return 0;
+    const plain = parseGoFloat(s);
+    if (plain !== undefined)
+        return plain;
+    const m = (kind === 'memory' ? /^([0-9.]+)\s*([a-z]*)$/i : /^([0-9.]+)\s*([a-z]+)$/i).exec(s);
+    if (!m)
+        throw new UnitError(kind === 'memory' ? `invalid memory size "${raw}"` : `invalid cpu frequency "${raw}"`);
+    const num = m[1];
+    if (!/^(\d+\.?\d*|\.\d+)$/.test(num))
+        throw new UnitError(`strconv.ParseFloat: parsing "${num}": invalid syntax`);
+    const unit = m[2].toUpperCase();
+    const mult = (kind === 'memory' ? MEMORY_UNITS : CPU_UNITS)[unit];
+    if (mult === undefined)
+        throw new UnitError(`unsupported ${kind} unit "${unit}"`);
+    return Number(num) * mult;
+}
+function parseMemoryMb(raw) {
+    return parseUnit(raw, 'memory');
+}
+function parseCpuMhz(raw) {
+    return parseUnit(raw, 'cpu');
+}
+
+;// CONCATENATED MODULE: ./lib/bucket/workers-json.js
+// workspace/workers.json (§4.4): the worker catalog.
+
+
+
+
+function bad(detail) {
+    return new errors/* MaandError */.Ob('invalid worker.json', detail);
+}
+function readWorkersJson(file) {
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return [];
+        throw new errors/* MaandError */.Ob('unexpected error', `read ${file}: ${e.message}`);
+    }
+    let doc;
+    try {
+        doc = (0,json_decode/* parseJson */.qF)(text);
+        if (!Array.isArray(doc))
+            throw new json_decode/* JsonDecodeError */.Ht(`json: cannot unmarshal ${doc === null ? 'null' : typeof doc === 'object' ? 'object' : typeof doc} into Go value of type []workspace.Worker`);
+    }
+    catch (e) {
+        throw bad(`${e.message} (workspace/workers.json must be a JSON array of {"host": ...} objects)`);
+    }
+    const seen = new Set();
+    return doc.map((item, index) => parseWorker(item, index, seen));
+}
+function parseWorker(item, index, seen) {
+    let host, hostname, labelsRaw, mem, cpu, position, tagsObj;
+    try {
+        const obj = (0,json_decode/* asObject */.eB)(item, 'Worker') ?? {};
+        host = ((0,json_decode/* asString */.oJ)((0,json_decode/* field */.ZZ)(obj, 'host'), 'Worker.host') ?? '').trim();
+        hostname = ((0,json_decode/* asString */.oJ)((0,json_decode/* field */.ZZ)(obj, 'hostname'), 'Worker.hostname') ?? '').trim();
+        labelsRaw = (0,json_decode/* asStringArray */.Dx)((0,json_decode/* field */.ZZ)(obj, 'labels'), 'Worker.labels') ?? [];
+        mem = (0,json_decode/* asString */.oJ)((0,json_decode/* field */.ZZ)(obj, 'memory'), 'Worker.memory') ?? '';
+        cpu = (0,json_decode/* asString */.oJ)((0,json_decode/* field */.ZZ)(obj, 'cpu'), 'Worker.cpu') ?? '';
+        position = (0,json_decode/* asInt */.Ae)((0,json_decode/* field */.ZZ)(obj, 'position'), 'Worker.position');
+        tagsObj = (0,json_decode/* asObject */.eB)((0,json_decode/* field */.ZZ)(obj, 'tags'), 'Worker.tags') ?? {};
+        for (const [k, v] of Object.entries(tagsObj))
+            (0,json_decode/* asString */.oJ)(v, `Worker.tags.${k}`);
+    }
+    catch (e) {
+        throw bad(`${e.message} (workers[${index}])`);
+    }
+    if (host === '')
+        throw bad(`host attribute can't be empty (workers[${index}])`);
+    if (seen.has(host))
+        throw bad(`duplicate host "${host}"`);
+    seen.add(host);
+    const labels = [...labelsRaw, 'worker'].map((l) => l.trim().toLowerCase());
+    if (new Set(labels).size !== labels.length)
+        throw bad(`worker ${host} have duplicate labels (the label "worker" is implicit; do not list it)`);
+    let memoryMb, cpuMhz;
+    try {
+        memoryMb = parseMemoryMb(mem);
+    }
+    catch (e) {
+        throw bad(`worker ${host} ${e.message}`);
+    }
+    if (memoryMb < 0)
+        throw bad(`worker ${host} memory can't be less than 0`);
+    try {
+        cpuMhz = parseCpuMhz(cpu);
+    }
+    catch (e) {
+        throw bad(`worker ${host} ${e.message}`);
+    }
+    if (cpuMhz < 0)
+        throw bad(`worker ${host}, cpu can't be less than 0`);
+    const tags = new Map();
+    for (const [k, v] of Object.entries(tagsObj))
+        tags.set(k.trim().toLowerCase(), String(v).trim().toLowerCase());
+    return { host, hostname, labels, memoryMb, cpuMhz, tags, position: position ?? index, index };
+}
+
+// EXTERNAL MODULE: ./lib/catalog/db.js
+var catalog_db = __webpack_require__(917);
+// EXTERNAL MODULE: ./lib/catalog/gate.js
+var gate = __webpack_require__(156);
+// EXTERNAL MODULE: ./lib/catalog/queries.js
+var queries = __webpack_require__(167);
+// EXTERNAL MODULE: ./lib/kv/index.js + 12 modules
+var lib_kv = __webpack_require__(787);
+;// CONCATENATED MODULE: ./lib/util/go-format.js
+// Number text as Go prints it, because it lands in SQLite and KV and must match the reference.
+/** Go `%v` of a float64 (strconv.FormatFloat(x, 'g', -1, 64)): `1e+06`, `1.048576e+06`, `1e-05`. */
+function goFloat(x) {
+    if (Number.isNaN(x))
+        return 'NaN';
+    if (x === Infinity)
+        return '+Inf';
+    if (x === -Infinity)
+        return '-Inf';
+    if (x === 0)
+        return Object.is(x, -0) ? '-0' : '0';
+    // Shortest round-trip digits (the same digits JS computes); %e when exp < -4 || exp >= 6.
+    const [mantissa, expPart] = x.toExponential().split('e');
+    const exp = Number(expPart);
+    if (exp < -4 || exp >= 6)
+        return `${mantissa}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
+    return String(x);
+}
+/** Go `%.2f`: like toFixed(2), but an exact half (x = odd/8) rounds to even instead of away from zero. */
+function goFixed2(x) {
+    if (!Number.isFinite(x))
+        return goFloat(x);
+    const exactHalf = Number.isInteger(x * 8) && !Number.isInteger(x * 4);
+    const text = x.toFixed(2);
+    if (!exactHalf || Number(text.at(-1)) % 2 === 0)
+        return text;
+    return (x - Math.sign(x) * 0.001).toFixed(2);
+}
+
+// EXTERNAL MODULE: ./lib/util/stable-id.js
+var stable_id = __webpack_require__(719);
+;// CONCATENATED MODULE: ./lib/build/workers.js
+// Build step 2: workers.json → worker, worker_labels, worker_tags (§8.3).
+
+
+function syncWorkers(ctx) {
+    const { db } = ctx;
+    const existing = new Map(db.prepare('SELECT worker_ip, worker_id FROM worker').all().map((r) => [r.worker_ip, r.worker_id]));
+    const upsert = db.prepare('INSERT OR REPLACE INTO worker (worker_id, worker_ip, available_memory_mb, available_cpu_mhz, position) VALUES (?, ?, ?, ?, ?)');
+    const delLabels = db.prepare('DELETE FROM worker_labels WHERE worker_id = ?');
+    const addLabel = db.prepare('INSERT INTO worker_labels (worker_id, label) VALUES (?, ?)');
+    const delTags = db.prepare('DELETE FROM worker_tags WHERE worker_id = ?');
+    const addTag = db.prepare('INSERT INTO worker_tags (worker_id, key, value) VALUES (?, ?, ?)');
+    const delWorker = db.prepare('DELETE FROM worker WHERE worker_ip = ?');
+    // Delete then re-insert in file order, so rowid order = workers.json order (position tie-breaker).
+    for (const w of ctx.workers)
+        delWorker.run(w.host);
+    for (const w of ctx.workers) {
+        const id = existing.get(w.host) ?? (0,stable_id/* randomId */.zE)();
+        upsert.run(id, w.host, goFloat(w.memoryMb), goFloat(w.cpuMhz), w.position);
+        delLabels.run(id);
+        for (const label of w.labels)
+            addLabel.run(id, label);
+        delTags.run(id);
+        for (const [k, v] of [...w.tags].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+            addTag.run(id, k, v);
+    }
+    const inFile = new Set(ctx.workers.map((w) => w.host));
+    ctx.removedWorkers = [...existing.keys()].filter((ip) => !inFile.has(ip)).sort();
+    for (const ip of ctx.removedWorkers) {
+        const id = existing.get(ip);
+        delLabels.run(id);
+        delTags.run(id);
+        delWorker.run(ip);
+    }
+}
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(760);
+// EXTERNAL MODULE: ./lib/bucket/bucket-conf.js
+var bucket_conf = __webpack_require__(93);
+;// CONCATENATED MODULE: ./lib/bucket/commands.js
+// Job commands (hooks) declared in a manifest: name, events, demands, script (§6.6).
+
+
+
+const EVENTS = [
+    'post_build', 'health_check', 'cli', 'pre_deploy', 'post_deploy', 'job_control', 'after_allocation_started', 'after_allocation_stopped',
+];
+function cfg(detail) {
+    return new errors/* MaandError */.Ob('invalid job command configuration', detail);
+}
+/** Checks #1-#5b of §6.6 for one command (script existence is checked separately). */
+function validateCommand(job, name, c) {
+    if (!name.startsWith('command_'))
+        throw cfg(`invalid command name, name: ${name}, excepted prefix : command_`);
+    if (c.executed_on.length === 0)
+        throw cfg(`job ${job}, job_command ${name} missing executed_on`);
+    const unknown = c.executed_on.filter((e) => !EVENTS.includes(e));
+    if (unknown.length > 0)
+        throw cfg(`job ${job}, job_command ${name} invalid executed_on [${unknown.join(' ')}] (valid: ${EVENTS.join(', ')})`);
+    if (c.demands.job === job)
+        throw cfg(`job ${job}, job_command ${name} invalid configuration, self referencing`);
+    checkDemandPair(job, name, c);
+}
+function checkDemandPair(job, name, c) {
+    const dj = c.demands.job.trim();
+    const dc = c.demands.command.trim();
+    if ((dj === '') !== (dc === ''))
+        throw new errors/* MaandError */.Ob('invalid job command demand', `job ${job} command ${name} demands.job and demands.command must both be set`);
+    if (dj === job)
+        throw cfg(`job ${job}, job_command ${name} invalid configuration, self referencing`);
+}
+/** Exactly one of `_modules/<name>.py|.ts|.js` must exist. */
+function findCommandScript(bucketRoot, jobDir, job, name) {
+    const modules = (0,external_node_path_.join)(jobDir, '_modules');
+    const rel = (0,external_node_path_.relative)(bucketRoot, modules);
+    const found = ['py', 'ts', 'js'].filter((ext) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(modules, `${name}.${ext}`)));
+    if (found.length === 0) {
+        const e = new errors/* MaandError */.Ob('job command file not found', `expected ${name}.py, ${name}.ts, or ${name}.js under ${rel}`);
+        e.message = `job ${job} command ${name}: ${e.message}`;
+        throw e;
+    }
+    if (found.length > 1) {
+        const e = cfg(`multiple implementations for ${name} under ${rel} (use only one of .py, .ts, .js)`);
+        e.message = `job ${job} command ${name}: ${e.message}`;
+        throw e;
+    }
+    const ext = found[0];
+    return { file: (0,external_node_path_.join)(modules, `${name}.${ext}`), ext, runtime: ext === 'py' ? 'python' : 'node' };
+}
+
+// EXTERNAL MODULE: ./lib/util/go-json.js
+var go_json = __webpack_require__(495);
+;// CONCATENATED MODULE: ./lib/bucket/jobs.js
+// Job discovery and the job file walk (§4.7).
+
+
+
+
+/** Direct sub-directories of workspace/jobs holding a manifest.json, sorted byte-wise. */
+function discoverJobs(paths) {
+    if (!(0,external_node_fs_.existsSync)(paths.jobsDir))
+        return [];
+    return (0,external_node_fs_.readdirSync)(paths.jobsDir)
+        .filter((name) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(paths.jobsDir, name, 'manifest.json')))
+        .sort(go_json/* byteCompare */.U6);
+}
+const EXCLUDED = new Set(['.venv', 'venv', 'node_modules', '__pycache__']);
+/** The whole job tree in lexical walk order (parent before children), job dir first. */
+function walkJobFiles(jobsDir, job) {
+    const out = [{ path: job, content: new Uint8Array(0), isdir: true }];
+    const walk = (rel) => {
+        const names = (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(jobsDir, rel)).sort(go_json/* byteCompare */.U6);
+        for (const name of names) {
+            if (EXCLUDED.has(name))
+                continue;
+            const childRel = `${rel}/${name}`;
+            const abs = (0,external_node_path_.join)(jobsDir, childRel);
+            const l = (0,external_node_fs_.lstatSync)(abs);
+            if (l.isDirectory()) {
+                out.push({ path: childRel, content: new Uint8Array(0), isdir: true });
+                walk(childRel);
+            }
+            else {
+                if (l.isSymbolicLink() && (0,external_node_fs_.statSync)(abs, { throwIfNoEntry: false })?.isDirectory())
+                    throw new errors/* MaandError */.Ob('unexpected error', `read workspace/jobs/${childRel}: is a directory (a symlink to a directory; replace it with a real directory)`);
+                try {
+                    out.push({ path: childRel, content: (0,external_node_fs_.readFileSync)(abs), isdir: false });
+                }
+                catch (e) {
+                    throw new errors/* MaandError */.Ob('unexpected error', `read workspace/jobs/${childRel}: ${e.message}`);
+                }
+            }
+        }
+    };
+    walk(job);
+    return out;
+}
+function readManifestText(paths, job) {
+    try {
+        return (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(paths.jobsDir, job, 'manifest.json'), 'utf8');
+    }
+    catch (e) {
+        throw new errors/* MaandError */.Ob('unexpected error', `${e.message}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/bucket/manifest.js
+// manifest.json decoding (§6.1-6.8) with Go's encoding/json semantics. Semantic checks that need
+// the bucket (reservations, command scripts) live in manifest-rules.ts and commands.ts.
+
+
+const PORT_NAME = /^[a-z][a-z0-9_]*$/;
+/** Decodes manifest text; any problem → `invalid manifest.json: job <job>\n<detail>`. */
+function decodeManifest(job, text) {
+    try {
+        return decode(text);
+    }
+    catch (e) {
+        const err = new errors/* MaandError */.Ob('invalid manifest.json', `job ${job}`);
+        err.message = `invalid manifest.json: job ${job}\n${e.message}`;
+        if (e instanceof errors/* MaandError */.Ob)
+            err.codes.push(...e.codes);
+        throw err;
+    }
+}
+function decode(text) {
+    // Raw number texts of port values, so `31000.0` and `3.0e4` can be rejected as Go does.
+    (0,json_decode/* parseJson */.qF)(text); // syntax errors with Go's wording first
+    const rawNumbers = new Map();
+    const doc = JSON.parse(text, function (key, value, ctx) {
+        if (typeof value === 'number' && ctx?.source !== undefined) {
+            let m = rawNumbers.get(this);
+            if (!m)
+                rawNumbers.set(this, (m = new Map()));
+            m.set(key, ctx.source);
+        }
+        return value;
+    });
+    return fromDoc(doc, rawNumbers);
+}
+function fromDoc(doc, rawNumbers) {
+    const m = (0,json_decode/* asObject */.eB)(doc, 'Manifest') ?? {};
+    const resources = (0,json_decode/* asObject */.eB)((0,json_decode/* field */.ZZ)(m, 'resources'), 'Manifest.resources') ?? {};
+    const mem = (0,json_decode/* asObject */.eB)((0,json_decode/* field */.ZZ)(resources, 'memory'), 'Resources.memory') ?? {};
+    const cpu = (0,json_decode/* asObject */.eB)((0,json_decode/* field */.ZZ)(resources, 'cpu'), 'Resources.cpu') ?? {};
+    return {
+        version: (0,json_decode/* asString */.oJ)((0,json_decode/* field */.ZZ)(m, 'version'), 'Manifest.version') ?? '',
+        selectors: (0,json_decode/* asStringArray */.Dx)((0,json_decode/* field */.ZZ)(m, 'selectors'), 'Manifest.selectors'),
+        memory: { min: (0,json_decode/* asString */.oJ)((0,json_decode/* field */.ZZ)(mem, 'min'), 'Memory.min') ?? '', max: (0,json_decode/* asString */.oJ)((0,json_decode/* field */.ZZ)(mem, 'max'), 'Memory.max') ?? '' },
+        cpu: { min: (0,json_decode/* asString */.oJ)((0,json_decode/* field */.ZZ)(cpu, 'min'), 'CPU.min') ?? '', max: (0,json_decode/* asString */.oJ)((0,json_decode/* field */.ZZ)(cpu, 'max'), 'CPU.max') ?? '' },
+        ports: decodePorts((0,json_decode/* asObject */.eB)((0,json_decode/* field */.ZZ)(resources, 'ports'), 'Resources.ports'), rawNumbers),
+        commands: decodeCommands((0,json_decode/* asObject */.eB)((0,json_decode/* field */.ZZ)(m, 'commands'), 'Manifest.commands')),
+        certs: decodeCerts((0,json_decode/* field */.ZZ)(m, 'certs')),
+        health_check: decodeHealth((0,json_decode/* asObject */.eB)((0,json_decode/* field */.ZZ)(m, 'health_check'), 'Manifest.health_check')),
+        max_concurrent_upgrades: (0,json_decode/* asInt */.Ae)((0,json_decode/* field */.ZZ)(m, 'max_concurrent_upgrades'), 'Manifest.max_concurrent_upgrades') ?? 0,
+        max_concurrent_starts: (0,json_decode/* asInt */.Ae)((0,json_decode/* field */.ZZ)(m, 'max_concurrent_starts'), 'Manifest.max_concurrent_starts') ?? 0,
+        min_allocations_count: (0,json_decode/* asInt */.Ae)((0,json_decode/* field */.ZZ)(m, 'min_allocations_count'), 'Manifest.min_allocations_count') ?? 0,
+        restart_policy: (0,json_decode/* asString */.oJ)((0,json_decode/* field */.ZZ)(m, 'restart_policy'), 'Manifest.restart_policy') ?? '',
+        restart_globs: (0,json_decode/* asStringArray */.Dx)((0,json_decode/* field */.ZZ)(m, 'restart_globs'), 'Manifest.restart_globs') ?? [],
+    };
+}
+function decodePorts(ports, rawNumbers) {
+    const out = new Map();
+    if (!ports)
+        return out;
+    const raws = rawNumbers.get(ports);
+    for (const [rawName, value] of Object.entries(ports)) {
+        const name = rawName.trim();
+        if (name === '')
+            throw new errors/* MaandError */.Ob('invalid port key format', 'port name cannot be empty');
+        if (!PORT_NAME.test(name))
+            throw new errors/* MaandError */.Ob('invalid port key format', `port name "${name}" (use lower-case letters, digits and _; start with a letter)`);
+        const raw = raws?.get(rawName);
+        if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0) {
+            out.set(name, { kind: 'provisioned' });
+        }
+        else if (typeof value === 'number' && raw !== undefined && /^-?\d+$/.test(raw)) {
+            out.set(name, { kind: 'fixed', port: value });
+        }
+        else {
+            const shown = raw ?? JSON.stringify(value);
+            throw new errors/* MaandError */.Ob('invalid manifest port declaration', `port "${name}" must be {} or an integer, not ${shown}`);
+        }
+    }
+    return out;
+}
+function decodeCommands(cmds) {
+    const out = new Map();
+    for (const [name, value] of Object.entries(cmds ?? {})) {
+        const c = (0,json_decode/* asObject */.eB)(value, `Manifest.commands.${name}`) ?? {};
+        const d = (0,json_decode/* asObject */.eB)((0,json_decode/* field */.ZZ)(c, 'demands'), 'Command.demands') ?? {};
+        out.set(name, {
+            executed_on: (0,json_decode/* asStringArray */.Dx)((0,json_decode/* field */.ZZ)(c, 'executed_on'), 'Command.executed_on') ?? [],
+            demands: {
+                job: (0,json_decode/* asString */.oJ)((0,json_decode/* field */.ZZ)(d, 'job'), 'Demands.job') ?? '',
+                command: (0,json_decode/* asString */.oJ)((0,json_decode/* field */.ZZ)(d, 'command'), 'Demands.command') ?? '',
+                config: (0,json_decode/* asObject */.eB)((0,json_decode/* field */.ZZ)(d, 'config'), 'Demands.config') ?? {},
+            },
+        });
+    }
+    return out;
+}
+function decodeCerts(value) {
+    const certs = (0,json_decode/* asObject */.eB)(value, 'Manifest.certs');
+    if (!certs)
+        return undefined;
+    const out = new Map();
+    for (const [name, v] of Object.entries(certs)) {
+        const c = (0,json_decode/* asObject */.eB)(v, `Manifest.certs.${name}`) ?? {};
+        const subject = (0,json_decode/* asObject */.eB)((0,json_decode/* field */.ZZ)(c, 'subject'), 'Cert.subject') ?? {};
+        out.set(name, {
+            pkcs8: (0,json_decode/* asBool */.XL)((0,json_decode/* field */.ZZ)(c, 'pkcs8'), 'Cert.pkcs8') ?? false,
+            one: (0,json_decode/* asBool */.XL)((0,json_decode/* field */.ZZ)(c, 'one'), 'Cert.one') ?? false,
+            common_name: (0,json_decode/* asString */.oJ)((0,json_decode/* field */.ZZ)(subject, 'common_name'), 'Subject.common_name') ?? '',
+        });
+    }
+    return out;
+}
+function decodeHealth(h) {
+    if (!h)
+        return undefined;
+    const checksRaw = (0,json_decode/* field */.ZZ)(h, 'checks');
+    const checks = [];
+    if (checksRaw !== undefined && checksRaw !== null) {
+        if (!Array.isArray(checksRaw))
+            throw new Error('json: cannot unmarshal into Go struct field HealthCheck.checks of type []Probe');
+        for (const item of checksRaw) {
+            const p = (0,json_decode/* asObject */.eB)(item, 'HealthCheck.checks') ?? {};
+            checks.push({
+                type: (0,json_decode/* asString */.oJ)((0,json_decode/* field */.ZZ)(p, 'type'), 'Probe.type') ?? '',
+                port: (0,json_decode/* asString */.oJ)((0,json_decode/* field */.ZZ)(p, 'port'), 'Probe.port') ?? '',
+                command: (0,json_decode/* asString */.oJ)((0,json_decode/* field */.ZZ)(p, 'command'), 'Probe.command') ?? '',
+                path: (0,json_decode/* asString */.oJ)((0,json_decode/* field */.ZZ)(p, 'path'), 'Probe.path') ?? '',
+                expect_status: (0,json_decode/* asInt */.Ae)((0,json_decode/* field */.ZZ)(p, 'expect_status'), 'Probe.expect_status') ?? 0,
+                scheme: (0,json_decode/* asString */.oJ)((0,json_decode/* field */.ZZ)(p, 'scheme'), 'Probe.scheme') ?? '',
+            });
+        }
+    }
+    const w = (0,json_decode/* asObject */.eB)((0,json_decode/* field */.ZZ)(h, 'wait'), 'HealthCheck.wait');
+    return {
+        checks,
+        timeout_seconds: (0,json_decode/* asInt */.Ae)((0,json_decode/* field */.ZZ)(h, 'timeout_seconds'), 'HealthCheck.timeout_seconds') ?? 0,
+        wait: w ? { attempts: (0,json_decode/* asInt */.Ae)((0,json_decode/* field */.ZZ)(w, 'attempts'), 'Wait.attempts') ?? 0, interval_seconds: (0,json_decode/* asInt */.Ae)((0,json_decode/* field */.ZZ)(w, 'interval_seconds'), 'Wait.interval_seconds') ?? 0 } : null,
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/bucket/glob.js
+// restart_globs validation (§6.9) with Go's filepath.Match syntax: `*`, `?`, `[...]` (with `^`
+// negation and ranges), `\` escapes; an unterminated class is a syntax error.
+function isValidGlob(pattern) {
+    let i = 0;
+    while (i < pattern.length) {
+        const c = pattern[i];
+        if (c === '\\') {
+            if (i + 1 >= pattern.length)
+                return false;
+            i += 2;
+        }
+        else if (c === '[') {
+            const end = classEnd(pattern, i + 1);
+            if (end < 0)
+                return false;
+            i = end + 1;
+        }
+        else
+            i++;
+    }
+    return true;
+}
+/** Index of the closing `]` of a class starting after `[`, or -1 when malformed. */
+function classEnd(p, start) {
+    let i = start;
+    if (p[i] === '^')
+        i++;
+    let n = 0;
+    while (i < p.length) {
+        if (p[i] === ']' && n > 0)
+            return i;
+        const lo = readClassChar(p, i);
+        if (lo < 0)
+            return -1;
+        i = lo;
+        if (p[i] === '-') {
+            const hi = readClassChar(p, i + 1);
+            if (hi < 0)
+                return -1;
+            i = hi;
+        }
+        n++;
+    }
+    return -1;
+}
+function readClassChar(p, i) {
+    if (i >= p.length)
+        return -1;
+    if (p[i] === '-' || p[i] === ']')
+        return -1;
+    if (p[i] === '\\')
+        return i + 2 <= p.length - 1 || i + 1 < p.length ? i + 2 : -1;
+    return i + 1;
+}
+/** Applies the `**` acceptance rules, then the single-segment syntax. Returns an error text or undefined. */
+function checkRestartGlob(raw) {
+    const p = raw.trim();
+    if (p === '')
+        return 'empty glob pattern';
+    if (p.includes('**')) {
+        if (p.startsWith('**/')) {
+            const rest = p.slice(3);
+            const seg = rest.includes('/') ? rest.slice(rest.indexOf('/') + 1) : rest;
+            return isValidGlob(seg) ? undefined : `invalid glob pattern "${p}": syntax error in pattern`;
+        }
+        return undefined;
+    }
+    return isValidGlob(p) ? undefined : `invalid glob pattern "${p}": syntax error in pattern`;
+}
+
+;// CONCATENATED MODULE: ./lib/bucket/manifest-rules.js
+// Semantic checks of a decoded manifest, in the reference's order (§6.2-6.9, §8.4 steps 3-12).
+
+
+
+
+
+function invalid(job, detail) {
+    return new errors/* MaandError */.Ob('invalid manifest.json', `job ${job} ${detail}`);
+}
+/** Parses min/max, defaults max to min, checks min ≤ max. */
+function resourceBounds(job, m, kind) {
+    const parse = kind === 'cpu' ? parseCpuMhz : parseMemoryMb;
+    const spec = kind === 'cpu' ? m.cpu : m.memory;
+    let min, max;
+    try {
+        min = parse(spec.min);
+        max = parse(spec.max);
+    }
+    catch (e) {
+        throw invalid(job, e.message);
+    }
+    if (min !== 0 && max === 0)
+        max = min;
+    if (min > max)
+        throw invalid(job, kind === 'cpu' ? 'minCPUMhz > maxCPUMhz' : 'minMemoryMb > maxMemoryMb');
+    return { min, max };
+}
+/** Layer 2: the optional reservation of bucket.jobs*.conf (§6.3). */
+function reservation(job, kind, b, section, fileName) {
+    if (section === undefined || !(kind in section))
+        return { ...b, current: b.max, source: 'manifest' };
+    const req = (kind === 'cpu' ? parseCpuMhz : parseMemoryMb)(section[kind]);
+    const [col, unit] = kind === 'cpu' ? ['cpu_mhz', 'mhz'] : ['memory_mb', 'mb'];
+    if (b.min === 0 && b.max === 0)
+        return { min: req, max: req, current: req, source: fileName };
+    if (req > b.max)
+        throw new errors/* MaandError */.Ob('unsupported resource configuration', `${fileName}, job ${job} max_${col} ${goFixed2(b.max)} ${unit}, requested ${goFixed2(req)} ${unit}`);
+    if (req < b.min)
+        throw new errors/* MaandError */.Ob('unsupported resource configuration', `${fileName}, job ${job} min_${col} ${goFixed2(b.min)} ${unit}, requested ${goFixed2(req)} ${unit}`);
+    return { min: b.min, max: b.max, current: req, source: fileName };
+}
+function validateHealthCheck(job, m) {
+    const checks = m.health_check?.checks ?? [];
+    checks.forEach((c, i) => {
+        const type = c.type.trim().toLowerCase();
+        if (!['tcp', 'http', 'ssh'].includes(type))
+            throw invalid(job, `health_check.checks[${i}] type "${c.type}" (want tcp, http, or ssh)`);
+        if (type === 'ssh') {
+            if (c.command.trim() === '')
+                throw invalid(job, `health_check.checks[${i}] ssh probe requires command`);
+            return;
+        }
+        const port = c.port.trim();
+        if (port === '')
+            throw invalid(job, `health_check.checks[${i}] missing port`);
+        if (!m.ports.has(port))
+            throw invalid(job, `health_check.checks[${i}] port "${port}" not in resources.ports`);
+        if (type === 'http' && !(c.path === '' ? '/' : c.path).startsWith('/'))
+            throw invalid(job, `health_check.checks[${i}] path must start with /`);
+    });
+}
+/** The `job.health_check` column: Go JSON of the section, or "" when there are no checks (§6.8). */
+function healthCheckJson(h) {
+    if (!h || h.checks.length === 0)
+        return '';
+    const checks = h.checks.map((c) => {
+        const o = { type: c.type };
+        if (c.port)
+            o['port'] = c.port;
+        if (c.command)
+            o['command'] = c.command;
+        if (c.path)
+            o['path'] = c.path;
+        if (c.expect_status)
+            o['expect_status'] = c.expect_status;
+        if (c.scheme)
+            o['scheme'] = c.scheme;
+        return o;
+    });
+    return (0,go_json/* goJson */.Pl)({ checks, timeout_seconds: h.timeout_seconds, wait: h.wait }, false);
+}
+function restartPolicy(job, m) {
+    const policy = m.restart_policy === '' ? 'always' : m.restart_policy;
+    if (!['always', 'reload', 'never'].includes(policy))
+        throw invalid(job, `invalid manifest.json: restart_policy must be one of always, reload, never (got "${m.restart_policy}")`);
+    if (m.restart_globs.length > 0 && policy !== 'reload')
+        throw invalid(job, 'restart_globs requires restart_policy reload');
+    for (const g of m.restart_globs) {
+        const err = checkRestartGlob(g);
+        if (err)
+            throw invalid(job, `restart_globs: invalid manifest.json: ${err}`);
+    }
+    return { policy, globsJson: (0,go_json/* goJson */.Pl)(m.restart_globs) };
+}
+function checkMinAllocations(job, m) {
+    if (m.min_allocations_count < 0)
+        throw invalid(job, 'min_allocations_count must be >= 0');
+}
+/** Effective selectors: [] or absent → the job name; otherwise drop "" and duplicates, keep order. */
+function effectiveSelectors(job, m) {
+    if (m.selectors === undefined || m.selectors.length === 0)
+        return [job];
+    return [...new Set(m.selectors.filter((s) => s !== ''))];
+}
+
+// EXTERNAL MODULE: ./lib/bucket/version.js
+var bucket_version = __webpack_require__(910);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(598);
+;// CONCATENATED MODULE: ./lib/certs/certs-json.js
+// The `build_certs` hash input (build-and-catalog §10.2): the manifest `certs` object re-encoded as Go's
+// encoding/json would (sorted keys, fixed field order, defaults filled in, HTML-safe escaping), so the
+// hash matches buckets built by the reference tool and a change of any byte regenerates the job's certs.
+
+/** Go JSON bytes of the `certs` object; `null` when the manifest has none. */
+function encodeCertsJson(certs) {
+    if (certs === null || certs === undefined)
+        return 'null';
+    const names = Object.keys(certs)
+        .map((name) => [goJsonString(name), name])
+        .sort(([, a], [, b]) => Buffer.compare(Buffer.from(wellFormed(a)), Buffer.from(wellFormed(b))));
+    const entries = names.map(([key, name]) => {
+        const spec = certs[name] ?? {};
+        const cn = spec.subject?.common_name ?? '';
+        const flags = `"pkcs8":${spec.pkcs8 === true},"one":${spec.one === true}`;
+        return `${key}:{${flags},"subject":{"common_name":${goJsonString(cn)}}}`;
+    });
+    return `{${entries.join(',')}}`;
+}
+/** MD5 (lower-case hex) of encodeCertsJson. */
+function certsHash(certs) {
+    return (0,external_node_crypto_.createHash)('md5').update(encodeCertsJson(certs), 'utf8').digest('hex');
+}
+const SHORT_ESCAPES = {
+    '"': '\\"',
+    '\\': '\\\\',
+    '\b': '\\b',
+    '\f': '\\f',
+    '\n': '\\n',
+    '\r': '\\r',
+    '\t': '\\t',
+};
+/** A JSON string literal escaped like Go's json.Marshal (with its default HTML escaping). */
+function goJsonString(value) {
+    let out = '"';
+    for (const ch of wellFormed(value)) {
+        const code = ch.codePointAt(0);
+        const short = SHORT_ESCAPES[ch];
+        if (short !== undefined)
+            out += short;
+        else if (code < 0x20 || ch === '<' || ch === '>' || ch === '&' || code === 0x2028 || code === 0x2029) {
+            out += '\\u' + code.toString(16).padStart(4, '0');
+        }
+        else
+            out += ch;
+    }
+    return out + '"';
+}
+// Go decodes an unpaired surrogate escape to U+FFFD, so the bytes it hashes never contain one.
+function wellFormed(value) {
+    return value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
+;// CONCATENATED MODULE: ./lib/build/ports.js
+// Port assignment (§8.5). Stateful and order-dependent: jobs and port names are processed in
+// byte-wise sorted order, so the same workspace always yields the same numbers.
+
+
+class PortAllocator {
+    existing;
+    used = new Set();
+    pool;
+    /** `existing`: job → port name → number, as stored in job_ports (including jobs being removed). */
+    constructor(pool, existing) {
+        this.pool = pool;
+        this.existing = existing;
+        for (const ports of existing.values())
+            for (const n of ports.values())
+                this.used.add(n);
+    }
+    /** Resolves the declared ports of `job`; returns name → number in sorted name order. */
+    assign(job, declared) {
+        const current = this.existing.get(job) ?? new Map();
+        this.existing.set(job, current);
+        for (const [name, n] of [...current]) {
+            if (!declared.has(name)) {
+                this.used.delete(n);
+                current.delete(name);
+            }
+        }
+        const out = [];
+        for (const name of [...declared.keys()].sort(go_json/* byteCompare */.U6)) {
+            const decl = declared.get(name);
+            const had = current.get(name);
+            if (decl.kind === 'provisioned') {
+                if (had !== undefined && had >= this.pool.min && had <= this.pool.max) {
+                    this.used.add(had);
+                    out.push([name, had]);
+                    continue;
+                }
+                if (had !== undefined)
+                    this.used.delete(had);
+                const p = this.lowestFree();
+                current.set(name, p);
+                this.used.add(p);
+                out.push([name, p]);
+            }
+            else {
+                if (had !== undefined && had !== decl.port)
+                    this.used.delete(had);
+                if (had !== decl.port) {
+                    if (this.used.has(decl.port))
+                        throw new errors/* MaandError */.Ob('port collision', `port ${decl.port} (job ${job} port "${name}") is already used by another port; choose another number or use {} to get one from the pool`);
+                    current.set(name, decl.port);
+                    this.used.add(decl.port);
+                }
+                out.push([name, decl.port]);
+            }
+        }
+        return out;
+    }
+    lowestFree() {
+        for (let p = this.pool.min; p <= this.pool.max; p++)
+            if (!this.used.has(p))
+                return p;
+        throw new errors/* MaandError */.Ob('port range exhausted', `no free ports in range ${this.pool.min}-${this.pool.max} (widen port_min/port_max in workspace/bucket.conf)`);
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/build/jobs.js
+// Build step 3: workspace jobs → job, job_selectors, job_ports, job_commands, job_files, job_certs (§8.4).
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Pre-scan: decode every manifest (a syntax error anywhere fails early) and check the pool. */
+function prescanJobs(ctx) {
+    ctx.jobs = discoverJobs(ctx.paths);
+    for (const job of ctx.jobs)
+        ctx.manifests.set(job, decodeManifest(job, readManifestText(ctx.paths, job)));
+    ctx.bucketConf = (0,bucket_conf/* readBucketConf */.FI)(ctx.paths);
+    // The reference reads the job settings file per job, so a bucket without jobs never reads it.
+    ctx.jobsConf = ctx.jobs.length > 0 ? (0,bucket_conf/* readJobsConf */.xX)(ctx.paths, ctx.conf.job_config_selector) : { fileName: (0,bucket_conf/* jobsConfFileName */.Sl)(ctx.conf.job_config_selector), sections: new Map() };
+    const pool = (0,bucket_conf/* portPool */.kV)(ctx.bucketConf);
+    const existing = new Map();
+    for (const r of ctx.db.prepare('SELECT j.name AS job, p.name AS name, p.port AS port FROM job_ports p JOIN job j ON j.job_id = p.job_id').all()) {
+        if (!existing.has(r.job))
+            existing.set(r.job, new Map());
+        existing.get(r.job).set(r.name, r.port);
+    }
+    return new PortAllocator(pool, existing);
+}
+function syncJobs(ctx, ports) {
+    for (const job of ctx.jobs)
+        syncJob(ctx, ports, job, ctx.manifests.get(job));
+    removeJobs(ctx);
+}
+function syncJob(ctx, ports, job, m) {
+    const { db } = ctx;
+    const jobId = (0,stable_id/* stableId */.dD)(job);
+    for (const t of ['job_selectors', 'job_commands', 'job_files', 'job_certs'])
+        db.prepare(`DELETE FROM ${t} WHERE job_id = ?`).run(jobId);
+    const cpu = resourceBounds(job, m, 'cpu');
+    const mem = resourceBounds(job, m, 'memory');
+    const section = ctx.jobsConf.sections.get(job);
+    const memRes = reservation(job, 'memory', mem, section, ctx.jobsConf.fileName);
+    const cpuRes = reservation(job, 'cpu', cpu, section, ctx.jobsConf.fileName);
+    validateHealthCheck(job, m);
+    const { policy, globsJson } = restartPolicy(job, m);
+    checkMinAllocations(job, m);
+    const dir = (0,external_node_path_.join)(ctx.paths.jobsDir, job);
+    if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'prometheus.yml')) && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'prometheus.yml.tpl')))
+        throw new errors/* MaandError */.Ob('invalid job', `job ${job} cannot define both prometheus.yml and prometheus.yml.tpl`);
+    db.prepare(`INSERT OR REPLACE INTO job (job_id, name, version, min_memory_mb, max_memory_mb, current_memory_mb, current_memory_source,
+      min_cpu_mhz, max_cpu_mhz, current_cpu_mhz, current_cpu_source, max_concurrent_upgrades, max_concurrent_starts,
+      restart_policy, restart_globs, health_check) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(jobId, job, (0,bucket_version/* storedVersion */.Um)(m.version), goFloat(memRes.min), goFloat(memRes.max), goFloat(memRes.current), memRes.source, goFloat(cpuRes.min), goFloat(cpuRes.max), goFloat(cpuRes.current), cpuRes.source, m.max_concurrent_upgrades <= 0 ? 1 : m.max_concurrent_upgrades, Math.max(0, m.max_concurrent_starts), policy, globsJson, healthCheckJson(m.health_check));
+    const addSelector = db.prepare('INSERT INTO job_selectors (job_id, selector) VALUES (?, ?)');
+    for (const s of effectiveSelectors(job, m))
+        addSelector.run(jobId, s);
+    db.prepare('DELETE FROM job_ports WHERE job_id = ?').run(jobId);
+    const addPort = db.prepare('INSERT INTO job_ports (job_id, name, port) VALUES (?, ?, ?)');
+    for (const [name, n] of ports.assign(job, m.ports))
+        addPort.run(jobId, name, n);
+    const addCommand = db.prepare('INSERT INTO job_commands (job_id, job, name, executed_on, demand_job, demand_command, demand_config) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    for (const name of [...m.commands.keys()].sort()) {
+        const c = m.commands.get(name);
+        validateCommand(job, name, c);
+        checkDemandPair(job, name, c);
+        findCommandScript(ctx.paths.root, dir, job, name);
+        const config = (0,go_json/* goJson */.Pl)(c.demands.config);
+        for (const event of c.executed_on)
+            addCommand.run(jobId, job, name, event, c.demands.job, c.demands.command, config);
+    }
+    if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'Makefile')) && !(0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'Makefile.tpl')))
+        throw new errors/* MaandError */.Ob('invalid job', `job ${job}, Makefile or Makefile.tpl not found`);
+    for (const reserved of ['data', 'logs', 'bin']) {
+        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, reserved)))
+            throw new errors/* MaandError */.Ob('invalid job', `job ${job}, ${reserved} directory is reserved (maand creates it on workers; rename yours)`);
+    }
+    const addFile = db.prepare('INSERT INTO job_files (job_id, path, content, isdir) VALUES (?, ?, ?, ?)');
+    for (const f of walkJobFiles(ctx.paths.jobsDir, job))
+        addFile.run(jobId, f.path, f.content, f.isdir ? 1 : 0);
+    db.prepare("INSERT INTO hash (namespace, key, current_hash) VALUES ('build_certs', ?, ?) ON CONFLICT(namespace, key) DO UPDATE SET current_hash = excluded.current_hash").run(job, certsHash(m.certs === undefined ? undefined : Object.fromEntries([...m.certs].map(([n, c]) => [n, { pkcs8: c.pkcs8, one: c.one, subject: { common_name: c.common_name } }]))));
+    const addCert = db.prepare('INSERT INTO job_certs (job_id, name, pkcs8, one, subject) VALUES (?, ?, ?, ?, ?)');
+    for (const [name, c] of [...(m.certs ?? new Map())].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+        addCert.run(jobId, name, c.pkcs8 ? 1 : 0, c.one ? 1 : 0, (0,go_json/* goJson */.Pl)({ common_name: c.common_name }));
+}
+function removeJobs(ctx) {
+    const { db } = ctx;
+    const inWorkspace = new Set(ctx.jobs);
+    const catalog = db.prepare('SELECT name, job_id FROM job ORDER BY name').all().filter((r) => !inWorkspace.has(r.name));
+    ctx.removedJobs = catalog.map((r) => r.name);
+    for (const { name, job_id } of catalog) {
+        for (const t of ['job_ports', 'job_selectors', 'job_commands', 'job_files', 'job_certs'])
+            db.prepare(`DELETE FROM ${t} WHERE job_id = ?`).run(job_id);
+        db.prepare('DELETE FROM job WHERE name = ?').run(name);
+        db.prepare("DELETE FROM hash WHERE namespace = 'build_certs' AND key = ?").run(name);
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/build/demands.js
+// Build step 4: versions and command demands across the workspace (§8.6).
+
+
+
+function validateDemands(jobs, manifests) {
+    const demanded = new Set();
+    for (const job of jobs)
+        for (const c of manifests.get(job).commands.values())
+            if (c.demands.job.trim() !== '')
+                demanded.add(c.demands.job.trim());
+    const versions = new Map();
+    for (const job of jobs) {
+        const m = manifests.get(job);
+        const raw = m.version.trim();
+        const needs = demanded.has(job) || [...m.commands.values()].some((c) => c.demands.job.trim() !== '');
+        if (raw === '') {
+            if (needs)
+                throw new errors/* MaandError */.Ob('invalid job version', `job "${job}" must declare version (dependency participant); add "version" to its manifest.json`);
+            versions.set(job, undefined);
+            continue;
+        }
+        try {
+            versions.set(job, (0,bucket_version/* parseVersion */.ot)(raw));
+        }
+        catch (e) {
+            const err = new errors/* MaandError */.Ob('invalid job version', e.message);
+            err.message = `job "${job}": ${err.message}`;
+            throw err;
+        }
+    }
+    for (const job of jobs) {
+        const m = manifests.get(job);
+        for (const [name, c] of [...m.commands].sort(([a], [b]) => (a < b ? -1 : 1))) {
+            checkDemandPair(job, name, c);
+            const up = c.demands.job.trim();
+            if (up === '')
+                continue;
+            const upManifest = manifests.get(up);
+            if (!upManifest)
+                throw new errors/* MaandError */.Ob('invalid job command demand', `job ${job} command ${name} demands unknown job "${up}"`);
+            const upCmd = c.demands.command.trim();
+            if (!upManifest.commands.has(upCmd))
+                throw new errors/* MaandError */.Ob('invalid job command demand', `job ${job} command ${name} demands job "${up}" command "${upCmd}" which is not declared`);
+            checkVersionBounds(job, name, up, c.demands.config, versions.get(up));
+        }
+    }
+}
+function bound(job, cmd, key, v) {
+    if (v === undefined)
+        return undefined;
+    const fail = (detail) => {
+        const e = new errors/* MaandError */.Ob('invalid job version', detail);
+        e.message = `job ${job} command ${cmd}: demands.config.${key}: ${e.message}`;
+        return e;
+    };
+    let text;
+    if (typeof v === 'string')
+        text = v;
+    else if (typeof v === 'number') {
+        if (!Number.isInteger(v))
+            throw fail(`non-integer number ${v}`);
+        text = String(v);
+    }
+    else
+        throw fail(`unsupported type ${v === null ? '<nil>' : Array.isArray(v) ? '[]interface {}' : typeof v === 'object' ? 'map[string]interface {}' : typeof v}`);
+    try {
+        return (0,bucket_version/* parseVersion */.ot)(text);
+    }
+    catch (e) {
+        throw fail(e.message);
+    }
+}
+function checkVersionBounds(job, cmd, up, config, upVersion) {
+    const min = bound(job, cmd, 'min_version', config['min_version']);
+    const max = bound(job, cmd, 'max_version', config['max_version']);
+    if (min && max && (0,bucket_version/* compareVersions */.Zy)(min, max) > 0) {
+        const e = new errors/* MaandError */.Ob('invalid job command configuration', `min_version ${(0,bucket_version/* formatVersion */.qh)(min)} > max_version ${(0,bucket_version/* formatVersion */.qh)(max)}`);
+        e.message = `job ${job} command ${cmd}: ${e.message}`;
+        throw e;
+    }
+    if (!min && !max)
+        return;
+    if (!upVersion)
+        throw new errors/* MaandError */.Ob('invalid job version', `job "${up}" must declare version (required by ${job} command ${cmd})`);
+    const mismatch = (detail) => {
+        const e = new errors/* MaandError */.Ob('job command demand version mismatch', detail);
+        e.message = `job ${job} command ${cmd} depends on ${up}: ${e.message}`;
+        return e;
+    };
+    if (min && (0,bucket_version/* compareVersions */.Zy)(upVersion, min) < 0)
+        throw mismatch(`upstream version ${(0,bucket_version/* formatVersion */.qh)(upVersion)} below min_version ${(0,bucket_version/* formatVersion */.qh)(min)}`);
+    if (max && (0,bucket_version/* compareVersions */.Zy)(upVersion, max) > 0)
+        throw mismatch(`upstream version ${(0,bucket_version/* formatVersion */.qh)(upVersion)} above max_version ${(0,bucket_version/* formatVersion */.qh)(max)}`);
+}
+
+;// CONCATENATED MODULE: ./lib/bucket/disabled-json.js
+// workspace/disabled.json (§4.5): the drain list, recomputed on every build.
+
+
+
+function readDisabledJson(file) {
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return { workers: [], jobs: new Map() };
+        throw new errors/* MaandError */.Ob('unexpected error', `read ${file}: ${e.message}`);
+    }
+    try {
+        const doc = (0,json_decode/* asObject */.eB)((0,json_decode/* parseJson */.qF)(text), 'disabled') ?? {};
+        const workers = (0,json_decode/* asStringArray */.Dx)((0,json_decode/* field */.ZZ)(doc, 'workers'), 'disabled.workers') ?? [];
+        const jobs = new Map();
+        for (const [job, spec] of Object.entries((0,json_decode/* asObject */.eB)((0,json_decode/* field */.ZZ)(doc, 'jobs'), 'disabled.jobs') ?? {})) {
+            const obj = (0,json_decode/* asObject */.eB)(spec, `disabled.jobs.${job}`) ?? {};
+            jobs.set(job, (0,json_decode/* asStringArray */.Dx)((0,json_decode/* field */.ZZ)(obj, 'allocations'), `disabled.jobs.${job}.allocations`) ?? []);
+        }
+        return { workers, jobs };
+    }
+    catch (e) {
+        throw new errors/* MaandError */.Ob('invalid disabled.json', `${e.message} (expected {"jobs": {"<job>": {"allocations": ["<ip>"]}}, "workers": ["<ip>"]})`);
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/build/allocations.js
+// Build steps 5-6: placement by labels, removed/disabled flags, re-enable, min_allocations_count (§8.7-8.8).
+
+
+
+
+
+function syncAllocations(ctx) {
+    const { db } = ctx;
+    const disabledBefore = new Set(db.prepare('SELECT worker_ip, job FROM allocations WHERE disabled = 1 AND removed = 0').all().map((r) => `${r.worker_ip}\n${r.job}`));
+    const jobs = db.prepare('SELECT name, version, job_id FROM job ORDER BY name').all();
+    const selectors = new Map();
+    for (const r of db.prepare('SELECT job_id, selector FROM job_selectors').all()) {
+        selectors.set(r.job_id, [...(selectors.get(r.job_id) ?? []), r.selector]);
+    }
+    const labels = (0,queries/* workerLabels */.wH)(db);
+    const existingIds = new Map(db.prepare('SELECT worker_ip, job, alloc_id FROM allocations').all().map((r) => [`${r.worker_ip}\n${r.job}`, r.alloc_id]));
+    const upsert = db.prepare('INSERT OR REPLACE INTO allocations (alloc_id, worker_ip, job, disabled, removed, deployment_seq, new_version) VALUES (?, ?, ?, 0, 0, 0, ?)');
+    const markRemoved = db.prepare('UPDATE allocations SET removed = 1 WHERE worker_ip = ? AND job = ?');
+    for (const w of (0,queries/* workersByPosition */.gw)(db)) {
+        const have = new Set(labels.get(w.worker_ip) ?? []);
+        const matching = new Set();
+        for (const j of jobs) {
+            const sel = [...new Set(selectors.get(j.job_id) ?? [])];
+            if (sel.length > 0 && sel.every((s) => have.has(s))) {
+                matching.add(j.name);
+                const id = existingIds.get(`${w.worker_ip}\n${j.name}`) ?? (0,stable_id/* stableId */.dD)(`${j.name}|${w.worker_ip}`);
+                upsert.run(id, w.worker_ip, j.name, (0,bucket_version/* normalizedVersion */.ch)(j.version === 'unknown' ? '' : j.version));
+            }
+        }
+        for (const r of db.prepare('SELECT job FROM allocations WHERE worker_ip = ?').all(w.worker_ip)) {
+            if (!matching.has(r.job))
+                markRemoved.run(w.worker_ip, r.job);
+        }
+    }
+    db.exec('UPDATE allocations SET removed = 1 WHERE worker_ip NOT IN (SELECT worker_ip FROM worker)');
+    // Every matching row was just upserted with disabled = 0; removed rows keep their stale flag (§13 Q29).
+    const disabled = readDisabledJson(ctx.paths.disabledJson);
+    const disableWorker = db.prepare('UPDATE allocations SET disabled = 1 WHERE worker_ip = ?');
+    for (const ip of disabled.workers)
+        disableWorker.run(ip);
+    for (const [job, ips] of disabled.jobs) {
+        if (ips.length === 0)
+            db.prepare('UPDATE allocations SET disabled = 1 WHERE job = ?').run(job);
+        else
+            for (const ip of ips)
+                db.prepare('UPDATE allocations SET disabled = 1 WHERE job = ? AND worker_ip = ?').run(job, ip);
+    }
+    const clear = db.prepare("UPDATE hash SET previous_hash = NULL, previous_files = NULL WHERE namespace = ? AND key = ?");
+    for (const r of db.prepare('SELECT alloc_id, worker_ip, job FROM allocations WHERE disabled = 0 AND removed = 0').all()) {
+        if (disabledBefore.has(`${r.worker_ip}\n${r.job}`))
+            clear.run(`${r.job}_allocation`, r.alloc_id);
+    }
+}
+function allocations_checkMinAllocations(ctx) {
+    const lines = [];
+    for (const job of ctx.jobs) {
+        const min = ctx.manifests.get(job).min_allocations_count;
+        if (min <= 0)
+            continue;
+        const { n } = ctx.db.prepare('SELECT COUNT(*) AS n FROM allocations WHERE job = ? AND removed = 0').get(job);
+        if (n < min)
+            lines.push(`job ${job} has ${n} allocation(s), min_allocations_count is ${min}`);
+    }
+    if (lines.length > 0) {
+        const e = new errors/* MaandError */.Ob('missing allocations');
+        e.message = `missing allocations\n${lines.join('\n')}`;
+        throw e;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/build/deployment-seq.js
+// Build step 7: deployment_seq = length of the longest demand chain; cycles are errors (§8.9).
+
+function computeDeploymentSeq(db) {
+    const rows = db.prepare('SELECT job, demand_job FROM job_commands ORDER BY job, demand_job').all();
+    const edges = new Map();
+    const hasRoot = new Set();
+    for (const r of rows) {
+        if (!edges.has(r.job))
+            edges.set(r.job, new Set());
+        if (r.demand_job === '')
+            hasRoot.add(r.job);
+        else
+            edges.get(r.job).add(r.demand_job);
+    }
+    detectCycle(edges);
+    // Reference semantics: level 0 for a job with a command row without demand; l+1 for every level l
+    // of each demanded job; seq = the maximum level produced (undefined when none is).
+    const memo = new Map();
+    const level = (job) => {
+        if (memo.has(job))
+            return memo.get(job);
+        let best = hasRoot.has(job) ? 0 : undefined;
+        for (const up of edges.get(job) ?? []) {
+            const l = level(up);
+            if (l !== undefined)
+                best = Math.max(best ?? 0, l + 1);
+        }
+        memo.set(job, best);
+        return best;
+    };
+    const seq = new Map();
+    const update = db.prepare('UPDATE allocations SET deployment_seq = ? WHERE job = ?');
+    for (const job of [...edges.keys()].sort()) {
+        const l = level(job);
+        if (l === undefined)
+            continue;
+        seq.set(job, l);
+        update.run(l, job);
+    }
+    return seq;
+}
+function detectCycle(edges) {
+    const state = new Map();
+    const stack = [];
+    const visit = (job) => {
+        state.set(job, 'visiting');
+        stack.push(job);
+        for (const up of [...(edges.get(job) ?? [])].sort()) {
+            if (state.get(up) === 'visiting') {
+                const cycle = [...stack.slice(stack.indexOf(up)), up];
+                throw new errors/* MaandError */.Ob('circular job command dependency', `${cycle.join(' -> ')} (remove one of these demands)`);
+            }
+            if (!state.has(up))
+                visit(up);
+        }
+        stack.pop();
+        state.set(job, 'done');
+    };
+    for (const job of [...edges.keys()].sort())
+        if (!state.has(job))
+            visit(job);
+}
+
+// EXTERNAL MODULE: ./lib/bucket/toml.js
+var toml = __webpack_require__(692);
+;// CONCATENATED MODULE: ./lib/bucket/vars-toml.js
+// workspace/jobs/<job>/vars.toml: flat string map merged into KV vars/job/<job> (§4.6).
+
+
+
+function readJobVars(paths, job) {
+    const file = (0,external_node_path_.join)(paths.jobsDir, job, 'vars.toml');
+    const rel = (0,external_node_path_.relative)(paths.root, file);
+    let table;
+    try {
+        table = (0,toml/* readToml */.D7)(file);
+    }
+    catch (e) {
+        if (e instanceof toml/* FileReadError */.tJ)
+            throw new errors/* MaandError */.Ob('unexpected error', `read ${rel}: ${e.message}`);
+        throw new errors/* MaandError */.Ob('invalid vars.toml', `${rel}: ${e.message.split('\n')[0]}`);
+    }
+    if (table === undefined)
+        return {};
+    try {
+        return (0,toml/* stringMap */.Qi)(table, '');
+    }
+    catch (e) {
+        throw new errors/* MaandError */.Ob('invalid vars.toml', `${rel}: ${e.message} (values must be quoted strings)`);
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/build/kv-vars.js
+// Build step 8: KV written from the catalog — workers, jobs, shared worker, bucket (§9.2-9.7, §9.9).
+
+
+
+
+
+
+function writeKvVariables(ctx) {
+    const workers = (0,queries/* workersByPosition */.gw)(ctx.db);
+    const labels = (0,queries/* workerLabels */.wH)(ctx.db);
+    const allocs = (0,queries/* allocations */.iA)(ctx.db);
+    writeWorkerNamespaces(ctx, workers, labels, allocs);
+    for (const ip of ctx.removedWorkers) {
+        (0,lib_kv/* purge */.OU)(ctx.kv, (0,lib_kv/* workerNamespace */.St)(ip));
+        for (const a of allocs)
+            if (a.worker_ip === ip)
+                (0,lib_kv/* purge */.OU)(ctx.kv, (0,lib_kv/* allocationNamespace */.QE)(a.job, ip));
+    }
+    writeJobNamespaces(ctx, allocs);
+    writeSharedWorkerNamespace(ctx, workers, labels);
+    (0,lib_kv/* fullSync */.Vv)(ctx.kv, 'vars/bucket', ctx.bucketConf);
+    writeBucketNamespace(ctx, allocs);
+}
+/** Workers carrying each label, in position order. */
+function labelMembers(workers, labels) {
+    const out = new Map();
+    for (const w of workers)
+        for (const l of labels.get(w.worker_ip) ?? [])
+            out.set(l, [...(out.get(l) ?? []), w.worker_ip]);
+    return out;
+}
+function writeWorkerNamespaces(ctx, workers, labels, allocs) {
+    const members = labelMembers(workers, labels);
+    const hostnames = new Map(ctx.workers.map((w) => [w.host, w.hostname]));
+    const tags = new Map(ctx.workers.map((w) => [w.host, w.tags]));
+    for (const w of workers) {
+        const own = [...(labels.get(w.worker_ip) ?? [])].sort();
+        const kv = {
+            worker_ip: w.worker_ip,
+            worker_id: w.worker_id,
+            labels: own.join(','),
+            worker_cpu_mhz: w.available_cpu_mhz,
+            worker_memory_mb: w.available_memory_mb,
+            jobs: allocs.filter((a) => a.worker_ip === w.worker_ip && a.removed === 0 && a.disabled === 0).map((a) => a.job).sort().join(','),
+            position: String(w.position),
+        };
+        for (const l of own) {
+            const list = members.get(l) ?? [];
+            const peers = list.filter((ip) => ip !== w.worker_ip);
+            if (peers.length > 0)
+                kv[`${l}_peers`] = peers.join(',');
+            kv[`${l}_allocation_index`] = String(list.indexOf(w.worker_ip));
+        }
+        const hostname = hostnames.get(w.worker_ip) ?? '';
+        if (hostname !== '')
+            kv['hostname'] = hostname;
+        (0,lib_kv/* fullSync */.Vv)(ctx.kv, (0,lib_kv/* workerNamespace */.St)(w.worker_ip), kv);
+        (0,lib_kv/* fullSync */.Vv)(ctx.kv, (0,lib_kv/* workerTagsNamespace */.Rm)(w.worker_ip), Object.fromEntries(tags.get(w.worker_ip) ?? new Map()));
+    }
+}
+function writeJobNamespaces(ctx, allocs) {
+    const jobRows = ctx.db.prepare('SELECT * FROM job ORDER BY name').all();
+    const selectors = ctx.db.prepare('SELECT selector FROM job_selectors WHERE job_id = ? ORDER BY rowid');
+    for (const row of jobRows) {
+        const job = String(row['name']);
+        const rows = allocs.filter((a) => a.job === job);
+        if (rows.length > 0 && rows.every((a) => a.removed === 1)) {
+            purgeJob(ctx, job, rows);
+            continue;
+        }
+        const active = rows.filter((a) => a.removed === 0 && a.disabled === 0).map((a) => a.worker_ip);
+        const memory = String(row['current_memory_mb']);
+        const cpu = String(row['current_cpu_mhz']);
+        const bothZero = (a, b) => a === '0' && b === '0';
+        const kv = {
+            job_id: (0,stable_id/* stableId */.dD)(job),
+            name: job,
+            job_name: job,
+            version: normalized(String(row['version'])),
+            selectors: selectors.all(row['job_id']).map((s) => s.selector).join(','),
+            min_memory_mb: bothZero(row['min_memory_mb'], row['max_memory_mb']) ? memory : String(row['min_memory_mb']),
+            max_memory_mb: bothZero(row['min_memory_mb'], row['max_memory_mb']) ? memory : String(row['max_memory_mb']),
+            min_cpu_mhz: bothZero(row['min_cpu_mhz'], row['max_cpu_mhz']) ? cpu : String(row['min_cpu_mhz']),
+            max_cpu_mhz: bothZero(row['min_cpu_mhz'], row['max_cpu_mhz']) ? cpu : String(row['max_cpu_mhz']),
+            memory,
+            cpu,
+            workers: active.join(','),
+            workers_length: String(active.length),
+            rollout_order: active.join(','),
+        };
+        active.forEach((ip, i) => (kv[`worker_${i}`] = ip));
+        (0,lib_kv/* fullSync */.Vv)(ctx.kv, (0,lib_kv/* jobNamespace */.xd)(job), kv);
+        (0,lib_kv/* fullSync */.Vv)(ctx.kv, (0,lib_kv/* bucketJobVarsNamespace */.ro)(job), ctx.jobsConf.sections.get(job) ?? {});
+        (0,lib_kv/* mergeInto */.Pz)(ctx.kv, (0,lib_kv/* jobVarsNamespace */.po)(job), readJobVars(ctx.paths, job));
+    }
+    for (const job of ctx.removedJobs)
+        purgeJob(ctx, job, allocs.filter((a) => a.job === job));
+}
+function normalized(v) {
+    const t = v.trim();
+    return t === '' || t.toLowerCase() === 'unknown' ? '0.0.0' : t;
+}
+function purgeJob(ctx, job, rows) {
+    (0,lib_kv/* purge */.OU)(ctx.kv, (0,lib_kv/* jobNamespace */.xd)(job));
+    (0,lib_kv/* purge */.OU)(ctx.kv, (0,lib_kv/* bucketJobVarsNamespace */.ro)(job));
+    for (const a of rows)
+        (0,lib_kv/* purge */.OU)(ctx.kv, (0,lib_kv/* allocationNamespace */.QE)(job, a.worker_ip));
+    if (ctx.purgeJobKv) {
+        (0,lib_kv/* purge */.OU)(ctx.kv, (0,lib_kv/* jobVarsNamespace */.po)(job));
+        (0,lib_kv/* purge */.OU)(ctx.kv, (0,lib_kv/* jobSecretsNamespace */.WM)(job));
+    }
+}
+function writeSharedWorkerNamespace(ctx, workers, labels) {
+    const kv = {};
+    const members = labelMembers(workers, labels);
+    for (const l of [...members.keys()].sort()) {
+        const list = members.get(l);
+        kv[`${l}_label_id`] = (0,stable_id/* stableId */.dD)(l);
+        kv[`${l}_workers`] = list.join(',');
+        kv[`${l}_workers_length`] = String(list.length);
+        list.forEach((ip, i) => (kv[`${l}_${i}`] = ip));
+    }
+    try {
+        kv['certs/ca.crt'] = (0,external_node_fs_.readFileSync)(ctx.paths.caCrt, 'utf8');
+    }
+    catch {
+        throw new errors/* MaandError */.Ob('unexpected error', 'unable to read ca.crt (secrets/ca.crt is missing; restore it or run maand init)');
+    }
+    (0,lib_kv/* fullSync */.Vv)(ctx.kv, 'maand/worker', kv);
+}
+function writeBucketNamespace(ctx, allocs) {
+    const jobs = ctx.db.prepare('SELECT name, job_id FROM job ORDER BY name').all();
+    const activeJobs = jobs.filter((j) => allocs.some((a) => a.job === j.name && a.removed === 0 && a.disabled === 0));
+    const kv = {};
+    const portsOf = ctx.db.prepare('SELECT name, port FROM job_ports WHERE job_id = ? ORDER BY name');
+    for (const j of activeJobs)
+        for (const p of portsOf.all(j.job_id))
+            kv[p.name] = String(p.port);
+    kv['bucket_id'] = ctx.bucketId;
+    kv['jobs'] = jobs.map((j) => j.name).join(',');
+    kv['activejobs'] = activeJobs.map((j) => j.name).join(',');
+    (0,lib_kv/* fullSync */.Vv)(ctx.kv, 'maand/bucket', kv);
+}
+
+;// CONCATENATED MODULE: ./lib/certs/ip.js
+// IP text → SAN bytes, following Go's net.ParseIP (no zones, no leading zeros in IPv4) and its SAN
+// encoding (an IPv4 or IPv4-mapped address is written as 4 bytes, anything else as 16).
+/** The SAN bytes of `text`, or undefined when it is not an IP address. */
+function ipSanBytes(text) {
+    const v4 = parseIpv4(text);
+    if (v4)
+        return v4;
+    const v6 = parseIpv6(text);
+    if (!v6)
+        return undefined;
+    const mapped = v6.subarray(0, 12).equals(Buffer.from([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff]));
+    return mapped ? v6.subarray(12) : v6;
+}
+function parseIpv4(text) {
+    const parts = text.split('.');
+    if (parts.length !== 4)
+        return undefined;
+    const bytes = [];
+    for (const part of parts) {
+        if (!/^(0|[1-9][0-9]{0,2})$/.test(part) || Number(part) > 255)
+            return undefined;
+        bytes.push(Number(part));
+    }
+    return Buffer.from(bytes);
+}
+function parseIpv6(text) {
+    const halves = text.split('::');
+    if (halves.length > 2)
+        return undefined;
+    const groups = (half, last) => {
+        if (half === undefined || half === '')
+            return [];
+        const out = [];
+        const pieces = half.split(':');
+        for (const [i, piece] of pieces.entries()) {
+            // an embedded IPv4 address may only end the whole address
+            const tail = last && i === pieces.length - 1 ? parseIpv4(piece) : undefined;
+            if (tail) {
+                out.push(tail.readUInt16BE(0), tail.readUInt16BE(2));
+            }
+            else if (/^[0-9a-fA-F]{1,4}$/.test(piece)) {
+                out.push(parseInt(piece, 16));
+            }
+            else {
+                return undefined;
+            }
+        }
+        return out;
+    };
+    const head = groups(halves[0], halves.length === 1);
+    const tail = groups(halves[1], true);
+    if (!head || !tail)
+        return undefined;
+    const missing = 8 - head.length - tail.length;
+    if (halves.length === 1 ? missing !== 0 : missing < 1)
+        return undefined;
+    const all = [...head, ...new Array(halves.length === 1 ? 0 : missing).fill(0), ...tail];
+    const out = Buffer.alloc(16);
+    all.forEach((group, i) => out.writeUInt16BE(group, i * 2));
+    return out;
+}
+
+// EXTERNAL MODULE: ./lib/certs/keys.js
+var keys = __webpack_require__(47);
+// EXTERNAL MODULE: ./lib/certs/pem.js
+var certs_pem = __webpack_require__(261);
+;// CONCATENATED MODULE: ./lib/certs/der-read.js
+// A minimal DER reader, enough to take a CA certificate apart: its raw subject Name (the leaf's
+// issuer must be byte-identical), its subject key identifier, and its common name.
+/** Reads the element starting at `offset`; throws on truncated or non-DER lengths. */
+function readTlv(buf, offset = 0) {
+    if (offset + 2 > buf.length)
+        throw new Error('truncated element');
+    const tag = buf[offset];
+    if ((tag & 0x1f) === 0x1f)
+        throw new Error('multi-byte tags are not supported');
+    let len = buf[offset + 1];
+    let headerLen = 2;
+    if (len & 0x80) {
+        const count = len & 0x7f;
+        if (count === 0 || count > 4 || offset + 2 + count > buf.length)
+            throw new Error('bad length');
+        len = 0;
+        for (let i = 0; i < count; i++)
+            len = len * 256 + buf[offset + 2 + i];
+        headerLen += count;
+    }
+    const end = offset + headerLen + len;
+    if (end > buf.length)
+        throw new Error('truncated element');
+    return { tag, raw: buf.subarray(offset, end), content: buf.subarray(offset + headerLen, end) };
+}
+/** The elements inside a constructed element, in order. */
+function children(parent) {
+    const out = [];
+    for (let offset = 0; offset < parent.content.length;) {
+        const child = readTlv(parent.content, offset);
+        out.push(child);
+        offset += child.raw.length;
+    }
+    return out;
+}
+/** Dotted text of an OBJECT IDENTIFIER's content bytes. */
+function oidText(content) {
+    const arcs = [];
+    let value = 0;
+    for (const byte of content) {
+        value = value * 128 + (byte & 0x7f);
+        if ((byte & 0x80) === 0) {
+            arcs.push(value);
+            value = 0;
+        }
+    }
+    const first = arcs.shift() ?? 0;
+    const head = first < 80 ? [Math.floor(first / 40), first % 40] : [2, first - 80];
+    return [...head, ...arcs].join('.');
+}
+
+;// CONCATENATED MODULE: ./lib/certs/parse.js
+// Reads the parts of an existing certificate that maand needs: validity and public key through
+// Node's X509Certificate (which also rejects malformed DER), raw subject / SKI / CN through der-read.
+
+
+/** Parses DER; throws `x509: malformed certificate` (Go's wording) for anything that is not X.509. */
+function parse_parseCertificate(der) {
+    try {
+        return parseUnchecked(der);
+    }
+    catch {
+        throw new Error('x509: malformed certificate');
+    }
+}
+function parseUnchecked(der) {
+    const x509 = new external_node_crypto_.X509Certificate(der);
+    const tbs = children(children(readTlv(der))[0]);
+    // tbsCertificate: [0] version?, serial, signature, issuer, validity, subject, spki, [1]?, [2]?, [3] ext?
+    const fields = tbs[0]?.tag === 0xa0 ? tbs.slice(1) : tbs;
+    const subject = fields[4];
+    const extensions = fields.slice(6).find((f) => f.tag === 0xa3);
+    return {
+        subject: Buffer.from(subject.raw),
+        commonName: commonNameOf(subject),
+        subjectKeyId: extensions ? subjectKeyIdOf(extensions) : undefined,
+        notAfter: x509.validToDate,
+        publicKey: x509.publicKey,
+    };
+}
+function commonNameOf(name) {
+    let cn = '';
+    for (const rdn of children(name)) {
+        for (const attr of children(rdn)) {
+            const [type, value] = children(attr);
+            if (type && value && oidText(type.content) === '2.5.4.3') {
+                // BMPString is UTF-16BE; every other directory string type is (a subset of) UTF-8.
+                const bmp = value.tag === 0x1e;
+                cn = bmp ? Buffer.from(value.content).swap16().toString('utf16le') : value.content.toString('utf8');
+            }
+        }
+    }
+    return cn;
+}
+function subjectKeyIdOf(extensionsField) {
+    const list = children(extensionsField)[0];
+    for (const ext of list ? children(list) : []) {
+        const parts = children(ext);
+        if (parts[0] && oidText(parts[0].content) === '2.5.29.14') {
+            const value = parts[parts.length - 1];
+            return Buffer.from(readTlv(value.content).content);
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./lib/certs/signer.js
+// Loads the bucket CA (secrets/ca.crt + secrets/ca.key) for signing leaf certificates. The key must
+// be PKCS#1, as in the reference tool; error texts follow its `decoding ca.crt|ca.key: ...` wording.
+
+
+
+
+
+function loadCaSigner(caCertPem, caKeyPem) {
+    const certBlock = (0,certs_pem/* decodePem */.x)(caCertPem);
+    if (!certBlock)
+        throw new errors/* MaandError */.Ob('unexpected error', 'decoding ca.crt: no PEM block found');
+    let cert;
+    try {
+        cert = parse_parseCertificate(certBlock.bytes);
+    }
+    catch (e) {
+        throw new errors/* MaandError */.Ob('unexpected error', `decoding ca.crt: ${e.message}`);
+    }
+    const key = loadPkcs1Key(caKeyPem);
+    const spki = (k) => k.export({ type: 'spki', format: 'der' });
+    if (!spki((0,external_node_crypto_.createPublicKey)(key)).equals(spki(cert.publicKey))) {
+        throw new errors/* MaandError */.Ob('unexpected error', 'ca.key does not belong to ca.crt (their public keys differ)');
+    }
+    return { subject: cert.subject, subjectKeyId: cert.subjectKeyId, key };
+}
+function loadPkcs1Key(pem) {
+    const block = (0,certs_pem/* decodePem */.x)(pem);
+    if (!block)
+        throw new errors/* MaandError */.Ob('unexpected error', 'decoding ca.key: no PEM block found');
+    try {
+        // OpenSSL's decoder would also accept PKCS#8 here; Go's ParsePKCS1PrivateKey does not.
+        if (!isPkcs1Shape(block.bytes))
+            throw new Error('not PKCS#1');
+        return (0,external_node_crypto_.createPrivateKey)({ key: block.bytes, format: 'der', type: 'pkcs1' });
+    }
+    catch {
+        const convert = ' (convert it with: openssl rsa -in ca.key -traditional -out ca.key)';
+        const hint = block.type === 'PRIVATE KEY' ? convert : '';
+        const detail = block.type === 'RSA PRIVATE KEY'
+            ? 'x509: malformed PKCS#1 RSA private key'
+            : `found a "${block.type}" PEM block, but the CA key must be a PKCS#1 "RSA PRIVATE KEY"${hint}`;
+        throw new errors/* MaandError */.Ob('unexpected error', `decoding ca.key: ${detail}`);
+    }
+}
+// RSAPrivateKey (RFC 8017 A.1.2) is a SEQUENCE of nine or more INTEGERs; PKCS#8 starts differently.
+function isPkcs1Shape(der) {
+    const fields = children(readTlv(der));
+    return fields.length >= 9 && fields.every((f) => f.tag === 0x02);
+}
+
+// EXTERNAL MODULE: ./lib/certs/x509.js + 1 modules
+var x509 = __webpack_require__(661);
+;// CONCATENATED MODULE: ./lib/certs/leaf.js
+// Leaf certificates for job allocations (`certs` in manifest.json), signed by the bucket CA.
+// IP SANs only, no extended key usage, so one certificate serves as both server and client cert.
+
+
+
+
+
+
+const LEAF_KEY_BITS = 4096;
+const DAY_MS = 24 * 60 * 60 * 1000;
+async function generateLeaf(opts) {
+    // Validate everything cheap before spending a second on an RSA key.
+    const signer = loadCaSigner(opts.caCertPem, opts.caKeyPem);
+    const sans = ['127.0.0.1', ...opts.ipSans].map((host) => {
+        const bytes = ipSanBytes(host);
+        if (!bytes) {
+            const detail = `certificate SAN "${host}" is not an IP address (only IP SANs are supported)`;
+            throw new errors/* MaandError */.Ob('unexpected error', detail);
+        }
+        return bytes;
+    });
+    const now = opts.now ?? new Date();
+    const { privateKey, publicKey } = await (0,keys/* generateRsaKey */.$)(opts.keyBits ?? LEAF_KEY_BITS);
+    const der = (0,x509/* signCertificate */.jm)({
+        serial: (0,x509/* randomSerial */.YG)(),
+        issuer: signer.subject,
+        subject: (0,x509/* commonNameSubject */.h)(opts.commonName),
+        notBefore: now,
+        notAfter: new Date(now.getTime() + opts.ttlDays * DAY_MS),
+        publicKey,
+        isCa: false,
+        keyUsage: [x509/* KeyUsage */.n6.digitalSignature, x509/* KeyUsage */.n6.keyEncipherment],
+        authorityKeyId: signer.subjectKeyId,
+        ipSans: sans,
+    }, signer.key);
+    return { certPem: (0,certs_pem/* encodePem */.T)('CERTIFICATE', der), keyPem: (0,keys/* privateKeyPem */.n)(privateKey, opts.pkcs8) };
+}
+
+;// CONCATENATED MODULE: ./lib/certs/inspect.js
+// Renewal and expiry rules for stored leaf certificates (spec §6.5): build uses them to decide
+// regeneration, deploy's metrics push to report status.
+
+
+const HOUR_MS = 60 * 60 * 1000;
+const inspect_DAY_MS = 24 * HOUR_MS;
+/** True when `now` is at/after notAfter, or inside the renewal buffer (only when bufferDays > 0). */
+function certNeedsRenewal(notAfter, bufferDays, now) {
+    if (now.getTime() >= notAfter.getTime())
+        return true;
+    if (bufferDays <= 0)
+        return false;
+    return now.getTime() >= notAfter.getTime() - bufferDays * inspect_DAY_MS;
+}
+/** Whether a stored certificate PEM must be regenerated; no PEM block at all just means "needs". */
+function inspectStoredCert(pem, bufferDays, now) {
+    const block = (0,certs_pem/* decodePem */.x)(pem);
+    if (!block)
+        return { needs: true };
+    try {
+        return { needs: certNeedsRenewal(parse_parseCertificate(block.bytes).notAfter, bufferDays, now) };
+    }
+    catch (e) {
+        return { needs: true, error: e.message };
+    }
+}
+/** Display/metrics status: expired after notAfter, expiring inside the renewal window, else ok. */
+function certStatus(pem, bufferDays, now) {
+    const block = decodePem(pem);
+    let cert;
+    try {
+        if (!block)
+            return { status: 'invalid' };
+        cert = parseCertificate(block.bytes);
+    }
+    catch {
+        return { status: 'invalid' };
+    }
+    const { notAfter, commonName } = cert;
+    const status = now.getTime() > notAfter.getTime() ? 'expired' : certNeedsRenewal(notAfter, bufferDays, now) ? 'expiring' : 'ok';
+    // Go: int(notAfter.Sub(now).Hours() / 24)
+    const daysLeft = Math.trunc((notAfter.getTime() - now.getTime()) / HOUR_MS / 24) || 0;
+    return { status, daysLeft, notAfter, commonName };
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(455);
+;// CONCATENATED MODULE: ./lib/certs/files.js
+// Writes certificate and secret files with exact modes (README Q26: secret files 0600, secret dirs
+// 0700). Modes are set explicitly, so the process umask does not matter; a key file is restricted
+// before its new bytes are written, so they are never readable by others even for a moment.
+
+
+/** Writes `<dir>/<name>.crt` (0644) and `<dir>/<name>.key` (0600); a new `dir` gets 0755. */
+async function writeCertFiles(dir, name, certPem, keyPem) {
+    await ensureDir(dir, 0o755);
+    await writeWithMode((0,external_node_path_.join)(dir, `${name}.crt`), certPem, 0o644);
+    await writeWithMode((0,external_node_path_.join)(dir, `${name}.key`), keyPem, 0o600);
+}
+/** Writes a secret file (0600); its directory is created 0700 when missing. */
+async function writeSecretFile(path, bytes) {
+    await ensureDir(dirname(path), 0o700);
+    await writeWithMode(path, bytes, 0o600);
+}
+// Existing directories keep their mode: the caller may own them (e.g. the bucket's secrets/).
+async function ensureDir(dir, mode) {
+    const target = (0,external_node_path_.resolve)(dir);
+    const created = await (0,promises_.mkdir)(target, { recursive: true, mode });
+    if (created === undefined)
+        return;
+    // mkdir's mode is filtered by the umask; fix every directory this call created (created..target).
+    const first = (0,external_node_path_.resolve)(created);
+    for (let d = target; d.length >= first.length; d = (0,external_node_path_.dirname)(d)) {
+        await (0,promises_.chmod)(d, mode);
+        if (d === first || (0,external_node_path_.dirname)(d) === d)
+            break;
+    }
+}
+async function writeWithMode(path, bytes, mode) {
+    const file = await (0,promises_.open)(path, 'w', mode);
+    try {
+        await file.chmod(mode);
+        await file.writeFile(bytes);
+    }
+    finally {
+        await file.close();
+    }
+}
+
+// EXTERNAL MODULE: ./lib/util/pool.js
+var pool = __webpack_require__(860);
+;// CONCATENATED MODULE: ./lib/build/certs-step.js
+// Build step 9: leaf certificates per job and allocation, kept in KV (§10.1, kv spec §6.4).
+// Keys are generated concurrently (RSA-4096 costs ~1 s each and runs in the libuv pool).
+
+
+
+
+
+
+
+
+
+function readHash(ctx, ns, key) {
+    const r = ctx.db.prepare('SELECT current_hash, previous_hash FROM hash WHERE namespace = ? AND key = ?').get(ns, key);
+    return r && { current: r.current_hash, previous: r.previous_hash };
+}
+function promote(ctx, ns, key) {
+    ctx.db.prepare('UPDATE hash SET previous_hash = current_hash WHERE namespace = ? AND key = ?').run(ns, key);
+}
+async function syncCertificates(ctx) {
+    const { db } = ctx;
+    let caPem, caKey;
+    try {
+        caPem = (0,external_node_fs_.readFileSync)(ctx.paths.caCrt, 'utf8');
+    }
+    catch (e) {
+        throw new errors/* MaandError */.Ob('unexpected error', `file secrets/ca.crt: ${e.message}`);
+    }
+    db.prepare("INSERT INTO hash (namespace, key, current_hash) VALUES ('build', 'ca', ?) ON CONFLICT(namespace, key) DO UPDATE SET current_hash = excluded.current_hash").run((0,stable_id/* md5Hex */.CC)(Buffer.from(caPem)));
+    const ca = readHash(ctx, 'build', 'ca');
+    const caChanged = ca.current !== ca.previous;
+    const now = new Date(ctx.now * 1000);
+    const jobs = db.prepare('SELECT DISTINCT job FROM allocations ORDER BY job').all().map((r) => r.job);
+    const work = [];
+    const pending = [];
+    for (const job of jobs) {
+        const rows = db.prepare('SELECT worker_ip, removed FROM allocations WHERE job = ? ORDER BY worker_ip').all(job);
+        const specs = db.prepare('SELECT c.name AS name, c.pkcs8 AS pkcs8, c.one AS one, c.subject AS subject FROM job_certs c JOIN job j ON j.job_id = c.job_id WHERE j.name = ? ORDER BY c.name').all(job);
+        const W = rows.filter((r) => r.removed === 0).map((r) => r.worker_ip).sort();
+        const h = readHash(ctx, 'build_certs', job);
+        const jobRegenerate = caChanged || !h || h.current !== h.previous;
+        if (specs.length === 0 || W.length === 0) {
+            for (const r of rows)
+                (0,lib_kv/* certSync */.E1)(ctx.kv, (0,lib_kv/* allocationNamespace */.QE)(job, r.worker_ip), {});
+            promote(ctx, 'build_certs', job);
+            continue;
+        }
+        caKey ??= (0,external_node_fs_.readFileSync)(ctx.paths.caKey, 'utf8');
+        const desired = new Map(W.map((ip) => [ip, new Map()]));
+        for (const spec of specs) {
+            const needs = (ip) => {
+                const ns = (0,lib_kv/* allocationNamespace */.QE)(job, ip);
+                const key = ctx.kv.tryGet(ns, `certs/${spec.name}.key`) ?? '';
+                const crt = ctx.kv.tryGet(ns, `certs/${spec.name}.crt`) ?? '';
+                if (key === '' || crt === '')
+                    return true;
+                const check = inspectStoredCert(crt, ctx.conf.certs_renewal_buffer, now);
+                if (check.error)
+                    throw new errors/* MaandError */.Ob('unexpected error', `${check.error} (job ${job}, worker ${ip}, cert ${spec.name}; delete the stored cert or rebuild with a valid CA)`);
+                return check.needs;
+            };
+            const regen = jobRegenerate || W.some(needs);
+            const cn = JSON.parse(spec.subject || '{}').common_name ?? '';
+            const put = (ip, pair) => {
+                desired.get(ip).set(`certs/${spec.name}.crt`, pair.certPem);
+                desired.get(ip).set(`certs/${spec.name}.key`, pair.keyPem);
+            };
+            const stored = (ip) => {
+                const ns = (0,lib_kv/* allocationNamespace */.QE)(job, ip);
+                return { certPem: ctx.kv.tryGet(ns, `certs/${spec.name}.crt`), keyPem: ctx.kv.tryGet(ns, `certs/${spec.name}.key`) };
+            };
+            const generate = async (ips) => {
+                const pair = await generateLeaf({ caCertPem: caPem, caKeyPem: caKey, commonName: cn, ipSans: ips, ttlDays: ctx.conf.certs_ttl, pkcs8: spec.pkcs8 === 1, now });
+                for (const ip of ips)
+                    await writeCertFiles((0,external_node_path_.join)(ctx.paths.tmpDir, 'workers', ip, 'jobs', job, 'certs'), spec.name, pair.certPem, pair.keyPem);
+                ctx.emit({ type: 'cert-generated', job, cert: spec.name, workers: ips });
+                return pair;
+            };
+            if (spec.one === 1) {
+                if (regen)
+                    work.push(() => generate(W).then((pair) => W.forEach((ip) => put(ip, pair))));
+                else
+                    W.forEach((ip) => put(ip, stored(W[0])));
+            }
+            else {
+                for (const ip of W) {
+                    if (regen)
+                        work.push(() => generate([ip]).then((pair) => put(ip, pair)));
+                    else
+                        put(ip, stored(ip));
+                }
+            }
+        }
+        for (const [ip, d] of desired)
+            pending.push({ ns: (0,lib_kv/* allocationNamespace */.QE)(job, ip), desired: d });
+        promote(ctx, 'build_certs', job);
+    }
+    await (0,pool/* runLimited */.O)(work, 4);
+    for (const p of pending)
+        (0,lib_kv/* certSync */.E1)(ctx.kv, p.ns, p.desired);
+    promote(ctx, 'build', 'ca');
+}
+
+;// CONCATENATED MODULE: ./lib/build/alloc-vars.js
+// Build step 10: allocation namespaces maand/job/<job>/worker/<ip> (§9.8).
+
+
+function writeAllocationVariables(ctx) {
+    const byJob = new Map();
+    for (const a of (0,queries/* allocations */.iA)(ctx.db))
+        byJob.set(a.job, [...(byJob.get(a.job) ?? []), a]);
+    const catalogJobs = new Set(ctx.jobs);
+    for (const [job, rows] of [...byJob].sort(([a], [b]) => (a < b ? -1 : 1))) {
+        if (!catalogJobs.has(job)) {
+            for (const r of rows)
+                (0,lib_kv/* purge */.OU)(ctx.kv, (0,lib_kv/* allocationNamespace */.QE)(job, r.worker_ip));
+            continue;
+        }
+        // allocations() orders by worker position, then IP; removed workers (no position) come last.
+        const live = rows.filter((r) => r.removed === 0).map((r) => r.worker_ip);
+        live.forEach((ip, i) => {
+            (0,lib_kv/* allocSync */.Ro)(ctx.kv, (0,lib_kv/* allocationNamespace */.QE)(job, ip), {
+                [`${job}_allocation_index`]: String(i),
+                peer_workers: live.filter((p) => p !== ip).join(','),
+            });
+        });
+        for (const r of rows)
+            if (r.removed === 1)
+                (0,lib_kv/* purge */.OU)(ctx.kv, (0,lib_kv/* allocationNamespace */.QE)(job, r.worker_ip));
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
+var js_yaml = __webpack_require__(243);
+;// CONCATENATED MODULE: ./lib/build/prometheus.js
+// Build step 11: the Prometheus catalog in KV maand/prometheus (§8.13). Only meaningful when some job
+// ships prometheus.yml(.tpl); then every job's _prometheus/ content is validated and collected.
+
+
+
+
+
+
+const SD_KEYS = [
+    'kubernetes_sd_configs', 'dns_sd_configs', 'file_sd_configs', 'consul_sd_configs', 'ecs_sd_configs', 'ec2_sd_configs',
+    'openstack_sd_configs', 'azure_sd_configs', 'gce_sd_configs', 'hetzner_sd_configs', 'ionos_sd_configs', 'linode_sd_configs',
+    'digitalocean_sd_configs', 'docker_sd_configs', 'dockerswarm_sd_configs', 'eureka_sd_configs', 'http_sd_configs', 'kuma_sd_configs',
+    'marathon_sd_configs', 'nerve_sd_configs', 'serverset_sd_configs', 'triton_sd_configs', 'uyuni_sd_configs',
+];
+function prometheus_invalid(detail) {
+    return new errors/* MaandError */.Ob('invalid job', detail);
+}
+function buildPrometheusCatalog(ctx, renderScrape) {
+    const dirOf = (job) => (0,external_node_path_.join)(ctx.paths.jobsDir, job);
+    const hasServer = ctx.jobs.some((j) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dirOf(j), 'prometheus.yml')) || (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dirOf(j), 'prometheus.yml.tpl')));
+    if (!hasServer) {
+        (0,lib_kv/* fullSync */.Vv)(ctx.kv, lib_kv/* PROMETHEUS_NS */.H1, { scrape_configs: '[]', scrape_jobs: '', scrape_jobs_length: '0' });
+        return;
+    }
+    const active = new Set(ctx.db.prepare('SELECT DISTINCT job FROM allocations WHERE removed = 0 AND disabled = 0').all().map((r) => r.job));
+    const desired = {};
+    const alertOwners = new Map();
+    const jobNames = new Map();
+    const scrapeJobs = [];
+    const allItems = [];
+    for (const job of ctx.jobs) {
+        const dir = dirOf(job);
+        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'prometheus.yml')) && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'prometheus.yml.tpl')))
+            throw prometheus_invalid(`job ${job} cannot define both prometheus.yml and prometheus.yml.tpl`);
+        const prom = (0,external_node_path_.join)(dir, '_prometheus');
+        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(prom, 'scrape.yaml')) && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(prom, 'scrape.yaml.tpl')))
+            throw prometheus_invalid(`job ${job} cannot define both scrape.yaml and scrape.yaml.tpl`);
+        const runbooks = new Set(regularFiles((0,external_node_path_.join)(prom, 'runbooks')).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3)));
+        for (const f of regularFiles((0,external_node_path_.join)(prom, 'alerts')).filter((f) => /\.ya?ml$/.test(f)))
+            validateAlerts(job, f, (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(prom, 'alerts', f), 'utf8'), runbooks, alertOwners);
+        let text;
+        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(prom, 'scrape.yaml.tpl'))) {
+            try {
+                text = renderScrape(job, (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(prom, 'scrape.yaml.tpl'), 'utf8'));
+            }
+            catch (e) {
+                throw prometheus_invalid(`job ${job} scrape.yaml.tpl: ${e.message}`);
+            }
+        }
+        else if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(prom, 'scrape.yaml')))
+            text = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(prom, 'scrape.yaml'), 'utf8');
+        if (text === undefined)
+            continue;
+        const items = parseScrapeItems(job, text);
+        let usesPlaceholder = false;
+        const ports = new Set(ctx.db.prepare('SELECT p.name AS name FROM job_ports p JOIN job j ON j.job_id = p.job_id WHERE j.name = ?').all(job).map((r) => r.name));
+        for (const item of items) {
+            const name = item['job_name'] === 'maand:job' ? job : String(item['job_name']);
+            const owner = jobNames.get(name);
+            if (owner !== undefined)
+                throw prometheus_invalid(`duplicate prometheus job_name "${name}" (jobs ${owner} and ${job})`);
+            jobNames.set(name, job);
+            for (const target of targetsOf(item)) {
+                if (!target.startsWith('maand:port/'))
+                    continue;
+                usesPlaceholder = true;
+                resolvePortName(job, target.slice('maand:port/'.length).split('/')[0], ports);
+            }
+        }
+        const firstName = items[0]['job_name'] === 'maand:job' ? job : String(items[0]['job_name']);
+        ctx.kv.put((0,lib_kv/* jobNamespace */.xd)(job), 'job_name', firstName);
+        desired[`scrape/${job}`] = (0,go_json/* goJson */.Pl)(items);
+        if (usesPlaceholder && !active.has(job))
+            continue;
+        scrapeJobs.push(job);
+        allItems.push(...items);
+    }
+    desired['scrape_configs'] = (0,go_json/* goJson */.Pl)(allItems);
+    desired['scrape_jobs'] = scrapeJobs.sort().join(',');
+    desired['scrape_jobs_length'] = String(scrapeJobs.length);
+    (0,lib_kv/* fullSync */.Vv)(ctx.kv, lib_kv/* PROMETHEUS_NS */.H1, desired);
+}
+function regularFiles(dir) {
+    if (!(0,external_node_fs_.existsSync)(dir))
+        return [];
+    return (0,external_node_fs_.readdirSync)(dir).filter((f) => (0,external_node_fs_.statSync)((0,external_node_path_.join)(dir, f)).isFile()).sort();
+}
+function parseScrapeItems(job, text) {
+    if (text.trim() === '')
+        throw prometheus_invalid(`job ${job} scrape config is empty`);
+    let doc;
+    try {
+        doc = js_yaml/* default.load */.Ay.load(text);
+    }
+    catch (e) {
+        throw prometheus_invalid(`job ${job} scrape config: ${e.message.split('\n')[0]}`);
+    }
+    if (!Array.isArray(doc) || doc.length === 0)
+        throw prometheus_invalid(`job ${job} scrape config must be a non-empty YAML list of scrape configs`);
+    return doc.map((item, i) => {
+        if (typeof item !== 'object' || item === null || Array.isArray(item))
+            throw prometheus_invalid(`job ${job} scrape config item ${i} must be a mapping`);
+        const rec = item;
+        const sd = SD_KEYS.find((k) => k in rec);
+        if (sd)
+            throw prometheus_invalid(`job ${job} scrape config item ${i} uses ${sd}; maand provides targets with static_configs and maand:port/<port> placeholders`);
+        if (typeof rec['job_name'] !== 'string' || rec['job_name'].trim() === '')
+            throw prometheus_invalid(`job ${job} scrape config item ${i} needs a job_name`);
+        return rec;
+    });
+}
+function targetsOf(item) {
+    const out = [];
+    const statics = item['static_configs'];
+    if (!Array.isArray(statics))
+        return out;
+    for (const s of statics) {
+        const t = s?.['targets'];
+        if (Array.isArray(t))
+            for (const x of t)
+                if (typeof x === 'string')
+                    out.push(x);
+    }
+    return out;
+}
+function resolvePortName(job, port, ports) {
+    if (port === '_implicit') {
+        if (ports.has(`${job}_metrics_port`))
+            return `${job}_metrics_port`;
+        if (ports.has('metrics_port'))
+            return 'metrics_port';
+        const cands = [...ports].filter((p) => p.endsWith('_metrics_port'));
+        if (cands.length !== 1)
+            throw prometheus_invalid(`job ${job} maand:port/_implicit needs exactly one port named ${job}_metrics_port, metrics_port or *_metrics_port (found ${cands.length})`);
+        return cands[0];
+    }
+    if (!ports.has(port))
+        throw prometheus_invalid(`job ${job} scrape target port "${port}" is not declared in resources.ports`);
+    return port;
+}
+function validateAlerts(job, file, text, runbooks, owners) {
+    const where = `job ${job} alerts/${file}`;
+    if (text.trim() === '')
+        throw prometheus_invalid(`${where} is empty`);
+    let doc;
+    try {
+        doc = js_yaml/* default.load */.Ay.load(text);
+    }
+    catch (e) {
+        throw prometheus_invalid(`${where}: ${e.message.split('\n')[0]}`);
+    }
+    const groups = doc?.['groups'];
+    if (!Array.isArray(groups) || groups.length === 0)
+        throw prometheus_invalid(`${where} needs a non-empty groups list`);
+    for (const g of groups) {
+        if (typeof g?.['name'] !== 'string' || g['name'].trim() === '')
+            throw prometheus_invalid(`${where}: every group needs a name`);
+        for (const r of (Array.isArray(g['rules']) ? g['rules'] : [])) {
+            const alert = typeof r?.['alert'] === 'string' ? r['alert'].trim() : '';
+            const record = typeof r?.['record'] === 'string' ? r['record'].trim() : '';
+            if ((alert === '') === (record === ''))
+                throw prometheus_invalid(`${where}: every rule needs exactly one of alert or record`);
+            if (typeof r['expr'] !== 'string' && typeof r['expr'] !== 'number')
+                throw prometheus_invalid(`${where}: rule ${alert || record} needs an expr`);
+            if (String(r['expr']).trim() === '')
+                throw prometheus_invalid(`${where}: rule ${alert || record} needs an expr`);
+            if (alert === '')
+                continue;
+            const runbook = r['annotations']?.['runbook'];
+            if (typeof runbook === 'string' && runbook !== '' && !runbooks.has(runbook))
+                throw prometheus_invalid(`${where}: alert ${alert} references missing runbook ${runbook} (add _prometheus/runbooks/${runbook}.md)`);
+            const owner = owners.get(alert);
+            if (owner !== undefined)
+                throw prometheus_invalid(`duplicate alert name "${alert}" (jobs ${owner} and ${job})`);
+            owners.set(alert, job);
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./lib/template/index.js + 15 modules
+var template = __webpack_require__(109);
+;// CONCATENATED MODULE: ./lib/build/scrape-template.js
+// Build-time rendering of `_prometheus/scrape.yaml.tpl` (kv spec §2.9): one render per job with the
+// job-level dot, the smaller function set and read set, over the KV of the build in progress.
+
+
+
+function scrapeRenderer(ctx) {
+    return (job, text) => {
+        const allowed = new Set((0,lib_kv/* scrapeTemplateNamespaces */.n4)(job, (0,lib_kv/* upstreamJobs */.oZ)(ctx.db, job)));
+        const check = (ns) => {
+            if (!allowed.has(ns))
+                throw (0,lib_kv/* namespaceNotAvailable */.eq)(ns, `${job} scrape template`);
+        };
+        const kv = {
+            get(ns, key) {
+                check(ns);
+                const v = ctx.kv.tryGet(ns, key);
+                return v !== undefined && (0,lib_kv/* isSecretNamespace */.QZ)(ns) ? ctx.kv.getSecret(ns, key) : v;
+            },
+            keys(ns) {
+                check(ns);
+                return ctx.kv.keys(ns);
+            },
+        };
+        const version = (0,bucket_version/* normalizedVersion */.ch)(ctx.manifests.get(job)?.version);
+        const tpl = (0,template/* parseTemplate */.QC)('scrape.yaml.tpl', text, (0,template/* scrapeTemplateFuncs */.cq)({ job, kv }));
+        return (0,template/* render */.XX)(tpl, { Job: job, CurrentVersion: version, NewVersion: version });
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/build/capacity.js
+// Build step 14: per-worker memory/CPU capacity over active allocations (§8.12).
+
+
+function checkCapacity(db) {
+    const rows = db
+        .prepare(`SELECT a.worker_ip AS ip, j.current_memory_mb AS mem, j.current_cpu_mhz AS cpu, w.available_memory_mb AS wmem, w.available_cpu_mhz AS wcpu
+       FROM allocations a JOIN job j ON j.name = a.job JOIN worker w ON w.worker_ip = a.worker_ip
+       WHERE a.removed = 0 AND a.disabled = 0 ORDER BY a.worker_ip`)
+        .all();
+    const per = new Map();
+    for (const r of rows) {
+        const p = per.get(r.ip) ?? { mem: 0, cpu: 0, wmem: Number(r.wmem), wcpu: Number(r.wcpu) };
+        p.mem += Number(r.mem);
+        p.cpu += Number(r.cpu);
+        per.set(r.ip, p);
+    }
+    const lines = [];
+    for (const ip of [...per.keys()].sort()) {
+        const p = per.get(ip);
+        if (p.mem > 0 && p.wmem <= 0)
+            lines.push(`worker_ip ${ip} must specify memory in workers.json (allocated jobs require ${goFixed2(p.mem)} MB)`);
+        else if (p.mem > 0 && p.wmem < p.mem)
+            lines.push(`worker_ip ${ip}, available memory is ${goFixed2(p.wmem)} MB, required memory is ${goFixed2(p.mem)} MB`);
+        if (p.cpu > 0 && p.wcpu <= 0)
+            lines.push(`worker_ip ${ip} must specify cpu in workers.json (allocated jobs require ${goFixed2(p.cpu)} MHZ)`);
+        else if (p.cpu > 0 && p.wcpu < p.cpu)
+            lines.push(`worker_ip ${ip}, available cpu is ${goFixed2(p.wcpu)} MHZ, required cpu is ${goFixed2(p.cpu)} MHZ`);
+    }
+    if (lines.length > 0) {
+        const e = new errors/* MaandError */.Ob('insufficient resource');
+        e.message = `insufficient resource\n${lines.join('\n')}`;
+        throw e;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/build/post-build.js
+// Build step 18: post_build job commands (§11). Hooks arrive with the hooks module; until then a
+// bucket that declares them fails loudly after the catalog commit instead of silently skipping them.
+
+function postBuildCommands(db) {
+    const rows = db
+        .prepare(`SELECT DISTINCT c.job AS job, c.name AS name FROM job_commands c
+       WHERE c.executed_on = 'post_build' AND EXISTS (SELECT 1 FROM allocations a WHERE a.job = c.job AND a.removed = 0 AND a.disabled = 0)
+       ORDER BY c.job, c.name`)
+        .all();
+    if (rows.length === 0)
+        return;
+    const list = rows.map((r) => `job ${r.job} command ${r.name}`).join(', ');
+    throw new errors/* MaandError */.Ob('post_build', `${list}: running post_build hooks is not supported yet by this maand; the catalog was built, remove post_build from executed_on to build without it`);
+}
+
+;// CONCATENATED MODULE: ./lib/build/index.js
+// `maand build`: reconcile the workspace into the catalog in one transaction (§8.2), then post_build.
+// Any error before the commit leaves the catalog exactly as it was; tmp/ is always removed.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const KV_RETAIN_DAYS = 7;
+async function build(opts) {
+    const paths = (0,bucket_paths/* bucketPaths */.Z)(opts.root);
+    const db = (0,catalog_db/* openDb */.bI)(paths.db);
+    const emit = opts.onEvent ?? (() => { });
+    let certsGenerated = 0;
+    try {
+        (0,gate/* checkSchema */._)(db);
+        const conf = (0,maand_conf/* readMaandConf */.MC)(paths.maandConf);
+        const ctx = {
+            paths, db, conf,
+            kv: undefined,
+            // Read in the job pre-scan, after workers.json, as the reference does (§8.4).
+            jobsConf: { fileName: '', sections: new Map() },
+            bucketConf: {},
+            bucketId: (0,queries/* bucketRow */.P5)(db).bucket_id,
+            now: opts.now ?? Math.floor(Date.now() / 1000),
+            purgeJobKv: opts.purgeJobKv ?? false,
+            workers: readWorkersJson(paths.workersJson),
+            jobs: [], manifests: new Map(), removedWorkers: [], removedJobs: [],
+            emit: (e) => {
+                if (e.type === 'cert-generated')
+                    certsGenerated++;
+                emit(e);
+            },
+        };
+        const step = (name) => emit({ type: 'step', step: name });
+        db.exec('BEGIN IMMEDIATE');
+        let kvChanges = 0;
+        try {
+            ctx.kv = lib_kv/* KvStore */.f$.load(db, { key: () => (0,lib_kv/* loadKvKey */.nW)(paths.root) });
+            step('workers');
+            syncWorkers(ctx);
+            step('jobs');
+            const ports = prescanJobs(ctx);
+            syncJobs(ctx, ports);
+            validateDemands(ctx.jobs, ctx.manifests);
+            step('allocations');
+            syncAllocations(ctx);
+            allocations_checkMinAllocations(ctx);
+            computeDeploymentSeq(db);
+            step('kv');
+            writeKvVariables(ctx);
+            step('certificates');
+            await syncCertificates(ctx);
+            writeAllocationVariables(ctx);
+            buildPrometheusCatalog(ctx, opts.renderScrape ?? scrapeRenderer(ctx));
+            (0,external_node_fs_.mkdirSync)(paths.tmpDir, { recursive: true });
+            (0,lib_kv/* purgeStaleVersions */.G0)(db, KV_RETAIN_DAYS, ctx.now);
+            checkCapacity(db);
+            kvChanges = ctx.kv.persist(db, ctx.now);
+            db.exec('COMMIT');
+        }
+        catch (e) {
+            if (db.isTransaction)
+                db.exec('ROLLBACK');
+            throw e;
+        }
+        try {
+            db.exec('VACUUM');
+        }
+        catch (e) {
+            throw new errors/* MaandError */.Ob('database error', `VACUUM: ${e.message}`);
+        }
+        postBuildCommands(db);
+        return summarize(ctx, kvChanges, certsGenerated);
+    }
+    catch (e) {
+        throw (0,catalog_db/* asDatabaseError */.gk)(e);
+    }
+    finally {
+        db.close();
+        (0,external_node_fs_.rmSync)(paths.tmpDir, { recursive: true, force: true });
+    }
+}
+function summarize(ctx, kvChanges, certsGenerated) {
+    const rows = ctx.db.prepare('SELECT disabled, removed FROM allocations').all();
+    return {
+        workers: ctx.workers.length,
+        jobs: ctx.jobs.length,
+        allocations: {
+            active: rows.filter((r) => r.removed === 0 && r.disabled === 0).length,
+            disabled: rows.filter((r) => r.removed === 0 && r.disabled === 1).length,
+            removed: rows.filter((r) => r.removed === 1).length,
+        },
+        removedWorkers: ctx.removedWorkers,
+        removedJobs: ctx.removedJobs,
+        kvChanges,
+        certsGenerated,
+    };
+}
+
+
+/***/ }),
+
+/***/ 167:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P5: () => (/* binding */ bucketRow),
+/* harmony export */   gw: () => (/* binding */ workersByPosition),
+/* harmony export */   iA: () => (/* binding */ allocations),
+/* harmony export */   wH: () => (/* binding */ workerLabels)
+/* harmony export */ });
+/* unused harmony exports catalogJobs, jobPorts */
+/** Catalog workers by position, ties in workers.json order (rows are re-inserted in file order). */
+function workersByPosition(db) {
+    return db.prepare('SELECT worker_id, worker_ip, available_memory_mb, available_cpu_mhz, position FROM worker ORDER BY position, rowid').all();
+}
+function workerLabels(db) {
+    const out = new Map();
+    for (const r of db.prepare('SELECT w.worker_ip AS ip, l.label AS label FROM worker_labels l JOIN worker w ON w.worker_id = l.worker_id ORDER BY l.label').all()) {
+        const list = out.get(r.ip) ?? [];
+        list.push(r.label);
+        out.set(r.ip, list);
+    }
+    return out;
+}
+/** Every allocation row; `position` is that of the worker (null for workers no longer in the catalog). */
+function allocations(db) {
+    return db
+        .prepare(`SELECT a.alloc_id, a.worker_ip, a.job, a.disabled, a.removed, a.deployment_seq, a.new_version, w.position AS position
+       FROM allocations a LEFT JOIN worker w ON w.worker_ip = a.worker_ip
+       ORDER BY a.job, w.position IS NULL, w.position, a.worker_ip`)
+        .all();
+}
+function catalogJobs(db) {
+    return db.prepare('SELECT name FROM job ORDER BY name').all().map((r) => r.name);
+}
+function bucketRow(db) {
+    const row = db.prepare('SELECT bucket_id, update_seq FROM bucket LIMIT 1').get();
+    return row ?? { bucket_id: '', update_seq: 0 };
+}
+function jobPorts(db, job) {
+    return db.prepare('SELECT p.name AS name, p.port AS port FROM job_ports p JOIN job j ON j.job_id = p.job_id WHERE j.name = ? ORDER BY p.name').all(job);
+}
+
+
+/***/ }),
+
+/***/ 47:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ generateRsaKey),
+/* harmony export */   n: () => (/* binding */ privateKeyPem)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(598);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(975);
+// RSA key generation and PEM export. Generation is async: it runs in libuv's thread pool, so
+// several 4096-bit keys are produced in parallel instead of blocking the event loop.
+
+
+const generate = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_crypto__WEBPACK_IMPORTED_MODULE_0__.generateKeyPair);
+async function generateRsaKey(bits) {
+    return generate('rsa', { modulusLength: bits, publicExponent: 0x10001 });
+}
+/** `RSA PRIVATE KEY` (PKCS#1) or, with `pkcs8`, `PRIVATE KEY` PEM text ending in a newline. */
+function privateKeyPem(key, pkcs8) {
+    return key.export({ type: pkcs8 ? 'pkcs8' : 'pkcs1', format: 'pem' }).toString();
+}
+
+
+/***/ }),
+
+/***/ 261:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ encodePem),
+/* harmony export */   x: () => (/* binding */ decodePem)
+/* harmony export */ });
+// PEM framing with Go's encoding/pem behaviour: the first well-formed block anywhere in the text wins
+// (leading text is skipped); a block whose body is not base64 does not count as a block.
+const BLOCK = /-----BEGIN ([^\r\n-]*)-----\r?\n([\s\S]*?)-----END \1-----/g;
+const BASE64 = /^[A-Za-z0-9+/=\s]*$/;
+/** The first decodable PEM block, or undefined ("no PEM block found"). */
+function decodePem(text) {
+    for (const match of text.matchAll(BLOCK)) {
+        const type = match[1] ?? '';
+        const body = stripHeaders(match[2] ?? '');
+        if (body === undefined || !BASE64.test(body))
+            continue;
+        return { type, bytes: Buffer.from(body.replace(/\s+/g, ''), 'base64') };
+    }
+    return undefined;
+}
+/** Drops RFC 1421 headers ("Proc-Type: ...") and the blank line after them. */
+function stripHeaders(body) {
+    const lines = body.split(/\r?\n/);
+    if (!(lines[0] ?? '').includes(':'))
+        return body;
+    const blank = lines.findIndex((line) => line.trim() === '');
+    return blank < 0 ? undefined : lines.slice(blank + 1).join('\n');
+}
+/** PEM text with 64-column base64 lines and a trailing newline, like Go's pem.EncodeToMemory. */
+function encodePem(type, der) {
+    const b64 = Buffer.from(der).toString('base64');
+    const lines = b64.match(/.{1,64}/g) ?? [];
+    return `-----BEGIN ${type}-----\n${lines.map((l) => l + '\n').join('')}-----END ${type}-----\n`;
+}
+
+
+/***/ }),
+
+/***/ 661:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  n6: () => (/* binding */ KeyUsage),
+  h: () => (/* binding */ commonNameSubject),
+  YG: () => (/* binding */ randomSerial),
+  jm: () => (/* binding */ signCertificate),
+  qN: () => (/* binding */ subjectKeyIdOf)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(598);
+;// CONCATENATED MODULE: ./lib/certs/der.js
+// A minimal DER encoder: just the ASN.1 types an X.509 v3 certificate needs. Every helper returns
+// one complete TLV, so certificates are assembled by nesting calls (see x509.ts).
+const TAG = {
+    boolean: 0x01,
+    integer: 0x02,
+    bitString: 0x03,
+    octetString: 0x04,
+    null: 0x05,
+    oid: 0x06,
+    utf8String: 0x0c,
+    printableString: 0x13,
+    utcTime: 0x17,
+    generalizedTime: 0x18,
+    sequence: 0x30,
+    set: 0x31,
+};
+/** Encodes one TLV; lengths use the short form below 128 and the minimal long form above. */
+function tlv(tag, content) {
+    const len = content.length;
+    let header;
+    if (len < 0x80) {
+        header = [tag, len];
+    }
+    else {
+        const bytes = [];
+        for (let n = len; n > 0; n = Math.floor(n / 256))
+            bytes.unshift(n % 256);
+        header = [tag, 0x80 | bytes.length, ...bytes];
+    }
+    return Buffer.concat([Buffer.from(header), content]);
+}
+function sequence(...items) {
+    return tlv(TAG.sequence, Buffer.concat(items));
+}
+function set(...items) {
+    return tlv(TAG.set, Buffer.concat(items));
+}
+/** `[n]` context-specific constructed tag (EXPLICIT wrapping). */
+function explicit(n, content) {
+    return tlv(0xa0 | n, content);
+}
+/** `[n]` context-specific primitive tag (IMPLICIT over a primitive type). */
+function implicitPrimitive(n, content) {
+    return tlv(0x80 | n, content);
+}
+function der_boolean(value) {
+    return tlv(TAG.boolean, Buffer.from([value ? 0xff : 0x00]));
+}
+function nullValue() {
+    return tlv(TAG.null, Buffer.alloc(0));
+}
+/** Non-negative INTEGER from big-endian magnitude bytes: minimal, with a 0x00 pad when the top bit is set. */
+function unsignedInteger(magnitude) {
+    let start = 0;
+    while (start < magnitude.length - 1 && magnitude[start] === 0)
+        start++;
+    const body = Buffer.from(magnitude.subarray(start));
+    if (body.length === 0)
+        return tlv(TAG.integer, Buffer.from([0]));
+    return tlv(TAG.integer, body[0] & 0x80 ? Buffer.concat([Buffer.from([0]), body]) : body);
+}
+function smallInteger(value) {
+    return unsignedInteger(Buffer.from([value]));
+}
+/** OBJECT IDENTIFIER from dotted text, e.g. "2.5.4.3". */
+function oid(dotted) {
+    const arcs = dotted.split('.').map(Number);
+    const [first = 0, second = 0, ...rest] = arcs;
+    const out = [];
+    for (const arc of [first * 40 + second, ...rest]) {
+        const groups = [arc % 128];
+        for (let n = Math.floor(arc / 128); n > 0; n = Math.floor(n / 128))
+            groups.unshift((n % 128) | 0x80);
+        out.push(...groups);
+    }
+    return tlv(TAG.oid, Buffer.from(out));
+}
+function octetString(content) {
+    return tlv(TAG.octetString, content);
+}
+function bitString(content, unusedBits = 0) {
+    return tlv(TAG.bitString, Buffer.concat([Buffer.from([unusedBits]), content]));
+}
+// PrintableString alphabet plus '*', as Go's encoding/asn1 allows (wildcard names); else UTF8String.
+const PRINTABLE = /^[A-Za-z0-9 '()+,\-./:=?*]*$/;
+/** A directory string the way Go marshals a plain string: PrintableString when possible, else UTF8String. */
+function directoryString(value) {
+    const tag = PRINTABLE.test(value) ? TAG.printableString : TAG.utf8String;
+    return tlv(tag, Buffer.from(value, 'utf8'));
+}
+/** RFC 5280 Time: UTCTime for 1950-2049, GeneralizedTime otherwise; whole seconds, UTC. */
+function time(date) {
+    const year = date.getUTCFullYear();
+    const pad = (n) => String(n).padStart(2, '0');
+    const rest = pad(date.getUTCMonth() + 1) +
+        pad(date.getUTCDate()) +
+        pad(date.getUTCHours()) +
+        pad(date.getUTCMinutes()) +
+        pad(date.getUTCSeconds()) +
+        'Z';
+    if (year >= 1950 && year < 2050)
+        return tlv(TAG.utcTime, Buffer.from(pad(year % 100) + rest, 'ascii'));
+    return tlv(TAG.generalizedTime, Buffer.from(String(year).padStart(4, '0') + rest, 'ascii'));
+}
+
+;// CONCATENATED MODULE: ./lib/certs/x509.js
+// Assembles and signs an X.509 v3 certificate (RFC 5280) from a small template, laying out fields
+// and extensions the way Go's x509.CreateCertificate does, so certificates match the reference tool.
+
+
+const OID = {
+    sha256WithRsa: '1.2.840.113549.1.1.11',
+    commonName: '2.5.4.3',
+    keyUsage: '2.5.29.15',
+    basicConstraints: '2.5.29.19',
+    subjectKeyId: '2.5.29.14',
+    authorityKeyId: '2.5.29.35',
+    subjectAltName: '2.5.29.17',
+};
+/** Key usage bit positions (RFC 5280 §4.2.1.3). */
+const KeyUsage = { digitalSignature: 0, keyEncipherment: 2, keyCertSign: 5 };
+/** DER Name with only a common name; an empty CN gives an empty Name, as in Go. */
+function commonNameSubject(commonName) {
+    if (commonName === '')
+        return sequence();
+    return sequence(set(sequence(oid(OID.commonName), directoryString(commonName))));
+}
+/** Random positive 128-bit serial number (magnitude bytes). */
+function randomSerial() {
+    for (;;) {
+        const serial = (0,external_node_crypto_.randomBytes)(16);
+        if (serial.some((b) => b !== 0))
+            return serial;
+    }
+}
+/** RFC 5280 §4.2.1.2 method 1: SHA-1 of the subjectPublicKey bits (the PKCS#1 RSAPublicKey). */
+function subjectKeyIdOf(publicKey) {
+    return (0,external_node_crypto_.createHash)('sha1').update(publicKey.export({ type: 'pkcs1', format: 'der' })).digest();
+}
+/** DER of the signed certificate; signature SHA-256 with RSA (PKCS#1 v1.5). */
+function signCertificate(t, signerKey) {
+    const algorithm = sequence(oid(OID.sha256WithRsa), nullValue());
+    const tbs = sequence(explicit(0, smallInteger(2)), unsignedInteger(t.serial), algorithm, t.issuer, sequence(time(t.notBefore), time(t.notAfter)), t.subject, t.publicKey.export({ type: 'spki', format: 'der' }), explicit(3, sequence(...extensions(t))));
+    const signature = (0,external_node_crypto_.sign)('sha256', tbs, signerKey);
+    return sequence(tbs, algorithm, bitString(signature));
+}
+// Same order and criticality as Go: key usage, basic constraints, SKI, AKI, SAN.
+function extensions(t) {
+    const out = [
+        extension(OID.keyUsage, true, keyUsageBits(t.keyUsage)),
+        extension(OID.basicConstraints, true, t.isCa ? sequence(der_boolean(true)) : sequence()),
+    ];
+    if (t.subjectKeyId)
+        out.push(extension(OID.subjectKeyId, false, octetString(t.subjectKeyId)));
+    if (t.authorityKeyId) {
+        out.push(extension(OID.authorityKeyId, false, sequence(implicitPrimitive(0, t.authorityKeyId))));
+    }
+    if (t.ipSans && t.ipSans.length > 0) {
+        const names = t.ipSans.map((ip) => implicitPrimitive(7, ip));
+        // RFC 5280 §4.2.1.6: the SAN is critical when the subject is empty.
+        const subjectEmpty = t.subject.equals(sequence());
+        out.push(extension(OID.subjectAltName, subjectEmpty, sequence(...names)));
+    }
+    return out;
+}
+function extension(id, critical, value) {
+    return critical
+        ? sequence(oid(id), der_boolean(true), octetString(value))
+        : sequence(oid(id), octetString(value));
+}
+// Bit 0 is the most significant bit of the first byte; trailing zero bits are declared unused.
+function keyUsageBits(bits) {
+    const bytes = Buffer.alloc(Math.floor(Math.max(...bits) / 8) + 1);
+    for (const bit of bits)
+        bytes[bit >> 3] = bytes[bit >> 3] | (0x80 >> (bit & 7));
+    const last = bytes[bytes.length - 1];
+    let unused = 0;
+    while (unused < 7 && (last & (1 << unused)) === 0)
+        unused++;
+    return bitString(bytes, unused);
+}
+
+
+/***/ }),
+
+/***/ 109:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  $w: () => (/* reexport */ TemplateError),
+  Rj: () => (/* reexport */ maandFuncs),
+  QC: () => (/* reexport */ parseTemplate),
+  XX: () => (/* binding */ render),
+  cq: () => (/* reexport */ scrapeTemplateFuncs)
+});
+
+// UNUSED EXPORTS: GO_TYPE, GoFloat, GoFunc, MAX_EXEC_DEPTH, Template, goFunc, goStruct
+
+;// CONCATENATED MODULE: ./lib/template/func.js
+// Functions callable from templates. Go learns a function's parameter types by reflection;
+// here each function declares them, so the executor can convert literals and check values
+// exactly as Go does (`wrong type for value; expected int; got string`).
+const GO_TYPE_OF_KIND = {
+    string: 'string',
+    int: 'int',
+    float: 'float64',
+    bool: 'bool',
+    strings: '[]string',
+    any: 'interface {}',
+    value: 'reflect.Value',
+};
+/** The Go type name of a parameter kind, for error messages. */
+function kindTypeName(kind) {
+    return GO_TYPE_OF_KIND[kind];
+}
+/** A function a template can call. It returns its result or throws to fail the render. */
+class GoFunc {
+    /** Kinds of the fixed parameters. */
+    params;
+    /** Kind of the `...` tail, when the function is variadic. */
+    variadic;
+    /** Calls the function with already converted arguments. */
+    call;
+    constructor(params, call, variadic) {
+        for (const k of [...params, ...(variadic === undefined ? [] : [variadic])]) {
+            if (!(k in GO_TYPE_OF_KIND))
+                throw new Error(`unknown parameter kind ${JSON.stringify(k)}`);
+        }
+        this.params = params;
+        this.variadic = variadic;
+        this.call = call;
+    }
+}
+/**
+ * Declares a template function: `goFunc(['int', 'int'], (a: number, b: number) => a + b)`.
+ * The argument types of `fn` are the caller's promise that they match `params`.
+ */
+function goFunc(params, fn, variadic) {
+    return new GoFunc(params, (args) => fn(...args), variadic);
+}
+/** Go's rule for function names: a letter or `_`, then letters, digits or `_`. */
+function isGoodFuncName(name) {
+    return /^[\p{L}_][\p{L}\p{Nd}_]*$/u.test(name);
+}
+
+;// CONCATENATED MODULE: ./lib/template/value.js
+// The value model: which JS values stand for which Go values, and the few Go rules
+// (kind, type name, truth, ordering) the executor and fmt need.
+//
+//   Go                  JS
+//   string              string
+//   bool                boolean
+//   int (int64)         integral number, or bigint outside ±2^53
+//   float64             GoFloat (always, for literals and results), or a non-integral number
+//   nil / no value      null / undefined (undefined = Go's "invalid" reflect.Value)
+//   slice               array
+//   map                 Map (keys iterate sorted, as text/template and fmt do)
+//   struct              plain object or class instance; fields are its own properties;
+//                       the type name comes from goStruct(...) / GO_TYPE, else the class name
+//   func                GoFunc (see func.ts)
+//
+// JS numbers cannot tell 1 from 1.0, so an integral number is always an int; a float64 with
+// an integral value is a GoFloat. That keeps `printf "%v" 1.0` = `1` and `eq 1 1.0` an error.
+
+/** A Go float64. Wraps the number so 1.0 stays a float (a bare integral number is an int). */
+class GoFloat {
+    value;
+    constructor(value) {
+        this.value = value;
+    }
+    toString() {
+        return String(this.value);
+    }
+}
+/** Property naming a struct's Go type, used in messages like `can't evaluate field X in type T`. */
+const GO_TYPE = Symbol.for('maand.template.goType');
+/** Marks `fields` as a Go struct named `typeName` (e.g. `deploy.TemplateData`). */
+function goStruct(typeName, fields) {
+    Object.defineProperty(fields, GO_TYPE, { value: typeName, enumerable: false });
+    return fields;
+}
+function kindOf(v) {
+    switch (typeof v) {
+        case 'string':
+            return 'string';
+        case 'number':
+            return Number.isInteger(v) ? 'int' : 'float';
+        case 'bigint':
+            return 'int';
+        case 'boolean':
+            return 'bool';
+        case 'undefined':
+            return 'invalid';
+        case 'object':
+            if (v === null)
+                return 'invalid';
+            if (Array.isArray(v))
+                return 'slice';
+            if (v instanceof Map)
+                return 'map';
+            if (v instanceof GoFloat)
+                return 'float';
+            if (v instanceof GoFunc)
+                return 'func';
+            return 'struct';
+        default:
+            return 'invalid';
+    }
+}
+function isInt(v) {
+    return typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v));
+}
+function isFloat(v) {
+    return v instanceof GoFloat || (typeof v === 'number' && !Number.isInteger(v));
+}
+/** The float64 inside a float value. */
+function floatOf(v) {
+    return v instanceof GoFloat ? v.value : v;
+}
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+/** Wraps to int64 (Go's overflow) and returns a number when it is exact. */
+function intFromBig(b) {
+    const w = BigInt.asIntN(64, b);
+    return w <= MAX_SAFE && w >= -MAX_SAFE ? Number(w) : w;
+}
+function bigOf(v) {
+    return typeof v === 'bigint' ? v : BigInt(v);
+}
+/** Go's truth: false, 0, nil and empty string/slice/map are false; structs are true. */
+function isTrue(v) {
+    switch (typeof v) {
+        case 'string':
+            return v.length > 0;
+        case 'boolean':
+            return v;
+        case 'number':
+            return v !== 0 && !Number.isNaN(v);
+        case 'bigint':
+            return v !== 0n;
+        case 'object':
+            if (v === null)
+                return false;
+            if (Array.isArray(v))
+                return v.length > 0;
+            if (v instanceof Map)
+                return v.size > 0;
+            if (v instanceof GoFloat)
+                return v.value !== 0 && !Number.isNaN(v.value);
+            return true;
+        default:
+            return false;
+    }
+}
+/** Go's type string of a value, as reflect prints it. */
+function typeName(v) {
+    switch (kindOf(v)) {
+        case 'invalid':
+            return '<nil>';
+        case 'string':
+            return 'string';
+        case 'int':
+            return 'int';
+        case 'float':
+            return 'float64';
+        case 'bool':
+            return 'bool';
+        case 'slice':
+            return sliceTypeName(v);
+        case 'map':
+            return `map[${mapKeyTypeName(v)}]interface {}`;
+        case 'func':
+            return 'func';
+        case 'struct':
+            return structTypeName(v);
+    }
+}
+function sliceTypeName(a) {
+    return a.length > 0 && a.every((e) => typeof e === 'string') ? '[]string' : '[]interface {}';
+}
+/** Key type of a map, judged from its first key (an empty map counts as string-keyed). */
+function mapKeyTypeName(m) {
+    for (const k of m.keys())
+        return typeName(k);
+    return 'string';
+}
+function structTypeName(o) {
+    const tagged = o[GO_TYPE];
+    if (typeof tagged === 'string')
+        return tagged;
+    const ctor = o.constructor;
+    return ctor !== undefined && ctor !== Object && ctor.name ? ctor.name : 'struct';
+}
+const KIND_ORDER = {
+    invalid: 0, bool: 1, int: 2, float: 3, string: 4, slice: 5, map: 6, struct: 7, func: 8,
+};
+/** Orders map keys as Go's fmtsort does: numbers numerically, strings bytewise, false < true. */
+function compareKeys(a, b) {
+    const ka = kindOf(a);
+    const kb = kindOf(b);
+    if (ka !== kb) {
+        if ((ka === 'int' || ka === 'float') && (kb === 'int' || kb === 'float')) {
+            return cmp(numberOf(a), numberOf(b));
+        }
+        return KIND_ORDER[ka] - KIND_ORDER[kb];
+    }
+    switch (ka) {
+        case 'int':
+            return cmp(bigOf(a), bigOf(b));
+        case 'float': {
+            const x = floatOf(a);
+            const y = floatOf(b);
+            if (Number.isNaN(x))
+                return Number.isNaN(y) ? 0 : -1;
+            if (Number.isNaN(y))
+                return 1;
+            return cmp(x, y);
+        }
+        case 'string':
+            return compareStrings(a, b);
+        case 'bool':
+            return cmp(a === true ? 1 : 0, b === true ? 1 : 0);
+        default:
+            return 0;
+    }
+}
+function numberOf(v) {
+    return typeof v === 'bigint' ? Number(v) : floatOf(v);
+}
+function cmp(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** Bytewise (UTF-8) string order, which is code point order. */
+function compareStrings(a, b) {
+    if (a === b)
+        return 0;
+    const n = Math.min(a.length, b.length);
+    for (let i = 0; i < n; i++) {
+        const x = a.charCodeAt(i);
+        const y = b.charCodeAt(i);
+        if (x !== y) {
+            // Surrogates (D800-DFFF) encode code points above every BMP char.
+            const sx = x >= 0xd800 && x <= 0xdfff;
+            const sy = y >= 0xd800 && y <= 0xdfff;
+            if (sx !== sy)
+                return sx ? 1 : -1;
+            return x < y ? -1 : 1;
+        }
+    }
+    return a.length - b.length;
+}
+/** Map entries sorted by key (text/template ranges and fmt print maps in this order). */
+function sortedEntries(m) {
+    return [...m.entries()].sort((x, y) => compareKeys(x[0], y[0]));
+}
+
+;// CONCATENATED MODULE: ./lib/template/args.js
+// Argument rules shared by the executor and the `call` builtin: which kinds accept nil,
+// what nil becomes, which values fit a parameter kind (Go's AssignableTo for our kinds).
+
+
+/** Whether nil may be passed for the kind; `null` stands for "no type" (Go's nil reflect.Type). */
+function canBeNil(kind) {
+    return kind === null || kind === 'any' || kind === 'value' || kind === 'strings';
+}
+/** The zero value a nil literal becomes for a parameter kind that can be nil. */
+function nilOf(kind) {
+    return kind === 'value' || kind === null ? undefined : kind === 'strings' ? [] : null;
+}
+/** What a nil or missing value becomes: a reflect.Value keeps a nil interface (null) as is. */
+function nilFor(kind, value) {
+    return kind === 'value' ? value : nilOf(kind);
+}
+/** Whether a (non-nil) value fits a parameter kind. */
+function assignable(value, kind) {
+    switch (kind) {
+        case 'string':
+            return typeof value === 'string';
+        case 'int':
+            return isInt(value);
+        case 'float':
+            return isFloat(value);
+        case 'bool':
+            return typeof value === 'boolean';
+        case 'strings':
+            return Array.isArray(value) && value.every((e) => typeof e === 'string');
+        default:
+            return true;
+    }
+}
+/** The `call` builtin: calls a function value with Go's argument checks and messages. */
+function callFunction(name, fn, args) {
+    if (fn === undefined || fn === null)
+        throw new Error('call of nil');
+    if (!(fn instanceof GoFunc))
+        throw new Error(`non-function ${name} of type ${typeName(fn)}`);
+    const nfixed = fn.params.length;
+    if (fn.variadic !== undefined) {
+        if (args.length < nfixed)
+            throw new Error(`wrong number of args for ${name}: got ${args.length} want at least ${nfixed}`);
+    }
+    else if (args.length !== nfixed) {
+        throw new Error(`wrong number of args for ${name}: got ${args.length} want ${nfixed}`);
+    }
+    const argv = args.map((a, i) => {
+        const kind = i < nfixed ? fn.params[i] : fn.variadic;
+        if (a === undefined || a === null) {
+            if (!canBeNil(kind))
+                throw new Error(`arg ${i}: value is nil; should be of type ${kindTypeName(kind)}`);
+            return nilOf(kind);
+        }
+        if (!assignable(a, kind))
+            throw new Error(`arg ${i}: value has type ${typeName(a)}; should be ${kindTypeName(kind)}`);
+        return a;
+    });
+    return fn.call(argv);
+}
+
+;// CONCATENATED MODULE: ./lib/template/compile.js
+// Turns the statement nodes of a tree (text, actions, if/with/range, template, break,
+// continue) into closures once, so executing a template does not dispatch on node types
+// again and again. Expressions are still evaluated by the State in exec.ts, node by node,
+// so error positions and messages stay exactly Go's.
+/** Control signals a statement returns instead of Go's break/continue panics. */
+const NORMAL = 0;
+const BREAK = 1;
+const CONTINUE = 2;
+/** Marks "no value piped in" (Go's missingVal); distinct from undefined, the invalid value. */
+const MISSING = Symbol('missing');
+const cache = new WeakMap();
+/** The compiled form of a tree's root list (compiled once, then shared by every render). */
+function compileTree(root) {
+    let f = cache.get(root);
+    if (f === undefined) {
+        f = compileList(root);
+        cache.set(root, f);
+    }
+    return f;
+}
+function compileList(list) {
+    const fs = list.nodes.map(compile);
+    if (fs.length === 1)
+        return fs[0];
+    return (s, dot) => {
+        for (let i = 0; i < fs.length; i++) {
+            const sig = fs[i](s, dot);
+            if (sig !== NORMAL)
+                return sig;
+        }
+        return NORMAL;
+    };
+}
+function compile(node) {
+    switch (node.type) {
+        case 'text': {
+            const text = node.text;
+            return (s) => {
+                s.out += text;
+                return NORMAL;
+            };
+        }
+        case 'action':
+            return compileAction(node);
+        case 'list':
+            return compileList(node);
+        case 'if':
+        case 'with': {
+            const isWith = node.type === 'with';
+            const { pipe } = node;
+            const list = compileList(node.list);
+            const elseList = node.elseList === undefined ? undefined : compileList(node.elseList);
+            return (s, dot) => s.walkIfOrWith(isWith, dot, pipe, list, elseList);
+        }
+        case 'range': {
+            const body = compileList(node.list);
+            const elseBody = node.elseList === undefined ? undefined : compileList(node.elseList);
+            return (s, dot) => s.walkRange(dot, node, body, elseBody);
+        }
+        case 'template':
+            return (s, dot) => {
+                s.walkTemplate(dot, node);
+                return NORMAL;
+            };
+        case 'break':
+            return () => BREAK;
+        case 'continue':
+            return () => CONTINUE;
+        case 'comment':
+            return () => NORMAL;
+        default:
+            return (s) => s.errorf(`unknown node: ${node.type}`);
+    }
+}
+function compileAction(node) {
+    const pipe = node.pipe;
+    const first = pipe.cmds[0]?.args[0];
+    if (pipe.cmds.length === 1 && pipe.decl.length === 0 && pipe.cmds[0].args.length === 1 && first?.type === 'field') {
+        // {{.A.B}}: the steps of evalPipeline → evalFieldNode, without the dispatch.
+        const ident = first.ident;
+        return (s, dot) => {
+            s.node = first;
+            s.printValue(node, s.evalFieldChain(dot, dot, first, ident, 0, undefined, MISSING));
+            return NORMAL;
+        };
+    }
+    if (pipe.decl.length > 0) {
+        // Declared variables persist until the enclosing {{end}}; declarations print nothing.
+        return (s, dot) => {
+            s.evalPipeline(dot, pipe);
+            return NORMAL;
+        };
+    }
+    if (pipe.cmds.length === 1) {
+        // One command, nothing declared: evalPipeline's work minus its loops.
+        const cmd = pipe.cmds[0];
+        return (s, dot) => {
+            s.node = pipe;
+            const v = s.evalCommand(dot, cmd, MISSING);
+            s.printValue(node, v === null ? undefined : v);
+            return NORMAL;
+        };
+    }
+    return (s, dot) => {
+        s.printValue(node, s.evalPipeline(dot, pipe));
+        return NORMAL;
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/template/error.js
+// TemplateError: every parse or execution failure, with Go's message text
+//   parse: `template: NAME:LINE: message`
+//   exec:  `template: NAME:LINE:COL: executing "TEMPLATE" at <NODE>: message`
+// (src/errors.ts lists a TemplateError in the style guide; it lives here so the engine has no
+// dependency outside its folder.)
+class TemplateError extends Error {
+    name = 'TemplateError';
+    kind;
+    template;
+    line;
+    col;
+    constructor(message, init) {
+        super(message, init.cause === undefined ? undefined : { cause: init.cause });
+        this.kind = init.kind;
+        this.template = init.template;
+        this.line = init.line;
+        this.col = init.col;
+    }
+}
+/** Line (1-based) and Go column (byte offset in the line) of a string index. */
+function error_location(text, pos) {
+    const before = text.slice(0, pos);
+    const nl = before.lastIndexOf('\n');
+    let line = 1;
+    for (let i = before.indexOf('\n'); i >= 0; i = before.indexOf('\n', i + 1))
+        line++;
+    return { line, col: Buffer.byteLength(before.slice(nl + 1), 'utf8') };
+}
+
+;// CONCATENATED MODULE: ./lib/template/strconv.js
+// The parts of Go's strconv and unicode packages the engine needs: quoting (%q, error
+// messages), unquoting string/char literals, Atoi with Go's error texts, and TrimSpace.
+const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
+/** Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols and ASCII space. */
+function isPrint(cp) {
+    return cp >= 0x20 && cp < 0x7f ? true : cp < 0x7f ? false : PRINTABLE.test(String.fromCodePoint(cp));
+}
+const HEX = '0123456789abcdef';
+function hexDigits(n, width) {
+    let s = '';
+    for (let shift = (width - 1) * 4; shift >= 0; shift -= 4)
+        s += HEX[(n >>> shift) & 0xf];
+    return s;
+}
+function escapeRune(cp, quote, asciiOnly) {
+    const ch = String.fromCodePoint(cp);
+    if (ch === quote || ch === '\\')
+        return '\\' + ch;
+    if (asciiOnly ? cp < 0x80 && isPrint(cp) : isPrint(cp))
+        return ch;
+    switch (cp) {
+        case 7: return '\\a';
+        case 8: return '\\b';
+        case 12: return '\\f';
+        case 10: return '\\n';
+        case 13: return '\\r';
+        case 9: return '\\t';
+        case 11: return '\\v';
+    }
+    if (cp < 0x20 || cp === 0x7f)
+        return '\\x' + hexDigits(cp, 2);
+    if (cp >= 0xd800 && cp <= 0xdfff)
+        cp = 0xfffd; // a lone surrogate is not a valid rune
+    return cp < 0x10000 ? '\\u' + hexDigits(cp, 4) : '\\U' + hexDigits(cp, 8);
+}
+function quoteWith(s, quote, asciiOnly) {
+    let out = quote;
+    for (const ch of s)
+        out += escapeRune(ch.codePointAt(0), quote, asciiOnly);
+    return out + quote;
+}
+/** strconv.Quote */
+function quote(s) {
+    return quoteWith(s, '"', false);
+}
+/** strconv.QuoteToASCII */
+function quoteASCII(s) {
+    return quoteWith(s, '"', true);
+}
+/** strconv.QuoteRune (or QuoteRuneToASCII). */
+function quoteRune(cp, asciiOnly = false) {
+    if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) || cp < 0)
+        cp = 0xfffd;
+    return "'" + escapeRune(cp, "'", asciiOnly) + "'";
+}
+/** strconv.CanBackquote: fits in a raw string literal. */
+function canBackquote(s) {
+    for (const ch of s) {
+        const cp = ch.codePointAt(0);
+        if (ch === '`' || cp === 0xfeff || (cp >= 0xd800 && cp <= 0xdfff))
+            return false;
+        if ((cp < 0x20 && cp !== 9) || cp === 0x7f)
+            return false;
+    }
+    return true;
+}
+/** Thrown by unquote; its message is Go's ErrSyntax text. */
+class UnquoteError extends Error {
+    constructor() {
+        super('invalid syntax');
+    }
+}
+const SIMPLE_ESCAPES = { a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11, '\\': 92 };
+/**
+ * Decodes one (possibly escaped) character at s[i] inside a `quote`-quoted literal.
+ * Returns the code point (or raw byte for \x and octal escapes) and the next index.
+ */
+function unquoteChar(s, i, quote) {
+    const c = s[i];
+    if (c === undefined)
+        throw new UnquoteError();
+    if (c === quote && (quote === "'" || quote === '"'))
+        throw new UnquoteError();
+    if (c !== '\\') {
+        const cp = s.codePointAt(i);
+        return { value: cp, byte: false, next: i + (cp > 0xffff ? 2 : 1) };
+    }
+    const e = s[i + 1];
+    if (e === undefined)
+        throw new UnquoteError();
+    if (e in SIMPLE_ESCAPES)
+        return { value: SIMPLE_ESCAPES[e], byte: false, next: i + 2 };
+    if (e === 'x' || e === 'u' || e === 'U') {
+        const n = e === 'x' ? 2 : e === 'u' ? 4 : 8;
+        const digits = s.slice(i + 2, i + 2 + n);
+        if (digits.length < n || !/^[0-9a-fA-F]+$/.test(digits))
+            throw new UnquoteError();
+        const v = parseInt(digits, 16);
+        if (e === 'x')
+            return { value: v, byte: true, next: i + 2 + n };
+        if (v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
+            throw new UnquoteError();
+        return { value: v, byte: false, next: i + 2 + n };
+    }
+    if (e >= '0' && e <= '7') {
+        const digits = s.slice(i + 1, i + 4);
+        if (!/^[0-7]{3}$/.test(digits))
+            throw new UnquoteError();
+        const v = parseInt(digits, 8);
+        if (v > 255)
+            throw new UnquoteError();
+        return { value: v, byte: true, next: i + 4 };
+    }
+    if ((e === "'" || e === '"') && e === quote)
+        return { value: e.charCodeAt(0), byte: false, next: i + 2 };
+    throw new UnquoteError();
+}
+const utf8Decoder = new TextDecoder('utf-8');
+/** strconv.Unquote for "…", `…` and '…' literals. Byte escapes are decoded as UTF-8. */
+function unquote(lit) {
+    const q = lit[0];
+    if (lit.length < 2 || q !== lit[lit.length - 1])
+        throw new UnquoteError();
+    const body = lit.slice(1, -1);
+    if (q === '`') {
+        if (body.includes('`'))
+            throw new UnquoteError();
+        return body.replaceAll('\r', '');
+    }
+    if (q !== '"' && q !== "'")
+        throw new UnquoteError();
+    if (body.includes('\n'))
+        throw new UnquoteError();
+    if (!body.includes('\\') && !body.includes(q))
+        return body;
+    const bytes = [];
+    const enc = new TextEncoder();
+    let i = 0;
+    while (i < body.length) {
+        const r = unquoteChar(body, i, q);
+        if (r.byte)
+            bytes.push(r.value);
+        else
+            for (const b of enc.encode(String.fromCodePoint(r.value)))
+                bytes.push(b);
+        i = r.next;
+    }
+    return utf8Decoder.decode(new Uint8Array(bytes));
+}
+const INT64_MAX = (1n << 63n) - 1n;
+/** strconv.Atoi, with Go's error texts (`strconv.Atoi: parsing "x": invalid syntax`). */
+function atoi(s) {
+    const fail = (why) => new Error(`strconv.Atoi: parsing ${quote(s)}: ${why}`);
+    let i = 0;
+    let neg = false;
+    if (s[0] === '+' || s[0] === '-') {
+        neg = s[0] === '-';
+        i = 1;
+    }
+    if (i >= s.length)
+        throw fail('invalid syntax');
+    let n = 0n;
+    const limit = neg ? INT64_MAX + 1n : INT64_MAX;
+    for (; i < s.length; i++) {
+        const d = s.charCodeAt(i) - 48;
+        if (d < 0 || d > 9)
+            throw fail('invalid syntax');
+        n = n * 10n + BigInt(d);
+        if (n > limit)
+            throw fail('value out of range');
+    }
+    const v = neg ? -n : n;
+    return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v;
+}
+/** Go's unicode.IsSpace set, for strings.TrimSpace. */
+const SPACE = '\t\n\v\f\r \u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000';
+/** strings.TrimSpace */
+function trimSpace(s) {
+    let a = 0;
+    let b = s.length;
+    while (a < b && SPACE.includes(s[a]))
+        a++;
+    while (b > a && SPACE.includes(s[b - 1]))
+        b--;
+    return s.slice(a, b);
+}
+/** Number of UTF-8 bytes, which is Go's len(string). */
+function byteLength(s) {
+    return Buffer.byteLength(s, 'utf8');
+}
+/** Number of code points (Go's utf8.RuneCountInString). */
+function runeCount(s) {
+    let n = 0;
+    for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c < 0xd800 || c > 0xdbff || i + 1 >= s.length)
+            n++;
+        else {
+            const d = s.charCodeAt(i + 1);
+            n++;
+            if (d >= 0xdc00 && d <= 0xdfff)
+                i++;
+        }
+    }
+    return n;
+}
+
+;// CONCATENATED MODULE: ./lib/template/number.js
+// Go number literals (strconv.ParseInt/ParseUint/ParseFloat with base 0, as the template
+// parser uses them) and float formatting (strconv.FormatFloat for 'e', 'f', 'g').
+
+
+const INT64_MIN = -(1n << 63n);
+const number_INT64_MAX = (1n << 63n) - 1n;
+const UINT64_MAX = (1n << 64n) - 1n;
+/** strconv's underscoreOK: `_` only between digits or after a base prefix. */
+function underscoreOK(s) {
+    let saw = '^';
+    let i = 0;
+    if (s[0] === '+' || s[0] === '-')
+        s = s.slice(1);
+    let hex = false;
+    if (s.length >= 2 && s[0] === '0' && 'bBoOxX'.includes(s[1])) {
+        i = 2;
+        saw = '0';
+        hex = s[1] === 'x' || s[1] === 'X';
+    }
+    for (; i < s.length; i++) {
+        const c = s[i];
+        if ((c >= '0' && c <= '9') || (hex && /[a-fA-F]/.test(c))) {
+            saw = '0';
+            continue;
+        }
+        if (c === '_') {
+            if (saw !== '0')
+                return false;
+            saw = '_';
+            continue;
+        }
+        if (saw === '_')
+            return false;
+        saw = '!';
+    }
+    return saw !== '_';
+}
+/** strconv.ParseUint(s, 0, 64); undefined when it fails (syntax or range). */
+function parseUint0(s) {
+    if (s === '')
+        return undefined;
+    const s0 = s;
+    let base = 10;
+    if (s[0] === '0') {
+        const p = s[1]?.toLowerCase();
+        if (s.length >= 3 && (p === 'b' || p === 'o' || p === 'x')) {
+            base = p === 'b' ? 2 : p === 'o' ? 8 : 16;
+            s = s.slice(2);
+        }
+        else {
+            base = 8;
+            s = s.slice(1);
+        }
+    }
+    let n = 0n;
+    let underscores = false;
+    for (const c of s) {
+        if (c === '_') {
+            underscores = true;
+            continue;
+        }
+        const d = parseInt(c, 36);
+        if (Number.isNaN(d) || d >= base)
+            return undefined;
+        n = n * BigInt(base) + BigInt(d);
+        if (n > UINT64_MAX)
+            return undefined;
+    }
+    if (underscores && !underscoreOK(s0))
+        return undefined;
+    return n;
+}
+/** strconv.ParseInt(s, 0, 64); undefined when it fails. */
+function parseInt0(s) {
+    let neg = false;
+    if (s[0] === '+' || s[0] === '-') {
+        neg = s[0] === '-';
+        s = s.slice(1);
+    }
+    const u = parseUint0(s);
+    if (u === undefined)
+        return undefined;
+    const v = neg ? -u : u;
+    return v < INT64_MIN || v > number_INT64_MAX ? undefined : v;
+}
+/** strconv.ParseFloat(s, 64) for decimal and hex floats; undefined on error or overflow. */
+function parseFloat64(s) {
+    let sign = 1;
+    let body = s;
+    if (body[0] === '+' || body[0] === '-') {
+        sign = body[0] === '-' ? -1 : 1;
+        body = body.slice(1);
+    }
+    if (body.includes('_') && !underscoreOK(s))
+        return undefined;
+    body = body.replaceAll('_', '');
+    let v;
+    const hex = /^0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?[pP]([+-]?\d+)$/.exec(body);
+    if (hex) {
+        const int = hex[1] ?? '';
+        const frac = hex[2] ?? '';
+        if (int === '' && frac === '')
+            return undefined;
+        const mant = BigInt('0x' + (int + frac || '0'));
+        v = Number(mant) * 2 ** (Number(hex[3]) - 4 * frac.length);
+        if (mant > 2n ** 53n)
+            v = hexFloatExact(mant, Number(hex[3]) - 4 * frac.length);
+    }
+    else if (/^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(body)) {
+        v = Number(body);
+    }
+    else {
+        return undefined;
+    }
+    return Number.isFinite(v) ? sign * v : undefined;
+}
+/** mant × 2^exp, correctly rounded, for mantissas too long for a double. */
+function hexFloatExact(mant, exp) {
+    const bits = mant.toString(2).length;
+    const shift = bits - 53;
+    let top = mant >> BigInt(shift);
+    const rest = mant - (top << BigInt(shift));
+    const half = 1n << BigInt(shift - 1);
+    if (rest > half || (rest === half && (top & 1n) === 1n))
+        top += 1n;
+    return Number(top) * 2 ** (exp + shift);
+}
+/** Go's parse.newNumber for non-char literals; throws Error with Go's message on failure. */
+function parseNumberLiteral(text) {
+    const n = { isInt: false, isUint: false, isFloat: false, int: 0, uint: 0n, float: 0 };
+    if (text.endsWith('i') && parseFloat64(text.slice(0, -1)) !== undefined) {
+        throw new Error(`complex numbers are not supported: ${quote(text)}`);
+    }
+    const u = parseUint0(text);
+    if (u !== undefined) {
+        n.isUint = true;
+        n.uint = u;
+    }
+    const i = parseInt0(text);
+    if (i !== undefined) {
+        n.isInt = true;
+        n.int = intFromBig(i);
+        if (i === 0n) {
+            n.isUint = true;
+            n.uint = u ?? 0n;
+        }
+    }
+    if (n.isInt) {
+        n.isFloat = true;
+        n.float = Number(i);
+    }
+    else if (n.isUint) {
+        n.isFloat = true;
+        n.float = Number(n.uint);
+    }
+    else {
+        const f = parseFloat64(text);
+        if (f !== undefined) {
+            if (!/[.eEpP]/.test(text))
+                throw new Error(`integer overflow: ${quote(text)}`);
+            n.isFloat = true;
+            n.float = f;
+            if (Number.isInteger(f) && f >= -(2 ** 63) && f < 2 ** 63) {
+                n.isInt = true;
+                n.int = intFromBig(BigInt(f));
+            }
+            if (Number.isInteger(f) && f >= 0 && f < 2 ** 64) {
+                n.isUint = true;
+                n.uint = BigInt(f);
+            }
+        }
+    }
+    if (!n.isInt && !n.isUint && !n.isFloat)
+        throw new Error(`illegal number syntax: ${quote(text)}`);
+    return n;
+}
+/** Shortest digits that read back as `a` (a > 0), like Go's Ryu shortest mode. */
+function shortest(a) {
+    const [m, e] = a.toExponential().split('e');
+    return { d: m.replace('.', '').replace(/0+$/, ''), dp: Number(e) + 1 };
+}
+/** The exact decimal expansion of a finite double a > 0. */
+function exact(a) {
+    const view = new DataView(new ArrayBuffer(8));
+    view.setFloat64(0, a);
+    const hi = view.getUint32(0);
+    const lo = view.getUint32(4);
+    let e = (hi >>> 20) & 0x7ff;
+    let mant = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+    if (e === 0)
+        e = 1;
+    else
+        mant |= 1n << 52n;
+    e -= 1075;
+    let s;
+    let dp;
+    if (e >= 0) {
+        s = (mant << BigInt(e)).toString();
+        dp = s.length;
+    }
+    else {
+        s = (mant * 5n ** BigInt(-e)).toString();
+        dp = s.length + e;
+    }
+    const t = s.replace(/0+$/, '');
+    return { d: t, dp };
+}
+/** Go's decimal.Round(nd): round half to even (the digits are exact, so ties are real). */
+function round(x, nd) {
+    if (nd < 0 || nd >= x.d.length)
+        return x;
+    const c = x.d.charCodeAt(nd) - 48;
+    const up = c === 5 && nd + 1 === x.d.length ? nd > 0 && (x.d.charCodeAt(nd - 1) - 48) % 2 === 1 : c >= 5;
+    if (!up) {
+        const d = x.d.slice(0, nd).replace(/0+$/, '');
+        return { d, dp: d === '' ? 0 : x.dp };
+    }
+    for (let i = nd - 1; i >= 0; i--) {
+        if (x.d[i] !== '9')
+            return { d: x.d.slice(0, i) + String.fromCharCode(x.d.charCodeAt(i) + 1), dp: x.dp };
+    }
+    return { d: '1', dp: x.dp + 1 };
+}
+function fmtE(neg, x, prec, e) {
+    let out = neg ? '-' : '';
+    out += x.d.length > 0 ? x.d[0] : '0';
+    if (prec > 0) {
+        out += '.';
+        out += x.d.slice(1, Math.min(x.d.length, prec + 1));
+        for (let i = Math.max(1, x.d.length); i <= prec; i++)
+            out += '0';
+    }
+    let exp = x.d.length === 0 ? 0 : x.dp - 1;
+    out += e + (exp < 0 ? '-' : '+');
+    exp = Math.abs(exp);
+    return out + (exp < 10 ? '0' + exp : String(exp));
+}
+function fmtF(neg, x, prec) {
+    let out = neg ? '-' : '';
+    if (x.dp > 0) {
+        out += x.d.slice(0, Math.min(x.d.length, x.dp));
+        for (let m = x.d.length; m < x.dp; m++)
+            out += '0';
+    }
+    else {
+        out += '0';
+    }
+    if (prec > 0) {
+        out += '.';
+        for (let i = 1; i <= prec; i++) {
+            const j = x.dp + i - 1;
+            out += j >= 0 && j < x.d.length ? x.d[j] : '0';
+        }
+    }
+    return out;
+}
+/** strconv.FormatFloat(v, fmt, prec, 64); prec < 0 means the shortest exact representation. */
+function formatFloat(v, fmt, prec) {
+    if (Number.isNaN(v))
+        return 'NaN';
+    if (v === Infinity)
+        return '+Inf';
+    if (v === -Infinity)
+        return '-Inf';
+    const neg = v < 0 || Object.is(v, -0);
+    const a = Math.abs(v);
+    const isShortest = prec < 0;
+    let x;
+    if (a === 0)
+        x = { d: '', dp: 0 };
+    else if (isShortest)
+        x = shortest(a);
+    else {
+        x = exact(a);
+        if (fmt === 'e' || fmt === 'E')
+            x = round(x, prec + 1);
+        else if (fmt === 'f')
+            x = round(x, x.dp + prec);
+        else {
+            if (prec === 0)
+                prec = 1;
+            x = round(x, prec);
+        }
+    }
+    if (isShortest) {
+        if (fmt === 'e' || fmt === 'E')
+            prec = x.d.length - 1;
+        else if (fmt === 'f')
+            prec = Math.max(x.d.length - x.dp, 0);
+        else
+            prec = x.d.length;
+    }
+    if (fmt === 'e' || fmt === 'E')
+        return fmtE(neg, x, prec, fmt);
+    if (fmt === 'f')
+        return fmtF(neg, x, prec);
+    let eprec = prec;
+    if (eprec > x.d.length && x.d.length >= x.dp)
+        eprec = x.d.length;
+    if (isShortest)
+        eprec = 6;
+    const exp = x.dp - 1;
+    if (exp < -4 || exp >= eprec) {
+        if (prec > x.d.length)
+            prec = x.d.length;
+        return fmtE(neg, x, prec - 1, fmt === 'g' ? 'e' : 'E');
+    }
+    if (prec > x.dp)
+        prec = x.d.length;
+    return fmtF(neg, x, Math.max(prec - x.dp, 0));
+}
+
+;// CONCATENATED MODULE: ./lib/template/format.js
+// Go's fmt for template values: Sprint, Sprintln and Sprintf with Go's verbs, flags, width,
+// precision, argument indexes and error forms (`%!d(string=x)`, `%!(EXTRA …)`, `%!d(MISSING)`).
+// Values print as Go prints them: `[a b]` for slices, `map[k:v]` (sorted) for maps, `{1 2}`
+// for structs, `<nil>` for nil. Floats and complex %b/%x are not supported (bad verb).
+
+
+
+const TOO_LARGE = 1e6;
+class Printer {
+    buf = '';
+    plus = false;
+    minus = false;
+    sharp = false;
+    space = false;
+    zero = false;
+    plusV = false;
+    sharpV = false;
+    wid = 0;
+    widPresent = false;
+    prec = 0;
+    precPresent = false;
+    clearFlags() {
+        this.plus = this.minus = this.sharp = this.space = this.zero = false;
+        this.plusV = this.sharpV = this.widPresent = this.precPresent = false;
+        this.wid = this.prec = 0;
+    }
+    padding(n) {
+        return n <= 0 ? '' : (this.zero && !this.minus ? '0' : ' ').repeat(n);
+    }
+    /** Appends s, padded to the width (counted in runes) on the left, or right with '-'. */
+    pad(s) {
+        if (!this.widPresent || this.wid === 0) {
+            this.buf += s;
+            return;
+        }
+        const fill = this.padding(this.wid - runeCount(s));
+        this.buf += this.minus ? s + fill : fill + s;
+    }
+    /** pad without zero filling (numbers already placed their zeros). */
+    padNoZero(s) {
+        const zero = this.zero;
+        this.zero = false;
+        this.pad(s);
+        this.zero = zero;
+    }
+    printArg(arg, verb) {
+        if (arg === undefined || arg === null) {
+            if (verb === 'T' || verb === 'v')
+                this.pad('<nil>');
+            else
+                this.badVerb(verb, arg);
+            return;
+        }
+        if (verb === 'T') {
+            this.fmtS(typeName(arg));
+            return;
+        }
+        this.printValue(arg, verb, 0);
+    }
+    printValue(v, verb, depth) {
+        switch (kindOf(v)) {
+            case 'invalid':
+                if (depth === 0)
+                    this.buf += '<invalid reflect.Value>';
+                else
+                    this.buf += this.sharpV ? 'interface {}(nil)' : '<nil>';
+                return;
+            case 'bool':
+                if (verb === 't' || verb === 'v')
+                    this.pad(v ? 'true' : 'false');
+                else
+                    this.badVerb(verb, v);
+                return;
+            case 'int':
+                this.fmtInt(v, verb);
+                return;
+            case 'float':
+                this.fmtFloat(floatOf(v), verb, v);
+                return;
+            case 'string':
+                this.fmtString(v, verb);
+                return;
+            case 'slice':
+                this.printList(v, verb, depth);
+                return;
+            case 'map':
+                this.printMap(v, verb, depth);
+                return;
+            case 'struct':
+                this.printStruct(v, verb, depth);
+                return;
+            case 'func':
+                this.pad('(func)');
+                return;
+        }
+    }
+    printList(a, verb, depth) {
+        if (this.sharpV) {
+            this.buf += typeName(a) + '{';
+            a.forEach((e, i) => {
+                if (i > 0)
+                    this.buf += ', ';
+                this.printValue(e, verb, depth + 1);
+            });
+            this.buf += '}';
+            return;
+        }
+        this.buf += '[';
+        a.forEach((e, i) => {
+            if (i > 0)
+                this.buf += ' ';
+            this.printValue(e, verb, depth + 1);
+        });
+        this.buf += ']';
+    }
+    printMap(m, verb, depth) {
+        this.buf += this.sharpV ? typeName(m) + '{' : 'map[';
+        sortedEntries(m).forEach(([k, val], i) => {
+            if (i > 0)
+                this.buf += this.sharpV ? ', ' : ' ';
+            this.printValue(k, verb, depth + 1);
+            this.buf += ':';
+            this.printValue(val, verb, depth + 1);
+        });
+        this.buf += this.sharpV ? '}' : ']';
+    }
+    printStruct(o, verb, depth) {
+        if (this.sharpV)
+            this.buf += typeName(o);
+        this.buf += '{';
+        Object.keys(o).forEach((name, i) => {
+            if (i > 0)
+                this.buf += this.sharpV ? ', ' : ' ';
+            if (this.plusV || this.sharpV)
+                this.buf += name + ':';
+            this.printValue(o[name], verb, depth + 1);
+        });
+        this.buf += '}';
+    }
+    /** `%!verb(type=value)`: the verb does not fit the value. */
+    badVerb(verb, v) {
+        this.buf += '%!' + verb + '(';
+        if (v === undefined || v === null)
+            this.buf += '<nil>';
+        else {
+            this.buf += typeName(v) + '=';
+            this.printValue(v, 'v', 0);
+        }
+        this.buf += ')';
+    }
+    fmtInt(v, verb) {
+        switch (verb) {
+            case 'v':
+            case 'd':
+                return this.fmtInteger(v, 10, verb, false);
+            case 'b':
+                return this.fmtInteger(v, 2, verb, false);
+            case 'o':
+            case 'O':
+                return this.fmtInteger(v, 8, verb, false);
+            case 'x':
+                return this.fmtInteger(v, 16, verb, false);
+            case 'X':
+                return this.fmtInteger(v, 16, verb, true);
+            case 'c':
+                return this.pad(String.fromCodePoint(toRune(v)));
+            case 'q':
+                return this.pad(quoteRune(toRune(v), this.plus));
+            case 'U':
+                return this.fmtUnicode(v);
+            default:
+                return this.badVerb(verb, v);
+        }
+    }
+    fmtInteger(v, base, verb, upper) {
+        const negative = typeof v === 'bigint' ? v < 0n : v < 0;
+        if (this.precPresent && this.prec === 0 && (v === 0 || v === 0n)) {
+            this.buf += ' '.repeat(this.wid); // precision 0 prints nothing for 0, only padding
+            return;
+        }
+        let digits = typeof v === 'number' ? Math.abs(v).toString(base) : (negative ? -v : v).toString(base);
+        if (upper)
+            digits = digits.toUpperCase();
+        let prec = 0;
+        if (this.precPresent)
+            prec = this.prec;
+        else if (this.zero && !this.minus && this.widPresent) {
+            prec = this.wid;
+            if (negative || this.plus || this.space)
+                prec--;
+        }
+        if (digits.length < prec)
+            digits = '0'.repeat(prec - digits.length) + digits;
+        if (this.sharp) {
+            if (base === 2)
+                digits = '0b' + digits;
+            else if (base === 8 && digits[0] !== '0')
+                digits = '0' + digits;
+            else if (base === 16)
+                digits = (upper ? '0X' : '0x') + digits;
+        }
+        if (verb === 'O')
+            digits = '0o' + digits;
+        if (negative)
+            digits = '-' + digits;
+        else if (this.plus)
+            digits = '+' + digits;
+        else if (this.space)
+            digits = ' ' + digits;
+        this.padNoZero(digits);
+    }
+    fmtUnicode(v) {
+        const u = BigInt.asUintN(64, bigOf(v));
+        let hex = u.toString(16).toUpperCase();
+        const prec = this.precPresent && this.prec > 4 ? this.prec : 4;
+        if (hex.length < prec)
+            hex = '0'.repeat(prec - hex.length) + hex;
+        let s = 'U+' + hex;
+        if (this.sharp && u <= 0x10ffffn && isPrint(Number(u)))
+            s += " '" + String.fromCodePoint(Number(u)) + "'";
+        this.padNoZero(s);
+    }
+    fmtFloat(f, verb, original) {
+        switch (verb) {
+            case 'v':
+                return this.fmtFloatAs(f, 'g', -1, verb);
+            case 'g':
+            case 'G':
+                return this.fmtFloatAs(f, verb, -1, verb);
+            case 'e':
+            case 'E':
+            case 'f':
+                return this.fmtFloatAs(f, verb, 6, verb);
+            case 'F':
+                return this.fmtFloatAs(f, 'f', 6, verb);
+            default:
+                return this.badVerb(verb, original);
+        }
+    }
+    fmtFloatAs(f, fmt, prec, verb) {
+        if (this.precPresent)
+            prec = this.prec;
+        let num = formatFloat(f, fmt, prec);
+        if (num[0] !== '-' && num[0] !== '+')
+            num = '+' + num;
+        if (this.space && num[0] === '+' && !this.plus)
+            num = ' ' + num.slice(1);
+        if (num[1] === 'I' || num[1] === 'N') {
+            if (num[1] === 'N' && !this.space && !this.plus)
+                num = num.slice(1);
+            this.padNoZero(num);
+            return;
+        }
+        if (this.sharp)
+            num = sharpFloat(num, verb === 'v' || verb === 'g' || verb === 'G' ? (prec === -1 ? 6 : prec) : 0);
+        if (this.plus || num[0] !== '+') {
+            if (this.zero && !this.minus && this.widPresent && this.wid > num.length) {
+                this.buf += num[0] + '0'.repeat(this.wid - num.length) + num.slice(1);
+                return;
+            }
+            this.pad(num);
+            return;
+        }
+        this.pad(num.slice(1));
+    }
+    fmtString(s, verb) {
+        switch (verb) {
+            case 'v':
+                return this.sharpV ? this.fmtQ(s) : this.fmtS(s);
+            case 's':
+                return this.fmtS(s);
+            case 'x':
+                return this.fmtSx(s, false);
+            case 'X':
+                return this.fmtSx(s, true);
+            case 'q':
+                return this.fmtQ(s);
+            default:
+                return this.badVerb(verb, s);
+        }
+    }
+    truncate(s) {
+        if (!this.precPresent)
+            return s;
+        let n = 0;
+        let i = 0;
+        for (const ch of s) {
+            if (n++ === this.prec)
+                return s.slice(0, i);
+            i += ch.length;
+        }
+        return s;
+    }
+    fmtS(s) {
+        this.pad(this.truncate(s));
+    }
+    fmtQ(s) {
+        s = this.truncate(s);
+        if (this.sharp && canBackquote(s))
+            this.pad('`' + s + '`');
+        else
+            this.pad(this.plus ? quoteASCII(s) : quote(s));
+    }
+    fmtSx(s, upper) {
+        let bytes = Buffer.from(s, 'utf8');
+        if (this.precPresent && this.prec < bytes.length)
+            bytes = bytes.subarray(0, this.prec);
+        let width = 2 * bytes.length;
+        if (width === 0) {
+            if (this.widPresent)
+                this.buf += this.padding(this.wid);
+            return;
+        }
+        if (this.space) {
+            if (this.sharp)
+                width *= 2;
+            width += bytes.length - 1;
+        }
+        else if (this.sharp)
+            width += 2;
+        const prefix = upper ? '0X' : '0x';
+        let out = this.sharp ? prefix : '';
+        bytes.forEach((b, i) => {
+            if (this.space && i > 0)
+                out += this.sharp ? ' ' + prefix : ' ';
+            const h = b.toString(16).padStart(2, '0');
+            out += upper ? h.toUpperCase() : h;
+        });
+        const fill = this.widPresent && this.wid > width ? this.padding(this.wid - width) : '';
+        this.buf += this.minus ? out + fill : fill + out;
+    }
+}
+function toRune(v) {
+    const b = BigInt.asUintN(64, bigOf(v));
+    const r = b > 0x10ffffn ? 0xfffd : Number(b);
+    return r >= 0xd800 && r <= 0xdfff ? 0xfffd : r;
+}
+/** The '#' flag for floats: keep the decimal point and, for %g, the trailing zeros. */
+function sharpFloat(num, digits) {
+    let tail = '';
+    let body = num;
+    const e = body.search(/[eE]/);
+    if (e >= 0) {
+        tail = body.slice(e);
+        body = body.slice(0, e);
+    }
+    let sawNonzero = false;
+    for (const c of body.slice(1)) {
+        if (c === '.')
+            continue;
+        if (c !== '0')
+            sawNonzero = true;
+        if (sawNonzero)
+            digits--;
+    }
+    if (!body.includes('.')) {
+        if (body.length === 2 && body[1] === '0')
+            digits--;
+        body += '.';
+    }
+    if (digits > 0)
+        body += '0'.repeat(digits);
+    return body + tail;
+}
+/** fmt.Sprint: spaces between operands when neither side is a string. */
+function sprint(args) {
+    const p = new Printer();
+    let prevString = false;
+    args.forEach((arg, i) => {
+        const isString = typeof arg === 'string';
+        if (i > 0 && !isString && !prevString)
+            p.buf += ' ';
+        p.printArg(arg, 'v');
+        prevString = isString;
+    });
+    return p.buf;
+}
+/** fmt.Sprintln: spaces between all operands and a final newline. */
+function sprintln(args) {
+    const p = new Printer();
+    args.forEach((arg, i) => {
+        if (i > 0)
+            p.buf += ' ';
+        p.printArg(arg, 'v');
+    });
+    return p.buf + '\n';
+}
+/** Formats one value as fmt.Print would (`%v`). */
+function formatValue(v) {
+    const p = new Printer();
+    p.printArg(v, 'v');
+    return p.buf;
+}
+function parseNum(s, i) {
+    let num = 0;
+    let ok = false;
+    let j = i;
+    for (; j < s.length && s[j] >= '0' && s[j] <= '9'; j++) {
+        if (num > TOO_LARGE || num < -TOO_LARGE)
+            return { num: 0, ok: false, next: s.length };
+        num = num * 10 + (s.charCodeAt(j) - 48);
+        ok = true;
+    }
+    return { num, ok, next: j };
+}
+/** fmt.Sprintf */
+function sprintf(format, a) {
+    return new Formatter(format, a).run();
+}
+class Formatter {
+    p = new Printer();
+    argNum = 0;
+    reordered = false;
+    goodArgNum = true;
+    format;
+    a;
+    constructor(format, a) {
+        this.format = format;
+        this.a = a;
+    }
+    /** Parses `[n]` at i; returns the index after it and whether an index was found. */
+    argNumber(i) {
+        const f = this.format;
+        if (i >= f.length || f[i] !== '[')
+            return { next: i, found: false };
+        this.reordered = true;
+        const close = f.indexOf(']', i + 1);
+        if (f.length - i < 3 || close < 0) {
+            this.goodArgNum = false;
+            return { next: i + 1, found: false };
+        }
+        const n = parseNum(f, i + 1);
+        if (!n.ok || n.next !== close) {
+            this.goodArgNum = false;
+            return { next: close + 1, found: false };
+        }
+        const index = n.num - 1;
+        if (index >= 0 && index < this.a.length) {
+            this.argNum = index;
+            return { next: close + 1, found: true };
+        }
+        this.goodArgNum = false;
+        return { next: close + 1, found: true };
+    }
+    intFromArg() {
+        if (this.argNum >= this.a.length)
+            return { num: 0, ok: false };
+        const v = this.a[this.argNum++];
+        if (typeof v === 'number' && Number.isInteger(v) && Math.abs(v) <= TOO_LARGE)
+            return { num: v, ok: true };
+        if (typeof v === 'bigint' && v <= BigInt(TOO_LARGE) && v >= -BigInt(TOO_LARGE))
+            return { num: Number(v), ok: true };
+        return { num: 0, ok: false };
+    }
+    run() {
+        const { p, format: f } = this;
+        const end = f.length;
+        let i = 0;
+        while (i < end) {
+            this.goodArgNum = true;
+            const pct = f.indexOf('%', i);
+            if (pct < 0) {
+                p.buf += f.slice(i);
+                break;
+            }
+            p.buf += f.slice(i, pct);
+            i = pct + 1;
+            p.clearFlags();
+            flags: for (; i < end; i++) {
+                switch (f[i]) {
+                    case '#':
+                        p.sharp = true;
+                        break;
+                    case '0':
+                        p.zero = !p.minus;
+                        break;
+                    case '+':
+                        p.plus = true;
+                        break;
+                    case '-':
+                        p.minus = true;
+                        p.zero = false;
+                        break;
+                    case ' ':
+                        p.space = true;
+                        break;
+                    default: break flags;
+                }
+            }
+            let idx = this.argNumber(i);
+            i = idx.next;
+            let afterIndex = idx.found;
+            if (i < end && f[i] === '*') {
+                i++;
+                const w = this.intFromArg();
+                p.wid = w.num;
+                p.widPresent = w.ok;
+                if (!w.ok)
+                    p.buf += '%!(BADWIDTH)';
+                if (p.wid < 0) {
+                    p.wid = -p.wid;
+                    p.minus = true;
+                    p.zero = false;
+                }
+                afterIndex = false;
+            }
+            else {
+                const w = parseNum(f, i);
+                p.wid = w.num;
+                p.widPresent = w.ok;
+                i = w.next;
+                if (afterIndex && p.widPresent)
+                    this.goodArgNum = false;
+            }
+            if (i + 1 < end && f[i] === '.') {
+                i++;
+                if (afterIndex)
+                    this.goodArgNum = false;
+                idx = this.argNumber(i);
+                i = idx.next;
+                afterIndex = idx.found;
+                if (i < end && f[i] === '*') {
+                    i++;
+                    const pr = this.intFromArg();
+                    p.prec = pr.num;
+                    p.precPresent = pr.ok;
+                    if (p.prec < 0) {
+                        p.prec = 0;
+                        p.precPresent = false;
+                    }
+                    if (!pr.ok)
+                        p.buf += '%!(BADPREC)';
+                    afterIndex = false;
+                }
+                else {
+                    const pr = parseNum(f, i);
+                    p.prec = pr.num;
+                    p.precPresent = true;
+                    i = pr.next;
+                }
+            }
+            if (!afterIndex) {
+                idx = this.argNumber(i);
+                i = idx.next;
+                afterIndex = idx.found;
+            }
+            if (i >= end) {
+                p.buf += '%!(NOVERB)';
+                break;
+            }
+            const verb = String.fromCodePoint(f.codePointAt(i));
+            i += verb.length;
+            if (verb === '%')
+                p.buf += '%';
+            else if (!this.goodArgNum)
+                p.buf += '%!' + verb + '(BADINDEX)';
+            else if (this.argNum >= this.a.length)
+                p.buf += '%!' + verb + '(MISSING)';
+            else {
+                if (verb === 'v') {
+                    p.sharpV = p.sharp;
+                    p.sharp = false;
+                    p.plusV = p.plus;
+                    p.plus = false;
+                }
+                p.printArg(this.a[this.argNum++], verb);
+            }
+        }
+        if (!this.reordered && this.argNum < this.a.length) {
+            p.clearFlags();
+            p.buf += '%!(EXTRA ';
+            this.a.slice(this.argNum).forEach((arg, k) => {
+                if (k > 0)
+                    p.buf += ', ';
+                if (arg === undefined || arg === null)
+                    p.buf += '<nil>';
+                else {
+                    p.buf += typeName(arg) + '=';
+                    p.printArg(arg, 'v');
+                }
+            });
+            p.buf += ')';
+        }
+        return p.buf;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/template/node.js
+// The parse tree: a discriminated union mirroring Go's text/template/parse nodes, and
+// print(node), which gives the canonical source (Go's Node.String()). Positions are indexes
+// into the template text.
+
+function printPipe(p) {
+    let s = '';
+    if (p.decl.length > 0) {
+        s = p.decl.map(print).join(', ') + (p.isAssign ? ' = ' : ' := ');
+    }
+    return s + p.cmds.map(print).join(' | ');
+}
+function printArg(n) {
+    return n.type === 'pipe' ? `(${printPipe(n)})` : print(n);
+}
+/** The canonical source text of a node (Go's Node.String()). */
+function print(n) {
+    switch (n.type) {
+        case 'list':
+            return n.nodes.map(print).join('');
+        case 'text':
+            return n.text;
+        case 'comment':
+            return `{{${n.text}}}`;
+        case 'action':
+            return `{{${printPipe(n.pipe)}}}`;
+        case 'pipe':
+            return printPipe(n);
+        case 'command':
+            return n.args.map(printArg).join(' ');
+        case 'identifier':
+            return n.ident;
+        case 'variable':
+            return n.ident.join('.');
+        case 'dot':
+            return '.';
+        case 'nil':
+            return 'nil';
+        case 'field':
+            return n.ident.map((id) => '.' + id).join('');
+        case 'chain':
+            return printArg(n.node) + n.field.map((f) => '.' + f).join('');
+        case 'bool':
+            return n.value ? 'true' : 'false';
+        case 'number':
+            return n.text;
+        case 'string':
+            return n.quoted;
+        case 'if':
+        case 'range':
+        case 'with': {
+            const elsePart = n.elseList === undefined ? '' : `{{else}}${print(n.elseList)}`;
+            return `{{${n.type} ${printPipe(n.pipe)}}}${print(n.list)}${elsePart}{{end}}`;
+        }
+        case 'break':
+            return '{{break}}';
+        case 'continue':
+            return '{{continue}}';
+        case 'template':
+            return n.pipe === undefined ? `{{template ${quote(n.name)}}}` : `{{template ${quote(n.name)} ${printPipe(n.pipe)}}}`;
+        case 'end':
+            return '{{end}}';
+        case 'else':
+            return '{{else}}';
+    }
+}
+/** Go's parse.IsEmptyTree: nothing but whitespace text and comments. */
+function isEmptyTree(n) {
+    if (n === undefined)
+        return true;
+    switch (n.type) {
+        case 'comment':
+            return true;
+        case 'list':
+            return n.nodes.every(isEmptyTree);
+        case 'text':
+            return trimSpace(n.text) === '';
+        default:
+            return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/template/exec.js
+// The executor: walks a parsed template over a data value, as Go's text/template exec.go
+// does. Only the taken branch of if/with/range is evaluated; and/or short-circuit;
+// variables live on a stack popped at the {{end}} of the block that declared them.
+// Errors carry Go's text: `template: NAME:LINE:COL: executing "T" at <NODE>: message`.
+// The output is built in memory and returned whole, or not at all (the render throws).
+
+
+
+
+
+
+
+
+/** Limit on nested {{template}} calls (Go: 100000; lower here for the JS stack). */
+const MAX_EXEC_DEPTH = 1000;
+/** Executes the template set's top-level template over `data`; returns the whole output. */
+function execute(tpl, data) {
+    if (data === null)
+        data = undefined; // nil data is "no value", as reflect.ValueOf(nil)
+    const s = new State(tpl, data);
+    const root = tpl.trees.get(tpl.name);
+    if (root === undefined)
+        s.errorf(`${quote(tpl.name)} is an incomplete or empty template`);
+    try {
+        compileTree(root)(s, data);
+    }
+    catch (e) {
+        // Deeply nested blocks can exhaust the JS stack before MAX_EXEC_DEPTH; report it at the node.
+        if (e instanceof RangeError && /call stack/i.test(e.message))
+            s.errorf(`${STACK_EXHAUSTED} (template depth ${s.depthNow()})`);
+        throw e;
+    }
+    return s.out;
+}
+const STACK_EXHAUSTED = 'nesting too deep: the stack ran out';
+function messageOf(e) {
+    return e instanceof Error ? e.message : String(e);
+}
+function isExported(name) {
+    const c = name.charCodeAt(0);
+    if (c >= 65 && c <= 90)
+        return true;
+    if (c < 128)
+        return false;
+    return /^\p{Lu}/u.test(name);
+}
+/** Execution state: output, variables, current node (for errors), template depth. */
+class State {
+    out = '';
+    /** The node being evaluated; errors point at it (Go's state.at). */
+    node;
+    tpl;
+    /** Name of the template being executed (changes inside {{template}}). */
+    name;
+    varNames;
+    varValues;
+    top = 1;
+    depth = 0;
+    constructor(tpl, data) {
+        this.tpl = tpl;
+        this.name = tpl.name;
+        this.varNames = ['$'];
+        this.varValues = [data];
+    }
+    depthNow() {
+        return this.depth;
+    }
+    errorf(message, cause) {
+        const template = this.tpl.name;
+        if (this.node === undefined) {
+            throw new TemplateError(`template: ${this.name}: ${message}`, { kind: 'exec', template, line: 0, col: 0, cause });
+        }
+        const { line, col } = error_location(this.tpl.text, this.node.pos);
+        const at = `template: ${template}:${line}:${col}: executing ${quote(this.name)} at <${print(this.node)}>`;
+        throw new TemplateError(`${at}: ${message}`, { kind: 'exec', template, line, col, cause });
+    }
+    // --- variables: a stack of (name, value) pairs; `top` is its height ---
+    mark() {
+        return this.top;
+    }
+    pop(mark) {
+        this.top = mark;
+    }
+    push(name, value) {
+        this.varNames[this.top] = name;
+        this.varValues[this.top] = value;
+        this.top++;
+    }
+    setVar(name, value) {
+        for (let i = this.top - 1; i >= 0; i--) {
+            if (this.varNames[i] === name) {
+                this.varValues[i] = value;
+                return;
+            }
+        }
+        this.errorf(`undefined variable: ${name}`);
+    }
+    setTopVar(n, value) {
+        this.varValues[this.top - n] = value;
+    }
+    varValue(name) {
+        for (let i = this.top - 1; i >= 0; i--) {
+            if (this.varNames[i] === name)
+                return this.varValues[i];
+        }
+        return this.errorf(`undefined variable: ${name}`);
+    }
+    // --- statements (called by the compiled closures of compile.ts) ---
+    walkIfOrWith(isWith, dot, pipe, list, elseList) {
+        const mark = this.mark();
+        const val = this.evalPipeline(dot, pipe);
+        let sig = NORMAL;
+        if (isTrue(val))
+            sig = list(this, isWith ? val : dot);
+        else if (elseList !== undefined)
+            sig = elseList(this, dot);
+        this.pop(mark);
+        return sig;
+    }
+    walkRange(dot, r, body, elseBody) {
+        this.node = r;
+        const outer = this.mark();
+        const val = this.evalPipeline(dot, r.pipe);
+        const mark = this.mark(); // the body's variables are pushed above this
+        let ran = false;
+        if (Array.isArray(val)) {
+            for (let i = 0; i < val.length; i++) {
+                ran = true;
+                if (this.iteration(r, body, mark, i, val[i]) === BREAK)
+                    break;
+            }
+        }
+        else if (val instanceof Map) {
+            for (const [k, v] of sortedEntries(val)) {
+                ran = true;
+                if (this.iteration(r, body, mark, k, v) === BREAK)
+                    break;
+            }
+        }
+        else if (val !== undefined && val !== null) {
+            this.errorf(`range can't iterate over ${formatValue(val)}`);
+        }
+        let sig = NORMAL;
+        // Go's quirk, kept: {{continue}} in the else list reaches an enclosing range; {{break}} stops here.
+        if (!ran && elseBody !== undefined && elseBody(this, dot) === CONTINUE)
+            sig = CONTINUE;
+        this.pop(outer);
+        return sig;
+    }
+    /** One pass of a range body: bind the range variables, run, drop the body's variables. */
+    iteration(r, body, mark, index, elem) {
+        const decl = r.pipe.decl;
+        if (decl.length > 0) {
+            if (r.pipe.isAssign)
+                this.setVar(decl[0].ident[0], decl.length > 1 ? index : elem);
+            else
+                this.setTopVar(1, elem);
+            if (decl.length > 1) {
+                if (r.pipe.isAssign)
+                    this.setVar(decl[1].ident[0], elem);
+                else
+                    this.setTopVar(2, index);
+            }
+        }
+        const sig = body(this, elem);
+        this.pop(mark);
+        return sig;
+    }
+    walkTemplate(dot, t) {
+        this.node = t;
+        const root = this.tpl.trees.get(t.name);
+        if (root === undefined)
+            this.errorf(`template ${quote(t.name)} not defined`);
+        if (this.depth === MAX_EXEC_DEPTH)
+            this.errorf(`exceeded maximum template depth (${MAX_EXEC_DEPTH})`);
+        // Variables declared by the pipeline persist; the callee sees only its own $.
+        const newDot = t.pipe === undefined ? undefined : this.evalPipeline(dot, t.pipe);
+        const { name, varNames, varValues, top } = this;
+        this.name = t.name;
+        this.varNames = ['$'];
+        this.varValues = [newDot];
+        this.top = 1;
+        this.depth++;
+        compileTree(root)(this, newDot);
+        this.depth--;
+        this.name = name;
+        this.varNames = varNames;
+        this.varValues = varValues;
+        this.top = top;
+    }
+    // --- evaluation ---
+    evalPipeline(dot, pipe) {
+        this.node = pipe;
+        const cmds = pipe.cmds;
+        let value = MISSING;
+        for (let i = 0; i < cmds.length; i++)
+            value = this.evalCommand(dot, cmds[i], value);
+        if (value === null)
+            value = undefined; // a nil interface becomes "no value", as in Go
+        const decl = pipe.decl;
+        for (let i = 0; i < decl.length; i++) {
+            if (pipe.isAssign)
+                this.setVar(decl[i].ident[0], value);
+            else
+                this.push(decl[i].ident[0], value);
+        }
+        return value;
+    }
+    notAFunction(args, final) {
+        if (args.length > 1 || final !== MISSING)
+            this.errorf(`can't give argument to non-function ${print(args[0])}`);
+    }
+    evalCommand(dot, cmd, final) {
+        const first = cmd.args[0];
+        switch (first.type) {
+            case 'field':
+                return this.evalFieldNode(dot, first, cmd.args, final);
+            case 'chain':
+                return this.evalChainNode(dot, first, cmd.args, final);
+            case 'identifier':
+                return this.evalFunction(dot, first, cmd, cmd.args, final);
+            case 'pipe':
+                this.notAFunction(cmd.args, final);
+                return this.evalPipeline(dot, first);
+            case 'variable':
+                return this.evalVariableNode(dot, first, cmd.args, final);
+        }
+        this.node = first;
+        this.notAFunction(cmd.args, final);
+        switch (first.type) {
+            case 'bool':
+                return first.value;
+            case 'dot':
+                return dot;
+            case 'nil':
+                return this.errorf('nil is not a command');
+            case 'number':
+                return this.idealConstant(first);
+            case 'string':
+                return first.text;
+        }
+        return this.errorf(`can't evaluate command ${quote(print(first))}`);
+    }
+    /** A number with no type context: its syntax decides int or float64. */
+    idealConstant(n) {
+        this.node = n;
+        const t = n.text;
+        const hexInt = t.length > 2 && t[0] === '0' && (t[1] === 'x' || t[1] === 'X') && !/[pP]/.test(t);
+        if (n.isFloat && !hexInt && t[0] !== "'" && /[.eEpP]/.test(t))
+            return new GoFloat(n.float);
+        if (n.isInt)
+            return n.int;
+        if (n.isUint)
+            this.errorf(`${t} overflows int`);
+        return undefined;
+    }
+    evalFieldNode(dot, field, args, final) {
+        this.node = field;
+        return this.evalFieldChain(dot, dot, field, field.ident, 0, args, final);
+    }
+    evalChainNode(dot, chain, args, final) {
+        this.node = chain;
+        if (chain.field.length === 0)
+            this.errorf('internal error: no fields in evalChainNode');
+        if (chain.node.type === 'nil')
+            this.errorf(`indirection through explicit nil in ${print(chain)}`);
+        const pipe = this.evalArg(dot, null, chain.node);
+        return this.evalFieldChain(dot, pipe, chain, chain.field, 0, args, final);
+    }
+    evalVariableNode(dot, v, args, final) {
+        this.node = v;
+        const value = this.varValue(v.ident[0]);
+        if (v.ident.length === 1) {
+            this.notAFunction(args ?? [v], final);
+            return value;
+        }
+        return this.evalFieldChain(dot, value, v, v.ident, 1, args, final);
+    }
+    /** .X.Y.Z: walks ident[from..] from the receiver; only the last field may get arguments. */
+    evalFieldChain(dot, receiver, node, ident, from, args, final) {
+        const n = ident.length;
+        for (let i = from; i < n - 1; i++)
+            receiver = this.evalField(ident[i], node, undefined, MISSING, receiver);
+        return this.evalField(ident[n - 1], node, args, final, receiver);
+    }
+    evalField(name, node, args, final, receiver) {
+        if (receiver === undefined)
+            return undefined; // no value: the field is no value too
+        if (receiver === null)
+            this.errorf(`nil pointer evaluating interface {}.${name}`);
+        const hasArgs = (args !== undefined && args.length > 1) || final !== MISSING;
+        if (typeof receiver === 'object' && !Array.isArray(receiver)) {
+            if (receiver instanceof Map) {
+                if (mapKeyTypeName(receiver) === 'string') {
+                    if (hasArgs)
+                        this.errorf(`${name} is not a method but has arguments`);
+                    return receiver.get(name);
+                }
+            }
+            else if (!(receiver instanceof GoFloat) && !(receiver instanceof GoFunc)) {
+                // A struct: exported fields only, like Go's FieldByName on an exported name.
+                const exported = isExported(name);
+                if (exported ? name in receiver : Object.hasOwn(receiver, name)) {
+                    if (!exported)
+                        this.errorf(`${name} is an unexported field of struct type ${typeName(receiver)}`);
+                    if (hasArgs)
+                        this.errorf(`${name} has arguments but cannot be invoked as function`);
+                    return receiver[name];
+                }
+            }
+        }
+        return this.errorf(`can't evaluate field ${name} in type ${typeName(receiver)}`);
+    }
+    evalFunction(dot, node, cmd, args, final) {
+        this.node = node;
+        const found = this.tpl.findFunction(node.ident);
+        if (found === undefined)
+            return this.errorf(`${quote(node.ident)} is not a defined function`);
+        return this.evalCall(dot, found.fn, found.builtin, cmd, node.ident, args, final);
+    }
+    /** Calls fn; args[0] is the function's own node, the rest are its arguments. */
+    evalCall(dot, fn, isBuiltin, node, name, args, final) {
+        const nargs = args === undefined ? 0 : args.length - 1;
+        const hasFinal = final !== MISSING;
+        const numIn = nargs + (hasFinal ? 1 : 0);
+        const params = fn.params;
+        const nfixed = params.length;
+        if (fn.variadic !== undefined) {
+            if (numIn < nfixed)
+                this.errorf(`wrong number of args for ${name}: want at least ${nfixed} got ${nargs}`);
+        }
+        else if (numIn !== nfixed) {
+            this.errorf(`wrong number of args for ${name}: want ${nfixed} got ${numIn}`);
+        }
+        if (isBuiltin && (name === 'and' || name === 'or')) {
+            // Short-circuit: return the first operand that decides, else the last one.
+            const isOr = name === 'or';
+            let v;
+            for (let i = 1; i <= nargs; i++) {
+                v = this.evalArg(dot, 'value', args[i]);
+                if (isTrue(v) === isOr)
+                    return v;
+            }
+            if (hasFinal)
+                v = this.validateType(final, 'value');
+            return v;
+        }
+        const argv = new Array(numIn);
+        let i = 0;
+        for (; i < nfixed && i < nargs; i++)
+            argv[i] = this.evalArg(dot, params[i], args[i + 1]);
+        if (fn.variadic !== undefined)
+            for (; i < nargs; i++)
+                argv[i] = this.evalArg(dot, fn.variadic, args[i + 1]);
+        if (hasFinal) {
+            const kind = fn.variadic === undefined ? params[nfixed - 1] : numIn - 1 < nfixed ? params[numIn - 1] : fn.variadic;
+            argv[i] = this.validateType(final, kind);
+        }
+        try {
+            if (isBuiltin && name === 'call') {
+                const callee = nargs > 0 ? print(args[1]) : `<${typeName(final)} Value>`;
+                return callFunction(callee, argv[0], argv.slice(1));
+            }
+            return fn.call(argv);
+        }
+        catch (e) {
+            this.node = node;
+            return this.errorf(`error calling ${name}: ${messageOf(e)}`, e);
+        }
+    }
+    /** Checks that a computed value fits a parameter kind (Go's validateType). */
+    validateType(value, kind) {
+        if (value === undefined || value === null) {
+            if (canBeNil(kind))
+                return nilFor(kind, value);
+            return this.errorf(`invalid value; expected ${kindTypeName(kind)}`);
+        }
+        if (kind === null || kind === 'any' || kind === 'value' || assignable(value, kind))
+            return value;
+        return this.errorf(`wrong type for value; expected ${kindTypeName(kind)}; got ${typeName(value)}`);
+    }
+    /** Evaluates one argument for a parameter kind; literals convert as Go's constants do. */
+    evalArg(dot, kind, n) {
+        this.node = n;
+        switch (n.type) {
+            case 'dot':
+                return this.validateType(dot, kind);
+            case 'nil':
+                if (canBeNil(kind))
+                    return nilOf(kind);
+                return this.errorf(`cannot assign nil to ${kindTypeName(kind)}`);
+            case 'field':
+                return this.validateType(this.evalFieldNode(dot, n, undefined, MISSING), kind);
+            case 'variable':
+                return this.validateType(this.evalVariableNode(dot, n, undefined, MISSING), kind);
+            case 'pipe':
+                return this.validateType(this.evalPipeline(dot, n), kind);
+            case 'identifier':
+                return this.validateType(this.evalFunction(dot, n, n, undefined, MISSING), kind);
+            case 'chain':
+                return this.validateType(this.evalChainNode(dot, n, undefined, MISSING), kind);
+        }
+        switch (kind) {
+            case 'bool':
+                if (n.type === 'bool')
+                    return n.value;
+                return this.errorf(`expected bool; found ${print(n)}`);
+            case 'float':
+                if (n.type === 'number' && n.isFloat)
+                    return new GoFloat(n.float);
+                return this.errorf(`expected float; found ${print(n)}`);
+            case 'int':
+                if (n.type === 'number' && n.isInt)
+                    return n.int;
+                return this.errorf(`expected integer; found ${print(n)}`);
+            case 'string':
+                if (n.type === 'string')
+                    return n.text;
+                return this.errorf(`expected string; found ${print(n)}`);
+            case 'strings':
+                return this.errorf(`can't handle ${print(n)} for arg of type []string`);
+            default:
+                // interface{} / reflect.Value: the literal's own value
+                if (n.type === 'bool')
+                    return n.value;
+                if (n.type === 'number')
+                    return this.idealConstant(n);
+                if (n.type === 'string')
+                    return n.text;
+                return this.errorf(`can't handle assignment of ${print(n)} to empty interface argument`);
+        }
+    }
+    printValue(n, v) {
+        this.node = n;
+        if (typeof v === 'string')
+            this.out += v;
+        else if (typeof v === 'number' && Number.isSafeInteger(v))
+            this.out += String(v);
+        else if (v === undefined || v === null)
+            this.out += '<no value>';
+        else if (v instanceof GoFunc)
+            this.errorf(`can't print ${print(n)} of type ${typeName(v)}`);
+        else
+            this.out += formatValue(v);
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/template/maand-funcs.js
+// maand's template functions (spec §2.4): exactly these 18, no sprig. KV access goes
+// through a KvReader; the caller enforces namespace permissions and decrypts secrets.
+
+
+
+const NOT_FOUND = 'key not found or deleted';
+function getter(kv) {
+    return (ns, key) => {
+        const v = kv.get(ns, key);
+        if (v === undefined)
+            throw new Error(NOT_FOUND);
+        return v;
+    };
+}
+function sortedKeys(kv) {
+    // Go's map order is random; sorted keys keep renders (and plan hashes) deterministic.
+    return (ns) => [...kv.keys(ns)].sort();
+}
+/** strings.Split: an empty separator splits into characters; "" splits into [""]. */
+function split(s, sep) {
+    return sep === '' ? Array.from(s) : s.split(sep);
+}
+/** Go's simple (one rune to one rune) case mapping, as strings.ToUpper/ToLower use. */
+function mapCase(s, f) {
+    if (/^[\x00-\x7f]*$/.test(s))
+        return f(s);
+    let out = '';
+    for (const ch of s) {
+        const m = f(ch);
+        out += [...m].length === 1 ? m : ch;
+    }
+    return out;
+}
+/** a op b on numbers when the result is exact, else in int64 with Go's wrap-around. */
+function exactOr(a, b, num, big) {
+    if (typeof a === 'number' && typeof b === 'number') {
+        const r = num(a, b);
+        if (Number.isSafeInteger(r))
+            return r;
+    }
+    return intFromBig(big(bigOf(a), bigOf(b)));
+}
+const small = (v) => typeof v === 'number' && Math.abs(v) < 2 ** 31;
+const arith = {
+    add: (a, b) => exactOr(a, b, (x, y) => x + y, (x, y) => x + y),
+    sub: (a, b) => exactOr(a, b, (x, y) => x - y, (x, y) => x - y),
+    mul: (a, b) => exactOr(a, b, (x, y) => x * y, (x, y) => x * y),
+    /** Truncates toward zero; dividing by zero fails like Go's runtime panic. */
+    div: (a, b) => {
+        if (b === 0 || b === 0n)
+            throw new Error('runtime error: integer divide by zero');
+        // Doubles divide 32-bit ints exactly enough to truncate right; larger ones use bigint.
+        return small(a) && small(b) ? Math.trunc(a / b) : intFromBig(bigOf(a) / bigOf(b));
+    },
+    min: (a, b) => (a <= b ? a : b), // < and <= compare number and bigint exactly
+    max: (a, b) => (a >= b ? a : b),
+};
+/** The integer functions shared by deploy and build-time templates. */
+function arithmetic() {
+    const ii = ['int', 'int'];
+    return {
+        add: goFunc(ii, arith.add),
+        sub: goFunc(ii, arith.sub),
+        mul: goFunc(ii, arith.mul),
+        div: goFunc(ii, arith.div),
+    };
+}
+function stringFuncs() {
+    return {
+        split: goFunc(['string', 'string'], split),
+        upper: goFunc(['string'], (s) => mapCase(s, (c) => c.toUpperCase())),
+        lower: goFunc(['string'], (s) => mapCase(s, (c) => c.toLowerCase())),
+        join: goFunc(['strings', 'string'], (list, sep) => list.join(sep)),
+    };
+}
+/** The 18 functions of deploy-time `.tpl` files (spec §2.4). */
+function maandFuncs(ctx) {
+    const get = getter(ctx.kv);
+    return {
+        get: goFunc(['string', 'string'], get),
+        getOptional: goFunc(['string', 'string'], (ns, key) => ctx.kv.get(ns, key) ?? ''),
+        getSecret: goFunc(['string'], (key) => get(`secrets/job/${ctx.job}`, key)),
+        keys: goFunc(['string'], sortedKeys(ctx.kv)),
+        ...stringFuncs(),
+        trim: goFunc(['string'], trimSpace),
+        ...arithmetic(),
+        min: goFunc(['int', 'int'], arith.min),
+        max: goFunc(['int', 'int'], arith.max),
+        int: goFunc(['any'], (v) => {
+            if (isInt(v))
+                return v;
+            if (typeof v === 'string')
+                return atoi(trimSpace(v));
+            throw new Error('int: expected string or integer');
+        }),
+        scrapeConfigs: goFunc([], () => ctx.scrapeConfigs?.() ?? ''),
+        ruleFiles: goFunc([], () => ctx.ruleFiles?.() ?? ''),
+    };
+}
+/**
+ * The smaller set of build-time `_prometheus/scrape.yaml.tpl` files (spec §2.9): no
+ * getOptional, trim, min, max, scrapeConfigs or ruleFiles; `int` does not trim its string.
+ */
+function scrapeTemplateFuncs(ctx) {
+    const get = getter(ctx.kv);
+    return {
+        get: goFunc(['string', 'string'], get),
+        keys: goFunc(['string'], sortedKeys(ctx.kv)),
+        getSecret: goFunc(['string'], (key) => get(`secrets/job/${ctx.job}`, key)),
+        ...stringFuncs(),
+        ...arithmetic(),
+        int: goFunc(['any'], (v) => {
+            if (isInt(v))
+                return v;
+            if (typeof v === 'string')
+                return atoi(v);
+            throw new Error('expected a string or an int');
+        }),
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/template/funcs.js
+// Go's built-in template functions. `and`, `or` and `call` are listed here for their
+// signatures; the executor evaluates them itself (short-circuit, callee name).
+
+
+
+
+const unreachable = () => {
+    throw new Error('evaluated by the executor');
+};
+const builtins = {
+    and: new GoFunc(['value'], unreachable, 'value'),
+    or: new GoFunc(['value'], unreachable, 'value'),
+    call: new GoFunc(['value'], unreachable, 'value'),
+    not: goFunc(['value'], (v) => !isTrue(v)),
+    len: goFunc(['value'], funcs_length),
+    index: new GoFunc(['value'], (args) => index(args[0], args.slice(1)), 'value'),
+    slice: new GoFunc(['value'], (args) => slice(args[0], args.slice(1)), 'value'),
+    print: new GoFunc([], (args) => sprint(args), 'any'),
+    printf: new GoFunc(['string'], (args) => sprintf(args[0], args.slice(1)), 'any'),
+    println: new GoFunc([], (args) => sprintln(args), 'any'),
+    html: new GoFunc([], (args) => htmlEscape(evalArgs(args)), 'any'),
+    js: new GoFunc([], (args) => jsEscape(evalArgs(args)), 'any'),
+    urlquery: new GoFunc([], (args) => queryEscape(evalArgs(args)), 'any'),
+    eq: new GoFunc(['value'], (args) => eq(args[0], args.slice(1)), 'value'),
+    ne: goFunc(['value', 'value'], (a, b) => !eq(a, [b])),
+    lt: goFunc(['value', 'value'], lt),
+    le: goFunc(['value', 'value'], (a, b) => lt(a, b) || eq(a, [b])),
+    gt: goFunc(['value', 'value'], (a, b) => !(lt(a, b) || eq(a, [b]))),
+    ge: goFunc(['value', 'value'], (a, b) => !lt(a, b)),
+};
+function funcs_length(v) {
+    switch (kindOf(v)) {
+        case 'string':
+            return byteLength(v);
+        case 'slice':
+            return v.length;
+        case 'map':
+            return v.size;
+        case 'invalid':
+            if (v === null)
+                throw new Error('len of nil pointer');
+            throw new Error('reflect: call of reflect.Value.Type on zero Value');
+        default:
+            throw new Error(`len of type ${typeName(v)}`);
+    }
+}
+/** Go's indexArg: an int index within [0, cap]. */
+function indexArg(i, cap) {
+    if (i === undefined || i === null)
+        throw new Error('cannot index slice/array with nil');
+    if (!isInt(i))
+        throw new Error(`cannot index slice/array with type ${typeName(i)}`);
+    const x = bigOf(i);
+    if (x < 0n || x > BigInt(cap))
+        throw new Error(`index out of range: ${x}`);
+    return Number(x);
+}
+function index(item, indexes) {
+    if (item === undefined || item === null)
+        throw new Error('index of untyped nil');
+    let v = item;
+    for (const i of indexes) {
+        if (v === undefined || v === null)
+            throw new Error('index of nil pointer');
+        switch (kindOf(v)) {
+            case 'slice': {
+                const a = v;
+                const x = indexArg(i, a.length);
+                if (x === a.length)
+                    throw new Error('reflect: slice index out of range');
+                v = a[x];
+                break;
+            }
+            case 'string': {
+                const bytes = Buffer.from(v, 'utf8');
+                const x = indexArg(i, bytes.length);
+                if (x === bytes.length)
+                    throw new Error('reflect: string index out of range');
+                v = bytes[x];
+                break;
+            }
+            case 'map': {
+                const m = v;
+                if (i === undefined || i === null)
+                    throw new Error(`value is nil; should be of type ${mapKeyTypeName(m)}`);
+                const want = mapKeyTypeName(m);
+                if (m.size > 0 && typeName(i) !== want)
+                    throw new Error(`value has type ${typeName(i)}; should be ${want}`);
+                v = m.get(mapKey(m, i));
+                break;
+            }
+            default:
+                throw new Error(`can't index item of type ${typeName(v)}`);
+        }
+    }
+    return v;
+}
+/** Finds the stored key equal to an int index (a Map compares 1 and 1n as different). */
+function mapKey(m, k) {
+    if (!isInt(k) || m.has(k))
+        return k;
+    const alt = typeof k === 'bigint' ? Number(k) : BigInt(k);
+    return m.has(alt) ? alt : k;
+}
+function slice(item, indexes) {
+    if (item === undefined || item === null)
+        throw new Error('slice of untyped nil');
+    if (indexes.length > 3)
+        throw new Error(`too many slice indexes: ${indexes.length}`);
+    const kind = kindOf(item);
+    let len;
+    let bytes;
+    if (kind === 'string') {
+        if (indexes.length === 3)
+            throw new Error('cannot 3-index slice a string');
+        bytes = Buffer.from(item, 'utf8');
+        len = bytes.length;
+    }
+    else if (kind === 'slice') {
+        len = item.length;
+    }
+    else {
+        throw new Error(`can't slice item of type ${typeName(item)}`);
+    }
+    const idx = [0, len, len];
+    indexes.forEach((i, n) => (idx[n] = indexArg(i, len)));
+    if (idx[0] > idx[1])
+        throw new Error(`invalid slice index: ${idx[0]} > ${idx[1]}`);
+    if (indexes.length === 3 && idx[1] > idx[2])
+        throw new Error(`invalid slice index: ${idx[1]} > ${idx[2]}`);
+    if (bytes !== undefined)
+        return bytes.subarray(idx[0], idx[1]).toString('utf8');
+    return item.slice(idx[0], idx[1]);
+}
+function intEq(a, b) {
+    return typeof a === 'number' && typeof b === 'number' ? a === b : bigOf(a) === bigOf(b);
+}
+function basicKind(v) {
+    const k = kindOf(v);
+    return k === 'bool' || k === 'int' || k === 'float' || k === 'string' ? k : undefined;
+}
+/** Go's eq: arg1 == arg2 || arg1 == arg3 ...; basic kinds must match. */
+function eq(a, others) {
+    if (others.length === 0)
+        throw new Error('missing argument for comparison');
+    const k1 = basicKind(a);
+    for (const b of others) {
+        const k2 = basicKind(b);
+        let truth;
+        if (k1 !== k2) {
+            if (a !== undefined && a !== null && b !== undefined && b !== null) {
+                throw new Error('incompatible types for comparison');
+            }
+            truth = false;
+        }
+        else if (k1 === 'int')
+            truth = intEq(a, b);
+        else if (k1 === 'float')
+            truth = floatOf(a) === floatOf(b);
+        else if (k1 !== undefined)
+            truth = a === b;
+        else
+            truth = eqNonBasic(a, b);
+        if (truth)
+            return true;
+    }
+    return false;
+}
+/** eq for non-basic values: nil equals nil; structs compare field by field; slices, maps
+ * and funcs are not comparable. */
+function eqNonBasic(a, b) {
+    const ka = kindOf(a);
+    const kb = kindOf(b);
+    if (ka !== kb && ka !== 'invalid' && kb !== 'invalid') {
+        throw new Error(`non-comparable types ${sprintf('%s', [a])}: ${typeName(a)}, ${typeName(b)}: ${sprint([b])}`);
+    }
+    if (ka === 'invalid' || kb === 'invalid')
+        return ka === kb;
+    if (kb === 'slice' || kb === 'map' || kb === 'func') {
+        throw new Error(`non-comparable type ${sprintf('%s', [b])}: ${typeName(b)}`);
+    }
+    return structEqual(a, b);
+}
+/** Go's == on structs: same type, every field equal; a slice or map field panics. */
+function structEqual(a, b) {
+    if (a === b)
+        return true;
+    if (typeName(a) !== typeName(b))
+        return false;
+    const keys = Object.keys(a);
+    if (keys.length !== Object.keys(b).length)
+        return false;
+    return keys.every((k) => valueEqual(a[k], b[k]));
+}
+function valueEqual(x, y) {
+    const k = kindOf(x);
+    if (k === 'slice' || k === 'map' || k === 'func') {
+        throw new Error(`runtime error: comparing uncomparable type ${typeName(x)}`);
+    }
+    if (k !== kindOf(y))
+        return false;
+    if (k === 'int')
+        return intEq(x, y);
+    if (k === 'float')
+        return floatOf(x) === floatOf(y);
+    if (k === 'struct')
+        return structEqual(x, y);
+    return x === y || (k === 'invalid');
+}
+function lt(a, b) {
+    const k1 = basicKind(a);
+    const k2 = basicKind(b);
+    if (k1 === undefined || k2 === undefined)
+        throw new Error('invalid type for comparison');
+    if (k1 !== k2)
+        throw new Error('incompatible types for comparison');
+    switch (k1) {
+        case 'bool':
+            throw new Error('invalid type for comparison');
+        case 'int':
+            return typeof a === 'number' && typeof b === 'number' ? a < b : bigOf(a) < bigOf(b);
+        case 'float':
+            return floatOf(a) < floatOf(b);
+        default:
+            return a < b;
+    }
+}
+/** fmt.Sprint of the arguments, with nil printed as `<no value>` (text/template's evalArgs). */
+function evalArgs(args) {
+    if (args.length === 1 && typeof args[0] === 'string')
+        return args[0];
+    return sprint(args.map((a) => (a === undefined || a === null ? '<no value>' : a)));
+}
+const HTML_ESCAPES = { '\0': '\uFFFD', '"': '&#34;', "'": '&#39;', '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+function htmlEscape(s) {
+    return s.replace(/[\0"'&<>]/g, (c) => HTML_ESCAPES[c]);
+}
+const JS_ESCAPES = {
+    '\\': '\\\\', "'": "\\'", '"': '\\"', '<': '\\u003C', '>': '\\u003E', '&': '\\u0026', '=': '\\u003D',
+};
+function jsEscape(s) {
+    let out = '';
+    for (const ch of s) {
+        const cp = ch.codePointAt(0);
+        if (ch in JS_ESCAPES)
+            out += JS_ESCAPES[ch];
+        else if (cp < 0x20)
+            out += '\\u00' + cp.toString(16).toUpperCase().padStart(2, '0');
+        else if (cp >= 0x80 && !isPrint(cp))
+            out += '\\u' + cp.toString(16).toUpperCase().padStart(4, '0');
+        else
+            out += ch;
+    }
+    return out;
+}
+/** net/url.QueryEscape */
+function queryEscape(s) {
+    let out = '';
+    for (const b of Buffer.from(s, 'utf8')) {
+        const c = String.fromCharCode(b);
+        if (/[A-Za-z0-9\-_.~]/.test(c))
+            out += c;
+        else if (c === ' ')
+            out += '+';
+        else
+            out += '%' + b.toString(16).toUpperCase().padStart(2, '0');
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./lib/template/lex.js
+// The lexer: Go's text/template state-function lexer. Each call to nextItem runs state
+// functions until one emits an item; positions are string indexes, lines count from 1.
+
+const KEYWORDS = new Map([
+    ['.', 'dot'], ['block', 'block'], ['break', 'break'], ['continue', 'continue'], ['define', 'define'],
+    ['else', 'else'], ['end', 'end'], ['if', 'if'], ['range', 'range'], ['nil', 'nil'],
+    ['template', 'template'], ['with', 'with'],
+]);
+const KEYWORD_TYPES = new Set(KEYWORDS.values());
+/** An item as Go's parser quotes it in messages: `EOF`, `<if>`, `"abc"`, `"0123456789"...`. */
+function itemString(i) {
+    if (i.typ === 'eof')
+        return 'EOF';
+    if (i.typ === 'error')
+        return i.val;
+    if (KEYWORD_TYPES.has(i.typ))
+        return `<${i.val}>`;
+    const chars = [...i.val];
+    if (chars.length > 10)
+        return `${quote(chars.slice(0, 10).join(''))}...`;
+    return quote(i.val);
+}
+const LEFT = '{{';
+const RIGHT = '}}';
+const LEFT_COMMENT = '/*';
+const RIGHT_COMMENT = '*/';
+const TRIM = '-';
+const EOF = -1;
+function isSpace(r) {
+    return r === 0x20 || r === 0x09 || r === 0x0d || r === 0x0a;
+}
+const ALNUM = /[\p{L}\p{Nd}_]/u;
+function isAlphaNumeric(r) {
+    if (r < 0)
+        return false;
+    if (r < 0x80) {
+        return r === 0x5f || (r >= 0x30 && r <= 0x39) || (r >= 0x41 && r <= 0x5a) || (r >= 0x61 && r <= 0x7a);
+    }
+    return ALNUM.test(String.fromCodePoint(r));
+}
+function hasLeftTrimMarker(s, i) {
+    return s[i] === TRIM && i + 1 < s.length && isSpace(s.charCodeAt(i + 1));
+}
+function hasRightTrimMarker(s, i) {
+    return i + 1 < s.length && isSpace(s.charCodeAt(i)) && s[i + 1] === TRIM;
+}
+function countNewlines(s, from, to) {
+    let n = 0;
+    for (let i = s.indexOf('\n', from); i >= 0 && i < to; i = s.indexOf('\n', i + 1))
+        n++;
+    return n;
+}
+class Lexer {
+    input;
+    pos = 0;
+    start = 0;
+    atEOF = false;
+    parenDepth = 0;
+    line = 1;
+    startLine = 1;
+    insideAction = false;
+    item = { typ: 'eof', pos: 0, val: 'EOF', line: 1 };
+    constructor(input) {
+        this.input = input;
+    }
+    /** The next item; after EOF or an error it keeps returning EOF. */
+    nextItem() {
+        this.item = { typ: 'eof', pos: this.pos, val: 'EOF', line: this.startLine };
+        let state = this.insideAction ? lexInsideAction : lexText;
+        while (state !== null)
+            state = state(this);
+        return this.item;
+    }
+    next() {
+        if (this.pos >= this.input.length) {
+            this.atEOF = true;
+            return EOF;
+        }
+        const r = this.input.codePointAt(this.pos);
+        this.pos += r > 0xffff ? 2 : 1;
+        if (r === 0x0a)
+            this.line++;
+        return r;
+    }
+    peek() {
+        const r = this.next();
+        this.backup();
+        return r;
+    }
+    backup() {
+        if (!this.atEOF && this.pos > 0) {
+            const c = this.input.charCodeAt(this.pos - 1);
+            this.pos -= c >= 0xdc00 && c <= 0xdfff && this.pos > 1 ? 2 : 1;
+            if (c === 0x0a)
+                this.line--;
+        }
+        this.atEOF = false;
+    }
+    thisItem(typ) {
+        const i = { typ, pos: this.start, val: this.input.slice(this.start, this.pos), line: this.startLine };
+        this.start = this.pos;
+        this.startLine = this.line;
+        return i;
+    }
+    emit(typ) {
+        this.item = this.thisItem(typ);
+        return null;
+    }
+    emitItem(i) {
+        this.item = i;
+        return null;
+    }
+    ignore() {
+        this.line += countNewlines(this.input, this.start, this.pos);
+        this.start = this.pos;
+        this.startLine = this.line;
+    }
+    accept(valid) {
+        const r = this.next();
+        if (r >= 0 && valid.includes(String.fromCodePoint(r)))
+            return true;
+        this.backup();
+        return false;
+    }
+    acceptRun(valid) {
+        for (;;) {
+            const r = this.next();
+            if (r < 0 || !valid.includes(String.fromCodePoint(r)))
+                break;
+        }
+        this.backup();
+    }
+    /** Emits an error item and ends the scan. */
+    errorf(message) {
+        this.item = { typ: 'error', pos: this.start, val: message, line: this.startLine };
+        this.start = 0;
+        this.pos = 0;
+        this.input = '';
+        return null;
+    }
+    atRightDelim() {
+        if (hasRightTrimMarker(this.input, this.pos) && this.input.startsWith(RIGHT, this.pos + 2)) {
+            return { delim: true, trim: true };
+        }
+        return { delim: this.input.startsWith(RIGHT, this.pos), trim: false };
+    }
+    /** Whether the next char can end a word: space, `.,|:()`, EOF or the right delimiter. */
+    atTerminator() {
+        const r = this.peek();
+        if (isSpace(r))
+            return true;
+        if (r === EOF || r === 0x2e || r === 0x2c || r === 0x7c || r === 0x3a || r === 0x29 || r === 0x28)
+            return true;
+        return this.input.startsWith(RIGHT, this.pos);
+    }
+    scanNumber() {
+        this.accept('+-');
+        let digits = '0123456789_';
+        if (this.accept('0')) {
+            if (this.accept('xX'))
+                digits = '0123456789abcdefABCDEF_';
+            else if (this.accept('oO'))
+                digits = '01234567_';
+            else if (this.accept('bB'))
+                digits = '01_';
+        }
+        this.acceptRun(digits);
+        if (this.accept('.'))
+            this.acceptRun(digits);
+        if (digits.length === 11 && this.accept('eE')) {
+            this.accept('+-');
+            this.acceptRun('0123456789_');
+        }
+        if (digits.length === 23 && this.accept('pP')) {
+            this.accept('+-');
+            this.acceptRun('0123456789_');
+        }
+        this.accept('i');
+        if (isAlphaNumeric(this.peek())) {
+            this.next();
+            return false;
+        }
+        return true;
+    }
+}
+/** `U+0023 '#'`, as Go's %#U prints a rune. */
+function describeRune(r) {
+    const hex = r.toString(16).toUpperCase().padStart(4, '0');
+    return isPrint(r) ? `U+${hex} '${String.fromCodePoint(r)}'` : `U+${hex}`;
+}
+function rightTrimLength(s, end, start) {
+    let i = end;
+    while (i > start && isSpace(s.charCodeAt(i - 1)))
+        i--;
+    return end - i;
+}
+function leftTrimLength(s, from) {
+    let i = from;
+    while (i < s.length && isSpace(s.charCodeAt(i)))
+        i++;
+    return i - from;
+}
+function lexText(l) {
+    const x = l.input.indexOf(LEFT, l.pos);
+    if (x >= 0) {
+        if (x > l.pos) {
+            l.pos = x;
+            const trimLength = hasLeftTrimMarker(l.input, x + LEFT.length) ? rightTrimLength(l.input, x, l.start) : 0;
+            l.pos -= trimLength;
+            l.line += countNewlines(l.input, l.start, l.pos);
+            const i = l.thisItem('text');
+            l.pos += trimLength;
+            l.ignore();
+            if (i.val.length > 0)
+                return l.emitItem(i);
+        }
+        return lexLeftDelim;
+    }
+    l.pos = l.input.length;
+    if (l.pos > l.start) {
+        l.line += countNewlines(l.input, l.start, l.pos);
+        return l.emit('text');
+    }
+    return l.emit('eof');
+}
+function lexLeftDelim(l) {
+    l.pos += LEFT.length;
+    const trim = hasLeftTrimMarker(l.input, l.pos);
+    const afterMarker = trim ? 2 : 0;
+    if (l.input.startsWith(LEFT_COMMENT, l.pos + afterMarker)) {
+        l.pos += afterMarker;
+        l.ignore();
+        return lexComment;
+    }
+    const i = l.thisItem('leftDelim');
+    l.insideAction = true;
+    l.pos += afterMarker;
+    l.ignore();
+    l.parenDepth = 0;
+    return l.emitItem(i);
+}
+function lexComment(l) {
+    l.pos += LEFT_COMMENT.length;
+    const x = l.input.indexOf(RIGHT_COMMENT, l.pos);
+    if (x < 0)
+        return l.errorf('unclosed comment');
+    l.pos = x + RIGHT_COMMENT.length;
+    const { delim, trim } = l.atRightDelim();
+    if (!delim)
+        return l.errorf('comment ends before closing delimiter');
+    if (trim)
+        l.pos += 2;
+    l.pos += RIGHT.length;
+    if (trim)
+        l.pos += leftTrimLength(l.input, l.pos);
+    l.ignore();
+    return lexText; // comments are not kept in the tree
+}
+function lexRightDelim(l) {
+    const { trim } = l.atRightDelim();
+    if (trim) {
+        l.pos += 2;
+        l.ignore();
+    }
+    l.pos += RIGHT.length;
+    const i = l.thisItem('rightDelim');
+    if (trim) {
+        l.pos += leftTrimLength(l.input, l.pos);
+        l.ignore();
+    }
+    l.insideAction = false;
+    return l.emitItem(i);
+}
+function lexInsideAction(l) {
+    const { delim } = l.atRightDelim();
+    if (delim) {
+        if (l.parenDepth === 0)
+            return lexRightDelim;
+        return l.errorf('unclosed left paren');
+    }
+    const r = l.next();
+    switch (true) {
+        case r === EOF:
+            return l.errorf('unclosed action');
+        case isSpace(r):
+            l.backup();
+            return lexSpace;
+        case r === 0x3d: // =
+            return l.emit('assign');
+        case r === 0x3a: // :
+            if (l.next() !== 0x3d)
+                return l.errorf('expected :=');
+            return l.emit('declare');
+        case r === 0x7c: // |
+            return l.emit('pipe');
+        case r === 0x22: // "
+            return lexQuote;
+        case r === 0x60: // `
+            return lexRawQuote;
+        case r === 0x24: // $
+            return lexVariable;
+        case r === 0x27: // '
+            return lexChar;
+        case r === 0x2e: {
+            // '.': a field unless a digit follows (then it starts a number)
+            const c = l.input.charCodeAt(l.pos);
+            if (l.pos < l.input.length && (c < 0x30 || c > 0x39))
+                return lexField;
+            l.backup();
+            return lexNumber;
+        }
+        case r === 0x2b || r === 0x2d || (r >= 0x30 && r <= 0x39):
+            l.backup();
+            return lexNumber;
+        case isAlphaNumeric(r):
+            l.backup();
+            return lexIdentifier;
+        case r === 0x28:
+            l.parenDepth++;
+            return l.emit('leftParen');
+        case r === 0x29:
+            l.parenDepth--;
+            if (l.parenDepth < 0)
+                return l.errorf('unexpected right paren');
+            return l.emit('rightParen');
+        case r < 0x80 && r >= 0x20 && r < 0x7f:
+            return l.emit('char');
+        default:
+            return l.errorf(`unrecognized character in action: ${describeRune(r)}`);
+    }
+}
+function lexSpace(l) {
+    let numSpaces = 0;
+    while (isSpace(l.peek())) {
+        l.next();
+        numSpaces++;
+    }
+    // A space before "-}}" belongs to the trim marker.
+    if (hasRightTrimMarker(l.input, l.pos - 1) && l.input.startsWith(RIGHT, l.pos + 1)) {
+        l.backup();
+        if (numSpaces === 1)
+            return lexInsideAction;
+    }
+    return l.emit('space');
+}
+function lexIdentifier(l) {
+    for (;;) {
+        const r = l.next();
+        if (isAlphaNumeric(r))
+            continue;
+        l.backup();
+        const word = l.input.slice(l.start, l.pos);
+        if (!l.atTerminator())
+            return l.errorf(`bad character ${describeRune(r)}`);
+        const kw = KEYWORDS.get(word);
+        if (kw !== undefined && kw !== 'dot')
+            return l.emit(kw);
+        if (word[0] === '.')
+            return l.emit('field');
+        if (word === 'true' || word === 'false')
+            return l.emit('bool');
+        return l.emit('identifier');
+    }
+}
+function lexField(l) {
+    return lexFieldOrVariable(l, 'field');
+}
+function lexVariable(l) {
+    if (l.atTerminator())
+        return l.emit('variable'); // just "$"
+    return lexFieldOrVariable(l, 'variable');
+}
+function lexFieldOrVariable(l, typ) {
+    if (l.atTerminator())
+        return l.emit(typ === 'variable' ? 'variable' : 'dot');
+    let r;
+    for (;;) {
+        r = l.next();
+        if (!isAlphaNumeric(r)) {
+            l.backup();
+            break;
+        }
+    }
+    if (!l.atTerminator())
+        return l.errorf(`bad character ${describeRune(r)}`);
+    return l.emit(typ);
+}
+function lexChar(l) {
+    for (;;) {
+        let r = l.next();
+        if (r === 0x5c) {
+            r = l.next();
+            if (r !== EOF && r !== 0x0a)
+                continue;
+        }
+        if (r === EOF || r === 0x0a)
+            return l.errorf('unterminated character constant');
+        if (r === 0x27)
+            return l.emit('charConstant');
+    }
+}
+function lexNumber(l) {
+    if (!l.scanNumber())
+        return l.errorf(`bad number syntax: ${quote(l.input.slice(l.start, l.pos))}`);
+    const sign = l.peek();
+    if (sign === 0x2b || sign === 0x2d) {
+        // Complex: 1+2i. No spaces, must end in 'i'.
+        if (!l.scanNumber() || l.input[l.pos - 1] !== 'i') {
+            return l.errorf(`bad number syntax: ${quote(l.input.slice(l.start, l.pos))}`);
+        }
+        return l.emit('complex');
+    }
+    return l.emit('number');
+}
+function lexQuote(l) {
+    for (;;) {
+        let r = l.next();
+        if (r === 0x5c) {
+            r = l.next();
+            if (r !== EOF && r !== 0x0a)
+                continue;
+        }
+        if (r === EOF || r === 0x0a)
+            return l.errorf('unterminated quoted string');
+        if (r === 0x22)
+            return l.emit('string');
+    }
+}
+function lexRawQuote(l) {
+    for (;;) {
+        const r = l.next();
+        if (r === EOF)
+            return l.errorf('unterminated raw quoted string');
+        if (r === 0x60)
+            return l.emit('rawString');
+    }
+}
+/** All items of a text, up to and including EOF or the first error (for tests and tools). */
+function lexAll(text) {
+    const l = new Lexer(text);
+    const items = [];
+    for (;;) {
+        const i = l.nextItem();
+        items.push(i);
+        if (i.typ === 'eof' || i.typ === 'error')
+            return items;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/template/parse.js
+// The parser: Go's recursive-descent text/template parser, with its three-token lookahead,
+// its checks (functions must exist, variables must be declared, break/continue only inside
+// range) and its error texts (`template: NAME:LINE: message`).
+
+
+
+
+
+/** Nesting limit for parenthesised expressions (Go: 10000; lower here for the JS stack). */
+const MAX_PAREN_DEPTH = 1000;
+/** Parses `text` as template `name`; returns every tree it defines (name → root list). */
+function parse(name, text, hasFunction) {
+    const treeSet = new Map();
+    const t = new Tree(name, name, new Lexer(text), treeSet, hasFunction);
+    t.parse();
+    t.add();
+    const out = new Map();
+    for (const [n, tree] of treeSet)
+        out.set(n, tree.root);
+    return out;
+}
+const EOF_ITEM = { typ: 'eof', pos: 0, val: '', line: 0 };
+class Tree {
+    name;
+    root = { type: 'list', pos: 0, nodes: [] };
+    parseName;
+    lex;
+    treeSet;
+    hasFunction;
+    token = [EOF_ITEM, EOF_ITEM, EOF_ITEM];
+    peekCount = 0;
+    vars = ['$'];
+    actionLine = 0;
+    rangeDepth = 0;
+    parenDepth = 0;
+    constructor(name, parseName, lex, treeSet, hasFunction) {
+        this.name = name;
+        this.parseName = parseName;
+        this.lex = lex;
+        this.treeSet = treeSet;
+        this.hasFunction = hasFunction;
+    }
+    // --- token stream with lookahead ---
+    next() {
+        if (this.peekCount > 0)
+            this.peekCount--;
+        else
+            this.token[0] = this.lex.nextItem();
+        return this.token[this.peekCount];
+    }
+    backup() {
+        this.peekCount++;
+    }
+    backup2(t1) {
+        this.token[1] = t1;
+        this.peekCount = 2;
+    }
+    backup3(t2, t1) {
+        this.token[1] = t1;
+        this.token[2] = t2;
+        this.peekCount = 3;
+    }
+    peek() {
+        if (this.peekCount > 0)
+            return this.token[this.peekCount - 1];
+        this.peekCount = 1;
+        this.token[0] = this.lex.nextItem();
+        return this.token[0];
+    }
+    nextNonSpace() {
+        for (;;) {
+            const t = this.next();
+            if (t.typ !== 'space')
+                return t;
+        }
+    }
+    peekNonSpace() {
+        const t = this.nextNonSpace();
+        this.backup();
+        return t;
+    }
+    // --- errors ---
+    errorf(message) {
+        const line = this.token[0].line;
+        throw new TemplateError(`template: ${this.parseName}:${line}: ${message}`, {
+            kind: 'parse', template: this.parseName, line, col: 0,
+        });
+    }
+    expect(expected, context) {
+        const t = this.nextNonSpace();
+        if (t.typ !== expected)
+            this.unexpected(t, context);
+        return t;
+    }
+    unexpected(token, context) {
+        if (token.typ === 'error') {
+            let extra = '';
+            if (this.actionLine !== 0 && this.actionLine !== token.line) {
+                extra = ` in action started at ${this.parseName}:${this.actionLine}`;
+                if (token.val.endsWith(' action'))
+                    extra = extra.slice(' in action'.length);
+            }
+            this.errorf(`${itemString(token)}${extra}`);
+        }
+        this.errorf(`unexpected ${itemString(token)} in ${context}`);
+    }
+    // --- trees ---
+    add() {
+        const tree = this.treeSet.get(this.name);
+        if (tree === undefined || isEmptyTree(tree.root)) {
+            this.treeSet.set(this.name, this);
+            return;
+        }
+        if (!isEmptyTree(this.root))
+            this.errorf(`template: multiple definition of template ${quote(this.name)}`);
+    }
+    child(name) {
+        return new Tree(name, this.parseName, this.lex, this.treeSet, this.hasFunction);
+    }
+    /** The top level: items up to EOF, plus {{define}} blocks. */
+    parse() {
+        this.root = { type: 'list', pos: this.peek().pos, nodes: [] };
+        while (this.peek().typ !== 'eof') {
+            if (this.peek().typ === 'leftDelim') {
+                const delim = this.next();
+                if (this.nextNonSpace().typ === 'define') {
+                    this.child('definition').parseDefinition();
+                    continue;
+                }
+                this.backup2(delim);
+            }
+            const n = this.textOrAction();
+            if (n.type === 'end' || n.type === 'else')
+                this.errorf(`unexpected ${print(n)}`);
+            this.root.nodes.push(n);
+        }
+    }
+    parseDefinition() {
+        const context = 'define clause';
+        const name = this.nextNonSpace();
+        if (name.typ !== 'string' && name.typ !== 'rawString')
+            this.unexpected(name, context);
+        this.name = this.unquote(name.val);
+        this.expect('rightDelim', context);
+        const [root, end] = this.itemList();
+        if (end.type !== 'end')
+            this.errorf(`unexpected ${print(end)} in ${context}`);
+        this.root = root;
+        this.add();
+    }
+    unquote(lit) {
+        try {
+            return unquote(lit);
+        }
+        catch (e) {
+            return this.errorf(e.message);
+        }
+    }
+    /** textOrAction* up to {{end}} or {{else}}, which is returned separately. */
+    itemList() {
+        const list = { type: 'list', pos: this.peekNonSpace().pos, nodes: [] };
+        while (this.peekNonSpace().typ !== 'eof') {
+            const n = this.textOrAction();
+            if (n.type === 'end' || n.type === 'else')
+                return [list, n];
+            list.nodes.push(n);
+        }
+        return this.errorf('unexpected EOF');
+    }
+    textOrAction() {
+        const token = this.nextNonSpace();
+        switch (token.typ) {
+            case 'text':
+                return { type: 'text', pos: token.pos, text: token.val };
+            case 'leftDelim': {
+                this.actionLine = token.line;
+                const n = this.action();
+                this.actionLine = 0;
+                return n;
+            }
+            default:
+                return this.unexpected(token, 'input');
+        }
+    }
+    action() {
+        const token = this.nextNonSpace();
+        switch (token.typ) {
+            case 'block': return this.blockControl();
+            case 'break': return this.loopControl('break', token);
+            case 'continue': return this.loopControl('continue', token);
+            case 'else': return this.elseControl();
+            case 'end': return { type: 'end', pos: this.expect('rightDelim', 'end').pos };
+            case 'if': return { type: 'if', ...this.parseControl('if') };
+            case 'range': return { type: 'range', ...this.parseControl('range') };
+            case 'template': return this.templateControl();
+            case 'with': return { type: 'with', ...this.parseControl('with') };
+        }
+        this.backup();
+        const t = this.peek();
+        return { type: 'action', pos: t.pos, line: t.line, pipe: this.pipeline('command', 'rightDelim') };
+    }
+    loopControl(kind, at) {
+        const token = this.nextNonSpace();
+        if (token.typ !== 'rightDelim')
+            this.unexpected(token, `{{${kind}}}`);
+        if (this.rangeDepth === 0)
+            this.errorf(`{{${kind}}} outside {{range}}`);
+        return { type: kind, pos: at.pos, line: at.line };
+    }
+    /** declarations? command ('|' command)* */
+    pipeline(context, end) {
+        const start = this.peekNonSpace();
+        const pipe = { type: 'pipe', pos: start.pos, line: start.line, isAssign: false, decl: [], cmds: [] };
+        decls: for (;;) {
+            const v = this.peekNonSpace();
+            if (v.typ !== 'variable')
+                break;
+            this.next();
+            // "$x foo" vs "$x := foo": look past the space, keeping it to push back.
+            const tokenAfterVariable = this.peek();
+            const next = this.peekNonSpace();
+            if (next.typ === 'assign' || next.typ === 'declare') {
+                pipe.isAssign = next.typ === 'assign';
+                this.nextNonSpace();
+                pipe.decl.push(this.newVariable(v.pos, v.val));
+                this.vars.push(v.val);
+            }
+            else if (next.typ === 'char' && next.val === ',') {
+                this.nextNonSpace();
+                pipe.decl.push(this.newVariable(v.pos, v.val));
+                this.vars.push(v.val);
+                if (context === 'range' && pipe.decl.length < 2) {
+                    const t = this.peekNonSpace().typ;
+                    if (t === 'variable' || t === 'rightDelim' || t === 'rightParen')
+                        continue decls;
+                    this.errorf('range can only initialize variables');
+                }
+                this.errorf(`too many declarations in ${context}`);
+            }
+            else if (tokenAfterVariable.typ === 'space') {
+                this.backup3(v, tokenAfterVariable);
+            }
+            else {
+                this.backup2(v);
+            }
+            break;
+        }
+        for (;;) {
+            const token = this.nextNonSpace();
+            switch (token.typ) {
+                case end:
+                    this.checkPipeline(pipe, context);
+                    return pipe;
+                case 'bool':
+                case 'charConstant':
+                case 'complex':
+                case 'dot':
+                case 'field':
+                case 'identifier':
+                case 'number':
+                case 'nil':
+                case 'rawString':
+                case 'string':
+                case 'variable':
+                case 'leftParen':
+                    this.backup();
+                    pipe.cmds.push(this.command());
+                    break;
+                default:
+                    this.unexpected(token, context);
+            }
+        }
+    }
+    checkPipeline(pipe, context) {
+        if (pipe.cmds.length === 0)
+            this.errorf(`missing value for ${context}`);
+        pipe.cmds.slice(1).forEach((c, i) => {
+            const t = c.args[0].type;
+            if (t === 'bool' || t === 'dot' || t === 'nil' || t === 'number' || t === 'string') {
+                this.errorf(`non executable command in pipeline stage ${i + 2}`);
+            }
+        });
+    }
+    parseControl(context) {
+        const nvars = this.vars.length;
+        const pipe = this.pipeline(context, 'rightDelim');
+        if (context === 'range')
+            this.rangeDepth++;
+        let [list, next] = this.itemList();
+        if (context === 'range')
+            this.rangeDepth--;
+        let elseList;
+        if (next.type === 'else') {
+            // {{else if x}} / {{else with x}} are {{else}}{{if x}}…{{end}} with the {{end}} implied.
+            if ((context === 'if' && this.peek().typ === 'if') || (context === 'with' && this.peek().typ === 'with')) {
+                this.next();
+                const inner = { type: context, ...this.parseControl(context) };
+                elseList = { type: 'list', pos: next.pos, nodes: [inner] };
+            }
+            else {
+                [elseList, next] = this.itemList();
+                if (next.type !== 'end')
+                    this.errorf(`expected end; found ${print(next)}`);
+            }
+        }
+        this.vars.length = nvars;
+        return { pos: pipe.pos, line: pipe.line, pipe, list, elseList };
+    }
+    elseControl() {
+        const peek = this.peekNonSpace();
+        if (peek.typ === 'if' || peek.typ === 'with')
+            return { type: 'else', pos: peek.pos, line: peek.line };
+        const token = this.expect('rightDelim', 'else');
+        return { type: 'else', pos: token.pos, line: token.line };
+    }
+    blockControl() {
+        const context = 'block clause';
+        const token = this.nextNonSpace();
+        const name = this.templateName(token, context);
+        const pipe = this.pipeline(context, 'rightDelim');
+        const block = this.child(name);
+        const [root, end] = block.itemList();
+        if (end.type !== 'end')
+            this.errorf(`unexpected ${print(end)} in ${context}`);
+        block.root = root;
+        block.add();
+        return { type: 'template', pos: token.pos, line: token.line, name, pipe };
+    }
+    templateControl() {
+        const context = 'template clause';
+        const token = this.nextNonSpace();
+        const name = this.templateName(token, context);
+        let pipe;
+        if (this.nextNonSpace().typ !== 'rightDelim') {
+            this.backup();
+            pipe = this.pipeline(context, 'rightDelim');
+        }
+        return { type: 'template', pos: token.pos, line: token.line, name, pipe };
+    }
+    templateName(token, context) {
+        if (token.typ !== 'string' && token.typ !== 'rawString')
+            this.unexpected(token, context);
+        return this.unquote(token.val);
+    }
+    /** operand (space operand)*, up to a pipe, right delimiter or right paren. */
+    command() {
+        const cmd = { type: 'command', pos: this.peekNonSpace().pos, args: [] };
+        for (;;) {
+            this.peekNonSpace();
+            const operand = this.operand();
+            if (operand !== undefined)
+                cmd.args.push(operand);
+            const token = this.next();
+            if (token.typ === 'space')
+                continue;
+            if (token.typ === 'rightDelim' || token.typ === 'rightParen')
+                this.backup();
+            else if (token.typ !== 'pipe')
+                this.unexpected(token, 'operand');
+            break;
+        }
+        if (cmd.args.length === 0)
+            this.errorf('empty command');
+        return cmd;
+    }
+    /** term .Field* */
+    operand() {
+        const node = this.term();
+        if (node === undefined)
+            return undefined;
+        if (this.peek().typ !== 'field')
+            return node;
+        const chain = { type: 'chain', pos: this.peek().pos, node, field: [] };
+        while (this.peek().typ === 'field')
+            chain.field.push(this.next().val.slice(1));
+        switch (node.type) {
+            case 'field':
+                return { type: 'field', pos: chain.pos, ident: [...node.ident, ...chain.field] };
+            case 'variable':
+                return { type: 'variable', pos: chain.pos, ident: [...node.ident, ...chain.field] };
+            case 'bool':
+            case 'string':
+            case 'number':
+            case 'nil':
+            case 'dot':
+                return this.errorf(`unexpected . after term ${quote(print(node))}`);
+            default:
+                return chain;
+        }
+    }
+    term() {
+        const token = this.nextNonSpace();
+        switch (token.typ) {
+            case 'identifier':
+                if (!this.hasFunction(token.val))
+                    this.errorf(`function ${quote(token.val)} not defined`);
+                return { type: 'identifier', pos: token.pos, ident: token.val };
+            case 'dot':
+                return { type: 'dot', pos: token.pos };
+            case 'nil':
+                return { type: 'nil', pos: token.pos };
+            case 'variable':
+                return this.useVar(token.pos, token.val);
+            case 'field':
+                return { type: 'field', pos: token.pos, ident: token.val.slice(1).split('.') };
+            case 'bool':
+                return { type: 'bool', pos: token.pos, value: token.val === 'true' };
+            case 'charConstant':
+            case 'complex':
+            case 'number':
+                return this.newNumber(token);
+            case 'leftParen': {
+                if (this.parenDepth >= MAX_PAREN_DEPTH)
+                    this.errorf('max expression depth exceeded');
+                this.parenDepth++;
+                const pipe = this.pipeline('parenthesized pipeline', 'rightParen');
+                this.parenDepth--;
+                return pipe;
+            }
+            case 'string':
+            case 'rawString':
+                return { type: 'string', pos: token.pos, quoted: token.val, text: this.unquote(token.val) };
+        }
+        this.backup();
+        return undefined;
+    }
+    newNumber(token) {
+        const base = { type: 'number', pos: token.pos, text: token.val };
+        if (token.typ === 'charConstant') {
+            let r;
+            try {
+                r = unquoteChar(token.val, 1, "'");
+            }
+            catch (e) {
+                return this.errorf(e.message);
+            }
+            if (token.val.slice(r.next) !== "'")
+                this.errorf(`malformed character constant: ${token.val}`);
+            return { ...base, isInt: true, isUint: true, isFloat: true, int: r.value, uint: BigInt(r.value), float: r.value };
+        }
+        if (token.typ === 'complex')
+            this.errorf(`complex numbers are not supported: ${quote(token.val)}`);
+        try {
+            return { ...base, ...parseNumberLiteral(token.val) };
+        }
+        catch (e) {
+            return this.errorf(e.message);
+        }
+    }
+    newVariable(pos, name) {
+        return { type: 'variable', pos, ident: name.split('.') };
+    }
+    useVar(pos, name) {
+        const v = this.newVariable(pos, name);
+        if (!this.vars.includes(v.ident[0]))
+            this.errorf(`undefined variable ${quote(v.ident[0])}`);
+        return v;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/template/template.js
+// A parsed template set: the trees of one text (the top-level template plus its
+// {{define}}/{{block}} templates) and the functions it may call.
+
+
+
+
+
+class Template {
+    /** The name the text was parsed under; it names the top-level template. */
+    name;
+    /** The source text; error positions refer to it. */
+    text;
+    /** Template name → tree, for {{template}} lookups. */
+    trees;
+    /** User functions; they shadow the builtins of the same name. */
+    funcs;
+    constructor(name, text, trees, funcs) {
+        this.name = name;
+        this.text = text;
+        this.trees = trees;
+        this.funcs = funcs;
+    }
+    resolved = new Map();
+    /** A function by name, and whether it is Go's builtin (and/or/call are evaluated specially). */
+    findFunction(name) {
+        let found = this.resolved.get(name);
+        if (found === undefined) {
+            const own = Object.hasOwn(this.funcs, name) ? this.funcs[name] : undefined;
+            const b = Object.hasOwn(builtins, name) ? builtins[name] : undefined;
+            if (own !== undefined)
+                found = { fn: own, builtin: false };
+            else if (b !== undefined)
+                found = { fn: b, builtin: true };
+            else
+                return undefined;
+            this.resolved.set(name, found);
+        }
+        return found;
+    }
+}
+/** Checks user functions as Go's Funcs does: valid identifiers, declared signatures. */
+function checkFuncs(name, funcs) {
+    for (const [fname, fn] of Object.entries(funcs)) {
+        const fail = (why) => {
+            throw new TemplateError(`template: ${name}: ${why}`, { kind: 'parse', template: name, line: 0, col: 0 });
+        };
+        if (!isGoodFuncName(fname))
+            fail(`function name ${quote(fname)} is not a valid identifier`);
+        if (!(fn instanceof GoFunc))
+            fail(`value for ${fname} not a function`);
+    }
+}
+/**
+ * Parses `text` as template `name` with Go's text/template syntax. Functions are checked at
+ * parse time: calling one that is neither a builtin nor in `funcs` is a parse error.
+ */
+function parseTemplate(name, text, funcs = {}) {
+    checkFuncs(name, funcs);
+    const has = (fname) => Object.hasOwn(funcs, fname) || Object.hasOwn(builtins, fname);
+    let trees;
+    try {
+        trees = parse(name, text, has);
+    }
+    catch (e) {
+        if (!(e instanceof RangeError && /call stack/i.test(e.message)))
+            throw e;
+        throw new TemplateError(`template: ${name}: nesting too deep: the stack ran out`, { kind: 'parse', template: name, line: 0, col: 0 });
+    }
+    return new Template(name, text, trees, funcs);
+}
+
+;// CONCATENATED MODULE: ./lib/template/index.js
+// Public API of the Go text/template engine used for maand's `.tpl` files.
+//
+//   const tpl = parseTemplate('config.json.tpl', text, maandFuncs({ job, kv }));  // throws TemplateError
+//   const out = render(tpl, data);                                                 // throws TemplateError
+//
+// Values: see value.ts (ints are integral numbers or bigints, floats GoFloat, maps Map,
+// structs plain objects). Functions: see func.ts (goFunc declares parameter kinds).
+
+
+
+
+
+
+
+/** Executes the template over `data` and returns the whole output (never a partial one). */
+function render(tpl, data) {
+    return execute(tpl, data);
+}
+
+
+/***/ }),
+
+/***/ 495:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Pl: () => (/* binding */ goJson),
+/* harmony export */   U6: () => (/* binding */ byteCompare)
+/* harmony export */ });
+/* unused harmony export goJsonString */
+// JSON text as Go's encoding/json writes it: no whitespace, `<`, `>`, `&`, U+2028, U+2029 escaped,
+// map keys sorted byte-wise. Struct-shaped values keep their insertion order (`sortKeys: false`).
+const ESCAPES = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026', '\u2028': '\\u2028', '\u2029': '\\u2029' };
+function goJsonString(s) {
+    return JSON.stringify(s).replace(/[<>&\u2028\u2029]/g, (c) => ESCAPES[c]);
+}
+function byteCompare(a, b) {
+    if (a === b)
+        return 0;
+    return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}
+/** Encodes `value`; plain objects are maps (sorted keys) unless `sortKeys` is false (structs). */
+function goJson(value, sortKeys = true) {
+    if (value === null || value === undefined)
+        return 'null';
+    if (typeof value === 'string')
+        return goJsonString(value);
+    if (typeof value === 'number')
+        return Number.isFinite(value) ? JSON.stringify(value) : 'null';
+    if (typeof value === 'bigint')
+        return value.toString();
+    if (typeof value === 'boolean')
+        return value ? 'true' : 'false';
+    if (Array.isArray(value))
+        return `[${value.map((v) => goJson(v, sortKeys)).join(',')}]`;
+    if (value instanceof Map) {
+        const keys = [...value.keys()].map(String).sort(byteCompare);
+        return `{${keys.map((k) => `${goJsonString(k)}:${goJson(value.get(k), sortKeys)}`).join(',')}}`;
+    }
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    if (sortKeys)
+        entries.sort(([a], [b]) => byteCompare(a, b));
+    return `{${entries.map(([k, v]) => `${goJsonString(k)}:${goJson(v, sortKeys)}`).join(',')}}`;
+}
+
+
+/***/ }),
+
+/***/ 100:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ae: () => (/* binding */ asInt),
+/* harmony export */   Dx: () => (/* binding */ asStringArray),
+/* harmony export */   Ht: () => (/* binding */ JsonDecodeError),
+/* harmony export */   XL: () => (/* binding */ asBool),
+/* harmony export */   ZZ: () => (/* binding */ field),
+/* harmony export */   eB: () => (/* binding */ asObject),
+/* harmony export */   oJ: () => (/* binding */ asString),
+/* harmony export */   qF: () => (/* binding */ parseJson)
+/* harmony export */ });
+/* unused harmony export jsonType */
+// Decoding JSON the way Go's encoding/json fills a struct: object keys match field names
+// case-insensitively, a later duplicate wins, unknown keys are ignored, `null` keeps the default,
+// and a value of the wrong JSON type is an error. Messages follow Go's decoder wording.
+class JsonDecodeError extends Error {
+    name = 'JsonDecodeError';
+}
+/** JSON.parse with Go-like error texts (`unexpected end of JSON input`, `invalid character ...`). */
+function parseJson(text) {
+    if (text.trim() === '')
+        throw new JsonDecodeError('unexpected end of JSON input');
+    try {
+        return JSON.parse(text);
+    }
+    catch (e) {
+        const msg = e.message;
+        if (/end of JSON input|Unterminated string|Expected .* after .*at position \d+ \(line \d+ column \d+\)$/.test(msg) && isTruncated(text)) {
+            throw new JsonDecodeError('unexpected end of JSON input');
+        }
+        const m = /Unexpected token '?(.)'?|Unexpected non-whitespace character|Bad control character/.exec(msg);
+        const pos = /position (\d+)/.exec(msg);
+        if (pos) {
+            const ch = text[Number(pos[1])] ?? '';
+            throw new JsonDecodeError(`invalid character '${ch}' at offset ${Number(pos[1]) + 1}`);
+        }
+        throw new JsonDecodeError(m ? `invalid character '${m[1] ?? ''}'` : msg);
+    }
+}
+/** True when the text is a valid JSON prefix that stops early (Go reports "unexpected end"). */
+function isTruncated(text) {
+    let depth = 0;
+    let inStr = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (inStr) {
+            if (c === '\\')
+                i++;
+            else if (c === '"')
+                inStr = false;
+        }
+        else if (c === '"')
+            inStr = true;
+        else if (c === '{' || c === '[')
+            depth++;
+        else if (c === '}' || c === ']')
+            depth--;
+    }
+    return inStr || depth > 0;
+}
+function jsonType(v) {
+    if (v === null)
+        return 'null';
+    if (Array.isArray(v))
+        return 'array';
+    if (typeof v === 'object')
+        return 'object';
+    return typeof v;
+}
+/** Field lookup with Go's rules: last key whose name equals `name` case-insensitively wins. */
+function field(obj, name) {
+    let found;
+    const lower = name.toLowerCase();
+    for (const [k, v] of Object.entries(obj))
+        if (k.toLowerCase() === lower)
+            found = v;
+    return found;
+}
+function typeError(v, where, goType) {
+    // Go names the JSON kind ("number", "bool", ...) and adds the literal only for a non-integer into an int.
+    const what = typeof v === 'number' && goType === 'int' ? `number ${v}` : typeof v === 'boolean' ? 'bool' : jsonType(v);
+    return new JsonDecodeError(`json: cannot unmarshal ${what} into Go struct field ${where} of type ${goType}`);
+}
+function asObject(v, where) {
+    if (v === undefined || v === null)
+        return undefined;
+    if (typeof v !== 'object' || Array.isArray(v))
+        throw typeError(v, where, 'object');
+    return v;
+}
+function asString(v, where) {
+    if (v === undefined || v === null)
+        return undefined;
+    if (typeof v !== 'string')
+        throw typeError(v, where, 'string');
+    return v;
+}
+function asBool(v, where) {
+    if (v === undefined || v === null)
+        return undefined;
+    if (typeof v !== 'boolean')
+        throw typeError(v, where, 'bool');
+    return v;
+}
+function asInt(v, where) {
+    if (v === undefined || v === null)
+        return undefined;
+    if (typeof v !== 'number' || !Number.isInteger(v))
+        throw typeError(v, where, 'int');
+    return v;
+}
+function asStringArray(v, where) {
+    if (v === undefined || v === null)
+        return undefined;
+    if (!Array.isArray(v))
+        throw typeError(v, where, '[]string');
+    return v.map((item) => {
+        if (typeof item !== 'string')
+            throw typeError(item, where, 'string');
+        return item;
+    });
+}
+
+
+/***/ }),
+
+/***/ 860:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ runLimited)
+/* harmony export */ });
+// Runs async tasks with at most `limit` in flight; rejects with the first error after all settle.
+async function runLimited(tasks, limit) {
+    const results = new Array(tasks.length);
+    let next = 0;
+    let firstError;
+    const worker = async () => {
+        while (next < tasks.length) {
+            const i = next++;
+            try {
+                results[i] = await tasks[i]();
+            }
+            catch (e) {
+                firstError ??= e;
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+    if (firstError !== undefined)
+        throw firstError;
+    return results;
+}
+
+
+/***/ }),
+
+/***/ 719:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CC: () => (/* binding */ md5Hex),
+/* harmony export */   dD: () => (/* binding */ stableId),
+/* harmony export */   zE: () => (/* binding */ randomId)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(598);
+// Deterministic ids of the reference tool: MD5 of the name with UUID v3 version/variant bits and
+// NO namespace (this is not RFC 4122 v3 of any standard namespace).
+
+function stableId(name) {
+    const b = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('md5').update(name, 'utf8').digest();
+    b[6] = (b[6] & 0x0f) | 0x30;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    const h = b.toString('hex');
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+/** Random v4 UUID (lower-case canonical text), for bucket and worker ids. */
+function randomId() {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)();
+}
+function md5Hex(data) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('md5').update(data).digest('hex');
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,75 @@
+import { writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { MaandError, PartialFailureError } from '../../errors.ts';
+import { build } from '../../build/index.ts';
+import { deploy } from '../../deploy/engine.ts';
+import { connectRun } from '../../deploy/connect.ts';
+import type { HostKeyPolicy } from '../../remote/ssh-options.ts';
+import { formatDryRun } from '../../report/dry-run.ts';
+import { formatEvent, formatSummary } from '../../report/console.ts';
+import { splitList, type CliIo } from '../io.ts';
+
+export interface DeployCliOptions {
+  jobs?: string;
+  dryRun: boolean;
+  force: boolean;
+  syncOnly: boolean;
+  build: boolean;
+  knownHosts?: string;
+  insecureSkipHostKeyCheck: boolean;
+  output?: string;
+}
+
+export async function deployCommand(io: CliIo, opts: DeployCliOptions): Promise<void> {
+  if (opts.knownHosts && opts.insecureSkipHostKeyCheck) throw new MaandError('invalid argument', '--known-hosts and --insecure-skip-host-key-check exclude each other');
+  if (opts.build) await build({ root: io.cwd });
+  const policy: HostKeyPolicy = opts.insecureSkipHostKeyCheck ? 'insecure' : opts.knownHosts ? 'strict' : 'accept-new';
+  const home = io.env['HOME'] ?? homedir();
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onSignal = (sig: NodeJS.Signals): void => {
+    interrupts++;
+    if (interrupts === 1) {
+      io.stderr.write(`\n${sig}: finishing the running batch, then stopping (send it again to stop at once)\n`);
+      controller.abort(new Error(sig));
+    } else process.exit(130);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    const result = await deploy({
+      root: io.cwd,
+      jobs: splitList(opts.jobs),
+      dryRun: opts.dryRun,
+      force: opts.force,
+      syncOnly: opts.syncOnly,
+      signal: controller.signal,
+      onEvent: (e) => {
+        if (opts.dryRun && e.type !== 'output' && e.type !== 'warning') return;
+        const line = formatEvent(e);
+        if (line !== undefined) io.stderr.write(`${line}\n`);
+      },
+      connect: connectRun({
+        ssh: {
+          hostKeyPolicy: policy,
+          ...(opts.knownHosts ? { knownHostsFile: resolve(io.cwd, opts.knownHosts) } : { extraKnownHostsFiles: [join(home, '.ssh', 'known_hosts')] }),
+        },
+        hookEnv: io.env,
+      }),
+    });
+    if (opts.output) writeFileSync(resolve(io.cwd, opts.output), `${JSON.stringify(result, null, 2)}\n`);
+    if (opts.dryRun) {
+      const failures = result.jobs.filter((j) => j.status === 'failed').map((j) => ({ job: j.job, error: j.error ?? '' }));
+      io.stdout.write(formatDryRun(result.plans, failures));
+    } else io.stdout.write(formatSummary(result));
+    if (result.failedJobs.length > 0 || result.cancelled) {
+      const errs = result.jobs.filter((j) => j.error).map((j) => j.error!);
+      const recon = result.reconcile.filter((r) => r.error).map((r) => r.error!);
+      throw new PartialFailureError(result.cancelled ? 'deploy cancelled' : 'deploy failed', [...recon, ...errs, ...result.errors]);
+    }
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}

@@ -1,0 +1,62 @@
+// Remote command lines deploy sends to workers (deploy spec §18.2), as pure builders.
+
+export function bucketDir(bucketId: string): string {
+  return `/opt/worker/${bucketId}`;
+}
+
+export function jobDir(bucketId: string, job: string): string {
+  return `${bucketDir(bucketId)}/jobs/${job}`;
+}
+
+/** Single-quote for bash. */
+export function shq(s: string): string {
+  return /^[A-Za-z0-9_./:@%+=,-]+$/.test(s) ? s : `'${s.replaceAll("'", "'\\''")}'`;
+}
+
+export function runnerCommand(bucketId: string, target: string, job: string): string {
+  return `python3 ${bucketDir(bucketId)}/bin/runner.py ${shq(bucketId)} ${shq(target)} --jobs ${shq(job)}`;
+}
+
+/** Removes a removed job's deployed files on a worker, keeping data/ and logs/ (§6.1, Q19). */
+export function cleanupJobCommand(bucketId: string, job: string): string {
+  const d = JSON.stringify(jobDir(bucketId, job));
+  return `if [ -d ${d} ]; then find ${d} -mindepth 1 -maxdepth 1 ! -name data ! -name logs -exec rm -rf {} +; fi`;
+}
+
+export function removeBucketCommand(bucketId: string): string {
+  return `rm -rf ${bucketDir(bucketId)}`;
+}
+
+/** Prerequisites on a worker (§5.2); sudo is probed only when it will be used (Q16). */
+export function prerequisiteScript(useSudo: boolean): string {
+  const lines = [
+    'missing=()',
+    'check() { command -v "$1" >/dev/null 2>&1 || missing+=("$1"); }',
+    'check python3',
+    'check make',
+    'check rsync',
+    'check bash',
+    'check timeout',
+  ];
+  if (useSudo) {
+    lines.push('check sudo');
+    lines.push('if command -v sudo >/dev/null 2>&1 && command -v rsync >/dev/null 2>&1; then');
+    lines.push('  sudo -n rsync --version >/dev/null 2>&1 || missing+=("sudo-rsync")');
+    lines.push('fi');
+  }
+  lines.push('if [ ${#missing[@]} -gt 0 ]; then', '  echo "missing: ${missing[*]}"', '  exit 1', 'fi');
+  return lines.join('\n');
+}
+
+export function parseMissing(output: string): string[] | undefined {
+  for (const line of output.split('\n')) {
+    const t = line.trim();
+    if (t.startsWith('missing:')) return t.slice('missing:'.length).trim().split(/\s+/).filter(Boolean);
+  }
+  return undefined;
+}
+
+/** Rsync merge-filter rules: only this job's tree, never .tpl sources (§11.3). */
+export function rsyncFilter(jobs: string[]): string {
+  return `${jobs.map((j) => `+ jobs/${j}/\n`).join('')}- jobs/*\n- jobs/**/*.tpl\n`;
+}

@@ -1,0 +1,41 @@
+// Wires one deploy run to the outside: OpenSSH for workers, the hooks runtime API and runner, health checks.
+import type { MaandConf } from '../bucket/maand-conf.ts';
+import { bucketPaths } from '../bucket/paths.ts';
+import { startRuntimeApi } from '../hooks/runtime-api.ts';
+import type { HookRunContext } from '../hooks/types.ts';
+import type { DeployOptions } from './engine.ts';
+import { healthPort } from './health-port.ts';
+import { hookPort } from './hook-port.ts';
+import { openSshRemote, type SshAccess } from './openssh-remote.ts';
+
+export interface ConnectOptions {
+  ssh: SshAccess;
+  /** Base environment of hooks (the entry layer passes process.env). */
+  hookEnv?: Readonly<Record<string, string | undefined>>;
+}
+
+export function connectRun(o: ConnectOptions): DeployOptions['connect'] {
+  return async (run) => {
+    const paths = bucketPaths(run.root);
+    const remote = await openSshRemote(paths, run.conf as MaandConf, o.ssh);
+    const api = await startRuntimeApi({ db: run.db, kv: run.kv });
+    const ctx: HookRunContext = {
+      root: run.root,
+      db: run.db,
+      kv: run.kv,
+      api,
+      ...(o.hookEnv ? { env: o.hookEnv } : {}),
+      onOutput: (l) => run.emit({ type: 'output', job: l.job, worker: l.worker, stream: l.stream, text: `[${l.event} ${l.command}] ${l.text}` }),
+      ...(run.signal ? { signal: run.signal } : {}),
+    };
+    return {
+      remote,
+      hooks: hookPort(ctx),
+      health: healthPort(ctx, remote, run.conf, (line) => run.emit({ type: 'output', job: undefined, stream: 'stdout', text: line })),
+      close: async () => {
+        await api.close();
+        await remote.close();
+      },
+    };
+  };
+}

@@ -1,0 +1,149 @@
+// Everything one deploy run shares: catalog, KV session, workers, remote access, hooks, results.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Db } from '../catalog/db.ts';
+import type { BucketPaths } from '../bucket/paths.ts';
+import type { KvStore } from '../kv/index.ts';
+import { bucketDir, parseMissing, prerequisiteScript, rsyncFilter } from './commands.ts';
+import type { HealthPort, HookPort, WorkerRemote } from './ports.ts';
+import type { DeployEvent, DeployResult } from './result.ts';
+import { stageRoot } from './staging.ts';
+import { writeWorkerFiles, type WorkerFileData } from './worker-files.ts';
+
+export interface CatalogWorker {
+  workerId: string;
+  ip: string;
+  position: number;
+  labels: string[];
+}
+
+export interface DeployFlags {
+  dryRun: boolean;
+  force: boolean;
+  syncOnly: boolean;
+  /** Trimmed job names; empty = all. */
+  jobs: string[];
+}
+
+export class DeployContext {
+  readonly paths: BucketPaths;
+  readonly db: Db;
+  readonly kv: KvStore;
+  readonly bucketId: string;
+  updateSeq: number;
+  updateSeqBumped = false;
+  readonly workers: Map<string, CatalogWorker>;
+  readonly flags: DeployFlags;
+  readonly remote: WorkerRemote;
+  readonly hooks: HookPort;
+  readonly health: HealthPort;
+  readonly result: DeployResult;
+  readonly signal: AbortSignal | undefined;
+  private readonly emitFn: (e: DeployEvent) => void;
+  private readonly ready = new Map<string, Promise<string | undefined>>();
+  /** Workers whose bucket-level files were sent in this run. */
+  readonly refreshed = new Set<string>();
+
+  constructor(init: {
+    paths: BucketPaths; db: Db; kv: KvStore; bucketId: string; updateSeq: number; workers: CatalogWorker[]; flags: DeployFlags;
+    remote: WorkerRemote; hooks: HookPort; health: HealthPort; result: DeployResult; signal?: AbortSignal; emit: (e: DeployEvent) => void;
+  }) {
+    this.paths = init.paths;
+    this.db = init.db;
+    this.kv = init.kv;
+    this.bucketId = init.bucketId;
+    this.updateSeq = init.updateSeq;
+    this.workers = new Map(init.workers.map((w) => [w.ip, w]));
+    this.flags = init.flags;
+    this.remote = init.remote;
+    this.hooks = init.hooks;
+    this.health = init.health;
+    this.result = init.result;
+    this.signal = init.signal;
+    this.emitFn = init.emit;
+  }
+
+  emit(e: DeployEvent): void {
+    this.emitFn(e);
+  }
+
+  get cancelled(): boolean {
+    return this.signal?.aborted ?? false;
+  }
+
+  /** Writes pending KV and `fn`'s catalog changes in one committed transaction (a checkpoint, Q6). */
+  checkpoint(fn?: () => void): void {
+    if (this.flags.dryRun) return;
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      fn?.();
+      this.kv.persist(this.db);
+      this.db.exec('COMMIT');
+    } catch (e) {
+      if (this.db.isTransaction) this.db.exec('ROLLBACK');
+      throw e;
+    }
+  }
+
+  output(job: string | undefined, worker: string | undefined) {
+    return (stream: 'stdout' | 'stderr', text: string): void => this.emit({ type: 'output', ...(job ? { job } : {}), ...(worker ? { worker } : {}), stream, text });
+  }
+
+  /**
+   * First contact with a worker in this run: prerequisites + bucket dir. Memoized; returns an error
+   * text when the worker cannot be used (so only the jobs placed on it fail, decision Q4).
+   */
+  ensureWorker(ip: string, useSudo: boolean): Promise<string | undefined> {
+    let p = this.ready.get(ip);
+    if (!p) {
+      p = (async () => {
+        const script = `${prerequisiteScript(useSudo)}\nmkdir -p ${bucketDir(this.bucketId)}`;
+        const r = await this.remote.run(ip, script);
+        if (r.exitCode === 0) return undefined;
+        const missing = parseMissing(`${r.stdout}\n${r.stderr}`);
+        if (missing) return `worker ${ip} missing prerequisites: ${missing.join(', ')} (install them on the worker, then run maand deploy again)`;
+        return r.message ?? remoteFailure(ip, r.exitCode, r.stderr || r.stdout);
+      })();
+      this.ready.set(ip, p);
+    }
+    return p;
+  }
+
+  /** Worker-level files for one worker, staged under tmp/stage/<ip>/. */
+  writeWorkerFiles(ip: string): void {
+    const w = this.workers.get(ip);
+    if (!w) return;
+    const jobs = this.db.prepare('SELECT job, disabled FROM allocations WHERE worker_ip = ? AND removed = 0 ORDER BY job').all(ip) as Array<{ job: string; disabled: number }>;
+    const data: WorkerFileData = { bucketId: this.bucketId, workerId: w.workerId, workerIp: ip, labels: w.labels, updateSeq: this.updateSeq, jobs };
+    const dir = stageRoot(this.paths.root, ip);
+    mkdirSync(dir, { recursive: true });
+    writeWorkerFiles(dir, data);
+  }
+
+  /** rsync the staged tree of `jobs` (none: bucket-level files only) to one worker. */
+  async rsyncTo(ip: string, jobs: string[]): Promise<string | undefined> {
+    this.writeWorkerFiles(ip);
+    const filter = join(this.paths.tmpDir, 'filters', `${ip}-${jobs.join('_') || 'bucket'}.rsync`);
+    mkdirSync(join(this.paths.tmpDir, 'filters'), { recursive: true });
+    writeFileSync(filter, rsyncFilter(jobs));
+    const r = await this.remote.rsync(ip, stageRoot(this.paths.root, ip), bucketDir(this.bucketId), filter, { onLine: this.output(jobs.join(','), ip) });
+    if (r.exitCode !== 0) return r.message ?? `worker ${ip}: rsync failed (exit ${r.exitCode}): ${tail(r.stderr || r.stdout)}`;
+    this.refreshed.add(ip);
+    return undefined;
+  }
+}
+
+export function tail(text: string, max = 400): string {
+  const t = text.trim();
+  return t.length > max ? `…${t.slice(-max)}` : t;
+}
+
+/** The failure text of a remote result: the executor's explanation, else exit code and output tail. */
+export function failureText(ip: string, r: { exitCode: number; stdout: string; stderr: string; message?: string }): string {
+  return r.message ?? remoteFailure(ip, r.exitCode, r.stderr || r.stdout);
+}
+
+export function remoteFailure(ip: string, exitCode: number, output: string): string {
+  if (exitCode === 255) return `worker ${ip} unreachable (ssh exit 255): ${tail(output) || 'no output'}; check the host, its ssh_port and known_hosts, then run maand deploy again`;
+  return `worker ${ip}: command execution failed (exit ${exitCode})${output.trim() ? `: ${tail(output)}` : ''}`;
+}

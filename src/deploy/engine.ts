@@ -1,0 +1,187 @@
+// `maand deploy`: the seed's pipeline. Reconcile once, then per deployment_seq wave: pre_deploy →
+// stage → plan hash; only when some job has work: bump update_seq once (S1), then roll each job out.
+// After all waves every touched or active worker gets the bucket-level files (Q27). Every step that
+// changes workers is checkpointed in the catalog as it happens (Q6).
+import { rmSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { MaandError } from '../errors.ts';
+import { bucketPaths } from '../bucket/paths.ts';
+import { readMaandConf, sshSettings, type MaandConf } from '../bucket/maand-conf.ts';
+import { openDb, type Db } from '../catalog/db.ts';
+import { checkSchema } from '../catalog/gate.ts';
+import { bucketRow, workerLabels, workersByPosition } from '../catalog/queries.ts';
+import { allocationNamespace, KvStore, loadKvKey, namespacesForAllocation, upstreamJobs } from '../kv/index.ts';
+import { DeployContext, type CatalogWorker, type DeployFlags } from './context.ts';
+import { planJob, type JobPlan } from './plan.ts';
+import type { HealthPort, HookPort, WorkerRemote } from './ports.ts';
+import { reconcile } from './reconcile.ts';
+import type { DeployEvent, DeployResult, JobResult } from './result.ts';
+import { rolloutJob } from './rollout.ts';
+import { stageJob } from './staging.ts';
+import { bumpUpdateSeq, isActive, jobAllocations, jobInfo, jobMarker, storeHash, upstreamOf, waves } from './state.ts';
+import { hashTree, type TreeHash } from './tree-hash.ts';
+
+export interface DeployOptions extends Partial<DeployFlags> {
+  root: string;
+  onEvent?: (e: DeployEvent) => void;
+  signal?: AbortSignal;
+  /** Wires remote execution, hooks and health checks for this run (the CLI and the Action provide them). */
+  connect: (run: { root: string; conf: MaandConf; db: Db; kv: KvStore; bucketId: string; emit: (e: DeployEvent) => void; signal?: AbortSignal }) => Promise<{
+    remote: WorkerRemote; hooks: HookPort; health: HealthPort; close: () => Promise<void>;
+  }>;
+}
+
+export async function deploy(opts: DeployOptions): Promise<DeployResult> {
+  const paths = bucketPaths(opts.root);
+  const conf = readMaandConf(paths.maandConf);
+  const db = openDb(paths.db);
+  const emit = opts.onEvent ?? ((): void => {});
+  const t0 = Date.now();
+  try {
+    checkSchema(db);
+    const flags: DeployFlags = { dryRun: opts.dryRun ?? false, force: opts.force ?? false, syncOnly: opts.syncOnly ?? false, jobs: opts.jobs ?? [] };
+    const known = new Set((db.prepare('SELECT name FROM job').all() as Array<{ name: string }>).map((r) => r.name));
+    const unknown = flags.jobs.filter((j) => !known.has(j));
+    if (unknown.length > 0) throw new MaandError('invalid argument', `--jobs: unknown job ${unknown.join(', ')} (known: ${[...known].sort().join(', ') || 'none'}); nothing was deployed`);
+    const bucket = bucketRow(db);
+    const labels = workerLabels(db);
+    const workers: CatalogWorker[] = workersByPosition(db).map((w) => ({ workerId: w.worker_id, ip: w.worker_ip, position: w.position, labels: labels.get(w.worker_ip) ?? [] }));
+    rmSync(paths.tmpDir, { recursive: true, force: true });
+    mkdirSync(paths.tmpDir, { recursive: true });
+    const kv = KvStore.load(db, { key: () => loadKvKey(paths.root) });
+    const result: DeployResult = {
+      dryRun: flags.dryRun, bucketId: bucket.bucket_id, updateSeq: bucket.update_seq, updateSeqBumped: false, startedAt: new Date(t0).toISOString(),
+      durationMs: 0, reconcile: [], jobs: [], plans: [], failedJobs: [], errors: [], cancelled: false,
+    };
+    const links = await opts.connect({ root: paths.root, conf, db, kv, bucketId: bucket.bucket_id, emit, ...(opts.signal ? { signal: opts.signal } : {}) });
+    const ctx = new DeployContext({
+      paths, db, kv, bucketId: bucket.bucket_id, updateSeq: bucket.update_seq, workers, flags,
+      remote: links.remote, hooks: links.hooks, health: links.health, result, emit, ...(opts.signal ? { signal: opts.signal } : {}),
+    });
+    try {
+      await run(ctx, conf);
+    } finally {
+      await links.close();
+    }
+    result.updateSeq = ctx.updateSeq;
+    result.updateSeqBumped = ctx.updateSeqBumped;
+    result.cancelled = ctx.cancelled;
+    result.durationMs = Date.now() - t0;
+    return result;
+  } finally {
+    db.close();
+    rmSync(paths.tmpDir, { recursive: true, force: true });
+  }
+}
+
+async function run(ctx: DeployContext, conf: MaandConf): Promise<void> {
+  const failed = new Map<string, string>();
+  if (!ctx.flags.dryRun) {
+    ctx.emit({ type: 'phase', phase: 'reconcile' });
+    for (const [job, err] of await reconcile(ctx, conf)) failed.set(job, err);
+  }
+  const selected = (job: string): boolean => ctx.flags.jobs.length === 0 || ctx.flags.jobs.includes(job);
+  for (const [seq, jobs] of [...waves(ctx.db)].sort(([a], [b]) => a - b)) {
+    const wave = jobs.filter(selected);
+    if (wave.length === 0) continue;
+    ctx.emit({ type: 'phase', phase: 'wave', seq });
+    const planned: Array<{ plan: JobPlan; allocs: ReturnType<typeof jobAllocations> }> = [];
+    for (const job of wave) {
+      if (ctx.cancelled) break;
+      const blockedBy = upstreamOf(ctx.db, job).filter((u) => failed.has(u));
+      if (blockedBy.length > 0) {
+        pushJob(ctx, { job, seq, status: 'blocked', reason: `upstream ${blockedBy.join(', ')} failed in this deploy`, error: `job ${job}: not deployed because upstream job ${blockedBy.join(', ')} failed`, durationMs: 0, allocations: [] }, failed);
+        continue;
+      }
+      const p = await planOne(ctx, job, seq);
+      if ('error' in p) {
+        pushJob(ctx, { job, seq, status: 'failed', reason: 'plan failed', error: p.error, durationMs: 0, allocations: [] }, failed);
+        continue;
+      }
+      ctx.emit({ type: 'job-planned', plan: p.plan });
+      if (ctx.flags.dryRun) {
+        ctx.result.plans.push(p.plan);
+        continue;
+      }
+      if (!p.plan.needsRollout) {
+        ctx.emit({ type: 'job-skipped', job, reason: p.plan.reason });
+        ctx.result.jobs.push({ job, seq, status: 'unchanged', reason: p.plan.reason, durationMs: 0, allocations: [] });
+        continue;
+      }
+      planned.push(p);
+    }
+    if (planned.length > 0 && !ctx.updateSeqBumped && !ctx.cancelled) {
+      ctx.checkpoint(() => (ctx.updateSeq = bumpUpdateSeq(ctx.db)));
+      ctx.updateSeqBumped = true;
+    }
+    for (const { plan, allocs } of planned) {
+      if (ctx.cancelled) {
+        pushJob(ctx, { job: plan.job, seq, status: 'failed', reason: 'cancelled', error: `job ${plan.job}: cancelled before its rollout; run maand deploy again`, durationMs: 0, allocations: [] }, failed);
+        continue;
+      }
+      pushJob(ctx, await rolloutJob(ctx, conf, plan, allocs), failed);
+    }
+  }
+  if (!ctx.flags.dryRun && ctx.updateSeqBumped) await finalSync(ctx, conf);
+}
+
+function pushJob(ctx: DeployContext, r: JobResult, failed: Map<string, string>): void {
+  ctx.result.jobs.push(r);
+  if (r.status === 'failed' || r.status === 'blocked') {
+    failed.set(r.job, r.error ?? `job ${r.job} failed`);
+    if (!ctx.result.failedJobs.includes(r.job)) ctx.result.failedJobs.push(r.job);
+  }
+  if (r.status === 'blocked') ctx.emit({ type: 'job-finished', result: r });
+}
+
+/** pre_deploy, then stage + hash every active allocation; the hashes are stored (not in dry-run). */
+async function planOne(ctx: DeployContext, job: string, seq: number): Promise<{ plan: JobPlan; allocs: ReturnType<typeof jobAllocations> } | { error: string }> {
+  let allocs = jobAllocations(ctx.db, job);
+  const active = allocs.filter(isActive);
+  const pre = await ctx.hooks.run(job, 'pre_deploy', active.map((a) => ({ allocId: a.allocId, workerIp: a.workerIp })), { concurrency: 1 });
+  if (!pre.ok) return { error: `job ${job}: ${pre.error}` };
+  ctx.checkpoint();
+  const info = jobInfo(ctx.db, job)!;
+  const upstream = upstreamJobs(ctx.db, job);
+  const staged = new Map<string, TreeHash>();
+  try {
+    for (const a of active) {
+      const w = ctx.workers.get(a.workerIp);
+      if (!w) continue;
+      const dir = stageJob(ctx.db, ctx.kv, ctx.paths.root, {
+        allocId: a.allocId, job, workerIp: a.workerIp, workerId: w.workerId, labels: w.labels, bucketId: ctx.bucketId, updateSeq: ctx.updateSeq,
+        currentVersion: a.currentVersion, newVersion: a.newVersion, readable: namespacesForAllocation({ job, workerIp: a.workerIp, upstreamJobs: upstream }),
+      });
+      staged.set(a.allocId, hashTree(dir));
+    }
+  } catch (e) {
+    return { error: (e as Error).message };
+  }
+  if (!ctx.flags.dryRun) {
+    ctx.checkpoint(() => {
+      for (const a of active) {
+        const h = staged.get(a.allocId);
+        if (h) storeHash(ctx.db, job, a.allocId, h.hash, h.filesJson);
+        ctx.kv.put(allocationNamespace(job, a.workerIp), 'version', a.newVersion);
+      }
+    });
+    allocs = jobAllocations(ctx.db, job);
+  }
+  const marker = ctx.flags.dryRun ? jobMarker(ctx.db, job) : jobMarker(ctx.db, job);
+  return { plan: planJob(info, seq, allocs, staged, marker, { force: ctx.flags.force, syncOnly: ctx.flags.syncOnly }), allocs };
+}
+
+/** Q27: after an update_seq bump, every reachable worker with an active allocation gets the new worker files. */
+async function finalSync(ctx: DeployContext, conf: MaandConf): Promise<void> {
+  ctx.emit({ type: 'phase', phase: 'final-sync' });
+  const ips = [...new Set((ctx.db.prepare('SELECT DISTINCT worker_ip FROM allocations WHERE removed = 0 AND disabled = 0 ORDER BY worker_ip').all() as Array<{ worker_ip: string }>).map((r) => r.worker_ip))];
+  const todo = ips.filter((ip) => ctx.workers.has(ip) && !ctx.refreshed.has(ip));
+  const useSudo = sshSettings(conf).useSudo;
+  await Promise.all(
+    todo.map(async (ip) => {
+      const err = (await ctx.ensureWorker(ip, useSudo)) ?? (await ctx.rsyncTo(ip, []));
+      if (err) ctx.emit({ type: 'warning', message: `${err} (worker.json on ${ip} keeps the previous update_seq until the next deploy)` });
+    }),
+  );
+  void join;
+}

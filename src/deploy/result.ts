@@ -1,0 +1,69 @@
+// The one result model of a deploy: the CLI prints it, the Action turns it into a summary, a PR comment
+// and outputs. Events stream the same facts while the deploy runs.
+import type { AllocAction, JobPlan } from './plan.ts';
+
+export type Outcome = 'ok' | 'failed' | 'skipped' | 'planned';
+
+export interface AllocationResult {
+  workerIp: string;
+  allocId: string;
+  action: AllocAction | 'promote';
+  reason: string;
+  outcome: Outcome;
+  batch?: number;
+  durationMs: number;
+  error?: string;
+}
+
+export type JobStatus = 'deployed' | 'unchanged' | 'failed' | 'blocked' | 'planned';
+
+export interface JobResult {
+  job: string;
+  seq: number;
+  status: JobStatus;
+  reason: string;
+  error?: string;
+  durationMs: number;
+  allocations: AllocationResult[];
+}
+
+export interface ReconcileResult {
+  job: string;
+  workerIp: string;
+  action: 'stop' | 'cleanup' | 'remove-bucket';
+  outcome: Outcome;
+  error?: string;
+}
+
+export interface DeployResult {
+  dryRun: boolean;
+  bucketId: string;
+  updateSeq: number;
+  updateSeqBumped: boolean;
+  startedAt: string;
+  durationMs: number;
+  reconcile: ReconcileResult[];
+  jobs: JobResult[];
+  /** Dry-run only: the plan of every selected job. */
+  plans: JobPlan[];
+  failedJobs: string[];
+  /** Fatal problems that are not one job's (e.g. cancelled). */
+  errors: string[];
+  cancelled: boolean;
+}
+
+export type DeployEvent =
+  | { type: 'phase'; phase: 'reconcile' | 'wave' | 'final-sync'; seq?: number }
+  | { type: 'job-planned'; plan: JobPlan }
+  | { type: 'job-skipped'; job: string; reason: string }
+  | { type: 'job-started'; job: string; seq: number }
+  | { type: 'batch-started'; job: string; phase: 'new' | 'update'; action: string; index: number; count: number; workers: string[] }
+  | { type: 'batch-promoted'; job: string; workers: string[] }
+  | { type: 'job-finished'; result: JobResult }
+  | { type: 'reconcile'; result: ReconcileResult }
+  | { type: 'output'; job?: string; worker?: string; stream: 'stdout' | 'stderr'; text: string }
+  | { type: 'warning'; message: string };
+
+export function changed(r: DeployResult): boolean {
+  return r.jobs.some((j) => j.status === 'deployed' || j.status === 'failed') || r.reconcile.length > 0;
+}

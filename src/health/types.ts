@@ -1,0 +1,69 @@
+// Shapes of health checks: what the caller passes, what comes back, the progress events.
+import type { CommandRunResult, HookRunContext } from '../hooks/types.ts';
+import type { SshRunner, SshTarget } from './ssh-probe.ts';
+
+export interface HealthContext extends HookRunContext {
+  /** Credentials for ssh probes (see `sshTargetFor`); without it an ssh probe fails with a clear error. */
+  ssh?: SshTarget;
+  /** How ssh probes run; default: the OpenSSH client (`openSshRunner`). */
+  sshRunner?: SshRunner;
+  onHealth?: (e: HealthEvent) => void;
+}
+
+/** Wait mode (deploy, `--wait`): attempts × interval; overrides for the manifest's `wait` block. */
+export interface WaitOptions {
+  attempts?: number;
+  intervalMs?: number;
+}
+
+export interface ProbeResult {
+  job: string;
+  worker: string;
+  /** `checks[<i>]` of the manifest. */
+  index: number;
+  /** `tcp api_port`, `http api_port /health`, `ssh systemctl is-active x` */
+  probe: string;
+  ok: boolean;
+  error?: string;
+  durationMs: number;
+}
+
+export interface HealthAttempt {
+  attempt: number;
+  ok: boolean;
+  probes: ProbeResult[];
+  /** health_check commands of this attempt (none when a probe failed). */
+  commands: CommandRunResult[];
+  error?: string;
+}
+
+export type SkipReason = 'no active allocations' | 'no health_check config or commands';
+
+export interface JobHealthResult {
+  job: string;
+  status: 'passed' | 'failed' | 'skipped';
+  skipReason?: SkipReason;
+  attempts: HealthAttempt[];
+  /** `job <job>: <last attempt's error>` */
+  error?: HealthCheckError;
+}
+
+export class HealthCheckError extends Error {
+  override name = 'HealthCheckError';
+  readonly job: string;
+  constructor(job: string, message: string) {
+    super(message);
+    this.job = job;
+  }
+}
+
+export type HealthEvent =
+  | { type: 'skipped'; job: string; reason: SkipReason }
+  | { type: 'probe'; result: ProbeResult }
+  | { type: 'attempt-failed'; job: string; attempt: number; attempts: number; error: string }
+  | { type: 'passed'; job: string }
+  | { type: 'failed'; job: string; error: string }
+  | { type: 'workers-skipped' }
+  | { type: 'workers-attempt-failed'; attempt: number; attempts: number; error: string }
+  | { type: 'workers-passed' }
+  | { type: 'workers-failed'; error: string };

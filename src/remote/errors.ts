@@ -1,0 +1,79 @@
+// RemoteCommandError: a worker command or rsync that failed, with a message that says what
+// failed, on which worker, and what to do next. Classified by exit code and executor flags.
+
+import { failureOf, stderrTail, type RemoteFailure, type RemoteResult } from './result.ts';
+
+function what(r: RemoteResult): string {
+  return r.kind === 'rsync' ? 'rsync' : 'command';
+}
+
+function seconds(ms: number): string {
+  return ms % 1000 === 0 ? String(ms / 1000) : (ms / 1000).toFixed(1);
+}
+
+/** `head: reason` when stderr said something, else just `head`. */
+function withReason(head: string, reason: string): string {
+  return reason === '' ? head : `${head}: ${reason}`;
+}
+
+export function remoteFailureMessage(r: RemoteResult, failure: RemoteFailure): string {
+  const w = `worker ${r.host}`;
+  const files = r.knownHosts.join(', ');
+  switch (failure) {
+    case 'host-key-changed':
+      return (
+        `${w}: host key changed (ssh exit 255): the key it presents is not the one recorded for ` +
+        `${r.knownHostsName} in ${files}; if the worker was reinstalled, remove the old key with ` +
+        `'ssh-keygen -R ${r.knownHostsName} -f ${r.knownHosts[0] ?? '~/.ssh/known_hosts'}', then run maand deploy again`
+      );
+    case 'host-key-unknown':
+      return (
+        `${w}: host key unknown (ssh exit 255): no key for ${r.knownHostsName} in ${files} and host key ` +
+        `checking is strict; add the worker's key to the known hosts, then run maand deploy again`
+      );
+    case 'unreachable':
+      return `${withReason(`${w} unreachable (ssh exit 255)`, stderrTail(r))}; check the host, its ssh_port and known_hosts, then run maand deploy again`;
+    case 'timeout':
+      return (
+        `${w}: ${what(r)} timed out after ${seconds(r.timeoutMs ?? 0)} s and was killed; ` +
+        `check what it waits for on the worker, then run maand deploy again`
+      );
+    case 'aborted':
+      return `${w}: ${what(r)} cancelled`;
+    case 'exit':
+      return withReason(`${w}: ${r.kind === 'rsync' ? 'rsync' : 'command execution'} failed (exit ${r.exitCode})`, stderrTail(r));
+  }
+}
+
+export class RemoteCommandError extends Error {
+  override name = 'RemoteCommandError';
+  readonly host: string;
+  /** Argv summary (whitespace collapsed, at most 200 characters). */
+  readonly argv: string;
+  readonly exitCode: number;
+  /** Last line of stderr. */
+  readonly stderrTail: string;
+  readonly failure: RemoteFailure;
+  readonly result: RemoteResult;
+
+  constructor(result: RemoteResult, failure: RemoteFailure) {
+    super(remoteFailureMessage(result, failure));
+    this.host = result.host;
+    this.argv = result.summary;
+    this.exitCode = result.exitCode;
+    this.stderrTail = stderrTail(result);
+    this.failure = failure;
+    this.result = result;
+  }
+}
+
+/** Returns the result when it succeeded, else throws RemoteCommandError. */
+export function check(result: RemoteResult): RemoteResult {
+  const failure = failureOf(result);
+  if (failure !== undefined) throw new RemoteCommandError(result, failure);
+  return result;
+}
+
+export function isRemoteCommandError(e: unknown): e is RemoteCommandError {
+  return e instanceof RemoteCommandError;
+}

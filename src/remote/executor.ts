@@ -1,0 +1,156 @@
+// The one place that runs ssh and rsync against workers. It owns a private 0700 directory for
+// ControlMaster sockets (one master per user/host/port, shared by commands and rsync), and
+// close() ends every master and removes the directory.
+
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { InternalError } from '../errors.ts';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { diagnoseHostKey, knownHostsName, userKnownHosts } from './host-keys.ts';
+import { runProcess, type LineListener, type ProcessResult } from './run-process.ts';
+import { SSH_FAILED, summarizeArgv, type RemoteKind, type RemoteResult } from './result.ts';
+import { rsyncArgs, type RsyncSpec } from './rsync.ts';
+import { DEFAULT_REMOTE_TIMEOUT_SECONDS, remoteShellCommand, workerScript } from './script.ts';
+import { sshArgs, sshPort, type SshOptions, type SshTarget } from './ssh-options.ts';
+
+/** A worker as callers know it; the executor supplies the ControlPath. */
+export type WorkerTarget = Omit<SshTarget, 'controlPath'>;
+
+export interface ExecutorOptions {
+  ssh?: Partial<SshOptions>;
+  /** Parent of the private ControlPath directory (default: the OS temp dir; /tmp when too long for a socket path). */
+  tmpDir?: string;
+  sshProgram?: string;
+  rsyncProgram?: string;
+}
+
+export interface StreamOptions {
+  signal?: AbortSignal;
+  onLine?: LineListener;
+  /** Per stream, the tail is kept (default 1 MiB). */
+  outputCapBytes?: number;
+}
+
+export interface ScriptOptions extends StreamOptions {
+  useSudo?: boolean;
+  /** Host-side kill (default 300 s); exit code then -1. */
+  timeoutMs?: number;
+  /** Remote `timeout N` around the shell (default 300). */
+  remoteTimeoutSeconds?: number;
+}
+
+export interface CommandOptions extends ScriptOptions {
+  env?: Readonly<Record<string, string>>;
+}
+
+export interface RsyncOptions extends StreamOptions {
+  /** Host-side kill; rsync's own --timeout covers stalls, so none by default. */
+  timeoutMs?: number;
+}
+
+export type RsyncRequest = Omit<RsyncSpec, 'target' | 'ssh'>;
+
+export class RemoteExecutor {
+  readonly controlDir: string;
+  readonly #ssh: Partial<SshOptions>;
+  readonly #sshProgram: string;
+  readonly #rsyncProgram: string;
+  readonly #running = new Set<AbortController>();
+  #closed = false;
+
+  private constructor(controlDir: string, opts: ExecutorOptions) {
+    this.controlDir = controlDir;
+    this.#ssh = opts.ssh ?? {};
+    this.#sshProgram = opts.sshProgram ?? 'ssh';
+    this.#rsyncProgram = opts.rsyncProgram ?? 'rsync';
+  }
+
+  static async create(opts: ExecutorOptions = {}): Promise<RemoteExecutor> {
+    // socket paths are limited to ~104 bytes: <parent>/maand-ssh-XXXXXX/<40 hex> must fit
+    const parent = opts.tmpDir ?? tmpdir();
+    const usable = parent.length + '/maand-ssh-XXXXXX/'.length + 40 < 100 ? parent : '/tmp';
+    // mkdtemp creates the directory 0700: nobody else can plant or reach a control socket
+    const dir = await mkdtemp(join(usable, 'maand-ssh-'));
+    return new RemoteExecutor(dir, opts);
+  }
+
+  target(worker: WorkerTarget): SshTarget {
+    return { ...worker, controlPath: join(this.controlDir, '%C') };
+  }
+
+  /** Runs `script` with `bash -s` on the worker (deploy.md §18.2). */
+  async runScript(worker: WorkerTarget, script: string, opts: ScriptOptions = {}): Promise<RemoteResult> {
+    const target = this.target(worker);
+    const remote = remoteShellCommand({
+      useSudo: opts.useSudo === true,
+      timeoutSeconds: opts.remoteTimeoutSeconds ?? DEFAULT_REMOTE_TIMEOUT_SECONDS,
+    });
+    const args = sshArgs(target, remote, this.#ssh);
+    const timeoutMs = opts.timeoutMs ?? DEFAULT_REMOTE_TIMEOUT_SECONDS * 1000;
+    return this.#run('command', target, this.#sshProgram, args, { ...opts, timeoutMs, input: script });
+  }
+
+  /** Runs command lines under `set -e -u` with `env` exported first. */
+  run(worker: WorkerTarget, commands: readonly string[], opts: CommandOptions = {}): Promise<RemoteResult> {
+    return this.runScript(worker, workerScript(commands, opts.env), opts);
+  }
+
+  /** Runs rsync (deploy.md §11.2) over the worker's shared ssh connection. */
+  async rsync(worker: WorkerTarget, req: RsyncRequest, opts: RsyncOptions = {}): Promise<RemoteResult> {
+    const target = this.target(worker);
+    const args = rsyncArgs({ ...req, target, ssh: this.#ssh });
+    return this.#run('rsync', target, this.#rsyncProgram, args, opts);
+  }
+
+  async #run(
+    kind: RemoteKind,
+    target: SshTarget,
+    program: string,
+    args: string[],
+    opts: StreamOptions & { timeoutMs?: number; input?: string },
+  ): Promise<RemoteResult> {
+    if (this.#closed) throw new InternalError('remote executor is closed');
+    const own = new AbortController();
+    const signal = opts.signal === undefined ? own.signal : AbortSignal.any([opts.signal, own.signal]);
+    this.#running.add(own);
+    let p: ProcessResult;
+    try {
+      p = await runProcess(program, args, { ...opts, signal });
+    } finally {
+      this.#running.delete(own);
+    }
+    const argv = [program, ...args];
+    const result: RemoteResult = {
+      ...p,
+      kind,
+      host: target.host.trim(),
+      port: sshPort(target.port),
+      argv,
+      summary: summarizeArgv(argv),
+      knownHosts: target.hostKeyPolicy === 'insecure' ? [] : userKnownHosts(target),
+      knownHostsName: knownHostsName(target),
+      ...(opts.timeoutMs === undefined ? {} : { timeoutMs: opts.timeoutMs }),
+    };
+    if (p.exitCode === SSH_FAILED && !p.timedOut && !p.aborted) {
+      const problem = await diagnoseHostKey(target);
+      if (problem !== undefined) result.hostKeyProblem = problem;
+    }
+    return result;
+  }
+
+  /** Kills running commands, ends every ControlMaster, removes the socket directory. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    for (const c of this.#running) c.abort();
+    const sockets = await readdir(this.controlDir).catch(() => [] as string[]);
+    await Promise.all(
+      sockets.map((s) =>
+        runProcess(this.#sshProgram, ['-o', `ControlPath=${join(this.controlDir, s)}`, '-O', 'exit', 'maand-worker'], {
+          timeoutMs: 5000,
+        }),
+      ),
+    );
+    await rm(this.controlDir, { recursive: true, force: true });
+  }
+}

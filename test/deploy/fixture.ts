@@ -1,0 +1,73 @@
+// A bucket wired to real local sshd workers, for deploy end-to-end tests.
+import { copyFileSync, chmodSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { newBucket, type TestBucket } from '../helpers/bucket.ts';
+import { startWorkers, type WorkerSet } from '../harness/workers.ts';
+import { deploy, type DeployOptions } from '../../src/deploy/engine.ts';
+import { connectRun } from '../../src/deploy/connect.ts';
+import type { DeployEvent, DeployResult } from '../../src/deploy/result.ts';
+
+/** A Makefile whose targets append to data/events.log on the worker (data/ survives deploys). */
+export const RECORDING_MAKEFILE = [
+  'start:',
+  '\t@mkdir -p data && echo "start $(CURRENT_VERSION) $(NEW_VERSION)" >> data/events.log',
+  'stop:',
+  '\t@mkdir -p data && echo "stop" >> data/events.log',
+  'restart:',
+  '\t@mkdir -p data && echo "restart $(CURRENT_VERSION) $(NEW_VERSION)" >> data/events.log',
+  'reload:',
+  '\t@mkdir -p data && echo "reload $(CURRENT_VERSION) $(NEW_VERSION)" >> data/events.log',
+  '',
+].join('\n');
+
+export interface DeployFixture {
+  bucket: TestBucket;
+  workers: WorkerSet;
+  events: DeployEvent[];
+  deploy(opts?: Partial<Omit<DeployOptions, 'root' | 'connect'>>): Promise<DeployResult>;
+  /** Lines of data/events.log of a job on a worker ([] when absent). */
+  lifecycle(ip: string, job: string): string[];
+  remoteFile(ip: string, job: string, path: string): string | undefined;
+  bucketId(): string;
+  close(): Promise<void>;
+}
+
+export async function deployFixture(net: string, count = 3): Promise<DeployFixture> {
+  const workers = await startWorkers({ count, net });
+  const bucket = await newBucket();
+  bucket.write({ 'maand.conf': "use_sudo = false\nssh_user = 'root'\nssh_key = 'worker.key'\n" });
+  copyFileSync(workers.clientKey, join(bucket.root, 'secrets', 'worker.key'));
+  chmodSync(join(bucket.root, 'secrets', 'worker.key'), 0o600);
+  const events: DeployEvent[] = [];
+  const bucketId = (): string => bucket.rows<{ bucket_id: string }>('SELECT bucket_id FROM bucket')[0]!.bucket_id;
+  const file = (ip: string, job: string, path: string): string | undefined => {
+    try {
+      return readFileSync(join(workers.optDir(ip), bucketId(), 'jobs', job, path), 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  return {
+    bucket,
+    workers,
+    events,
+    deploy(opts = {}) {
+      events.length = 0;
+      return deploy({
+        root: bucket.root,
+        ...opts,
+        onEvent: (e) => events.push(e),
+        connect: connectRun({ ssh: { hostKeyPolicy: 'strict', knownHostsFile: workers.knownHosts } }),
+      });
+    },
+    lifecycle(ip, job) {
+      return (file(ip, job, 'data/events.log') ?? '').split('\n').filter((l) => l !== '');
+    },
+    remoteFile: file,
+    bucketId,
+    async close() {
+      await workers.stop();
+      bucket.cleanup();
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runProcess } from '../../src/remote/run-process.ts';
+
+test('input reaches the program on stdin and its exit code comes back', async () => {
+  const r = await runProcess('sh', ['-c', 'read x; echo "got $x"; exit 4'], { input: 'hello\n' });
+  assert.equal(r.exitCode, 4);
+  assert.equal(r.stdout, 'got hello\n');
+  assert.equal(r.timedOut, false);
+});
+
+test('a program that cannot be started is a result with exit -1 and the reason in stderr', async () => {
+  const r = await runProcess('maand-no-such-program', []);
+  assert.equal(r.exitCode, -1);
+  assert.match(r.stderr, /maand-no-such-program: spawn maand-no-such-program ENOENT/);
+});
+
+test('a program killed by a signal reports 128 + the signal number', async () => {
+  const r = await runProcess('sh', ['-c', 'kill -9 $$']);
+  assert.equal(r.exitCode, 137);
+});
+
+test('a timeout kills the program even if it ignores SIGTERM', async () => {
+  const r = await runProcess('sh', ['-c', 'trap "" TERM; echo up; while :; do sleep 0.1; done'], { timeoutMs: 200 });
+  assert.equal(r.timedOut, true);
+  assert.equal(r.exitCode, -1);
+  assert.equal(r.stdout, 'up\n');
+});
+
+test('an already aborted signal runs nothing', async () => {
+  const r = await runProcess('sh', ['-c', 'echo ran'], { signal: AbortSignal.abort() });
+  assert.equal(r.aborted, true);
+  assert.equal(r.stdout, '');
+});
+
+test('a program that exits without reading its input does not fail the run', async () => {
+  const r = await runProcess('true', [], { input: 'x'.repeat(1 << 20) });
+  assert.equal(r.exitCode, 0);
+});
