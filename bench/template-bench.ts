@@ -55,10 +55,14 @@ const renders = Number(process.argv[2] ?? 10_000);
 const warm = render(tpl, data);
 for (let i = 0; i < 200; i++) render(tpl, data);
 const start = process.hrtime.bigint();
+const cpuStart = process.cpuUsage();
 let bytes = 0;
 for (let i = 0; i < renders; i++) bytes += render(tpl, data).length;
 const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+const cpu = process.cpuUsage(cpuStart);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 
 console.log(`template: ${lines} lines, output ${warm.split('\n').length} lines (${warm.length} chars)`);
 console.log(`rendered ${renders} times in ${seconds.toFixed(2)} s (${(bytes / 1e6).toFixed(1)} MB)`);
+console.log(`${Math.round(renders / cpuSeconds)} renders per CPU second (differs from the wall clock on a busy machine)`);
 console.log(`${Math.round(renders / seconds)} renders/s`);

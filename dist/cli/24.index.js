@@ -2,14 +2,14 @@ export const id = 24;
 export const ids = [24];
 export const modules = {
 
-/***/ 462:
+/***/ 7462:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Z: () => (/* binding */ bucketPaths)
 /* harmony export */ });
 /* unused harmony export jobDir */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 // Where everything lives inside a bucket (§2.2). The bucket root is the working directory.
 
 function bucketPaths(root) {
@@ -41,7 +41,7 @@ function jobDir(paths, job) {
 
 /***/ }),
 
-/***/ 910:
+/***/ 7910:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -114,7 +114,7 @@ function compareVersions(a, b) {
 
 /***/ }),
 
-/***/ 917:
+/***/ 8917:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -124,7 +124,7 @@ function compareVersions(a, b) {
 /* harmony export */ });
 /* unused harmony export inTransactionAsync */
 /* harmony import */ var node_sqlite__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(99);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(452);
 // Opening the catalog and running work in one transaction.
 
@@ -191,7 +191,7 @@ function asDatabaseError(e) {
 /* harmony export */ });
 /* unused harmony export storedVersion */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(452);
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(912);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4912);
 // The schema-version gate every command but `init` passes first (§7.5).
 
 
@@ -230,7 +230,7 @@ function storedVersion(db) {
 
 /***/ }),
 
-/***/ 912:
+/***/ 4912:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -364,7 +364,7 @@ function migrate(db) {
 
 /***/ }),
 
-/***/ 787:
+/***/ 8787:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -438,11 +438,11 @@ function isKvError(e, kind) {
 }
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(598);
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(24);
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(760);
+var external_node_path_ = __webpack_require__(6760);
 ;// CONCATENATED MODULE: ./lib/kv/secrets.js
 // Secret values (spec kv §1.8): AES-256-GCM, 12-byte random nonce, 16-byte tag after the
 // ciphertext, no AAD, stored as `enc:v1:` + base64(nonce ‖ ciphertext ‖ tag). Byte-compatible

@@ -2,7 +2,7 @@ export const id = 308;
 export const ids = [308];
 export const modules = {
 
-/***/ 308:
+/***/ 1308:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -17,15 +17,15 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./lib/bucket/paths.js
-var bucket_paths = __webpack_require__(462);
+var bucket_paths = __webpack_require__(7462);
 // EXTERNAL MODULE: ./lib/catalog/db.js
-var catalog_db = __webpack_require__(917);
+var catalog_db = __webpack_require__(8917);
 // EXTERNAL MODULE: ./lib/catalog/gate.js
 var gate = __webpack_require__(156);
 // EXTERNAL MODULE: ./lib/errors.js
 var errors = __webpack_require__(452);
 // EXTERNAL MODULE: ./lib/kv/index.js + 12 modules
-var kv = __webpack_require__(787);
+var kv = __webpack_require__(8787);
 ;// CONCATENATED MODULE: ./lib/cat/kv.js
 // `maand cat kv` (the cat_kv view, filtered) and `maand cat kv get` (one value, secrets on request).
 
@@ -76,7 +76,7 @@ function catKvGet(db, root, ns, key, reveal) {
 }
 
 // EXTERNAL MODULE: ./lib/deploy/state.js
-var state = __webpack_require__(626);
+var state = __webpack_require__(3626);
 ;// CONCATENATED MODULE: ./lib/cat/deployments.js
 // `maand cat deployments`: every allocation with its deploy state and what the next deploy does to it
 // (deploy spec §24).
@@ -122,7 +122,7 @@ function catDeployments(db, opts) {
 }
 
 // EXTERNAL MODULE: ./lib/catalog/schema.js
-var schema = __webpack_require__(912);
+var schema = __webpack_require__(4912);
 ;// CONCATENATED MODULE: ./lib/cat/views.js
 // `maand cat <view>`: read-only queries over the catalog views (§7.3).
 
@@ -158,7 +158,7 @@ function renderTable(columns, rows) {
 }
 
 // EXTERNAL MODULE: ./lib/cli/io.js
-var cli_io = __webpack_require__(908);
+var cli_io = __webpack_require__(8908);
 ;// CONCATENATED MODULE: ./lib/cli/commands/cat.js
 
 
@@ -206,7 +206,7 @@ function catDeploymentsCommand(io, opts) {
 
 /***/ }),
 
-/***/ 908:
+/***/ 8908:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -221,7 +221,7 @@ function splitList(raw) {
 
 /***/ }),
 
-/***/ 626:
+/***/ 3626:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -241,7 +241,7 @@ function splitList(raw) {
 /* harmony export */   qB: () => (/* binding */ jobMarker),
 /* harmony export */   wZ: () => (/* binding */ wasDeployed)
 /* harmony export */ });
-/* harmony import */ var _bucket_version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(910);
+/* harmony import */ var _bucket_version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7910);
 
 const ALLOC_SQL = `SELECT a.alloc_id, a.worker_ip, a.job, a.disabled, a.removed, a.new_version, w.position,
   h.key AS hkey, h.current_hash, h.previous_hash, h.current_files, h.previous_files, h.current_version

@@ -2,20 +2,22 @@ export const id = 361;
 export const ids = [361];
 export const modules = {
 
-/***/ 361:
+/***/ 9361:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   buildCommand: () => (/* binding */ buildCommand)
 /* harmony export */ });
-/* harmony import */ var _build_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(831);
+/* harmony import */ var _build_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4191);
 
 async function buildCommand(io, opts) {
     const quiet = io.env['MAAND_QUIET'] === '1';
     const res = await (0,_build_index_js__WEBPACK_IMPORTED_MODULE_0__/* .build */ .j)({
         root: io.cwd,
         purgeJobKv: opts.purgeJobKv,
+        env: io.env,
+        onHookOutput: (l) => io.stderr.write(`${l.job}@${l.worker} [${l.event} ${l.command}] ${l.stream === 'stdout' ? '|' : '!'} ${l.text}\n`),
         onEvent: (e) => {
             if (quiet)
                 return;

@@ -2,7 +2,7 @@ export const id = 870;
 export const ids = [870];
 export const modules = {
 
-/***/ 93:
+/***/ 8093:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -12,9 +12,9 @@ export const modules = {
 /* harmony export */   kV: () => (/* binding */ portPool),
 /* harmony export */   xX: () => (/* binding */ readJobsConf)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(452);
-/* harmony import */ var _toml_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(692);
+/* harmony import */ var _toml_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9692);
 // workspace/bucket.conf (port pool + bucket vars, §4.2) and bucket.jobs[.<selector>].conf (§4.3).
 
 
@@ -84,7 +84,7 @@ function firstLine(e) {
 
 /***/ }),
 
-/***/ 788:
+/***/ 3788:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -93,9 +93,9 @@ function firstLine(e) {
 /* harmony export */   Wx: () => (/* binding */ writeDefaultMaandConf)
 /* harmony export */ });
 /* unused harmony export DEFAULT_MAAND_CONF_TEXT */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(452);
-/* harmony import */ var _toml_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(692);
+/* harmony import */ var _toml_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9692);
 // maand.conf (§4.1): ssh, sudo, certificate lifetime, job config selector, log format.
 
 
@@ -159,14 +159,14 @@ function sshSettings(conf) {
 
 /***/ }),
 
-/***/ 462:
+/***/ 7462:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Z: () => (/* binding */ bucketPaths)
 /* harmony export */ });
 /* unused harmony export jobDir */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 // Where everything lives inside a bucket (§2.2). The bucket root is the working directory.
 
 function bucketPaths(root) {
@@ -198,7 +198,7 @@ function jobDir(paths, job) {
 
 /***/ }),
 
-/***/ 692:
+/***/ 9692:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -207,8 +207,8 @@ function jobDir(paths, job) {
 /* harmony export */   g_: () => (/* binding */ tomlTypeName),
 /* harmony export */   tJ: () => (/* binding */ FileReadError)
 /* harmony export */ });
-/* harmony import */ var smol_toml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(292);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24);
+/* harmony import */ var smol_toml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3292);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 // TOML reading shared by maand.conf, bucket.conf, bucket.jobs*.conf and vars.toml.
 
 
@@ -256,7 +256,7 @@ function stringMap(table, where) {
 
 /***/ }),
 
-/***/ 917:
+/***/ 8917:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -266,7 +266,7 @@ function stringMap(table, where) {
 /* harmony export */ });
 /* unused harmony export inTransactionAsync */
 /* harmony import */ var node_sqlite__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(99);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(452);
 // Opening the catalog and running work in one transaction.
 
@@ -325,7 +325,7 @@ function asDatabaseError(e) {
 
 /***/ }),
 
-/***/ 912:
+/***/ 4912:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -459,15 +459,15 @@ function migrate(db) {
 
 /***/ }),
 
-/***/ 47:
+/***/ 3047:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $: () => (/* binding */ generateRsaKey),
 /* harmony export */   n: () => (/* binding */ privateKeyPem)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(598);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(975);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7975);
 // RSA key generation and PEM export. Generation is async: it runs in libuv's thread pool, so
 // several 4096-bit keys are produced in parallel instead of blocking the event loop.
 
@@ -484,7 +484,7 @@ function privateKeyPem(key, pkcs8) {
 
 /***/ }),
 
-/***/ 261:
+/***/ 5261:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -524,7 +524,7 @@ function encodePem(type, der) {
 
 /***/ }),
 
-/***/ 661:
+/***/ 3661:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -538,7 +538,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(598);
+var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./lib/certs/der.js
 // A minimal DER encoder: just the ASN.1 types an X.509 v3 certificate needs. Every helper returns
 // one complete TLV, so certificates are assembled by nesting calls (see x509.ts).
@@ -725,7 +725,7 @@ function keyUsageBits(bits) {
 
 /***/ }),
 
-/***/ 870:
+/***/ 5870:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -737,29 +737,29 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(24);
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(598);
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./lib/errors.js
 var errors = __webpack_require__(452);
 // EXTERNAL MODULE: ./lib/bucket/paths.js
-var bucket_paths = __webpack_require__(462);
+var bucket_paths = __webpack_require__(7462);
 // EXTERNAL MODULE: ./lib/bucket/maand-conf.js
-var maand_conf = __webpack_require__(788);
+var maand_conf = __webpack_require__(3788);
 // EXTERNAL MODULE: ./lib/bucket/bucket-conf.js
-var bucket_conf = __webpack_require__(93);
+var bucket_conf = __webpack_require__(8093);
 // EXTERNAL MODULE: ./lib/catalog/db.js
-var catalog_db = __webpack_require__(917);
+var catalog_db = __webpack_require__(8917);
 // EXTERNAL MODULE: ./lib/catalog/schema.js
-var schema = __webpack_require__(912);
+var schema = __webpack_require__(4912);
 // EXTERNAL MODULE: ./lib/util/stable-id.js
-var stable_id = __webpack_require__(719);
+var stable_id = __webpack_require__(1719);
 // EXTERNAL MODULE: ./lib/certs/pem.js
-var pem = __webpack_require__(261);
+var pem = __webpack_require__(5261);
 // EXTERNAL MODULE: ./lib/certs/keys.js
-var keys = __webpack_require__(47);
+var keys = __webpack_require__(3047);
 // EXTERNAL MODULE: ./lib/certs/x509.js + 1 modules
-var x509 = __webpack_require__(661);
+var x509 = __webpack_require__(3661);
 ;// CONCATENATED MODULE: ./lib/certs/ca.js
 // The bucket CA created by `maand init`: self-signed, CN = bucket id, ten years, never renewed.
 
@@ -859,7 +859,7 @@ async function initCommand(io) {
 
 /***/ }),
 
-/***/ 719:
+/***/ 1719:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -867,7 +867,7 @@ async function initCommand(io) {
 /* harmony export */   dD: () => (/* binding */ stableId),
 /* harmony export */   zE: () => (/* binding */ randomId)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 // Deterministic ids of the reference tool: MD5 of the name with UUID v3 version/variant bits and
 // NO namespace (this is not RFC 4122 v3 of any standard namespace).
 

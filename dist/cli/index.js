@@ -2,63 +2,77 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 421:
+/***/ 1421:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 
-/***/ 598:
+/***/ 7598:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 
 /***/ }),
 
-/***/ 474:
+/***/ 8474:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
 
 /***/ }),
 
-/***/ 24:
+/***/ 3024:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
-/***/ 455:
+/***/ 1455:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 
 /***/ }),
 
-/***/ 67:
+/***/ 7067:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 
 /***/ }),
 
-/***/ 161:
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 8161:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 
-/***/ 760:
+/***/ 6760:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
-/***/ 708:
+/***/ 1708:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
@@ -72,35 +86,42 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:sqlite"
 
 /***/ }),
 
-/***/ 193:
+/***/ 6193:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
 
 /***/ }),
 
-/***/ 136:
+/***/ 8500:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+
+/***/ }),
+
+/***/ 3136:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 
 /***/ }),
 
-/***/ 975:
+/***/ 7975:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 
 /***/ }),
 
-/***/ 909:
+/***/ 8909:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { Argument } = __nccwpck_require__(154);
-const { Command } = __nccwpck_require__(348);
-const { CommanderError, InvalidArgumentError } = __nccwpck_require__(135);
-const { Help } = __nccwpck_require__(754);
-const { Option } = __nccwpck_require__(240);
+const { Argument } = __nccwpck_require__(9154);
+const { Command } = __nccwpck_require__(4348);
+const { CommanderError, InvalidArgumentError } = __nccwpck_require__(1135);
+const { Help } = __nccwpck_require__(9754);
+const { Option } = __nccwpck_require__(5240);
 
 exports.DM = new Command();
 
@@ -124,10 +145,10 @@ exports.a2 = InvalidArgumentError; // Deprecated
 
 /***/ }),
 
-/***/ 154:
+/***/ 9154:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { InvalidArgumentError } = __nccwpck_require__(135);
+const { InvalidArgumentError } = __nccwpck_require__(1135);
 
 class Argument {
   /**
@@ -281,20 +302,20 @@ exports.humanReadableArgName = humanReadableArgName;
 
 /***/ }),
 
-/***/ 348:
+/***/ 4348:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const EventEmitter = (__nccwpck_require__(474).EventEmitter);
-const childProcess = __nccwpck_require__(421);
-const path = __nccwpck_require__(760);
-const fs = __nccwpck_require__(24);
-const process = __nccwpck_require__(708);
+const EventEmitter = (__nccwpck_require__(8474).EventEmitter);
+const childProcess = __nccwpck_require__(1421);
+const path = __nccwpck_require__(6760);
+const fs = __nccwpck_require__(3024);
+const process = __nccwpck_require__(1708);
 
-const { Argument, humanReadableArgName } = __nccwpck_require__(154);
-const { CommanderError } = __nccwpck_require__(135);
-const { Help, stripColor } = __nccwpck_require__(754);
-const { Option, DualOptions } = __nccwpck_require__(240);
-const { suggestSimilar } = __nccwpck_require__(30);
+const { Argument, humanReadableArgName } = __nccwpck_require__(9154);
+const { CommanderError } = __nccwpck_require__(1135);
+const { Help, stripColor } = __nccwpck_require__(9754);
+const { Option, DualOptions } = __nccwpck_require__(5240);
+const { suggestSimilar } = __nccwpck_require__(5030);
 
 class Command extends EventEmitter {
   /**
@@ -3065,7 +3086,7 @@ exports.useColor = useColor; // exporting for tests
 
 /***/ }),
 
-/***/ 135:
+/***/ 1135:
 /***/ ((__unused_webpack_module, exports) => {
 
 /**
@@ -3111,10 +3132,10 @@ exports.InvalidArgumentError = InvalidArgumentError;
 
 /***/ }),
 
-/***/ 754:
+/***/ 9754:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { humanReadableArgName } = __nccwpck_require__(154);
+const { humanReadableArgName } = __nccwpck_require__(9154);
 
 /**
  * TypeScript import types for JSDoc, used by Visual Studio Code IntelliSense and `npm run typescript-checkJS`
@@ -3865,10 +3886,10 @@ exports.stripColor = stripColor;
 
 /***/ }),
 
-/***/ 240:
+/***/ 5240:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { InvalidArgumentError } = __nccwpck_require__(135);
+const { InvalidArgumentError } = __nccwpck_require__(1135);
 
 class Option {
   /**
@@ -4252,7 +4273,7 @@ exports.DualOptions = DualOptions;
 
 /***/ }),
 
-/***/ 30:
+/***/ 5030:
 /***/ ((__unused_webpack_module, exports) => {
 
 const maxDistance = 3;
@@ -4364,7 +4385,7 @@ exports.suggestSimilar = suggestSimilar;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(201);
+/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7201);
 // The `maand` command line: parse argv, run one command, map errors to one line and an exit code.
 
 process.exitCode = await (0,_program_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr });
@@ -4374,7 +4395,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 201:
+/***/ 7201:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4384,7 +4405,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./node_modules/commander/index.js
-var commander = __nccwpck_require__(909);
+var commander = __nccwpck_require__(8909);
 ;// CONCATENATED MODULE: ./node_modules/commander/esm.mjs
 
 
@@ -4422,7 +4443,7 @@ async function runCli(argv, io) {
         .description('Create (or upgrade) a bucket in the current directory: layout, catalog, bucket id, CA, KV key.\nA re-run upgrades the schema and never changes ids, keys or your files.')
         .action(async () => {
         failurePrefix = 'maand init failed';
-        await (await Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(870)]).then(__nccwpck_require__.bind(__nccwpck_require__, 870))).initCommand(io);
+        await (await Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(870)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5870))).initCommand(io);
     });
     program
         .command('build')
@@ -4430,7 +4451,7 @@ async function runCli(argv, io) {
         .option('--purge-job-kv', 'also empty vars/job/<job> and secrets/job/<job> of jobs that were removed', false)
         .action(async (opts) => {
         failurePrefix = 'maand build failed';
-        await (await Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(243), __nccwpck_require__.e(24), __nccwpck_require__.e(831), __nccwpck_require__.e(361)]).then(__nccwpck_require__.bind(__nccwpck_require__, 361))).buildCommand(io, opts);
+        await (await Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(243), __nccwpck_require__.e(24), __nccwpck_require__.e(357), __nccwpck_require__.e(191), __nccwpck_require__.e(361)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9361))).buildCommand(io, opts);
     });
     program
         .command('deploy')
@@ -4448,7 +4469,37 @@ async function runCli(argv, io) {
         .option('--output <file>', 'write the result (or dry-run plan) as JSON to this file')
         .action(async (opts) => {
         failurePrefix = opts.dryRun ? 'maand deploy --dry-run failed' : 'maand deploy failed';
-        await (await Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(243), __nccwpck_require__.e(24), __nccwpck_require__.e(831), __nccwpck_require__.e(629)]).then(__nccwpck_require__.bind(__nccwpck_require__, 629))).deployCommand(io, opts);
+        await (await Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(243), __nccwpck_require__.e(24), __nccwpck_require__.e(357), __nccwpck_require__.e(191), __nccwpck_require__.e(719), __nccwpck_require__.e(868)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5868))).deployCommand(io, opts);
+    });
+    const jobCmd = program
+        .command('job')
+        .description('Run a lifecycle target of one job on its workers.')
+        .argument('[target]', 'reference form: maand job <target> <job>')
+        .argument('[job]')
+        .option('--known-hosts <file>', 'check worker host keys strictly against this file')
+        .option('--insecure-skip-host-key-check', 'do not check worker host keys', false)
+        .action(async (target, job, opts) => {
+        if (!target || !job) {
+            jobCmd.help({ error: true });
+            return;
+        }
+        failurePrefix = 'maand job failed';
+        await (await Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(24), __nccwpck_require__.e(357), __nccwpck_require__.e(719), __nccwpck_require__.e(355)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9355))).jobRunCommand(io, job, { target, healthCheck: false, ...opts });
+    });
+    jobCmd
+        .command('run')
+        .description('Run `make <target>` of the job on its active allocations (in batches of max_concurrent_upgrades),\n' +
+        'or its job_control hooks with TARGET=<target>. Checks first that each worker runs this bucket at\n' +
+        'the current update_seq.')
+        .argument('<job>')
+        .requiredOption('--target <target>', 'Makefile target, e.g. start, stop, restart, reload, status')
+        .option('--workers <ips>', 'only these workers (comma-separated)')
+        .option('--health-check', 'run the job health check afterwards', false)
+        .option('--known-hosts <file>', 'check worker host keys strictly against this file')
+        .option('--insecure-skip-host-key-check', 'do not check worker host keys', false)
+        .action(async (job, opts) => {
+        failurePrefix = 'maand job run failed';
+        await (await Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(24), __nccwpck_require__.e(357), __nccwpck_require__.e(719), __nccwpck_require__.e(355)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9355))).jobRunCommand(io, job, opts);
     });
     const cat = program.command('cat').description('Show catalog contents (read-only).');
     for (const view of ['workers', 'jobs', 'allocations', 'job_commands']) {
@@ -4458,7 +4509,7 @@ async function runCli(argv, io) {
             .option('--jobs <names>', 'comma-separated job names to show')
             .option('--json', 'print JSON instead of a table', false)
             .action(async (opts) => {
-            await (await Promise.all(/* import() */[__nccwpck_require__.e(24), __nccwpck_require__.e(308)]).then(__nccwpck_require__.bind(__nccwpck_require__, 308))).catViewCommand(io, view, opts);
+            await (await Promise.all(/* import() */[__nccwpck_require__.e(24), __nccwpck_require__.e(308)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1308))).catViewCommand(io, view, opts);
         });
     }
     cat
@@ -4469,7 +4520,7 @@ async function runCli(argv, io) {
         .option('--active', 'only active allocations', false)
         .option('--json', 'print JSON instead of a table', false)
         .action(async (opts) => {
-        await (await Promise.all(/* import() */[__nccwpck_require__.e(24), __nccwpck_require__.e(308)]).then(__nccwpck_require__.bind(__nccwpck_require__, 308))).catDeploymentsCommand(io, opts);
+        await (await Promise.all(/* import() */[__nccwpck_require__.e(24), __nccwpck_require__.e(308)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1308))).catDeploymentsCommand(io, opts);
     });
     const kv = cat
         .command('kv')
@@ -4480,7 +4531,7 @@ async function runCli(argv, io) {
         .option('--deleted', 'only deleted keys', false)
         .option('--json', 'print JSON instead of a table', false)
         .action(async (opts) => {
-        await (await Promise.all(/* import() */[__nccwpck_require__.e(24), __nccwpck_require__.e(308)]).then(__nccwpck_require__.bind(__nccwpck_require__, 308))).catKvCommand(io, opts);
+        await (await Promise.all(/* import() */[__nccwpck_require__.e(24), __nccwpck_require__.e(308)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1308))).catKvCommand(io, opts);
     });
     kv.command('get')
         .description('Print one value.')
@@ -4488,7 +4539,7 @@ async function runCli(argv, io) {
         .argument('<key>')
         .option('--reveal', 'decrypt a secret value', false)
         .action(async (ns, key, opts) => {
-        await (await Promise.all(/* import() */[__nccwpck_require__.e(24), __nccwpck_require__.e(308)]).then(__nccwpck_require__.bind(__nccwpck_require__, 308))).catKvGetCommand(io, ns, key, opts);
+        await (await Promise.all(/* import() */[__nccwpck_require__.e(24), __nccwpck_require__.e(308)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1308))).catKvGetCommand(io, ns, key, opts);
     });
     program.addOption(new Option('--no-color', 'disable colours').hideHelp());
     try {

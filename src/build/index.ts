@@ -21,12 +21,17 @@ import { writeAllocationVariables } from './alloc-vars.ts';
 import { buildPrometheusCatalog, type ScrapeRenderer } from './prometheus.ts';
 import { scrapeRenderer } from './scrape-template.ts';
 import { checkCapacity } from './capacity.ts';
-import { postBuildCommands } from './post-build.ts';
+import { runPostBuild } from '../hooks/post-build.ts';
+import type { HookOutputLine } from '../hooks/types.ts';
 
 export type { BuildEvent } from './context.ts';
 
 export interface BuildOptions {
   root: string;
+  /** Base environment of post_build hooks (the entry layer passes process.env). */
+  env?: Readonly<Record<string, string | undefined>>;
+  onHookOutput?: (line: HookOutputLine) => void;
+  signal?: AbortSignal;
   purgeJobKv?: boolean;
   onEvent?: (e: BuildEvent) => void;
   /** Unix seconds; defaults to now. */
@@ -105,7 +110,13 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     } catch (e) {
       throw new MaandError('database error', `VACUUM: ${(e as Error).message}`);
     }
-    postBuildCommands(db);
+    const post = await runPostBuild({
+      root: paths.root, db,
+      ...(opts.env ? { env: opts.env } : {}),
+      ...(opts.onHookOutput ? { onOutput: opts.onHookOutput } : {}),
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    });
+    if (post.error) throw post.error;
     return summarize(ctx, kvChanges, certsGenerated);
   } catch (e) {
     throw asDatabaseError(e);

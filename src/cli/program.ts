@@ -50,6 +50,39 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       await (await import('./commands/deploy.ts')).deployCommand(io, opts);
     });
 
+  const jobCmd = program
+    .command('job')
+    .description('Run a lifecycle target of one job on its workers.')
+    .argument('[target]', 'reference form: maand job <target> <job>')
+    .argument('[job]')
+    .option('--known-hosts <file>', 'check worker host keys strictly against this file')
+    .option('--insecure-skip-host-key-check', 'do not check worker host keys', false)
+    .action(async (target: string | undefined, job: string | undefined, opts: { knownHosts?: string; insecureSkipHostKeyCheck: boolean }) => {
+      if (!target || !job) {
+        jobCmd.help({ error: true });
+        return;
+      }
+      failurePrefix = 'maand job failed';
+      await (await import('./commands/job.ts')).jobRunCommand(io, job, { target, healthCheck: false, ...opts });
+    });
+  jobCmd
+    .command('run')
+    .description(
+      'Run `make <target>` of the job on its active allocations (in batches of max_concurrent_upgrades),\n' +
+        'or its job_control hooks with TARGET=<target>. Checks first that each worker runs this bucket at\n' +
+        'the current update_seq.',
+    )
+    .argument('<job>')
+    .requiredOption('--target <target>', 'Makefile target, e.g. start, stop, restart, reload, status')
+    .option('--workers <ips>', 'only these workers (comma-separated)')
+    .option('--health-check', 'run the job health check afterwards', false)
+    .option('--known-hosts <file>', 'check worker host keys strictly against this file')
+    .option('--insecure-skip-host-key-check', 'do not check worker host keys', false)
+    .action(async (job: string, opts: import('./commands/job.ts').JobRunCliOptions) => {
+      failurePrefix = 'maand job run failed';
+      await (await import('./commands/job.ts')).jobRunCommand(io, job, opts);
+    });
+
   const cat = program.command('cat').description('Show catalog contents (read-only).');
   for (const view of ['workers', 'jobs', 'allocations', 'job_commands'] as const) {
     cat

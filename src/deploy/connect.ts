@@ -31,7 +31,7 @@ export function connectRun(o: ConnectOptions): DeployOptions['connect'] {
     return {
       remote,
       hooks: hookPort(ctx),
-      health: healthPort(ctx, remote, run.conf, (line) => run.emit({ type: 'output', job: undefined, stream: 'stdout', text: line })),
+      health: healthPort(ctx, run.conf, o.ssh, (line: string) => run.emit({ type: 'output', stream: 'stdout', text: line })),
       close: async () => {
         await api.close();
         await remote.close();

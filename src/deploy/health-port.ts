@@ -1,20 +1,29 @@
-// HealthPort over src/health (probes + health_check hooks, wait mode).
-import type { HookRunContext } from '../hooks/types.ts';
+// HealthPort over src/health: probes and health_check hooks of one job, in wait mode.
 import type { MaandConf } from '../bucket/maand-conf.ts';
-import type { HealthPort, WorkerRemote } from './ports.ts';
+import { checkJobHealth, formatHealthEvent, sshTargetFor, type HealthContext } from '../health/index.ts';
+import type { HookRunContext } from '../hooks/types.ts';
+import type { SshAccess } from './openssh-remote.ts';
+import type { HealthPort } from './ports.ts';
 
-export function healthPort(ctx: HookRunContext, remote: WorkerRemote, conf: MaandConf, print: (line: string) => void): HealthPort {
-  void remote;
-  void conf;
+export function healthPort(ctx: HookRunContext, conf: MaandConf, access: SshAccess, print: (line: string) => void): HealthPort {
+  const known = access.knownHostsFile ? [access.knownHostsFile, ...(access.extraKnownHostsFiles ?? [])] : undefined;
+  const hctx: HealthContext = {
+    ...ctx,
+    ssh: sshTargetFor(ctx.root, conf, {
+      hostKeyPolicy: access.hostKeyPolicy,
+      ...(known ? { knownHostsFiles: known } : {}),
+      ...(access.keyFile ? { keyPath: access.keyFile } : {}),
+    }),
+    onHealth: (e) => {
+      const line = formatHealthEvent(e);
+      if (line) print(line);
+    },
+  };
   return {
     async check(job) {
-      const row = ctx.db.prepare('SELECT health_check FROM job WHERE name = ?').get(job) as { health_check: string | null } | undefined;
-      const cmds = ctx.db.prepare("SELECT 1 FROM job_commands WHERE job = ? AND executed_on = 'health_check' LIMIT 1").get(job);
-      if (!row?.health_check && !cmds) {
-        print(`health check skipped: ${job} (no health_check config or commands)`);
-        return { ok: true, skipped: true };
-      }
-      return { ok: false, error: 'health checks are being wired' };
+      const r = await checkJobHealth(hctx, job, { wait: true });
+      if (r.status === 'failed') return { ok: false, error: r.error?.message ?? `job ${job}: health check failed` };
+      return { ok: true, ...(r.status === 'skipped' ? { skipped: true } : {}) };
     },
   };
 }

@@ -14,7 +14,21 @@ export function hookPort(ctx: HookRunContext): HookPort {
         concurrency: opts.concurrency,
         ...(opts.env ? { extraEnv: opts.env } : {}),
       });
-      return r.ok ? { ok: true } : { ok: false, error: r.error?.message ?? `job ${job}: ${event} hooks failed` };
+      if (r.ok) return { ok: true };
+      // The last output line of each failed hook usually says why (a traceback's last line, a message).
+      const why = r.commands
+        .flatMap((c) => c.allocations)
+        .filter((a) => !a.ok)
+        .map((a) => `${a.worker}: ${lastLine(a.outputTail)}`)
+        .filter((s) => !s.endsWith(': '));
+      const base = r.error?.message ?? `job ${job}: ${event} hooks failed`;
+      return { ok: false, error: why.length > 0 ? `${base}; last output: ${why.join('; ')}` : base };
     },
   };
+}
+
+function lastLine(text: string): string {
+  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const last = lines.at(-1) ?? '';
+  return last.length > 300 ? `${last.slice(0, 297)}...` : last;
 }

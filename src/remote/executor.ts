@@ -48,6 +48,9 @@ export interface RsyncOptions extends StreamOptions {
   timeoutMs?: number;
 }
 
+/** rsync: error in the protocol data stream. */
+const RSYNC_STREAM_ERROR = 12;
+
 export type RsyncRequest = Omit<RsyncSpec, 'target' | 'ssh'>;
 
 export class RemoteExecutor {
@@ -99,7 +102,14 @@ export class RemoteExecutor {
   async rsync(worker: WorkerTarget, req: RsyncRequest, opts: RsyncOptions = {}): Promise<RemoteResult> {
     const target = this.target(worker);
     const args = rsyncArgs({ ...req, target, ssh: this.#ssh });
-    return this.#run('rsync', target, this.#rsyncProgram, args, opts);
+    const r = await this.#run('rsync', target, this.#rsyncProgram, args, opts);
+    // A transport that dies mid-stream (e.g. its ControlMaster lost the worker) makes rsync exit 12
+    // instead of ssh's 255: ask ssh itself whether the worker is reachable, and report that.
+    if (r.exitCode === RSYNC_STREAM_ERROR && !r.timedOut && !r.aborted) {
+      const probe = await this.runScript(worker, 'true', { timeoutMs: 20_000, ...(opts.signal ? { signal: opts.signal } : {}) });
+      if (probe.exitCode === SSH_FAILED) return { ...r, exitCode: SSH_FAILED, stderr: `${r.stderr}${probe.stderr}`, ...(probe.hostKeyProblem ? { hostKeyProblem: probe.hostKeyProblem } : {}) };
+    }
+    return r;
   }
 
   async #run(

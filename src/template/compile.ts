@@ -1,19 +1,11 @@
-// Turns the statement nodes of a tree (text, actions, if/with/range, template, break,
-// continue) into closures once, so executing a template does not dispatch on node types
-// again and again. Expressions are still evaluated by the State in exec.ts, node by node,
-// so error positions and messages stay exactly Go's.
+// Turns a tree into closures once, so rendering does not dispatch on node types again and
+// again: statements here (text, actions, if/with/range, template, break, continue),
+// expressions in compile-expr.ts. The closures call the State (exec.ts) for Go's semantics.
 
-import type { ActionNode, ListNode, Node } from './node.ts';
+import { compileCommand, compilePipe } from './compile-expr.ts';
 import type { State } from './exec.ts';
-
-/** Control signals a statement returns instead of Go's break/continue panics. */
-export const NORMAL = 0;
-export const BREAK = 1;
-export const CONTINUE = 2;
-export type Signal = typeof NORMAL | typeof BREAK | typeof CONTINUE;
-
-/** Marks "no value piped in" (Go's missingVal); distinct from undefined, the invalid value. */
-export const MISSING: unique symbol = Symbol('missing');
+import { BREAK, CONTINUE, MISSING, NORMAL, type Signal } from './marks.ts';
+import type { ActionNode, ListNode, Node } from './node.ts';
 
 /** A compiled statement: runs against the state with the given dot. */
 export type Exec = (s: State, dot: unknown) => Signal;
@@ -31,12 +23,17 @@ export function compileTree(root: ListNode): Exec {
 }
 
 function compileList(list: ListNode): Exec {
-  const fs = list.nodes.map(compile);
-  if (fs.length === 1) return fs[0]!;
+  // Text is kept as a string in the list, so appending it costs no call.
+  const items: (string | Exec)[] = list.nodes.map((n) => (n.type === 'text' ? n.text : compile(n)));
+  if (items.length === 1 && typeof items[0] !== 'string') return items[0]!;
   return (s, dot) => {
-    for (let i = 0; i < fs.length; i++) {
-      const sig = fs[i]!(s, dot);
-      if (sig !== NORMAL) return sig;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]!;
+      if (typeof item === 'string') s.out += item;
+      else {
+        const sig = item(s, dot);
+        if (sig !== NORMAL) return sig;
+      }
     }
     return NORMAL;
   };
@@ -58,21 +55,24 @@ function compile(node: Node): Exec {
     case 'if':
     case 'with': {
       const isWith = node.type === 'with';
-      const { pipe } = node;
+      const pipe = compilePipe(node.pipe);
       const list = compileList(node.list);
       const elseList = node.elseList === undefined ? undefined : compileList(node.elseList);
       return (s, dot) => s.walkIfOrWith(isWith, dot, pipe, list, elseList);
     }
     case 'range': {
+      const pipe = compilePipe(node.pipe);
       const body = compileList(node.list);
       const elseBody = node.elseList === undefined ? undefined : compileList(node.elseList);
-      return (s, dot) => s.walkRange(dot, node, body, elseBody);
+      return (s, dot) => s.walkRange(dot, node, pipe, body, elseBody);
     }
-    case 'template':
+    case 'template': {
+      const pipe = node.pipe === undefined ? undefined : compilePipe(node.pipe);
       return (s, dot) => {
-        s.walkTemplate(dot, node);
+        s.walkTemplate(dot, node, pipe);
         return NORMAL;
       };
+    }
     case 'break':
       return () => BREAK;
     case 'continue':
@@ -86,35 +86,71 @@ function compile(node: Node): Exec {
 
 function compileAction(node: ActionNode): Exec {
   const pipe = node.pipe;
-  const first = pipe.cmds[0]?.args[0];
-  if (pipe.cmds.length === 1 && pipe.decl.length === 0 && pipe.cmds[0]!.args.length === 1 && first?.type === 'field') {
-    // {{.A.B}}: the steps of evalPipeline → evalFieldNode, without the dispatch.
-    const ident = first.ident;
-    return (s, dot) => {
-      s.node = first;
-      s.printValue(node, s.evalFieldChain(dot, dot, first, ident, 0, undefined, MISSING));
-      return NORMAL;
-    };
-  }
   if (pipe.decl.length > 0) {
     // Declared variables persist until the enclosing {{end}}; declarations print nothing.
+    const declare = compilePipe(pipe);
     return (s, dot) => {
-      s.evalPipeline(dot, pipe);
+      declare(s, dot);
       return NORMAL;
     };
   }
   if (pipe.cmds.length === 1) {
-    // One command, nothing declared: evalPipeline's work minus its loops.
-    const cmd = pipe.cmds[0]!;
+    const fast = compileSimpleAction(node);
+    if (fast !== undefined) return fast;
+    // One command: evalPipeline's steps inline (mark the pipe, nil becomes no value).
+    const cmd = compileCommand(pipe.cmds[0]!);
     return (s, dot) => {
       s.node = pipe;
-      const v = s.evalCommand(dot, cmd, MISSING);
+      const v = cmd(s, dot, MISSING);
       s.printValue(node, v === null ? undefined : v);
       return NORMAL;
     };
   }
+  const evaluate = compilePipe(pipe);
   return (s, dot) => {
-    s.printValue(node, s.evalPipeline(dot, pipe));
+    s.printValue(node, evaluate(s, dot));
     return NORMAL;
   };
+}
+
+/**
+ * {{.A.B}}, {{$x}}, {{$x.A}} and {{.}}: the most common actions, with evalPipeline and
+ * evalCommand folded in (same node marks, same nil handling, no argument checks needed).
+ */
+function compileSimpleAction(node: ActionNode): Exec | undefined {
+  const pipe = node.pipe;
+  const args = pipe.cmds[0]!.args;
+  if (args.length !== 1) return undefined;
+  const first = args[0]!;
+  const print = (s: State, v: unknown): Signal => {
+    s.printValue(node, v === null ? undefined : v);
+    return NORMAL;
+  };
+  switch (first.type) {
+    case 'field': {
+      const ident = first.ident;
+      return (s, dot) => {
+        s.node = first;
+        return print(s, s.evalFieldChain(dot, dot, first, ident, 0, args, MISSING));
+      };
+    }
+    case 'variable': {
+      const ident = first.ident;
+      const name = ident[0]!;
+      if (ident.length === 1) {
+        return (s) => {
+          s.node = first;
+          return print(s, s.varValue(name));
+        };
+      }
+      return (s, dot) => {
+        s.node = first;
+        return print(s, s.evalFieldChain(dot, s.varValue(name), first, ident, 1, args, MISSING));
+      };
+    }
+    case 'dot':
+      return (s, dot) => print(s, dot);
+    default:
+      return undefined;
+  }
 }

@@ -4,15 +4,14 @@
 // Errors carry Go's text: `template: NAME:LINE:COL: executing "T" at <NODE>: message`.
 // The output is built in memory and returned whole, or not at all (the render throws).
 
-import { assignable, callFunction, canBeNil, nilFor, nilOf } from './args.ts';
-import { BREAK, compileTree, CONTINUE, type Exec, MISSING, NORMAL, type Signal } from './compile.ts';
+import { assignable, callFunction, canBeNil, nilFor } from './args.ts';
+import { compileTree, type Exec } from './compile.ts';
+import type { ArgEval, PipeEval } from './compile-expr.ts';
 import { location, TemplateError } from './error.ts';
 import { formatValue } from './format.ts';
 import { GoFunc, kindTypeName, type ParamKind } from './func.ts';
-import type {
-  ChainNode, CommandNode, FieldNode, IdentifierNode, Node, NumberNode, PipeNode, RangeNode, TemplateNode,
-  VariableNode,
-} from './node.ts';
+import { BREAK, CONTINUE, MISSING, NORMAL, type Signal } from './marks.ts';
+import type { Node, NumberNode, RangeNode, TemplateNode } from './node.ts';
 import { print } from './node.ts';
 import { quote } from './strconv.ts';
 import type { Template } from './template.ts';
@@ -96,13 +95,13 @@ export class State {
     this.top = mark;
   }
 
-  private push(name: string, value: unknown): void {
+  push(name: string, value: unknown): void {
     this.varNames[this.top] = name;
     this.varValues[this.top] = value;
     this.top++;
   }
 
-  private setVar(name: string, value: unknown): void {
+  setVar(name: string, value: unknown): void {
     for (let i = this.top - 1; i >= 0; i--) {
       if (this.varNames[i] === name) {
         this.varValues[i] = value;
@@ -112,11 +111,7 @@ export class State {
     this.errorf(`undefined variable: ${name}`);
   }
 
-  private setTopVar(n: number, value: unknown): void {
-    this.varValues[this.top - n] = value;
-  }
-
-  private varValue(name: string): unknown {
+  varValue(name: string): unknown {
     for (let i = this.top - 1; i >= 0; i--) {
       if (this.varNames[i] === name) return this.varValues[i];
     }
@@ -125,9 +120,9 @@ export class State {
 
   // --- statements (called by the compiled closures of compile.ts) ---
 
-  walkIfOrWith(isWith: boolean, dot: unknown, pipe: PipeNode, list: Exec, elseList: Exec | undefined): Signal {
+  walkIfOrWith(isWith: boolean, dot: unknown, pipe: PipeEval, list: Exec, elseList: Exec | undefined): Signal {
     const mark = this.mark();
-    const val = this.evalPipeline(dot, pipe);
+    const val = pipe(this, dot);
     let sig: Signal = NORMAL;
     if (isTrue(val)) sig = list(this, isWith ? val : dot);
     else if (elseList !== undefined) sig = elseList(this, dot);
@@ -135,21 +130,30 @@ export class State {
     return sig;
   }
 
-  walkRange(dot: unknown, r: RangeNode, body: Exec, elseBody: Exec | undefined): Signal {
+  walkRange(dot: unknown, r: RangeNode, pipe: PipeEval, body: Exec, elseBody: Exec | undefined): Signal {
     this.node = r;
     const outer = this.mark();
-    const val = this.evalPipeline(dot, r.pipe);
+    const val = pipe(this, dot);
     const mark = this.mark(); // the body's variables are pushed above this
+    const decl = r.pipe.decl.length;
+    const assign = r.pipe.isAssign;
     let ran = false;
     if (Array.isArray(val)) {
+      ran = val.length > 0;
       for (let i = 0; i < val.length; i++) {
-        ran = true;
-        if (this.iteration(r, body, mark, i, val[i]) === BREAK) break;
+        const elem = val[i];
+        if (decl > 0) this.bindRangeVars(r, decl, assign, i, elem);
+        const sig = body(this, elem);
+        this.top = mark;
+        if (sig === BREAK) break;
       }
     } else if (val instanceof Map) {
-      for (const [k, v] of sortedEntries(val)) {
+      for (const [k, elem] of sortedEntries(val)) {
         ran = true;
-        if (this.iteration(r, body, mark, k, v) === BREAK) break;
+        if (decl > 0) this.bindRangeVars(r, decl, assign, k, elem);
+        const sig = body(this, elem);
+        this.top = mark;
+        if (sig === BREAK) break;
       }
     } else if (val !== undefined && val !== null) {
       this.errorf(`range can't iterate over ${formatValue(val)}`);
@@ -161,29 +165,24 @@ export class State {
     return sig;
   }
 
-  /** One pass of a range body: bind the range variables, run, drop the body's variables. */
-  private iteration(r: RangeNode, body: Exec, mark: number, index: unknown, elem: unknown): Signal {
-    const decl = r.pipe.decl;
-    if (decl.length > 0) {
-      if (r.pipe.isAssign) this.setVar(decl[0]!.ident[0]!, decl.length > 1 ? index : elem);
-      else this.setTopVar(1, elem);
-      if (decl.length > 1) {
-        if (r.pipe.isAssign) this.setVar(decl[1]!.ident[0]!, elem);
-        else this.setTopVar(2, index);
-      }
+  /** Binds $i/$v of one range pass: declared ones are the top slots, assigned ones are set. */
+  private bindRangeVars(r: RangeNode, decl: number, assign: boolean, index: unknown, elem: unknown): void {
+    if (assign) {
+      this.setVar(r.pipe.decl[0]!.ident[0]!, decl > 1 ? index : elem);
+      if (decl > 1) this.setVar(r.pipe.decl[1]!.ident[0]!, elem);
+      return;
     }
-    const sig = body(this, elem);
-    this.pop(mark);
-    return sig;
+    this.varValues[this.top - 1] = elem;
+    if (decl > 1) this.varValues[this.top - 2] = index;
   }
 
-  walkTemplate(dot: unknown, t: TemplateNode): void {
+  walkTemplate(dot: unknown, t: TemplateNode, pipe: PipeEval | undefined): void {
     this.node = t;
     const root = this.tpl.trees.get(t.name);
     if (root === undefined) this.errorf(`template ${quote(t.name)} not defined`);
     if (this.depth === MAX_EXEC_DEPTH) this.errorf(`exceeded maximum template depth (${MAX_EXEC_DEPTH})`);
     // Variables declared by the pipeline persist; the callee sees only its own $.
-    const newDot = t.pipe === undefined ? undefined : this.evalPipeline(dot, t.pipe);
+    const newDot = pipe === undefined ? undefined : pipe(this, dot);
     const { name, varNames, varValues, top } = this;
     this.name = t.name;
     this.varNames = ['$'];
@@ -198,60 +197,14 @@ export class State {
     this.top = top;
   }
 
-  // --- evaluation ---
+  // --- evaluation (called by the compiled closures of compile-expr.ts) ---
 
-  evalPipeline(dot: unknown, pipe: PipeNode): unknown {
-    this.node = pipe;
-    const cmds = pipe.cmds;
-    let value: unknown = MISSING;
-    for (let i = 0; i < cmds.length; i++) value = this.evalCommand(dot, cmds[i]!, value);
-    if (value === null) value = undefined; // a nil interface becomes "no value", as in Go
-    const decl = pipe.decl;
-    for (let i = 0; i < decl.length; i++) {
-      if (pipe.isAssign) this.setVar(decl[i]!.ident[0]!, value);
-      else this.push(decl[i]!.ident[0]!, value);
-    }
-    return value;
-  }
-
-  private notAFunction(args: Node[], final: Final): void {
+  notAFunction(args: Node[], final: Final): void {
     if (args.length > 1 || final !== MISSING) this.errorf(`can't give argument to non-function ${print(args[0]!)}`);
   }
 
-  evalCommand(dot: unknown, cmd: CommandNode, final: Final): unknown {
-    const first = cmd.args[0]!;
-    switch (first.type) {
-      case 'field':
-        return this.evalFieldNode(dot, first, cmd.args, final);
-      case 'chain':
-        return this.evalChainNode(dot, first, cmd.args, final);
-      case 'identifier':
-        return this.evalFunction(dot, first, cmd, cmd.args, final);
-      case 'pipe':
-        this.notAFunction(cmd.args, final);
-        return this.evalPipeline(dot, first);
-      case 'variable':
-        return this.evalVariableNode(dot, first, cmd.args, final);
-    }
-    this.node = first;
-    this.notAFunction(cmd.args, final);
-    switch (first.type) {
-      case 'bool':
-        return first.value;
-      case 'dot':
-        return dot;
-      case 'nil':
-        return this.errorf('nil is not a command');
-      case 'number':
-        return this.idealConstant(first);
-      case 'string':
-        return first.text;
-    }
-    return this.errorf(`can't evaluate command ${quote(print(first))}`);
-  }
-
   /** A number with no type context: its syntax decides int or float64. */
-  private idealConstant(n: NumberNode): unknown {
+  idealConstant(n: NumberNode): unknown {
     this.node = n;
     const t = n.text;
     const hexInt = t.length > 2 && t[0] === '0' && (t[1] === 'x' || t[1] === 'X') && !/[pP]/.test(t);
@@ -261,27 +214,9 @@ export class State {
     return undefined;
   }
 
-  private evalFieldNode(dot: unknown, field: FieldNode, args: Node[] | undefined, final: Final): unknown {
-    this.node = field;
-    return this.evalFieldChain(dot, dot, field, field.ident, 0, args, final);
-  }
-
-  private evalChainNode(dot: unknown, chain: ChainNode, args: Node[] | undefined, final: Final): unknown {
-    this.node = chain;
-    if (chain.field.length === 0) this.errorf('internal error: no fields in evalChainNode');
-    if (chain.node.type === 'nil') this.errorf(`indirection through explicit nil in ${print(chain)}`);
-    const pipe = this.evalArg(dot, null, chain.node);
-    return this.evalFieldChain(dot, pipe, chain, chain.field, 0, args, final);
-  }
-
-  private evalVariableNode(dot: unknown, v: VariableNode, args: Node[] | undefined, final: Final): unknown {
-    this.node = v;
-    const value = this.varValue(v.ident[0]!);
-    if (v.ident.length === 1) {
-      this.notAFunction(args ?? [v], final);
-      return value;
-    }
-    return this.evalFieldChain(dot, value, v, v.ident, 1, args, final);
+  findFunction(name: string): { fn: GoFunc; builtin: boolean } {
+    const found = this.tpl.findFunction(name);
+    return found ?? this.errorf(`${quote(name)} is not a defined function`);
   }
 
   /** .X.Y.Z: walks ident[from..] from the receiver; only the last field may get arguments. */
@@ -293,10 +228,22 @@ export class State {
     return this.evalField(ident[n - 1]!, node, args, final, receiver);
   }
 
-  private evalField(name: string, node: Node, args: Node[] | undefined, final: Final, receiver: unknown): unknown {
+  evalField(name: string, node: Node, args: Node[] | undefined, final: Final, receiver: unknown): unknown {
     if (receiver === undefined) return undefined; // no value: the field is no value too
     if (receiver === null) this.errorf(`nil pointer evaluating interface {}.${name}`);
     const hasArgs = (args !== undefined && args.length > 1) || final !== MISSING;
+    if (typeof receiver === 'object') {
+      // Fast path: only struct fields answer to an exported name (Map, Array, GoFloat and
+      // GoFunc have no upper-case properties), so a defined value is the field's value.
+      const c = name.charCodeAt(0);
+      if (c >= 65 && c <= 90) {
+        const v = (receiver as Record<string, unknown>)[name];
+        if (v !== undefined) {
+          if (hasArgs) this.errorf(`${name} has arguments but cannot be invoked as function`);
+          return v;
+        }
+      }
+    }
     if (typeof receiver === 'object' && !Array.isArray(receiver)) {
       if (receiver instanceof Map) {
         if (mapKeyTypeName(receiver) === 'string') {
@@ -316,18 +263,11 @@ export class State {
     return this.errorf(`can't evaluate field ${name} in type ${typeName(receiver)}`);
   }
 
-  private evalFunction(dot: unknown, node: IdentifierNode, cmd: Node, args: Node[] | undefined, final: Final): unknown {
-    this.node = node;
-    const found = this.tpl.findFunction(node.ident);
-    if (found === undefined) return this.errorf(`${quote(node.ident)} is not a defined function`);
-    return this.evalCall(dot, found.fn, found.builtin, cmd, node.ident, args, final);
-  }
-
-  /** Calls fn; args[0] is the function's own node, the rest are its arguments. */
-  private evalCall(
-    dot: unknown, fn: GoFunc, isBuiltin: boolean, node: Node, name: string, args: Node[] | undefined, final: Final,
+  /** Calls fn with the compiled arguments; args[0] is the function's own node. */
+  evalCall(
+    dot: unknown, fn: GoFunc, isBuiltin: boolean, node: Node, name: string, argEvals: ArgEval[], args: Node[], final: Final,
   ): unknown {
-    const nargs = args === undefined ? 0 : args.length - 1;
+    const nargs = argEvals.length;
     const hasFinal = final !== MISSING;
     const numIn = nargs + (hasFinal ? 1 : 0);
     const params = fn.params;
@@ -342,7 +282,7 @@ export class State {
       const isOr = name === 'or';
       let v: unknown;
       for (let i = 1; i <= nargs; i++) {
-        v = this.evalArg(dot, 'value', args![i]!);
+        v = argEvals[i - 1]!(this, dot, 'value');
         if (isTrue(v) === isOr) return v;
       }
       if (hasFinal) v = this.validateType(final, 'value');
@@ -350,15 +290,15 @@ export class State {
     }
     const argv: unknown[] = new Array(numIn);
     let i = 0;
-    for (; i < nfixed && i < nargs; i++) argv[i] = this.evalArg(dot, params[i]!, args![i + 1]!);
-    if (fn.variadic !== undefined) for (; i < nargs; i++) argv[i] = this.evalArg(dot, fn.variadic, args![i + 1]!);
+    for (; i < nfixed && i < nargs; i++) argv[i] = argEvals[i]!(this, dot, params[i]!);
+    if (fn.variadic !== undefined) for (; i < nargs; i++) argv[i] = argEvals[i]!(this, dot, fn.variadic);
     if (hasFinal) {
       const kind = fn.variadic === undefined ? params[nfixed - 1]! : numIn - 1 < nfixed ? params[numIn - 1]! : fn.variadic;
       argv[i] = this.validateType(final, kind);
     }
     try {
       if (isBuiltin && name === 'call') {
-        const callee = nargs > 0 ? print(args![1]!) : `<${typeName(final)} Value>`;
+        const callee = nargs > 0 ? print(args[1]!) : `<${typeName(final)} Value>`;
         return callFunction(callee, argv[0], argv.slice(1));
       }
       return fn.call(argv);
@@ -369,7 +309,7 @@ export class State {
   }
 
   /** Checks that a computed value fits a parameter kind (Go's validateType). */
-  private validateType(value: unknown, kind: ParamKind | null): unknown {
+  validateType(value: unknown, kind: ParamKind | null): unknown {
     if (value === undefined || value === null) {
       if (canBeNil(kind)) return nilFor(kind, value);
       return this.errorf(`invalid value; expected ${kindTypeName(kind!)}`);
@@ -378,26 +318,8 @@ export class State {
     return this.errorf(`wrong type for value; expected ${kindTypeName(kind)}; got ${typeName(value)}`);
   }
 
-  /** Evaluates one argument for a parameter kind; literals convert as Go's constants do. */
-  private evalArg(dot: unknown, kind: ParamKind | null, n: Node): unknown {
-    this.node = n;
-    switch (n.type) {
-      case 'dot':
-        return this.validateType(dot, kind);
-      case 'nil':
-        if (canBeNil(kind)) return nilOf(kind);
-        return this.errorf(`cannot assign nil to ${kindTypeName(kind!)}`);
-      case 'field':
-        return this.validateType(this.evalFieldNode(dot, n, undefined, MISSING), kind);
-      case 'variable':
-        return this.validateType(this.evalVariableNode(dot, n, undefined, MISSING), kind);
-      case 'pipe':
-        return this.validateType(this.evalPipeline(dot, n), kind);
-      case 'identifier':
-        return this.validateType(this.evalFunction(dot, n, n, undefined, MISSING), kind);
-      case 'chain':
-        return this.validateType(this.evalChainNode(dot, n, undefined, MISSING), kind);
-    }
+  /** A literal argument converted for a parameter kind, as Go's evalBool/evalInteger/... do. */
+  literalArg(n: Node, kind: ParamKind | null): unknown {
     switch (kind) {
       case 'bool':
         if (n.type === 'bool') return n.value;

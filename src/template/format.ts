@@ -1,15 +1,13 @@
-// Go's fmt for template values: Sprint, Sprintln and Sprintf with Go's verbs, flags, width,
-// precision, argument indexes and error forms (`%!d(string=x)`, `%!(EXTRA …)`, `%!d(MISSING)`).
-// Values print as Go prints them: `[a b]` for slices, `map[k:v]` (sorted) for maps, `{1 2}`
-// for structs, `<nil>` for nil. Floats and complex %b/%x are not supported (bad verb).
+// Go's fmt printer for template values: one value with a verb, flags, width and precision,
+// as Go prints it: `[a b]` for slices, `map[k:v]` (sorted) for maps, `{1 2}` for structs,
+// `<nil>` for nil, `%!d(string=x)` for a verb that does not fit. Sprint and Sprintln are
+// here; Sprintf (format strings) is in printf.ts. %b/%x on floats are not supported.
 
 import { formatFloat, type FloatFormat } from './number.ts';
 import { canBackquote, isPrint, quote, quoteASCII, quoteRune, runeCount } from './strconv.ts';
 import { bigOf, floatOf, type GoInt, kindOf, sortedEntries, typeName } from './value.ts';
 
-const TOO_LARGE = 1e6;
-
-class Printer {
+export class Printer {
   buf = '';
   plus = false;
   minus = false;
@@ -365,182 +363,15 @@ export function sprintln(args: readonly unknown[]): string {
   return p.buf + '\n';
 }
 
+const valuePrinter = new Printer();
+
 /** Formats one value as fmt.Print would (`%v`). */
 export function formatValue(v: unknown): string {
-  const p = new Printer();
+  const p = valuePrinter; // printing never re-enters, so one printer serves every call
+  p.clearFlags();
+  p.buf = '';
   p.printArg(v, 'v');
-  return p.buf;
-}
-
-function parseNum(s: string, i: number): { num: number; ok: boolean; next: number } {
-  let num = 0;
-  let ok = false;
-  let j = i;
-  for (; j < s.length && s[j]! >= '0' && s[j]! <= '9'; j++) {
-    if (num > TOO_LARGE || num < -TOO_LARGE) return { num: 0, ok: false, next: s.length };
-    num = num * 10 + (s.charCodeAt(j) - 48);
-    ok = true;
-  }
-  return { num, ok, next: j };
-}
-
-/** fmt.Sprintf */
-export function sprintf(format: string, a: readonly unknown[]): string {
-  return new Formatter(format, a).run();
-}
-
-class Formatter {
-  private readonly p = new Printer();
-  private argNum = 0;
-  private reordered = false;
-  private goodArgNum = true;
-  private readonly format: string;
-  private readonly a: readonly unknown[];
-
-  constructor(format: string, a: readonly unknown[]) {
-    this.format = format;
-    this.a = a;
-  }
-
-  /** Parses `[n]` at i; returns the index after it and whether an index was found. */
-  private argNumber(i: number): { next: number; found: boolean } {
-    const f = this.format;
-    if (i >= f.length || f[i] !== '[') return { next: i, found: false };
-    this.reordered = true;
-    const close = f.indexOf(']', i + 1);
-    if (f.length - i < 3 || close < 0) {
-      this.goodArgNum = false;
-      return { next: i + 1, found: false };
-    }
-    const n = parseNum(f, i + 1);
-    if (!n.ok || n.next !== close) {
-      this.goodArgNum = false;
-      return { next: close + 1, found: false };
-    }
-    const index = n.num - 1;
-    if (index >= 0 && index < this.a.length) {
-      this.argNum = index;
-      return { next: close + 1, found: true };
-    }
-    this.goodArgNum = false;
-    return { next: close + 1, found: true };
-  }
-
-  private intFromArg(): { num: number; ok: boolean } {
-    if (this.argNum >= this.a.length) return { num: 0, ok: false };
-    const v = this.a[this.argNum++];
-    if (typeof v === 'number' && Number.isInteger(v) && Math.abs(v) <= TOO_LARGE) return { num: v, ok: true };
-    if (typeof v === 'bigint' && v <= BigInt(TOO_LARGE) && v >= -BigInt(TOO_LARGE)) return { num: Number(v), ok: true };
-    return { num: 0, ok: false };
-  }
-
-  run(): string {
-    const { p, format: f } = this;
-    const end = f.length;
-    let i = 0;
-    while (i < end) {
-      this.goodArgNum = true;
-      const pct = f.indexOf('%', i);
-      if (pct < 0) {
-        p.buf += f.slice(i);
-        break;
-      }
-      p.buf += f.slice(i, pct);
-      i = pct + 1;
-      p.clearFlags();
-      flags: for (; i < end; i++) {
-        switch (f[i]) {
-          case '#': p.sharp = true; break;
-          case '0': p.zero = !p.minus; break;
-          case '+': p.plus = true; break;
-          case '-': p.minus = true; p.zero = false; break;
-          case ' ': p.space = true; break;
-          default: break flags;
-        }
-      }
-      let idx = this.argNumber(i);
-      i = idx.next;
-      let afterIndex = idx.found;
-      if (i < end && f[i] === '*') {
-        i++;
-        const w = this.intFromArg();
-        p.wid = w.num;
-        p.widPresent = w.ok;
-        if (!w.ok) p.buf += '%!(BADWIDTH)';
-        if (p.wid < 0) {
-          p.wid = -p.wid;
-          p.minus = true;
-          p.zero = false;
-        }
-        afterIndex = false;
-      } else {
-        const w = parseNum(f, i);
-        p.wid = w.num;
-        p.widPresent = w.ok;
-        i = w.next;
-        if (afterIndex && p.widPresent) this.goodArgNum = false;
-      }
-      if (i + 1 < end && f[i] === '.') {
-        i++;
-        if (afterIndex) this.goodArgNum = false;
-        idx = this.argNumber(i);
-        i = idx.next;
-        afterIndex = idx.found;
-        if (i < end && f[i] === '*') {
-          i++;
-          const pr = this.intFromArg();
-          p.prec = pr.num;
-          p.precPresent = pr.ok;
-          if (p.prec < 0) {
-            p.prec = 0;
-            p.precPresent = false;
-          }
-          if (!pr.ok) p.buf += '%!(BADPREC)';
-          afterIndex = false;
-        } else {
-          const pr = parseNum(f, i);
-          p.prec = pr.num;
-          p.precPresent = true;
-          i = pr.next;
-        }
-      }
-      if (!afterIndex) {
-        idx = this.argNumber(i);
-        i = idx.next;
-        afterIndex = idx.found;
-      }
-      if (i >= end) {
-        p.buf += '%!(NOVERB)';
-        break;
-      }
-      const verb = String.fromCodePoint(f.codePointAt(i)!);
-      i += verb.length;
-      if (verb === '%') p.buf += '%';
-      else if (!this.goodArgNum) p.buf += '%!' + verb + '(BADINDEX)';
-      else if (this.argNum >= this.a.length) p.buf += '%!' + verb + '(MISSING)';
-      else {
-        if (verb === 'v') {
-          p.sharpV = p.sharp;
-          p.sharp = false;
-          p.plusV = p.plus;
-          p.plus = false;
-        }
-        p.printArg(this.a[this.argNum++], verb);
-      }
-    }
-    if (!this.reordered && this.argNum < this.a.length) {
-      p.clearFlags();
-      p.buf += '%!(EXTRA ';
-      this.a.slice(this.argNum).forEach((arg, k) => {
-        if (k > 0) p.buf += ', ';
-        if (arg === undefined || arg === null) p.buf += '<nil>';
-        else {
-          p.buf += typeName(arg) + '=';
-          p.printArg(arg, 'v');
-        }
-      });
-      p.buf += ')';
-    }
-    return p.buf;
-  }
+  const out = p.buf;
+  p.buf = '';
+  return out;
 }

@@ -1,7 +1,8 @@
 // Go's built-in template functions. `and`, `or` and `call` are listed here for their
 // signatures; the executor evaluates them itself (short-circuit, callee name).
 
-import { sprint, sprintf, sprintln } from './format.ts';
+import { sprint, sprintln } from './format.ts';
+import { sprintf } from './printf.ts';
 import { GoFunc, goFunc, type FuncMap } from './func.ts';
 import { byteLength, isPrint } from './strconv.ts';
 import {

@@ -57,7 +57,7 @@ export async function deployFixture(net: string, count = 3): Promise<DeployFixtu
         root: bucket.root,
         ...opts,
         onEvent: (e) => events.push(e),
-        connect: connectRun({ ssh: { hostKeyPolicy: 'strict', knownHostsFile: workers.knownHosts } }),
+        connect: connectRun({ ssh: { hostKeyPolicy: 'strict', knownHostsFile: workers.knownHosts }, hookEnv: process.env }),
       });
     },
     lifecycle(ip, job) {

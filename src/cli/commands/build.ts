@@ -6,6 +6,8 @@ export async function buildCommand(io: CliIo, opts: { purgeJobKv: boolean }): Pr
   const res = await build({
     root: io.cwd,
     purgeJobKv: opts.purgeJobKv,
+    env: io.env,
+    onHookOutput: (l) => io.stderr.write(`${l.job}@${l.worker} [${l.event} ${l.command}] ${l.stream === 'stdout' ? '|' : '!'} ${l.text}\n`),
     onEvent: (e) => {
       if (quiet) return;
       if (e.type === 'cert-generated') io.stderr.write(`certificate ${e.cert} generated for job ${e.job} (${e.workers.join(', ')})\n`);

@@ -23,7 +23,7 @@ export interface DeployCliOptions {
 
 export async function deployCommand(io: CliIo, opts: DeployCliOptions): Promise<void> {
   if (opts.knownHosts && opts.insecureSkipHostKeyCheck) throw new MaandError('invalid argument', '--known-hosts and --insecure-skip-host-key-check exclude each other');
-  if (opts.build) await build({ root: io.cwd });
+  if (opts.build) await build({ root: io.cwd, env: io.env });
   const policy: HostKeyPolicy = opts.insecureSkipHostKeyCheck ? 'insecure' : opts.knownHosts ? 'strict' : 'accept-new';
   const home = io.env['HOME'] ?? homedir();
   const controller = new AbortController();

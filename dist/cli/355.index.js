@@ -1,0 +1,175 @@
+export const id = 355;
+export const ids = [355];
+export const modules = {
+
+/***/ 9355:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  jobRunCommand: () => (/* binding */ jobRunCommand)
+});
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./lib/errors.js
+var errors = __webpack_require__(452);
+// EXTERNAL MODULE: ./lib/deploy/connect.js + 21 modules
+var connect = __webpack_require__(140);
+// EXTERNAL MODULE: ./lib/bucket/paths.js
+var bucket_paths = __webpack_require__(7462);
+// EXTERNAL MODULE: ./lib/bucket/maand-conf.js
+var maand_conf = __webpack_require__(3788);
+// EXTERNAL MODULE: ./lib/catalog/db.js
+var catalog_db = __webpack_require__(8917);
+// EXTERNAL MODULE: ./lib/catalog/gate.js
+var gate = __webpack_require__(156);
+// EXTERNAL MODULE: ./lib/catalog/queries.js
+var queries = __webpack_require__(5167);
+// EXTERNAL MODULE: ./lib/kv/index.js + 12 modules
+var lib_kv = __webpack_require__(8787);
+// EXTERNAL MODULE: ./lib/deploy/commands.js
+var commands = __webpack_require__(6477);
+// EXTERNAL MODULE: ./lib/deploy/context.js + 1 modules
+var context = __webpack_require__(6110);
+// EXTERNAL MODULE: ./lib/deploy/rollout-order.js
+var rollout_order = __webpack_require__(5163);
+// EXTERNAL MODULE: ./lib/deploy/state.js
+var state = __webpack_require__(3626);
+;// CONCATENATED MODULE: ./lib/deploy/job-run.js
+// `maand job run <job> --target <t>`: run a Makefile target (or the job's job_control hooks with TARGET)
+// on the job's active allocations, in batches of max_concurrent_upgrades, after checking that each
+// worker runs this bucket at the catalog's update_seq (worker.py).
+
+
+
+
+
+
+
+
+
+
+
+const WORKER_CHECK = { 1: 'bucket id mismatch', 2: 'worker id mismatch', 3: 'update_seq mismatch' };
+async function runJobTarget(o) {
+    if (!/^[A-Za-z0-9_.-]+$/.test(o.target))
+        throw new errors/* MaandError */.Ob('invalid argument', `--target ${JSON.stringify(o.target)}: use a Makefile target name (letters, digits, _ . -)`);
+    const paths = (0,bucket_paths/* bucketPaths */.Z)(o.root);
+    const conf = (0,maand_conf/* readMaandConf */.MC)(paths.maandConf);
+    const db = (0,catalog_db/* openDb */.bI)(paths.db);
+    const emit = o.onEvent ?? (() => { });
+    try {
+        (0,gate/* checkSchema */._)(db);
+        const info = (0,state/* jobInfo */.ec)(db, o.job);
+        if (!info)
+            throw new errors/* MaandError */.Ob('invalid argument', `unknown job ${o.job} (see maand cat jobs)`);
+        let allocs = (0,state/* jobAllocations */.pt)(db, o.job).filter(state/* isActive */.$m);
+        if (o.workers && o.workers.length > 0) {
+            const bad = o.workers.filter((ip) => !allocs.some((a) => a.workerIp === ip));
+            if (bad.length > 0)
+                throw new errors/* MaandError */.Ob('invalid argument', `--workers ${bad.join(',')}: not an active allocation of job ${o.job}`);
+            allocs = allocs.filter((a) => o.workers.includes(a.workerIp));
+        }
+        if (allocs.length === 0)
+            throw new errors/* MaandError */.Ob('invalid argument', `job ${o.job} has no active allocation`);
+        const bucket = (0,queries/* bucketRow */.P5)(db);
+        const workerIds = new Map(db.prepare('SELECT worker_ip, worker_id FROM worker').all().map((r) => [r.worker_ip, r.worker_id]));
+        const kv = lib_kv/* KvStore */.f$.load(db, { key: () => (0,lib_kv/* loadKvKey */.nW)(paths.root) });
+        const links = await o.connect({ root: paths.root, conf, db, kv, bucketId: bucket.bucket_id, emit, ...(o.signal ? { signal: o.signal } : {}) });
+        const result = { job: o.job, target: o.target, workers: [] };
+        try {
+            const jobControl = (0,state/* commandsFor */.Au)(db, o.job, 'job_control');
+            if (jobControl.length > 0) {
+                const r = await links.hooks.run(o.job, 'job_control', allocs.map((a) => ({ allocId: a.allocId, workerIp: a.workerIp })), { concurrency: allocs.length, env: { TARGET: o.target } });
+                for (const a of allocs)
+                    result.workers.push({ workerIp: a.workerIp, ok: r.ok, ...(r.error ? { error: r.error } : {}) });
+            }
+            else {
+                for (const group of (0,rollout_order/* batches */.X)(allocs, info.maxConcurrentUpgrades)) {
+                    if (o.signal?.aborted)
+                        break;
+                    const outs = await Promise.all(group.map(async (a) => {
+                        const check = `python3 ${(0,commands/* bucketDir */.qZ)(bucket.bucket_id)}/bin/worker.py ${(0,commands/* shq */.hi)(bucket.bucket_id)} ${(0,commands/* shq */.hi)(workerIds.get(a.workerIp) ?? '')} ${bucket.update_seq}`;
+                        const c = await links.remote.run(a.workerIp, check);
+                        if (c.exitCode !== 0) {
+                            const why = WORKER_CHECK[c.exitCode];
+                            return why ? `worker ${a.workerIp}: ${why} (run maand deploy first)` : (0,context/* failureText */.kY)(a.workerIp, c);
+                        }
+                        const r = await links.remote.run(a.workerIp, (0,commands/* runnerCommand */.Qf)(bucket.bucket_id, o.target, o.job), {
+                            env: { CURRENT_VERSION: a.currentVersion, NEW_VERSION: a.newVersion },
+                            onLine: (stream, text) => emit({ type: 'output', job: o.job, worker: a.workerIp, stream, text }),
+                        });
+                        return r.exitCode === 0 ? undefined : (0,context/* failureText */.kY)(a.workerIp, r);
+                    }));
+                    group.forEach((a, i) => result.workers.push({ workerIp: a.workerIp, ok: outs[i] === undefined, ...(outs[i] ? { error: outs[i] } : {}) }));
+                    if (outs.some((x) => x !== undefined))
+                        break;
+                }
+            }
+            if (o.healthCheck && result.workers.every((w) => w.ok)) {
+                const h = await links.health.check(o.job);
+                result.health = { ok: h.ok, ...(h.error ? { error: h.error } : {}) };
+            }
+        }
+        finally {
+            await links.close();
+        }
+        return result;
+    }
+    finally {
+        db.close();
+    }
+}
+
+// EXTERNAL MODULE: ./lib/report/console.js
+var console = __webpack_require__(7243);
+// EXTERNAL MODULE: ./lib/cli/io.js
+var cli_io = __webpack_require__(8908);
+;// CONCATENATED MODULE: ./lib/cli/commands/job.js
+
+
+
+
+
+
+
+async function jobRunCommand(io, job, opts) {
+    const home = io.env['HOME'] ?? (0,external_node_os_.homedir)();
+    const r = await runJobTarget({
+        root: io.cwd,
+        job,
+        target: opts.target,
+        workers: (0,cli_io/* splitList */.r)(opts.workers),
+        healthCheck: opts.healthCheck,
+        onEvent: (e) => {
+            const line = (0,console/* formatEvent */.q)(e);
+            if (line !== undefined)
+                io.stderr.write(`${line}\n`);
+        },
+        connect: (0,connect/* connectRun */.Y)({
+            ssh: {
+                hostKeyPolicy: opts.insecureSkipHostKeyCheck ? 'insecure' : opts.knownHosts ? 'strict' : 'accept-new',
+                ...(opts.knownHosts ? { knownHostsFile: (0,external_node_path_.resolve)(io.cwd, opts.knownHosts) } : { extraKnownHostsFiles: [(0,external_node_path_.join)(home, '.ssh', 'known_hosts')] }),
+            },
+            hookEnv: io.env,
+        }),
+    });
+    for (const w of r.workers)
+        io.stdout.write(`${job}@${w.workerIp}: ${opts.target} ${w.ok ? 'ok' : `failed: ${w.error}`}\n`);
+    if (r.health)
+        io.stdout.write(`health check ${r.health.ok ? 'passed' : `failed: ${r.health.error}`}: ${job}\n`);
+    const failures = [...r.workers.filter((w) => !w.ok).map((w) => w.error ?? `worker ${w.workerIp} failed`), ...(r.health && !r.health.ok ? [r.health.error ?? 'health check failed'] : [])];
+    if (failures.length > 0)
+        throw new errors/* PartialFailureError */.ax(`maand job run ${job} --target ${opts.target} failed`, failures);
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,98 @@
+// execTests, part 3: Go's built-in functions: and, or, not, len, index, slice, the
+// comparisons, print/println, html, js, urlquery and call.
+
+import { execTests, tVal } from './cases.ts';
+
+execTests([
+  // Booleans.
+  { name: 'not', input: '{{not true}} {{not false}}', output: 'false true' },
+  { name: 'not of an empty slice', input: '{{not .SIEmpty}}', data: tVal, output: 'true' },
+  { name: 'and returns the first false operand or the last', input: '{{and false 0}} {{and 1 0}} {{and 0 true}} {{and 1 1}}', output: 'false 0 0 1' },
+  { name: 'or returns the first true operand or the last', input: '{{or 0 0}} {{or 1 0}} {{or 0 true}} {{or 1 1}}', output: '0 1 true 1' },
+  { name: 'or stops at the first true operand', input: '{{or 0 1 (die)}}', output: '1' },
+  { name: 'and stops at the first false operand', input: '{{and 1 0 (die)}}', output: '0' },
+  { name: 'and with a piped true value', input: '{{1 | and 1}}', output: '1' },
+  { name: 'and with a piped false value', input: '{{0 | and 1}}', output: '0' },
+  { name: 'or with a piped true value', input: '{{1 | or 0}}', output: '1' },
+  { name: 'or with a piped false value', input: '{{0 | or 0}}', output: '0' },
+  { name: 'and returning a missing value', input: '{{and 1 .Unknown}}', output: '<no value>' },
+  { name: 'or returning a missing value', input: '{{or 0 .Unknown}}', output: '<no value>' },
+  { name: 'and as an if condition', input: '{{if and true 1 `hi`}}TRUE{{else}}FALSE{{end}}', output: 'TRUE' },
+  { name: 'and piped into not', input: '{{if and true 1 `hi` | not}}TRUE{{else}}FALSE{{end}}', output: 'FALSE' },
+  { name: 'a boolean pipeline', input: '{{if true | not | and 1}}TRUE{{else}}FALSE{{end}}', output: 'FALSE' },
+
+  // len, index, slice.
+  { name: 'len of a slice', input: '{{len .SI}}', data: tVal, output: '3' },
+  { name: 'len of a map', input: '{{len .MSI }}', data: tVal, output: '3' },
+  { name: 'len of a slice in an interface', input: '{{len .Empty3}}', data: tVal, output: '2' },
+  { name: 'len of a string counts UTF-8 bytes', input: '{{len "héllo"}}', output: '6' },
+  { name: 'index into a slice', input: '{{index .SI 0}}-{{index .SI 1}}', data: tVal, output: '3-4' },
+  { name: 'index into a map', input: '{{index .MSI `one`}}-{{index .MSI `two`}}', data: tVal, output: '1-2' },
+  { name: 'index of a missing map key is no value', input: '{{index .MSI `XXX`}}', data: tVal, output: '<no value>' },
+  { name: 'index with two keys', input: '{{index .SMSI 1 `eleven`}}', data: tVal, output: '11' },
+  { name: 'index into an int-keyed map', input: '{{index .MII 2}}', data: tVal, output: 'two' },
+  { name: 'index into a slice inside an interface', input: '{{index .Empty3 0}}', data: tVal, output: '7' },
+  { name: 'index into a string gives a byte', input: '{{index .S 1}}', data: tVal, output: '121' },
+  { name: 'index of a split result', input: '{{index (slice .SS 1) 0}}', data: tVal, output: 'b' },
+  { name: 'slice of a whole slice', input: '{{slice .SI}}', data: tVal, output: '[3 4 5]' },
+  { name: 'slice from an index', input: '{{slice .SI 1}}', data: tVal, output: '[4 5]' },
+  { name: 'slice between indexes', input: '{{slice .SI 1 2}}', data: tVal, output: '[4]' },
+  { name: 'slice with three indexes', input: '{{slice .SI 1 2 3}}', data: tVal, output: '[4]' },
+  { name: 'slice of an array-like field', input: '{{slice .AI 1}}', data: tVal, output: '[4 5]' },
+  { name: 'slice of a string', input: '{{slice .S}}|{{slice .S 0 1}}|{{slice .S 1}}|{{slice .S 1 2}}', data: tVal, output: 'xyz|x|yz|y' },
+  { name: 'slice of a slice inside an interface', input: '{{slice .Empty3 0 1}}', data: tVal, output: '[7]' },
+
+  // Comparisons.
+  { name: 'eq on bools', input: '{{eq true true}} {{eq true false}}', output: 'true false' },
+  { name: 'eq on floats', input: '{{eq 1.5 1.5}} {{eq 1.5 2.5}}', output: 'true false' },
+  { name: 'eq on ints', input: '{{eq 1 1}} {{eq 1 2}}', output: 'true false' },
+  { name: 'eq on strings', input: '{{eq `xy` `xy`}} {{eq `xy` `xyz`}}', output: 'true false' },
+  { name: 'eq with several operands is true if any matches', input: '{{eq 3 4 5}} {{eq 3 4 3}}', output: 'false true' },
+  { name: 'eq compares a char constant with an int', input: "{{eq 'a' 97}}", output: 'true' },
+  { name: 'eq on fields', input: '{{eq .X "x"}} {{eq .I 17}}', data: tVal, output: 'true true' },
+  { name: 'eq of a missing value and a string is false', input: '{{eq .Missing "x"}}', data: new Map(), output: 'false' },
+  { name: 'eq of nil and nil is true', input: '{{eq .Empty0 nil}}', data: tVal, output: 'true' },
+  { name: 'eq on equal structs', input: '{{eq .U .U}}', data: tVal, output: 'true' },
+  { name: 'ne', input: '{{ne true true}} {{ne true false}} {{ne 1.5 1.5}} {{ne 1 1}} {{ne `xy` `xy`}}', output: 'false true false false false' },
+  { name: 'lt', input: '{{lt 1.5 1.5}} {{lt 1.5 2.5}} {{lt 1 1}} {{lt 1 2}} {{lt `xy` `xy`}} {{lt `xy` `xyz`}}', output: 'false true false true false true' },
+  { name: 'le', input: '{{le 1.5 1.5}} {{le 2.5 1.5}} {{le 1 1}} {{le 2 1}} {{le `xy` `xy`}} {{le `xyz` `xy`}}', output: 'true false true false true false' },
+  { name: 'gt', input: '{{gt 1.5 1.5}} {{gt 2.5 1.5}} {{gt 1 1}} {{gt 2 1}} {{gt `xy` `xy`}} {{gt `xyz` `xy`}}', output: 'false true false true false true' },
+  { name: 'ge', input: '{{ge 1.5 1.5}} {{ge 1.5 2.5}} {{ge 1 1}} {{ge 1 2}} {{ge `xy` `xy`}} {{ge `xy` `xyz`}}', output: 'true false true false true false' },
+  { name: 'comparisons on negative ints', input: '{{lt -1 0}} {{gt -5 -3}}', output: 'true false' },
+
+  // Printing.
+  { name: 'print of a string', input: '{{print "hello, print"}}', output: 'hello, print' },
+  { name: 'print puts spaces between numbers', input: '{{print 1 2 3}}', output: '1 2 3' },
+  { name: 'print puts no space next to a string', input: '{{print "a" 1 2 "b"}}', output: 'a1 2b' },
+  { name: 'print of a slice next to a string', input: '{{print .SI .X}}', data: tVal, output: '[3 4 5]x' },
+  { name: 'print of nil', input: '{{print nil}}', output: '<nil>' },
+  { name: 'println always separates and ends the line', input: '{{println 1 2 3}}', output: '1 2 3\n' },
+  { name: 'println of strings', input: '{{println "a" "b"}}', output: 'a b\n' },
+
+  // Escapers.
+  { name: 'html escapes markup', input: '{{html "<script>alert(\\"XSS\\");</script>"}}', output: '&lt;script&gt;alert(&#34;XSS&#34;);&lt;/script&gt;' },
+  { name: 'html in a pipeline', input: '{{printf "<script>alert(\\"XSS\\");</script>" | html}}', output: '&lt;script&gt;alert(&#34;XSS&#34;);&lt;/script&gt;' },
+  { name: 'html escapes apostrophes and ampersands', input: "{{html \"a'b&c\"}}", output: 'a&#39;b&amp;c' },
+  { name: 'html of nil shows no value, escaped', input: '{{html .Empty0}}', data: tVal, output: '&lt;no value&gt;' },
+  { name: 'html of several values prints them first', input: '{{html 1 "<" 2}}', output: '1&lt;2' },
+  { name: 'js escapes quotes', input: '{{js .}}', data: "It'd be nice.", output: "It\\'d be nice." },
+  { name: 'js escapes angle brackets and equals', input: '{{js "<html> a=b & c"}}', output: '\\u003Chtml\\u003E a\\u003Db \\u0026 c' },
+  { name: 'js escapes control characters and backslashes', input: '{{js "a\\nb\\\\c\\"d"}}', output: 'a\\u000Ab\\\\c\\"d' },
+  { name: 'js keeps printable non-ASCII', input: '{{js "今日は"}}', output: '今日は' },
+  { name: 'urlquery escapes a URL', input: '{{"http://www.example.org/"|urlquery}}', output: 'http%3A%2F%2Fwww.example.org%2F' },
+  { name: 'urlquery uses + for spaces', input: '{{urlquery "a b&c=d~_.-"}}', output: 'a+b%26c%3Dd~_.-' },
+  { name: 'urlquery escapes UTF-8 bytes', input: '{{urlquery "é"}}', output: '%C3%A9' },
+
+  // call.
+  { name: 'call a function field', input: '{{call .BinaryFunc `1` `2`}}', data: tVal, output: '[1=2]' },
+  { name: 'call a variadic function with no arguments', input: '{{call .VariadicFunc}}', data: tVal, output: '<>' },
+  { name: 'call a variadic function', input: '{{call .VariadicFunc `he` `llo`}}', data: tVal, output: '<he+llo>' },
+  { name: 'call with a fixed and variadic arguments', input: '{{call .VariadicFuncInt 33 `he` `llo`}}', data: tVal, output: '33=<he+llo>' },
+  { name: 'call a function in an if', input: '{{ if .BinaryFunc}}{{call .BinaryFunc `1` `2`}}{{end}}', data: tVal, output: '[1=2]' },
+  { name: 'a function value is true', input: '{{ if not .BinaryFunc}}{{call .BinaryFunc `1` `2`}}{{else}}No{{end}}', data: tVal, output: 'No' },
+  { name: 'call a function with one result', input: '{{call .ErrFunc}}', data: tVal, output: 'bla' },
+  { name: 'call a piped function', input: '{{.ErrFunc | call}}', data: tVal, output: 'bla' },
+  { name: 'call nests in a pipeline', input: '-{{call .VariadicFunc `llo` | call .VariadicFunc `he` }}-', data: tVal, output: '-<he+<llo>>-' },
+  { name: 'a nil argument is not a missing one', input: '{{call .NilOKFunc nil}}', data: tVal, output: 'true' },
+  { name: 'a nil value piped into call', input: '{{ .Empty0 | call .NilOKFunc }}', data: tVal, output: 'true' },
+]);
