@@ -1675,7 +1675,7 @@ function assignable(value, kind) {
         case 'bool':
             return typeof value === 'boolean';
         case 'strings':
-            return Array.isArray(value) && value.every((e) => typeof e === 'string');
+            return Array.isArray(value) && allStrings(value);
         default:
             return true;
     }
@@ -1706,6 +1706,12 @@ function callFunction(name, fn, args) {
         return a;
     });
     return fn.call(argv);
+}
+function allStrings(a) {
+    for (let i = 0; i < a.length; i++)
+        if (typeof a[i] !== 'string')
+            return false;
+    return true;
 }
 
 ;// CONCATENATED MODULE: ./lib/template/marks.js
@@ -2031,10 +2037,11 @@ function compilePipe(pipe) {
     return (s, dot) => {
         s.node = pipe;
         let v = MISSING;
-        for (let i = 0; i < cmds.length; i++)
+        for (let i = 0; i < cmds.length; i++) {
             v = cmds[i](s, dot, v);
-        if (v === null)
-            v = undefined;
+            if (v === null)
+                v = undefined; // each stage's nil interface becomes "no value", as in Go
+        }
         for (let i = 0; i < names.length; i++) {
             if (assign)
                 s.setVar(names[i], v);
@@ -2052,7 +2059,7 @@ function compileCommand(cmd) {
             const ident = first.ident;
             return (s, dot, final) => {
                 s.node = first;
-                return s.evalFieldChain(dot, dot, first, ident, 0, args, final);
+                return s.evalFieldChain(dot, ident, 0, args, final);
             };
         }
         case 'chain':
@@ -2077,9 +2084,9 @@ function compileCommand(cmd) {
                     return v;
                 };
             }
-            return (s, dot, final) => {
+            return (s, _dot, final) => {
                 s.node = first;
-                return s.evalFieldChain(dot, s.varValue(name), first, ident, 1, args, final);
+                return s.evalFieldChain(s.varValue(name), ident, 1, args, final);
             };
         }
     }
@@ -2110,7 +2117,7 @@ function compileChain(chain, args) {
             s.errorf('internal error: no fields in evalChainNode');
         if (chain.node.type === 'nil')
             s.errorf(`indirection through explicit nil in ${print(chain)}`);
-        return s.evalFieldChain(dot, base(s, dot, null), chain, chain.field, 0, args, final);
+        return s.evalFieldChain(base(s, dot, null), chain.field, 0, args, final);
     };
 }
 /** A function call; args[0] is the function's own node. */
@@ -2144,16 +2151,16 @@ function compileArg(n) {
             const ident = n.ident;
             return (s, dot, kind) => {
                 s.node = n;
-                return s.validateType(s.evalFieldChain(dot, dot, n, ident, 0, undefined, MISSING), kind);
+                return s.validateType(s.evalFieldChain(dot, ident, 0, undefined, MISSING), kind);
             };
         }
         case 'variable': {
             const ident = n.ident;
             const name = ident[0];
-            return (s, dot, kind) => {
+            return (s, _dot, kind) => {
                 s.node = n;
                 const v = s.varValue(name);
-                return s.validateType(ident.length === 1 ? v : s.evalFieldChain(dot, v, n, ident, 1, undefined, MISSING), kind);
+                return s.validateType(ident.length === 1 ? v : s.evalFieldChain(v, ident, 1, undefined, MISSING), kind);
             };
         }
         case 'pipe': {
@@ -2175,6 +2182,13 @@ function compileArg(n) {
             return (s, dot, kind) => {
                 s.node = n;
                 return s.validateType(chain(s, dot, MISSING), kind);
+            };
+        }
+        case 'string': {
+            const text = n.text;
+            return (s, _dot, kind) => {
+                s.node = n;
+                return kind === 'string' || kind === 'any' || kind === 'value' ? text : s.literalArg(n, kind);
             };
         }
         default:
@@ -2312,7 +2326,7 @@ function compileSimpleAction(node) {
             const ident = first.ident;
             return (s, dot) => {
                 s.node = first;
-                return print(s, s.evalFieldChain(dot, dot, first, ident, 0, args, MISSING));
+                return print(s, s.evalFieldChain(dot, ident, 0, args, MISSING));
             };
         }
         case 'variable': {
@@ -2324,9 +2338,9 @@ function compileSimpleAction(node) {
                     return print(s, s.varValue(name));
                 };
             }
-            return (s, dot) => {
+            return (s) => {
                 s.node = first;
-                return print(s, s.evalFieldChain(dot, s.varValue(name), first, ident, 1, args, MISSING));
+                return print(s, s.evalFieldChain(s.varValue(name), ident, 1, args, MISSING));
             };
         }
         case 'dot':
@@ -3079,10 +3093,11 @@ function formatValue(v) {
 }
 
 ;// CONCATENATED MODULE: ./lib/template/exec.js
-// The executor: walks a parsed template over a data value, as Go's text/template exec.go
-// does. Only the taken branch of if/with/range is evaluated; and/or short-circuit;
-// variables live on a stack popped at the {{end}} of the block that declared them.
-// Errors carry Go's text: `template: NAME:LINE:COL: executing "T" at <NODE>: message`.
+// The executor: the state of one render and Go's exec.go semantics, used by the closures
+// that compile.ts and compile-expr.ts build from the tree. Only the taken branch of
+// if/with/range is evaluated; and/or short-circuit; variables live on a stack popped at the
+// {{end}} of the block that declared them. Errors carry Go's text:
+//   template: NAME:LINE:COL: executing "TEMPLATE" at <NODE>: message
 // The output is built in memory and returned whole, or not at all (the render throws).
 
 
@@ -3217,15 +3232,7 @@ class State {
             }
         }
         else if (val instanceof Map) {
-            for (const [k, elem] of sortedEntries(val)) {
-                ran = true;
-                if (decl > 0)
-                    this.bindRangeVars(r, decl, assign, k, elem);
-                const sig = body(this, elem);
-                this.top = mark;
-                if (sig === BREAK)
-                    break;
-            }
+            ran = this.rangeMap(r, body, mark, val);
         }
         else if (val !== undefined && val !== null) {
             this.errorf(`range can't iterate over ${formatValue(val)}`);
@@ -3236,6 +3243,21 @@ class State {
             sig = CONTINUE;
         this.pop(outer);
         return sig;
+    }
+    /** Ranges over a map in sorted key order; returns whether the body ran. */
+    rangeMap(r, body, mark, m) {
+        const decl = r.pipe.decl.length;
+        const entries = sortedEntries(m);
+        for (let i = 0; i < entries.length; i++) {
+            const [k, elem] = entries[i];
+            if (decl > 0)
+                this.bindRangeVars(r, decl, r.pipe.isAssign, k, elem);
+            const sig = body(this, elem);
+            this.top = mark;
+            if (sig === BREAK)
+                break;
+        }
+        return entries.length > 0;
     }
     /** Binds $i/$v of one range pass: declared ones are the top slots, assigned ones are set. */
     bindRangeVars(r, decl, assign, index, elem) {
@@ -3294,13 +3316,13 @@ class State {
         return found ?? this.errorf(`${quote(name)} is not a defined function`);
     }
     /** .X.Y.Z: walks ident[from..] from the receiver; only the last field may get arguments. */
-    evalFieldChain(dot, receiver, node, ident, from, args, final) {
+    evalFieldChain(receiver, ident, from, args, final) {
         const n = ident.length;
         for (let i = from; i < n - 1; i++)
-            receiver = this.evalField(ident[i], node, undefined, MISSING, receiver);
-        return this.evalField(ident[n - 1], node, args, final, receiver);
+            receiver = this.evalField(ident[i], undefined, MISSING, receiver);
+        return this.evalField(ident[n - 1], args, final, receiver);
     }
-    evalField(name, node, args, final, receiver) {
+    evalField(name, args, final, receiver) {
         if (receiver === undefined)
             return undefined; // no value: the field is no value too
         if (receiver === null)
@@ -3472,6 +3494,13 @@ function sortedKeys(kv) {
 function split(s, sep) {
     return sep === '' ? Array.from(s) : s.split(sep);
 }
+/** strings.Join (a loop: faster than Array.prototype.join on short lists). */
+function join(list, sep) {
+    let out = list.length > 0 ? list[0] : '';
+    for (let i = 1; i < list.length; i++)
+        out += sep + list[i];
+    return out;
+}
 /** Go's simple (one rune to one rune) case mapping, as strings.ToUpper/ToLower use. */
 function mapCase(s, f) {
     if (/^[\x00-\x7f]*$/.test(s))
@@ -3522,7 +3551,7 @@ function stringFuncs() {
         split: goFunc(['string', 'string'], split),
         upper: goFunc(['string'], (s) => mapCase(s, (c) => c.toUpperCase())),
         lower: goFunc(['string'], (s) => mapCase(s, (c) => c.toLowerCase())),
-        join: goFunc(['strings', 'string'], (list, sep) => list.join(sep)),
+        join: goFunc(['strings', 'string'], join),
     };
 }
 /** The 18 functions of deploy-time `.tpl` files (spec §2.4). */
@@ -3646,8 +3675,8 @@ function compileFormat(f) {
         directives.push(d);
     }
 }
-/** fmt.Sprintf */
-function sprintf(format, a) {
+/** fmt.Sprintf(format, a[start:]...) */
+function sprintf(format, a, start = 0) {
     let c = compiledFormats.get(format);
     if (c === undefined) {
         c = compileFormat(format);
@@ -3655,11 +3684,11 @@ function sprintf(format, a) {
             compiledFormats.set(format, c);
     }
     // The cached form covers formats whose operand count matches; errors go the long way.
-    if (c === null || c.operands !== a.length)
-        return new Formatter(format, a).run();
+    if (c === null || c.operands !== a.length - start)
+        return new Formatter(format, a.slice(start)).run();
     const p = shared;
     p.buf = '';
-    let arg = 0;
+    let arg = start;
     for (const d of c.directives) {
         p.buf += d.text;
         if (d.verb === '%') {
@@ -3886,7 +3915,7 @@ const builtins = {
     index: new GoFunc(['value'], (args) => index(args[0], args.slice(1)), 'value'),
     slice: new GoFunc(['value'], (args) => slice(args[0], args.slice(1)), 'value'),
     print: new GoFunc([], (args) => sprint(args), 'any'),
-    printf: new GoFunc(['string'], (args) => sprintf(args[0], args.slice(1)), 'any'),
+    printf: new GoFunc(['string'], (args) => sprintf(args[0], args, 1), 'any'),
     println: new GoFunc([], (args) => sprintln(args), 'any'),
     html: new GoFunc([], (args) => htmlEscape(evalArgs(args)), 'any'),
     js: new GoFunc([], (args) => jsEscape(evalArgs(args)), 'any'),
@@ -3993,7 +4022,12 @@ function slice(item, indexes) {
         throw new Error(`can't slice item of type ${typeName(item)}`);
     }
     const idx = [0, len, len];
-    indexes.forEach((i, n) => (idx[n] = indexArg(i, len)));
+    indexes.forEach((i, n) => {
+        // slice, unlike index, does not look inside a nil interface: it is an interface {}.
+        if (i === null)
+            throw new Error('cannot index slice/array with type interface {}');
+        idx[n] = indexArg(i, len);
+    });
     if (idx[0] > idx[1])
         throw new Error(`invalid slice index: ${idx[0]} > ${idx[1]}`);
     if (indexes.length === 3 && idx[1] > idx[2])
@@ -5066,13 +5100,13 @@ class Template {
     trees;
     /** User functions; they shadow the builtins of the same name. */
     funcs;
+    resolved = new Map();
     constructor(name, text, trees, funcs) {
         this.name = name;
         this.text = text;
         this.trees = trees;
         this.funcs = funcs;
     }
-    resolved = new Map();
     /** A function by name, and whether it is Go's builtin (and/or/call are evaluated specially). */
     findFunction(name) {
         let found = this.resolved.get(name);

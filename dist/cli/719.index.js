@@ -1001,6 +1001,7 @@ function rsyncArgs(spec) {
         '--compress',
         '--verbose',
         ...(spec.itemize === true ? ['--itemize-changes'] : []),
+        ...(spec.dryRun === true ? ['--dry-run'] : []),
         ...(spec.excludes ?? DEPLOY_EXCLUDES).map((e) => `--exclude=${e}`),
         `--rsync-path=${spec.useSudo ? 'sudo rsync' : 'rsync'}`,
         ...(spec.filterFile === undefined ? [] : [`--filter=merge ${spec.filterFile}`]),
@@ -1296,7 +1297,7 @@ async function openSshRemote(paths, conf, access) {
             return explain(r);
         },
         async rsync(ip, localDir, remoteDir, filterFile, opts = {}) {
-            const r = await exec.rsync(target(ip), { sourceDir: localDir, remoteDir, filterFile, useSudo: s.useSudo }, opts.onLine ? { onLine: opts.onLine } : {});
+            const r = await exec.rsync(target(ip), { sourceDir: localDir, remoteDir, filterFile, useSudo: s.useSudo, ...(opts.dryRun ? { dryRun: true } : {}), ...(opts.itemize ? { itemize: true } : {}) }, opts.onLine ? { onLine: opts.onLine } : {});
             return explain(r);
         },
         close: () => exec.close(),
@@ -1447,8 +1448,8 @@ class DeployContext {
             throw e;
         }
     }
-    output(job, worker) {
-        return (stream, text) => this.emit({ type: 'output', ...(job ? { job } : {}), ...(worker ? { worker } : {}), stream, text });
+    output(job, worker, source = 'remote') {
+        return (stream, text) => this.emit({ type: 'output', ...(job ? { job } : {}), ...(worker ? { worker } : {}), stream, text, source });
     }
     /**
      * First contact with a worker in this run: prerequisites + bucket dir. Memoized; returns an error
@@ -1478,7 +1479,7 @@ class DeployContext {
             return;
         const jobs = this.db.prepare('SELECT job, disabled FROM allocations WHERE worker_ip = ? AND removed = 0 ORDER BY job').all(ip);
         const data = { bucketId: this.bucketId, workerId: w.workerId, workerIp: ip, labels: w.labels, updateSeq: this.updateSeq, jobs };
-        const dir = (0,staging/* stageRoot */.T)(this.paths.root, ip);
+        const dir = (0,staging/* stageRoot */.T3)(this.paths.root, ip);
         (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
         writeWorkerFiles(dir, data);
     }
@@ -1488,7 +1489,7 @@ class DeployContext {
         const filter = (0,external_node_path_.join)(this.paths.tmpDir, 'filters', `${ip}-${jobs.join('_') || 'bucket'}.rsync`);
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(this.paths.tmpDir, 'filters'), { recursive: true });
         (0,external_node_fs_.writeFileSync)(filter, (0,commands/* rsyncFilter */.Uv)(jobs));
-        const r = await this.remote.rsync(ip, (0,staging/* stageRoot */.T)(this.paths.root, ip), (0,commands/* bucketDir */.qZ)(this.bucketId), filter, { onLine: this.output(jobs.join(','), ip) });
+        const r = await this.remote.rsync(ip, (0,staging/* stageRoot */.T3)(this.paths.root, ip), (0,commands/* bucketDir */.qZ)(this.bucketId), filter, { onLine: this.output(jobs.join(',') || undefined, ip, 'rsync') });
         if (r.exitCode !== 0)
             return r.message ?? `worker ${ip}: rsync failed (exit ${r.exitCode}): ${tail(r.stderr || r.stdout)}`;
         this.refreshed.add(ip);
@@ -1563,9 +1564,11 @@ function batches(items, size) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  E: () => (/* binding */ stageJob),
-  T: () => (/* binding */ stageRoot)
+  bU: () => (/* binding */ stageActive),
+  T3: () => (/* binding */ stageRoot)
 });
+
+// UNUSED EXPORTS: stageJob
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
@@ -1608,10 +1611,13 @@ function templateKv(kv, job, allowed) {
     };
 }
 
+// EXTERNAL MODULE: ./lib/deploy/tree-hash.js
+var tree_hash = __webpack_require__(8240);
 ;// CONCATENATED MODULE: ./lib/deploy/staging.js
 // Staging a job tree for one allocation (deploy spec §8): catalog files, client libraries, rendered
 // .tpl files and certificates, under tmp/stage/<ip>/jobs/<job>/ — the rsync source and the hashed tree.
 // Hook workspaces live elsewhere (tmp/workers/…), so hooks never change the plan hash (decision Q12).
+
 
 
 
@@ -1720,6 +1726,22 @@ function writeCerts(db, kv, jobRoot, ctx) {
     if (ca === undefined)
         throw new errors/* MaandError */.Ob('invalid job', `job ${ctx.job}: the bucket CA is missing in KV maand/worker certs/ca.crt (run maand build)`);
     (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(certsDir, 'ca.crt'), ca, { mode: 0o644 });
+}
+/** Stages every given allocation whose worker is in the catalog; returns the tree hash per alloc id. */
+function stageActive(db, kv, bucketRoot, workers, bucketId, updateSeq, job, allocs) {
+    const upstream = (0,lib_kv/* upstreamJobs */.oZ)(db, job);
+    const staged = new Map();
+    for (const a of allocs) {
+        const w = workers.get(a.workerIp);
+        if (!w)
+            continue;
+        const dir = stageJob(db, kv, bucketRoot, {
+            allocId: a.allocId, job, workerIp: a.workerIp, workerId: w.workerId, labels: w.labels, bucketId, updateSeq,
+            currentVersion: a.currentVersion, newVersion: a.newVersion, readable: (0,lib_kv/* namespacesForAllocation */.GD)({ job, workerIp: a.workerIp, upstreamJobs: upstream }),
+        });
+        staged.set(a.allocId, (0,tree_hash/* hashTree */.vz)(dir));
+    }
+    return staged;
 }
 
 
@@ -1850,6 +1872,75 @@ function setJobMarker(db, job, marker) {
 function bumpUpdateSeq(db) {
     db.prepare('UPDATE bucket SET update_seq = COALESCE(update_seq, 0) + 1').run();
     return Number(db.prepare('SELECT update_seq FROM bucket LIMIT 1').get().update_seq);
+}
+
+
+/***/ }),
+
+/***/ 8240:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   vl: () => (/* binding */ changedPaths),
+/* harmony export */   vz: () => (/* binding */ hashTree),
+/* harmony export */   xM: () => (/* binding */ parseFilesJson)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var _util_go_json_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6495);
+// The plan hash of a staged job tree (deploy spec §9.2-9.3): md5 of the concatenated md5 hex digests
+// of every file, in byte-wise path order, plus the per-file manifest {path: md5}.
+
+
+
+
+function hashTree(dir) {
+    const rels = [];
+    const walk = (rel) => {
+        for (const ent of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, rel), { withFileTypes: true })) {
+            const childRel = rel === '' ? ent.name : `${rel}/${ent.name}`;
+            if (childRel.includes('__pycache__'))
+                continue;
+            if (ent.isDirectory())
+                walk(childRel);
+            else
+                rels.push(childRel);
+        }
+    };
+    walk('');
+    rels.sort(_util_go_json_js__WEBPACK_IMPORTED_MODULE_3__/* .byteCompare */ .U6);
+    const files = {};
+    const digests = [];
+    for (const rel of rels) {
+        const d = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('md5').update((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, rel))).digest('hex');
+        digests.push(d);
+        files[rel] = d;
+    }
+    return { hash: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('md5').update(digests.join('')).digest('hex'), files, filesJson: (0,_util_go_json_js__WEBPACK_IMPORTED_MODULE_3__/* .goJson */ .Pl)(files) };
+}
+function parseFilesJson(text) {
+    if (text === null || text === undefined || text === '')
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Paths added, changed or deleted between two manifests, sorted byte-wise (§13.2). */
+function changedPaths(previous, current) {
+    const prev = previous ?? {};
+    const cur = current ?? {};
+    const out = new Set();
+    for (const [p, d] of Object.entries(cur))
+        if (prev[p] !== d)
+            out.add(p);
+    for (const p of Object.keys(prev))
+        if (!(p in cur))
+            out.add(p);
+    return [...out].sort(_util_go_json_js__WEBPACK_IMPORTED_MODULE_3__/* .byteCompare */ .U6);
 }
 
 

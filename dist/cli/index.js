@@ -4467,9 +4467,10 @@ async function runCli(argv, io) {
         .option('--known-hosts <file>', 'check worker host keys strictly against this file')
         .option('--insecure-skip-host-key-check', 'do not check worker host keys (not recommended)', false)
         .option('--output <file>', 'write the result (or dry-run plan) as JSON to this file')
+        .option('-v, --verbose', 'also show rsync transfer output', false)
         .action(async (opts) => {
         failurePrefix = opts.dryRun ? 'maand deploy --dry-run failed' : 'maand deploy failed';
-        await (await Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(243), __nccwpck_require__.e(24), __nccwpck_require__.e(357), __nccwpck_require__.e(191), __nccwpck_require__.e(719), __nccwpck_require__.e(868)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5868))).deployCommand(io, opts);
+        await (await Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(243), __nccwpck_require__.e(24), __nccwpck_require__.e(357), __nccwpck_require__.e(191), __nccwpck_require__.e(719), __nccwpck_require__.e(63)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1063))).deployCommand(io, opts);
     });
     const jobCmd = program
         .command('job')

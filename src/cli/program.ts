@@ -45,6 +45,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--known-hosts <file>', 'check worker host keys strictly against this file')
     .option('--insecure-skip-host-key-check', 'do not check worker host keys (not recommended)', false)
     .option('--output <file>', 'write the result (or dry-run plan) as JSON to this file')
+    .option('-v, --verbose', 'also show rsync transfer output', false)
     .action(async (opts: import('./commands/deploy.ts').DeployCliOptions) => {
       failurePrefix = opts.dryRun ? 'maand deploy --dry-run failed' : 'maand deploy failed';
       await (await import('./commands/deploy.ts')).deployCommand(io, opts);

@@ -85,8 +85,8 @@ export class DeployContext {
     }
   }
 
-  output(job: string | undefined, worker: string | undefined) {
-    return (stream: 'stdout' | 'stderr', text: string): void => this.emit({ type: 'output', ...(job ? { job } : {}), ...(worker ? { worker } : {}), stream, text });
+  output(job: string | undefined, worker: string | undefined, source: 'rsync' | 'remote' = 'remote') {
+    return (stream: 'stdout' | 'stderr', text: string): void => this.emit({ type: 'output', ...(job ? { job } : {}), ...(worker ? { worker } : {}), stream, text, source });
   }
 
   /**
@@ -126,7 +126,7 @@ export class DeployContext {
     const filter = join(this.paths.tmpDir, 'filters', `${ip}-${jobs.join('_') || 'bucket'}.rsync`);
     mkdirSync(join(this.paths.tmpDir, 'filters'), { recursive: true });
     writeFileSync(filter, rsyncFilter(jobs));
-    const r = await this.remote.rsync(ip, stageRoot(this.paths.root, ip), bucketDir(this.bucketId), filter, { onLine: this.output(jobs.join(','), ip) });
+    const r = await this.remote.rsync(ip, stageRoot(this.paths.root, ip), bucketDir(this.bucketId), filter, { onLine: this.output(jobs.join(',') || undefined, ip, 'rsync') });
     if (r.exitCode !== 0) return r.message ?? `worker ${ip}: rsync failed (exit ${r.exitCode}): ${tail(r.stderr || r.stdout)}`;
     this.refreshed.add(ip);
     return undefined;

@@ -10,16 +10,16 @@ import { readMaandConf, sshSettings, type MaandConf } from '../bucket/maand-conf
 import { openDb, type Db } from '../catalog/db.ts';
 import { checkSchema } from '../catalog/gate.ts';
 import { bucketRow, workerLabels, workersByPosition } from '../catalog/queries.ts';
-import { allocationNamespace, KvStore, loadKvKey, namespacesForAllocation, upstreamJobs } from '../kv/index.ts';
+import { allocationNamespace, KvStore, loadKvKey } from '../kv/index.ts';
 import { DeployContext, type CatalogWorker, type DeployFlags } from './context.ts';
 import { planJob, type JobPlan } from './plan.ts';
 import type { HealthPort, HookPort, WorkerRemote } from './ports.ts';
 import { reconcile } from './reconcile.ts';
 import type { DeployEvent, DeployResult, JobResult } from './result.ts';
 import { rolloutJob } from './rollout.ts';
-import { stageJob } from './staging.ts';
+import { stageActive } from './staging.ts';
 import { bumpUpdateSeq, isActive, jobAllocations, jobInfo, jobMarker, storeHash, upstreamOf, waves } from './state.ts';
-import { hashTree, type TreeHash } from './tree-hash.ts';
+import type { TreeHash } from './tree-hash.ts';
 
 export interface DeployOptions extends Partial<DeployFlags> {
   root: string;
@@ -142,18 +142,9 @@ async function planOne(ctx: DeployContext, job: string, seq: number): Promise<{ 
   if (!pre.ok) return { error: `job ${job}: ${pre.error}` };
   ctx.checkpoint();
   const info = jobInfo(ctx.db, job)!;
-  const upstream = upstreamJobs(ctx.db, job);
-  const staged = new Map<string, TreeHash>();
+  let staged: Map<string, TreeHash>;
   try {
-    for (const a of active) {
-      const w = ctx.workers.get(a.workerIp);
-      if (!w) continue;
-      const dir = stageJob(ctx.db, ctx.kv, ctx.paths.root, {
-        allocId: a.allocId, job, workerIp: a.workerIp, workerId: w.workerId, labels: w.labels, bucketId: ctx.bucketId, updateSeq: ctx.updateSeq,
-        currentVersion: a.currentVersion, newVersion: a.newVersion, readable: namespacesForAllocation({ job, workerIp: a.workerIp, upstreamJobs: upstream }),
-      });
-      staged.set(a.allocId, hashTree(dir));
-    }
+    staged = stageActive(ctx.db, ctx.kv, ctx.paths.root, ctx.workers, ctx.bucketId, ctx.updateSeq, job, active);
   } catch (e) {
     return { error: (e as Error).message };
   }

@@ -59,7 +59,11 @@ export async function openSshRemote(paths: BucketPaths, conf: MaandConf, access:
       return explain(r);
     },
     async rsync(ip, localDir, remoteDir, filterFile, opts = {}) {
-      const r = await exec.rsync(target(ip), { sourceDir: localDir, remoteDir, filterFile, useSudo: s.useSudo }, opts.onLine ? { onLine: opts.onLine } : {});
+      const r = await exec.rsync(
+        target(ip),
+        { sourceDir: localDir, remoteDir, filterFile, useSudo: s.useSudo, ...(opts.dryRun ? { dryRun: true } : {}), ...(opts.itemize ? { itemize: true } : {}) },
+        opts.onLine ? { onLine: opts.onLine } : {},
+      );
       return explain(r);
     },
     close: () => exec.close(),

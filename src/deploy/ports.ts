@@ -17,7 +17,7 @@ export interface WorkerRemote {
   /** Runs a bash script on the worker (sudo per maand.conf); a non-zero exit is returned, not thrown. */
   run(ip: string, script: string, opts?: { env?: Record<string, string>; onLine?: LineSink; timeoutMs?: number }): Promise<RemoteResult>;
   /** rsync `localDir/` to `remoteDir` on the worker with the deploy options and a merge filter file. */
-  rsync(ip: string, localDir: string, remoteDir: string, filterFile: string, opts?: { onLine?: LineSink }): Promise<RemoteResult>;
+  rsync(ip: string, localDir: string, remoteDir: string, filterFile: string, opts?: { onLine?: LineSink; dryRun?: boolean; itemize?: boolean }): Promise<RemoteResult>;
   close(): Promise<void>;
 }
 

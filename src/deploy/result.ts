@@ -61,7 +61,7 @@ export type DeployEvent =
   | { type: 'batch-promoted'; job: string; workers: string[] }
   | { type: 'job-finished'; result: JobResult }
   | { type: 'reconcile'; result: ReconcileResult }
-  | { type: 'output'; job?: string; worker?: string; stream: 'stdout' | 'stderr'; text: string }
+  | { type: 'output'; job?: string; worker?: string; stream: 'stdout' | 'stderr'; text: string; source?: 'rsync' | 'remote' | 'hook' }
   | { type: 'warning'; message: string };
 
 export function changed(r: DeployResult): boolean {

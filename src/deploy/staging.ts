@@ -5,12 +5,14 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSy
 import { dirname, join } from 'node:path';
 import { MaandError } from '../errors.ts';
 import type { Db } from '../catalog/db.ts';
-import { allocationNamespace, type KvStore } from '../kv/index.ts';
+import { allocationNamespace, namespacesForAllocation, upstreamJobs, type KvStore } from '../kv/index.ts';
 import { parseTemplate, render, maandFuncs, TemplateError } from '../template/index.ts';
 import { assetPath } from '../util/assets.ts';
 import { byteCompare } from '../util/go-json.ts';
 import { bucketDir, jobDir } from './commands.ts';
 import { templateKv } from './template-kv.ts';
+import type { AllocState } from './state.ts';
+import { hashTree, type TreeHash } from './tree-hash.ts';
 
 export interface AllocationContext {
   allocId: string;
@@ -119,4 +121,23 @@ function writeCerts(db: Db, kv: KvStore, jobRoot: string, ctx: AllocationContext
   const ca = kv.tryGet('maand/worker', 'certs/ca.crt');
   if (ca === undefined) throw new MaandError('invalid job', `job ${ctx.job}: the bucket CA is missing in KV maand/worker certs/ca.crt (run maand build)`);
   writeFileSync(join(certsDir, 'ca.crt'), ca, { mode: 0o644 });
+}
+
+/** Stages every given allocation whose worker is in the catalog; returns the tree hash per alloc id. */
+export function stageActive(
+  db: Db, kv: KvStore, bucketRoot: string, workers: ReadonlyMap<string, { workerId: string; labels: string[] }>, bucketId: string, updateSeq: number,
+  job: string, allocs: AllocState[],
+): Map<string, TreeHash> {
+  const upstream = upstreamJobs(db, job);
+  const staged = new Map<string, TreeHash>();
+  for (const a of allocs) {
+    const w = workers.get(a.workerIp);
+    if (!w) continue;
+    const dir = stageJob(db, kv, bucketRoot, {
+      allocId: a.allocId, job, workerIp: a.workerIp, workerId: w.workerId, labels: w.labels, bucketId, updateSeq,
+      currentVersion: a.currentVersion, newVersion: a.newVersion, readable: namespacesForAllocation({ job, workerIp: a.workerIp, upstreamJobs: upstream }),
+    });
+    staged.set(a.allocId, hashTree(dir));
+  }
+  return staged;
 }

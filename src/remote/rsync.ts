@@ -28,6 +28,8 @@ export interface RsyncSpec {
   timeoutSeconds?: number;
   /** Adds --itemize-changes so parseItemizedLine can tell what changed. */
   itemize?: boolean;
+  /** --dry-run: report what would change, change nothing (drift detection). */
+  dryRun?: boolean;
 }
 
 /**
@@ -67,6 +69,7 @@ export function rsyncArgs(spec: RsyncSpec): string[] {
     '--compress',
     '--verbose',
     ...(spec.itemize === true ? ['--itemize-changes'] : []),
+    ...(spec.dryRun === true ? ['--dry-run'] : []),
     ...(spec.excludes ?? DEPLOY_EXCLUDES).map((e) => `--exclude=${e}`),
     `--rsync-path=${spec.useSudo ? 'sudo rsync' : 'rsync'}`,
     ...(spec.filterFile === undefined ? [] : [`--filter=merge ${spec.filterFile}`]),

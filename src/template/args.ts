@@ -31,7 +31,7 @@ export function assignable(value: unknown, kind: ParamKind): boolean {
     case 'bool':
       return typeof value === 'boolean';
     case 'strings':
-      return Array.isArray(value) && value.every((e) => typeof e === 'string');
+      return Array.isArray(value) && allStrings(value);
     default:
       return true;
   }
@@ -57,4 +57,9 @@ export function callFunction(name: string, fn: unknown, args: unknown[]): unknow
     return a;
   });
   return fn.call(argv);
+}
+
+function allStrings(a: unknown[]): boolean {
+  for (let i = 0; i < a.length; i++) if (typeof a[i] !== 'string') return false;
+  return true;
 }

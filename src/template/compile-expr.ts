@@ -32,8 +32,10 @@ export function compilePipe(pipe: PipeNode): PipeEval {
   return (s, dot) => {
     s.node = pipe;
     let v: unknown = MISSING;
-    for (let i = 0; i < cmds.length; i++) v = cmds[i]!(s, dot, v);
-    if (v === null) v = undefined;
+    for (let i = 0; i < cmds.length; i++) {
+      v = cmds[i]!(s, dot, v);
+      if (v === null) v = undefined; // each stage's nil interface becomes "no value", as in Go
+    }
     for (let i = 0; i < names.length; i++) {
       if (assign) s.setVar(names[i]!, v);
       else s.push(names[i]!, v);
@@ -50,7 +52,7 @@ export function compileCommand(cmd: CommandNode): CmdEval {
       const ident = first.ident;
       return (s, dot, final) => {
         s.node = first;
-        return s.evalFieldChain(dot, dot, first, ident, 0, args, final);
+        return s.evalFieldChain(dot, ident, 0, args, final);
       };
     }
     case 'chain':
@@ -75,9 +77,9 @@ export function compileCommand(cmd: CommandNode): CmdEval {
           return v;
         };
       }
-      return (s, dot, final) => {
+      return (s, _dot, final) => {
         s.node = first;
-        return s.evalFieldChain(dot, s.varValue(name), first, ident, 1, args, final);
+        return s.evalFieldChain(s.varValue(name), ident, 1, args, final);
       };
     }
   }
@@ -107,7 +109,7 @@ function compileChain(chain: ChainNode, args: Node[] | undefined): CmdEval {
     s.node = chain;
     if (chain.field.length === 0) s.errorf('internal error: no fields in evalChainNode');
     if (chain.node.type === 'nil') s.errorf(`indirection through explicit nil in ${print(chain)}`);
-    return s.evalFieldChain(dot, base(s, dot, null), chain, chain.field, 0, args, final);
+    return s.evalFieldChain(base(s, dot, null), chain.field, 0, args, final);
   };
 }
 
@@ -142,16 +144,16 @@ function compileArg(n: Node): ArgEval {
       const ident = n.ident;
       return (s, dot, kind) => {
         s.node = n;
-        return s.validateType(s.evalFieldChain(dot, dot, n, ident, 0, undefined, MISSING), kind);
+        return s.validateType(s.evalFieldChain(dot, ident, 0, undefined, MISSING), kind);
       };
     }
     case 'variable': {
       const ident = n.ident;
       const name = ident[0]!;
-      return (s, dot, kind) => {
+      return (s, _dot, kind) => {
         s.node = n;
         const v = s.varValue(name);
-        return s.validateType(ident.length === 1 ? v : s.evalFieldChain(dot, v, n, ident, 1, undefined, MISSING), kind);
+        return s.validateType(ident.length === 1 ? v : s.evalFieldChain(v, ident, 1, undefined, MISSING), kind);
       };
     }
     case 'pipe': {
@@ -173,6 +175,13 @@ function compileArg(n: Node): ArgEval {
       return (s, dot, kind) => {
         s.node = n;
         return s.validateType(chain(s, dot, MISSING), kind);
+      };
+    }
+    case 'string': {
+      const text = n.text;
+      return (s, _dot, kind) => {
+        s.node = n;
+        return kind === 'string' || kind === 'any' || kind === 'value' ? text : s.literalArg(n, kind);
       };
     }
     default:

@@ -131,7 +131,7 @@ function compileSimpleAction(node: ActionNode): Exec | undefined {
       const ident = first.ident;
       return (s, dot) => {
         s.node = first;
-        return print(s, s.evalFieldChain(dot, dot, first, ident, 0, args, MISSING));
+        return print(s, s.evalFieldChain(dot, ident, 0, args, MISSING));
       };
     }
     case 'variable': {
@@ -143,9 +143,9 @@ function compileSimpleAction(node: ActionNode): Exec | undefined {
           return print(s, s.varValue(name));
         };
       }
-      return (s, dot) => {
+      return (s) => {
         s.node = first;
-        return print(s, s.evalFieldChain(dot, s.varValue(name), first, ident, 1, args, MISSING));
+        return print(s, s.evalFieldChain(s.varValue(name), ident, 1, args, MISSING));
       };
     }
     case 'dot':

@@ -1,7 +1,8 @@
-// The executor: walks a parsed template over a data value, as Go's text/template exec.go
-// does. Only the taken branch of if/with/range is evaluated; and/or short-circuit;
-// variables live on a stack popped at the {{end}} of the block that declared them.
-// Errors carry Go's text: `template: NAME:LINE:COL: executing "T" at <NODE>: message`.
+// The executor: the state of one render and Go's exec.go semantics, used by the closures
+// that compile.ts and compile-expr.ts build from the tree. Only the taken branch of
+// if/with/range is evaluated; and/or short-circuit; variables live on a stack popped at the
+// {{end}} of the block that declared them. Errors carry Go's text:
+//   template: NAME:LINE:COL: executing "TEMPLATE" at <NODE>: message
 // The output is built in memory and returned whole, or not at all (the render throws).
 
 import { assignable, callFunction, canBeNil, nilFor } from './args.ts';
@@ -148,13 +149,7 @@ export class State {
         if (sig === BREAK) break;
       }
     } else if (val instanceof Map) {
-      for (const [k, elem] of sortedEntries(val)) {
-        ran = true;
-        if (decl > 0) this.bindRangeVars(r, decl, assign, k, elem);
-        const sig = body(this, elem);
-        this.top = mark;
-        if (sig === BREAK) break;
-      }
+      ran = this.rangeMap(r, body, mark, val);
     } else if (val !== undefined && val !== null) {
       this.errorf(`range can't iterate over ${formatValue(val)}`);
     }
@@ -163,6 +158,20 @@ export class State {
     if (!ran && elseBody !== undefined && elseBody(this, dot) === CONTINUE) sig = CONTINUE;
     this.pop(outer);
     return sig;
+  }
+
+  /** Ranges over a map in sorted key order; returns whether the body ran. */
+  private rangeMap(r: RangeNode, body: Exec, mark: number, m: Map<unknown, unknown>): boolean {
+    const decl = r.pipe.decl.length;
+    const entries = sortedEntries(m);
+    for (let i = 0; i < entries.length; i++) {
+      const [k, elem] = entries[i]!;
+      if (decl > 0) this.bindRangeVars(r, decl, r.pipe.isAssign, k, elem);
+      const sig = body(this, elem);
+      this.top = mark;
+      if (sig === BREAK) break;
+    }
+    return entries.length > 0;
   }
 
   /** Binds $i/$v of one range pass: declared ones are the top slots, assigned ones are set. */
@@ -220,15 +229,13 @@ export class State {
   }
 
   /** .X.Y.Z: walks ident[from..] from the receiver; only the last field may get arguments. */
-  evalFieldChain(
-    dot: unknown, receiver: unknown, node: Node, ident: string[], from: number, args: Node[] | undefined, final: Final,
-  ): unknown {
+  evalFieldChain(receiver: unknown, ident: string[], from: number, args: Node[] | undefined, final: Final): unknown {
     const n = ident.length;
-    for (let i = from; i < n - 1; i++) receiver = this.evalField(ident[i]!, node, undefined, MISSING, receiver);
-    return this.evalField(ident[n - 1]!, node, args, final, receiver);
+    for (let i = from; i < n - 1; i++) receiver = this.evalField(ident[i]!, undefined, MISSING, receiver);
+    return this.evalField(ident[n - 1]!, args, final, receiver);
   }
 
-  evalField(name: string, node: Node, args: Node[] | undefined, final: Final, receiver: unknown): unknown {
+  evalField(name: string, args: Node[] | undefined, final: Final, receiver: unknown): unknown {
     if (receiver === undefined) return undefined; // no value: the field is no value too
     if (receiver === null) this.errorf(`nil pointer evaluating interface {}.${name}`);
     const hasArgs = (args !== undefined && args.length > 1) || final !== MISSING;

@@ -22,7 +22,7 @@ export const builtins: FuncMap = {
   index: new GoFunc(['value'], (args) => index(args[0], args.slice(1)), 'value'),
   slice: new GoFunc(['value'], (args) => slice(args[0], args.slice(1)), 'value'),
   print: new GoFunc([], (args) => sprint(args), 'any'),
-  printf: new GoFunc(['string'], (args) => sprintf(args[0] as string, args.slice(1)), 'any'),
+  printf: new GoFunc(['string'], (args) => sprintf(args[0] as string, args, 1), 'any'),
   println: new GoFunc([], (args) => sprintln(args), 'any'),
   html: new GoFunc([], (args) => htmlEscape(evalArgs(args)), 'any'),
   js: new GoFunc([], (args) => jsEscape(evalArgs(args)), 'any'),
@@ -118,7 +118,11 @@ function slice(item: unknown, indexes: unknown[]): unknown {
     throw new Error(`can't slice item of type ${typeName(item)}`);
   }
   const idx = [0, len, len];
-  indexes.forEach((i, n) => (idx[n] = indexArg(i, len)));
+  indexes.forEach((i, n) => {
+    // slice, unlike index, does not look inside a nil interface: it is an interface {}.
+    if (i === null) throw new Error('cannot index slice/array with type interface {}');
+    idx[n] = indexArg(i, len);
+  });
   if (idx[0]! > idx[1]!) throw new Error(`invalid slice index: ${idx[0]} > ${idx[1]}`);
   if (indexes.length === 3 && idx[1]! > idx[2]!) throw new Error(`invalid slice index: ${idx[1]} > ${idx[2]}`);
   if (bytes !== undefined) return bytes.subarray(idx[0], idx[1]).toString('utf8');

@@ -43,6 +43,13 @@ function split(s: string, sep: string): string[] {
   return sep === '' ? Array.from(s) : s.split(sep);
 }
 
+/** strings.Join (a loop: faster than Array.prototype.join on short lists). */
+function join(list: string[], sep: string): string {
+  let out = list.length > 0 ? list[0]! : '';
+  for (let i = 1; i < list.length; i++) out += sep + list[i]!;
+  return out;
+}
+
 /** Go's simple (one rune to one rune) case mapping, as strings.ToUpper/ToLower use. */
 function mapCase(s: string, f: (c: string) => string): string {
   if (/^[\x00-\x7f]*$/.test(s)) return f(s);
@@ -95,7 +102,7 @@ function stringFuncs(): FuncMap {
     split: goFunc(['string', 'string'], split),
     upper: goFunc(['string'], (s: string) => mapCase(s, (c) => c.toUpperCase())),
     lower: goFunc(['string'], (s: string) => mapCase(s, (c) => c.toLowerCase())),
-    join: goFunc(['strings', 'string'], (list: string[], sep: string) => list.join(sep)),
+    join: goFunc(['strings', 'string'], join),
   };
 }
 

@@ -83,18 +83,18 @@ function compileFormat(f: string): Compiled | null {
   }
 }
 
-/** fmt.Sprintf */
-export function sprintf(format: string, a: readonly unknown[]): string {
+/** fmt.Sprintf(format, a[start:]...) */
+export function sprintf(format: string, a: readonly unknown[], start = 0): string {
   let c = compiledFormats.get(format);
   if (c === undefined) {
     c = compileFormat(format);
     if (compiledFormats.size < 1000) compiledFormats.set(format, c);
   }
   // The cached form covers formats whose operand count matches; errors go the long way.
-  if (c === null || c.operands !== a.length) return new Formatter(format, a).run();
+  if (c === null || c.operands !== a.length - start) return new Formatter(format, a.slice(start)).run();
   const p = shared;
   p.buf = '';
-  let arg = 0;
+  let arg = start;
   for (const d of c.directives) {
     p.buf += d.text;
     if (d.verb === '%') {

@@ -17,6 +17,7 @@ export class Template {
   readonly trees: ReadonlyMap<string, ListNode>;
   /** User functions; they shadow the builtins of the same name. */
   readonly funcs: FuncMap;
+  private readonly resolved = new Map<string, { fn: GoFunc; builtin: boolean }>();
 
   constructor(name: string, text: string, trees: ReadonlyMap<string, ListNode>, funcs: FuncMap) {
     this.name = name;
@@ -24,8 +25,6 @@ export class Template {
     this.trees = trees;
     this.funcs = funcs;
   }
-
-  private readonly resolved = new Map<string, { fn: GoFunc; builtin: boolean }>();
 
   /** A function by name, and whether it is Go's builtin (and/or/call are evaluated specially). */
   findFunction(name: string): { fn: GoFunc; builtin: boolean } | undefined {

@@ -88,3 +88,16 @@ test('a function returning a float must wrap it in GoFloat', async () => {
 test('rendering a template that only defines others gives the empty string', () => {
   assert.equal(render(parseTemplate('t', '{{define "a"}}A{{end}}\n', {}), null), '\n');
 });
+
+test('nesting deeper than the JS stack allows is a TemplateError at the failing node', () => {
+  const body = '{{if .}}'.repeat(30) + '{{template "r" .}}' + '{{end}}'.repeat(30);
+  const t = parseTemplate('t', `{{define "r"}}${body}{{end}}{{template "r" .}}`, {});
+  const e = failure(() => render(t, true));
+  assert.equal(e.kind, 'exec');
+  assert.match(e.message, /^template: t:1:\d+: executing "r" at <.+>: nesting too deep: the stack ran out \(template depth \d+\)$/);
+});
+
+test('source nested deeper than the JS stack allows is a parse TemplateError', () => {
+  const e = failure(() => parseTemplate('t', '{{if true}}'.repeat(20000) + '{{end}}'.repeat(20000), {}));
+  assert.equal(e.message, 'template: t: nesting too deep: the stack ran out');
+});

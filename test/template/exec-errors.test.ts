@@ -65,6 +65,7 @@ execTests([
   // len, index, slice.
   { name: 'len of an int', input: '{{len 3}}', error: at(2, 'len 3', 'error calling len: len of type int') },
   { name: 'len of a nil interface', input: '{{len .Empty0}}', data: tVal, error: at(2, 'len .Empty0', 'error calling len: len of nil pointer') },
+  { name: 'a nil piped into len is no value, not a nil pointer', input: '{{.Empty0 | len}}', data: tVal, error: at(12, 'len', 'error calling len: reflect: call of reflect.Value.Type on zero Value') },
   { name: 'len of a missing value', input: '{{len .Missing}}', data: new Map(), error: at(2, 'len .Missing', 'error calling len: reflect: call of reflect.Value.Type on zero Value') },
   { name: 'an index past the end', input: '{{index .SI 10}}', data: tVal, error: at(2, 'index .SI 10', 'error calling index: index out of range: 10') },
   { name: 'an index equal to the length', input: '{{index .SI 3}}', data: tVal, error: at(2, 'index .SI 3', 'error calling index: reflect: slice index out of range') },

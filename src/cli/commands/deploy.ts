@@ -19,6 +19,7 @@ export interface DeployCliOptions {
   knownHosts?: string;
   insecureSkipHostKeyCheck: boolean;
   output?: string;
+  verbose: boolean;
 }
 
 export async function deployCommand(io: CliIo, opts: DeployCliOptions): Promise<void> {
@@ -47,6 +48,7 @@ export async function deployCommand(io: CliIo, opts: DeployCliOptions): Promise<
       signal: controller.signal,
       onEvent: (e) => {
         if (opts.dryRun && e.type !== 'output' && e.type !== 'warning') return;
+        if (e.type === 'output' && e.source === 'rsync' && !opts.verbose) return;
         const line = formatEvent(e);
         if (line !== undefined) io.stderr.write(`${line}\n`);
       },

@@ -1,8 +1,8 @@
-export const id = 868;
-export const ids = [868];
+export const id = 63;
+export const ids = [63];
 export const modules = {
 
-/***/ 5868:
+/***/ 1063:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -141,65 +141,8 @@ function matchAny(patterns, paths) {
     return paths.filter((p) => patterns.some((g) => globMatches(g, p)));
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./lib/util/go-json.js
-var go_json = __webpack_require__(6495);
-;// CONCATENATED MODULE: ./lib/deploy/tree-hash.js
-// The plan hash of a staged job tree (deploy spec §9.2-9.3): md5 of the concatenated md5 hex digests
-// of every file, in byte-wise path order, plus the per-file manifest {path: md5}.
-
-
-
-
-function hashTree(dir) {
-    const rels = [];
-    const walk = (rel) => {
-        for (const ent of (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(dir, rel), { withFileTypes: true })) {
-            const childRel = rel === '' ? ent.name : `${rel}/${ent.name}`;
-            if (childRel.includes('__pycache__'))
-                continue;
-            if (ent.isDirectory())
-                walk(childRel);
-            else
-                rels.push(childRel);
-        }
-    };
-    walk('');
-    rels.sort(go_json/* byteCompare */.U6);
-    const files = {};
-    const digests = [];
-    for (const rel of rels) {
-        const d = (0,external_node_crypto_.createHash)('md5').update((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, rel))).digest('hex');
-        digests.push(d);
-        files[rel] = d;
-    }
-    return { hash: (0,external_node_crypto_.createHash)('md5').update(digests.join('')).digest('hex'), files, filesJson: (0,go_json/* goJson */.Pl)(files) };
-}
-function parseFilesJson(text) {
-    if (text === null || text === undefined || text === '')
-        return undefined;
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Paths added, changed or deleted between two manifests, sorted byte-wise (§13.2). */
-function changedPaths(previous, current) {
-    const prev = previous ?? {};
-    const cur = current ?? {};
-    const out = new Set();
-    for (const [p, d] of Object.entries(cur))
-        if (prev[p] !== d)
-            out.add(p);
-    for (const p of Object.keys(prev))
-        if (!(p in cur))
-            out.add(p);
-    return [...out].sort(go_json/* byteCompare */.U6);
-}
-
+// EXTERNAL MODULE: ./lib/deploy/tree-hash.js
+var tree_hash = __webpack_require__(8240);
 ;// CONCATENATED MODULE: ./lib/deploy/lifecycle.js
 // Which lifecycle an updated allocation gets (deploy spec §13.1): restart, reload or sync (files only).
 
@@ -220,7 +163,7 @@ function decideLifecycle(i) {
         return { action: 'reload', matched: [], reason: 'files changed (no previous manifest)' };
     if (i.globs.length === 0)
         return { action: 'reload', matched: [], reason: 'files changed' };
-    const matched = matchAny(i.globs, changedPaths(i.previousFiles, i.currentFiles));
+    const matched = matchAny(i.globs, (0,tree_hash/* changedPaths */.vl)(i.previousFiles, i.currentFiles));
     if (matched.length > 0)
         return { action: 'restart', matched, reason: `restart_globs matched ${matched.join(',')}` };
     return { action: 'reload', matched: [], reason: 'files changed, no restart_globs matched' };
@@ -271,8 +214,8 @@ function planJob(job, seq, allocs, staged, marker, flags) {
             syncOnly: flags.syncOnly,
             hashChanged,
             versionOnly: !hashChanged && versionPending,
-            previousFiles: parseFilesJson(a.previousFiles),
-            currentFiles: current?.files ?? parseFilesJson(a.currentFiles),
+            previousFiles: (0,tree_hash/* parseFilesJson */.xM)(a.previousFiles),
+            currentFiles: current?.files ?? (0,tree_hash/* parseFilesJson */.xM)(a.currentFiles),
         });
         const why = hashChanged ? d.reason : versionPending ? `version ${a.currentVersion} → ${a.newVersion}` : '--force';
         plans.push({ ...base, action: d.action, matched: d.matched, reason: d.action === 'sync' && !flags.syncOnly ? `${why}; restart_policy never` : why });
@@ -577,7 +520,6 @@ var staging = __webpack_require__(898);
 
 
 
-
 async function deploy(opts) {
     const paths = (0,bucket_paths/* bucketPaths */.Z)(opts.root);
     const conf = (0,maand_conf/* readMaandConf */.MC)(paths.maandConf);
@@ -696,19 +638,9 @@ async function planOne(ctx, job, seq) {
         return { error: `job ${job}: ${pre.error}` };
     ctx.checkpoint();
     const info = (0,state/* jobInfo */.ec)(ctx.db, job);
-    const upstream = (0,lib_kv/* upstreamJobs */.oZ)(ctx.db, job);
-    const staged = new Map();
+    let staged;
     try {
-        for (const a of active) {
-            const w = ctx.workers.get(a.workerIp);
-            if (!w)
-                continue;
-            const dir = (0,staging/* stageJob */.E)(ctx.db, ctx.kv, ctx.paths.root, {
-                allocId: a.allocId, job, workerIp: a.workerIp, workerId: w.workerId, labels: w.labels, bucketId: ctx.bucketId, updateSeq: ctx.updateSeq,
-                currentVersion: a.currentVersion, newVersion: a.newVersion, readable: (0,lib_kv/* namespacesForAllocation */.GD)({ job, workerIp: a.workerIp, upstreamJobs: upstream }),
-            });
-            staged.set(a.allocId, hashTree(dir));
-        }
+        staged = (0,staging/* stageActive */.bU)(ctx.db, ctx.kv, ctx.paths.root, ctx.workers, ctx.bucketId, ctx.updateSeq, job, active);
     }
     catch (e) {
         return { error: e.message };
@@ -825,6 +757,8 @@ async function deployCommand(io, opts) {
             signal: controller.signal,
             onEvent: (e) => {
                 if (opts.dryRun && e.type !== 'output' && e.type !== 'warning')
+                    return;
+                if (e.type === 'output' && e.source === 'rsync' && !opts.verbose)
                     return;
                 const line = (0,console/* formatEvent */.q)(e);
                 if (line !== undefined)

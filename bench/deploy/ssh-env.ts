@@ -1,0 +1,63 @@
+// Client-side files the lower bound and Ansible use to reach the harness workers (what the
+// anchor's workers.sh wrote): ssh_config, ansible.cfg + inventory, ControlMaster socket dirs.
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import type { WorkerSet } from '../../test/harness/workers.ts';
+
+export interface SshEnv {
+  dir: string;
+  sshConfig: string;
+  ansibleCfg: string;
+}
+
+export function writeSshEnv(dir: string, workers: WorkerSet, net: string): SshEnv {
+  mkdirSync(join(dir, 'cp'), { recursive: true, mode: 0o700 });
+  mkdirSync(join(dir, 'lbcp'), { recursive: true, mode: 0o700 });
+  writeFileSync(join(dir, 'K'), `${workers.ips.length}\n`);
+  writeFileSync(join(dir, 'NET'), `${net}\n`);
+  const sshConfig = join(dir, 'ssh_config');
+  writeFileSync(sshConfig, [
+    `Host ${net}.*`,
+    '  User root',
+    `  IdentityFile ${workers.clientKey}`,
+    '  IdentitiesOnly yes',
+    `  UserKnownHostsFile ${workers.knownHosts}`,
+    '  StrictHostKeyChecking yes',
+    '  BatchMode yes',
+    '  LogLevel ERROR',
+    '',
+  ].join('\n'));
+  writeFileSync(join(dir, 'inventory.ini'), ['[workers]', ...workers.ips.map((ip, i) => `w${i + 1} ansible_host=${ip}`), ''].join('\n'));
+  // What an experienced user sets for speed (the anchor's ansible.cfg).
+  const ansibleCfg = join(dir, 'ansible.cfg');
+  writeFileSync(ansibleCfg, [
+    '[defaults]',
+    `inventory = ${join(dir, 'inventory.ini')}`,
+    'gathering = explicit',
+    'interpreter_python = /usr/bin/python3',
+    'retry_files_enabled = False',
+    'host_key_checking = True',
+    'forks = 5',
+    '',
+    '[ssh_connection]',
+    'pipelining = True',
+    `ssh_args = -F ${sshConfig} -o ControlMaster=auto -o ControlPersist=60s -o ControlPath=${join(dir, 'cp')}/%C`,
+    `control_path_dir = ${join(dir, 'cp')}`,
+    'control_path = %(directory)s/%%C',
+    '',
+  ].join('\n'));
+  return { dir, sshConfig, ansibleCfg };
+}
+
+/** Closes every ControlMaster Ansible or the lower bound left (each run starts without one). */
+export function closeMasters(env: SshEnv): void {
+  for (const sub of ['cp', 'lbcp']) {
+    const d = join(env.dir, sub);
+    if (!existsSync(d)) continue;
+    for (const s of readdirSync(d)) {
+      spawnSync('ssh', ['-o', `ControlPath=${join(d, s)}`, '-O', 'exit', 'dummy'], { stdio: 'ignore' });
+      rmSync(join(d, s), { force: true });
+    }
+  }
+}

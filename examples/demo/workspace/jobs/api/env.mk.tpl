@@ -1,0 +1,2 @@
+IP={{ .WorkerIP }}
+PORT={{ get "maand/bucket" "api_port" }}

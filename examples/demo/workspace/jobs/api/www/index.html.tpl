@@ -1,0 +1,1 @@
+{"job": "{{ .Job }}", "worker": "{{ .WorkerIP }}", "version": "{{ .NewVersion }}", "cache": "{{ get "maand/job/cache" "workers" }}"}
