@@ -2149,8 +2149,8 @@ function checkCapacity(db) {
 
 // EXTERNAL MODULE: ./lib/hooks/catalog.js
 var catalog = __webpack_require__(2763);
-// EXTERNAL MODULE: ./lib/hooks/runner.js + 5 modules
-var runner = __webpack_require__(8371);
+// EXTERNAL MODULE: ./lib/hooks/runner.js + 4 modules
+var runner = __webpack_require__(3604);
 // EXTERNAL MODULE: ./lib/hooks/runtime-api.js + 3 modules
 var runtime_api = __webpack_require__(999);
 ;// CONCATENATED MODULE: ./lib/hooks/post-build.js

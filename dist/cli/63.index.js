@@ -673,8 +673,8 @@ async function finalSync(ctx, conf) {
     void external_node_path_.join;
 }
 
-// EXTERNAL MODULE: ./lib/deploy/connect.js + 21 modules
-var connect = __webpack_require__(140);
+// EXTERNAL MODULE: ./lib/deploy/connect.js + 13 modules
+var connect = __webpack_require__(141);
 ;// CONCATENATED MODULE: ./lib/report/dry-run.js
 const LABEL = { start: 'start  ', restart: 'restart', reload: 'reload ', sync: 'sync   ', skip: 'skip   ', stop: 'stop   ' };
 function formatDryRun(plans, failures = []) {

@@ -4451,7 +4451,7 @@ async function runCli(argv, io) {
         .option('--purge-job-kv', 'also empty vars/job/<job> and secrets/job/<job> of jobs that were removed', false)
         .action(async (opts) => {
         failurePrefix = 'maand build failed';
-        await (await Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(243), __nccwpck_require__.e(24), __nccwpck_require__.e(357), __nccwpck_require__.e(191), __nccwpck_require__.e(361)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9361))).buildCommand(io, opts);
+        await (await Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(243), __nccwpck_require__.e(37), __nccwpck_require__.e(105), __nccwpck_require__.e(141), __nccwpck_require__.e(191), __nccwpck_require__.e(361)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9361))).buildCommand(io, opts);
     });
     program
         .command('deploy')
@@ -4470,7 +4470,7 @@ async function runCli(argv, io) {
         .option('-v, --verbose', 'also show rsync transfer output', false)
         .action(async (opts) => {
         failurePrefix = opts.dryRun ? 'maand deploy --dry-run failed' : 'maand deploy failed';
-        await (await Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(243), __nccwpck_require__.e(24), __nccwpck_require__.e(357), __nccwpck_require__.e(191), __nccwpck_require__.e(719), __nccwpck_require__.e(63)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1063))).deployCommand(io, opts);
+        await (await Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(243), __nccwpck_require__.e(37), __nccwpck_require__.e(105), __nccwpck_require__.e(141), __nccwpck_require__.e(191), __nccwpck_require__.e(616), __nccwpck_require__.e(63)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1063))).deployCommand(io, opts);
     });
     const jobCmd = program
         .command('job')
@@ -4485,7 +4485,7 @@ async function runCli(argv, io) {
             return;
         }
         failurePrefix = 'maand job failed';
-        await (await Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(24), __nccwpck_require__.e(357), __nccwpck_require__.e(719), __nccwpck_require__.e(355)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9355))).jobRunCommand(io, job, { target, healthCheck: false, ...opts });
+        await (await Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(37), __nccwpck_require__.e(105), __nccwpck_require__.e(141), __nccwpck_require__.e(616), __nccwpck_require__.e(355)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9355))).jobRunCommand(io, job, { target, healthCheck: false, ...opts });
     });
     jobCmd
         .command('run')
@@ -4500,7 +4500,29 @@ async function runCli(argv, io) {
         .option('--insecure-skip-host-key-check', 'do not check worker host keys', false)
         .action(async (job, opts) => {
         failurePrefix = 'maand job run failed';
-        await (await Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(24), __nccwpck_require__.e(357), __nccwpck_require__.e(719), __nccwpck_require__.e(355)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9355))).jobRunCommand(io, job, opts);
+        await (await Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(37), __nccwpck_require__.e(105), __nccwpck_require__.e(141), __nccwpck_require__.e(616), __nccwpck_require__.e(355)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9355))).jobRunCommand(io, job, opts);
+    });
+    program
+        .command('health')
+        .description('Run the health checks of jobs (manifest probes and health_check hooks) against their active allocations.')
+        .option('--jobs <names>', 'comma-separated job names (default: all)')
+        .option('--wait', 'retry per the manifest wait block (attempts x interval) before failing', false)
+        .option('--known-hosts <file>', 'check worker host keys strictly against this file (ssh probes)')
+        .option('--insecure-skip-host-key-check', 'do not check worker host keys', false)
+        .action(async (opts) => {
+        failurePrefix = 'maand health failed';
+        await (await Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(37), __nccwpck_require__.e(105), __nccwpck_require__.e(318)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8318))).healthCommand(io, opts);
+    });
+    program
+        .command('jobcommand')
+        .alias('job_command')
+        .description('Run a job command registered for the `cli` event, once per active allocation, on this machine.\nKV written by the hooks is kept when all of them succeed.')
+        .argument('<command>', 'command name, e.g. command_backup')
+        .argument('[job]', 'only this job (default: every job registering the command)')
+        .option('--concurrency <n>', 'allocations at once', '1')
+        .action(async (command, job, opts) => {
+        failurePrefix = 'maand jobcommand failed';
+        await (await Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(37), __nccwpck_require__.e(105), __nccwpck_require__.e(318)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8318))).jobCommandCommand(io, command, job, opts);
     });
     const cat = program.command('cat').description('Show catalog contents (read-only).');
     for (const view of ['workers', 'jobs', 'allocations', 'job_commands']) {
@@ -4510,7 +4532,7 @@ async function runCli(argv, io) {
             .option('--jobs <names>', 'comma-separated job names to show')
             .option('--json', 'print JSON instead of a table', false)
             .action(async (opts) => {
-            await (await Promise.all(/* import() */[__nccwpck_require__.e(24), __nccwpck_require__.e(308)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1308))).catViewCommand(io, view, opts);
+            await (await Promise.all(/* import() */[__nccwpck_require__.e(37), __nccwpck_require__.e(308)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1308))).catViewCommand(io, view, opts);
         });
     }
     cat
@@ -4521,7 +4543,7 @@ async function runCli(argv, io) {
         .option('--active', 'only active allocations', false)
         .option('--json', 'print JSON instead of a table', false)
         .action(async (opts) => {
-        await (await Promise.all(/* import() */[__nccwpck_require__.e(24), __nccwpck_require__.e(308)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1308))).catDeploymentsCommand(io, opts);
+        await (await Promise.all(/* import() */[__nccwpck_require__.e(37), __nccwpck_require__.e(308)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1308))).catDeploymentsCommand(io, opts);
     });
     const kv = cat
         .command('kv')
@@ -4532,7 +4554,7 @@ async function runCli(argv, io) {
         .option('--deleted', 'only deleted keys', false)
         .option('--json', 'print JSON instead of a table', false)
         .action(async (opts) => {
-        await (await Promise.all(/* import() */[__nccwpck_require__.e(24), __nccwpck_require__.e(308)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1308))).catKvCommand(io, opts);
+        await (await Promise.all(/* import() */[__nccwpck_require__.e(37), __nccwpck_require__.e(308)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1308))).catKvCommand(io, opts);
     });
     kv.command('get')
         .description('Print one value.')
@@ -4540,7 +4562,7 @@ async function runCli(argv, io) {
         .argument('<key>')
         .option('--reveal', 'decrypt a secret value', false)
         .action(async (ns, key, opts) => {
-        await (await Promise.all(/* import() */[__nccwpck_require__.e(24), __nccwpck_require__.e(308)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1308))).catKvGetCommand(io, ns, key, opts);
+        await (await Promise.all(/* import() */[__nccwpck_require__.e(37), __nccwpck_require__.e(308)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1308))).catKvGetCommand(io, ns, key, opts);
     });
     program.addOption(new Option('--no-color', 'disable colours').hideHelp());
     try {

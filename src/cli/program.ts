@@ -84,6 +84,30 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       await (await import('./commands/job.ts')).jobRunCommand(io, job, opts);
     });
 
+  program
+    .command('health')
+    .description('Run the health checks of jobs (manifest probes and health_check hooks) against their active allocations.')
+    .option('--jobs <names>', 'comma-separated job names (default: all)')
+    .option('--wait', 'retry per the manifest wait block (attempts x interval) before failing', false)
+    .option('--known-hosts <file>', 'check worker host keys strictly against this file (ssh probes)')
+    .option('--insecure-skip-host-key-check', 'do not check worker host keys', false)
+    .action(async (opts: { jobs?: string; wait: boolean; knownHosts?: string; insecureSkipHostKeyCheck: boolean }) => {
+      failurePrefix = 'maand health failed';
+      await (await import('./commands/hooks.ts')).healthCommand(io, opts);
+    });
+
+  program
+    .command('jobcommand')
+    .alias('job_command')
+    .description('Run a job command registered for the `cli` event, once per active allocation, on this machine.\nKV written by the hooks is kept when all of them succeed.')
+    .argument('<command>', 'command name, e.g. command_backup')
+    .argument('[job]', 'only this job (default: every job registering the command)')
+    .option('--concurrency <n>', 'allocations at once', '1')
+    .action(async (command: string, job: string | undefined, opts: { concurrency: string }) => {
+      failurePrefix = 'maand jobcommand failed';
+      await (await import('./commands/hooks.ts')).jobCommandCommand(io, command, job, opts);
+    });
+
   const cat = program.command('cat').description('Show catalog contents (read-only).');
   for (const view of ['workers', 'jobs', 'allocations', 'job_commands'] as const) {
     cat

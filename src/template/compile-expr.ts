@@ -119,9 +119,16 @@ function compileCall(ident: IdentifierNode, node: Node, args: Node[]): CmdEval {
   const argEvals = args.slice(1).map(compileArg);
   // A node belongs to one template, so its function can be looked up once.
   let found: { fn: GoFunc; builtin: boolean } | undefined;
+  let direct = false;
   return (s, dot, final) => {
     s.node = ident;
-    found ??= s.findFunction(name);
+    if (found === undefined) {
+      found = s.findFunction(name);
+      // The common call: fixed arity, all arguments written out, no special builtin.
+      const special = found.builtin && (name === 'and' || name === 'or' || name === 'call');
+      direct = !special && found.fn.variadic === undefined && found.fn.params.length === argEvals.length;
+    }
+    if (direct && final === MISSING) return s.callDirect(dot, found.fn, node, name, argEvals);
     return s.evalCall(dot, found.fn, found.builtin, node, name, argEvals, args, final);
   };
 }
@@ -177,6 +184,11 @@ function compileArg(n: Node): ArgEval {
         return s.validateType(chain(s, dot, MISSING), kind);
       };
     }
+    case 'number':
+      return (s, _dot, kind) => {
+        s.node = n;
+        return kind === 'int' && n.isInt ? n.int : s.literalArg(n, kind);
+      };
     case 'string': {
       const text = n.text;
       return (s, _dot, kind) => {

@@ -315,6 +315,19 @@ export class State {
     }
   }
 
+  /** evalCall for a fixed-arity function with every argument written out and none piped. */
+  callDirect(dot: unknown, fn: GoFunc, node: Node, name: string, argEvals: ArgEval[]): unknown {
+    const params = fn.params;
+    const argv: unknown[] = new Array(argEvals.length);
+    for (let i = 0; i < argEvals.length; i++) argv[i] = argEvals[i]!(this, dot, params[i]!);
+    try {
+      return fn.call(argv);
+    } catch (e) {
+      this.node = node;
+      return this.errorf(`error calling ${name}: ${messageOf(e)}`, e);
+    }
+  }
+
   /** Checks that a computed value fits a parameter kind (Go's validateType). */
   validateType(value: unknown, kind: ParamKind | null): unknown {
     if (value === undefined || value === null) {

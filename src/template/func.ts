@@ -53,7 +53,12 @@ export function goFunc<A extends unknown[]>(
   fn: (...args: A) => unknown,
   variadic?: ParamKind,
 ): GoFunc {
-  return new GoFunc(params, (args) => fn(...(args as A)), variadic);
+  const f = fn as (...args: unknown[]) => unknown;
+  // Fixed small arities call directly (no spread): template functions are called a lot.
+  if (variadic === undefined && params.length === 0) return new GoFunc(params, () => f());
+  if (variadic === undefined && params.length === 1) return new GoFunc(params, (a) => f(a[0]));
+  if (variadic === undefined && params.length === 2) return new GoFunc(params, (a) => f(a[0], a[1]));
+  return new GoFunc(params, (args) => f(...args), variadic);
 }
 
 /** Template functions by name. */

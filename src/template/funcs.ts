@@ -55,9 +55,8 @@ function length(v: unknown): number {
 function indexArg(i: unknown, cap: number): number {
   if (i === undefined || i === null) throw new Error('cannot index slice/array with nil');
   if (!isInt(i)) throw new Error(`cannot index slice/array with type ${typeName(i)}`);
-  const x = bigOf(i);
-  if (x < 0n || x > BigInt(cap)) throw new Error(`index out of range: ${x}`);
-  return Number(x);
+  if (i < 0 || i > cap) throw new Error(`index out of range: ${i}`); // < and > compare bigint and number exactly
+  return Number(i);
 }
 
 function index(item: unknown, indexes: unknown[]): unknown {

@@ -1,0 +1,2040 @@
+export const id = 616;
+export const ids = [616];
+export const modules = {
+
+/***/ 8908:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   r: () => (/* binding */ splitList)
+/* harmony export */ });
+function splitList(raw) {
+    if (raw === undefined)
+        return [];
+    return [...new Set(raw.split(',').map((s) => s.trim()).filter((s) => s !== ''))];
+}
+
+
+/***/ }),
+
+/***/ 6477:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Qf: () => (/* binding */ runnerCommand),
+/* harmony export */   Uv: () => (/* binding */ rsyncFilter),
+/* harmony export */   _O: () => (/* binding */ parseMissing),
+/* harmony export */   eG: () => (/* binding */ removeBucketCommand),
+/* harmony export */   hi: () => (/* binding */ shq),
+/* harmony export */   jy: () => (/* binding */ jobDir),
+/* harmony export */   q6: () => (/* binding */ prerequisiteScript),
+/* harmony export */   qZ: () => (/* binding */ bucketDir),
+/* harmony export */   z8: () => (/* binding */ cleanupJobCommand)
+/* harmony export */ });
+// Remote command lines deploy sends to workers (deploy spec §18.2), as pure builders.
+function bucketDir(bucketId) {
+    return `/opt/worker/${bucketId}`;
+}
+function jobDir(bucketId, job) {
+    return `${bucketDir(bucketId)}/jobs/${job}`;
+}
+/** Single-quote for bash. */
+function shq(s) {
+    return /^[A-Za-z0-9_./:@%+=,-]+$/.test(s) ? s : `'${s.replaceAll("'", "'\\''")}'`;
+}
+function runnerCommand(bucketId, target, job) {
+    return `python3 ${bucketDir(bucketId)}/bin/runner.py ${shq(bucketId)} ${shq(target)} --jobs ${shq(job)}`;
+}
+/** Removes a removed job's deployed files on a worker, keeping data/ and logs/ (§6.1, Q19). */
+function cleanupJobCommand(bucketId, job) {
+    const d = JSON.stringify(jobDir(bucketId, job));
+    return `if [ -d ${d} ]; then find ${d} -mindepth 1 -maxdepth 1 ! -name data ! -name logs -exec rm -rf {} +; fi`;
+}
+function removeBucketCommand(bucketId) {
+    return `rm -rf ${bucketDir(bucketId)}`;
+}
+/** Prerequisites on a worker (§5.2); sudo is probed only when it will be used (Q16). */
+function prerequisiteScript(useSudo) {
+    const lines = [
+        'missing=()',
+        'check() { command -v "$1" >/dev/null 2>&1 || missing+=("$1"); }',
+        'check python3',
+        'check make',
+        'check rsync',
+        'check bash',
+        'check timeout',
+    ];
+    if (useSudo) {
+        lines.push('check sudo');
+        lines.push('if command -v sudo >/dev/null 2>&1 && command -v rsync >/dev/null 2>&1; then');
+        lines.push('  sudo -n rsync --version >/dev/null 2>&1 || missing+=("sudo-rsync")');
+        lines.push('fi');
+    }
+    lines.push('if [ ${#missing[@]} -gt 0 ]; then', '  echo "missing: ${missing[*]}"', '  exit 1', 'fi');
+    return lines.join('\n');
+}
+function parseMissing(output) {
+    for (const line of output.split('\n')) {
+        const t = line.trim();
+        if (t.startsWith('missing:'))
+            return t.slice('missing:'.length).trim().split(/\s+/).filter(Boolean);
+    }
+    return undefined;
+}
+/** Rsync merge-filter rules: only this job's tree, never .tpl sources (§11.3). */
+function rsyncFilter(jobs) {
+    return `${jobs.map((j) => `+ jobs/${j}/\n`).join('')}- jobs/*\n- jobs/**/*.tpl\n`;
+}
+
+
+/***/ }),
+
+/***/ 141:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Y: () => (/* binding */ connectRun)
+});
+
+// EXTERNAL MODULE: ./lib/bucket/paths.js
+var bucket_paths = __webpack_require__(7462);
+// EXTERNAL MODULE: ./lib/hooks/runtime-api.js + 3 modules
+var runtime_api = __webpack_require__(999);
+// EXTERNAL MODULE: ./lib/health/index.js + 7 modules
+var health = __webpack_require__(581);
+;// CONCATENATED MODULE: ./lib/deploy/health-port.js
+
+function healthPort(ctx, conf, access, print) {
+    const known = access.knownHostsFile ? [access.knownHostsFile, ...(access.extraKnownHostsFiles ?? [])] : undefined;
+    const hctx = {
+        ...ctx,
+        ssh: (0,health/* sshTargetFor */.HO)(ctx.root, conf, {
+            hostKeyPolicy: access.hostKeyPolicy,
+            ...(known ? { knownHostsFiles: known } : {}),
+            ...(access.keyFile ? { keyPath: access.keyFile } : {}),
+        }),
+        onHealth: (e) => {
+            const line = (0,health/* formatHealthEvent */.od)(e);
+            if (line)
+                print(line);
+        },
+    };
+    return {
+        async check(job) {
+            const r = await (0,health/* checkJobHealth */.YR)(hctx, job, { wait: true });
+            if (r.status === 'failed')
+                return { ok: false, error: r.error?.message ?? `job ${job}: health check failed` };
+            return { ok: true, ...(r.status === 'skipped' ? { skipped: true } : {}) };
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./lib/hooks/catalog.js
+var catalog = __webpack_require__(2763);
+// EXTERNAL MODULE: ./lib/hooks/runner.js + 4 modules
+var runner = __webpack_require__(3604);
+;// CONCATENATED MODULE: ./lib/hooks/event.js
+// Every command a job registers for one event, one command at a time in name order (decision
+// Q13). The first failure stops the rest, except with `continueOnFailure` (post_build).
+
+
+async function runEventCommands(ctx, o) {
+    const commands = [];
+    for (const command of (0,catalog/* commandsFor */.Au)(ctx.db, o.job, o.event)) {
+        const r = await (0,runner/* runJobCommand */.W)(ctx, { ...o, command });
+        commands.push(r);
+        if (!r.ok && (!o.continueOnFailure || ctx.signal?.aborted))
+            break;
+    }
+    const failures = commands.filter((c) => !c.ok);
+    const base = { job: o.job, event: o.event, commands };
+    if (failures.length === 0)
+        return { ...base, ok: true };
+    const error = failures.length === 1 ? failures[0].error : new Error(failures.map((c) => c.error.message).join('\n'));
+    return { ...base, ok: false, error };
+}
+
+;// CONCATENATED MODULE: ./lib/deploy/hook-port.js
+
+function hookPort(ctx) {
+    return {
+        async run(job, event, allocations, opts) {
+            if (allocations.length === 0)
+                return { ok: true };
+            const r = await runEventCommands(ctx, {
+                job,
+                event: event,
+                workers: allocations.map((a) => a.workerIp),
+                concurrency: opts.concurrency,
+                ...(opts.env ? { extraEnv: opts.env } : {}),
+            });
+            if (r.ok)
+                return { ok: true };
+            // The last output line of each failed hook usually says why (a traceback's last line, a message).
+            const why = r.commands
+                .flatMap((c) => c.allocations)
+                .filter((a) => !a.ok)
+                .map((a) => `${a.worker}: ${lastLine(a.outputTail)}`)
+                .filter((s) => !s.endsWith(': '));
+            const base = r.error?.message ?? `job ${job}: ${event} hooks failed`;
+            return { ok: false, error: why.length > 0 ? `${base}; last output: ${why.join('; ')}` : base };
+        },
+    };
+}
+function lastLine(text) {
+    const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+    const last = lines.at(-1) ?? '';
+    return last.length > 300 ? `${last.slice(0, 297)}...` : last;
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./lib/errors.js
+var errors = __webpack_require__(452);
+// EXTERNAL MODULE: ./lib/bucket/maand-conf.js
+var maand_conf = __webpack_require__(3788);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:string_decoder"
+var external_node_string_decoder_ = __webpack_require__(6193);
+;// CONCATENATED MODULE: ./lib/remote/output.js
+// Output handling for child processes: a byte-capped buffer that keeps the tail (the end of a
+// failing command's output is what explains it) and a splitter that turns chunks into lines.
+
+const DEFAULT_OUTPUT_CAP_BYTES = 1024 * 1024;
+class TailBuffer {
+    #cap;
+    #chunks = [];
+    #size = 0;
+    #dropped = false;
+    constructor(capBytes) {
+        this.#cap = Math.max(0, capBytes);
+    }
+    push(chunk) {
+        this.#chunks.push(chunk);
+        this.#size += chunk.length;
+        // drop whole chunks from the front while what is left still covers the cap
+        while (this.#chunks.length > 1 && this.#size - this.#chunks[0].length >= this.#cap) {
+            this.#size -= this.#chunks.shift().length;
+            this.#dropped = true;
+        }
+    }
+    /** True when output was dropped to stay within the cap. */
+    get truncated() {
+        return this.#dropped || this.#size > this.#cap;
+    }
+    text() {
+        let buf = Buffer.concat(this.#chunks);
+        if (buf.length > this.#cap)
+            buf = buf.subarray(buf.length - this.#cap);
+        // do not start in the middle of a UTF-8 sequence
+        let start = 0;
+        while (start < buf.length && start < 3 && this.truncated && (buf[start] & 0xc0) === 0x80)
+            start++;
+        return buf.subarray(start).toString('utf8');
+    }
+}
+/** Calls `emit` once per complete line (without '\n' or a trailing '\r'); end() flushes the rest. */
+class LineSplitter {
+    #emit;
+    #decoder = new external_node_string_decoder_.StringDecoder('utf8');
+    #pending = '';
+    constructor(emit) {
+        this.#emit = emit;
+    }
+    push(chunk) {
+        const parts = (this.#pending + this.#decoder.write(chunk)).split('\n');
+        this.#pending = parts.pop() ?? '';
+        for (const p of parts)
+            this.#emit(p.endsWith('\r') ? p.slice(0, -1) : p);
+    }
+    end() {
+        const rest = this.#pending + this.#decoder.end();
+        this.#pending = '';
+        if (rest !== '')
+            this.#emit(rest.endsWith('\r') ? rest.slice(0, -1) : rest);
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/remote/run-process.js
+// Runs one local program (ssh or rsync) to completion: stdin from a string, output streamed as
+// lines and kept as a capped tail, killed on timeout or abort. A failure is returned as data.
+
+
+
+const KILL_GRACE_MS = 2000;
+const PIPE_DRAIN_MS = 1000;
+function runProcess(file, args, opts = {}) {
+    const started = Date.now();
+    const cap = opts.outputCapBytes ?? DEFAULT_OUTPUT_CAP_BYTES;
+    const out = new TailBuffer(cap);
+    const err = new TailBuffer(cap);
+    const result = (exitCode, extra = {}) => ({
+        exitCode,
+        stdout: out.text(),
+        stderr: err.text(),
+        timedOut: false,
+        aborted: false,
+        truncated: out.truncated || err.truncated,
+        durationMs: Date.now() - started,
+        ...extra,
+    });
+    if (opts.signal?.aborted === true)
+        return Promise.resolve(result(-1, { aborted: true }));
+    return new Promise((resolve) => {
+        const child = (0,external_node_child_process_.spawn)(file, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+        let killedFor;
+        let spawnError;
+        let graceTimer;
+        const kill = (why) => {
+            if (killedFor !== undefined || child.exitCode !== null)
+                return;
+            killedFor = why;
+            child.kill('SIGTERM');
+            graceTimer = setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS);
+        };
+        const timer = opts.timeoutMs === undefined ? undefined : setTimeout(() => kill('timeout'), opts.timeoutMs);
+        const onAbort = () => kill('abort');
+        opts.signal?.addEventListener('abort', onAbort, { once: true });
+        const wire = (stream, source, buf) => {
+            const lines = opts.onLine === undefined ? undefined : new LineSplitter((l) => opts.onLine(stream, l));
+            source.on('data', (b) => {
+                buf.push(b);
+                lines?.push(b);
+            });
+            return lines;
+        };
+        const outLines = wire('stdout', child.stdout, out);
+        const errLines = wire('stderr', child.stderr, err);
+        child.stdin.on('error', () => { }); // the program may exit before reading all of its input
+        child.on('error', (e) => (spawnError = e));
+        // An ssh ControlMaster client hands its stdio to the master, so after the client is killed
+        // (or in any odd case) the pipes may stay open until the remote side ends: stop waiting.
+        child.on('exit', (code, signal) => {
+            const wait = killedFor === undefined ? PIPE_DRAIN_MS : 0;
+            setTimeout(() => {
+                child.stdout.destroy();
+                child.stderr.destroy();
+                finish(code, signal);
+            }, wait).unref();
+        });
+        child.on('close', (code, signal) => finish(code, signal));
+        let done = false;
+        const finish = (code, signal) => {
+            if (done)
+                return;
+            done = true;
+            clearTimeout(timer);
+            clearTimeout(graceTimer);
+            opts.signal?.removeEventListener('abort', onAbort);
+            outLines?.end();
+            errLines?.end();
+            if (spawnError !== undefined) {
+                err.push(Buffer.from(`${file}: ${spawnError.message}\n`));
+                resolve(result(-1));
+            }
+            else if (killedFor !== undefined) {
+                resolve(result(-1, { timedOut: killedFor === 'timeout', aborted: killedFor === 'abort' }));
+            }
+            else {
+                resolve(result(code ?? 128 + (signal === null ? 0 : external_node_os_.constants.signals[signal])));
+            }
+        };
+        child.stdin.end(opts.input ?? '');
+    });
+}
+
+;// CONCATENATED MODULE: ./lib/remote/ssh-options.js
+// Pure builders of the OpenSSH argv that reaches a worker (deploy.md §18.1). The same option list
+// is used for worker commands and for rsync's --rsh, so both reach the worker the same way:
+// same port (Q14), same key, same host-key policy (Q28), same ControlMaster socket.
+
+const HOST_KEY_POLICIES = (/* unused pure expression or super */ null && (['strict', 'accept-new', 'insecure']));
+const DEFAULT_SSH_OPTIONS = {
+    connectTimeoutSeconds: 15,
+    serverAliveIntervalSeconds: 15,
+    serverAliveCountMax: 3,
+    controlPersistSeconds: 60,
+};
+function sshPort(port) {
+    return port > 0 ? port : 22;
+}
+const STRICT_VALUE = { strict: 'yes', 'accept-new': 'accept-new', insecure: 'no' };
+/** The known_hosts files ssh consults, first one written by accept-new. */
+function knownHostsFiles(target) {
+    return [...(target.knownHostsFile === undefined ? [] : [target.knownHostsFile]), ...(target.extraKnownHostsFiles ?? [])];
+}
+/** ssh splits UserKnownHostsFile on whitespace but honours double quotes. */
+function knownHostsValue(files) {
+    return files.map((f) => (/\s/.test(f) ? `"${f}"` : f)).join(' ');
+}
+function assertSafeTarget(t) {
+    if (t.host.trim() === '')
+        throw new errors/* MaandError */.Ob('invalid argument', 'worker IP is required');
+    // a leading '-' would make ssh read the host or user as an option
+    if (t.host.trim().startsWith('-'))
+        throw new errors/* MaandError */.Ob('invalid argument', `worker ${t.host}: invalid host name`);
+    if (t.user === '' || t.user.startsWith('-') || t.user.includes('@')) {
+        throw new errors/* MaandError */.Ob('invalid argument', `worker ${t.host}: invalid ssh user ${JSON.stringify(t.user)}`);
+    }
+}
+/** Options only (no destination): the `--rsh` value and the head of every ssh argv. */
+function sshOptionArgs(target, opts = {}) {
+    assertSafeTarget(target);
+    const o = { ...DEFAULT_SSH_OPTIONS, ...opts };
+    const files = target.hostKeyPolicy === 'insecure' ? ['/dev/null'] : knownHostsFiles(target);
+    return [
+        ...(o.configFile === undefined ? [] : ['-F', o.configFile]),
+        ...['-o', `StrictHostKeyChecking=${STRICT_VALUE[target.hostKeyPolicy]}`],
+        ...(files.length === 0 ? [] : ['-o', `UserKnownHostsFile=${knownHostsValue(files)}`]),
+        ...['-o', 'LogLevel=ERROR'],
+        ...['-o', 'BatchMode=yes'],
+        ...['-o', `ConnectTimeout=${o.connectTimeoutSeconds}`],
+        ...['-o', `ServerAliveInterval=${o.serverAliveIntervalSeconds}`],
+        ...['-o', `ServerAliveCountMax=${o.serverAliveCountMax}`],
+        ...['-o', 'IdentitiesOnly=yes'],
+        ...['-o', 'ControlMaster=auto'],
+        ...['-o', `ControlPath=${target.controlPath}`],
+        ...['-o', `ControlPersist=${o.controlPersistSeconds}`],
+        ...['-p', String(sshPort(target.port))],
+        ...['-i', target.keyFile],
+    ];
+}
+/** `user@host` for ssh; ssh splits at the last '@', so IPv6 needs no brackets here. */
+function sshDestination(target) {
+    return `${target.user}@${target.host.trim()}`;
+}
+/** Full argv after `ssh`: options, destination, then the one remote command string. */
+function sshArgs(target, remoteCommand, opts = {}) {
+    return [...sshOptionArgs(target, opts), sshDestination(target), remoteCommand];
+}
+
+;// CONCATENATED MODULE: ./lib/remote/host-keys.js
+// Tells a host-key failure from an unreachable worker without reading ssh's stderr: ssh exits
+// 255 for both. Run only after a 255: look the host up in the known_hosts files ssh was given,
+// and if it has entries, compare them with the key the worker presents now (ssh-keyscan).
+
+
+
+
+
+/** How known_hosts names a host: `ip`, or `[ip]:port` off port 22. */
+function knownHostsName(target) {
+    const port = sshPort(target.port);
+    const host = target.host.trim();
+    return port === 22 ? host : `[${host}]:${port}`;
+}
+/** The user known_hosts files ssh checks: the configured ones, or ssh's defaults. */
+function userKnownHosts(target) {
+    const own = knownHostsFiles(target);
+    return own.length > 0 ? own : [(0,external_node_path_.join)((0,external_node_os_.homedir)(), '.ssh', 'known_hosts'), (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.ssh', 'known_hosts2')];
+}
+/** Every file ssh trusts for this target: the user files plus the system-wide ones. */
+function consultedKnownHosts(target) {
+    return [...userKnownHosts(target), '/etc/ssh/ssh_known_hosts', '/etc/ssh/ssh_known_hosts2'];
+}
+/** `type base64` pairs from known_hosts-format text (comments and @markers skipped). */
+function keysIn(text) {
+    const keys = new Set();
+    for (const line of text.split('\n')) {
+        const f = line.trim().split(/\s+/);
+        if (f.length < 3 || f[0].startsWith('#') || f[0].startsWith('@'))
+            continue;
+        keys.add(`${f[1]} ${f[2]}`);
+    }
+    return keys;
+}
+async function knownKeys(target) {
+    const keys = new Set();
+    for (const file of consultedKnownHosts(target)) {
+        if (!(0,external_node_fs_.existsSync)(file))
+            continue;
+        // ssh-keygen -F understands hashed entries and [host]:port names
+        const r = await runProcess('ssh-keygen', ['-F', knownHostsName(target), '-f', file]);
+        for (const k of keysIn(r.stdout))
+            keys.add(k);
+    }
+    return keys;
+}
+/**
+ * 'unknown': strict checking and no key recorded for the host. 'changed': keys are recorded but
+ * the worker presents none of them. undefined: not a host-key problem (or the worker is down).
+ */
+async function diagnoseHostKey(target, timeoutSeconds = 5) {
+    if (target.hostKeyPolicy === 'insecure')
+        return undefined;
+    const known = await knownKeys(target);
+    if (known.size === 0 && target.hostKeyPolicy !== 'strict')
+        return undefined;
+    const scan = await runProcess('ssh-keyscan', ['-T', String(timeoutSeconds), '-p', String(sshPort(target.port)), target.host.trim()], { timeoutMs: (timeoutSeconds + 2) * 1000 });
+    const presented = keysIn(scan.stdout);
+    if (presented.size === 0)
+        return undefined; // down: report it as unreachable
+    if (known.size === 0)
+        return 'unknown';
+    for (const k of presented)
+        if (known.has(k))
+            return undefined;
+    return 'changed';
+}
+
+;// CONCATENATED MODULE: ./lib/remote/result.js
+// What one remote operation (a worker command or an rsync) returns. A failure is data here;
+// errors.ts turns it into a RemoteCommandError when the caller wants to stop.
+const SSH_FAILED = 255;
+function summarizeArgv(argv, max = 200) {
+    const s = argv.join(' ').replace(/\s+/g, ' ').trim();
+    return s.length <= max ? s : `${s.slice(0, max - 3)}...`;
+}
+function result_failureOf(r) {
+    if (r.aborted)
+        return 'aborted';
+    if (r.timedOut)
+        return 'timeout';
+    if (r.exitCode === 0)
+        return undefined;
+    if (r.exitCode === SSH_FAILED) {
+        if (r.hostKeyProblem === 'changed')
+            return 'host-key-changed';
+        if (r.hostKeyProblem === 'unknown')
+            return 'host-key-unknown';
+        return 'unreachable';
+    }
+    return 'exit';
+}
+/** Last non-empty line of stderr, trimmed and capped: the line that usually says why. */
+function stderrTail(r, max = 300) {
+    const lines = r.stderr.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+    const last = lines.at(-1) ?? '';
+    return last.length <= max ? last : `${last.slice(0, max - 3)}...`;
+}
+
+;// CONCATENATED MODULE: ./lib/remote/rsync.js
+// Pure builders for the staging rsync (deploy.md §11.2, §11.3) and a parser of its
+// --itemize-changes lines. rsync reaches the worker through the same ssh options as commands,
+// including -p <ssh_port> (Q14), and uses `sudo rsync` only when use_sudo is set (Q16).
+
+/** Worker-owned paths rsync neither sends nor deletes. */
+const DEPLOY_EXCLUDES = [
+    'jobs/*/bin',
+    'jobs/*/data',
+    'jobs/*/logs',
+    'jobs/*/_modules',
+    'jobs/*/_prometheus',
+];
+/**
+ * rsync splits the --rsh value on spaces, honouring '…' and "…" with a doubled quote as a
+ * literal one (and no backslash escapes), so quote only what needs it.
+ */
+function rsyncShellWord(arg) {
+    if (arg !== '' && !/[\s'"]/.test(arg))
+        return arg;
+    return `'${arg.replaceAll("'", "''")}'`;
+}
+function rshValue(target, ssh = {}) {
+    return ['ssh', ...sshOptionArgs(target, { ...DEFAULT_SSH_OPTIONS, ...ssh })].map(rsyncShellWord).join(' ');
+}
+/** `user@host:dir`; an IPv6 host must be bracketed or rsync splits it at the first ':'. */
+function rsyncDestination(target, remoteDir) {
+    const host = target.host.trim();
+    return `${target.user}@${host.includes(':') ? `[${host}]` : host}:${remoteDir}`;
+}
+/** Argv after `rsync`, in the order of deploy.md §11.2. */
+function rsyncArgs(spec) {
+    const source = spec.sourceDir.endsWith('/') ? spec.sourceDir : `${spec.sourceDir}/`;
+    return [
+        `--timeout=${spec.timeoutSeconds ?? 30}`,
+        '--inplace',
+        '--whole-file',
+        '--checksum',
+        '--recursive',
+        '--force',
+        '--delete-after',
+        '--delete',
+        '--group',
+        '--owner',
+        '--executability',
+        '--compress',
+        '--verbose',
+        ...(spec.itemize === true ? ['--itemize-changes'] : []),
+        ...(spec.dryRun === true ? ['--dry-run'] : []),
+        ...(spec.excludes ?? DEPLOY_EXCLUDES).map((e) => `--exclude=${e}`),
+        `--rsync-path=${spec.useSudo ? 'sudo rsync' : 'rsync'}`,
+        ...(spec.filterFile === undefined ? [] : [`--filter=merge ${spec.filterFile}`]),
+        `--rsh=${rshValue(spec.target, spec.ssh)}`,
+        source,
+        rsyncDestination(spec.target, spec.remoteDir),
+    ];
+}
+/**
+ * Merge-filter file content (§11.3): sync only the named jobs' trees (besides the top-level
+ * bucket files) and never touch `.tpl` files. Jobs are sorted so the file is deterministic.
+ */
+function mergeFilterText(jobs) {
+    const lines = [...jobs].sort().map((j) => `+ jobs/${j}/`);
+    if (lines.length > 0)
+        lines.push('- jobs/*');
+    lines.push('- jobs/**/*.tpl');
+    return lines.join('\n') + '\n';
+}
+const ACTIONS = { '<': 'sent', '>': 'received', c: 'created', h: 'hardlink', '.': 'attributes' };
+/** One --itemize-changes line (`>f+++++++++ a/b`, `*deleting   a/c`); undefined for other lines. */
+function parseItemizedLine(line) {
+    const del = /^\*deleting {3}(.+)$/.exec(line);
+    if (del !== null)
+        return { action: 'deleted', path: del[1], directory: del[1].endsWith('/') };
+    const m = /^([<>ch.])([fdLDS])[.+?a-zA-Z ]{9,10} (.+)$/.exec(line);
+    if (m === null)
+        return undefined;
+    return { action: ACTIONS[m[1]], path: m[3], directory: m[2] === 'd' };
+}
+
+;// CONCATENATED MODULE: ./lib/remote/script.js
+// Pure builders of a worker command (deploy.md §18.2): a bash script fed to `bash -s` on ssh's
+// stdin, so no command line is ever re-parsed by the remote login shell.
+
+const DEFAULT_REMOTE_TIMEOUT_SECONDS = 300;
+/** The single remote-command argument ssh sends: `timeout 300 bash -s` (sudo -E when use_sudo). */
+function remoteShellCommand(opts) {
+    const shell = opts.useSudo ? 'sudo -E bash -s' : 'bash -s';
+    return `timeout ${opts.timeoutSeconds} ${shell}`;
+}
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const BARE = /^[A-Za-z0-9_.,:/@%+=-]*$/;
+/** Values the reference sent bare (IPs, versions) stay bare; anything else is single-quoted. */
+function shellValue(v) {
+    return BARE.test(v) ? v : `'${v.replaceAll("'", `'\\''`)}'`;
+}
+/**
+ * `#!/bin/bash`, `set -e`, `set -u`, one `export NAME=value` per env entry in insertion order,
+ * then the command lines; newline-terminated.
+ */
+function workerScript(commands, env = {}) {
+    const lines = ['#!/bin/bash', 'set -e', 'set -u'];
+    for (const [rawName, value] of Object.entries(env)) {
+        const name = rawName.trim().replace(/^export\s+/, '');
+        if (name === '')
+            continue;
+        if (!NAME.test(name))
+            throw new errors/* MaandError */.Ob('invalid argument', `invalid environment variable name ${JSON.stringify(rawName)}`);
+        lines.push(`export ${name}=${shellValue(value)}`);
+    }
+    lines.push(...commands);
+    return lines.join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./lib/remote/executor.js
+// The one place that runs ssh and rsync against workers. It owns a private 0700 directory for
+// ControlMaster sockets (one master per user/host/port, shared by commands and rsync), and
+// close() ends every master and removes the directory.
+
+
+
+
+
+
+
+
+
+
+/** rsync: error in the protocol data stream. */
+const RSYNC_STREAM_ERROR = 12;
+class RemoteExecutor {
+    controlDir;
+    #ssh;
+    #sshProgram;
+    #rsyncProgram;
+    #running = new Set();
+    #closed = false;
+    constructor(controlDir, opts) {
+        this.controlDir = controlDir;
+        this.#ssh = opts.ssh ?? {};
+        this.#sshProgram = opts.sshProgram ?? 'ssh';
+        this.#rsyncProgram = opts.rsyncProgram ?? 'rsync';
+    }
+    static async create(opts = {}) {
+        // socket paths are limited to ~104 bytes: <parent>/maand-ssh-XXXXXX/<40 hex> must fit
+        const parent = opts.tmpDir ?? (0,external_node_os_.tmpdir)();
+        const usable = parent.length + '/maand-ssh-XXXXXX/'.length + 40 < 100 ? parent : '/tmp';
+        // mkdtemp creates the directory 0700: nobody else can plant or reach a control socket
+        const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(usable, 'maand-ssh-'));
+        return new RemoteExecutor(dir, opts);
+    }
+    target(worker) {
+        return { ...worker, controlPath: (0,external_node_path_.join)(this.controlDir, '%C') };
+    }
+    /** Runs `script` with `bash -s` on the worker (deploy.md §18.2). */
+    async runScript(worker, script, opts = {}) {
+        const target = this.target(worker);
+        const remote = remoteShellCommand({
+            useSudo: opts.useSudo === true,
+            timeoutSeconds: opts.remoteTimeoutSeconds ?? DEFAULT_REMOTE_TIMEOUT_SECONDS,
+        });
+        const args = sshArgs(target, remote, this.#ssh);
+        const timeoutMs = opts.timeoutMs ?? DEFAULT_REMOTE_TIMEOUT_SECONDS * 1000;
+        return this.#run('command', target, this.#sshProgram, args, { ...opts, timeoutMs, input: script });
+    }
+    /** Runs command lines under `set -e -u` with `env` exported first. */
+    run(worker, commands, opts = {}) {
+        return this.runScript(worker, workerScript(commands, opts.env), opts);
+    }
+    /** Runs rsync (deploy.md §11.2) over the worker's shared ssh connection. */
+    async rsync(worker, req, opts = {}) {
+        const target = this.target(worker);
+        const args = rsyncArgs({ ...req, target, ssh: this.#ssh });
+        const r = await this.#run('rsync', target, this.#rsyncProgram, args, opts);
+        // A transport that dies mid-stream (e.g. its ControlMaster lost the worker) makes rsync exit 12
+        // instead of ssh's 255: ask ssh itself whether the worker is reachable, and report that.
+        if (r.exitCode === RSYNC_STREAM_ERROR && !r.timedOut && !r.aborted) {
+            const probe = await this.runScript(worker, 'true', { timeoutMs: 20_000, ...(opts.signal ? { signal: opts.signal } : {}) });
+            if (probe.exitCode === SSH_FAILED)
+                return { ...r, exitCode: SSH_FAILED, stderr: `${r.stderr}${probe.stderr}`, ...(probe.hostKeyProblem ? { hostKeyProblem: probe.hostKeyProblem } : {}) };
+        }
+        return r;
+    }
+    async #run(kind, target, program, args, opts) {
+        if (this.#closed)
+            throw new errors/* InternalError */.Gd('remote executor is closed');
+        const own = new AbortController();
+        const signal = opts.signal === undefined ? own.signal : AbortSignal.any([opts.signal, own.signal]);
+        this.#running.add(own);
+        let p;
+        try {
+            p = await runProcess(program, args, { ...opts, signal });
+        }
+        finally {
+            this.#running.delete(own);
+        }
+        const argv = [program, ...args];
+        const result = {
+            ...p,
+            kind,
+            host: target.host.trim(),
+            port: sshPort(target.port),
+            argv,
+            summary: summarizeArgv(argv),
+            knownHosts: target.hostKeyPolicy === 'insecure' ? [] : userKnownHosts(target),
+            knownHostsName: knownHostsName(target),
+            ...(opts.timeoutMs === undefined ? {} : { timeoutMs: opts.timeoutMs }),
+        };
+        if (p.exitCode === SSH_FAILED && !p.timedOut && !p.aborted) {
+            const problem = await diagnoseHostKey(target);
+            if (problem !== undefined)
+                result.hostKeyProblem = problem;
+        }
+        return result;
+    }
+    /** Kills running commands, ends every ControlMaster, removes the socket directory. */
+    async close() {
+        if (this.#closed)
+            return;
+        this.#closed = true;
+        for (const c of this.#running)
+            c.abort();
+        const sockets = await (0,promises_.readdir)(this.controlDir).catch(() => []);
+        await Promise.all(sockets.map((s) => runProcess(this.#sshProgram, ['-o', `ControlPath=${(0,external_node_path_.join)(this.controlDir, s)}`, '-O', 'exit', 'maand-worker'], {
+            timeoutMs: 5000,
+        })));
+        await (0,promises_.rm)(this.controlDir, { recursive: true, force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/remote/errors.js
+// RemoteCommandError: a worker command or rsync that failed, with a message that says what
+// failed, on which worker, and what to do next. Classified by exit code and executor flags.
+
+function what(r) {
+    return r.kind === 'rsync' ? 'rsync' : 'command';
+}
+function seconds(ms) {
+    return ms % 1000 === 0 ? String(ms / 1000) : (ms / 1000).toFixed(1);
+}
+/** `head: reason` when stderr said something, else just `head`. */
+function withReason(head, reason) {
+    return reason === '' ? head : `${head}: ${reason}`;
+}
+function remoteFailureMessage(r, failure) {
+    const w = `worker ${r.host}`;
+    const files = r.knownHosts.join(', ');
+    switch (failure) {
+        case 'host-key-changed':
+            return (`${w}: host key changed (ssh exit 255): the key it presents is not the one recorded for ` +
+                `${r.knownHostsName} in ${files}; if the worker was reinstalled, remove the old key with ` +
+                `'ssh-keygen -R ${r.knownHostsName} -f ${r.knownHosts[0] ?? '~/.ssh/known_hosts'}', then run maand deploy again`);
+        case 'host-key-unknown':
+            return (`${w}: host key unknown (ssh exit 255): no key for ${r.knownHostsName} in ${files} and host key ` +
+                `checking is strict; add the worker's key to the known hosts, then run maand deploy again`);
+        case 'unreachable':
+            return `${withReason(`${w} unreachable (ssh exit 255)`, stderrTail(r))}; check the host, its ssh_port and known_hosts, then run maand deploy again`;
+        case 'timeout':
+            return (`${w}: ${what(r)} timed out after ${seconds(r.timeoutMs ?? 0)} s and was killed; ` +
+                `check what it waits for on the worker, then run maand deploy again`);
+        case 'aborted':
+            return `${w}: ${what(r)} cancelled`;
+        case 'exit':
+            return withReason(`${w}: ${r.kind === 'rsync' ? 'rsync' : 'command execution'} failed (exit ${r.exitCode})`, stderrTail(r));
+    }
+}
+class RemoteCommandError extends Error {
+    name = 'RemoteCommandError';
+    host;
+    /** Argv summary (whitespace collapsed, at most 200 characters). */
+    argv;
+    exitCode;
+    /** Last line of stderr. */
+    stderrTail;
+    failure;
+    result;
+    constructor(result, failure) {
+        super(remoteFailureMessage(result, failure));
+        this.host = result.host;
+        this.argv = result.summary;
+        this.exitCode = result.exitCode;
+        this.stderrTail = stderrTail(result);
+        this.failure = failure;
+        this.result = result;
+    }
+}
+/** Returns the result when it succeeded, else throws RemoteCommandError. */
+function check(result) {
+    const failure = failureOf(result);
+    if (failure !== undefined)
+        throw new RemoteCommandError(result, failure);
+    return result;
+}
+function isRemoteCommandError(e) {
+    return e instanceof RemoteCommandError;
+}
+
+;// CONCATENATED MODULE: ./lib/deploy/openssh-remote.js
+// WorkerRemote over the system's OpenSSH: one ControlMaster per worker for the whole deploy.
+
+
+
+
+
+
+
+async function openSshRemote(paths, conf, access) {
+    const s = (0,maand_conf/* sshSettings */.OA)(conf);
+    const keyFile = access.keyFile ?? (0,external_node_path_.join)(paths.secretsDir, s.keyName);
+    const exec = await RemoteExecutor.create(access.tmpDir ? { tmpDir: access.tmpDir } : {});
+    let keyChecked = false;
+    const target = (ip) => {
+        if (!keyChecked) {
+            if (!(0,external_node_fs_.existsSync)(keyFile))
+                throw new errors/* MaandError */.Ob('invalid argument', `ssh key ${keyFile} does not exist: put the workers' private key there (maand.conf ssh_key), then run maand deploy again`);
+            if ((0,external_node_fs_.statSync)(keyFile).isDirectory())
+                throw new errors/* MaandError */.Ob('invalid argument', `ssh key ${keyFile} is a directory`);
+            keyChecked = true;
+        }
+        return {
+            host: ip,
+            user: s.user,
+            port: s.port,
+            keyFile,
+            hostKeyPolicy: access.hostKeyPolicy,
+            knownHostsFile: access.knownHostsFile ?? paths.knownHosts,
+            ...(access.extraKnownHostsFiles ? { extraKnownHostsFiles: access.extraKnownHostsFiles } : {}),
+        };
+    };
+    const explain = (r) => {
+        const failure = result_failureOf(r);
+        return { exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr, ...(failure ? { message: remoteFailureMessage(r, failure) } : {}) };
+    };
+    return {
+        async run(ip, script, opts = {}) {
+            const r = await exec.run(target(ip), [script], {
+                useSudo: s.useSudo,
+                ...(opts.env ? { env: opts.env } : {}),
+                ...(opts.onLine ? { onLine: opts.onLine } : {}),
+                ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}),
+            });
+            return explain(r);
+        },
+        async rsync(ip, localDir, remoteDir, filterFile, opts = {}) {
+            const r = await exec.rsync(target(ip), { sourceDir: localDir, remoteDir, filterFile, useSudo: s.useSudo, ...(opts.dryRun ? { dryRun: true } : {}), ...(opts.itemize ? { itemize: true } : {}) }, opts.onLine ? { onLine: opts.onLine } : {});
+            return explain(r);
+        },
+        close: () => exec.close(),
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/deploy/connect.js
+
+
+
+
+
+function connectRun(o) {
+    return async (run) => {
+        const paths = (0,bucket_paths/* bucketPaths */.Z)(run.root);
+        const remote = await openSshRemote(paths, run.conf, o.ssh);
+        const api = await (0,runtime_api/* startRuntimeApi */.P)({ db: run.db, kv: run.kv });
+        const ctx = {
+            root: run.root,
+            db: run.db,
+            kv: run.kv,
+            api,
+            ...(o.hookEnv ? { env: o.hookEnv } : {}),
+            onOutput: (l) => run.emit({ type: 'output', job: l.job, worker: l.worker, stream: l.stream, text: `[${l.event} ${l.command}] ${l.text}` }),
+            ...(run.signal ? { signal: run.signal } : {}),
+        };
+        return {
+            remote,
+            hooks: hookPort(ctx),
+            health: healthPort(ctx, run.conf, o.ssh, (line) => run.emit({ type: 'output', stream: 'stdout', text: line })),
+            close: async () => {
+                await api.close();
+                await remote.close();
+            },
+        };
+    };
+}
+
+
+/***/ }),
+
+/***/ 6110:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  pY: () => (/* binding */ DeployContext),
+  kY: () => (/* binding */ failureText)
+});
+
+// UNUSED EXPORTS: remoteFailure, tail
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./lib/deploy/commands.js
+var commands = __webpack_require__(6477);
+// EXTERNAL MODULE: ./lib/deploy/staging.js + 1 modules
+var staging = __webpack_require__(898);
+// EXTERNAL MODULE: ./lib/util/assets.js
+var assets = __webpack_require__(147);
+;// CONCATENATED MODULE: ./lib/deploy/worker-files.js
+// Bucket-level files every touched worker receives (deploy spec §7.2, §21): worker.json, jobs.json and
+// bin/runner.py, bin/worker.py, written into the worker's staging dir before an rsync.
+
+
+
+/** Go's json.MarshalIndent with three spaces and HTML-safe escaping. */
+function goPrettyJson(value) {
+    return JSON.stringify(value, null, 3).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+function workerJson(d) {
+    return goPrettyJson({ bucket_id: d.bucketId, worker_id: d.workerId, worker_ip: d.workerIp, labels: [...d.labels].sort(), update_seq: d.updateSeq });
+}
+function jobsJson(d) {
+    return goPrettyJson([...d.jobs].sort((a, b) => (a.job < b.job ? -1 : a.job > b.job ? 1 : 0)).map((j) => ({ job: j.job, disabled: j.disabled })));
+}
+function writeWorkerFiles(stageDir, d) {
+    (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(stageDir, 'bin'), { recursive: true, mode: 0o755 });
+    (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(stageDir, 'jobs'), { recursive: true, mode: 0o755 });
+    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(stageDir, 'worker.json'), workerJson(d), { mode: 0o644 });
+    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(stageDir, 'jobs.json'), jobsJson(d), { mode: 0o644 });
+    for (const f of ['runner.py', 'worker.py'])
+        (0,external_node_fs_.copyFileSync)((0,assets/* assetPath */.Q)(f), (0,external_node_path_.join)(stageDir, 'bin', f));
+}
+
+;// CONCATENATED MODULE: ./lib/deploy/context.js
+// Everything one deploy run shares: catalog, KV session, workers, remote access, hooks, results.
+
+
+
+
+
+class DeployContext {
+    paths;
+    db;
+    kv;
+    bucketId;
+    updateSeq;
+    updateSeqBumped = false;
+    workers;
+    flags;
+    remote;
+    hooks;
+    health;
+    result;
+    signal;
+    emitFn;
+    ready = new Map();
+    /** Workers whose bucket-level files were sent in this run. */
+    refreshed = new Set();
+    constructor(init) {
+        this.paths = init.paths;
+        this.db = init.db;
+        this.kv = init.kv;
+        this.bucketId = init.bucketId;
+        this.updateSeq = init.updateSeq;
+        this.workers = new Map(init.workers.map((w) => [w.ip, w]));
+        this.flags = init.flags;
+        this.remote = init.remote;
+        this.hooks = init.hooks;
+        this.health = init.health;
+        this.result = init.result;
+        this.signal = init.signal;
+        this.emitFn = init.emit;
+    }
+    emit(e) {
+        this.emitFn(e);
+    }
+    get cancelled() {
+        return this.signal?.aborted ?? false;
+    }
+    /** Writes pending KV and `fn`'s catalog changes in one committed transaction (a checkpoint, Q6). */
+    checkpoint(fn) {
+        if (this.flags.dryRun)
+            return;
+        this.db.exec('BEGIN IMMEDIATE');
+        try {
+            fn?.();
+            this.kv.persist(this.db);
+            this.db.exec('COMMIT');
+        }
+        catch (e) {
+            if (this.db.isTransaction)
+                this.db.exec('ROLLBACK');
+            throw e;
+        }
+    }
+    output(job, worker, source = 'remote') {
+        return (stream, text) => this.emit({ type: 'output', ...(job ? { job } : {}), ...(worker ? { worker } : {}), stream, text, source });
+    }
+    /**
+     * First contact with a worker in this run: prerequisites + bucket dir. Memoized; returns an error
+     * text when the worker cannot be used (so only the jobs placed on it fail, decision Q4).
+     */
+    ensureWorker(ip, useSudo) {
+        let p = this.ready.get(ip);
+        if (!p) {
+            p = (async () => {
+                const script = `${(0,commands/* prerequisiteScript */.q6)(useSudo)}\nmkdir -p ${(0,commands/* bucketDir */.qZ)(this.bucketId)}`;
+                const r = await this.remote.run(ip, script);
+                if (r.exitCode === 0)
+                    return undefined;
+                const missing = (0,commands/* parseMissing */._O)(`${r.stdout}\n${r.stderr}`);
+                if (missing)
+                    return `worker ${ip} missing prerequisites: ${missing.join(', ')} (install them on the worker, then run maand deploy again)`;
+                return r.message ?? remoteFailure(ip, r.exitCode, r.stderr || r.stdout);
+            })();
+            this.ready.set(ip, p);
+        }
+        return p;
+    }
+    /** Worker-level files for one worker, staged under tmp/stage/<ip>/. */
+    writeWorkerFiles(ip) {
+        const w = this.workers.get(ip);
+        if (!w)
+            return;
+        const jobs = this.db.prepare('SELECT job, disabled FROM allocations WHERE worker_ip = ? AND removed = 0 ORDER BY job').all(ip);
+        const data = { bucketId: this.bucketId, workerId: w.workerId, workerIp: ip, labels: w.labels, updateSeq: this.updateSeq, jobs };
+        const dir = (0,staging/* stageRoot */.T3)(this.paths.root, ip);
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+        writeWorkerFiles(dir, data);
+    }
+    /** rsync the staged tree of `jobs` (none: bucket-level files only) to one worker. */
+    async rsyncTo(ip, jobs) {
+        this.writeWorkerFiles(ip);
+        const filter = (0,external_node_path_.join)(this.paths.tmpDir, 'filters', `${ip}-${jobs.join('_') || 'bucket'}.rsync`);
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(this.paths.tmpDir, 'filters'), { recursive: true });
+        (0,external_node_fs_.writeFileSync)(filter, (0,commands/* rsyncFilter */.Uv)(jobs));
+        const r = await this.remote.rsync(ip, (0,staging/* stageRoot */.T3)(this.paths.root, ip), (0,commands/* bucketDir */.qZ)(this.bucketId), filter, { onLine: this.output(jobs.join(',') || undefined, ip, 'rsync') });
+        if (r.exitCode !== 0)
+            return r.message ?? `worker ${ip}: rsync failed (exit ${r.exitCode}): ${tail(r.stderr || r.stdout)}`;
+        this.refreshed.add(ip);
+        return undefined;
+    }
+}
+function tail(text, max = 400) {
+    const t = text.trim();
+    return t.length > max ? `…${t.slice(-max)}` : t;
+}
+/** The failure text of a remote result: the executor's explanation, else exit code and output tail. */
+function failureText(ip, r) {
+    return r.message ?? remoteFailure(ip, r.exitCode, r.stderr || r.stdout);
+}
+function remoteFailure(ip, exitCode, output) {
+    if (exitCode === 255)
+        return `worker ${ip} unreachable (ssh exit 255): ${tail(output) || 'no output'}; check the host, its ssh_port and known_hosts, then run maand deploy again`;
+    return `worker ${ip}: command execution failed (exit ${exitCode})${output.trim() ? `: ${tail(output)}` : ''}`;
+}
+
+
+/***/ }),
+
+/***/ 5163:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ batches),
+/* harmony export */   Y: () => (/* binding */ rolloutOrder)
+/* harmony export */ });
+// Rollout order of a phase (deploy spec §14, decision Q11): KV `rollout_order` is a priority list —
+// listed candidates first in its order, the rest in default order (worker position, then IP).
+/** `defaultOrder`: the job's allocations by worker position then IP; `candidates`: this phase's IPs. */
+function rolloutOrder(candidates, defaultOrder, kvValue) {
+    const cand = new Set(candidates);
+    const base = [...defaultOrder.filter((ip) => cand.has(ip)), ...candidates.filter((ip) => !defaultOrder.includes(ip))];
+    const listed = (kvValue ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+    if (listed.length === 0)
+        return { order: base, full: base.join(','), source: 'default', ignored: [] };
+    const seen = new Set();
+    const first = [];
+    const ignored = [];
+    for (const ip of listed) {
+        if (seen.has(ip))
+            continue;
+        seen.add(ip);
+        if (cand.has(ip))
+            first.push(ip);
+        else
+            ignored.push(ip);
+    }
+    if (first.length === 0)
+        return { order: base, full: base.join(','), source: 'default', ignored };
+    const order = [...first, ...base.filter((ip) => !seen.has(ip))];
+    return { order, full: order.join(','), source: 'kv', ignored };
+}
+/** Consecutive slices; size < 1 or > n means one batch of all. */
+function batches(items, size) {
+    const n = size < 1 || size > items.length ? items.length : size;
+    const out = [];
+    for (let i = 0; i < items.length; i += n)
+        out.push(items.slice(i, i + n));
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 898:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  bU: () => (/* binding */ stageActive),
+  T3: () => (/* binding */ stageRoot)
+});
+
+// UNUSED EXPORTS: stageJob
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./lib/errors.js
+var errors = __webpack_require__(452);
+// EXTERNAL MODULE: ./lib/kv/index.js + 12 modules
+var lib_kv = __webpack_require__(8787);
+// EXTERNAL MODULE: ./lib/template/index.js + 18 modules
+var template = __webpack_require__(6932);
+// EXTERNAL MODULE: ./lib/util/assets.js
+var assets = __webpack_require__(147);
+// EXTERNAL MODULE: ./lib/util/go-json.js
+var go_json = __webpack_require__(6495);
+// EXTERNAL MODULE: ./lib/deploy/commands.js
+var commands = __webpack_require__(6477);
+;// CONCATENATED MODULE: ./lib/deploy/template-kv.js
+// The KV view a job's templates get: only the allocation's readable namespaces (kv spec §1.12),
+// secrets decrypted; a forbidden namespace is an error naming it.
+
+function templateKv(kv, job, allowed) {
+    const allowedSet = new Set(allowed);
+    const check = (ns) => {
+        if (!(0,lib_kv/* canRead */.Tt)(allowedSet, ns))
+            throw (0,lib_kv/* namespaceNotAvailable */.eq)(ns, job);
+    };
+    return {
+        get(ns, key) {
+            check(ns);
+            const v = kv.tryGet(ns, key);
+            if (v === undefined)
+                return undefined;
+            return (0,lib_kv/* isSecretNamespace */.QZ)(ns) ? kv.getSecret(ns, key) : v;
+        },
+        keys(ns) {
+            check(ns);
+            return kv.keys(ns);
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./lib/deploy/tree-hash.js
+var tree_hash = __webpack_require__(8240);
+;// CONCATENATED MODULE: ./lib/deploy/staging.js
+// Staging a job tree for one allocation (deploy spec §8): catalog files, client libraries, rendered
+// .tpl files and certificates, under tmp/stage/<ip>/jobs/<job>/ — the rsync source and the hashed tree.
+// Hook workspaces live elsewhere (tmp/workers/…), so hooks never change the plan hash (decision Q12).
+
+
+
+
+
+
+
+
+
+
+function stageRoot(bucketRoot, ip) {
+    return (0,external_node_path_.join)(bucketRoot, 'tmp', 'stage', ip);
+}
+/** Writes the job tree for one allocation and returns its directory. Throws MaandError naming the file. */
+function stageJob(db, kv, bucketRoot, ctx) {
+    const dest = (0,external_node_path_.join)(stageRoot(bucketRoot, ctx.workerIp), 'jobs');
+    const jobRoot = (0,external_node_path_.join)(dest, ctx.job);
+    (0,external_node_fs_.mkdirSync)(jobRoot, { recursive: true });
+    const rows = db
+        .prepare('SELECT f.path AS path, f.content AS content, f.isdir AS isdir FROM job_files f JOIN job j ON j.job_id = f.job_id WHERE j.name = ? ORDER BY f.isdir DESC, f.path')
+        .all(ctx.job);
+    for (const r of rows) {
+        if (r.path.includes('/_prometheus/') || r.path.endsWith('/_prometheus'))
+            continue;
+        const p = (0,external_node_path_.join)(dest, r.path);
+        if (r.isdir)
+            (0,external_node_fs_.mkdirSync)(p, { recursive: true, mode: 0o755 });
+        else {
+            (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(p), { recursive: true });
+            (0,external_node_fs_.writeFileSync)(p, r.content ?? new Uint8Array(0), { mode: 0o755 });
+        }
+    }
+    if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(jobRoot, '_modules'))) {
+        for (const lib of ['maand.py', 'maand.ts'])
+            (0,external_node_fs_.copyFileSync)((0,assets/* assetPath */.Q)(lib), (0,external_node_path_.join)(jobRoot, '_modules', lib));
+    }
+    renderTemplates(kv, jobRoot, ctx);
+    writeCerts(db, kv, jobRoot, ctx);
+    return jobRoot;
+}
+function listTemplates(root, rel = '') {
+    const out = [];
+    for (const ent of (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(root, rel), { withFileTypes: true }).sort((a, b) => (0,go_json/* byteCompare */.U6)(a.name, b.name))) {
+        const childRel = rel === '' ? ent.name : `${rel}/${ent.name}`;
+        if (ent.isDirectory())
+            out.push(...listTemplates(root, childRel));
+        else if (ent.name.endsWith('.tpl'))
+            out.push(childRel);
+    }
+    return out;
+}
+function renderTemplates(kv, jobRoot, ctx) {
+    const templates = listTemplates(jobRoot);
+    if (templates.length === 0)
+        return;
+    const funcs = (0,template/* maandFuncs */.Rj)({ job: ctx.job, kv: templateKv(kv, ctx.job, ctx.readable) });
+    const data = {
+        AllocationID: ctx.allocId,
+        Job: ctx.job,
+        CurrentVersion: ctx.currentVersion,
+        NewVersion: ctx.newVersion,
+        BucketID: ctx.bucketId,
+        WorkerID: ctx.workerId,
+        WorkerIP: ctx.workerIp,
+        Labels: [...ctx.labels].sort(),
+        UpdateSeq: ctx.updateSeq,
+        BucketPath: (0,commands/* bucketDir */.qZ)(ctx.bucketId),
+        JobPath: (0,commands/* jobDir */.jy)(ctx.bucketId, ctx.job),
+        WorkerData: { BucketID: ctx.bucketId, WorkerID: ctx.workerId, WorkerIP: ctx.workerIp, Labels: [...ctx.labels].sort(), UpdateSeq: ctx.updateSeq },
+    };
+    for (const rel of templates) {
+        const text = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(jobRoot, rel), 'utf8');
+        let tpl;
+        try {
+            tpl = (0,template/* parseTemplate */.QC)('template', text, funcs);
+        }
+        catch (e) {
+            throw new errors/* MaandError */.Ob('invalid job', `job ${ctx.job} worker ${ctx.workerIp}: parse template ${rel}: ${e.message}`);
+        }
+        let out;
+        try {
+            out = (0,template/* render */.XX)(tpl, data);
+        }
+        catch (e) {
+            const msg = e instanceof template/* TemplateError */.$w || e instanceof Error ? e.message : String(e);
+            throw new errors/* MaandError */.Ob('invalid job', `job ${ctx.job} worker ${ctx.workerIp}: execute template ${rel}: ${msg}`);
+        }
+        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(jobRoot, rel.slice(0, -'.tpl'.length)), out, { mode: 0o644 });
+    }
+}
+function writeCerts(db, kv, jobRoot, ctx) {
+    const certsDir = (0,external_node_path_.join)(jobRoot, 'certs');
+    (0,external_node_fs_.mkdirSync)(certsDir, { recursive: true, mode: 0o755 });
+    const names = db.prepare('SELECT c.name AS name FROM job_certs c JOIN job j ON j.job_id = c.job_id WHERE j.name = ? ORDER BY c.name').all(ctx.job).map((r) => r.name);
+    const ns = (0,lib_kv/* allocationNamespace */.QE)(ctx.job, ctx.workerIp);
+    for (const name of names) {
+        for (const [ext, mode] of [['crt', 0o644], ['key', 0o600]]) {
+            const v = kv.tryGet(ns, `certs/${name}.${ext}`);
+            if (v === undefined)
+                throw new errors/* MaandError */.Ob('invalid job', `job ${ctx.job} worker ${ctx.workerIp}: certificate ${name}.${ext} is missing in KV ${ns} (run maand build)`);
+            const file = (0,external_node_path_.join)(certsDir, `${name}.${ext}`);
+            (0,external_node_fs_.writeFileSync)(file, v, { mode });
+            (0,external_node_fs_.chmodSync)(file, mode);
+        }
+    }
+    const ca = kv.tryGet('maand/worker', 'certs/ca.crt');
+    if (ca === undefined)
+        throw new errors/* MaandError */.Ob('invalid job', `job ${ctx.job}: the bucket CA is missing in KV maand/worker certs/ca.crt (run maand build)`);
+    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(certsDir, 'ca.crt'), ca, { mode: 0o644 });
+}
+/** Stages every given allocation whose worker is in the catalog; returns the tree hash per alloc id. */
+function stageActive(db, kv, bucketRoot, workers, bucketId, updateSeq, job, allocs) {
+    const upstream = (0,lib_kv/* upstreamJobs */.oZ)(db, job);
+    const staged = new Map();
+    for (const a of allocs) {
+        const w = workers.get(a.workerIp);
+        if (!w)
+            continue;
+        const dir = stageJob(db, kv, bucketRoot, {
+            allocId: a.allocId, job, workerIp: a.workerIp, workerId: w.workerId, labels: w.labels, bucketId, updateSeq,
+            currentVersion: a.currentVersion, newVersion: a.newVersion, readable: (0,lib_kv/* namespacesForAllocation */.GD)({ job, workerIp: a.workerIp, upstreamJobs: upstream }),
+        });
+        staged.set(a.allocId, (0,tree_hash/* hashTree */.vz)(dir));
+    }
+    return staged;
+}
+
+
+/***/ }),
+
+/***/ 3626:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $m: () => (/* binding */ isActive),
+/* harmony export */   Au: () => (/* binding */ commandsFor),
+/* harmony export */   Fw: () => (/* binding */ upstreamOf),
+/* harmony export */   IQ: () => (/* binding */ promote),
+/* harmony export */   Lp: () => (/* binding */ waves),
+/* harmony export */   VF: () => (/* binding */ bumpUpdateSeq),
+/* harmony export */   Y9: () => (/* binding */ setJobMarker),
+/* harmony export */   YE: () => (/* binding */ storeHash),
+/* harmony export */   ec: () => (/* binding */ jobInfo),
+/* harmony export */   fP: () => (/* binding */ markStopped),
+/* harmony export */   hR: () => (/* binding */ allAllocations),
+/* harmony export */   mD: () => (/* binding */ deleteHash),
+/* harmony export */   pt: () => (/* binding */ jobAllocations),
+/* harmony export */   qB: () => (/* binding */ jobMarker),
+/* harmony export */   wZ: () => (/* binding */ wasDeployed)
+/* harmony export */ });
+/* harmony import */ var _bucket_version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7910);
+
+const ALLOC_SQL = `SELECT a.alloc_id, a.worker_ip, a.job, a.disabled, a.removed, a.new_version, w.position,
+  h.key AS hkey, h.current_hash, h.previous_hash, h.current_files, h.previous_files, h.current_version
+  FROM allocations a LEFT JOIN worker w ON w.worker_ip = a.worker_ip
+  LEFT JOIN hash h ON h.namespace = a.job || '_allocation' AND h.key = a.alloc_id`;
+function toState(r) {
+    return {
+        allocId: String(r['alloc_id']),
+        workerIp: String(r['worker_ip']),
+        job: String(r['job']),
+        disabled: r['disabled'] === 1,
+        removed: r['removed'] === 1,
+        position: r['position'] === null ? null : Number(r['position']),
+        newVersion: (0,_bucket_version_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizedVersion */ .ch)(r['new_version'] ?? ''),
+        hasHashRow: r['hkey'] !== null,
+        currentHash: r['current_hash'],
+        previousHash: r['previous_hash'],
+        currentFiles: r['current_files'],
+        previousFiles: r['previous_files'],
+        currentVersion: (0,_bucket_version_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizedVersion */ .ch)(r['current_version'] ?? ''),
+    };
+}
+/** Allocations ordered by job, worker position (off-catalog workers last), then IP. */
+function allAllocations(db) {
+    return db.prepare(`${ALLOC_SQL} ORDER BY a.job, w.position IS NULL, w.position, a.worker_ip`).all().map(toState);
+}
+function jobAllocations(db, job) {
+    return db.prepare(`${ALLOC_SQL} WHERE a.job = ? ORDER BY w.position IS NULL, w.position, a.worker_ip`).all(job).map(toState);
+}
+function isActive(a) {
+    return !a.removed && !a.disabled;
+}
+/** Promoted before and still believed running there. */
+function wasDeployed(a) {
+    return a.hasHashRow && (a.previousHash ?? '') !== '';
+}
+function jobInfo(db, job) {
+    const r = db.prepare('SELECT name, restart_policy, restart_globs, max_concurrent_upgrades, max_concurrent_starts, health_check FROM job WHERE name = ?').get(job);
+    if (!r)
+        return undefined;
+    let globs = [];
+    try {
+        globs = JSON.parse(String(r['restart_globs'] ?? '[]'));
+    }
+    catch {
+        globs = [];
+    }
+    return {
+        name: job,
+        restartPolicy: String(r['restart_policy'] ?? 'always') || 'always',
+        restartGlobs: globs,
+        maxConcurrentUpgrades: Math.max(1, Number(r['max_concurrent_upgrades'] ?? 1)),
+        maxConcurrentStarts: Math.max(0, Number(r['max_concurrent_starts'] ?? 0)),
+        healthCheck: String(r['health_check'] ?? ''),
+    };
+}
+/** Waves: deployment_seq → jobs with a non-removed allocation and a job row, alphabetical (Q22). */
+function waves(db) {
+    const rows = db
+        .prepare('SELECT DISTINCT a.deployment_seq AS seq, a.job AS job FROM allocations a JOIN job j ON j.name = a.job WHERE a.removed = 0 ORDER BY a.deployment_seq, a.job')
+        .all();
+    const out = new Map();
+    for (const r of rows)
+        out.set(r.seq, [...(out.get(r.seq) ?? []), r.job]);
+    return out;
+}
+/** Jobs a job demands (its upstream), for "skip when an upstream failed" (Q7). */
+function upstreamOf(db, job) {
+    return db.prepare("SELECT DISTINCT trim(demand_job) AS up FROM job_commands WHERE job = ? AND trim(demand_job) != '' ORDER BY up").all(job).map((r) => r.up);
+}
+function commandsFor(db, job, event) {
+    return db.prepare('SELECT DISTINCT name FROM job_commands WHERE job = ? AND executed_on = ? ORDER BY name').all(job, event).map((r) => r.name);
+}
+function storeHash(db, job, allocId, hash, filesJson) {
+    db.prepare(`INSERT INTO hash (namespace, key, current_hash, current_files, current_version) VALUES (?, ?, ?, ?, '0.0.0')
+     ON CONFLICT(namespace, key) DO UPDATE SET current_hash = excluded.current_hash, current_files = excluded.current_files`).run(`${job}_allocation`, allocId, hash, filesJson);
+}
+/** Records that the worker now runs the staged tree and the target version. */
+function promote(db, job, allocId) {
+    db.prepare(`UPDATE hash SET previous_hash = current_hash, previous_files = current_files,
+     current_version = COALESCE((SELECT new_version FROM allocations WHERE alloc_id = ? AND job = ?), '0.0.0')
+     WHERE namespace = ? AND key = ?`).run(allocId, job, `${job}_allocation`, allocId);
+}
+/** A disabled allocation was stopped: it no longer runs anything (decision Q9: stop once). */
+function markStopped(db, job, allocId) {
+    db.prepare('UPDATE hash SET previous_hash = NULL, previous_files = NULL WHERE namespace = ? AND key = ?').run(`${job}_allocation`, allocId);
+}
+function deleteHash(db, job, allocId) {
+    db.prepare('DELETE FROM hash WHERE namespace = ? AND key = ?').run(`${job}_allocation`, allocId);
+}
+const MARKER_NS = 'maand_deploy';
+function jobMarker(db, job) {
+    const r = db.prepare('SELECT current_hash FROM hash WHERE namespace = ? AND key = ?').get(MARKER_NS, job);
+    return r?.current_hash === 'rollout' || r?.current_hash === 'post_deploy' ? r.current_hash : undefined;
+}
+function setJobMarker(db, job, marker) {
+    if (marker === undefined)
+        db.prepare('DELETE FROM hash WHERE namespace = ? AND key = ?').run(MARKER_NS, job);
+    else
+        db.prepare('INSERT INTO hash (namespace, key, current_hash) VALUES (?, ?, ?) ON CONFLICT(namespace, key) DO UPDATE SET current_hash = excluded.current_hash').run(MARKER_NS, job, marker);
+}
+function bumpUpdateSeq(db) {
+    db.prepare('UPDATE bucket SET update_seq = COALESCE(update_seq, 0) + 1').run();
+    return Number(db.prepare('SELECT update_seq FROM bucket LIMIT 1').get().update_seq);
+}
+
+
+/***/ }),
+
+/***/ 8240:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   vl: () => (/* binding */ changedPaths),
+/* harmony export */   vz: () => (/* binding */ hashTree),
+/* harmony export */   xM: () => (/* binding */ parseFilesJson)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var _util_go_json_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6495);
+// The plan hash of a staged job tree (deploy spec §9.2-9.3): md5 of the concatenated md5 hex digests
+// of every file, in byte-wise path order, plus the per-file manifest {path: md5}.
+
+
+
+
+function hashTree(dir) {
+    const rels = [];
+    const walk = (rel) => {
+        for (const ent of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, rel), { withFileTypes: true })) {
+            const childRel = rel === '' ? ent.name : `${rel}/${ent.name}`;
+            if (childRel.includes('__pycache__'))
+                continue;
+            if (ent.isDirectory())
+                walk(childRel);
+            else
+                rels.push(childRel);
+        }
+    };
+    walk('');
+    rels.sort(_util_go_json_js__WEBPACK_IMPORTED_MODULE_3__/* .byteCompare */ .U6);
+    const files = {};
+    const digests = [];
+    for (const rel of rels) {
+        const d = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('md5').update((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, rel))).digest('hex');
+        digests.push(d);
+        files[rel] = d;
+    }
+    return { hash: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('md5').update(digests.join('')).digest('hex'), files, filesJson: (0,_util_go_json_js__WEBPACK_IMPORTED_MODULE_3__/* .goJson */ .Pl)(files) };
+}
+function parseFilesJson(text) {
+    if (text === null || text === undefined || text === '')
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Paths added, changed or deleted between two manifests, sorted byte-wise (§13.2). */
+function changedPaths(previous, current) {
+    const prev = previous ?? {};
+    const cur = current ?? {};
+    const out = new Set();
+    for (const [p, d] of Object.entries(cur))
+        if (prev[p] !== d)
+            out.add(p);
+    for (const p of Object.keys(prev))
+        if (!(p in cur))
+            out.add(p);
+    return [...out].sort(_util_go_json_js__WEBPACK_IMPORTED_MODULE_3__/* .byteCompare */ .U6);
+}
+
+
+/***/ }),
+
+/***/ 581:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Ns: () => (/* reexport */ checkHealth),
+  YR: () => (/* reexport */ checkJobHealth),
+  od: () => (/* reexport */ formatHealthEvent),
+  HO: () => (/* reexport */ sshTargetFor)
+});
+
+// UNUSED EXPORTS: HealthCheckError, checkWorkers, httpProbe, loadHealthSpec, openSshRunner, parseHealthSpec, probePorts, probeRemoteCommand, remoteSshRunner, sshArgv, sshProbe, tcpProbe
+
+;// CONCATENATED MODULE: ./lib/health/types.js
+class HealthCheckError extends Error {
+    name = 'HealthCheckError';
+    job;
+    constructor(job, message) {
+        super(message);
+        this.job = job;
+    }
+}
+
+// EXTERNAL MODULE: ./lib/catalog/queries.js
+var queries = __webpack_require__(5167);
+// EXTERNAL MODULE: ./lib/errors.js
+var errors = __webpack_require__(452);
+;// CONCATENATED MODULE: ./lib/health/spec.js
+
+
+const DEFAULT_TIMEOUT_SECONDS = 5;
+const DEFAULT_ATTEMPTS = 30;
+const DEFAULT_INTERVAL_SECONDS = 1;
+/** Empty/absent column → no checks and the defaults (the reference drops `wait` then too, spec kv §8 item 10). */
+function loadHealthSpec(db, job) {
+    const row = db.prepare('SELECT health_check FROM job WHERE name = ?').get(job);
+    return parseHealthSpec(job, row?.health_check ?? '');
+}
+function parseHealthSpec(job, text) {
+    const spec = {
+        checks: [], timeoutMs: DEFAULT_TIMEOUT_SECONDS * 1000, attempts: DEFAULT_ATTEMPTS, intervalMs: DEFAULT_INTERVAL_SECONDS * 1000,
+    };
+    if (text.trim() === '')
+        return spec;
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch (e) {
+        throw invalid(job, `health_check: ${e.message}`);
+    }
+    const pos = (v) => (typeof v === 'number' && v > 0 ? v : undefined);
+    spec.timeoutMs = (pos(doc.timeout_seconds) ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
+    spec.attempts = pos(doc.wait?.attempts) ?? DEFAULT_ATTEMPTS;
+    spec.intervalMs = (pos(doc.wait?.interval_seconds) ?? DEFAULT_INTERVAL_SECONDS) * 1000;
+    const str = (v) => (typeof v === 'string' ? v : '');
+    for (const c of Array.isArray(doc.checks) ? doc.checks : []) {
+        spec.checks.push({
+            type: str(c['type']).trim().toLowerCase(),
+            port: str(c['port']).trim(),
+            command: str(c['command']),
+            path: str(c['path']) || '/',
+            expectStatus: pos(c['expect_status']) ?? 200,
+            scheme: (str(c['scheme']) || 'http').toLowerCase(),
+        });
+    }
+    return spec;
+}
+/** The assigned number of each port name a tcp/http check uses; an unknown name is an invalid manifest. */
+function probePorts(db, job, checks) {
+    const assigned = new Map((0,queries/* jobPorts */.UP)(db, job).map((p) => [p.name, p.port]));
+    const out = new Map();
+    for (const c of checks) {
+        if (c.type !== 'tcp' && c.type !== 'http')
+            continue;
+        const n = assigned.get(c.port);
+        if (n === undefined)
+            throw invalid(job, `port "${c.port}" (declare it in resources.ports and run maand build)`);
+        out.set(c.port, n);
+    }
+    return out;
+}
+function invalid(job, detail) {
+    return new errors/* MaandError */.Ob('invalid manifest.json', `job ${job} ${detail}`);
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(4708);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(7030);
+;// CONCATENATED MODULE: ./lib/health/probes.js
+// tcp and http probes, run from the machine running maand (spec kv §5.3/§5.4). Each returns the
+// reference's error text, or undefined when healthy.
+
+
+
+const MAX_REDIRECTS = 10;
+function hostPort(ip, port) {
+    return (0,external_node_net_.isIPv6)(ip) ? `[${ip}]:${port}` : `${ip}:${port}`;
+}
+/** TCP connect within `timeoutMs`, then close. */
+function tcpProbe(ip, port, timeoutMs, signal) {
+    const where = `tcp ${hostPort(ip, port)}`;
+    return new Promise((resolve) => {
+        const socket = (0,external_node_net_.connect)({ host: ip, port, signal });
+        const timer = setTimeout(() => done(`i/o timeout after ${timeoutMs}ms`), timeoutMs);
+        const done = (err) => {
+            clearTimeout(timer);
+            socket.destroy();
+            resolve(err === undefined ? undefined : `${where}: ${err}`);
+        };
+        socket.once('connect', () => done());
+        socket.once('error', (e) => done(e.name === 'AbortError' ? 'cancelled' : e.message));
+    });
+}
+/** GET with redirects (≤ 10) and the body drained, all within the timeout; the final status must match. */
+async function httpProbe(s) {
+    const url = `${s.scheme}://${hostPort(s.ip, s.port)}${s.path}`;
+    const signals = [AbortSignal.timeout(s.timeoutMs), ...(s.signal ? [s.signal] : [])];
+    const signal = AbortSignal.any(signals);
+    try {
+        let current = new URL(url);
+        for (let hop = 0;; hop++) {
+            const res = await get(current, signal);
+            const location = res.headers.location;
+            if (res.statusCode !== undefined && [301, 302, 303, 307, 308].includes(res.statusCode) && location !== undefined) {
+                if (hop >= MAX_REDIRECTS)
+                    return `http ${url}: stopped after ${MAX_REDIRECTS} redirects`;
+                current = new URL(location, current);
+                continue;
+            }
+            const got = res.statusCode ?? 0;
+            return got === s.expectStatus ? undefined : `http ${url}: status ${got} want ${s.expectStatus}`;
+        }
+    }
+    catch (e) {
+        const timedOut = signals[0].aborted;
+        return `http ${url}: ${timedOut ? `timeout after ${s.timeoutMs}ms` : e.message}`;
+    }
+}
+/** One GET whose body is fully read (so keep-alive and the timeout cover the whole exchange). */
+function get(url, signal) {
+    const request = url.protocol === 'https:' ? external_node_https_.request : external_node_http_.request;
+    return new Promise((resolve, reject) => {
+        const req = request(url, { method: 'GET', signal, agent: false }, (res) => {
+            res.on('error', reject);
+            res.on('end', () => resolve(res));
+            res.resume();
+        });
+        req.on('error', reject);
+        req.end();
+    });
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./lib/bucket/maand-conf.js
+var maand_conf = __webpack_require__(3788);
+// EXTERNAL MODULE: ./lib/hooks/output.js
+var output = __webpack_require__(9759);
+;// CONCATENATED MODULE: ./lib/health/ssh-probe.js
+// The ssh probe (spec kv §5.4): run the check's command on the worker. The ssh invocation is a
+// pure argv builder plus a swappable runner, so deploy can route it through src/remote later.
+
+
+
+
+
+
+/** maand.conf credentials: key `secrets/<ssh_key>`, known hosts = the bucket's, then the user's. */
+function sshTargetFor(root, conf, over = {}) {
+    const s = (0,maand_conf/* sshSettings */.OA)(conf);
+    return {
+        user: s.user,
+        keyPath: (0,external_node_path_.join)(root, 'secrets', s.keyName),
+        port: s.port,
+        useSudo: s.useSudo,
+        hostKeyPolicy: 'accept-new',
+        knownHostsFiles: [(0,external_node_path_.join)(root, 'secrets', 'known_hosts'), (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.ssh', 'known_hosts')],
+        ...over,
+    };
+}
+/** ssh argv (without the program) for one remote command. */
+function sshArgv(host, t, remoteCommand, connectTimeoutSeconds) {
+    const knownHosts = t.hostKeyPolicy === 'insecure' ? '/dev/null' : t.knownHostsFiles.map((f) => (/\s/.test(f) ? `"${f}"` : f)).join(' ');
+    const strict = { strict: 'yes', 'accept-new': 'accept-new', insecure: 'no' }[t.hostKeyPolicy];
+    return [
+        '-o', 'BatchMode=yes',
+        '-o', `ConnectTimeout=${connectTimeoutSeconds}`,
+        '-o', 'LogLevel=ERROR',
+        '-o', 'IdentitiesOnly=yes',
+        '-o', `StrictHostKeyChecking=${strict}`,
+        '-o', `UserKnownHostsFile=${knownHosts}`,
+        '-i', t.keyPath,
+        '-p', String(t.port),
+        `${t.user}@${host.includes(':') ? `[${host}]` : host}`,
+        remoteCommand,
+    ];
+}
+/** The probe's remote command: as-is, or `sudo -E bash -lc '<command>'` with use_sudo. */
+function probeRemoteCommand(command, useSudo) {
+    return useSudo ? `sudo -E bash -lc '${command.replaceAll("'", "'\\''")}'` : command;
+}
+/** Runs the OpenSSH client; killed (SIGKILL) at the timeout or on abort. */
+const openSshRunner = (r) => new Promise((resolve) => {
+    const remote = probeRemoteCommand(r.command, r.target.useSudo);
+    const argv = sshArgv(r.host, r.target, remote, Math.max(1, Math.ceil(r.timeoutMs / 1000)));
+    const child = (0,external_node_child_process_.spawn)('ssh', argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const tail = new output/* OutputTail */.gY(16 * 1024);
+    const out = new output/* LineSplitter */.g3((l) => tail.add(l));
+    const err = new output/* LineSplitter */.g3((l) => tail.add(l));
+    child.stdout.on('data', (b) => out.push(b));
+    child.stderr.on('data', (b) => err.push(b));
+    let timedOut = false;
+    const kill = () => void child.kill('SIGKILL');
+    const timer = setTimeout(() => ((timedOut = true), kill()), r.timeoutMs);
+    r.signal?.addEventListener('abort', kill, { once: true });
+    const finish = (exitCode, spawnError) => {
+        clearTimeout(timer);
+        r.signal?.removeEventListener('abort', kill);
+        out.end();
+        err.end();
+        resolve({ exitCode, output: tail.text().trim(), timedOut, ...(spawnError === undefined ? {} : { spawnError }) });
+    };
+    child.on('error', (e) => finish(-1, e.message));
+    child.on('close', (code) => finish(code ?? -1));
+});
+/** Runs the probe; returns the reference's error text or undefined. */
+async function sshProbe(ip, command, target, timeoutMs, runner, signal) {
+    if (command.trim() === '')
+        return `ssh ${ip}: empty command`;
+    if (target === undefined)
+        return `ssh ${ip}: no ssh settings were given to the health check`;
+    try {
+        (0,external_node_fs_.statSync)(target.keyPath);
+    }
+    catch (e) {
+        return `ssh ${ip}: ssh key ${target.keyPath}: ${e.message}`;
+    }
+    const r = await runner({ host: ip, target, command, timeoutMs, signal });
+    if (r.spawnError === undefined && r.exitCode === 0 && !r.timedOut)
+        return undefined;
+    const why = r.spawnError ?? (r.timedOut ? `timed out after ${timeoutMs}ms` : `exit status ${r.exitCode}`);
+    return `ssh ${ip}: ${why}: ${r.output}`;
+}
+
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(8500);
+// EXTERNAL MODULE: ./lib/hooks/catalog.js
+var catalog = __webpack_require__(2763);
+// EXTERNAL MODULE: ./lib/hooks/runner.js + 4 modules
+var runner = __webpack_require__(3604);
+;// CONCATENATED MODULE: ./lib/health/job-check.js
+// One job's health check (spec kv §5.2, deploy §23): every (active worker × probe) pair at once,
+// then the job's health_check commands (10 allocations in parallel, health-fast workspace, KV
+// writes refused); one attempt, or in wait mode up to `attempts` with `interval` in between.
+
+
+
+
+
+
+
+async function checkJobHealth(ctx, job, o = {}) {
+    const skip = (reason) => {
+        ctx.onHealth?.({ type: 'skipped', job, reason });
+        return { job, status: 'skipped', skipReason: reason, attempts: [] };
+    };
+    const fail = (attempts, text) => {
+        const error = new HealthCheckError(job, `job ${job}: ${text}`);
+        ctx.onHealth?.({ type: 'failed', job, error: error.message });
+        return { job, status: 'failed', attempts, error };
+    };
+    const workers = (0,catalog/* activeWorkers */.mR)(ctx.db, job);
+    if (workers.length === 0)
+        return skip('no active allocations');
+    let spec;
+    let ports;
+    try {
+        spec = loadHealthSpec(ctx.db, job);
+        ports = probePorts(ctx.db, job, spec.checks);
+    }
+    catch (e) {
+        return fail([], e.message);
+    }
+    const commands = (0,catalog/* commandsFor */.Au)(ctx.db, job, 'health_check');
+    if (spec.checks.length === 0 && commands.length === 0)
+        return skip('no health_check config or commands');
+    const wait = o.wait === undefined || o.wait === false ? undefined : o.wait === true ? {} : o.wait;
+    const total = wait === undefined ? 1 : Math.max(1, wait.attempts ?? spec.attempts);
+    const intervalMs = wait?.intervalMs ?? spec.intervalMs;
+    const attempts = [];
+    for (let i = 1; i <= total; i++) {
+        const a = await attempt(ctx, job, i, workers, spec, ports, commands);
+        attempts.push(a);
+        if (a.ok) {
+            ctx.onHealth?.({ type: 'passed', job });
+            return { job, status: 'passed', attempts };
+        }
+        if (ctx.signal?.aborted)
+            return fail(attempts, `cancelled: ${a.error}`);
+        if (i < total) {
+            ctx.onHealth?.({ type: 'attempt-failed', job, attempt: i, attempts: total, error: a.error });
+            try {
+                await (0,promises_.setTimeout)(intervalMs, undefined, { signal: ctx.signal });
+            }
+            catch {
+                return fail(attempts, `cancelled: ${a.error}`);
+            }
+        }
+    }
+    return fail(attempts, attempts.at(-1).error);
+}
+async function attempt(ctx, job, n, workers, spec, ports, commands) {
+    const probes = await Promise.all(workers.flatMap((ip) => spec.checks.map((c, i) => probe(ctx, job, ip, c, i, spec.timeoutMs, ports))));
+    const bad = probes.find((p) => !p.ok);
+    if (bad !== undefined)
+        return { attempt: n, ok: false, probes, commands: [], error: bad.error };
+    const runs = [];
+    for (const command of commands) {
+        const r = await (0,runner/* runJobCommand */.W)(ctx, { job, command, event: 'health_check', workers });
+        runs.push(r);
+        if (!r.ok)
+            return { attempt: n, ok: false, probes, commands: runs, error: r.error?.message };
+    }
+    return { attempt: n, ok: true, probes, commands: runs };
+}
+async function probe(ctx, job, ip, c, index, timeoutMs, ports) {
+    const started = Date.now();
+    let label;
+    let error;
+    if (c.type === 'tcp') {
+        label = `tcp ${c.port}`;
+        error = await tcpProbe(ip, ports.get(c.port), timeoutMs, ctx.signal);
+    }
+    else if (c.type === 'http') {
+        label = `http ${c.port} ${c.path}`;
+        error = await httpProbe({ ip, port: ports.get(c.port), path: c.path, scheme: c.scheme, expectStatus: c.expectStatus, timeoutMs, signal: ctx.signal });
+    }
+    else if (c.type === 'ssh') {
+        label = `ssh ${c.command}`;
+        error = await sshProbe(ip, c.command, ctx.ssh, timeoutMs, ctx.sshRunner ?? openSshRunner, ctx.signal);
+    }
+    else {
+        label = c.type;
+        error = `health_check.checks[${index}]: unsupported type "${c.type}"`;
+    }
+    const result = { job, worker: ip, index, probe: label, ok: error === undefined, durationMs: Date.now() - started, ...(error === undefined ? {} : { error }) };
+    ctx.onHealth?.({ type: 'probe', result });
+    return result;
+}
+
+// EXTERNAL MODULE: ./lib/util/pool.js
+var pool = __webpack_require__(9860);
+;// CONCATENATED MODULE: ./lib/health/health-check.js
+// `maand health_check [--jobs a,b] [--wait]` (spec kv §5.5): optional worker gate (ssh port
+// reachable on every catalog worker), then up to 16 jobs checked in parallel.
+
+
+
+
+
+
+const JOB_PARALLELISM = 16;
+const WORKER_GATE_ATTEMPTS = 30;
+const WORKER_GATE_TIMEOUT_MS = 5000;
+async function checkHealth(ctx, o = {}) {
+    const jobs = selectJobs(ctx, o.jobs);
+    if (o.workerGate !== undefined) {
+        const gate = await checkWorkers(ctx, o.workerGate, o.wait !== undefined && o.wait !== false);
+        if (gate !== undefined)
+            return { ok: false, jobs: [], error: new Error(gate) };
+    }
+    const results = await (0,pool/* runLimited */.O)(jobs.map((job) => () => checkJobHealth(ctx, job, { wait: o.wait })), JOB_PARALLELISM);
+    const failed = results.filter((r) => r.status === 'failed');
+    if (failed.length === 0)
+        return { ok: true, jobs: results };
+    return { ok: false, jobs: results, error: new Error(failed.map((r) => r.error.message).join('; ')) };
+}
+function selectJobs(ctx, wanted) {
+    const all = (0,queries/* catalogJobs */.ms)(ctx.db);
+    if (wanted === undefined)
+        return all;
+    const names = [...new Set(wanted.map((j) => j.trim()).filter((j) => j !== ''))].sort();
+    const unknown = names.filter((j) => !all.includes(j));
+    if (unknown.length > 0) {
+        const e = new errors/* MaandError */.Ob('invalid argument', `jobs not in this bucket: [${unknown.join(' ')}]`);
+        e.message = `jobs not in this bucket: [${unknown.join(' ')}] (see maand cat jobs)`;
+        throw e;
+    }
+    return names;
+}
+/** Every catalog worker's ssh port accepts TCP (position order, first failure fails the pass). Returns the error text. */
+async function checkWorkers(ctx, gate, wait) {
+    const workers = (0,queries/* workersByPosition */.gw)(ctx.db).map((w) => w.worker_ip);
+    if (workers.length === 0) {
+        ctx.onHealth?.({ type: 'workers-skipped' });
+        return undefined;
+    }
+    const total = wait ? (gate.attempts ?? WORKER_GATE_ATTEMPTS) : 1;
+    let error;
+    for (let i = 1; i <= total; i++) {
+        error = undefined;
+        for (const ip of workers) {
+            const e = await tcpProbe(ip, gate.sshPort, WORKER_GATE_TIMEOUT_MS, ctx.signal);
+            if (e !== undefined) {
+                error = `worker health: worker ${ip} ssh port ${gate.sshPort}: ${e}`;
+                break;
+            }
+        }
+        if (error === undefined) {
+            ctx.onHealth?.({ type: 'workers-passed' });
+            return undefined;
+        }
+        if (i < total && !ctx.signal?.aborted) {
+            ctx.onHealth?.({ type: 'workers-attempt-failed', attempt: i, attempts: total, error });
+            await (0,promises_.setTimeout)(gate.intervalMs ?? 1000, undefined, { signal: ctx.signal }).catch(() => undefined);
+        }
+        if (ctx.signal?.aborted)
+            break;
+    }
+    ctx.onHealth?.({ type: 'workers-failed', error: error });
+    return error;
+}
+
+;// CONCATENATED MODULE: ./lib/health/format.js
+/** The line the reference prints for `e`, or undefined for events it does not print (probe results). */
+function formatHealthEvent(e) {
+    switch (e.type) {
+        case 'skipped':
+            return `health check skipped: ${e.job} (${e.reason})`;
+        case 'attempt-failed':
+            return `health check failed: ${e.job} (attempt ${e.attempt}/${e.attempts}), retrying...`;
+        case 'passed':
+            return `health check passed: ${e.job}`;
+        case 'failed':
+            return `health check failed: ${e.job}`;
+        case 'workers-skipped':
+            return 'worker health check skipped: no workers';
+        case 'workers-attempt-failed':
+            return `worker health check failed (attempt ${e.attempt}/${e.attempts}), retrying...`;
+        case 'workers-passed':
+            return 'worker health check passed';
+        case 'workers-failed':
+            return 'worker health check failed';
+        case 'probe':
+            return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/health/index.js
+// Public API of health checks: probes, one job's check, the multi-job `health_check` pass.
+
+
+
+
+
+
+
+
+
+
+/***/ }),
+
+/***/ 7243:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ formatSummary),
+/* harmony export */   q: () => (/* binding */ formatEvent)
+/* harmony export */ });
+function formatEvent(e) {
+    switch (e.type) {
+        case 'phase':
+            return e.phase === 'wave' ? `== deployment sequence ${e.seq}` : e.phase === 'reconcile' ? undefined : '== refreshing worker files';
+        case 'job-skipped':
+            return `  ${e.job}: unchanged (${e.reason})`;
+        case 'job-started':
+            return `  ${e.job}: rolling out`;
+        case 'batch-started':
+            return `  ${e.job}: ${e.action} batch ${e.index + 1}/${e.count} on ${e.workers.join(', ')}`;
+        case 'batch-promoted':
+            return `  ${e.job}: promoted ${e.workers.join(', ')}`;
+        case 'job-finished':
+            return e.result.status === 'failed' || e.result.status === 'blocked'
+                ? `  ${e.result.job}: FAILED: ${e.result.error ?? e.result.reason}`
+                : `  ${e.result.job}: ${e.result.status} in ${(e.result.durationMs / 1000).toFixed(1)}s`;
+        case 'reconcile':
+            return `  reconcile: ${e.result.action} ${e.result.job ? `${e.result.job} ` : ''}on ${e.result.workerIp}: ${e.result.outcome}${e.result.error ? ` (${e.result.error})` : ''}`;
+        case 'output':
+            return `${[e.job, e.worker].filter(Boolean).join('@') || '-'} ${e.stream === 'stdout' ? '|' : '!'} ${e.text}`;
+        case 'warning':
+            return `warning: ${e.message}`;
+        default:
+            return undefined;
+    }
+}
+function formatSummary(r) {
+    const by = (s) => r.jobs.filter((j) => j.status === s).map((j) => j.job);
+    const deployed = by('deployed');
+    const unchanged = by('unchanged');
+    const parts = [
+        `deploy ${r.failedJobs.length > 0 ? 'finished with failures' : 'ok'} in ${(r.durationMs / 1000).toFixed(1)}s`,
+        `deployed: ${deployed.length ? deployed.join(', ') : 'none'}`,
+        `unchanged: ${unchanged.length ? unchanged.join(', ') : 'none'}`,
+    ];
+    if (r.reconcile.length > 0)
+        parts.push(`stopped/cleaned: ${r.reconcile.filter((x) => x.outcome === 'ok').length}`);
+    if (r.failedJobs.length > 0)
+        parts.push(`failed: ${r.failedJobs.join(', ')}`);
+    if (r.updateSeqBumped)
+        parts.push(`update_seq: ${r.updateSeq}`);
+    return `${parts.join('; ')}\n`;
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,83 @@
+// Inputs → one typed Config, checked up front: every problem here stops the run before anything is
+// restored or any worker is contacted. Messages name the input and list what it accepts.
+import { isAbsolute, resolve } from 'node:path';
+import { MaandError } from '../errors.ts';
+import type { ActionEnv } from './env.ts';
+import { COMMANDS, COMMENT_MODES, DRIFT_MODES, INPUTS, STATE_BACKENDS, type InputName } from './inputs.ts';
+import { Sensitive } from './sensitive.ts';
+
+export type Command = (typeof COMMANDS)[number];
+export type StateBackendKind = (typeof STATE_BACKENDS)[number];
+export type DriftMode = (typeof DRIFT_MODES)[number];
+
+/** Reads one raw input ('' when unset), e.g. core.getInput. */
+export type InputReader = (name: InputName) => string;
+
+export function readConfig(read: InputReader, env: ActionEnv) {
+  const raw = (name: InputName): string => read(name).trim();
+  const command = oneOf('command', raw('command') || INPUTS.command.default, COMMANDS);
+  const backend = oneOf('state-backend', raw('state-backend') || INPUTS['state-backend'].default, STATE_BACKENDS);
+  const knownHosts = read('known-hosts').trim();
+  const insecure = bool('insecure-skip-host-key-check', raw('insecure-skip-host-key-check'));
+  const stateKey = read('state-key');
+  const sshKey = read('ssh-private-key');
+  const token = raw('github-token');
+  const commentMode = oneOf('comment', raw('comment') || INPUTS.comment.default, COMMENT_MODES);
+  const name = raw('state-name') || INPUTS['state-name'].default;
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(name)) invalid('state-name', name, 'use 1-64 letters, digits, ".", "_" or "-", starting with a letter or digit');
+  const branch = raw('state-branch') || INPUTS['state-branch'].default;
+  if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(branch) || branch.includes('..') || branch.endsWith('/') || branch.endsWith('.lock')) {
+    invalid('state-branch', branch, 'use a plain git branch name such as maand-state');
+  }
+  if (backend !== 'none' && stateKey.trim() === '') {
+    const fork = env.pullRequest !== undefined ? ' (on pull requests from forks GitHub passes no secrets: run plan only for pull requests from this repository)' : '';
+    throw new MaandError('invalid argument', `input state-key is required with state-backend ${backend}: the state bundle holds the bucket's CA and KV keys and is never stored unencrypted; pass state-key: \${{ secrets.MAAND_STATE_KEY }}${fork}`);
+  }
+  const remote = command === 'deploy' || command === 'drift';
+  if (remote && knownHosts !== '' && insecure) throw new MaandError('invalid argument', 'inputs known-hosts and insecure-skip-host-key-check exclude each other: keep known-hosts (recommended) or remove it');
+  if (remote && knownHosts === '' && !insecure) {
+    throw new MaandError('invalid argument', `input known-hosts is required for command ${command}: pass the workers' host keys (ssh-keyscan output) or set insecure-skip-host-key-check: true`);
+  }
+  const bucketInput = raw('bucket') || INPUTS.bucket.default;
+  return {
+    command,
+    /** Absolute path of the bucket (maand.conf, workspace/). */
+    bucket: isAbsolute(bucketInput) ? bucketInput : resolve(env.workspace, bucketInput),
+    jobs: list(raw('jobs')),
+    force: bool('force', raw('force')),
+    syncOnly: bool('sync-only', raw('sync-only')),
+    ssh: {
+      privateKey: sshKey.trim() === '' ? undefined : new Sensitive(`${sshKey.replace(/\r\n/g, '\n').trim()}\n`),
+      knownHosts: knownHosts === '' ? undefined : `${knownHosts}\n`,
+      insecure,
+    },
+    state: { backend, name, key: stateKey.trim() === '' ? undefined : new Sensitive(stateKey), branch },
+    drift: oneOf('drift', raw('drift') || INPUTS.drift.default, DRIFT_MODES),
+    /** Post or update the sticky PR comment (auto: for command plan on a pull request). */
+    comment: commentMode === 'auto' ? command === 'plan' && env.pullRequest !== undefined : commentMode === 'true',
+    githubToken: token === '' ? undefined : new Sensitive(token),
+  };
+}
+
+export type Config = ReturnType<typeof readConfig>;
+
+function invalid(name: InputName, value: string, fix: string): never {
+  throw new MaandError('invalid argument', `input ${name}: ${JSON.stringify(value)} is not valid; ${fix}`);
+}
+
+export function oneOf<const T extends readonly string[]>(name: InputName, value: string, values: T): T[number] {
+  if ((values as readonly string[]).includes(value)) return value as T[number];
+  throw new MaandError('invalid argument', `input ${name}: ${JSON.stringify(value)} is not one of ${values.join(', ')}`);
+}
+
+/** The YAML 1.2 core-schema booleans, as core.getBooleanInput accepts them; '' is false. */
+export function bool(name: InputName, value: string): boolean {
+  if (['true', 'True', 'TRUE'].includes(value)) return true;
+  if (['', 'false', 'False', 'FALSE'].includes(value)) return false;
+  throw new MaandError('invalid argument', `input ${name}: ${JSON.stringify(value)} is not a boolean; use true or false`);
+}
+
+/** Comma- or newline-separated names, trimmed, empty entries dropped, order kept, duplicates removed. */
+export function list(value: string): string[] {
+  return [...new Set(value.split(/[,\n]/).map((s) => s.trim()).filter((s) => s !== ''))];
+}

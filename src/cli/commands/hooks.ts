@@ -1,0 +1,43 @@
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { PartialFailureError } from '../../errors.ts';
+import { checkHealth, formatHealthEvent, sshTargetFor } from '../../health/index.ts';
+import { runCliCommand } from '../../hooks/cli-command.ts';
+import type { HookOutputLine } from '../../hooks/types.ts';
+import { withSession } from '../../session/index.ts';
+import { splitList, type CliIo } from '../io.ts';
+
+function printer(io: CliIo) {
+  return (l: HookOutputLine): void => {
+    io.stderr.write(`${l.job}@${l.worker} [${l.event} ${l.command}] ${l.stream === 'stdout' ? '|' : '!'} ${l.text}\n`);
+  };
+}
+
+export async function healthCommand(io: CliIo, opts: { jobs?: string; wait: boolean; knownHosts?: string; insecureSkipHostKeyCheck: boolean }): Promise<void> {
+  const home = io.env['HOME'] ?? homedir();
+  const report = await withSession({ root: io.cwd, env: io.env, onOutput: printer(io) }, async (s) => {
+    const known = opts.knownHosts ? [resolve(io.cwd, opts.knownHosts)] : [join(s.paths.secretsDir, 'known_hosts'), join(home, '.ssh', 'known_hosts')];
+    return checkHealth(
+      {
+        ...s.hooks,
+        ssh: sshTargetFor(s.paths.root, s.conf, { hostKeyPolicy: opts.insecureSkipHostKeyCheck ? 'insecure' : opts.knownHosts ? 'strict' : 'accept-new', knownHostsFiles: known }),
+        onHealth: (e) => {
+          const line = formatHealthEvent(e);
+          if (line) io.stdout.write(`${line}\n`);
+        },
+      },
+      { jobs: splitList(opts.jobs), wait: opts.wait },
+    );
+  });
+  if (!report.ok) throw new PartialFailureError('maand health failed', [report.error?.message ?? 'health check failed']);
+}
+
+export async function jobCommandCommand(io: CliIo, command: string, job: string | undefined, opts: { concurrency: string }): Promise<void> {
+  const concurrency = Number(opts.concurrency);
+  const r = await withSession(
+    { root: io.cwd, env: io.env, onOutput: printer(io) },
+    (s) => runCliCommand(s.hooks, { command, ...(job ? { job } : {}), concurrency }),
+    () => true,
+  );
+  if (!r.ok) throw new PartialFailureError(`maand jobcommand ${command} failed`, [r.error?.message ?? 'failed']);
+}

@@ -1,0 +1,131 @@
+// Engine results → the report model. One builder per command; headlines and verdicts are decided here
+// so the summary and the comment say the same thing.
+import type { BuildResult } from '../../build/index.ts';
+import type { DriftResult } from '../../deploy/drift.ts';
+import { changed, type DeployResult, type JobResult } from '../../deploy/result.ts';
+import { byWaveThenJob, plural, type Report, type ReportFailure, type ReportJob, type Verdict } from './model.ts';
+
+export interface ReportMeta {
+  bucketName: string;
+  generation: number;
+  notes?: string[];
+  runUrl?: string;
+}
+
+const MAX_REASON = 2000;
+
+function clip(text: string): string {
+  const t = text.trim();
+  return t.length > MAX_REASON ? `${t.slice(0, MAX_REASON)}…` : t;
+}
+
+function base(meta: ReportMeta, r: { bucketId: string; updateSeq: number; durationMs: number }): Omit<Report, 'command' | 'verdict' | 'headline' | 'failures' | 'jobs'> {
+  return {
+    bucketName: meta.bucketName, bucketId: r.bucketId, updateSeq: r.updateSeq, durationMs: r.durationMs, generation: meta.generation,
+    notes: [...(meta.notes ?? [])], reconcile: [], ...(meta.runUrl ? { runUrl: meta.runUrl } : {}),
+  };
+}
+
+function jobOf(j: JobResult): ReportJob {
+  return {
+    job: j.job, wave: j.seq, status: j.status, reason: clip(j.error ?? j.reason), durationMs: j.durationMs,
+    allocations: j.allocations
+      .map((a) => ({ worker: a.workerIp, action: a.action, outcome: a.outcome, reason: clip(a.error ?? a.reason), ...(a.batch !== undefined ? { batch: a.batch + 1 } : {}), durationMs: a.durationMs }))
+      .sort((x, y) => (x.worker < y.worker ? -1 : x.worker > y.worker ? 1 : 0)),
+  };
+}
+
+function jobFailures(jobs: JobResult[]): ReportFailure[] {
+  return jobs
+    .filter((j) => j.status === 'failed' || j.status === 'blocked')
+    .map((j) => {
+      const workers = [...new Set(j.allocations.filter((a) => a.outcome === 'failed').map((a) => a.workerIp))].sort();
+      return { job: j.job, wave: j.seq, ...(workers.length > 0 ? { worker: workers.join(', ') } : {}), reason: clip(j.error ?? j.reason) };
+    })
+    .sort((a, b) => byWaveThenJob({ wave: a.wave, job: a.job }, { wave: b.wave, job: b.job }));
+}
+
+function runFailures(r: DeployResult): ReportFailure[] {
+  const recon = r.reconcile.filter((x) => x.outcome === 'failed').map((x) => ({ job: x.job, worker: x.workerIp, reason: clip(x.error ?? `${x.action} failed`) }));
+  return [...recon, ...r.errors.map((e) => ({ job: '', reason: clip(e) }))];
+}
+
+export function fromDeploy(r: DeployResult, meta: ReportMeta): Report {
+  const failures = [...runFailures(r), ...jobFailures(r.jobs)];
+  const count = (s: string): number => r.jobs.filter((j) => j.status === s).length;
+  const deployed = count('deployed');
+  const unchanged = count('unchanged');
+  const failed = r.failedJobs.length;
+  let verdict: Verdict;
+  let headline: string;
+  if (r.cancelled) {
+    verdict = 'cancelled';
+    headline = `cancelled after ${plural(deployed, 'job')} deployed; the next run continues`;
+  } else if (failures.length > 0) {
+    verdict = 'failed';
+    headline = failed > 0 ? `${failed} of ${plural(r.jobs.length, 'job')} failed` : `${plural(failures.length, 'step')} failed`;
+  } else if (changed(r)) {
+    verdict = 'ok';
+    headline = `${plural(deployed, 'job')} deployed, ${unchanged} unchanged`;
+  } else {
+    verdict = 'no-changes';
+    headline = `no changes: ${plural(unchanged, 'job')} up to date`;
+  }
+  const report: Report = { ...base(meta, r), command: 'deploy', verdict, headline, failures, jobs: r.jobs.map(jobOf).sort(byWaveThenJob) };
+  report.reconcile = r.reconcile.map((x) => ({ job: x.job, worker: x.workerIp, action: x.action, outcome: x.outcome, ...(x.error ? { error: clip(x.error) } : {}) }));
+  return report;
+}
+
+export function fromPlan(r: DeployResult, meta: ReportMeta): Report {
+  const failures = [...runFailures(r), ...jobFailures(r.jobs)];
+  const planned: ReportJob[] = r.plans.map((p) => ({
+    job: p.job, wave: p.seq, status: p.needsRollout ? 'planned' : 'up-to-date', reason: p.reason,
+    allocations: p.allocations
+      .map((a) => ({ worker: a.workerIp, action: a.action, outcome: 'planned', reason: a.reason }))
+      .sort((x, y) => (x.worker < y.worker ? -1 : x.worker > y.worker ? 1 : 0)),
+  }));
+  const jobs = [...planned, ...r.jobs.filter((j) => j.status === 'failed' || j.status === 'blocked').map(jobOf)].sort(byWaveThenJob);
+  const changing = planned.filter((j) => j.status === 'planned').length;
+  const upToDate = planned.length - changing;
+  const verdict: Verdict = failures.length > 0 ? 'failed' : changing > 0 ? 'changes' : 'no-changes';
+  const headline =
+    failures.length > 0 ? `plan failed for ${plural(r.failedJobs.length || failures.length, 'job')}`
+    : changing > 0 ? `${plural(changing, 'job')} would change, ${upToDate} up to date`
+    : `no changes: ${plural(upToDate, 'job')} up to date`;
+  return { ...base(meta, r), command: 'plan', verdict, headline, failures, jobs };
+}
+
+export function fromDrift(d: DriftResult, correction: DeployResult | undefined, meta: ReportMeta & { bucketId: string; updateSeq: number; durationMs: number }): Report {
+  const failures: ReportFailure[] = [];
+  const jobs: ReportJob[] = d.jobs.map((j) => {
+    if (!j.health.ok) failures.push({ job: j.job, reason: clip(`health check failed: ${j.health.error ?? 'unknown error'}`) });
+    for (const a of j.allocations) if (a.status === 'unreachable') failures.push({ job: j.job, worker: a.workerIp, reason: clip(a.detail ?? 'unreachable') });
+    const status = j.drifted ? 'drifted' : j.allocations.some((a) => a.status === 'pending') ? 'pending' : j.allocations.some((a) => a.status === 'unreachable') ? 'unreachable' : 'in-sync';
+    return {
+      job: j.job, wave: 0, status, reason: j.health.ok ? '' : clip(`health check failed: ${j.health.error ?? 'unknown error'}`),
+      allocations: j.allocations.map((a) => ({ worker: a.workerIp, action: a.status, outcome: a.status, reason: clip(a.detail ?? ''), files: a.files })),
+    };
+  });
+  if (correction) failures.push(...runFailures(correction), ...jobFailures(correction.jobs));
+  const drifted = d.driftedJobs.length;
+  const names = [...d.driftedJobs].sort().join(', ');
+  let verdict: Verdict = failures.length > 0 ? 'failed' : drifted > 0 ? (correction ? 'ok' : 'drift') : 'in-sync';
+  if (correction?.cancelled) verdict = 'cancelled';
+  const headline =
+    drifted === 0 ? `no drift in ${plural(d.jobs.length, 'job')}`
+    : `drift in ${plural(drifted, 'job')} (${names})${correction ? (correction.failedJobs.length > 0 || correction.cancelled ? ', correction failed' : ', corrected') : ''}`;
+  const report: Report = {
+    ...base(meta, { bucketId: meta.bucketId, updateSeq: correction?.updateSeq ?? meta.updateSeq, durationMs: meta.durationMs }),
+    command: 'drift', verdict, headline, failures, jobs: jobs.sort(byWaveThenJob),
+  };
+  if (correction) report.correction = correction.jobs.map(jobOf).sort(byWaveThenJob);
+  return report;
+}
+
+export function fromBuild(b: BuildResult, meta: ReportMeta & { bucketId: string; updateSeq: number; durationMs: number }): Report {
+  const a = b.allocations;
+  return {
+    ...base(meta, meta), command: 'build', verdict: 'ok', failures: [], jobs: [],
+    headline: `catalog built: ${plural(b.workers, 'worker')}, ${plural(b.jobs, 'job')}, ${plural(a.active, 'active allocation')}${a.disabled ? `, ${a.disabled} disabled` : ''}`,
+  };
+}
