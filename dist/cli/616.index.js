@@ -921,8 +921,8 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./lib/deploy/commands.js
 var commands = __webpack_require__(6477);
-// EXTERNAL MODULE: ./lib/deploy/staging.js + 1 modules
-var staging = __webpack_require__(898);
+// EXTERNAL MODULE: ./lib/deploy/staging.js + 2 modules
+var staging = __webpack_require__(7524);
 // EXTERNAL MODULE: ./lib/util/assets.js
 var assets = __webpack_require__(147);
 ;// CONCATENATED MODULE: ./lib/deploy/worker-files.js
@@ -1122,7 +1122,7 @@ function batches(items, size) {
 
 /***/ }),
 
-/***/ 898:
+/***/ 7524:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1175,12 +1175,159 @@ function templateKv(kv, job, allowed) {
     };
 }
 
+// EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
+var js_yaml = __webpack_require__(3243);
+// EXTERNAL MODULE: ./lib/build/prometheus.js
+var prometheus = __webpack_require__(8050);
+;// CONCATENATED MODULE: ./lib/deploy/prometheus.js
+// Prometheus support at deploy time (kv spec §2.8, deploy spec §8.4): the `scrapeConfigs` and
+// `ruleFiles` template functions, and the alert rules copied into the Prometheus server job's tree.
+
+
+
+
+
+function activeIps(db, job) {
+    return db.prepare('SELECT a.worker_ip AS ip FROM allocations a LEFT JOIN worker w ON w.worker_ip = a.worker_ip WHERE a.job = ? AND a.removed = 0 AND a.disabled = 0 ORDER BY w.position, a.worker_ip').all(job).map((r) => r.ip);
+}
+function ports(db, job) {
+    return new Map(db.prepare('SELECT p.name AS name, p.port AS port FROM job_ports p JOIN job j ON j.job_id = p.job_id WHERE j.name = ?').all(job).map((r) => [r.name, r.port]));
+}
+/** Expands one job's scrape items; undefined when a static block ends up without targets. */
+function expand(db, job, items) {
+    const ips = activeIps(db, job);
+    const portMap = ports(db, job);
+    const out = [];
+    for (const raw of items) {
+        const item = structuredClone(raw);
+        if (item['job_name'] === 'maand:job')
+            item['job_name'] = job;
+        const statics = item['static_configs'];
+        if (!Array.isArray(statics) || statics.length === 0)
+            throw new errors/* MaandError */.Ob('invalid job', `job ${job} scrape config needs a non-empty static_configs list`);
+        for (const block of statics) {
+            const labels = block['labels'];
+            if (labels)
+                for (const k of Object.keys(labels))
+                    if (labels[k] === 'maand:job')
+                        labels[k] = job;
+            const targets = block['targets'];
+            if (!Array.isArray(targets) || targets.length === 0)
+                throw new errors/* MaandError */.Ob('invalid job', `job ${job} scrape config static_configs need targets`);
+            const expanded = [];
+            for (const t of targets) {
+                if (typeof t !== 'string')
+                    throw new errors/* MaandError */.Ob('invalid job', `job ${job} scrape target must be a string`);
+                if (!t.startsWith('maand:port/')) {
+                    expanded.push(t);
+                    continue;
+                }
+                const [portRef, onlyIp] = t.slice('maand:port/'.length).split('/');
+                const name = (0,prometheus/* resolvePortName */.x)(job, portRef, new Set(portMap.keys()));
+                const port = portMap.get(name);
+                if (port === undefined)
+                    throw new errors/* MaandError */.Ob('invalid job', `job ${job} port ${name} has no number assigned (run maand build)`);
+                if (onlyIp !== undefined) {
+                    if (!ips.includes(onlyIp))
+                        throw new errors/* MaandError */.Ob('invalid job', `worker "${onlyIp}" is not an active allocation for job ${job}`);
+                    expanded.push(`${onlyIp}:${port}`);
+                }
+                else
+                    expanded.push(...ips.map((ip) => `${ip}:${port}`));
+            }
+            if (expanded.length === 0)
+                return undefined;
+            block['targets'] = expanded;
+        }
+        out.push(item);
+    }
+    return out;
+}
+/** `scrapeConfigs`: the expanded scrape items as YAML lines indented to follow `scrape_configs:`. */
+function scrapeConfigs(db, kv) {
+    const jobs = (kv.tryGet('maand/prometheus', 'scrape_jobs') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const items = [];
+    for (const job of jobs) {
+        const raw = kv.tryGet('maand/prometheus', `scrape/${job}`);
+        if (raw === undefined)
+            throw new errors/* MaandError */.Ob('invalid job', `maand/prometheus scrape/${job} is missing (run maand build)`);
+        const expanded = expand(db, job, JSON.parse(raw));
+        if (expanded)
+            items.push(...expanded);
+    }
+    if (items.length === 0)
+        return '';
+    const text = js_yaml/* default.dump */.Ay.dump(items, { sortKeys: true, indent: 2, lineWidth: -1, noRefs: true });
+    return text.split('\n').filter((l) => l.trim() !== '').map((l) => `\n  ${l}`).join('');
+}
+function alertFiles(db) {
+    return db
+        .prepare("SELECT j.name AS job, f.path AS path, f.content AS content FROM job_files f JOIN job j ON j.job_id = f.job_id WHERE f.isdir = 0 AND f.path LIKE '%/_prometheus/alerts/%' ORDER BY j.name, f.path")
+        .all()
+        .filter((r) => /\.ya?ml$/.test(r.path));
+}
+function hasPrometheusServer(db) {
+    return db.prepare("SELECT 1 FROM job_files f JOIN job j ON j.job_id = f.job_id WHERE j.name = 'prometheus' AND f.isdir = 0 AND f.path IN ('prometheus/prometheus.yml', 'prometheus/prometheus.yml.tpl') LIMIT 1").get() !== undefined;
+}
+/** `ruleFiles`: a `rule_files:` block listing maand's certificate rules and every job's alert files. */
+function ruleFiles(db) {
+    const alerts = alertFiles(db);
+    const server = hasPrometheusServer(db);
+    if (alerts.length === 0 && !server)
+        return '';
+    const lines = ['rule_files:'];
+    if (server)
+        lines.push('  - rules/maand/certs.yaml');
+    for (const a of alerts)
+        lines.push(`  - rules/${a.job}/${a.path.slice(a.path.lastIndexOf('/') + 1)}`);
+    return `${lines.join('\n')}\n`;
+}
+const CERT_RULES = `groups:
+  - name: maand certificates
+    rules:
+      - alert: maand cert expiring soon
+        expr: maand_cert_expiring{scope="job"} == 1
+        for: 1h
+        labels: { severity: warning }
+        annotations: { summary: "certificate {{ $labels.cert }} of {{ $labels.job }} on {{ $labels.worker }} expires soon" }
+      - alert: maand cert expired
+        expr: maand_cert_expired{scope="job"} == 1
+        for: 5m
+        labels: { severity: critical }
+        annotations: { summary: "certificate {{ $labels.cert }} of {{ $labels.job }} on {{ $labels.worker }} has expired" }
+      - alert: maand ca cert expiring soon
+        expr: maand_cert_expiring{scope="ca"} == 1
+        for: 1h
+        labels: { severity: critical }
+        annotations: { summary: "the bucket CA certificate expires soon" }
+      - alert: maand ca cert expired
+        expr: maand_cert_expired{scope="ca"} == 1
+        for: 5m
+        labels: { severity: critical }
+        annotations: { summary: "the bucket CA certificate has expired" }
+`;
+/** For a job shipping prometheus.yml(.tpl): rules/<job>/<file> for every alert file, rules/maand/certs.yaml. */
+function assemblePrometheusRules(db, job, jobRoot) {
+    const ships = db.prepare("SELECT 1 FROM job_files f JOIN job j ON j.job_id = f.job_id WHERE j.name = ? AND f.isdir = 0 AND f.path IN (? || '/prometheus.yml', ? || '/prometheus.yml.tpl') LIMIT 1").get(job, job, job);
+    if (ships === undefined)
+        return;
+    const write = (rel, content) => {
+        const p = (0,external_node_path_.join)(jobRoot, rel);
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(p), { recursive: true });
+        (0,external_node_fs_.writeFileSync)(p, content, { mode: 0o644 });
+    };
+    write('rules/maand/certs.yaml', CERT_RULES);
+    for (const a of alertFiles(db))
+        write(`rules/${a.job}/${a.path.slice(a.path.lastIndexOf('/') + 1)}`, a.content);
+}
+
 // EXTERNAL MODULE: ./lib/deploy/tree-hash.js
 var tree_hash = __webpack_require__(8240);
 ;// CONCATENATED MODULE: ./lib/deploy/staging.js
 // Staging a job tree for one allocation (deploy spec §8): catalog files, client libraries, rendered
 // .tpl files and certificates, under tmp/stage/<ip>/jobs/<job>/ — the rsync source and the hashed tree.
 // Hook workspaces live elsewhere (tmp/workers/…), so hooks never change the plan hash (decision Q12).
+
 
 
 
@@ -1217,7 +1364,8 @@ function stageJob(db, kv, bucketRoot, ctx) {
         for (const lib of ['maand.py', 'maand.ts'])
             (0,external_node_fs_.copyFileSync)((0,assets/* assetPath */.Q)(lib), (0,external_node_path_.join)(jobRoot, '_modules', lib));
     }
-    renderTemplates(kv, jobRoot, ctx);
+    renderTemplates(db, kv, jobRoot, ctx);
+    assemblePrometheusRules(db, ctx.job, jobRoot);
     writeCerts(db, kv, jobRoot, ctx);
     return jobRoot;
 }
@@ -1232,11 +1380,11 @@ function listTemplates(root, rel = '') {
     }
     return out;
 }
-function renderTemplates(kv, jobRoot, ctx) {
+function renderTemplates(db, kv, jobRoot, ctx) {
     const templates = listTemplates(jobRoot);
     if (templates.length === 0)
         return;
-    const funcs = (0,template/* maandFuncs */.Rj)({ job: ctx.job, kv: templateKv(kv, ctx.job, ctx.readable) });
+    const funcs = (0,template/* maandFuncs */.Rj)({ job: ctx.job, kv: templateKv(kv, ctx.job, ctx.readable), scrapeConfigs: () => scrapeConfigs(db, kv), ruleFiles: () => ruleFiles(db) });
     const data = {
         AllocationID: ctx.allocId,
         Job: ctx.job,

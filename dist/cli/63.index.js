@@ -21,8 +21,8 @@ var external_node_os_ = __webpack_require__(8161);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./lib/errors.js
 var errors = __webpack_require__(452);
-// EXTERNAL MODULE: ./lib/build/index.js + 31 modules
-var build = __webpack_require__(4191);
+// EXTERNAL MODULE: ./lib/build/index.js + 30 modules
+var build = __webpack_require__(9705);
 // EXTERNAL MODULE: ./lib/bucket/paths.js
 var bucket_paths = __webpack_require__(7462);
 // EXTERNAL MODULE: ./lib/bucket/maand-conf.js
@@ -498,8 +498,8 @@ async function postDeploy(ctx, job, active, res) {
     }
 }
 
-// EXTERNAL MODULE: ./lib/deploy/staging.js + 1 modules
-var staging = __webpack_require__(898);
+// EXTERNAL MODULE: ./lib/deploy/staging.js + 2 modules
+var staging = __webpack_require__(7524);
 ;// CONCATENATED MODULE: ./lib/deploy/engine.js
 // `maand deploy`: the seed's pipeline. Reconcile once, then per deployment_seq wave: pre_deploy →
 // stage → plan hash; only when some job has work: bump update_seq once (S1), then roll each job out.

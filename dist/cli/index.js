@@ -4451,7 +4451,7 @@ async function runCli(argv, io) {
         .option('--purge-job-kv', 'also empty vars/job/<job> and secrets/job/<job> of jobs that were removed', false)
         .action(async (opts) => {
         failurePrefix = 'maand build failed';
-        await (await Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(243), __nccwpck_require__.e(37), __nccwpck_require__.e(105), __nccwpck_require__.e(141), __nccwpck_require__.e(191), __nccwpck_require__.e(361)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9361))).buildCommand(io, opts);
+        await (await Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(243), __nccwpck_require__.e(37), __nccwpck_require__.e(105), __nccwpck_require__.e(844), __nccwpck_require__.e(705), __nccwpck_require__.e(361)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9361))).buildCommand(io, opts);
     });
     program
         .command('deploy')
@@ -4470,7 +4470,7 @@ async function runCli(argv, io) {
         .option('-v, --verbose', 'also show rsync transfer output', false)
         .action(async (opts) => {
         failurePrefix = opts.dryRun ? 'maand deploy --dry-run failed' : 'maand deploy failed';
-        await (await Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(243), __nccwpck_require__.e(37), __nccwpck_require__.e(105), __nccwpck_require__.e(141), __nccwpck_require__.e(191), __nccwpck_require__.e(616), __nccwpck_require__.e(63)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1063))).deployCommand(io, opts);
+        await (await Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(243), __nccwpck_require__.e(37), __nccwpck_require__.e(105), __nccwpck_require__.e(844), __nccwpck_require__.e(705), __nccwpck_require__.e(616), __nccwpck_require__.e(63)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1063))).deployCommand(io, opts);
     });
     const jobCmd = program
         .command('job')
@@ -4485,7 +4485,7 @@ async function runCli(argv, io) {
             return;
         }
         failurePrefix = 'maand job failed';
-        await (await Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(37), __nccwpck_require__.e(105), __nccwpck_require__.e(141), __nccwpck_require__.e(616), __nccwpck_require__.e(355)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9355))).jobRunCommand(io, job, { target, healthCheck: false, ...opts });
+        await (await Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(243), __nccwpck_require__.e(37), __nccwpck_require__.e(105), __nccwpck_require__.e(844), __nccwpck_require__.e(616), __nccwpck_require__.e(355)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9355))).jobRunCommand(io, job, { target, healthCheck: false, ...opts });
     });
     jobCmd
         .command('run')
@@ -4500,7 +4500,7 @@ async function runCli(argv, io) {
         .option('--insecure-skip-host-key-check', 'do not check worker host keys', false)
         .action(async (job, opts) => {
         failurePrefix = 'maand job run failed';
-        await (await Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(37), __nccwpck_require__.e(105), __nccwpck_require__.e(141), __nccwpck_require__.e(616), __nccwpck_require__.e(355)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9355))).jobRunCommand(io, job, opts);
+        await (await Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(243), __nccwpck_require__.e(37), __nccwpck_require__.e(105), __nccwpck_require__.e(844), __nccwpck_require__.e(616), __nccwpck_require__.e(355)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9355))).jobRunCommand(io, job, opts);
     });
     program
         .command('health')
@@ -4523,6 +4523,14 @@ async function runCli(argv, io) {
         .action(async (command, job, opts) => {
         failurePrefix = 'maand jobcommand failed';
         await (await Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(37), __nccwpck_require__.e(105), __nccwpck_require__.e(318)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8318))).jobCommandCommand(io, command, job, opts);
+    });
+    program
+        .command('gc')
+        .description('Forget removed allocations (after deploy stopped and cleaned them) and their KV, then purge KV history\nolder than --retain-days (the latest 8 versions of live keys are always kept).')
+        .option('--retain-days <n>', 'keep history written in the last n days', '0')
+        .action(async (opts) => {
+        failurePrefix = 'maand gc failed';
+        (await Promise.all(/* import() */[__nccwpck_require__.e(37), __nccwpck_require__.e(805)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9805))).gcCommand(io, opts);
     });
     const cat = program.command('cat').description('Show catalog contents (read-only).');
     for (const view of ['workers', 'jobs', 'allocations', 'job_commands']) {

@@ -108,6 +108,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       await (await import('./commands/hooks.ts')).jobCommandCommand(io, command, job, opts);
     });
 
+  program
+    .command('gc')
+    .description('Forget removed allocations (after deploy stopped and cleaned them) and their KV, then purge KV history\nolder than --retain-days (the latest 8 versions of live keys are always kept).')
+    .option('--retain-days <n>', 'keep history written in the last n days', '0')
+    .action(async (opts: { retainDays: string }) => {
+      failurePrefix = 'maand gc failed';
+      (await import('./commands/gc.ts')).gcCommand(io, opts);
+    });
+
   const cat = program.command('cat').description('Show catalog contents (read-only).');
   for (const view of ['workers', 'jobs', 'allocations', 'job_commands'] as const) {
     cat

@@ -11,6 +11,7 @@ import { assetPath } from '../util/assets.ts';
 import { byteCompare } from '../util/go-json.ts';
 import { bucketDir, jobDir } from './commands.ts';
 import { templateKv } from './template-kv.ts';
+import { assemblePrometheusRules, ruleFiles, scrapeConfigs } from './prometheus.ts';
 import type { AllocState } from './state.ts';
 import { hashTree, type TreeHash } from './tree-hash.ts';
 
@@ -52,7 +53,8 @@ export function stageJob(db: Db, kv: KvStore, bucketRoot: string, ctx: Allocatio
   if (existsSync(join(jobRoot, '_modules'))) {
     for (const lib of ['maand.py', 'maand.ts']) copyFileSync(assetPath(lib), join(jobRoot, '_modules', lib));
   }
-  renderTemplates(kv, jobRoot, ctx);
+  renderTemplates(db, kv, jobRoot, ctx);
+  assemblePrometheusRules(db, ctx.job, jobRoot);
   writeCerts(db, kv, jobRoot, ctx);
   return jobRoot;
 }
@@ -67,10 +69,10 @@ function listTemplates(root: string, rel = ''): string[] {
   return out;
 }
 
-function renderTemplates(kv: KvStore, jobRoot: string, ctx: AllocationContext): void {
+function renderTemplates(db: Db, kv: KvStore, jobRoot: string, ctx: AllocationContext): void {
   const templates = listTemplates(jobRoot);
   if (templates.length === 0) return;
-  const funcs = maandFuncs({ job: ctx.job, kv: templateKv(kv, ctx.job, ctx.readable) });
+  const funcs = maandFuncs({ job: ctx.job, kv: templateKv(kv, ctx.job, ctx.readable), scrapeConfigs: () => scrapeConfigs(db, kv), ruleFiles: () => ruleFiles(db) });
   const data = {
     AllocationID: ctx.allocId,
     Job: ctx.job,

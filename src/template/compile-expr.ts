@@ -18,6 +18,8 @@ export type CmdEval = (s: State, dot: unknown, final: unknown) => unknown;
 export type ArgEval = (s: State, dot: unknown, kind: ParamKind | null) => unknown;
 
 export function compilePipe(pipe: PipeNode): PipeEval {
+  const simple = compileSimplePipe(pipe);
+  if (simple !== undefined) return simple;
   const cmds = pipe.cmds.map(compileCommand);
   const names = pipe.decl.map((v) => v.ident[0]!);
   const assign = pipe.isAssign;
@@ -42,6 +44,50 @@ export function compilePipe(pipe: PipeNode): PipeEval {
     }
     return v;
   };
+}
+
+export /**
+ * {{.A.B}}, {{$x}}, {{$x.A}} and {{.}} — most pipelines — with evalPipeline and evalCommand
+ * folded into one closure (nothing can fail between marking the pipe and its command, so
+ * only the command is marked; nil becomes no value, as in Go).
+ */
+function compileSimplePipe(pipe: PipeNode): PipeEval | undefined {
+  const args = pipe.cmds[0]?.args;
+  if (pipe.cmds.length !== 1 || pipe.decl.length > 0 || args === undefined || args.length !== 1) return undefined;
+  const first = args[0]!;
+  switch (first.type) {
+    case 'field': {
+      const ident = first.ident;
+      return (s, dot) => {
+        s.node = first;
+        const v = s.evalFieldChain(dot, ident, 0, args, MISSING);
+        return v === null ? undefined : v;
+      };
+    }
+    case 'variable': {
+      const ident = first.ident;
+      const name = ident[0]!;
+      if (ident.length === 1) {
+        return (s) => {
+          s.node = first;
+          const v = s.varValue(name);
+          return v === null ? undefined : v;
+        };
+      }
+      return (s) => {
+        s.node = first;
+        const v = s.evalFieldChain(s.varValue(name), ident, 1, args, MISSING);
+        return v === null ? undefined : v;
+      };
+    }
+    case 'dot':
+      return (s, dot) => {
+        s.node = first;
+        return dot === null ? undefined : dot;
+      };
+    default:
+      return undefined;
+  }
 }
 
 export function compileCommand(cmd: CommandNode): CmdEval {

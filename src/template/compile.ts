@@ -25,7 +25,14 @@ export function compileTree(root: ListNode): Exec {
 function compileList(list: ListNode): Exec {
   // Text is kept as a string in the list, so appending it costs no call.
   const items: (string | Exec)[] = list.nodes.map((n) => (n.type === 'text' ? n.text : compile(n)));
-  if (items.length === 1 && typeof items[0] !== 'string') return items[0]!;
+  if (items.length === 1) {
+    const only = items[0]!;
+    if (typeof only !== 'string') return only;
+    return (s) => {
+      s.out += only;
+      return NORMAL;
+    };
+  }
   return (s, dot) => {
     for (let i = 0; i < items.length; i++) {
       const item = items[i]!;
@@ -114,12 +121,11 @@ function compileAction(node: ActionNode): Exec {
 }
 
 /**
- * {{.A.B}}, {{$x}}, {{$x.A}} and {{.}}: the most common actions, with evalPipeline and
- * evalCommand folded in (same node marks, same nil handling, no argument checks needed).
+ * {{.A.B}}, {{$x}}, {{$x.A}} and {{.}}, the most common actions, in one closure each (the
+ * same steps as compile-expr's simple pipelines, plus printing: this is the hot path).
  */
 function compileSimpleAction(node: ActionNode): Exec | undefined {
-  const pipe = node.pipe;
-  const args = pipe.cmds[0]!.args;
+  const args = node.pipe.cmds[0]!.args;
   if (args.length !== 1) return undefined;
   const first = args[0]!;
   const print = (s: State, v: unknown): Signal => {

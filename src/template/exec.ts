@@ -364,12 +364,14 @@ export class State {
     }
   }
 
+  /** Prints an action's value as fmt.Print does; only a func cannot be printed. */
   printValue(n: Node, v: unknown): void {
-    this.node = n;
     if (typeof v === 'string') this.out += v;
     else if (typeof v === 'number' && Number.isSafeInteger(v)) this.out += String(v);
     else if (v === undefined || v === null) this.out += '<no value>';
-    else if (v instanceof GoFunc) this.errorf(`can't print ${print(n)} of type ${typeName(v)}`);
-    else this.out += formatValue(v);
+    else if (v instanceof GoFunc) {
+      this.node = n;
+      this.errorf(`can't print ${print(n)} of type ${typeName(v)}`);
+    } else this.out += formatValue(v);
   }
 }

@@ -1,5 +1,5 @@
-export const id = 191;
-export const ids = [191];
+export const id = 705;
+export const ids = [705];
 export const modules = {
 
 /***/ 8093:
@@ -84,7 +84,7 @@ function firstLine(e) {
 
 /***/ }),
 
-/***/ 4191:
+/***/ 9705:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1897,188 +1897,8 @@ function writeAllocationVariables(ctx) {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
-var js_yaml = __webpack_require__(3243);
-;// CONCATENATED MODULE: ./lib/build/prometheus.js
-// Build step 11: the Prometheus catalog in KV maand/prometheus (§8.13). Only meaningful when some job
-// ships prometheus.yml(.tpl); then every job's _prometheus/ content is validated and collected.
-
-
-
-
-
-
-const SD_KEYS = [
-    'kubernetes_sd_configs', 'dns_sd_configs', 'file_sd_configs', 'consul_sd_configs', 'ecs_sd_configs', 'ec2_sd_configs',
-    'openstack_sd_configs', 'azure_sd_configs', 'gce_sd_configs', 'hetzner_sd_configs', 'ionos_sd_configs', 'linode_sd_configs',
-    'digitalocean_sd_configs', 'docker_sd_configs', 'dockerswarm_sd_configs', 'eureka_sd_configs', 'http_sd_configs', 'kuma_sd_configs',
-    'marathon_sd_configs', 'nerve_sd_configs', 'serverset_sd_configs', 'triton_sd_configs', 'uyuni_sd_configs',
-];
-function prometheus_invalid(detail) {
-    return new errors/* MaandError */.Ob('invalid job', detail);
-}
-function buildPrometheusCatalog(ctx, renderScrape) {
-    const dirOf = (job) => (0,external_node_path_.join)(ctx.paths.jobsDir, job);
-    const hasServer = ctx.jobs.some((j) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dirOf(j), 'prometheus.yml')) || (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dirOf(j), 'prometheus.yml.tpl')));
-    if (!hasServer) {
-        (0,lib_kv/* fullSync */.Vv)(ctx.kv, lib_kv/* PROMETHEUS_NS */.H1, { scrape_configs: '[]', scrape_jobs: '', scrape_jobs_length: '0' });
-        return;
-    }
-    const active = new Set(ctx.db.prepare('SELECT DISTINCT job FROM allocations WHERE removed = 0 AND disabled = 0').all().map((r) => r.job));
-    const desired = {};
-    const alertOwners = new Map();
-    const jobNames = new Map();
-    const scrapeJobs = [];
-    const allItems = [];
-    for (const job of ctx.jobs) {
-        const dir = dirOf(job);
-        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'prometheus.yml')) && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'prometheus.yml.tpl')))
-            throw prometheus_invalid(`job ${job} cannot define both prometheus.yml and prometheus.yml.tpl`);
-        const prom = (0,external_node_path_.join)(dir, '_prometheus');
-        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(prom, 'scrape.yaml')) && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(prom, 'scrape.yaml.tpl')))
-            throw prometheus_invalid(`job ${job} cannot define both scrape.yaml and scrape.yaml.tpl`);
-        const runbooks = new Set(regularFiles((0,external_node_path_.join)(prom, 'runbooks')).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3)));
-        for (const f of regularFiles((0,external_node_path_.join)(prom, 'alerts')).filter((f) => /\.ya?ml$/.test(f)))
-            validateAlerts(job, f, (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(prom, 'alerts', f), 'utf8'), runbooks, alertOwners);
-        let text;
-        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(prom, 'scrape.yaml.tpl'))) {
-            try {
-                text = renderScrape(job, (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(prom, 'scrape.yaml.tpl'), 'utf8'));
-            }
-            catch (e) {
-                throw prometheus_invalid(`job ${job} scrape.yaml.tpl: ${e.message}`);
-            }
-        }
-        else if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(prom, 'scrape.yaml')))
-            text = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(prom, 'scrape.yaml'), 'utf8');
-        if (text === undefined)
-            continue;
-        const items = parseScrapeItems(job, text);
-        let usesPlaceholder = false;
-        const ports = new Set(ctx.db.prepare('SELECT p.name AS name FROM job_ports p JOIN job j ON j.job_id = p.job_id WHERE j.name = ?').all(job).map((r) => r.name));
-        for (const item of items) {
-            const name = item['job_name'] === 'maand:job' ? job : String(item['job_name']);
-            const owner = jobNames.get(name);
-            if (owner !== undefined)
-                throw prometheus_invalid(`duplicate prometheus job_name "${name}" (jobs ${owner} and ${job})`);
-            jobNames.set(name, job);
-            for (const target of targetsOf(item)) {
-                if (!target.startsWith('maand:port/'))
-                    continue;
-                usesPlaceholder = true;
-                resolvePortName(job, target.slice('maand:port/'.length).split('/')[0], ports);
-            }
-        }
-        const firstName = items[0]['job_name'] === 'maand:job' ? job : String(items[0]['job_name']);
-        ctx.kv.put((0,lib_kv/* jobNamespace */.xd)(job), 'job_name', firstName);
-        desired[`scrape/${job}`] = (0,go_json/* goJson */.Pl)(items);
-        if (usesPlaceholder && !active.has(job))
-            continue;
-        scrapeJobs.push(job);
-        allItems.push(...items);
-    }
-    desired['scrape_configs'] = (0,go_json/* goJson */.Pl)(allItems);
-    desired['scrape_jobs'] = scrapeJobs.sort().join(',');
-    desired['scrape_jobs_length'] = String(scrapeJobs.length);
-    (0,lib_kv/* fullSync */.Vv)(ctx.kv, lib_kv/* PROMETHEUS_NS */.H1, desired);
-}
-function regularFiles(dir) {
-    if (!(0,external_node_fs_.existsSync)(dir))
-        return [];
-    return (0,external_node_fs_.readdirSync)(dir).filter((f) => (0,external_node_fs_.statSync)((0,external_node_path_.join)(dir, f)).isFile()).sort();
-}
-function parseScrapeItems(job, text) {
-    if (text.trim() === '')
-        throw prometheus_invalid(`job ${job} scrape config is empty`);
-    let doc;
-    try {
-        doc = js_yaml/* default.load */.Ay.load(text);
-    }
-    catch (e) {
-        throw prometheus_invalid(`job ${job} scrape config: ${e.message.split('\n')[0]}`);
-    }
-    if (!Array.isArray(doc) || doc.length === 0)
-        throw prometheus_invalid(`job ${job} scrape config must be a non-empty YAML list of scrape configs`);
-    return doc.map((item, i) => {
-        if (typeof item !== 'object' || item === null || Array.isArray(item))
-            throw prometheus_invalid(`job ${job} scrape config item ${i} must be a mapping`);
-        const rec = item;
-        const sd = SD_KEYS.find((k) => k in rec);
-        if (sd)
-            throw prometheus_invalid(`job ${job} scrape config item ${i} uses ${sd}; maand provides targets with static_configs and maand:port/<port> placeholders`);
-        if (typeof rec['job_name'] !== 'string' || rec['job_name'].trim() === '')
-            throw prometheus_invalid(`job ${job} scrape config item ${i} needs a job_name`);
-        return rec;
-    });
-}
-function targetsOf(item) {
-    const out = [];
-    const statics = item['static_configs'];
-    if (!Array.isArray(statics))
-        return out;
-    for (const s of statics) {
-        const t = s?.['targets'];
-        if (Array.isArray(t))
-            for (const x of t)
-                if (typeof x === 'string')
-                    out.push(x);
-    }
-    return out;
-}
-function resolvePortName(job, port, ports) {
-    if (port === '_implicit') {
-        if (ports.has(`${job}_metrics_port`))
-            return `${job}_metrics_port`;
-        if (ports.has('metrics_port'))
-            return 'metrics_port';
-        const cands = [...ports].filter((p) => p.endsWith('_metrics_port'));
-        if (cands.length !== 1)
-            throw prometheus_invalid(`job ${job} maand:port/_implicit needs exactly one port named ${job}_metrics_port, metrics_port or *_metrics_port (found ${cands.length})`);
-        return cands[0];
-    }
-    if (!ports.has(port))
-        throw prometheus_invalid(`job ${job} scrape target port "${port}" is not declared in resources.ports`);
-    return port;
-}
-function validateAlerts(job, file, text, runbooks, owners) {
-    const where = `job ${job} alerts/${file}`;
-    if (text.trim() === '')
-        throw prometheus_invalid(`${where} is empty`);
-    let doc;
-    try {
-        doc = js_yaml/* default.load */.Ay.load(text);
-    }
-    catch (e) {
-        throw prometheus_invalid(`${where}: ${e.message.split('\n')[0]}`);
-    }
-    const groups = doc?.['groups'];
-    if (!Array.isArray(groups) || groups.length === 0)
-        throw prometheus_invalid(`${where} needs a non-empty groups list`);
-    for (const g of groups) {
-        if (typeof g?.['name'] !== 'string' || g['name'].trim() === '')
-            throw prometheus_invalid(`${where}: every group needs a name`);
-        for (const r of (Array.isArray(g['rules']) ? g['rules'] : [])) {
-            const alert = typeof r?.['alert'] === 'string' ? r['alert'].trim() : '';
-            const record = typeof r?.['record'] === 'string' ? r['record'].trim() : '';
-            if ((alert === '') === (record === ''))
-                throw prometheus_invalid(`${where}: every rule needs exactly one of alert or record`);
-            if (typeof r['expr'] !== 'string' && typeof r['expr'] !== 'number')
-                throw prometheus_invalid(`${where}: rule ${alert || record} needs an expr`);
-            if (String(r['expr']).trim() === '')
-                throw prometheus_invalid(`${where}: rule ${alert || record} needs an expr`);
-            if (alert === '')
-                continue;
-            const runbook = r['annotations']?.['runbook'];
-            if (typeof runbook === 'string' && runbook !== '' && !runbooks.has(runbook))
-                throw prometheus_invalid(`${where}: alert ${alert} references missing runbook ${runbook} (add _prometheus/runbooks/${runbook}.md)`);
-            const owner = owners.get(alert);
-            if (owner !== undefined)
-                throw prometheus_invalid(`duplicate alert name "${alert}" (jobs ${owner} and ${job})`);
-            owners.set(alert, job);
-        }
-    }
-}
-
+// EXTERNAL MODULE: ./lib/build/prometheus.js
+var prometheus = __webpack_require__(8050);
 // EXTERNAL MODULE: ./lib/template/index.js + 18 modules
 var template = __webpack_require__(6932);
 ;// CONCATENATED MODULE: ./lib/build/scrape-template.js
@@ -2290,7 +2110,7 @@ async function build(opts) {
             step('certificates');
             await syncCertificates(ctx);
             writeAllocationVariables(ctx);
-            buildPrometheusCatalog(ctx, opts.renderScrape ?? scrapeRenderer(ctx));
+            (0,prometheus/* buildPrometheusCatalog */.Q)(ctx, opts.renderScrape ?? scrapeRenderer(ctx));
             (0,external_node_fs_.mkdirSync)(paths.tmpDir, { recursive: true });
             (0,lib_kv/* purgeStaleVersions */.G0)(db, KV_RETAIN_DAYS, ctx.now);
             checkCapacity(db);

@@ -1,5 +1,5 @@
-export const id = 141;
-export const ids = [141];
+export const id = 844;
+export const ids = [844];
 export const modules = {
 
 /***/ 7910:
@@ -70,6 +70,201 @@ function compareVersions(a, b) {
     if (b.prerelease === '')
         return -1;
     return a.prerelease < b.prerelease ? -1 : 1;
+}
+
+
+/***/ }),
+
+/***/ 8050:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ buildPrometheusCatalog),
+/* harmony export */   x: () => (/* binding */ resolvePortName)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var js_yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3243);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(452);
+/* harmony import */ var _kv_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8787);
+/* harmony import */ var _util_go_json_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6495);
+// Build step 11: the Prometheus catalog in KV maand/prometheus (§8.13). Only meaningful when some job
+// ships prometheus.yml(.tpl); then every job's _prometheus/ content is validated and collected.
+
+
+
+
+
+
+const SD_KEYS = [
+    'kubernetes_sd_configs', 'dns_sd_configs', 'file_sd_configs', 'consul_sd_configs', 'ecs_sd_configs', 'ec2_sd_configs',
+    'openstack_sd_configs', 'azure_sd_configs', 'gce_sd_configs', 'hetzner_sd_configs', 'ionos_sd_configs', 'linode_sd_configs',
+    'digitalocean_sd_configs', 'docker_sd_configs', 'dockerswarm_sd_configs', 'eureka_sd_configs', 'http_sd_configs', 'kuma_sd_configs',
+    'marathon_sd_configs', 'nerve_sd_configs', 'serverset_sd_configs', 'triton_sd_configs', 'uyuni_sd_configs',
+];
+function invalid(detail) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .MaandError */ .Ob('invalid job', detail);
+}
+function buildPrometheusCatalog(ctx, renderScrape) {
+    const dirOf = (job) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(ctx.paths.jobsDir, job);
+    const hasServer = ctx.jobs.some((j) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dirOf(j), 'prometheus.yml')) || (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dirOf(j), 'prometheus.yml.tpl')));
+    if (!hasServer) {
+        (0,_kv_index_js__WEBPACK_IMPORTED_MODULE_4__/* .fullSync */ .Vv)(ctx.kv, _kv_index_js__WEBPACK_IMPORTED_MODULE_4__/* .PROMETHEUS_NS */ .H1, { scrape_configs: '[]', scrape_jobs: '', scrape_jobs_length: '0' });
+        return;
+    }
+    const active = new Set(ctx.db.prepare('SELECT DISTINCT job FROM allocations WHERE removed = 0 AND disabled = 0').all().map((r) => r.job));
+    const desired = {};
+    const alertOwners = new Map();
+    const jobNames = new Map();
+    const scrapeJobs = [];
+    const allItems = [];
+    for (const job of ctx.jobs) {
+        const dir = dirOf(job);
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'prometheus.yml')) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'prometheus.yml.tpl')))
+            throw invalid(`job ${job} cannot define both prometheus.yml and prometheus.yml.tpl`);
+        const prom = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, '_prometheus');
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(prom, 'scrape.yaml')) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(prom, 'scrape.yaml.tpl')))
+            throw invalid(`job ${job} cannot define both scrape.yaml and scrape.yaml.tpl`);
+        const runbooks = new Set(regularFiles((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(prom, 'runbooks')).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3)));
+        for (const f of regularFiles((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(prom, 'alerts')).filter((f) => /\.ya?ml$/.test(f)))
+            validateAlerts(job, f, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(prom, 'alerts', f), 'utf8'), runbooks, alertOwners);
+        let text;
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(prom, 'scrape.yaml.tpl'))) {
+            try {
+                text = renderScrape(job, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(prom, 'scrape.yaml.tpl'), 'utf8'));
+            }
+            catch (e) {
+                throw invalid(`job ${job} scrape.yaml.tpl: ${e.message}`);
+            }
+        }
+        else if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(prom, 'scrape.yaml')))
+            text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(prom, 'scrape.yaml'), 'utf8');
+        if (text === undefined)
+            continue;
+        const items = parseScrapeItems(job, text);
+        let usesPlaceholder = false;
+        const ports = new Set(ctx.db.prepare('SELECT p.name AS name FROM job_ports p JOIN job j ON j.job_id = p.job_id WHERE j.name = ?').all(job).map((r) => r.name));
+        for (const item of items) {
+            const name = item['job_name'] === 'maand:job' ? job : String(item['job_name']);
+            const owner = jobNames.get(name);
+            if (owner !== undefined)
+                throw invalid(`duplicate prometheus job_name "${name}" (jobs ${owner} and ${job})`);
+            jobNames.set(name, job);
+            for (const target of targetsOf(item)) {
+                if (!target.startsWith('maand:port/'))
+                    continue;
+                usesPlaceholder = true;
+                resolvePortName(job, target.slice('maand:port/'.length).split('/')[0], ports);
+            }
+        }
+        const firstName = items[0]['job_name'] === 'maand:job' ? job : String(items[0]['job_name']);
+        ctx.kv.put((0,_kv_index_js__WEBPACK_IMPORTED_MODULE_4__/* .jobNamespace */ .xd)(job), 'job_name', firstName);
+        desired[`scrape/${job}`] = (0,_util_go_json_js__WEBPACK_IMPORTED_MODULE_5__/* .goJson */ .Pl)(items);
+        if (usesPlaceholder && !active.has(job))
+            continue;
+        scrapeJobs.push(job);
+        allItems.push(...items);
+    }
+    desired['scrape_configs'] = (0,_util_go_json_js__WEBPACK_IMPORTED_MODULE_5__/* .goJson */ .Pl)(allItems);
+    desired['scrape_jobs'] = scrapeJobs.sort().join(',');
+    desired['scrape_jobs_length'] = String(scrapeJobs.length);
+    (0,_kv_index_js__WEBPACK_IMPORTED_MODULE_4__/* .fullSync */ .Vv)(ctx.kv, _kv_index_js__WEBPACK_IMPORTED_MODULE_4__/* .PROMETHEUS_NS */ .H1, desired);
+}
+function regularFiles(dir) {
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir))
+        return [];
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir).filter((f) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, f)).isFile()).sort();
+}
+function parseScrapeItems(job, text) {
+    if (text.trim() === '')
+        throw invalid(`job ${job} scrape config is empty`);
+    let doc;
+    try {
+        doc = js_yaml__WEBPACK_IMPORTED_MODULE_2__/* ["default"].load */ .Ay.load(text);
+    }
+    catch (e) {
+        throw invalid(`job ${job} scrape config: ${e.message.split('\n')[0]}`);
+    }
+    if (!Array.isArray(doc) || doc.length === 0)
+        throw invalid(`job ${job} scrape config must be a non-empty YAML list of scrape configs`);
+    return doc.map((item, i) => {
+        if (typeof item !== 'object' || item === null || Array.isArray(item))
+            throw invalid(`job ${job} scrape config item ${i} must be a mapping`);
+        const rec = item;
+        const sd = SD_KEYS.find((k) => k in rec);
+        if (sd)
+            throw invalid(`job ${job} scrape config item ${i} uses ${sd}; maand provides targets with static_configs and maand:port/<port> placeholders`);
+        if (typeof rec['job_name'] !== 'string' || rec['job_name'].trim() === '')
+            throw invalid(`job ${job} scrape config item ${i} needs a job_name`);
+        return rec;
+    });
+}
+function targetsOf(item) {
+    const out = [];
+    const statics = item['static_configs'];
+    if (!Array.isArray(statics))
+        return out;
+    for (const s of statics) {
+        const t = s?.['targets'];
+        if (Array.isArray(t))
+            for (const x of t)
+                if (typeof x === 'string')
+                    out.push(x);
+    }
+    return out;
+}
+function resolvePortName(job, port, ports) {
+    if (port === '_implicit') {
+        if (ports.has(`${job}_metrics_port`))
+            return `${job}_metrics_port`;
+        if (ports.has('metrics_port'))
+            return 'metrics_port';
+        const cands = [...ports].filter((p) => p.endsWith('_metrics_port'));
+        if (cands.length !== 1)
+            throw invalid(`job ${job} maand:port/_implicit needs exactly one port named ${job}_metrics_port, metrics_port or *_metrics_port (found ${cands.length})`);
+        return cands[0];
+    }
+    if (!ports.has(port))
+        throw invalid(`job ${job} scrape target port "${port}" is not declared in resources.ports`);
+    return port;
+}
+function validateAlerts(job, file, text, runbooks, owners) {
+    const where = `job ${job} alerts/${file}`;
+    if (text.trim() === '')
+        throw invalid(`${where} is empty`);
+    let doc;
+    try {
+        doc = js_yaml__WEBPACK_IMPORTED_MODULE_2__/* ["default"].load */ .Ay.load(text);
+    }
+    catch (e) {
+        throw invalid(`${where}: ${e.message.split('\n')[0]}`);
+    }
+    const groups = doc?.['groups'];
+    if (!Array.isArray(groups) || groups.length === 0)
+        throw invalid(`${where} needs a non-empty groups list`);
+    for (const g of groups) {
+        if (typeof g?.['name'] !== 'string' || g['name'].trim() === '')
+            throw invalid(`${where}: every group needs a name`);
+        for (const r of (Array.isArray(g['rules']) ? g['rules'] : [])) {
+            const alert = typeof r?.['alert'] === 'string' ? r['alert'].trim() : '';
+            const record = typeof r?.['record'] === 'string' ? r['record'].trim() : '';
+            if ((alert === '') === (record === ''))
+                throw invalid(`${where}: every rule needs exactly one of alert or record`);
+            if (typeof r['expr'] !== 'string' && typeof r['expr'] !== 'number')
+                throw invalid(`${where}: rule ${alert || record} needs an expr`);
+            if (String(r['expr']).trim() === '')
+                throw invalid(`${where}: rule ${alert || record} needs an expr`);
+            if (alert === '')
+                continue;
+            const runbook = r['annotations']?.['runbook'];
+            if (typeof runbook === 'string' && runbook !== '' && !runbooks.has(runbook))
+                throw invalid(`${where}: alert ${alert} references missing runbook ${runbook} (add _prometheus/runbooks/${runbook}.md)`);
+            const owner = owners.get(alert);
+            if (owner !== undefined)
+                throw invalid(`duplicate alert name "${alert}" (jobs ${owner} and ${job})`);
+            owners.set(alert, job);
+        }
+    }
 }
 
 
@@ -732,6 +927,9 @@ function isEmptyTree(n) {
 
 
 function compilePipe(pipe) {
+    const simple = compileSimplePipe(pipe);
+    if (simple !== undefined)
+        return simple;
     const cmds = pipe.cmds.map(compileCommand);
     const names = pipe.decl.map((v) => v.ident[0]);
     const assign = pipe.isAssign;
@@ -759,6 +957,45 @@ function compilePipe(pipe) {
         }
         return v;
     };
+}
+function compileSimplePipe(pipe) {
+    const args = pipe.cmds[0]?.args;
+    if (pipe.cmds.length !== 1 || pipe.decl.length > 0 || args === undefined || args.length !== 1)
+        return undefined;
+    const first = args[0];
+    switch (first.type) {
+        case 'field': {
+            const ident = first.ident;
+            return (s, dot) => {
+                s.node = first;
+                const v = s.evalFieldChain(dot, ident, 0, args, MISSING);
+                return v === null ? undefined : v;
+            };
+        }
+        case 'variable': {
+            const ident = first.ident;
+            const name = ident[0];
+            if (ident.length === 1) {
+                return (s) => {
+                    s.node = first;
+                    const v = s.varValue(name);
+                    return v === null ? undefined : v;
+                };
+            }
+            return (s) => {
+                s.node = first;
+                const v = s.evalFieldChain(s.varValue(name), ident, 1, args, MISSING);
+                return v === null ? undefined : v;
+            };
+        }
+        case 'dot':
+            return (s, dot) => {
+                s.node = first;
+                return dot === null ? undefined : dot;
+            };
+        default:
+            return undefined;
+    }
 }
 function compileCommand(cmd) {
     const args = cmd.args;
@@ -940,8 +1177,15 @@ function compileTree(root) {
 function compileList(list) {
     // Text is kept as a string in the list, so appending it costs no call.
     const items = list.nodes.map((n) => (n.type === 'text' ? n.text : compile(n)));
-    if (items.length === 1 && typeof items[0] !== 'string')
-        return items[0];
+    if (items.length === 1) {
+        const only = items[0];
+        if (typeof only !== 'string')
+            return only;
+        return (s) => {
+            s.out += only;
+            return NORMAL;
+        };
+    }
     return (s, dot) => {
         for (let i = 0; i < items.length; i++) {
             const item = items[i];
@@ -1030,12 +1274,11 @@ function compileAction(node) {
     };
 }
 /**
- * {{.A.B}}, {{$x}}, {{$x.A}} and {{.}}: the most common actions, with evalPipeline and
- * evalCommand folded in (same node marks, same nil handling, no argument checks needed).
+ * {{.A.B}}, {{$x}}, {{$x.A}} and {{.}}, the most common actions, in one closure each (the
+ * same steps as compile-expr's simple pipelines, plus printing: this is the hot path).
  */
 function compileSimpleAction(node) {
-    const pipe = node.pipe;
-    const args = pipe.cmds[0].args;
+    const args = node.pipe.cmds[0].args;
     if (args.length !== 1)
         return undefined;
     const first = args[0];
@@ -2192,16 +2435,18 @@ class State {
                 return this.errorf(`can't handle assignment of ${print(n)} to empty interface argument`);
         }
     }
+    /** Prints an action's value as fmt.Print does; only a func cannot be printed. */
     printValue(n, v) {
-        this.node = n;
         if (typeof v === 'string')
             this.out += v;
         else if (typeof v === 'number' && Number.isSafeInteger(v))
             this.out += String(v);
         else if (v === undefined || v === null)
             this.out += '<no value>';
-        else if (v instanceof GoFunc)
+        else if (v instanceof GoFunc) {
+            this.node = n;
             this.errorf(`can't print ${print(n)} of type ${typeName(v)}`);
+        }
         else
             this.out += formatValue(v);
     }

@@ -1,0 +1,30 @@
+// The job summary (GITHUB_STEP_SUMMARY) of any command, from the report model. GitHub refuses a step
+// summary over 1 MiB, so big buckets show fewer table rows with a note saying where the rest is.
+import { SUMMARY_TEMPLATE } from '../templates/summary.ts';
+import type { Report } from './model.ts';
+import { facts, renderFitted, utf8Bytes, VERDICT_ICON, type Fitted } from './render.ts';
+import { summarySections } from './sections.ts';
+
+/** GitHub's limit is 1 MiB per step; the rest is head room for what other writers add. */
+export const SUMMARY_LIMIT_BYTES = 1_000_000;
+
+export interface SummaryOptions {
+  limitBytes?: number;
+}
+
+export function renderSummary(r: Report, opts: SummaryOptions = {}): Fitted {
+  const view = {
+    icon: VERDICT_ICON[r.verdict],
+    command: r.command,
+    headline: r.headline,
+    facts: facts(r),
+    runUrl: r.runUrl,
+    notes: r.notes,
+    sections: summarySections(r),
+  };
+  return renderFitted(
+    SUMMARY_TEMPLATE, view, ['sections'], opts.limitBytes ?? SUMMARY_LIMIT_BYTES, utf8Bytes,
+    (n) => `… ${n} more rows not shown`,
+    'Trimmed: the summary is limited to 1 MiB. The JSON file named by the plan output has every row.',
+  );
+}

@@ -1,0 +1,25 @@
+// Mustache template of the job summary (core.summary). The view is built by report/markdown/summary.ts.
+export const SUMMARY_TEMPLATE = `## {{icon}} maand {{command}}: {{headline}}
+
+{{{facts}}}{{#runUrl}} · [workflow run]({{{runUrl}}}){{/runUrl}}
+{{#notes}}
+
+> {{.}}
+{{/notes}}
+{{#sections}}
+
+### {{title}}
+
+{{> table}}
+{{#diagram}}
+
+\`\`\`mermaid
+{{{diagram}}}
+\`\`\`
+{{/diagram}}
+{{/sections}}
+{{#trimmed}}
+
+_{{trimmed}}_
+{{/trimmed}}
+`;
