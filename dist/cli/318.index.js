@@ -14,8 +14,6 @@ __webpack_require__.d(__webpack_exports__, {
   jobCommandCommand: () => (/* binding */ jobCommandCommand)
 });
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./lib/errors.js
@@ -116,6 +114,8 @@ async function withSession(o, fn, commit = () => false) {
 
 // EXTERNAL MODULE: ./lib/cli/io.js
 var cli_io = __webpack_require__(8908);
+// EXTERNAL MODULE: ./lib/cli/ssh-access.js
+var ssh_access = __webpack_require__(4887);
 ;// CONCATENATED MODULE: ./lib/cli/commands/hooks.js
 
 
@@ -130,12 +130,12 @@ function printer(io) {
     };
 }
 async function healthCommand(io, opts) {
-    const home = io.env['HOME'] ?? (0,external_node_os_.homedir)();
+    const access = (0,ssh_access/* sshAccess */.v)(io, opts);
     const report = await withSession({ root: io.cwd, env: io.env, onOutput: printer(io) }, async (s) => {
-        const known = opts.knownHosts ? [(0,external_node_path_.resolve)(io.cwd, opts.knownHosts)] : [(0,external_node_path_.join)(s.paths.secretsDir, 'known_hosts'), (0,external_node_path_.join)(home, '.ssh', 'known_hosts')];
+        const known = [access.knownHostsFile ?? (0,external_node_path_.join)(s.paths.secretsDir, 'known_hosts'), ...(access.extraKnownHostsFiles ?? [])];
         return (0,health/* checkHealth */.Ns)({
             ...s.hooks,
-            ssh: (0,health/* sshTargetFor */.HO)(s.paths.root, s.conf, { hostKeyPolicy: opts.insecureSkipHostKeyCheck ? 'insecure' : opts.knownHosts ? 'strict' : 'accept-new', knownHostsFiles: known }),
+            ssh: (0,health/* sshTargetFor */.HO)(s.paths.root, s.conf, { hostKeyPolicy: access.hostKeyPolicy, knownHostsFiles: known }),
             onHealth: (e) => {
                 const line = (0,health/* formatHealthEvent */.od)(e);
                 if (line)

@@ -13,10 +13,6 @@ __webpack_require__.d(__webpack_exports__, {
   jobRunCommand: () => (/* binding */ jobRunCommand)
 });
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./lib/errors.js
 var errors = __webpack_require__(452);
 // EXTERNAL MODULE: ./lib/deploy/connect.js + 13 modules
@@ -131,6 +127,8 @@ async function runJobTarget(o) {
 var console = __webpack_require__(7243);
 // EXTERNAL MODULE: ./lib/cli/io.js
 var cli_io = __webpack_require__(8908);
+// EXTERNAL MODULE: ./lib/cli/ssh-access.js
+var ssh_access = __webpack_require__(4887);
 ;// CONCATENATED MODULE: ./lib/cli/commands/job.js
 
 
@@ -138,9 +136,7 @@ var cli_io = __webpack_require__(8908);
 
 
 
-
 async function jobRunCommand(io, job, opts) {
-    const home = io.env['HOME'] ?? (0,external_node_os_.homedir)();
     const r = await runJobTarget({
         root: io.cwd,
         job,
@@ -152,13 +148,7 @@ async function jobRunCommand(io, job, opts) {
             if (line !== undefined)
                 io.stderr.write(`${line}\n`);
         },
-        connect: (0,connect/* connectRun */.Y)({
-            ssh: {
-                hostKeyPolicy: opts.insecureSkipHostKeyCheck ? 'insecure' : opts.knownHosts ? 'strict' : 'accept-new',
-                ...(opts.knownHosts ? { knownHostsFile: (0,external_node_path_.resolve)(io.cwd, opts.knownHosts) } : { extraKnownHostsFiles: [(0,external_node_path_.join)(home, '.ssh', 'known_hosts')] }),
-            },
-            hookEnv: io.env,
-        }),
+        connect: (0,connect/* connectRun */.Y)({ ssh: (0,ssh_access/* sshAccess */.v)(io, opts), hookEnv: io.env }),
     });
     for (const w of r.workers)
         io.stdout.write(`${job}@${w.workerIp}: ${opts.target} ${w.ok ? 'ok' : `failed: ${w.error}`}\n`);

@@ -15,8 +15,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./lib/errors.js
@@ -716,6 +714,8 @@ function formatDryRun(plans, failures = []) {
 var console = __webpack_require__(7243);
 // EXTERNAL MODULE: ./lib/cli/io.js
 var cli_io = __webpack_require__(8908);
+// EXTERNAL MODULE: ./lib/cli/ssh-access.js
+var ssh_access = __webpack_require__(4887);
 ;// CONCATENATED MODULE: ./lib/cli/commands/deploy.js
 
 
@@ -728,12 +728,9 @@ var cli_io = __webpack_require__(8908);
 
 
 async function deployCommand(io, opts) {
-    if (opts.knownHosts && opts.insecureSkipHostKeyCheck)
-        throw new errors/* MaandError */.Ob('invalid argument', '--known-hosts and --insecure-skip-host-key-check exclude each other');
     if (opts.build)
         await (0,build/* build */.j)({ root: io.cwd, env: io.env });
-    const policy = opts.insecureSkipHostKeyCheck ? 'insecure' : opts.knownHosts ? 'strict' : 'accept-new';
-    const home = io.env['HOME'] ?? (0,external_node_os_.homedir)();
+    const ssh = (0,ssh_access/* sshAccess */.v)(io, opts);
     const controller = new AbortController();
     let interrupts = 0;
     const onSignal = (sig) => {
@@ -764,13 +761,7 @@ async function deployCommand(io, opts) {
                 if (line !== undefined)
                     io.stderr.write(`${line}\n`);
             },
-            connect: (0,connect/* connectRun */.Y)({
-                ssh: {
-                    hostKeyPolicy: policy,
-                    ...(opts.knownHosts ? { knownHostsFile: (0,external_node_path_.resolve)(io.cwd, opts.knownHosts) } : { extraKnownHostsFiles: [(0,external_node_path_.join)(home, '.ssh', 'known_hosts')] }),
-                },
-                hookEnv: io.env,
-            }),
+            connect: (0,connect/* connectRun */.Y)({ ssh, hookEnv: io.env }),
         });
         if (opts.output)
             (0,external_node_fs_.writeFileSync)((0,external_node_path_.resolve)(io.cwd, opts.output), `${JSON.stringify(result, null, 2)}\n`);

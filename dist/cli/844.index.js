@@ -3616,7 +3616,7 @@ const MAX_PAREN_DEPTH = 1000;
 /** Parses `text` as template `name`; returns every tree it defines (name → root list). */
 function parse(name, text, hasFunction) {
     const treeSet = new Map();
-    const t = new Tree(name, name, new Lexer(text), treeSet, hasFunction);
+    const t = new Tree(name, name, text, new Lexer(text), treeSet, hasFunction);
     t.parse();
     t.add();
     const out = new Map();
@@ -3629,6 +3629,7 @@ class Tree {
     name;
     root = { type: 'list', pos: 0, nodes: [] };
     parseName;
+    text;
     lex;
     treeSet;
     hasFunction;
@@ -3638,9 +3639,10 @@ class Tree {
     actionLine = 0;
     rangeDepth = 0;
     parenDepth = 0;
-    constructor(name, parseName, lex, treeSet, hasFunction) {
+    constructor(name, parseName, text, lex, treeSet, hasFunction) {
         this.name = name;
         this.parseName = parseName;
+        this.text = text;
         this.lex = lex;
         this.treeSet = treeSet;
         this.hasFunction = hasFunction;
@@ -3686,9 +3688,11 @@ class Tree {
     }
     // --- errors ---
     errorf(message) {
-        const line = this.token[0].line;
-        throw new TemplateError(`template: ${this.parseName}:${line}: ${message}`, {
-            kind: 'parse', template: this.parseName, line, col: 0,
+        const token = this.token[0];
+        // Go's message has only the line; the column of the last token read goes in the field.
+        const { col } = error_location(this.text, Math.min(token.pos, this.text.length));
+        throw new TemplateError(`template: ${this.parseName}:${token.line}: ${message}`, {
+            kind: 'parse', template: this.parseName, line: token.line, col,
         });
     }
     expect(expected, context) {
@@ -3720,7 +3724,7 @@ class Tree {
             this.errorf(`template: multiple definition of template ${quote(this.name)}`);
     }
     child(name) {
-        return new Tree(name, this.parseName, this.lex, this.treeSet, this.hasFunction);
+        return new Tree(name, this.parseName, this.text, this.lex, this.treeSet, this.hasFunction);
     }
     /** The top level: items up to EOF, plus {{define}} blocks. */
     parse() {

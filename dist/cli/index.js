@@ -4426,8 +4426,11 @@ const {
 
 // EXTERNAL MODULE: ./lib/errors.js
 var errors = __nccwpck_require__(452);
+// EXTERNAL MODULE: ./lib/cli/ssh-access.js
+var ssh_access = __nccwpck_require__(4887);
 ;// CONCATENATED MODULE: ./lib/cli/program.js
 // Every subcommand and flag of `maand`, declared in one place; handlers load lazily.
+
 
 
 async function runCli(argv, io) {
@@ -4453,8 +4456,7 @@ async function runCli(argv, io) {
         failurePrefix = 'maand build failed';
         await (await Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(243), __nccwpck_require__.e(37), __nccwpck_require__.e(105), __nccwpck_require__.e(844), __nccwpck_require__.e(705), __nccwpck_require__.e(361)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9361))).buildCommand(io, opts);
     });
-    program
-        .command('deploy')
+    (0,ssh_access/* withHostKeyFlags */.T)(program.command('deploy'))
         .description('Deploy jobs to their workers: reconcile removed/disabled allocations, then per deployment_seq wave\n' +
         'run pre_deploy, stage and hash each job, rsync what changed and roll it out in batches\n' +
         '(make start/restart/reload), promoting each batch in the catalog as it succeeds.\n' +
@@ -4464,21 +4466,16 @@ async function runCli(argv, io) {
         .option('--force', 'roll out every selected job even when nothing changed', false)
         .option('--sync-only', 'rsync files and run post_deploy, without start/restart/reload', false)
         .option('-b, --build', 'run maand build first', false)
-        .option('--known-hosts <file>', 'check worker host keys strictly against this file')
-        .option('--insecure-skip-host-key-check', 'do not check worker host keys (not recommended)', false)
         .option('--output <file>', 'write the result (or dry-run plan) as JSON to this file')
         .option('-v, --verbose', 'also show rsync transfer output', false)
         .action(async (opts) => {
         failurePrefix = opts.dryRun ? 'maand deploy --dry-run failed' : 'maand deploy failed';
         await (await Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(243), __nccwpck_require__.e(37), __nccwpck_require__.e(105), __nccwpck_require__.e(844), __nccwpck_require__.e(705), __nccwpck_require__.e(616), __nccwpck_require__.e(63)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1063))).deployCommand(io, opts);
     });
-    const jobCmd = program
-        .command('job')
+    const jobCmd = (0,ssh_access/* withHostKeyFlags */.T)(program.command('job'))
         .description('Run a lifecycle target of one job on its workers.')
         .argument('[target]', 'reference form: maand job <target> <job>')
         .argument('[job]')
-        .option('--known-hosts <file>', 'check worker host keys strictly against this file')
-        .option('--insecure-skip-host-key-check', 'do not check worker host keys', false)
         .action(async (target, job, opts) => {
         if (!target || !job) {
             jobCmd.help({ error: true });
@@ -4487,8 +4484,7 @@ async function runCli(argv, io) {
         failurePrefix = 'maand job failed';
         await (await Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(243), __nccwpck_require__.e(37), __nccwpck_require__.e(105), __nccwpck_require__.e(844), __nccwpck_require__.e(616), __nccwpck_require__.e(355)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9355))).jobRunCommand(io, job, { target, healthCheck: false, ...opts });
     });
-    jobCmd
-        .command('run')
+    (0,ssh_access/* withHostKeyFlags */.T)(jobCmd.command('run'))
         .description('Run `make <target>` of the job on its active allocations (in batches of max_concurrent_upgrades),\n' +
         'or its job_control hooks with TARGET=<target>. Checks first that each worker runs this bucket at\n' +
         'the current update_seq.')
@@ -4496,19 +4492,14 @@ async function runCli(argv, io) {
         .requiredOption('--target <target>', 'Makefile target, e.g. start, stop, restart, reload, status')
         .option('--workers <ips>', 'only these workers (comma-separated)')
         .option('--health-check', 'run the job health check afterwards', false)
-        .option('--known-hosts <file>', 'check worker host keys strictly against this file')
-        .option('--insecure-skip-host-key-check', 'do not check worker host keys', false)
         .action(async (job, opts) => {
         failurePrefix = 'maand job run failed';
         await (await Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(243), __nccwpck_require__.e(37), __nccwpck_require__.e(105), __nccwpck_require__.e(844), __nccwpck_require__.e(616), __nccwpck_require__.e(355)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9355))).jobRunCommand(io, job, opts);
     });
-    program
-        .command('health')
+    (0,ssh_access/* withHostKeyFlags */.T)(program.command('health'))
         .description('Run the health checks of jobs (manifest probes and health_check hooks) against their active allocations.')
         .option('--jobs <names>', 'comma-separated job names (default: all)')
         .option('--wait', 'retry per the manifest wait block (attempts x interval) before failing', false)
-        .option('--known-hosts <file>', 'check worker host keys strictly against this file (ssh probes)')
-        .option('--insecure-skip-host-key-check', 'do not check worker host keys', false)
         .action(async (opts) => {
         failurePrefix = 'maand health failed';
         await (await Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(37), __nccwpck_require__.e(105), __nccwpck_require__.e(318)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8318))).healthCommand(io, opts);
@@ -4594,6 +4585,37 @@ function formatError(e) {
     if (e instanceof Error && e.name === 'KvError')
         return e.message;
     return (0,errors/* errorText */.kc)(e);
+}
+
+
+/***/ }),
+
+/***/ 4887:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ withHostKeyFlags),
+/* harmony export */   v: () => (/* binding */ sshAccess)
+/* harmony export */ });
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(452);
+
+
+
+function withHostKeyFlags(cmd) {
+    return cmd
+        .option('--known-hosts <file>', 'check worker host keys strictly against this file')
+        .option('--insecure-skip-host-key-check', 'do not check worker host keys (not recommended)', false);
+}
+function sshAccess(io, flags) {
+    if (flags.knownHosts && flags.insecureSkipHostKeyCheck)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .MaandError */ .Ob('invalid argument', '--known-hosts and --insecure-skip-host-key-check exclude each other');
+    if (flags.insecureSkipHostKeyCheck)
+        return { hostKeyPolicy: 'insecure' };
+    if (flags.knownHosts)
+        return { hostKeyPolicy: 'strict', knownHostsFile: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(io.cwd, flags.knownHosts) };
+    return { hostKeyPolicy: 'accept-new', extraKnownHostsFiles: [(0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(io.env['HOME'] ?? (0,node_os__WEBPACK_IMPORTED_MODULE_0__.homedir)(), '.ssh', 'known_hosts')] };
 }
 
 

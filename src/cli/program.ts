@@ -2,6 +2,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { errorText, MaandError, PartialFailureError } from '../errors.ts';
 import type { CliIo } from './io.ts';
+import { withHostKeyFlags } from './ssh-access.ts';
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const program = new Command('maand')
@@ -29,8 +30,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       await (await import('./commands/build.ts')).buildCommand(io, opts);
     });
 
-  program
-    .command('deploy')
+  withHostKeyFlags(program.command('deploy'))
     .description(
       'Deploy jobs to their workers: reconcile removed/disabled allocations, then per deployment_seq wave\n' +
         'run pre_deploy, stage and hash each job, rsync what changed and roll it out in batches\n' +
@@ -42,8 +42,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--force', 'roll out every selected job even when nothing changed', false)
     .option('--sync-only', 'rsync files and run post_deploy, without start/restart/reload', false)
     .option('-b, --build', 'run maand build first', false)
-    .option('--known-hosts <file>', 'check worker host keys strictly against this file')
-    .option('--insecure-skip-host-key-check', 'do not check worker host keys (not recommended)', false)
     .option('--output <file>', 'write the result (or dry-run plan) as JSON to this file')
     .option('-v, --verbose', 'also show rsync transfer output', false)
     .action(async (opts: import('./commands/deploy.ts').DeployCliOptions) => {
@@ -51,13 +49,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       await (await import('./commands/deploy.ts')).deployCommand(io, opts);
     });
 
-  const jobCmd = program
-    .command('job')
+  const jobCmd = withHostKeyFlags(program.command('job'))
     .description('Run a lifecycle target of one job on its workers.')
     .argument('[target]', 'reference form: maand job <target> <job>')
     .argument('[job]')
-    .option('--known-hosts <file>', 'check worker host keys strictly against this file')
-    .option('--insecure-skip-host-key-check', 'do not check worker host keys', false)
     .action(async (target: string | undefined, job: string | undefined, opts: { knownHosts?: string; insecureSkipHostKeyCheck: boolean }) => {
       if (!target || !job) {
         jobCmd.help({ error: true });
@@ -66,8 +61,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       failurePrefix = 'maand job failed';
       await (await import('./commands/job.ts')).jobRunCommand(io, job, { target, healthCheck: false, ...opts });
     });
-  jobCmd
-    .command('run')
+  withHostKeyFlags(jobCmd.command('run'))
     .description(
       'Run `make <target>` of the job on its active allocations (in batches of max_concurrent_upgrades),\n' +
         'or its job_control hooks with TARGET=<target>. Checks first that each worker runs this bucket at\n' +
@@ -77,20 +71,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .requiredOption('--target <target>', 'Makefile target, e.g. start, stop, restart, reload, status')
     .option('--workers <ips>', 'only these workers (comma-separated)')
     .option('--health-check', 'run the job health check afterwards', false)
-    .option('--known-hosts <file>', 'check worker host keys strictly against this file')
-    .option('--insecure-skip-host-key-check', 'do not check worker host keys', false)
     .action(async (job: string, opts: import('./commands/job.ts').JobRunCliOptions) => {
       failurePrefix = 'maand job run failed';
       await (await import('./commands/job.ts')).jobRunCommand(io, job, opts);
     });
 
-  program
-    .command('health')
+  withHostKeyFlags(program.command('health'))
     .description('Run the health checks of jobs (manifest probes and health_check hooks) against their active allocations.')
     .option('--jobs <names>', 'comma-separated job names (default: all)')
     .option('--wait', 'retry per the manifest wait block (attempts x interval) before failing', false)
-    .option('--known-hosts <file>', 'check worker host keys strictly against this file (ssh probes)')
-    .option('--insecure-skip-host-key-check', 'do not check worker host keys', false)
     .action(async (opts: { jobs?: string; wait: boolean; knownHosts?: string; insecureSkipHostKeyCheck: boolean }) => {
       failurePrefix = 'maand health failed';
       await (await import('./commands/hooks.ts')).healthCommand(io, opts);

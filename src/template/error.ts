@@ -12,7 +12,7 @@ export interface TemplateErrorInit {
   template: string;
   /** 1-based line; 0 when the error has no position. */
   line: number;
-  /** Go's column: the byte offset of the failing node within its line (0-based); 0 for parse errors. */
+  /** Go's column: the byte offset of the failing node (exec) or last token read (parse) in its line, 0-based. */
   col: number;
   /** What a called function threw, for `error calling FN: …`. */
   cause?: unknown;

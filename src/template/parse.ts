@@ -2,7 +2,7 @@
 // its checks (functions must exist, variables must be declared, break/continue only inside
 // range) and its error texts (`template: NAME:LINE: message`).
 
-import { TemplateError } from './error.ts';
+import { location, TemplateError } from './error.ts';
 import { type Item, itemString, type ItemType, Lexer } from './lex.ts';
 import {
   type BreakNode, type ChainNode, type CommandNode, type ContinueNode, type ElseNode, type EndNode,
@@ -18,7 +18,7 @@ const MAX_PAREN_DEPTH = 1000;
 /** Parses `text` as template `name`; returns every tree it defines (name → root list). */
 export function parse(name: string, text: string, hasFunction: (name: string) => boolean): Map<string, ListNode> {
   const treeSet = new Map<string, Tree>();
-  const t = new Tree(name, name, new Lexer(text), treeSet, hasFunction);
+  const t = new Tree(name, name, text, new Lexer(text), treeSet, hasFunction);
   t.parse();
   t.add();
   const out = new Map<string, ListNode>();
@@ -32,6 +32,7 @@ class Tree {
   name: string;
   root: ListNode = { type: 'list', pos: 0, nodes: [] };
   private readonly parseName: string;
+  private readonly text: string;
   private readonly lex: Lexer;
   private readonly treeSet: Map<string, Tree>;
   private readonly hasFunction: (name: string) => boolean;
@@ -42,9 +43,12 @@ class Tree {
   private rangeDepth = 0;
   private parenDepth = 0;
 
-  constructor(name: string, parseName: string, lex: Lexer, treeSet: Map<string, Tree>, hasFunction: (n: string) => boolean) {
+  constructor(
+    name: string, parseName: string, text: string, lex: Lexer, treeSet: Map<string, Tree>, hasFunction: (n: string) => boolean,
+  ) {
     this.name = name;
     this.parseName = parseName;
+    this.text = text;
     this.lex = lex;
     this.treeSet = treeSet;
     this.hasFunction = hasFunction;
@@ -96,9 +100,11 @@ class Tree {
   // --- errors ---
 
   private errorf(message: string): never {
-    const line = this.token[0]!.line;
-    throw new TemplateError(`template: ${this.parseName}:${line}: ${message}`, {
-      kind: 'parse', template: this.parseName, line, col: 0,
+    const token = this.token[0]!;
+    // Go's message has only the line; the column of the last token read goes in the field.
+    const { col } = location(this.text, Math.min(token.pos, this.text.length));
+    throw new TemplateError(`template: ${this.parseName}:${token.line}: ${message}`, {
+      kind: 'parse', template: this.parseName, line: token.line, col,
     });
   }
 
@@ -132,7 +138,7 @@ class Tree {
   }
 
   private child(name: string): Tree {
-    return new Tree(name, this.parseName, this.lex, this.treeSet, this.hasFunction);
+    return new Tree(name, this.parseName, this.text, this.lex, this.treeSet, this.hasFunction);
   }
 
   /** The top level: items up to EOF, plus {{define}} blocks. */

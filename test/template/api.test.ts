@@ -20,7 +20,7 @@ function failure(fn: () => unknown): TemplateError {
 test('a parse error carries kind, template name and line', () => {
   const e = failure(() => parseTemplate('app.conf.tpl', 'a\n{{ nosuch }}', {}));
   assert.equal(e.message, 'template: app.conf.tpl:2: function "nosuch" not defined');
-  assert.deepEqual([e.name, e.kind, e.template, e.line], ['TemplateError', 'parse', 'app.conf.tpl', 2]);
+  assert.deepEqual([e.name, e.kind, e.template, e.line, e.col], ['TemplateError', 'parse', 'app.conf.tpl', 2, 3]);
 });
 
 test('an execution error carries line, column and the thrown cause', () => {

@@ -1,32 +1,27 @@
 import { writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { MaandError, PartialFailureError } from '../../errors.ts';
+import { resolve } from 'node:path';
+import { PartialFailureError } from '../../errors.ts';
 import { build } from '../../build/index.ts';
 import { deploy } from '../../deploy/engine.ts';
 import { connectRun } from '../../deploy/connect.ts';
-import type { HostKeyPolicy } from '../../remote/ssh-options.ts';
 import { formatDryRun } from '../../report/dry-run.ts';
 import { formatEvent, formatSummary } from '../../report/console.ts';
 import { splitList, type CliIo } from '../io.ts';
+import { sshAccess, type HostKeyFlags } from '../ssh-access.ts';
 
-export interface DeployCliOptions {
+export interface DeployCliOptions extends HostKeyFlags {
   jobs?: string;
   dryRun: boolean;
   force: boolean;
   syncOnly: boolean;
   build: boolean;
-  knownHosts?: string;
-  insecureSkipHostKeyCheck: boolean;
   output?: string;
   verbose: boolean;
 }
 
 export async function deployCommand(io: CliIo, opts: DeployCliOptions): Promise<void> {
-  if (opts.knownHosts && opts.insecureSkipHostKeyCheck) throw new MaandError('invalid argument', '--known-hosts and --insecure-skip-host-key-check exclude each other');
   if (opts.build) await build({ root: io.cwd, env: io.env });
-  const policy: HostKeyPolicy = opts.insecureSkipHostKeyCheck ? 'insecure' : opts.knownHosts ? 'strict' : 'accept-new';
-  const home = io.env['HOME'] ?? homedir();
+  const ssh = sshAccess(io, opts);
   const controller = new AbortController();
   let interrupts = 0;
   const onSignal = (sig: NodeJS.Signals): void => {
@@ -52,13 +47,7 @@ export async function deployCommand(io: CliIo, opts: DeployCliOptions): Promise<
         const line = formatEvent(e);
         if (line !== undefined) io.stderr.write(`${line}\n`);
       },
-      connect: connectRun({
-        ssh: {
-          hostKeyPolicy: policy,
-          ...(opts.knownHosts ? { knownHostsFile: resolve(io.cwd, opts.knownHosts) } : { extraKnownHostsFiles: [join(home, '.ssh', 'known_hosts')] }),
-        },
-        hookEnv: io.env,
-      }),
+      connect: connectRun({ ssh, hookEnv: io.env }),
     });
     if (opts.output) writeFileSync(resolve(io.cwd, opts.output), `${JSON.stringify(result, null, 2)}\n`);
     if (opts.dryRun) {

@@ -1,11 +1,11 @@
-import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { PartialFailureError } from '../../errors.ts';
 import { checkHealth, formatHealthEvent, sshTargetFor } from '../../health/index.ts';
 import { runCliCommand } from '../../hooks/cli-command.ts';
 import type { HookOutputLine } from '../../hooks/types.ts';
 import { withSession } from '../../session/index.ts';
 import { splitList, type CliIo } from '../io.ts';
+import { sshAccess, type HostKeyFlags } from '../ssh-access.ts';
 
 function printer(io: CliIo) {
   return (l: HookOutputLine): void => {
@@ -13,14 +13,14 @@ function printer(io: CliIo) {
   };
 }
 
-export async function healthCommand(io: CliIo, opts: { jobs?: string; wait: boolean; knownHosts?: string; insecureSkipHostKeyCheck: boolean }): Promise<void> {
-  const home = io.env['HOME'] ?? homedir();
+export async function healthCommand(io: CliIo, opts: HostKeyFlags & { jobs?: string; wait: boolean }): Promise<void> {
+  const access = sshAccess(io, opts);
   const report = await withSession({ root: io.cwd, env: io.env, onOutput: printer(io) }, async (s) => {
-    const known = opts.knownHosts ? [resolve(io.cwd, opts.knownHosts)] : [join(s.paths.secretsDir, 'known_hosts'), join(home, '.ssh', 'known_hosts')];
+    const known = [access.knownHostsFile ?? join(s.paths.secretsDir, 'known_hosts'), ...(access.extraKnownHostsFiles ?? [])];
     return checkHealth(
       {
         ...s.hooks,
-        ssh: sshTargetFor(s.paths.root, s.conf, { hostKeyPolicy: opts.insecureSkipHostKeyCheck ? 'insecure' : opts.knownHosts ? 'strict' : 'accept-new', knownHostsFiles: known }),
+        ssh: sshTargetFor(s.paths.root, s.conf, { hostKeyPolicy: access.hostKeyPolicy, knownHostsFiles: known }),
         onHealth: (e) => {
           const line = formatHealthEvent(e);
           if (line) io.stdout.write(`${line}\n`);

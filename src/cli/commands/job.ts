@@ -1,21 +1,17 @@
-import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { PartialFailureError } from '../../errors.ts';
 import { connectRun } from '../../deploy/connect.ts';
 import { runJobTarget } from '../../deploy/job-run.ts';
 import { formatEvent } from '../../report/console.ts';
 import { splitList, type CliIo } from '../io.ts';
+import { sshAccess, type HostKeyFlags } from '../ssh-access.ts';
 
-export interface JobRunCliOptions {
+export interface JobRunCliOptions extends HostKeyFlags {
   target: string;
   workers?: string;
   healthCheck: boolean;
-  knownHosts?: string;
-  insecureSkipHostKeyCheck: boolean;
 }
 
 export async function jobRunCommand(io: CliIo, job: string, opts: JobRunCliOptions): Promise<void> {
-  const home = io.env['HOME'] ?? homedir();
   const r = await runJobTarget({
     root: io.cwd,
     job,
@@ -26,13 +22,7 @@ export async function jobRunCommand(io: CliIo, job: string, opts: JobRunCliOptio
       const line = formatEvent(e);
       if (line !== undefined) io.stderr.write(`${line}\n`);
     },
-    connect: connectRun({
-      ssh: {
-        hostKeyPolicy: opts.insecureSkipHostKeyCheck ? 'insecure' : opts.knownHosts ? 'strict' : 'accept-new',
-        ...(opts.knownHosts ? { knownHostsFile: resolve(io.cwd, opts.knownHosts) } : { extraKnownHostsFiles: [join(home, '.ssh', 'known_hosts')] }),
-      },
-      hookEnv: io.env,
-    }),
+    connect: connectRun({ ssh: sshAccess(io, opts), hookEnv: io.env }),
   });
   for (const w of r.workers) io.stdout.write(`${job}@${w.workerIp}: ${opts.target} ${w.ok ? 'ok' : `failed: ${w.error}`}\n`);
   if (r.health) io.stdout.write(`health check ${r.health.ok ? 'passed' : `failed: ${r.health.error}`}: ${job}\n`);

@@ -98,7 +98,6 @@ export function fromPlan(r: DeployResult, meta: ReportMeta): Report {
 export function fromDrift(d: DriftResult, correction: DeployResult | undefined, meta: ReportMeta & { bucketId: string; updateSeq: number; durationMs: number }): Report {
   const failures: ReportFailure[] = [];
   const jobs: ReportJob[] = d.jobs.map((j) => {
-    if (!j.health.ok) failures.push({ job: j.job, reason: clip(`health check failed: ${j.health.error ?? 'unknown error'}`) });
     for (const a of j.allocations) if (a.status === 'unreachable') failures.push({ job: j.job, worker: a.workerIp, reason: clip(a.detail ?? 'unreachable') });
     const status = j.drifted ? 'drifted' : j.allocations.some((a) => a.status === 'pending') ? 'pending' : j.allocations.some((a) => a.status === 'unreachable') ? 'unreachable' : 'in-sync';
     return {

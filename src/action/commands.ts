@@ -1,0 +1,103 @@
+// The four commands over the one engine. Each returns the report model, the raw result (for the JSON
+// file of the `plan` output) and the facts the outputs need; none of them prints or touches @actions/core.
+import { build, type BuildResult } from '../build/index.ts';
+import { connectRun } from '../deploy/connect.ts';
+import { detectDrift, markDrifted, type DriftResult } from '../deploy/drift.ts';
+import { deploy } from '../deploy/engine.ts';
+import { changed, type DeployResult } from '../deploy/result.ts';
+import { fromBuild, fromDeploy, fromDrift, fromPlan, type ReportMeta } from '../report/markdown/from-results.ts';
+import type { Report } from '../report/markdown/model.ts';
+import type { Config } from './config.ts';
+import type { ActionEnv } from './env.ts';
+import type { EventLog } from './log.ts';
+import type { SshAccess } from '../deploy/openssh-remote.ts';
+
+export interface CommandOutcome {
+  report: Report;
+  result: { deploy?: DeployResult; drift?: DriftResult; build?: BuildResult };
+  changed: boolean;
+  failedJobs: string[];
+  updateSeq: number;
+  driftedJobs: string[];
+  cancelled: boolean;
+}
+
+export interface CommandContext {
+  config: Config;
+  env: ActionEnv;
+  events: EventLog;
+  signal: AbortSignal;
+  meta: ReportMeta;
+  /** The SSH access of deploy and drift (written by prepareSsh). */
+  ssh?: SshAccess;
+}
+
+/** build (workspace → catalog), with post_build hook output in its own log group. */
+export async function buildCatalog(c: CommandContext): Promise<BuildResult> {
+  c.events.group('build: workspace → catalog');
+  try {
+    return await build({
+      root: c.config.bucket, env: c.env.processEnv, signal: c.signal,
+      onHookOutput: (l) => c.events.log.info(`${l.job}@${l.worker} ${l.stream === 'stdout' ? '|' : '!'} [${l.event} ${l.command}] ${l.text}`),
+      onEvent: (e) => (e.type === 'warning' ? c.events.onEvent({ type: 'warning', message: e.message }) : e.type === 'step' ? c.events.log.info(`build: ${e.step}`) : undefined),
+    });
+  } finally {
+    c.events.end();
+  }
+}
+
+function deployOutcome(r: DeployResult, report: Report): CommandOutcome {
+  return { report, result: { deploy: r }, changed: changed(r), failedJobs: [...r.failedJobs].sort(), updateSeq: r.updateSeq, driftedJobs: [], cancelled: r.cancelled };
+}
+
+function connect(c: CommandContext): ReturnType<typeof connectRun> {
+  return connectRun({ ssh: c.ssh ?? { hostKeyPolicy: 'strict', knownHostsFile: '/dev/null', keyFile: '/dev/null' }, hookEnv: c.env.processEnv });
+}
+
+export async function runDeploy(c: CommandContext): Promise<CommandOutcome> {
+  await buildCatalog(c);
+  const r = await deploy({ root: c.config.bucket, jobs: c.config.jobs, force: c.config.force, syncOnly: c.config.syncOnly, signal: c.signal, onEvent: c.events.onEvent, connect: connect(c) });
+  c.events.end();
+  return deployOutcome(r, fromDeploy(r, c.meta));
+}
+
+/** A dry run against the restored state with no SSH credentials at all (pre_deploy hooks still run, Q1). */
+export async function runPlan(c: CommandContext): Promise<CommandOutcome> {
+  await buildCatalog(c);
+  const r = await deploy({ root: c.config.bucket, jobs: c.config.jobs, force: c.config.force, syncOnly: c.config.syncOnly, dryRun: true, signal: c.signal, onEvent: c.events.onEvent, connect: connect(c) });
+  c.events.end();
+  const report = fromPlan(r, c.meta);
+  return { ...deployOutcome(r, report), changed: r.plans.some((p) => p.needsRollout) };
+}
+
+export async function runBuild(c: CommandContext, at: { bucketId: string; updateSeq: number }): Promise<CommandOutcome> {
+  const t0 = Date.now();
+  const b = await buildCatalog(c);
+  const changedCatalog = b.kvChanges > 0 || b.certsGenerated > 0 || b.removedJobs.length > 0 || b.removedWorkers.length > 0;
+  const report = fromBuild(b, { ...c.meta, ...at, durationMs: Date.now() - t0 });
+  return { report, result: { build: b }, changed: changedCatalog, failedJobs: [], updateSeq: at.updateSeq, driftedJobs: [], cancelled: false };
+}
+
+/** Workers vs catalog; with drift: correct, exactly the drifted jobs are redeployed. */
+export async function runDrift(c: CommandContext, at: { bucketId: string; updateSeq: number }): Promise<CommandOutcome> {
+  const t0 = Date.now();
+  c.events.group('drift: compare workers with the catalog');
+  const d = await detectDrift({ root: c.config.bucket, jobs: c.config.jobs, signal: c.signal, onEvent: c.events.onEvent, connect: connect(c) });
+  for (const j of d.jobs) {
+    for (const a of j.allocations) c.events.log.info(`  ${j.job}@${a.workerIp}: ${a.status}${a.files.length > 0 ? ` (${a.files.join(', ')})` : a.detail ? ` (${a.detail})` : ''}`);
+    if (!j.health.ok) c.events.log.info(`  ${j.job}: health check failed: ${j.health.error ?? 'unknown error'}`);
+  }
+  c.events.end();
+  let correction: DeployResult | undefined;
+  if (c.config.drift === 'correct' && d.driftedJobs.length > 0 && !c.signal.aborted) {
+    c.events.log.info(`drift: correct: redeploying ${d.driftedJobs.join(', ')}`);
+    markDrifted(c.config.bucket, d);
+    correction = await deploy({ root: c.config.bucket, jobs: [...d.driftedJobs], signal: c.signal, onEvent: c.events.onEvent, connect: connect(c) });
+    c.events.end();
+  }
+  const report = fromDrift(d, correction, { ...c.meta, ...at, durationMs: Date.now() - t0 });
+  return {
+    report, result: { drift: d, ...(correction ? { deploy: correction } : {}) }, changed: correction ? changed(correction) : false,
+    failedJobs: [...(correction?.failedJobs ?? [])].sort(), updateSeq: correction?.updateSeq ?? at.updateSeq, driftedJobs: [...d.driftedJobs].sort(), cancelled: correction?.cancelled ?? c.signal.aborted,
+  };
+}

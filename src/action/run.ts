@@ -1,0 +1,146 @@
+// One run of the action after its inputs were parsed: check the bucket, restore (or initialise) the
+// state, register what the post step must save and clean, run the command, write the result file.
+// Never calls core.setFailed: the outcome says what failed and main.ts reports it.
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { MaandError } from '../errors.ts';
+import { bucketPaths } from '../bucket/paths.ts';
+import { openDb } from '../catalog/db.ts';
+import { bucketRow } from '../catalog/queries.ts';
+import { initBucket } from '../init/index.ts';
+import { runBuild, runDeploy, runDrift, runPlan, type CommandContext, type CommandOutcome } from './commands.ts';
+import type { Config } from './config.ts';
+import type { ActionEnv } from './env.ts';
+import { SAVED, type OutputName } from './inputs.ts';
+import { EventLog, type ActionLog } from './log.ts';
+import { maskedParts } from './sensitive.ts';
+import { prepareSsh, removeSshDir } from './ssh.ts';
+import type { StatePort } from './state-port.ts';
+
+export interface RunIo {
+  log: ActionLog;
+  signal: AbortSignal;
+  /** core.saveState: read by the post step. */
+  saveState(name: string, value: string): void;
+  setSecret(value: string): void;
+  state: StatePort;
+}
+
+export interface RunOutcome extends CommandOutcome {
+  outputs: Record<OutputName, string>;
+  resultFile: string;
+  warnings: string[];
+  /** The message for core.setFailed; undefined when the run succeeded. */
+  failure?: string;
+}
+
+/** Commands whose catalog changes must be saved for the next run. */
+export function savesState(config: Config): boolean {
+  return config.command === 'deploy' || config.command === 'build' || (config.command === 'drift' && config.drift === 'correct');
+}
+
+export function checkBucket(config: Config, env: ActionEnv): void {
+  const shown = relative(env.workspace, config.bucket) || '.';
+  if (!existsSync(config.bucket) || !statSync(config.bucket).isDirectory()) {
+    throw new MaandError('invalid argument', `input bucket: ${shown} does not exist in the checkout; run actions/checkout first and set bucket: to the folder with maand.conf and workspace/`);
+  }
+  if (!existsSync(bucketPaths(config.bucket).workspace)) {
+    throw new MaandError('invalid argument', `input bucket: ${shown} is not a maand bucket (no workspace/ folder); set bucket: to the folder with maand.conf and workspace/`);
+  }
+}
+
+export async function runAction(config: Config, env: ActionEnv, io: RunIo): Promise<RunOutcome> {
+  checkBucket(config, env);
+  const events = new EventLog(io.log);
+  const { generation, notes } = await restoreOrInit(config, io);
+  const at = readBucket(config.bucket);
+  maskBucketSecrets(config.bucket, io.setSecret);
+  if (savesState(config)) {
+    io.saveState(SAVED.generation, String(generation));
+    io.saveState(SAVED.bucketId, at.bucketId);
+    io.saveState(SAVED.saveRoot, config.bucket);
+  }
+  const runUrl = env.repository ? `${env.serverUrl}/${env.repository}/actions/runs/${env.runId}` : undefined;
+  const ctx: CommandContext = { config, env, events, signal: io.signal, meta: { bucketName: config.state.name, generation, notes, ...(runUrl ? { runUrl } : {}) } };
+  let out: CommandOutcome;
+  let sshDir = '';
+  try {
+    if (config.command === 'deploy' || config.command === 'drift') {
+      const ssh = prepareSsh(config, env.runnerTemp);
+      sshDir = ssh.dir;
+      io.saveState(SAVED.sshDir, ssh.dir);
+      ctx.ssh = ssh.access;
+    }
+    out =
+      config.command === 'deploy' ? await runDeploy(ctx)
+      : config.command === 'plan' ? await runPlan(ctx)
+      : config.command === 'drift' ? await runDrift(ctx, at)
+      : await runBuild(ctx, at);
+  } finally {
+    events.end();
+    removeSshDir(sshDir);
+  }
+  const resultFile = join(env.runnerTemp, `maand-${config.state.name}-${config.command}.json`);
+  mkdirSync(env.runnerTemp, { recursive: true });
+  writeFileSync(resultFile, `${JSON.stringify({ command: config.command, report: out.report, result: out.result }, null, 2)}\n`);
+  const outputs: Record<OutputName, string> = {
+    changed: String(out.changed), plan: resultFile, 'failed-jobs': out.failedJobs.join(','), 'update-seq': String(out.updateSeq),
+    'drift-detected': String(out.driftedJobs.length > 0), 'drifted-jobs': out.driftedJobs.join(','), 'state-generation': String(generation),
+  };
+  return { ...out, outputs, resultFile, warnings: events.warnings, ...(failureOf(config, out) ? { failure: failureOf(config, out)! } : {}) };
+}
+
+function failureOf(config: Config, out: CommandOutcome): string | undefined {
+  const r = out.report;
+  if (out.cancelled) return `maand ${config.command} cancelled: ${r.headline}${savesState(config) ? '; the post step saves the checkpointed state' : ''}`;
+  if (r.verdict !== 'failed') return undefined;
+  const first = r.failures[0];
+  return `maand ${config.command}: ${r.headline}${first ? `: ${first.reason}` : ''}${r.failures.length > 1 ? ` (and ${r.failures.length - 1} more; see the job summary)` : ''}`;
+}
+
+/** Restores the newest saved state; with none, a new bucket (first run), except for drift, which needs one. */
+async function restoreOrInit(config: Config, io: RunIo): Promise<{ generation: number; notes: string[] }> {
+  const paths = bucketPaths(config.bucket);
+  const notes: string[] = [];
+  let generation = 0;
+  if (config.state.backend === 'none') {
+    io.log.info(`state-backend none: using ${existsSync(paths.db) ? 'the catalog already in the bucket folder' : 'a new bucket (nothing is restored or saved)'}`);
+    if (!existsSync(paths.db)) notes.push('state-backend none and no catalog in the bucket folder: a new bucket was initialised for this run only.');
+  } else {
+    const restored = await io.state.restore(config.bucket);
+    if (restored) {
+      generation = restored.generation;
+      io.log.info(`state: restored generation ${generation} of bucket ${restored.bucketId} from the ${config.state.backend} backend (${restored.where})`);
+    } else if (config.command === 'drift') {
+      throw new MaandError('invalid argument', `command drift: no saved state named ${config.state.name} in the ${config.state.backend} backend, so there is nothing deployed to compare; run command deploy first (or check state-name and state-backend)`);
+    } else {
+      const what = config.command === 'plan' ? 'the plan is made against a new, empty bucket (nothing deployed yet)' : 'a new bucket is initialised (new bucket id, CA and KV key) and saved after this run';
+      io.log.info(`state: no saved state named ${config.state.name} in the ${config.state.backend} backend: first run, ${what}`);
+      notes.push(`First run: no saved state named ${config.state.name} in the ${config.state.backend} backend, so ${what}.`);
+    }
+  }
+  const init = await initBucket({ root: config.bucket });
+  if (init.created) io.log.info(`init: new bucket ${init.bucketId}`);
+  return { generation, notes };
+}
+
+function readBucket(root: string): { bucketId: string; updateSeq: number } {
+  const db = openDb(bucketPaths(root).db);
+  try {
+    const row = bucketRow(db);
+    return { bucketId: row.bucket_id, updateSeq: row.update_seq };
+  } finally {
+    db.close();
+  }
+}
+
+/** Every line of the bucket's PEM secrets (the CA key, SSH keys) is masked in the log. */
+function maskBucketSecrets(root: string, setSecret: (v: string) => void): void {
+  const dir = bucketPaths(root).secretsDir;
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir).sort()) {
+    if (!name.endsWith('.key')) continue;
+    const text = readFileSync(join(dir, name), 'latin1');
+    if (text.includes('-----BEGIN')) for (const part of maskedParts(text)) setSecret(part);
+  }
+}
