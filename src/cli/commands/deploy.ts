@@ -1,11 +1,14 @@
 import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { PartialFailureError } from '../../errors.ts';
 import { build } from '../../build/index.ts';
 import { deploy } from '../../deploy/engine.ts';
 import { connectRun } from '../../deploy/connect.ts';
 import { formatDryRun } from '../../report/dry-run.ts';
 import { formatEvent, formatSummary } from '../../report/console.ts';
+import { RunLog } from '../../report/log-file.ts';
+import { readMaandConf } from '../../bucket/maand-conf.ts';
+import { randomUUID } from 'node:crypto';
 import { splitList, type CliIo } from '../io.ts';
 import { sshAccess, type HostKeyFlags } from '../ssh-access.ts';
 
@@ -22,6 +25,7 @@ export interface DeployCliOptions extends HostKeyFlags {
 export async function deployCommand(io: CliIo, opts: DeployCliOptions): Promise<void> {
   if (opts.build) await build({ root: io.cwd, env: io.env });
   const ssh = sshAccess(io, opts);
+  const log = opts.dryRun ? undefined : new RunLog(join(io.cwd, 'logs'), { id: randomUUID(), command: 'deploy', format: readMaandConf(join(io.cwd, 'maand.conf')).log_format });
   const controller = new AbortController();
   let interrupts = 0;
   const onSignal = (sig: NodeJS.Signals): void => {
@@ -42,6 +46,7 @@ export async function deployCommand(io: CliIo, opts: DeployCliOptions): Promise<
       syncOnly: opts.syncOnly,
       signal: controller.signal,
       onEvent: (e) => {
+        log?.event(e);
         if (opts.dryRun && e.type !== 'output' && e.type !== 'warning') return;
         if (e.type === 'output' && e.source === 'rsync' && !opts.verbose) return;
         const line = formatEvent(e);

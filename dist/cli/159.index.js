@@ -1,8 +1,8 @@
-export const id = 63;
-export const ids = [63];
+export const id = 159;
+export const ids = [159];
 export const modules = {
 
-/***/ 1063:
+/***/ 7159:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -712,6 +712,67 @@ function formatDryRun(plans, failures = []) {
 
 // EXTERNAL MODULE: ./lib/report/console.js
 var console = __webpack_require__(7243);
+;// CONCATENATED MODULE: ./lib/report/log-file.js
+// Run logs under logs/ (deploy spec §26.2): every event of a run appended to logs/<ip>.log (or
+// logs/maand.log when no worker) and to logs/runs/<run>/<same file>, as key=value or JSON lines.
+
+
+function kvValue(v) {
+    return /[\s="]/.test(v) ? `"${v.replaceAll('"', '\\"')}"` : v;
+}
+class RunLog {
+    dir;
+    runDir;
+    base;
+    format;
+    constructor(logsDir, run) {
+        this.dir = logsDir;
+        this.runDir = (0,external_node_path_.join)(logsDir, 'runs', run.id);
+        this.format = run.format === 'json' || run.format === 'jsonl' ? 'json' : 'kv';
+        this.base = { level: 'INFO', run: run.id, maand: run.command };
+        (0,external_node_fs_.mkdirSync)(this.runDir, { recursive: true });
+    }
+    write(fields) {
+        const worker = typeof fields['worker'] === 'string' && fields['worker'] !== '' ? fields['worker'] : '-';
+        const record = { ts: new Date().toISOString(), ...this.base };
+        for (const [k, v] of Object.entries({ ...fields, worker }))
+            if (v !== undefined && v !== '')
+                record[k] = v;
+        const line = this.format === 'json'
+            ? JSON.stringify(record)
+            : Object.entries(record).map(([k, v]) => `${k}=${kvValue(String(v))}`).join(' ');
+        const file = worker === '-' ? 'maand.log' : `${worker}.log`;
+        (0,external_node_fs_.appendFileSync)((0,external_node_path_.join)(this.dir, file), `${line}\n`);
+        (0,external_node_fs_.appendFileSync)((0,external_node_path_.join)(this.runDir, file), `${line}\n`);
+    }
+    event(e) {
+        switch (e.type) {
+            case 'output':
+                return this.write({ event: 'output', worker: e.worker, job: e.job, stream: e.stream, msg: e.text });
+            case 'batch-started':
+                for (const w of e.workers)
+                    this.write({ event: 'batch_started', worker: w, job: e.job, phase: e.phase, action: e.action, batch: `${e.index + 1}/${e.count}` });
+                return;
+            case 'batch-promoted':
+                for (const w of e.workers)
+                    this.write({ event: 'promoted', worker: w, job: e.job });
+                return;
+            case 'job-finished':
+                return this.write({ event: 'job_finished', job: e.result.job, status: e.result.status, duration_ms: e.result.durationMs, msg: e.result.error });
+            case 'reconcile':
+                return this.write({ event: 'reconcile', worker: e.result.workerIp, job: e.result.job, action: e.result.action, status: e.result.outcome, msg: e.result.error });
+            case 'job-skipped':
+                return this.write({ event: 'deploy_skip', job: e.job, reason: e.reason });
+            case 'warning':
+                return this.write({ event: 'warning', msg: e.message });
+            default:
+                return;
+        }
+    }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./lib/cli/io.js
 var cli_io = __webpack_require__(8908);
 // EXTERNAL MODULE: ./lib/cli/ssh-access.js
@@ -727,10 +788,14 @@ var ssh_access = __webpack_require__(4887);
 
 
 
+
+
+
 async function deployCommand(io, opts) {
     if (opts.build)
         await (0,build/* build */.j)({ root: io.cwd, env: io.env });
     const ssh = (0,ssh_access/* sshAccess */.v)(io, opts);
+    const log = opts.dryRun ? undefined : new RunLog((0,external_node_path_.join)(io.cwd, 'logs'), { id: (0,external_node_crypto_.randomUUID)(), command: 'deploy', format: (0,maand_conf/* readMaandConf */.MC)((0,external_node_path_.join)(io.cwd, 'maand.conf')).log_format });
     const controller = new AbortController();
     let interrupts = 0;
     const onSignal = (sig) => {
@@ -753,6 +818,7 @@ async function deployCommand(io, opts) {
             syncOnly: opts.syncOnly,
             signal: controller.signal,
             onEvent: (e) => {
+                log?.event(e);
                 if (opts.dryRun && e.type !== 'output' && e.type !== 'warning')
                     return;
                 if (e.type === 'output' && e.source === 'rsync' && !opts.verbose)

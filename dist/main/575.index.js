@@ -1,0 +1,21 @@
+export const id = 575;
+export const ids = [575];
+export const modules = {
+
+/***/ 8575:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   createStatePort: () => (/* binding */ createStatePort)
+/* harmony export */ });
+function createStatePort(config, env) {
+    void config;
+    void env;
+    throw new Error('state port: not wired yet');
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,61 @@
+// Run logs under logs/ (deploy spec §26.2): every event of a run appended to logs/<ip>.log (or
+// logs/maand.log when no worker) and to logs/runs/<run>/<same file>, as key=value or JSON lines.
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DeployEvent } from '../deploy/result.ts';
+
+export type LogFormat = 'kv' | 'json';
+
+function kvValue(v: string): string {
+  return /[\s="]/.test(v) ? `"${v.replaceAll('"', '\\"')}"` : v;
+}
+
+export class RunLog {
+  private readonly dir: string;
+  private readonly runDir: string;
+  private readonly base: Record<string, string | number>;
+  private readonly format: LogFormat;
+
+  constructor(logsDir: string, run: { id: string; command: string; format: string }) {
+    this.dir = logsDir;
+    this.runDir = join(logsDir, 'runs', run.id);
+    this.format = run.format === 'json' || run.format === 'jsonl' ? 'json' : 'kv';
+    this.base = { level: 'INFO', run: run.id, maand: run.command };
+    mkdirSync(this.runDir, { recursive: true });
+  }
+
+  write(fields: Record<string, string | number | undefined>): void {
+    const worker = typeof fields['worker'] === 'string' && fields['worker'] !== '' ? fields['worker'] : '-';
+    const record: Record<string, string | number> = { ts: new Date().toISOString(), ...this.base };
+    for (const [k, v] of Object.entries({ ...fields, worker })) if (v !== undefined && v !== '') record[k] = v;
+    const line = this.format === 'json'
+      ? JSON.stringify(record)
+      : Object.entries(record).map(([k, v]) => `${k}=${kvValue(String(v))}`).join(' ');
+    const file = worker === '-' ? 'maand.log' : `${worker}.log`;
+    appendFileSync(join(this.dir, file), `${line}\n`);
+    appendFileSync(join(this.runDir, file), `${line}\n`);
+  }
+
+  event(e: DeployEvent): void {
+    switch (e.type) {
+      case 'output':
+        return this.write({ event: 'output', worker: e.worker, job: e.job, stream: e.stream, msg: e.text });
+      case 'batch-started':
+        for (const w of e.workers) this.write({ event: 'batch_started', worker: w, job: e.job, phase: e.phase, action: e.action, batch: `${e.index + 1}/${e.count}` });
+        return;
+      case 'batch-promoted':
+        for (const w of e.workers) this.write({ event: 'promoted', worker: w, job: e.job });
+        return;
+      case 'job-finished':
+        return this.write({ event: 'job_finished', job: e.result.job, status: e.result.status, duration_ms: e.result.durationMs, msg: e.result.error });
+      case 'reconcile':
+        return this.write({ event: 'reconcile', worker: e.result.workerIp, job: e.result.job, action: e.result.action, status: e.result.outcome, msg: e.result.error });
+      case 'job-skipped':
+        return this.write({ event: 'deploy_skip', job: e.job, reason: e.reason });
+      case 'warning':
+        return this.write({ event: 'warning', msg: e.message });
+      default:
+        return;
+    }
+  }
+}
