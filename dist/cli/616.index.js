@@ -1385,7 +1385,7 @@ function renderTemplates(db, kv, jobRoot, ctx) {
     if (templates.length === 0)
         return;
     const funcs = (0,template/* maandFuncs */.Rj)({ job: ctx.job, kv: templateKv(kv, ctx.job, ctx.readable), scrapeConfigs: () => scrapeConfigs(db, kv), ruleFiles: () => ruleFiles(db) });
-    const data = {
+    const data = (0,template/* goStruct */.cM)('deploy.TemplateData', {
         AllocationID: ctx.allocId,
         Job: ctx.job,
         CurrentVersion: ctx.currentVersion,
@@ -1397,8 +1397,8 @@ function renderTemplates(db, kv, jobRoot, ctx) {
         UpdateSeq: ctx.updateSeq,
         BucketPath: (0,commands/* bucketDir */.qZ)(ctx.bucketId),
         JobPath: (0,commands/* jobDir */.jy)(ctx.bucketId, ctx.job),
-        WorkerData: { BucketID: ctx.bucketId, WorkerID: ctx.workerId, WorkerIP: ctx.workerIp, Labels: [...ctx.labels].sort(), UpdateSeq: ctx.updateSeq },
-    };
+        WorkerData: (0,template/* goStruct */.cM)('data.WorkerData', { BucketID: ctx.bucketId, WorkerID: ctx.workerId, WorkerIP: ctx.workerIp, Labels: [...ctx.labels].sort(), UpdateSeq: ctx.updateSeq }),
+    });
     for (const rel of templates) {
         const text = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(jobRoot, rel), 'utf8');
         let tpl;

@@ -277,13 +277,14 @@ function validateAlerts(job, file, text, runbooks, owners) {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   $w: () => (/* reexport */ TemplateError),
+  cM: () => (/* reexport */ goStruct),
   Rj: () => (/* reexport */ maandFuncs),
   QC: () => (/* reexport */ parseTemplate),
   XX: () => (/* binding */ render),
   cq: () => (/* reexport */ scrapeTemplateFuncs)
 });
 
-// UNUSED EXPORTS: GO_TYPE, GoFloat, GoFunc, MAX_EXEC_DEPTH, Template, goFunc, goStruct
+// UNUSED EXPORTS: GO_TYPE, GoFloat, GoFunc, MAX_EXEC_DEPTH, Template, goFunc
 
 ;// CONCATENATED MODULE: ./lib/template/func.js
 // Functions callable from templates. Go learns a function's parameter types by reflection;

@@ -10467,7 +10467,7 @@ function renderTemplates(db, kv, jobRoot, ctx) {
     if (templates.length === 0)
         return;
     const funcs = maandFuncs({ job: ctx.job, kv: templateKv(kv, ctx.job, ctx.readable), scrapeConfigs: () => scrapeConfigs(db, kv), ruleFiles: () => ruleFiles(db) });
-    const data = {
+    const data = goStruct('deploy.TemplateData', {
         AllocationID: ctx.allocId,
         Job: ctx.job,
         CurrentVersion: ctx.currentVersion,
@@ -10479,8 +10479,8 @@ function renderTemplates(db, kv, jobRoot, ctx) {
         UpdateSeq: ctx.updateSeq,
         BucketPath: bucketDir(ctx.bucketId),
         JobPath: commands_jobDir(ctx.bucketId, ctx.job),
-        WorkerData: { BucketID: ctx.bucketId, WorkerID: ctx.workerId, WorkerIP: ctx.workerIp, Labels: [...ctx.labels].sort(), UpdateSeq: ctx.updateSeq },
-    };
+        WorkerData: goStruct('data.WorkerData', { BucketID: ctx.bucketId, WorkerID: ctx.workerId, WorkerIP: ctx.workerIp, Labels: [...ctx.labels].sort(), UpdateSeq: ctx.updateSeq }),
+    });
     for (const rel of templates) {
         const text = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(jobRoot, rel), 'utf8');
         let tpl;

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { MaandError } from '../errors.ts';
 import type { Db } from '../catalog/db.ts';
 import { allocationNamespace, namespacesForAllocation, upstreamJobs, type KvStore } from '../kv/index.ts';
-import { parseTemplate, render, maandFuncs, TemplateError } from '../template/index.ts';
+import { goStruct, parseTemplate, render, maandFuncs, TemplateError } from '../template/index.ts';
 import { assetPath } from '../util/assets.ts';
 import { byteCompare } from '../util/go-json.ts';
 import { bucketDir, jobDir } from './commands.ts';
@@ -73,7 +73,7 @@ function renderTemplates(db: Db, kv: KvStore, jobRoot: string, ctx: AllocationCo
   const templates = listTemplates(jobRoot);
   if (templates.length === 0) return;
   const funcs = maandFuncs({ job: ctx.job, kv: templateKv(kv, ctx.job, ctx.readable), scrapeConfigs: () => scrapeConfigs(db, kv), ruleFiles: () => ruleFiles(db) });
-  const data = {
+  const data = goStruct('deploy.TemplateData', {
     AllocationID: ctx.allocId,
     Job: ctx.job,
     CurrentVersion: ctx.currentVersion,
@@ -85,8 +85,8 @@ function renderTemplates(db: Db, kv: KvStore, jobRoot: string, ctx: AllocationCo
     UpdateSeq: ctx.updateSeq,
     BucketPath: bucketDir(ctx.bucketId),
     JobPath: jobDir(ctx.bucketId, ctx.job),
-    WorkerData: { BucketID: ctx.bucketId, WorkerID: ctx.workerId, WorkerIP: ctx.workerIp, Labels: [...ctx.labels].sort(), UpdateSeq: ctx.updateSeq },
-  };
+    WorkerData: goStruct('data.WorkerData', { BucketID: ctx.bucketId, WorkerID: ctx.workerId, WorkerIP: ctx.workerIp, Labels: [...ctx.labels].sort(), UpdateSeq: ctx.updateSeq }),
+  });
   for (const rel of templates) {
     const text = readFileSync(join(jobRoot, rel), 'utf8');
     let tpl;

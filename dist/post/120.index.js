@@ -1,0 +1,1096 @@
+export const id = 120;
+export const ids = [120];
+export const modules = {
+
+/***/ 9120:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  failureMessage: () => (/* binding */ failureMessage)
+});
+
+// UNUSED EXPORTS: publishError, publishOutcome
+
+;// CONCATENATED MODULE: ./lib/state/errors.js
+// StateError: a state restore/save that cannot go on. The message says what failed, where (bundle file,
+// backend, branch) and what to do next; `kind` lets the Action layer classify it without reading text.
+class StateError extends Error {
+    name = 'StateError';
+    kind;
+    constructor(kind, message, options) {
+        super(message, options);
+        this.kind = kind;
+    }
+}
+function isStateError(e, kind) {
+    return e instanceof StateError && (kind === undefined || e.kind === kind);
+}
+function errors_errorText(e) {
+    return e instanceof Error ? e.message : String(e);
+}
+
+// EXTERNAL MODULE: ./lib/errors.js
+var errors = __webpack_require__(452);
+;// CONCATENATED MODULE: ./node_modules/mustache/mustache.mjs
+/*!
+ * mustache.js - Logic-less {{mustache}} templates with JavaScript
+ * http://github.com/janl/mustache.js
+ */
+
+var objectToString = Object.prototype.toString;
+var isArray = Array.isArray || function isArrayPolyfill (object) {
+  return objectToString.call(object) === '[object Array]';
+};
+
+function isFunction (object) {
+  return typeof object === 'function';
+}
+
+/**
+ * More correct typeof string handling array
+ * which normally returns typeof 'object'
+ */
+function typeStr (obj) {
+  return isArray(obj) ? 'array' : typeof obj;
+}
+
+function escapeRegExp (string) {
+  return string.replace(/[\-\[\]{}()*+?.,\\\^$|#\s]/g, '\\$&');
+}
+
+/**
+ * Null safe way of checking whether or not an object,
+ * including its prototype, has a given property
+ */
+function hasProperty (obj, propName) {
+  return obj != null && typeof obj === 'object' && (propName in obj);
+}
+
+/**
+ * Safe way of detecting whether or not the given thing is a primitive and
+ * whether it has the given property
+ */
+function primitiveHasOwnProperty (primitive, propName) {
+  return (
+    primitive != null
+    && typeof primitive !== 'object'
+    && primitive.hasOwnProperty
+    && primitive.hasOwnProperty(propName)
+  );
+}
+
+// Workaround for https://issues.apache.org/jira/browse/COUCHDB-577
+// See https://github.com/janl/mustache.js/issues/189
+var regExpTest = RegExp.prototype.test;
+function testRegExp (re, string) {
+  return regExpTest.call(re, string);
+}
+
+var nonSpaceRe = /\S/;
+function isWhitespace (string) {
+  return !testRegExp(nonSpaceRe, string);
+}
+
+var entityMap = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+  '/': '&#x2F;',
+  '`': '&#x60;',
+  '=': '&#x3D;'
+};
+
+function escapeHtml (string) {
+  return String(string).replace(/[&<>"'`=\/]/g, function fromEntityMap (s) {
+    return entityMap[s];
+  });
+}
+
+var whiteRe = /\s*/;
+var spaceRe = /\s+/;
+var equalsRe = /\s*=/;
+var curlyRe = /\s*\}/;
+var tagRe = /#|\^|\/|>|\{|&|=|!/;
+
+/**
+ * Breaks up the given `template` string into a tree of tokens. If the `tags`
+ * argument is given here it must be an array with two string values: the
+ * opening and closing tags used in the template (e.g. [ "<%", "%>" ]). Of
+ * course, the default is to use mustaches (i.e. mustache.tags).
+ *
+ * A token is an array with at least 4 elements. The first element is the
+ * mustache symbol that was used inside the tag, e.g. "#" or "&". If the tag
+ * did not contain a symbol (i.e. {{myValue}}) this element is "name". For
+ * all text that appears outside a symbol this element is "text".
+ *
+ * The second element of a token is its "value". For mustache tags this is
+ * whatever else was inside the tag besides the opening symbol. For text tokens
+ * this is the text itself.
+ *
+ * The third and fourth elements of the token are the start and end indices,
+ * respectively, of the token in the original template.
+ *
+ * Tokens that are the root node of a subtree contain two more elements: 1) an
+ * array of tokens in the subtree and 2) the index in the original template at
+ * which the closing tag for that section begins.
+ *
+ * Tokens for partials also contain two more elements: 1) a string value of
+ * indendation prior to that tag and 2) the index of that tag on that line -
+ * eg a value of 2 indicates the partial is the third tag on this line.
+ */
+function parseTemplate (template, tags) {
+  if (!template)
+    return [];
+  var lineHasNonSpace = false;
+  var sections = [];     // Stack to hold section tokens
+  var tokens = [];       // Buffer to hold the tokens
+  var spaces = [];       // Indices of whitespace tokens on the current line
+  var hasTag = false;    // Is there a {{tag}} on the current line?
+  var nonSpace = false;  // Is there a non-space char on the current line?
+  var indentation = '';  // Tracks indentation for tags that use it
+  var tagIndex = 0;      // Stores a count of number of tags encountered on a line
+
+  // Strips all whitespace tokens array for the current line
+  // if there was a {{#tag}} on it and otherwise only space.
+  function stripSpace () {
+    if (hasTag && !nonSpace) {
+      while (spaces.length)
+        delete tokens[spaces.pop()];
+    } else {
+      spaces = [];
+    }
+
+    hasTag = false;
+    nonSpace = false;
+  }
+
+  var openingTagRe, closingTagRe, closingCurlyRe;
+  function compileTags (tagsToCompile) {
+    if (typeof tagsToCompile === 'string')
+      tagsToCompile = tagsToCompile.split(spaceRe, 2);
+
+    if (!isArray(tagsToCompile) || tagsToCompile.length !== 2)
+      throw new Error('Invalid tags: ' + tagsToCompile);
+
+    openingTagRe = new RegExp(escapeRegExp(tagsToCompile[0]) + '\\s*');
+    closingTagRe = new RegExp('\\s*' + escapeRegExp(tagsToCompile[1]));
+    closingCurlyRe = new RegExp('\\s*' + escapeRegExp('}' + tagsToCompile[1]));
+  }
+
+  compileTags(tags || mustache.tags);
+
+  var scanner = new Scanner(template);
+
+  var start, type, value, chr, token, openSection;
+  while (!scanner.eos()) {
+    start = scanner.pos;
+
+    // Match any text between tags.
+    value = scanner.scanUntil(openingTagRe);
+
+    if (value) {
+      for (var i = 0, valueLength = value.length; i < valueLength; ++i) {
+        chr = value.charAt(i);
+
+        if (isWhitespace(chr)) {
+          spaces.push(tokens.length);
+          indentation += chr;
+        } else {
+          nonSpace = true;
+          lineHasNonSpace = true;
+          indentation += ' ';
+        }
+
+        tokens.push([ 'text', chr, start, start + 1 ]);
+        start += 1;
+
+        // Check for whitespace on the current line.
+        if (chr === '\n') {
+          stripSpace();
+          indentation = '';
+          tagIndex = 0;
+          lineHasNonSpace = false;
+        }
+      }
+    }
+
+    // Match the opening tag.
+    if (!scanner.scan(openingTagRe))
+      break;
+
+    hasTag = true;
+
+    // Get the tag type.
+    type = scanner.scan(tagRe) || 'name';
+    scanner.scan(whiteRe);
+
+    // Get the tag value.
+    if (type === '=') {
+      value = scanner.scanUntil(equalsRe);
+      scanner.scan(equalsRe);
+      scanner.scanUntil(closingTagRe);
+    } else if (type === '{') {
+      value = scanner.scanUntil(closingCurlyRe);
+      scanner.scan(curlyRe);
+      scanner.scanUntil(closingTagRe);
+      type = '&';
+    } else {
+      value = scanner.scanUntil(closingTagRe);
+    }
+
+    // Match the closing tag.
+    if (!scanner.scan(closingTagRe))
+      throw new Error('Unclosed tag at ' + scanner.pos);
+
+    if (type == '>') {
+      token = [ type, value, start, scanner.pos, indentation, tagIndex, lineHasNonSpace ];
+    } else {
+      token = [ type, value, start, scanner.pos ];
+    }
+    tagIndex++;
+    tokens.push(token);
+
+    if (type === '#' || type === '^') {
+      sections.push(token);
+    } else if (type === '/') {
+      // Check section nesting.
+      openSection = sections.pop();
+
+      if (!openSection)
+        throw new Error('Unopened section "' + value + '" at ' + start);
+
+      if (openSection[1] !== value)
+        throw new Error('Unclosed section "' + openSection[1] + '" at ' + start);
+    } else if (type === 'name' || type === '{' || type === '&') {
+      nonSpace = true;
+    } else if (type === '=') {
+      // Set the tags for the next time around.
+      compileTags(value);
+    }
+  }
+
+  stripSpace();
+
+  // Make sure there are no open sections when we're done.
+  openSection = sections.pop();
+
+  if (openSection)
+    throw new Error('Unclosed section "' + openSection[1] + '" at ' + scanner.pos);
+
+  return nestTokens(squashTokens(tokens));
+}
+
+/**
+ * Combines the values of consecutive text tokens in the given `tokens` array
+ * to a single token.
+ */
+function squashTokens (tokens) {
+  var squashedTokens = [];
+
+  var token, lastToken;
+  for (var i = 0, numTokens = tokens.length; i < numTokens; ++i) {
+    token = tokens[i];
+
+    if (token) {
+      if (token[0] === 'text' && lastToken && lastToken[0] === 'text') {
+        lastToken[1] += token[1];
+        lastToken[3] = token[3];
+      } else {
+        squashedTokens.push(token);
+        lastToken = token;
+      }
+    }
+  }
+
+  return squashedTokens;
+}
+
+/**
+ * Forms the given array of `tokens` into a nested tree structure where
+ * tokens that represent a section have two additional items: 1) an array of
+ * all tokens that appear in that section and 2) the index in the original
+ * template that represents the end of that section.
+ */
+function nestTokens (tokens) {
+  var nestedTokens = [];
+  var collector = nestedTokens;
+  var sections = [];
+
+  var token, section;
+  for (var i = 0, numTokens = tokens.length; i < numTokens; ++i) {
+    token = tokens[i];
+
+    switch (token[0]) {
+      case '#':
+      case '^':
+        collector.push(token);
+        sections.push(token);
+        collector = token[4] = [];
+        break;
+      case '/':
+        section = sections.pop();
+        section[5] = token[2];
+        collector = sections.length > 0 ? sections[sections.length - 1][4] : nestedTokens;
+        break;
+      default:
+        collector.push(token);
+    }
+  }
+
+  return nestedTokens;
+}
+
+/**
+ * A simple string scanner that is used by the template parser to find
+ * tokens in template strings.
+ */
+function Scanner (string) {
+  this.string = string;
+  this.tail = string;
+  this.pos = 0;
+}
+
+/**
+ * Returns `true` if the tail is empty (end of string).
+ */
+Scanner.prototype.eos = function eos () {
+  return this.tail === '';
+};
+
+/**
+ * Tries to match the given regular expression at the current position.
+ * Returns the matched text if it can match, the empty string otherwise.
+ */
+Scanner.prototype.scan = function scan (re) {
+  var match = this.tail.match(re);
+
+  if (!match || match.index !== 0)
+    return '';
+
+  var string = match[0];
+
+  this.tail = this.tail.substring(string.length);
+  this.pos += string.length;
+
+  return string;
+};
+
+/**
+ * Skips all text until the given regular expression can be matched. Returns
+ * the skipped string, which is the entire tail if no match can be made.
+ */
+Scanner.prototype.scanUntil = function scanUntil (re) {
+  var index = this.tail.search(re), match;
+
+  switch (index) {
+    case -1:
+      match = this.tail;
+      this.tail = '';
+      break;
+    case 0:
+      match = '';
+      break;
+    default:
+      match = this.tail.substring(0, index);
+      this.tail = this.tail.substring(index);
+  }
+
+  this.pos += match.length;
+
+  return match;
+};
+
+/**
+ * Represents a rendering context by wrapping a view object and
+ * maintaining a reference to the parent context.
+ */
+function Context (view, parentContext) {
+  this.view = view;
+  this.cache = { '.': this.view };
+  this.parent = parentContext;
+}
+
+/**
+ * Creates a new context using the given view with this context
+ * as the parent.
+ */
+Context.prototype.push = function push (view) {
+  return new Context(view, this);
+};
+
+/**
+ * Returns the value of the given name in this context, traversing
+ * up the context hierarchy if the value is absent in this context's view.
+ */
+Context.prototype.lookup = function lookup (name) {
+  var cache = this.cache;
+
+  var value;
+  if (cache.hasOwnProperty(name)) {
+    value = cache[name];
+  } else {
+    var context = this, intermediateValue, names, index, lookupHit = false;
+
+    while (context) {
+      if (name.indexOf('.') > 0) {
+        intermediateValue = context.view;
+        names = name.split('.');
+        index = 0;
+
+        /**
+         * Using the dot notion path in `name`, we descend through the
+         * nested objects.
+         *
+         * To be certain that the lookup has been successful, we have to
+         * check if the last object in the path actually has the property
+         * we are looking for. We store the result in `lookupHit`.
+         *
+         * This is specially necessary for when the value has been set to
+         * `undefined` and we want to avoid looking up parent contexts.
+         *
+         * In the case where dot notation is used, we consider the lookup
+         * to be successful even if the last "object" in the path is
+         * not actually an object but a primitive (e.g., a string, or an
+         * integer), because it is sometimes useful to access a property
+         * of an autoboxed primitive, such as the length of a string.
+         **/
+        while (intermediateValue != null && index < names.length) {
+          if (index === names.length - 1)
+            lookupHit = (
+              hasProperty(intermediateValue, names[index])
+              || primitiveHasOwnProperty(intermediateValue, names[index])
+            );
+
+          intermediateValue = intermediateValue[names[index++]];
+        }
+      } else {
+        intermediateValue = context.view[name];
+
+        /**
+         * Only checking against `hasProperty`, which always returns `false` if
+         * `context.view` is not an object. Deliberately omitting the check
+         * against `primitiveHasOwnProperty` if dot notation is not used.
+         *
+         * Consider this example:
+         * ```
+         * Mustache.render("The length of a football field is {{#length}}{{length}}{{/length}}.", {length: "100 yards"})
+         * ```
+         *
+         * If we were to check also against `primitiveHasOwnProperty`, as we do
+         * in the dot notation case, then render call would return:
+         *
+         * "The length of a football field is 9."
+         *
+         * rather than the expected:
+         *
+         * "The length of a football field is 100 yards."
+         **/
+        lookupHit = hasProperty(context.view, name);
+      }
+
+      if (lookupHit) {
+        value = intermediateValue;
+        break;
+      }
+
+      context = context.parent;
+    }
+
+    cache[name] = value;
+  }
+
+  if (isFunction(value))
+    value = value.call(this.view);
+
+  return value;
+};
+
+/**
+ * A Writer knows how to take a stream of tokens and render them to a
+ * string, given a context. It also maintains a cache of templates to
+ * avoid the need to parse the same template twice.
+ */
+function Writer () {
+  this.templateCache = {
+    _cache: {},
+    set: function set (key, value) {
+      this._cache[key] = value;
+    },
+    get: function get (key) {
+      return this._cache[key];
+    },
+    clear: function clear () {
+      this._cache = {};
+    }
+  };
+}
+
+/**
+ * Clears all cached templates in this writer.
+ */
+Writer.prototype.clearCache = function clearCache () {
+  if (typeof this.templateCache !== 'undefined') {
+    this.templateCache.clear();
+  }
+};
+
+/**
+ * Parses and caches the given `template` according to the given `tags` or
+ * `mustache.tags` if `tags` is omitted,  and returns the array of tokens
+ * that is generated from the parse.
+ */
+Writer.prototype.parse = function parse (template, tags) {
+  var cache = this.templateCache;
+  var cacheKey = template + ':' + (tags || mustache.tags).join(':');
+  var isCacheEnabled = typeof cache !== 'undefined';
+  var tokens = isCacheEnabled ? cache.get(cacheKey) : undefined;
+
+  if (tokens == undefined) {
+    tokens = parseTemplate(template, tags);
+    isCacheEnabled && cache.set(cacheKey, tokens);
+  }
+  return tokens;
+};
+
+/**
+ * High-level method that is used to render the given `template` with
+ * the given `view`.
+ *
+ * The optional `partials` argument may be an object that contains the
+ * names and templates of partials that are used in the template. It may
+ * also be a function that is used to load partial templates on the fly
+ * that takes a single argument: the name of the partial.
+ *
+ * If the optional `config` argument is given here, then it should be an
+ * object with a `tags` attribute or an `escape` attribute or both.
+ * If an array is passed, then it will be interpreted the same way as
+ * a `tags` attribute on a `config` object.
+ *
+ * The `tags` attribute of a `config` object must be an array with two
+ * string values: the opening and closing tags used in the template (e.g.
+ * [ "<%", "%>" ]). The default is to mustache.tags.
+ *
+ * The `escape` attribute of a `config` object must be a function which
+ * accepts a string as input and outputs a safely escaped string.
+ * If an `escape` function is not provided, then an HTML-safe string
+ * escaping function is used as the default.
+ */
+Writer.prototype.render = function render (template, view, partials, config) {
+  var tags = this.getConfigTags(config);
+  var tokens = this.parse(template, tags);
+  var context = (view instanceof Context) ? view : new Context(view, undefined);
+  return this.renderTokens(tokens, context, partials, template, config);
+};
+
+/**
+ * Low-level method that renders the given array of `tokens` using
+ * the given `context` and `partials`.
+ *
+ * Note: The `originalTemplate` is only ever used to extract the portion
+ * of the original template that was contained in a higher-order section.
+ * If the template doesn't use higher-order sections, this argument may
+ * be omitted.
+ */
+Writer.prototype.renderTokens = function renderTokens (tokens, context, partials, originalTemplate, config) {
+  var buffer = '';
+
+  var token, symbol, value;
+  for (var i = 0, numTokens = tokens.length; i < numTokens; ++i) {
+    value = undefined;
+    token = tokens[i];
+    symbol = token[0];
+
+    if (symbol === '#') value = this.renderSection(token, context, partials, originalTemplate, config);
+    else if (symbol === '^') value = this.renderInverted(token, context, partials, originalTemplate, config);
+    else if (symbol === '>') value = this.renderPartial(token, context, partials, config);
+    else if (symbol === '&') value = this.unescapedValue(token, context);
+    else if (symbol === 'name') value = this.escapedValue(token, context, config);
+    else if (symbol === 'text') value = this.rawValue(token);
+
+    if (value !== undefined)
+      buffer += value;
+  }
+
+  return buffer;
+};
+
+Writer.prototype.renderSection = function renderSection (token, context, partials, originalTemplate, config) {
+  var self = this;
+  var buffer = '';
+  var value = context.lookup(token[1]);
+
+  // This function is used to render an arbitrary template
+  // in the current context by higher-order sections.
+  function subRender (template) {
+    return self.render(template, context, partials, config);
+  }
+
+  if (!value) return;
+
+  if (isArray(value)) {
+    for (var j = 0, valueLength = value.length; j < valueLength; ++j) {
+      buffer += this.renderTokens(token[4], context.push(value[j]), partials, originalTemplate, config);
+    }
+  } else if (typeof value === 'object' || typeof value === 'string' || typeof value === 'number') {
+    buffer += this.renderTokens(token[4], context.push(value), partials, originalTemplate, config);
+  } else if (isFunction(value)) {
+    if (typeof originalTemplate !== 'string')
+      throw new Error('Cannot use higher-order sections without the original template');
+
+    // Extract the portion of the original template that the section contains.
+    value = value.call(context.view, originalTemplate.slice(token[3], token[5]), subRender);
+
+    if (value != null)
+      buffer += value;
+  } else {
+    buffer += this.renderTokens(token[4], context, partials, originalTemplate, config);
+  }
+  return buffer;
+};
+
+Writer.prototype.renderInverted = function renderInverted (token, context, partials, originalTemplate, config) {
+  var value = context.lookup(token[1]);
+
+  // Use JavaScript's definition of falsy. Include empty arrays.
+  // See https://github.com/janl/mustache.js/issues/186
+  if (!value || (isArray(value) && value.length === 0))
+    return this.renderTokens(token[4], context, partials, originalTemplate, config);
+};
+
+Writer.prototype.indentPartial = function indentPartial (partial, indentation, lineHasNonSpace) {
+  var filteredIndentation = indentation.replace(/[^ \t]/g, '');
+  var partialByNl = partial.split('\n');
+  for (var i = 0; i < partialByNl.length; i++) {
+    if (partialByNl[i].length && (i > 0 || !lineHasNonSpace)) {
+      partialByNl[i] = filteredIndentation + partialByNl[i];
+    }
+  }
+  return partialByNl.join('\n');
+};
+
+Writer.prototype.renderPartial = function renderPartial (token, context, partials, config) {
+  if (!partials) return;
+  var tags = this.getConfigTags(config);
+
+  var value = isFunction(partials) ? partials(token[1]) : partials[token[1]];
+  if (value != null) {
+    var lineHasNonSpace = token[6];
+    var tagIndex = token[5];
+    var indentation = token[4];
+    var indentedValue = value;
+    if (tagIndex == 0 && indentation) {
+      indentedValue = this.indentPartial(value, indentation, lineHasNonSpace);
+    }
+    var tokens = this.parse(indentedValue, tags);
+    return this.renderTokens(tokens, context, partials, indentedValue, config);
+  }
+};
+
+Writer.prototype.unescapedValue = function unescapedValue (token, context) {
+  var value = context.lookup(token[1]);
+  if (value != null)
+    return value;
+};
+
+Writer.prototype.escapedValue = function escapedValue (token, context, config) {
+  var escape = this.getConfigEscape(config) || mustache.escape;
+  var value = context.lookup(token[1]);
+  if (value != null)
+    return (typeof value === 'number' && escape === mustache.escape) ? String(value) : escape(value);
+};
+
+Writer.prototype.rawValue = function rawValue (token) {
+  return token[1];
+};
+
+Writer.prototype.getConfigTags = function getConfigTags (config) {
+  if (isArray(config)) {
+    return config;
+  }
+  else if (config && typeof config === 'object') {
+    return config.tags;
+  }
+  else {
+    return undefined;
+  }
+};
+
+Writer.prototype.getConfigEscape = function getConfigEscape (config) {
+  if (config && typeof config === 'object' && !isArray(config)) {
+    return config.escape;
+  }
+  else {
+    return undefined;
+  }
+};
+
+var mustache = {
+  name: 'mustache.js',
+  version: '4.2.0',
+  tags: [ '{{', '}}' ],
+  clearCache: undefined,
+  escape: undefined,
+  parse: undefined,
+  render: undefined,
+  Scanner: undefined,
+  Context: undefined,
+  Writer: undefined,
+  /**
+   * Allows a user to override the default caching strategy, by providing an
+   * object with set, get and clear methods. This can also be used to disable
+   * the cache by setting it to the literal `undefined`.
+   */
+  set templateCache (cache) {
+    defaultWriter.templateCache = cache;
+  },
+  /**
+   * Gets the default or overridden caching object from the default writer.
+   */
+  get templateCache () {
+    return defaultWriter.templateCache;
+  }
+};
+
+// All high-level mustache.* functions use this writer.
+var defaultWriter = new Writer();
+
+/**
+ * Clears all cached templates in the default writer.
+ */
+mustache.clearCache = function clearCache () {
+  return defaultWriter.clearCache();
+};
+
+/**
+ * Parses and caches the given template in the default writer and returns the
+ * array of tokens it contains. Doing this ahead of time avoids the need to
+ * parse templates on the fly as they are rendered.
+ */
+mustache.parse = function parse (template, tags) {
+  return defaultWriter.parse(template, tags);
+};
+
+/**
+ * Renders the `template` with the given `view`, `partials`, and `config`
+ * using the default writer.
+ */
+mustache.render = function render (template, view, partials, config) {
+  if (typeof template !== 'string') {
+    throw new TypeError('Invalid template! Template should be a "string" ' +
+                        'but "' + typeStr(template) + '" was given as the first ' +
+                        'argument for mustache#render(template, view, partials)');
+  }
+
+  return defaultWriter.render(template, view, partials, config);
+};
+
+// Export the escaping function so that the user may override it.
+// See https://github.com/janl/mustache.js/issues/244
+mustache.escape = escapeHtml;
+
+// Export these mainly for testing, but also for advanced usage.
+mustache.Scanner = Scanner;
+mustache.Context = Context;
+mustache.Writer = Writer;
+
+/* harmony default export */ const mustache_mustache = ((/* unused pure expression or super */ null && (mustache)));
+
+;// CONCATENATED MODULE: ./lib/report/markdown/render.js
+// Shared by the summary and the comment: Markdown escaping, labels, and fitting a rendering into a size
+// limit by showing fewer table rows (with a visible note) rather than cutting Markdown in half.
+
+
+/** Plain text → safe inside Markdown (and a table cell): no HTML, no emphasis, no table breaks, no @mentions. */
+function render_escapeMarkdown(value) {
+    return String(value)
+        .replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'))
+        .replace(/[\\`*_[\]|#~]/g, (c) => `\\${c}`)
+        .replace(/@/g, '&#64;')
+        .replace(/\r?\n/g, '<br>');
+}
+const render_VERDICT_ICON = {
+    ok: '✅', 'no-changes': '✅', changes: '📝', failed: '❌', cancelled: '⏹️', drift: '⚠️', 'in-sync': '✅',
+};
+const STATUS = {
+    deployed: '✅ deployed', unchanged: '➖ unchanged', failed: '❌ failed', blocked: '⛔ blocked', planned: '🔄 will deploy',
+    'up-to-date': '➖ up to date', drifted: '⚠️ drifted', 'in-sync': '✅ in sync', pending: '⏳ pending', unreachable: '❌ unreachable',
+};
+const OUTCOME = { ok: '✅ ok', failed: '❌ failed', skipped: '➖ skipped', planned: 'planned' };
+function render_statusLabel(s) {
+    return STATUS[s] ?? s;
+}
+function render_outcomeLabel(s) {
+    return OUTCOME[s] ?? render_statusLabel(s);
+}
+function render_formatDuration(ms) {
+    if (ms === undefined)
+        return '';
+    if (ms < 60_000)
+        return `${(ms / 1000).toFixed(1)} s`;
+    const s = Math.round(ms / 1000);
+    return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
+}
+/** "Bucket prod · id … · update_seq 4 · 3.2 s · state generation 6" */
+function render_facts(r) {
+    return [
+        `Bucket **${render_escapeMarkdown(r.bucketName)}**`, `id ${render_escapeMarkdown(r.bucketId)}`, `update\\_seq ${r.updateSeq}`,
+        render_formatDuration(r.durationMs), `state generation ${r.generation}`,
+    ].join(' · ');
+}
+/**
+ * Renders `template` with every section capped at `maxRows` rows, choosing the largest cap whose result
+ * fits `limit` (measured by `size`). The cut sections say how many rows they leave out and where to find them.
+ */
+function render_renderFitted(template, view, sectionKeys, limit, size, moreNote, trimmedNote) {
+    const tableSections = () => sectionKeys.flatMap((k) => view[k] ?? []);
+    const longest = Math.max(0, ...tableSections().map((s) => s.rows.length));
+    const render = (cap) => {
+        let omitted = 0;
+        const capped = Object.fromEntries(sectionKeys.map((k) => [k, (view[k] ?? []).map((s) => {
+                const cut = Math.max(0, s.rows.length - cap);
+                omitted += cut;
+                return { ...s, rows: s.rows.slice(0, cap).map((cells) => ({ cells })), ...(cut > 0 ? { more: moreNote(cut) } : {}) };
+            })]));
+        const text = Mustache.render(template, { ...view, ...capped, ...(omitted > 0 ? { trimmed: trimmedNote } : {}) }, { table: TABLE_PARTIAL }, { escape: render_escapeMarkdown });
+        return { text, omitted };
+    };
+    const full = render(longest);
+    if (size(full.text) <= limit)
+        return full;
+    let lo = 0;
+    let hi = longest - 1;
+    let best = render(0);
+    while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const r = render(mid);
+        if (size(r.text) <= limit) {
+            best = r;
+            lo = mid + 1;
+        }
+        else
+            hi = mid - 1;
+    }
+    if (size(best.text) <= limit)
+        return best;
+    // Only notes or headings are too long (not expected): cut at a line boundary, note kept.
+    const tail = `\n\n_${trimmedNote}_\n`;
+    const lines = best.text.split('\n');
+    const head = (k) => lines.slice(0, k).join('\n');
+    let [a, b] = [0, lines.length];
+    while (a < b) {
+        const k = (a + b + 1) >> 1;
+        if (size(head(k)) + size(tail) <= limit)
+            a = k;
+        else
+            b = k - 1;
+    }
+    return { text: `${head(a)}${tail}`, omitted: best.omitted };
+}
+const render_utf8Bytes = (s) => Buffer.byteLength(s, 'utf8');
+const render_chars = (s) => s.length;
+
+;// CONCATENATED MODULE: ./lib/report/markdown/sections.js
+
+/** Waves with more jobs than this get only the table, no diagram (Mermaid stays readable). */
+const MAX_DIAGRAM_JOBS = 40;
+function sections_failureSection(r) {
+    if (r.failures.length === 0)
+        return [];
+    return [{
+            title: `❌ Failures (${r.failures.length})`,
+            columns: ['Job', 'Wave', 'Worker', 'Reason'],
+            rows: r.failures.map((f) => [f.job || '(run)', f.wave ? String(f.wave) : '', f.worker ?? '', f.reason]),
+        }];
+}
+/** "restart ×2, start ×1": what a job does (or would do) to its allocations. */
+function actionCounts(j) {
+    const counts = new Map();
+    for (const a of j.allocations)
+        if (a.action !== 'skip')
+            counts.set(a.action, (counts.get(a.action) ?? 0) + 1);
+    return [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([a, n]) => `${a} ×${n}`).join(', ');
+}
+function waveSection(r) {
+    if (r.jobs.length === 0)
+        return [];
+    const waves = [...new Set(r.jobs.map((j) => j.wave))].sort((a, b) => a - b);
+    const rows = waves.map((w) => {
+        const jobs = r.jobs.filter((j) => j.wave === w);
+        const counts = new Map();
+        for (const j of jobs)
+            counts.set(j.status, (counts.get(j.status) ?? 0) + 1);
+        const result = [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([s, n]) => `${statusLabel(s)}: ${n}`).join(' · ');
+        return [String(w), String(jobs.length), result];
+    });
+    return [{ title: 'Waves', columns: ['Wave', 'Jobs', 'Result'], rows, ...(r.jobs.length <= MAX_DIAGRAM_JOBS ? { diagram: waveDiagram(r, waves) } : {}) }];
+}
+/** A left-to-right flowchart: one box per wave, one node per job labelled with its status. */
+function waveDiagram(r, waves) {
+    const safe = (s) => s.replace(/[^A-Za-z0-9._ -]/g, '_');
+    const lines = ['flowchart LR'];
+    let n = 0;
+    for (const w of waves) {
+        lines.push(`  subgraph w${w}["wave ${w}"]`);
+        for (const j of r.jobs.filter((x) => x.wave === w))
+            lines.push(`    j${n++}["${safe(j.job)}<br/>${statusLabel(j.status)}"]`);
+        lines.push('  end');
+    }
+    for (let i = 1; i < waves.length; i++)
+        lines.push(`  w${waves[i - 1]} --> w${waves[i]}`);
+    return lines.join('\n');
+}
+function jobRows(jobs) {
+    return jobs.map((j) => [String(j.wave), j.job, statusLabel(j.status), formatDuration(j.durationMs), j.reason]);
+}
+function deploySections(r) {
+    const allocations = r.jobs.flatMap((j) => j.allocations.map((a) => [j.job, a.worker, a.action, outcomeLabel(a.outcome), a.batch ? String(a.batch) : '', formatDuration(a.durationMs), a.reason]));
+    const out = [...waveSection(r), { title: 'Jobs', columns: ['Wave', 'Job', 'Status', 'Duration', 'Detail'], rows: jobRows(r.jobs) }];
+    if (allocations.length > 0)
+        out.push({ title: 'Allocations', columns: ['Job', 'Worker', 'Action', 'Outcome', 'Batch', 'Duration', 'Detail'], rows: allocations });
+    if (r.reconcile.length > 0) {
+        out.push({ title: 'Stopped and cleaned up', columns: ['Job', 'Worker', 'Action', 'Outcome', 'Detail'], rows: r.reconcile.map((x) => [x.job, x.worker, x.action, outcomeLabel(x.outcome), x.error ?? '']) });
+    }
+    return out;
+}
+function sections_planChanges(r) {
+    const changing = r.jobs.filter((j) => j.status === 'planned');
+    if (changing.length === 0)
+        return [];
+    return [{ title: 'Changes', columns: ['Wave', 'Job', 'Changes', 'Detail'], rows: changing.map((j) => [String(j.wave), j.job, actionCounts(j), j.reason]) }];
+}
+function sections_planAllocations(r) {
+    const rows = r.jobs.filter((j) => j.status === 'planned').flatMap((j) => j.allocations.filter((a) => a.action !== 'skip').map((a) => [j.job, a.worker, a.action, a.reason]));
+    return rows.length === 0 ? [] : [{ title: `Allocations (${rows.length})`, columns: ['Job', 'Worker', 'Action', 'Reason'], rows }];
+}
+function driftSections(r) {
+    const rows = r.jobs.flatMap((j) => j.allocations.filter((a) => a.outcome !== 'in-sync').map((a) => [j.job, a.worker, statusLabel(a.outcome), a.files && a.files.length > 0 ? a.files.join(', ') : a.reason]));
+    const out = [];
+    if (rows.length > 0)
+        out.push({ title: 'Drift', columns: ['Job', 'Worker', 'Status', 'Files or detail'], rows });
+    out.push({ title: 'Jobs', columns: ['Job', 'Status', 'Allocations', 'Detail'], rows: r.jobs.map((j) => [j.job, statusLabel(j.status), String(j.allocations.length), j.reason]) });
+    if (r.correction)
+        out.push({ title: 'Correction', columns: ['Wave', 'Job', 'Status', 'Duration', 'Detail'], rows: jobRows(r.correction) });
+    return out;
+}
+/** Every table of the job summary, in order. */
+function sections_summarySections(r) {
+    const body = r.command === 'deploy' ? deploySections(r) : r.command === 'plan' ? [...waveSection(r), ...sections_planChanges(r), ...sections_planAllocations(r)] : r.command === 'drift' ? driftSections(r) : [];
+    return [...sections_failureSection(r), ...body];
+}
+
+;// CONCATENATED MODULE: ./lib/report/markdown/comment.js
+// The sticky PR comment of command plan. It starts with a hidden marker so the action finds and
+// updates its own comment; GitHub refuses comments over 65,536 characters, so big plans are trimmed.
+
+
+
+const COMMENT_LIMIT_CHARS = 64_000;
+/** The hidden first line that identifies the comment of one bucket (state-name) on a pull request. */
+function comment_commentMarker(bucketName) {
+    return `<!-- maand/deploy plan: ${bucketName.replace(/[^A-Za-z0-9._-]/g, '_')} -->`;
+}
+function comment_renderComment(r, opts = {}) {
+    const view = {
+        marker: comment_commentMarker(r.bucketName),
+        icon: r.verdict === 'no-changes' ? '✅' : VERDICT_ICON[r.verdict],
+        headline: r.headline,
+        facts: facts(r),
+        runUrl: r.runUrl,
+        notes: r.notes,
+        sections: [...failureSection(r), ...planChanges(r)],
+        details: planAllocations(r),
+    };
+    return renderFitted(COMMENT_TEMPLATE, view, ['sections', 'details'], opts.limitChars ?? COMMENT_LIMIT_CHARS, chars, (n) => `… ${n} more rows not shown`, 'Trimmed: a comment is limited to 65,536 characters. The job summary of the workflow run has the full plan.');
+}
+
+;// CONCATENATED MODULE: ./lib/report/markdown/summary.js
+// The job summary (GITHUB_STEP_SUMMARY) of any command, from the report model. GitHub refuses a step
+// summary over 1 MiB, so big buckets show fewer table rows with a note saying where the rest is.
+
+
+
+
+/** GitHub's limit is 1 MiB per step; the rest is head room for what other writers add. */
+const SUMMARY_LIMIT_BYTES = 1_000_000;
+function summary_renderSummary(r, opts = {}) {
+    const view = {
+        icon: VERDICT_ICON[r.verdict],
+        command: r.command,
+        headline: r.headline,
+        facts: facts(r),
+        runUrl: r.runUrl,
+        notes: r.notes,
+        sections: summarySections(r),
+    };
+    return renderFitted(SUMMARY_TEMPLATE, view, ['sections'], opts.limitBytes ?? SUMMARY_LIMIT_BYTES, utf8Bytes, (n) => `… ${n} more rows not shown`, 'Trimmed: the summary is limited to 1 MiB. The JSON file named by the plan output has every row.');
+}
+function summary_renderErrorSummary(command, message) {
+    return Mustache.render(ERROR_SUMMARY_TEMPLATE, { command, message }, {}, { escape: escapeMarkdown });
+}
+
+;// CONCATENATED MODULE: ./lib/action/publish.js
+// What a finished run leaves behind: outputs (fatal if they cannot be set), then the best-effort side
+// effects — annotations, job summary, PR comment — each degrading to a warning, all awaited.
+
+
+
+
+
+
+async function publishOutcome(config, env, out, io) {
+    for (const [name, value] of Object.entries(out.outputs))
+        io.setOutput(name, value);
+    annotate(io.log, out.report, out.warnings, out.failure !== undefined);
+    const summary = renderSummary(out.report);
+    try {
+        await io.writeSummary(summary.text);
+        if (summary.omitted > 0)
+            io.log.info(`job summary: ${summary.omitted} table rows left out to stay under 1 MiB; ${out.resultFile} has all of them`);
+    }
+    catch (e) {
+        io.log.warning(`could not write the job summary: ${errorText(e)}; the result is in ${out.resultFile}`);
+    }
+    if (config.comment)
+        await postComment(config, env, out, io.log);
+}
+async function postComment(config, env, out, log) {
+    if (config.command !== 'plan')
+        return log.info(`comment: only command plan comments on pull requests (this is command ${config.command})`);
+    if (env.pullRequest === undefined)
+        return log.warning(`comment: true, but event ${env.eventName || '(none)'} is not a pull request; no comment posted`);
+    if (!config.githubToken)
+        return log.warning('comment: github-token is empty; no comment posted (the plan is in the job summary)');
+    const body = renderComment(out.report);
+    try {
+        const r = await upsertComment({ token: config.githubToken, repository: env.repository, issueNumber: env.pullRequest, apiUrl: env.apiUrl }, commentMarker(config.state.name), body.text);
+        log.info(`plan comment ${r.action}: ${r.url}`);
+    }
+    catch (e) {
+        const status = e.status;
+        const hint = status === 403 || status === 404 ? ' (the workflow needs permissions: pull-requests: write)' : '';
+        log.warning(`could not post the plan comment: ${errorText(e)}${hint}; the plan is in the job summary`);
+    }
+}
+/** The message for core.setFailed of a run that stopped with an error (bad input, state, build). */
+function failureMessage(e) {
+    if (e instanceof errors/* MaandError */.Ob || e instanceof StateError)
+        return e.message;
+    return `unexpected error: ${(0,errors/* errorText */.kc)(e)}`;
+}
+async function publishError(command, message, io) {
+    try {
+        await io.writeSummary(renderErrorSummary(command, message));
+    }
+    catch (e) {
+        io.log.warning(`could not write the job summary: ${errorText(e)}`);
+    }
+}
+
+
+/***/ })
+
+};
