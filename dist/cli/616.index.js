@@ -17,6 +17,61 @@ function splitList(raw) {
 
 /***/ }),
 
+/***/ 7348:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ Mutex),
+/* harmony export */   w: () => (/* binding */ Coalescer)
+/* harmony export */ });
+// Merges requests that arrive together for the same key into one call: jobs of a wave roll out
+// concurrently, and their rsyncs and lifecycle commands for one worker travel in one ssh round trip.
+class Coalescer {
+    pending = new Map();
+    run;
+    windowMs;
+    /** `run` receives every request of one key and returns one result per request, in order. */
+    constructor(run, windowMs = 10) {
+        this.run = run;
+        this.windowMs = windowMs;
+    }
+    submit(key, req) {
+        return new Promise((resolve, reject) => {
+            let queue = this.pending.get(key);
+            if (!queue) {
+                queue = [];
+                this.pending.set(key, queue);
+                setTimeout(() => void this.flush(key), this.windowMs);
+            }
+            queue.push({ req, resolve, reject });
+        });
+    }
+    async flush(key) {
+        const queue = this.pending.get(key) ?? [];
+        this.pending.delete(key);
+        try {
+            const results = await this.run(key, queue.map((q) => q.req));
+            queue.forEach((q, i) => q.resolve(results[i]));
+        }
+        catch (e) {
+            for (const q of queue)
+                q.reject(e);
+        }
+    }
+}
+/** One async section at a time (hooks share the KV session and its undo log). */
+class Mutex {
+    tail = Promise.resolve();
+    lock(fn) {
+        const run = this.tail.then(fn, fn);
+        this.tail = run.then(() => undefined, () => undefined);
+        return run;
+    }
+}
+
+
+/***/ }),
+
 /***/ 6477:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -156,20 +211,26 @@ async function runEventCommands(ctx, o) {
     return { ...base, ok: false, error };
 }
 
+// EXTERNAL MODULE: ./lib/deploy/coalesce.js
+var coalesce = __webpack_require__(7348);
 ;// CONCATENATED MODULE: ./lib/deploy/hook-port.js
 
+
+
+/** Hooks of concurrent jobs run one event at a time: a failed hook's KV revert must not undo another's writes. */
 function hookPort(ctx) {
+    const mutex = new coalesce/* Mutex */.e();
     return {
         async run(job, event, allocations, opts) {
-            if (allocations.length === 0)
+            if (allocations.length === 0 || (0,catalog/* commandsFor */.Au)(ctx.db, job, event).length === 0)
                 return { ok: true };
-            const r = await runEventCommands(ctx, {
+            const r = await mutex.lock(() => runEventCommands(ctx, {
                 job,
                 event: event,
                 workers: allocations.map((a) => a.workerIp),
                 concurrency: opts.concurrency,
                 ...(opts.env ? { extraEnv: opts.env } : {}),
-            });
+            }));
             if (r.ok)
                 return { ok: true };
             // The last output line of each failed hook usually says why (a traceback's last line, a message).
@@ -950,8 +1011,12 @@ function writeWorkerFiles(stageDir, d) {
         (0,external_node_fs_.copyFileSync)((0,assets/* assetPath */.Q)(f), (0,external_node_path_.join)(stageDir, 'bin', f));
 }
 
+// EXTERNAL MODULE: ./lib/deploy/coalesce.js
+var coalesce = __webpack_require__(7348);
 ;// CONCATENATED MODULE: ./lib/deploy/context.js
 // Everything one deploy run shares: catalog, KV session, workers, remote access, hooks, results.
+
+
 
 
 
@@ -975,6 +1040,9 @@ class DeployContext {
     ready = new Map();
     /** Workers whose bucket-level files were sent in this run. */
     refreshed = new Set();
+    useSudo = false;
+    fileSender = new coalesce/* Coalescer */.w((ip, jobs) => this.sendFiles(ip, jobs));
+    targetRunner = new coalesce/* Coalescer */.w((key, reqs) => this.runTargets(key, reqs));
     constructor(init) {
         this.paths = init.paths;
         this.db = init.db;
@@ -989,6 +1057,52 @@ class DeployContext {
         this.result = init.result;
         this.signal = init.signal;
         this.emitFn = init.emit;
+    }
+    setUseSudo(useSudo) {
+        this.useSudo = useSudo;
+    }
+    /** Sends a job's staged tree to a worker; jobs asking at the same time share one rsync. */
+    sendJobFiles(ip, job) {
+        return this.fileSender.submit(ip, job);
+    }
+    /** Runs a Makefile target of a job on a worker; same-time requests for one worker share one ssh call. */
+    runTarget(ip, req) {
+        return this.targetRunner.submit(`${ip}\n${req.target}`, req);
+    }
+    async sendFiles(ip, jobs) {
+        const unique = [...new Set(jobs)].sort();
+        const err = (await this.ensureWorker(ip, this.useSudo)) ?? (await this.rsyncTo(ip, unique));
+        return jobs.map(() => err);
+    }
+    async runTargets(key, reqs) {
+        const ip = key.slice(0, key.indexOf('\n'));
+        const target = reqs[0].target;
+        const jobs = reqs.map((r) => r.job);
+        const versions = Object.fromEntries(reqs.map((r) => [r.job, [r.currentVersion, r.newVersion]]));
+        const results = new Map();
+        let current = jobs.length === 1 ? jobs[0] : undefined;
+        const r = await this.remote.run(ip, `${(0,commands/* runnerCommand */.Qf)(this.bucketId, target, jobs.join(','))} --keep-going`, {
+            env: { MAAND_JOB_VERSIONS: JSON.stringify(versions), CURRENT_VERSION: reqs[0].currentVersion, NEW_VERSION: reqs[0].newVersion },
+            onLine: (stream, text) => {
+                const m = /^maand-runner: (begin|result) (\S+)(?: (-?\d+))?$/.exec(text);
+                if (stream === 'stdout' && m) {
+                    if (m[1] === 'begin')
+                        current = m[2];
+                    else
+                        results.set(m[2], Number(m[3]));
+                    return;
+                }
+                this.output(current, ip)(stream, text);
+            },
+        });
+        return jobs.map((job) => {
+            const code = results.get(job);
+            if (code === 0)
+                return undefined;
+            if (code !== undefined)
+                return `worker ${ip}: make ${target} failed for job ${job} (exit ${code}); see the output above`;
+            return r.exitCode === 0 ? `worker ${ip}: job ${job}: ${target} did not report a result` : failureText(ip, r);
+        });
     }
     emit(e) {
         this.emitFn(e);
@@ -1077,6 +1191,65 @@ function remoteFailure(ip, exitCode, output) {
 
 /***/ }),
 
+/***/ 8277:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Qz: () => (/* binding */ hashJobTree),
+/* harmony export */   UN: () => (/* binding */ putFile),
+/* harmony export */   db: () => (/* binding */ writeJobTree),
+/* harmony export */   fs: () => (/* binding */ readAsset),
+/* harmony export */   "in": () => (/* binding */ emptyTree)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var _util_go_json_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6495);
+// A job's staged tree for one allocation, in memory: catalog files, client libraries, rendered .tpl
+// files, Prometheus rules and certificates. Planning hashes it without touching the disk; only trees
+// that will be rsynced are written (writeJobTree).
+
+
+
+
+function emptyTree() {
+    return { dirs: new Set(), files: new Map() };
+}
+function putFile(tree, rel, data, mode) {
+    tree.files.set(rel, { data: typeof data === 'string' ? Buffer.from(data) : data, mode });
+    for (let d = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(rel); d !== '.' && d !== ''; d = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(d))
+        tree.dirs.add(d);
+}
+/** The plan hash of §9.2 over the tree (same result as hashing the written directory). */
+function hashJobTree(tree) {
+    const rels = [...tree.files.keys()].filter((p) => !p.includes('__pycache__')).sort(_util_go_json_js__WEBPACK_IMPORTED_MODULE_3__/* .byteCompare */ .U6);
+    const files = {};
+    const digests = [];
+    for (const rel of rels) {
+        const d = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('md5').update(tree.files.get(rel).data).digest('hex');
+        digests.push(d);
+        files[rel] = d;
+    }
+    return { hash: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('md5').update(digests.join('')).digest('hex'), files, filesJson: (0,_util_go_json_js__WEBPACK_IMPORTED_MODULE_3__/* .goJson */ .Pl)(files) };
+}
+function writeJobTree(tree, dir) {
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(dir, { recursive: true });
+    for (const d of [...tree.dirs].sort(_util_go_json_js__WEBPACK_IMPORTED_MODULE_3__/* .byteCompare */ .U6))
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, d), { recursive: true, mode: 0o755 });
+    for (const [rel, f] of tree.files) {
+        const p = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, rel);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(p), { recursive: true });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(p, f.data, { mode: f.mode });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.chmodSync)(p, f.mode);
+    }
+}
+function readAsset(path) {
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(path);
+}
+
+
+/***/ }),
+
 /***/ 5163:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -1132,10 +1305,8 @@ __webpack_require__.d(__webpack_exports__, {
   T3: () => (/* binding */ stageRoot)
 });
 
-// UNUSED EXPORTS: stageJob
+// UNUSED EXPORTS: buildJobTree, stageJob
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./lib/errors.js
@@ -1179,10 +1350,11 @@ function templateKv(kv, job, allowed) {
 var js_yaml = __webpack_require__(3243);
 // EXTERNAL MODULE: ./lib/build/prometheus.js
 var prometheus = __webpack_require__(8050);
+// EXTERNAL MODULE: ./lib/deploy/job-tree.js
+var job_tree = __webpack_require__(8277);
 ;// CONCATENATED MODULE: ./lib/deploy/prometheus.js
 // Prometheus support at deploy time (kv spec §2.8, deploy spec §8.4): the `scrapeConfigs` and
 // `ruleFiles` template functions, and the alert rules copied into the Prometheus server job's tree.
-
 
 
 
@@ -1307,22 +1479,15 @@ const CERT_RULES = `groups:
         annotations: { summary: "the bucket CA certificate has expired" }
 `;
 /** For a job shipping prometheus.yml(.tpl): rules/<job>/<file> for every alert file, rules/maand/certs.yaml. */
-function assemblePrometheusRules(db, job, jobRoot) {
+function prometheusRules(db, job, tree) {
     const ships = db.prepare("SELECT 1 FROM job_files f JOIN job j ON j.job_id = f.job_id WHERE j.name = ? AND f.isdir = 0 AND f.path IN (? || '/prometheus.yml', ? || '/prometheus.yml.tpl') LIMIT 1").get(job, job, job);
     if (ships === undefined)
         return;
-    const write = (rel, content) => {
-        const p = (0,external_node_path_.join)(jobRoot, rel);
-        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(p), { recursive: true });
-        (0,external_node_fs_.writeFileSync)(p, content, { mode: 0o644 });
-    };
-    write('rules/maand/certs.yaml', CERT_RULES);
+    (0,job_tree/* putFile */.UN)(tree, 'rules/maand/certs.yaml', CERT_RULES, 0o644);
     for (const a of alertFiles(db))
-        write(`rules/${a.job}/${a.path.slice(a.path.lastIndexOf('/') + 1)}`, a.content);
+        (0,job_tree/* putFile */.UN)(tree, `rules/${a.job}/${a.path.slice(a.path.lastIndexOf('/') + 1)}`, a.content, 0o644);
 }
 
-// EXTERNAL MODULE: ./lib/deploy/tree-hash.js
-var tree_hash = __webpack_require__(8240);
 ;// CONCATENATED MODULE: ./lib/deploy/staging.js
 // Staging a job tree for one allocation (deploy spec §8): catalog files, client libraries, rendered
 // .tpl files and certificates, under tmp/stage/<ip>/jobs/<job>/ — the rsync source and the hashed tree.
@@ -1337,51 +1502,43 @@ var tree_hash = __webpack_require__(8240);
 
 
 
-
 function stageRoot(bucketRoot, ip) {
     return (0,external_node_path_.join)(bucketRoot, 'tmp', 'stage', ip);
 }
-/** Writes the job tree for one allocation and returns its directory. Throws MaandError naming the file. */
-function stageJob(db, kv, bucketRoot, ctx) {
-    const dest = (0,external_node_path_.join)(stageRoot(bucketRoot, ctx.workerIp), 'jobs');
-    const jobRoot = (0,external_node_path_.join)(dest, ctx.job);
-    (0,external_node_fs_.mkdirSync)(jobRoot, { recursive: true });
+/** Builds the job tree for one allocation in memory. Throws MaandError naming the file. */
+function buildJobTree(db, kv, ctx) {
+    const tree = (0,job_tree/* emptyTree */["in"])();
     const rows = db
         .prepare('SELECT f.path AS path, f.content AS content, f.isdir AS isdir FROM job_files f JOIN job j ON j.job_id = f.job_id WHERE j.name = ? ORDER BY f.isdir DESC, f.path')
         .all(ctx.job);
+    const prefix = `${ctx.job}/`;
     for (const r of rows) {
-        if (r.path.includes('/_prometheus/') || r.path.endsWith('/_prometheus'))
+        if (!r.path.startsWith(prefix))
             continue;
-        const p = (0,external_node_path_.join)(dest, r.path);
+        const rel = r.path.slice(prefix.length);
+        if (rel === '_prometheus' || rel.startsWith('_prometheus/'))
+            continue;
         if (r.isdir)
-            (0,external_node_fs_.mkdirSync)(p, { recursive: true, mode: 0o755 });
-        else {
-            (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(p), { recursive: true });
-            (0,external_node_fs_.writeFileSync)(p, r.content ?? new Uint8Array(0), { mode: 0o755 });
-        }
+            tree.dirs.add(rel);
+        else
+            (0,job_tree/* putFile */.UN)(tree, rel, r.content ?? new Uint8Array(0), 0o755);
     }
-    if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(jobRoot, '_modules'))) {
+    if (tree.dirs.has('_modules'))
         for (const lib of ['maand.py', 'maand.ts'])
-            (0,external_node_fs_.copyFileSync)((0,assets/* assetPath */.Q)(lib), (0,external_node_path_.join)(jobRoot, '_modules', lib));
-    }
-    renderTemplates(db, kv, jobRoot, ctx);
-    assemblePrometheusRules(db, ctx.job, jobRoot);
-    writeCerts(db, kv, jobRoot, ctx);
-    return jobRoot;
+            (0,job_tree/* putFile */.UN)(tree, `_modules/${lib}`, (0,job_tree/* readAsset */.fs)((0,assets/* assetPath */.Q)(lib)), 0o644);
+    renderTemplates(db, kv, tree, ctx);
+    prometheusRules(db, ctx.job, tree);
+    addCerts(db, kv, tree, ctx);
+    return tree;
 }
-function listTemplates(root, rel = '') {
-    const out = [];
-    for (const ent of (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(root, rel), { withFileTypes: true }).sort((a, b) => (0,go_json/* byteCompare */.U6)(a.name, b.name))) {
-        const childRel = rel === '' ? ent.name : `${rel}/${ent.name}`;
-        if (ent.isDirectory())
-            out.push(...listTemplates(root, childRel));
-        else if (ent.name.endsWith('.tpl'))
-            out.push(childRel);
-    }
-    return out;
+/** Writes the job tree for one allocation under tmp/stage/<ip>/jobs/<job>/ and returns that directory. */
+function stageJob(db, kv, bucketRoot, ctx) {
+    const dir = join(stageRoot(bucketRoot, ctx.workerIp), 'jobs', ctx.job);
+    writeJobTree(buildJobTree(db, kv, ctx), dir);
+    return dir;
 }
-function renderTemplates(db, kv, jobRoot, ctx) {
-    const templates = listTemplates(jobRoot);
+function renderTemplates(db, kv, tree, ctx) {
+    const templates = [...tree.files.keys()].filter((p) => p.endsWith('.tpl')).sort(go_json/* byteCompare */.U6);
     if (templates.length === 0)
         return;
     const funcs = (0,template/* maandFuncs */.Rj)({ job: ctx.job, kv: templateKv(kv, ctx.job, ctx.readable), scrapeConfigs: () => scrapeConfigs(db, kv), ruleFiles: () => ruleFiles(db) });
@@ -1400,7 +1557,7 @@ function renderTemplates(db, kv, jobRoot, ctx) {
         WorkerData: (0,template/* goStruct */.cM)('data.WorkerData', { BucketID: ctx.bucketId, WorkerID: ctx.workerId, WorkerIP: ctx.workerIp, Labels: [...ctx.labels].sort(), UpdateSeq: ctx.updateSeq }),
     });
     for (const rel of templates) {
-        const text = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(jobRoot, rel), 'utf8');
+        const text = Buffer.from(tree.files.get(rel).data).toString('utf8');
         let tpl;
         try {
             tpl = (0,template/* parseTemplate */.QC)('template', text, funcs);
@@ -1416,12 +1573,11 @@ function renderTemplates(db, kv, jobRoot, ctx) {
             const msg = e instanceof template/* TemplateError */.$w || e instanceof Error ? e.message : String(e);
             throw new errors/* MaandError */.Ob('invalid job', `job ${ctx.job} worker ${ctx.workerIp}: execute template ${rel}: ${msg}`);
         }
-        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(jobRoot, rel.slice(0, -'.tpl'.length)), out, { mode: 0o644 });
+        (0,job_tree/* putFile */.UN)(tree, rel.slice(0, -'.tpl'.length), out, 0o644);
     }
 }
-function writeCerts(db, kv, jobRoot, ctx) {
-    const certsDir = (0,external_node_path_.join)(jobRoot, 'certs');
-    (0,external_node_fs_.mkdirSync)(certsDir, { recursive: true, mode: 0o755 });
+function addCerts(db, kv, tree, ctx) {
+    tree.dirs.add('certs');
     const names = db.prepare('SELECT c.name AS name FROM job_certs c JOIN job j ON j.job_id = c.job_id WHERE j.name = ? ORDER BY c.name').all(ctx.job).map((r) => r.name);
     const ns = (0,lib_kv/* allocationNamespace */.QE)(ctx.job, ctx.workerIp);
     for (const name of names) {
@@ -1429,29 +1585,27 @@ function writeCerts(db, kv, jobRoot, ctx) {
             const v = kv.tryGet(ns, `certs/${name}.${ext}`);
             if (v === undefined)
                 throw new errors/* MaandError */.Ob('invalid job', `job ${ctx.job} worker ${ctx.workerIp}: certificate ${name}.${ext} is missing in KV ${ns} (run maand build)`);
-            const file = (0,external_node_path_.join)(certsDir, `${name}.${ext}`);
-            (0,external_node_fs_.writeFileSync)(file, v, { mode });
-            (0,external_node_fs_.chmodSync)(file, mode);
+            (0,job_tree/* putFile */.UN)(tree, `certs/${name}.${ext}`, v, mode);
         }
     }
     const ca = kv.tryGet('maand/worker', 'certs/ca.crt');
     if (ca === undefined)
         throw new errors/* MaandError */.Ob('invalid job', `job ${ctx.job}: the bucket CA is missing in KV maand/worker certs/ca.crt (run maand build)`);
-    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(certsDir, 'ca.crt'), ca, { mode: 0o644 });
+    (0,job_tree/* putFile */.UN)(tree, 'certs/ca.crt', ca, 0o644);
 }
-/** Stages every given allocation whose worker is in the catalog; returns the tree hash per alloc id. */
-function stageActive(db, kv, bucketRoot, workers, bucketId, updateSeq, job, allocs) {
+/** Builds (in memory) every given allocation's tree whose worker is in the catalog; hash and tree per alloc id. */
+function stageActive(db, kv, _bucketRoot, workers, bucketId, updateSeq, job, allocs) {
     const upstream = (0,lib_kv/* upstreamJobs */.oZ)(db, job);
     const staged = new Map();
     for (const a of allocs) {
         const w = workers.get(a.workerIp);
         if (!w)
             continue;
-        const dir = stageJob(db, kv, bucketRoot, {
+        const tree = buildJobTree(db, kv, {
             allocId: a.allocId, job, workerIp: a.workerIp, workerId: w.workerId, labels: w.labels, bucketId, updateSeq,
             currentVersion: a.currentVersion, newVersion: a.newVersion, readable: (0,lib_kv/* namespacesForAllocation */.GD)({ job, workerIp: a.workerIp, upstreamJobs: upstream }),
         });
-        staged.set(a.allocId, (0,tree_hash/* hashTree */.vz)(dir));
+        staged.set(a.allocId, { ...(0,job_tree/* hashJobTree */.Qz)(tree), tree });
     }
     return staged;
 }
@@ -1584,75 +1738,6 @@ function setJobMarker(db, job, marker) {
 function bumpUpdateSeq(db) {
     db.prepare('UPDATE bucket SET update_seq = COALESCE(update_seq, 0) + 1').run();
     return Number(db.prepare('SELECT update_seq FROM bucket LIMIT 1').get().update_seq);
-}
-
-
-/***/ }),
-
-/***/ 8240:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   vl: () => (/* binding */ changedPaths),
-/* harmony export */   vz: () => (/* binding */ hashTree),
-/* harmony export */   xM: () => (/* binding */ parseFilesJson)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var _util_go_json_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6495);
-// The plan hash of a staged job tree (deploy spec §9.2-9.3): md5 of the concatenated md5 hex digests
-// of every file, in byte-wise path order, plus the per-file manifest {path: md5}.
-
-
-
-
-function hashTree(dir) {
-    const rels = [];
-    const walk = (rel) => {
-        for (const ent of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, rel), { withFileTypes: true })) {
-            const childRel = rel === '' ? ent.name : `${rel}/${ent.name}`;
-            if (childRel.includes('__pycache__'))
-                continue;
-            if (ent.isDirectory())
-                walk(childRel);
-            else
-                rels.push(childRel);
-        }
-    };
-    walk('');
-    rels.sort(_util_go_json_js__WEBPACK_IMPORTED_MODULE_3__/* .byteCompare */ .U6);
-    const files = {};
-    const digests = [];
-    for (const rel of rels) {
-        const d = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('md5').update((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, rel))).digest('hex');
-        digests.push(d);
-        files[rel] = d;
-    }
-    return { hash: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('md5').update(digests.join('')).digest('hex'), files, filesJson: (0,_util_go_json_js__WEBPACK_IMPORTED_MODULE_3__/* .goJson */ .Pl)(files) };
-}
-function parseFilesJson(text) {
-    if (text === null || text === undefined || text === '')
-        return undefined;
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Paths added, changed or deleted between two manifests, sorted byte-wise (§13.2). */
-function changedPaths(previous, current) {
-    const prev = previous ?? {};
-    const cur = current ?? {};
-    const out = new Set();
-    for (const [p, d] of Object.entries(cur))
-        if (prev[p] !== d)
-            out.add(p);
-    for (const p of Object.keys(prev))
-        if (!(p in cur))
-            out.add(p);
-    return [...out].sort(_util_go_json_js__WEBPACK_IMPORTED_MODULE_3__/* .byteCompare */ .U6);
 }
 
 

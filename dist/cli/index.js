@@ -4470,7 +4470,7 @@ async function runCli(argv, io) {
         .option('-v, --verbose', 'also show rsync transfer output', false)
         .action(async (opts) => {
         failurePrefix = opts.dryRun ? 'maand deploy --dry-run failed' : 'maand deploy failed';
-        await (await Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(243), __nccwpck_require__.e(37), __nccwpck_require__.e(105), __nccwpck_require__.e(844), __nccwpck_require__.e(705), __nccwpck_require__.e(616), __nccwpck_require__.e(159)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7159))).deployCommand(io, opts);
+        await (await Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(243), __nccwpck_require__.e(37), __nccwpck_require__.e(105), __nccwpck_require__.e(844), __nccwpck_require__.e(705), __nccwpck_require__.e(616), __nccwpck_require__.e(120)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8120))).deployCommand(io, opts);
     });
     const jobCmd = (0,ssh_access/* withHostKeyFlags */.T)(program.command('job'))
         .description('Run a lifecycle target of one job on its workers.')

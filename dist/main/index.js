@@ -28882,7 +28882,7 @@ try {
     config = (0,_config_js__WEBPACK_IMPORTED_MODULE_1__/* .readConfig */ .Xg)((name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput(name), env);
     (0,_banner_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecrets */ .d)(config, _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__.info((0,_banner_js__WEBPACK_IMPORTED_MODULE_3__/* .banner */ .v)(config));
-    const [{ runAction }, { createStatePort }, { publishOutcome }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(558), __nccwpck_require__.e(612)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4612)), __nccwpck_require__.e(/* import() */ 575).then(__nccwpck_require__.bind(__nccwpck_require__, 8575)), __nccwpck_require__.e(/* import() */ 969).then(__nccwpck_require__.bind(__nccwpck_require__, 969))]);
+    const [{ runAction }, { createStatePort }, { publishOutcome }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(558), __nccwpck_require__.e(732)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8732)), __nccwpck_require__.e(/* import() */ 575).then(__nccwpck_require__.bind(__nccwpck_require__, 8575)), Promise.all(/* import() */[__nccwpck_require__.e(562), __nccwpck_require__.e(854)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6854))]);
     const io = { log: _actions_core__WEBPACK_IMPORTED_MODULE_0__, setOutput: _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOutput, writeSummary: async (md) => void (await _actions_core__WEBPACK_IMPORTED_MODULE_0__.summary.addRaw(md).write()) };
     const outcome = await runAction(config, env, { log: _actions_core__WEBPACK_IMPORTED_MODULE_0__, signal: controller.signal, saveState: _actions_core__WEBPACK_IMPORTED_MODULE_0__.saveState, setSecret: _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret, state: createStatePort(config, env) });
     await publishOutcome(config, env, outcome, io);
@@ -28890,7 +28890,7 @@ try {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__.setFailed(outcome.failure);
 }
 catch (e) {
-    const { failureMessage, publishError } = await __nccwpck_require__.e(/* import() */ 969).then(__nccwpck_require__.bind(__nccwpck_require__, 969));
+    const { failureMessage, publishError } = await Promise.all(/* import() */[__nccwpck_require__.e(562), __nccwpck_require__.e(854)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6854));
     _actions_core__WEBPACK_IMPORTED_MODULE_0__.setFailed(failureMessage(e));
     if (e instanceof Error && e.stack)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__.debug(e.stack);

@@ -827,7 +827,7 @@ function render_outcomeLabel(s) {
     return OUTCOME[s] ?? render_statusLabel(s);
 }
 function render_formatDuration(ms) {
-    if (ms === undefined)
+    if (ms === undefined || ms <= 0)
         return '';
     if (ms < 60_000)
         return `${(ms / 1000).toFixed(1)} s`;
@@ -903,7 +903,7 @@ function sections_failureSection(r) {
     return [{
             title: `❌ Failures (${r.failures.length})`,
             columns: ['Job', 'Wave', 'Worker', 'Reason'],
-            rows: r.failures.map((f) => [f.job || '(run)', f.wave ? String(f.wave) : '', f.worker ?? '', f.reason]),
+            rows: r.failures.map((f) => [f.job || '(run)', f.wave !== undefined ? String(f.wave) : '', f.worker ?? '', f.reason]),
         }];
 }
 /** "restart ×2, start ×1": what a job does (or would do) to its allocations. */
@@ -960,7 +960,11 @@ function sections_planChanges(r) {
     const changing = r.jobs.filter((j) => j.status === 'planned');
     if (changing.length === 0)
         return [];
-    return [{ title: 'Changes', columns: ['Wave', 'Job', 'Changes', 'Detail'], rows: changing.map((j) => [String(j.wave), j.job, actionCounts(j), j.reason]) }];
+    return [{ title: 'Changes', columns: ['Wave', 'Job', 'Changes', 'Detail'], rows: changing.map((j) => [String(j.wave), j.job, actionCounts(j), j.reason || reasons(j)]) }];
+}
+/** The distinct reasons of a job's changing allocations, e.g. "files changed: conf/app.conf". */
+function reasons(j) {
+    return [...new Set(j.allocations.filter((a) => a.action !== 'skip').map((a) => a.reason).filter((x) => x !== ''))].sort().join('; ');
 }
 function sections_planAllocations(r) {
     const rows = r.jobs.filter((j) => j.status === 'planned').flatMap((j) => j.allocations.filter((a) => a.action !== 'skip').map((a) => [j.job, a.worker, a.action, a.reason]));

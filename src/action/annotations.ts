@@ -26,8 +26,18 @@ export function failureAnnotations(r: Report): Annotation[] {
   }));
 }
 
-export function annotate(log: ActionLog, r: Report, warnings: string[]): void {
-  for (const a of aggregate(failureAnnotations(r), 'failures')) log.error(a.message, { title: a.title });
-  const uniq = [...new Set(warnings)];
-  for (const a of aggregate(uniq.map((w) => ({ title: 'maand: warning', message: w })), 'warnings')) log.warning(a.message, { title: a.title });
+/** One warning per drifted job: where and which files. */
+export function driftAnnotations(r: Report): Annotation[] {
+  if (r.command !== 'drift') return [];
+  return r.jobs.filter((j) => j.status === 'drifted').map((j) => {
+    const where = j.allocations.filter((a) => a.outcome === 'drifted').map((a) => `${a.worker}: ${(a.files ?? []).join(', ')}`);
+    return { title: `maand: drift: job ${j.job} drifted`, message: [...where, ...(j.reason ? [j.reason] : [])].join('; ') || 'drifted' };
+  });
+}
+
+/** `failing`: core.setFailed adds one more error annotation, so failures get one slot less. */
+export function annotate(log: ActionLog, r: Report, warnings: string[], failing: boolean): void {
+  for (const a of aggregate(failureAnnotations(r), 'failures', ANNOTATION_LIMIT - (failing ? 1 : 0))) log.error(a.message, { title: a.title });
+  const uniq = [...new Set(warnings)].map((w) => ({ title: 'maand: warning', message: w }));
+  for (const a of aggregate([...driftAnnotations(r), ...uniq], 'warnings')) log.warning(a.message, { title: a.title });
 }

@@ -36,6 +36,7 @@ export interface RunOutcome extends CommandOutcome {
 
 /** Commands whose catalog changes must be saved for the next run. */
 export function savesState(config: Config): boolean {
+  if (config.state.backend === 'none') return false;
   return config.command === 'deploy' || config.command === 'build' || (config.command === 'drift' && config.drift === 'correct');
 }
 
@@ -105,7 +106,7 @@ async function restoreOrInit(config: Config, io: RunIo): Promise<{ generation: n
   let generation = 0;
   if (config.state.backend === 'none') {
     io.log.info(`state-backend none: using ${existsSync(paths.db) ? 'the catalog already in the bucket folder' : 'a new bucket (nothing is restored or saved)'}`);
-    if (!existsSync(paths.db)) notes.push('state-backend none and no catalog in the bucket folder: a new bucket was initialised for this run only.');
+    if (!existsSync(paths.db)) notes.push('First run: no catalog in the bucket folder, so a new bucket was initialised there (state-backend none: nothing is restored or saved).');
   } else {
     const restored = await io.state.restore(config.bucket);
     if (restored) {

@@ -9,6 +9,8 @@ import type { HealthPort, HookPort, WorkerRemote } from './ports.ts';
 import type { DeployEvent, DeployResult } from './result.ts';
 import { stageRoot } from './staging.ts';
 import { writeWorkerFiles, type WorkerFileData } from './worker-files.ts';
+import { Coalescer } from './coalesce.ts';
+import { runnerCommand } from './commands.ts';
 
 export interface CatalogWorker {
   workerId: string;
@@ -43,6 +45,9 @@ export class DeployContext {
   private readonly ready = new Map<string, Promise<string | undefined>>();
   /** Workers whose bucket-level files were sent in this run. */
   readonly refreshed = new Set<string>();
+  private useSudo = false;
+  private readonly fileSender = new Coalescer<string, string | undefined>((ip, jobs) => this.sendFiles(ip, jobs));
+  private readonly targetRunner = new Coalescer<TargetRequest, string | undefined>((key, reqs) => this.runTargets(key, reqs));
 
   constructor(init: {
     paths: BucketPaths; db: Db; kv: KvStore; bucketId: string; updateSeq: number; workers: CatalogWorker[]; flags: DeployFlags;
@@ -61,6 +66,53 @@ export class DeployContext {
     this.result = init.result;
     this.signal = init.signal;
     this.emitFn = init.emit;
+  }
+
+  setUseSudo(useSudo: boolean): void {
+    this.useSudo = useSudo;
+  }
+
+  /** Sends a job's staged tree to a worker; jobs asking at the same time share one rsync. */
+  sendJobFiles(ip: string, job: string): Promise<string | undefined> {
+    return this.fileSender.submit(ip, job);
+  }
+
+  /** Runs a Makefile target of a job on a worker; same-time requests for one worker share one ssh call. */
+  runTarget(ip: string, req: TargetRequest): Promise<string | undefined> {
+    return this.targetRunner.submit(`${ip}\n${req.target}`, req);
+  }
+
+  private async sendFiles(ip: string, jobs: string[]): Promise<Array<string | undefined>> {
+    const unique = [...new Set(jobs)].sort();
+    const err = (await this.ensureWorker(ip, this.useSudo)) ?? (await this.rsyncTo(ip, unique));
+    return jobs.map(() => err);
+  }
+
+  private async runTargets(key: string, reqs: TargetRequest[]): Promise<Array<string | undefined>> {
+    const ip = key.slice(0, key.indexOf('\n'));
+    const target = reqs[0]!.target;
+    const jobs = reqs.map((r) => r.job);
+    const versions = Object.fromEntries(reqs.map((r) => [r.job, [r.currentVersion, r.newVersion]]));
+    const results = new Map<string, number>();
+    let current: string | undefined = jobs.length === 1 ? jobs[0] : undefined;
+    const r = await this.remote.run(ip, `${runnerCommand(this.bucketId, target, jobs.join(','))} --keep-going`, {
+      env: { MAAND_JOB_VERSIONS: JSON.stringify(versions), CURRENT_VERSION: reqs[0]!.currentVersion, NEW_VERSION: reqs[0]!.newVersion },
+      onLine: (stream, text) => {
+        const m = /^maand-runner: (begin|result) (\S+)(?: (-?\d+))?$/.exec(text);
+        if (stream === 'stdout' && m) {
+          if (m[1] === 'begin') current = m[2];
+          else results.set(m[2]!, Number(m[3]));
+          return;
+        }
+        this.output(current, ip)(stream, text);
+      },
+    });
+    return jobs.map((job) => {
+      const code = results.get(job);
+      if (code === 0) return undefined;
+      if (code !== undefined) return `worker ${ip}: make ${target} failed for job ${job} (exit ${code}); see the output above`;
+      return r.exitCode === 0 ? `worker ${ip}: job ${job}: ${target} did not report a result` : failureText(ip, r);
+    });
   }
 
   emit(e: DeployEvent): void {
@@ -131,6 +183,13 @@ export class DeployContext {
     this.refreshed.add(ip);
     return undefined;
   }
+}
+
+export interface TargetRequest {
+  job: string;
+  target: string;
+  currentVersion: string;
+  newVersion: string;
 }
 
 export function tail(text: string, max = 400): string {

@@ -18,6 +18,7 @@ import type { DeployEvent } from './result.ts';
 import { stageActive, stageRoot } from './staging.ts';
 import { isActive, jobAllocations, waves, wasDeployed } from './state.ts';
 import { writeWorkerFiles } from './worker-files.ts';
+import { writeJobTree } from './job-tree.ts';
 
 export type DriftStatus = 'in-sync' | 'drifted' | 'pending' | 'unreachable';
 
@@ -103,6 +104,7 @@ export async function detectDrift(o: DriftOptions): Promise<DriftResult> {
               jd.allocations.push({ ...base, status: 'unreachable', detail: err });
               return;
             }
+            writeJobTree(h.tree, join(stageRoot(paths.root, a.workerIp), 'jobs', job));
             writeWorkerFiles(stageRoot(paths.root, a.workerIp), {
               bucketId: bucket.bucket_id, workerId: workers.get(a.workerIp)!.workerId, workerIp: a.workerIp, labels: workers.get(a.workerIp)!.labels,
               updateSeq: bucket.update_seq, jobs: db.prepare('SELECT job, disabled FROM allocations WHERE worker_ip = ? AND removed = 0 ORDER BY job').all(a.workerIp) as Array<{ job: string; disabled: number }>,

@@ -17,9 +17,8 @@ import type { HealthPort, HookPort, WorkerRemote } from './ports.ts';
 import { reconcile } from './reconcile.ts';
 import type { DeployEvent, DeployResult, JobResult } from './result.ts';
 import { rolloutJob } from './rollout.ts';
-import { stageActive } from './staging.ts';
+import { stageActive, type StagedTree } from './staging.ts';
 import { bumpUpdateSeq, isActive, jobAllocations, jobInfo, jobMarker, storeHash, upstreamOf, waves } from './state.ts';
-import type { TreeHash } from './tree-hash.ts';
 
 export interface DeployOptions extends Partial<DeployFlags> {
   root: string;
@@ -76,6 +75,7 @@ export async function deploy(opts: DeployOptions): Promise<DeployResult> {
 
 async function run(ctx: DeployContext, conf: MaandConf): Promise<void> {
   const failed = new Map<string, string>();
+  ctx.setUseSudo(sshSettings(conf).useSudo);
   if (!ctx.flags.dryRun) {
     ctx.emit({ type: 'phase', phase: 'reconcile' });
     for (const [job, err] of await reconcile(ctx, conf)) failed.set(job, err);
@@ -85,7 +85,7 @@ async function run(ctx: DeployContext, conf: MaandConf): Promise<void> {
     const wave = jobs.filter(selected);
     if (wave.length === 0) continue;
     ctx.emit({ type: 'phase', phase: 'wave', seq });
-    const planned: Array<{ plan: JobPlan; allocs: ReturnType<typeof jobAllocations> }> = [];
+    const planned: Array<{ plan: JobPlan; allocs: ReturnType<typeof jobAllocations>; staged: Map<string, StagedTree> }> = [];
     for (const job of wave) {
       if (ctx.cancelled) break;
       const blockedBy = upstreamOf(ctx.db, job).filter((u) => failed.has(u));
@@ -114,13 +114,15 @@ async function run(ctx: DeployContext, conf: MaandConf): Promise<void> {
       ctx.checkpoint(() => (ctx.updateSeq = bumpUpdateSeq(ctx.db)));
       ctx.updateSeqBumped = true;
     }
-    for (const { plan, allocs } of planned) {
-      if (ctx.cancelled) {
-        pushJob(ctx, { job: plan.job, seq, status: 'failed', reason: 'cancelled', error: `job ${plan.job}: cancelled before its rollout; run maand deploy again`, durationMs: 0, allocations: [] }, failed);
-        continue;
-      }
-      pushJob(ctx, await rolloutJob(ctx, conf, plan, allocs), failed);
-    }
+    // Jobs of one wave do not depend on each other: they roll out together, and their rsyncs and
+    // lifecycle commands for the same worker are merged into one ssh round trip (see DeployContext).
+    const results = await Promise.all(
+      planned.map(async ({ plan, allocs, staged }): Promise<JobResult> => {
+        if (ctx.cancelled) return { job: plan.job, seq, status: 'failed', reason: 'cancelled', error: `job ${plan.job}: cancelled before its rollout; run maand deploy again`, durationMs: 0, allocations: [] };
+        return rolloutJob(ctx, conf, plan, allocs, staged);
+      }),
+    );
+    for (const r of results) pushJob(ctx, r, failed);
   }
   if (!ctx.flags.dryRun && ctx.updateSeqBumped) await finalSync(ctx, conf);
 }
@@ -135,14 +137,14 @@ function pushJob(ctx: DeployContext, r: JobResult, failed: Map<string, string>):
 }
 
 /** pre_deploy, then stage + hash every active allocation; the hashes are stored (not in dry-run). */
-async function planOne(ctx: DeployContext, job: string, seq: number): Promise<{ plan: JobPlan; allocs: ReturnType<typeof jobAllocations> } | { error: string }> {
+async function planOne(ctx: DeployContext, job: string, seq: number): Promise<{ plan: JobPlan; allocs: ReturnType<typeof jobAllocations>; staged: Map<string, StagedTree> } | { error: string }> {
   let allocs = jobAllocations(ctx.db, job);
   const active = allocs.filter(isActive);
   const pre = await ctx.hooks.run(job, 'pre_deploy', active.map((a) => ({ allocId: a.allocId, workerIp: a.workerIp })), { concurrency: 1 });
   if (!pre.ok) return { error: `job ${job}: ${pre.error}` };
   ctx.checkpoint();
   const info = jobInfo(ctx.db, job)!;
-  let staged: Map<string, TreeHash>;
+  let staged: Map<string, StagedTree>;
   try {
     staged = stageActive(ctx.db, ctx.kv, ctx.paths.root, ctx.workers, ctx.bucketId, ctx.updateSeq, job, active);
   } catch (e) {
@@ -159,7 +161,7 @@ async function planOne(ctx: DeployContext, job: string, seq: number): Promise<{ 
     allocs = jobAllocations(ctx.db, job);
   }
   const marker = ctx.flags.dryRun ? jobMarker(ctx.db, job) : jobMarker(ctx.db, job);
-  return { plan: planJob(info, seq, allocs, staged, marker, { force: ctx.flags.force, syncOnly: ctx.flags.syncOnly }), allocs };
+  return { plan: planJob(info, seq, allocs, staged, marker, { force: ctx.flags.force, syncOnly: ctx.flags.syncOnly }), allocs, staged };
 }
 
 /** Q27: after an update_seq bump, every reachable worker with an active allocation gets the new worker files. */

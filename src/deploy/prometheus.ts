@@ -1,12 +1,11 @@
 // Prometheus support at deploy time (kv spec §2.8, deploy spec §8.4): the `scrapeConfigs` and
 // `ruleFiles` template functions, and the alert rules copied into the Prometheus server job's tree.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import yaml from 'js-yaml';
 import { MaandError } from '../errors.ts';
 import type { Db } from '../catalog/db.ts';
 import type { KvStore } from '../kv/index.ts';
 import { resolvePortName } from '../build/prometheus.ts';
+import { putFile, type JobTree } from './job-tree.ts';
 
 type Item = Record<string, unknown>;
 
@@ -126,14 +125,9 @@ export const CERT_RULES = `groups:
 `;
 
 /** For a job shipping prometheus.yml(.tpl): rules/<job>/<file> for every alert file, rules/maand/certs.yaml. */
-export function assemblePrometheusRules(db: Db, job: string, jobRoot: string): void {
+export function prometheusRules(db: Db, job: string, tree: JobTree): void {
   const ships = db.prepare("SELECT 1 FROM job_files f JOIN job j ON j.job_id = f.job_id WHERE j.name = ? AND f.isdir = 0 AND f.path IN (? || '/prometheus.yml', ? || '/prometheus.yml.tpl') LIMIT 1").get(job, job, job);
   if (ships === undefined) return;
-  const write = (rel: string, content: string | Uint8Array): void => {
-    const p = join(jobRoot, rel);
-    mkdirSync(dirname(p), { recursive: true });
-    writeFileSync(p, content, { mode: 0o644 });
-  };
-  write('rules/maand/certs.yaml', CERT_RULES);
-  for (const a of alertFiles(db)) write(`rules/${a.job}/${a.path.slice(a.path.lastIndexOf('/') + 1)}`, a.content);
+  putFile(tree, 'rules/maand/certs.yaml', CERT_RULES, 0o644);
+  for (const a of alertFiles(db)) putFile(tree, `rules/${a.job}/${a.path.slice(a.path.lastIndexOf('/') + 1)}`, a.content, 0o644);
 }

@@ -1,9 +1,11 @@
 // Rolling one job out (deploy spec §12 with seed S2/S3 and decisions Q4, Q30, Q31): rsync to the
 // allocations that need it, then per batch: lifecycle → after_allocation_started → promote (a committed
 // checkpoint) → health check; then post_deploy. Unfinished work is recorded so the next deploy resumes.
-import { sshSettings, type MaandConf } from '../bucket/maand-conf.ts';
-import { runnerCommand } from './commands.ts';
-import { failureText, type DeployContext } from './context.ts';
+import type { MaandConf } from '../bucket/maand-conf.ts';
+import type { DeployContext } from './context.ts';
+import { join } from 'node:path';
+import { writeJobTree } from './job-tree.ts';
+import { stageRoot, type StagedTree } from './staging.ts';
 import type { AllocPlan, JobPlan } from './plan.ts';
 import type { AllocationResult, JobResult } from './result.ts';
 import { batches, rolloutOrder } from './rollout-order.ts';
@@ -13,12 +15,12 @@ class JobFailure extends Error {
   override name = 'JobFailure';
 }
 
-export async function rolloutJob(ctx: DeployContext, conf: MaandConf, plan: JobPlan, allocs: AllocState[]): Promise<JobResult> {
+export async function rolloutJob(ctx: DeployContext, conf: MaandConf, plan: JobPlan, allocs: AllocState[], staged: Map<string, StagedTree>): Promise<JobResult> {
   const started = Date.now();
   const res: JobResult = { job: plan.job, seq: plan.seq, status: 'deployed', reason: plan.reason, durationMs: 0, allocations: [] };
   ctx.emit({ type: 'job-started', job: plan.job, seq: plan.seq });
   try {
-    await rollout(ctx, conf, plan, allocs, res);
+    await rollout(ctx, conf, plan, allocs, staged, res);
   } catch (e) {
     res.status = 'failed';
     res.error = e instanceof JobFailure ? e.message : `job ${plan.job}: ${(e as Error).message}`;
@@ -28,7 +30,7 @@ export async function rolloutJob(ctx: DeployContext, conf: MaandConf, plan: JobP
   return res;
 }
 
-async function rollout(ctx: DeployContext, conf: MaandConf, plan: JobPlan, allocs: AllocState[], res: JobResult): Promise<void> {
+async function rollout(ctx: DeployContext, conf: MaandConf, plan: JobPlan, allocs: AllocState[], staged: Map<string, StagedTree>, res: JobResult): Promise<void> {
   const job = plan.job;
   const fail = (msg: string): never => {
     throw new JobFailure(`job ${job}: ${msg}`);
@@ -51,10 +53,11 @@ async function rollout(ctx: DeployContext, conf: MaandConf, plan: JobPlan, alloc
   ctx.checkpoint(() => setJobMarker(ctx.db, job, 'rollout'));
 
   // Files first, only where something changes (Q4: only workers with an active allocation of the job).
-  const useSudo = sshSettings(conf).useSudo;
-  const rsyncErrors = await Promise.all(
-    work.map(async (a) => (await ctx.ensureWorker(a.workerIp, useSudo)) ?? (await ctx.rsyncTo(a.workerIp, [job]))),
-  );
+  for (const a of work) {
+    const t = staged.get(a.allocId);
+    if (t) writeJobTree(t.tree, join(stageRoot(ctx.paths.root, a.workerIp), 'jobs', job));
+  }
+  const rsyncErrors = await Promise.all(work.map((a) => ctx.sendJobFiles(a.workerIp, job)));
   const bad = rsyncErrors.filter((e): e is string => e !== undefined);
   if (bad.length > 0) {
     for (const a of work) res.allocations.push(allocResult(a, 'failed', 0, rsyncErrors[work.indexOf(a)]));
@@ -104,13 +107,9 @@ async function phase(
     ctx.emit({ type: 'batch-started', job, phase: phaseName, action: target, index, count: groups.length, workers: ips });
     const t0 = Date.now();
     const outcomes = await Promise.all(
-      ips.map(async (ip) => {
+      ips.map((ip) => {
         const a = byIp.get(ip)!;
-        const r = await ctx.remote.run(ip, runnerCommand(ctx.bucketId, target, job), {
-          env: { CURRENT_VERSION: a.currentVersion, NEW_VERSION: a.newVersion },
-          onLine: ctx.output(job, ip),
-        });
-        return r.exitCode === 0 ? undefined : failureText(ip, r);
+        return ctx.runTarget(ip, { job, target, currentVersion: a.currentVersion, newVersion: a.newVersion });
       }),
     );
     const failed = outcomes.filter((o): o is string => o !== undefined);

@@ -41,7 +41,7 @@ export function outcomeLabel(s: string): string {
 }
 
 export function formatDuration(ms: number | undefined): string {
-  if (ms === undefined) return '';
+  if (ms === undefined || ms <= 0) return '';
   if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
   const s = Math.round(ms / 1000);
   return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;

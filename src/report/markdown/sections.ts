@@ -10,7 +10,7 @@ export function failureSection(r: Report): Section[] {
   return [{
     title: `❌ Failures (${r.failures.length})`,
     columns: ['Job', 'Wave', 'Worker', 'Reason'],
-    rows: r.failures.map((f) => [f.job || '(run)', f.wave ? String(f.wave) : '', f.worker ?? '', f.reason]),
+    rows: r.failures.map((f) => [f.job || '(run)', f.wave !== undefined ? String(f.wave) : '', f.worker ?? '', f.reason]),
   }];
 }
 
@@ -65,7 +65,12 @@ function deploySections(r: Report): Section[] {
 export function planChanges(r: Report): Section[] {
   const changing = r.jobs.filter((j) => j.status === 'planned');
   if (changing.length === 0) return [];
-  return [{ title: 'Changes', columns: ['Wave', 'Job', 'Changes', 'Detail'], rows: changing.map((j) => [String(j.wave), j.job, actionCounts(j), j.reason]) }];
+  return [{ title: 'Changes', columns: ['Wave', 'Job', 'Changes', 'Detail'], rows: changing.map((j) => [String(j.wave), j.job, actionCounts(j), j.reason || reasons(j)]) }];
+}
+
+/** The distinct reasons of a job's changing allocations, e.g. "files changed: conf/app.conf". */
+function reasons(j: ReportJob): string {
+  return [...new Set(j.allocations.filter((a) => a.action !== 'skip').map((a) => a.reason).filter((x) => x !== ''))].sort().join('; ');
 }
 
 export function planAllocations(r: Report): Section[] {

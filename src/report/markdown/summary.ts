@@ -1,8 +1,9 @@
 // The job summary (GITHUB_STEP_SUMMARY) of any command, from the report model. GitHub refuses a step
 // summary over 1 MiB, so big buckets show fewer table rows with a note saying where the rest is.
-import { SUMMARY_TEMPLATE } from '../templates/summary.ts';
+import Mustache from 'mustache';
+import { ERROR_SUMMARY_TEMPLATE, SUMMARY_TEMPLATE } from '../templates/summary.ts';
 import type { Report } from './model.ts';
-import { facts, renderFitted, utf8Bytes, VERDICT_ICON, type Fitted } from './render.ts';
+import { escapeMarkdown, facts, renderFitted, utf8Bytes, VERDICT_ICON, type Fitted } from './render.ts';
 import { summarySections } from './sections.ts';
 
 /** GitHub's limit is 1 MiB per step; the rest is head room for what other writers add. */
@@ -27,4 +28,8 @@ export function renderSummary(r: Report, opts: SummaryOptions = {}): Fitted {
     (n) => `… ${n} more rows not shown`,
     'Trimmed: the summary is limited to 1 MiB. The JSON file named by the plan output has every row.',
   );
+}
+
+export function renderErrorSummary(command: string, message: string): string {
+  return Mustache.render(ERROR_SUMMARY_TEMPLATE, { command, message }, {}, { escape: escapeMarkdown });
 }

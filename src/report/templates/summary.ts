@@ -23,3 +23,9 @@ export const SUMMARY_TEMPLATE = `## {{icon}} maand {{command}}: {{headline}}
 _{{trimmed}}_
 {{/trimmed}}
 `;
+
+/** The summary of a run that stopped before it had a result (bad input, state, build error). */
+export const ERROR_SUMMARY_TEMPLATE = `## ❌ maand {{command}} failed
+
+{{message}}
+`;

@@ -1,8 +1,8 @@
-export const id = 612;
-export const ids = [612];
+export const id = 732;
+export const ids = [732];
 export const modules = {
 
-/***/ 4612:
+/***/ 8732:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -9397,20 +9397,70 @@ async function runEventCommands(ctx, o) {
     return { ...base, ok: false, error };
 }
 
+;// CONCATENATED MODULE: ./lib/deploy/coalesce.js
+// Merges requests that arrive together for the same key into one call: jobs of a wave roll out
+// concurrently, and their rsyncs and lifecycle commands for one worker travel in one ssh round trip.
+class Coalescer {
+    pending = new Map();
+    run;
+    windowMs;
+    /** `run` receives every request of one key and returns one result per request, in order. */
+    constructor(run, windowMs = 10) {
+        this.run = run;
+        this.windowMs = windowMs;
+    }
+    submit(key, req) {
+        return new Promise((resolve, reject) => {
+            let queue = this.pending.get(key);
+            if (!queue) {
+                queue = [];
+                this.pending.set(key, queue);
+                setTimeout(() => void this.flush(key), this.windowMs);
+            }
+            queue.push({ req, resolve, reject });
+        });
+    }
+    async flush(key) {
+        const queue = this.pending.get(key) ?? [];
+        this.pending.delete(key);
+        try {
+            const results = await this.run(key, queue.map((q) => q.req));
+            queue.forEach((q, i) => q.resolve(results[i]));
+        }
+        catch (e) {
+            for (const q of queue)
+                q.reject(e);
+        }
+    }
+}
+/** One async section at a time (hooks share the KV session and its undo log). */
+class Mutex {
+    tail = Promise.resolve();
+    lock(fn) {
+        const run = this.tail.then(fn, fn);
+        this.tail = run.then(() => undefined, () => undefined);
+        return run;
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/deploy/hook-port.js
 
+
+
+/** Hooks of concurrent jobs run one event at a time: a failed hook's KV revert must not undo another's writes. */
 function hookPort(ctx) {
+    const mutex = new Mutex();
     return {
         async run(job, event, allocations, opts) {
-            if (allocations.length === 0)
+            if (allocations.length === 0 || commandsFor(ctx.db, job, event).length === 0)
                 return { ok: true };
-            const r = await runEventCommands(ctx, {
+            const r = await mutex.lock(() => runEventCommands(ctx, {
                 job,
                 event: event,
                 workers: allocations.map((a) => a.workerIp),
                 concurrency: opts.concurrency,
                 ...(opts.env ? { extraEnv: opts.env } : {}),
-            });
+            }));
             if (r.ok)
                 return { ok: true };
             // The last output line of each failed hook usually says why (a traceback's last line, a message).
@@ -10208,10 +10258,52 @@ function templateKv(kv, job, allowed) {
     };
 }
 
+;// CONCATENATED MODULE: ./lib/deploy/job-tree.js
+// A job's staged tree for one allocation, in memory: catalog files, client libraries, rendered .tpl
+// files, Prometheus rules and certificates. Planning hashes it without touching the disk; only trees
+// that will be rsynced are written (writeJobTree).
+
+
+
+
+function emptyTree() {
+    return { dirs: new Set(), files: new Map() };
+}
+function putFile(tree, rel, data, mode) {
+    tree.files.set(rel, { data: typeof data === 'string' ? Buffer.from(data) : data, mode });
+    for (let d = (0,external_node_path_.dirname)(rel); d !== '.' && d !== ''; d = (0,external_node_path_.dirname)(d))
+        tree.dirs.add(d);
+}
+/** The plan hash of §9.2 over the tree (same result as hashing the written directory). */
+function hashJobTree(tree) {
+    const rels = [...tree.files.keys()].filter((p) => !p.includes('__pycache__')).sort(go_json_byteCompare);
+    const files = {};
+    const digests = [];
+    for (const rel of rels) {
+        const d = (0,external_node_crypto_.createHash)('md5').update(tree.files.get(rel).data).digest('hex');
+        digests.push(d);
+        files[rel] = d;
+    }
+    return { hash: (0,external_node_crypto_.createHash)('md5').update(digests.join('')).digest('hex'), files, filesJson: goJson(files) };
+}
+function job_tree_writeJobTree(tree, dir) {
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+    for (const d of [...tree.dirs].sort(go_json_byteCompare))
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(dir, d), { recursive: true, mode: 0o755 });
+    for (const [rel, f] of tree.files) {
+        const p = (0,external_node_path_.join)(dir, rel);
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(p), { recursive: true });
+        (0,external_node_fs_.writeFileSync)(p, f.data, { mode: f.mode });
+        (0,external_node_fs_.chmodSync)(p, f.mode);
+    }
+}
+function readAsset(path) {
+    return (0,external_node_fs_.readFileSync)(path);
+}
+
 ;// CONCATENATED MODULE: ./lib/deploy/prometheus.js
 // Prometheus support at deploy time (kv spec §2.8, deploy spec §8.4): the `scrapeConfigs` and
 // `ruleFiles` template functions, and the alert rules copied into the Prometheus server job's tree.
-
 
 
 
@@ -10336,73 +10428,13 @@ const CERT_RULES = `groups:
         annotations: { summary: "the bucket CA certificate has expired" }
 `;
 /** For a job shipping prometheus.yml(.tpl): rules/<job>/<file> for every alert file, rules/maand/certs.yaml. */
-function assemblePrometheusRules(db, job, jobRoot) {
+function prometheusRules(db, job, tree) {
     const ships = db.prepare("SELECT 1 FROM job_files f JOIN job j ON j.job_id = f.job_id WHERE j.name = ? AND f.isdir = 0 AND f.path IN (? || '/prometheus.yml', ? || '/prometheus.yml.tpl') LIMIT 1").get(job, job, job);
     if (ships === undefined)
         return;
-    const write = (rel, content) => {
-        const p = (0,external_node_path_.join)(jobRoot, rel);
-        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(p), { recursive: true });
-        (0,external_node_fs_.writeFileSync)(p, content, { mode: 0o644 });
-    };
-    write('rules/maand/certs.yaml', CERT_RULES);
+    putFile(tree, 'rules/maand/certs.yaml', CERT_RULES, 0o644);
     for (const a of alertFiles(db))
-        write(`rules/${a.job}/${a.path.slice(a.path.lastIndexOf('/') + 1)}`, a.content);
-}
-
-;// CONCATENATED MODULE: ./lib/deploy/tree-hash.js
-// The plan hash of a staged job tree (deploy spec §9.2-9.3): md5 of the concatenated md5 hex digests
-// of every file, in byte-wise path order, plus the per-file manifest {path: md5}.
-
-
-
-
-function hashTree(dir) {
-    const rels = [];
-    const walk = (rel) => {
-        for (const ent of (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(dir, rel), { withFileTypes: true })) {
-            const childRel = rel === '' ? ent.name : `${rel}/${ent.name}`;
-            if (childRel.includes('__pycache__'))
-                continue;
-            if (ent.isDirectory())
-                walk(childRel);
-            else
-                rels.push(childRel);
-        }
-    };
-    walk('');
-    rels.sort(go_json_byteCompare);
-    const files = {};
-    const digests = [];
-    for (const rel of rels) {
-        const d = (0,external_node_crypto_.createHash)('md5').update((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, rel))).digest('hex');
-        digests.push(d);
-        files[rel] = d;
-    }
-    return { hash: (0,external_node_crypto_.createHash)('md5').update(digests.join('')).digest('hex'), files, filesJson: goJson(files) };
-}
-function parseFilesJson(text) {
-    if (text === null || text === undefined || text === '')
-        return undefined;
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Paths added, changed or deleted between two manifests, sorted byte-wise (§13.2). */
-function changedPaths(previous, current) {
-    const prev = previous ?? {};
-    const cur = current ?? {};
-    const out = new Set();
-    for (const [p, d] of Object.entries(cur))
-        if (prev[p] !== d)
-            out.add(p);
-    for (const p of Object.keys(prev))
-        if (!(p in cur))
-            out.add(p);
-    return [...out].sort(go_json_byteCompare);
+        putFile(tree, `rules/${a.job}/${a.path.slice(a.path.lastIndexOf('/') + 1)}`, a.content, 0o644);
 }
 
 ;// CONCATENATED MODULE: ./lib/deploy/staging.js
@@ -10419,51 +10451,43 @@ function changedPaths(previous, current) {
 
 
 
-
 function stageRoot(bucketRoot, ip) {
     return (0,external_node_path_.join)(bucketRoot, 'tmp', 'stage', ip);
 }
-/** Writes the job tree for one allocation and returns its directory. Throws MaandError naming the file. */
-function stageJob(db, kv, bucketRoot, ctx) {
-    const dest = (0,external_node_path_.join)(stageRoot(bucketRoot, ctx.workerIp), 'jobs');
-    const jobRoot = (0,external_node_path_.join)(dest, ctx.job);
-    (0,external_node_fs_.mkdirSync)(jobRoot, { recursive: true });
+/** Builds the job tree for one allocation in memory. Throws MaandError naming the file. */
+function buildJobTree(db, kv, ctx) {
+    const tree = emptyTree();
     const rows = db
         .prepare('SELECT f.path AS path, f.content AS content, f.isdir AS isdir FROM job_files f JOIN job j ON j.job_id = f.job_id WHERE j.name = ? ORDER BY f.isdir DESC, f.path')
         .all(ctx.job);
+    const prefix = `${ctx.job}/`;
     for (const r of rows) {
-        if (r.path.includes('/_prometheus/') || r.path.endsWith('/_prometheus'))
+        if (!r.path.startsWith(prefix))
             continue;
-        const p = (0,external_node_path_.join)(dest, r.path);
+        const rel = r.path.slice(prefix.length);
+        if (rel === '_prometheus' || rel.startsWith('_prometheus/'))
+            continue;
         if (r.isdir)
-            (0,external_node_fs_.mkdirSync)(p, { recursive: true, mode: 0o755 });
-        else {
-            (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(p), { recursive: true });
-            (0,external_node_fs_.writeFileSync)(p, r.content ?? new Uint8Array(0), { mode: 0o755 });
-        }
+            tree.dirs.add(rel);
+        else
+            putFile(tree, rel, r.content ?? new Uint8Array(0), 0o755);
     }
-    if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(jobRoot, '_modules'))) {
+    if (tree.dirs.has('_modules'))
         for (const lib of ['maand.py', 'maand.ts'])
-            (0,external_node_fs_.copyFileSync)(assetPath(lib), (0,external_node_path_.join)(jobRoot, '_modules', lib));
-    }
-    renderTemplates(db, kv, jobRoot, ctx);
-    assemblePrometheusRules(db, ctx.job, jobRoot);
-    staging_writeCerts(db, kv, jobRoot, ctx);
-    return jobRoot;
+            putFile(tree, `_modules/${lib}`, readAsset(assetPath(lib)), 0o644);
+    renderTemplates(db, kv, tree, ctx);
+    prometheusRules(db, ctx.job, tree);
+    addCerts(db, kv, tree, ctx);
+    return tree;
 }
-function listTemplates(root, rel = '') {
-    const out = [];
-    for (const ent of (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(root, rel), { withFileTypes: true }).sort((a, b) => go_json_byteCompare(a.name, b.name))) {
-        const childRel = rel === '' ? ent.name : `${rel}/${ent.name}`;
-        if (ent.isDirectory())
-            out.push(...listTemplates(root, childRel));
-        else if (ent.name.endsWith('.tpl'))
-            out.push(childRel);
-    }
-    return out;
+/** Writes the job tree for one allocation under tmp/stage/<ip>/jobs/<job>/ and returns that directory. */
+function stageJob(db, kv, bucketRoot, ctx) {
+    const dir = join(stageRoot(bucketRoot, ctx.workerIp), 'jobs', ctx.job);
+    writeJobTree(buildJobTree(db, kv, ctx), dir);
+    return dir;
 }
-function renderTemplates(db, kv, jobRoot, ctx) {
-    const templates = listTemplates(jobRoot);
+function renderTemplates(db, kv, tree, ctx) {
+    const templates = [...tree.files.keys()].filter((p) => p.endsWith('.tpl')).sort(go_json_byteCompare);
     if (templates.length === 0)
         return;
     const funcs = maandFuncs({ job: ctx.job, kv: templateKv(kv, ctx.job, ctx.readable), scrapeConfigs: () => scrapeConfigs(db, kv), ruleFiles: () => ruleFiles(db) });
@@ -10482,7 +10506,7 @@ function renderTemplates(db, kv, jobRoot, ctx) {
         WorkerData: goStruct('data.WorkerData', { BucketID: ctx.bucketId, WorkerID: ctx.workerId, WorkerIP: ctx.workerIp, Labels: [...ctx.labels].sort(), UpdateSeq: ctx.updateSeq }),
     });
     for (const rel of templates) {
-        const text = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(jobRoot, rel), 'utf8');
+        const text = Buffer.from(tree.files.get(rel).data).toString('utf8');
         let tpl;
         try {
             tpl = parseTemplate('template', text, funcs);
@@ -10498,12 +10522,11 @@ function renderTemplates(db, kv, jobRoot, ctx) {
             const msg = e instanceof TemplateError || e instanceof Error ? e.message : String(e);
             throw new errors/* MaandError */.Ob('invalid job', `job ${ctx.job} worker ${ctx.workerIp}: execute template ${rel}: ${msg}`);
         }
-        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(jobRoot, rel.slice(0, -'.tpl'.length)), out, { mode: 0o644 });
+        putFile(tree, rel.slice(0, -'.tpl'.length), out, 0o644);
     }
 }
-function staging_writeCerts(db, kv, jobRoot, ctx) {
-    const certsDir = (0,external_node_path_.join)(jobRoot, 'certs');
-    (0,external_node_fs_.mkdirSync)(certsDir, { recursive: true, mode: 0o755 });
+function addCerts(db, kv, tree, ctx) {
+    tree.dirs.add('certs');
     const names = db.prepare('SELECT c.name AS name FROM job_certs c JOIN job j ON j.job_id = c.job_id WHERE j.name = ? ORDER BY c.name').all(ctx.job).map((r) => r.name);
     const ns = allocationNamespace(ctx.job, ctx.workerIp);
     for (const name of names) {
@@ -10511,29 +10534,27 @@ function staging_writeCerts(db, kv, jobRoot, ctx) {
             const v = kv.tryGet(ns, `certs/${name}.${ext}`);
             if (v === undefined)
                 throw new errors/* MaandError */.Ob('invalid job', `job ${ctx.job} worker ${ctx.workerIp}: certificate ${name}.${ext} is missing in KV ${ns} (run maand build)`);
-            const file = (0,external_node_path_.join)(certsDir, `${name}.${ext}`);
-            (0,external_node_fs_.writeFileSync)(file, v, { mode });
-            (0,external_node_fs_.chmodSync)(file, mode);
+            putFile(tree, `certs/${name}.${ext}`, v, mode);
         }
     }
     const ca = kv.tryGet('maand/worker', 'certs/ca.crt');
     if (ca === undefined)
         throw new errors/* MaandError */.Ob('invalid job', `job ${ctx.job}: the bucket CA is missing in KV maand/worker certs/ca.crt (run maand build)`);
-    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(certsDir, 'ca.crt'), ca, { mode: 0o644 });
+    putFile(tree, 'certs/ca.crt', ca, 0o644);
 }
-/** Stages every given allocation whose worker is in the catalog; returns the tree hash per alloc id. */
-function stageActive(db, kv, bucketRoot, workers, bucketId, updateSeq, job, allocs) {
+/** Builds (in memory) every given allocation's tree whose worker is in the catalog; hash and tree per alloc id. */
+function stageActive(db, kv, _bucketRoot, workers, bucketId, updateSeq, job, allocs) {
     const upstream = upstreamJobs(db, job);
     const staged = new Map();
     for (const a of allocs) {
         const w = workers.get(a.workerIp);
         if (!w)
             continue;
-        const dir = stageJob(db, kv, bucketRoot, {
+        const tree = buildJobTree(db, kv, {
             allocId: a.allocId, job, workerIp: a.workerIp, workerId: w.workerId, labels: w.labels, bucketId, updateSeq,
             currentVersion: a.currentVersion, newVersion: a.newVersion, readable: access_namespacesForAllocation({ job, workerIp: a.workerIp, upstreamJobs: upstream }),
         });
-        staged.set(a.allocId, hashTree(dir));
+        staged.set(a.allocId, { ...hashJobTree(tree), tree });
     }
     return staged;
 }
@@ -10570,6 +10591,8 @@ function writeWorkerFiles(stageDir, d) {
 
 
 
+
+
 class DeployContext {
     paths;
     db;
@@ -10588,6 +10611,9 @@ class DeployContext {
     ready = new Map();
     /** Workers whose bucket-level files were sent in this run. */
     refreshed = new Set();
+    useSudo = false;
+    fileSender = new Coalescer((ip, jobs) => this.sendFiles(ip, jobs));
+    targetRunner = new Coalescer((key, reqs) => this.runTargets(key, reqs));
     constructor(init) {
         this.paths = init.paths;
         this.db = init.db;
@@ -10602,6 +10628,52 @@ class DeployContext {
         this.result = init.result;
         this.signal = init.signal;
         this.emitFn = init.emit;
+    }
+    setUseSudo(useSudo) {
+        this.useSudo = useSudo;
+    }
+    /** Sends a job's staged tree to a worker; jobs asking at the same time share one rsync. */
+    sendJobFiles(ip, job) {
+        return this.fileSender.submit(ip, job);
+    }
+    /** Runs a Makefile target of a job on a worker; same-time requests for one worker share one ssh call. */
+    runTarget(ip, req) {
+        return this.targetRunner.submit(`${ip}\n${req.target}`, req);
+    }
+    async sendFiles(ip, jobs) {
+        const unique = [...new Set(jobs)].sort();
+        const err = (await this.ensureWorker(ip, this.useSudo)) ?? (await this.rsyncTo(ip, unique));
+        return jobs.map(() => err);
+    }
+    async runTargets(key, reqs) {
+        const ip = key.slice(0, key.indexOf('\n'));
+        const target = reqs[0].target;
+        const jobs = reqs.map((r) => r.job);
+        const versions = Object.fromEntries(reqs.map((r) => [r.job, [r.currentVersion, r.newVersion]]));
+        const results = new Map();
+        let current = jobs.length === 1 ? jobs[0] : undefined;
+        const r = await this.remote.run(ip, `${runnerCommand(this.bucketId, target, jobs.join(','))} --keep-going`, {
+            env: { MAAND_JOB_VERSIONS: JSON.stringify(versions), CURRENT_VERSION: reqs[0].currentVersion, NEW_VERSION: reqs[0].newVersion },
+            onLine: (stream, text) => {
+                const m = /^maand-runner: (begin|result) (\S+)(?: (-?\d+))?$/.exec(text);
+                if (stream === 'stdout' && m) {
+                    if (m[1] === 'begin')
+                        current = m[2];
+                    else
+                        results.set(m[2], Number(m[3]));
+                    return;
+                }
+                this.output(current, ip)(stream, text);
+            },
+        });
+        return jobs.map((job) => {
+            const code = results.get(job);
+            if (code === 0)
+                return undefined;
+            if (code !== undefined)
+                return `worker ${ip}: make ${target} failed for job ${job} (exit ${code}); see the output above`;
+            return r.exitCode === 0 ? `worker ${ip}: job ${job}: ${target} did not report a result` : failureText(ip, r);
+        });
     }
     emit(e) {
         this.emitFn(e);
@@ -10813,6 +10885,7 @@ function bumpUpdateSeq(db) {
 
 
 
+
 async function detectDrift(o) {
     const paths = bucketPaths(o.root);
     const conf = readMaandConf(paths.maandConf);
@@ -10865,6 +10938,7 @@ async function detectDrift(o) {
                         jd.allocations.push({ ...base, status: 'unreachable', detail: err });
                         return;
                     }
+                    job_tree_writeJobTree(h.tree, (0,external_node_path_.join)(stageRoot(paths.root, a.workerIp), 'jobs', job));
                     writeWorkerFiles(stageRoot(paths.root, a.workerIp), {
                         bucketId: bucket.bucket_id, workerId: workers.get(a.workerIp).workerId, workerIp: a.workerIp, labels: workers.get(a.workerIp).labels,
                         updateSeq: bucket.update_seq, jobs: db.prepare('SELECT job, disabled FROM allocations WHERE worker_ip = ? AND removed = 0 ORDER BY job').all(a.workerIp),
@@ -11034,6 +11108,33 @@ function globMatches(rawPattern, rawPath) {
 /** Changed paths matching at least one pattern, in input order. */
 function matchAny(patterns, paths) {
     return paths.filter((p) => patterns.some((g) => globMatches(g, p)));
+}
+
+;// CONCATENATED MODULE: ./lib/deploy/tree-hash.js
+// Plan hashes (deploy spec §9.2-9.3; computed by job-tree.ts) and per-file manifests.
+
+function parseFilesJson(text) {
+    if (text === null || text === undefined || text === '')
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Paths added, changed or deleted between two manifests, sorted byte-wise (§13.2). */
+function changedPaths(previous, current) {
+    const prev = previous ?? {};
+    const cur = current ?? {};
+    const out = new Set();
+    for (const [p, d] of Object.entries(cur))
+        if (prev[p] !== d)
+            out.add(p);
+    for (const p of Object.keys(prev))
+        if (!(p in cur))
+            out.add(p);
+    return [...out].sort(go_json_byteCompare);
 }
 
 ;// CONCATENATED MODULE: ./lib/deploy/lifecycle.js
@@ -11266,9 +11367,6 @@ function batches(items, size) {
 }
 
 ;// CONCATENATED MODULE: ./lib/deploy/rollout.js
-// Rolling one job out (deploy spec §12 with seed S2/S3 and decisions Q4, Q30, Q31): rsync to the
-// allocations that need it, then per batch: lifecycle → after_allocation_started → promote (a committed
-// checkpoint) → health check; then post_deploy. Unfinished work is recorded so the next deploy resumes.
 
 
 
@@ -11277,12 +11375,12 @@ function batches(items, size) {
 class JobFailure extends Error {
     name = 'JobFailure';
 }
-async function rolloutJob(ctx, conf, plan, allocs) {
+async function rolloutJob(ctx, conf, plan, allocs, staged) {
     const started = Date.now();
     const res = { job: plan.job, seq: plan.seq, status: 'deployed', reason: plan.reason, durationMs: 0, allocations: [] };
     ctx.emit({ type: 'job-started', job: plan.job, seq: plan.seq });
     try {
-        await rollout(ctx, conf, plan, allocs, res);
+        await rollout(ctx, conf, plan, allocs, staged, res);
     }
     catch (e) {
         res.status = 'failed';
@@ -11292,7 +11390,7 @@ async function rolloutJob(ctx, conf, plan, allocs) {
     ctx.emit({ type: 'job-finished', result: res });
     return res;
 }
-async function rollout(ctx, conf, plan, allocs, res) {
+async function rollout(ctx, conf, plan, allocs, staged, res) {
     const job = plan.job;
     const fail = (msg) => {
         throw new JobFailure(`job ${job}: ${msg}`);
@@ -11313,8 +11411,12 @@ async function rollout(ctx, conf, plan, allocs, res) {
     }
     ctx.checkpoint(() => setJobMarker(ctx.db, job, 'rollout'));
     // Files first, only where something changes (Q4: only workers with an active allocation of the job).
-    const useSudo = sshSettings(conf).useSudo;
-    const rsyncErrors = await Promise.all(work.map(async (a) => (await ctx.ensureWorker(a.workerIp, useSudo)) ?? (await ctx.rsyncTo(a.workerIp, [job]))));
+    for (const a of work) {
+        const t = staged.get(a.allocId);
+        if (t)
+            job_tree_writeJobTree(t.tree, (0,external_node_path_.join)(stageRoot(ctx.paths.root, a.workerIp), 'jobs', job));
+    }
+    const rsyncErrors = await Promise.all(work.map((a) => ctx.sendJobFiles(a.workerIp, job)));
     const bad = rsyncErrors.filter((e) => e !== undefined);
     if (bad.length > 0) {
         for (const a of work)
@@ -11363,13 +11465,9 @@ async function phase(ctx, job, phaseName, target, candidates, batchSize, default
             throw new JobFailure(`job ${job}: cancelled before ${target} batch ${index + 1}/${groups.length} (${ips.join(',')}); run maand deploy again to continue`);
         ctx.emit({ type: 'batch-started', job, phase: phaseName, action: target, index, count: groups.length, workers: ips });
         const t0 = Date.now();
-        const outcomes = await Promise.all(ips.map(async (ip) => {
+        const outcomes = await Promise.all(ips.map((ip) => {
             const a = byIp.get(ip);
-            const r = await ctx.remote.run(ip, runnerCommand(ctx.bucketId, target, job), {
-                env: { CURRENT_VERSION: a.currentVersion, NEW_VERSION: a.newVersion },
-                onLine: ctx.output(job, ip),
-            });
-            return r.exitCode === 0 ? undefined : failureText(ip, r);
+            return ctx.runTarget(ip, { job, target, currentVersion: a.currentVersion, newVersion: a.newVersion });
         }));
         const failed = outcomes.filter((o) => o !== undefined);
         if (failed.length > 0) {
@@ -11488,6 +11586,7 @@ async function deploy(opts) {
 }
 async function run(ctx, conf) {
     const failed = new Map();
+    ctx.setUseSudo(sshSettings(conf).useSudo);
     if (!ctx.flags.dryRun) {
         ctx.emit({ type: 'phase', phase: 'reconcile' });
         for (const [job, err] of await reconcile(ctx, conf))
@@ -11529,13 +11628,15 @@ async function run(ctx, conf) {
             ctx.checkpoint(() => (ctx.updateSeq = bumpUpdateSeq(ctx.db)));
             ctx.updateSeqBumped = true;
         }
-        for (const { plan, allocs } of planned) {
-            if (ctx.cancelled) {
-                pushJob(ctx, { job: plan.job, seq, status: 'failed', reason: 'cancelled', error: `job ${plan.job}: cancelled before its rollout; run maand deploy again`, durationMs: 0, allocations: [] }, failed);
-                continue;
-            }
-            pushJob(ctx, await rolloutJob(ctx, conf, plan, allocs), failed);
-        }
+        // Jobs of one wave do not depend on each other: they roll out together, and their rsyncs and
+        // lifecycle commands for the same worker are merged into one ssh round trip (see DeployContext).
+        const results = await Promise.all(planned.map(async ({ plan, allocs, staged }) => {
+            if (ctx.cancelled)
+                return { job: plan.job, seq, status: 'failed', reason: 'cancelled', error: `job ${plan.job}: cancelled before its rollout; run maand deploy again`, durationMs: 0, allocations: [] };
+            return rolloutJob(ctx, conf, plan, allocs, staged);
+        }));
+        for (const r of results)
+            pushJob(ctx, r, failed);
     }
     if (!ctx.flags.dryRun && ctx.updateSeqBumped)
         await finalSync(ctx, conf);
@@ -11578,7 +11679,7 @@ async function planOne(ctx, job, seq) {
         allocs = state_jobAllocations(ctx.db, job);
     }
     const marker = ctx.flags.dryRun ? jobMarker(ctx.db, job) : jobMarker(ctx.db, job);
-    return { plan: planJob(info, seq, allocs, staged, marker, { force: ctx.flags.force, syncOnly: ctx.flags.syncOnly }), allocs };
+    return { plan: planJob(info, seq, allocs, staged, marker, { force: ctx.flags.force, syncOnly: ctx.flags.syncOnly }), allocs, staged };
 }
 /** Q27: after an update_seq bump, every reachable worker with an active allocation gets the new worker files. */
 async function finalSync(ctx, conf) {
@@ -11964,6 +12065,8 @@ function removeSshDir(dir) {
 
 /** Commands whose catalog changes must be saved for the next run. */
 function savesState(config) {
+    if (config.state.backend === 'none')
+        return false;
     return config.command === 'deploy' || config.command === 'build' || (config.command === 'drift' && config.drift === 'correct');
 }
 function checkBucket(config, env) {
@@ -12033,7 +12136,7 @@ async function restoreOrInit(config, io) {
     if (config.state.backend === 'none') {
         io.log.info(`state-backend none: using ${(0,external_node_fs_.existsSync)(paths.db) ? 'the catalog already in the bucket folder' : 'a new bucket (nothing is restored or saved)'}`);
         if (!(0,external_node_fs_.existsSync)(paths.db))
-            notes.push('state-backend none and no catalog in the bucket folder: a new bucket was initialised for this run only.');
+            notes.push('First run: no catalog in the bucket folder, so a new bucket was initialised there (state-backend none: nothing is restored or saved).');
     }
     else {
         const restored = await io.state.restore(config.bucket);

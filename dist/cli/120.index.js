@@ -1,8 +1,8 @@
-export const id = 159;
-export const ids = [159];
+export const id = 120;
+export const ids = [120];
 export const modules = {
 
-/***/ 7159:
+/***/ 8120:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -139,8 +139,35 @@ function matchAny(patterns, paths) {
     return paths.filter((p) => patterns.some((g) => globMatches(g, p)));
 }
 
-// EXTERNAL MODULE: ./lib/deploy/tree-hash.js
-var tree_hash = __webpack_require__(8240);
+// EXTERNAL MODULE: ./lib/util/go-json.js
+var go_json = __webpack_require__(6495);
+;// CONCATENATED MODULE: ./lib/deploy/tree-hash.js
+// Plan hashes (deploy spec §9.2-9.3; computed by job-tree.ts) and per-file manifests.
+
+function parseFilesJson(text) {
+    if (text === null || text === undefined || text === '')
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Paths added, changed or deleted between two manifests, sorted byte-wise (§13.2). */
+function changedPaths(previous, current) {
+    const prev = previous ?? {};
+    const cur = current ?? {};
+    const out = new Set();
+    for (const [p, d] of Object.entries(cur))
+        if (prev[p] !== d)
+            out.add(p);
+    for (const p of Object.keys(prev))
+        if (!(p in cur))
+            out.add(p);
+    return [...out].sort(go_json/* byteCompare */.U6);
+}
+
 ;// CONCATENATED MODULE: ./lib/deploy/lifecycle.js
 // Which lifecycle an updated allocation gets (deploy spec §13.1): restart, reload or sync (files only).
 
@@ -161,7 +188,7 @@ function decideLifecycle(i) {
         return { action: 'reload', matched: [], reason: 'files changed (no previous manifest)' };
     if (i.globs.length === 0)
         return { action: 'reload', matched: [], reason: 'files changed' };
-    const matched = matchAny(i.globs, (0,tree_hash/* changedPaths */.vl)(i.previousFiles, i.currentFiles));
+    const matched = matchAny(i.globs, changedPaths(i.previousFiles, i.currentFiles));
     if (matched.length > 0)
         return { action: 'restart', matched, reason: `restart_globs matched ${matched.join(',')}` };
     return { action: 'reload', matched: [], reason: 'files changed, no restart_globs matched' };
@@ -212,8 +239,8 @@ function planJob(job, seq, allocs, staged, marker, flags) {
             syncOnly: flags.syncOnly,
             hashChanged,
             versionOnly: !hashChanged && versionPending,
-            previousFiles: (0,tree_hash/* parseFilesJson */.xM)(a.previousFiles),
-            currentFiles: current?.files ?? (0,tree_hash/* parseFilesJson */.xM)(a.currentFiles),
+            previousFiles: parseFilesJson(a.previousFiles),
+            currentFiles: current?.files ?? parseFilesJson(a.currentFiles),
         });
         const why = hashChanged ? d.reason : versionPending ? `version ${a.currentVersion} → ${a.newVersion}` : '--force';
         plans.push({ ...base, action: d.action, matched: d.matched, reason: d.action === 'sync' && !flags.syncOnly ? `${why}; restart_policy never` : why });
@@ -338,12 +365,13 @@ function purgeRemovedJobs(ctx, all, stopped) {
         ctx.checkpoint();
 }
 
+// EXTERNAL MODULE: ./lib/deploy/job-tree.js
+var job_tree = __webpack_require__(8277);
+// EXTERNAL MODULE: ./lib/deploy/staging.js + 2 modules
+var staging = __webpack_require__(7524);
 // EXTERNAL MODULE: ./lib/deploy/rollout-order.js
 var rollout_order = __webpack_require__(5163);
 ;// CONCATENATED MODULE: ./lib/deploy/rollout.js
-// Rolling one job out (deploy spec §12 with seed S2/S3 and decisions Q4, Q30, Q31): rsync to the
-// allocations that need it, then per batch: lifecycle → after_allocation_started → promote (a committed
-// checkpoint) → health check; then post_deploy. Unfinished work is recorded so the next deploy resumes.
 
 
 
@@ -352,12 +380,12 @@ var rollout_order = __webpack_require__(5163);
 class JobFailure extends Error {
     name = 'JobFailure';
 }
-async function rolloutJob(ctx, conf, plan, allocs) {
+async function rolloutJob(ctx, conf, plan, allocs, staged) {
     const started = Date.now();
     const res = { job: plan.job, seq: plan.seq, status: 'deployed', reason: plan.reason, durationMs: 0, allocations: [] };
     ctx.emit({ type: 'job-started', job: plan.job, seq: plan.seq });
     try {
-        await rollout(ctx, conf, plan, allocs, res);
+        await rollout(ctx, conf, plan, allocs, staged, res);
     }
     catch (e) {
         res.status = 'failed';
@@ -367,7 +395,7 @@ async function rolloutJob(ctx, conf, plan, allocs) {
     ctx.emit({ type: 'job-finished', result: res });
     return res;
 }
-async function rollout(ctx, conf, plan, allocs, res) {
+async function rollout(ctx, conf, plan, allocs, staged, res) {
     const job = plan.job;
     const fail = (msg) => {
         throw new JobFailure(`job ${job}: ${msg}`);
@@ -388,8 +416,12 @@ async function rollout(ctx, conf, plan, allocs, res) {
     }
     ctx.checkpoint(() => (0,state/* setJobMarker */.Y9)(ctx.db, job, 'rollout'));
     // Files first, only where something changes (Q4: only workers with an active allocation of the job).
-    const useSudo = (0,maand_conf/* sshSettings */.OA)(conf).useSudo;
-    const rsyncErrors = await Promise.all(work.map(async (a) => (await ctx.ensureWorker(a.workerIp, useSudo)) ?? (await ctx.rsyncTo(a.workerIp, [job]))));
+    for (const a of work) {
+        const t = staged.get(a.allocId);
+        if (t)
+            (0,job_tree/* writeJobTree */.db)(t.tree, (0,external_node_path_.join)((0,staging/* stageRoot */.T3)(ctx.paths.root, a.workerIp), 'jobs', job));
+    }
+    const rsyncErrors = await Promise.all(work.map((a) => ctx.sendJobFiles(a.workerIp, job)));
     const bad = rsyncErrors.filter((e) => e !== undefined);
     if (bad.length > 0) {
         for (const a of work)
@@ -438,13 +470,9 @@ async function phase(ctx, job, phaseName, target, candidates, batchSize, default
             throw new JobFailure(`job ${job}: cancelled before ${target} batch ${index + 1}/${groups.length} (${ips.join(',')}); run maand deploy again to continue`);
         ctx.emit({ type: 'batch-started', job, phase: phaseName, action: target, index, count: groups.length, workers: ips });
         const t0 = Date.now();
-        const outcomes = await Promise.all(ips.map(async (ip) => {
+        const outcomes = await Promise.all(ips.map((ip) => {
             const a = byIp.get(ip);
-            const r = await ctx.remote.run(ip, (0,commands/* runnerCommand */.Qf)(ctx.bucketId, target, job), {
-                env: { CURRENT_VERSION: a.currentVersion, NEW_VERSION: a.newVersion },
-                onLine: ctx.output(job, ip),
-            });
-            return r.exitCode === 0 ? undefined : (0,context/* failureText */.kY)(ip, r);
+            return ctx.runTarget(ip, { job, target, currentVersion: a.currentVersion, newVersion: a.newVersion });
         }));
         const failed = outcomes.filter((o) => o !== undefined);
         if (failed.length > 0) {
@@ -496,8 +524,6 @@ async function postDeploy(ctx, job, active, res) {
     }
 }
 
-// EXTERNAL MODULE: ./lib/deploy/staging.js + 2 modules
-var staging = __webpack_require__(7524);
 ;// CONCATENATED MODULE: ./lib/deploy/engine.js
 // `maand deploy`: the seed's pipeline. Reconcile once, then per deployment_seq wave: pre_deploy →
 // stage → plan hash; only when some job has work: bump update_seq once (S1), then roll each job out.
@@ -565,6 +591,7 @@ async function deploy(opts) {
 }
 async function run(ctx, conf) {
     const failed = new Map();
+    ctx.setUseSudo((0,maand_conf/* sshSettings */.OA)(conf).useSudo);
     if (!ctx.flags.dryRun) {
         ctx.emit({ type: 'phase', phase: 'reconcile' });
         for (const [job, err] of await reconcile(ctx, conf))
@@ -606,13 +633,15 @@ async function run(ctx, conf) {
             ctx.checkpoint(() => (ctx.updateSeq = (0,state/* bumpUpdateSeq */.VF)(ctx.db)));
             ctx.updateSeqBumped = true;
         }
-        for (const { plan, allocs } of planned) {
-            if (ctx.cancelled) {
-                pushJob(ctx, { job: plan.job, seq, status: 'failed', reason: 'cancelled', error: `job ${plan.job}: cancelled before its rollout; run maand deploy again`, durationMs: 0, allocations: [] }, failed);
-                continue;
-            }
-            pushJob(ctx, await rolloutJob(ctx, conf, plan, allocs), failed);
-        }
+        // Jobs of one wave do not depend on each other: they roll out together, and their rsyncs and
+        // lifecycle commands for the same worker are merged into one ssh round trip (see DeployContext).
+        const results = await Promise.all(planned.map(async ({ plan, allocs, staged }) => {
+            if (ctx.cancelled)
+                return { job: plan.job, seq, status: 'failed', reason: 'cancelled', error: `job ${plan.job}: cancelled before its rollout; run maand deploy again`, durationMs: 0, allocations: [] };
+            return rolloutJob(ctx, conf, plan, allocs, staged);
+        }));
+        for (const r of results)
+            pushJob(ctx, r, failed);
     }
     if (!ctx.flags.dryRun && ctx.updateSeqBumped)
         await finalSync(ctx, conf);
@@ -655,7 +684,7 @@ async function planOne(ctx, job, seq) {
         allocs = (0,state/* jobAllocations */.pt)(ctx.db, job);
     }
     const marker = ctx.flags.dryRun ? (0,state/* jobMarker */.qB)(ctx.db, job) : (0,state/* jobMarker */.qB)(ctx.db, job);
-    return { plan: planJob(info, seq, allocs, staged, marker, { force: ctx.flags.force, syncOnly: ctx.flags.syncOnly }), allocs };
+    return { plan: planJob(info, seq, allocs, staged, marker, { force: ctx.flags.force, syncOnly: ctx.flags.syncOnly }), allocs, staged };
 }
 /** Q27: after an update_seq bump, every reachable worker with an active allocation gets the new worker files. */
 async function finalSync(ctx, conf) {

@@ -1,0 +1,27 @@
+// The action's main step: inputs → Config → run → outputs, summary, comment. The only place (with
+// post.ts) that calls core.setFailed or exits; everything heavy loads after the first log line.
+import * as core from '@actions/core';
+import { readConfig, type Config } from './config.ts';
+import { readActionEnv } from './env.ts';
+import { banner, registerSecrets } from './banner.ts';
+import { stopOnSignals } from './signals.ts';
+
+const controller = new AbortController();
+stopOnSignals(controller, core.info, () => process.exit(130));
+let config: Config | undefined;
+try {
+  const env = readActionEnv(process.env, process.cwd());
+  config = readConfig((name) => core.getInput(name), env);
+  registerSecrets(config, core.setSecret);
+  core.info(banner(config));
+  const [{ runAction }, { createStatePort }, { publishOutcome }] = await Promise.all([import('./run.ts'), import('./state-port.ts'), import('./publish.ts')]);
+  const io = { log: core, setOutput: core.setOutput, writeSummary: async (md: string) => void (await core.summary.addRaw(md).write()) };
+  const outcome = await runAction(config, env, { log: core, signal: controller.signal, saveState: core.saveState, setSecret: core.setSecret, state: createStatePort(config, env) });
+  await publishOutcome(config, env, outcome, io);
+  if (outcome.failure) core.setFailed(outcome.failure);
+} catch (e) {
+  const { failureMessage, publishError } = await import('./publish.ts');
+  core.setFailed(failureMessage(e));
+  if (e instanceof Error && e.stack) core.debug(e.stack);
+  if (config) await publishError(config.command, failureMessage(e), { log: core, setOutput: core.setOutput, writeSummary: async (md: string) => void (await core.summary.addRaw(md).write()) });
+}

@@ -1,0 +1,31 @@
+// The post step's work: remove the SSH key dir, then save the bucket state main registered (also after a
+// failed or cancelled main step: promotions are checkpointed as they happen, so the state matches the
+// workers). A failed save is a failed step: losing the catalog is never a warning.
+import { existsSync } from 'node:fs';
+import { MaandError } from '../errors.ts';
+import { bucketPaths } from '../bucket/paths.ts';
+import type { Config } from './config.ts';
+import type { ActionLog } from './log.ts';
+import { removeSshDir } from './ssh.ts';
+import type { StatePort } from './state-port.ts';
+
+export interface Saved {
+  saveRoot: string;
+  generation: string;
+  bucketId: string;
+  sshDir: string;
+}
+
+export async function runPost(saved: Saved, log: ActionLog, configAndState: () => { config: Config; state: StatePort }): Promise<void> {
+  if (removeSshDir(saved.sshDir)) log.info('removed the private SSH key directory');
+  if (saved.saveRoot === '') {
+    log.info('state: nothing to save (the main step saved nothing for this command, or stopped before the state was restored)');
+    return;
+  }
+  if (!existsSync(bucketPaths(saved.saveRoot).db)) throw new MaandError('database error', `state: ${bucketPaths(saved.saveRoot).db} is gone; nothing can be saved`);
+  const { config, state } = configAndState();
+  const generation = Number(saved.generation);
+  if (!Number.isInteger(generation) || generation < 0) throw new MaandError('invalid argument', `state: saved generation ${JSON.stringify(saved.generation)} is not a number`);
+  const r = await state.save(saved.saveRoot, { generation, bucketId: saved.bucketId });
+  log.info(`state: saved generation ${r.generation} of bucket ${saved.bucketId} to the ${config.state.backend} backend (${r.where})`);
+}

@@ -1,0 +1,57 @@
+// A job's staged tree for one allocation, in memory: catalog files, client libraries, rendered .tpl
+// files, Prometheus rules and certificates. Planning hashes it without touching the disk; only trees
+// that will be rsynced are written (writeJobTree).
+import { createHash } from 'node:crypto';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { byteCompare, goJson } from '../util/go-json.ts';
+import type { TreeHash } from './tree-hash.ts';
+
+export interface TreeFile {
+  data: Uint8Array;
+  mode: number;
+}
+
+export interface JobTree {
+  /** Directories (job-relative, `/`-separated), including empty ones. */
+  dirs: Set<string>;
+  /** Files by job-relative path. */
+  files: Map<string, TreeFile>;
+}
+
+export function emptyTree(): JobTree {
+  return { dirs: new Set(), files: new Map() };
+}
+
+export function putFile(tree: JobTree, rel: string, data: Uint8Array | string, mode: number): void {
+  tree.files.set(rel, { data: typeof data === 'string' ? Buffer.from(data) : data, mode });
+  for (let d = dirname(rel); d !== '.' && d !== ''; d = dirname(d)) tree.dirs.add(d);
+}
+
+/** The plan hash of §9.2 over the tree (same result as hashing the written directory). */
+export function hashJobTree(tree: JobTree): TreeHash {
+  const rels = [...tree.files.keys()].filter((p) => !p.includes('__pycache__')).sort(byteCompare);
+  const files: Record<string, string> = {};
+  const digests: string[] = [];
+  for (const rel of rels) {
+    const d = createHash('md5').update(tree.files.get(rel)!.data).digest('hex');
+    digests.push(d);
+    files[rel] = d;
+  }
+  return { hash: createHash('md5').update(digests.join('')).digest('hex'), files, filesJson: goJson(files) };
+}
+
+export function writeJobTree(tree: JobTree, dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  for (const d of [...tree.dirs].sort(byteCompare)) mkdirSync(join(dir, d), { recursive: true, mode: 0o755 });
+  for (const [rel, f] of tree.files) {
+    const p = join(dir, rel);
+    mkdirSync(dirname(p), { recursive: true });
+    writeFileSync(p, f.data, { mode: f.mode });
+    chmodSync(p, f.mode);
+  }
+}
+
+export function readAsset(path: string): Buffer {
+  return readFileSync(path);
+}

@@ -1,0 +1,68 @@
+// Sealing the bundle body: a 256-bit key from the state-key by scrypt (random salt per bundle), then
+// AES-256-GCM with the header bytes as additional data. The scrypt cost read from a header is bounded
+// before use: the header is only authenticated after the key is derived.
+import { createCipheriv, createDecipheriv, randomBytes, scrypt } from 'node:crypto';
+import { StateError } from './errors.ts';
+import type { BundleHeader, KdfParams } from './bundle-format.ts';
+
+const SCRYPT_N = 2 ** 15;
+const SCRYPT_R = 8;
+const SCRYPT_P = 1;
+const TAG_BYTES = 16;
+
+/** Fresh KDF parameters and nonce for one bundle. */
+export function newSealParams(): { kdf: KdfParams; iv: string } {
+  return {
+    kdf: { name: 'scrypt', N: SCRYPT_N, r: SCRYPT_R, p: SCRYPT_P, salt: randomBytes(16).toString('base64') },
+    iv: randomBytes(12).toString('base64'),
+  };
+}
+
+export async function seal(stateKey: string, header: BundleHeader, aad: Buffer, plain: Buffer): Promise<Buffer> {
+  const key = await deriveKey(stateKey, header.kdf!);
+  const cipher = createCipheriv('aes-256-gcm', key, Buffer.from(header.iv!, 'base64'), { authTagLength: TAG_BYTES });
+  cipher.setAAD(aad);
+  return Buffer.concat([cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
+}
+
+/** The plaintext, only once the tag verified; any mismatch is the one "authentication failed" error. */
+export async function unseal(file: string, stateKey: string, header: BundleHeader, aad: Buffer, body: Buffer): Promise<Buffer> {
+  const kdf = header.kdf!;
+  const iv = Buffer.from(header.iv!, 'base64');
+  const salt = Buffer.from(kdf.salt, 'base64');
+  const sane = isPow2(kdf.N) && kdf.N >= 2 ** 10 && kdf.N <= 2 ** 20 && int(kdf.r, 1, 32) && int(kdf.p, 1, 16) && salt.length >= 16 && iv.length === 12;
+  if (!sane || body.length < TAG_BYTES) throw authFailed(file);
+  const key = await deriveKey(stateKey, kdf);
+  const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
+  decipher.setAAD(aad);
+  decipher.setAuthTag(body.subarray(body.length - TAG_BYTES));
+  const out = decipher.update(body.subarray(0, body.length - TAG_BYTES));
+  try {
+    return Buffer.concat([out, decipher.final()]);
+  } catch {
+    throw authFailed(file);
+  }
+}
+
+export function authFailed(file: string): StateError {
+  return new StateError(
+    'auth',
+    `state bundle ${file}: wrong state-key or corrupted (authentication failed); check that the state-key secret is the one the state was saved with`,
+  );
+}
+
+function deriveKey(stateKey: string, kdf: KdfParams): Promise<Buffer> {
+  const salt = Buffer.from(kdf.salt, 'base64');
+  const maxmem = 128 * kdf.N * kdf.r * kdf.p + 32 * 1024 * 1024;
+  return new Promise((resolve, reject) => {
+    scrypt(stateKey, salt, 32, { N: kdf.N, r: kdf.r, p: kdf.p, maxmem }, (err, key) => (err ? reject(err) : resolve(key)));
+  });
+}
+
+function isPow2(n: number): boolean {
+  return Number.isSafeInteger(n) && n > 1 && (n & (n - 1)) === 0;
+}
+
+function int(n: number, min: number, max: number): boolean {
+  return Number.isSafeInteger(n) && n >= min && n <= max;
+}
