@@ -3,7 +3,6 @@
 // After all waves every touched or active worker gets the bucket-level files (Q27). Every step that
 // changes workers is checkpointed in the catalog as it happens (Q6).
 import { rmSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { MaandError } from '../errors.ts';
 import { bucketPaths } from '../bucket/paths.ts';
 import { readMaandConf, sshSettings, type MaandConf } from '../bucket/maand-conf.ts';
@@ -119,7 +118,7 @@ async function run(ctx: DeployContext, conf: MaandConf): Promise<void> {
     const results = await Promise.all(
       planned.map(async ({ plan, allocs, staged }): Promise<JobResult> => {
         if (ctx.cancelled) return { job: plan.job, seq, status: 'failed', reason: 'cancelled', error: `job ${plan.job}: cancelled before its rollout; run maand deploy again`, durationMs: 0, allocations: [] };
-        return rolloutJob(ctx, conf, plan, allocs, staged);
+        return rolloutJob(ctx, plan, allocs, staged);
       }),
     );
     for (const r of results) pushJob(ctx, r, failed);
@@ -160,7 +159,7 @@ async function planOne(ctx: DeployContext, job: string, seq: number): Promise<{ 
     });
     allocs = jobAllocations(ctx.db, job);
   }
-  const marker = ctx.flags.dryRun ? jobMarker(ctx.db, job) : jobMarker(ctx.db, job);
+  const marker = jobMarker(ctx.db, job);
   return { plan: planJob(info, seq, allocs, staged, marker, { force: ctx.flags.force, syncOnly: ctx.flags.syncOnly }), allocs, staged };
 }
 
@@ -176,5 +175,4 @@ async function finalSync(ctx: DeployContext, conf: MaandConf): Promise<void> {
       if (err) ctx.emit({ type: 'warning', message: `${err} (worker.json on ${ip} keeps the previous update_seq until the next deploy)` });
     }),
   );
-  void join;
 }

@@ -1,7 +1,6 @@
 // Rolling one job out (deploy spec §12 with seed S2/S3 and decisions Q4, Q30, Q31): rsync to the
 // allocations that need it, then per batch: lifecycle → after_allocation_started → promote (a committed
 // checkpoint) → health check; then post_deploy. Unfinished work is recorded so the next deploy resumes.
-import type { MaandConf } from '../bucket/maand-conf.ts';
 import type { DeployContext } from './context.ts';
 import { join } from 'node:path';
 import { writeJobTree } from './job-tree.ts';
@@ -15,12 +14,12 @@ class JobFailure extends Error {
   override name = 'JobFailure';
 }
 
-export async function rolloutJob(ctx: DeployContext, conf: MaandConf, plan: JobPlan, allocs: AllocState[], staged: Map<string, StagedTree>): Promise<JobResult> {
+export async function rolloutJob(ctx: DeployContext, plan: JobPlan, allocs: AllocState[], staged: Map<string, StagedTree>): Promise<JobResult> {
   const started = Date.now();
   const res: JobResult = { job: plan.job, seq: plan.seq, status: 'deployed', reason: plan.reason, durationMs: 0, allocations: [] };
   ctx.emit({ type: 'job-started', job: plan.job, seq: plan.seq });
   try {
-    await rollout(ctx, conf, plan, allocs, staged, res);
+    await rollout(ctx, plan, allocs, staged, res);
   } catch (e) {
     res.status = 'failed';
     res.error = e instanceof JobFailure ? e.message : `job ${plan.job}: ${(e as Error).message}`;
@@ -30,7 +29,7 @@ export async function rolloutJob(ctx: DeployContext, conf: MaandConf, plan: JobP
   return res;
 }
 
-async function rollout(ctx: DeployContext, conf: MaandConf, plan: JobPlan, allocs: AllocState[], staged: Map<string, StagedTree>, res: JobResult): Promise<void> {
+async function rollout(ctx: DeployContext, plan: JobPlan, allocs: AllocState[], staged: Map<string, StagedTree>, res: JobResult): Promise<void> {
   const job = plan.job;
   const fail = (msg: string): never => {
     throw new JobFailure(`job ${job}: ${msg}`);
@@ -72,7 +71,7 @@ async function rollout(ctx: DeployContext, conf: MaandConf, plan: JobPlan, alloc
 
   const jobControl = commandsFor(ctx.db, job, 'job_control');
   if (jobControl.length > 0 && !ctx.flags.syncOnly) {
-    await jobControlPath(ctx, job, plan, active, res);
+    await jobControlPath(ctx, job, active, res);
   } else if (!ctx.flags.syncOnly) {
     const defaultOrder = allocs.filter((a) => !a.removed).map((a) => a.workerIp);
     await phase(ctx, job, 'new', 'start', newAllocs, info!.maxConcurrentStarts, defaultOrder, byIp, res);
@@ -138,7 +137,7 @@ async function healthGate(ctx: DeployContext, job: string): Promise<void> {
   if (!h.ok) throw new JobFailure(`job ${job}: health check failed: ${h.error ?? 'unknown error'} (the next deploy retries it)`);
 }
 
-async function jobControlPath(ctx: DeployContext, job: string, plan: JobPlan, active: AllocPlan[], res: JobResult): Promise<void> {
+async function jobControlPath(ctx: DeployContext, job: string, active: AllocPlan[], res: JobResult): Promise<void> {
   const news = active.filter((a) => a.action === 'start').map((a) => a.workerIp);
   const updated = active.filter((a) => a.action === 'restart' || a.action === 'reload' || (ctx.flags.force && a.action !== 'start')).map((a) => a.workerIp);
   const t0 = Date.now();
@@ -149,7 +148,6 @@ async function jobControlPath(ctx: DeployContext, job: string, plan: JobPlan, ac
   if (!hook.ok) throw new JobFailure(`job ${job}: ${hook.error}`);
   ctx.checkpoint(() => active.forEach((a) => promote(ctx.db, job, a.allocId)));
   for (const a of active) if (a.action !== 'skip' && a.action !== 'sync') res.allocations.push(allocResult(a, 'ok', Date.now() - t0));
-  void plan;
   await healthGate(ctx, job);
 }
 
