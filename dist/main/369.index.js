@@ -1,8 +1,8 @@
-export const id = 854;
-export const ids = [854];
+export const id = 369;
+export const ids = [369];
 export const modules = {
 
-/***/ 6854:
+/***/ 4369:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -34,7 +34,7 @@ function errorText(e) {
 }
 
 // EXTERNAL MODULE: ./lib/errors.js
-var errors = __webpack_require__(452);
+var errors = __webpack_require__(2685);
 ;// CONCATENATED MODULE: ./lib/report/templates/comment.js
 // Mustache template of the sticky PR comment of command plan. {{{marker}}} is the hidden HTML comment
 // the action finds its own comment by; it must stay the first line.
@@ -66,8 +66,8 @@ _{{trimmed}}_
 {{/trimmed}}
 `;
 
-// EXTERNAL MODULE: ./node_modules/mustache/mustache.mjs
-var mustache = __webpack_require__(562);
+// EXTERNAL MODULE: ../../work/main/node_modules/mustache/mustache.mjs
+var mustache = __webpack_require__(4890);
 ;// CONCATENATED MODULE: ./lib/report/templates/table.js
 // Mustache partial `table`: one Markdown table of a section ({columns, rows: [{cells}], more}).
 // Cells arrive as plain text; the renderer's escape makes them safe inside a table cell.
@@ -392,7 +392,7 @@ async function upsertComment(t, marker, body) {
     if (!owner || !repo)
         throw new Error(`GITHUB_REPOSITORY ${JSON.stringify(t.repository)} is not owner/name`);
     // Loaded here: the REST client is only needed on pull requests (keeps the action's cold start short).
-    const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+    const { getOctokit } = await __webpack_require__.e(/* import() */ 221).then(__webpack_require__.bind(__webpack_require__, 7221));
     const octokit = getOctokit(t.token.reveal(), { baseUrl: t.apiUrl });
     const params = { owner, repo, issue_number: t.issueNumber, per_page: 100 };
     let existing;

@@ -1,8 +1,8 @@
-export const id = 616;
-export const ids = [616];
+export const id = 975;
+export const ids = [975];
 export const modules = {
 
-/***/ 8908:
+/***/ 8329:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -17,7 +17,7 @@ function splitList(raw) {
 
 /***/ }),
 
-/***/ 7348:
+/***/ 723:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -72,7 +72,7 @@ class Mutex {
 
 /***/ }),
 
-/***/ 6477:
+/***/ 8606:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -144,7 +144,7 @@ function rsyncFilter(jobs) {
 
 /***/ }),
 
-/***/ 141:
+/***/ 5081:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -154,11 +154,11 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./lib/bucket/paths.js
-var bucket_paths = __webpack_require__(7462);
+var bucket_paths = __webpack_require__(9831);
 // EXTERNAL MODULE: ./lib/hooks/runtime-api.js + 3 modules
-var runtime_api = __webpack_require__(999);
+var runtime_api = __webpack_require__(8987);
 // EXTERNAL MODULE: ./lib/health/index.js + 7 modules
-var health = __webpack_require__(581);
+var health = __webpack_require__(9420);
 ;// CONCATENATED MODULE: ./lib/deploy/health-port.js
 
 function healthPort(ctx, conf, access, print) {
@@ -187,9 +187,9 @@ function healthPort(ctx, conf, access, print) {
 }
 
 // EXTERNAL MODULE: ./lib/hooks/catalog.js
-var catalog = __webpack_require__(2763);
+var catalog = __webpack_require__(2436);
 // EXTERNAL MODULE: ./lib/hooks/runner.js + 4 modules
-var runner = __webpack_require__(3604);
+var runner = __webpack_require__(9100);
 ;// CONCATENATED MODULE: ./lib/hooks/event.js
 // Every command a job registers for one event, one command at a time in name order (decision
 // Q13). The first failure stops the rest, except with `continueOnFailure` (post_build).
@@ -212,7 +212,7 @@ async function runEventCommands(ctx, o) {
 }
 
 // EXTERNAL MODULE: ./lib/deploy/coalesce.js
-var coalesce = __webpack_require__(7348);
+var coalesce = __webpack_require__(723);
 ;// CONCATENATED MODULE: ./lib/deploy/hook-port.js
 
 
@@ -255,9 +255,9 @@ var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./lib/errors.js
-var errors = __webpack_require__(452);
+var errors = __webpack_require__(2685);
 // EXTERNAL MODULE: ./lib/bucket/maand-conf.js
-var maand_conf = __webpack_require__(3788);
+var maand_conf = __webpack_require__(9075);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:os"
@@ -964,7 +964,7 @@ function connectRun(o) {
 
 /***/ }),
 
-/***/ 6110:
+/***/ 421:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -981,11 +981,11 @@ var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./lib/deploy/commands.js
-var commands = __webpack_require__(6477);
+var commands = __webpack_require__(8606);
 // EXTERNAL MODULE: ./lib/deploy/staging.js + 2 modules
-var staging = __webpack_require__(7524);
+var staging = __webpack_require__(8248);
 // EXTERNAL MODULE: ./lib/util/assets.js
-var assets = __webpack_require__(147);
+var assets = __webpack_require__(7096);
 ;// CONCATENATED MODULE: ./lib/deploy/worker-files.js
 // Bucket-level files every touched worker receives (deploy spec §7.2, §21): worker.json, jobs.json and
 // bin/runner.py, bin/worker.py, written into the worker's staging dir before an rsync.
@@ -1012,7 +1012,7 @@ function writeWorkerFiles(stageDir, d) {
 }
 
 // EXTERNAL MODULE: ./lib/deploy/coalesce.js
-var coalesce = __webpack_require__(7348);
+var coalesce = __webpack_require__(723);
 ;// CONCATENATED MODULE: ./lib/deploy/context.js
 // Everything one deploy run shares: catalog, KV session, workers, remote access, hooks, results.
 
@@ -1191,7 +1191,7 @@ function remoteFailure(ip, exitCode, output) {
 
 /***/ }),
 
-/***/ 8277:
+/***/ 6450:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1204,7 +1204,7 @@ function remoteFailure(ip, exitCode, output) {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var _util_go_json_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6495);
+/* harmony import */ var _util_go_json_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9202);
 // A job's staged tree for one allocation, in memory: catalog files, client libraries, rendered .tpl
 // files, Prometheus rules and certificates. Planning hashes it without touching the disk; only trees
 // that will be rsynced are written (writeJobTree).
@@ -1250,7 +1250,7 @@ function readAsset(path) {
 
 /***/ }),
 
-/***/ 5163:
+/***/ 6958:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1295,7 +1295,7 @@ function batches(items, size) {
 
 /***/ }),
 
-/***/ 7524:
+/***/ 8248:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1310,17 +1310,17 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./lib/errors.js
-var errors = __webpack_require__(452);
+var errors = __webpack_require__(2685);
 // EXTERNAL MODULE: ./lib/kv/index.js + 12 modules
-var lib_kv = __webpack_require__(8787);
+var lib_kv = __webpack_require__(8777);
 // EXTERNAL MODULE: ./lib/template/index.js + 18 modules
-var template = __webpack_require__(6932);
+var template = __webpack_require__(4950);
 // EXTERNAL MODULE: ./lib/util/assets.js
-var assets = __webpack_require__(147);
+var assets = __webpack_require__(7096);
 // EXTERNAL MODULE: ./lib/util/go-json.js
-var go_json = __webpack_require__(6495);
+var go_json = __webpack_require__(9202);
 // EXTERNAL MODULE: ./lib/deploy/commands.js
-var commands = __webpack_require__(6477);
+var commands = __webpack_require__(8606);
 ;// CONCATENATED MODULE: ./lib/deploy/template-kv.js
 // The KV view a job's templates get: only the allocation's readable namespaces (kv spec §1.12),
 // secrets decrypted; a forbidden namespace is an error naming it.
@@ -1346,12 +1346,12 @@ function templateKv(kv, job, allowed) {
     };
 }
 
-// EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
-var js_yaml = __webpack_require__(3243);
+// EXTERNAL MODULE: ../../work/main/node_modules/js-yaml/dist/js-yaml.mjs
+var js_yaml = __webpack_require__(3555);
 // EXTERNAL MODULE: ./lib/build/prometheus.js
-var prometheus = __webpack_require__(8050);
+var prometheus = __webpack_require__(6236);
 // EXTERNAL MODULE: ./lib/deploy/job-tree.js
-var job_tree = __webpack_require__(8277);
+var job_tree = __webpack_require__(6450);
 ;// CONCATENATED MODULE: ./lib/deploy/prometheus.js
 // Prometheus support at deploy time (kv spec §2.8, deploy spec §8.4): the `scrapeConfigs` and
 // `ruleFiles` template functions, and the alert rules copied into the Prometheus server job's tree.
@@ -1613,7 +1613,7 @@ function stageActive(db, kv, _bucketRoot, workers, bucketId, updateSeq, job, all
 
 /***/ }),
 
-/***/ 3626:
+/***/ 8327:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1633,7 +1633,7 @@ function stageActive(db, kv, _bucketRoot, workers, bucketId, updateSeq, job, all
 /* harmony export */   qB: () => (/* binding */ jobMarker),
 /* harmony export */   wZ: () => (/* binding */ wasDeployed)
 /* harmony export */ });
-/* harmony import */ var _bucket_version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7910);
+/* harmony import */ var _bucket_version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3527);
 
 const ALLOC_SQL = `SELECT a.alloc_id, a.worker_ip, a.job, a.disabled, a.removed, a.new_version, w.position,
   h.key AS hkey, h.current_hash, h.previous_hash, h.current_files, h.previous_files, h.current_version
@@ -1743,7 +1743,7 @@ function bumpUpdateSeq(db) {
 
 /***/ }),
 
-/***/ 581:
+/***/ 9420:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1768,9 +1768,9 @@ class HealthCheckError extends Error {
 }
 
 // EXTERNAL MODULE: ./lib/catalog/queries.js
-var queries = __webpack_require__(5167);
+var queries = __webpack_require__(3028);
 // EXTERNAL MODULE: ./lib/errors.js
-var errors = __webpack_require__(452);
+var errors = __webpack_require__(2685);
 ;// CONCATENATED MODULE: ./lib/health/spec.js
 
 
@@ -1909,9 +1909,9 @@ var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./lib/bucket/maand-conf.js
-var maand_conf = __webpack_require__(3788);
+var maand_conf = __webpack_require__(9075);
 // EXTERNAL MODULE: ./lib/hooks/output.js
-var output = __webpack_require__(9759);
+var output = __webpack_require__(7910);
 ;// CONCATENATED MODULE: ./lib/health/ssh-probe.js
 // The ssh probe (spec kv §5.4): run the check's command on the worker. The ssh invocation is a
 // pure argv builder plus a swappable runner, so deploy can route it through src/remote later.
@@ -2001,9 +2001,9 @@ async function sshProbe(ip, command, target, timeoutMs, runner, signal) {
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(8500);
 // EXTERNAL MODULE: ./lib/hooks/catalog.js
-var catalog = __webpack_require__(2763);
+var catalog = __webpack_require__(2436);
 // EXTERNAL MODULE: ./lib/hooks/runner.js + 4 modules
-var runner = __webpack_require__(3604);
+var runner = __webpack_require__(9100);
 ;// CONCATENATED MODULE: ./lib/health/job-check.js
 // One job's health check (spec kv §5.2, deploy §23): every (active worker × probe) pair at once,
 // then the job's health_check commands (10 allocations in parallel, health-fast workspace, KV
@@ -2105,7 +2105,7 @@ async function probe(ctx, job, ip, c, index, timeoutMs, ports) {
 }
 
 // EXTERNAL MODULE: ./lib/util/pool.js
-var pool = __webpack_require__(9860);
+var pool = __webpack_require__(6363);
 ;// CONCATENATED MODULE: ./lib/health/health-check.js
 // `maand health_check [--jobs a,b] [--wait]` (spec kv §5.5): optional worker gate (ssh port
 // reachable on every catalog worker), then up to 16 jobs checked in parallel.
@@ -2216,7 +2216,7 @@ function formatHealthEvent(e) {
 
 /***/ }),
 
-/***/ 7243:
+/***/ 1874:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

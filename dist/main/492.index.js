@@ -1,8 +1,8 @@
-export const id = 575;
-export const ids = [575];
+export const id = 492;
+export const ids = [492];
 export const modules = {
 
-/***/ 8575:
+/***/ 1492:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);

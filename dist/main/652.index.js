@@ -1,8 +1,8 @@
-export const id = 732;
-export const ids = [732];
+export const id = 652;
+export const ids = [652];
 export const modules = {
 
-/***/ 8732:
+/***/ 6652:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -20,7 +20,7 @@ var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./lib/errors.js
-var errors = __webpack_require__(452);
+var errors = __webpack_require__(2685);
 ;// CONCATENATED MODULE: ./lib/bucket/paths.js
 // Where everything lives inside a bucket (§2.2). The bucket root is the working directory.
 
@@ -142,8 +142,8 @@ function jobPorts(db, job) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./node_modules/smol-toml/dist/index.js + 8 modules
-var dist = __webpack_require__(3292);
+// EXTERNAL MODULE: ../../work/main/node_modules/smol-toml/dist/index.js + 8 modules
+var dist = __webpack_require__(5332);
 ;// CONCATENATED MODULE: ./lib/bucket/toml.js
 // TOML reading shared by maand.conf, bucket.conf, bucket.jobs*.conf and vars.toml.
 
@@ -3472,8 +3472,8 @@ function writeAllocationVariables(ctx) {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
-var js_yaml = __webpack_require__(3243);
+// EXTERNAL MODULE: ../../work/main/node_modules/js-yaml/dist/js-yaml.mjs
+var js_yaml = __webpack_require__(3555);
 ;// CONCATENATED MODULE: ./lib/build/prometheus.js
 // Build step 11: the Prometheus catalog in KV maand/prometheus (§8.13). Only meaningful when some job
 // ships prometheus.yml(.tpl); then every job's _prometheus/ content is validated and collected.
@@ -11375,12 +11375,12 @@ function batches(items, size) {
 class JobFailure extends Error {
     name = 'JobFailure';
 }
-async function rolloutJob(ctx, conf, plan, allocs, staged) {
+async function rolloutJob(ctx, plan, allocs, staged) {
     const started = Date.now();
     const res = { job: plan.job, seq: plan.seq, status: 'deployed', reason: plan.reason, durationMs: 0, allocations: [] };
     ctx.emit({ type: 'job-started', job: plan.job, seq: plan.seq });
     try {
-        await rollout(ctx, conf, plan, allocs, staged, res);
+        await rollout(ctx, plan, allocs, staged, res);
     }
     catch (e) {
         res.status = 'failed';
@@ -11390,7 +11390,7 @@ async function rolloutJob(ctx, conf, plan, allocs, staged) {
     ctx.emit({ type: 'job-finished', result: res });
     return res;
 }
-async function rollout(ctx, conf, plan, allocs, staged, res) {
+async function rollout(ctx, plan, allocs, staged, res) {
     const job = plan.job;
     const fail = (msg) => {
         throw new JobFailure(`job ${job}: ${msg}`);
@@ -11431,7 +11431,7 @@ async function rollout(ctx, conf, plan, allocs, staged, res) {
     }
     const jobControl = state_commandsFor(ctx.db, job, 'job_control');
     if (jobControl.length > 0 && !ctx.flags.syncOnly) {
-        await jobControlPath(ctx, job, plan, active, res);
+        await jobControlPath(ctx, job, active, res);
     }
     else if (!ctx.flags.syncOnly) {
         const defaultOrder = allocs.filter((a) => !a.removed).map((a) => a.workerIp);
@@ -11494,7 +11494,7 @@ async function healthGate(ctx, job) {
     if (!h.ok)
         throw new JobFailure(`job ${job}: health check failed: ${h.error ?? 'unknown error'} (the next deploy retries it)`);
 }
-async function jobControlPath(ctx, job, plan, active, res) {
+async function jobControlPath(ctx, job, active, res) {
     const news = active.filter((a) => a.action === 'start').map((a) => a.workerIp);
     const updated = active.filter((a) => a.action === 'restart' || a.action === 'reload' || (ctx.flags.force && a.action !== 'start')).map((a) => a.workerIp);
     const t0 = Date.now();
@@ -11508,7 +11508,6 @@ async function jobControlPath(ctx, job, plan, active, res) {
     for (const a of active)
         if (a.action !== 'skip' && a.action !== 'sync')
             res.allocations.push(allocResult(a, 'ok', Date.now() - t0));
-    void plan;
     await healthGate(ctx, job);
 }
 async function postDeploy(ctx, job, active, res) {
@@ -11524,7 +11523,6 @@ async function postDeploy(ctx, job, active, res) {
 // stage → plan hash; only when some job has work: bump update_seq once (S1), then roll each job out.
 // After all waves every touched or active worker gets the bucket-level files (Q27). Every step that
 // changes workers is checkpointed in the catalog as it happens (Q6).
-
 
 
 
@@ -11633,7 +11631,7 @@ async function run(ctx, conf) {
         const results = await Promise.all(planned.map(async ({ plan, allocs, staged }) => {
             if (ctx.cancelled)
                 return { job: plan.job, seq, status: 'failed', reason: 'cancelled', error: `job ${plan.job}: cancelled before its rollout; run maand deploy again`, durationMs: 0, allocations: [] };
-            return rolloutJob(ctx, conf, plan, allocs, staged);
+            return rolloutJob(ctx, plan, allocs, staged);
         }));
         for (const r of results)
             pushJob(ctx, r, failed);
@@ -11678,7 +11676,7 @@ async function planOne(ctx, job, seq) {
         });
         allocs = state_jobAllocations(ctx.db, job);
     }
-    const marker = ctx.flags.dryRun ? jobMarker(ctx.db, job) : jobMarker(ctx.db, job);
+    const marker = jobMarker(ctx.db, job);
     return { plan: planJob(info, seq, allocs, staged, marker, { force: ctx.flags.force, syncOnly: ctx.flags.syncOnly }), allocs, staged };
 }
 /** Q27: after an update_seq bump, every reachable worker with an active allocation gets the new worker files. */
@@ -11692,7 +11690,6 @@ async function finalSync(ctx, conf) {
         if (err)
             ctx.emit({ type: 'warning', message: `${err} (worker.json on ${ip} keeps the previous update_seq until the next deploy)` });
     }));
-    void external_node_path_.join;
 }
 
 ;// CONCATENATED MODULE: ./lib/deploy/result.js
@@ -11904,7 +11901,7 @@ async function runDrift(c, at) {
 }
 
 // EXTERNAL MODULE: ./lib/action/inputs.js
-var inputs = __webpack_require__(1413);
+var inputs = __webpack_require__(3090);
 ;// CONCATENATED MODULE: ./lib/report/console.js
 function formatEvent(e) {
     switch (e.type) {
@@ -12010,7 +12007,7 @@ function summarise(actions) {
 }
 
 // EXTERNAL MODULE: ./lib/action/sensitive.js
-var sensitive = __webpack_require__(8318);
+var sensitive = __webpack_require__(131);
 ;// CONCATENATED MODULE: ./lib/action/ssh.js
 // The runner's SSH access for one run: the key and known_hosts written 0600 into a private 0700 dir under
 // RUNNER_TEMP (ssh's ControlMaster sockets live there too). The post step removes the dir, always.

@@ -1,8 +1,8 @@
-export const id = 120;
-export const ids = [120];
+export const id = 648;
+export const ids = [648];
 export const modules = {
 
-/***/ 8120:
+/***/ 8648:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -18,23 +18,23 @@ var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./lib/errors.js
-var errors = __webpack_require__(452);
+var errors = __webpack_require__(2685);
 // EXTERNAL MODULE: ./lib/build/index.js + 30 modules
-var build = __webpack_require__(9705);
+var build = __webpack_require__(6455);
 // EXTERNAL MODULE: ./lib/bucket/paths.js
-var bucket_paths = __webpack_require__(7462);
+var bucket_paths = __webpack_require__(9831);
 // EXTERNAL MODULE: ./lib/bucket/maand-conf.js
-var maand_conf = __webpack_require__(3788);
+var maand_conf = __webpack_require__(9075);
 // EXTERNAL MODULE: ./lib/catalog/db.js
-var catalog_db = __webpack_require__(8917);
+var catalog_db = __webpack_require__(9908);
 // EXTERNAL MODULE: ./lib/catalog/gate.js
-var gate = __webpack_require__(156);
+var gate = __webpack_require__(1585);
 // EXTERNAL MODULE: ./lib/catalog/queries.js
-var queries = __webpack_require__(5167);
+var queries = __webpack_require__(3028);
 // EXTERNAL MODULE: ./lib/kv/index.js + 12 modules
-var lib_kv = __webpack_require__(8787);
+var lib_kv = __webpack_require__(8777);
 // EXTERNAL MODULE: ./lib/deploy/context.js + 1 modules
-var context = __webpack_require__(6110);
+var context = __webpack_require__(421);
 ;// CONCATENATED MODULE: ./lib/deploy/glob-match.js
 // restart_globs matching (deploy spec §13.3): Go path.Match per segment plus maand's `**` forms.
 /** Go path.Match: `*` (no `/`), `?`, `[...]`/`[^...]` classes, `\` escapes; malformed → no match. */
@@ -140,7 +140,7 @@ function matchAny(patterns, paths) {
 }
 
 // EXTERNAL MODULE: ./lib/util/go-json.js
-var go_json = __webpack_require__(6495);
+var go_json = __webpack_require__(9202);
 ;// CONCATENATED MODULE: ./lib/deploy/tree-hash.js
 // Plan hashes (deploy spec §9.2-9.3; computed by job-tree.ts) and per-file manifests.
 
@@ -195,7 +195,7 @@ function decideLifecycle(i) {
 }
 
 // EXTERNAL MODULE: ./lib/deploy/state.js
-var state = __webpack_require__(3626);
+var state = __webpack_require__(8327);
 ;// CONCATENATED MODULE: ./lib/deploy/plan.js
 // What a deploy would do to each allocation of a job, and why (deploy spec §10, §12.2, §16.3 with our
 // decisions: disabled allocations are only stopped (Q4, Q9), unfinished work is carried (Q30, S3)).
@@ -251,7 +251,7 @@ function planJob(job, seq, allocs, staged, marker, flags) {
 }
 
 // EXTERNAL MODULE: ./lib/deploy/commands.js
-var commands = __webpack_require__(6477);
+var commands = __webpack_require__(8606);
 ;// CONCATENATED MODULE: ./lib/deploy/reconcile.js
 // Reconcile (seed S4, deploy spec §6 with decisions Q9, Q10): stop removed/disabled allocations that
 // still run, run after_allocation_stopped, clean removed job files (keeping data/ and logs/), purge the
@@ -366,11 +366,11 @@ function purgeRemovedJobs(ctx, all, stopped) {
 }
 
 // EXTERNAL MODULE: ./lib/deploy/job-tree.js
-var job_tree = __webpack_require__(8277);
+var job_tree = __webpack_require__(6450);
 // EXTERNAL MODULE: ./lib/deploy/staging.js + 2 modules
-var staging = __webpack_require__(7524);
+var staging = __webpack_require__(8248);
 // EXTERNAL MODULE: ./lib/deploy/rollout-order.js
-var rollout_order = __webpack_require__(5163);
+var rollout_order = __webpack_require__(6958);
 ;// CONCATENATED MODULE: ./lib/deploy/rollout.js
 
 
@@ -380,12 +380,12 @@ var rollout_order = __webpack_require__(5163);
 class JobFailure extends Error {
     name = 'JobFailure';
 }
-async function rolloutJob(ctx, conf, plan, allocs, staged) {
+async function rolloutJob(ctx, plan, allocs, staged) {
     const started = Date.now();
     const res = { job: plan.job, seq: plan.seq, status: 'deployed', reason: plan.reason, durationMs: 0, allocations: [] };
     ctx.emit({ type: 'job-started', job: plan.job, seq: plan.seq });
     try {
-        await rollout(ctx, conf, plan, allocs, staged, res);
+        await rollout(ctx, plan, allocs, staged, res);
     }
     catch (e) {
         res.status = 'failed';
@@ -395,7 +395,7 @@ async function rolloutJob(ctx, conf, plan, allocs, staged) {
     ctx.emit({ type: 'job-finished', result: res });
     return res;
 }
-async function rollout(ctx, conf, plan, allocs, staged, res) {
+async function rollout(ctx, plan, allocs, staged, res) {
     const job = plan.job;
     const fail = (msg) => {
         throw new JobFailure(`job ${job}: ${msg}`);
@@ -436,7 +436,7 @@ async function rollout(ctx, conf, plan, allocs, staged, res) {
     }
     const jobControl = (0,state/* commandsFor */.Au)(ctx.db, job, 'job_control');
     if (jobControl.length > 0 && !ctx.flags.syncOnly) {
-        await jobControlPath(ctx, job, plan, active, res);
+        await jobControlPath(ctx, job, active, res);
     }
     else if (!ctx.flags.syncOnly) {
         const defaultOrder = allocs.filter((a) => !a.removed).map((a) => a.workerIp);
@@ -499,7 +499,7 @@ async function healthGate(ctx, job) {
     if (!h.ok)
         throw new JobFailure(`job ${job}: health check failed: ${h.error ?? 'unknown error'} (the next deploy retries it)`);
 }
-async function jobControlPath(ctx, job, plan, active, res) {
+async function jobControlPath(ctx, job, active, res) {
     const news = active.filter((a) => a.action === 'start').map((a) => a.workerIp);
     const updated = active.filter((a) => a.action === 'restart' || a.action === 'reload' || (ctx.flags.force && a.action !== 'start')).map((a) => a.workerIp);
     const t0 = Date.now();
@@ -513,7 +513,6 @@ async function jobControlPath(ctx, job, plan, active, res) {
     for (const a of active)
         if (a.action !== 'skip' && a.action !== 'sync')
             res.allocations.push(allocResult(a, 'ok', Date.now() - t0));
-    void plan;
     await healthGate(ctx, job);
 }
 async function postDeploy(ctx, job, active, res) {
@@ -529,7 +528,6 @@ async function postDeploy(ctx, job, active, res) {
 // stage → plan hash; only when some job has work: bump update_seq once (S1), then roll each job out.
 // After all waves every touched or active worker gets the bucket-level files (Q27). Every step that
 // changes workers is checkpointed in the catalog as it happens (Q6).
-
 
 
 
@@ -638,7 +636,7 @@ async function run(ctx, conf) {
         const results = await Promise.all(planned.map(async ({ plan, allocs, staged }) => {
             if (ctx.cancelled)
                 return { job: plan.job, seq, status: 'failed', reason: 'cancelled', error: `job ${plan.job}: cancelled before its rollout; run maand deploy again`, durationMs: 0, allocations: [] };
-            return rolloutJob(ctx, conf, plan, allocs, staged);
+            return rolloutJob(ctx, plan, allocs, staged);
         }));
         for (const r of results)
             pushJob(ctx, r, failed);
@@ -683,7 +681,7 @@ async function planOne(ctx, job, seq) {
         });
         allocs = (0,state/* jobAllocations */.pt)(ctx.db, job);
     }
-    const marker = ctx.flags.dryRun ? (0,state/* jobMarker */.qB)(ctx.db, job) : (0,state/* jobMarker */.qB)(ctx.db, job);
+    const marker = (0,state/* jobMarker */.qB)(ctx.db, job);
     return { plan: planJob(info, seq, allocs, staged, marker, { force: ctx.flags.force, syncOnly: ctx.flags.syncOnly }), allocs, staged };
 }
 /** Q27: after an update_seq bump, every reachable worker with an active allocation gets the new worker files. */
@@ -697,11 +695,10 @@ async function finalSync(ctx, conf) {
         if (err)
             ctx.emit({ type: 'warning', message: `${err} (worker.json on ${ip} keeps the previous update_seq until the next deploy)` });
     }));
-    void external_node_path_.join;
 }
 
 // EXTERNAL MODULE: ./lib/deploy/connect.js + 13 modules
-var connect = __webpack_require__(141);
+var connect = __webpack_require__(5081);
 ;// CONCATENATED MODULE: ./lib/report/dry-run.js
 const LABEL = { start: 'start  ', restart: 'restart', reload: 'reload ', sync: 'sync   ', skip: 'skip   ', stop: 'stop   ' };
 function formatDryRun(plans, failures = []) {
@@ -740,7 +737,7 @@ function formatDryRun(plans, failures = []) {
 }
 
 // EXTERNAL MODULE: ./lib/report/console.js
-var console = __webpack_require__(7243);
+var console = __webpack_require__(1874);
 ;// CONCATENATED MODULE: ./lib/report/log-file.js
 // Run logs under logs/ (deploy spec §26.2): every event of a run appended to logs/<ip>.log (or
 // logs/maand.log when no worker) and to logs/runs/<run>/<same file>, as key=value or JSON lines.
@@ -803,9 +800,9 @@ class RunLog {
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./lib/cli/io.js
-var cli_io = __webpack_require__(8908);
+var cli_io = __webpack_require__(8329);
 // EXTERNAL MODULE: ./lib/cli/ssh-access.js
-var ssh_access = __webpack_require__(4887);
+var ssh_access = __webpack_require__(1162);
 ;// CONCATENATED MODULE: ./lib/cli/commands/deploy.js
 
 
