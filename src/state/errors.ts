@@ -22,7 +22,3 @@ export class StateError extends Error {
 export function isStateError(e: unknown, kind?: StateErrorKind): e is StateError {
   return e instanceof StateError && (kind === undefined || e.kind === kind);
 }
-
-export function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}

@@ -32,6 +32,11 @@ export interface SavedBundle {
 
 export interface StateBackend {
   name: BackendKind;
+  /**
+   * True when save() itself refuses to overwrite a newer generation atomically (branch: the push is the
+   * compare-and-swap), so saveState skips its own check by restoring the newest bundle first.
+   */
+  checksGeneration?: boolean;
   /** Writes the newest bundle to `dest` (a file path); undefined when the backend holds none. */
   restore(dest: string): Promise<RestoredBundle | undefined>;
   save(file: string, meta: BundleMeta): Promise<SavedBundle>;
@@ -54,7 +59,7 @@ export interface BackendOptions {
   gitRemote?: string;
   /** A local repository (e.g. the checkout) whose remote and credentials the branch backend uses. */
   gitCwd?: string;
-  /** A private scratch directory for downloads and scratch repositories. */
+  /** A private scratch directory for downloads and scratch repositories; the caller removes it. */
   tempDir: string;
   /** REST API base URL (GITHUB_API_URL), default https://api.github.com (artifact restore). */
   apiUrl?: string;

@@ -45,17 +45,22 @@ export class StateGit {
     return (await this.git.binaryCatFile(['blob', `${commit}:${path}`])) as Buffer;
   }
 
-  /** `ls-tree` lines of the commit's top-level tree (other names' files stay in the next commit). */
-  async treeLines(commit: string): Promise<string[]> {
-    return (await this.git.raw(['ls-tree', commit])).split('\n').filter((l) => l !== '');
+  /** The commit's top-level entries as `ls-tree -z` records: `<mode> <type> <id>\t<name>`. */
+  async treeEntries(commit: string): Promise<string[]> {
+    return (await this.git.raw(['ls-tree', '-z', commit])).split('\0').filter((l) => l !== '');
   }
 
   async writeBlob(file: string): Promise<string> {
     return (await this.git.raw(['hash-object', '-w', '--', file])).trim();
   }
 
-  async writeTree(lines: string[]): Promise<string> {
-    return (await withInput(this.dir, `${lines.join('\n')}\n`).raw(['mktree'])).trim();
+  async writeBlobText(text: string): Promise<string> {
+    return (await withInput(this.dir, text).raw(['hash-object', '-w', '--stdin'])).trim();
+  }
+
+  /** A tree from `ls-tree -z` records (mktree sorts them). */
+  async writeTree(entries: string[]): Promise<string> {
+    return (await withInput(this.dir, entries.map((e) => `${e}\0`).join('')).raw(['mktree', '-z'])).trim();
   }
 
   async commitTree(tree: string, parent: string | undefined, message: string): Promise<string> {
@@ -69,7 +74,7 @@ export class StateGit {
   }
 }
 
-/** A one-off simple-git whose commands read `input` on stdin (mktree). */
+/** A one-off simple-git whose commands read `input` on stdin (mktree, hash-object --stdin). */
 function withInput(dir: string, input: string): SimpleGit {
   return simpleGit({ baseDir: dir, config: IDENTITY, input: () => input });
 }
