@@ -29,9 +29,6 @@ class StateError extends Error {
 function isStateError(e, kind) {
     return e instanceof StateError && (kind === undefined || e.kind === kind);
 }
-function errorText(e) {
-    return e instanceof Error ? e.message : String(e);
-}
 
 // EXTERNAL MODULE: ./lib/errors.js
 var errors = __webpack_require__(2685);
