@@ -106,3 +106,19 @@ test('--sync-only sends files without a lifecycle; job run then reloads on deman
   assert.ok(run.workers.every((w) => w.ok), JSON.stringify(run.workers));
   for (const ip of ips) assert.equal(f.lifecycle(ip, 'app').at(-1), 'reload 1.0.0 1.0.0');
 });
+
+test('restart_policy never syncs changed files without any lifecycle and promotes them', async () => {
+  f.bucket.job('quiet', { version: '1.0.0', selectors: ['worker'], restart_policy: 'never' }, { Makefile: RECORDING_MAKEFILE, 'conf.txt': '1\n' });
+  await f.bucket.build();
+  await f.deploy();
+  for (const ip of ips) assert.deepEqual(f.lifecycle(ip, 'quiet'), ['start 0.0.0 1.0.0'], 'a new allocation still starts');
+  f.bucket.write({ 'workspace/jobs/quiet/conf.txt': '2\n' });
+  await f.bucket.build();
+  const r = await f.deploy();
+  assert.deepEqual(r.failedJobs, []);
+  for (const ip of ips) {
+    assert.deepEqual(f.lifecycle(ip, 'quiet'), ['start 0.0.0 1.0.0']);
+    assert.equal(f.remoteFile(ip, 'quiet', 'conf.txt'), '2\n');
+  }
+  assert.equal((await f.deploy()).jobs.find((j) => j.job === 'quiet')!.status, 'unchanged');
+});
