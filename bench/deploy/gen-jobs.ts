@@ -1,8 +1,10 @@
 // The benchmark's jobs: J folders job01..jobJJ, each with FILES seeded-random data files (~KB
 // kilobytes in all, every fourth one under conf/), a maand manifest and the anchor's Makefile whose
-// `start` leaves a `sleep 3600` running with its pid in <bucket dir>/run/<job>.pid.
-// Adapted from /work/shared/bench-anchor/gen-bucket.sh (same layout and Makefile; the bytes come
-// from our own seeded generator, so they differ from the anchor's but are the same on every run).
+// `start` leaves a `sleep 3600` running with its pid in /opt/worker/run/<bucket dir>/<job>.pid.
+// Adapted from /work/shared/bench-anchor/gen-bucket.sh (same layout; the bytes come from our own
+// seeded generator, so they differ from the anchor's but are the same on every run). The anchor kept
+// the pidfiles in <bucket dir>/run, but maand owns /opt/worker/<bucket_id>/ and its rsync --delete
+// removes anything there it did not stage (only jobs/*/data, logs, bin… survive), so they moved out.
 import { mkdirSync, rmSync, utimesSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -14,11 +16,11 @@ export interface JobSpec {
 
 export const MANIFEST = { version: '1.0.0', selectors: ['worker'], max_concurrent_upgrades: 2, max_concurrent_starts: 2 };
 
-// The pidfile lives outside the synced folder (../../run), so a redeploy never deletes it.
+// The pidfile lives outside every tool's synced folder, so a redeploy never deletes it.
 export const MAKEFILE = [
-  '# pidfile lives outside the synced folder: /opt/worker/<bucket>/run/<job>.pid',
+  '# pidfile lives outside the synced folder: /opt/worker/run/<bucket>/<job>.pid',
   'JOB := $(notdir $(CURDIR))',
-  'RUN := $(abspath $(CURDIR)/../../run)',
+  'RUN := $(abspath $(CURDIR)/../../../run)/$(notdir $(abspath $(CURDIR)/../..))',
   'PID := $(RUN)/$(JOB).pid',
   '.PHONY: start stop restart',
   'start:',

@@ -51,7 +51,7 @@ export function writeSshEnv(dir: string, workers: WorkerSet, net: string): SshEn
 }
 
 /** Closes every ControlMaster Ansible or the lower bound left (each run starts without one). */
-export function closeMasters(env: SshEnv): void {
+export function closeMasters(env: Pick<SshEnv, 'dir'>): void {
   for (const sub of ['cp', 'lbcp']) {
     const d = join(env.dir, sub);
     if (!existsSync(d)) continue;

@@ -32,7 +32,7 @@ function livePid(pidFile: string): number | undefined {
 export function jobPids(l: Layout, remoteBase: string): PidMap {
   const out: PidMap = new Map();
   for (const ip of l.workers.ips) {
-    for (const job of l.jobs) out.set(`${ip} ${job}`, livePid(join(l.workers.optDir(ip), remoteBase, 'run', `${job}.pid`)));
+    for (const job of l.jobs) out.set(`${ip} ${job}`, livePid(join(l.workers.optDir(ip), 'run', remoteBase, `${job}.pid`)));
   }
   return out;
 }

@@ -11,6 +11,9 @@ import type { Config } from './config.ts';
 import type { ActionEnv } from './env.ts';
 import type { EventLog } from './log.ts';
 import type { SshAccess } from '../deploy/openssh-remote.ts';
+import { allAllocations, wasDeployed } from '../deploy/state.ts';
+import { bucketPaths } from '../bucket/paths.ts';
+import { openDb } from '../catalog/db.ts';
 
 export interface CommandOutcome {
   report: Report;
@@ -66,8 +69,19 @@ export async function runPlan(c: CommandContext): Promise<CommandOutcome> {
   await buildCatalog(c);
   const r = await deploy({ root: c.config.bucket, jobs: c.config.jobs, force: c.config.force, syncOnly: c.config.syncOnly, dryRun: true, signal: c.signal, onEvent: c.events.onEvent, connect: connect(c) });
   c.events.end();
-  const report = fromPlan(r, c.meta);
-  return { ...deployOutcome(r, report), changed: r.plans.some((p) => p.needsRollout) };
+  const stops = plannedStops(c.config.bucket, c.config.jobs);
+  const report = fromPlan(r, c.meta, stops);
+  return { ...deployOutcome(r, report), changed: r.plans.some((p) => p.needsRollout) || stops.length > 0 };
+}
+
+/** Removed allocations still running: a real deploy's reconcile stops them and cleans up (the dry run skips reconcile). */
+export function plannedStops(root: string, jobs: string[]): Array<{ job: string; workerIp: string }> {
+  const db = openDb(bucketPaths(root).db);
+  try {
+    return allAllocations(db).filter((a) => a.removed && wasDeployed(a) && (jobs.length === 0 || jobs.includes(a.job))).map((a) => ({ job: a.job, workerIp: a.workerIp }));
+  } finally {
+    db.close();
+  }
 }
 
 export async function runBuild(c: CommandContext, at: { bucketId: string; updateSeq: number }): Promise<CommandOutcome> {

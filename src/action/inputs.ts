@@ -51,8 +51,6 @@ export type OutputName = keyof typeof OUTPUTS;
 export const SAVED = {
   /** Absolute bucket root whose state the post step saves; empty: nothing to save. */
   saveRoot: 'maand-save-root',
-  /** Generation the run restored (the post step saves generation + 1). */
-  generation: 'maand-generation',
   /** Bucket id of the restored (or new) state. */
   bucketId: 'maand-bucket-id',
   /** Private directory with the SSH key and known_hosts; removed by the post step. */

@@ -8,6 +8,7 @@ import { stopOnSignals } from './signals.ts';
 
 const controller = new AbortController();
 stopOnSignals(controller, core.info, () => process.exit(130));
+const publishIo = { log: core, setOutput: core.setOutput, writeSummary: async (md: string) => void (await core.summary.addRaw(md).write()) };
 let config: Config | undefined;
 try {
   const env = readActionEnv(process.env, process.cwd());
@@ -15,13 +16,13 @@ try {
   registerSecrets(config, core.setSecret);
   core.info(banner(config));
   const [{ runAction }, { createStatePort }, { publishOutcome }] = await Promise.all([import('./run.ts'), import('./state-port.ts'), import('./publish.ts')]);
-  const io = { log: core, setOutput: core.setOutput, writeSummary: async (md: string) => void (await core.summary.addRaw(md).write()) };
-  const outcome = await runAction(config, env, { log: core, signal: controller.signal, saveState: core.saveState, setSecret: core.setSecret, state: createStatePort(config, env) });
-  await publishOutcome(config, env, outcome, io);
+  const state = createStatePort(config, env);
+  const outcome = await runAction(config, env, { log: core, signal: controller.signal, saveState: core.saveState, setSecret: core.setSecret, state });
+  await publishOutcome(config, env, outcome, publishIo);
   if (outcome.failure) core.setFailed(outcome.failure);
 } catch (e) {
   const { failureMessage, publishError } = await import('./publish.ts');
   core.setFailed(failureMessage(e));
   if (e instanceof Error && e.stack) core.debug(e.stack);
-  if (config) await publishError(config.command, failureMessage(e), { log: core, setOutput: core.setOutput, writeSummary: async (md: string) => void (await core.summary.addRaw(md).write()) });
+  if (config) await publishError(config.command, failureMessage(e), publishIo);
 }

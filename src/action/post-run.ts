@@ -11,7 +11,6 @@ import type { StatePort } from './state-port.ts';
 
 export interface Saved {
   saveRoot: string;
-  generation: string;
   bucketId: string;
   sshDir: string;
 }
@@ -24,8 +23,6 @@ export async function runPost(saved: Saved, log: ActionLog, configAndState: () =
   }
   if (!existsSync(bucketPaths(saved.saveRoot).db)) throw new MaandError('database error', `state: ${bucketPaths(saved.saveRoot).db} is gone; nothing can be saved`);
   const { config, state } = configAndState();
-  const generation = Number(saved.generation);
-  if (!Number.isInteger(generation) || generation < 0) throw new MaandError('invalid argument', `state: saved generation ${JSON.stringify(saved.generation)} is not a number`);
-  const r = await state.save(saved.saveRoot, { generation, bucketId: saved.bucketId });
+  const r = await state.save(saved.saveRoot);
   log.info(`state: saved generation ${r.generation} of bucket ${saved.bucketId} to the ${config.state.backend} backend (${r.where})`);
 }

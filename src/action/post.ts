@@ -9,7 +9,7 @@ import { createStatePort } from './state-port.ts';
 import { registerSecrets } from './banner.ts';
 
 try {
-  const saved = { saveRoot: core.getState(SAVED.saveRoot), generation: core.getState(SAVED.generation), bucketId: core.getState(SAVED.bucketId), sshDir: core.getState(SAVED.sshDir) };
+  const saved = { saveRoot: core.getState(SAVED.saveRoot), bucketId: core.getState(SAVED.bucketId), sshDir: core.getState(SAVED.sshDir) };
   await runPost(saved, core, () => {
     const env = readActionEnv(process.env, process.cwd());
     const config = readConfig((name) => core.getInput(name), env);

@@ -1,7 +1,7 @@
 // One run of the action after its inputs were parsed: check the bucket, restore (or initialise) the
 // state, register what the post step must save and clean, run the command, write the result file.
 // Never calls core.setFailed: the outcome says what failed and main.ts reports it.
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { MaandError } from '../errors.ts';
 import { bucketPaths } from '../bucket/paths.ts';
@@ -13,7 +13,7 @@ import type { Config } from './config.ts';
 import type { ActionEnv } from './env.ts';
 import { SAVED, type OutputName } from './inputs.ts';
 import { EventLog, type ActionLog } from './log.ts';
-import { maskedParts } from './sensitive.ts';
+import { maskBucketSecrets } from './mask.ts';
 import { prepareSsh, removeSshDir } from './ssh.ts';
 import type { StatePort } from './state-port.ts';
 
@@ -57,7 +57,6 @@ export async function runAction(config: Config, env: ActionEnv, io: RunIo): Prom
   const at = readBucket(config.bucket);
   maskBucketSecrets(config.bucket, io.setSecret);
   if (savesState(config)) {
-    io.saveState(SAVED.generation, String(generation));
     io.saveState(SAVED.bucketId, at.bucketId);
     io.saveState(SAVED.saveRoot, config.bucket);
   }
@@ -88,7 +87,8 @@ export async function runAction(config: Config, env: ActionEnv, io: RunIo): Prom
     changed: String(out.changed), plan: resultFile, 'failed-jobs': out.failedJobs.join(','), 'update-seq': String(out.updateSeq),
     'drift-detected': String(out.driftedJobs.length > 0), 'drifted-jobs': out.driftedJobs.join(','), 'state-generation': String(generation),
   };
-  return { ...out, outputs, resultFile, warnings: events.warnings, ...(failureOf(config, out) ? { failure: failureOf(config, out)! } : {}) };
+  const failure = failureOf(config, out);
+  return { ...out, outputs, resultFile, warnings: events.warnings, ...(failure ? { failure } : {}) };
 }
 
 function failureOf(config: Config, out: CommandOutcome): string | undefined {
@@ -132,16 +132,5 @@ function readBucket(root: string): { bucketId: string; updateSeq: number } {
     return { bucketId: row.bucket_id, updateSeq: row.update_seq };
   } finally {
     db.close();
-  }
-}
-
-/** Every line of the bucket's PEM secrets (the CA key, SSH keys) is masked in the log. */
-function maskBucketSecrets(root: string, setSecret: (v: string) => void): void {
-  const dir = bucketPaths(root).secretsDir;
-  if (!existsSync(dir)) return;
-  for (const name of readdirSync(dir).sort()) {
-    if (!name.endsWith('.key')) continue;
-    const text = readFileSync(join(dir, name), 'latin1');
-    if (text.includes('-----BEGIN')) for (const part of maskedParts(text)) setSecret(part);
   }
 }

@@ -3,7 +3,7 @@
 import { COMMENT_TEMPLATE } from '../templates/comment.ts';
 import type { Report } from './model.ts';
 import { chars, facts, renderFitted, VERDICT_ICON, type Fitted } from './render.ts';
-import { failureSection, planAllocations, planChanges } from './sections.ts';
+import { failureSection, planAllocations, planChanges, planStops } from './sections.ts';
 
 export const COMMENT_LIMIT_CHARS = 64_000;
 
@@ -20,7 +20,7 @@ export function renderComment(r: Report, opts: { limitChars?: number } = {}): Fi
     facts: facts(r),
     runUrl: r.runUrl,
     notes: r.notes,
-    sections: [...failureSection(r), ...planChanges(r)],
+    sections: [...failureSection(r), ...planChanges(r), ...planStops(r)],
     details: planAllocations(r),
   };
   return renderFitted(

@@ -76,7 +76,8 @@ export function fromDeploy(r: DeployResult, meta: ReportMeta): Report {
   return report;
 }
 
-export function fromPlan(r: DeployResult, meta: ReportMeta): Report {
+/** `stops`: removed allocations still running, which the deploy's reconcile would stop and clean up. */
+export function fromPlan(r: DeployResult, meta: ReportMeta, stops: Array<{ job: string; workerIp: string }> = []): Report {
   const failures = [...runFailures(r), ...jobFailures(r.jobs)];
   const planned: ReportJob[] = r.plans.map((p) => ({
     job: p.job, wave: p.seq, status: p.needsRollout ? 'planned' : 'up-to-date', reason: p.reason,
@@ -87,12 +88,17 @@ export function fromPlan(r: DeployResult, meta: ReportMeta): Report {
   const jobs = [...planned, ...r.jobs.filter((j) => j.status === 'failed' || j.status === 'blocked').map(jobOf)].sort(byWaveThenJob);
   const changing = planned.filter((j) => j.status === 'planned').length;
   const upToDate = planned.length - changing;
-  const verdict: Verdict = failures.length > 0 ? 'failed' : changing > 0 ? 'changes' : 'no-changes';
+  const verdict: Verdict = failures.length > 0 ? 'failed' : changing + stops.length > 0 ? 'changes' : 'no-changes';
+  const stopText = stops.length > 0 ? `, ${plural(stops.length, 'removed allocation')} would stop` : '';
   const headline =
     failures.length > 0 ? `plan failed for ${plural(r.failedJobs.length || failures.length, 'job')}`
-    : changing > 0 ? `${plural(changing, 'job')} would change, ${upToDate} up to date`
+    : changing + stops.length > 0 ? `${plural(changing, 'job')} would change, ${upToDate} up to date${stopText}`
     : `no changes: ${plural(upToDate, 'job')} up to date`;
-  return { ...base(meta, r), command: 'plan', verdict, headline, failures, jobs };
+  const report: Report = { ...base(meta, r), command: 'plan', verdict, headline, failures, jobs };
+  report.reconcile = [...stops]
+    .sort((a, b) => (a.job < b.job ? -1 : a.job > b.job ? 1 : a.workerIp < b.workerIp ? -1 : 1))
+    .map((x) => ({ job: x.job, worker: x.workerIp, action: 'stop and clean up', outcome: 'planned' }));
+  return report;
 }
 
 export function fromDrift(d: DriftResult, correction: DeployResult | undefined, meta: ReportMeta & { bucketId: string; updateSeq: number; durationMs: number }): Report {

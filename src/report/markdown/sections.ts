@@ -73,6 +73,12 @@ function reasons(j: ReportJob): string {
   return [...new Set(j.allocations.filter((a) => a.action !== 'skip').map((a) => a.reason).filter((x) => x !== ''))].sort().join('; ');
 }
 
+/** Removed allocations a deploy would stop and clean up. */
+export function planStops(r: Report): Section[] {
+  if (r.reconcile.length === 0) return [];
+  return [{ title: 'Removed (stop and clean up)', columns: ['Job', 'Worker'], rows: r.reconcile.map((x) => [x.job, x.worker]) }];
+}
+
 export function planAllocations(r: Report): Section[] {
   const rows = r.jobs.filter((j) => j.status === 'planned').flatMap((j) => j.allocations.filter((a) => a.action !== 'skip').map((a) => [j.job, a.worker, a.action, a.reason]));
   return rows.length === 0 ? [] : [{ title: `Allocations (${rows.length})`, columns: ['Job', 'Worker', 'Action', 'Reason'], rows }];
@@ -89,6 +95,6 @@ function driftSections(r: Report): Section[] {
 
 /** Every table of the job summary, in order. */
 export function summarySections(r: Report): Section[] {
-  const body = r.command === 'deploy' ? deploySections(r) : r.command === 'plan' ? [...waveSection(r), ...planChanges(r), ...planAllocations(r)] : r.command === 'drift' ? driftSections(r) : [];
+  const body = r.command === 'deploy' ? deploySections(r) : r.command === 'plan' ? [...waveSection(r), ...planChanges(r), ...planStops(r), ...planAllocations(r)] : r.command === 'drift' ? driftSections(r) : [];
   return [...failureSection(r), ...body];
 }

@@ -41,11 +41,16 @@ export function cacheBackend(opts: BackendOptions): StateBackend {
       const cache = await lib();
       cleanup();
       let hit: string | undefined;
+      let failure: string | undefined;
       try {
-        hit = await cache.restoreCache([rel], key, [prefix]);
+        // restoreCache reports a failed lookup or download only as a `Failed to restore` warning and
+        // then answers "no cache"; for the state that would start a new bucket, so watch for it.
+        ({ value: hit, failure } = await watchRestoreFailure(() => cache.restoreCache([rel], key, [prefix])));
       } catch (e) {
         throw new StateError('backend', `state cache ${prefix}*: restore failed: ${errorText(e)}; check the cache service, then re-run this workflow`, { cause: e });
       }
+      if (failure !== undefined)
+        throw new StateError('backend', `state cache ${prefix}*: restore failed: ${failure}; check the cache service, then re-run this workflow (nothing was changed)`);
       if (hit === undefined) return undefined;
       try {
         if (!existsSync(staged()))
@@ -74,4 +79,21 @@ export function cacheBackend(opts: BackendOptions): StateBackend {
       return { bytes, location: `cache ${key}` };
     },
   };
+}
+
+/** Runs `fn` while recording a `Failed to restore: …` workflow command written to stdout. */
+async function watchRestoreFailure<T>(fn: () => Promise<T>): Promise<{ value: T; failure: string | undefined }> {
+  let failure: string | undefined;
+  const original = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
+    const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    const m = /::(?:warning|error)[^:]*::Failed to restore: (.*)/.exec(text);
+    if (m) failure ??= m[1]!.trim();
+    return (original as (c: string | Uint8Array, ...r: unknown[]) => boolean)(chunk, ...rest);
+  }) as typeof process.stdout.write;
+  try {
+    return { value: await fn(), failure };
+  } finally {
+    process.stdout.write = original;
+  }
 }

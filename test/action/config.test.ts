@@ -1,0 +1,103 @@
+// Inputs → Config: the adapter alone (no engine, no runner), with the names and messages users see.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { inspect } from 'node:util';
+import { readConfig } from '../../src/action/config.ts';
+import type { ActionEnv } from '../../src/action/env.ts';
+import type { InputName } from '../../src/action/inputs.ts';
+
+const env: ActionEnv = {
+  workspace: '/home/runner/work/repo/repo', runnerTemp: '/home/runner/work/_temp', eventName: 'push', pullRequest: undefined,
+  repository: 'acme/infra', runId: '42', runAttempt: '1', sha: 'abc', serverUrl: 'https://github.com', apiUrl: 'https://api.github.com', processEnv: {},
+};
+const prEnv: ActionEnv = { ...env, eventName: 'pull_request', pullRequest: 7 };
+
+function config(inputs: Partial<Record<InputName, string>>, e: ActionEnv = env) {
+  return readConfig((name) => inputs[name] ?? '', e);
+}
+
+const deployInputs = { 'state-key': 's3cret-key', 'known-hosts': '10.0.0.1 ssh-ed25519 AAAA', 'ssh-private-key': '-----BEGIN KEY-----\nabcdefgh\n-----END KEY-----', 'github-token': 'ghs_token' };
+
+test('given only the required inputs of a deploy, the config has every default, and secrets print as [REDACTED]', () => {
+  const c = config(deployInputs);
+  assert.equal(JSON.stringify(c, null, 2), `{
+  "command": "deploy",
+  "bucket": "/home/runner/work/repo/repo",
+  "jobs": [],
+  "force": false,
+  "syncOnly": false,
+  "ssh": {
+    "privateKey": "[REDACTED]",
+    "knownHosts": "10.0.0.1 ssh-ed25519 AAAA\\n",
+    "insecure": false
+  },
+  "state": {
+    "backend": "cache",
+    "name": "maand",
+    "key": "[REDACTED]",
+    "branch": "maand-state"
+  },
+  "drift": "report",
+  "comment": false,
+  "githubToken": "[REDACTED]"
+}`);
+  assert.ok(!inspect(c, { depth: 5 }).includes('s3cret'));
+  assert.equal(c.state.key?.reveal(), 's3cret-key');
+  assert.equal(c.ssh.privateKey?.reveal(), '-----BEGIN KEY-----\nabcdefgh\n-----END KEY-----\n');
+});
+
+test('given every input set, the config carries each of them', () => {
+  const c = config({
+    ...deployInputs, command: 'drift', bucket: 'infra/prod', jobs: ' api, web\nworker ,api', force: 'true', 'sync-only': 'TRUE',
+    'state-backend': 'branch', 'state-name': 'prod.eu-1', 'state-branch': 'ops/maand-state', drift: 'correct', comment: 'true',
+  });
+  assert.deepEqual(
+    { command: c.command, bucket: c.bucket, jobs: c.jobs, force: c.force, syncOnly: c.syncOnly, backend: c.state.backend, name: c.state.name, branch: c.state.branch, drift: c.drift, comment: c.comment },
+    { command: 'drift', bucket: '/home/runner/work/repo/repo/infra/prod', jobs: ['api', 'web', 'worker'], force: true, syncOnly: true, backend: 'branch', name: 'prod.eu-1', branch: 'ops/maand-state', drift: 'correct', comment: true },
+  );
+});
+
+test('comment: auto is on for command plan on a pull request and off otherwise', () => {
+  assert.equal(config({ command: 'plan', 'state-key': 'k' }, prEnv).comment, true);
+  assert.equal(config({ command: 'plan', 'state-key': 'k' }, env).comment, false);
+  assert.equal(config({ ...deployInputs }, prEnv).comment, false);
+  assert.equal(config({ command: 'plan', 'state-key': 'k', comment: 'false' }, prEnv).comment, false);
+});
+
+test('an unknown command is rejected with the list of valid commands', () => {
+  assert.throws(() => config({ ...deployInputs, command: 'destroy' }), { message: 'invalid argument: input command: "destroy" is not one of deploy, plan, drift, build' });
+});
+
+test('each enumeration names the input and lists its values', () => {
+  assert.throws(() => config({ ...deployInputs, 'state-backend': 's3' }), { message: 'invalid argument: input state-backend: "s3" is not one of cache, artifact, branch, none' });
+  assert.throws(() => config({ ...deployInputs, drift: 'fix' }), { message: 'invalid argument: input drift: "fix" is not one of report, correct' });
+  assert.throws(() => config({ ...deployInputs, comment: 'yes' }), { message: 'invalid argument: input comment: "yes" is not one of auto, true, false' });
+});
+
+test('a boolean input that is not true or false is rejected', () => {
+  assert.throws(() => config({ ...deployInputs, force: 'yes' }), { message: 'invalid argument: input force: "yes" is not a boolean; use true or false' });
+});
+
+test('without state-key a stateful backend is refused: secrets are never stored unencrypted', () => {
+  assert.throws(() => config({ ...deployInputs, 'state-key': '' }), { message: /^invalid argument: input state-key is required with state-backend cache: .*never stored unencrypted/ });
+  assert.throws(() => config({ command: 'plan' }, prEnv), { message: /from forks GitHub passes no secrets/ });
+  assert.doesNotThrow(() => config({ ...deployInputs, 'state-key': '', 'state-backend': 'none' }));
+});
+
+test('deploy and drift need known-hosts unless host key checking is explicitly skipped, and not both', () => {
+  assert.throws(() => config({ ...deployInputs, 'known-hosts': '' }), { message: /input known-hosts is required for command deploy/ });
+  assert.throws(() => config({ ...deployInputs, 'known-hosts': '', command: 'drift' }), { message: /input known-hosts is required for command drift/ });
+  assert.throws(() => config({ ...deployInputs, 'insecure-skip-host-key-check': 'true' }), { message: /known-hosts and insecure-skip-host-key-check exclude each other/ });
+  assert.equal(config({ ...deployInputs, 'known-hosts': '', 'insecure-skip-host-key-check': 'true' }).ssh.insecure, true);
+  assert.doesNotThrow(() => config({ command: 'plan', 'state-key': 'k' }));
+  assert.doesNotThrow(() => config({ command: 'build', 'state-key': 'k' }));
+});
+
+test('a state-name or state-branch that cannot name a cache key, file or branch is rejected', () => {
+  assert.throws(() => config({ ...deployInputs, 'state-name': 'prod/eu' }), { message: /input state-name: "prod\/eu" is not valid/ });
+  assert.throws(() => config({ ...deployInputs, 'state-branch': 'a..b' }), { message: /input state-branch: "a..b" is not valid/ });
+});
+
+test('an absolute bucket path is kept as it is', () => {
+  assert.equal(config({ ...deployInputs, bucket: '/srv/bucket' }).bucket, '/srv/bucket');
+});

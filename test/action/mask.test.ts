@@ -1,0 +1,28 @@
+// What the restored bucket holds in secret is masked before anything runs: PEM key lines and KV secrets.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { maskBucketSecrets } from '../../src/action/mask.ts';
+import { maskedParts } from '../../src/action/sensitive.ts';
+import { withBucket } from '../helpers/bucket.ts';
+
+test('every line of the CA key and every KV secret value is registered as a secret, plain KV values are not', async () => {
+  await withBucket((b) => {
+    b.kvPutSecret('maand/job/api/secrets', { token: 'tok-3f9a2c', pin: '42' });
+    b.kvPut('maand/job/api', { region: 'eu-1' });
+    const masked: string[] = [];
+    maskBucketSecrets(b.root, (v) => masked.push(v));
+    assert.ok(masked.includes('tok-3f9a2c'));
+    assert.ok(!masked.includes('42'), 'too short to mask without masking every "42" in the log');
+    assert.ok(!masked.includes('eu-1'));
+    const caLines = readFileSync(join(b.root, 'secrets', 'ca.key'), 'utf8').split('\n').filter((l) => l.length >= 6 && !l.startsWith('-----'));
+    for (const line of caLines) assert.ok(masked.includes(line), 'each CA key line');
+  });
+});
+
+test('a multi-line secret is masked whole and line by line, without its PEM armour lines', () => {
+  assert.deepEqual(maskedParts('-----BEGIN KEY-----\nAAAABBBB\nCCCCDDDD\n-----END KEY-----\n'), [
+    '-----BEGIN KEY-----\nAAAABBBB\nCCCCDDDD\n-----END KEY-----', 'AAAABBBB', 'CCCCDDDD',
+  ]);
+});
