@@ -2,7 +2,7 @@ export const id = 890;
 export const ids = [890];
 export const modules = {
 
-/***/ 4890:
+/***/ 24890:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

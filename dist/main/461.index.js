@@ -1,8 +1,8 @@
-export const id = 652;
-export const ids = [652];
+export const id = 461;
+export const ids = [461];
 export const modules = {
 
-/***/ 6652:
+/***/ 72461:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -16,42 +16,15 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./lib/errors.js
-var errors = __webpack_require__(2685);
-;// CONCATENATED MODULE: ./lib/bucket/paths.js
-// Where everything lives inside a bucket (§2.2). The bucket root is the working directory.
-
-function bucketPaths(root) {
-    const workspace = (0,external_node_path_.join)(root, 'workspace');
-    const secretsDir = (0,external_node_path_.join)(root, 'secrets');
-    return {
-        root,
-        maandConf: (0,external_node_path_.join)(root, 'maand.conf'),
-        dataDir: (0,external_node_path_.join)(root, 'data'),
-        db: (0,external_node_path_.join)(root, 'data', 'maand.db'),
-        workspace,
-        jobsDir: (0,external_node_path_.join)(workspace, 'jobs'),
-        workersJson: (0,external_node_path_.join)(workspace, 'workers.json'),
-        bucketConf: (0,external_node_path_.join)(workspace, 'bucket.conf'),
-        disabledJson: (0,external_node_path_.join)(workspace, 'disabled.json'),
-        secretsDir,
-        caCrt: (0,external_node_path_.join)(secretsDir, 'ca.crt'),
-        caKey: (0,external_node_path_.join)(secretsDir, 'ca.key'),
-        kvKey: (0,external_node_path_.join)(secretsDir, 'kv.key'),
-        knownHosts: (0,external_node_path_.join)(secretsDir, 'known_hosts'),
-        logsDir: (0,external_node_path_.join)(root, 'logs'),
-        tmpDir: (0,external_node_path_.join)(root, 'tmp'),
-    };
-}
-function jobDir(paths, job) {
-    return join(paths.jobsDir, job);
-}
-
+var errors = __webpack_require__(42685);
+// EXTERNAL MODULE: ./lib/bucket/paths.js
+var bucket_paths = __webpack_require__(99831);
 // EXTERNAL MODULE: external "node:sqlite"
-var external_node_sqlite_ = __webpack_require__(99);
+var external_node_sqlite_ = __webpack_require__(80099);
 ;// CONCATENATED MODULE: ./lib/catalog/db.js
 // Opening the catalog and running work in one transaction.
 
@@ -141,9 +114,9 @@ function jobPorts(db, job) {
 }
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ../../work/main/node_modules/smol-toml/dist/index.js + 8 modules
-var dist = __webpack_require__(5332);
+var dist = __webpack_require__(85332);
 ;// CONCATENATED MODULE: ./lib/bucket/toml.js
 // TOML reading shared by maand.conf, bucket.conf, bucket.jobs*.conf and vars.toml.
 
@@ -490,7 +463,7 @@ function encodePem(type, der) {
 }
 
 // EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
+var external_node_util_ = __webpack_require__(57975);
 ;// CONCATENATED MODULE: ./lib/certs/keys.js
 // RSA key generation and PEM export. Generation is async: it runs in libuv's thread pool, so
 // several 4096-bit keys are produced in parallel instead of blocking the event loop.
@@ -728,7 +701,7 @@ async function generateCa(bucketId, opts) {
 
 
 async function initBucket(opts) {
-    const paths = bucketPaths(opts.root);
+    const paths = (0,bucket_paths/* bucketPaths */.Z)(opts.root);
     for (const dir of [paths.dataDir, paths.jobsDir, paths.logsDir, paths.tmpDir]) {
         try {
             (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o755 });
@@ -3274,7 +3247,7 @@ function certStatus(pem, bufferDays, now) {
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 ;// CONCATENATED MODULE: ./lib/certs/files.js
 // Writes certificate and secret files with exact modes (README Q26: secret files 0600, secret dirs
 // 0700). Modes are set explicitly, so the process umask does not matter; a key file is restricted
@@ -3473,7 +3446,7 @@ function writeAllocationVariables(ctx) {
 }
 
 // EXTERNAL MODULE: ../../work/main/node_modules/js-yaml/dist/js-yaml.mjs
-var js_yaml = __webpack_require__(3555);
+var js_yaml = __webpack_require__(53555);
 ;// CONCATENATED MODULE: ./lib/build/prometheus.js
 // Build step 11: the Prometheus catalog in KV maand/prometheus (§8.13). Only meaningful when some job
 // ships prometheus.yml(.tpl); then every job's _prometheus/ content is validated and collected.
@@ -7672,7 +7645,7 @@ function commandTimeoutSeconds(db, job, command) {
 }
 
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
+var external_node_child_process_ = __webpack_require__(31421);
 ;// CONCATENATED MODULE: ./lib/hooks/output.js
 // Hook output in bounded memory: a splitter turns byte chunks into lines (a line longer than
 // MAX_LINE_BYTES is cut into pieces instead of growing without bound — the reference hangs on
@@ -7988,7 +7961,7 @@ function isExecutableFile(p) {
 }
 
 // EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __webpack_require__(3136);
+var external_node_url_ = __webpack_require__(73136);
 ;// CONCATENATED MODULE: ./lib/util/assets.js
 // Files shipped next to the code (assets/ in the repository, dist/assets/ next to the bundles).
 
@@ -8234,7 +8207,7 @@ function formatSeconds(ms) {
 }
 
 // EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(7067);
+var external_node_http_ = __webpack_require__(37067);
 ;// CONCATENATED MODULE: ./lib/hooks/http-io.js
 
 
@@ -8818,7 +8791,7 @@ function postBuildPlan(db) {
 
 const KV_RETAIN_DAYS = 7;
 async function build(opts) {
-    const paths = bucketPaths(opts.root);
+    const paths = (0,bucket_paths/* bucketPaths */.Z)(opts.root);
     const db = openDb(paths.db);
     const emit = opts.onEvent ?? (() => { });
     let certsGenerated = 0;
@@ -8985,9 +8958,9 @@ function spec_invalid(job, detail) {
 }
 
 // EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(4708);
+var external_node_https_ = __webpack_require__(44708);
 // EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(7030);
+var external_node_net_ = __webpack_require__(77030);
 ;// CONCATENATED MODULE: ./lib/health/probes.js
 // tcp and http probes, run from the machine running maand (spec kv §5.3/§5.4). Each returns the
 // reference's error text, or undefined when healthy.
@@ -9053,7 +9026,7 @@ function get(url, signal) {
 }
 
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(48161);
 ;// CONCATENATED MODULE: ./lib/health/ssh-probe.js
 // The ssh probe (spec kv §5.4): run the check's command on the worker. The ssh invocation is a
 // pure argv builder plus a swappable runner, so deploy can route it through src/remote later.
@@ -9141,7 +9114,7 @@ async function sshProbe(ip, command, target, timeoutMs, runner, signal) {
 }
 
 // EXTERNAL MODULE: external "node:timers/promises"
-var external_node_timers_promises_ = __webpack_require__(8500);
+var external_node_timers_promises_ = __webpack_require__(58500);
 ;// CONCATENATED MODULE: ./lib/health/job-check.js
 // One job's health check (spec kv §5.2, deploy §23): every (active worker × probe) pair at once,
 // then the job's health_check commands (10 allocations in parallel, health-fast workspace, KV
@@ -9481,7 +9454,7 @@ function lastLine(text) {
 }
 
 // EXTERNAL MODULE: external "node:string_decoder"
-var external_node_string_decoder_ = __webpack_require__(6193);
+var external_node_string_decoder_ = __webpack_require__(46193);
 ;// CONCATENATED MODULE: ./lib/remote/output.js
 // Output handling for child processes: a byte-capped buffer that keeps the tail (the end of a
 // failing command's output is what explains it) and a splitter that turns chunks into lines.
@@ -10153,7 +10126,7 @@ async function openSshRemote(paths, conf, access) {
 
 function connectRun(o) {
     return async (run) => {
-        const paths = bucketPaths(run.root);
+        const paths = (0,bucket_paths/* bucketPaths */.Z)(run.root);
         const remote = await openSshRemote(paths, run.conf, o.ssh);
         const api = await startRuntimeApi({ db: run.db, kv: run.kv });
         const ctx = {
@@ -10182,7 +10155,7 @@ function connectRun(o) {
 function bucketDir(bucketId) {
     return `/opt/worker/${bucketId}`;
 }
-function commands_jobDir(bucketId, job) {
+function jobDir(bucketId, job) {
     return `${bucketDir(bucketId)}/jobs/${job}`;
 }
 /** Single-quote for bash. */
@@ -10194,7 +10167,7 @@ function runnerCommand(bucketId, target, job) {
 }
 /** Removes a removed job's deployed files on a worker, keeping data/ and logs/ (§6.1, Q19). */
 function cleanupJobCommand(bucketId, job) {
-    const d = JSON.stringify(commands_jobDir(bucketId, job));
+    const d = JSON.stringify(jobDir(bucketId, job));
     return `if [ -d ${d} ]; then find ${d} -mindepth 1 -maxdepth 1 ! -name data ! -name logs -exec rm -rf {} +; fi`;
 }
 function removeBucketCommand(bucketId) {
@@ -10502,7 +10475,7 @@ function renderTemplates(db, kv, tree, ctx) {
         Labels: [...ctx.labels].sort(),
         UpdateSeq: ctx.updateSeq,
         BucketPath: bucketDir(ctx.bucketId),
-        JobPath: commands_jobDir(ctx.bucketId, ctx.job),
+        JobPath: jobDir(ctx.bucketId, ctx.job),
         WorkerData: goStruct('data.WorkerData', { BucketID: ctx.bucketId, WorkerID: ctx.workerId, WorkerIP: ctx.workerIp, Labels: [...ctx.labels].sort(), UpdateSeq: ctx.updateSeq }),
     });
     for (const rel of templates) {
@@ -10887,7 +10860,7 @@ function bumpUpdateSeq(db) {
 
 
 async function detectDrift(o) {
-    const paths = bucketPaths(o.root);
+    const paths = (0,bucket_paths/* bucketPaths */.Z)(o.root);
     const conf = readMaandConf(paths.maandConf);
     const db = openDb(paths.db);
     const emit = o.onEvent ?? (() => { });
@@ -10991,7 +10964,7 @@ async function detectDrift(o) {
 }
 /** Makes the next deploy roll the drifted allocations (and, for failed health, all of the job's). */
 function markDrifted(root, drift) {
-    const db = openDb(bucketPaths(root).db);
+    const db = openDb((0,bucket_paths/* bucketPaths */.Z)(root).db);
     try {
         const mark = db.prepare("UPDATE hash SET previous_hash = 'drift' WHERE namespace = ? AND key = ? AND previous_hash IS NOT NULL");
         for (const j of drift.jobs.filter((x) => x.drifted)) {
@@ -11538,7 +11511,7 @@ async function postDeploy(ctx, job, active, res) {
 
 
 async function deploy(opts) {
-    const paths = bucketPaths(opts.root);
+    const paths = (0,bucket_paths/* bucketPaths */.Z)(opts.root);
     const conf = readMaandConf(paths.maandConf);
     const db = openDb(paths.db);
     const emit = opts.onEvent ?? (() => { });
@@ -11770,7 +11743,8 @@ function fromDeploy(r, meta) {
     report.reconcile = r.reconcile.map((x) => ({ job: x.job, worker: x.workerIp, action: x.action, outcome: x.outcome, ...(x.error ? { error: clip(x.error) } : {}) }));
     return report;
 }
-function fromPlan(r, meta) {
+/** `stops`: removed allocations still running, which the deploy's reconcile would stop and clean up. */
+function fromPlan(r, meta, stops = []) {
     const failures = [...runFailures(r), ...jobFailures(r.jobs)];
     const planned = r.plans.map((p) => ({
         job: p.job, wave: p.seq, status: p.needsRollout ? 'planned' : 'up-to-date', reason: p.reason,
@@ -11781,11 +11755,16 @@ function fromPlan(r, meta) {
     const jobs = [...planned, ...r.jobs.filter((j) => j.status === 'failed' || j.status === 'blocked').map(jobOf)].sort(byWaveThenJob);
     const changing = planned.filter((j) => j.status === 'planned').length;
     const upToDate = planned.length - changing;
-    const verdict = failures.length > 0 ? 'failed' : changing > 0 ? 'changes' : 'no-changes';
+    const verdict = failures.length > 0 ? 'failed' : changing + stops.length > 0 ? 'changes' : 'no-changes';
+    const stopText = stops.length > 0 ? `, ${plural(stops.length, 'removed allocation')} would stop` : '';
     const headline = failures.length > 0 ? `plan failed for ${plural(r.failedJobs.length || failures.length, 'job')}`
-        : changing > 0 ? `${plural(changing, 'job')} would change, ${upToDate} up to date`
+        : changing + stops.length > 0 ? `${plural(changing, 'job')} would change, ${upToDate} up to date${stopText}`
             : `no changes: ${plural(upToDate, 'job')} up to date`;
-    return { ...base(meta, r), command: 'plan', verdict, headline, failures, jobs };
+    const report = { ...base(meta, r), command: 'plan', verdict, headline, failures, jobs };
+    report.reconcile = [...stops]
+        .sort((a, b) => (a.job < b.job ? -1 : a.job > b.job ? 1 : a.workerIp < b.workerIp ? -1 : 1))
+        .map((x) => ({ job: x.job, worker: x.workerIp, action: 'stop and clean up', outcome: 'planned' }));
+    return report;
 }
 function fromDrift(d, correction, meta) {
     const failures = [];
@@ -11833,6 +11812,9 @@ function fromBuild(b, meta) {
 
 
 
+
+
+
 /** build (workspace → catalog), with post_build hook output in its own log group. */
 async function buildCatalog(c) {
     c.events.group('build: workspace → catalog');
@@ -11864,8 +11846,19 @@ async function runPlan(c) {
     await buildCatalog(c);
     const r = await deploy({ root: c.config.bucket, jobs: c.config.jobs, force: c.config.force, syncOnly: c.config.syncOnly, dryRun: true, signal: c.signal, onEvent: c.events.onEvent, connect: connect(c) });
     c.events.end();
-    const report = fromPlan(r, c.meta);
-    return { ...deployOutcome(r, report), changed: r.plans.some((p) => p.needsRollout) };
+    const stops = plannedStops(c.config.bucket, c.config.jobs);
+    const report = fromPlan(r, c.meta, stops);
+    return { ...deployOutcome(r, report), changed: r.plans.some((p) => p.needsRollout) || stops.length > 0 };
+}
+/** Removed allocations still running: a real deploy's reconcile stops them and cleans up (the dry run skips reconcile). */
+function plannedStops(root, jobs) {
+    const db = openDb((0,bucket_paths/* bucketPaths */.Z)(root).db);
+    try {
+        return allAllocations(db).filter((a) => a.removed && wasDeployed(a) && (jobs.length === 0 || jobs.includes(a.job))).map((a) => ({ job: a.job, workerIp: a.workerIp }));
+    }
+    finally {
+        db.close();
+    }
 }
 async function runBuild(c, at) {
     const t0 = Date.now();
@@ -11901,7 +11894,7 @@ async function runDrift(c, at) {
 }
 
 // EXTERNAL MODULE: ./lib/action/inputs.js
-var inputs = __webpack_require__(3090);
+var inputs = __webpack_require__(23090);
 ;// CONCATENATED MODULE: ./lib/report/console.js
 function formatEvent(e) {
     switch (e.type) {
@@ -12007,7 +12000,50 @@ function summarise(actions) {
 }
 
 // EXTERNAL MODULE: ./lib/action/sensitive.js
-var sensitive = __webpack_require__(131);
+var sensitive = __webpack_require__(70131);
+;// CONCATENATED MODULE: ./lib/action/mask.js
+// Masks what the restored bucket holds in secret, so no hook or make output can print it in clear: every
+// line of the PEM keys under secrets/ and every value of the KV secret namespaces.
+
+
+
+
+
+
+function maskBucketSecrets(root, setSecret) {
+    const paths = (0,bucket_paths/* bucketPaths */.Z)(root);
+    let n = 0;
+    const mask = (value) => {
+        // a 1-3 character value would mask that text everywhere in the log (every "1"): not worth it
+        for (const part of (0,sensitive/* maskedParts */.E)(value).filter((p) => p.length >= 4)) {
+            setSecret(part);
+            n++;
+        }
+    };
+    if ((0,external_node_fs_.existsSync)(paths.secretsDir)) {
+        for (const name of (0,external_node_fs_.readdirSync)(paths.secretsDir).sort()) {
+            if (!name.endsWith('.key'))
+                continue;
+            const text = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(paths.secretsDir, name), 'latin1');
+            if (text.includes('-----BEGIN'))
+                mask(text);
+        }
+    }
+    const db = openDb(paths.db);
+    try {
+        const kv = store_KvStore.load(db, { key: () => loadKvKey(root) });
+        for (const ns of kv.namespaces()) {
+            for (const key of kv.keys(ns))
+                if (isEncrypted(kv.get(ns, key)))
+                    mask(kv.getSecret(ns, key));
+        }
+    }
+    finally {
+        db.close();
+    }
+    return n;
+}
+
 ;// CONCATENATED MODULE: ./lib/action/ssh.js
 // The runner's SSH access for one run: the key and known_hosts written 0600 into a private 0700 dir under
 // RUNNER_TEMP (ssh's ControlMaster sockets live there too). The post step removes the dir, always.
@@ -12018,7 +12054,7 @@ var sensitive = __webpack_require__(131);
 
 /** Creates the private dir and files; the key comes from ssh-private-key, else the bucket's restored secrets/<ssh_key>. */
 function prepareSsh(config, runnerTemp) {
-    const paths = bucketPaths(config.bucket);
+    const paths = (0,bucket_paths/* bucketPaths */.Z)(config.bucket);
     const fallback = (0,external_node_path_.join)(paths.secretsDir, sshSettings(readMaandConf(paths.maandConf)).keyName);
     if (!config.ssh.privateKey && !((0,external_node_fs_.existsSync)(fallback) && (0,external_node_fs_.statSync)(fallback).isFile())) {
         throw new errors/* MaandError */.Ob('invalid argument', `input ssh-private-key is required for command ${config.command}: the restored state has no ${fallback.slice(paths.root.length + 1)} either; pass ssh-private-key: \${{ secrets.MAAND_SSH_KEY }}`);
@@ -12071,7 +12107,7 @@ function checkBucket(config, env) {
     if (!(0,external_node_fs_.existsSync)(config.bucket) || !(0,external_node_fs_.statSync)(config.bucket).isDirectory()) {
         throw new errors/* MaandError */.Ob('invalid argument', `input bucket: ${shown} does not exist in the checkout; run actions/checkout first and set bucket: to the folder with maand.conf and workspace/`);
     }
-    if (!(0,external_node_fs_.existsSync)(bucketPaths(config.bucket).workspace)) {
+    if (!(0,external_node_fs_.existsSync)((0,bucket_paths/* bucketPaths */.Z)(config.bucket).workspace)) {
         throw new errors/* MaandError */.Ob('invalid argument', `input bucket: ${shown} is not a maand bucket (no workspace/ folder); set bucket: to the folder with maand.conf and workspace/`);
     }
 }
@@ -12082,7 +12118,6 @@ async function runAction(config, env, io) {
     const at = readBucket(config.bucket);
     maskBucketSecrets(config.bucket, io.setSecret);
     if (savesState(config)) {
-        io.saveState(inputs/* SAVED */.MX.generation, String(generation));
         io.saveState(inputs/* SAVED */.MX.bucketId, at.bucketId);
         io.saveState(inputs/* SAVED */.MX.saveRoot, config.bucket);
     }
@@ -12114,7 +12149,8 @@ async function runAction(config, env, io) {
         changed: String(out.changed), plan: resultFile, 'failed-jobs': out.failedJobs.join(','), 'update-seq': String(out.updateSeq),
         'drift-detected': String(out.driftedJobs.length > 0), 'drifted-jobs': out.driftedJobs.join(','), 'state-generation': String(generation),
     };
-    return { ...out, outputs, resultFile, warnings: events.warnings, ...(run_failureOf(config, out) ? { failure: run_failureOf(config, out) } : {}) };
+    const failure = run_failureOf(config, out);
+    return { ...out, outputs, resultFile, warnings: events.warnings, ...(failure ? { failure } : {}) };
 }
 function run_failureOf(config, out) {
     const r = out.report;
@@ -12127,7 +12163,7 @@ function run_failureOf(config, out) {
 }
 /** Restores the newest saved state; with none, a new bucket (first run), except for drift, which needs one. */
 async function restoreOrInit(config, io) {
-    const paths = bucketPaths(config.bucket);
+    const paths = (0,bucket_paths/* bucketPaths */.Z)(config.bucket);
     const notes = [];
     let generation = 0;
     if (config.state.backend === 'none') {
@@ -12156,7 +12192,7 @@ async function restoreOrInit(config, io) {
     return { generation, notes };
 }
 function readBucket(root) {
-    const db = openDb(bucketPaths(root).db);
+    const db = openDb((0,bucket_paths/* bucketPaths */.Z)(root).db);
     try {
         const row = bucketRow(db);
         return { bucketId: row.bucket_id, updateSeq: row.update_seq };
@@ -12165,19 +12201,44 @@ function readBucket(root) {
         db.close();
     }
 }
-/** Every line of the bucket's PEM secrets (the CA key, SSH keys) is masked in the log. */
-function maskBucketSecrets(root, setSecret) {
-    const dir = bucketPaths(root).secretsDir;
-    if (!(0,external_node_fs_.existsSync)(dir))
-        return;
-    for (const name of (0,external_node_fs_.readdirSync)(dir).sort()) {
-        if (!name.endsWith('.key'))
-            continue;
-        const text = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, name), 'latin1');
-        if (text.includes('-----BEGIN'))
-            for (const part of (0,sensitive/* maskedParts */.E)(text))
-                setSecret(part);
-    }
+
+
+/***/ }),
+
+/***/ 99831:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ bucketPaths)
+/* harmony export */ });
+/* unused harmony export jobDir */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+// Where everything lives inside a bucket (§2.2). The bucket root is the working directory.
+
+function bucketPaths(root) {
+    const workspace = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(root, 'workspace');
+    const secretsDir = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(root, 'secrets');
+    return {
+        root,
+        maandConf: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(root, 'maand.conf'),
+        dataDir: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(root, 'data'),
+        db: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(root, 'data', 'maand.db'),
+        workspace,
+        jobsDir: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(workspace, 'jobs'),
+        workersJson: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(workspace, 'workers.json'),
+        bucketConf: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(workspace, 'bucket.conf'),
+        disabledJson: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(workspace, 'disabled.json'),
+        secretsDir,
+        caCrt: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(secretsDir, 'ca.crt'),
+        caKey: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(secretsDir, 'ca.key'),
+        kvKey: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(secretsDir, 'kv.key'),
+        knownHosts: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(secretsDir, 'known_hosts'),
+        logsDir: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(root, 'logs'),
+        tmpDir: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(root, 'tmp'),
+    };
+}
+function jobDir(paths, job) {
+    return join(paths.jobsDir, job);
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 297;
-export const ids = [297];
+export const id = 653;
+export const ids = [653];
 export const modules = {
 
-/***/ 6297:
+/***/ 73653:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -13,23 +13,10 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: publishError, publishOutcome
 
-;// CONCATENATED MODULE: ./lib/state/errors.js
-// StateError: a state restore/save that cannot go on. The message says what failed, where (bundle file,
-// backend, branch) and what to do next; `kind` lets the Action layer classify it without reading text.
-class StateError extends Error {
-    name = 'StateError';
-    kind;
-    constructor(kind, message, options) {
-        super(message, options);
-        this.kind = kind;
-    }
-}
-function isStateError(e, kind) {
-    return e instanceof StateError && (kind === undefined || e.kind === kind);
-}
-
+// EXTERNAL MODULE: ./lib/state/errors.js
+var errors = __webpack_require__(44203);
 // EXTERNAL MODULE: ./lib/errors.js
-var errors = __webpack_require__(2685);
+var lib_errors = __webpack_require__(42685);
 ;// CONCATENATED MODULE: ../../work/main/node_modules/mustache/mustache.mjs
 /*!
  * mustache.js - Logic-less {{mustache}} templates with JavaScript
@@ -963,6 +950,12 @@ function sections_planChanges(r) {
 function reasons(j) {
     return [...new Set(j.allocations.filter((a) => a.action !== 'skip').map((a) => a.reason).filter((x) => x !== ''))].sort().join('; ');
 }
+/** Removed allocations a deploy would stop and clean up. */
+function sections_planStops(r) {
+    if (r.reconcile.length === 0)
+        return [];
+    return [{ title: 'Removed (stop and clean up)', columns: ['Job', 'Worker'], rows: r.reconcile.map((x) => [x.job, x.worker]) }];
+}
 function sections_planAllocations(r) {
     const rows = r.jobs.filter((j) => j.status === 'planned').flatMap((j) => j.allocations.filter((a) => a.action !== 'skip').map((a) => [j.job, a.worker, a.action, a.reason]));
     return rows.length === 0 ? [] : [{ title: `Allocations (${rows.length})`, columns: ['Job', 'Worker', 'Action', 'Reason'], rows }];
@@ -979,7 +972,7 @@ function driftSections(r) {
 }
 /** Every table of the job summary, in order. */
 function sections_summarySections(r) {
-    const body = r.command === 'deploy' ? deploySections(r) : r.command === 'plan' ? [...waveSection(r), ...sections_planChanges(r), ...sections_planAllocations(r)] : r.command === 'drift' ? driftSections(r) : [];
+    const body = r.command === 'deploy' ? deploySections(r) : r.command === 'plan' ? [...waveSection(r), ...sections_planChanges(r), ...sections_planStops(r), ...sections_planAllocations(r)] : r.command === 'drift' ? driftSections(r) : [];
     return [...sections_failureSection(r), ...body];
 }
 
@@ -1002,7 +995,7 @@ function comment_renderComment(r, opts = {}) {
         facts: facts(r),
         runUrl: r.runUrl,
         notes: r.notes,
-        sections: [...failureSection(r), ...planChanges(r)],
+        sections: [...failureSection(r), ...planChanges(r), ...planStops(r)],
         details: planAllocations(r),
     };
     return renderFitted(COMMENT_TEMPLATE, view, ['sections', 'details'], opts.limitChars ?? COMMENT_LIMIT_CHARS, chars, (n) => `… ${n} more rows not shown`, 'Trimmed: a comment is limited to 65,536 characters. The job summary of the workflow run has the full plan.');
@@ -1078,9 +1071,9 @@ async function postComment(config, env, out, log) {
 }
 /** The message for core.setFailed of a run that stopped with an error (bad input, state, build). */
 function failureMessage(e) {
-    if (e instanceof errors/* MaandError */.Ob || e instanceof StateError)
+    if (e instanceof lib_errors/* MaandError */.Ob || e instanceof errors/* StateError */.q)
         return e.message;
-    return `unexpected error: ${(0,errors/* errorText */.kc)(e)}`;
+    return `unexpected error: ${(0,lib_errors/* errorText */.kc)(e)}`;
 }
 async function publishError(command, message, io) {
     try {
@@ -1089,6 +1082,30 @@ async function publishError(command, message, io) {
     catch (e) {
         io.log.warning(`could not write the job summary: ${errorText(e)}`);
     }
+}
+
+
+/***/ }),
+
+/***/ 44203:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ isStateError),
+/* harmony export */   q: () => (/* binding */ StateError)
+/* harmony export */ });
+// StateError: a state restore/save that cannot go on. The message says what failed, where (bundle file,
+// backend, branch) and what to do next; `kind` lets the Action layer classify it without reading text.
+class StateError extends Error {
+    name = 'StateError';
+    kind;
+    constructor(kind, message, options) {
+        super(message, options);
+        this.kind = kind;
+    }
+}
+function isStateError(e, kind) {
+    return e instanceof StateError && (kind === undefined || e.kind === kind);
 }
 
 
