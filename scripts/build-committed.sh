@@ -6,7 +6,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 wt="$(mktemp -d)"
 trap 'git -C "$root" worktree remove --force "$wt" >/dev/null 2>&1 || rm -rf "$wt"' EXIT
 git -C "$root" worktree add --detach "$wt" HEAD >/dev/null
-ln -s "$root/node_modules" "$wt/node_modules"
+cp -al "$root/node_modules" "$wt/node_modules"  # hardlinks: a symlink would change module paths, and so chunk ids
 (cd "$wt" && node_modules/.bin/node scripts/build.mjs)
 rm -rf "$root/dist"
 cp -a "$wt/dist" "$root/dist"

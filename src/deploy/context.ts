@@ -145,7 +145,7 @@ export class DeployContext {
    * First contact with a worker in this run: prerequisites + bucket dir. Memoized; returns an error
    * text when the worker cannot be used (so only the jobs placed on it fail, decision Q4).
    */
-  ensureWorker(ip: string, useSudo: boolean): Promise<string | undefined> {
+  ensureWorker(ip: string, useSudo: boolean = this.useSudo): Promise<string | undefined> {
     let p = this.ready.get(ip);
     if (!p) {
       p = (async () => {

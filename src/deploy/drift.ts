@@ -15,10 +15,9 @@ import { bucketDir, parseMissing, prerequisiteScript, rsyncFilter } from './comm
 import { failureText } from './context.ts';
 import type { DeployOptions } from './engine.ts';
 import type { DeployEvent } from './result.ts';
-import { stageActive, stageRoot } from './staging.ts';
+import { placeTree, stageActive, stageRoot } from './staging.ts';
 import { isActive, jobAllocations, waves, wasDeployed } from './state.ts';
 import { writeWorkerFiles } from './worker-files.ts';
-import { writeJobTree } from './job-tree.ts';
 
 export type DriftStatus = 'in-sync' | 'drifted' | 'pending' | 'unreachable';
 
@@ -90,6 +89,7 @@ export async function detectDrift(o: DriftOptions): Promise<DriftResult> {
       for (const job of jobs) {
         const allocs = jobAllocations(db, job).filter(isActive);
         const staged = stageActive(db, kv, paths.root, workers, bucket.bucket_id, bucket.update_seq, job, allocs);
+        const written = new Set<string>();
         const jd: JobDrift = { job, allocations: [], health: { ok: true, skipped: true }, drifted: false };
         await Promise.all(
           allocs.map(async (a) => {
@@ -104,7 +104,7 @@ export async function detectDrift(o: DriftOptions): Promise<DriftResult> {
               jd.allocations.push({ ...base, status: 'unreachable', detail: err });
               return;
             }
-            writeJobTree(h.tree, join(stageRoot(paths.root, a.workerIp), 'jobs', job));
+            placeTree(paths.root, a.workerIp, job, h, written);
             writeWorkerFiles(stageRoot(paths.root, a.workerIp), {
               bucketId: bucket.bucket_id, workerId: workers.get(a.workerIp)!.workerId, workerIp: a.workerIp, labels: workers.get(a.workerIp)!.labels,
               updateSeq: bucket.update_seq, jobs: db.prepare('SELECT job, disabled FROM allocations WHERE worker_ip = ? AND removed = 0 ORDER BY job').all(a.workerIp) as Array<{ job: string; disabled: number }>,

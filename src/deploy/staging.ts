@@ -1,7 +1,8 @@
 // Staging a job tree for one allocation (deploy spec §8): catalog files, client libraries, rendered
 // .tpl files and certificates, under tmp/stage/<ip>/jobs/<job>/ — the rsync source and the hashed tree.
 // Hook workspaces live elsewhere (tmp/workers/…), so hooks never change the plan hash (decision Q12).
-import { join } from 'node:path';
+import { mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { MaandError } from '../errors.ts';
 import type { Db } from '../catalog/db.ts';
 import { allocationNamespace, namespacesForAllocation, upstreamJobs, type KvStore } from '../kv/index.ts';
@@ -37,12 +38,34 @@ export function stageRoot(bucketRoot: string, ip: string): string {
   return join(bucketRoot, 'tmp', 'stage', ip);
 }
 
+/**
+ * Puts a staged tree where rsync sends it from (tmp/stage/<ip>/jobs/<job>). Identical trees of one job
+ * are written once under tmp/trees/ and linked per worker (rsync --copy-dirlinks follows the link).
+ */
+export function placeTree(bucketRoot: string, ip: string, job: string, staged: StagedTree, written: Set<string>): void {
+  const shared = join(bucketRoot, 'tmp', 'trees', `${job}-${staged.hash}`);
+  if (!written.has(shared)) {
+    rmSync(shared, { recursive: true, force: true });
+    writeJobTree(staged.tree, shared);
+    written.add(shared);
+  }
+  const link = join(stageRoot(bucketRoot, ip), 'jobs', job);
+  mkdirSync(dirname(link), { recursive: true });
+  rmSync(link, { recursive: true, force: true });
+  symlinkSync(shared, link, 'dir');
+}
+
 /** Builds the job tree for one allocation in memory. Throws MaandError naming the file. */
-export function buildJobTree(db: Db, kv: KvStore, ctx: AllocationContext): JobTree {
-  const tree = emptyTree();
-  const rows = db
+type FileRow = { path: string; content: Uint8Array | null; isdir: number };
+
+function jobFileRows(db: Db, job: string): FileRow[] {
+  return db
     .prepare('SELECT f.path AS path, f.content AS content, f.isdir AS isdir FROM job_files f JOIN job j ON j.job_id = f.job_id WHERE j.name = ? ORDER BY f.isdir DESC, f.path')
-    .all(ctx.job) as Array<{ path: string; content: Uint8Array | null; isdir: number }>;
+    .all(job) as FileRow[];
+}
+
+export function buildJobTree(db: Db, kv: KvStore, ctx: AllocationContext, rows: FileRow[] = jobFileRows(db, ctx.job)): JobTree {
+  const tree = emptyTree();
   const prefix = `${ctx.job}/`;
   for (const r of rows) {
     if (!r.path.startsWith(prefix)) continue;
@@ -124,6 +147,7 @@ export function stageActive(
   job: string, allocs: AllocState[],
 ): Map<string, StagedTree> {
   const upstream = upstreamJobs(db, job);
+  const rows = jobFileRows(db, job);
   const staged = new Map<string, StagedTree>();
   for (const a of allocs) {
     const w = workers.get(a.workerIp);
@@ -131,7 +155,7 @@ export function stageActive(
     const tree = buildJobTree(db, kv, {
       allocId: a.allocId, job, workerIp: a.workerIp, workerId: w.workerId, labels: w.labels, bucketId, updateSeq,
       currentVersion: a.currentVersion, newVersion: a.newVersion, readable: namespacesForAllocation({ job, workerIp: a.workerIp, upstreamJobs: upstream }),
-    });
+    }, rows);
     staged.set(a.allocId, { ...hashJobTree(tree), tree });
   }
   return staged;

@@ -60,6 +60,8 @@ export function rsyncArgs(spec: RsyncSpec): string[] {
     '--whole-file',
     '--checksum',
     '--recursive',
+    // staged job trees may be links to a tree shared by several workers: send what they point to
+    '--copy-dirlinks',
     '--force',
     '--delete-after',
     '--delete',

@@ -1,6 +1,6 @@
 // Run logs under logs/ (deploy spec §26.2): every event of a run appended to logs/<ip>.log (or
 // logs/maand.log when no worker) and to logs/runs/<run>/<same file>, as key=value or JSON lines.
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DeployEvent } from '../deploy/result.ts';
 
@@ -15,6 +15,8 @@ export class RunLog {
   private readonly runDir: string;
   private readonly base: Record<string, string | number>;
   private readonly format: LogFormat;
+  /** Open append descriptors by file name (a deploy writes thousands of lines). */
+  private readonly fds = new Map<string, [number, number]>();
 
   constructor(logsDir: string, run: { id: string; command: string; format: string }) {
     this.dir = logsDir;
@@ -32,8 +34,21 @@ export class RunLog {
       ? JSON.stringify(record)
       : Object.entries(record).map(([k, v]) => `${k}=${kvValue(String(v))}`).join(' ');
     const file = worker === '-' ? 'maand.log' : `${worker}.log`;
-    appendFileSync(join(this.dir, file), `${line}\n`);
-    appendFileSync(join(this.runDir, file), `${line}\n`);
+    let fds = this.fds.get(file);
+    if (!fds) {
+      fds = [openSync(join(this.dir, file), 'a', 0o644), openSync(join(this.runDir, file), 'a', 0o644)];
+      this.fds.set(file, fds);
+    }
+    writeSync(fds[0], `${line}\n`);
+    writeSync(fds[1], `${line}\n`);
+  }
+
+  close(): void {
+    for (const [a, b] of this.fds.values()) {
+      closeSync(a);
+      closeSync(b);
+    }
+    this.fds.clear();
   }
 
   event(e: DeployEvent): void {

@@ -65,6 +65,7 @@ export async function deployCommand(io: CliIo, opts: DeployCliOptions): Promise<
       throw new PartialFailureError(result.cancelled ? 'deploy cancelled' : 'deploy failed', [...recon, ...errs, ...result.errors]);
     }
   } finally {
+    log?.close();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
