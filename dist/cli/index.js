@@ -114,14 +114,14 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 
 /***/ }),
 
-/***/ 3637:
+/***/ 8909:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { Argument } = __nccwpck_require__(3546);
-const { Command } = __nccwpck_require__(7492);
-const { CommanderError, InvalidArgumentError } = __nccwpck_require__(343);
-const { Help } = __nccwpck_require__(5858);
-const { Option } = __nccwpck_require__(6992);
+const { Argument } = __nccwpck_require__(9154);
+const { Command } = __nccwpck_require__(4348);
+const { CommanderError, InvalidArgumentError } = __nccwpck_require__(1135);
+const { Help } = __nccwpck_require__(9754);
+const { Option } = __nccwpck_require__(5240);
 
 exports.DM = new Command();
 
@@ -145,10 +145,10 @@ exports.a2 = InvalidArgumentError; // Deprecated
 
 /***/ }),
 
-/***/ 3546:
+/***/ 9154:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { InvalidArgumentError } = __nccwpck_require__(343);
+const { InvalidArgumentError } = __nccwpck_require__(1135);
 
 class Argument {
   /**
@@ -302,7 +302,7 @@ exports.humanReadableArgName = humanReadableArgName;
 
 /***/ }),
 
-/***/ 7492:
+/***/ 4348:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 const EventEmitter = (__nccwpck_require__(8474).EventEmitter);
@@ -311,11 +311,11 @@ const path = __nccwpck_require__(6760);
 const fs = __nccwpck_require__(3024);
 const process = __nccwpck_require__(1708);
 
-const { Argument, humanReadableArgName } = __nccwpck_require__(3546);
-const { CommanderError } = __nccwpck_require__(343);
-const { Help, stripColor } = __nccwpck_require__(5858);
-const { Option, DualOptions } = __nccwpck_require__(6992);
-const { suggestSimilar } = __nccwpck_require__(3646);
+const { Argument, humanReadableArgName } = __nccwpck_require__(9154);
+const { CommanderError } = __nccwpck_require__(1135);
+const { Help, stripColor } = __nccwpck_require__(9754);
+const { Option, DualOptions } = __nccwpck_require__(5240);
+const { suggestSimilar } = __nccwpck_require__(5030);
 
 class Command extends EventEmitter {
   /**
@@ -3086,7 +3086,7 @@ exports.useColor = useColor; // exporting for tests
 
 /***/ }),
 
-/***/ 343:
+/***/ 1135:
 /***/ ((__unused_webpack_module, exports) => {
 
 /**
@@ -3132,10 +3132,10 @@ exports.InvalidArgumentError = InvalidArgumentError;
 
 /***/ }),
 
-/***/ 5858:
+/***/ 9754:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { humanReadableArgName } = __nccwpck_require__(3546);
+const { humanReadableArgName } = __nccwpck_require__(9154);
 
 /**
  * TypeScript import types for JSDoc, used by Visual Studio Code IntelliSense and `npm run typescript-checkJS`
@@ -3886,10 +3886,10 @@ exports.stripColor = stripColor;
 
 /***/ }),
 
-/***/ 6992:
+/***/ 5240:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-const { InvalidArgumentError } = __nccwpck_require__(343);
+const { InvalidArgumentError } = __nccwpck_require__(1135);
 
 class Option {
   /**
@@ -4273,7 +4273,7 @@ exports.DualOptions = DualOptions;
 
 /***/ }),
 
-/***/ 3646:
+/***/ 5030:
 /***/ ((__unused_webpack_module, exports) => {
 
 const maxDistance = 3;
@@ -4381,11 +4381,11 @@ exports.suggestSimilar = suggestSimilar;
 
 /***/ }),
 
-/***/ 3085:
+/***/ 518:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6539);
+/* harmony import */ var _program_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7201);
 // The `maand` command line: parse argv, run one command, map errors to one line and an exit code.
 
 process.exitCode = await (0,_program_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr });
@@ -4395,7 +4395,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6539:
+/***/ 7201:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4404,9 +4404,9 @@ __nccwpck_require__.d(__webpack_exports__, {
   a: () => (/* binding */ runCli)
 });
 
-// EXTERNAL MODULE: ../../work/main/node_modules/commander/index.js
-var commander = __nccwpck_require__(3637);
-;// CONCATENATED MODULE: ../../work/main/node_modules/commander/esm.mjs
+// EXTERNAL MODULE: ./node_modules/commander/index.js
+var commander = __nccwpck_require__(8909);
+;// CONCATENATED MODULE: ./node_modules/commander/esm.mjs
 
 
 // wrapper to provide named exports for ESM.
@@ -4425,9 +4425,9 @@ const {
 } = commander;
 
 // EXTERNAL MODULE: ./lib/errors.js
-var errors = __nccwpck_require__(2685);
+var errors = __nccwpck_require__(452);
 // EXTERNAL MODULE: ./lib/cli/ssh-access.js
-var ssh_access = __nccwpck_require__(1162);
+var ssh_access = __nccwpck_require__(4887);
 ;// CONCATENATED MODULE: ./lib/cli/program.js
 // Every subcommand and flag of `maand`, declared in one place; handlers load lazily.
 
@@ -4446,7 +4446,7 @@ async function runCli(argv, io) {
         .description('Create (or upgrade) a bucket in the current directory: layout, catalog, bucket id, CA, KV key.\nA re-run upgrades the schema and never changes ids, keys or your files.')
         .action(async () => {
         failurePrefix = 'maand init failed';
-        await (await Promise.all(/* import() */[__nccwpck_require__.e(332), __nccwpck_require__.e(855)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3855))).initCommand(io);
+        await (await Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(870)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5870))).initCommand(io);
     });
     program
         .command('build')
@@ -4454,7 +4454,7 @@ async function runCli(argv, io) {
         .option('--purge-job-kv', 'also empty vars/job/<job> and secrets/job/<job> of jobs that were removed', false)
         .action(async (opts) => {
         failurePrefix = 'maand build failed';
-        await (await Promise.all(/* import() */[__nccwpck_require__.e(332), __nccwpck_require__.e(555), __nccwpck_require__.e(680), __nccwpck_require__.e(307), __nccwpck_require__.e(210), __nccwpck_require__.e(455), __nccwpck_require__.e(36)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3036))).buildCommand(io, opts);
+        await (await Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(243), __nccwpck_require__.e(37), __nccwpck_require__.e(105), __nccwpck_require__.e(844), __nccwpck_require__.e(705), __nccwpck_require__.e(361)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9361))).buildCommand(io, opts);
     });
     (0,ssh_access/* withHostKeyFlags */.T)(program.command('deploy'))
         .description('Deploy jobs to their workers: reconcile removed/disabled allocations, then per deployment_seq wave\n' +
@@ -4470,7 +4470,7 @@ async function runCli(argv, io) {
         .option('-v, --verbose', 'also show rsync transfer output', false)
         .action(async (opts) => {
         failurePrefix = opts.dryRun ? 'maand deploy --dry-run failed' : 'maand deploy failed';
-        await (await Promise.all(/* import() */[__nccwpck_require__.e(332), __nccwpck_require__.e(555), __nccwpck_require__.e(680), __nccwpck_require__.e(307), __nccwpck_require__.e(210), __nccwpck_require__.e(455), __nccwpck_require__.e(975), __nccwpck_require__.e(648)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8648))).deployCommand(io, opts);
+        await (await Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(243), __nccwpck_require__.e(37), __nccwpck_require__.e(105), __nccwpck_require__.e(844), __nccwpck_require__.e(705), __nccwpck_require__.e(616), __nccwpck_require__.e(120)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8120))).deployCommand(io, opts);
     });
     const jobCmd = (0,ssh_access/* withHostKeyFlags */.T)(program.command('job'))
         .description('Run a lifecycle target of one job on its workers.')
@@ -4482,7 +4482,7 @@ async function runCli(argv, io) {
             return;
         }
         failurePrefix = 'maand job failed';
-        await (await Promise.all(/* import() */[__nccwpck_require__.e(332), __nccwpck_require__.e(555), __nccwpck_require__.e(680), __nccwpck_require__.e(307), __nccwpck_require__.e(210), __nccwpck_require__.e(975), __nccwpck_require__.e(335)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9335))).jobRunCommand(io, job, { target, healthCheck: false, ...opts });
+        await (await Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(243), __nccwpck_require__.e(37), __nccwpck_require__.e(105), __nccwpck_require__.e(844), __nccwpck_require__.e(616), __nccwpck_require__.e(355)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9355))).jobRunCommand(io, job, { target, healthCheck: false, ...opts });
     });
     (0,ssh_access/* withHostKeyFlags */.T)(jobCmd.command('run'))
         .description('Run `make <target>` of the job on its active allocations (in batches of max_concurrent_upgrades),\n' +
@@ -4494,7 +4494,7 @@ async function runCli(argv, io) {
         .option('--health-check', 'run the job health check afterwards', false)
         .action(async (job, opts) => {
         failurePrefix = 'maand job run failed';
-        await (await Promise.all(/* import() */[__nccwpck_require__.e(332), __nccwpck_require__.e(555), __nccwpck_require__.e(680), __nccwpck_require__.e(307), __nccwpck_require__.e(210), __nccwpck_require__.e(975), __nccwpck_require__.e(335)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9335))).jobRunCommand(io, job, opts);
+        await (await Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(243), __nccwpck_require__.e(37), __nccwpck_require__.e(105), __nccwpck_require__.e(844), __nccwpck_require__.e(616), __nccwpck_require__.e(355)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9355))).jobRunCommand(io, job, opts);
     });
     (0,ssh_access/* withHostKeyFlags */.T)(program.command('health'))
         .description('Run the health checks of jobs (manifest probes and health_check hooks) against their active allocations.')
@@ -4502,7 +4502,7 @@ async function runCli(argv, io) {
         .option('--wait', 'retry per the manifest wait block (attempts x interval) before failing', false)
         .action(async (opts) => {
         failurePrefix = 'maand health failed';
-        await (await Promise.all(/* import() */[__nccwpck_require__.e(332), __nccwpck_require__.e(680), __nccwpck_require__.e(307), __nccwpck_require__.e(960)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1960))).healthCommand(io, opts);
+        await (await Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(37), __nccwpck_require__.e(105), __nccwpck_require__.e(318)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8318))).healthCommand(io, opts);
     });
     program
         .command('jobcommand')
@@ -4513,7 +4513,7 @@ async function runCli(argv, io) {
         .option('--concurrency <n>', 'allocations at once', '1')
         .action(async (command, job, opts) => {
         failurePrefix = 'maand jobcommand failed';
-        await (await Promise.all(/* import() */[__nccwpck_require__.e(332), __nccwpck_require__.e(680), __nccwpck_require__.e(307), __nccwpck_require__.e(960)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1960))).jobCommandCommand(io, command, job, opts);
+        await (await Promise.all(/* import() */[__nccwpck_require__.e(292), __nccwpck_require__.e(37), __nccwpck_require__.e(105), __nccwpck_require__.e(318)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8318))).jobCommandCommand(io, command, job, opts);
     });
     program
         .command('gc')
@@ -4521,7 +4521,7 @@ async function runCli(argv, io) {
         .option('--retain-days <n>', 'keep history written in the last n days', '0')
         .action(async (opts) => {
         failurePrefix = 'maand gc failed';
-        (await Promise.all(/* import() */[__nccwpck_require__.e(680), __nccwpck_require__.e(277)]).then(__nccwpck_require__.bind(__nccwpck_require__, 277))).gcCommand(io, opts);
+        (await Promise.all(/* import() */[__nccwpck_require__.e(37), __nccwpck_require__.e(805)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9805))).gcCommand(io, opts);
     });
     const cat = program.command('cat').description('Show catalog contents (read-only).');
     for (const view of ['workers', 'jobs', 'allocations', 'job_commands']) {
@@ -4531,7 +4531,7 @@ async function runCli(argv, io) {
             .option('--jobs <names>', 'comma-separated job names to show')
             .option('--json', 'print JSON instead of a table', false)
             .action(async (opts) => {
-            await (await Promise.all(/* import() */[__nccwpck_require__.e(680), __nccwpck_require__.e(243)]).then(__nccwpck_require__.bind(__nccwpck_require__, 243))).catViewCommand(io, view, opts);
+            await (await Promise.all(/* import() */[__nccwpck_require__.e(37), __nccwpck_require__.e(308)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1308))).catViewCommand(io, view, opts);
         });
     }
     cat
@@ -4542,7 +4542,7 @@ async function runCli(argv, io) {
         .option('--active', 'only active allocations', false)
         .option('--json', 'print JSON instead of a table', false)
         .action(async (opts) => {
-        await (await Promise.all(/* import() */[__nccwpck_require__.e(680), __nccwpck_require__.e(243)]).then(__nccwpck_require__.bind(__nccwpck_require__, 243))).catDeploymentsCommand(io, opts);
+        await (await Promise.all(/* import() */[__nccwpck_require__.e(37), __nccwpck_require__.e(308)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1308))).catDeploymentsCommand(io, opts);
     });
     const kv = cat
         .command('kv')
@@ -4553,7 +4553,7 @@ async function runCli(argv, io) {
         .option('--deleted', 'only deleted keys', false)
         .option('--json', 'print JSON instead of a table', false)
         .action(async (opts) => {
-        await (await Promise.all(/* import() */[__nccwpck_require__.e(680), __nccwpck_require__.e(243)]).then(__nccwpck_require__.bind(__nccwpck_require__, 243))).catKvCommand(io, opts);
+        await (await Promise.all(/* import() */[__nccwpck_require__.e(37), __nccwpck_require__.e(308)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1308))).catKvCommand(io, opts);
     });
     kv.command('get')
         .description('Print one value.')
@@ -4561,7 +4561,7 @@ async function runCli(argv, io) {
         .argument('<key>')
         .option('--reveal', 'decrypt a secret value', false)
         .action(async (ns, key, opts) => {
-        await (await Promise.all(/* import() */[__nccwpck_require__.e(680), __nccwpck_require__.e(243)]).then(__nccwpck_require__.bind(__nccwpck_require__, 243))).catKvGetCommand(io, ns, key, opts);
+        await (await Promise.all(/* import() */[__nccwpck_require__.e(37), __nccwpck_require__.e(308)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1308))).catKvGetCommand(io, ns, key, opts);
     });
     program.addOption(new Option('--no-color', 'disable colours').hideHelp());
     try {
@@ -4590,7 +4590,7 @@ function formatError(e) {
 
 /***/ }),
 
-/***/ 1162:
+/***/ 4887:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4599,7 +4599,7 @@ function formatError(e) {
 /* harmony export */ });
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2685);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(452);
 
 
 
@@ -4621,7 +4621,7 @@ function sshAccess(io, flags) {
 
 /***/ }),
 
-/***/ 2685:
+/***/ 452:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4906,6 +4906,6 @@ class PartialFailureError extends Error {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(3085);
+/******/ var __webpack_exports__ = __nccwpck_require__(518);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

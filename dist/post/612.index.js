@@ -1,8 +1,8 @@
-export const id = 653;
-export const ids = [653];
+export const id = 612;
+export const ids = [612];
 export const modules = {
 
-/***/ 73653:
+/***/ 47612:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,10 +14,10 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: publishError, publishOutcome
 
 // EXTERNAL MODULE: ./lib/state/errors.js
-var errors = __webpack_require__(44203);
+var errors = __webpack_require__(76210);
 // EXTERNAL MODULE: ./lib/errors.js
-var lib_errors = __webpack_require__(42685);
-;// CONCATENATED MODULE: ../../work/main/node_modules/mustache/mustache.mjs
+var lib_errors = __webpack_require__(452);
+;// CONCATENATED MODULE: ./node_modules/mustache/mustache.mjs
 /*!
  * mustache.js - Logic-less {{mustache}} templates with JavaScript
  * http://github.com/janl/mustache.js
@@ -1087,7 +1087,7 @@ async function publishError(command, message, io) {
 
 /***/ }),
 
-/***/ 44203:
+/***/ 76210:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

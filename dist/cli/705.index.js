@@ -1,8 +1,8 @@
-export const id = 455;
-export const ids = [455];
+export const id = 705;
+export const ids = [705];
 export const modules = {
 
-/***/ 6204:
+/***/ 8093:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -13,8 +13,8 @@ export const modules = {
 /* harmony export */   xX: () => (/* binding */ readJobsConf)
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2685);
-/* harmony import */ var _toml_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4051);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(452);
+/* harmony import */ var _toml_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9692);
 // workspace/bucket.conf (port pool + bucket vars, §4.2) and bucket.jobs[.<selector>].conf (§4.3).
 
 
@@ -84,7 +84,7 @@ function firstLine(e) {
 
 /***/ }),
 
-/***/ 6455:
+/***/ 9705:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -98,13 +98,13 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./lib/errors.js
-var errors = __webpack_require__(2685);
+var errors = __webpack_require__(452);
 // EXTERNAL MODULE: ./lib/bucket/paths.js
-var bucket_paths = __webpack_require__(9831);
+var bucket_paths = __webpack_require__(7462);
 // EXTERNAL MODULE: ./lib/bucket/maand-conf.js
-var maand_conf = __webpack_require__(9075);
+var maand_conf = __webpack_require__(3788);
 // EXTERNAL MODULE: ./lib/util/json-decode.js
-var json_decode = __webpack_require__(9922);
+var json_decode = __webpack_require__(8719);
 ;// CONCATENATED MODULE: ./lib/bucket/units.js
 // Memory (MB) and CPU (MHz) strings of workers.json, manifests and bucket.jobs*.conf (§5.1).
 const MEMORY_UNITS = { '': 1, MB: 1, GB: 1024, TB: 1048576 };
@@ -244,13 +244,13 @@ function parseWorker(item, index, seen) {
 }
 
 // EXTERNAL MODULE: ./lib/catalog/db.js
-var catalog_db = __webpack_require__(9908);
+var catalog_db = __webpack_require__(8917);
 // EXTERNAL MODULE: ./lib/catalog/gate.js
-var gate = __webpack_require__(1585);
+var gate = __webpack_require__(156);
 // EXTERNAL MODULE: ./lib/catalog/queries.js
-var queries = __webpack_require__(3028);
+var queries = __webpack_require__(5167);
 // EXTERNAL MODULE: ./lib/kv/index.js + 12 modules
-var lib_kv = __webpack_require__(8777);
+var lib_kv = __webpack_require__(8787);
 ;// CONCATENATED MODULE: ./lib/util/go-format.js
 // Number text as Go prints it, because it lands in SQLite and KV and must match the reference.
 /** Go `%v` of a float64 (strconv.FormatFloat(x, 'g', -1, 64)): `1e+06`, `1.048576e+06`, `1e-05`. */
@@ -282,7 +282,7 @@ function goFixed2(x) {
 }
 
 // EXTERNAL MODULE: ./lib/util/stable-id.js
-var stable_id = __webpack_require__(754);
+var stable_id = __webpack_require__(1719);
 ;// CONCATENATED MODULE: ./lib/build/workers.js
 // Build step 2: workers.json → worker, worker_labels, worker_tags (§8.3).
 
@@ -322,7 +322,7 @@ function syncWorkers(ctx) {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./lib/bucket/bucket-conf.js
-var bucket_conf = __webpack_require__(6204);
+var bucket_conf = __webpack_require__(8093);
 ;// CONCATENATED MODULE: ./lib/bucket/commands.js
 // Job commands (hooks) declared in a manifest: name, events, demands, script (§6.6).
 
@@ -375,7 +375,7 @@ function findCommandScript(bucketRoot, jobDir, job, name) {
 }
 
 // EXTERNAL MODULE: ./lib/util/go-json.js
-var go_json = __webpack_require__(9202);
+var go_json = __webpack_require__(6495);
 ;// CONCATENATED MODULE: ./lib/bucket/jobs.js
 // Job discovery and the job file walk (§4.7).
 
@@ -748,7 +748,7 @@ function effectiveSelectors(job, m) {
 }
 
 // EXTERNAL MODULE: ./lib/bucket/version.js
-var bucket_version = __webpack_require__(3527);
+var bucket_version = __webpack_require__(7910);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./lib/certs/certs-json.js
@@ -1234,7 +1234,7 @@ function detectCycle(edges) {
 }
 
 // EXTERNAL MODULE: ./lib/bucket/toml.js
-var toml = __webpack_require__(4051);
+var toml = __webpack_require__(9692);
 ;// CONCATENATED MODULE: ./lib/bucket/vars-toml.js
 // workspace/jobs/<job>/vars.toml: flat string map merged into KV vars/job/<job> (§4.6).
 
@@ -1471,9 +1471,9 @@ function parseIpv6(text) {
 }
 
 // EXTERNAL MODULE: ./lib/certs/keys.js
-var keys = __webpack_require__(898);
+var keys = __webpack_require__(3047);
 // EXTERNAL MODULE: ./lib/certs/pem.js
-var certs_pem = __webpack_require__(5654);
+var certs_pem = __webpack_require__(5261);
 ;// CONCATENATED MODULE: ./lib/certs/der-read.js
 // A minimal DER reader, enough to take a CA certificate apart: its raw subject Name (the leaf's
 // issuer must be byte-identical), its subject key identifier, and its common name.
@@ -1633,7 +1633,7 @@ function isPkcs1Shape(der) {
 }
 
 // EXTERNAL MODULE: ./lib/certs/x509.js + 1 modules
-var x509 = __webpack_require__(1643);
+var x509 = __webpack_require__(3661);
 ;// CONCATENATED MODULE: ./lib/certs/leaf.js
 // Leaf certificates for job allocations (`certs` in manifest.json), signed by the bucket CA.
 // IP SANs only, no extended key usage, so one certificate serves as both server and client cert.
@@ -1764,7 +1764,7 @@ async function writeWithMode(path, bytes, mode) {
 }
 
 // EXTERNAL MODULE: ./lib/util/pool.js
-var pool = __webpack_require__(6363);
+var pool = __webpack_require__(9860);
 ;// CONCATENATED MODULE: ./lib/build/certs-step.js
 // Build step 9: leaf certificates per job and allocation, kept in KV (§10.1, kv spec §6.4).
 // Keys are generated concurrently (RSA-4096 costs ~1 s each and runs in the libuv pool).
@@ -1898,9 +1898,9 @@ function writeAllocationVariables(ctx) {
 }
 
 // EXTERNAL MODULE: ./lib/build/prometheus.js
-var prometheus = __webpack_require__(6236);
+var prometheus = __webpack_require__(8050);
 // EXTERNAL MODULE: ./lib/template/index.js + 18 modules
-var template = __webpack_require__(4950);
+var template = __webpack_require__(6932);
 ;// CONCATENATED MODULE: ./lib/build/scrape-template.js
 // Build-time rendering of `_prometheus/scrape.yaml.tpl` (kv spec §2.9): one render per job with the
 // job-level dot, the smaller function set and read set, over the KV of the build in progress.
@@ -1968,11 +1968,11 @@ function checkCapacity(db) {
 }
 
 // EXTERNAL MODULE: ./lib/hooks/catalog.js
-var catalog = __webpack_require__(2436);
+var catalog = __webpack_require__(2763);
 // EXTERNAL MODULE: ./lib/hooks/runner.js + 4 modules
-var runner = __webpack_require__(9100);
+var runner = __webpack_require__(3604);
 // EXTERNAL MODULE: ./lib/hooks/runtime-api.js + 3 modules
-var runtime_api = __webpack_require__(8987);
+var runtime_api = __webpack_require__(999);
 ;// CONCATENATED MODULE: ./lib/hooks/post-build.js
 
 
@@ -2166,7 +2166,7 @@ function summarize(ctx, kvChanges, certsGenerated) {
 
 /***/ }),
 
-/***/ 898:
+/***/ 3047:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2191,7 +2191,7 @@ function privateKeyPem(key, pkcs8) {
 
 /***/ }),
 
-/***/ 5654:
+/***/ 5261:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2231,7 +2231,7 @@ function encodePem(type, der) {
 
 /***/ }),
 
-/***/ 1643:
+/***/ 3661:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2432,7 +2432,7 @@ function keyUsageBits(bits) {
 
 /***/ }),
 
-/***/ 754:
+/***/ 1719:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

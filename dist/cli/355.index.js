@@ -1,8 +1,8 @@
-export const id = 335;
-export const ids = [335];
+export const id = 355;
+export const ids = [355];
 export const modules = {
 
-/***/ 9335:
+/***/ 9355:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,29 +14,29 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./lib/errors.js
-var errors = __webpack_require__(2685);
+var errors = __webpack_require__(452);
 // EXTERNAL MODULE: ./lib/deploy/connect.js + 13 modules
-var connect = __webpack_require__(5081);
+var connect = __webpack_require__(141);
 // EXTERNAL MODULE: ./lib/bucket/paths.js
-var bucket_paths = __webpack_require__(9831);
+var bucket_paths = __webpack_require__(7462);
 // EXTERNAL MODULE: ./lib/bucket/maand-conf.js
-var maand_conf = __webpack_require__(9075);
+var maand_conf = __webpack_require__(3788);
 // EXTERNAL MODULE: ./lib/catalog/db.js
-var catalog_db = __webpack_require__(9908);
+var catalog_db = __webpack_require__(8917);
 // EXTERNAL MODULE: ./lib/catalog/gate.js
-var gate = __webpack_require__(1585);
+var gate = __webpack_require__(156);
 // EXTERNAL MODULE: ./lib/catalog/queries.js
-var queries = __webpack_require__(3028);
+var queries = __webpack_require__(5167);
 // EXTERNAL MODULE: ./lib/kv/index.js + 12 modules
-var lib_kv = __webpack_require__(8777);
+var lib_kv = __webpack_require__(8787);
 // EXTERNAL MODULE: ./lib/deploy/commands.js
-var commands = __webpack_require__(8606);
+var commands = __webpack_require__(6477);
 // EXTERNAL MODULE: ./lib/deploy/context.js + 1 modules
-var context = __webpack_require__(421);
+var context = __webpack_require__(6110);
 // EXTERNAL MODULE: ./lib/deploy/rollout-order.js
-var rollout_order = __webpack_require__(6958);
+var rollout_order = __webpack_require__(5163);
 // EXTERNAL MODULE: ./lib/deploy/state.js
-var state = __webpack_require__(8327);
+var state = __webpack_require__(3626);
 ;// CONCATENATED MODULE: ./lib/deploy/job-run.js
 // `maand job run <job> --target <t>`: run a Makefile target (or the job's job_control hooks with TARGET)
 // on the job's active allocations, in batches of max_concurrent_upgrades, after checking that each
@@ -124,11 +124,11 @@ async function runJobTarget(o) {
 }
 
 // EXTERNAL MODULE: ./lib/report/console.js
-var console = __webpack_require__(1874);
+var console = __webpack_require__(7243);
 // EXTERNAL MODULE: ./lib/cli/io.js
-var cli_io = __webpack_require__(8329);
+var cli_io = __webpack_require__(8908);
 // EXTERNAL MODULE: ./lib/cli/ssh-access.js
-var ssh_access = __webpack_require__(1162);
+var ssh_access = __webpack_require__(4887);
 ;// CONCATENATED MODULE: ./lib/cli/commands/job.js
 
 

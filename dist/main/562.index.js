@@ -1,8 +1,8 @@
-export const id = 890;
-export const ids = [890];
+export const id = 562;
+export const ids = [562];
 export const modules = {
 
-/***/ 24890:
+/***/ 40562:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

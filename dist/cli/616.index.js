@@ -1,8 +1,8 @@
-export const id = 975;
-export const ids = [975];
+export const id = 616;
+export const ids = [616];
 export const modules = {
 
-/***/ 8329:
+/***/ 8908:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -17,7 +17,7 @@ function splitList(raw) {
 
 /***/ }),
 
-/***/ 723:
+/***/ 7348:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -72,7 +72,7 @@ class Mutex {
 
 /***/ }),
 
-/***/ 8606:
+/***/ 6477:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -144,7 +144,7 @@ function rsyncFilter(jobs) {
 
 /***/ }),
 
-/***/ 5081:
+/***/ 141:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -154,11 +154,11 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./lib/bucket/paths.js
-var bucket_paths = __webpack_require__(9831);
+var bucket_paths = __webpack_require__(7462);
 // EXTERNAL MODULE: ./lib/hooks/runtime-api.js + 3 modules
-var runtime_api = __webpack_require__(8987);
+var runtime_api = __webpack_require__(999);
 // EXTERNAL MODULE: ./lib/health/index.js + 7 modules
-var health = __webpack_require__(9420);
+var health = __webpack_require__(581);
 ;// CONCATENATED MODULE: ./lib/deploy/health-port.js
 
 function healthPort(ctx, conf, access, print) {
@@ -187,9 +187,9 @@ function healthPort(ctx, conf, access, print) {
 }
 
 // EXTERNAL MODULE: ./lib/hooks/catalog.js
-var catalog = __webpack_require__(2436);
+var catalog = __webpack_require__(2763);
 // EXTERNAL MODULE: ./lib/hooks/runner.js + 4 modules
-var runner = __webpack_require__(9100);
+var runner = __webpack_require__(3604);
 ;// CONCATENATED MODULE: ./lib/hooks/event.js
 // Every command a job registers for one event, one command at a time in name order (decision
 // Q13). The first failure stops the rest, except with `continueOnFailure` (post_build).
@@ -212,7 +212,7 @@ async function runEventCommands(ctx, o) {
 }
 
 // EXTERNAL MODULE: ./lib/deploy/coalesce.js
-var coalesce = __webpack_require__(723);
+var coalesce = __webpack_require__(7348);
 ;// CONCATENATED MODULE: ./lib/deploy/hook-port.js
 
 
@@ -255,9 +255,9 @@ var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./lib/errors.js
-var errors = __webpack_require__(2685);
+var errors = __webpack_require__(452);
 // EXTERNAL MODULE: ./lib/bucket/maand-conf.js
-var maand_conf = __webpack_require__(9075);
+var maand_conf = __webpack_require__(3788);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:os"
@@ -617,6 +617,8 @@ function rsyncArgs(spec) {
         '--whole-file',
         '--checksum',
         '--recursive',
+        // staged job trees may be links to a tree shared by several workers: send what they point to
+        '--copy-dirlinks',
         '--force',
         '--delete-after',
         '--delete',
@@ -964,7 +966,7 @@ function connectRun(o) {
 
 /***/ }),
 
-/***/ 421:
+/***/ 6110:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -981,11 +983,11 @@ var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./lib/deploy/commands.js
-var commands = __webpack_require__(8606);
-// EXTERNAL MODULE: ./lib/deploy/staging.js + 2 modules
-var staging = __webpack_require__(8248);
+var commands = __webpack_require__(6477);
+// EXTERNAL MODULE: ./lib/deploy/staging.js + 3 modules
+var staging = __webpack_require__(2469);
 // EXTERNAL MODULE: ./lib/util/assets.js
-var assets = __webpack_require__(7096);
+var assets = __webpack_require__(147);
 ;// CONCATENATED MODULE: ./lib/deploy/worker-files.js
 // Bucket-level files every touched worker receives (deploy spec §7.2, §21): worker.json, jobs.json and
 // bin/runner.py, bin/worker.py, written into the worker's staging dir before an rsync.
@@ -1012,7 +1014,7 @@ function writeWorkerFiles(stageDir, d) {
 }
 
 // EXTERNAL MODULE: ./lib/deploy/coalesce.js
-var coalesce = __webpack_require__(723);
+var coalesce = __webpack_require__(7348);
 ;// CONCATENATED MODULE: ./lib/deploy/context.js
 // Everything one deploy run shares: catalog, KV session, workers, remote access, hooks, results.
 
@@ -1133,7 +1135,7 @@ class DeployContext {
      * First contact with a worker in this run: prerequisites + bucket dir. Memoized; returns an error
      * text when the worker cannot be used (so only the jobs placed on it fail, decision Q4).
      */
-    ensureWorker(ip, useSudo) {
+    ensureWorker(ip, useSudo = this.useSudo) {
         let p = this.ready.get(ip);
         if (!p) {
             p = (async () => {
@@ -1191,66 +1193,7 @@ function remoteFailure(ip, exitCode, output) {
 
 /***/ }),
 
-/***/ 6450:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Qz: () => (/* binding */ hashJobTree),
-/* harmony export */   UN: () => (/* binding */ putFile),
-/* harmony export */   db: () => (/* binding */ writeJobTree),
-/* harmony export */   fs: () => (/* binding */ readAsset),
-/* harmony export */   "in": () => (/* binding */ emptyTree)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var _util_go_json_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9202);
-// A job's staged tree for one allocation, in memory: catalog files, client libraries, rendered .tpl
-// files, Prometheus rules and certificates. Planning hashes it without touching the disk; only trees
-// that will be rsynced are written (writeJobTree).
-
-
-
-
-function emptyTree() {
-    return { dirs: new Set(), files: new Map() };
-}
-function putFile(tree, rel, data, mode) {
-    tree.files.set(rel, { data: typeof data === 'string' ? Buffer.from(data) : data, mode });
-    for (let d = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(rel); d !== '.' && d !== ''; d = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(d))
-        tree.dirs.add(d);
-}
-/** The plan hash of §9.2 over the tree (same result as hashing the written directory). */
-function hashJobTree(tree) {
-    const rels = [...tree.files.keys()].filter((p) => !p.includes('__pycache__')).sort(_util_go_json_js__WEBPACK_IMPORTED_MODULE_3__/* .byteCompare */ .U6);
-    const files = {};
-    const digests = [];
-    for (const rel of rels) {
-        const d = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('md5').update(tree.files.get(rel).data).digest('hex');
-        digests.push(d);
-        files[rel] = d;
-    }
-    return { hash: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('md5').update(digests.join('')).digest('hex'), files, filesJson: (0,_util_go_json_js__WEBPACK_IMPORTED_MODULE_3__/* .goJson */ .Pl)(files) };
-}
-function writeJobTree(tree, dir) {
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(dir, { recursive: true });
-    for (const d of [...tree.dirs].sort(_util_go_json_js__WEBPACK_IMPORTED_MODULE_3__/* .byteCompare */ .U6))
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, d), { recursive: true, mode: 0o755 });
-    for (const [rel, f] of tree.files) {
-        const p = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, rel);
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(p), { recursive: true });
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(p, f.data, { mode: f.mode });
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.chmodSync)(p, f.mode);
-    }
-}
-function readAsset(path) {
-    return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(path);
-}
-
-
-/***/ }),
-
-/***/ 6958:
+/***/ 5163:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1295,32 +1238,35 @@ function batches(items, size) {
 
 /***/ }),
 
-/***/ 8248:
+/***/ 2469:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  Mv: () => (/* binding */ placeTree),
   bU: () => (/* binding */ stageActive),
   T3: () => (/* binding */ stageRoot)
 });
 
 // UNUSED EXPORTS: buildJobTree, stageJob
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./lib/errors.js
-var errors = __webpack_require__(2685);
+var errors = __webpack_require__(452);
 // EXTERNAL MODULE: ./lib/kv/index.js + 12 modules
-var lib_kv = __webpack_require__(8777);
+var lib_kv = __webpack_require__(8787);
 // EXTERNAL MODULE: ./lib/template/index.js + 18 modules
-var template = __webpack_require__(4950);
+var template = __webpack_require__(6932);
 // EXTERNAL MODULE: ./lib/util/assets.js
-var assets = __webpack_require__(7096);
+var assets = __webpack_require__(147);
 // EXTERNAL MODULE: ./lib/util/go-json.js
-var go_json = __webpack_require__(9202);
+var go_json = __webpack_require__(6495);
 // EXTERNAL MODULE: ./lib/deploy/commands.js
-var commands = __webpack_require__(8606);
+var commands = __webpack_require__(6477);
 ;// CONCATENATED MODULE: ./lib/deploy/template-kv.js
 // The KV view a job's templates get: only the allocation's readable namespaces (kv spec §1.12),
 // secrets decrypted; a forbidden namespace is an error naming it.
@@ -1346,12 +1292,55 @@ function templateKv(kv, job, allowed) {
     };
 }
 
-// EXTERNAL MODULE: ../../work/main/node_modules/js-yaml/dist/js-yaml.mjs
-var js_yaml = __webpack_require__(3555);
+// EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
+var js_yaml = __webpack_require__(3243);
 // EXTERNAL MODULE: ./lib/build/prometheus.js
-var prometheus = __webpack_require__(6236);
-// EXTERNAL MODULE: ./lib/deploy/job-tree.js
-var job_tree = __webpack_require__(6450);
+var prometheus = __webpack_require__(8050);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./lib/deploy/job-tree.js
+// A job's staged tree for one allocation, in memory: catalog files, client libraries, rendered .tpl
+// files, Prometheus rules and certificates. Planning hashes it without touching the disk; only trees
+// that will be rsynced are written (writeJobTree).
+
+
+
+
+function emptyTree() {
+    return { dirs: new Set(), files: new Map() };
+}
+function putFile(tree, rel, data, mode) {
+    tree.files.set(rel, { data: typeof data === 'string' ? Buffer.from(data) : data, mode });
+    for (let d = (0,external_node_path_.dirname)(rel); d !== '.' && d !== ''; d = (0,external_node_path_.dirname)(d))
+        tree.dirs.add(d);
+}
+/** The plan hash of §9.2 over the tree (same result as hashing the written directory). */
+function hashJobTree(tree) {
+    const rels = [...tree.files.keys()].filter((p) => !p.includes('__pycache__')).sort(go_json/* byteCompare */.U6);
+    const files = {};
+    const digests = [];
+    for (const rel of rels) {
+        const d = (0,external_node_crypto_.createHash)('md5').update(tree.files.get(rel).data).digest('hex');
+        digests.push(d);
+        files[rel] = d;
+    }
+    return { hash: (0,external_node_crypto_.createHash)('md5').update(digests.join('')).digest('hex'), files, filesJson: (0,go_json/* goJson */.Pl)(files) };
+}
+function job_tree_writeJobTree(tree, dir) {
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+    for (const d of [...tree.dirs].sort(go_json/* byteCompare */.U6))
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(dir, d), { recursive: true, mode: 0o755 });
+    for (const [rel, f] of tree.files) {
+        const p = (0,external_node_path_.join)(dir, rel);
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(p), { recursive: true });
+        (0,external_node_fs_.writeFileSync)(p, f.data, { mode: f.mode });
+        (0,external_node_fs_.chmodSync)(p, f.mode);
+    }
+}
+function readAsset(path) {
+    return (0,external_node_fs_.readFileSync)(path);
+}
+
 ;// CONCATENATED MODULE: ./lib/deploy/prometheus.js
 // Prometheus support at deploy time (kv spec §2.8, deploy spec §8.4): the `scrapeConfigs` and
 // `ruleFiles` template functions, and the alert rules copied into the Prometheus server job's tree.
@@ -1483,9 +1472,9 @@ function prometheusRules(db, job, tree) {
     const ships = db.prepare("SELECT 1 FROM job_files f JOIN job j ON j.job_id = f.job_id WHERE j.name = ? AND f.isdir = 0 AND f.path IN (? || '/prometheus.yml', ? || '/prometheus.yml.tpl') LIMIT 1").get(job, job, job);
     if (ships === undefined)
         return;
-    (0,job_tree/* putFile */.UN)(tree, 'rules/maand/certs.yaml', CERT_RULES, 0o644);
+    putFile(tree, 'rules/maand/certs.yaml', CERT_RULES, 0o644);
     for (const a of alertFiles(db))
-        (0,job_tree/* putFile */.UN)(tree, `rules/${a.job}/${a.path.slice(a.path.lastIndexOf('/') + 1)}`, a.content, 0o644);
+        putFile(tree, `rules/${a.job}/${a.path.slice(a.path.lastIndexOf('/') + 1)}`, a.content, 0o644);
 }
 
 ;// CONCATENATED MODULE: ./lib/deploy/staging.js
@@ -1502,15 +1491,33 @@ function prometheusRules(db, job, tree) {
 
 
 
+
 function stageRoot(bucketRoot, ip) {
     return (0,external_node_path_.join)(bucketRoot, 'tmp', 'stage', ip);
 }
-/** Builds the job tree for one allocation in memory. Throws MaandError naming the file. */
-function buildJobTree(db, kv, ctx) {
-    const tree = (0,job_tree/* emptyTree */["in"])();
-    const rows = db
+/**
+ * Puts a staged tree where rsync sends it from (tmp/stage/<ip>/jobs/<job>). Identical trees of one job
+ * are written once under tmp/trees/ and linked per worker (rsync --copy-dirlinks follows the link).
+ */
+function placeTree(bucketRoot, ip, job, staged, written) {
+    const shared = (0,external_node_path_.join)(bucketRoot, 'tmp', 'trees', `${job}-${staged.hash}`);
+    if (!written.has(shared)) {
+        (0,external_node_fs_.rmSync)(shared, { recursive: true, force: true });
+        job_tree_writeJobTree(staged.tree, shared);
+        written.add(shared);
+    }
+    const link = (0,external_node_path_.join)(stageRoot(bucketRoot, ip), 'jobs', job);
+    (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(link), { recursive: true });
+    (0,external_node_fs_.rmSync)(link, { recursive: true, force: true });
+    (0,external_node_fs_.symlinkSync)(shared, link, 'dir');
+}
+function jobFileRows(db, job) {
+    return db
         .prepare('SELECT f.path AS path, f.content AS content, f.isdir AS isdir FROM job_files f JOIN job j ON j.job_id = f.job_id WHERE j.name = ? ORDER BY f.isdir DESC, f.path')
-        .all(ctx.job);
+        .all(job);
+}
+function buildJobTree(db, kv, ctx, rows = jobFileRows(db, ctx.job)) {
+    const tree = emptyTree();
     const prefix = `${ctx.job}/`;
     for (const r of rows) {
         if (!r.path.startsWith(prefix))
@@ -1521,11 +1528,11 @@ function buildJobTree(db, kv, ctx) {
         if (r.isdir)
             tree.dirs.add(rel);
         else
-            (0,job_tree/* putFile */.UN)(tree, rel, r.content ?? new Uint8Array(0), 0o755);
+            putFile(tree, rel, r.content ?? new Uint8Array(0), 0o755);
     }
     if (tree.dirs.has('_modules'))
         for (const lib of ['maand.py', 'maand.ts'])
-            (0,job_tree/* putFile */.UN)(tree, `_modules/${lib}`, (0,job_tree/* readAsset */.fs)((0,assets/* assetPath */.Q)(lib)), 0o644);
+            putFile(tree, `_modules/${lib}`, readAsset((0,assets/* assetPath */.Q)(lib)), 0o644);
     renderTemplates(db, kv, tree, ctx);
     prometheusRules(db, ctx.job, tree);
     addCerts(db, kv, tree, ctx);
@@ -1573,7 +1580,7 @@ function renderTemplates(db, kv, tree, ctx) {
             const msg = e instanceof template/* TemplateError */.$w || e instanceof Error ? e.message : String(e);
             throw new errors/* MaandError */.Ob('invalid job', `job ${ctx.job} worker ${ctx.workerIp}: execute template ${rel}: ${msg}`);
         }
-        (0,job_tree/* putFile */.UN)(tree, rel.slice(0, -'.tpl'.length), out, 0o644);
+        putFile(tree, rel.slice(0, -'.tpl'.length), out, 0o644);
     }
 }
 function addCerts(db, kv, tree, ctx) {
@@ -1585,17 +1592,18 @@ function addCerts(db, kv, tree, ctx) {
             const v = kv.tryGet(ns, `certs/${name}.${ext}`);
             if (v === undefined)
                 throw new errors/* MaandError */.Ob('invalid job', `job ${ctx.job} worker ${ctx.workerIp}: certificate ${name}.${ext} is missing in KV ${ns} (run maand build)`);
-            (0,job_tree/* putFile */.UN)(tree, `certs/${name}.${ext}`, v, mode);
+            putFile(tree, `certs/${name}.${ext}`, v, mode);
         }
     }
     const ca = kv.tryGet('maand/worker', 'certs/ca.crt');
     if (ca === undefined)
         throw new errors/* MaandError */.Ob('invalid job', `job ${ctx.job}: the bucket CA is missing in KV maand/worker certs/ca.crt (run maand build)`);
-    (0,job_tree/* putFile */.UN)(tree, 'certs/ca.crt', ca, 0o644);
+    putFile(tree, 'certs/ca.crt', ca, 0o644);
 }
 /** Builds (in memory) every given allocation's tree whose worker is in the catalog; hash and tree per alloc id. */
 function stageActive(db, kv, _bucketRoot, workers, bucketId, updateSeq, job, allocs) {
     const upstream = (0,lib_kv/* upstreamJobs */.oZ)(db, job);
+    const rows = jobFileRows(db, job);
     const staged = new Map();
     for (const a of allocs) {
         const w = workers.get(a.workerIp);
@@ -1604,8 +1612,8 @@ function stageActive(db, kv, _bucketRoot, workers, bucketId, updateSeq, job, all
         const tree = buildJobTree(db, kv, {
             allocId: a.allocId, job, workerIp: a.workerIp, workerId: w.workerId, labels: w.labels, bucketId, updateSeq,
             currentVersion: a.currentVersion, newVersion: a.newVersion, readable: (0,lib_kv/* namespacesForAllocation */.GD)({ job, workerIp: a.workerIp, upstreamJobs: upstream }),
-        });
-        staged.set(a.allocId, { ...(0,job_tree/* hashJobTree */.Qz)(tree), tree });
+        }, rows);
+        staged.set(a.allocId, { ...hashJobTree(tree), tree });
     }
     return staged;
 }
@@ -1613,7 +1621,7 @@ function stageActive(db, kv, _bucketRoot, workers, bucketId, updateSeq, job, all
 
 /***/ }),
 
-/***/ 8327:
+/***/ 3626:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1633,7 +1641,7 @@ function stageActive(db, kv, _bucketRoot, workers, bucketId, updateSeq, job, all
 /* harmony export */   qB: () => (/* binding */ jobMarker),
 /* harmony export */   wZ: () => (/* binding */ wasDeployed)
 /* harmony export */ });
-/* harmony import */ var _bucket_version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3527);
+/* harmony import */ var _bucket_version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7910);
 
 const ALLOC_SQL = `SELECT a.alloc_id, a.worker_ip, a.job, a.disabled, a.removed, a.new_version, w.position,
   h.key AS hkey, h.current_hash, h.previous_hash, h.current_files, h.previous_files, h.current_version
@@ -1743,7 +1751,7 @@ function bumpUpdateSeq(db) {
 
 /***/ }),
 
-/***/ 9420:
+/***/ 581:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1768,9 +1776,9 @@ class HealthCheckError extends Error {
 }
 
 // EXTERNAL MODULE: ./lib/catalog/queries.js
-var queries = __webpack_require__(3028);
+var queries = __webpack_require__(5167);
 // EXTERNAL MODULE: ./lib/errors.js
-var errors = __webpack_require__(2685);
+var errors = __webpack_require__(452);
 ;// CONCATENATED MODULE: ./lib/health/spec.js
 
 
@@ -1909,9 +1917,9 @@ var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./lib/bucket/maand-conf.js
-var maand_conf = __webpack_require__(9075);
+var maand_conf = __webpack_require__(3788);
 // EXTERNAL MODULE: ./lib/hooks/output.js
-var output = __webpack_require__(7910);
+var output = __webpack_require__(9759);
 ;// CONCATENATED MODULE: ./lib/health/ssh-probe.js
 // The ssh probe (spec kv §5.4): run the check's command on the worker. The ssh invocation is a
 // pure argv builder plus a swappable runner, so deploy can route it through src/remote later.
@@ -2001,9 +2009,9 @@ async function sshProbe(ip, command, target, timeoutMs, runner, signal) {
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(8500);
 // EXTERNAL MODULE: ./lib/hooks/catalog.js
-var catalog = __webpack_require__(2436);
+var catalog = __webpack_require__(2763);
 // EXTERNAL MODULE: ./lib/hooks/runner.js + 4 modules
-var runner = __webpack_require__(9100);
+var runner = __webpack_require__(3604);
 ;// CONCATENATED MODULE: ./lib/health/job-check.js
 // One job's health check (spec kv §5.2, deploy §23): every (active worker × probe) pair at once,
 // then the job's health_check commands (10 allocations in parallel, health-fast workspace, KV
@@ -2105,7 +2113,7 @@ async function probe(ctx, job, ip, c, index, timeoutMs, ports) {
 }
 
 // EXTERNAL MODULE: ./lib/util/pool.js
-var pool = __webpack_require__(6363);
+var pool = __webpack_require__(9860);
 ;// CONCATENATED MODULE: ./lib/health/health-check.js
 // `maand health_check [--jobs a,b] [--wait]` (spec kv §5.5): optional worker gate (ssh port
 // reachable on every catalog worker), then up to 16 jobs checked in parallel.
@@ -2216,7 +2224,7 @@ function formatHealthEvent(e) {
 
 /***/ }),
 
-/***/ 1874:
+/***/ 7243:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

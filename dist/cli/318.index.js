@@ -1,8 +1,8 @@
-export const id = 960;
-export const ids = [960];
+export const id = 318;
+export const ids = [318];
 export const modules = {
 
-/***/ 1960:
+/***/ 8318:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -17,15 +17,15 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./lib/errors.js
-var errors = __webpack_require__(2685);
+var errors = __webpack_require__(452);
 // EXTERNAL MODULE: ./lib/health/index.js + 7 modules
-var health = __webpack_require__(9420);
+var health = __webpack_require__(581);
 // EXTERNAL MODULE: ./lib/hooks/catalog.js
-var catalog = __webpack_require__(2436);
+var catalog = __webpack_require__(2763);
 // EXTERNAL MODULE: ./lib/hooks/errors.js
-var hooks_errors = __webpack_require__(4124);
+var hooks_errors = __webpack_require__(5285);
 // EXTERNAL MODULE: ./lib/hooks/runner.js + 4 modules
-var runner = __webpack_require__(9100);
+var runner = __webpack_require__(3604);
 ;// CONCATENATED MODULE: ./lib/hooks/cli-command.js
 // `maand jobcommand <command> [job] [--concurrency N]` (spec kv §3.6 `cli`): the command on every
 // job registering it for `cli` (alphabetical), or on one job. A failing job does not stop the next.
@@ -59,17 +59,17 @@ async function runCliCommand(ctx, o) {
 }
 
 // EXTERNAL MODULE: ./lib/bucket/paths.js
-var bucket_paths = __webpack_require__(9831);
+var bucket_paths = __webpack_require__(7462);
 // EXTERNAL MODULE: ./lib/bucket/maand-conf.js
-var maand_conf = __webpack_require__(9075);
+var maand_conf = __webpack_require__(3788);
 // EXTERNAL MODULE: ./lib/catalog/db.js
-var catalog_db = __webpack_require__(9908);
+var catalog_db = __webpack_require__(8917);
 // EXTERNAL MODULE: ./lib/catalog/gate.js
-var gate = __webpack_require__(1585);
+var gate = __webpack_require__(156);
 // EXTERNAL MODULE: ./lib/kv/index.js + 12 modules
-var lib_kv = __webpack_require__(8777);
+var lib_kv = __webpack_require__(8787);
 // EXTERNAL MODULE: ./lib/hooks/runtime-api.js + 3 modules
-var runtime_api = __webpack_require__(8987);
+var runtime_api = __webpack_require__(999);
 ;// CONCATENATED MODULE: ./lib/session/index.js
 // One command's session with a bucket: catalog, KV session store, runtime API, hook context.
 // `maand health` and `maand jobcommand` use it; deploy and build manage their own phases.
@@ -113,9 +113,9 @@ async function withSession(o, fn, commit = () => false) {
 }
 
 // EXTERNAL MODULE: ./lib/cli/io.js
-var cli_io = __webpack_require__(8329);
+var cli_io = __webpack_require__(8908);
 // EXTERNAL MODULE: ./lib/cli/ssh-access.js
-var ssh_access = __webpack_require__(1162);
+var ssh_access = __webpack_require__(4887);
 ;// CONCATENATED MODULE: ./lib/cli/commands/hooks.js
 
 
@@ -156,7 +156,7 @@ async function jobCommandCommand(io, command, job, opts) {
 
 /***/ }),
 
-/***/ 8329:
+/***/ 8908:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -171,7 +171,7 @@ function splitList(raw) {
 
 /***/ }),
 
-/***/ 9420:
+/***/ 581:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -196,9 +196,9 @@ class HealthCheckError extends Error {
 }
 
 // EXTERNAL MODULE: ./lib/catalog/queries.js
-var queries = __webpack_require__(3028);
+var queries = __webpack_require__(5167);
 // EXTERNAL MODULE: ./lib/errors.js
-var errors = __webpack_require__(2685);
+var errors = __webpack_require__(452);
 ;// CONCATENATED MODULE: ./lib/health/spec.js
 
 
@@ -337,9 +337,9 @@ var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./lib/bucket/maand-conf.js
-var maand_conf = __webpack_require__(9075);
+var maand_conf = __webpack_require__(3788);
 // EXTERNAL MODULE: ./lib/hooks/output.js
-var output = __webpack_require__(7910);
+var output = __webpack_require__(9759);
 ;// CONCATENATED MODULE: ./lib/health/ssh-probe.js
 // The ssh probe (spec kv §5.4): run the check's command on the worker. The ssh invocation is a
 // pure argv builder plus a swappable runner, so deploy can route it through src/remote later.
@@ -429,9 +429,9 @@ async function sshProbe(ip, command, target, timeoutMs, runner, signal) {
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(8500);
 // EXTERNAL MODULE: ./lib/hooks/catalog.js
-var catalog = __webpack_require__(2436);
+var catalog = __webpack_require__(2763);
 // EXTERNAL MODULE: ./lib/hooks/runner.js + 4 modules
-var runner = __webpack_require__(9100);
+var runner = __webpack_require__(3604);
 ;// CONCATENATED MODULE: ./lib/health/job-check.js
 // One job's health check (spec kv §5.2, deploy §23): every (active worker × probe) pair at once,
 // then the job's health_check commands (10 allocations in parallel, health-fast workspace, KV
@@ -533,7 +533,7 @@ async function probe(ctx, job, ip, c, index, timeoutMs, ports) {
 }
 
 // EXTERNAL MODULE: ./lib/util/pool.js
-var pool = __webpack_require__(6363);
+var pool = __webpack_require__(9860);
 ;// CONCATENATED MODULE: ./lib/health/health-check.js
 // `maand health_check [--jobs a,b] [--wait]` (spec kv §5.5): optional worker gate (ssh port
 // reachable on every catalog worker), then up to 16 jobs checked in parallel.

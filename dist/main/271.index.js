@@ -1,8 +1,8 @@
-export const id = 461;
-export const ids = [461];
+export const id = 271;
+export const ids = [271];
 export const modules = {
 
-/***/ 72461:
+/***/ 95271:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -20,9 +20,9 @@ var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./lib/errors.js
-var errors = __webpack_require__(42685);
+var errors = __webpack_require__(452);
 // EXTERNAL MODULE: ./lib/bucket/paths.js
-var bucket_paths = __webpack_require__(99831);
+var bucket_paths = __webpack_require__(27462);
 // EXTERNAL MODULE: external "node:sqlite"
 var external_node_sqlite_ = __webpack_require__(80099);
 ;// CONCATENATED MODULE: ./lib/catalog/db.js
@@ -115,8 +115,8 @@ function jobPorts(db, job) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: ../../work/main/node_modules/smol-toml/dist/index.js + 8 modules
-var dist = __webpack_require__(85332);
+// EXTERNAL MODULE: ./node_modules/smol-toml/dist/index.js + 8 modules
+var dist = __webpack_require__(3292);
 ;// CONCATENATED MODULE: ./lib/bucket/toml.js
 // TOML reading shared by maand.conf, bucket.conf, bucket.jobs*.conf and vars.toml.
 
@@ -3445,8 +3445,8 @@ function writeAllocationVariables(ctx) {
     }
 }
 
-// EXTERNAL MODULE: ../../work/main/node_modules/js-yaml/dist/js-yaml.mjs
-var js_yaml = __webpack_require__(53555);
+// EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
+var js_yaml = __webpack_require__(33243);
 ;// CONCATENATED MODULE: ./lib/build/prometheus.js
 // Build step 11: the Prometheus catalog in KV maand/prometheus (§8.13). Only meaningful when some job
 // ships prometheus.yml(.tpl); then every job's _prometheus/ content is validated and collected.
@@ -9806,6 +9806,8 @@ function rsyncArgs(spec) {
         '--whole-file',
         '--checksum',
         '--recursive',
+        // staged job trees may be links to a tree shared by several workers: send what they point to
+        '--copy-dirlinks',
         '--force',
         '--delete-after',
         '--delete',
@@ -10424,15 +10426,33 @@ function prometheusRules(db, job, tree) {
 
 
 
+
 function stageRoot(bucketRoot, ip) {
     return (0,external_node_path_.join)(bucketRoot, 'tmp', 'stage', ip);
 }
-/** Builds the job tree for one allocation in memory. Throws MaandError naming the file. */
-function buildJobTree(db, kv, ctx) {
-    const tree = emptyTree();
-    const rows = db
+/**
+ * Puts a staged tree where rsync sends it from (tmp/stage/<ip>/jobs/<job>). Identical trees of one job
+ * are written once under tmp/trees/ and linked per worker (rsync --copy-dirlinks follows the link).
+ */
+function placeTree(bucketRoot, ip, job, staged, written) {
+    const shared = (0,external_node_path_.join)(bucketRoot, 'tmp', 'trees', `${job}-${staged.hash}`);
+    if (!written.has(shared)) {
+        (0,external_node_fs_.rmSync)(shared, { recursive: true, force: true });
+        job_tree_writeJobTree(staged.tree, shared);
+        written.add(shared);
+    }
+    const link = (0,external_node_path_.join)(stageRoot(bucketRoot, ip), 'jobs', job);
+    (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(link), { recursive: true });
+    (0,external_node_fs_.rmSync)(link, { recursive: true, force: true });
+    (0,external_node_fs_.symlinkSync)(shared, link, 'dir');
+}
+function jobFileRows(db, job) {
+    return db
         .prepare('SELECT f.path AS path, f.content AS content, f.isdir AS isdir FROM job_files f JOIN job j ON j.job_id = f.job_id WHERE j.name = ? ORDER BY f.isdir DESC, f.path')
-        .all(ctx.job);
+        .all(job);
+}
+function buildJobTree(db, kv, ctx, rows = jobFileRows(db, ctx.job)) {
+    const tree = emptyTree();
     const prefix = `${ctx.job}/`;
     for (const r of rows) {
         if (!r.path.startsWith(prefix))
@@ -10518,6 +10538,7 @@ function addCerts(db, kv, tree, ctx) {
 /** Builds (in memory) every given allocation's tree whose worker is in the catalog; hash and tree per alloc id. */
 function stageActive(db, kv, _bucketRoot, workers, bucketId, updateSeq, job, allocs) {
     const upstream = upstreamJobs(db, job);
+    const rows = jobFileRows(db, job);
     const staged = new Map();
     for (const a of allocs) {
         const w = workers.get(a.workerIp);
@@ -10526,7 +10547,7 @@ function stageActive(db, kv, _bucketRoot, workers, bucketId, updateSeq, job, all
         const tree = buildJobTree(db, kv, {
             allocId: a.allocId, job, workerIp: a.workerIp, workerId: w.workerId, labels: w.labels, bucketId, updateSeq,
             currentVersion: a.currentVersion, newVersion: a.newVersion, readable: access_namespacesForAllocation({ job, workerIp: a.workerIp, upstreamJobs: upstream }),
-        });
+        }, rows);
         staged.set(a.allocId, { ...hashJobTree(tree), tree });
     }
     return staged;
@@ -10677,7 +10698,7 @@ class DeployContext {
      * First contact with a worker in this run: prerequisites + bucket dir. Memoized; returns an error
      * text when the worker cannot be used (so only the jobs placed on it fail, decision Q4).
      */
-    ensureWorker(ip, useSudo) {
+    ensureWorker(ip, useSudo = this.useSudo) {
         let p = this.ready.get(ip);
         if (!p) {
             p = (async () => {
@@ -10858,7 +10879,6 @@ function bumpUpdateSeq(db) {
 
 
 
-
 async function detectDrift(o) {
     const paths = (0,bucket_paths/* bucketPaths */.Z)(o.root);
     const conf = readMaandConf(paths.maandConf);
@@ -10898,6 +10918,7 @@ async function detectDrift(o) {
             for (const job of jobs) {
                 const allocs = state_jobAllocations(db, job).filter(isActive);
                 const staged = stageActive(db, kv, paths.root, workers, bucket.bucket_id, bucket.update_seq, job, allocs);
+                const written = new Set();
                 const jd = { job, allocations: [], health: { ok: true, skipped: true }, drifted: false };
                 await Promise.all(allocs.map(async (a) => {
                     const h = staged.get(a.allocId);
@@ -10911,7 +10932,7 @@ async function detectDrift(o) {
                         jd.allocations.push({ ...base, status: 'unreachable', detail: err });
                         return;
                     }
-                    job_tree_writeJobTree(h.tree, (0,external_node_path_.join)(stageRoot(paths.root, a.workerIp), 'jobs', job));
+                    placeTree(paths.root, a.workerIp, job, h, written);
                     writeWorkerFiles(stageRoot(paths.root, a.workerIp), {
                         bucketId: bucket.bucket_id, workerId: workers.get(a.workerIp).workerId, workerIp: a.workerIp, labels: workers.get(a.workerIp).labels,
                         updateSeq: bucket.update_seq, jobs: db.prepare('SELECT job, disabled FROM allocations WHERE worker_ip = ? AND removed = 0 ORDER BY job').all(a.workerIp),
@@ -11343,8 +11364,6 @@ function batches(items, size) {
 
 
 
-
-
 class JobFailure extends Error {
     name = 'JobFailure';
 }
@@ -11384,10 +11403,13 @@ async function rollout(ctx, plan, allocs, staged, res) {
     }
     ctx.checkpoint(() => setJobMarker(ctx.db, job, 'rollout'));
     // Files first, only where something changes (Q4: only workers with an active allocation of the job).
+    for (const a of work)
+        void ctx.ensureWorker(a.workerIp); // connect while the trees are written
+    const written = new Set();
     for (const a of work) {
         const t = staged.get(a.allocId);
         if (t)
-            job_tree_writeJobTree(t.tree, (0,external_node_path_.join)(stageRoot(ctx.paths.root, a.workerIp), 'jobs', job));
+            placeTree(ctx.paths.root, a.workerIp, job, t, written);
     }
     const rsyncErrors = await Promise.all(work.map((a) => ctx.sendJobFiles(a.workerIp, job)));
     const bad = rsyncErrors.filter((e) => e !== undefined);
@@ -11894,7 +11916,7 @@ async function runDrift(c, at) {
 }
 
 // EXTERNAL MODULE: ./lib/action/inputs.js
-var inputs = __webpack_require__(23090);
+var inputs = __webpack_require__(21413);
 ;// CONCATENATED MODULE: ./lib/report/console.js
 function formatEvent(e) {
     switch (e.type) {
@@ -12000,7 +12022,7 @@ function summarise(actions) {
 }
 
 // EXTERNAL MODULE: ./lib/action/sensitive.js
-var sensitive = __webpack_require__(70131);
+var sensitive = __webpack_require__(38318);
 ;// CONCATENATED MODULE: ./lib/action/mask.js
 // Masks what the restored bucket holds in secret, so no hook or make output can print it in clear: every
 // line of the PEM keys under secrets/ and every value of the KV secret namespaces.
@@ -12205,7 +12227,7 @@ function readBucket(root) {
 
 /***/ }),
 
-/***/ 99831:
+/***/ 27462:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

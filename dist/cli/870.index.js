@@ -1,8 +1,8 @@
-export const id = 855;
-export const ids = [855];
+export const id = 870;
+export const ids = [870];
 export const modules = {
 
-/***/ 6204:
+/***/ 8093:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -13,8 +13,8 @@ export const modules = {
 /* harmony export */   xX: () => (/* binding */ readJobsConf)
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2685);
-/* harmony import */ var _toml_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4051);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(452);
+/* harmony import */ var _toml_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9692);
 // workspace/bucket.conf (port pool + bucket vars, §4.2) and bucket.jobs[.<selector>].conf (§4.3).
 
 
@@ -84,7 +84,7 @@ function firstLine(e) {
 
 /***/ }),
 
-/***/ 9075:
+/***/ 3788:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -94,8 +94,8 @@ function firstLine(e) {
 /* harmony export */ });
 /* unused harmony export DEFAULT_MAAND_CONF_TEXT */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2685);
-/* harmony import */ var _toml_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4051);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(452);
+/* harmony import */ var _toml_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9692);
 // maand.conf (§4.1): ssh, sudo, certificate lifetime, job config selector, log format.
 
 
@@ -159,7 +159,7 @@ function sshSettings(conf) {
 
 /***/ }),
 
-/***/ 9831:
+/***/ 7462:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -198,7 +198,7 @@ function jobDir(paths, job) {
 
 /***/ }),
 
-/***/ 4051:
+/***/ 9692:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -207,7 +207,7 @@ function jobDir(paths, job) {
 /* harmony export */   g_: () => (/* binding */ tomlTypeName),
 /* harmony export */   tJ: () => (/* binding */ FileReadError)
 /* harmony export */ });
-/* harmony import */ var smol_toml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5332);
+/* harmony import */ var smol_toml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3292);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 // TOML reading shared by maand.conf, bucket.conf, bucket.jobs*.conf and vars.toml.
 
@@ -256,7 +256,7 @@ function stringMap(table, where) {
 
 /***/ }),
 
-/***/ 9908:
+/***/ 8917:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -267,7 +267,7 @@ function stringMap(table, where) {
 /* unused harmony export inTransactionAsync */
 /* harmony import */ var node_sqlite__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(99);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2685);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(452);
 // Opening the catalog and running work in one transaction.
 
 
@@ -325,7 +325,7 @@ function asDatabaseError(e) {
 
 /***/ }),
 
-/***/ 6221:
+/***/ 4912:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -459,7 +459,7 @@ function migrate(db) {
 
 /***/ }),
 
-/***/ 898:
+/***/ 3047:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -484,7 +484,7 @@ function privateKeyPem(key, pkcs8) {
 
 /***/ }),
 
-/***/ 5654:
+/***/ 5261:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -524,7 +524,7 @@ function encodePem(type, der) {
 
 /***/ }),
 
-/***/ 1643:
+/***/ 3661:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -725,7 +725,7 @@ function keyUsageBits(bits) {
 
 /***/ }),
 
-/***/ 3855:
+/***/ 5870:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -741,25 +741,25 @@ var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./lib/errors.js
-var errors = __webpack_require__(2685);
+var errors = __webpack_require__(452);
 // EXTERNAL MODULE: ./lib/bucket/paths.js
-var bucket_paths = __webpack_require__(9831);
+var bucket_paths = __webpack_require__(7462);
 // EXTERNAL MODULE: ./lib/bucket/maand-conf.js
-var maand_conf = __webpack_require__(9075);
+var maand_conf = __webpack_require__(3788);
 // EXTERNAL MODULE: ./lib/bucket/bucket-conf.js
-var bucket_conf = __webpack_require__(6204);
+var bucket_conf = __webpack_require__(8093);
 // EXTERNAL MODULE: ./lib/catalog/db.js
-var catalog_db = __webpack_require__(9908);
+var catalog_db = __webpack_require__(8917);
 // EXTERNAL MODULE: ./lib/catalog/schema.js
-var schema = __webpack_require__(6221);
+var schema = __webpack_require__(4912);
 // EXTERNAL MODULE: ./lib/util/stable-id.js
-var stable_id = __webpack_require__(754);
+var stable_id = __webpack_require__(1719);
 // EXTERNAL MODULE: ./lib/certs/pem.js
-var pem = __webpack_require__(5654);
+var pem = __webpack_require__(5261);
 // EXTERNAL MODULE: ./lib/certs/keys.js
-var keys = __webpack_require__(898);
+var keys = __webpack_require__(3047);
 // EXTERNAL MODULE: ./lib/certs/x509.js + 1 modules
-var x509 = __webpack_require__(1643);
+var x509 = __webpack_require__(3661);
 ;// CONCATENATED MODULE: ./lib/certs/ca.js
 // The bucket CA created by `maand init`: self-signed, CN = bucket id, ten years, never renewed.
 
@@ -859,7 +859,7 @@ async function initCommand(io) {
 
 /***/ }),
 
-/***/ 754:
+/***/ 1719:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,8 +1,8 @@
-export const id = 680;
-export const ids = [680];
+export const id = 37;
+export const ids = [37];
 export const modules = {
 
-/***/ 9831:
+/***/ 7462:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -41,7 +41,7 @@ function jobDir(paths, job) {
 
 /***/ }),
 
-/***/ 9908:
+/***/ 8917:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -52,7 +52,7 @@ function jobDir(paths, job) {
 /* unused harmony export inTransactionAsync */
 /* harmony import */ var node_sqlite__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(99);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2685);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(452);
 // Opening the catalog and running work in one transaction.
 
 
@@ -110,15 +110,15 @@ function asDatabaseError(e) {
 
 /***/ }),
 
-/***/ 1585:
+/***/ 156:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   _: () => (/* binding */ checkSchema)
 /* harmony export */ });
 /* unused harmony export storedVersion */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2685);
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6221);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(452);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4912);
 // The schema-version gate every command but `init` passes first (§7.5).
 
 
@@ -157,7 +157,7 @@ function storedVersion(db) {
 
 /***/ }),
 
-/***/ 6221:
+/***/ 4912:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -291,7 +291,7 @@ function migrate(db) {
 
 /***/ }),
 
-/***/ 8777:
+/***/ 8787:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -843,7 +843,7 @@ function purgeStaleVersions(db, retainDays, nowUnixSeconds) {
 }
 
 // EXTERNAL MODULE: ./lib/errors.js
-var errors = __webpack_require__(2685);
+var errors = __webpack_require__(452);
 ;// CONCATENATED MODULE: ./lib/kv/sync.js
 // Build's write policies (build-and-catalog §9.1, spec kv §1.10). Puts go in sorted key order,
 // then the tombstones, so version numbers and persisted rows are deterministic.

@@ -1,8 +1,8 @@
-export const id = 422;
-export const ids = [422];
+export const id = 346;
+export const ids = [346];
 export const modules = {
 
-/***/ 80422:
+/***/ 91346:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -16,9 +16,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./lib/state/errors.js
-var errors = __webpack_require__(44203);
+var errors = __webpack_require__(76210);
 // EXTERNAL MODULE: ./lib/errors.js
-var lib_errors = __webpack_require__(42685);
+var lib_errors = __webpack_require__(452);
 ;// CONCATENATED MODULE: ./lib/report/templates/comment.js
 // Mustache template of the sticky PR comment of command plan. {{{marker}}} is the hidden HTML comment
 // the action finds its own comment by; it must stay the first line.
@@ -50,8 +50,8 @@ _{{trimmed}}_
 {{/trimmed}}
 `;
 
-// EXTERNAL MODULE: ../../work/main/node_modules/mustache/mustache.mjs
-var mustache = __webpack_require__(24890);
+// EXTERNAL MODULE: ./node_modules/mustache/mustache.mjs
+var mustache = __webpack_require__(40562);
 ;// CONCATENATED MODULE: ./lib/report/templates/table.js
 // Mustache partial `table`: one Markdown table of a section ({columns, rows: [{cells}], more}).
 // Cells arrive as plain text; the renderer's escape makes them safe inside a table cell.
@@ -382,7 +382,7 @@ async function upsertComment(t, marker, body) {
     if (!owner || !repo)
         throw new Error(`GITHUB_REPOSITORY ${JSON.stringify(t.repository)} is not owner/name`);
     // Loaded here: the REST client is only needed on pull requests (keeps the action's cold start short).
-    const { getOctokit } = await __webpack_require__.e(/* import() */ 951).then(__webpack_require__.bind(__webpack_require__, 31951));
+    const { getOctokit } = await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 61351));
     const octokit = getOctokit(t.token.reveal(), { baseUrl: t.apiUrl });
     const params = { owner, repo, issue_number: t.issueNumber, per_page: 100 };
     let existing;
@@ -460,7 +460,7 @@ async function publishError(command, message, io) {
 
 /***/ }),
 
-/***/ 44203:
+/***/ 76210:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

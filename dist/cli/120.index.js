@@ -1,8 +1,8 @@
-export const id = 648;
-export const ids = [648];
+export const id = 120;
+export const ids = [120];
 export const modules = {
 
-/***/ 8648:
+/***/ 8120:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -18,23 +18,23 @@ var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./lib/errors.js
-var errors = __webpack_require__(2685);
+var errors = __webpack_require__(452);
 // EXTERNAL MODULE: ./lib/build/index.js + 30 modules
-var build = __webpack_require__(6455);
+var build = __webpack_require__(9705);
 // EXTERNAL MODULE: ./lib/bucket/paths.js
-var bucket_paths = __webpack_require__(9831);
+var bucket_paths = __webpack_require__(7462);
 // EXTERNAL MODULE: ./lib/bucket/maand-conf.js
-var maand_conf = __webpack_require__(9075);
+var maand_conf = __webpack_require__(3788);
 // EXTERNAL MODULE: ./lib/catalog/db.js
-var catalog_db = __webpack_require__(9908);
+var catalog_db = __webpack_require__(8917);
 // EXTERNAL MODULE: ./lib/catalog/gate.js
-var gate = __webpack_require__(1585);
+var gate = __webpack_require__(156);
 // EXTERNAL MODULE: ./lib/catalog/queries.js
-var queries = __webpack_require__(3028);
+var queries = __webpack_require__(5167);
 // EXTERNAL MODULE: ./lib/kv/index.js + 12 modules
-var lib_kv = __webpack_require__(8777);
+var lib_kv = __webpack_require__(8787);
 // EXTERNAL MODULE: ./lib/deploy/context.js + 1 modules
-var context = __webpack_require__(421);
+var context = __webpack_require__(6110);
 ;// CONCATENATED MODULE: ./lib/deploy/glob-match.js
 // restart_globs matching (deploy spec §13.3): Go path.Match per segment plus maand's `**` forms.
 /** Go path.Match: `*` (no `/`), `?`, `[...]`/`[^...]` classes, `\` escapes; malformed → no match. */
@@ -140,7 +140,7 @@ function matchAny(patterns, paths) {
 }
 
 // EXTERNAL MODULE: ./lib/util/go-json.js
-var go_json = __webpack_require__(9202);
+var go_json = __webpack_require__(6495);
 ;// CONCATENATED MODULE: ./lib/deploy/tree-hash.js
 // Plan hashes (deploy spec §9.2-9.3; computed by job-tree.ts) and per-file manifests.
 
@@ -195,7 +195,7 @@ function decideLifecycle(i) {
 }
 
 // EXTERNAL MODULE: ./lib/deploy/state.js
-var state = __webpack_require__(8327);
+var state = __webpack_require__(3626);
 ;// CONCATENATED MODULE: ./lib/deploy/plan.js
 // What a deploy would do to each allocation of a job, and why (deploy spec §10, §12.2, §16.3 with our
 // decisions: disabled allocations are only stopped (Q4, Q9), unfinished work is carried (Q30, S3)).
@@ -251,7 +251,7 @@ function planJob(job, seq, allocs, staged, marker, flags) {
 }
 
 // EXTERNAL MODULE: ./lib/deploy/commands.js
-var commands = __webpack_require__(8606);
+var commands = __webpack_require__(6477);
 ;// CONCATENATED MODULE: ./lib/deploy/reconcile.js
 // Reconcile (seed S4, deploy spec §6 with decisions Q9, Q10): stop removed/disabled allocations that
 // still run, run after_allocation_stopped, clean removed job files (keeping data/ and logs/), purge the
@@ -365,15 +365,11 @@ function purgeRemovedJobs(ctx, all, stopped) {
         ctx.checkpoint();
 }
 
-// EXTERNAL MODULE: ./lib/deploy/job-tree.js
-var job_tree = __webpack_require__(6450);
-// EXTERNAL MODULE: ./lib/deploy/staging.js + 2 modules
-var staging = __webpack_require__(8248);
+// EXTERNAL MODULE: ./lib/deploy/staging.js + 3 modules
+var staging = __webpack_require__(2469);
 // EXTERNAL MODULE: ./lib/deploy/rollout-order.js
-var rollout_order = __webpack_require__(6958);
+var rollout_order = __webpack_require__(5163);
 ;// CONCATENATED MODULE: ./lib/deploy/rollout.js
-
-
 
 
 
@@ -416,10 +412,13 @@ async function rollout(ctx, plan, allocs, staged, res) {
     }
     ctx.checkpoint(() => (0,state/* setJobMarker */.Y9)(ctx.db, job, 'rollout'));
     // Files first, only where something changes (Q4: only workers with an active allocation of the job).
+    for (const a of work)
+        void ctx.ensureWorker(a.workerIp); // connect while the trees are written
+    const written = new Set();
     for (const a of work) {
         const t = staged.get(a.allocId);
         if (t)
-            (0,job_tree/* writeJobTree */.db)(t.tree, (0,external_node_path_.join)((0,staging/* stageRoot */.T3)(ctx.paths.root, a.workerIp), 'jobs', job));
+            (0,staging/* placeTree */.Mv)(ctx.paths.root, a.workerIp, job, t, written);
     }
     const rsyncErrors = await Promise.all(work.map((a) => ctx.sendJobFiles(a.workerIp, job)));
     const bad = rsyncErrors.filter((e) => e !== undefined);
@@ -698,7 +697,7 @@ async function finalSync(ctx, conf) {
 }
 
 // EXTERNAL MODULE: ./lib/deploy/connect.js + 13 modules
-var connect = __webpack_require__(5081);
+var connect = __webpack_require__(141);
 ;// CONCATENATED MODULE: ./lib/report/dry-run.js
 const LABEL = { start: 'start  ', restart: 'restart', reload: 'reload ', sync: 'sync   ', skip: 'skip   ', stop: 'stop   ' };
 function formatDryRun(plans, failures = []) {
@@ -737,7 +736,7 @@ function formatDryRun(plans, failures = []) {
 }
 
 // EXTERNAL MODULE: ./lib/report/console.js
-var console = __webpack_require__(1874);
+var console = __webpack_require__(7243);
 ;// CONCATENATED MODULE: ./lib/report/log-file.js
 // Run logs under logs/ (deploy spec §26.2): every event of a run appended to logs/<ip>.log (or
 // logs/maand.log when no worker) and to logs/runs/<run>/<same file>, as key=value or JSON lines.
@@ -751,6 +750,8 @@ class RunLog {
     runDir;
     base;
     format;
+    /** Open append descriptors by file name (a deploy writes thousands of lines). */
+    fds = new Map();
     constructor(logsDir, run) {
         this.dir = logsDir;
         this.runDir = (0,external_node_path_.join)(logsDir, 'runs', run.id);
@@ -768,8 +769,20 @@ class RunLog {
             ? JSON.stringify(record)
             : Object.entries(record).map(([k, v]) => `${k}=${kvValue(String(v))}`).join(' ');
         const file = worker === '-' ? 'maand.log' : `${worker}.log`;
-        (0,external_node_fs_.appendFileSync)((0,external_node_path_.join)(this.dir, file), `${line}\n`);
-        (0,external_node_fs_.appendFileSync)((0,external_node_path_.join)(this.runDir, file), `${line}\n`);
+        let fds = this.fds.get(file);
+        if (!fds) {
+            fds = [(0,external_node_fs_.openSync)((0,external_node_path_.join)(this.dir, file), 'a', 0o644), (0,external_node_fs_.openSync)((0,external_node_path_.join)(this.runDir, file), 'a', 0o644)];
+            this.fds.set(file, fds);
+        }
+        (0,external_node_fs_.writeSync)(fds[0], `${line}\n`);
+        (0,external_node_fs_.writeSync)(fds[1], `${line}\n`);
+    }
+    close() {
+        for (const [a, b] of this.fds.values()) {
+            (0,external_node_fs_.closeSync)(a);
+            (0,external_node_fs_.closeSync)(b);
+        }
+        this.fds.clear();
     }
     event(e) {
         switch (e.type) {
@@ -800,9 +813,9 @@ class RunLog {
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./lib/cli/io.js
-var cli_io = __webpack_require__(8329);
+var cli_io = __webpack_require__(8908);
 // EXTERNAL MODULE: ./lib/cli/ssh-access.js
-var ssh_access = __webpack_require__(1162);
+var ssh_access = __webpack_require__(4887);
 ;// CONCATENATED MODULE: ./lib/cli/commands/deploy.js
 
 
@@ -870,6 +883,7 @@ async function deployCommand(io, opts) {
         }
     }
     finally {
+        log?.close();
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
     }

@@ -1,8 +1,8 @@
-export const id = 312;
-export const ids = [312];
+export const id = 115;
+export const ids = [115];
 export const modules = {
 
-/***/ 99831:
+/***/ 27462:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -41,7 +41,7 @@ function jobDir(paths, job) {
 
 /***/ }),
 
-/***/ 44203:
+/***/ 76210:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -65,7 +65,7 @@ function isStateError(e, kind) {
 
 /***/ }),
 
-/***/ 46312:
+/***/ 7115:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -91,7 +91,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./lib/state/errors.js
-var errors = __webpack_require__(44203);
+var errors = __webpack_require__(76210);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs"
@@ -365,7 +365,7 @@ function u32(n) {
 // EXTERNAL MODULE: external "node:sqlite"
 var external_node_sqlite_ = __webpack_require__(80099);
 // EXTERNAL MODULE: ./lib/bucket/paths.js
-var bucket_paths = __webpack_require__(99831);
+var bucket_paths = __webpack_require__(27462);
 ;// CONCATENATED MODULE: ./lib/state/generation.js
 // The generation the catalog last saw, kept in the free-form `hash` table (namespace `maand_state`,
 // key `generation`, value in current_hash) so the schema does not change and old binaries ignore it.
@@ -702,7 +702,7 @@ function verifyStagedDb(file, staged, meta) {
 const BACKEND_KINDS = ['artifact', 'branch', 'cache', 'none'];
 
 // EXTERNAL MODULE: ./lib/errors.js
-var lib_errors = __webpack_require__(42685);
+var lib_errors = __webpack_require__(452);
 ;// CONCATENATED MODULE: ./lib/state/backends/artifact-list.js
 // Finding the newest state artifact of a repository through the REST API (`GET
 // /repos/{owner}/{repo}/actions/artifacts?name=`, newest first). Artifacts of fork pull requests and
@@ -772,7 +772,7 @@ function artifactName(name) {
 function artifactBackend(opts) {
     const name = artifactName(opts.name);
     const fileName = `${opts.name}.bundle`;
-    const lib = async () => new (await Promise.all(/* import() */[__webpack_require__.e(982), __webpack_require__.e(951), __webpack_require__.e(623)]).then(__webpack_require__.bind(__webpack_require__, 57623))).DefaultArtifactClient();
+    const lib = async () => new (await Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(351), __webpack_require__.e(935)]).then(__webpack_require__.bind(__webpack_require__, 77935))).DefaultArtifactClient();
     const scratch = () => (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(opts.tempDir, 'artifact-'));
     return {
         name: 'artifact',
@@ -824,8 +824,8 @@ function repository(opts, name) {
     return { owner, repo, token: opts.token };
 }
 
-// EXTERNAL MODULE: ../../work/main/node_modules/simple-git/dist/index.mjs + 2 modules
-var dist = __webpack_require__(5580);
+// EXTERNAL MODULE: ./node_modules/simple-git/dist/index.mjs + 2 modules
+var dist = __webpack_require__(74724);
 ;// CONCATENATED MODULE: ./lib/state/backends/git.js
 // Git plumbing for the branch backend, through simple-git. Nothing here touches HEAD, the index or the
 // working tree of the repository it runs in: objects are written with hash-object/mktree/commit-tree
@@ -1049,7 +1049,7 @@ function cacheBackend(opts) {
             /* not empty or already gone */
         }
     };
-    const lib = () => Promise.all(/* import() */[__webpack_require__.e(982), __webpack_require__.e(187)]).then(__webpack_require__.bind(__webpack_require__, 97187));
+    const lib = () => Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091));
     return {
         name: 'cache',
         async restore(dest) {

@@ -1,15 +1,15 @@
-export const id = 36;
-export const ids = [36];
+export const id = 361;
+export const ids = [361];
 export const modules = {
 
-/***/ 3036:
+/***/ 9361:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   buildCommand: () => (/* binding */ buildCommand)
 /* harmony export */ });
-/* harmony import */ var _build_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6455);
+/* harmony import */ var _build_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9705);
 
 async function buildCommand(io, opts) {
     const quiet = io.env['MAAND_QUIET'] === '1';

@@ -1,8 +1,8 @@
-export const id = 277;
-export const ids = [277];
+export const id = 805;
+export const ids = [805];
 export const modules = {
 
-/***/ 277:
+/***/ 9805:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,13 +14,13 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./lib/bucket/paths.js
-var bucket_paths = __webpack_require__(9831);
+var bucket_paths = __webpack_require__(7462);
 // EXTERNAL MODULE: ./lib/catalog/db.js
-var catalog_db = __webpack_require__(9908);
+var catalog_db = __webpack_require__(8917);
 // EXTERNAL MODULE: ./lib/catalog/gate.js
-var gate = __webpack_require__(1585);
+var gate = __webpack_require__(156);
 // EXTERNAL MODULE: ./lib/kv/index.js + 12 modules
-var lib_kv = __webpack_require__(8777);
+var lib_kv = __webpack_require__(8787);
 ;// CONCATENATED MODULE: ./lib/gc/index.js
 // `maand gc`: forget removed allocations (rows, hash rows, their KV) once deploy has stopped and cleaned
 // them, then purge old KV history (kv spec §1.11, §1.7).

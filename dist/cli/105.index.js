@@ -1,8 +1,8 @@
-export const id = 307;
-export const ids = [307];
+export const id = 105;
+export const ids = [105];
 export const modules = {
 
-/***/ 9075:
+/***/ 3788:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -12,8 +12,8 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony export DEFAULT_MAAND_CONF_TEXT */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2685);
-/* harmony import */ var _toml_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4051);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(452);
+/* harmony import */ var _toml_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9692);
 // maand.conf (§4.1): ssh, sudo, certificate lifetime, job config selector, log format.
 
 
@@ -77,7 +77,7 @@ function sshSettings(conf) {
 
 /***/ }),
 
-/***/ 4051:
+/***/ 9692:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -86,7 +86,7 @@ function sshSettings(conf) {
 /* harmony export */   g_: () => (/* binding */ tomlTypeName),
 /* harmony export */   tJ: () => (/* binding */ FileReadError)
 /* harmony export */ });
-/* harmony import */ var smol_toml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5332);
+/* harmony import */ var smol_toml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3292);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 // TOML reading shared by maand.conf, bucket.conf, bucket.jobs*.conf and vars.toml.
 
@@ -135,7 +135,7 @@ function stringMap(table, where) {
 
 /***/ }),
 
-/***/ 3028:
+/***/ 5167:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -181,7 +181,7 @@ function jobPorts(db, job) {
 
 /***/ }),
 
-/***/ 2436:
+/***/ 2763:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -196,7 +196,7 @@ function jobPorts(db, job) {
 /* harmony export */   pt: () => (/* binding */ jobAllocations),
 /* harmony export */   zN: () => (/* binding */ isRegistered)
 /* harmony export */ });
-/* harmony import */ var _util_go_json_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9202);
+/* harmony import */ var _util_go_json_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6495);
 
 /** Distinct command names `job` registers for `event`, sorted. */
 function commandsFor(db, job, event) {
@@ -276,7 +276,7 @@ function commandTimeoutSeconds(db, job, command) {
 
 /***/ }),
 
-/***/ 4124:
+/***/ 5285:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -315,7 +315,7 @@ function commandNotRegistered(command, event) {
 
 /***/ }),
 
-/***/ 7910:
+/***/ 9759:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -406,7 +406,7 @@ class OutputTail {
 
 /***/ }),
 
-/***/ 9100:
+/***/ 3604:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -418,13 +418,13 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: defaultConcurrency
 
 // EXTERNAL MODULE: ./lib/util/pool.js
-var pool = __webpack_require__(6363);
+var pool = __webpack_require__(9860);
 // EXTERNAL MODULE: ./lib/hooks/catalog.js
-var catalog = __webpack_require__(2436);
+var catalog = __webpack_require__(2763);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: ./lib/hooks/output.js
-var output = __webpack_require__(7910);
+var output = __webpack_require__(9759);
 ;// CONCATENATED MODULE: ./lib/hooks/child.js
 // One local child process with streamed output, an optional timeout and cancellation. The child
 // leads its own process group, so a timeout or cancel reaches the interpreter and whatever it
@@ -508,7 +508,7 @@ function runChild(spec) {
 }
 
 // EXTERNAL MODULE: ./lib/kv/index.js + 12 modules
-var lib_kv = __webpack_require__(8777);
+var lib_kv = __webpack_require__(8787);
 ;// CONCATENATED MODULE: ./lib/hooks/environment.js
 
 
@@ -564,7 +564,7 @@ function batchEnvironment(b) {
 }
 
 // EXTERNAL MODULE: ./lib/hooks/errors.js
-var errors = __webpack_require__(4124);
+var errors = __webpack_require__(5285);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -640,7 +640,7 @@ function isExecutableFile(p) {
 }
 
 // EXTERNAL MODULE: ./lib/util/assets.js
-var assets = __webpack_require__(7096);
+var assets = __webpack_require__(147);
 ;// CONCATENATED MODULE: ./lib/hooks/workspace.js
 // The per-allocation hook workspace (spec kv §3.3): tmp/workers/<ip>/jobs/<job>/ under the bucket
 // root (maand.py's find_bucket_root relies on that), filled from the catalog copy of the job, the
@@ -873,7 +873,7 @@ function formatSeconds(ms) {
 
 /***/ }),
 
-/***/ 8987:
+/***/ 999:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -887,11 +887,11 @@ var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
 // EXTERNAL MODULE: ./lib/hooks/catalog.js
-var catalog = __webpack_require__(2436);
+var catalog = __webpack_require__(2763);
 // EXTERNAL MODULE: ./lib/util/go-json.js
-var go_json = __webpack_require__(9202);
+var go_json = __webpack_require__(6495);
 // EXTERNAL MODULE: ./lib/util/json-decode.js
-var json_decode = __webpack_require__(9922);
+var json_decode = __webpack_require__(8719);
 ;// CONCATENATED MODULE: ./lib/hooks/http-io.js
 
 
@@ -1011,7 +1011,7 @@ function firstJsonValue(text) {
 }
 
 // EXTERNAL MODULE: ./lib/kv/index.js + 12 modules
-var lib_kv = __webpack_require__(8777);
+var lib_kv = __webpack_require__(8787);
 ;// CONCATENATED MODULE: ./lib/hooks/semaphores.js
 // Named counting semaphores of one run (spec kv §3.10): scope `<job>/<event>/<name>`, created by
 // the first acquire with its capacity, re-entrant per allocation, FIFO waiters, bounded waits.
@@ -1387,7 +1387,7 @@ function authorized(req, token) {
 
 /***/ }),
 
-/***/ 7096:
+/***/ 147:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1395,7 +1395,7 @@ function authorized(req, token) {
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3136);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2685);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(452);
 // Files shipped next to the code (assets/ in the repository, dist/assets/ next to the bundles).
 
 
@@ -1413,7 +1413,7 @@ function assetPath(name) {
 
 /***/ }),
 
-/***/ 9202:
+/***/ 6495:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1459,7 +1459,7 @@ function goJson(value, sortKeys = true) {
 
 /***/ }),
 
-/***/ 9922:
+/***/ 8719:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1587,7 +1587,7 @@ function asStringArray(v, where) {
 
 /***/ }),
 
-/***/ 6363:
+/***/ 9860:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,8 +1,8 @@
-export const id = 210;
-export const ids = [210];
+export const id = 844;
+export const ids = [844];
 export const modules = {
 
-/***/ 3527:
+/***/ 7910:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -75,7 +75,7 @@ function compareVersions(a, b) {
 
 /***/ }),
 
-/***/ 6236:
+/***/ 8050:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -84,10 +84,10 @@ function compareVersions(a, b) {
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var js_yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3555);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2685);
-/* harmony import */ var _kv_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8777);
-/* harmony import */ var _util_go_json_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9202);
+/* harmony import */ var js_yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3243);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(452);
+/* harmony import */ var _kv_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8787);
+/* harmony import */ var _util_go_json_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6495);
 // Build step 11: the Prometheus catalog in KV maand/prometheus (§8.13). Only meaningful when some job
 // ships prometheus.yml(.tpl); then every job's _prometheus/ content is validated and collected.
 
@@ -270,7 +270,7 @@ function validateAlerts(job, file, text, runbooks, owners) {
 
 /***/ }),
 
-/***/ 4950:
+/***/ 6932:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 

@@ -1,0 +1,427 @@
+export const id = 308;
+export const ids = [308];
+export const modules = {
+
+/***/ 7910:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Um: () => (/* binding */ storedVersion),
+/* harmony export */   Zy: () => (/* binding */ compareVersions),
+/* harmony export */   ch: () => (/* binding */ normalizedVersion),
+/* harmony export */   ot: () => (/* binding */ parseVersion),
+/* harmony export */   qh: () => (/* binding */ formatVersion)
+/* harmony export */ });
+/* unused harmony export VersionError */
+// Job versions (§5.3): the stored raw text, the normalized deploy version, the parsed form.
+function storedVersion(raw) {
+    return raw === undefined || raw === '' ? 'unknown' : raw;
+}
+function normalizedVersion(raw) {
+    const t = (raw ?? '').trim();
+    return t === '' || t.toLowerCase() === 'unknown' ? '0.0.0' : t;
+}
+class VersionError extends Error {
+    name = 'VersionError';
+}
+function parseVersion(raw) {
+    let s = raw.trim();
+    if (s === '')
+        throw new VersionError('version is empty');
+    if (s.toLowerCase() === 'unknown')
+        throw new VersionError(`version "${raw}" is not allowed`);
+    if (s.startsWith('v'))
+        s = s.slice(1);
+    if (s.startsWith('V'))
+        s = s.slice(1);
+    let core = s;
+    let prerelease = '';
+    const dash = s.indexOf('-');
+    if (dash >= 0) {
+        core = s.slice(0, dash);
+        prerelease = s.slice(dash + 1).trim();
+        if (prerelease === '')
+            throw new VersionError('empty prerelease suffix');
+    }
+    const parts = core.split('.');
+    if (parts.length < 1 || parts.length > 3)
+        throw new VersionError(`"${core}"`);
+    const nums = parts.map((p) => {
+        const t = p.trim();
+        if (t === '')
+            throw new VersionError(`empty segment in "${core}"`);
+        if (!/^\+?\d+$/.test(t))
+            throw new VersionError(`invalid segment "${t}" in "${core}"`);
+        return Number(t.replace('+', ''));
+    });
+    return { major: nums[0] ?? 0, minor: nums[1] ?? 0, patch: nums[2] ?? 0, prerelease };
+}
+function formatVersion(v) {
+    return `${v.major}.${v.minor}.${v.patch}${v.prerelease ? `-${v.prerelease}` : ''}`;
+}
+function compareVersions(a, b) {
+    for (const k of ['major', 'minor', 'patch'])
+        if (a[k] !== b[k])
+            return a[k] < b[k] ? -1 : 1;
+    if (a.prerelease === b.prerelease)
+        return 0;
+    if (a.prerelease === '')
+        return 1;
+    if (b.prerelease === '')
+        return -1;
+    return a.prerelease < b.prerelease ? -1 : 1;
+}
+
+
+/***/ }),
+
+/***/ 1308:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  catDeploymentsCommand: () => (/* binding */ catDeploymentsCommand),
+  catKvCommand: () => (/* binding */ catKvCommand),
+  catKvGetCommand: () => (/* binding */ catKvGetCommand),
+  catViewCommand: () => (/* binding */ catViewCommand)
+});
+
+// EXTERNAL MODULE: ./lib/bucket/paths.js
+var bucket_paths = __webpack_require__(7462);
+// EXTERNAL MODULE: ./lib/catalog/db.js
+var catalog_db = __webpack_require__(8917);
+// EXTERNAL MODULE: ./lib/catalog/gate.js
+var gate = __webpack_require__(156);
+// EXTERNAL MODULE: ./lib/errors.js
+var errors = __webpack_require__(452);
+// EXTERNAL MODULE: ./lib/kv/index.js + 12 modules
+var kv = __webpack_require__(8787);
+;// CONCATENATED MODULE: ./lib/cat/kv.js
+// `maand cat kv` (the cat_kv view, filtered) and `maand cat kv get` (one value, secrets on request).
+
+
+const COLUMNS = ['namespace', 'key', 'value', 'version', 'ttl', 'created_date', 'deleted'];
+function catKv(db, opts) {
+    if (opts.active && opts.deleted)
+        throw new errors/* MaandError */.Ob('invalid argument', '--active and --deleted cannot be used together');
+    const where = [];
+    const args = [];
+    if (opts.jobs && opts.jobs.length > 0) {
+        const namespaces = [...new Set(opts.jobs.flatMap((j) => (0,kv/* jobNamespaces */.O8)(db, j)))].sort();
+        if (namespaces.length === 0)
+            throw new errors/* MaandError */.Ob('invalid argument', `KV namespaces not found for jobs ${opts.jobs.join(',')} (the jobs have no active or disabled allocation)`);
+        where.push(`namespace IN (${namespaces.map(() => '?').join(', ')})`);
+        args.push(...namespaces);
+    }
+    if (opts.namespace) {
+        where.push('namespace = ?');
+        args.push(opts.namespace);
+    }
+    if (opts.active)
+        where.push('deleted = 0');
+    if (opts.deleted)
+        where.push('deleted = 1');
+    const sql = `SELECT ${COLUMNS.join(', ')} FROM cat_kv${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+    const rows = db.prepare(sql).all(...args);
+    if (rows.length === 0)
+        throw new errors/* MaandError */.Ob('invalid argument', `KV keys not found${describe(opts)}`);
+    return { columns: COLUMNS, rows: rows.map((r) => COLUMNS.map((c) => r[c])) };
+}
+function describe(opts) {
+    const parts = [
+        opts.namespace ? `namespace ${opts.namespace}` : '',
+        opts.jobs && opts.jobs.length > 0 ? `jobs ${opts.jobs.join(',')}` : '',
+        opts.active ? 'active keys only' : opts.deleted ? 'deleted keys only' : '',
+    ].filter((p) => p !== '');
+    return parts.length > 0 ? ` (${parts.join(', ')})` : '';
+}
+function catKvGet(db, root, ns, key, reveal) {
+    const store = kv/* KvStore */.f$.load(db, { key: () => (0,kv/* loadKvKey */.nW)(root) });
+    const value = store.tryGet(ns, key);
+    if (value === undefined)
+        throw new errors/* MaandError */.Ob('invalid argument', `key not found: namespace ${ns}, key ${key}`);
+    if (!(0,kv/* isSecretNamespace */.QZ)(ns) && !value.startsWith('enc:v1:'))
+        return value;
+    return reveal ? store.getSecret(ns, key) : '[encrypted]';
+}
+
+// EXTERNAL MODULE: ./lib/deploy/state.js
+var state = __webpack_require__(3626);
+;// CONCATENATED MODULE: ./lib/cat/deployments.js
+// `maand cat deployments`: every allocation with its deploy state and what the next deploy does to it
+// (deploy spec §24).
+
+
+const deployments_COLUMNS = ['job', 'worker_ip', 'alloc_id', 'rollout', 'current_hash', 'previous_hash', 'current_version', 'new_version', 'disabled', 'removed'];
+function rolloutState(a) {
+    const prev = a.previousHash ?? '';
+    const cur = a.currentHash ?? '';
+    const versionDiffers = a.currentVersion !== a.newVersion;
+    if (a.removed)
+        return 'removed';
+    if (a.disabled)
+        return (prev !== '' && prev !== cur) || versionDiffers ? 'disabled_restart' : 'disabled';
+    if (prev === '')
+        return 'new';
+    if (prev === '__maand_health_failed__')
+        return 'health_failed';
+    if (prev !== cur || versionDiffers)
+        return 'restart';
+    return 'promoted';
+}
+function catDeployments(db, opts) {
+    let rows = (0,state/* allAllocations */.hR)(db).sort((a, b) => (a.job === b.job ? (a.workerIp < b.workerIp ? -1 : 1) : a.job < b.job ? -1 : 1));
+    const jobs = opts.jobs ?? [];
+    const workers = opts.workers ?? [];
+    if (jobs.length > 0 && !rows.some((r) => jobs.includes(r.job)))
+        throw new errors/* MaandError */.Ob('invalid argument', `invalid input, jobs [${jobs.join(' ')}]: no allocation of these jobs`);
+    if (workers.length > 0 && !rows.some((r) => workers.includes(r.workerIp)))
+        throw new errors/* MaandError */.Ob('invalid argument', `invalid input, workers [${workers.join(' ')}]: no allocation on these workers`);
+    if (jobs.length > 0)
+        rows = rows.filter((r) => jobs.includes(r.job));
+    if (workers.length > 0)
+        rows = rows.filter((r) => workers.includes(r.workerIp));
+    if (opts.active)
+        rows = rows.filter((r) => !r.removed && !r.disabled);
+    if (rows.length === 0)
+        throw new errors/* MaandError */.Ob('invalid argument', 'not found: deployments (run maand build, then maand deploy)');
+    return {
+        columns: deployments_COLUMNS,
+        rows: rows.map((a) => [a.job, a.workerIp, a.allocId, rolloutState(a), a.currentHash ?? '', a.previousHash ?? '', a.currentVersion, a.newVersion, a.disabled ? 1 : 0, a.removed ? 1 : 0]),
+    };
+}
+
+// EXTERNAL MODULE: ./lib/catalog/schema.js
+var schema = __webpack_require__(4912);
+;// CONCATENATED MODULE: ./lib/cat/views.js
+// `maand cat <view>`: read-only queries over the catalog views (§7.3).
+
+
+const CAT_VIEWS = ['workers', 'jobs', 'allocations', 'job_commands', 'deployments'];
+/** Rows of `cat_<view>`, optionally restricted to some jobs (views that have a job column). */
+function catView(db, view, jobs = []) {
+    const name = `cat_${view}`;
+    const def = schema/* VIEWS */.Vw[name];
+    if (!def)
+        throw new errors/* MaandError */.Ob('invalid argument', `unknown view ${view}; use one of ${CAT_VIEWS.join(', ')}`);
+    const jobCol = def.columns.includes('job') ? 'job' : view === 'jobs' ? 'name' : undefined;
+    let sql = `SELECT ${def.columns.join(', ')} FROM ${name}`;
+    if (jobs.length > 0) {
+        if (!jobCol)
+            throw new errors/* MaandError */.Ob('invalid argument', `--jobs does not apply to cat ${view}`);
+        sql += ` WHERE ${jobCol} IN (${jobs.map(() => '?').join(', ')})`;
+    }
+    const rows = db.prepare(sql).all(...jobs);
+    return { columns: def.columns, rows: rows.map((r) => def.columns.map((c) => r[c])) };
+}
+
+;// CONCATENATED MODULE: ./lib/report/table.js
+// Plain-text tables for `maand cat …`: a header row, columns padded to the widest cell.
+function cellText(v) {
+    return v === null || v === undefined ? '' : String(v);
+}
+function renderTable(columns, rows) {
+    const text = rows.map((r) => r.map(cellText));
+    const widths = columns.map((c, i) => Math.max(c.length, ...text.map((r) => (r[i] ?? '').length)));
+    const line = (cells) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ').trimEnd();
+    return [line(columns.map((c) => c.toUpperCase())), ...text.map(line)].join('\n') + '\n';
+}
+
+// EXTERNAL MODULE: ./lib/cli/io.js
+var cli_io = __webpack_require__(8908);
+;// CONCATENATED MODULE: ./lib/cli/commands/cat.js
+
+
+
+
+
+
+
+
+function withDb(io, fn) {
+    const paths = (0,bucket_paths/* bucketPaths */.Z)(io.cwd);
+    const db = (0,catalog_db/* openDb */.bI)(paths.db);
+    try {
+        (0,gate/* checkSchema */._)(db);
+        return fn(db, paths.root);
+    }
+    finally {
+        db.close();
+    }
+}
+function print(io, res, json) {
+    if (json) {
+        const rows = res.rows.map((r) => Object.fromEntries(res.columns.map((c, i) => [c, typeof r[i] === 'bigint' ? Number(r[i]) : (r[i] ?? null)])));
+        io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    }
+    else
+        io.stdout.write(renderTable(res.columns, res.rows.map((r) => r.map(cellText))));
+}
+function catViewCommand(io, view, opts) {
+    withDb(io, (db) => print(io, catView(db, view, (0,cli_io/* splitList */.r)(opts.jobs)), opts.json));
+}
+function catKvCommand(io, opts) {
+    withDb(io, (db) => {
+        const jobs = (0,cli_io/* splitList */.r)(opts.jobs);
+        print(io, catKv(db, { jobs, active: opts.active, deleted: opts.deleted, ...(opts.namespace ? { namespace: opts.namespace } : {}) }), opts.json);
+    });
+}
+function catKvGetCommand(io, ns, key, opts) {
+    withDb(io, (db, root) => io.stdout.write(`${catKvGet(db, root, ns, key, opts.reveal)}\n`));
+}
+function catDeploymentsCommand(io, opts) {
+    withDb(io, (db) => print(io, catDeployments(db, { jobs: (0,cli_io/* splitList */.r)(opts.jobs), workers: (0,cli_io/* splitList */.r)(opts.workers), active: opts.active }), opts.json));
+}
+
+
+/***/ }),
+
+/***/ 8908:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   r: () => (/* binding */ splitList)
+/* harmony export */ });
+function splitList(raw) {
+    if (raw === undefined)
+        return [];
+    return [...new Set(raw.split(',').map((s) => s.trim()).filter((s) => s !== ''))];
+}
+
+
+/***/ }),
+
+/***/ 3626:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $m: () => (/* binding */ isActive),
+/* harmony export */   Au: () => (/* binding */ commandsFor),
+/* harmony export */   Fw: () => (/* binding */ upstreamOf),
+/* harmony export */   IQ: () => (/* binding */ promote),
+/* harmony export */   Lp: () => (/* binding */ waves),
+/* harmony export */   VF: () => (/* binding */ bumpUpdateSeq),
+/* harmony export */   Y9: () => (/* binding */ setJobMarker),
+/* harmony export */   YE: () => (/* binding */ storeHash),
+/* harmony export */   ec: () => (/* binding */ jobInfo),
+/* harmony export */   fP: () => (/* binding */ markStopped),
+/* harmony export */   hR: () => (/* binding */ allAllocations),
+/* harmony export */   mD: () => (/* binding */ deleteHash),
+/* harmony export */   pt: () => (/* binding */ jobAllocations),
+/* harmony export */   qB: () => (/* binding */ jobMarker),
+/* harmony export */   wZ: () => (/* binding */ wasDeployed)
+/* harmony export */ });
+/* harmony import */ var _bucket_version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7910);
+
+const ALLOC_SQL = `SELECT a.alloc_id, a.worker_ip, a.job, a.disabled, a.removed, a.new_version, w.position,
+  h.key AS hkey, h.current_hash, h.previous_hash, h.current_files, h.previous_files, h.current_version
+  FROM allocations a LEFT JOIN worker w ON w.worker_ip = a.worker_ip
+  LEFT JOIN hash h ON h.namespace = a.job || '_allocation' AND h.key = a.alloc_id`;
+function toState(r) {
+    return {
+        allocId: String(r['alloc_id']),
+        workerIp: String(r['worker_ip']),
+        job: String(r['job']),
+        disabled: r['disabled'] === 1,
+        removed: r['removed'] === 1,
+        position: r['position'] === null ? null : Number(r['position']),
+        newVersion: (0,_bucket_version_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizedVersion */ .ch)(r['new_version'] ?? ''),
+        hasHashRow: r['hkey'] !== null,
+        currentHash: r['current_hash'],
+        previousHash: r['previous_hash'],
+        currentFiles: r['current_files'],
+        previousFiles: r['previous_files'],
+        currentVersion: (0,_bucket_version_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizedVersion */ .ch)(r['current_version'] ?? ''),
+    };
+}
+/** Allocations ordered by job, worker position (off-catalog workers last), then IP. */
+function allAllocations(db) {
+    return db.prepare(`${ALLOC_SQL} ORDER BY a.job, w.position IS NULL, w.position, a.worker_ip`).all().map(toState);
+}
+function jobAllocations(db, job) {
+    return db.prepare(`${ALLOC_SQL} WHERE a.job = ? ORDER BY w.position IS NULL, w.position, a.worker_ip`).all(job).map(toState);
+}
+function isActive(a) {
+    return !a.removed && !a.disabled;
+}
+/** Promoted before and still believed running there. */
+function wasDeployed(a) {
+    return a.hasHashRow && (a.previousHash ?? '') !== '';
+}
+function jobInfo(db, job) {
+    const r = db.prepare('SELECT name, restart_policy, restart_globs, max_concurrent_upgrades, max_concurrent_starts, health_check FROM job WHERE name = ?').get(job);
+    if (!r)
+        return undefined;
+    let globs = [];
+    try {
+        globs = JSON.parse(String(r['restart_globs'] ?? '[]'));
+    }
+    catch {
+        globs = [];
+    }
+    return {
+        name: job,
+        restartPolicy: String(r['restart_policy'] ?? 'always') || 'always',
+        restartGlobs: globs,
+        maxConcurrentUpgrades: Math.max(1, Number(r['max_concurrent_upgrades'] ?? 1)),
+        maxConcurrentStarts: Math.max(0, Number(r['max_concurrent_starts'] ?? 0)),
+        healthCheck: String(r['health_check'] ?? ''),
+    };
+}
+/** Waves: deployment_seq → jobs with a non-removed allocation and a job row, alphabetical (Q22). */
+function waves(db) {
+    const rows = db
+        .prepare('SELECT DISTINCT a.deployment_seq AS seq, a.job AS job FROM allocations a JOIN job j ON j.name = a.job WHERE a.removed = 0 ORDER BY a.deployment_seq, a.job')
+        .all();
+    const out = new Map();
+    for (const r of rows)
+        out.set(r.seq, [...(out.get(r.seq) ?? []), r.job]);
+    return out;
+}
+/** Jobs a job demands (its upstream), for "skip when an upstream failed" (Q7). */
+function upstreamOf(db, job) {
+    return db.prepare("SELECT DISTINCT trim(demand_job) AS up FROM job_commands WHERE job = ? AND trim(demand_job) != '' ORDER BY up").all(job).map((r) => r.up);
+}
+function commandsFor(db, job, event) {
+    return db.prepare('SELECT DISTINCT name FROM job_commands WHERE job = ? AND executed_on = ? ORDER BY name').all(job, event).map((r) => r.name);
+}
+function storeHash(db, job, allocId, hash, filesJson) {
+    db.prepare(`INSERT INTO hash (namespace, key, current_hash, current_files, current_version) VALUES (?, ?, ?, ?, '0.0.0')
+     ON CONFLICT(namespace, key) DO UPDATE SET current_hash = excluded.current_hash, current_files = excluded.current_files`).run(`${job}_allocation`, allocId, hash, filesJson);
+}
+/** Records that the worker now runs the staged tree and the target version. */
+function promote(db, job, allocId) {
+    db.prepare(`UPDATE hash SET previous_hash = current_hash, previous_files = current_files,
+     current_version = COALESCE((SELECT new_version FROM allocations WHERE alloc_id = ? AND job = ?), '0.0.0')
+     WHERE namespace = ? AND key = ?`).run(allocId, job, `${job}_allocation`, allocId);
+}
+/** A disabled allocation was stopped: it no longer runs anything (decision Q9: stop once). */
+function markStopped(db, job, allocId) {
+    db.prepare('UPDATE hash SET previous_hash = NULL, previous_files = NULL WHERE namespace = ? AND key = ?').run(`${job}_allocation`, allocId);
+}
+function deleteHash(db, job, allocId) {
+    db.prepare('DELETE FROM hash WHERE namespace = ? AND key = ?').run(`${job}_allocation`, allocId);
+}
+const MARKER_NS = 'maand_deploy';
+function jobMarker(db, job) {
+    const r = db.prepare('SELECT current_hash FROM hash WHERE namespace = ? AND key = ?').get(MARKER_NS, job);
+    return r?.current_hash === 'rollout' || r?.current_hash === 'post_deploy' ? r.current_hash : undefined;
+}
+function setJobMarker(db, job, marker) {
+    if (marker === undefined)
+        db.prepare('DELETE FROM hash WHERE namespace = ? AND key = ?').run(MARKER_NS, job);
+    else
+        db.prepare('INSERT INTO hash (namespace, key, current_hash) VALUES (?, ?, ?) ON CONFLICT(namespace, key) DO UPDATE SET current_hash = excluded.current_hash').run(MARKER_NS, job, marker);
+}
+function bumpUpdateSeq(db) {
+    db.prepare('UPDATE bucket SET update_seq = COALESCE(update_seq, 0) + 1').run();
+    return Number(db.prepare('SELECT update_seq FROM bucket LIMIT 1').get().update_seq);
+}
+
+
+/***/ })
+
+};
