@@ -1,5 +1,10 @@
 #!/usr/bin/env node
 // The `maand` command line: parse argv, run one command, map errors to one line and an exit code.
-import { runCli } from './program.ts';
+import module from 'node:module';
+
+// Reuse V8's compiled code across runs (a deploy is a short process; this saves tens of ms each start).
+// Enabled before the rest of the CLI is loaded, so all of it benefits.
+module.enableCompileCache?.();
+const { runCli } = await import('./program.ts');
 
 process.exitCode = await runCli(process.argv.slice(2), { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr });

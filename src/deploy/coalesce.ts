@@ -7,7 +7,7 @@ export class Coalescer<Req, Res> {
   private readonly windowMs: number;
 
   /** `run` receives every request of one key and returns one result per request, in order. */
-  constructor(run: (key: string, reqs: Req[]) => Promise<Res[]>, windowMs = 10) {
+  constructor(run: (key: string, reqs: Req[]) => Promise<Res[]>, windowMs = 3) {
     this.run = run;
     this.windowMs = windowMs;
   }

@@ -17,6 +17,26 @@ export function runnerCommand(bucketId: string, target: string, job: string): st
   return `python3 ${bucketDir(bucketId)}/bin/runner.py ${shq(bucketId)} ${shq(target)} --jobs ${shq(job)}`;
 }
 
+/**
+ * One worker's lifecycle step for several jobs in one round trip: `make -s -C <job dir> <target>` per job
+ * with its CURRENT_VERSION/NEW_VERSION, every job run even after another failed, each outcome reported as
+ * `maand-runner: result <job> <exit code>` (same protocol as `runner.py --keep-going`, without Python).
+ */
+export function lifecycleScript(bucketId: string, target: string, jobs: Array<{ job: string; currentVersion: string; newVersion: string }>): string {
+  const lines = [
+    'run_target() {',
+    `  local dir=${shq(`${bucketDir(bucketId)}/jobs/`)}"$1"`,
+    '  echo "maand-runner: begin $1"',
+    '  if [ ! -d "$dir" ]; then echo "runner: job $1 is not deployed on this worker ($dir is missing); run maand deploy" >&2; echo "maand-runner: result $1 1"; return 0; fi',
+    '  local code=0',
+    `  CURRENT_VERSION="$2" NEW_VERSION="$3" make -s -C "$dir" ${shq(target)} || code=$?`,
+    '  echo "maand-runner: result $1 $code"',
+    '}',
+  ];
+  for (const j of jobs) lines.push(`run_target ${shq(j.job)} ${shq(j.currentVersion)} ${shq(j.newVersion)}`);
+  return lines.join('\n');
+}
+
 /** Removes a removed job's deployed files on a worker, keeping data/ and logs/ (§6.1, Q19). */
 export function cleanupJobCommand(bucketId: string, job: string): string {
   const d = JSON.stringify(jobDir(bucketId, job));

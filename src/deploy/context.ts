@@ -10,7 +10,7 @@ import type { DeployEvent, DeployResult } from './result.ts';
 import { stageRoot } from './staging.ts';
 import { writeWorkerFiles, type WorkerFileData } from './worker-files.ts';
 import { Coalescer } from './coalesce.ts';
-import { runnerCommand } from './commands.ts';
+import { lifecycleScript } from './commands.ts';
 
 export interface CatalogWorker {
   workerId: string;
@@ -92,11 +92,9 @@ export class DeployContext {
     const ip = key.slice(0, key.indexOf('\n'));
     const target = reqs[0]!.target;
     const jobs = reqs.map((r) => r.job);
-    const versions = Object.fromEntries(reqs.map((r) => [r.job, [r.currentVersion, r.newVersion]]));
     const results = new Map<string, number>();
     let current: string | undefined = jobs.length === 1 ? jobs[0] : undefined;
-    const r = await this.remote.run(ip, `${runnerCommand(this.bucketId, target, jobs.join(','))} --keep-going`, {
-      env: { MAAND_JOB_VERSIONS: JSON.stringify(versions), CURRENT_VERSION: reqs[0]!.currentVersion, NEW_VERSION: reqs[0]!.newVersion },
+    const r = await this.remote.run(ip, lifecycleScript(this.bucketId, target, reqs), {
       onLine: (stream, text) => {
         const m = /^maand-runner: (begin|result) (\S+)(?: (-?\d+))?$/.exec(text);
         if (stream === 'stdout' && m) {

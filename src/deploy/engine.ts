@@ -102,6 +102,8 @@ async function run(ctx: DeployContext, conf: MaandConf): Promise<void> {
         ctx.result.plans.push(p.plan);
         continue;
       }
+      // Open the connections to the workers this job will touch while the other jobs are planned.
+      if (p.plan.needsRollout) for (const a of p.plan.allocations) if (a.action !== 'skip' && !a.disabled) void ctx.ensureWorker(a.workerIp);
       if (!p.plan.needsRollout) {
         ctx.emit({ type: 'job-skipped', job, reason: p.plan.reason });
         ctx.result.jobs.push({ job, seq, status: 'unchanged', reason: p.plan.reason, durationMs: 0, allocations: [] });
