@@ -619,6 +619,11 @@ async function run(ctx, conf) {
                 ctx.result.plans.push(p.plan);
                 continue;
             }
+            // Open the connections to the workers this job will touch while the other jobs are planned.
+            if (p.plan.needsRollout)
+                for (const a of p.plan.allocations)
+                    if (a.action !== 'skip' && !a.disabled)
+                        void ctx.ensureWorker(a.workerIp);
             if (!p.plan.needsRollout) {
                 ctx.emit({ type: 'job-skipped', job, reason: p.plan.reason });
                 ctx.result.jobs.push({ job, seq, status: 'unchanged', reason: p.plan.reason, durationMs: 0, allocations: [] });

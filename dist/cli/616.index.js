@@ -31,7 +31,7 @@ class Coalescer {
     run;
     windowMs;
     /** `run` receives every request of one key and returns one result per request, in order. */
-    constructor(run, windowMs = 10) {
+    constructor(run, windowMs = 3) {
         this.run = run;
         this.windowMs = windowMs;
     }
@@ -79,6 +79,7 @@ class Mutex {
 /* harmony export */   Qf: () => (/* binding */ runnerCommand),
 /* harmony export */   Uv: () => (/* binding */ rsyncFilter),
 /* harmony export */   _O: () => (/* binding */ parseMissing),
+/* harmony export */   a0: () => (/* binding */ lifecycleScript),
 /* harmony export */   eG: () => (/* binding */ removeBucketCommand),
 /* harmony export */   hi: () => (/* binding */ shq),
 /* harmony export */   jy: () => (/* binding */ jobDir),
@@ -99,6 +100,26 @@ function shq(s) {
 }
 function runnerCommand(bucketId, target, job) {
     return `python3 ${bucketDir(bucketId)}/bin/runner.py ${shq(bucketId)} ${shq(target)} --jobs ${shq(job)}`;
+}
+/**
+ * One worker's lifecycle step for several jobs in one round trip: `make -s -C <job dir> <target>` per job
+ * with its CURRENT_VERSION/NEW_VERSION, every job run even after another failed, each outcome reported as
+ * `maand-runner: result <job> <exit code>` (same protocol as `runner.py --keep-going`, without Python).
+ */
+function lifecycleScript(bucketId, target, jobs) {
+    const lines = [
+        'run_target() {',
+        `  local dir=${shq(`${bucketDir(bucketId)}/jobs/`)}"$1"`,
+        '  echo "maand-runner: begin $1"',
+        '  if [ ! -d "$dir" ]; then echo "runner: job $1 is not deployed on this worker ($dir is missing); run maand deploy" >&2; echo "maand-runner: result $1 1"; return 0; fi',
+        '  local code=0',
+        `  CURRENT_VERSION="$2" NEW_VERSION="$3" make -s -C "$dir" ${shq(target)} || code=$?`,
+        '  echo "maand-runner: result $1 $code"',
+        '}',
+    ];
+    for (const j of jobs)
+        lines.push(`run_target ${shq(j.job)} ${shq(j.currentVersion)} ${shq(j.newVersion)}`);
+    return lines.join('\n');
 }
 /** Removes a removed job's deployed files on a worker, keeping data/ and logs/ (§6.1, Q19). */
 function cleanupJobCommand(bucketId, job) {
@@ -1080,11 +1101,9 @@ class DeployContext {
         const ip = key.slice(0, key.indexOf('\n'));
         const target = reqs[0].target;
         const jobs = reqs.map((r) => r.job);
-        const versions = Object.fromEntries(reqs.map((r) => [r.job, [r.currentVersion, r.newVersion]]));
         const results = new Map();
         let current = jobs.length === 1 ? jobs[0] : undefined;
-        const r = await this.remote.run(ip, `${(0,commands/* runnerCommand */.Qf)(this.bucketId, target, jobs.join(','))} --keep-going`, {
-            env: { MAAND_JOB_VERSIONS: JSON.stringify(versions), CURRENT_VERSION: reqs[0].currentVersion, NEW_VERSION: reqs[0].newVersion },
+        const r = await this.remote.run(ip, (0,commands/* lifecycleScript */.a0)(this.bucketId, target, reqs), {
             onLine: (stream, text) => {
                 const m = /^maand-runner: (begin|result) (\S+)(?: (-?\d+))?$/.exec(text);
                 if (stream === 'stdout' && m) {

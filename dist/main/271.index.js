@@ -9378,7 +9378,7 @@ class Coalescer {
     run;
     windowMs;
     /** `run` receives every request of one key and returns one result per request, in order. */
-    constructor(run, windowMs = 10) {
+    constructor(run, windowMs = 3) {
         this.run = run;
         this.windowMs = windowMs;
     }
@@ -10167,6 +10167,26 @@ function shq(s) {
 function runnerCommand(bucketId, target, job) {
     return `python3 ${bucketDir(bucketId)}/bin/runner.py ${shq(bucketId)} ${shq(target)} --jobs ${shq(job)}`;
 }
+/**
+ * One worker's lifecycle step for several jobs in one round trip: `make -s -C <job dir> <target>` per job
+ * with its CURRENT_VERSION/NEW_VERSION, every job run even after another failed, each outcome reported as
+ * `maand-runner: result <job> <exit code>` (same protocol as `runner.py --keep-going`, without Python).
+ */
+function lifecycleScript(bucketId, target, jobs) {
+    const lines = [
+        'run_target() {',
+        `  local dir=${shq(`${bucketDir(bucketId)}/jobs/`)}"$1"`,
+        '  echo "maand-runner: begin $1"',
+        '  if [ ! -d "$dir" ]; then echo "runner: job $1 is not deployed on this worker ($dir is missing); run maand deploy" >&2; echo "maand-runner: result $1 1"; return 0; fi',
+        '  local code=0',
+        `  CURRENT_VERSION="$2" NEW_VERSION="$3" make -s -C "$dir" ${shq(target)} || code=$?`,
+        '  echo "maand-runner: result $1 $code"',
+        '}',
+    ];
+    for (const j of jobs)
+        lines.push(`run_target ${shq(j.job)} ${shq(j.currentVersion)} ${shq(j.newVersion)}`);
+    return lines.join('\n');
+}
 /** Removes a removed job's deployed files on a worker, keeping data/ and logs/ (§6.1, Q19). */
 function cleanupJobCommand(bucketId, job) {
     const d = JSON.stringify(jobDir(bucketId, job));
@@ -10643,11 +10663,9 @@ class DeployContext {
         const ip = key.slice(0, key.indexOf('\n'));
         const target = reqs[0].target;
         const jobs = reqs.map((r) => r.job);
-        const versions = Object.fromEntries(reqs.map((r) => [r.job, [r.currentVersion, r.newVersion]]));
         const results = new Map();
         let current = jobs.length === 1 ? jobs[0] : undefined;
-        const r = await this.remote.run(ip, `${runnerCommand(this.bucketId, target, jobs.join(','))} --keep-going`, {
-            env: { MAAND_JOB_VERSIONS: JSON.stringify(versions), CURRENT_VERSION: reqs[0].currentVersion, NEW_VERSION: reqs[0].newVersion },
+        const r = await this.remote.run(ip, lifecycleScript(this.bucketId, target, reqs), {
             onLine: (stream, text) => {
                 const m = /^maand-runner: (begin|result) (\S+)(?: (-?\d+))?$/.exec(text);
                 if (stream === 'stdout' && m) {
@@ -11610,6 +11628,11 @@ async function run(ctx, conf) {
                 ctx.result.plans.push(p.plan);
                 continue;
             }
+            // Open the connections to the workers this job will touch while the other jobs are planned.
+            if (p.plan.needsRollout)
+                for (const a of p.plan.allocations)
+                    if (a.action !== 'skip' && !a.disabled)
+                        void ctx.ensureWorker(a.workerIp);
             if (!p.plan.needsRollout) {
                 ctx.emit({ type: 'job-skipped', job, reason: p.plan.reason });
                 ctx.result.jobs.push({ job, seq, status: 'unchanged', reason: p.plan.reason, durationMs: 0, allocations: [] });
