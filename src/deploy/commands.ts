@@ -68,6 +68,18 @@ export function prerequisiteScript(useSudo: boolean): string {
   return lines.join('\n');
 }
 
+/** Runs the prerequisite check (+ mkdir of the bucket dir) on a worker; an error text when it cannot be used. */
+export async function checkWorker(
+  run: (script: string) => Promise<{ exitCode: number; stdout: string; stderr: string; message?: string }>, ip: string, bucketId: string, useSudo: boolean,
+): Promise<string | undefined> {
+  const r = await run(`${prerequisiteScript(useSudo)}\nmkdir -p ${bucketDir(bucketId)}`);
+  if (r.exitCode === 0) return undefined;
+  const missing = parseMissing(`${r.stdout}\n${r.stderr}`);
+  if (missing) return `worker ${ip} missing prerequisites: ${missing.join(', ')} (install them on the worker, then run maand deploy again)`;
+  const output = (r.stderr || r.stdout).trim();
+  return r.message ?? `worker ${ip}: prerequisite check failed (exit ${r.exitCode})${output ? `: ${output.slice(-400)}` : ''}`;
+}
+
 export function parseMissing(output: string): string[] | undefined {
   for (const line of output.split('\n')) {
     const t = line.trim();

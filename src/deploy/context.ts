@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import type { Db } from '../catalog/db.ts';
 import type { BucketPaths } from '../bucket/paths.ts';
 import type { KvStore } from '../kv/index.ts';
-import { bucketDir, parseMissing, prerequisiteScript, rsyncFilter } from './commands.ts';
+import { bucketDir, checkWorker, rsyncFilter } from './commands.ts';
 import type { HealthPort, HookPort, WorkerRemote } from './ports.ts';
 import type { DeployEvent, DeployResult } from './result.ts';
 import { stageRoot } from './staging.ts';
-import { writeWorkerFiles, type WorkerFileData } from './worker-files.ts';
+import { workerFileData, writeWorkerFiles } from './worker-files.ts';
 import { Coalescer } from './coalesce.ts';
 import { lifecycleScript } from './commands.ts';
 
@@ -146,14 +146,7 @@ export class DeployContext {
   ensureWorker(ip: string, useSudo: boolean = this.useSudo): Promise<string | undefined> {
     let p = this.ready.get(ip);
     if (!p) {
-      p = (async () => {
-        const script = `${prerequisiteScript(useSudo)}\nmkdir -p ${bucketDir(this.bucketId)}`;
-        const r = await this.remote.run(ip, script);
-        if (r.exitCode === 0) return undefined;
-        const missing = parseMissing(`${r.stdout}\n${r.stderr}`);
-        if (missing) return `worker ${ip} missing prerequisites: ${missing.join(', ')} (install them on the worker, then run maand deploy again)`;
-        return r.message ?? remoteFailure(ip, r.exitCode, r.stderr || r.stdout);
-      })();
+      p = checkWorker((script) => this.remote.run(ip, script), ip, this.bucketId, useSudo);
       this.ready.set(ip, p);
     }
     return p;
@@ -163,11 +156,7 @@ export class DeployContext {
   writeWorkerFiles(ip: string): void {
     const w = this.workers.get(ip);
     if (!w) return;
-    const jobs = this.db.prepare('SELECT job, disabled FROM allocations WHERE worker_ip = ? AND removed = 0 ORDER BY job').all(ip) as Array<{ job: string; disabled: number }>;
-    const data: WorkerFileData = { bucketId: this.bucketId, workerId: w.workerId, workerIp: ip, labels: w.labels, updateSeq: this.updateSeq, jobs };
-    const dir = stageRoot(this.paths.root, ip);
-    mkdirSync(dir, { recursive: true });
-    writeWorkerFiles(dir, data);
+    writeWorkerFiles(stageRoot(this.paths.root, ip), workerFileData(this.db, this.bucketId, this.updateSeq, { ...w, ip }));
   }
 
   /** rsync the staged tree of `jobs` (none: bucket-level files only) to one worker. */

@@ -11,13 +11,13 @@ import { checkSchema } from '../catalog/gate.ts';
 import { bucketRow, workerLabels, workersByPosition } from '../catalog/queries.ts';
 import { KvStore, loadKvKey } from '../kv/index.ts';
 import { parseItemizedLine } from '../remote/rsync.ts';
-import { bucketDir, parseMissing, prerequisiteScript, rsyncFilter } from './commands.ts';
+import { bucketDir, checkWorker, rsyncFilter } from './commands.ts';
 import { failureText } from './context.ts';
 import type { DeployOptions } from './engine.ts';
 import type { DeployEvent } from './result.ts';
 import { placeTree, stageActive, stageRoot } from './staging.ts';
 import { isActive, jobAllocations, waves, wasDeployed } from './state.ts';
-import { writeWorkerFiles } from './worker-files.ts';
+import { workerFileData, writeWorkerFiles } from './worker-files.ts';
 
 export type DriftStatus = 'in-sync' | 'drifted' | 'pending' | 'unreachable';
 
@@ -76,11 +76,7 @@ export async function detectDrift(o: DriftOptions): Promise<DriftResult> {
     const reach = (ip: string): Promise<string | undefined> => {
       let p = reachable.get(ip);
       if (!p) {
-        p = links.remote.run(ip, prerequisiteScript(useSudo)).then((r) => {
-          if (r.exitCode === 0) return undefined;
-          const missing = parseMissing(`${r.stdout}\n${r.stderr}`);
-          return missing ? `worker ${ip} missing prerequisites: ${missing.join(', ')}` : failureText(ip, r);
-        });
+        p = checkWorker((script) => links.remote.run(ip, script), ip, bucket.bucket_id, useSudo);
         reachable.set(ip, p);
       }
       return p;
@@ -88,7 +84,7 @@ export async function detectDrift(o: DriftOptions): Promise<DriftResult> {
     try {
       for (const job of jobs) {
         const allocs = jobAllocations(db, job).filter(isActive);
-        const staged = stageActive(db, kv, paths.root, workers, bucket.bucket_id, bucket.update_seq, job, allocs);
+        const staged = stageActive(db, kv, workers, bucket.bucket_id, bucket.update_seq, job, allocs);
         const written = new Set<string>();
         const jd: JobDrift = { job, allocations: [], health: { ok: true, skipped: true }, drifted: false };
         await Promise.all(
@@ -105,10 +101,7 @@ export async function detectDrift(o: DriftOptions): Promise<DriftResult> {
               return;
             }
             placeTree(paths.root, a.workerIp, job, h, written);
-            writeWorkerFiles(stageRoot(paths.root, a.workerIp), {
-              bucketId: bucket.bucket_id, workerId: workers.get(a.workerIp)!.workerId, workerIp: a.workerIp, labels: workers.get(a.workerIp)!.labels,
-              updateSeq: bucket.update_seq, jobs: db.prepare('SELECT job, disabled FROM allocations WHERE worker_ip = ? AND removed = 0 ORDER BY job').all(a.workerIp) as Array<{ job: string; disabled: number }>,
-            });
+            writeWorkerFiles(stageRoot(paths.root, a.workerIp), workerFileData(db, bucket.bucket_id, bucket.update_seq, { ip: a.workerIp, ...workers.get(a.workerIp)! }));
             const filter = join(tmp, 'filters', `${a.workerIp}-${job}.rsync`);
             mkdirSync(join(tmp, 'filters'), { recursive: true });
             writeFileSync(filter, rsyncFilter([job]));

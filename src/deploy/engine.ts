@@ -147,7 +147,7 @@ async function planOne(ctx: DeployContext, job: string, seq: number): Promise<{ 
   const info = jobInfo(ctx.db, job)!;
   let staged: Map<string, StagedTree>;
   try {
-    staged = stageActive(ctx.db, ctx.kv, ctx.paths.root, ctx.workers, ctx.bucketId, ctx.updateSeq, job, active);
+    staged = stageActive(ctx.db, ctx.kv, ctx.workers, ctx.bucketId, ctx.updateSeq, job, active);
   } catch (e) {
     return { error: (e as Error).message };
   }

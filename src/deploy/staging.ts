@@ -143,7 +143,7 @@ function addCerts(db: Db, kv: KvStore, tree: JobTree, ctx: AllocationContext): v
 
 /** Builds (in memory) every given allocation's tree whose worker is in the catalog; hash and tree per alloc id. */
 export function stageActive(
-  db: Db, kv: KvStore, _bucketRoot: string, workers: ReadonlyMap<string, { workerId: string; labels: string[] }>, bucketId: string, updateSeq: number,
+  db: Db, kv: KvStore, workers: ReadonlyMap<string, { workerId: string; labels: string[] }>, bucketId: string, updateSeq: number,
   job: string, allocs: AllocState[],
 ): Map<string, StagedTree> {
   const upstream = upstreamJobs(db, job);

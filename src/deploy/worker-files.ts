@@ -3,6 +3,7 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assetPath } from '../util/assets.ts';
+import type { Db } from '../catalog/db.ts';
 
 export interface WorkerFileData {
   bucketId: string;
@@ -12,6 +13,12 @@ export interface WorkerFileData {
   updateSeq: number;
   /** Non-removed allocations on this worker, by job name. */
   jobs: Array<{ job: string; disabled: number }>;
+}
+
+/** What a worker's worker.json and jobs.json say, from the catalog. */
+export function workerFileData(db: Db, bucketId: string, updateSeq: number, w: { ip: string; workerId: string; labels: string[] }): WorkerFileData {
+  const jobs = db.prepare('SELECT job, disabled FROM allocations WHERE worker_ip = ? AND removed = 0 ORDER BY job').all(w.ip) as Array<{ job: string; disabled: number }>;
+  return { bucketId, workerId: w.workerId, workerIp: w.ip, labels: w.labels, updateSeq, jobs };
 }
 
 /** Go's json.MarshalIndent with three spaces and HTML-safe escaping. */
