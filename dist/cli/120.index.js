@@ -669,7 +669,7 @@ async function planOne(ctx, job, seq) {
     const info = (0,state/* jobInfo */.ec)(ctx.db, job);
     let staged;
     try {
-        staged = (0,staging/* stageActive */.bU)(ctx.db, ctx.kv, ctx.paths.root, ctx.workers, ctx.bucketId, ctx.updateSeq, job, active);
+        staged = (0,staging/* stageActive */.bU)(ctx.db, ctx.kv, ctx.workers, ctx.bucketId, ctx.updateSeq, job, active);
     }
     catch (e) {
         return { error: e.message };

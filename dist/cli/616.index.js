@@ -78,15 +78,15 @@ class Mutex {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Qf: () => (/* binding */ runnerCommand),
 /* harmony export */   Uv: () => (/* binding */ rsyncFilter),
-/* harmony export */   _O: () => (/* binding */ parseMissing),
 /* harmony export */   a0: () => (/* binding */ lifecycleScript),
 /* harmony export */   eG: () => (/* binding */ removeBucketCommand),
 /* harmony export */   hi: () => (/* binding */ shq),
 /* harmony export */   jy: () => (/* binding */ jobDir),
-/* harmony export */   q6: () => (/* binding */ prerequisiteScript),
+/* harmony export */   pW: () => (/* binding */ checkWorker),
 /* harmony export */   qZ: () => (/* binding */ bucketDir),
 /* harmony export */   z8: () => (/* binding */ cleanupJobCommand)
 /* harmony export */ });
+/* unused harmony exports prerequisiteScript, parseMissing */
 // Remote command lines deploy sends to workers (deploy spec §18.2), as pure builders.
 function bucketDir(bucketId) {
     return `/opt/worker/${bucketId}`;
@@ -148,6 +148,17 @@ function prerequisiteScript(useSudo) {
     }
     lines.push('if [ ${#missing[@]} -gt 0 ]; then', '  echo "missing: ${missing[*]}"', '  exit 1', 'fi');
     return lines.join('\n');
+}
+/** Runs the prerequisite check (+ mkdir of the bucket dir) on a worker; an error text when it cannot be used. */
+async function checkWorker(run, ip, bucketId, useSudo) {
+    const r = await run(`${prerequisiteScript(useSudo)}\nmkdir -p ${bucketDir(bucketId)}`);
+    if (r.exitCode === 0)
+        return undefined;
+    const missing = parseMissing(`${r.stdout}\n${r.stderr}`);
+    if (missing)
+        return `worker ${ip} missing prerequisites: ${missing.join(', ')} (install them on the worker, then run maand deploy again)`;
+    const output = (r.stderr || r.stdout).trim();
+    return r.message ?? `worker ${ip}: prerequisite check failed (exit ${r.exitCode})${output ? `: ${output.slice(-400)}` : ''}`;
 }
 function parseMissing(output) {
     for (const line of output.split('\n')) {
@@ -1015,6 +1026,11 @@ var assets = __webpack_require__(147);
 
 
 
+/** What a worker's worker.json and jobs.json say, from the catalog. */
+function workerFileData(db, bucketId, updateSeq, w) {
+    const jobs = db.prepare('SELECT job, disabled FROM allocations WHERE worker_ip = ? AND removed = 0 ORDER BY job').all(w.ip);
+    return { bucketId, workerId: w.workerId, workerIp: w.ip, labels: w.labels, updateSeq, jobs };
+}
 /** Go's json.MarshalIndent with three spaces and HTML-safe escaping. */
 function goPrettyJson(value) {
     return JSON.stringify(value, null, 3).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
@@ -1157,16 +1173,7 @@ class DeployContext {
     ensureWorker(ip, useSudo = this.useSudo) {
         let p = this.ready.get(ip);
         if (!p) {
-            p = (async () => {
-                const script = `${(0,commands/* prerequisiteScript */.q6)(useSudo)}\nmkdir -p ${(0,commands/* bucketDir */.qZ)(this.bucketId)}`;
-                const r = await this.remote.run(ip, script);
-                if (r.exitCode === 0)
-                    return undefined;
-                const missing = (0,commands/* parseMissing */._O)(`${r.stdout}\n${r.stderr}`);
-                if (missing)
-                    return `worker ${ip} missing prerequisites: ${missing.join(', ')} (install them on the worker, then run maand deploy again)`;
-                return r.message ?? remoteFailure(ip, r.exitCode, r.stderr || r.stdout);
-            })();
+            p = (0,commands/* checkWorker */.pW)((script) => this.remote.run(ip, script), ip, this.bucketId, useSudo);
             this.ready.set(ip, p);
         }
         return p;
@@ -1176,11 +1183,7 @@ class DeployContext {
         const w = this.workers.get(ip);
         if (!w)
             return;
-        const jobs = this.db.prepare('SELECT job, disabled FROM allocations WHERE worker_ip = ? AND removed = 0 ORDER BY job').all(ip);
-        const data = { bucketId: this.bucketId, workerId: w.workerId, workerIp: ip, labels: w.labels, updateSeq: this.updateSeq, jobs };
-        const dir = (0,staging/* stageRoot */.T3)(this.paths.root, ip);
-        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-        writeWorkerFiles(dir, data);
+        writeWorkerFiles((0,staging/* stageRoot */.T3)(this.paths.root, ip), workerFileData(this.db, this.bucketId, this.updateSeq, { ...w, ip }));
     }
     /** rsync the staged tree of `jobs` (none: bucket-level files only) to one worker. */
     async rsyncTo(ip, jobs) {
@@ -1620,7 +1623,7 @@ function addCerts(db, kv, tree, ctx) {
     putFile(tree, 'certs/ca.crt', ca, 0o644);
 }
 /** Builds (in memory) every given allocation's tree whose worker is in the catalog; hash and tree per alloc id. */
-function stageActive(db, kv, _bucketRoot, workers, bucketId, updateSeq, job, allocs) {
+function stageActive(db, kv, workers, bucketId, updateSeq, job, allocs) {
     const upstream = (0,lib_kv/* upstreamJobs */.oZ)(db, job);
     const rows = jobFileRows(db, job);
     const staged = new Map();

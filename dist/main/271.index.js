@@ -10215,6 +10215,17 @@ function prerequisiteScript(useSudo) {
     lines.push('if [ ${#missing[@]} -gt 0 ]; then', '  echo "missing: ${missing[*]}"', '  exit 1', 'fi');
     return lines.join('\n');
 }
+/** Runs the prerequisite check (+ mkdir of the bucket dir) on a worker; an error text when it cannot be used. */
+async function checkWorker(run, ip, bucketId, useSudo) {
+    const r = await run(`${prerequisiteScript(useSudo)}\nmkdir -p ${bucketDir(bucketId)}`);
+    if (r.exitCode === 0)
+        return undefined;
+    const missing = parseMissing(`${r.stdout}\n${r.stderr}`);
+    if (missing)
+        return `worker ${ip} missing prerequisites: ${missing.join(', ')} (install them on the worker, then run maand deploy again)`;
+    const output = (r.stderr || r.stdout).trim();
+    return r.message ?? `worker ${ip}: prerequisite check failed (exit ${r.exitCode})${output ? `: ${output.slice(-400)}` : ''}`;
+}
 function parseMissing(output) {
     for (const line of output.split('\n')) {
         const t = line.trim();
@@ -10556,7 +10567,7 @@ function addCerts(db, kv, tree, ctx) {
     putFile(tree, 'certs/ca.crt', ca, 0o644);
 }
 /** Builds (in memory) every given allocation's tree whose worker is in the catalog; hash and tree per alloc id. */
-function stageActive(db, kv, _bucketRoot, workers, bucketId, updateSeq, job, allocs) {
+function stageActive(db, kv, workers, bucketId, updateSeq, job, allocs) {
     const upstream = upstreamJobs(db, job);
     const rows = jobFileRows(db, job);
     const staged = new Map();
@@ -10579,6 +10590,11 @@ function stageActive(db, kv, _bucketRoot, workers, bucketId, updateSeq, job, all
 
 
 
+/** What a worker's worker.json and jobs.json say, from the catalog. */
+function workerFileData(db, bucketId, updateSeq, w) {
+    const jobs = db.prepare('SELECT job, disabled FROM allocations WHERE worker_ip = ? AND removed = 0 ORDER BY job').all(w.ip);
+    return { bucketId, workerId: w.workerId, workerIp: w.ip, labels: w.labels, updateSeq, jobs };
+}
 /** Go's json.MarshalIndent with three spaces and HTML-safe escaping. */
 function goPrettyJson(value) {
     return JSON.stringify(value, null, 3).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
@@ -10719,16 +10735,7 @@ class DeployContext {
     ensureWorker(ip, useSudo = this.useSudo) {
         let p = this.ready.get(ip);
         if (!p) {
-            p = (async () => {
-                const script = `${prerequisiteScript(useSudo)}\nmkdir -p ${bucketDir(this.bucketId)}`;
-                const r = await this.remote.run(ip, script);
-                if (r.exitCode === 0)
-                    return undefined;
-                const missing = parseMissing(`${r.stdout}\n${r.stderr}`);
-                if (missing)
-                    return `worker ${ip} missing prerequisites: ${missing.join(', ')} (install them on the worker, then run maand deploy again)`;
-                return r.message ?? remoteFailure(ip, r.exitCode, r.stderr || r.stdout);
-            })();
+            p = checkWorker((script) => this.remote.run(ip, script), ip, this.bucketId, useSudo);
             this.ready.set(ip, p);
         }
         return p;
@@ -10738,11 +10745,7 @@ class DeployContext {
         const w = this.workers.get(ip);
         if (!w)
             return;
-        const jobs = this.db.prepare('SELECT job, disabled FROM allocations WHERE worker_ip = ? AND removed = 0 ORDER BY job').all(ip);
-        const data = { bucketId: this.bucketId, workerId: w.workerId, workerIp: ip, labels: w.labels, updateSeq: this.updateSeq, jobs };
-        const dir = stageRoot(this.paths.root, ip);
-        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-        writeWorkerFiles(dir, data);
+        writeWorkerFiles(stageRoot(this.paths.root, ip), workerFileData(this.db, this.bucketId, this.updateSeq, { ...w, ip }));
     }
     /** rsync the staged tree of `jobs` (none: bucket-level files only) to one worker. */
     async rsyncTo(ip, jobs) {
@@ -10922,12 +10925,7 @@ async function detectDrift(o) {
         const reach = (ip) => {
             let p = reachable.get(ip);
             if (!p) {
-                p = links.remote.run(ip, prerequisiteScript(useSudo)).then((r) => {
-                    if (r.exitCode === 0)
-                        return undefined;
-                    const missing = parseMissing(`${r.stdout}\n${r.stderr}`);
-                    return missing ? `worker ${ip} missing prerequisites: ${missing.join(', ')}` : failureText(ip, r);
-                });
+                p = checkWorker((script) => links.remote.run(ip, script), ip, bucket.bucket_id, useSudo);
                 reachable.set(ip, p);
             }
             return p;
@@ -10935,7 +10933,7 @@ async function detectDrift(o) {
         try {
             for (const job of jobs) {
                 const allocs = state_jobAllocations(db, job).filter(isActive);
-                const staged = stageActive(db, kv, paths.root, workers, bucket.bucket_id, bucket.update_seq, job, allocs);
+                const staged = stageActive(db, kv, workers, bucket.bucket_id, bucket.update_seq, job, allocs);
                 const written = new Set();
                 const jd = { job, allocations: [], health: { ok: true, skipped: true }, drifted: false };
                 await Promise.all(allocs.map(async (a) => {
@@ -10951,10 +10949,7 @@ async function detectDrift(o) {
                         return;
                     }
                     placeTree(paths.root, a.workerIp, job, h, written);
-                    writeWorkerFiles(stageRoot(paths.root, a.workerIp), {
-                        bucketId: bucket.bucket_id, workerId: workers.get(a.workerIp).workerId, workerIp: a.workerIp, labels: workers.get(a.workerIp).labels,
-                        updateSeq: bucket.update_seq, jobs: db.prepare('SELECT job, disabled FROM allocations WHERE worker_ip = ? AND removed = 0 ORDER BY job').all(a.workerIp),
-                    });
+                    writeWorkerFiles(stageRoot(paths.root, a.workerIp), workerFileData(db, bucket.bucket_id, bucket.update_seq, { ip: a.workerIp, ...workers.get(a.workerIp) }));
                     const filter = (0,external_node_path_.join)(tmp, 'filters', `${a.workerIp}-${job}.rsync`);
                     (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(tmp, 'filters'), { recursive: true });
                     (0,external_node_fs_.writeFileSync)(filter, rsyncFilter([job]));
@@ -11678,7 +11673,7 @@ async function planOne(ctx, job, seq) {
     const info = jobInfo(ctx.db, job);
     let staged;
     try {
-        staged = stageActive(ctx.db, ctx.kv, ctx.paths.root, ctx.workers, ctx.bucketId, ctx.updateSeq, job, active);
+        staged = stageActive(ctx.db, ctx.kv, ctx.workers, ctx.bucketId, ctx.updateSeq, job, active);
     }
     catch (e) {
         return { error: e.message };
