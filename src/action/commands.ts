@@ -1,5 +1,6 @@
 // The four commands over the one engine. Each returns the report model, the raw result (for the JSON
 // file of the `plan` output) and the facts the outputs need; none of them prints or touches @actions/core.
+import { formatHookLine } from '../report/console.ts';
 import { build, type BuildResult } from '../build/index.ts';
 import { connectRun } from '../deploy/connect.ts';
 import { detectDrift, markDrifted, type DriftResult } from '../deploy/drift.ts';
@@ -41,7 +42,7 @@ export async function buildCatalog(c: CommandContext): Promise<BuildResult> {
   try {
     return await build({
       root: c.config.bucket, env: c.env.processEnv, signal: c.signal,
-      onHookOutput: (l) => c.events.log.info(`${l.job}@${l.worker} ${l.stream === 'stdout' ? '|' : '!'} [${l.event} ${l.command}] ${l.text}`),
+      onHookOutput: (l) => c.events.log.info(formatHookLine(l)),
       onEvent: (e) => (e.type === 'warning' ? c.events.onEvent({ type: 'warning', message: e.message }) : e.type === 'step' ? c.events.log.info(`build: ${e.step}`) : undefined),
     });
   } finally {

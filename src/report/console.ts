@@ -42,3 +42,8 @@ export function formatSummary(r: DeployResult): string {
   if (r.updateSeqBumped) parts.push(`update_seq: ${r.updateSeq}`);
   return `${parts.join('; ')}\n`;
 }
+
+/** One line a hook printed, as the CLI and the Action show it. */
+export function formatHookLine(l: { job: string; worker: string; event: string; command: string; stream: 'stdout' | 'stderr'; text: string }): string {
+  return `${l.job}@${l.worker} [${l.event} ${l.command}] ${l.stream === 'stdout' ? '|' : '!'} ${l.text}`;
+}

@@ -1,3 +1,4 @@
+import { formatHookLine } from '../../report/console.ts';
 import { build } from '../../build/index.ts';
 import type { CliIo } from '../io.ts';
 
@@ -7,7 +8,7 @@ export async function buildCommand(io: CliIo, opts: { purgeJobKv: boolean }): Pr
     root: io.cwd,
     purgeJobKv: opts.purgeJobKv,
     env: io.env,
-    onHookOutput: (l) => io.stderr.write(`${l.job}@${l.worker} [${l.event} ${l.command}] ${l.stream === 'stdout' ? '|' : '!'} ${l.text}\n`),
+    onHookOutput: (l) => io.stderr.write(`${formatHookLine(l)}\n`),
     onEvent: (e) => {
       if (quiet) return;
       if (e.type === 'cert-generated') io.stderr.write(`certificate ${e.cert} generated for job ${e.job} (${e.workers.join(', ')})\n`);

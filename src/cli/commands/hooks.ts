@@ -1,3 +1,4 @@
+import { formatHookLine } from '../../report/console.ts';
 import { join } from 'node:path';
 import { PartialFailureError } from '../../errors.ts';
 import { checkHealth, formatHealthEvent, sshTargetFor } from '../../health/index.ts';
@@ -9,7 +10,7 @@ import { sshAccess, type HostKeyFlags } from '../ssh-access.ts';
 
 function printer(io: CliIo) {
   return (l: HookOutputLine): void => {
-    io.stderr.write(`${l.job}@${l.worker} [${l.event} ${l.command}] ${l.stream === 'stdout' ? '|' : '!'} ${l.text}\n`);
+    io.stderr.write(`${formatHookLine(l)}\n`);
   };
 }
 
