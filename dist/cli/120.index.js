@@ -867,7 +867,7 @@ async function deployCommand(io, opts) {
                     return;
                 if (e.type === 'output' && e.source === 'rsync' && !opts.verbose)
                     return;
-                const line = (0,console/* formatEvent */.q)(e);
+                const line = (0,console/* formatEvent */.qF)(e);
                 if (line !== undefined)
                     io.stderr.write(`${line}\n`);
             },
@@ -880,7 +880,7 @@ async function deployCommand(io, opts) {
             io.stdout.write(formatDryRun(result.plans, failures));
         }
         else
-            io.stdout.write((0,console/* formatSummary */.k)(result));
+            io.stdout.write((0,console/* formatSummary */.kq)(result));
         if (result.failedJobs.length > 0 || result.cancelled) {
             const errs = result.jobs.filter((j) => j.error).map((j) => j.error);
             const recon = result.reconcile.filter((r) => r.error).map((r) => r.error);

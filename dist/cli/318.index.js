@@ -14,6 +14,8 @@ __webpack_require__.d(__webpack_exports__, {
   jobCommandCommand: () => (/* binding */ jobCommandCommand)
 });
 
+// EXTERNAL MODULE: ./lib/report/console.js
+var console = __webpack_require__(7243);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./lib/errors.js
@@ -124,9 +126,10 @@ var ssh_access = __webpack_require__(4887);
 
 
 
+
 function printer(io) {
     return (l) => {
-        io.stderr.write(`${l.job}@${l.worker} [${l.event} ${l.command}] ${l.stream === 'stdout' ? '|' : '!'} ${l.text}\n`);
+        io.stderr.write(`${(0,console/* formatHookLine */.p1)(l)}\n`);
     };
 }
 async function healthCommand(io, opts) {

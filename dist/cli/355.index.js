@@ -144,7 +144,7 @@ async function jobRunCommand(io, job, opts) {
         workers: (0,cli_io/* splitList */.r)(opts.workers),
         healthCheck: opts.healthCheck,
         onEvent: (e) => {
-            const line = (0,console/* formatEvent */.q)(e);
+            const line = (0,console/* formatEvent */.qF)(e);
             if (line !== undefined)
                 io.stderr.write(`${line}\n`);
         },

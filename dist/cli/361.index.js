@@ -9,7 +9,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   buildCommand: () => (/* binding */ buildCommand)
 /* harmony export */ });
+/* harmony import */ var _report_console_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7243);
 /* harmony import */ var _build_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9705);
+
 
 async function buildCommand(io, opts) {
     const quiet = io.env['MAAND_QUIET'] === '1';
@@ -17,7 +19,7 @@ async function buildCommand(io, opts) {
         root: io.cwd,
         purgeJobKv: opts.purgeJobKv,
         env: io.env,
-        onHookOutput: (l) => io.stderr.write(`${l.job}@${l.worker} [${l.event} ${l.command}] ${l.stream === 'stdout' ? '|' : '!'} ${l.text}\n`),
+        onHookOutput: (l) => io.stderr.write(`${(0,_report_console_js__WEBPACK_IMPORTED_MODULE_1__/* .formatHookLine */ .p1)(l)}\n`),
         onEvent: (e) => {
             if (quiet)
                 return;

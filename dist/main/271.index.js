@@ -747,6 +747,55 @@ async function initBucket(opts) {
     }
 }
 
+;// CONCATENATED MODULE: ./lib/report/console.js
+function formatEvent(e) {
+    switch (e.type) {
+        case 'phase':
+            return e.phase === 'wave' ? `== deployment sequence ${e.seq}` : e.phase === 'reconcile' ? undefined : '== refreshing worker files';
+        case 'job-skipped':
+            return `  ${e.job}: unchanged (${e.reason})`;
+        case 'job-started':
+            return `  ${e.job}: rolling out`;
+        case 'batch-started':
+            return `  ${e.job}: ${e.action} batch ${e.index + 1}/${e.count} on ${e.workers.join(', ')}`;
+        case 'batch-promoted':
+            return `  ${e.job}: promoted ${e.workers.join(', ')}`;
+        case 'job-finished':
+            return e.result.status === 'failed' || e.result.status === 'blocked'
+                ? `  ${e.result.job}: FAILED: ${e.result.error ?? e.result.reason}`
+                : `  ${e.result.job}: ${e.result.status} in ${(e.result.durationMs / 1000).toFixed(1)}s`;
+        case 'reconcile':
+            return `  reconcile: ${e.result.action} ${e.result.job ? `${e.result.job} ` : ''}on ${e.result.workerIp}: ${e.result.outcome}${e.result.error ? ` (${e.result.error})` : ''}`;
+        case 'output':
+            return `${[e.job, e.worker].filter(Boolean).join('@') || '-'} ${e.stream === 'stdout' ? '|' : '!'} ${e.text}`;
+        case 'warning':
+            return `warning: ${e.message}`;
+        default:
+            return undefined;
+    }
+}
+function formatSummary(r) {
+    const by = (s) => r.jobs.filter((j) => j.status === s).map((j) => j.job);
+    const deployed = by('deployed');
+    const unchanged = by('unchanged');
+    const parts = [
+        `deploy ${r.failedJobs.length > 0 ? 'finished with failures' : 'ok'} in ${(r.durationMs / 1000).toFixed(1)}s`,
+        `deployed: ${deployed.length ? deployed.join(', ') : 'none'}`,
+        `unchanged: ${unchanged.length ? unchanged.join(', ') : 'none'}`,
+    ];
+    if (r.reconcile.length > 0)
+        parts.push(`stopped/cleaned: ${r.reconcile.filter((x) => x.outcome === 'ok').length}`);
+    if (r.failedJobs.length > 0)
+        parts.push(`failed: ${r.failedJobs.join(', ')}`);
+    if (r.updateSeqBumped)
+        parts.push(`update_seq: ${r.updateSeq}`);
+    return `${parts.join('; ')}\n`;
+}
+/** One line a hook printed, as the CLI and the Action show it. */
+function formatHookLine(l) {
+    return `${l.job}@${l.worker} [${l.event} ${l.command}] ${l.stream === 'stdout' ? '|' : '!'} ${l.text}`;
+}
+
 ;// CONCATENATED MODULE: ./lib/util/json-decode.js
 // Decoding JSON the way Go's encoding/json fills a struct: object keys match field names
 // case-insensitively, a later duplicate wins, unknown keys are ignored, `null` keeps the default,
@@ -11855,13 +11904,14 @@ function fromBuild(b, meta) {
 
 
 
+
 /** build (workspace → catalog), with post_build hook output in its own log group. */
 async function buildCatalog(c) {
     c.events.group('build: workspace → catalog');
     try {
         return await build({
             root: c.config.bucket, env: c.env.processEnv, signal: c.signal,
-            onHookOutput: (l) => c.events.log.info(`${l.job}@${l.worker} ${l.stream === 'stdout' ? '|' : '!'} [${l.event} ${l.command}] ${l.text}`),
+            onHookOutput: (l) => c.events.log.info(formatHookLine(l)),
             onEvent: (e) => (e.type === 'warning' ? c.events.onEvent({ type: 'warning', message: e.message }) : e.type === 'step' ? c.events.log.info(`build: ${e.step}`) : undefined),
         });
     }
@@ -11935,51 +11985,6 @@ async function runDrift(c, at) {
 
 // EXTERNAL MODULE: ./lib/action/inputs.js
 var inputs = __webpack_require__(21413);
-;// CONCATENATED MODULE: ./lib/report/console.js
-function formatEvent(e) {
-    switch (e.type) {
-        case 'phase':
-            return e.phase === 'wave' ? `== deployment sequence ${e.seq}` : e.phase === 'reconcile' ? undefined : '== refreshing worker files';
-        case 'job-skipped':
-            return `  ${e.job}: unchanged (${e.reason})`;
-        case 'job-started':
-            return `  ${e.job}: rolling out`;
-        case 'batch-started':
-            return `  ${e.job}: ${e.action} batch ${e.index + 1}/${e.count} on ${e.workers.join(', ')}`;
-        case 'batch-promoted':
-            return `  ${e.job}: promoted ${e.workers.join(', ')}`;
-        case 'job-finished':
-            return e.result.status === 'failed' || e.result.status === 'blocked'
-                ? `  ${e.result.job}: FAILED: ${e.result.error ?? e.result.reason}`
-                : `  ${e.result.job}: ${e.result.status} in ${(e.result.durationMs / 1000).toFixed(1)}s`;
-        case 'reconcile':
-            return `  reconcile: ${e.result.action} ${e.result.job ? `${e.result.job} ` : ''}on ${e.result.workerIp}: ${e.result.outcome}${e.result.error ? ` (${e.result.error})` : ''}`;
-        case 'output':
-            return `${[e.job, e.worker].filter(Boolean).join('@') || '-'} ${e.stream === 'stdout' ? '|' : '!'} ${e.text}`;
-        case 'warning':
-            return `warning: ${e.message}`;
-        default:
-            return undefined;
-    }
-}
-function formatSummary(r) {
-    const by = (s) => r.jobs.filter((j) => j.status === s).map((j) => j.job);
-    const deployed = by('deployed');
-    const unchanged = by('unchanged');
-    const parts = [
-        `deploy ${r.failedJobs.length > 0 ? 'finished with failures' : 'ok'} in ${(r.durationMs / 1000).toFixed(1)}s`,
-        `deployed: ${deployed.length ? deployed.join(', ') : 'none'}`,
-        `unchanged: ${unchanged.length ? unchanged.join(', ') : 'none'}`,
-    ];
-    if (r.reconcile.length > 0)
-        parts.push(`stopped/cleaned: ${r.reconcile.filter((x) => x.outcome === 'ok').length}`);
-    if (r.failedJobs.length > 0)
-        parts.push(`failed: ${r.failedJobs.join(', ')}`);
-    if (r.updateSeqBumped)
-        parts.push(`update_seq: ${r.updateSeq}`);
-    return `${parts.join('; ')}\n`;
-}
-
 ;// CONCATENATED MODULE: ./lib/action/log.js
 
 class EventLog {

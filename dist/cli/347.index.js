@@ -1,5 +1,5 @@
-export const id = 105;
-export const ids = [105];
+export const id = 347;
+export const ids = [347];
 export const modules = {
 
 /***/ 3788:
@@ -1382,6 +1382,65 @@ function authorized(req, token) {
     const a = Buffer.from(given);
     const b = Buffer.from(token);
     return a.length === b.length && (0,external_node_crypto_.timingSafeEqual)(a, b);
+}
+
+
+/***/ }),
+
+/***/ 7243:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   kq: () => (/* binding */ formatSummary),
+/* harmony export */   p1: () => (/* binding */ formatHookLine),
+/* harmony export */   qF: () => (/* binding */ formatEvent)
+/* harmony export */ });
+function formatEvent(e) {
+    switch (e.type) {
+        case 'phase':
+            return e.phase === 'wave' ? `== deployment sequence ${e.seq}` : e.phase === 'reconcile' ? undefined : '== refreshing worker files';
+        case 'job-skipped':
+            return `  ${e.job}: unchanged (${e.reason})`;
+        case 'job-started':
+            return `  ${e.job}: rolling out`;
+        case 'batch-started':
+            return `  ${e.job}: ${e.action} batch ${e.index + 1}/${e.count} on ${e.workers.join(', ')}`;
+        case 'batch-promoted':
+            return `  ${e.job}: promoted ${e.workers.join(', ')}`;
+        case 'job-finished':
+            return e.result.status === 'failed' || e.result.status === 'blocked'
+                ? `  ${e.result.job}: FAILED: ${e.result.error ?? e.result.reason}`
+                : `  ${e.result.job}: ${e.result.status} in ${(e.result.durationMs / 1000).toFixed(1)}s`;
+        case 'reconcile':
+            return `  reconcile: ${e.result.action} ${e.result.job ? `${e.result.job} ` : ''}on ${e.result.workerIp}: ${e.result.outcome}${e.result.error ? ` (${e.result.error})` : ''}`;
+        case 'output':
+            return `${[e.job, e.worker].filter(Boolean).join('@') || '-'} ${e.stream === 'stdout' ? '|' : '!'} ${e.text}`;
+        case 'warning':
+            return `warning: ${e.message}`;
+        default:
+            return undefined;
+    }
+}
+function formatSummary(r) {
+    const by = (s) => r.jobs.filter((j) => j.status === s).map((j) => j.job);
+    const deployed = by('deployed');
+    const unchanged = by('unchanged');
+    const parts = [
+        `deploy ${r.failedJobs.length > 0 ? 'finished with failures' : 'ok'} in ${(r.durationMs / 1000).toFixed(1)}s`,
+        `deployed: ${deployed.length ? deployed.join(', ') : 'none'}`,
+        `unchanged: ${unchanged.length ? unchanged.join(', ') : 'none'}`,
+    ];
+    if (r.reconcile.length > 0)
+        parts.push(`stopped/cleaned: ${r.reconcile.filter((x) => x.outcome === 'ok').length}`);
+    if (r.failedJobs.length > 0)
+        parts.push(`failed: ${r.failedJobs.join(', ')}`);
+    if (r.updateSeqBumped)
+        parts.push(`update_seq: ${r.updateSeq}`);
+    return `${parts.join('; ')}\n`;
+}
+/** One line a hook printed, as the CLI and the Action show it. */
+function formatHookLine(l) {
+    return `${l.job}@${l.worker} [${l.event} ${l.command}] ${l.stream === 'stdout' ? '|' : '!'} ${l.text}`;
 }
 
 

@@ -1,5 +1,5 @@
-export const id = 616;
-export const ids = [616];
+export const id = 642;
+export const ids = [642];
 export const modules = {
 
 /***/ 8908:
@@ -2242,60 +2242,6 @@ function formatHealthEvent(e) {
 
 
 
-
-
-/***/ }),
-
-/***/ 7243:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   k: () => (/* binding */ formatSummary),
-/* harmony export */   q: () => (/* binding */ formatEvent)
-/* harmony export */ });
-function formatEvent(e) {
-    switch (e.type) {
-        case 'phase':
-            return e.phase === 'wave' ? `== deployment sequence ${e.seq}` : e.phase === 'reconcile' ? undefined : '== refreshing worker files';
-        case 'job-skipped':
-            return `  ${e.job}: unchanged (${e.reason})`;
-        case 'job-started':
-            return `  ${e.job}: rolling out`;
-        case 'batch-started':
-            return `  ${e.job}: ${e.action} batch ${e.index + 1}/${e.count} on ${e.workers.join(', ')}`;
-        case 'batch-promoted':
-            return `  ${e.job}: promoted ${e.workers.join(', ')}`;
-        case 'job-finished':
-            return e.result.status === 'failed' || e.result.status === 'blocked'
-                ? `  ${e.result.job}: FAILED: ${e.result.error ?? e.result.reason}`
-                : `  ${e.result.job}: ${e.result.status} in ${(e.result.durationMs / 1000).toFixed(1)}s`;
-        case 'reconcile':
-            return `  reconcile: ${e.result.action} ${e.result.job ? `${e.result.job} ` : ''}on ${e.result.workerIp}: ${e.result.outcome}${e.result.error ? ` (${e.result.error})` : ''}`;
-        case 'output':
-            return `${[e.job, e.worker].filter(Boolean).join('@') || '-'} ${e.stream === 'stdout' ? '|' : '!'} ${e.text}`;
-        case 'warning':
-            return `warning: ${e.message}`;
-        default:
-            return undefined;
-    }
-}
-function formatSummary(r) {
-    const by = (s) => r.jobs.filter((j) => j.status === s).map((j) => j.job);
-    const deployed = by('deployed');
-    const unchanged = by('unchanged');
-    const parts = [
-        `deploy ${r.failedJobs.length > 0 ? 'finished with failures' : 'ok'} in ${(r.durationMs / 1000).toFixed(1)}s`,
-        `deployed: ${deployed.length ? deployed.join(', ') : 'none'}`,
-        `unchanged: ${unchanged.length ? unchanged.join(', ') : 'none'}`,
-    ];
-    if (r.reconcile.length > 0)
-        parts.push(`stopped/cleaned: ${r.reconcile.filter((x) => x.outcome === 'ok').length}`);
-    if (r.failedJobs.length > 0)
-        parts.push(`failed: ${r.failedJobs.join(', ')}`);
-    if (r.updateSeqBumped)
-        parts.push(`update_seq: ${r.updateSeq}`);
-    return `${parts.join('; ')}\n`;
-}
 
 
 /***/ })
