@@ -1,6 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { readFile, writeFile } from 'node:fs/promises';
 import { run } from './run.ts';
 import { startWorkers, type WorkerSet } from './workers.ts';
@@ -79,6 +80,8 @@ describe('test workers', () => {
     await w.reset();
     assert.equal(await alive(pid), false);
     assert.equal((await w.exec(ip, 'ls -A /opt/worker')).stdout, '');
+    assert.equal((await w.exec(ip, 'echo x > /opt/worker/after-reset && cat /opt/worker/after-reset')).stdout, 'x\n', 'the worker can still write /opt/worker');
+    assert.equal(readFileSync(join(w.optDir(ip), 'after-reset'), 'utf8'), 'x\n');
   });
 });
 

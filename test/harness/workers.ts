@@ -4,7 +4,7 @@
 // root. Every process a worker spawns stays in its namespace, which is how stop() finds them.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFile, chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -207,8 +207,9 @@ class LocalWorkers implements WorkerSet {
     for (const w of this.#workers.values()) {
       const listener = w.child?.pid;
       for (const ns of w.namespaces) await killNamespace(ns, listener === undefined ? {} : { except: [listener] });
-      await rm(join(w.dir, 'opt'), { recursive: true, force: true });
-      await mkdir(join(w.dir, 'opt'));
+      // Empty the folder, never replace it: the worker's /opt/worker is a bind mount of this very inode.
+      const opt = join(w.dir, 'opt');
+      for (const name of await readdir(opt)) await rm(join(opt, name), { recursive: true, force: true });
     }
   }
 
