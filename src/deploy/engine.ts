@@ -9,7 +9,7 @@ import { readMaandConf, sshSettings, type MaandConf } from '../bucket/maand-conf
 import { openDb, type Db } from '../catalog/db.ts';
 import { checkSchema } from '../catalog/gate.ts';
 import { bucketRow, workerLabels, workersByPosition } from '../catalog/queries.ts';
-import { allocationNamespace, KvStore, loadKvKey } from '../kv/index.ts';
+import { allocationNamespace, KvStore, loadKvKey, upstreamJobs } from '../kv/index.ts';
 import { DeployContext, type CatalogWorker, type DeployFlags } from './context.ts';
 import { planJob, type JobPlan } from './plan.ts';
 import type { HealthPort, HookPort, WorkerRemote } from './ports.ts';
@@ -17,7 +17,7 @@ import { reconcile } from './reconcile.ts';
 import type { DeployEvent, DeployResult, JobResult } from './result.ts';
 import { rolloutJob } from './rollout.ts';
 import { stageActive, type StagedTree } from './staging.ts';
-import { bumpUpdateSeq, isActive, jobAllocations, jobInfo, jobMarker, storeHash, upstreamOf, waves } from './state.ts';
+import { bumpUpdateSeq, isActive, jobAllocations, jobInfo, jobMarker, storeHash, waves } from './state.ts';
 
 export interface DeployOptions extends Partial<DeployFlags> {
   root: string;
@@ -87,7 +87,7 @@ async function run(ctx: DeployContext, conf: MaandConf): Promise<void> {
     const planned: Array<{ plan: JobPlan; allocs: ReturnType<typeof jobAllocations>; staged: Map<string, StagedTree> }> = [];
     for (const job of wave) {
       if (ctx.cancelled) break;
-      const blockedBy = upstreamOf(ctx.db, job).filter((u) => failed.has(u));
+      const blockedBy = upstreamJobs(ctx.db, job).filter((u) => failed.has(u));
       if (blockedBy.length > 0) {
         pushJob(ctx, { job, seq, status: 'blocked', reason: `upstream ${blockedBy.join(', ')} failed in this deploy`, error: `job ${job}: not deployed because upstream job ${blockedBy.join(', ')} failed`, durationMs: 0, allocations: [] }, failed);
         continue;

@@ -13,7 +13,8 @@ import { failureText } from './context.ts';
 import type { DeployOptions } from './engine.ts';
 import type { DeployEvent } from './result.ts';
 import { batches } from './rollout-order.ts';
-import { commandsFor, isActive, jobAllocations, jobInfo } from './state.ts';
+import { commandsFor } from '../hooks/catalog.ts';
+import { isActive, jobAllocations, jobInfo } from './state.ts';
 
 export interface JobRunOptions {
   root: string;

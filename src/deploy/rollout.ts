@@ -6,7 +6,8 @@ import { placeTree, type StagedTree } from './staging.ts';
 import type { AllocPlan, JobPlan } from './plan.ts';
 import type { AllocationResult, JobResult } from './result.ts';
 import { batches, rolloutOrder } from './rollout-order.ts';
-import { commandsFor, jobInfo, promote, setJobMarker, type AllocState } from './state.ts';
+import { commandsFor } from '../hooks/catalog.ts';
+import { jobInfo, promote, setJobMarker, type AllocState } from './state.ts';
 
 class JobFailure extends Error {
   override name = 'JobFailure';

@@ -101,15 +101,6 @@ export function waves(db: Db): Map<number, string[]> {
   return out;
 }
 
-/** Jobs a job demands (its upstream), for "skip when an upstream failed" (Q7). */
-export function upstreamOf(db: Db, job: string): string[] {
-  return (db.prepare("SELECT DISTINCT trim(demand_job) AS up FROM job_commands WHERE job = ? AND trim(demand_job) != '' ORDER BY up").all(job) as Array<{ up: string }>).map((r) => r.up);
-}
-
-export function commandsFor(db: Db, job: string, event: string): string[] {
-  return (db.prepare('SELECT DISTINCT name FROM job_commands WHERE job = ? AND executed_on = ? ORDER BY name').all(job, event) as Array<{ name: string }>).map((r) => r.name);
-}
-
 export function storeHash(db: Db, job: string, allocId: string, hash: string, filesJson: string): void {
   db.prepare(
     `INSERT INTO hash (namespace, key, current_hash, current_files, current_version) VALUES (?, ?, ?, ?, '0.0.0')
