@@ -369,7 +369,10 @@ function purgeRemovedJobs(ctx, all, stopped) {
 var staging = __webpack_require__(2469);
 // EXTERNAL MODULE: ./lib/deploy/rollout-order.js
 var rollout_order = __webpack_require__(5163);
+// EXTERNAL MODULE: ./lib/hooks/catalog.js
+var catalog = __webpack_require__(2763);
 ;// CONCATENATED MODULE: ./lib/deploy/rollout.js
+
 
 
 
@@ -433,7 +436,7 @@ async function rollout(ctx, plan, allocs, staged, res) {
         for (const a of syncs)
             res.allocations.push(allocResult(a, 'ok', 0));
     }
-    const jobControl = (0,state/* commandsFor */.Au)(ctx.db, job, 'job_control');
+    const jobControl = (0,catalog/* commandsFor */.Au)(ctx.db, job, 'job_control');
     if (jobControl.length > 0 && !ctx.flags.syncOnly) {
         await jobControlPath(ctx, job, active, res);
     }
@@ -604,7 +607,7 @@ async function run(ctx, conf) {
         for (const job of wave) {
             if (ctx.cancelled)
                 break;
-            const blockedBy = (0,state/* upstreamOf */.Fw)(ctx.db, job).filter((u) => failed.has(u));
+            const blockedBy = (0,lib_kv/* upstreamJobs */.oZ)(ctx.db, job).filter((u) => failed.has(u));
             if (blockedBy.length > 0) {
                 pushJob(ctx, { job, seq, status: 'blocked', reason: `upstream ${blockedBy.join(', ')} failed in this deploy`, error: `job ${job}: not deployed because upstream job ${blockedBy.join(', ')} failed`, durationMs: 0, allocations: [] }, failed);
                 continue;

@@ -35,12 +35,15 @@ var commands = __webpack_require__(6477);
 var context = __webpack_require__(6110);
 // EXTERNAL MODULE: ./lib/deploy/rollout-order.js
 var rollout_order = __webpack_require__(5163);
+// EXTERNAL MODULE: ./lib/hooks/catalog.js
+var catalog = __webpack_require__(2763);
 // EXTERNAL MODULE: ./lib/deploy/state.js
 var state = __webpack_require__(3626);
 ;// CONCATENATED MODULE: ./lib/deploy/job-run.js
 // `maand job run <job> --target <t>`: run a Makefile target (or the job's job_control hooks with TARGET)
 // on the job's active allocations, in batches of max_concurrent_upgrades, after checking that each
 // worker runs this bucket at the catalog's update_seq (worker.py).
+
 
 
 
@@ -80,7 +83,7 @@ async function runJobTarget(o) {
         const links = await o.connect({ root: paths.root, conf, db, kv, bucketId: bucket.bucket_id, emit, ...(o.signal ? { signal: o.signal } : {}) });
         const result = { job: o.job, target: o.target, workers: [] };
         try {
-            const jobControl = (0,state/* commandsFor */.Au)(db, o.job, 'job_control');
+            const jobControl = (0,catalog/* commandsFor */.Au)(db, o.job, 'job_control');
             if (jobControl.length > 0) {
                 const r = await links.hooks.run(o.job, 'job_control', allocs.map((a) => ({ allocId: a.allocId, workerIp: a.workerIp })), { concurrency: allocs.length, env: { TARGET: o.target } });
                 for (const a of allocs)

@@ -1648,8 +1648,6 @@ function stageActive(db, kv, workers, bucketId, updateSeq, job, allocs) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $m: () => (/* binding */ isActive),
-/* harmony export */   Au: () => (/* binding */ commandsFor),
-/* harmony export */   Fw: () => (/* binding */ upstreamOf),
 /* harmony export */   IQ: () => (/* binding */ promote),
 /* harmony export */   Lp: () => (/* binding */ waves),
 /* harmony export */   VF: () => (/* binding */ bumpUpdateSeq),
@@ -1729,13 +1727,6 @@ function waves(db) {
     for (const r of rows)
         out.set(r.seq, [...(out.get(r.seq) ?? []), r.job]);
     return out;
-}
-/** Jobs a job demands (its upstream), for "skip when an upstream failed" (Q7). */
-function upstreamOf(db, job) {
-    return db.prepare("SELECT DISTINCT trim(demand_job) AS up FROM job_commands WHERE job = ? AND trim(demand_job) != '' ORDER BY up").all(job).map((r) => r.up);
-}
-function commandsFor(db, job, event) {
-    return db.prepare('SELECT DISTINCT name FROM job_commands WHERE job = ? AND executed_on = ? ORDER BY name').all(job, event).map((r) => r.name);
 }
 function storeHash(db, job, allocId, hash, filesJson) {
     db.prepare(`INSERT INTO hash (namespace, key, current_hash, current_files, current_version) VALUES (?, ?, ?, ?, '0.0.0')

@@ -10890,13 +10890,6 @@ function waves(db) {
         out.set(r.seq, [...(out.get(r.seq) ?? []), r.job]);
     return out;
 }
-/** Jobs a job demands (its upstream), for "skip when an upstream failed" (Q7). */
-function upstreamOf(db, job) {
-    return db.prepare("SELECT DISTINCT trim(demand_job) AS up FROM job_commands WHERE job = ? AND trim(demand_job) != '' ORDER BY up").all(job).map((r) => r.up);
-}
-function state_commandsFor(db, job, event) {
-    return db.prepare('SELECT DISTINCT name FROM job_commands WHERE job = ? AND executed_on = ? ORDER BY name').all(job, event).map((r) => r.name);
-}
 function storeHash(db, job, allocId, hash, filesJson) {
     db.prepare(`INSERT INTO hash (namespace, key, current_hash, current_files, current_version) VALUES (?, ?, ?, ?, '0.0.0')
      ON CONFLICT(namespace, key) DO UPDATE SET current_hash = excluded.current_hash, current_files = excluded.current_files`).run(`${job}_allocation`, allocId, hash, filesJson);
@@ -11426,6 +11419,7 @@ function batches(items, size) {
 
 
 
+
 class JobFailure extends Error {
     name = 'JobFailure';
 }
@@ -11486,7 +11480,7 @@ async function rollout(ctx, plan, allocs, staged, res) {
         for (const a of syncs)
             res.allocations.push(allocResult(a, 'ok', 0));
     }
-    const jobControl = state_commandsFor(ctx.db, job, 'job_control');
+    const jobControl = commandsFor(ctx.db, job, 'job_control');
     if (jobControl.length > 0 && !ctx.flags.syncOnly) {
         await jobControlPath(ctx, job, active, res);
     }
@@ -11657,7 +11651,7 @@ async function run(ctx, conf) {
         for (const job of wave) {
             if (ctx.cancelled)
                 break;
-            const blockedBy = upstreamOf(ctx.db, job).filter((u) => failed.has(u));
+            const blockedBy = upstreamJobs(ctx.db, job).filter((u) => failed.has(u));
             if (blockedBy.length > 0) {
                 pushJob(ctx, { job, seq, status: 'blocked', reason: `upstream ${blockedBy.join(', ')} failed in this deploy`, error: `job ${job}: not deployed because upstream job ${blockedBy.join(', ')} failed`, durationMs: 0, allocations: [] }, failed);
                 continue;
