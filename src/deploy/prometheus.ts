@@ -1,11 +1,13 @@
 // Prometheus support at deploy time (kv spec §2.8, deploy spec §8.4): the `scrapeConfigs` and
-// `ruleFiles` template functions, and the alert rules copied into the Prometheus server job's tree.
+// `ruleFiles` template functions, and the alert rules (with runbook links) and consoles staged into the
+// Prometheus server job's tree.
 import yaml from 'js-yaml';
 import { MaandError } from '../errors.ts';
 import type { Db } from '../catalog/db.ts';
 import type { KvStore } from '../kv/index.ts';
 import { resolvePortName } from '../build/prometheus.ts';
 import { putFile, type JobTree } from './job-tree.ts';
+import { prometheusConsoles } from './prometheus-consoles.ts';
 
 type Item = Record<string, unknown>;
 
@@ -84,7 +86,7 @@ function alertFiles(db: Db): AlertFile[] {
     .filter((r) => /\.ya?ml$/.test(r.path));
 }
 
-function hasPrometheusServer(db: Db): boolean {
+export function hasPrometheusServer(db: Db): boolean {
   return db.prepare("SELECT 1 FROM job_files f JOIN job j ON j.job_id = f.job_id WHERE j.name = 'prometheus' AND f.isdir = 0 AND f.path IN ('prometheus/prometheus.yml', 'prometheus/prometheus.yml.tpl') LIMIT 1").get() !== undefined;
 }
 
@@ -124,10 +126,56 @@ export const CERT_RULES = `groups:
         annotations: { summary: "the bucket CA certificate has expired" }
 `;
 
-/** For a job shipping prometheus.yml(.tpl): rules/<job>/<file> for every alert file, rules/maand/certs.yaml. */
-export function prometheusRules(db: Db, job: string, tree: JobTree): void {
+/** The runbook URL prefix on this worker's Prometheus (port `prometheus_port_http` of the job named prometheus). */
+function runbookBase(db: Db, workerIp: string, where: string): string {
+  const port = ports(db, 'prometheus').get('prometheus_port_http');
+  if (port === undefined) {
+    const exists = db.prepare("SELECT 1 FROM job WHERE name = 'prometheus'").get() !== undefined;
+    const missing = exists ? 'job prometheus declares no port prometheus_port_http' : 'there is no job named prometheus';
+    throw new MaandError('invalid job', `${where} links a runbook, but ${missing} to serve it (declare resources.ports.prometheus_port_http in workspace/jobs/prometheus/manifest.json, then run maand build)`);
+  }
+  return `http://${workerIp.includes(':') ? `[${workerIp}]` : workerIp}:${port}/consoles/runbooks`;
+}
+
+/**
+ * The alert file with `annotations.runbook_url` added to every alert rule whose `runbook` names a slug,
+ * re-emitted in source key order; undefined when no rule names a runbook (the file is copied verbatim).
+ */
+function withRunbookUrls(a: AlertFile, base: (where: string) => string): string | undefined {
+  const text = Buffer.from(a.content).toString('utf8');
+  if (!text.includes('runbook')) return undefined;
+  const where = `job ${a.job} ${a.path.slice(a.job.length + 1)}`;
+  let doc: unknown;
+  try {
+    doc = yaml.load(text, { schema: yaml.CORE_SCHEMA });
+  } catch (e) {
+    throw new MaandError('invalid job', `${where}: ${(e as Error).message.split('\n')[0]} (fix it, then run maand build)`);
+  }
+  let changed = false;
+  const groups = (doc as Item | null)?.['groups'];
+  for (const g of Array.isArray(groups) ? (groups as Array<Item | null>) : []) {
+    const rules = g?.['rules'];
+    for (const r of Array.isArray(rules) ? (rules as Array<Item | null>) : []) {
+      const annotations = r?.['annotations'] as Item | null | undefined;
+      const slug = annotations?.['runbook'];
+      if (typeof r?.['alert'] !== 'string' || typeof slug !== 'string' || slug === '') continue;
+      annotations!['runbook_url'] = `${base(`${where} alert ${r['alert']}`)}/${encodeURIComponent(a.job)}/${encodeURIComponent(slug)}.html`;
+      changed = true;
+    }
+  }
+  return changed ? yaml.dump(doc, { lineWidth: -1, noRefs: true }) : undefined;
+}
+
+/**
+ * For a job shipping prometheus.yml(.tpl): rules/maand/certs.yaml, rules/<job>/<file> for every alert file
+ * (runbook links pointing at `workerIp`), and the runbook and dashboard consoles.
+ */
+export function prometheusRules(db: Db, job: string, tree: JobTree, workerIp: string): void {
   const ships = db.prepare("SELECT 1 FROM job_files f JOIN job j ON j.job_id = f.job_id WHERE j.name = ? AND f.isdir = 0 AND f.path IN (? || '/prometheus.yml', ? || '/prometheus.yml.tpl') LIMIT 1").get(job, job, job);
   if (ships === undefined) return;
   putFile(tree, 'rules/maand/certs.yaml', CERT_RULES, 0o644);
-  for (const a of alertFiles(db)) putFile(tree, `rules/${a.job}/${a.path.slice(a.path.lastIndexOf('/') + 1)}`, a.content, 0o644);
+  let base: string | undefined;
+  const lazyBase = (where: string): string => (base ??= runbookBase(db, workerIp, where));
+  for (const a of alertFiles(db)) putFile(tree, `rules/${a.job}/${a.path.slice(a.path.lastIndexOf('/') + 1)}`, withRunbookUrls(a, lazyBase) ?? a.content, 0o644);
+  prometheusConsoles(db, tree);
 }

@@ -76,7 +76,7 @@ export function buildJobTree(db: Db, kv: KvStore, ctx: AllocationContext, rows: 
   }
   if (tree.dirs.has('_modules')) for (const lib of ['maand.py', 'maand.ts']) putFile(tree, `_modules/${lib}`, readAsset(assetPath(lib)), 0o644);
   renderTemplates(db, kv, tree, ctx);
-  prometheusRules(db, ctx.job, tree);
+  prometheusRules(db, ctx.job, tree, ctx.workerIp);
   addCerts(db, kv, tree, ctx);
   return tree;
 }
@@ -84,6 +84,7 @@ export function buildJobTree(db: Db, kv: KvStore, ctx: AllocationContext, rows: 
 /** Writes the job tree for one allocation under tmp/stage/<ip>/jobs/<job>/ and returns that directory. */
 export function stageJob(db: Db, kv: KvStore, bucketRoot: string, ctx: AllocationContext): string {
   const dir = join(stageRoot(bucketRoot, ctx.workerIp), 'jobs', ctx.job);
+  rmSync(dir, { recursive: true, force: true });
   writeJobTree(buildJobTree(db, kv, ctx), dir);
   return dir;
 }

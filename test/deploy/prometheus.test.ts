@@ -1,4 +1,5 @@
-// Prometheus at deploy time (kv spec §10.3 items 29-31): scrapeConfigs, ruleFiles, staged alert rules.
+// Prometheus at deploy time (kv spec §10.3 items 29-31, deploy spec §28 item 72): scrapeConfigs, ruleFiles,
+// staged alert rules and their runbook links.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -51,4 +52,83 @@ test('a scrape job without active allocations is left out of scrapeConfigs', () 
     await setup(b, false);
     const text = readFileSync(join(stagePrometheus(b), 'prometheus.yml'), 'utf8');
     assert.doesNotMatch(text, /job_name: api/);
+  }));
+
+const RUNBOOK_ALERTS = `groups:
+  - name: api
+    rules:
+      - alert: ApiDown
+        expr: up == 0
+        annotations:
+          runbook: ApiDown
+          summary: api is down
+      - record: job:up:sum
+        expr: sum(up)
+`;
+const PLAIN_ALERTS = '# no runbooks here\ngroups:\n  - name: api-latency\n    rules:\n      - {alert: ApiSlow, expr: "latency > 1"}\n';
+
+/** A prometheus server on `ip` (optionally without its http port) and an api job whose alert links a runbook. */
+async function setupRunbooks(b: TestBucket, ip: string, promPorts: Record<string, number> = { prometheus_port_http: 9090 }, server = 'prometheus'): Promise<void> {
+  b.workers([{ host: ip, labels: ['prometheus', 'api'] }]);
+  b.job(server, { version: '1.0.0', selectors: ['prometheus'], resources: { ports: promPorts } }, {
+    'prometheus.yml.tpl': 'global: {}\n{{ ruleFiles }}',
+  });
+  b.job('api', { version: '1.0.0', selectors: ['api'] }, {
+    '_prometheus/alerts/down.yaml': RUNBOOK_ALERTS,
+    '_prometheus/alerts/plain.yml': PLAIN_ALERTS,
+    '_prometheus/runbooks/ApiDown.md': '# API down\n\nRestart it.\n',
+  });
+  await b.build();
+}
+
+function stageOn(b: TestBucket, ip: string, job = 'prometheus'): string {
+  return b.query((db) => {
+    const kv = KvStore.load(db, { key: () => loadKvKey(b.root) });
+    return stageJob(db, kv, b.root, {
+      allocId: 'a1', job, workerIp: ip, workerId: 'w', labels: ['prometheus', 'worker'], bucketId: 'b', updateSeq: 1,
+      currentVersion: '0.0.0', newVersion: '1.0.0', readable: namespacesForAllocation({ job, workerIp: ip, upstreamJobs: [] }),
+    });
+  });
+}
+
+test('an alert rule naming a runbook gets a runbook_url on the staged worker and the prometheus http port, keeping the runbook annotation', () =>
+  withBucket(async (b) => {
+    await setupRunbooks(b, '10.0.0.7');
+    const text = readFileSync(join(stageOn(b, '10.0.0.7'), 'rules', 'api', 'down.yaml'), 'utf8');
+    assert.equal(text, `groups:
+  - name: api
+    rules:
+      - alert: ApiDown
+        expr: up == 0
+        annotations:
+          runbook: ApiDown
+          summary: api is down
+          runbook_url: http://10.0.0.7:9090/consoles/runbooks/api/ApiDown.html
+      - record: job:up:sum
+        expr: sum(up)
+`);
+  }));
+
+test('an alert file without runbook annotations is staged byte-identical', () =>
+  withBucket(async (b) => {
+    await setupRunbooks(b, '10.0.0.7');
+    assert.equal(readFileSync(join(stageOn(b, '10.0.0.7'), 'rules', 'api', 'plain.yml'), 'utf8'), PLAIN_ALERTS);
+  }));
+
+test('given a runbook link, when the prometheus job declares no prometheus_port_http, then staging fails naming the alert and the port', () =>
+  withBucket(async (b) => {
+    await setupRunbooks(b, '10.0.0.7', { prometheus_metrics_port: 9091 });
+    assert.throws(() => stageOn(b, '10.0.0.7'), {
+      name: 'MaandError',
+      message: 'invalid job: job api _prometheus/alerts/down.yaml alert ApiDown links a runbook, but job prometheus declares no port prometheus_port_http to serve it (declare resources.ports.prometheus_port_http in workspace/jobs/prometheus/manifest.json, then run maand build)',
+    });
+  }));
+
+test('given a runbook link, when no job is named prometheus, then staging the server job fails saying so', () =>
+  withBucket(async (b) => {
+    await setupRunbooks(b, '10.0.0.7', {}, 'monitor');
+    assert.throws(() => stageOn(b, '10.0.0.7', 'monitor'), {
+      name: 'MaandError',
+      message: /^invalid job: job api _prometheus\/alerts\/down\.yaml alert ApiDown links a runbook, but there is no job named prometheus to serve it/,
+    });
   }));
