@@ -13,6 +13,7 @@ import { allocationNamespace, KvStore, loadKvKey, upstreamJobs } from '../kv/ind
 import { DeployContext, type CatalogWorker, type DeployFlags } from './context.ts';
 import { planJob, type JobPlan } from './plan.ts';
 import type { HealthPort, HookPort, WorkerRemote } from './ports.ts';
+import { pushCertMetrics } from './cert-metrics-step.ts';
 import { reconcile } from './reconcile.ts';
 import type { DeployEvent, DeployResult, JobResult } from './result.ts';
 import { rolloutJob } from './rollout.ts';
@@ -126,6 +127,7 @@ async function run(ctx: DeployContext, conf: MaandConf): Promise<void> {
     for (const r of results) pushJob(ctx, r, failed);
   }
   if (!ctx.flags.dryRun && ctx.updateSeqBumped) await finalSync(ctx, conf);
+  if (!ctx.flags.dryRun && !ctx.cancelled) await pushCertMetrics(ctx, conf);
 }
 
 function pushJob(ctx: DeployContext, r: JobResult, failed: Map<string, string>): void {

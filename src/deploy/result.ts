@@ -50,6 +50,8 @@ export interface DeployResult {
   /** Fatal problems that are not one job's (e.g. cancelled). */
   errors: string[];
   cancelled: boolean;
+  /** The certificate-metrics push of a real deploy; absent without a Prometheus server or certificates. */
+  certMetrics?: { url: string; series: number; error?: string };
 }
 
 export type DeployEvent =

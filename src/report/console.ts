@@ -40,6 +40,7 @@ export function formatSummary(r: DeployResult): string {
   if (r.reconcile.length > 0) parts.push(`stopped/cleaned: ${r.reconcile.filter((x) => x.outcome === 'ok').length}`);
   if (r.failedJobs.length > 0) parts.push(`failed: ${r.failedJobs.join(', ')}`);
   if (r.updateSeqBumped) parts.push(`update_seq: ${r.updateSeq}`);
+  if (r.certMetrics && !r.certMetrics.error) parts.push(`cert metrics: ${r.certMetrics.series} series pushed`);
   return `${parts.join('; ')}\n`;
 }
 
