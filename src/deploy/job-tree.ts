@@ -41,14 +41,22 @@ export function hashJobTree(tree: JobTree): TreeHash {
   return { hash: createHash('md5').update(digests.join('')).digest('hex'), files, filesJson: goJson(files) };
 }
 
+/** The process umask, read once (reading it briefly sets it: do it before any file is written). */
+const UMASK = (() => {
+  const m = process.umask(0o022);
+  process.umask(m);
+  return m;
+})();
+
+/** Writes the tree into a directory that does not exist yet (files are created, never overwritten). */
 export function writeJobTree(tree: JobTree, dir: string): void {
   mkdirSync(dir, { recursive: true });
+  // putFile records every parent directory, so each file's directory exists before it is written
   for (const d of [...tree.dirs].sort(byteCompare)) mkdirSync(join(dir, d), { recursive: true, mode: 0o755 });
   for (const [rel, f] of tree.files) {
     const p = join(dir, rel);
-    mkdirSync(dirname(p), { recursive: true });
     writeFileSync(p, f.data, { mode: f.mode });
-    chmodSync(p, f.mode);
+    if ((f.mode & UMASK) !== 0) chmodSync(p, f.mode); // the umask trimmed the mode at creation
   }
 }
 

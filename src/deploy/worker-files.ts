@@ -1,6 +1,6 @@
 // Bucket-level files every touched worker receives (deploy spec §7.2, §21): worker.json, jobs.json and
 // bin/runner.py, bin/worker.py, written into the worker's staging dir before an rsync.
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assetPath } from '../util/assets.ts';
 import type { Db } from '../catalog/db.ts';
@@ -39,5 +39,6 @@ export function writeWorkerFiles(stageDir: string, d: WorkerFileData): void {
   mkdirSync(join(stageDir, 'jobs'), { recursive: true, mode: 0o755 });
   writeFileSync(join(stageDir, 'worker.json'), workerJson(d), { mode: 0o644 });
   writeFileSync(join(stageDir, 'jobs.json'), jobsJson(d), { mode: 0o644 });
-  for (const f of ['runner.py', 'worker.py']) copyFileSync(assetPath(f), join(stageDir, 'bin', f));
+  // the staging dir lives for one deploy, so assets already copied there are current
+  for (const f of ['runner.py', 'worker.py']) if (!existsSync(join(stageDir, 'bin', f))) copyFileSync(assetPath(f), join(stageDir, 'bin', f));
 }
