@@ -1436,6 +1436,8 @@ function formatSummary(r) {
         parts.push(`failed: ${r.failedJobs.join(', ')}`);
     if (r.updateSeqBumped)
         parts.push(`update_seq: ${r.updateSeq}`);
+    if (r.certMetrics && !r.certMetrics.error)
+        parts.push(`cert metrics: ${r.certMetrics.series} series pushed`);
     return `${parts.join('; ')}\n`;
 }
 /** One line a hook printed, as the CLI and the Action show it. */

@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   buildCommand: () => (/* binding */ buildCommand)
 /* harmony export */ });
 /* harmony import */ var _report_console_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7243);
-/* harmony import */ var _build_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9705);
+/* harmony import */ var _build_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(316);
 
 
 async function buildCommand(io, opts) {

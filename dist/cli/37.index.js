@@ -57,13 +57,18 @@ function jobDir(paths, job) {
 
 
 
-/** Opens (creating when `create`) the catalog with the reference's settings: WAL, 5 s busy timeout. */
+/**
+ * Opens (creating when `create`) the catalog with the reference's settings: WAL, 5 s busy timeout.
+ * synchronous=NORMAL: in WAL mode a commit survives a crash of maand itself (what the deploy's
+ * checkpoints guard against) without an fsync per commit; only a power loss can drop the last ones.
+ */
 function openDb(file, opts = {}) {
     if (!opts.create && !(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .MaandError */ .Ob('maand is not initialized', 'run maand init in the bucket directory');
     try {
         const db = new node_sqlite__WEBPACK_IMPORTED_MODULE_0__.DatabaseSync(file, { timeout: 5000 });
         db.exec('PRAGMA journal_mode = WAL');
+        db.exec('PRAGMA synchronous = NORMAL');
         return db;
     }
     catch (e) {

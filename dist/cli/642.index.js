@@ -1016,8 +1016,8 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./lib/deploy/commands.js
 var commands = __webpack_require__(6477);
-// EXTERNAL MODULE: ./lib/deploy/staging.js + 3 modules
-var staging = __webpack_require__(2469);
+// EXTERNAL MODULE: ./lib/deploy/staging.js + 1 modules
+var staging = __webpack_require__(898);
 // EXTERNAL MODULE: ./lib/util/assets.js
 var assets = __webpack_require__(147);
 ;// CONCATENATED MODULE: ./lib/deploy/worker-files.js
@@ -1046,8 +1046,10 @@ function writeWorkerFiles(stageDir, d) {
     (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(stageDir, 'jobs'), { recursive: true, mode: 0o755 });
     (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(stageDir, 'worker.json'), workerJson(d), { mode: 0o644 });
     (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(stageDir, 'jobs.json'), jobsJson(d), { mode: 0o644 });
+    // the staging dir lives for one deploy, so assets already copied there are current
     for (const f of ['runner.py', 'worker.py'])
-        (0,external_node_fs_.copyFileSync)((0,assets/* assetPath */.Q)(f), (0,external_node_path_.join)(stageDir, 'bin', f));
+        if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(stageDir, 'bin', f)))
+            (0,external_node_fs_.copyFileSync)((0,assets/* assetPath */.Q)(f), (0,external_node_path_.join)(stageDir, 'bin', f));
 }
 
 // EXTERNAL MODULE: ./lib/deploy/coalesce.js
@@ -1215,112 +1217,134 @@ function remoteFailure(ip, exitCode, output) {
 
 /***/ }),
 
-/***/ 5163:
+/***/ 3333:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   X: () => (/* binding */ batches),
-/* harmony export */   Y: () => (/* binding */ rolloutOrder)
+/* harmony export */   eM: () => (/* binding */ matchAny),
+/* harmony export */   z2: () => (/* binding */ pathMatch)
 /* harmony export */ });
-// Rollout order of a phase (deploy spec §14, decision Q11): KV `rollout_order` is a priority list —
-// listed candidates first in its order, the rest in default order (worker position, then IP).
-/** `defaultOrder`: the job's allocations by worker position then IP; `candidates`: this phase's IPs. */
-function rolloutOrder(candidates, defaultOrder, kvValue) {
-    const cand = new Set(candidates);
-    const base = [...defaultOrder.filter((ip) => cand.has(ip)), ...candidates.filter((ip) => !defaultOrder.includes(ip))];
-    const listed = (kvValue ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
-    if (listed.length === 0)
-        return { order: base, full: base.join(','), source: 'default', ignored: [] };
-    const seen = new Set();
-    const first = [];
-    const ignored = [];
-    for (const ip of listed) {
-        if (seen.has(ip))
-            continue;
-        seen.add(ip);
-        if (cand.has(ip))
-            first.push(ip);
-        else
-            ignored.push(ip);
-    }
-    if (first.length === 0)
-        return { order: base, full: base.join(','), source: 'default', ignored };
-    const order = [...first, ...base.filter((ip) => !seen.has(ip))];
-    return { order, full: order.join(','), source: 'kv', ignored };
+/* unused harmony export globMatches */
+// restart_globs matching (deploy spec §13.3): Go path.Match per segment plus maand's `**` forms.
+/** Go path.Match: `*` (no `/`), `?`, `[...]`/`[^...]` classes, `\` escapes; malformed → no match. */
+function pathMatch(pattern, name) {
+    const re = globToRegExp(pattern);
+    return re !== undefined && re.test(name);
 }
-/** Consecutive slices; size < 1 or > n means one batch of all. */
-function batches(items, size) {
-    const n = size < 1 || size > items.length ? items.length : size;
-    const out = [];
-    for (let i = 0; i < items.length; i += n)
-        out.push(items.slice(i, i + n));
-    return out;
+function globToRegExp(p) {
+    let out = '^';
+    for (let i = 0; i < p.length; i++) {
+        const c = p[i];
+        if (c === '*')
+            out += '[^/]*';
+        else if (c === '?')
+            out += '[^/]';
+        else if (c === '\\') {
+            if (i + 1 >= p.length)
+                return undefined;
+            out += escapeRe(p[++i]);
+        }
+        else if (c === '[') {
+            let j = i + 1;
+            let cls = '[';
+            if (p[j] === '^') {
+                cls += '^';
+                j++;
+            }
+            let n = 0;
+            for (; j < p.length && !(p[j] === ']' && n > 0); j++, n++) {
+                if (p[j] === '\\') {
+                    j++;
+                    if (j >= p.length)
+                        return undefined;
+                }
+                cls += p[j] === ']' || p[j] === '\\' || p[j] === '^' ? `\\${p[j]}` : p[j];
+            }
+            if (j >= p.length)
+                return undefined;
+            out += `${cls}]`;
+            i = j;
+        }
+        else
+            out += escapeRe(c);
+    }
+    try {
+        return new RegExp(`${out}$`, 'u');
+    }
+    catch {
+        return undefined;
+    }
+}
+function escapeRe(c) {
+    return /[.*+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c;
+}
+function lastSegment(p) {
+    return p.slice(p.lastIndexOf('/') + 1);
+}
+function globMatches(rawPattern, rawPath) {
+    const pattern = rawPattern.trim();
+    const path = rawPath.replace(/^\/+/, '');
+    if (pattern === '')
+        return false;
+    if (!/[*?[]/.test(pattern) && (path === pattern || lastSegment(path) === pattern))
+        return true;
+    if (pattern.includes('**')) {
+        if (pattern.startsWith('**/')) {
+            const s = pattern.slice(3);
+            if (s.includes('/')) {
+                const dir = s.slice(0, s.indexOf('/'));
+                const name = s.slice(s.indexOf('/') + 1);
+                return path.startsWith(`${dir}/`) && pathMatch(name, path.slice(dir.length + 1));
+            }
+            return pathMatch(s, lastSegment(path)) || pathMatch(s, path);
+        }
+        if (pattern.endsWith('/**')) {
+            const prefix = pattern.slice(0, -3);
+            return path === prefix || path.startsWith(`${prefix}/`);
+        }
+        const parts = pattern.split('**');
+        if (parts.length !== 2)
+            return false;
+        const [prefix, suffixRaw] = parts;
+        if (prefix !== '' && !path.startsWith(prefix))
+            return false;
+        const rest = path.slice(prefix.length).replace(/^\//, '');
+        const suffix = suffixRaw.replace(/^\//, '');
+        if (suffix === '')
+            return true;
+        return pathMatch(suffix, rest) || pathMatch(suffix, lastSegment(rest));
+    }
+    if (pattern.includes('/')) {
+        if (pathMatch(pattern, path))
+            return true;
+        if (pattern.endsWith('/'))
+            return path === pattern.slice(0, -1) || path.startsWith(pattern);
+        return false;
+    }
+    return pathMatch(pattern, lastSegment(path)) || pathMatch(pattern, path);
+}
+/** Changed paths matching at least one pattern, in input order. */
+function matchAny(patterns, paths) {
+    return paths.filter((p) => patterns.some((g) => globMatches(g, p)));
 }
 
 
 /***/ }),
 
-/***/ 2469:
+/***/ 8277:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  Mv: () => (/* binding */ placeTree),
-  bU: () => (/* binding */ stageActive),
-  T3: () => (/* binding */ stageRoot)
-});
-
-// UNUSED EXPORTS: buildJobTree, stageJob
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./lib/errors.js
-var errors = __webpack_require__(452);
-// EXTERNAL MODULE: ./lib/kv/index.js + 12 modules
-var lib_kv = __webpack_require__(8787);
-// EXTERNAL MODULE: ./lib/template/index.js + 18 modules
-var template = __webpack_require__(6932);
-// EXTERNAL MODULE: ./lib/util/assets.js
-var assets = __webpack_require__(147);
-// EXTERNAL MODULE: ./lib/util/go-json.js
-var go_json = __webpack_require__(6495);
-// EXTERNAL MODULE: ./lib/deploy/commands.js
-var commands = __webpack_require__(6477);
-;// CONCATENATED MODULE: ./lib/deploy/template-kv.js
-// The KV view a job's templates get: only the allocation's readable namespaces (kv spec §1.12),
-// secrets decrypted; a forbidden namespace is an error naming it.
-
-function templateKv(kv, job, allowed) {
-    const allowedSet = new Set(allowed);
-    const check = (ns) => {
-        if (!(0,lib_kv/* canRead */.Tt)(allowedSet, ns))
-            throw (0,lib_kv/* namespaceNotAvailable */.eq)(ns, job);
-    };
-    return {
-        get(ns, key) {
-            check(ns);
-            const v = kv.tryGet(ns, key);
-            if (v === undefined)
-                return undefined;
-            return (0,lib_kv/* isSecretNamespace */.QZ)(ns) ? kv.getSecret(ns, key) : v;
-        },
-        keys(ns) {
-            check(ns);
-            return kv.keys(ns);
-        },
-    };
-}
-
-// EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
-var js_yaml = __webpack_require__(3243);
-// EXTERNAL MODULE: ./lib/build/prometheus.js
-var prometheus = __webpack_require__(8050);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-;// CONCATENATED MODULE: ./lib/deploy/job-tree.js
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Qz: () => (/* binding */ hashJobTree),
+/* harmony export */   UN: () => (/* binding */ putFile),
+/* harmony export */   db: () => (/* binding */ writeJobTree),
+/* harmony export */   fs: () => (/* binding */ readAsset),
+/* harmony export */   "in": () => (/* binding */ emptyTree)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var _util_go_json_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6495);
 // A job's staged tree for one allocation, in memory: catalog files, client libraries, rendered .tpl
 // files, Prometheus rules and certificates. Planning hashes it without touching the disk; only trees
 // that will be rsynced are written (writeJobTree).
@@ -1333,39 +1357,279 @@ function emptyTree() {
 }
 function putFile(tree, rel, data, mode) {
     tree.files.set(rel, { data: typeof data === 'string' ? Buffer.from(data) : data, mode });
-    for (let d = (0,external_node_path_.dirname)(rel); d !== '.' && d !== ''; d = (0,external_node_path_.dirname)(d))
+    for (let d = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(rel); d !== '.' && d !== ''; d = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(d))
         tree.dirs.add(d);
 }
 /** The plan hash of §9.2 over the tree (same result as hashing the written directory). */
 function hashJobTree(tree) {
-    const rels = [...tree.files.keys()].filter((p) => !p.includes('__pycache__')).sort(go_json/* byteCompare */.U6);
+    const rels = [...tree.files.keys()].filter((p) => !p.includes('__pycache__')).sort(_util_go_json_js__WEBPACK_IMPORTED_MODULE_3__/* .byteCompare */ .U6);
     const files = {};
     const digests = [];
     for (const rel of rels) {
-        const d = (0,external_node_crypto_.createHash)('md5').update(tree.files.get(rel).data).digest('hex');
+        const d = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('md5').update(tree.files.get(rel).data).digest('hex');
         digests.push(d);
         files[rel] = d;
     }
-    return { hash: (0,external_node_crypto_.createHash)('md5').update(digests.join('')).digest('hex'), files, filesJson: (0,go_json/* goJson */.Pl)(files) };
+    return { hash: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('md5').update(digests.join('')).digest('hex'), files, filesJson: (0,_util_go_json_js__WEBPACK_IMPORTED_MODULE_3__/* .goJson */ .Pl)(files) };
 }
-function job_tree_writeJobTree(tree, dir) {
-    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-    for (const d of [...tree.dirs].sort(go_json/* byteCompare */.U6))
-        (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(dir, d), { recursive: true, mode: 0o755 });
+/** The process umask, read once (reading it briefly sets it: do it before any file is written). */
+const UMASK = (() => {
+    const m = process.umask(0o022);
+    process.umask(m);
+    return m;
+})();
+/** Writes the tree into a directory that does not exist yet (files are created, never overwritten). */
+function writeJobTree(tree, dir) {
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(dir, { recursive: true });
+    // putFile records every parent directory, so each file's directory exists before it is written
+    for (const d of [...tree.dirs].sort(_util_go_json_js__WEBPACK_IMPORTED_MODULE_3__/* .byteCompare */ .U6))
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, d), { recursive: true, mode: 0o755 });
     for (const [rel, f] of tree.files) {
-        const p = (0,external_node_path_.join)(dir, rel);
-        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(p), { recursive: true });
-        (0,external_node_fs_.writeFileSync)(p, f.data, { mode: f.mode });
-        (0,external_node_fs_.chmodSync)(p, f.mode);
+        const p = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, rel);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(p, f.data, { mode: f.mode });
+        if ((f.mode & UMASK) !== 0)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.chmodSync)(p, f.mode); // the umask trimmed the mode at creation
     }
 }
 function readAsset(path) {
-    return (0,external_node_fs_.readFileSync)(path);
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(path);
+}
+
+
+/***/ }),
+
+/***/ 1967:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  q8: () => (/* binding */ hasPrometheusServer),
+  ov: () => (/* binding */ prometheusRules),
+  CJ: () => (/* binding */ ruleFiles),
+  I7: () => (/* binding */ scrapeConfigs)
+});
+
+// UNUSED EXPORTS: CERT_RULES
+
+// EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
+var js_yaml = __webpack_require__(3243);
+// EXTERNAL MODULE: ./lib/errors.js
+var errors = __webpack_require__(452);
+// EXTERNAL MODULE: ./lib/build/prometheus.js
+var prometheus = __webpack_require__(8050);
+// EXTERNAL MODULE: ./lib/deploy/job-tree.js
+var job_tree = __webpack_require__(8277);
+// EXTERNAL MODULE: ./node_modules/markdown-it/dist/markdown-it.mjs + 12 modules
+var markdown_it = __webpack_require__(5251);
+// EXTERNAL MODULE: ./lib/util/go-json.js
+var go_json = __webpack_require__(6495);
+// EXTERNAL MODULE: ./lib/deploy/glob-match.js
+var glob_match = __webpack_require__(3333);
+;// CONCATENATED MODULE: ./lib/deploy/dashboard-ignore.js
+// `.dashboardignore` (deploy spec §8.4): gitignore-like patterns that keep dashboard files out of the
+// consoles index (the files are still staged). Segments are matched with glob-match's Go path.Match, so
+// `*`, `?`, classes and escapes behave as in restart_globs; `**` spans any number of segments.
+
+
+const IGNORE_FILE = '.dashboardignore';
+function parseRules(dir, text) {
+    const rules = [];
+    for (const raw of text.split(/\r?\n/)) {
+        let line = raw.trim();
+        if (line === '' || line.startsWith('#'))
+            continue;
+        const negate = line.startsWith('!');
+        if (negate)
+            line = line.slice(1);
+        const dirOnly = line.endsWith('/');
+        line = line.replace(/\/+$/, '');
+        const baseName = !line.includes('/');
+        line = line.replace(/^\/+/, '');
+        if (line === '')
+            continue;
+        rules.push({ dir, segments: line.split('/').filter((s) => s !== ''), baseName, dirOnly, negate });
+    }
+    return rules;
+}
+function matchSegments(pattern, path) {
+    if (pattern.length === 0)
+        return path.length === 0;
+    const [head, ...rest] = pattern;
+    if (head === '**')
+        return matchSegments(rest, path) || (path.length > 0 && matchSegments(pattern, path.slice(1)));
+    return path.length > 0 && (0,glob_match/* pathMatch */.z2)(head, path[0]) && matchSegments(rest, path.slice(1));
+}
+/** True when the rule matches the file or one of its parent directories (ignoring a directory ignores its files). */
+function ruleMatches(rule, rel) {
+    if (rule.dir !== '' && !rel.startsWith(`${rule.dir}/`))
+        return false;
+    const parts = (rule.dir === '' ? rel : rel.slice(rule.dir.length + 1)).split('/');
+    for (let k = 1; k <= parts.length; k++) {
+        if (rule.dirOnly && k === parts.length)
+            continue;
+        const candidate = parts.slice(0, k);
+        if (rule.baseName ? (0,glob_match/* pathMatch */.z2)(rule.segments[0], candidate[k - 1]) : matchSegments(rule.segments, candidate))
+            return true;
+    }
+    return false;
+}
+function dirOf(rel) {
+    const i = rel.lastIndexOf('/');
+    return i < 0 ? '' : rel.slice(0, i);
+}
+function baseOf(rel) {
+    return rel.slice(rel.lastIndexOf('/') + 1);
+}
+function isIgnoreFile(rel) {
+    return baseOf(rel) === IGNORE_FILE;
+}
+/**
+ * The dashboard files (paths relative to one job's dashboards directory) that the index lists: every file
+ * except the .dashboardignore files and what they ignore. Rules apply to their own directory and below;
+ * outer files are read first and the last matching rule wins, so `!pattern` lists a file again.
+ */
+function listedDashboards(files) {
+    const depth = (rel) => rel.split('/').length;
+    const ignoreFiles = [...files.keys()].filter(isIgnoreFile).sort((a, b) => depth(a) - depth(b) || (0,go_json/* byteCompare */.U6)(a, b));
+    const rules = ignoreFiles.flatMap((rel) => parseRules(dirOf(rel), Buffer.from(files.get(rel)).toString('utf8')));
+    return [...files.keys()]
+        .filter((rel) => !isIgnoreFile(rel))
+        .filter((rel) => {
+        let ignored = false;
+        for (const r of rules)
+            if (ruleMatches(r, rel))
+                ignored = !r.negate;
+        return !ignored;
+    })
+        .sort(go_json/* byteCompare */.U6);
+}
+
+;// CONCATENATED MODULE: ./lib/deploy/prometheus-consoles.js
+// Prometheus consoles staged into the server job's tree (deploy spec §8.4): every job's Markdown runbooks
+// rendered to HTML and its dashboards copied verbatim, each set with an index page and a style sheet.
+// Prometheus runs every file under consoles/ through Go's html/template, so generated pages write `{`
+// as a character reference: a runbook quoting `{{ $labels.job }}` must not become a template action.
+
+
+
+
+/** Regular files under every job's `_prometheus/<kind>/`, sorted by job then path (byte order). */
+function prometheusFiles(db, kind) {
+    const rows = db
+        .prepare('SELECT j.name AS job, f.path AS path, f.content AS content FROM job_files f JOIN job j ON j.job_id = f.job_id WHERE f.isdir = 0 AND instr(f.path, ?) > 0')
+        .all(`/_prometheus/${kind}/`);
+    const out = [];
+    for (const r of rows) {
+        const prefix = `${r.job}/_prometheus/${kind}/`;
+        if (r.path.startsWith(prefix))
+            out.push({ job: r.job, rel: r.path.slice(prefix.length), content: r.content ?? new Uint8Array(0) });
+    }
+    return out.sort((a, b) => (0,go_json/* byteCompare */.U6)(a.job, b.job) || (0,go_json/* byteCompare */.U6)(a.rel, b.rel));
+}
+const CONSOLE_CSS = `body { font-family: system-ui, sans-serif; line-height: 1.5; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; color: #1f2328; }
+nav { margin-bottom: 1.5rem; }
+h1, h2, h3 { line-height: 1.25; }
+pre, code { font-family: ui-monospace, monospace; background: #f6f8fa; }
+pre { padding: 0.75rem; overflow-x: auto; }
+table { border-collapse: collapse; }
+th, td { border: 1px solid #d0d7de; padding: 0.25rem 0.5rem; }
+`;
+function escapeHtml(s) {
+    return s.replace(/[&<>"'{}]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+/** A URL path for a `/`-separated relative path, each segment percent-encoded, then HTML-escaped. */
+function href(rel) {
+    return escapeHtml(rel.split('/').map(encodeURIComponent).join('/'));
+}
+function page(title, css, body) {
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>${escapeHtml(title)}</title>
+<link rel="stylesheet" href="${css}">
+</head>
+<body>
+${body}</body>
+</html>
+`;
+}
+/** `<h1>` plus one `<h2>` and link list per job; entries are already sorted by job then name. */
+function indexPage(title, entries) {
+    const parts = [`<h1>${escapeHtml(title)}</h1>\n`];
+    let job;
+    for (const e of entries) {
+        if (e.job !== job) {
+            if (job !== undefined)
+                parts.push('</ul>\n');
+            parts.push(`<h2>${escapeHtml(e.job)}</h2>\n<ul>\n`);
+            job = e.job;
+        }
+        parts.push(`<li><a href="${href(`${e.job}/${e.path}`)}">${escapeHtml(e.text)}</a></li>\n`);
+    }
+    parts.push(job === undefined ? '<p>Nothing is listed.</p>\n' : '</ul>\n');
+    return page(title, 'style.css', parts.join(''));
+}
+const RUNBOOK_NAV = '<nav><a href="../index.html">All runbooks</a></nav>\n';
+const markdown = new markdown_it/* default */.A({ html: false, linkify: false, typographer: false });
+/** The plain text of the first heading, if any. */
+function firstHeading(tokens) {
+    const i = tokens.findIndex((t) => t.type === 'heading_open');
+    const inline = i < 0 ? undefined : tokens[i + 1];
+    if (!inline || inline.type !== 'inline')
+        return undefined;
+    const text = (inline.children ?? []).filter((c) => c.type === 'text' || c.type === 'code_inline').map((c) => c.content).join('').trim();
+    return text === '' ? undefined : text;
+}
+function addRunbooks(db, tree) {
+    const runbooks = prometheusFiles(db, 'runbooks')
+        .filter((f) => !f.rel.includes('/') && f.rel.endsWith('.md') && f.rel !== '.md')
+        .map((f) => ({ ...f, slug: f.rel.slice(0, -'.md'.length) }))
+        .sort((a, b) => (0,go_json/* byteCompare */.U6)(a.job, b.job) || (0,go_json/* byteCompare */.U6)(a.slug, b.slug));
+    if (runbooks.length === 0)
+        return;
+    const entries = [];
+    for (const { job, slug, content } of runbooks) {
+        const tokens = markdown.parse(Buffer.from(content).toString('utf8'), {});
+        const title = firstHeading(tokens) ?? slug;
+        const html = markdown.renderer.render(tokens, markdown.options, {}).replace(/[{}]/g, (c) => `&#${c.charCodeAt(0)};`);
+        (0,job_tree/* putFile */.UN)(tree, `consoles/runbooks/${job}/${slug}.html`, page(title, '../style.css', `${RUNBOOK_NAV}<main>\n${html}</main>\n`), 0o644);
+        entries.push({ job, path: `${slug}.html`, text: title === slug ? slug : `${slug}: ${title}` });
+    }
+    (0,job_tree/* putFile */.UN)(tree, 'consoles/runbooks/style.css', CONSOLE_CSS, 0o644);
+    (0,job_tree/* putFile */.UN)(tree, 'consoles/runbooks/index.html', indexPage('Runbooks', entries), 0o644);
+}
+function addDashboards(db, tree) {
+    const files = prometheusFiles(db, 'dashboards');
+    if (!files.some((f) => !isIgnoreFile(f.rel)))
+        return;
+    const byJob = new Map();
+    for (const f of files) {
+        if (!byJob.has(f.job))
+            byJob.set(f.job, new Map());
+        byJob.get(f.job).set(f.rel, f.content);
+        if (!isIgnoreFile(f.rel))
+            (0,job_tree/* putFile */.UN)(tree, `consoles/dashboards/${f.job}/${f.rel}`, f.content, 0o644);
+    }
+    const entries = [];
+    for (const [job, jobFiles] of byJob)
+        for (const rel of listedDashboards(jobFiles))
+            entries.push({ job, path: rel, text: rel });
+    (0,job_tree/* putFile */.UN)(tree, 'consoles/dashboards/style.css', CONSOLE_CSS, 0o644);
+    (0,job_tree/* putFile */.UN)(tree, 'consoles/dashboards/index.html', indexPage('Dashboards', entries), 0o644);
+}
+/** Adds consoles/runbooks/ and consoles/dashboards/ to a Prometheus server job's tree (each only when non-empty). */
+function prometheusConsoles(db, tree) {
+    addRunbooks(db, tree);
+    addDashboards(db, tree);
 }
 
 ;// CONCATENATED MODULE: ./lib/deploy/prometheus.js
 // Prometheus support at deploy time (kv spec §2.8, deploy spec §8.4): the `scrapeConfigs` and
-// `ruleFiles` template functions, and the alert rules copied into the Prometheus server job's tree.
+// `ruleFiles` template functions, and the alert rules (with runbook links) and consoles staged into the
+// Prometheus server job's tree.
+
 
 
 
@@ -1489,16 +1753,169 @@ const CERT_RULES = `groups:
         labels: { severity: critical }
         annotations: { summary: "the bucket CA certificate has expired" }
 `;
-/** For a job shipping prometheus.yml(.tpl): rules/<job>/<file> for every alert file, rules/maand/certs.yaml. */
-function prometheusRules(db, job, tree) {
+/** The runbook URL prefix on this worker's Prometheus (port `prometheus_port_http` of the job named prometheus). */
+function runbookBase(db, workerIp, where) {
+    const port = ports(db, 'prometheus').get('prometheus_port_http');
+    if (port === undefined) {
+        const exists = db.prepare("SELECT 1 FROM job WHERE name = 'prometheus'").get() !== undefined;
+        const missing = exists ? 'job prometheus declares no port prometheus_port_http' : 'there is no job named prometheus';
+        throw new errors/* MaandError */.Ob('invalid job', `${where} links a runbook, but ${missing} to serve it (declare resources.ports.prometheus_port_http in workspace/jobs/prometheus/manifest.json, then run maand build)`);
+    }
+    return `http://${workerIp.includes(':') ? `[${workerIp}]` : workerIp}:${port}/consoles/runbooks`;
+}
+/**
+ * The alert file with `annotations.runbook_url` added to every alert rule whose `runbook` names a slug,
+ * re-emitted in source key order; undefined when no rule names a runbook (the file is copied verbatim).
+ */
+function withRunbookUrls(a, base) {
+    const text = Buffer.from(a.content).toString('utf8');
+    if (!text.includes('runbook'))
+        return undefined;
+    const where = `job ${a.job} ${a.path.slice(a.job.length + 1)}`;
+    let doc;
+    try {
+        doc = js_yaml/* default.load */.Ay.load(text, { schema: js_yaml/* default.CORE_SCHEMA */.Ay.CORE_SCHEMA });
+    }
+    catch (e) {
+        throw new errors/* MaandError */.Ob('invalid job', `${where}: ${e.message.split('\n')[0]} (fix it, then run maand build)`);
+    }
+    let changed = false;
+    const groups = doc?.['groups'];
+    for (const g of Array.isArray(groups) ? groups : []) {
+        const rules = g?.['rules'];
+        for (const r of Array.isArray(rules) ? rules : []) {
+            const annotations = r?.['annotations'];
+            const slug = annotations?.['runbook'];
+            if (typeof r?.['alert'] !== 'string' || typeof slug !== 'string' || slug === '')
+                continue;
+            annotations['runbook_url'] = `${base(`${where} alert ${r['alert']}`)}/${encodeURIComponent(a.job)}/${encodeURIComponent(slug)}.html`;
+            changed = true;
+        }
+    }
+    return changed ? js_yaml/* default.dump */.Ay.dump(doc, { lineWidth: -1, noRefs: true }) : undefined;
+}
+/**
+ * For a job shipping prometheus.yml(.tpl): rules/maand/certs.yaml, rules/<job>/<file> for every alert file
+ * (runbook links pointing at `workerIp`), and the runbook and dashboard consoles.
+ */
+function prometheusRules(db, job, tree, workerIp) {
     const ships = db.prepare("SELECT 1 FROM job_files f JOIN job j ON j.job_id = f.job_id WHERE j.name = ? AND f.isdir = 0 AND f.path IN (? || '/prometheus.yml', ? || '/prometheus.yml.tpl') LIMIT 1").get(job, job, job);
     if (ships === undefined)
         return;
-    putFile(tree, 'rules/maand/certs.yaml', CERT_RULES, 0o644);
+    (0,job_tree/* putFile */.UN)(tree, 'rules/maand/certs.yaml', CERT_RULES, 0o644);
+    let base;
+    const lazyBase = (where) => (base ??= runbookBase(db, workerIp, where));
     for (const a of alertFiles(db))
-        putFile(tree, `rules/${a.job}/${a.path.slice(a.path.lastIndexOf('/') + 1)}`, a.content, 0o644);
+        (0,job_tree/* putFile */.UN)(tree, `rules/${a.job}/${a.path.slice(a.path.lastIndexOf('/') + 1)}`, withRunbookUrls(a, lazyBase) ?? a.content, 0o644);
+    prometheusConsoles(db, tree);
 }
 
+
+/***/ }),
+
+/***/ 5163:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ batches),
+/* harmony export */   Y: () => (/* binding */ rolloutOrder)
+/* harmony export */ });
+// Rollout order of a phase (deploy spec §14, decision Q11): KV `rollout_order` is a priority list —
+// listed candidates first in its order, the rest in default order (worker position, then IP).
+/** `defaultOrder`: the job's allocations by worker position then IP; `candidates`: this phase's IPs. */
+function rolloutOrder(candidates, defaultOrder, kvValue) {
+    const cand = new Set(candidates);
+    const base = [...defaultOrder.filter((ip) => cand.has(ip)), ...candidates.filter((ip) => !defaultOrder.includes(ip))];
+    const listed = (kvValue ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+    if (listed.length === 0)
+        return { order: base, full: base.join(','), source: 'default', ignored: [] };
+    const seen = new Set();
+    const first = [];
+    const ignored = [];
+    for (const ip of listed) {
+        if (seen.has(ip))
+            continue;
+        seen.add(ip);
+        if (cand.has(ip))
+            first.push(ip);
+        else
+            ignored.push(ip);
+    }
+    if (first.length === 0)
+        return { order: base, full: base.join(','), source: 'default', ignored };
+    const order = [...first, ...base.filter((ip) => !seen.has(ip))];
+    return { order, full: order.join(','), source: 'kv', ignored };
+}
+/** Consecutive slices; size < 1 or > n means one batch of all. */
+function batches(items, size) {
+    const n = size < 1 || size > items.length ? items.length : size;
+    const out = [];
+    for (let i = 0; i < items.length; i += n)
+        out.push(items.slice(i, i + n));
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 898:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Mv: () => (/* binding */ placeTree),
+  bU: () => (/* binding */ stageActive),
+  T3: () => (/* binding */ stageRoot)
+});
+
+// UNUSED EXPORTS: buildJobTree, stageJob
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./lib/errors.js
+var errors = __webpack_require__(452);
+// EXTERNAL MODULE: ./lib/kv/index.js + 12 modules
+var lib_kv = __webpack_require__(8787);
+// EXTERNAL MODULE: ./lib/template/index.js + 18 modules
+var template = __webpack_require__(6932);
+// EXTERNAL MODULE: ./lib/util/assets.js
+var assets = __webpack_require__(147);
+// EXTERNAL MODULE: ./lib/util/go-json.js
+var go_json = __webpack_require__(6495);
+// EXTERNAL MODULE: ./lib/deploy/commands.js
+var commands = __webpack_require__(6477);
+;// CONCATENATED MODULE: ./lib/deploy/template-kv.js
+// The KV view a job's templates get: only the allocation's readable namespaces (kv spec §1.12),
+// secrets decrypted; a forbidden namespace is an error naming it.
+
+function templateKv(kv, job, allowed) {
+    const allowedSet = new Set(allowed);
+    const check = (ns) => {
+        if (!(0,lib_kv/* canRead */.Tt)(allowedSet, ns))
+            throw (0,lib_kv/* namespaceNotAvailable */.eq)(ns, job);
+    };
+    return {
+        get(ns, key) {
+            check(ns);
+            const v = kv.tryGet(ns, key);
+            if (v === undefined)
+                return undefined;
+            return (0,lib_kv/* isSecretNamespace */.QZ)(ns) ? kv.getSecret(ns, key) : v;
+        },
+        keys(ns) {
+            check(ns);
+            return kv.keys(ns);
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./lib/deploy/prometheus.js + 2 modules
+var prometheus = __webpack_require__(1967);
+// EXTERNAL MODULE: ./lib/deploy/job-tree.js
+var job_tree = __webpack_require__(8277);
 ;// CONCATENATED MODULE: ./lib/deploy/staging.js
 // Staging a job tree for one allocation (deploy spec §8): catalog files, client libraries, rendered
 // .tpl files and certificates, under tmp/stage/<ip>/jobs/<job>/ — the rsync source and the hashed tree.
@@ -1525,7 +1942,7 @@ function placeTree(bucketRoot, ip, job, staged, written) {
     const shared = (0,external_node_path_.join)(bucketRoot, 'tmp', 'trees', `${job}-${staged.hash}`);
     if (!written.has(shared)) {
         (0,external_node_fs_.rmSync)(shared, { recursive: true, force: true });
-        job_tree_writeJobTree(staged.tree, shared);
+        (0,job_tree/* writeJobTree */.db)(staged.tree, shared);
         written.add(shared);
     }
     const link = (0,external_node_path_.join)(stageRoot(bucketRoot, ip), 'jobs', job);
@@ -1539,7 +1956,7 @@ function jobFileRows(db, job) {
         .all(job);
 }
 function buildJobTree(db, kv, ctx, rows = jobFileRows(db, ctx.job)) {
-    const tree = emptyTree();
+    const tree = (0,job_tree/* emptyTree */["in"])();
     const prefix = `${ctx.job}/`;
     for (const r of rows) {
         if (!r.path.startsWith(prefix))
@@ -1550,19 +1967,20 @@ function buildJobTree(db, kv, ctx, rows = jobFileRows(db, ctx.job)) {
         if (r.isdir)
             tree.dirs.add(rel);
         else
-            putFile(tree, rel, r.content ?? new Uint8Array(0), 0o755);
+            (0,job_tree/* putFile */.UN)(tree, rel, r.content ?? new Uint8Array(0), 0o755);
     }
     if (tree.dirs.has('_modules'))
         for (const lib of ['maand.py', 'maand.ts'])
-            putFile(tree, `_modules/${lib}`, readAsset((0,assets/* assetPath */.Q)(lib)), 0o644);
+            (0,job_tree/* putFile */.UN)(tree, `_modules/${lib}`, (0,job_tree/* readAsset */.fs)((0,assets/* assetPath */.Q)(lib)), 0o644);
     renderTemplates(db, kv, tree, ctx);
-    prometheusRules(db, ctx.job, tree);
+    (0,prometheus/* prometheusRules */.ov)(db, ctx.job, tree, ctx.workerIp);
     addCerts(db, kv, tree, ctx);
     return tree;
 }
 /** Writes the job tree for one allocation under tmp/stage/<ip>/jobs/<job>/ and returns that directory. */
 function stageJob(db, kv, bucketRoot, ctx) {
     const dir = join(stageRoot(bucketRoot, ctx.workerIp), 'jobs', ctx.job);
+    rmSync(dir, { recursive: true, force: true });
     writeJobTree(buildJobTree(db, kv, ctx), dir);
     return dir;
 }
@@ -1570,7 +1988,7 @@ function renderTemplates(db, kv, tree, ctx) {
     const templates = [...tree.files.keys()].filter((p) => p.endsWith('.tpl')).sort(go_json/* byteCompare */.U6);
     if (templates.length === 0)
         return;
-    const funcs = (0,template/* maandFuncs */.Rj)({ job: ctx.job, kv: templateKv(kv, ctx.job, ctx.readable), scrapeConfigs: () => scrapeConfigs(db, kv), ruleFiles: () => ruleFiles(db) });
+    const funcs = (0,template/* maandFuncs */.Rj)({ job: ctx.job, kv: templateKv(kv, ctx.job, ctx.readable), scrapeConfigs: () => (0,prometheus/* scrapeConfigs */.I7)(db, kv), ruleFiles: () => (0,prometheus/* ruleFiles */.CJ)(db) });
     const data = (0,template/* goStruct */.cM)('deploy.TemplateData', {
         AllocationID: ctx.allocId,
         Job: ctx.job,
@@ -1602,7 +2020,7 @@ function renderTemplates(db, kv, tree, ctx) {
             const msg = e instanceof template/* TemplateError */.$w || e instanceof Error ? e.message : String(e);
             throw new errors/* MaandError */.Ob('invalid job', `job ${ctx.job} worker ${ctx.workerIp}: execute template ${rel}: ${msg}`);
         }
-        putFile(tree, rel.slice(0, -'.tpl'.length), out, 0o644);
+        (0,job_tree/* putFile */.UN)(tree, rel.slice(0, -'.tpl'.length), out, 0o644);
     }
 }
 function addCerts(db, kv, tree, ctx) {
@@ -1614,13 +2032,13 @@ function addCerts(db, kv, tree, ctx) {
             const v = kv.tryGet(ns, `certs/${name}.${ext}`);
             if (v === undefined)
                 throw new errors/* MaandError */.Ob('invalid job', `job ${ctx.job} worker ${ctx.workerIp}: certificate ${name}.${ext} is missing in KV ${ns} (run maand build)`);
-            putFile(tree, `certs/${name}.${ext}`, v, mode);
+            (0,job_tree/* putFile */.UN)(tree, `certs/${name}.${ext}`, v, mode);
         }
     }
     const ca = kv.tryGet('maand/worker', 'certs/ca.crt');
     if (ca === undefined)
         throw new errors/* MaandError */.Ob('invalid job', `job ${ctx.job}: the bucket CA is missing in KV maand/worker certs/ca.crt (run maand build)`);
-    putFile(tree, 'certs/ca.crt', ca, 0o644);
+    (0,job_tree/* putFile */.UN)(tree, 'certs/ca.crt', ca, 0o644);
 }
 /** Builds (in memory) every given allocation's tree whose worker is in the catalog; hash and tree per alloc id. */
 function stageActive(db, kv, workers, bucketId, updateSeq, job, allocs) {
@@ -1635,7 +2053,7 @@ function stageActive(db, kv, workers, bucketId, updateSeq, job, allocs) {
             allocId: a.allocId, job, workerIp: a.workerIp, workerId: w.workerId, labels: w.labels, bucketId, updateSeq,
             currentVersion: a.currentVersion, newVersion: a.newVersion, readable: (0,lib_kv/* namespacesForAllocation */.GD)({ job, workerIp: a.workerIp, upstreamJobs: upstream }),
         }, rows);
-        staged.set(a.allocId, { ...hashJobTree(tree), tree });
+        staged.set(a.allocId, { ...(0,job_tree/* hashJobTree */.Qz)(tree), tree });
     }
     return staged;
 }

@@ -1,8 +1,8 @@
-export const id = 271;
-export const ids = [271];
+export const id = 165;
+export const ids = [165];
 export const modules = {
 
-/***/ 95271:
+/***/ 19165:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -30,13 +30,18 @@ var external_node_sqlite_ = __webpack_require__(80099);
 
 
 
-/** Opens (creating when `create`) the catalog with the reference's settings: WAL, 5 s busy timeout. */
+/**
+ * Opens (creating when `create`) the catalog with the reference's settings: WAL, 5 s busy timeout.
+ * synchronous=NORMAL: in WAL mode a commit survives a crash of maand itself (what the deploy's
+ * checkpoints guard against) without an fsync per commit; only a power loss can drop the last ones.
+ */
 function openDb(file, opts = {}) {
     if (!opts.create && !(0,external_node_fs_.existsSync)(file))
         throw new errors/* MaandError */.Ob('maand is not initialized', 'run maand init in the bucket directory');
     try {
         const db = new external_node_sqlite_.DatabaseSync(file, { timeout: 5000 });
         db.exec('PRAGMA journal_mode = WAL');
+        db.exec('PRAGMA synchronous = NORMAL');
         return db;
     }
     catch (e) {
@@ -437,7 +442,7 @@ function md5Hex(data) {
 const BLOCK = /-----BEGIN ([^\r\n-]*)-----\r?\n([\s\S]*?)-----END \1-----/g;
 const BASE64 = /^[A-Za-z0-9+/=\s]*$/;
 /** The first decodable PEM block, or undefined ("no PEM block found"). */
-function pem_decodePem(text) {
+function decodePem(text) {
     for (const match of text.matchAll(BLOCK)) {
         const type = match[1] ?? '';
         const body = stripHeaders(match[2] ?? '');
@@ -789,6 +794,8 @@ function formatSummary(r) {
         parts.push(`failed: ${r.failedJobs.join(', ')}`);
     if (r.updateSeqBumped)
         parts.push(`update_seq: ${r.updateSeq}`);
+    if (r.certMetrics && !r.certMetrics.error)
+        parts.push(`cert metrics: ${r.certMetrics.series} series pushed`);
     return `${parts.join('; ')}\n`;
 }
 /** One line a hook printed, as the CLI and the Action show it. */
@@ -3110,7 +3117,7 @@ function oidText(content) {
 
 
 /** Parses DER; throws `x509: malformed certificate` (Go's wording) for anything that is not X.509. */
-function parse_parseCertificate(der) {
+function parseCertificate(der) {
     try {
         return parseUnchecked(der);
     }
@@ -3168,12 +3175,12 @@ function parse_subjectKeyIdOf(extensionsField) {
 
 
 function loadCaSigner(caCertPem, caKeyPem) {
-    const certBlock = pem_decodePem(caCertPem);
+    const certBlock = decodePem(caCertPem);
     if (!certBlock)
         throw new errors/* MaandError */.Ob('unexpected error', 'decoding ca.crt: no PEM block found');
     let cert;
     try {
-        cert = parse_parseCertificate(certBlock.bytes);
+        cert = parseCertificate(certBlock.bytes);
     }
     catch (e) {
         throw new errors/* MaandError */.Ob('unexpected error', `decoding ca.crt: ${e.message}`);
@@ -3186,7 +3193,7 @@ function loadCaSigner(caCertPem, caKeyPem) {
     return { subject: cert.subject, subjectKeyId: cert.subjectKeyId, key };
 }
 function loadPkcs1Key(pem) {
-    const block = pem_decodePem(pem);
+    const block = decodePem(pem);
     if (!block)
         throw new errors/* MaandError */.Ob('unexpected error', 'decoding ca.key: no PEM block found');
     try {
@@ -3266,11 +3273,11 @@ function certNeedsRenewal(notAfter, bufferDays, now) {
 }
 /** Whether a stored certificate PEM must be regenerated; no PEM block at all just means "needs". */
 function inspectStoredCert(pem, bufferDays, now) {
-    const block = pem_decodePem(pem);
+    const block = decodePem(pem);
     if (!block)
         return { needs: true };
     try {
-        return { needs: certNeedsRenewal(parse_parseCertificate(block.bytes).notAfter, bufferDays, now) };
+        return { needs: certNeedsRenewal(parseCertificate(block.bytes).notAfter, bufferDays, now) };
     }
     catch (e) {
         return { needs: true, error: e.message };
@@ -10341,24 +10348,339 @@ function hashJobTree(tree) {
     }
     return { hash: (0,external_node_crypto_.createHash)('md5').update(digests.join('')).digest('hex'), files, filesJson: goJson(files) };
 }
+/** The process umask, read once (reading it briefly sets it: do it before any file is written). */
+const UMASK = (() => {
+    const m = process.umask(0o022);
+    process.umask(m);
+    return m;
+})();
+/** Writes the tree into a directory that does not exist yet (files are created, never overwritten). */
 function job_tree_writeJobTree(tree, dir) {
     (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+    // putFile records every parent directory, so each file's directory exists before it is written
     for (const d of [...tree.dirs].sort(go_json_byteCompare))
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(dir, d), { recursive: true, mode: 0o755 });
     for (const [rel, f] of tree.files) {
         const p = (0,external_node_path_.join)(dir, rel);
-        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(p), { recursive: true });
         (0,external_node_fs_.writeFileSync)(p, f.data, { mode: f.mode });
-        (0,external_node_fs_.chmodSync)(p, f.mode);
+        if ((f.mode & UMASK) !== 0)
+            (0,external_node_fs_.chmodSync)(p, f.mode); // the umask trimmed the mode at creation
     }
 }
 function readAsset(path) {
     return (0,external_node_fs_.readFileSync)(path);
 }
 
+// EXTERNAL MODULE: ./node_modules/markdown-it/dist/markdown-it.mjs + 12 modules
+var markdown_it = __webpack_require__(65251);
+;// CONCATENATED MODULE: ./lib/deploy/glob-match.js
+// restart_globs matching (deploy spec §13.3): Go path.Match per segment plus maand's `**` forms.
+/** Go path.Match: `*` (no `/`), `?`, `[...]`/`[^...]` classes, `\` escapes; malformed → no match. */
+function pathMatch(pattern, name) {
+    const re = globToRegExp(pattern);
+    return re !== undefined && re.test(name);
+}
+function globToRegExp(p) {
+    let out = '^';
+    for (let i = 0; i < p.length; i++) {
+        const c = p[i];
+        if (c === '*')
+            out += '[^/]*';
+        else if (c === '?')
+            out += '[^/]';
+        else if (c === '\\') {
+            if (i + 1 >= p.length)
+                return undefined;
+            out += escapeRe(p[++i]);
+        }
+        else if (c === '[') {
+            let j = i + 1;
+            let cls = '[';
+            if (p[j] === '^') {
+                cls += '^';
+                j++;
+            }
+            let n = 0;
+            for (; j < p.length && !(p[j] === ']' && n > 0); j++, n++) {
+                if (p[j] === '\\') {
+                    j++;
+                    if (j >= p.length)
+                        return undefined;
+                }
+                cls += p[j] === ']' || p[j] === '\\' || p[j] === '^' ? `\\${p[j]}` : p[j];
+            }
+            if (j >= p.length)
+                return undefined;
+            out += `${cls}]`;
+            i = j;
+        }
+        else
+            out += escapeRe(c);
+    }
+    try {
+        return new RegExp(`${out}$`, 'u');
+    }
+    catch {
+        return undefined;
+    }
+}
+function escapeRe(c) {
+    return /[.*+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c;
+}
+function lastSegment(p) {
+    return p.slice(p.lastIndexOf('/') + 1);
+}
+function globMatches(rawPattern, rawPath) {
+    const pattern = rawPattern.trim();
+    const path = rawPath.replace(/^\/+/, '');
+    if (pattern === '')
+        return false;
+    if (!/[*?[]/.test(pattern) && (path === pattern || lastSegment(path) === pattern))
+        return true;
+    if (pattern.includes('**')) {
+        if (pattern.startsWith('**/')) {
+            const s = pattern.slice(3);
+            if (s.includes('/')) {
+                const dir = s.slice(0, s.indexOf('/'));
+                const name = s.slice(s.indexOf('/') + 1);
+                return path.startsWith(`${dir}/`) && pathMatch(name, path.slice(dir.length + 1));
+            }
+            return pathMatch(s, lastSegment(path)) || pathMatch(s, path);
+        }
+        if (pattern.endsWith('/**')) {
+            const prefix = pattern.slice(0, -3);
+            return path === prefix || path.startsWith(`${prefix}/`);
+        }
+        const parts = pattern.split('**');
+        if (parts.length !== 2)
+            return false;
+        const [prefix, suffixRaw] = parts;
+        if (prefix !== '' && !path.startsWith(prefix))
+            return false;
+        const rest = path.slice(prefix.length).replace(/^\//, '');
+        const suffix = suffixRaw.replace(/^\//, '');
+        if (suffix === '')
+            return true;
+        return pathMatch(suffix, rest) || pathMatch(suffix, lastSegment(rest));
+    }
+    if (pattern.includes('/')) {
+        if (pathMatch(pattern, path))
+            return true;
+        if (pattern.endsWith('/'))
+            return path === pattern.slice(0, -1) || path.startsWith(pattern);
+        return false;
+    }
+    return pathMatch(pattern, lastSegment(path)) || pathMatch(pattern, path);
+}
+/** Changed paths matching at least one pattern, in input order. */
+function matchAny(patterns, paths) {
+    return paths.filter((p) => patterns.some((g) => globMatches(g, p)));
+}
+
+;// CONCATENATED MODULE: ./lib/deploy/dashboard-ignore.js
+// `.dashboardignore` (deploy spec §8.4): gitignore-like patterns that keep dashboard files out of the
+// consoles index (the files are still staged). Segments are matched with glob-match's Go path.Match, so
+// `*`, `?`, classes and escapes behave as in restart_globs; `**` spans any number of segments.
+
+
+const IGNORE_FILE = '.dashboardignore';
+function parseRules(dir, text) {
+    const rules = [];
+    for (const raw of text.split(/\r?\n/)) {
+        let line = raw.trim();
+        if (line === '' || line.startsWith('#'))
+            continue;
+        const negate = line.startsWith('!');
+        if (negate)
+            line = line.slice(1);
+        const dirOnly = line.endsWith('/');
+        line = line.replace(/\/+$/, '');
+        const baseName = !line.includes('/');
+        line = line.replace(/^\/+/, '');
+        if (line === '')
+            continue;
+        rules.push({ dir, segments: line.split('/').filter((s) => s !== ''), baseName, dirOnly, negate });
+    }
+    return rules;
+}
+function matchSegments(pattern, path) {
+    if (pattern.length === 0)
+        return path.length === 0;
+    const [head, ...rest] = pattern;
+    if (head === '**')
+        return matchSegments(rest, path) || (path.length > 0 && matchSegments(pattern, path.slice(1)));
+    return path.length > 0 && pathMatch(head, path[0]) && matchSegments(rest, path.slice(1));
+}
+/** True when the rule matches the file or one of its parent directories (ignoring a directory ignores its files). */
+function ruleMatches(rule, rel) {
+    if (rule.dir !== '' && !rel.startsWith(`${rule.dir}/`))
+        return false;
+    const parts = (rule.dir === '' ? rel : rel.slice(rule.dir.length + 1)).split('/');
+    for (let k = 1; k <= parts.length; k++) {
+        if (rule.dirOnly && k === parts.length)
+            continue;
+        const candidate = parts.slice(0, k);
+        if (rule.baseName ? pathMatch(rule.segments[0], candidate[k - 1]) : matchSegments(rule.segments, candidate))
+            return true;
+    }
+    return false;
+}
+function dirOf(rel) {
+    const i = rel.lastIndexOf('/');
+    return i < 0 ? '' : rel.slice(0, i);
+}
+function baseOf(rel) {
+    return rel.slice(rel.lastIndexOf('/') + 1);
+}
+function isIgnoreFile(rel) {
+    return baseOf(rel) === IGNORE_FILE;
+}
+/**
+ * The dashboard files (paths relative to one job's dashboards directory) that the index lists: every file
+ * except the .dashboardignore files and what they ignore. Rules apply to their own directory and below;
+ * outer files are read first and the last matching rule wins, so `!pattern` lists a file again.
+ */
+function listedDashboards(files) {
+    const depth = (rel) => rel.split('/').length;
+    const ignoreFiles = [...files.keys()].filter(isIgnoreFile).sort((a, b) => depth(a) - depth(b) || go_json_byteCompare(a, b));
+    const rules = ignoreFiles.flatMap((rel) => parseRules(dirOf(rel), Buffer.from(files.get(rel)).toString('utf8')));
+    return [...files.keys()]
+        .filter((rel) => !isIgnoreFile(rel))
+        .filter((rel) => {
+        let ignored = false;
+        for (const r of rules)
+            if (ruleMatches(r, rel))
+                ignored = !r.negate;
+        return !ignored;
+    })
+        .sort(go_json_byteCompare);
+}
+
+;// CONCATENATED MODULE: ./lib/deploy/prometheus-consoles.js
+// Prometheus consoles staged into the server job's tree (deploy spec §8.4): every job's Markdown runbooks
+// rendered to HTML and its dashboards copied verbatim, each set with an index page and a style sheet.
+// Prometheus runs every file under consoles/ through Go's html/template, so generated pages write `{`
+// as a character reference: a runbook quoting `{{ $labels.job }}` must not become a template action.
+
+
+
+
+/** Regular files under every job's `_prometheus/<kind>/`, sorted by job then path (byte order). */
+function prometheusFiles(db, kind) {
+    const rows = db
+        .prepare('SELECT j.name AS job, f.path AS path, f.content AS content FROM job_files f JOIN job j ON j.job_id = f.job_id WHERE f.isdir = 0 AND instr(f.path, ?) > 0')
+        .all(`/_prometheus/${kind}/`);
+    const out = [];
+    for (const r of rows) {
+        const prefix = `${r.job}/_prometheus/${kind}/`;
+        if (r.path.startsWith(prefix))
+            out.push({ job: r.job, rel: r.path.slice(prefix.length), content: r.content ?? new Uint8Array(0) });
+    }
+    return out.sort((a, b) => go_json_byteCompare(a.job, b.job) || go_json_byteCompare(a.rel, b.rel));
+}
+const CONSOLE_CSS = `body { font-family: system-ui, sans-serif; line-height: 1.5; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; color: #1f2328; }
+nav { margin-bottom: 1.5rem; }
+h1, h2, h3 { line-height: 1.25; }
+pre, code { font-family: ui-monospace, monospace; background: #f6f8fa; }
+pre { padding: 0.75rem; overflow-x: auto; }
+table { border-collapse: collapse; }
+th, td { border: 1px solid #d0d7de; padding: 0.25rem 0.5rem; }
+`;
+function escapeHtml(s) {
+    return s.replace(/[&<>"'{}]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+/** A URL path for a `/`-separated relative path, each segment percent-encoded, then HTML-escaped. */
+function href(rel) {
+    return escapeHtml(rel.split('/').map(encodeURIComponent).join('/'));
+}
+function page(title, css, body) {
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>${escapeHtml(title)}</title>
+<link rel="stylesheet" href="${css}">
+</head>
+<body>
+${body}</body>
+</html>
+`;
+}
+/** `<h1>` plus one `<h2>` and link list per job; entries are already sorted by job then name. */
+function indexPage(title, entries) {
+    const parts = [`<h1>${escapeHtml(title)}</h1>\n`];
+    let job;
+    for (const e of entries) {
+        if (e.job !== job) {
+            if (job !== undefined)
+                parts.push('</ul>\n');
+            parts.push(`<h2>${escapeHtml(e.job)}</h2>\n<ul>\n`);
+            job = e.job;
+        }
+        parts.push(`<li><a href="${href(`${e.job}/${e.path}`)}">${escapeHtml(e.text)}</a></li>\n`);
+    }
+    parts.push(job === undefined ? '<p>Nothing is listed.</p>\n' : '</ul>\n');
+    return page(title, 'style.css', parts.join(''));
+}
+const RUNBOOK_NAV = '<nav><a href="../index.html">All runbooks</a></nav>\n';
+const markdown = new markdown_it/* default */.A({ html: false, linkify: false, typographer: false });
+/** The plain text of the first heading, if any. */
+function firstHeading(tokens) {
+    const i = tokens.findIndex((t) => t.type === 'heading_open');
+    const inline = i < 0 ? undefined : tokens[i + 1];
+    if (!inline || inline.type !== 'inline')
+        return undefined;
+    const text = (inline.children ?? []).filter((c) => c.type === 'text' || c.type === 'code_inline').map((c) => c.content).join('').trim();
+    return text === '' ? undefined : text;
+}
+function addRunbooks(db, tree) {
+    const runbooks = prometheusFiles(db, 'runbooks')
+        .filter((f) => !f.rel.includes('/') && f.rel.endsWith('.md') && f.rel !== '.md')
+        .map((f) => ({ ...f, slug: f.rel.slice(0, -'.md'.length) }))
+        .sort((a, b) => go_json_byteCompare(a.job, b.job) || go_json_byteCompare(a.slug, b.slug));
+    if (runbooks.length === 0)
+        return;
+    const entries = [];
+    for (const { job, slug, content } of runbooks) {
+        const tokens = markdown.parse(Buffer.from(content).toString('utf8'), {});
+        const title = firstHeading(tokens) ?? slug;
+        const html = markdown.renderer.render(tokens, markdown.options, {}).replace(/[{}]/g, (c) => `&#${c.charCodeAt(0)};`);
+        putFile(tree, `consoles/runbooks/${job}/${slug}.html`, page(title, '../style.css', `${RUNBOOK_NAV}<main>\n${html}</main>\n`), 0o644);
+        entries.push({ job, path: `${slug}.html`, text: title === slug ? slug : `${slug}: ${title}` });
+    }
+    putFile(tree, 'consoles/runbooks/style.css', CONSOLE_CSS, 0o644);
+    putFile(tree, 'consoles/runbooks/index.html', indexPage('Runbooks', entries), 0o644);
+}
+function addDashboards(db, tree) {
+    const files = prometheusFiles(db, 'dashboards');
+    if (!files.some((f) => !isIgnoreFile(f.rel)))
+        return;
+    const byJob = new Map();
+    for (const f of files) {
+        if (!byJob.has(f.job))
+            byJob.set(f.job, new Map());
+        byJob.get(f.job).set(f.rel, f.content);
+        if (!isIgnoreFile(f.rel))
+            putFile(tree, `consoles/dashboards/${f.job}/${f.rel}`, f.content, 0o644);
+    }
+    const entries = [];
+    for (const [job, jobFiles] of byJob)
+        for (const rel of listedDashboards(jobFiles))
+            entries.push({ job, path: rel, text: rel });
+    putFile(tree, 'consoles/dashboards/style.css', CONSOLE_CSS, 0o644);
+    putFile(tree, 'consoles/dashboards/index.html', indexPage('Dashboards', entries), 0o644);
+}
+/** Adds consoles/runbooks/ and consoles/dashboards/ to a Prometheus server job's tree (each only when non-empty). */
+function prometheusConsoles(db, tree) {
+    addRunbooks(db, tree);
+    addDashboards(db, tree);
+}
+
 ;// CONCATENATED MODULE: ./lib/deploy/prometheus.js
 // Prometheus support at deploy time (kv spec §2.8, deploy spec §8.4): the `scrapeConfigs` and
-// `ruleFiles` template functions, and the alert rules copied into the Prometheus server job's tree.
+// `ruleFiles` template functions, and the alert rules (with runbook links) and consoles staged into the
+// Prometheus server job's tree.
+
 
 
 
@@ -10482,14 +10804,61 @@ const CERT_RULES = `groups:
         labels: { severity: critical }
         annotations: { summary: "the bucket CA certificate has expired" }
 `;
-/** For a job shipping prometheus.yml(.tpl): rules/<job>/<file> for every alert file, rules/maand/certs.yaml. */
-function prometheusRules(db, job, tree) {
+/** The runbook URL prefix on this worker's Prometheus (port `prometheus_port_http` of the job named prometheus). */
+function runbookBase(db, workerIp, where) {
+    const port = ports(db, 'prometheus').get('prometheus_port_http');
+    if (port === undefined) {
+        const exists = db.prepare("SELECT 1 FROM job WHERE name = 'prometheus'").get() !== undefined;
+        const missing = exists ? 'job prometheus declares no port prometheus_port_http' : 'there is no job named prometheus';
+        throw new errors/* MaandError */.Ob('invalid job', `${where} links a runbook, but ${missing} to serve it (declare resources.ports.prometheus_port_http in workspace/jobs/prometheus/manifest.json, then run maand build)`);
+    }
+    return `http://${workerIp.includes(':') ? `[${workerIp}]` : workerIp}:${port}/consoles/runbooks`;
+}
+/**
+ * The alert file with `annotations.runbook_url` added to every alert rule whose `runbook` names a slug,
+ * re-emitted in source key order; undefined when no rule names a runbook (the file is copied verbatim).
+ */
+function withRunbookUrls(a, base) {
+    const text = Buffer.from(a.content).toString('utf8');
+    if (!text.includes('runbook'))
+        return undefined;
+    const where = `job ${a.job} ${a.path.slice(a.job.length + 1)}`;
+    let doc;
+    try {
+        doc = js_yaml/* default.load */.Ay.load(text, { schema: js_yaml/* default.CORE_SCHEMA */.Ay.CORE_SCHEMA });
+    }
+    catch (e) {
+        throw new errors/* MaandError */.Ob('invalid job', `${where}: ${e.message.split('\n')[0]} (fix it, then run maand build)`);
+    }
+    let changed = false;
+    const groups = doc?.['groups'];
+    for (const g of Array.isArray(groups) ? groups : []) {
+        const rules = g?.['rules'];
+        for (const r of Array.isArray(rules) ? rules : []) {
+            const annotations = r?.['annotations'];
+            const slug = annotations?.['runbook'];
+            if (typeof r?.['alert'] !== 'string' || typeof slug !== 'string' || slug === '')
+                continue;
+            annotations['runbook_url'] = `${base(`${where} alert ${r['alert']}`)}/${encodeURIComponent(a.job)}/${encodeURIComponent(slug)}.html`;
+            changed = true;
+        }
+    }
+    return changed ? js_yaml/* default.dump */.Ay.dump(doc, { lineWidth: -1, noRefs: true }) : undefined;
+}
+/**
+ * For a job shipping prometheus.yml(.tpl): rules/maand/certs.yaml, rules/<job>/<file> for every alert file
+ * (runbook links pointing at `workerIp`), and the runbook and dashboard consoles.
+ */
+function prometheusRules(db, job, tree, workerIp) {
     const ships = db.prepare("SELECT 1 FROM job_files f JOIN job j ON j.job_id = f.job_id WHERE j.name = ? AND f.isdir = 0 AND f.path IN (? || '/prometheus.yml', ? || '/prometheus.yml.tpl') LIMIT 1").get(job, job, job);
     if (ships === undefined)
         return;
     putFile(tree, 'rules/maand/certs.yaml', CERT_RULES, 0o644);
+    let base;
+    const lazyBase = (where) => (base ??= runbookBase(db, workerIp, where));
     for (const a of alertFiles(db))
-        putFile(tree, `rules/${a.job}/${a.path.slice(a.path.lastIndexOf('/') + 1)}`, a.content, 0o644);
+        putFile(tree, `rules/${a.job}/${a.path.slice(a.path.lastIndexOf('/') + 1)}`, withRunbookUrls(a, lazyBase) ?? a.content, 0o644);
+    prometheusConsoles(db, tree);
 }
 
 ;// CONCATENATED MODULE: ./lib/deploy/staging.js
@@ -10549,13 +10918,14 @@ function buildJobTree(db, kv, ctx, rows = jobFileRows(db, ctx.job)) {
         for (const lib of ['maand.py', 'maand.ts'])
             putFile(tree, `_modules/${lib}`, readAsset(assetPath(lib)), 0o644);
     renderTemplates(db, kv, tree, ctx);
-    prometheusRules(db, ctx.job, tree);
+    prometheusRules(db, ctx.job, tree, ctx.workerIp);
     addCerts(db, kv, tree, ctx);
     return tree;
 }
 /** Writes the job tree for one allocation under tmp/stage/<ip>/jobs/<job>/ and returns that directory. */
 function stageJob(db, kv, bucketRoot, ctx) {
     const dir = join(stageRoot(bucketRoot, ctx.workerIp), 'jobs', ctx.job);
+    rmSync(dir, { recursive: true, force: true });
     writeJobTree(buildJobTree(db, kv, ctx), dir);
     return dir;
 }
@@ -10659,8 +11029,10 @@ function writeWorkerFiles(stageDir, d) {
     (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(stageDir, 'jobs'), { recursive: true, mode: 0o755 });
     (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(stageDir, 'worker.json'), workerJson(d), { mode: 0o644 });
     (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(stageDir, 'jobs.json'), jobsJson(d), { mode: 0o644 });
+    // the staging dir lives for one deploy, so assets already copied there are current
     for (const f of ['runner.py', 'worker.py'])
-        (0,external_node_fs_.copyFileSync)(assetPath(f), (0,external_node_path_.join)(stageDir, 'bin', f));
+        if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(stageDir, 'bin', f)))
+            (0,external_node_fs_.copyFileSync)(assetPath(f), (0,external_node_path_.join)(stageDir, 'bin', f));
 }
 
 ;// CONCATENATED MODULE: ./lib/deploy/context.js
@@ -11055,110 +11427,6 @@ function markDrifted(root, drift) {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/deploy/glob-match.js
-// restart_globs matching (deploy spec §13.3): Go path.Match per segment plus maand's `**` forms.
-/** Go path.Match: `*` (no `/`), `?`, `[...]`/`[^...]` classes, `\` escapes; malformed → no match. */
-function pathMatch(pattern, name) {
-    const re = globToRegExp(pattern);
-    return re !== undefined && re.test(name);
-}
-function globToRegExp(p) {
-    let out = '^';
-    for (let i = 0; i < p.length; i++) {
-        const c = p[i];
-        if (c === '*')
-            out += '[^/]*';
-        else if (c === '?')
-            out += '[^/]';
-        else if (c === '\\') {
-            if (i + 1 >= p.length)
-                return undefined;
-            out += escapeRe(p[++i]);
-        }
-        else if (c === '[') {
-            let j = i + 1;
-            let cls = '[';
-            if (p[j] === '^') {
-                cls += '^';
-                j++;
-            }
-            let n = 0;
-            for (; j < p.length && !(p[j] === ']' && n > 0); j++, n++) {
-                if (p[j] === '\\') {
-                    j++;
-                    if (j >= p.length)
-                        return undefined;
-                }
-                cls += p[j] === ']' || p[j] === '\\' || p[j] === '^' ? `\\${p[j]}` : p[j];
-            }
-            if (j >= p.length)
-                return undefined;
-            out += `${cls}]`;
-            i = j;
-        }
-        else
-            out += escapeRe(c);
-    }
-    try {
-        return new RegExp(`${out}$`, 'u');
-    }
-    catch {
-        return undefined;
-    }
-}
-function escapeRe(c) {
-    return /[.*+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c;
-}
-function lastSegment(p) {
-    return p.slice(p.lastIndexOf('/') + 1);
-}
-function globMatches(rawPattern, rawPath) {
-    const pattern = rawPattern.trim();
-    const path = rawPath.replace(/^\/+/, '');
-    if (pattern === '')
-        return false;
-    if (!/[*?[]/.test(pattern) && (path === pattern || lastSegment(path) === pattern))
-        return true;
-    if (pattern.includes('**')) {
-        if (pattern.startsWith('**/')) {
-            const s = pattern.slice(3);
-            if (s.includes('/')) {
-                const dir = s.slice(0, s.indexOf('/'));
-                const name = s.slice(s.indexOf('/') + 1);
-                return path.startsWith(`${dir}/`) && pathMatch(name, path.slice(dir.length + 1));
-            }
-            return pathMatch(s, lastSegment(path)) || pathMatch(s, path);
-        }
-        if (pattern.endsWith('/**')) {
-            const prefix = pattern.slice(0, -3);
-            return path === prefix || path.startsWith(`${prefix}/`);
-        }
-        const parts = pattern.split('**');
-        if (parts.length !== 2)
-            return false;
-        const [prefix, suffixRaw] = parts;
-        if (prefix !== '' && !path.startsWith(prefix))
-            return false;
-        const rest = path.slice(prefix.length).replace(/^\//, '');
-        const suffix = suffixRaw.replace(/^\//, '');
-        if (suffix === '')
-            return true;
-        return pathMatch(suffix, rest) || pathMatch(suffix, lastSegment(rest));
-    }
-    if (pattern.includes('/')) {
-        if (pathMatch(pattern, path))
-            return true;
-        if (pattern.endsWith('/'))
-            return path === pattern.slice(0, -1) || path.startsWith(pattern);
-        return false;
-    }
-    return pathMatch(pattern, lastSegment(path)) || pathMatch(pattern, path);
-}
-/** Changed paths matching at least one pattern, in input order. */
-function matchAny(patterns, paths) {
-    return paths.filter((p) => patterns.some((g) => globMatches(g, p)));
-}
-
 ;// CONCATENATED MODULE: ./lib/deploy/tree-hash.js
 // Plan hashes (deploy spec §9.2-9.3; computed by job-tree.ts) and per-file manifests.
 
@@ -11264,6 +11532,364 @@ function planJob(job, seq, allocs, staged, marker, flags) {
     const work = plans.some((p) => p.action !== 'skip') || marker !== undefined;
     const reason = plans.length === 0 ? 'no allocations' : marker ? `unfinished ${marker === 'post_deploy' ? 'post_deploy' : 'rollout'} from an earlier deploy` : work ? '' : 'already promoted on all allocations';
     return { job: job.name, seq, needsRollout: work, reason, marker, allocations: plans };
+}
+
+;// CONCATENATED MODULE: ./lib/metrics/errors.js
+// Errors of the metrics push. Their messages are the reference texts (kv spec §9: `remote write
+// status <code> <text>[: <body>]`), so they are not MaandErrors, which prefix a sentinel code.
+/** The push could not be set up or did not go through; the deploy reports it as a warning. */
+class MetricsError extends Error {
+    name = 'MetricsError';
+}
+/** One remote-write attempt failed: a bad HTTP status, a network error or a timeout. */
+class RemoteWriteError extends MetricsError {
+    name = 'RemoteWriteError';
+    /** The HTTP status; absent when no response arrived. */
+    status;
+    /** Network errors, timeouts, 429 and 5xx are worth another attempt. */
+    retryable;
+    constructor(message, status) {
+        super(message);
+        this.status = status;
+        this.retryable = status === undefined || status === 429 || status >= 500;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/certs/metrics.js
+
+
+
+
+const PROMETHEUS_JOB = 'prometheus';
+const PROMETHEUS_PORT = 'prometheus_port_http';
+const ALLOCATION_NS = /^maand\/job\/([^/]+)\/worker\/([^/]+)$/;
+/** The CA (when its PEM is given) first, then every live `certs/*.crt` by namespace and key. */
+function listCertMetrics(kv, caPem, renewalBufferDays, now) {
+    const out = [];
+    if (caPem !== undefined)
+        out.push(metric('ca', '', '', 'ca', caPem, renewalBufferDays, now));
+    for (const ns of kv.namespaces()) {
+        const m = ALLOCATION_NS.exec(ns);
+        if (!m)
+            continue;
+        for (const key of kv.keys(ns)) {
+            if (!key.startsWith(CERTS_KEY_PREFIX) || !key.endsWith('.crt'))
+                continue;
+            const cert = key.slice(CERTS_KEY_PREFIX.length, -'.crt'.length);
+            out.push(metric('job', m[1], m[2], cert, kv.get(ns, key), renewalBufferDays, now));
+        }
+    }
+    return out;
+}
+function metric(scope, job, worker, cert, pem, bufferDays, now) {
+    const s = certStatus(pem, bufferDays, now);
+    const base = { scope, job, worker, cert, commonName: s.commonName ?? '', status: s.status };
+    return s.status === 'invalid' || s.notAfter === undefined ? base : { ...base, notAfter: s.notAfter };
+}
+/**
+ * Per certificate, in the order given: maand_cert_not_after_seconds (left out for invalid certs),
+ * maand_cert_expiring and maand_cert_expired, each one sample at `now`.
+ */
+function certSeries(metrics, now) {
+    const timestampMs = now.getTime();
+    const out = [];
+    for (const m of metrics) {
+        const labels = [
+            { name: 'cert', value: m.cert },
+            { name: 'common_name', value: m.commonName },
+            { name: 'job', value: m.job },
+            { name: 'scope', value: m.scope },
+            { name: 'status', value: m.status },
+            { name: 'worker', value: m.worker },
+        ];
+        const gauge = (name, value) => ({
+            labels: [{ name: '__name__', value: name }, ...labels],
+            samples: [{ value, timestampMs }],
+        });
+        if (m.notAfter !== undefined)
+            out.push(gauge('maand_cert_not_after_seconds', Math.floor(m.notAfter.getTime() / 1000)));
+        out.push(gauge('maand_cert_expiring', m.status === 'expiring' ? 1 : 0));
+        out.push(gauge('maand_cert_expired', m.status === 'expired' ? 1 : 0));
+    }
+    return out;
+}
+/**
+ * The remote-write URL of the bucket's Prometheus: the first non-removed allocation (by IP) of the
+ * job named `prometheus`, when that job ships prometheus.yml(.tpl); undefined when there is none.
+ */
+function prometheusWriteUrl(db) {
+    if (!hasPrometheusServer(db))
+        return undefined;
+    const ips = db.prepare('SELECT worker_ip FROM allocations WHERE job = ? AND removed = 0').all(PROMETHEUS_JOB)
+        .map((r) => r.worker_ip)
+        .sort();
+    if (ips.length === 0)
+        return undefined;
+    const row = db
+        .prepare('SELECT p.port AS port FROM job_ports p JOIN job j ON j.job_id = p.job_id WHERE j.name = ? AND p.name = ?')
+        .get(PROMETHEUS_JOB, PROMETHEUS_PORT);
+    if (row === undefined) {
+        throw new MetricsError(`job ${PROMETHEUS_JOB} has no port ${PROMETHEUS_PORT}: declare it under resources.ports in its manifest.json and run maand build`);
+    }
+    return `http://${ips[0]}:${row.port}/api/v1/write`;
+}
+/** Basic auth from `secrets/job/prometheus` admin_username + admin_password; neither → none. */
+function prometheusBasicAuth(kv) {
+    const ns = jobSecretsNamespace(PROMETHEUS_JOB);
+    const secret = (key) => (kv.tryGet(ns, key) === undefined ? undefined : kv.getSecret(ns, key));
+    const username = secret('admin_username');
+    const password = secret('admin_password');
+    if (username === undefined && password === undefined)
+        return undefined;
+    if (username === undefined || password === undefined) {
+        throw new MetricsError(`prometheus remote write requires both admin_username and admin_password in ${ns}`);
+    }
+    return { username, password };
+}
+
+// EXTERNAL MODULE: ./node_modules/snappyjs/index.js
+var snappyjs = __webpack_require__(64528);
+;// CONCATENATED MODULE: ./lib/metrics/protobuf.js
+// Protobuf encoding of a Prometheus remote-write 0.1.0 `WriteRequest` (prompb/remote.proto,
+// prompb/types.proto), by hand: four messages do not justify a protobuf dependency.
+//   WriteRequest { repeated TimeSeries timeseries = 1; }
+//   TimeSeries   { repeated Label labels = 1; repeated Sample samples = 2; }
+//   Label        { string name = 1; string value = 2; }
+//   Sample       { double value = 1; int64 timestamp = 2; }   // timestamp in ms
+// Proto3 rules: fields holding their default (0, "") are not written.
+const VARINT = 0;
+const FIXED64 = 1;
+const LENGTH_DELIMITED = 2;
+const utf8 = new TextEncoder();
+class Writer {
+    #bytes = [];
+    #tag(field, wireType) {
+        this.#varint(BigInt((field << 3) | wireType));
+    }
+    /** Unsigned LEB128 of the 64-bit two's complement (negative int64 takes 10 bytes). */
+    #varint(n) {
+        let v = BigInt.asUintN(64, n);
+        while (v >= 0x80n) {
+            this.#bytes.push(Number(v & 0x7fn) | 0x80);
+            v >>= 7n;
+        }
+        this.#bytes.push(Number(v));
+    }
+    int64(field, n) {
+        if (n === 0)
+            return;
+        this.#tag(field, VARINT);
+        this.#varint(BigInt(Math.trunc(n)));
+    }
+    double(field, n) {
+        if (n === 0 && !Object.is(n, -0))
+            return;
+        this.#tag(field, FIXED64);
+        const buf = new DataView(new ArrayBuffer(8));
+        buf.setFloat64(0, n, true);
+        for (let i = 0; i < 8; i++)
+            this.#bytes.push(buf.getUint8(i));
+    }
+    bytes(field, data) {
+        this.#tag(field, LENGTH_DELIMITED);
+        this.#varint(BigInt(data.length));
+        for (const b of data)
+            this.#bytes.push(b);
+    }
+    string(field, s) {
+        if (s === '')
+            return;
+        this.bytes(field, utf8.encode(s));
+    }
+    /** Embedded messages are always written, also when empty (they are list elements here). */
+    message(field, build) {
+        const inner = new Writer();
+        build(inner);
+        this.bytes(field, inner.finish());
+    }
+    finish() {
+        return Uint8Array.from(this.#bytes);
+    }
+}
+function byName(a, b) {
+    return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+/** The serialized `WriteRequest` carrying `series` in the given order. */
+function encodeWriteRequest(series) {
+    const w = new Writer();
+    for (const ts of series) {
+        w.message(1, (tw) => {
+            for (const l of [...ts.labels].sort(byName)) {
+                tw.message(1, (lw) => {
+                    lw.string(1, l.name);
+                    lw.string(2, l.value);
+                });
+            }
+            for (const s of ts.samples) {
+                tw.message(2, (sw) => {
+                    sw.double(1, s.value);
+                    sw.int64(2, s.timestampMs);
+                });
+            }
+        });
+    }
+    return w.finish();
+}
+
+;// CONCATENATED MODULE: ./lib/metrics/remote-write.js
+// Prometheus remote-write 0.1.0 client (kv spec §6.7): one snappy-compressed protobuf POST, retried
+// with backoff because Prometheus may not accept writes right after its own rollout.
+
+
+
+
+
+const DEFAULT_TIMEOUT_MS = 15_000;
+const remote_write_DEFAULT_ATTEMPTS = 5;
+const FIRST_BACKOFF_MS = 2_000;
+const MAX_BACKOFF_MS = 15_000;
+/** Enough of an error body to explain a rejection (the reference reads 4 KiB too). */
+const ERROR_BODY_LIMIT = 4096;
+/** The wait after failed attempt `attempt` (1-based): 2 s doubling, capped at 15 s. */
+function backoffMs(attempt) {
+    return Math.min(FIRST_BACKOFF_MS * 2 ** (attempt - 1), MAX_BACKOFF_MS);
+}
+/** Pushes `series`; throws the last RemoteWriteError, or a MetricsError when cancelled. */
+async function remoteWrite(series, opts) {
+    const body = (0,snappyjs/* compress */.B)(encodeWriteRequest(series));
+    const attempts = Math.max(1, opts.attempts ?? remote_write_DEFAULT_ATTEMPTS);
+    const sleep = opts.sleep ?? ((ms, signal) => (0,external_node_timers_promises_.setTimeout)(ms, undefined, signal ? { signal } : {}));
+    for (let attempt = 1;; attempt++) {
+        if (opts.signal?.aborted)
+            throw cancelled();
+        try {
+            await postOnce(body, opts);
+            return { attempts: attempt };
+        }
+        catch (e) {
+            if (opts.signal?.aborted)
+                throw cancelled();
+            if (!(e instanceof RemoteWriteError) || !e.retryable || attempt >= attempts)
+                throw e;
+            const delayMs = backoffMs(attempt);
+            opts.onRetry?.({ attempt, attempts, error: e.message, delayMs });
+            try {
+                await sleep(delayMs, opts.signal);
+            }
+            catch {
+                throw cancelled();
+            }
+        }
+    }
+}
+function cancelled() {
+    return new MetricsError('remote write cancelled');
+}
+async function postOnce(body, opts) {
+    const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
+    const headers = {
+        'Content-Type': 'application/x-protobuf',
+        'Content-Encoding': 'snappy',
+        'X-Prometheus-Remote-Write-Version': '0.1.0',
+    };
+    if (opts.basicAuth)
+        headers['Authorization'] = `Basic ${Buffer.from(`${opts.basicAuth.username}:${opts.basicAuth.password}`).toString('base64')}`;
+    let res;
+    try {
+        res = await fetch(opts.url, { method: 'POST', headers, body, signal });
+    }
+    catch (e) {
+        if (timeout.aborted)
+            throw new RemoteWriteError(`remote write request: no response within ${timeoutMs / 1000}s from ${opts.url}`);
+        throw new RemoteWriteError(`remote write request: ${networkText(e)}`);
+    }
+    if (res.status >= 200 && res.status < 300) {
+        await res.body?.cancel().catch(() => undefined);
+        return;
+    }
+    const text = await readLimited(res, ERROR_BODY_LIMIT);
+    const status = `${res.status} ${external_node_http_.STATUS_CODES[res.status] ?? ''}`.trimEnd();
+    throw new RemoteWriteError(`remote write status ${status}${text ? `: ${text}` : ''}`, res.status);
+}
+/** fetch hides the socket error in `cause` ("fetch failed" alone says nothing). */
+function networkText(e) {
+    const cause = e instanceof Error ? e.cause : undefined;
+    if (cause instanceof Error && cause.message)
+        return cause.message;
+    return e instanceof Error ? e.message : String(e);
+}
+/** The first `limit` bytes of the body, trimmed; a body that breaks off yields what arrived. */
+async function readLimited(res, limit) {
+    if (!res.body)
+        return '';
+    const reader = res.body.getReader();
+    const chunks = [];
+    let size = 0;
+    try {
+        while (size < limit) {
+            const { done, value } = await reader.read();
+            if (done)
+                break;
+            chunks.push(value);
+            size += value.length;
+        }
+    }
+    catch {
+        // keep the partial body
+    }
+    finally {
+        await reader.cancel().catch(() => undefined);
+    }
+    return Buffer.concat(chunks).subarray(0, limit).toString('utf8').trim();
+}
+
+;// CONCATENATED MODULE: ./lib/deploy/cert-metrics-step.js
+// The last step of a real deploy (deploy spec §3 step 13): push certificate expiry gauges to the
+// bucket's Prometheus. Best effort: a failure becomes a warning and never changes the exit status.
+
+
+
+
+/** Pushes the gauges when the bucket runs a Prometheus server; records the outcome in ctx.result. */
+async function pushCertMetrics(ctx, conf, opts = {}) {
+    let url;
+    let series = 0;
+    try {
+        url = prometheusWriteUrl(ctx.db);
+        if (url === undefined)
+            return;
+        const basicAuth = prometheusBasicAuth(ctx.kv);
+        const now = opts.now ?? new Date();
+        const data = certSeries(listCertMetrics(ctx.kv, readCa(ctx.paths.caCrt), conf.certs_renewal_buffer, now), now);
+        series = data.length;
+        if (series === 0)
+            return;
+        const worker = new URL(url).hostname;
+        await remoteWrite(data, {
+            url,
+            ...(basicAuth ? { basicAuth } : {}),
+            ...(ctx.signal ? { signal: ctx.signal } : {}),
+            ...(opts.sleep ? { sleep: opts.sleep } : {}),
+            ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
+            onRetry: (n) => ctx.emit({ type: 'output', job: 'prometheus', worker, stream: 'stderr', text: `cert metrics: attempt ${n.attempt}/${n.attempts} failed: ${n.error}; retrying in ${n.delayMs / 1000}s` }),
+        });
+        ctx.result.certMetrics = { url, series };
+    }
+    catch (e) {
+        ctx.result.certMetrics = { url: url ?? '', series, error: (0,errors/* errorText */.kc)(e) };
+        ctx.emit({ type: 'warning', message: `cert metrics: ${(0,errors/* errorText */.kc)(e)}` });
+    }
+}
+/** The bucket CA as the push reports it; a missing file just leaves the CA out (as the reference). */
+function readCa(file) {
+    try {
+        return (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
 }
 
 ;// CONCATENATED MODULE: ./lib/deploy/reconcile.js
@@ -11588,6 +12214,7 @@ async function postDeploy(ctx, job, active, res) {
 
 
 
+
 async function deploy(opts) {
     const paths = (0,bucket_paths/* bucketPaths */.Z)(opts.root);
     const conf = readMaandConf(paths.maandConf);
@@ -11694,6 +12321,8 @@ async function run(ctx, conf) {
     }
     if (!ctx.flags.dryRun && ctx.updateSeqBumped)
         await finalSync(ctx, conf);
+    if (!ctx.flags.dryRun && !ctx.cancelled)
+        await pushCertMetrics(ctx, conf);
 }
 function pushJob(ctx, r, failed) {
     ctx.result.jobs.push(r);

@@ -1,8 +1,535 @@
-export const id = 120;
-export const ids = [120];
+export const id = 510;
+export const ids = [510];
 export const modules = {
 
-/***/ 8120:
+/***/ 4528:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+var __webpack_unused_export__;
+// The MIT License (MIT)
+//
+// Copyright (c) 2016 Zhipeng Jia
+//
+// Permission is hereby granted, free of charge, to any person obtaining a copy
+// of this software and associated documentation files (the "Software"), to deal
+// in the Software without restriction, including without limitation the rights
+// to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
+// copies of the Software, and to permit persons to whom the Software is
+// furnished to do so, subject to the following conditions:
+//
+// The above copyright notice and this permission notice shall be included in all
+// copies or substantial portions of the Software.
+//
+// THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+// IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+// FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+// AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+// LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
+// OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
+// SOFTWARE.
+
+
+
+function isNode () {
+  if (typeof process === 'object') {
+    if (typeof process.versions === 'object') {
+      if (typeof process.versions.node !== 'undefined') {
+        return true
+      }
+    }
+  }
+  return false
+}
+
+function isUint8Array (object) {
+  return object instanceof Uint8Array && (!isNode() || !Buffer.isBuffer(object))
+}
+
+function isArrayBuffer (object) {
+  return object instanceof ArrayBuffer
+}
+
+function isBuffer (object) {
+  if (!isNode()) {
+    return false
+  }
+  return Buffer.isBuffer(object)
+}
+
+var SnappyDecompressor = (__webpack_require__(422)/* .SnappyDecompressor */ .c)
+var SnappyCompressor = (__webpack_require__(8437)/* .SnappyCompressor */ .d)
+
+var TYPE_ERROR_MSG = 'Argument compressed must be type of ArrayBuffer, Buffer, or Uint8Array'
+
+function uncompress (compressed, maxLength) {
+  if (!isUint8Array(compressed) && !isArrayBuffer(compressed) && !isBuffer(compressed)) {
+    throw new TypeError(TYPE_ERROR_MSG)
+  }
+  var uint8Mode = false
+  var arrayBufferMode = false
+  if (isUint8Array(compressed)) {
+    uint8Mode = true
+  } else if (isArrayBuffer(compressed)) {
+    arrayBufferMode = true
+    compressed = new Uint8Array(compressed)
+  }
+  var decompressor = new SnappyDecompressor(compressed)
+  var length = decompressor.readUncompressedLength()
+  if (length === -1) {
+    throw new Error('Invalid Snappy bitstream')
+  }
+  if (length > maxLength) {
+    throw new Error(`The uncompressed length of ${length} is too big, expect at most ${maxLength}`)
+  }
+  var uncompressed, uncompressedView
+  if (uint8Mode) {
+    uncompressed = new Uint8Array(length)
+    if (!decompressor.uncompressToBuffer(uncompressed)) {
+      throw new Error('Invalid Snappy bitstream')
+    }
+  } else if (arrayBufferMode) {
+    uncompressed = new ArrayBuffer(length)
+    uncompressedView = new Uint8Array(uncompressed)
+    if (!decompressor.uncompressToBuffer(uncompressedView)) {
+      throw new Error('Invalid Snappy bitstream')
+    }
+  } else {
+    uncompressed = Buffer.alloc(length)
+    if (!decompressor.uncompressToBuffer(uncompressed)) {
+      throw new Error('Invalid Snappy bitstream')
+    }
+  }
+  return uncompressed
+}
+
+function compress (uncompressed) {
+  if (!isUint8Array(uncompressed) && !isArrayBuffer(uncompressed) && !isBuffer(uncompressed)) {
+    throw new TypeError(TYPE_ERROR_MSG)
+  }
+  var uint8Mode = false
+  var arrayBufferMode = false
+  if (isUint8Array(uncompressed)) {
+    uint8Mode = true
+  } else if (isArrayBuffer(uncompressed)) {
+    arrayBufferMode = true
+    uncompressed = new Uint8Array(uncompressed)
+  }
+  var compressor = new SnappyCompressor(uncompressed)
+  var maxLength = compressor.maxCompressedLength()
+  var compressed, compressedView
+  var length
+  if (uint8Mode) {
+    compressed = new Uint8Array(maxLength)
+    length = compressor.compressToBuffer(compressed)
+  } else if (arrayBufferMode) {
+    compressed = new ArrayBuffer(maxLength)
+    compressedView = new Uint8Array(compressed)
+    length = compressor.compressToBuffer(compressedView)
+  } else {
+    compressed = Buffer.alloc(maxLength)
+    length = compressor.compressToBuffer(compressed)
+  }
+  if (!compressed.slice) { // ie11
+    var compressedArray = new Uint8Array(Array.prototype.slice.call(compressed, 0, length))
+    if (uint8Mode) {
+      return compressedArray
+    } else if (arrayBufferMode) {
+      return compressedArray.buffer
+    } else {
+      throw new Error('Not implemented')
+    }
+  }
+
+  return compressed.slice(0, length)
+}
+
+__webpack_unused_export__ = uncompress
+exports.B = compress
+
+
+/***/ }),
+
+/***/ 8437:
+/***/ ((__unused_webpack_module, exports) => {
+
+// The MIT License (MIT)
+//
+// Copyright (c) 2016 Zhipeng Jia
+//
+// Permission is hereby granted, free of charge, to any person obtaining a copy
+// of this software and associated documentation files (the "Software"), to deal
+// in the Software without restriction, including without limitation the rights
+// to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
+// copies of the Software, and to permit persons to whom the Software is
+// furnished to do so, subject to the following conditions:
+//
+// The above copyright notice and this permission notice shall be included in all
+// copies or substantial portions of the Software.
+//
+// THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+// IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+// FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+// AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+// LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
+// OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
+// SOFTWARE.
+
+
+
+var BLOCK_LOG = 16
+var BLOCK_SIZE = 1 << BLOCK_LOG
+
+var MAX_HASH_TABLE_BITS = 14
+var globalHashTables = new Array(MAX_HASH_TABLE_BITS + 1)
+
+function hashFunc (key, hashFuncShift) {
+  return (key * 0x1e35a7bd) >>> hashFuncShift
+}
+
+function load32 (array, pos) {
+  return array[pos] + (array[pos + 1] << 8) + (array[pos + 2] << 16) + (array[pos + 3] << 24)
+}
+
+function equals32 (array, pos1, pos2) {
+  return array[pos1] === array[pos2] &&
+         array[pos1 + 1] === array[pos2 + 1] &&
+         array[pos1 + 2] === array[pos2 + 2] &&
+         array[pos1 + 3] === array[pos2 + 3]
+}
+
+function copyBytes (fromArray, fromPos, toArray, toPos, length) {
+  var i
+  for (i = 0; i < length; i++) {
+    toArray[toPos + i] = fromArray[fromPos + i]
+  }
+}
+
+function emitLiteral (input, ip, len, output, op) {
+  if (len <= 60) {
+    output[op] = (len - 1) << 2
+    op += 1
+  } else if (len < 256) {
+    output[op] = 60 << 2
+    output[op + 1] = len - 1
+    op += 2
+  } else {
+    output[op] = 61 << 2
+    output[op + 1] = (len - 1) & 0xff
+    output[op + 2] = (len - 1) >>> 8
+    op += 3
+  }
+  copyBytes(input, ip, output, op, len)
+  return op + len
+}
+
+function emitCopyLessThan64 (output, op, offset, len) {
+  if (len < 12 && offset < 2048) {
+    output[op] = 1 + ((len - 4) << 2) + ((offset >>> 8) << 5)
+    output[op + 1] = offset & 0xff
+    return op + 2
+  } else {
+    output[op] = 2 + ((len - 1) << 2)
+    output[op + 1] = offset & 0xff
+    output[op + 2] = offset >>> 8
+    return op + 3
+  }
+}
+
+function emitCopy (output, op, offset, len) {
+  while (len >= 68) {
+    op = emitCopyLessThan64(output, op, offset, 64)
+    len -= 64
+  }
+  if (len > 64) {
+    op = emitCopyLessThan64(output, op, offset, 60)
+    len -= 60
+  }
+  return emitCopyLessThan64(output, op, offset, len)
+}
+
+function compressFragment (input, ip, inputSize, output, op) {
+  var hashTableBits = 1
+  while ((1 << hashTableBits) <= inputSize &&
+         hashTableBits <= MAX_HASH_TABLE_BITS) {
+    hashTableBits += 1
+  }
+  hashTableBits -= 1
+  var hashFuncShift = 32 - hashTableBits
+
+  if (typeof globalHashTables[hashTableBits] === 'undefined') {
+    globalHashTables[hashTableBits] = new Uint16Array(1 << hashTableBits)
+  }
+  var hashTable = globalHashTables[hashTableBits]
+  var i
+  for (i = 0; i < hashTable.length; i++) {
+    hashTable[i] = 0
+  }
+
+  var ipEnd = ip + inputSize
+  var ipLimit
+  var baseIp = ip
+  var nextEmit = ip
+
+  var hash, nextHash
+  var nextIp, candidate, skip
+  var bytesBetweenHashLookups
+  var base, matched, offset
+  var prevHash, curHash
+  var flag = true
+
+  var INPUT_MARGIN = 15
+  if (inputSize >= INPUT_MARGIN) {
+    ipLimit = ipEnd - INPUT_MARGIN
+
+    ip += 1
+    nextHash = hashFunc(load32(input, ip), hashFuncShift)
+
+    while (flag) {
+      skip = 32
+      nextIp = ip
+      do {
+        ip = nextIp
+        hash = nextHash
+        bytesBetweenHashLookups = skip >>> 5
+        skip += 1
+        nextIp = ip + bytesBetweenHashLookups
+        if (ip > ipLimit) {
+          flag = false
+          break
+        }
+        nextHash = hashFunc(load32(input, nextIp), hashFuncShift)
+        candidate = baseIp + hashTable[hash]
+        hashTable[hash] = ip - baseIp
+      } while (!equals32(input, ip, candidate))
+
+      if (!flag) {
+        break
+      }
+
+      op = emitLiteral(input, nextEmit, ip - nextEmit, output, op)
+
+      do {
+        base = ip
+        matched = 4
+        while (ip + matched < ipEnd && input[ip + matched] === input[candidate + matched]) {
+          matched += 1
+        }
+        ip += matched
+        offset = base - candidate
+        op = emitCopy(output, op, offset, matched)
+
+        nextEmit = ip
+        if (ip >= ipLimit) {
+          flag = false
+          break
+        }
+        prevHash = hashFunc(load32(input, ip - 1), hashFuncShift)
+        hashTable[prevHash] = ip - 1 - baseIp
+        curHash = hashFunc(load32(input, ip), hashFuncShift)
+        candidate = baseIp + hashTable[curHash]
+        hashTable[curHash] = ip - baseIp
+      } while (equals32(input, ip, candidate))
+
+      if (!flag) {
+        break
+      }
+
+      ip += 1
+      nextHash = hashFunc(load32(input, ip), hashFuncShift)
+    }
+  }
+
+  if (nextEmit < ipEnd) {
+    op = emitLiteral(input, nextEmit, ipEnd - nextEmit, output, op)
+  }
+
+  return op
+}
+
+function putVarint (value, output, op) {
+  do {
+    output[op] = value & 0x7f
+    value = value >>> 7
+    if (value > 0) {
+      output[op] += 0x80
+    }
+    op += 1
+  } while (value > 0)
+  return op
+}
+
+function SnappyCompressor (uncompressed) {
+  this.array = uncompressed
+}
+
+SnappyCompressor.prototype.maxCompressedLength = function () {
+  var sourceLen = this.array.length
+  return 32 + sourceLen + Math.floor(sourceLen / 6)
+}
+
+SnappyCompressor.prototype.compressToBuffer = function (outBuffer) {
+  var array = this.array
+  var length = array.length
+  var pos = 0
+  var outPos = 0
+
+  var fragmentSize
+
+  outPos = putVarint(length, outBuffer, outPos)
+  while (pos < length) {
+    fragmentSize = Math.min(length - pos, BLOCK_SIZE)
+    outPos = compressFragment(array, pos, fragmentSize, outBuffer, outPos)
+    pos += fragmentSize
+  }
+
+  return outPos
+}
+
+exports.d = SnappyCompressor
+
+
+/***/ }),
+
+/***/ 422:
+/***/ ((__unused_webpack_module, exports) => {
+
+// The MIT License (MIT)
+//
+// Copyright (c) 2016 Zhipeng Jia
+//
+// Permission is hereby granted, free of charge, to any person obtaining a copy
+// of this software and associated documentation files (the "Software"), to deal
+// in the Software without restriction, including without limitation the rights
+// to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
+// copies of the Software, and to permit persons to whom the Software is
+// furnished to do so, subject to the following conditions:
+//
+// The above copyright notice and this permission notice shall be included in all
+// copies or substantial portions of the Software.
+//
+// THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+// IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+// FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+// AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+// LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
+// OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
+// SOFTWARE.
+
+
+
+var WORD_MASK = [0, 0xff, 0xffff, 0xffffff, 0xffffffff]
+
+function copyBytes (fromArray, fromPos, toArray, toPos, length) {
+  var i
+  for (i = 0; i < length; i++) {
+    toArray[toPos + i] = fromArray[fromPos + i]
+  }
+}
+
+function selfCopyBytes (array, pos, offset, length) {
+  var i
+  for (i = 0; i < length; i++) {
+    array[pos + i] = array[pos - offset + i]
+  }
+}
+
+function SnappyDecompressor (compressed) {
+  this.array = compressed
+  this.pos = 0
+}
+
+SnappyDecompressor.prototype.readUncompressedLength = function () {
+  var result = 0
+  var shift = 0
+  var c, val
+  while (shift < 32 && this.pos < this.array.length) {
+    c = this.array[this.pos]
+    this.pos += 1
+    val = c & 0x7f
+    if (((val << shift) >>> shift) !== val) {
+      return -1
+    }
+    result |= val << shift
+    if (c < 128) {
+      return result
+    }
+    shift += 7
+  }
+  return -1
+}
+
+SnappyDecompressor.prototype.uncompressToBuffer = function (outBuffer) {
+  var array = this.array
+  var arrayLength = array.length
+  var pos = this.pos
+  var outPos = 0
+
+  var c, len, smallLen
+  var offset
+
+  while (pos < array.length) {
+    c = array[pos]
+    pos += 1
+    if ((c & 0x3) === 0) {
+      // Literal
+      len = (c >>> 2) + 1
+      if (len > 60) {
+        if (pos + 3 >= arrayLength) {
+          return false
+        }
+        smallLen = len - 60
+        len = array[pos] + (array[pos + 1] << 8) + (array[pos + 2] << 16) + (array[pos + 3] << 24)
+        len = (len & WORD_MASK[smallLen]) + 1
+        pos += smallLen
+      }
+      if (pos + len > arrayLength) {
+        return false
+      }
+      copyBytes(array, pos, outBuffer, outPos, len)
+      pos += len
+      outPos += len
+    } else {
+      switch (c & 0x3) {
+        case 1:
+          len = ((c >>> 2) & 0x7) + 4
+          offset = array[pos] + ((c >>> 5) << 8)
+          pos += 1
+          break
+        case 2:
+          if (pos + 1 >= arrayLength) {
+            return false
+          }
+          len = (c >>> 2) + 1
+          offset = array[pos] + (array[pos + 1] << 8)
+          pos += 2
+          break
+        case 3:
+          if (pos + 3 >= arrayLength) {
+            return false
+          }
+          len = (c >>> 2) + 1
+          offset = array[pos] + (array[pos + 1] << 8) + (array[pos + 2] << 16) + (array[pos + 3] << 24)
+          pos += 4
+          break
+        default:
+          break
+      }
+      if (offset === 0 || offset > outPos) {
+        return false
+      }
+      selfCopyBytes(outBuffer, outPos, offset, len)
+      outPos += len
+    }
+  }
+  return true
+}
+
+exports.c = SnappyDecompressor
+
+
+/***/ }),
+
+/***/ 3510:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -19,8 +546,8 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./lib/errors.js
 var errors = __webpack_require__(452);
-// EXTERNAL MODULE: ./lib/build/index.js + 30 modules
-var build = __webpack_require__(9705);
+// EXTERNAL MODULE: ./lib/build/index.js + 27 modules
+var build = __webpack_require__(316);
 // EXTERNAL MODULE: ./lib/bucket/paths.js
 var bucket_paths = __webpack_require__(7462);
 // EXTERNAL MODULE: ./lib/bucket/maand-conf.js
@@ -35,110 +562,8 @@ var queries = __webpack_require__(5167);
 var lib_kv = __webpack_require__(8787);
 // EXTERNAL MODULE: ./lib/deploy/context.js + 1 modules
 var context = __webpack_require__(6110);
-;// CONCATENATED MODULE: ./lib/deploy/glob-match.js
-// restart_globs matching (deploy spec §13.3): Go path.Match per segment plus maand's `**` forms.
-/** Go path.Match: `*` (no `/`), `?`, `[...]`/`[^...]` classes, `\` escapes; malformed → no match. */
-function pathMatch(pattern, name) {
-    const re = globToRegExp(pattern);
-    return re !== undefined && re.test(name);
-}
-function globToRegExp(p) {
-    let out = '^';
-    for (let i = 0; i < p.length; i++) {
-        const c = p[i];
-        if (c === '*')
-            out += '[^/]*';
-        else if (c === '?')
-            out += '[^/]';
-        else if (c === '\\') {
-            if (i + 1 >= p.length)
-                return undefined;
-            out += escapeRe(p[++i]);
-        }
-        else if (c === '[') {
-            let j = i + 1;
-            let cls = '[';
-            if (p[j] === '^') {
-                cls += '^';
-                j++;
-            }
-            let n = 0;
-            for (; j < p.length && !(p[j] === ']' && n > 0); j++, n++) {
-                if (p[j] === '\\') {
-                    j++;
-                    if (j >= p.length)
-                        return undefined;
-                }
-                cls += p[j] === ']' || p[j] === '\\' || p[j] === '^' ? `\\${p[j]}` : p[j];
-            }
-            if (j >= p.length)
-                return undefined;
-            out += `${cls}]`;
-            i = j;
-        }
-        else
-            out += escapeRe(c);
-    }
-    try {
-        return new RegExp(`${out}$`, 'u');
-    }
-    catch {
-        return undefined;
-    }
-}
-function escapeRe(c) {
-    return /[.*+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c;
-}
-function lastSegment(p) {
-    return p.slice(p.lastIndexOf('/') + 1);
-}
-function globMatches(rawPattern, rawPath) {
-    const pattern = rawPattern.trim();
-    const path = rawPath.replace(/^\/+/, '');
-    if (pattern === '')
-        return false;
-    if (!/[*?[]/.test(pattern) && (path === pattern || lastSegment(path) === pattern))
-        return true;
-    if (pattern.includes('**')) {
-        if (pattern.startsWith('**/')) {
-            const s = pattern.slice(3);
-            if (s.includes('/')) {
-                const dir = s.slice(0, s.indexOf('/'));
-                const name = s.slice(s.indexOf('/') + 1);
-                return path.startsWith(`${dir}/`) && pathMatch(name, path.slice(dir.length + 1));
-            }
-            return pathMatch(s, lastSegment(path)) || pathMatch(s, path);
-        }
-        if (pattern.endsWith('/**')) {
-            const prefix = pattern.slice(0, -3);
-            return path === prefix || path.startsWith(`${prefix}/`);
-        }
-        const parts = pattern.split('**');
-        if (parts.length !== 2)
-            return false;
-        const [prefix, suffixRaw] = parts;
-        if (prefix !== '' && !path.startsWith(prefix))
-            return false;
-        const rest = path.slice(prefix.length).replace(/^\//, '');
-        const suffix = suffixRaw.replace(/^\//, '');
-        if (suffix === '')
-            return true;
-        return pathMatch(suffix, rest) || pathMatch(suffix, lastSegment(rest));
-    }
-    if (pattern.includes('/')) {
-        if (pathMatch(pattern, path))
-            return true;
-        if (pattern.endsWith('/'))
-            return path === pattern.slice(0, -1) || path.startsWith(pattern);
-        return false;
-    }
-    return pathMatch(pattern, lastSegment(path)) || pathMatch(pattern, path);
-}
-/** Changed paths matching at least one pattern, in input order. */
-function matchAny(patterns, paths) {
-    return paths.filter((p) => patterns.some((g) => globMatches(g, p)));
-}
-
+// EXTERNAL MODULE: ./lib/deploy/glob-match.js
+var glob_match = __webpack_require__(3333);
 // EXTERNAL MODULE: ./lib/util/go-json.js
 var go_json = __webpack_require__(6495);
 ;// CONCATENATED MODULE: ./lib/deploy/tree-hash.js
@@ -188,7 +613,7 @@ function decideLifecycle(i) {
         return { action: 'reload', matched: [], reason: 'files changed (no previous manifest)' };
     if (i.globs.length === 0)
         return { action: 'reload', matched: [], reason: 'files changed' };
-    const matched = matchAny(i.globs, changedPaths(i.previousFiles, i.currentFiles));
+    const matched = (0,glob_match/* matchAny */.eM)(i.globs, changedPaths(i.previousFiles, i.currentFiles));
     if (matched.length > 0)
         return { action: 'restart', matched, reason: `restart_globs matched ${matched.join(',')}` };
     return { action: 'reload', matched: [], reason: 'files changed, no restart_globs matched' };
@@ -248,6 +673,372 @@ function planJob(job, seq, allocs, staged, marker, flags) {
     const work = plans.some((p) => p.action !== 'skip') || marker !== undefined;
     const reason = plans.length === 0 ? 'no allocations' : marker ? `unfinished ${marker === 'post_deploy' ? 'post_deploy' : 'rollout'} from an earlier deploy` : work ? '' : 'already promoted on all allocations';
     return { job: job.name, seq, needsRollout: work, reason, marker, allocations: plans };
+}
+
+// EXTERNAL MODULE: ./lib/deploy/prometheus.js + 2 modules
+var prometheus = __webpack_require__(1967);
+;// CONCATENATED MODULE: ./lib/metrics/errors.js
+// Errors of the metrics push. Their messages are the reference texts (kv spec §9: `remote write
+// status <code> <text>[: <body>]`), so they are not MaandErrors, which prefix a sentinel code.
+/** The push could not be set up or did not go through; the deploy reports it as a warning. */
+class MetricsError extends Error {
+    name = 'MetricsError';
+}
+/** One remote-write attempt failed: a bad HTTP status, a network error or a timeout. */
+class RemoteWriteError extends MetricsError {
+    name = 'RemoteWriteError';
+    /** The HTTP status; absent when no response arrived. */
+    status;
+    /** Network errors, timeouts, 429 and 5xx are worth another attempt. */
+    retryable;
+    constructor(message, status) {
+        super(message);
+        this.status = status;
+        this.retryable = status === undefined || status === 429 || status >= 500;
+    }
+}
+
+// EXTERNAL MODULE: ./lib/certs/inspect.js
+var inspect = __webpack_require__(9783);
+;// CONCATENATED MODULE: ./lib/certs/metrics.js
+
+
+
+
+const PROMETHEUS_JOB = 'prometheus';
+const PROMETHEUS_PORT = 'prometheus_port_http';
+const ALLOCATION_NS = /^maand\/job\/([^/]+)\/worker\/([^/]+)$/;
+/** The CA (when its PEM is given) first, then every live `certs/*.crt` by namespace and key. */
+function listCertMetrics(kv, caPem, renewalBufferDays, now) {
+    const out = [];
+    if (caPem !== undefined)
+        out.push(metric('ca', '', '', 'ca', caPem, renewalBufferDays, now));
+    for (const ns of kv.namespaces()) {
+        const m = ALLOCATION_NS.exec(ns);
+        if (!m)
+            continue;
+        for (const key of kv.keys(ns)) {
+            if (!key.startsWith(lib_kv/* CERTS_KEY_PREFIX */.$x) || !key.endsWith('.crt'))
+                continue;
+            const cert = key.slice(lib_kv/* CERTS_KEY_PREFIX */.$x.length, -'.crt'.length);
+            out.push(metric('job', m[1], m[2], cert, kv.get(ns, key), renewalBufferDays, now));
+        }
+    }
+    return out;
+}
+function metric(scope, job, worker, cert, pem, bufferDays, now) {
+    const s = (0,inspect/* certStatus */.xC)(pem, bufferDays, now);
+    const base = { scope, job, worker, cert, commonName: s.commonName ?? '', status: s.status };
+    return s.status === 'invalid' || s.notAfter === undefined ? base : { ...base, notAfter: s.notAfter };
+}
+/**
+ * Per certificate, in the order given: maand_cert_not_after_seconds (left out for invalid certs),
+ * maand_cert_expiring and maand_cert_expired, each one sample at `now`.
+ */
+function certSeries(metrics, now) {
+    const timestampMs = now.getTime();
+    const out = [];
+    for (const m of metrics) {
+        const labels = [
+            { name: 'cert', value: m.cert },
+            { name: 'common_name', value: m.commonName },
+            { name: 'job', value: m.job },
+            { name: 'scope', value: m.scope },
+            { name: 'status', value: m.status },
+            { name: 'worker', value: m.worker },
+        ];
+        const gauge = (name, value) => ({
+            labels: [{ name: '__name__', value: name }, ...labels],
+            samples: [{ value, timestampMs }],
+        });
+        if (m.notAfter !== undefined)
+            out.push(gauge('maand_cert_not_after_seconds', Math.floor(m.notAfter.getTime() / 1000)));
+        out.push(gauge('maand_cert_expiring', m.status === 'expiring' ? 1 : 0));
+        out.push(gauge('maand_cert_expired', m.status === 'expired' ? 1 : 0));
+    }
+    return out;
+}
+/**
+ * The remote-write URL of the bucket's Prometheus: the first non-removed allocation (by IP) of the
+ * job named `prometheus`, when that job ships prometheus.yml(.tpl); undefined when there is none.
+ */
+function prometheusWriteUrl(db) {
+    if (!(0,prometheus/* hasPrometheusServer */.q8)(db))
+        return undefined;
+    const ips = db.prepare('SELECT worker_ip FROM allocations WHERE job = ? AND removed = 0').all(PROMETHEUS_JOB)
+        .map((r) => r.worker_ip)
+        .sort();
+    if (ips.length === 0)
+        return undefined;
+    const row = db
+        .prepare('SELECT p.port AS port FROM job_ports p JOIN job j ON j.job_id = p.job_id WHERE j.name = ? AND p.name = ?')
+        .get(PROMETHEUS_JOB, PROMETHEUS_PORT);
+    if (row === undefined) {
+        throw new MetricsError(`job ${PROMETHEUS_JOB} has no port ${PROMETHEUS_PORT}: declare it under resources.ports in its manifest.json and run maand build`);
+    }
+    return `http://${ips[0]}:${row.port}/api/v1/write`;
+}
+/** Basic auth from `secrets/job/prometheus` admin_username + admin_password; neither → none. */
+function prometheusBasicAuth(kv) {
+    const ns = (0,lib_kv/* jobSecretsNamespace */.WM)(PROMETHEUS_JOB);
+    const secret = (key) => (kv.tryGet(ns, key) === undefined ? undefined : kv.getSecret(ns, key));
+    const username = secret('admin_username');
+    const password = secret('admin_password');
+    if (username === undefined && password === undefined)
+        return undefined;
+    if (username === undefined || password === undefined) {
+        throw new MetricsError(`prometheus remote write requires both admin_username and admin_password in ${ns}`);
+    }
+    return { username, password };
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(8500);
+// EXTERNAL MODULE: ./node_modules/snappyjs/index.js
+var snappyjs = __webpack_require__(4528);
+;// CONCATENATED MODULE: ./lib/metrics/protobuf.js
+// Protobuf encoding of a Prometheus remote-write 0.1.0 `WriteRequest` (prompb/remote.proto,
+// prompb/types.proto), by hand: four messages do not justify a protobuf dependency.
+//   WriteRequest { repeated TimeSeries timeseries = 1; }
+//   TimeSeries   { repeated Label labels = 1; repeated Sample samples = 2; }
+//   Label        { string name = 1; string value = 2; }
+//   Sample       { double value = 1; int64 timestamp = 2; }   // timestamp in ms
+// Proto3 rules: fields holding their default (0, "") are not written.
+const VARINT = 0;
+const FIXED64 = 1;
+const LENGTH_DELIMITED = 2;
+const utf8 = new TextEncoder();
+class Writer {
+    #bytes = [];
+    #tag(field, wireType) {
+        this.#varint(BigInt((field << 3) | wireType));
+    }
+    /** Unsigned LEB128 of the 64-bit two's complement (negative int64 takes 10 bytes). */
+    #varint(n) {
+        let v = BigInt.asUintN(64, n);
+        while (v >= 0x80n) {
+            this.#bytes.push(Number(v & 0x7fn) | 0x80);
+            v >>= 7n;
+        }
+        this.#bytes.push(Number(v));
+    }
+    int64(field, n) {
+        if (n === 0)
+            return;
+        this.#tag(field, VARINT);
+        this.#varint(BigInt(Math.trunc(n)));
+    }
+    double(field, n) {
+        if (n === 0 && !Object.is(n, -0))
+            return;
+        this.#tag(field, FIXED64);
+        const buf = new DataView(new ArrayBuffer(8));
+        buf.setFloat64(0, n, true);
+        for (let i = 0; i < 8; i++)
+            this.#bytes.push(buf.getUint8(i));
+    }
+    bytes(field, data) {
+        this.#tag(field, LENGTH_DELIMITED);
+        this.#varint(BigInt(data.length));
+        for (const b of data)
+            this.#bytes.push(b);
+    }
+    string(field, s) {
+        if (s === '')
+            return;
+        this.bytes(field, utf8.encode(s));
+    }
+    /** Embedded messages are always written, also when empty (they are list elements here). */
+    message(field, build) {
+        const inner = new Writer();
+        build(inner);
+        this.bytes(field, inner.finish());
+    }
+    finish() {
+        return Uint8Array.from(this.#bytes);
+    }
+}
+function byName(a, b) {
+    return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+/** The serialized `WriteRequest` carrying `series` in the given order. */
+function encodeWriteRequest(series) {
+    const w = new Writer();
+    for (const ts of series) {
+        w.message(1, (tw) => {
+            for (const l of [...ts.labels].sort(byName)) {
+                tw.message(1, (lw) => {
+                    lw.string(1, l.name);
+                    lw.string(2, l.value);
+                });
+            }
+            for (const s of ts.samples) {
+                tw.message(2, (sw) => {
+                    sw.double(1, s.value);
+                    sw.int64(2, s.timestampMs);
+                });
+            }
+        });
+    }
+    return w.finish();
+}
+
+;// CONCATENATED MODULE: ./lib/metrics/remote-write.js
+// Prometheus remote-write 0.1.0 client (kv spec §6.7): one snappy-compressed protobuf POST, retried
+// with backoff because Prometheus may not accept writes right after its own rollout.
+
+
+
+
+
+const DEFAULT_TIMEOUT_MS = 15_000;
+const DEFAULT_ATTEMPTS = 5;
+const FIRST_BACKOFF_MS = 2_000;
+const MAX_BACKOFF_MS = 15_000;
+/** Enough of an error body to explain a rejection (the reference reads 4 KiB too). */
+const ERROR_BODY_LIMIT = 4096;
+/** The wait after failed attempt `attempt` (1-based): 2 s doubling, capped at 15 s. */
+function backoffMs(attempt) {
+    return Math.min(FIRST_BACKOFF_MS * 2 ** (attempt - 1), MAX_BACKOFF_MS);
+}
+/** Pushes `series`; throws the last RemoteWriteError, or a MetricsError when cancelled. */
+async function remoteWrite(series, opts) {
+    const body = (0,snappyjs/* compress */.B)(encodeWriteRequest(series));
+    const attempts = Math.max(1, opts.attempts ?? DEFAULT_ATTEMPTS);
+    const sleep = opts.sleep ?? ((ms, signal) => (0,promises_.setTimeout)(ms, undefined, signal ? { signal } : {}));
+    for (let attempt = 1;; attempt++) {
+        if (opts.signal?.aborted)
+            throw cancelled();
+        try {
+            await postOnce(body, opts);
+            return { attempts: attempt };
+        }
+        catch (e) {
+            if (opts.signal?.aborted)
+                throw cancelled();
+            if (!(e instanceof RemoteWriteError) || !e.retryable || attempt >= attempts)
+                throw e;
+            const delayMs = backoffMs(attempt);
+            opts.onRetry?.({ attempt, attempts, error: e.message, delayMs });
+            try {
+                await sleep(delayMs, opts.signal);
+            }
+            catch {
+                throw cancelled();
+            }
+        }
+    }
+}
+function cancelled() {
+    return new MetricsError('remote write cancelled');
+}
+async function postOnce(body, opts) {
+    const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
+    const headers = {
+        'Content-Type': 'application/x-protobuf',
+        'Content-Encoding': 'snappy',
+        'X-Prometheus-Remote-Write-Version': '0.1.0',
+    };
+    if (opts.basicAuth)
+        headers['Authorization'] = `Basic ${Buffer.from(`${opts.basicAuth.username}:${opts.basicAuth.password}`).toString('base64')}`;
+    let res;
+    try {
+        res = await fetch(opts.url, { method: 'POST', headers, body, signal });
+    }
+    catch (e) {
+        if (timeout.aborted)
+            throw new RemoteWriteError(`remote write request: no response within ${timeoutMs / 1000}s from ${opts.url}`);
+        throw new RemoteWriteError(`remote write request: ${networkText(e)}`);
+    }
+    if (res.status >= 200 && res.status < 300) {
+        await res.body?.cancel().catch(() => undefined);
+        return;
+    }
+    const text = await readLimited(res, ERROR_BODY_LIMIT);
+    const status = `${res.status} ${external_node_http_.STATUS_CODES[res.status] ?? ''}`.trimEnd();
+    throw new RemoteWriteError(`remote write status ${status}${text ? `: ${text}` : ''}`, res.status);
+}
+/** fetch hides the socket error in `cause` ("fetch failed" alone says nothing). */
+function networkText(e) {
+    const cause = e instanceof Error ? e.cause : undefined;
+    if (cause instanceof Error && cause.message)
+        return cause.message;
+    return e instanceof Error ? e.message : String(e);
+}
+/** The first `limit` bytes of the body, trimmed; a body that breaks off yields what arrived. */
+async function readLimited(res, limit) {
+    if (!res.body)
+        return '';
+    const reader = res.body.getReader();
+    const chunks = [];
+    let size = 0;
+    try {
+        while (size < limit) {
+            const { done, value } = await reader.read();
+            if (done)
+                break;
+            chunks.push(value);
+            size += value.length;
+        }
+    }
+    catch {
+        // keep the partial body
+    }
+    finally {
+        await reader.cancel().catch(() => undefined);
+    }
+    return Buffer.concat(chunks).subarray(0, limit).toString('utf8').trim();
+}
+
+;// CONCATENATED MODULE: ./lib/deploy/cert-metrics-step.js
+// The last step of a real deploy (deploy spec §3 step 13): push certificate expiry gauges to the
+// bucket's Prometheus. Best effort: a failure becomes a warning and never changes the exit status.
+
+
+
+
+/** Pushes the gauges when the bucket runs a Prometheus server; records the outcome in ctx.result. */
+async function pushCertMetrics(ctx, conf, opts = {}) {
+    let url;
+    let series = 0;
+    try {
+        url = prometheusWriteUrl(ctx.db);
+        if (url === undefined)
+            return;
+        const basicAuth = prometheusBasicAuth(ctx.kv);
+        const now = opts.now ?? new Date();
+        const data = certSeries(listCertMetrics(ctx.kv, readCa(ctx.paths.caCrt), conf.certs_renewal_buffer, now), now);
+        series = data.length;
+        if (series === 0)
+            return;
+        const worker = new URL(url).hostname;
+        await remoteWrite(data, {
+            url,
+            ...(basicAuth ? { basicAuth } : {}),
+            ...(ctx.signal ? { signal: ctx.signal } : {}),
+            ...(opts.sleep ? { sleep: opts.sleep } : {}),
+            ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
+            onRetry: (n) => ctx.emit({ type: 'output', job: 'prometheus', worker, stream: 'stderr', text: `cert metrics: attempt ${n.attempt}/${n.attempts} failed: ${n.error}; retrying in ${n.delayMs / 1000}s` }),
+        });
+        ctx.result.certMetrics = { url, series };
+    }
+    catch (e) {
+        ctx.result.certMetrics = { url: url ?? '', series, error: (0,errors/* errorText */.kc)(e) };
+        ctx.emit({ type: 'warning', message: `cert metrics: ${(0,errors/* errorText */.kc)(e)}` });
+    }
+}
+/** The bucket CA as the push reports it; a missing file just leaves the CA out (as the reference). */
+function readCa(file) {
+    try {
+        return (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
 }
 
 // EXTERNAL MODULE: ./lib/deploy/commands.js
@@ -365,8 +1156,8 @@ function purgeRemovedJobs(ctx, all, stopped) {
         ctx.checkpoint();
 }
 
-// EXTERNAL MODULE: ./lib/deploy/staging.js + 3 modules
-var staging = __webpack_require__(2469);
+// EXTERNAL MODULE: ./lib/deploy/staging.js + 1 modules
+var staging = __webpack_require__(898);
 // EXTERNAL MODULE: ./lib/deploy/rollout-order.js
 var rollout_order = __webpack_require__(5163);
 // EXTERNAL MODULE: ./lib/hooks/catalog.js
@@ -544,6 +1335,7 @@ async function postDeploy(ctx, job, active, res) {
 
 
 
+
 async function deploy(opts) {
     const paths = (0,bucket_paths/* bucketPaths */.Z)(opts.root);
     const conf = (0,maand_conf/* readMaandConf */.MC)(paths.maandConf);
@@ -650,6 +1442,8 @@ async function run(ctx, conf) {
     }
     if (!ctx.flags.dryRun && ctx.updateSeqBumped)
         await finalSync(ctx, conf);
+    if (!ctx.flags.dryRun && !ctx.cancelled)
+        await pushCertMetrics(ctx, conf);
 }
 function pushJob(ctx, r, failed) {
     ctx.result.jobs.push(r);

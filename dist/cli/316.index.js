@@ -1,5 +1,5 @@
-export const id = 705;
-export const ids = [705];
+export const id = 316;
+export const ids = [316];
 export const modules = {
 
 /***/ 8093:
@@ -84,7 +84,7 @@ function firstLine(e) {
 
 /***/ }),
 
-/***/ 9705:
+/***/ 316:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1474,113 +1474,10 @@ function parseIpv6(text) {
 var keys = __webpack_require__(3047);
 // EXTERNAL MODULE: ./lib/certs/pem.js
 var certs_pem = __webpack_require__(5261);
-;// CONCATENATED MODULE: ./lib/certs/der-read.js
-// A minimal DER reader, enough to take a CA certificate apart: its raw subject Name (the leaf's
-// issuer must be byte-identical), its subject key identifier, and its common name.
-/** Reads the element starting at `offset`; throws on truncated or non-DER lengths. */
-function readTlv(buf, offset = 0) {
-    if (offset + 2 > buf.length)
-        throw new Error('truncated element');
-    const tag = buf[offset];
-    if ((tag & 0x1f) === 0x1f)
-        throw new Error('multi-byte tags are not supported');
-    let len = buf[offset + 1];
-    let headerLen = 2;
-    if (len & 0x80) {
-        const count = len & 0x7f;
-        if (count === 0 || count > 4 || offset + 2 + count > buf.length)
-            throw new Error('bad length');
-        len = 0;
-        for (let i = 0; i < count; i++)
-            len = len * 256 + buf[offset + 2 + i];
-        headerLen += count;
-    }
-    const end = offset + headerLen + len;
-    if (end > buf.length)
-        throw new Error('truncated element');
-    return { tag, raw: buf.subarray(offset, end), content: buf.subarray(offset + headerLen, end) };
-}
-/** The elements inside a constructed element, in order. */
-function children(parent) {
-    const out = [];
-    for (let offset = 0; offset < parent.content.length;) {
-        const child = readTlv(parent.content, offset);
-        out.push(child);
-        offset += child.raw.length;
-    }
-    return out;
-}
-/** Dotted text of an OBJECT IDENTIFIER's content bytes. */
-function oidText(content) {
-    const arcs = [];
-    let value = 0;
-    for (const byte of content) {
-        value = value * 128 + (byte & 0x7f);
-        if ((byte & 0x80) === 0) {
-            arcs.push(value);
-            value = 0;
-        }
-    }
-    const first = arcs.shift() ?? 0;
-    const head = first < 80 ? [Math.floor(first / 40), first % 40] : [2, first - 80];
-    return [...head, ...arcs].join('.');
-}
-
-;// CONCATENATED MODULE: ./lib/certs/parse.js
-// Reads the parts of an existing certificate that maand needs: validity and public key through
-// Node's X509Certificate (which also rejects malformed DER), raw subject / SKI / CN through der-read.
-
-
-/** Parses DER; throws `x509: malformed certificate` (Go's wording) for anything that is not X.509. */
-function parse_parseCertificate(der) {
-    try {
-        return parseUnchecked(der);
-    }
-    catch {
-        throw new Error('x509: malformed certificate');
-    }
-}
-function parseUnchecked(der) {
-    const x509 = new external_node_crypto_.X509Certificate(der);
-    const tbs = children(children(readTlv(der))[0]);
-    // tbsCertificate: [0] version?, serial, signature, issuer, validity, subject, spki, [1]?, [2]?, [3] ext?
-    const fields = tbs[0]?.tag === 0xa0 ? tbs.slice(1) : tbs;
-    const subject = fields[4];
-    const extensions = fields.slice(6).find((f) => f.tag === 0xa3);
-    return {
-        subject: Buffer.from(subject.raw),
-        commonName: commonNameOf(subject),
-        subjectKeyId: extensions ? subjectKeyIdOf(extensions) : undefined,
-        notAfter: x509.validToDate,
-        publicKey: x509.publicKey,
-    };
-}
-function commonNameOf(name) {
-    let cn = '';
-    for (const rdn of children(name)) {
-        for (const attr of children(rdn)) {
-            const [type, value] = children(attr);
-            if (type && value && oidText(type.content) === '2.5.4.3') {
-                // BMPString is UTF-16BE; every other directory string type is (a subset of) UTF-8.
-                const bmp = value.tag === 0x1e;
-                cn = bmp ? Buffer.from(value.content).swap16().toString('utf16le') : value.content.toString('utf8');
-            }
-        }
-    }
-    return cn;
-}
-function subjectKeyIdOf(extensionsField) {
-    const list = children(extensionsField)[0];
-    for (const ext of list ? children(list) : []) {
-        const parts = children(ext);
-        if (parts[0] && oidText(parts[0].content) === '2.5.29.14') {
-            const value = parts[parts.length - 1];
-            return Buffer.from(readTlv(value.content).content);
-        }
-    }
-    return undefined;
-}
-
+// EXTERNAL MODULE: ./lib/certs/der-read.js
+var der_read = __webpack_require__(4793);
+// EXTERNAL MODULE: ./lib/certs/parse.js
+var parse = __webpack_require__(8264);
 ;// CONCATENATED MODULE: ./lib/certs/signer.js
 // Loads the bucket CA (secrets/ca.crt + secrets/ca.key) for signing leaf certificates. The key must
 // be PKCS#1, as in the reference tool; error texts follow its `decoding ca.crt|ca.key: ...` wording.
@@ -1595,7 +1492,7 @@ function loadCaSigner(caCertPem, caKeyPem) {
         throw new errors/* MaandError */.Ob('unexpected error', 'decoding ca.crt: no PEM block found');
     let cert;
     try {
-        cert = parse_parseCertificate(certBlock.bytes);
+        cert = (0,parse/* parseCertificate */.h)(certBlock.bytes);
     }
     catch (e) {
         throw new errors/* MaandError */.Ob('unexpected error', `decoding ca.crt: ${e.message}`);
@@ -1628,7 +1525,7 @@ function loadPkcs1Key(pem) {
 }
 // RSAPrivateKey (RFC 8017 A.1.2) is a SEQUENCE of nine or more INTEGERs; PKCS#8 starts differently.
 function isPkcs1Shape(der) {
-    const fields = children(readTlv(der));
+    const fields = (0,der_read/* children */.Y_)((0,der_read/* readTlv */.pw)(der));
     return fields.length >= 9 && fields.every((f) => f.tag === 0x02);
 }
 
@@ -1673,52 +1570,8 @@ async function generateLeaf(opts) {
     return { certPem: (0,certs_pem/* encodePem */.T)('CERTIFICATE', der), keyPem: (0,keys/* privateKeyPem */.n)(privateKey, opts.pkcs8) };
 }
 
-;// CONCATENATED MODULE: ./lib/certs/inspect.js
-// Renewal and expiry rules for stored leaf certificates (spec §6.5): build uses them to decide
-// regeneration, deploy's metrics push to report status.
-
-
-const HOUR_MS = 60 * 60 * 1000;
-const inspect_DAY_MS = 24 * HOUR_MS;
-/** True when `now` is at/after notAfter, or inside the renewal buffer (only when bufferDays > 0). */
-function certNeedsRenewal(notAfter, bufferDays, now) {
-    if (now.getTime() >= notAfter.getTime())
-        return true;
-    if (bufferDays <= 0)
-        return false;
-    return now.getTime() >= notAfter.getTime() - bufferDays * inspect_DAY_MS;
-}
-/** Whether a stored certificate PEM must be regenerated; no PEM block at all just means "needs". */
-function inspectStoredCert(pem, bufferDays, now) {
-    const block = (0,certs_pem/* decodePem */.x)(pem);
-    if (!block)
-        return { needs: true };
-    try {
-        return { needs: certNeedsRenewal(parse_parseCertificate(block.bytes).notAfter, bufferDays, now) };
-    }
-    catch (e) {
-        return { needs: true, error: e.message };
-    }
-}
-/** Display/metrics status: expired after notAfter, expiring inside the renewal window, else ok. */
-function certStatus(pem, bufferDays, now) {
-    const block = decodePem(pem);
-    let cert;
-    try {
-        if (!block)
-            return { status: 'invalid' };
-        cert = parseCertificate(block.bytes);
-    }
-    catch {
-        return { status: 'invalid' };
-    }
-    const { notAfter, commonName } = cert;
-    const status = now.getTime() > notAfter.getTime() ? 'expired' : certNeedsRenewal(notAfter, bufferDays, now) ? 'expiring' : 'ok';
-    // Go: int(notAfter.Sub(now).Hours() / 24)
-    const daysLeft = Math.trunc((notAfter.getTime() - now.getTime()) / HOUR_MS / 24) || 0;
-    return { status, daysLeft, notAfter, commonName };
-}
-
+// EXTERNAL MODULE: ./lib/certs/inspect.js
+var inspect = __webpack_require__(9783);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 ;// CONCATENATED MODULE: ./lib/certs/files.js
@@ -1821,7 +1674,7 @@ async function syncCertificates(ctx) {
                 const crt = ctx.kv.tryGet(ns, `certs/${spec.name}.crt`) ?? '';
                 if (key === '' || crt === '')
                     return true;
-                const check = inspectStoredCert(crt, ctx.conf.certs_renewal_buffer, now);
+                const check = (0,inspect/* inspectStoredCert */.e5)(crt, ctx.conf.certs_renewal_buffer, now);
                 if (check.error)
                     throw new errors/* MaandError */.Ob('unexpected error', `${check.error} (job ${job}, worker ${ip}, cert ${spec.name}; delete the stored cert or rebuild with a valid CA)`);
                 return check.needs;
@@ -2166,6 +2019,126 @@ function summarize(ctx, kvChanges, certsGenerated) {
 
 /***/ }),
 
+/***/ 4793:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Y_: () => (/* binding */ children),
+/* harmony export */   ch: () => (/* binding */ oidText),
+/* harmony export */   pw: () => (/* binding */ readTlv)
+/* harmony export */ });
+// A minimal DER reader, enough to take a CA certificate apart: its raw subject Name (the leaf's
+// issuer must be byte-identical), its subject key identifier, and its common name.
+/** Reads the element starting at `offset`; throws on truncated or non-DER lengths. */
+function readTlv(buf, offset = 0) {
+    if (offset + 2 > buf.length)
+        throw new Error('truncated element');
+    const tag = buf[offset];
+    if ((tag & 0x1f) === 0x1f)
+        throw new Error('multi-byte tags are not supported');
+    let len = buf[offset + 1];
+    let headerLen = 2;
+    if (len & 0x80) {
+        const count = len & 0x7f;
+        if (count === 0 || count > 4 || offset + 2 + count > buf.length)
+            throw new Error('bad length');
+        len = 0;
+        for (let i = 0; i < count; i++)
+            len = len * 256 + buf[offset + 2 + i];
+        headerLen += count;
+    }
+    const end = offset + headerLen + len;
+    if (end > buf.length)
+        throw new Error('truncated element');
+    return { tag, raw: buf.subarray(offset, end), content: buf.subarray(offset + headerLen, end) };
+}
+/** The elements inside a constructed element, in order. */
+function children(parent) {
+    const out = [];
+    for (let offset = 0; offset < parent.content.length;) {
+        const child = readTlv(parent.content, offset);
+        out.push(child);
+        offset += child.raw.length;
+    }
+    return out;
+}
+/** Dotted text of an OBJECT IDENTIFIER's content bytes. */
+function oidText(content) {
+    const arcs = [];
+    let value = 0;
+    for (const byte of content) {
+        value = value * 128 + (byte & 0x7f);
+        if ((byte & 0x80) === 0) {
+            arcs.push(value);
+            value = 0;
+        }
+    }
+    const first = arcs.shift() ?? 0;
+    const head = first < 80 ? [Math.floor(first / 40), first % 40] : [2, first - 80];
+    return [...head, ...arcs].join('.');
+}
+
+
+/***/ }),
+
+/***/ 9783:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   e5: () => (/* binding */ inspectStoredCert),
+/* harmony export */   xC: () => (/* binding */ certStatus)
+/* harmony export */ });
+/* unused harmony export certNeedsRenewal */
+/* harmony import */ var _pem_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5261);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8264);
+// Renewal and expiry rules for stored leaf certificates (spec §6.5): build uses them to decide
+// regeneration, deploy's metrics push to report status.
+
+
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
+/** True when `now` is at/after notAfter, or inside the renewal buffer (only when bufferDays > 0). */
+function certNeedsRenewal(notAfter, bufferDays, now) {
+    if (now.getTime() >= notAfter.getTime())
+        return true;
+    if (bufferDays <= 0)
+        return false;
+    return now.getTime() >= notAfter.getTime() - bufferDays * DAY_MS;
+}
+/** Whether a stored certificate PEM must be regenerated; no PEM block at all just means "needs". */
+function inspectStoredCert(pem, bufferDays, now) {
+    const block = (0,_pem_js__WEBPACK_IMPORTED_MODULE_1__/* .decodePem */ .x)(pem);
+    if (!block)
+        return { needs: true };
+    try {
+        return { needs: certNeedsRenewal((0,_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .parseCertificate */ .h)(block.bytes).notAfter, bufferDays, now) };
+    }
+    catch (e) {
+        return { needs: true, error: e.message };
+    }
+}
+/** Display/metrics status: expired after notAfter, expiring inside the renewal window, else ok. */
+function certStatus(pem, bufferDays, now) {
+    const block = (0,_pem_js__WEBPACK_IMPORTED_MODULE_1__/* .decodePem */ .x)(pem);
+    let cert;
+    try {
+        if (!block)
+            return { status: 'invalid' };
+        cert = (0,_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .parseCertificate */ .h)(block.bytes);
+    }
+    catch {
+        return { status: 'invalid' };
+    }
+    const { notAfter, commonName } = cert;
+    const status = now.getTime() > notAfter.getTime() ? 'expired' : certNeedsRenewal(notAfter, bufferDays, now) ? 'expiring' : 'ok';
+    // Go: int(notAfter.Sub(now).Hours() / 24)
+    const daysLeft = Math.trunc((notAfter.getTime() - now.getTime()) / HOUR_MS / 24) || 0;
+    return { status, daysLeft, notAfter, commonName };
+}
+
+
+/***/ }),
+
 /***/ 3047:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -2186,6 +2159,71 @@ async function generateRsaKey(bits) {
 /** `RSA PRIVATE KEY` (PKCS#1) or, with `pkcs8`, `PRIVATE KEY` PEM text ending in a newline. */
 function privateKeyPem(key, pkcs8) {
     return key.export({ type: pkcs8 ? 'pkcs8' : 'pkcs1', format: 'pem' }).toString();
+}
+
+
+/***/ }),
+
+/***/ 8264:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ parseCertificate)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var _der_read_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4793);
+// Reads the parts of an existing certificate that maand needs: validity and public key through
+// Node's X509Certificate (which also rejects malformed DER), raw subject / SKI / CN through der-read.
+
+
+/** Parses DER; throws `x509: malformed certificate` (Go's wording) for anything that is not X.509. */
+function parseCertificate(der) {
+    try {
+        return parseUnchecked(der);
+    }
+    catch {
+        throw new Error('x509: malformed certificate');
+    }
+}
+function parseUnchecked(der) {
+    const x509 = new node_crypto__WEBPACK_IMPORTED_MODULE_0__.X509Certificate(der);
+    const tbs = (0,_der_read_js__WEBPACK_IMPORTED_MODULE_1__/* .children */ .Y_)((0,_der_read_js__WEBPACK_IMPORTED_MODULE_1__/* .children */ .Y_)((0,_der_read_js__WEBPACK_IMPORTED_MODULE_1__/* .readTlv */ .pw)(der))[0]);
+    // tbsCertificate: [0] version?, serial, signature, issuer, validity, subject, spki, [1]?, [2]?, [3] ext?
+    const fields = tbs[0]?.tag === 0xa0 ? tbs.slice(1) : tbs;
+    const subject = fields[4];
+    const extensions = fields.slice(6).find((f) => f.tag === 0xa3);
+    return {
+        subject: Buffer.from(subject.raw),
+        commonName: commonNameOf(subject),
+        subjectKeyId: extensions ? subjectKeyIdOf(extensions) : undefined,
+        notAfter: x509.validToDate,
+        publicKey: x509.publicKey,
+    };
+}
+function commonNameOf(name) {
+    let cn = '';
+    for (const rdn of (0,_der_read_js__WEBPACK_IMPORTED_MODULE_1__/* .children */ .Y_)(name)) {
+        for (const attr of (0,_der_read_js__WEBPACK_IMPORTED_MODULE_1__/* .children */ .Y_)(rdn)) {
+            const [type, value] = (0,_der_read_js__WEBPACK_IMPORTED_MODULE_1__/* .children */ .Y_)(attr);
+            if (type && value && (0,_der_read_js__WEBPACK_IMPORTED_MODULE_1__/* .oidText */ .ch)(type.content) === '2.5.4.3') {
+                // BMPString is UTF-16BE; every other directory string type is (a subset of) UTF-8.
+                const bmp = value.tag === 0x1e;
+                cn = bmp ? Buffer.from(value.content).swap16().toString('utf16le') : value.content.toString('utf8');
+            }
+        }
+    }
+    return cn;
+}
+function subjectKeyIdOf(extensionsField) {
+    const list = (0,_der_read_js__WEBPACK_IMPORTED_MODULE_1__/* .children */ .Y_)(extensionsField)[0];
+    for (const ext of list ? (0,_der_read_js__WEBPACK_IMPORTED_MODULE_1__/* .children */ .Y_)(list) : []) {
+        const parts = (0,_der_read_js__WEBPACK_IMPORTED_MODULE_1__/* .children */ .Y_)(ext);
+        if (parts[0] && (0,_der_read_js__WEBPACK_IMPORTED_MODULE_1__/* .oidText */ .ch)(parts[0].content) === '2.5.29.14') {
+            const value = parts[parts.length - 1];
+            return Buffer.from((0,_der_read_js__WEBPACK_IMPORTED_MODULE_1__/* .readTlv */ .pw)(value.content).content);
+        }
+    }
+    return undefined;
 }
 
 
