@@ -1,13 +1,11 @@
 // Everything one deploy run shares: catalog, KV session, workers, remote access, hooks, results.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Db } from '../catalog/db.ts';
 import type { BucketPaths } from '../bucket/paths.ts';
 import type { KvStore } from '../kv/index.ts';
 import { bucketDir, checkWorker, rsyncFilter } from './commands.ts';
 import type { HealthPort, HookPort, WorkerRemote } from './ports.ts';
 import type { DeployEvent, DeployResult } from './result.ts';
-import { stageRoot } from './staging.ts';
+import type { StageArea } from './stage-area.ts';
 import { workerFileData, writeWorkerFiles } from './worker-files.ts';
 import { Coalescer } from './coalesce.ts';
 import { lifecycleScript } from './commands.ts';
@@ -41,6 +39,8 @@ export class DeployContext {
   readonly health: HealthPort;
   readonly result: DeployResult;
   readonly signal: AbortSignal | undefined;
+  /** This run's staging directory (rsync sources, filter files). */
+  readonly stage: StageArea;
   private readonly emitFn: (e: DeployEvent) => void;
   private readonly ready = new Map<string, Promise<string | undefined>>();
   /** Workers whose bucket-level files were sent in this run. */
@@ -51,7 +51,7 @@ export class DeployContext {
 
   constructor(init: {
     paths: BucketPaths; db: Db; kv: KvStore; bucketId: string; updateSeq: number; workers: CatalogWorker[]; flags: DeployFlags;
-    remote: WorkerRemote; hooks: HookPort; health: HealthPort; result: DeployResult; signal?: AbortSignal; emit: (e: DeployEvent) => void;
+    remote: WorkerRemote; hooks: HookPort; health: HealthPort; result: DeployResult; signal?: AbortSignal; emit: (e: DeployEvent) => void; stage: StageArea;
   }) {
     this.paths = init.paths;
     this.db = init.db;
@@ -65,6 +65,7 @@ export class DeployContext {
     this.health = init.health;
     this.result = init.result;
     this.signal = init.signal;
+    this.stage = init.stage;
     this.emitFn = init.emit;
   }
 
@@ -152,20 +153,18 @@ export class DeployContext {
     return p;
   }
 
-  /** Worker-level files for one worker, staged under tmp/stage/<ip>/. */
+  /** Worker-level files for one worker, staged in its rsync source directory. */
   writeWorkerFiles(ip: string): void {
     const w = this.workers.get(ip);
     if (!w) return;
-    writeWorkerFiles(stageRoot(this.paths.root, ip), workerFileData(this.db, this.bucketId, this.updateSeq, { ...w, ip }));
+    writeWorkerFiles(this.stage.workerDir(ip), workerFileData(this.db, this.bucketId, this.updateSeq, { ...w, ip }));
   }
 
   /** rsync the staged tree of `jobs` (none: bucket-level files only) to one worker. */
   async rsyncTo(ip: string, jobs: string[]): Promise<string | undefined> {
     this.writeWorkerFiles(ip);
-    const filter = join(this.paths.tmpDir, 'filters', `${ip}-${jobs.join('_') || 'bucket'}.rsync`);
-    mkdirSync(join(this.paths.tmpDir, 'filters'), { recursive: true });
-    writeFileSync(filter, rsyncFilter(jobs));
-    const r = await this.remote.rsync(ip, stageRoot(this.paths.root, ip), bucketDir(this.bucketId), filter, { onLine: this.output(jobs.join(',') || undefined, ip, 'rsync') });
+    const filter = this.stage.filterFile(`${ip}-${jobs.join('_') || 'bucket'}`, rsyncFilter(jobs));
+    const r = await this.remote.rsync(ip, this.stage.workerDir(ip), bucketDir(this.bucketId), filter, { onLine: this.output(jobs.join(',') || undefined, ip, 'rsync') });
     if (r.exitCode !== 0) return r.message ?? `worker ${ip}: rsync failed (exit ${r.exitCode}): ${tail(r.stderr || r.stdout)}`;
     this.refreshed.add(ip);
     return undefined;

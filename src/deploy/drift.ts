@@ -1,8 +1,7 @@
 // Drift: do the workers still hold what the catalog says was deployed? For every active allocation whose
 // staged tree equals its promoted hash, an rsync checksum dry-run lists files that differ on the worker;
 // then the job's health check runs. No make target runs. `markDrifted` makes the next deploy roll them.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { MaandError } from '../errors.ts';
 import { bucketPaths } from '../bucket/paths.ts';
 import { readMaandConf, sshSettings } from '../bucket/maand-conf.ts';
@@ -15,7 +14,8 @@ import { bucketDir, checkWorker, rsyncFilter } from './commands.ts';
 import { failureText } from './context.ts';
 import type { DeployOptions } from './engine.ts';
 import type { DeployEvent } from './result.ts';
-import { placeTree, stageActive, stageRoot } from './staging.ts';
+import { stageActive } from './staging.ts';
+import { StageArea } from './stage-area.ts';
 import { isActive, jobAllocations, waves, wasDeployed } from './state.ts';
 import { workerFileData, writeWorkerFiles } from './worker-files.ts';
 
@@ -57,7 +57,8 @@ export async function detectDrift(o: DriftOptions): Promise<DriftResult> {
   const conf = readMaandConf(paths.maandConf);
   const db = openDb(paths.db);
   const emit = o.onEvent ?? ((): void => {});
-  const tmp = join(paths.tmpDir);
+  const tmp = paths.tmpDir;
+  let stage: StageArea | undefined;
   try {
     checkSchema(db);
     const bucket = bucketRow(db);
@@ -68,6 +69,8 @@ export async function detectDrift(o: DriftOptions): Promise<DriftResult> {
     if (unknown.length > 0) throw new MaandError('invalid argument', `unknown job ${unknown.join(', ')}`);
     const jobs = (o.jobs && o.jobs.length > 0 ? o.jobs : allJobs).sort();
     rmSync(tmp, { recursive: true, force: true });
+    stage = StageArea.open({ bucketTmp: tmp });
+    const area = stage;
     const kv = KvStore.load(db, { key: () => loadKvKey(paths.root) });
     const links = await o.connect({ root: paths.root, conf, db, kv, bucketId: bucket.bucket_id, emit, ...(o.signal ? { signal: o.signal } : {}) });
     const result: DriftResult = { jobs: [], driftedJobs: [], pendingJobs: [], unreachable: [] };
@@ -85,7 +88,6 @@ export async function detectDrift(o: DriftOptions): Promise<DriftResult> {
       for (const job of jobs) {
         const allocs = jobAllocations(db, job).filter(isActive);
         const staged = stageActive(db, kv, workers, bucket.bucket_id, bucket.update_seq, job, allocs);
-        const written = new Set<string>();
         const jd: JobDrift = { job, allocations: [], health: { ok: true, skipped: true }, drifted: false };
         await Promise.all(
           allocs.map(async (a) => {
@@ -100,13 +102,11 @@ export async function detectDrift(o: DriftOptions): Promise<DriftResult> {
               jd.allocations.push({ ...base, status: 'unreachable', detail: err });
               return;
             }
-            placeTree(paths.root, a.workerIp, job, h, written);
-            writeWorkerFiles(stageRoot(paths.root, a.workerIp), workerFileData(db, bucket.bucket_id, bucket.update_seq, { ip: a.workerIp, ...workers.get(a.workerIp)! }));
-            const filter = join(tmp, 'filters', `${a.workerIp}-${job}.rsync`);
-            mkdirSync(join(tmp, 'filters'), { recursive: true });
-            writeFileSync(filter, rsyncFilter([job]));
+            area.placeTree(a.workerIp, job, h.hash, h.tree);
+            writeWorkerFiles(area.workerDir(a.workerIp), workerFileData(db, bucket.bucket_id, bucket.update_seq, { ip: a.workerIp, ...workers.get(a.workerIp)! }));
+            const filter = area.filterFile(`${a.workerIp}-${job}`, rsyncFilter([job]));
             const files: string[] = [];
-            const r = await links.remote.rsync(a.workerIp, stageRoot(paths.root, a.workerIp), bucketDir(bucket.bucket_id), filter, {
+            const r = await links.remote.rsync(a.workerIp, area.workerDir(a.workerIp), bucketDir(bucket.bucket_id), filter, {
               dryRun: true,
               itemize: true,
               onLine: (stream, text) => {
@@ -136,6 +136,7 @@ export async function detectDrift(o: DriftOptions): Promise<DriftResult> {
     result.unreachable.sort();
     return result;
   } finally {
+    stage?.close();
     db.close();
     rmSync(tmp, { recursive: true, force: true });
   }

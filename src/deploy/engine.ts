@@ -17,6 +17,7 @@ import { pushCertMetrics } from './cert-metrics-step.ts';
 import { reconcile } from './reconcile.ts';
 import type { DeployEvent, DeployResult, JobResult } from './result.ts';
 import { rolloutJob } from './rollout.ts';
+import { StageArea } from './stage-area.ts';
 import { stageActive, type StagedTree } from './staging.ts';
 import { bumpUpdateSeq, isActive, jobAllocations, jobInfo, jobMarker, storeHash, waves } from './state.ts';
 
@@ -24,6 +25,8 @@ export interface DeployOptions extends Partial<DeployFlags> {
   root: string;
   onEvent?: (e: DeployEvent) => void;
   signal?: AbortSignal;
+  /** Where staged trees are written: a tmpfs (default /dev/shm when present) or null for the bucket's tmp/. */
+  stageRamDir?: string | null;
   /** Wires remote execution, hooks and health checks for this run (the CLI and the Action provide them). */
   connect: (run: { root: string; conf: MaandConf; db: Db; kv: KvStore; bucketId: string; emit: (e: DeployEvent) => void; signal?: AbortSignal }) => Promise<{
     remote: WorkerRemote; hooks: HookPort; health: HealthPort; close: () => Promise<void>;
@@ -36,6 +39,7 @@ export async function deploy(opts: DeployOptions): Promise<DeployResult> {
   const db = openDb(paths.db);
   const emit = opts.onEvent ?? ((): void => {});
   const t0 = Date.now();
+  let stageToClose: StageArea | undefined;
   try {
     checkSchema(db);
     const flags: DeployFlags = { dryRun: opts.dryRun ?? false, force: opts.force ?? false, syncOnly: opts.syncOnly ?? false, jobs: opts.jobs ?? [] };
@@ -52,10 +56,12 @@ export async function deploy(opts: DeployOptions): Promise<DeployResult> {
       dryRun: flags.dryRun, bucketId: bucket.bucket_id, updateSeq: bucket.update_seq, updateSeqBumped: false, startedAt: new Date(t0).toISOString(),
       durationMs: 0, reconcile: [], jobs: [], plans: [], failedJobs: [], errors: [], cancelled: false,
     };
+    const stage = StageArea.open({ bucketTmp: paths.tmpDir, ...(opts.stageRamDir !== undefined ? { ramDir: opts.stageRamDir } : {}) });
+    stageToClose = stage;
     const links = await opts.connect({ root: paths.root, conf, db, kv, bucketId: bucket.bucket_id, emit, ...(opts.signal ? { signal: opts.signal } : {}) });
     const ctx = new DeployContext({
       paths, db, kv, bucketId: bucket.bucket_id, updateSeq: bucket.update_seq, workers, flags,
-      remote: links.remote, hooks: links.hooks, health: links.health, result, emit, ...(opts.signal ? { signal: opts.signal } : {}),
+      remote: links.remote, hooks: links.hooks, health: links.health, result, emit, stage, ...(opts.signal ? { signal: opts.signal } : {}),
     });
     try {
       await run(ctx, conf);
@@ -68,6 +74,7 @@ export async function deploy(opts: DeployOptions): Promise<DeployResult> {
     result.durationMs = Date.now() - t0;
     return result;
   } finally {
+    stageToClose?.close();
     db.close();
     rmSync(paths.tmpDir, { recursive: true, force: true });
   }

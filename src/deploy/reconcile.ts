@@ -2,8 +2,6 @@
 // still run, run after_allocation_stopped, clean removed job files (keeping data/ and logs/), purge the
 // KV of fully removed jobs, then health-check jobs that lost a running allocation. Failures are recorded
 // per job (Q10) and the deploy goes on.
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { sshSettings, type MaandConf } from '../bucket/maand-conf.ts';
 import { allocationNamespace, bucketJobVarsNamespace, jobNamespace, jobSecretsNamespace, jobVarsNamespace, purge } from '../kv/index.ts';
 import { cleanupJobCommand, removeBucketCommand, runnerCommand } from './commands.ts';
@@ -59,7 +57,7 @@ export async function reconcile(ctx: DeployContext, conf: MaandConf): Promise<Ma
     const r = await ctx.remote.run(ip, removeBucketCommand(ctx.bucketId), { onLine: ctx.output(undefined, ip) });
     if (r.exitCode === 0) record({ job: '', workerIp: ip, action: 'remove-bucket', outcome: 'ok' });
     else ctx.emit({ type: 'warning', message: `removed worker ${ip} unreachable, assuming dead: ${failureText(ip, r)}` });
-    rmSync(join(ctx.paths.tmpDir, 'stage', ip), { recursive: true, force: true });
+    ctx.stage.dropWorkerJob(ip);
   }
 
   purgeRemovedJobs(ctx, all, stopped);
@@ -82,7 +80,7 @@ async function stopAllocation(ctx: DeployContext, a: AllocState, useSudo: boolea
 
 async function cleanup(ctx: DeployContext, a: AllocState): Promise<string | undefined> {
   const r = await ctx.remote.run(a.workerIp, cleanupJobCommand(ctx.bucketId, a.job), { onLine: ctx.output(a.job, a.workerIp) });
-  rmSync(join(ctx.paths.tmpDir, 'stage', a.workerIp, 'jobs', a.job), { recursive: true, force: true });
+  ctx.stage.dropWorkerJob(a.workerIp, a.job);
   return r.exitCode === 0 ? undefined : failureText(a.workerIp, r);
 }
 

@@ -2,7 +2,7 @@
 // allocations that need it, then per batch: lifecycle → after_allocation_started → promote (a committed
 // checkpoint) → health check; then post_deploy. Unfinished work is recorded so the next deploy resumes.
 import type { DeployContext } from './context.ts';
-import { placeTree, type StagedTree } from './staging.ts';
+import type { StagedTree } from './staging.ts';
 import type { AllocPlan, JobPlan } from './plan.ts';
 import type { AllocationResult, JobResult } from './result.ts';
 import { batches, rolloutOrder } from './rollout-order.ts';
@@ -52,10 +52,9 @@ async function rollout(ctx: DeployContext, plan: JobPlan, allocs: AllocState[], 
 
   // Files first, only where something changes (Q4: only workers with an active allocation of the job).
   for (const a of work) void ctx.ensureWorker(a.workerIp); // connect while the trees are written
-  const written = new Set<string>();
   for (const a of work) {
     const t = staged.get(a.allocId);
-    if (t) placeTree(ctx.paths.root, a.workerIp, job, t, written);
+    if (t) ctx.stage.placeTree(a.workerIp, job, t.hash, t.tree);
   }
   const rsyncErrors = await Promise.all(work.map((a) => ctx.sendJobFiles(a.workerIp, job)));
   const bad = rsyncErrors.filter((e): e is string => e !== undefined);

@@ -1,8 +1,8 @@
 // Staging a job tree for one allocation (deploy spec §8): catalog files, client libraries, rendered
 // .tpl files and certificates, under tmp/stage/<ip>/jobs/<job>/ — the rsync source and the hashed tree.
 // Hook workspaces live elsewhere (tmp/workers/…), so hooks never change the plan hash (decision Q12).
-import { mkdirSync, rmSync, symlinkSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { MaandError } from '../errors.ts';
 import type { Db } from '../catalog/db.ts';
 import { allocationNamespace, namespacesForAllocation, upstreamJobs, type KvStore } from '../kv/index.ts';
@@ -34,27 +34,6 @@ export interface AllocationContext {
   readable: string[];
 }
 
-export function stageRoot(bucketRoot: string, ip: string): string {
-  return join(bucketRoot, 'tmp', 'stage', ip);
-}
-
-/**
- * Puts a staged tree where rsync sends it from (tmp/stage/<ip>/jobs/<job>). Identical trees of one job
- * are written once under tmp/trees/ and linked per worker (rsync --copy-dirlinks follows the link).
- */
-export function placeTree(bucketRoot: string, ip: string, job: string, staged: StagedTree, written: Set<string>): void {
-  const shared = join(bucketRoot, 'tmp', 'trees', `${job}-${staged.hash}`);
-  if (!written.has(shared)) {
-    rmSync(shared, { recursive: true, force: true });
-    writeJobTree(staged.tree, shared);
-    written.add(shared);
-  }
-  const link = join(stageRoot(bucketRoot, ip), 'jobs', job);
-  mkdirSync(dirname(link), { recursive: true });
-  rmSync(link, { recursive: true, force: true });
-  symlinkSync(shared, link, 'dir');
-}
-
 /** Builds the job tree for one allocation in memory. Throws MaandError naming the file. */
 type FileRow = { path: string; content: Uint8Array | null; isdir: number };
 
@@ -83,7 +62,7 @@ export function buildJobTree(db: Db, kv: KvStore, ctx: AllocationContext, rows: 
 
 /** Writes the job tree for one allocation under tmp/stage/<ip>/jobs/<job>/ and returns that directory. */
 export function stageJob(db: Db, kv: KvStore, bucketRoot: string, ctx: AllocationContext): string {
-  const dir = join(stageRoot(bucketRoot, ctx.workerIp), 'jobs', ctx.job);
+  const dir = join(bucketRoot, 'tmp', 'stage', ctx.workerIp, 'jobs', ctx.job);
   rmSync(dir, { recursive: true, force: true });
   writeJobTree(buildJobTree(db, kv, ctx), dir);
   return dir;

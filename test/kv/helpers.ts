@@ -1,12 +1,20 @@
 // Shared fixtures for the KV tests: a migrated catalog in a temp dir, raw row reads.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDb, inTransaction, type Db } from '../../src/catalog/db.ts';
 import { migrate } from '../../src/catalog/schema.ts';
 
+const created: string[] = [];
+// every test file runs in its own process: remove its temp dirs when it ends
+process.on('exit', () => {
+  for (const d of created) rmSync(d, { recursive: true, force: true });
+});
+
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'maand-kv-'));
+  const dir = mkdtempSync(join(tmpdir(), 'maand-kv-'));
+  created.push(dir);
+  return dir;
 }
 
 /** A fresh catalog with every table (`maand.db` in a temp dir). */

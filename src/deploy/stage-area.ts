@@ -1,0 +1,117 @@
+// Where one run stages what rsync sends: per worker a directory with worker.json, jobs.json, bin/ and a
+// link per job to the job's tree, plus the rsync filter files. Everything lives in a private (0700)
+// directory that exists for this run only. It is placed in RAM (/dev/shm) when that has room: staged
+// trees are written once and read once, and on a busy or slow disk creating thousands of small files
+// costs more than the rsync that follows. Trees that do not fit in the RAM budget spill to the bucket's
+// tmp/ directory; rsync follows the links either way (--copy-dirlinks).
+import { mkdirSync, mkdtempSync, rmSync, statfsSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { writeJobTree, type JobTree } from './job-tree.ts';
+
+export interface StageAreaOptions {
+  /** The bucket's tmp/ directory: the fallback, and where trees spill. */
+  bucketTmp: string;
+  /** A tmpfs to stage in; null stages on disk only. Default /dev/shm when it exists. */
+  ramDir?: string | null;
+  /** At most this many bytes of trees in RAM (default: half the tmpfs' free space). */
+  ramBudgetBytes?: number;
+}
+
+const PAGE = 4096;
+/** Never take more than this share of the tmpfs' free space (other programs use it too). */
+const RAM_SHARE = 0.5;
+
+/** Bytes a tree occupies on a tmpfs: whole pages per file and per directory. */
+export function treeFootprint(tree: JobTree): number {
+  let bytes = (tree.dirs.size + 1) * PAGE;
+  for (const f of tree.files.values()) bytes += Math.max(1, Math.ceil(f.data.length / PAGE)) * PAGE;
+  return bytes;
+}
+
+export class StageArea {
+  readonly dir: string;
+  /** True when the area itself is on disk (no tmpfs): trees then never spill elsewhere. */
+  readonly onDisk: boolean;
+  private readonly bucketTmp: string;
+  /** Bytes of RAM still available for trees; 0 when the area is on disk. */
+  private ramLeft: number;
+  private spillDir: string | undefined;
+  private readonly trees = new Map<string, string>();
+
+  private constructor(dir: string, bucketTmp: string, ramLeft: number, onDisk: boolean) {
+    this.dir = dir;
+    this.onDisk = onDisk;
+    this.bucketTmp = bucketTmp;
+    this.ramLeft = ramLeft;
+  }
+
+  static open(o: StageAreaOptions): StageArea {
+    const ram = o.ramDir === undefined ? '/dev/shm' : o.ramDir;
+    if (ram !== null) {
+      try {
+        const fs = statfsSync(ram);
+        const dir = mkdtempSync(join(ram, 'maand-stage-'));
+        const budget = Math.floor(fs.bavail * fs.bsize * RAM_SHARE);
+        return new StageArea(dir, o.bucketTmp, Math.min(budget, o.ramBudgetBytes ?? budget), false);
+      } catch {
+        // no tmpfs here (not Linux, or not writable): stage on disk
+      }
+    }
+    mkdirSync(o.bucketTmp, { recursive: true });
+    return new StageArea(mkdtempSync(join(o.bucketTmp, 'stage-')), o.bucketTmp, 0, true);
+  }
+
+  /** The rsync source directory of one worker. */
+  workerDir(ip: string): string {
+    return join(this.dir, 'workers', ip);
+  }
+
+  /**
+   * Links `<workerDir>/jobs/<job>` to the job's tree, writing the tree the first time a tree with this
+   * hash is placed (workers whose trees are identical share one copy).
+   */
+  placeTree(ip: string, job: string, hash: string, tree: JobTree): void {
+    const key = `${job}-${hash}`;
+    let path = this.trees.get(key);
+    if (path === undefined) {
+      const size = treeFootprint(tree);
+      if (!this.onDisk && size <= this.ramLeft) {
+        this.ramLeft -= size;
+        path = join(this.dir, 'trees', key);
+      } else path = join(this.spill(), key);
+      writeJobTree(tree, path);
+      this.trees.set(key, path);
+    }
+    const link = join(this.workerDir(ip), 'jobs', job);
+    mkdirSync(dirname(link), { recursive: true });
+    rmSync(link, { recursive: true, force: true });
+    symlinkSync(path, link, 'dir');
+  }
+
+  /** Forgets a worker's staged files (e.g. after its job was cleaned up). */
+  dropWorkerJob(ip: string, job?: string): void {
+    rmSync(job === undefined ? this.workerDir(ip) : join(this.workerDir(ip), 'jobs', job), { recursive: true, force: true });
+  }
+
+  /** Writes an rsync merge-filter file and returns its path. */
+  filterFile(name: string, text: string): string {
+    const file = join(this.dir, 'filters', `${name}.rsync`);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text, { mode: 0o600 });
+    return file;
+  }
+
+  close(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+    if (this.spillDir !== undefined) rmSync(this.spillDir, { recursive: true, force: true });
+  }
+
+  private spill(): string {
+    if (this.onDisk) return join(this.dir, 'trees');
+    if (this.spillDir === undefined) {
+      mkdirSync(this.bucketTmp, { recursive: true });
+      this.spillDir = mkdtempSync(join(this.bucketTmp, 'stage-spill-'));
+    }
+    return this.spillDir;
+  }
+}

@@ -1,0 +1,94 @@
+// The per-run staging directory: RAM when it fits, the bucket's tmp/ otherwise, gone after close().
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, lstatSync, mkdtempSync, readFileSync, readlinkSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { StageArea, treeFootprint } from '../../src/deploy/stage-area.ts';
+import { emptyTree, putFile, type JobTree } from '../../src/deploy/job-tree.ts';
+
+function withDirs(fn: (bucketTmp: string, ram: string) => void): void {
+  const base = mkdtempSync(join(tmpdir(), 'maand-stage-test-'));
+  try {
+    fn(join(base, 'bucket', 'tmp'), mkdtempSync(join(base, 'ram-')));
+  } finally {
+    rmSync(base, { recursive: true, force: true });
+  }
+}
+
+function tree(content: string): JobTree {
+  const t = emptyTree();
+  putFile(t, 'Makefile', 'start:\n', 0o755);
+  putFile(t, 'conf/app.conf', content, 0o644);
+  return t;
+}
+
+test('given a RAM directory with room, trees are written there in a private directory', () =>
+  withDirs((bucketTmp, ram) => {
+    const area = StageArea.open({ bucketTmp, ramDir: ram });
+    area.placeTree('10.0.0.1', 'api', 'h1', tree('a'));
+    assert.ok(area.dir.startsWith(ram));
+    assert.equal(statSync(area.dir).mode & 0o777, 0o700);
+    const link = join(area.workerDir('10.0.0.1'), 'jobs', 'api');
+    assert.ok(lstatSync(link).isSymbolicLink());
+    assert.ok(readlinkSync(link).startsWith(ram));
+    assert.equal(readFileSync(join(link, 'conf', 'app.conf'), 'utf8'), 'a');
+    assert.equal(existsSync(bucketTmp), false, 'nothing is written to the bucket');
+    area.close();
+  }));
+
+test('workers with the same tree hash share one written copy', () =>
+  withDirs((bucketTmp, ram) => {
+    const area = StageArea.open({ bucketTmp, ramDir: ram });
+    area.placeTree('10.0.0.1', 'api', 'h1', tree('a'));
+    area.placeTree('10.0.0.2', 'api', 'h1', tree('ignored: same hash'));
+    const a = readlinkSync(join(area.workerDir('10.0.0.1'), 'jobs', 'api'));
+    assert.equal(readlinkSync(join(area.workerDir('10.0.0.2'), 'jobs', 'api')), a);
+    assert.equal(readFileSync(join(a, 'conf', 'app.conf'), 'utf8'), 'a');
+    area.close();
+  }));
+
+test('without a RAM directory the area lives in the bucket tmp/ directory', () =>
+  withDirs((bucketTmp) => {
+    const area = StageArea.open({ bucketTmp, ramDir: null });
+    area.placeTree('10.0.0.1', 'api', 'h1', tree('a'));
+    assert.ok(area.dir.startsWith(bucketTmp));
+    assert.ok(readlinkSync(join(area.workerDir('10.0.0.1'), 'jobs', 'api')).startsWith(area.dir));
+    area.close();
+    assert.equal(existsSync(area.dir), false);
+  }));
+
+test('a RAM directory that does not exist falls back to the bucket tmp/ directory', () =>
+  withDirs((bucketTmp, ram) => {
+    const area = StageArea.open({ bucketTmp, ramDir: join(ram, 'missing') });
+    assert.ok(area.dir.startsWith(bucketTmp));
+    area.close();
+  }));
+
+test('a tree bigger than the RAM budget spills to the bucket tmp/ directory, and close() removes both', () =>
+  withDirs((bucketTmp, ram) => {
+    const big = tree('x'.repeat(64));
+    const area = StageArea.open({ bucketTmp, ramDir: ram, ramBudgetBytes: treeFootprint(big) - 1 });
+    area.placeTree('10.0.0.1', 'api', 'h1', big);
+    const target = readlinkSync(join(area.workerDir('10.0.0.1'), 'jobs', 'api'));
+    assert.ok(target.startsWith(bucketTmp), target);
+    assert.equal(readFileSync(join(target, 'conf', 'app.conf'), 'utf8'), 'x'.repeat(64));
+    area.close();
+    assert.equal(existsSync(area.dir), false);
+    assert.equal(existsSync(target), false);
+  }));
+
+test('filter files are private to the user', () =>
+  withDirs((bucketTmp, ram) => {
+    const area = StageArea.open({ bucketTmp, ramDir: ram });
+    const f = area.filterFile('10.0.0.1-api', '+ jobs/api/\n- jobs/*\n');
+    assert.equal(statSync(f).mode & 0o777, 0o600);
+    assert.equal(readFileSync(f, 'utf8'), '+ jobs/api/\n- jobs/*\n');
+    area.close();
+  }));
+
+test('a tree occupies whole pages per file and directory on a tmpfs', () => {
+  const t = tree('a'.repeat(5000));
+  // 2 files (1 page + 2 pages) + 1 directory + the tree's own directory
+  assert.equal(treeFootprint(t), (1 + 2 + 1 + 1) * 4096);
+});
