@@ -1,6 +1,79 @@
-export const id = 355;
-export const ids = [355];
+export const id = 882;
+export const ids = [882];
 export const modules = {
+
+/***/ 7910:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Um: () => (/* binding */ storedVersion),
+/* harmony export */   Zy: () => (/* binding */ compareVersions),
+/* harmony export */   ch: () => (/* binding */ normalizedVersion),
+/* harmony export */   ot: () => (/* binding */ parseVersion),
+/* harmony export */   qh: () => (/* binding */ formatVersion)
+/* harmony export */ });
+/* unused harmony export VersionError */
+// Job versions (§5.3): the stored raw text, the normalized deploy version, the parsed form.
+function storedVersion(raw) {
+    return raw === undefined || raw === '' ? 'unknown' : raw;
+}
+function normalizedVersion(raw) {
+    const t = (raw ?? '').trim();
+    return t === '' || t.toLowerCase() === 'unknown' ? '0.0.0' : t;
+}
+class VersionError extends Error {
+    name = 'VersionError';
+}
+function parseVersion(raw) {
+    let s = raw.trim();
+    if (s === '')
+        throw new VersionError('version is empty');
+    if (s.toLowerCase() === 'unknown')
+        throw new VersionError(`version "${raw}" is not allowed`);
+    if (s.startsWith('v'))
+        s = s.slice(1);
+    if (s.startsWith('V'))
+        s = s.slice(1);
+    let core = s;
+    let prerelease = '';
+    const dash = s.indexOf('-');
+    if (dash >= 0) {
+        core = s.slice(0, dash);
+        prerelease = s.slice(dash + 1).trim();
+        if (prerelease === '')
+            throw new VersionError('empty prerelease suffix');
+    }
+    const parts = core.split('.');
+    if (parts.length < 1 || parts.length > 3)
+        throw new VersionError(`"${core}"`);
+    const nums = parts.map((p) => {
+        const t = p.trim();
+        if (t === '')
+            throw new VersionError(`empty segment in "${core}"`);
+        if (!/^\+?\d+$/.test(t))
+            throw new VersionError(`invalid segment "${t}" in "${core}"`);
+        return Number(t.replace('+', ''));
+    });
+    return { major: nums[0] ?? 0, minor: nums[1] ?? 0, patch: nums[2] ?? 0, prerelease };
+}
+function formatVersion(v) {
+    return `${v.major}.${v.minor}.${v.patch}${v.prerelease ? `-${v.prerelease}` : ''}`;
+}
+function compareVersions(a, b) {
+    for (const k of ['major', 'minor', 'patch'])
+        if (a[k] !== b[k])
+            return a[k] < b[k] ? -1 : 1;
+    if (a.prerelease === b.prerelease)
+        return 0;
+    if (a.prerelease === '')
+        return 1;
+    if (b.prerelease === '')
+        return -1;
+    return a.prerelease < b.prerelease ? -1 : 1;
+}
+
+
+/***/ }),
 
 /***/ 9355:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {

@@ -1,8 +1,8 @@
-export const id = 165;
-export const ids = [165];
+export const id = 751;
+export const ids = [751];
 export const modules = {
 
-/***/ 19165:
+/***/ 93751:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -10295,6 +10295,195 @@ function rsyncFilter(jobs) {
     return `${jobs.map((j) => `+ jobs/${j}/\n`).join('')}- jobs/*\n- jobs/**/*.tpl\n`;
 }
 
+;// CONCATENATED MODULE: ./lib/deploy/worker-files.js
+// Bucket-level files every touched worker receives (deploy spec §7.2, §21): worker.json, jobs.json and
+// bin/runner.py, bin/worker.py, written into the worker's staging dir before an rsync.
+
+
+
+/** What a worker's worker.json and jobs.json say, from the catalog. */
+function workerFileData(db, bucketId, updateSeq, w) {
+    const jobs = db.prepare('SELECT job, disabled FROM allocations WHERE worker_ip = ? AND removed = 0 ORDER BY job').all(w.ip);
+    return { bucketId, workerId: w.workerId, workerIp: w.ip, labels: w.labels, updateSeq, jobs };
+}
+/** Go's json.MarshalIndent with three spaces and HTML-safe escaping. */
+function goPrettyJson(value) {
+    return JSON.stringify(value, null, 3).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+function workerJson(d) {
+    return goPrettyJson({ bucket_id: d.bucketId, worker_id: d.workerId, worker_ip: d.workerIp, labels: [...d.labels].sort(), update_seq: d.updateSeq });
+}
+function jobsJson(d) {
+    return goPrettyJson([...d.jobs].sort((a, b) => (a.job < b.job ? -1 : a.job > b.job ? 1 : 0)).map((j) => ({ job: j.job, disabled: j.disabled })));
+}
+function writeWorkerFiles(stageDir, d) {
+    (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(stageDir, 'bin'), { recursive: true, mode: 0o755 });
+    (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(stageDir, 'jobs'), { recursive: true, mode: 0o755 });
+    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(stageDir, 'worker.json'), workerJson(d), { mode: 0o644 });
+    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(stageDir, 'jobs.json'), jobsJson(d), { mode: 0o644 });
+    // the staging dir lives for one deploy, so assets already copied there are current
+    for (const f of ['runner.py', 'worker.py'])
+        if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(stageDir, 'bin', f)))
+            (0,external_node_fs_.copyFileSync)(assetPath(f), (0,external_node_path_.join)(stageDir, 'bin', f));
+}
+
+;// CONCATENATED MODULE: ./lib/deploy/context.js
+
+
+
+
+class DeployContext {
+    paths;
+    db;
+    kv;
+    bucketId;
+    updateSeq;
+    updateSeqBumped = false;
+    workers;
+    flags;
+    remote;
+    hooks;
+    health;
+    result;
+    signal;
+    /** This run's staging directory (rsync sources, filter files). */
+    stage;
+    emitFn;
+    ready = new Map();
+    /** Workers whose bucket-level files were sent in this run. */
+    refreshed = new Set();
+    useSudo = false;
+    fileSender = new Coalescer((ip, jobs) => this.sendFiles(ip, jobs));
+    targetRunner = new Coalescer((key, reqs) => this.runTargets(key, reqs));
+    constructor(init) {
+        this.paths = init.paths;
+        this.db = init.db;
+        this.kv = init.kv;
+        this.bucketId = init.bucketId;
+        this.updateSeq = init.updateSeq;
+        this.workers = new Map(init.workers.map((w) => [w.ip, w]));
+        this.flags = init.flags;
+        this.remote = init.remote;
+        this.hooks = init.hooks;
+        this.health = init.health;
+        this.result = init.result;
+        this.signal = init.signal;
+        this.stage = init.stage;
+        this.emitFn = init.emit;
+    }
+    setUseSudo(useSudo) {
+        this.useSudo = useSudo;
+    }
+    /** Sends a job's staged tree to a worker; jobs asking at the same time share one rsync. */
+    sendJobFiles(ip, job) {
+        return this.fileSender.submit(ip, job);
+    }
+    /** Runs a Makefile target of a job on a worker; same-time requests for one worker share one ssh call. */
+    runTarget(ip, req) {
+        return this.targetRunner.submit(`${ip}\n${req.target}`, req);
+    }
+    async sendFiles(ip, jobs) {
+        const unique = [...new Set(jobs)].sort();
+        const err = (await this.ensureWorker(ip, this.useSudo)) ?? (await this.rsyncTo(ip, unique));
+        return jobs.map(() => err);
+    }
+    async runTargets(key, reqs) {
+        const ip = key.slice(0, key.indexOf('\n'));
+        const target = reqs[0].target;
+        const jobs = reqs.map((r) => r.job);
+        const results = new Map();
+        let current = jobs.length === 1 ? jobs[0] : undefined;
+        const r = await this.remote.run(ip, lifecycleScript(this.bucketId, target, reqs), {
+            onLine: (stream, text) => {
+                const m = /^maand-runner: (begin|result) (\S+)(?: (-?\d+))?$/.exec(text);
+                if (stream === 'stdout' && m) {
+                    if (m[1] === 'begin')
+                        current = m[2];
+                    else
+                        results.set(m[2], Number(m[3]));
+                    return;
+                }
+                this.output(current, ip)(stream, text);
+            },
+        });
+        return jobs.map((job) => {
+            const code = results.get(job);
+            if (code === 0)
+                return undefined;
+            if (code !== undefined)
+                return `worker ${ip}: make ${target} failed for job ${job} (exit ${code}); see the output above`;
+            return r.exitCode === 0 ? `worker ${ip}: job ${job}: ${target} did not report a result` : failureText(ip, r);
+        });
+    }
+    emit(e) {
+        this.emitFn(e);
+    }
+    get cancelled() {
+        return this.signal?.aborted ?? false;
+    }
+    /** Writes pending KV and `fn`'s catalog changes in one committed transaction (a checkpoint, Q6). */
+    checkpoint(fn) {
+        if (this.flags.dryRun)
+            return;
+        this.db.exec('BEGIN IMMEDIATE');
+        try {
+            fn?.();
+            this.kv.persist(this.db);
+            this.db.exec('COMMIT');
+        }
+        catch (e) {
+            if (this.db.isTransaction)
+                this.db.exec('ROLLBACK');
+            throw e;
+        }
+    }
+    output(job, worker, source = 'remote') {
+        return (stream, text) => this.emit({ type: 'output', ...(job ? { job } : {}), ...(worker ? { worker } : {}), stream, text, source });
+    }
+    /**
+     * First contact with a worker in this run: prerequisites + bucket dir. Memoized; returns an error
+     * text when the worker cannot be used (so only the jobs placed on it fail, decision Q4).
+     */
+    ensureWorker(ip, useSudo = this.useSudo) {
+        let p = this.ready.get(ip);
+        if (!p) {
+            p = checkWorker((script) => this.remote.run(ip, script), ip, this.bucketId, useSudo);
+            this.ready.set(ip, p);
+        }
+        return p;
+    }
+    /** Worker-level files for one worker, staged in its rsync source directory. */
+    writeWorkerFiles(ip) {
+        const w = this.workers.get(ip);
+        if (!w)
+            return;
+        writeWorkerFiles(this.stage.workerDir(ip), workerFileData(this.db, this.bucketId, this.updateSeq, { ...w, ip }));
+    }
+    /** rsync the staged tree of `jobs` (none: bucket-level files only) to one worker. */
+    async rsyncTo(ip, jobs) {
+        this.writeWorkerFiles(ip);
+        const filter = this.stage.filterFile(`${ip}-${jobs.join('_') || 'bucket'}`, rsyncFilter(jobs));
+        const r = await this.remote.rsync(ip, this.stage.workerDir(ip), bucketDir(this.bucketId), filter, { onLine: this.output(jobs.join(',') || undefined, ip, 'rsync') });
+        if (r.exitCode !== 0)
+            return r.message ?? `worker ${ip}: rsync failed (exit ${r.exitCode}): ${tail(r.stderr || r.stdout)}`;
+        this.refreshed.add(ip);
+        return undefined;
+    }
+}
+function tail(text, max = 400) {
+    const t = text.trim();
+    return t.length > max ? `…${t.slice(-max)}` : t;
+}
+/** The failure text of a remote result: the executor's explanation, else exit code and output tail. */
+function failureText(ip, r) {
+    return r.message ?? remoteFailure(ip, r.exitCode, r.stderr || r.stdout);
+}
+function remoteFailure(ip, exitCode, output) {
+    if (exitCode === 255)
+        return `worker ${ip} unreachable (ssh exit 255): ${tail(output) || 'no output'}; check the host, its ssh_port and known_hosts, then run maand deploy again`;
+    return `worker ${ip}: command execution failed (exit ${exitCode})${output.trim() ? `: ${tail(output)}` : ''}`;
+}
+
 ;// CONCATENATED MODULE: ./lib/deploy/template-kv.js
 // The KV view a job's templates get: only the allocation's readable namespaces (kv spec §1.12),
 // secrets decrypted; a forbidden namespace is an error naming it.
@@ -10876,25 +11065,6 @@ function prometheusRules(db, job, tree, workerIp) {
 
 
 
-function stageRoot(bucketRoot, ip) {
-    return (0,external_node_path_.join)(bucketRoot, 'tmp', 'stage', ip);
-}
-/**
- * Puts a staged tree where rsync sends it from (tmp/stage/<ip>/jobs/<job>). Identical trees of one job
- * are written once under tmp/trees/ and linked per worker (rsync --copy-dirlinks follows the link).
- */
-function placeTree(bucketRoot, ip, job, staged, written) {
-    const shared = (0,external_node_path_.join)(bucketRoot, 'tmp', 'trees', `${job}-${staged.hash}`);
-    if (!written.has(shared)) {
-        (0,external_node_fs_.rmSync)(shared, { recursive: true, force: true });
-        job_tree_writeJobTree(staged.tree, shared);
-        written.add(shared);
-    }
-    const link = (0,external_node_path_.join)(stageRoot(bucketRoot, ip), 'jobs', job);
-    (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(link), { recursive: true });
-    (0,external_node_fs_.rmSync)(link, { recursive: true, force: true });
-    (0,external_node_fs_.symlinkSync)(shared, link, 'dir');
-}
 function jobFileRows(db, job) {
     return db
         .prepare('SELECT f.path AS path, f.content AS content, f.isdir AS isdir FROM job_files f JOIN job j ON j.job_id = f.job_id WHERE j.name = ? ORDER BY f.isdir DESC, f.path')
@@ -10924,7 +11094,7 @@ function buildJobTree(db, kv, ctx, rows = jobFileRows(db, ctx.job)) {
 }
 /** Writes the job tree for one allocation under tmp/stage/<ip>/jobs/<job>/ and returns that directory. */
 function stageJob(db, kv, bucketRoot, ctx) {
-    const dir = join(stageRoot(bucketRoot, ctx.workerIp), 'jobs', ctx.job);
+    const dir = join(bucketRoot, 'tmp', 'stage', ctx.workerIp, 'jobs', ctx.job);
     rmSync(dir, { recursive: true, force: true });
     writeJobTree(buildJobTree(db, kv, ctx), dir);
     return dir;
@@ -11003,196 +11173,109 @@ function stageActive(db, kv, workers, bucketId, updateSeq, job, allocs) {
     return staged;
 }
 
-;// CONCATENATED MODULE: ./lib/deploy/worker-files.js
-// Bucket-level files every touched worker receives (deploy spec §7.2, §21): worker.json, jobs.json and
-// bin/runner.py, bin/worker.py, written into the worker's staging dir before an rsync.
+;// CONCATENATED MODULE: ./lib/deploy/stage-area.js
+// Where one run stages what rsync sends: per worker a directory with worker.json, jobs.json, bin/ and a
+// link per job to the job's tree, plus the rsync filter files. Everything lives in a private (0700)
+// directory that exists for this run only. It is placed in RAM (/dev/shm) when that has room: staged
+// trees are written once and read once, and on a busy or slow disk creating thousands of small files
+// costs more than the rsync that follows. Trees that do not fit in the RAM budget spill to the bucket's
+// tmp/ directory; rsync follows the links either way (--copy-dirlinks).
 
 
 
-/** What a worker's worker.json and jobs.json say, from the catalog. */
-function workerFileData(db, bucketId, updateSeq, w) {
-    const jobs = db.prepare('SELECT job, disabled FROM allocations WHERE worker_ip = ? AND removed = 0 ORDER BY job').all(w.ip);
-    return { bucketId, workerId: w.workerId, workerIp: w.ip, labels: w.labels, updateSeq, jobs };
+const PAGE = 4096;
+/** Never take more than this share of the tmpfs' free space (other programs use it too). */
+const RAM_SHARE = 0.5;
+/** Bytes a tree occupies on a tmpfs: whole pages per file and per directory. */
+function treeFootprint(tree) {
+    let bytes = (tree.dirs.size + 1) * PAGE;
+    for (const f of tree.files.values())
+        bytes += Math.max(1, Math.ceil(f.data.length / PAGE)) * PAGE;
+    return bytes;
 }
-/** Go's json.MarshalIndent with three spaces and HTML-safe escaping. */
-function goPrettyJson(value) {
-    return JSON.stringify(value, null, 3).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-function workerJson(d) {
-    return goPrettyJson({ bucket_id: d.bucketId, worker_id: d.workerId, worker_ip: d.workerIp, labels: [...d.labels].sort(), update_seq: d.updateSeq });
-}
-function jobsJson(d) {
-    return goPrettyJson([...d.jobs].sort((a, b) => (a.job < b.job ? -1 : a.job > b.job ? 1 : 0)).map((j) => ({ job: j.job, disabled: j.disabled })));
-}
-function writeWorkerFiles(stageDir, d) {
-    (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(stageDir, 'bin'), { recursive: true, mode: 0o755 });
-    (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(stageDir, 'jobs'), { recursive: true, mode: 0o755 });
-    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(stageDir, 'worker.json'), workerJson(d), { mode: 0o644 });
-    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(stageDir, 'jobs.json'), jobsJson(d), { mode: 0o644 });
-    // the staging dir lives for one deploy, so assets already copied there are current
-    for (const f of ['runner.py', 'worker.py'])
-        if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(stageDir, 'bin', f)))
-            (0,external_node_fs_.copyFileSync)(assetPath(f), (0,external_node_path_.join)(stageDir, 'bin', f));
-}
-
-;// CONCATENATED MODULE: ./lib/deploy/context.js
-// Everything one deploy run shares: catalog, KV session, workers, remote access, hooks, results.
-
-
-
-
-
-
-
-class DeployContext {
-    paths;
-    db;
-    kv;
-    bucketId;
-    updateSeq;
-    updateSeqBumped = false;
-    workers;
-    flags;
-    remote;
-    hooks;
-    health;
-    result;
-    signal;
-    emitFn;
-    ready = new Map();
-    /** Workers whose bucket-level files were sent in this run. */
-    refreshed = new Set();
-    useSudo = false;
-    fileSender = new Coalescer((ip, jobs) => this.sendFiles(ip, jobs));
-    targetRunner = new Coalescer((key, reqs) => this.runTargets(key, reqs));
-    constructor(init) {
-        this.paths = init.paths;
-        this.db = init.db;
-        this.kv = init.kv;
-        this.bucketId = init.bucketId;
-        this.updateSeq = init.updateSeq;
-        this.workers = new Map(init.workers.map((w) => [w.ip, w]));
-        this.flags = init.flags;
-        this.remote = init.remote;
-        this.hooks = init.hooks;
-        this.health = init.health;
-        this.result = init.result;
-        this.signal = init.signal;
-        this.emitFn = init.emit;
+class StageArea {
+    dir;
+    /** True when the area itself is on disk (no tmpfs): trees then never spill elsewhere. */
+    onDisk;
+    bucketTmp;
+    /** Bytes of RAM still available for trees; 0 when the area is on disk. */
+    ramLeft;
+    spillDir;
+    trees = new Map();
+    constructor(dir, bucketTmp, ramLeft, onDisk) {
+        this.dir = dir;
+        this.onDisk = onDisk;
+        this.bucketTmp = bucketTmp;
+        this.ramLeft = ramLeft;
     }
-    setUseSudo(useSudo) {
-        this.useSudo = useSudo;
-    }
-    /** Sends a job's staged tree to a worker; jobs asking at the same time share one rsync. */
-    sendJobFiles(ip, job) {
-        return this.fileSender.submit(ip, job);
-    }
-    /** Runs a Makefile target of a job on a worker; same-time requests for one worker share one ssh call. */
-    runTarget(ip, req) {
-        return this.targetRunner.submit(`${ip}\n${req.target}`, req);
-    }
-    async sendFiles(ip, jobs) {
-        const unique = [...new Set(jobs)].sort();
-        const err = (await this.ensureWorker(ip, this.useSudo)) ?? (await this.rsyncTo(ip, unique));
-        return jobs.map(() => err);
-    }
-    async runTargets(key, reqs) {
-        const ip = key.slice(0, key.indexOf('\n'));
-        const target = reqs[0].target;
-        const jobs = reqs.map((r) => r.job);
-        const results = new Map();
-        let current = jobs.length === 1 ? jobs[0] : undefined;
-        const r = await this.remote.run(ip, lifecycleScript(this.bucketId, target, reqs), {
-            onLine: (stream, text) => {
-                const m = /^maand-runner: (begin|result) (\S+)(?: (-?\d+))?$/.exec(text);
-                if (stream === 'stdout' && m) {
-                    if (m[1] === 'begin')
-                        current = m[2];
-                    else
-                        results.set(m[2], Number(m[3]));
-                    return;
-                }
-                this.output(current, ip)(stream, text);
-            },
-        });
-        return jobs.map((job) => {
-            const code = results.get(job);
-            if (code === 0)
-                return undefined;
-            if (code !== undefined)
-                return `worker ${ip}: make ${target} failed for job ${job} (exit ${code}); see the output above`;
-            return r.exitCode === 0 ? `worker ${ip}: job ${job}: ${target} did not report a result` : failureText(ip, r);
-        });
-    }
-    emit(e) {
-        this.emitFn(e);
-    }
-    get cancelled() {
-        return this.signal?.aborted ?? false;
-    }
-    /** Writes pending KV and `fn`'s catalog changes in one committed transaction (a checkpoint, Q6). */
-    checkpoint(fn) {
-        if (this.flags.dryRun)
-            return;
-        this.db.exec('BEGIN IMMEDIATE');
-        try {
-            fn?.();
-            this.kv.persist(this.db);
-            this.db.exec('COMMIT');
+    static open(o) {
+        const ram = o.ramDir === undefined ? '/dev/shm' : o.ramDir;
+        if (ram !== null) {
+            try {
+                const fs = (0,external_node_fs_.statfsSync)(ram);
+                const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(ram, 'maand-stage-'));
+                const budget = Math.floor(fs.bavail * fs.bsize * RAM_SHARE);
+                return new StageArea(dir, o.bucketTmp, Math.min(budget, o.ramBudgetBytes ?? budget), false);
+            }
+            catch {
+                // no tmpfs here (not Linux, or not writable): stage on disk
+            }
         }
-        catch (e) {
-            if (this.db.isTransaction)
-                this.db.exec('ROLLBACK');
-            throw e;
-        }
+        (0,external_node_fs_.mkdirSync)(o.bucketTmp, { recursive: true });
+        return new StageArea((0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(o.bucketTmp, 'stage-')), o.bucketTmp, 0, true);
     }
-    output(job, worker, source = 'remote') {
-        return (stream, text) => this.emit({ type: 'output', ...(job ? { job } : {}), ...(worker ? { worker } : {}), stream, text, source });
+    /** The rsync source directory of one worker. */
+    workerDir(ip) {
+        return (0,external_node_path_.join)(this.dir, 'workers', ip);
     }
     /**
-     * First contact with a worker in this run: prerequisites + bucket dir. Memoized; returns an error
-     * text when the worker cannot be used (so only the jobs placed on it fail, decision Q4).
+     * Links `<workerDir>/jobs/<job>` to the job's tree, writing the tree the first time a tree with this
+     * hash is placed (workers whose trees are identical share one copy).
      */
-    ensureWorker(ip, useSudo = this.useSudo) {
-        let p = this.ready.get(ip);
-        if (!p) {
-            p = checkWorker((script) => this.remote.run(ip, script), ip, this.bucketId, useSudo);
-            this.ready.set(ip, p);
+    placeTree(ip, job, hash, tree) {
+        const key = `${job}-${hash}`;
+        let path = this.trees.get(key);
+        if (path === undefined) {
+            const size = treeFootprint(tree);
+            if (!this.onDisk && size <= this.ramLeft) {
+                this.ramLeft -= size;
+                path = (0,external_node_path_.join)(this.dir, 'trees', key);
+            }
+            else
+                path = (0,external_node_path_.join)(this.spill(), key);
+            job_tree_writeJobTree(tree, path);
+            this.trees.set(key, path);
         }
-        return p;
+        const link = (0,external_node_path_.join)(this.workerDir(ip), 'jobs', job);
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(link), { recursive: true });
+        (0,external_node_fs_.rmSync)(link, { recursive: true, force: true });
+        (0,external_node_fs_.symlinkSync)(path, link, 'dir');
     }
-    /** Worker-level files for one worker, staged under tmp/stage/<ip>/. */
-    writeWorkerFiles(ip) {
-        const w = this.workers.get(ip);
-        if (!w)
-            return;
-        writeWorkerFiles(stageRoot(this.paths.root, ip), workerFileData(this.db, this.bucketId, this.updateSeq, { ...w, ip }));
+    /** Forgets a worker's staged files (e.g. after its job was cleaned up). */
+    dropWorkerJob(ip, job) {
+        (0,external_node_fs_.rmSync)(job === undefined ? this.workerDir(ip) : (0,external_node_path_.join)(this.workerDir(ip), 'jobs', job), { recursive: true, force: true });
     }
-    /** rsync the staged tree of `jobs` (none: bucket-level files only) to one worker. */
-    async rsyncTo(ip, jobs) {
-        this.writeWorkerFiles(ip);
-        const filter = (0,external_node_path_.join)(this.paths.tmpDir, 'filters', `${ip}-${jobs.join('_') || 'bucket'}.rsync`);
-        (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(this.paths.tmpDir, 'filters'), { recursive: true });
-        (0,external_node_fs_.writeFileSync)(filter, rsyncFilter(jobs));
-        const r = await this.remote.rsync(ip, stageRoot(this.paths.root, ip), bucketDir(this.bucketId), filter, { onLine: this.output(jobs.join(',') || undefined, ip, 'rsync') });
-        if (r.exitCode !== 0)
-            return r.message ?? `worker ${ip}: rsync failed (exit ${r.exitCode}): ${tail(r.stderr || r.stdout)}`;
-        this.refreshed.add(ip);
-        return undefined;
+    /** Writes an rsync merge-filter file and returns its path. */
+    filterFile(name, text) {
+        const file = (0,external_node_path_.join)(this.dir, 'filters', `${name}.rsync`);
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true });
+        (0,external_node_fs_.writeFileSync)(file, text, { mode: 0o600 });
+        return file;
     }
-}
-function tail(text, max = 400) {
-    const t = text.trim();
-    return t.length > max ? `…${t.slice(-max)}` : t;
-}
-/** The failure text of a remote result: the executor's explanation, else exit code and output tail. */
-function failureText(ip, r) {
-    return r.message ?? remoteFailure(ip, r.exitCode, r.stderr || r.stdout);
-}
-function remoteFailure(ip, exitCode, output) {
-    if (exitCode === 255)
-        return `worker ${ip} unreachable (ssh exit 255): ${tail(output) || 'no output'}; check the host, its ssh_port and known_hosts, then run maand deploy again`;
-    return `worker ${ip}: command execution failed (exit ${exitCode})${output.trim() ? `: ${tail(output)}` : ''}`;
+    close() {
+        (0,external_node_fs_.rmSync)(this.dir, { recursive: true, force: true });
+        if (this.spillDir !== undefined)
+            (0,external_node_fs_.rmSync)(this.spillDir, { recursive: true, force: true });
+    }
+    spill() {
+        if (this.onDisk)
+            return (0,external_node_path_.join)(this.dir, 'trees');
+        if (this.spillDir === undefined) {
+            (0,external_node_fs_.mkdirSync)(this.bucketTmp, { recursive: true });
+            this.spillDir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(this.bucketTmp, 'stage-spill-'));
+        }
+        return this.spillDir;
+    }
 }
 
 ;// CONCATENATED MODULE: ./lib/deploy/state.js
@@ -11319,7 +11402,8 @@ async function detectDrift(o) {
     const conf = readMaandConf(paths.maandConf);
     const db = openDb(paths.db);
     const emit = o.onEvent ?? (() => { });
-    const tmp = (0,external_node_path_.join)(paths.tmpDir);
+    const tmp = paths.tmpDir;
+    let stage;
     try {
         checkSchema(db);
         const bucket = bucketRow(db);
@@ -11331,6 +11415,8 @@ async function detectDrift(o) {
             throw new errors/* MaandError */.Ob('invalid argument', `unknown job ${unknown.join(', ')}`);
         const jobs = (o.jobs && o.jobs.length > 0 ? o.jobs : allJobs).sort();
         (0,external_node_fs_.rmSync)(tmp, { recursive: true, force: true });
+        stage = StageArea.open({ bucketTmp: tmp });
+        const area = stage;
         const kv = store_KvStore.load(db, { key: () => loadKvKey(paths.root) });
         const links = await o.connect({ root: paths.root, conf, db, kv, bucketId: bucket.bucket_id, emit, ...(o.signal ? { signal: o.signal } : {}) });
         const result = { jobs: [], driftedJobs: [], pendingJobs: [], unreachable: [] };
@@ -11348,7 +11434,6 @@ async function detectDrift(o) {
             for (const job of jobs) {
                 const allocs = state_jobAllocations(db, job).filter(isActive);
                 const staged = stageActive(db, kv, workers, bucket.bucket_id, bucket.update_seq, job, allocs);
-                const written = new Set();
                 const jd = { job, allocations: [], health: { ok: true, skipped: true }, drifted: false };
                 await Promise.all(allocs.map(async (a) => {
                     const h = staged.get(a.allocId);
@@ -11362,13 +11447,11 @@ async function detectDrift(o) {
                         jd.allocations.push({ ...base, status: 'unreachable', detail: err });
                         return;
                     }
-                    placeTree(paths.root, a.workerIp, job, h, written);
-                    writeWorkerFiles(stageRoot(paths.root, a.workerIp), workerFileData(db, bucket.bucket_id, bucket.update_seq, { ip: a.workerIp, ...workers.get(a.workerIp) }));
-                    const filter = (0,external_node_path_.join)(tmp, 'filters', `${a.workerIp}-${job}.rsync`);
-                    (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(tmp, 'filters'), { recursive: true });
-                    (0,external_node_fs_.writeFileSync)(filter, rsyncFilter([job]));
+                    area.placeTree(a.workerIp, job, h.hash, h.tree);
+                    writeWorkerFiles(area.workerDir(a.workerIp), workerFileData(db, bucket.bucket_id, bucket.update_seq, { ip: a.workerIp, ...workers.get(a.workerIp) }));
+                    const filter = area.filterFile(`${a.workerIp}-${job}`, rsyncFilter([job]));
                     const files = [];
-                    const r = await links.remote.rsync(a.workerIp, stageRoot(paths.root, a.workerIp), bucketDir(bucket.bucket_id), filter, {
+                    const r = await links.remote.rsync(a.workerIp, area.workerDir(a.workerIp), bucketDir(bucket.bucket_id), filter, {
                         dryRun: true,
                         itemize: true,
                         onLine: (stream, text) => {
@@ -11406,6 +11489,7 @@ async function detectDrift(o) {
         return result;
     }
     finally {
+        stage?.close();
         db.close();
         (0,external_node_fs_.rmSync)(tmp, { recursive: true, force: true });
     }
@@ -11902,8 +11986,6 @@ function readCa(file) {
 
 
 
-
-
 async function reconcile(ctx, conf) {
     const failures = new Map();
     const all = allAllocations(ctx.db);
@@ -11962,7 +12044,7 @@ async function reconcile(ctx, conf) {
             record({ job: '', workerIp: ip, action: 'remove-bucket', outcome: 'ok' });
         else
             ctx.emit({ type: 'warning', message: `removed worker ${ip} unreachable, assuming dead: ${failureText(ip, r)}` });
-        (0,external_node_fs_.rmSync)((0,external_node_path_.join)(ctx.paths.tmpDir, 'stage', ip), { recursive: true, force: true });
+        ctx.stage.dropWorkerJob(ip);
     }
     purgeRemovedJobs(ctx, all, stopped);
     for (const job of [...lostRunning].sort()) {
@@ -11985,7 +12067,7 @@ async function stopAllocation(ctx, a, useSudo) {
 }
 async function cleanup(ctx, a) {
     const r = await ctx.remote.run(a.workerIp, cleanupJobCommand(ctx.bucketId, a.job), { onLine: ctx.output(a.job, a.workerIp) });
-    (0,external_node_fs_.rmSync)((0,external_node_path_.join)(ctx.paths.tmpDir, 'stage', a.workerIp, 'jobs', a.job), { recursive: true, force: true });
+    ctx.stage.dropWorkerJob(a.workerIp, a.job);
     return r.exitCode === 0 ? undefined : failureText(a.workerIp, r);
 }
 /** KV of jobs left without any non-removed allocation (§6.5). */
@@ -12045,7 +12127,6 @@ function batches(items, size) {
 
 
 
-
 class JobFailure extends Error {
     name = 'JobFailure';
 }
@@ -12087,11 +12168,10 @@ async function rollout(ctx, plan, allocs, staged, res) {
     // Files first, only where something changes (Q4: only workers with an active allocation of the job).
     for (const a of work)
         void ctx.ensureWorker(a.workerIp); // connect while the trees are written
-    const written = new Set();
     for (const a of work) {
         const t = staged.get(a.allocId);
         if (t)
-            placeTree(ctx.paths.root, a.workerIp, job, t, written);
+            ctx.stage.placeTree(a.workerIp, job, t.hash, t.tree);
     }
     const rsyncErrors = await Promise.all(work.map((a) => ctx.sendJobFiles(a.workerIp, job)));
     const bad = rsyncErrors.filter((e) => e !== undefined);
@@ -12215,12 +12295,14 @@ async function postDeploy(ctx, job, active, res) {
 
 
 
+
 async function deploy(opts) {
     const paths = (0,bucket_paths/* bucketPaths */.Z)(opts.root);
     const conf = readMaandConf(paths.maandConf);
     const db = openDb(paths.db);
     const emit = opts.onEvent ?? (() => { });
     const t0 = Date.now();
+    let stageToClose;
     try {
         checkSchema(db);
         const flags = { dryRun: opts.dryRun ?? false, force: opts.force ?? false, syncOnly: opts.syncOnly ?? false, jobs: opts.jobs ?? [] };
@@ -12238,10 +12320,12 @@ async function deploy(opts) {
             dryRun: flags.dryRun, bucketId: bucket.bucket_id, updateSeq: bucket.update_seq, updateSeqBumped: false, startedAt: new Date(t0).toISOString(),
             durationMs: 0, reconcile: [], jobs: [], plans: [], failedJobs: [], errors: [], cancelled: false,
         };
+        const stage = StageArea.open({ bucketTmp: paths.tmpDir, ...(opts.stageRamDir !== undefined ? { ramDir: opts.stageRamDir } : {}) });
+        stageToClose = stage;
         const links = await opts.connect({ root: paths.root, conf, db, kv, bucketId: bucket.bucket_id, emit, ...(opts.signal ? { signal: opts.signal } : {}) });
         const ctx = new DeployContext({
             paths, db, kv, bucketId: bucket.bucket_id, updateSeq: bucket.update_seq, workers, flags,
-            remote: links.remote, hooks: links.hooks, health: links.health, result, emit, ...(opts.signal ? { signal: opts.signal } : {}),
+            remote: links.remote, hooks: links.hooks, health: links.health, result, emit, stage, ...(opts.signal ? { signal: opts.signal } : {}),
         });
         try {
             await run(ctx, conf);
@@ -12256,6 +12340,7 @@ async function deploy(opts) {
         return result;
     }
     finally {
+        stageToClose?.close();
         db.close();
         (0,external_node_fs_.rmSync)(paths.tmpDir, { recursive: true, force: true });
     }

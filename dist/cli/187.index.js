@@ -1,535 +1,8 @@
-export const id = 510;
-export const ids = [510];
+export const id = 187;
+export const ids = [187];
 export const modules = {
 
-/***/ 4528:
-/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
-
-var __webpack_unused_export__;
-// The MIT License (MIT)
-//
-// Copyright (c) 2016 Zhipeng Jia
-//
-// Permission is hereby granted, free of charge, to any person obtaining a copy
-// of this software and associated documentation files (the "Software"), to deal
-// in the Software without restriction, including without limitation the rights
-// to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
-// copies of the Software, and to permit persons to whom the Software is
-// furnished to do so, subject to the following conditions:
-//
-// The above copyright notice and this permission notice shall be included in all
-// copies or substantial portions of the Software.
-//
-// THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-// IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-// FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-// AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-// LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
-// OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
-// SOFTWARE.
-
-
-
-function isNode () {
-  if (typeof process === 'object') {
-    if (typeof process.versions === 'object') {
-      if (typeof process.versions.node !== 'undefined') {
-        return true
-      }
-    }
-  }
-  return false
-}
-
-function isUint8Array (object) {
-  return object instanceof Uint8Array && (!isNode() || !Buffer.isBuffer(object))
-}
-
-function isArrayBuffer (object) {
-  return object instanceof ArrayBuffer
-}
-
-function isBuffer (object) {
-  if (!isNode()) {
-    return false
-  }
-  return Buffer.isBuffer(object)
-}
-
-var SnappyDecompressor = (__webpack_require__(422)/* .SnappyDecompressor */ .c)
-var SnappyCompressor = (__webpack_require__(8437)/* .SnappyCompressor */ .d)
-
-var TYPE_ERROR_MSG = 'Argument compressed must be type of ArrayBuffer, Buffer, or Uint8Array'
-
-function uncompress (compressed, maxLength) {
-  if (!isUint8Array(compressed) && !isArrayBuffer(compressed) && !isBuffer(compressed)) {
-    throw new TypeError(TYPE_ERROR_MSG)
-  }
-  var uint8Mode = false
-  var arrayBufferMode = false
-  if (isUint8Array(compressed)) {
-    uint8Mode = true
-  } else if (isArrayBuffer(compressed)) {
-    arrayBufferMode = true
-    compressed = new Uint8Array(compressed)
-  }
-  var decompressor = new SnappyDecompressor(compressed)
-  var length = decompressor.readUncompressedLength()
-  if (length === -1) {
-    throw new Error('Invalid Snappy bitstream')
-  }
-  if (length > maxLength) {
-    throw new Error(`The uncompressed length of ${length} is too big, expect at most ${maxLength}`)
-  }
-  var uncompressed, uncompressedView
-  if (uint8Mode) {
-    uncompressed = new Uint8Array(length)
-    if (!decompressor.uncompressToBuffer(uncompressed)) {
-      throw new Error('Invalid Snappy bitstream')
-    }
-  } else if (arrayBufferMode) {
-    uncompressed = new ArrayBuffer(length)
-    uncompressedView = new Uint8Array(uncompressed)
-    if (!decompressor.uncompressToBuffer(uncompressedView)) {
-      throw new Error('Invalid Snappy bitstream')
-    }
-  } else {
-    uncompressed = Buffer.alloc(length)
-    if (!decompressor.uncompressToBuffer(uncompressed)) {
-      throw new Error('Invalid Snappy bitstream')
-    }
-  }
-  return uncompressed
-}
-
-function compress (uncompressed) {
-  if (!isUint8Array(uncompressed) && !isArrayBuffer(uncompressed) && !isBuffer(uncompressed)) {
-    throw new TypeError(TYPE_ERROR_MSG)
-  }
-  var uint8Mode = false
-  var arrayBufferMode = false
-  if (isUint8Array(uncompressed)) {
-    uint8Mode = true
-  } else if (isArrayBuffer(uncompressed)) {
-    arrayBufferMode = true
-    uncompressed = new Uint8Array(uncompressed)
-  }
-  var compressor = new SnappyCompressor(uncompressed)
-  var maxLength = compressor.maxCompressedLength()
-  var compressed, compressedView
-  var length
-  if (uint8Mode) {
-    compressed = new Uint8Array(maxLength)
-    length = compressor.compressToBuffer(compressed)
-  } else if (arrayBufferMode) {
-    compressed = new ArrayBuffer(maxLength)
-    compressedView = new Uint8Array(compressed)
-    length = compressor.compressToBuffer(compressedView)
-  } else {
-    compressed = Buffer.alloc(maxLength)
-    length = compressor.compressToBuffer(compressed)
-  }
-  if (!compressed.slice) { // ie11
-    var compressedArray = new Uint8Array(Array.prototype.slice.call(compressed, 0, length))
-    if (uint8Mode) {
-      return compressedArray
-    } else if (arrayBufferMode) {
-      return compressedArray.buffer
-    } else {
-      throw new Error('Not implemented')
-    }
-  }
-
-  return compressed.slice(0, length)
-}
-
-__webpack_unused_export__ = uncompress
-exports.B = compress
-
-
-/***/ }),
-
-/***/ 8437:
-/***/ ((__unused_webpack_module, exports) => {
-
-// The MIT License (MIT)
-//
-// Copyright (c) 2016 Zhipeng Jia
-//
-// Permission is hereby granted, free of charge, to any person obtaining a copy
-// of this software and associated documentation files (the "Software"), to deal
-// in the Software without restriction, including without limitation the rights
-// to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
-// copies of the Software, and to permit persons to whom the Software is
-// furnished to do so, subject to the following conditions:
-//
-// The above copyright notice and this permission notice shall be included in all
-// copies or substantial portions of the Software.
-//
-// THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-// IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-// FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-// AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-// LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
-// OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
-// SOFTWARE.
-
-
-
-var BLOCK_LOG = 16
-var BLOCK_SIZE = 1 << BLOCK_LOG
-
-var MAX_HASH_TABLE_BITS = 14
-var globalHashTables = new Array(MAX_HASH_TABLE_BITS + 1)
-
-function hashFunc (key, hashFuncShift) {
-  return (key * 0x1e35a7bd) >>> hashFuncShift
-}
-
-function load32 (array, pos) {
-  return array[pos] + (array[pos + 1] << 8) + (array[pos + 2] << 16) + (array[pos + 3] << 24)
-}
-
-function equals32 (array, pos1, pos2) {
-  return array[pos1] === array[pos2] &&
-         array[pos1 + 1] === array[pos2 + 1] &&
-         array[pos1 + 2] === array[pos2 + 2] &&
-         array[pos1 + 3] === array[pos2 + 3]
-}
-
-function copyBytes (fromArray, fromPos, toArray, toPos, length) {
-  var i
-  for (i = 0; i < length; i++) {
-    toArray[toPos + i] = fromArray[fromPos + i]
-  }
-}
-
-function emitLiteral (input, ip, len, output, op) {
-  if (len <= 60) {
-    output[op] = (len - 1) << 2
-    op += 1
-  } else if (len < 256) {
-    output[op] = 60 << 2
-    output[op + 1] = len - 1
-    op += 2
-  } else {
-    output[op] = 61 << 2
-    output[op + 1] = (len - 1) & 0xff
-    output[op + 2] = (len - 1) >>> 8
-    op += 3
-  }
-  copyBytes(input, ip, output, op, len)
-  return op + len
-}
-
-function emitCopyLessThan64 (output, op, offset, len) {
-  if (len < 12 && offset < 2048) {
-    output[op] = 1 + ((len - 4) << 2) + ((offset >>> 8) << 5)
-    output[op + 1] = offset & 0xff
-    return op + 2
-  } else {
-    output[op] = 2 + ((len - 1) << 2)
-    output[op + 1] = offset & 0xff
-    output[op + 2] = offset >>> 8
-    return op + 3
-  }
-}
-
-function emitCopy (output, op, offset, len) {
-  while (len >= 68) {
-    op = emitCopyLessThan64(output, op, offset, 64)
-    len -= 64
-  }
-  if (len > 64) {
-    op = emitCopyLessThan64(output, op, offset, 60)
-    len -= 60
-  }
-  return emitCopyLessThan64(output, op, offset, len)
-}
-
-function compressFragment (input, ip, inputSize, output, op) {
-  var hashTableBits = 1
-  while ((1 << hashTableBits) <= inputSize &&
-         hashTableBits <= MAX_HASH_TABLE_BITS) {
-    hashTableBits += 1
-  }
-  hashTableBits -= 1
-  var hashFuncShift = 32 - hashTableBits
-
-  if (typeof globalHashTables[hashTableBits] === 'undefined') {
-    globalHashTables[hashTableBits] = new Uint16Array(1 << hashTableBits)
-  }
-  var hashTable = globalHashTables[hashTableBits]
-  var i
-  for (i = 0; i < hashTable.length; i++) {
-    hashTable[i] = 0
-  }
-
-  var ipEnd = ip + inputSize
-  var ipLimit
-  var baseIp = ip
-  var nextEmit = ip
-
-  var hash, nextHash
-  var nextIp, candidate, skip
-  var bytesBetweenHashLookups
-  var base, matched, offset
-  var prevHash, curHash
-  var flag = true
-
-  var INPUT_MARGIN = 15
-  if (inputSize >= INPUT_MARGIN) {
-    ipLimit = ipEnd - INPUT_MARGIN
-
-    ip += 1
-    nextHash = hashFunc(load32(input, ip), hashFuncShift)
-
-    while (flag) {
-      skip = 32
-      nextIp = ip
-      do {
-        ip = nextIp
-        hash = nextHash
-        bytesBetweenHashLookups = skip >>> 5
-        skip += 1
-        nextIp = ip + bytesBetweenHashLookups
-        if (ip > ipLimit) {
-          flag = false
-          break
-        }
-        nextHash = hashFunc(load32(input, nextIp), hashFuncShift)
-        candidate = baseIp + hashTable[hash]
-        hashTable[hash] = ip - baseIp
-      } while (!equals32(input, ip, candidate))
-
-      if (!flag) {
-        break
-      }
-
-      op = emitLiteral(input, nextEmit, ip - nextEmit, output, op)
-
-      do {
-        base = ip
-        matched = 4
-        while (ip + matched < ipEnd && input[ip + matched] === input[candidate + matched]) {
-          matched += 1
-        }
-        ip += matched
-        offset = base - candidate
-        op = emitCopy(output, op, offset, matched)
-
-        nextEmit = ip
-        if (ip >= ipLimit) {
-          flag = false
-          break
-        }
-        prevHash = hashFunc(load32(input, ip - 1), hashFuncShift)
-        hashTable[prevHash] = ip - 1 - baseIp
-        curHash = hashFunc(load32(input, ip), hashFuncShift)
-        candidate = baseIp + hashTable[curHash]
-        hashTable[curHash] = ip - baseIp
-      } while (equals32(input, ip, candidate))
-
-      if (!flag) {
-        break
-      }
-
-      ip += 1
-      nextHash = hashFunc(load32(input, ip), hashFuncShift)
-    }
-  }
-
-  if (nextEmit < ipEnd) {
-    op = emitLiteral(input, nextEmit, ipEnd - nextEmit, output, op)
-  }
-
-  return op
-}
-
-function putVarint (value, output, op) {
-  do {
-    output[op] = value & 0x7f
-    value = value >>> 7
-    if (value > 0) {
-      output[op] += 0x80
-    }
-    op += 1
-  } while (value > 0)
-  return op
-}
-
-function SnappyCompressor (uncompressed) {
-  this.array = uncompressed
-}
-
-SnappyCompressor.prototype.maxCompressedLength = function () {
-  var sourceLen = this.array.length
-  return 32 + sourceLen + Math.floor(sourceLen / 6)
-}
-
-SnappyCompressor.prototype.compressToBuffer = function (outBuffer) {
-  var array = this.array
-  var length = array.length
-  var pos = 0
-  var outPos = 0
-
-  var fragmentSize
-
-  outPos = putVarint(length, outBuffer, outPos)
-  while (pos < length) {
-    fragmentSize = Math.min(length - pos, BLOCK_SIZE)
-    outPos = compressFragment(array, pos, fragmentSize, outBuffer, outPos)
-    pos += fragmentSize
-  }
-
-  return outPos
-}
-
-exports.d = SnappyCompressor
-
-
-/***/ }),
-
-/***/ 422:
-/***/ ((__unused_webpack_module, exports) => {
-
-// The MIT License (MIT)
-//
-// Copyright (c) 2016 Zhipeng Jia
-//
-// Permission is hereby granted, free of charge, to any person obtaining a copy
-// of this software and associated documentation files (the "Software"), to deal
-// in the Software without restriction, including without limitation the rights
-// to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
-// copies of the Software, and to permit persons to whom the Software is
-// furnished to do so, subject to the following conditions:
-//
-// The above copyright notice and this permission notice shall be included in all
-// copies or substantial portions of the Software.
-//
-// THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-// IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-// FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-// AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-// LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
-// OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
-// SOFTWARE.
-
-
-
-var WORD_MASK = [0, 0xff, 0xffff, 0xffffff, 0xffffffff]
-
-function copyBytes (fromArray, fromPos, toArray, toPos, length) {
-  var i
-  for (i = 0; i < length; i++) {
-    toArray[toPos + i] = fromArray[fromPos + i]
-  }
-}
-
-function selfCopyBytes (array, pos, offset, length) {
-  var i
-  for (i = 0; i < length; i++) {
-    array[pos + i] = array[pos - offset + i]
-  }
-}
-
-function SnappyDecompressor (compressed) {
-  this.array = compressed
-  this.pos = 0
-}
-
-SnappyDecompressor.prototype.readUncompressedLength = function () {
-  var result = 0
-  var shift = 0
-  var c, val
-  while (shift < 32 && this.pos < this.array.length) {
-    c = this.array[this.pos]
-    this.pos += 1
-    val = c & 0x7f
-    if (((val << shift) >>> shift) !== val) {
-      return -1
-    }
-    result |= val << shift
-    if (c < 128) {
-      return result
-    }
-    shift += 7
-  }
-  return -1
-}
-
-SnappyDecompressor.prototype.uncompressToBuffer = function (outBuffer) {
-  var array = this.array
-  var arrayLength = array.length
-  var pos = this.pos
-  var outPos = 0
-
-  var c, len, smallLen
-  var offset
-
-  while (pos < array.length) {
-    c = array[pos]
-    pos += 1
-    if ((c & 0x3) === 0) {
-      // Literal
-      len = (c >>> 2) + 1
-      if (len > 60) {
-        if (pos + 3 >= arrayLength) {
-          return false
-        }
-        smallLen = len - 60
-        len = array[pos] + (array[pos + 1] << 8) + (array[pos + 2] << 16) + (array[pos + 3] << 24)
-        len = (len & WORD_MASK[smallLen]) + 1
-        pos += smallLen
-      }
-      if (pos + len > arrayLength) {
-        return false
-      }
-      copyBytes(array, pos, outBuffer, outPos, len)
-      pos += len
-      outPos += len
-    } else {
-      switch (c & 0x3) {
-        case 1:
-          len = ((c >>> 2) & 0x7) + 4
-          offset = array[pos] + ((c >>> 5) << 8)
-          pos += 1
-          break
-        case 2:
-          if (pos + 1 >= arrayLength) {
-            return false
-          }
-          len = (c >>> 2) + 1
-          offset = array[pos] + (array[pos + 1] << 8)
-          pos += 2
-          break
-        case 3:
-          if (pos + 3 >= arrayLength) {
-            return false
-          }
-          len = (c >>> 2) + 1
-          offset = array[pos] + (array[pos + 1] << 8) + (array[pos + 2] << 16) + (array[pos + 3] << 24)
-          pos += 4
-          break
-        default:
-          break
-      }
-      if (offset === 0 || offset > outPos) {
-        return false
-      }
-      selfCopyBytes(outBuffer, outPos, offset, len)
-      outPos += len
-    }
-  }
-  return true
-}
-
-exports.c = SnappyDecompressor
-
-
-/***/ }),
-
-/***/ 3510:
+/***/ 8187:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -562,8 +35,110 @@ var queries = __webpack_require__(5167);
 var lib_kv = __webpack_require__(8787);
 // EXTERNAL MODULE: ./lib/deploy/context.js + 1 modules
 var context = __webpack_require__(6110);
-// EXTERNAL MODULE: ./lib/deploy/glob-match.js
-var glob_match = __webpack_require__(3333);
+;// CONCATENATED MODULE: ./lib/deploy/glob-match.js
+// restart_globs matching (deploy spec §13.3): Go path.Match per segment plus maand's `**` forms.
+/** Go path.Match: `*` (no `/`), `?`, `[...]`/`[^...]` classes, `\` escapes; malformed → no match. */
+function pathMatch(pattern, name) {
+    const re = globToRegExp(pattern);
+    return re !== undefined && re.test(name);
+}
+function globToRegExp(p) {
+    let out = '^';
+    for (let i = 0; i < p.length; i++) {
+        const c = p[i];
+        if (c === '*')
+            out += '[^/]*';
+        else if (c === '?')
+            out += '[^/]';
+        else if (c === '\\') {
+            if (i + 1 >= p.length)
+                return undefined;
+            out += escapeRe(p[++i]);
+        }
+        else if (c === '[') {
+            let j = i + 1;
+            let cls = '[';
+            if (p[j] === '^') {
+                cls += '^';
+                j++;
+            }
+            let n = 0;
+            for (; j < p.length && !(p[j] === ']' && n > 0); j++, n++) {
+                if (p[j] === '\\') {
+                    j++;
+                    if (j >= p.length)
+                        return undefined;
+                }
+                cls += p[j] === ']' || p[j] === '\\' || p[j] === '^' ? `\\${p[j]}` : p[j];
+            }
+            if (j >= p.length)
+                return undefined;
+            out += `${cls}]`;
+            i = j;
+        }
+        else
+            out += escapeRe(c);
+    }
+    try {
+        return new RegExp(`${out}$`, 'u');
+    }
+    catch {
+        return undefined;
+    }
+}
+function escapeRe(c) {
+    return /[.*+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c;
+}
+function lastSegment(p) {
+    return p.slice(p.lastIndexOf('/') + 1);
+}
+function globMatches(rawPattern, rawPath) {
+    const pattern = rawPattern.trim();
+    const path = rawPath.replace(/^\/+/, '');
+    if (pattern === '')
+        return false;
+    if (!/[*?[]/.test(pattern) && (path === pattern || lastSegment(path) === pattern))
+        return true;
+    if (pattern.includes('**')) {
+        if (pattern.startsWith('**/')) {
+            const s = pattern.slice(3);
+            if (s.includes('/')) {
+                const dir = s.slice(0, s.indexOf('/'));
+                const name = s.slice(s.indexOf('/') + 1);
+                return path.startsWith(`${dir}/`) && pathMatch(name, path.slice(dir.length + 1));
+            }
+            return pathMatch(s, lastSegment(path)) || pathMatch(s, path);
+        }
+        if (pattern.endsWith('/**')) {
+            const prefix = pattern.slice(0, -3);
+            return path === prefix || path.startsWith(`${prefix}/`);
+        }
+        const parts = pattern.split('**');
+        if (parts.length !== 2)
+            return false;
+        const [prefix, suffixRaw] = parts;
+        if (prefix !== '' && !path.startsWith(prefix))
+            return false;
+        const rest = path.slice(prefix.length).replace(/^\//, '');
+        const suffix = suffixRaw.replace(/^\//, '');
+        if (suffix === '')
+            return true;
+        return pathMatch(suffix, rest) || pathMatch(suffix, lastSegment(rest));
+    }
+    if (pattern.includes('/')) {
+        if (pathMatch(pattern, path))
+            return true;
+        if (pattern.endsWith('/'))
+            return path === pattern.slice(0, -1) || path.startsWith(pattern);
+        return false;
+    }
+    return pathMatch(pattern, lastSegment(path)) || pathMatch(pattern, path);
+}
+/** Changed paths matching at least one pattern, in input order. */
+function matchAny(patterns, paths) {
+    return paths.filter((p) => patterns.some((g) => globMatches(g, p)));
+}
+
 // EXTERNAL MODULE: ./lib/util/go-json.js
 var go_json = __webpack_require__(6495);
 ;// CONCATENATED MODULE: ./lib/deploy/tree-hash.js
@@ -613,7 +188,7 @@ function decideLifecycle(i) {
         return { action: 'reload', matched: [], reason: 'files changed (no previous manifest)' };
     if (i.globs.length === 0)
         return { action: 'reload', matched: [], reason: 'files changed' };
-    const matched = (0,glob_match/* matchAny */.eM)(i.globs, changedPaths(i.previousFiles, i.currentFiles));
+    const matched = matchAny(i.globs, changedPaths(i.previousFiles, i.currentFiles));
     if (matched.length > 0)
         return { action: 'restart', matched, reason: `restart_globs matched ${matched.join(',')}` };
     return { action: 'reload', matched: [], reason: 'files changed, no restart_globs matched' };
@@ -675,8 +250,449 @@ function planJob(job, seq, allocs, staged, marker, flags) {
     return { job: job.name, seq, needsRollout: work, reason, marker, allocations: plans };
 }
 
-// EXTERNAL MODULE: ./lib/deploy/prometheus.js + 2 modules
-var prometheus = __webpack_require__(1967);
+// EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
+var js_yaml = __webpack_require__(3243);
+// EXTERNAL MODULE: ./lib/build/prometheus.js
+var prometheus = __webpack_require__(8050);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./lib/deploy/job-tree.js
+// A job's staged tree for one allocation, in memory: catalog files, client libraries, rendered .tpl
+// files, Prometheus rules and certificates. Planning hashes it without touching the disk; only trees
+// that will be rsynced are written (writeJobTree).
+
+
+
+
+function emptyTree() {
+    return { dirs: new Set(), files: new Map() };
+}
+function putFile(tree, rel, data, mode) {
+    tree.files.set(rel, { data: typeof data === 'string' ? Buffer.from(data) : data, mode });
+    for (let d = (0,external_node_path_.dirname)(rel); d !== '.' && d !== ''; d = (0,external_node_path_.dirname)(d))
+        tree.dirs.add(d);
+}
+/** The plan hash of §9.2 over the tree (same result as hashing the written directory). */
+function hashJobTree(tree) {
+    const rels = [...tree.files.keys()].filter((p) => !p.includes('__pycache__')).sort(go_json/* byteCompare */.U6);
+    const files = {};
+    const digests = [];
+    for (const rel of rels) {
+        const d = (0,external_node_crypto_.createHash)('md5').update(tree.files.get(rel).data).digest('hex');
+        digests.push(d);
+        files[rel] = d;
+    }
+    return { hash: (0,external_node_crypto_.createHash)('md5').update(digests.join('')).digest('hex'), files, filesJson: (0,go_json/* goJson */.Pl)(files) };
+}
+/** The process umask, read once (reading it briefly sets it: do it before any file is written). */
+const UMASK = (() => {
+    const m = process.umask(0o022);
+    process.umask(m);
+    return m;
+})();
+/** Writes the tree into a directory that does not exist yet (files are created, never overwritten). */
+function job_tree_writeJobTree(tree, dir) {
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+    // putFile records every parent directory, so each file's directory exists before it is written
+    for (const d of [...tree.dirs].sort(go_json/* byteCompare */.U6))
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(dir, d), { recursive: true, mode: 0o755 });
+    for (const [rel, f] of tree.files) {
+        const p = (0,external_node_path_.join)(dir, rel);
+        (0,external_node_fs_.writeFileSync)(p, f.data, { mode: f.mode });
+        if ((f.mode & UMASK) !== 0)
+            (0,external_node_fs_.chmodSync)(p, f.mode); // the umask trimmed the mode at creation
+    }
+}
+function readAsset(path) {
+    return (0,external_node_fs_.readFileSync)(path);
+}
+
+// EXTERNAL MODULE: ./node_modules/markdown-it/dist/markdown-it.mjs + 12 modules
+var markdown_it = __webpack_require__(5251);
+;// CONCATENATED MODULE: ./lib/deploy/dashboard-ignore.js
+// `.dashboardignore` (deploy spec §8.4): gitignore-like patterns that keep dashboard files out of the
+// consoles index (the files are still staged). Segments are matched with glob-match's Go path.Match, so
+// `*`, `?`, classes and escapes behave as in restart_globs; `**` spans any number of segments.
+
+
+const IGNORE_FILE = '.dashboardignore';
+function parseRules(dir, text) {
+    const rules = [];
+    for (const raw of text.split(/\r?\n/)) {
+        let line = raw.trim();
+        if (line === '' || line.startsWith('#'))
+            continue;
+        const negate = line.startsWith('!');
+        if (negate)
+            line = line.slice(1);
+        const dirOnly = line.endsWith('/');
+        line = line.replace(/\/+$/, '');
+        const baseName = !line.includes('/');
+        line = line.replace(/^\/+/, '');
+        if (line === '')
+            continue;
+        rules.push({ dir, segments: line.split('/').filter((s) => s !== ''), baseName, dirOnly, negate });
+    }
+    return rules;
+}
+function matchSegments(pattern, path) {
+    if (pattern.length === 0)
+        return path.length === 0;
+    const [head, ...rest] = pattern;
+    if (head === '**')
+        return matchSegments(rest, path) || (path.length > 0 && matchSegments(pattern, path.slice(1)));
+    return path.length > 0 && pathMatch(head, path[0]) && matchSegments(rest, path.slice(1));
+}
+/** True when the rule matches the file or one of its parent directories (ignoring a directory ignores its files). */
+function ruleMatches(rule, rel) {
+    if (rule.dir !== '' && !rel.startsWith(`${rule.dir}/`))
+        return false;
+    const parts = (rule.dir === '' ? rel : rel.slice(rule.dir.length + 1)).split('/');
+    for (let k = 1; k <= parts.length; k++) {
+        if (rule.dirOnly && k === parts.length)
+            continue;
+        const candidate = parts.slice(0, k);
+        if (rule.baseName ? pathMatch(rule.segments[0], candidate[k - 1]) : matchSegments(rule.segments, candidate))
+            return true;
+    }
+    return false;
+}
+function dirOf(rel) {
+    const i = rel.lastIndexOf('/');
+    return i < 0 ? '' : rel.slice(0, i);
+}
+function baseOf(rel) {
+    return rel.slice(rel.lastIndexOf('/') + 1);
+}
+function isIgnoreFile(rel) {
+    return baseOf(rel) === IGNORE_FILE;
+}
+/**
+ * The dashboard files (paths relative to one job's dashboards directory) that the index lists: every file
+ * except the .dashboardignore files and what they ignore. Rules apply to their own directory and below;
+ * outer files are read first and the last matching rule wins, so `!pattern` lists a file again.
+ */
+function listedDashboards(files) {
+    const depth = (rel) => rel.split('/').length;
+    const ignoreFiles = [...files.keys()].filter(isIgnoreFile).sort((a, b) => depth(a) - depth(b) || (0,go_json/* byteCompare */.U6)(a, b));
+    const rules = ignoreFiles.flatMap((rel) => parseRules(dirOf(rel), Buffer.from(files.get(rel)).toString('utf8')));
+    return [...files.keys()]
+        .filter((rel) => !isIgnoreFile(rel))
+        .filter((rel) => {
+        let ignored = false;
+        for (const r of rules)
+            if (ruleMatches(r, rel))
+                ignored = !r.negate;
+        return !ignored;
+    })
+        .sort(go_json/* byteCompare */.U6);
+}
+
+;// CONCATENATED MODULE: ./lib/deploy/prometheus-consoles.js
+// Prometheus consoles staged into the server job's tree (deploy spec §8.4): every job's Markdown runbooks
+// rendered to HTML and its dashboards copied verbatim, each set with an index page and a style sheet.
+// Prometheus runs every file under consoles/ through Go's html/template, so generated pages write `{`
+// as a character reference: a runbook quoting `{{ $labels.job }}` must not become a template action.
+
+
+
+
+/** Regular files under every job's `_prometheus/<kind>/`, sorted by job then path (byte order). */
+function prometheusFiles(db, kind) {
+    const rows = db
+        .prepare('SELECT j.name AS job, f.path AS path, f.content AS content FROM job_files f JOIN job j ON j.job_id = f.job_id WHERE f.isdir = 0 AND instr(f.path, ?) > 0')
+        .all(`/_prometheus/${kind}/`);
+    const out = [];
+    for (const r of rows) {
+        const prefix = `${r.job}/_prometheus/${kind}/`;
+        if (r.path.startsWith(prefix))
+            out.push({ job: r.job, rel: r.path.slice(prefix.length), content: r.content ?? new Uint8Array(0) });
+    }
+    return out.sort((a, b) => (0,go_json/* byteCompare */.U6)(a.job, b.job) || (0,go_json/* byteCompare */.U6)(a.rel, b.rel));
+}
+const CONSOLE_CSS = `body { font-family: system-ui, sans-serif; line-height: 1.5; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; color: #1f2328; }
+nav { margin-bottom: 1.5rem; }
+h1, h2, h3 { line-height: 1.25; }
+pre, code { font-family: ui-monospace, monospace; background: #f6f8fa; }
+pre { padding: 0.75rem; overflow-x: auto; }
+table { border-collapse: collapse; }
+th, td { border: 1px solid #d0d7de; padding: 0.25rem 0.5rem; }
+`;
+function escapeHtml(s) {
+    return s.replace(/[&<>"'{}]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+/** A URL path for a `/`-separated relative path, each segment percent-encoded, then HTML-escaped. */
+function href(rel) {
+    return escapeHtml(rel.split('/').map(encodeURIComponent).join('/'));
+}
+function page(title, css, body) {
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>${escapeHtml(title)}</title>
+<link rel="stylesheet" href="${css}">
+</head>
+<body>
+${body}</body>
+</html>
+`;
+}
+/** `<h1>` plus one `<h2>` and link list per job; entries are already sorted by job then name. */
+function indexPage(title, entries) {
+    const parts = [`<h1>${escapeHtml(title)}</h1>\n`];
+    let job;
+    for (const e of entries) {
+        if (e.job !== job) {
+            if (job !== undefined)
+                parts.push('</ul>\n');
+            parts.push(`<h2>${escapeHtml(e.job)}</h2>\n<ul>\n`);
+            job = e.job;
+        }
+        parts.push(`<li><a href="${href(`${e.job}/${e.path}`)}">${escapeHtml(e.text)}</a></li>\n`);
+    }
+    parts.push(job === undefined ? '<p>Nothing is listed.</p>\n' : '</ul>\n');
+    return page(title, 'style.css', parts.join(''));
+}
+const RUNBOOK_NAV = '<nav><a href="../index.html">All runbooks</a></nav>\n';
+const markdown = new markdown_it/* default */.A({ html: false, linkify: false, typographer: false });
+/** The plain text of the first heading, if any. */
+function firstHeading(tokens) {
+    const i = tokens.findIndex((t) => t.type === 'heading_open');
+    const inline = i < 0 ? undefined : tokens[i + 1];
+    if (!inline || inline.type !== 'inline')
+        return undefined;
+    const text = (inline.children ?? []).filter((c) => c.type === 'text' || c.type === 'code_inline').map((c) => c.content).join('').trim();
+    return text === '' ? undefined : text;
+}
+function addRunbooks(db, tree) {
+    const runbooks = prometheusFiles(db, 'runbooks')
+        .filter((f) => !f.rel.includes('/') && f.rel.endsWith('.md') && f.rel !== '.md')
+        .map((f) => ({ ...f, slug: f.rel.slice(0, -'.md'.length) }))
+        .sort((a, b) => (0,go_json/* byteCompare */.U6)(a.job, b.job) || (0,go_json/* byteCompare */.U6)(a.slug, b.slug));
+    if (runbooks.length === 0)
+        return;
+    const entries = [];
+    for (const { job, slug, content } of runbooks) {
+        const tokens = markdown.parse(Buffer.from(content).toString('utf8'), {});
+        const title = firstHeading(tokens) ?? slug;
+        const html = markdown.renderer.render(tokens, markdown.options, {}).replace(/[{}]/g, (c) => `&#${c.charCodeAt(0)};`);
+        putFile(tree, `consoles/runbooks/${job}/${slug}.html`, page(title, '../style.css', `${RUNBOOK_NAV}<main>\n${html}</main>\n`), 0o644);
+        entries.push({ job, path: `${slug}.html`, text: title === slug ? slug : `${slug}: ${title}` });
+    }
+    putFile(tree, 'consoles/runbooks/style.css', CONSOLE_CSS, 0o644);
+    putFile(tree, 'consoles/runbooks/index.html', indexPage('Runbooks', entries), 0o644);
+}
+function addDashboards(db, tree) {
+    const files = prometheusFiles(db, 'dashboards');
+    if (!files.some((f) => !isIgnoreFile(f.rel)))
+        return;
+    const byJob = new Map();
+    for (const f of files) {
+        if (!byJob.has(f.job))
+            byJob.set(f.job, new Map());
+        byJob.get(f.job).set(f.rel, f.content);
+        if (!isIgnoreFile(f.rel))
+            putFile(tree, `consoles/dashboards/${f.job}/${f.rel}`, f.content, 0o644);
+    }
+    const entries = [];
+    for (const [job, jobFiles] of byJob)
+        for (const rel of listedDashboards(jobFiles))
+            entries.push({ job, path: rel, text: rel });
+    putFile(tree, 'consoles/dashboards/style.css', CONSOLE_CSS, 0o644);
+    putFile(tree, 'consoles/dashboards/index.html', indexPage('Dashboards', entries), 0o644);
+}
+/** Adds consoles/runbooks/ and consoles/dashboards/ to a Prometheus server job's tree (each only when non-empty). */
+function prometheusConsoles(db, tree) {
+    addRunbooks(db, tree);
+    addDashboards(db, tree);
+}
+
+;// CONCATENATED MODULE: ./lib/deploy/prometheus.js
+// Prometheus support at deploy time (kv spec §2.8, deploy spec §8.4): the `scrapeConfigs` and
+// `ruleFiles` template functions, and the alert rules (with runbook links) and consoles staged into the
+// Prometheus server job's tree.
+
+
+
+
+
+function activeIps(db, job) {
+    return db.prepare('SELECT a.worker_ip AS ip FROM allocations a LEFT JOIN worker w ON w.worker_ip = a.worker_ip WHERE a.job = ? AND a.removed = 0 AND a.disabled = 0 ORDER BY w.position, a.worker_ip').all(job).map((r) => r.ip);
+}
+function ports(db, job) {
+    return new Map(db.prepare('SELECT p.name AS name, p.port AS port FROM job_ports p JOIN job j ON j.job_id = p.job_id WHERE j.name = ?').all(job).map((r) => [r.name, r.port]));
+}
+/** Expands one job's scrape items; undefined when a static block ends up without targets. */
+function expand(db, job, items) {
+    const ips = activeIps(db, job);
+    const portMap = ports(db, job);
+    const out = [];
+    for (const raw of items) {
+        const item = structuredClone(raw);
+        if (item['job_name'] === 'maand:job')
+            item['job_name'] = job;
+        const statics = item['static_configs'];
+        if (!Array.isArray(statics) || statics.length === 0)
+            throw new errors/* MaandError */.Ob('invalid job', `job ${job} scrape config needs a non-empty static_configs list`);
+        for (const block of statics) {
+            const labels = block['labels'];
+            if (labels)
+                for (const k of Object.keys(labels))
+                    if (labels[k] === 'maand:job')
+                        labels[k] = job;
+            const targets = block['targets'];
+            if (!Array.isArray(targets) || targets.length === 0)
+                throw new errors/* MaandError */.Ob('invalid job', `job ${job} scrape config static_configs need targets`);
+            const expanded = [];
+            for (const t of targets) {
+                if (typeof t !== 'string')
+                    throw new errors/* MaandError */.Ob('invalid job', `job ${job} scrape target must be a string`);
+                if (!t.startsWith('maand:port/')) {
+                    expanded.push(t);
+                    continue;
+                }
+                const [portRef, onlyIp] = t.slice('maand:port/'.length).split('/');
+                const name = (0,prometheus/* resolvePortName */.x)(job, portRef, new Set(portMap.keys()));
+                const port = portMap.get(name);
+                if (port === undefined)
+                    throw new errors/* MaandError */.Ob('invalid job', `job ${job} port ${name} has no number assigned (run maand build)`);
+                if (onlyIp !== undefined) {
+                    if (!ips.includes(onlyIp))
+                        throw new errors/* MaandError */.Ob('invalid job', `worker "${onlyIp}" is not an active allocation for job ${job}`);
+                    expanded.push(`${onlyIp}:${port}`);
+                }
+                else
+                    expanded.push(...ips.map((ip) => `${ip}:${port}`));
+            }
+            if (expanded.length === 0)
+                return undefined;
+            block['targets'] = expanded;
+        }
+        out.push(item);
+    }
+    return out;
+}
+/** `scrapeConfigs`: the expanded scrape items as YAML lines indented to follow `scrape_configs:`. */
+function scrapeConfigs(db, kv) {
+    const jobs = (kv.tryGet('maand/prometheus', 'scrape_jobs') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const items = [];
+    for (const job of jobs) {
+        const raw = kv.tryGet('maand/prometheus', `scrape/${job}`);
+        if (raw === undefined)
+            throw new errors/* MaandError */.Ob('invalid job', `maand/prometheus scrape/${job} is missing (run maand build)`);
+        const expanded = expand(db, job, JSON.parse(raw));
+        if (expanded)
+            items.push(...expanded);
+    }
+    if (items.length === 0)
+        return '';
+    const text = js_yaml/* default.dump */.Ay.dump(items, { sortKeys: true, indent: 2, lineWidth: -1, noRefs: true });
+    return text.split('\n').filter((l) => l.trim() !== '').map((l) => `\n  ${l}`).join('');
+}
+function alertFiles(db) {
+    return db
+        .prepare("SELECT j.name AS job, f.path AS path, f.content AS content FROM job_files f JOIN job j ON j.job_id = f.job_id WHERE f.isdir = 0 AND f.path LIKE '%/_prometheus/alerts/%' ORDER BY j.name, f.path")
+        .all()
+        .filter((r) => /\.ya?ml$/.test(r.path));
+}
+function hasPrometheusServer(db) {
+    return db.prepare("SELECT 1 FROM job_files f JOIN job j ON j.job_id = f.job_id WHERE j.name = 'prometheus' AND f.isdir = 0 AND f.path IN ('prometheus/prometheus.yml', 'prometheus/prometheus.yml.tpl') LIMIT 1").get() !== undefined;
+}
+/** `ruleFiles`: a `rule_files:` block listing maand's certificate rules and every job's alert files. */
+function ruleFiles(db) {
+    const alerts = alertFiles(db);
+    const server = hasPrometheusServer(db);
+    if (alerts.length === 0 && !server)
+        return '';
+    const lines = ['rule_files:'];
+    if (server)
+        lines.push('  - rules/maand/certs.yaml');
+    for (const a of alerts)
+        lines.push(`  - rules/${a.job}/${a.path.slice(a.path.lastIndexOf('/') + 1)}`);
+    return `${lines.join('\n')}\n`;
+}
+const CERT_RULES = `groups:
+  - name: maand certificates
+    rules:
+      - alert: maand cert expiring soon
+        expr: maand_cert_expiring{scope="job"} == 1
+        for: 1h
+        labels: { severity: warning }
+        annotations: { summary: "certificate {{ $labels.cert }} of {{ $labels.job }} on {{ $labels.worker }} expires soon" }
+      - alert: maand cert expired
+        expr: maand_cert_expired{scope="job"} == 1
+        for: 5m
+        labels: { severity: critical }
+        annotations: { summary: "certificate {{ $labels.cert }} of {{ $labels.job }} on {{ $labels.worker }} has expired" }
+      - alert: maand ca cert expiring soon
+        expr: maand_cert_expiring{scope="ca"} == 1
+        for: 1h
+        labels: { severity: critical }
+        annotations: { summary: "the bucket CA certificate expires soon" }
+      - alert: maand ca cert expired
+        expr: maand_cert_expired{scope="ca"} == 1
+        for: 5m
+        labels: { severity: critical }
+        annotations: { summary: "the bucket CA certificate has expired" }
+`;
+/** The runbook URL prefix on this worker's Prometheus (port `prometheus_port_http` of the job named prometheus). */
+function runbookBase(db, workerIp, where) {
+    const port = ports(db, 'prometheus').get('prometheus_port_http');
+    if (port === undefined) {
+        const exists = db.prepare("SELECT 1 FROM job WHERE name = 'prometheus'").get() !== undefined;
+        const missing = exists ? 'job prometheus declares no port prometheus_port_http' : 'there is no job named prometheus';
+        throw new errors/* MaandError */.Ob('invalid job', `${where} links a runbook, but ${missing} to serve it (declare resources.ports.prometheus_port_http in workspace/jobs/prometheus/manifest.json, then run maand build)`);
+    }
+    return `http://${workerIp.includes(':') ? `[${workerIp}]` : workerIp}:${port}/consoles/runbooks`;
+}
+/**
+ * The alert file with `annotations.runbook_url` added to every alert rule whose `runbook` names a slug,
+ * re-emitted in source key order; undefined when no rule names a runbook (the file is copied verbatim).
+ */
+function withRunbookUrls(a, base) {
+    const text = Buffer.from(a.content).toString('utf8');
+    if (!text.includes('runbook'))
+        return undefined;
+    const where = `job ${a.job} ${a.path.slice(a.job.length + 1)}`;
+    let doc;
+    try {
+        doc = js_yaml/* default.load */.Ay.load(text, { schema: js_yaml/* default.CORE_SCHEMA */.Ay.CORE_SCHEMA });
+    }
+    catch (e) {
+        throw new errors/* MaandError */.Ob('invalid job', `${where}: ${e.message.split('\n')[0]} (fix it, then run maand build)`);
+    }
+    let changed = false;
+    const groups = doc?.['groups'];
+    for (const g of Array.isArray(groups) ? groups : []) {
+        const rules = g?.['rules'];
+        for (const r of Array.isArray(rules) ? rules : []) {
+            const annotations = r?.['annotations'];
+            const slug = annotations?.['runbook'];
+            if (typeof r?.['alert'] !== 'string' || typeof slug !== 'string' || slug === '')
+                continue;
+            annotations['runbook_url'] = `${base(`${where} alert ${r['alert']}`)}/${encodeURIComponent(a.job)}/${encodeURIComponent(slug)}.html`;
+            changed = true;
+        }
+    }
+    return changed ? js_yaml/* default.dump */.Ay.dump(doc, { lineWidth: -1, noRefs: true }) : undefined;
+}
+/**
+ * For a job shipping prometheus.yml(.tpl): rules/maand/certs.yaml, rules/<job>/<file> for every alert file
+ * (runbook links pointing at `workerIp`), and the runbook and dashboard consoles.
+ */
+function prometheusRules(db, job, tree, workerIp) {
+    const ships = db.prepare("SELECT 1 FROM job_files f JOIN job j ON j.job_id = f.job_id WHERE j.name = ? AND f.isdir = 0 AND f.path IN (? || '/prometheus.yml', ? || '/prometheus.yml.tpl') LIMIT 1").get(job, job, job);
+    if (ships === undefined)
+        return;
+    putFile(tree, 'rules/maand/certs.yaml', CERT_RULES, 0o644);
+    let base;
+    const lazyBase = (where) => (base ??= runbookBase(db, workerIp, where));
+    for (const a of alertFiles(db))
+        putFile(tree, `rules/${a.job}/${a.path.slice(a.path.lastIndexOf('/') + 1)}`, withRunbookUrls(a, lazyBase) ?? a.content, 0o644);
+    prometheusConsoles(db, tree);
+}
+
 ;// CONCATENATED MODULE: ./lib/metrics/errors.js
 // Errors of the metrics push. Their messages are the reference texts (kv spec §9: `remote write
 // status <code> <text>[: <body>]`), so they are not MaandErrors, which prefix a sentinel code.
@@ -763,7 +779,7 @@ function certSeries(metrics, now) {
  * job named `prometheus`, when that job ships prometheus.yml(.tpl); undefined when there is none.
  */
 function prometheusWriteUrl(db) {
-    if (!(0,prometheus/* hasPrometheusServer */.q8)(db))
+    if (!hasPrometheusServer(db))
         return undefined;
     const ips = db.prepare('SELECT worker_ip FROM allocations WHERE job = ? AND removed = 0').all(PROMETHEUS_JOB)
         .map((r) => r.worker_ip)
@@ -1053,8 +1069,6 @@ var commands = __webpack_require__(6477);
 
 
 
-
-
 async function reconcile(ctx, conf) {
     const failures = new Map();
     const all = (0,state/* allAllocations */.hR)(ctx.db);
@@ -1113,7 +1127,7 @@ async function reconcile(ctx, conf) {
             record({ job: '', workerIp: ip, action: 'remove-bucket', outcome: 'ok' });
         else
             ctx.emit({ type: 'warning', message: `removed worker ${ip} unreachable, assuming dead: ${(0,context/* failureText */.kY)(ip, r)}` });
-        (0,external_node_fs_.rmSync)((0,external_node_path_.join)(ctx.paths.tmpDir, 'stage', ip), { recursive: true, force: true });
+        ctx.stage.dropWorkerJob(ip);
     }
     purgeRemovedJobs(ctx, all, stopped);
     for (const job of [...lostRunning].sort()) {
@@ -1136,7 +1150,7 @@ async function stopAllocation(ctx, a, useSudo) {
 }
 async function cleanup(ctx, a) {
     const r = await ctx.remote.run(a.workerIp, (0,commands/* cleanupJobCommand */.z8)(ctx.bucketId, a.job), { onLine: ctx.output(a.job, a.workerIp) });
-    (0,external_node_fs_.rmSync)((0,external_node_path_.join)(ctx.paths.tmpDir, 'stage', a.workerIp, 'jobs', a.job), { recursive: true, force: true });
+    ctx.stage.dropWorkerJob(a.workerIp, a.job);
     return r.exitCode === 0 ? undefined : (0,context/* failureText */.kY)(a.workerIp, r);
 }
 /** KV of jobs left without any non-removed allocation (§6.5). */
@@ -1156,14 +1170,11 @@ function purgeRemovedJobs(ctx, all, stopped) {
         ctx.checkpoint();
 }
 
-// EXTERNAL MODULE: ./lib/deploy/staging.js + 1 modules
-var staging = __webpack_require__(898);
 // EXTERNAL MODULE: ./lib/deploy/rollout-order.js
 var rollout_order = __webpack_require__(5163);
 // EXTERNAL MODULE: ./lib/hooks/catalog.js
 var catalog = __webpack_require__(2763);
 ;// CONCATENATED MODULE: ./lib/deploy/rollout.js
-
 
 
 
@@ -1208,11 +1219,10 @@ async function rollout(ctx, plan, allocs, staged, res) {
     // Files first, only where something changes (Q4: only workers with an active allocation of the job).
     for (const a of work)
         void ctx.ensureWorker(a.workerIp); // connect while the trees are written
-    const written = new Set();
     for (const a of work) {
         const t = staged.get(a.allocId);
         if (t)
-            (0,staging/* placeTree */.Mv)(ctx.paths.root, a.workerIp, job, t, written);
+            ctx.stage.placeTree(a.workerIp, job, t.hash, t.tree);
     }
     const rsyncErrors = await Promise.all(work.map((a) => ctx.sendJobFiles(a.workerIp, job)));
     const bad = rsyncErrors.filter((e) => e !== undefined);
@@ -1316,11 +1326,269 @@ async function postDeploy(ctx, job, active, res) {
     }
 }
 
+;// CONCATENATED MODULE: ./lib/deploy/stage-area.js
+// Where one run stages what rsync sends: per worker a directory with worker.json, jobs.json, bin/ and a
+// link per job to the job's tree, plus the rsync filter files. Everything lives in a private (0700)
+// directory that exists for this run only. It is placed in RAM (/dev/shm) when that has room: staged
+// trees are written once and read once, and on a busy or slow disk creating thousands of small files
+// costs more than the rsync that follows. Trees that do not fit in the RAM budget spill to the bucket's
+// tmp/ directory; rsync follows the links either way (--copy-dirlinks).
+
+
+
+const PAGE = 4096;
+/** Never take more than this share of the tmpfs' free space (other programs use it too). */
+const RAM_SHARE = 0.5;
+/** Bytes a tree occupies on a tmpfs: whole pages per file and per directory. */
+function treeFootprint(tree) {
+    let bytes = (tree.dirs.size + 1) * PAGE;
+    for (const f of tree.files.values())
+        bytes += Math.max(1, Math.ceil(f.data.length / PAGE)) * PAGE;
+    return bytes;
+}
+class StageArea {
+    dir;
+    /** True when the area itself is on disk (no tmpfs): trees then never spill elsewhere. */
+    onDisk;
+    bucketTmp;
+    /** Bytes of RAM still available for trees; 0 when the area is on disk. */
+    ramLeft;
+    spillDir;
+    trees = new Map();
+    constructor(dir, bucketTmp, ramLeft, onDisk) {
+        this.dir = dir;
+        this.onDisk = onDisk;
+        this.bucketTmp = bucketTmp;
+        this.ramLeft = ramLeft;
+    }
+    static open(o) {
+        const ram = o.ramDir === undefined ? '/dev/shm' : o.ramDir;
+        if (ram !== null) {
+            try {
+                const fs = (0,external_node_fs_.statfsSync)(ram);
+                const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(ram, 'maand-stage-'));
+                const budget = Math.floor(fs.bavail * fs.bsize * RAM_SHARE);
+                return new StageArea(dir, o.bucketTmp, Math.min(budget, o.ramBudgetBytes ?? budget), false);
+            }
+            catch {
+                // no tmpfs here (not Linux, or not writable): stage on disk
+            }
+        }
+        (0,external_node_fs_.mkdirSync)(o.bucketTmp, { recursive: true });
+        return new StageArea((0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(o.bucketTmp, 'stage-')), o.bucketTmp, 0, true);
+    }
+    /** The rsync source directory of one worker. */
+    workerDir(ip) {
+        return (0,external_node_path_.join)(this.dir, 'workers', ip);
+    }
+    /**
+     * Links `<workerDir>/jobs/<job>` to the job's tree, writing the tree the first time a tree with this
+     * hash is placed (workers whose trees are identical share one copy).
+     */
+    placeTree(ip, job, hash, tree) {
+        const key = `${job}-${hash}`;
+        let path = this.trees.get(key);
+        if (path === undefined) {
+            const size = treeFootprint(tree);
+            if (!this.onDisk && size <= this.ramLeft) {
+                this.ramLeft -= size;
+                path = (0,external_node_path_.join)(this.dir, 'trees', key);
+            }
+            else
+                path = (0,external_node_path_.join)(this.spill(), key);
+            job_tree_writeJobTree(tree, path);
+            this.trees.set(key, path);
+        }
+        const link = (0,external_node_path_.join)(this.workerDir(ip), 'jobs', job);
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(link), { recursive: true });
+        (0,external_node_fs_.rmSync)(link, { recursive: true, force: true });
+        (0,external_node_fs_.symlinkSync)(path, link, 'dir');
+    }
+    /** Forgets a worker's staged files (e.g. after its job was cleaned up). */
+    dropWorkerJob(ip, job) {
+        (0,external_node_fs_.rmSync)(job === undefined ? this.workerDir(ip) : (0,external_node_path_.join)(this.workerDir(ip), 'jobs', job), { recursive: true, force: true });
+    }
+    /** Writes an rsync merge-filter file and returns its path. */
+    filterFile(name, text) {
+        const file = (0,external_node_path_.join)(this.dir, 'filters', `${name}.rsync`);
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true });
+        (0,external_node_fs_.writeFileSync)(file, text, { mode: 0o600 });
+        return file;
+    }
+    close() {
+        (0,external_node_fs_.rmSync)(this.dir, { recursive: true, force: true });
+        if (this.spillDir !== undefined)
+            (0,external_node_fs_.rmSync)(this.spillDir, { recursive: true, force: true });
+    }
+    spill() {
+        if (this.onDisk)
+            return (0,external_node_path_.join)(this.dir, 'trees');
+        if (this.spillDir === undefined) {
+            (0,external_node_fs_.mkdirSync)(this.bucketTmp, { recursive: true });
+            this.spillDir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(this.bucketTmp, 'stage-spill-'));
+        }
+        return this.spillDir;
+    }
+}
+
+// EXTERNAL MODULE: ./lib/template/index.js + 18 modules
+var template = __webpack_require__(6932);
+// EXTERNAL MODULE: ./lib/util/assets.js
+var assets = __webpack_require__(147);
+;// CONCATENATED MODULE: ./lib/deploy/template-kv.js
+// The KV view a job's templates get: only the allocation's readable namespaces (kv spec §1.12),
+// secrets decrypted; a forbidden namespace is an error naming it.
+
+function templateKv(kv, job, allowed) {
+    const allowedSet = new Set(allowed);
+    const check = (ns) => {
+        if (!(0,lib_kv/* canRead */.Tt)(allowedSet, ns))
+            throw (0,lib_kv/* namespaceNotAvailable */.eq)(ns, job);
+    };
+    return {
+        get(ns, key) {
+            check(ns);
+            const v = kv.tryGet(ns, key);
+            if (v === undefined)
+                return undefined;
+            return (0,lib_kv/* isSecretNamespace */.QZ)(ns) ? kv.getSecret(ns, key) : v;
+        },
+        keys(ns) {
+            check(ns);
+            return kv.keys(ns);
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/deploy/staging.js
+// Staging a job tree for one allocation (deploy spec §8): catalog files, client libraries, rendered
+// .tpl files and certificates, under tmp/stage/<ip>/jobs/<job>/ — the rsync source and the hashed tree.
+// Hook workspaces live elsewhere (tmp/workers/…), so hooks never change the plan hash (decision Q12).
+
+
+
+
+
+
+
+
+
+
+
+function jobFileRows(db, job) {
+    return db
+        .prepare('SELECT f.path AS path, f.content AS content, f.isdir AS isdir FROM job_files f JOIN job j ON j.job_id = f.job_id WHERE j.name = ? ORDER BY f.isdir DESC, f.path')
+        .all(job);
+}
+function buildJobTree(db, kv, ctx, rows = jobFileRows(db, ctx.job)) {
+    const tree = emptyTree();
+    const prefix = `${ctx.job}/`;
+    for (const r of rows) {
+        if (!r.path.startsWith(prefix))
+            continue;
+        const rel = r.path.slice(prefix.length);
+        if (rel === '_prometheus' || rel.startsWith('_prometheus/'))
+            continue;
+        if (r.isdir)
+            tree.dirs.add(rel);
+        else
+            putFile(tree, rel, r.content ?? new Uint8Array(0), 0o755);
+    }
+    if (tree.dirs.has('_modules'))
+        for (const lib of ['maand.py', 'maand.ts'])
+            putFile(tree, `_modules/${lib}`, readAsset((0,assets/* assetPath */.Q)(lib)), 0o644);
+    renderTemplates(db, kv, tree, ctx);
+    prometheusRules(db, ctx.job, tree, ctx.workerIp);
+    addCerts(db, kv, tree, ctx);
+    return tree;
+}
+/** Writes the job tree for one allocation under tmp/stage/<ip>/jobs/<job>/ and returns that directory. */
+function stageJob(db, kv, bucketRoot, ctx) {
+    const dir = join(bucketRoot, 'tmp', 'stage', ctx.workerIp, 'jobs', ctx.job);
+    rmSync(dir, { recursive: true, force: true });
+    writeJobTree(buildJobTree(db, kv, ctx), dir);
+    return dir;
+}
+function renderTemplates(db, kv, tree, ctx) {
+    const templates = [...tree.files.keys()].filter((p) => p.endsWith('.tpl')).sort(go_json/* byteCompare */.U6);
+    if (templates.length === 0)
+        return;
+    const funcs = (0,template/* maandFuncs */.Rj)({ job: ctx.job, kv: templateKv(kv, ctx.job, ctx.readable), scrapeConfigs: () => scrapeConfigs(db, kv), ruleFiles: () => ruleFiles(db) });
+    const data = (0,template/* goStruct */.cM)('deploy.TemplateData', {
+        AllocationID: ctx.allocId,
+        Job: ctx.job,
+        CurrentVersion: ctx.currentVersion,
+        NewVersion: ctx.newVersion,
+        BucketID: ctx.bucketId,
+        WorkerID: ctx.workerId,
+        WorkerIP: ctx.workerIp,
+        Labels: [...ctx.labels].sort(),
+        UpdateSeq: ctx.updateSeq,
+        BucketPath: (0,commands/* bucketDir */.qZ)(ctx.bucketId),
+        JobPath: (0,commands/* jobDir */.jy)(ctx.bucketId, ctx.job),
+        WorkerData: (0,template/* goStruct */.cM)('data.WorkerData', { BucketID: ctx.bucketId, WorkerID: ctx.workerId, WorkerIP: ctx.workerIp, Labels: [...ctx.labels].sort(), UpdateSeq: ctx.updateSeq }),
+    });
+    for (const rel of templates) {
+        const text = Buffer.from(tree.files.get(rel).data).toString('utf8');
+        let tpl;
+        try {
+            tpl = (0,template/* parseTemplate */.QC)('template', text, funcs);
+        }
+        catch (e) {
+            throw new errors/* MaandError */.Ob('invalid job', `job ${ctx.job} worker ${ctx.workerIp}: parse template ${rel}: ${e.message}`);
+        }
+        let out;
+        try {
+            out = (0,template/* render */.XX)(tpl, data);
+        }
+        catch (e) {
+            const msg = e instanceof template/* TemplateError */.$w || e instanceof Error ? e.message : String(e);
+            throw new errors/* MaandError */.Ob('invalid job', `job ${ctx.job} worker ${ctx.workerIp}: execute template ${rel}: ${msg}`);
+        }
+        putFile(tree, rel.slice(0, -'.tpl'.length), out, 0o644);
+    }
+}
+function addCerts(db, kv, tree, ctx) {
+    tree.dirs.add('certs');
+    const names = db.prepare('SELECT c.name AS name FROM job_certs c JOIN job j ON j.job_id = c.job_id WHERE j.name = ? ORDER BY c.name').all(ctx.job).map((r) => r.name);
+    const ns = (0,lib_kv/* allocationNamespace */.QE)(ctx.job, ctx.workerIp);
+    for (const name of names) {
+        for (const [ext, mode] of [['crt', 0o644], ['key', 0o600]]) {
+            const v = kv.tryGet(ns, `certs/${name}.${ext}`);
+            if (v === undefined)
+                throw new errors/* MaandError */.Ob('invalid job', `job ${ctx.job} worker ${ctx.workerIp}: certificate ${name}.${ext} is missing in KV ${ns} (run maand build)`);
+            putFile(tree, `certs/${name}.${ext}`, v, mode);
+        }
+    }
+    const ca = kv.tryGet('maand/worker', 'certs/ca.crt');
+    if (ca === undefined)
+        throw new errors/* MaandError */.Ob('invalid job', `job ${ctx.job}: the bucket CA is missing in KV maand/worker certs/ca.crt (run maand build)`);
+    putFile(tree, 'certs/ca.crt', ca, 0o644);
+}
+/** Builds (in memory) every given allocation's tree whose worker is in the catalog; hash and tree per alloc id. */
+function stageActive(db, kv, workers, bucketId, updateSeq, job, allocs) {
+    const upstream = (0,lib_kv/* upstreamJobs */.oZ)(db, job);
+    const rows = jobFileRows(db, job);
+    const staged = new Map();
+    for (const a of allocs) {
+        const w = workers.get(a.workerIp);
+        if (!w)
+            continue;
+        const tree = buildJobTree(db, kv, {
+            allocId: a.allocId, job, workerIp: a.workerIp, workerId: w.workerId, labels: w.labels, bucketId, updateSeq,
+            currentVersion: a.currentVersion, newVersion: a.newVersion, readable: (0,lib_kv/* namespacesForAllocation */.GD)({ job, workerIp: a.workerIp, upstreamJobs: upstream }),
+        }, rows);
+        staged.set(a.allocId, { ...hashJobTree(tree), tree });
+    }
+    return staged;
+}
+
 ;// CONCATENATED MODULE: ./lib/deploy/engine.js
 // `maand deploy`: the seed's pipeline. Reconcile once, then per deployment_seq wave: pre_deploy →
 // stage → plan hash; only when some job has work: bump update_seq once (S1), then roll each job out.
 // After all waves every touched or active worker gets the bucket-level files (Q27). Every step that
 // changes workers is checkpointed in the catalog as it happens (Q6).
+
 
 
 
@@ -1342,6 +1610,7 @@ async function deploy(opts) {
     const db = (0,catalog_db/* openDb */.bI)(paths.db);
     const emit = opts.onEvent ?? (() => { });
     const t0 = Date.now();
+    let stageToClose;
     try {
         (0,gate/* checkSchema */._)(db);
         const flags = { dryRun: opts.dryRun ?? false, force: opts.force ?? false, syncOnly: opts.syncOnly ?? false, jobs: opts.jobs ?? [] };
@@ -1359,10 +1628,12 @@ async function deploy(opts) {
             dryRun: flags.dryRun, bucketId: bucket.bucket_id, updateSeq: bucket.update_seq, updateSeqBumped: false, startedAt: new Date(t0).toISOString(),
             durationMs: 0, reconcile: [], jobs: [], plans: [], failedJobs: [], errors: [], cancelled: false,
         };
+        const stage = StageArea.open({ bucketTmp: paths.tmpDir, ...(opts.stageRamDir !== undefined ? { ramDir: opts.stageRamDir } : {}) });
+        stageToClose = stage;
         const links = await opts.connect({ root: paths.root, conf, db, kv, bucketId: bucket.bucket_id, emit, ...(opts.signal ? { signal: opts.signal } : {}) });
         const ctx = new context/* DeployContext */.pY({
             paths, db, kv, bucketId: bucket.bucket_id, updateSeq: bucket.update_seq, workers, flags,
-            remote: links.remote, hooks: links.hooks, health: links.health, result, emit, ...(opts.signal ? { signal: opts.signal } : {}),
+            remote: links.remote, hooks: links.hooks, health: links.health, result, emit, stage, ...(opts.signal ? { signal: opts.signal } : {}),
         });
         try {
             await run(ctx, conf);
@@ -1377,6 +1648,7 @@ async function deploy(opts) {
         return result;
     }
     finally {
+        stageToClose?.close();
         db.close();
         (0,external_node_fs_.rmSync)(paths.tmpDir, { recursive: true, force: true });
     }
@@ -1466,7 +1738,7 @@ async function planOne(ctx, job, seq) {
     const info = (0,state/* jobInfo */.ec)(ctx.db, job);
     let staged;
     try {
-        staged = (0,staging/* stageActive */.bU)(ctx.db, ctx.kv, ctx.workers, ctx.bucketId, ctx.updateSeq, job, active);
+        staged = stageActive(ctx.db, ctx.kv, ctx.workers, ctx.bucketId, ctx.updateSeq, job, active);
     }
     catch (e) {
         return { error: e.message };
@@ -1612,8 +1884,6 @@ class RunLog {
     }
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./lib/cli/io.js
 var cli_io = __webpack_require__(8908);
 // EXTERNAL MODULE: ./lib/cli/ssh-access.js
