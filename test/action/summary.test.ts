@@ -135,3 +135,10 @@ test('a summary with more rows than fit in 1 MiB stays under GitHub\'s limit', (
   assert.ok(Buffer.byteLength(s.text) <= SUMMARY_LIMIT_BYTES && SUMMARY_LIMIT_BYTES < 1024 * 1024);
   assert.ok(s.omitted > 0);
 });
+
+test('a certificate-metrics push is noted in the summary, a failed one with its reason', () => {
+  const pushed = renderSummary(fromDeploy(deployResult({ jobs: [appDeployed], certMetrics: { url: 'http://10.0.0.5:9090/api/v1/write', series: 9 } }), meta)).text;
+  assert.match(pushed, /Certificate expiry metrics pushed to the bucket's Prometheus \(9 series\)\./);
+  const failed = renderSummary(fromDeploy(deployResult({ jobs: [appDeployed], certMetrics: { url: 'u', series: 9, error: 'remote write status 500 Internal Server Error' } }), meta)).text;
+  assert.match(failed, /Certificate metrics were not pushed to the bucket's Prometheus: remote write status 500 Internal Server Error/);
+});

@@ -1,7 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PartialFailureError } from '../../errors.ts';
-import { build } from '../../build/index.ts';
 import { deploy } from '../../deploy/engine.ts';
 import { connectRun } from '../../deploy/connect.ts';
 import { formatDryRun } from '../../report/dry-run.ts';
@@ -23,7 +22,8 @@ export interface DeployCliOptions extends HostKeyFlags {
 }
 
 export async function deployCommand(io: CliIo, opts: DeployCliOptions): Promise<void> {
-  if (opts.build) await build({ root: io.cwd, env: io.env });
+  // loaded only when asked: the build pulls in modules a plain deploy never uses
+  if (opts.build) await (await import('../../build/index.ts')).build({ root: io.cwd, env: io.env });
   const ssh = sshAccess(io, opts);
   const log = opts.dryRun ? undefined : new RunLog(join(io.cwd, 'logs'), { id: randomUUID(), command: 'deploy', format: readMaandConf(join(io.cwd, 'maand.conf')).log_format });
   const controller = new AbortController();
