@@ -19,8 +19,6 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./lib/errors.js
 var errors = __webpack_require__(452);
-// EXTERNAL MODULE: ./lib/build/index.js + 27 modules
-var build = __webpack_require__(316);
 // EXTERNAL MODULE: ./lib/bucket/paths.js
 var bucket_paths = __webpack_require__(7462);
 // EXTERNAL MODULE: ./lib/bucket/maand-conf.js
@@ -1901,10 +1899,10 @@ var ssh_access = __webpack_require__(4887);
 
 
 
-
 async function deployCommand(io, opts) {
+    // loaded only when asked: the build pulls in modules a plain deploy never uses
     if (opts.build)
-        await (0,build/* build */.j)({ root: io.cwd, env: io.env });
+        await (await __webpack_require__.e(/* import() */ 316).then(__webpack_require__.bind(__webpack_require__, 316))).build({ root: io.cwd, env: io.env });
     const ssh = (0,ssh_access/* sshAccess */.v)(io, opts);
     const log = opts.dryRun ? undefined : new RunLog((0,external_node_path_.join)(io.cwd, 'logs'), { id: (0,external_node_crypto_.randomUUID)(), command: 'deploy', format: (0,maand_conf/* readMaandConf */.MC)((0,external_node_path_.join)(io.cwd, 'maand.conf')).log_format });
     const controller = new AbortController();

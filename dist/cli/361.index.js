@@ -15,7 +15,7 @@ __webpack_require__.r(__webpack_exports__);
 
 async function buildCommand(io, opts) {
     const quiet = io.env['MAAND_QUIET'] === '1';
-    const res = await (0,_build_index_js__WEBPACK_IMPORTED_MODULE_0__/* .build */ .j)({
+    const res = await (0,_build_index_js__WEBPACK_IMPORTED_MODULE_0__.build)({
         root: io.cwd,
         purgeJobKv: opts.purgeJobKv,
         env: io.env,

@@ -36,7 +36,7 @@ async function runCli(argv, io) {
         .option('--purge-job-kv', 'also empty vars/job/<job> and secrets/job/<job> of jobs that were removed', false)
         .action(async (opts) => {
         failurePrefix = 'maand build failed';
-        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(243), __webpack_require__.e(37), __webpack_require__.e(347), __webpack_require__.e(316), __webpack_require__.e(361)]).then(__webpack_require__.bind(__webpack_require__, 9361))).buildCommand(io, opts);
+        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(243), __webpack_require__.e(37), __webpack_require__.e(347), __webpack_require__.e(790), __webpack_require__.e(316), __webpack_require__.e(361)]).then(__webpack_require__.bind(__webpack_require__, 9361))).buildCommand(io, opts);
     });
     (0,_ssh_access_js__WEBPACK_IMPORTED_MODULE_2__/* .withHostKeyFlags */ .T)(program.command('deploy'))
         .description('Deploy jobs to their workers: reconcile removed/disabled allocations, then per deployment_seq wave\n' +
@@ -52,7 +52,7 @@ async function runCli(argv, io) {
         .option('-v, --verbose', 'also show rsync transfer output', false)
         .action(async (opts) => {
         failurePrefix = opts.dryRun ? 'maand deploy --dry-run failed' : 'maand deploy failed';
-        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(243), __webpack_require__.e(220), __webpack_require__.e(37), __webpack_require__.e(347), __webpack_require__.e(316), __webpack_require__.e(642), __webpack_require__.e(187)]).then(__webpack_require__.bind(__webpack_require__, 8187))).deployCommand(io, opts);
+        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(243), __webpack_require__.e(220), __webpack_require__.e(37), __webpack_require__.e(347), __webpack_require__.e(790), __webpack_require__.e(642), __webpack_require__.e(187)]).then(__webpack_require__.bind(__webpack_require__, 8187))).deployCommand(io, opts);
     });
     const jobCmd = (0,_ssh_access_js__WEBPACK_IMPORTED_MODULE_2__/* .withHostKeyFlags */ .T)(program.command('job'))
         .description('Run a lifecycle target of one job on its workers.')

@@ -12538,6 +12538,9 @@ function fromDeploy(r, meta) {
     }
     const report = { ...base(meta, r), command: 'deploy', verdict, headline, failures, jobs: r.jobs.map(jobOf).sort(byWaveThenJob) };
     report.reconcile = r.reconcile.map((x) => ({ job: x.job, worker: x.workerIp, action: x.action, outcome: x.outcome, ...(x.error ? { error: clip(x.error) } : {}) }));
+    const m = r.certMetrics;
+    if (m)
+        report.notes.push(m.error ? `Certificate metrics were not pushed to the bucket's Prometheus: ${clip(m.error)}` : `Certificate expiry metrics pushed to the bucket's Prometheus (${plural(m.series, 'series', 'series')}).`);
     return report;
 }
 /** `stops`: removed allocations still running, which the deploy's reconcile would stop and clean up. */
