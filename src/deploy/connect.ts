@@ -4,6 +4,7 @@ import { bucketPaths } from '../bucket/paths.ts';
 import { startRuntimeApi } from '../hooks/runtime-api.ts';
 import type { HookRunContext } from '../hooks/types.ts';
 import type { DeployOptions } from './engine.ts';
+import { remoteSshRunner } from '../health/index.ts';
 import { healthPort } from './health-port.ts';
 import { hookPort } from './hook-port.ts';
 import { openSshRemote, type SshAccess } from './openssh-remote.ts';
@@ -17,7 +18,7 @@ export interface ConnectOptions {
 export function connectRun(o: ConnectOptions): DeployOptions['connect'] {
   return async (run) => {
     const paths = bucketPaths(run.root);
-    const remote = await openSshRemote(paths, run.conf as MaandConf, o.ssh);
+    const { remote, executor } = await openSshRemote(paths, run.conf as MaandConf, o.ssh);
     const api = await startRuntimeApi({ db: run.db, kv: run.kv });
     const ctx: HookRunContext = {
       root: run.root,
@@ -31,7 +32,8 @@ export function connectRun(o: ConnectOptions): DeployOptions['connect'] {
     return {
       remote,
       hooks: hookPort(ctx),
-      health: healthPort(ctx, run.conf, o.ssh, (line: string) => run.emit({ type: 'output', stream: 'stdout', text: line })),
+      // ssh probes share the deploy's ControlMasters instead of opening a connection per probe
+      health: healthPort(ctx, run.conf, o.ssh, (line: string) => run.emit({ type: 'output', stream: 'stdout', text: line }), remoteSshRunner(executor)),
       close: async () => {
         await api.close();
         await remote.close();

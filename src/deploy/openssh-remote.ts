@@ -23,7 +23,8 @@ export interface SshAccess {
   tmpDir?: string;
 }
 
-export async function openSshRemote(paths: BucketPaths, conf: MaandConf, access: SshAccess): Promise<WorkerRemote> {
+/** The deploy's remote access; `executor` is shared with health-check ssh probes (same ControlMasters). */
+export async function openSshRemote(paths: BucketPaths, conf: MaandConf, access: SshAccess): Promise<{ remote: WorkerRemote; executor: RemoteExecutor }> {
   const s = sshSettings(conf);
   const keyFile = access.keyFile ?? join(paths.secretsDir, s.keyName);
   const exec = await RemoteExecutor.create(access.tmpDir ? { tmpDir: access.tmpDir } : {});
@@ -48,7 +49,7 @@ export async function openSshRemote(paths: BucketPaths, conf: MaandConf, access:
     const failure = failureOf(r);
     return { exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr, ...(failure ? { message: remoteFailureMessage(r, failure) } : {}) };
   };
-  return {
+  const remote: WorkerRemote = {
     async run(ip, script, opts = {}) {
       const r = await exec.run(target(ip), [script], {
         useSudo: s.useSudo,
@@ -68,4 +69,5 @@ export async function openSshRemote(paths: BucketPaths, conf: MaandConf, access:
     },
     close: () => exec.close(),
   };
+  return { remote, executor: exec };
 }

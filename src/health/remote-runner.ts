@@ -1,13 +1,14 @@
 // ssh probes through deploy's RemoteExecutor (src/remote): same ssh options, host-key policy and
-// ControlMaster connection as the rest of the deploy. The command runs as a one-line worker
-// script (`bash -s`, or `sudo -E bash -s` with use_sudo) under a remote `timeout`.
+// ControlMaster connection as the rest of the deploy. The command is fed to `bash -s` (or
+// `sudo -E bash -s` with use_sudo) under a remote `timeout`.
 import type { RemoteExecutor } from '../remote/executor.ts';
 import type { SshRunner } from './ssh-probe.ts';
 
 export function remoteSshRunner(executor: RemoteExecutor): SshRunner {
   return async (r) => {
     const [knownHostsFile, ...extra] = r.target.knownHostsFiles;
-    const res = await executor.run(
+    // runScript, not run: the probe's command runs as written (no `set -u` that a plain ssh command lacks)
+    const res = await executor.runScript(
       {
         host: r.host,
         user: r.target.user,
@@ -17,7 +18,7 @@ export function remoteSshRunner(executor: RemoteExecutor): SshRunner {
         ...(knownHostsFile === undefined ? {} : { knownHostsFile }),
         extraKnownHostsFiles: extra,
       },
-      [r.command],
+      `${r.command}\n`,
       {
         useSudo: r.target.useSudo,
         timeoutMs: r.timeoutMs,

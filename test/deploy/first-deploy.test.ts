@@ -92,6 +92,17 @@ test('given a version bump only, when deployed, then it restarts with CURRENT_VE
   assert.deepEqual(versions.map((v) => v.current_version), ['1.1.0', '1.1.0', '1.1.0']);
 });
 
+test('an ssh health probe runs over the deploy\'s connection: one ssh login per worker for the whole deploy', async () => {
+  f.bucket.job('probed', { version: '1.0.0', selectors: ['worker'], max_concurrent_starts: 1, health_check: { checks: [{ type: 'ssh', command: 'test -f /opt/worker/*/jobs/probed/Makefile' }], timeout_seconds: 10 } }, { Makefile: RECORDING_MAKEFILE });
+  await f.bucket.build();
+  const before = f.workers.ips.map((ip) => connections(ip));
+  const r = await f.deploy();
+  assert.deepEqual(r.failedJobs, []);
+  assert.deepEqual(r.jobs.find((j) => j.job === 'probed')?.status, 'deployed');
+  // three batches, each followed by a probe of every allocation: still one login per worker
+  assert.deepEqual(f.workers.ips.map((ip, i) => connections(ip) - before[i]!), [1, 1, 1]);
+});
+
 function connections(ip: string): number {
   return (readFileSync(f.workers.logFile(ip), 'utf8').match(/Accepted publickey/g) ?? []).length;
 }

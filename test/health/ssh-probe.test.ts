@@ -35,6 +35,7 @@ describe('ssh probes on a real worker', () => {
     const check = (command: string) => ({ health_check: { checks: [{ type: 'ssh', command }], timeout_seconds: 20 } });
     b.job('up', manifestWith({ command_run_ssh: ['cli'] }, check('test -f /opt/worker/marker')), { '_modules/command_run_ssh.py': RUN_SSH });
     b.job('broken', manifestWith({}, check('echo not running >&2; exit 3')));
+    b.job('unsetvar', manifestWith({}, check('test -z "$MAAND_PROBE_NEVER_SET"')));
     await buildIgnoringPostBuild(b);
     f = await openFixture(b);
     ctx = { ...f.ctx, ssh: sshTargetFor(f.root, readMaandConf(join(f.root, 'maand.conf')), { hostKeyPolicy: 'strict' }) };
@@ -61,6 +62,9 @@ describe('ssh probes on a real worker', () => {
       const c: HealthContext = { ...ctx, sshRunner: remoteSshRunner(executor) };
       assert.equal((await checkJobHealth(c, 'up')).status, 'passed');
       assert.equal((await checkJobHealth(c, 'broken')).error?.message, `job broken: ssh ${ip}: exit status 3: not running`);
+      // as over a plain ssh command line: an unset variable expands to nothing, it is not an error
+      assert.equal((await checkJobHealth(c, 'unsetvar')).status, 'passed');
+      assert.equal((await checkJobHealth(ctx, 'unsetvar')).status, 'passed');
     } finally {
       await executor.close();
     }
