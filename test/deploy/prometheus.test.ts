@@ -24,14 +24,7 @@ async function setup(b: TestBucket, apiWorkers: boolean): Promise<void> {
 }
 
 function stagePrometheus(b: TestBucket): string {
-  return b.query((db) => {
-    const kv = KvStore.load(db, { key: () => loadKvKey(b.root) });
-    const dir = stageJob(db, kv, b.root, {
-      allocId: 'a1', job: 'prometheus', workerIp: '10.0.0.1', workerId: 'w', labels: ['prometheus', 'worker'], bucketId: 'b', updateSeq: 1,
-      currentVersion: '0.0.0', newVersion: '1.0.0', readable: namespacesForAllocation({ job: 'prometheus', workerIp: '10.0.0.1', upstreamJobs: [] }),
-    });
-    return dir;
-  });
+  return stageOn(b, '10.0.0.1');
 }
 
 test('scrapeConfigs expands maand:port placeholders to the active allocations and ruleFiles lists the alert files', () =>
