@@ -20,8 +20,8 @@ var console = __webpack_require__(7243);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./lib/errors.js
 var errors = __webpack_require__(452);
-// EXTERNAL MODULE: ./lib/health/index.js + 7 modules
-var health = __webpack_require__(581);
+// EXTERNAL MODULE: ./lib/health/index.js + 8 modules
+var health = __webpack_require__(1576);
 // EXTERNAL MODULE: ./lib/hooks/catalog.js
 var catalog = __webpack_require__(2763);
 // EXTERNAL MODULE: ./lib/hooks/errors.js
@@ -174,7 +174,7 @@ function splitList(raw) {
 
 /***/ }),
 
-/***/ 581:
+/***/ 1576:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -183,10 +183,11 @@ __webpack_require__.d(__webpack_exports__, {
   Ns: () => (/* reexport */ checkHealth),
   YR: () => (/* reexport */ checkJobHealth),
   od: () => (/* reexport */ formatHealthEvent),
+  XN: () => (/* reexport */ remoteSshRunner),
   HO: () => (/* reexport */ sshTargetFor)
 });
 
-// UNUSED EXPORTS: HealthCheckError, checkWorkers, httpProbe, loadHealthSpec, openSshRunner, parseHealthSpec, probePorts, probeRemoteCommand, remoteSshRunner, sshArgv, sshProbe, tcpProbe
+// UNUSED EXPORTS: HealthCheckError, checkWorkers, httpProbe, loadHealthSpec, openSshRunner, parseHealthSpec, probePorts, probeRemoteCommand, sshArgv, sshProbe, tcpProbe
 
 ;// CONCATENATED MODULE: ./lib/health/types.js
 class HealthCheckError extends Error {
@@ -533,6 +534,31 @@ async function probe(ctx, job, ip, c, index, timeoutMs, ports) {
     const result = { job, worker: ip, index, probe: label, ok: error === undefined, durationMs: Date.now() - started, ...(error === undefined ? {} : { error }) };
     ctx.onHealth?.({ type: 'probe', result });
     return result;
+}
+
+;// CONCATENATED MODULE: ./lib/health/remote-runner.js
+function remoteSshRunner(executor) {
+    return async (r) => {
+        const [knownHostsFile, ...extra] = r.target.knownHostsFiles;
+        // runScript, not run: the probe's command runs as written (no `set -u` that a plain ssh command lacks)
+        const res = await executor.runScript({
+            host: r.host,
+            user: r.target.user,
+            port: r.target.port,
+            keyFile: r.target.keyPath,
+            hostKeyPolicy: r.target.hostKeyPolicy,
+            ...(knownHostsFile === undefined ? {} : { knownHostsFile }),
+            extraKnownHostsFiles: extra,
+        }, `${r.command}\n`, {
+            useSudo: r.target.useSudo,
+            timeoutMs: r.timeoutMs,
+            remoteTimeoutSeconds: Math.max(1, Math.ceil(r.timeoutMs / 1000)),
+            outputCapBytes: 16 * 1024,
+            ...(r.signal === undefined ? {} : { signal: r.signal }),
+        });
+        const output = [res.stdout.trim(), res.stderr.trim()].filter((s) => s !== '').join('\n');
+        return { exitCode: res.exitCode, output, timedOut: res.timedOut };
+    };
 }
 
 // EXTERNAL MODULE: ./lib/util/pool.js

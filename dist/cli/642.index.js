@@ -189,11 +189,12 @@ __webpack_require__.d(__webpack_exports__, {
 var bucket_paths = __webpack_require__(7462);
 // EXTERNAL MODULE: ./lib/hooks/runtime-api.js + 3 modules
 var runtime_api = __webpack_require__(999);
-// EXTERNAL MODULE: ./lib/health/index.js + 7 modules
-var health = __webpack_require__(581);
+// EXTERNAL MODULE: ./lib/health/index.js + 8 modules
+var health = __webpack_require__(1576);
 ;// CONCATENATED MODULE: ./lib/deploy/health-port.js
 
-function healthPort(ctx, conf, access, print) {
+/** `sshRunner`: how ssh probes reach workers (the deploy passes its ControlMaster executor). */
+function healthPort(ctx, conf, access, print, sshRunner) {
     const known = access.knownHostsFile ? [access.knownHostsFile, ...(access.extraKnownHostsFiles ?? [])] : undefined;
     const hctx = {
         ...ctx,
@@ -202,6 +203,7 @@ function healthPort(ctx, conf, access, print) {
             ...(known ? { knownHostsFiles: known } : {}),
             ...(access.keyFile ? { keyPath: access.keyFile } : {}),
         }),
+        ...(sshRunner ? { sshRunner } : {}),
         onHealth: (e) => {
             const line = (0,health/* formatHealthEvent */.od)(e);
             if (line)
@@ -918,6 +920,7 @@ function isRemoteCommandError(e) {
 
 
 
+/** The deploy's remote access; `executor` is shared with health-check ssh probes (same ControlMasters). */
 async function openSshRemote(paths, conf, access) {
     const s = (0,maand_conf/* sshSettings */.OA)(conf);
     const keyFile = access.keyFile ?? (0,external_node_path_.join)(paths.secretsDir, s.keyName);
@@ -945,7 +948,7 @@ async function openSshRemote(paths, conf, access) {
         const failure = result_failureOf(r);
         return { exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr, ...(failure ? { message: remoteFailureMessage(r, failure) } : {}) };
     };
-    return {
+    const remote = {
         async run(ip, script, opts = {}) {
             const r = await exec.run(target(ip), [script], {
                 useSudo: s.useSudo,
@@ -961,6 +964,7 @@ async function openSshRemote(paths, conf, access) {
         },
         close: () => exec.close(),
     };
+    return { remote, executor: exec };
 }
 
 ;// CONCATENATED MODULE: ./lib/deploy/connect.js
@@ -969,10 +973,11 @@ async function openSshRemote(paths, conf, access) {
 
 
 
+
 function connectRun(o) {
     return async (run) => {
         const paths = (0,bucket_paths/* bucketPaths */.Z)(run.root);
-        const remote = await openSshRemote(paths, run.conf, o.ssh);
+        const { remote, executor } = await openSshRemote(paths, run.conf, o.ssh);
         const api = await (0,runtime_api/* startRuntimeApi */.P)({ db: run.db, kv: run.kv });
         const ctx = {
             root: run.root,
@@ -986,7 +991,8 @@ function connectRun(o) {
         return {
             remote,
             hooks: hookPort(ctx),
-            health: healthPort(ctx, run.conf, o.ssh, (line) => run.emit({ type: 'output', stream: 'stdout', text: line })),
+            // ssh probes share the deploy's ControlMasters instead of opening a connection per probe
+            health: healthPort(ctx, run.conf, o.ssh, (line) => run.emit({ type: 'output', stream: 'stdout', text: line }), (0,health/* remoteSshRunner */.XN)(executor)),
             close: async () => {
                 await api.close();
                 await remote.close();
@@ -1378,7 +1384,7 @@ function bumpUpdateSeq(db) {
 
 /***/ }),
 
-/***/ 581:
+/***/ 1576:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1387,10 +1393,11 @@ __webpack_require__.d(__webpack_exports__, {
   Ns: () => (/* reexport */ checkHealth),
   YR: () => (/* reexport */ checkJobHealth),
   od: () => (/* reexport */ formatHealthEvent),
+  XN: () => (/* reexport */ remoteSshRunner),
   HO: () => (/* reexport */ sshTargetFor)
 });
 
-// UNUSED EXPORTS: HealthCheckError, checkWorkers, httpProbe, loadHealthSpec, openSshRunner, parseHealthSpec, probePorts, probeRemoteCommand, remoteSshRunner, sshArgv, sshProbe, tcpProbe
+// UNUSED EXPORTS: HealthCheckError, checkWorkers, httpProbe, loadHealthSpec, openSshRunner, parseHealthSpec, probePorts, probeRemoteCommand, sshArgv, sshProbe, tcpProbe
 
 ;// CONCATENATED MODULE: ./lib/health/types.js
 class HealthCheckError extends Error {
@@ -1737,6 +1744,31 @@ async function probe(ctx, job, ip, c, index, timeoutMs, ports) {
     const result = { job, worker: ip, index, probe: label, ok: error === undefined, durationMs: Date.now() - started, ...(error === undefined ? {} : { error }) };
     ctx.onHealth?.({ type: 'probe', result });
     return result;
+}
+
+;// CONCATENATED MODULE: ./lib/health/remote-runner.js
+function remoteSshRunner(executor) {
+    return async (r) => {
+        const [knownHostsFile, ...extra] = r.target.knownHostsFiles;
+        // runScript, not run: the probe's command runs as written (no `set -u` that a plain ssh command lacks)
+        const res = await executor.runScript({
+            host: r.host,
+            user: r.target.user,
+            port: r.target.port,
+            keyFile: r.target.keyPath,
+            hostKeyPolicy: r.target.hostKeyPolicy,
+            ...(knownHostsFile === undefined ? {} : { knownHostsFile }),
+            extraKnownHostsFiles: extra,
+        }, `${r.command}\n`, {
+            useSudo: r.target.useSudo,
+            timeoutMs: r.timeoutMs,
+            remoteTimeoutSeconds: Math.max(1, Math.ceil(r.timeoutMs / 1000)),
+            outputCapBytes: 16 * 1024,
+            ...(r.signal === undefined ? {} : { signal: r.signal }),
+        });
+        const output = [res.stdout.trim(), res.stderr.trim()].filter((s) => s !== '').join('\n');
+        return { exitCode: res.exitCode, output, timedOut: res.timedOut };
+    };
 }
 
 // EXTERNAL MODULE: ./lib/util/pool.js

@@ -1,8 +1,8 @@
-export const id = 751;
-export const ids = [751];
+export const id = 429;
+export const ids = [429];
 export const modules = {
 
-/***/ 93751:
+/***/ 87429:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -9271,6 +9271,31 @@ async function probe(ctx, job, ip, c, index, timeoutMs, ports) {
     return result;
 }
 
+;// CONCATENATED MODULE: ./lib/health/remote-runner.js
+function remoteSshRunner(executor) {
+    return async (r) => {
+        const [knownHostsFile, ...extra] = r.target.knownHostsFiles;
+        // runScript, not run: the probe's command runs as written (no `set -u` that a plain ssh command lacks)
+        const res = await executor.runScript({
+            host: r.host,
+            user: r.target.user,
+            port: r.target.port,
+            keyFile: r.target.keyPath,
+            hostKeyPolicy: r.target.hostKeyPolicy,
+            ...(knownHostsFile === undefined ? {} : { knownHostsFile }),
+            extraKnownHostsFiles: extra,
+        }, `${r.command}\n`, {
+            useSudo: r.target.useSudo,
+            timeoutMs: r.timeoutMs,
+            remoteTimeoutSeconds: Math.max(1, Math.ceil(r.timeoutMs / 1000)),
+            outputCapBytes: 16 * 1024,
+            ...(r.signal === undefined ? {} : { signal: r.signal }),
+        });
+        const output = [res.stdout.trim(), res.stderr.trim()].filter((s) => s !== '').join('\n');
+        return { exitCode: res.exitCode, output, timedOut: res.timedOut };
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/health/health-check.js
 // `maand health_check [--jobs a,b] [--wait]` (spec kv §5.5): optional worker gate (ssh port
 // reachable on every catalog worker), then up to 16 jobs checked in parallel.
@@ -9380,7 +9405,8 @@ function formatHealthEvent(e) {
 
 ;// CONCATENATED MODULE: ./lib/deploy/health-port.js
 
-function healthPort(ctx, conf, access, print) {
+/** `sshRunner`: how ssh probes reach workers (the deploy passes its ControlMaster executor). */
+function healthPort(ctx, conf, access, print, sshRunner) {
     const known = access.knownHostsFile ? [access.knownHostsFile, ...(access.extraKnownHostsFiles ?? [])] : undefined;
     const hctx = {
         ...ctx,
@@ -9389,6 +9415,7 @@ function healthPort(ctx, conf, access, print) {
             ...(known ? { knownHostsFiles: known } : {}),
             ...(access.keyFile ? { keyPath: access.keyFile } : {}),
         }),
+        ...(sshRunner ? { sshRunner } : {}),
         onHealth: (e) => {
             const line = formatHealthEvent(e);
             if (line)
@@ -10131,6 +10158,7 @@ function isRemoteCommandError(e) {
 
 
 
+/** The deploy's remote access; `executor` is shared with health-check ssh probes (same ControlMasters). */
 async function openSshRemote(paths, conf, access) {
     const s = sshSettings(conf);
     const keyFile = access.keyFile ?? (0,external_node_path_.join)(paths.secretsDir, s.keyName);
@@ -10158,7 +10186,7 @@ async function openSshRemote(paths, conf, access) {
         const failure = result_failureOf(r);
         return { exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr, ...(failure ? { message: remoteFailureMessage(r, failure) } : {}) };
     };
-    return {
+    const remote = {
         async run(ip, script, opts = {}) {
             const r = await exec.run(target(ip), [script], {
                 useSudo: s.useSudo,
@@ -10174,6 +10202,7 @@ async function openSshRemote(paths, conf, access) {
         },
         close: () => exec.close(),
     };
+    return { remote, executor: exec };
 }
 
 ;// CONCATENATED MODULE: ./lib/deploy/connect.js
@@ -10182,10 +10211,11 @@ async function openSshRemote(paths, conf, access) {
 
 
 
+
 function connectRun(o) {
     return async (run) => {
         const paths = (0,bucket_paths/* bucketPaths */.Z)(run.root);
-        const remote = await openSshRemote(paths, run.conf, o.ssh);
+        const { remote, executor } = await openSshRemote(paths, run.conf, o.ssh);
         const api = await startRuntimeApi({ db: run.db, kv: run.kv });
         const ctx = {
             root: run.root,
@@ -10199,7 +10229,8 @@ function connectRun(o) {
         return {
             remote,
             hooks: hookPort(ctx),
-            health: healthPort(ctx, run.conf, o.ssh, (line) => run.emit({ type: 'output', stream: 'stdout', text: line })),
+            // ssh probes share the deploy's ControlMasters instead of opening a connection per probe
+            health: healthPort(ctx, run.conf, o.ssh, (line) => run.emit({ type: 'output', stream: 'stdout', text: line }), remoteSshRunner(executor)),
             close: async () => {
                 await api.close();
                 await remote.close();
