@@ -92,7 +92,7 @@ async function run(ctx: DeployContext, conf: MaandConf): Promise<void> {
     const wave = jobs.filter(selected);
     if (wave.length === 0) continue;
     ctx.emit({ type: 'phase', phase: 'wave', seq });
-    const planned: Array<{ plan: JobPlan; allocs: ReturnType<typeof jobAllocations>; staged: Map<string, StagedTree> }> = [];
+    const planned: PlannedJob[] = [];
     for (const job of wave) {
       if (ctx.cancelled) break;
       const blockedBy = upstreamJobs(ctx.db, job).filter((u) => failed.has(u));
@@ -122,6 +122,7 @@ async function run(ctx: DeployContext, conf: MaandConf): Promise<void> {
     if (planned.length > 0 && !ctx.updateSeqBumped && !ctx.cancelled) {
       ctx.checkpoint(() => (ctx.updateSeq = bumpUpdateSeq(ctx.db)));
       ctx.updateSeqBumped = true;
+      restageTemplates(ctx, planned, seq, failed);
     }
     // Jobs of one wave do not depend on each other: they roll out together, and their rsyncs and
     // lifecycle commands for the same worker are merged into one ssh round trip (see DeployContext).
@@ -137,6 +138,23 @@ async function run(ctx: DeployContext, conf: MaandConf): Promise<void> {
   if (!ctx.flags.dryRun && !ctx.cancelled) await pushCertMetrics(ctx, conf);
 }
 
+/**
+ * Templates can read .UpdateSeq, so the jobs of the wave that bumped it are rendered again with the new
+ * value: what the workers get and the stored hash then match what the next deploy renders (the same
+ * value), instead of differing by one bump and rolling the job out on every deploy.
+ */
+function restageTemplates(ctx: DeployContext, planned: PlannedJob[], seq: number, failed: Map<string, string>): void {
+  for (let i = 0; i < planned.length; i++) {
+    const p = planned[i]!;
+    if (![...p.staged.values()].some((t) => [...t.tree.files.keys()].some((f) => f.endsWith('.tpl')))) continue;
+    const again = stageAndPlan(ctx, p.plan.job, seq);
+    if ('error' in again) {
+      pushJob(ctx, { job: p.plan.job, seq, status: 'failed', reason: 'plan failed', error: again.error, durationMs: 0, allocations: [] }, failed);
+      planned.splice(i--, 1);
+    } else planned[i] = again;
+  }
+}
+
 function pushJob(ctx: DeployContext, r: JobResult, failed: Map<string, string>): void {
   ctx.result.jobs.push(r);
   if (r.status === 'failed' || r.status === 'blocked') {
@@ -146,13 +164,25 @@ function pushJob(ctx: DeployContext, r: JobResult, failed: Map<string, string>):
   if (r.status === 'blocked') ctx.emit({ type: 'job-finished', result: r });
 }
 
-/** pre_deploy, then stage + hash every active allocation; the hashes are stored (not in dry-run). */
-async function planOne(ctx: DeployContext, job: string, seq: number): Promise<{ plan: JobPlan; allocs: ReturnType<typeof jobAllocations>; staged: Map<string, StagedTree> } | { error: string }> {
-  let allocs = jobAllocations(ctx.db, job);
-  const active = allocs.filter(isActive);
+interface PlannedJob {
+  plan: JobPlan;
+  allocs: ReturnType<typeof jobAllocations>;
+  staged: Map<string, StagedTree>;
+}
+
+/** pre_deploy, then stage, hash and plan (stageAndPlan). */
+async function planOne(ctx: DeployContext, job: string, seq: number): Promise<PlannedJob | { error: string }> {
+  const active = jobAllocations(ctx.db, job).filter(isActive);
   const pre = await ctx.hooks.run(job, 'pre_deploy', active.map((a) => ({ allocId: a.allocId, workerIp: a.workerIp })), { concurrency: 1 });
   if (!pre.ok) return { error: `job ${job}: ${pre.error}` };
   ctx.checkpoint();
+  return stageAndPlan(ctx, job, seq);
+}
+
+/** Stages + hashes every active allocation with the run's update_seq, stores the hashes (not in dry-run), plans. */
+function stageAndPlan(ctx: DeployContext, job: string, seq: number): PlannedJob | { error: string } {
+  let allocs = jobAllocations(ctx.db, job);
+  const active = allocs.filter(isActive);
   const info = jobInfo(ctx.db, job)!;
   let staged: Map<string, StagedTree>;
   try {

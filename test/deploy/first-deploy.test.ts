@@ -103,6 +103,19 @@ test('an ssh health probe runs over the deploy\'s connection: one ssh login per 
   assert.deepEqual(f.workers.ips.map((ip, i) => connections(ip) - before[i]!), [1, 1, 1]);
 });
 
+test('a template reading .UpdateSeq gets the value this deploy bumped to, and the next deploy is a no-op', async () => {
+  f.bucket.job('seqd', { version: '1.0.0', selectors: ['worker'] }, { Makefile: RECORDING_MAKEFILE, 'seq.txt.tpl': 'update_seq {{ .UpdateSeq }}\n' });
+  await f.bucket.build();
+  const r = await f.deploy();
+  assert.deepEqual(r.failedJobs, []);
+  assert.equal(r.updateSeqBumped, true);
+  for (const ip of f.workers.ips) assert.equal(f.remoteFile(ip, 'seqd', 'seq.txt'), `update_seq ${r.updateSeq}\n`);
+  const again = await f.deploy();
+  assert.equal(again.updateSeqBumped, false);
+  assert.equal(again.jobs.find((j) => j.job === 'seqd')?.status, 'unchanged');
+  for (const ip of f.workers.ips) assert.deepEqual(f.lifecycle(ip, 'seqd'), ['start 0.0.0 1.0.0']);
+});
+
 function connections(ip: string): number {
   return (readFileSync(f.workers.logFile(ip), 'utf8').match(/Accepted publickey/g) ?? []).length;
 }
