@@ -1699,6 +1699,7 @@ async function run(ctx, conf) {
         if (planned.length > 0 && !ctx.updateSeqBumped && !ctx.cancelled) {
             ctx.checkpoint(() => (ctx.updateSeq = (0,state/* bumpUpdateSeq */.VF)(ctx.db)));
             ctx.updateSeqBumped = true;
+            restageTemplates(ctx, planned, seq, failed);
         }
         // Jobs of one wave do not depend on each other: they roll out together, and their rsyncs and
         // lifecycle commands for the same worker are merged into one ssh round trip (see DeployContext).
@@ -1715,6 +1716,25 @@ async function run(ctx, conf) {
     if (!ctx.flags.dryRun && !ctx.cancelled)
         await pushCertMetrics(ctx, conf);
 }
+/**
+ * Templates can read .UpdateSeq, so the jobs of the wave that bumped it are rendered again with the new
+ * value: what the workers get and the stored hash then match what the next deploy renders (the same
+ * value), instead of differing by one bump and rolling the job out on every deploy.
+ */
+function restageTemplates(ctx, planned, seq, failed) {
+    for (let i = 0; i < planned.length; i++) {
+        const p = planned[i];
+        if (![...p.staged.values()].some((t) => [...t.tree.files.keys()].some((f) => f.endsWith('.tpl'))))
+            continue;
+        const again = stageAndPlan(ctx, p.plan.job, seq);
+        if ('error' in again) {
+            pushJob(ctx, { job: p.plan.job, seq, status: 'failed', reason: 'plan failed', error: again.error, durationMs: 0, allocations: [] }, failed);
+            planned.splice(i--, 1);
+        }
+        else
+            planned[i] = again;
+    }
+}
 function pushJob(ctx, r, failed) {
     ctx.result.jobs.push(r);
     if (r.status === 'failed' || r.status === 'blocked') {
@@ -1725,14 +1745,19 @@ function pushJob(ctx, r, failed) {
     if (r.status === 'blocked')
         ctx.emit({ type: 'job-finished', result: r });
 }
-/** pre_deploy, then stage + hash every active allocation; the hashes are stored (not in dry-run). */
+/** pre_deploy, then stage, hash and plan (stageAndPlan). */
 async function planOne(ctx, job, seq) {
-    let allocs = (0,state/* jobAllocations */.pt)(ctx.db, job);
-    const active = allocs.filter(state/* isActive */.$m);
+    const active = (0,state/* jobAllocations */.pt)(ctx.db, job).filter(state/* isActive */.$m);
     const pre = await ctx.hooks.run(job, 'pre_deploy', active.map((a) => ({ allocId: a.allocId, workerIp: a.workerIp })), { concurrency: 1 });
     if (!pre.ok)
         return { error: `job ${job}: ${pre.error}` };
     ctx.checkpoint();
+    return stageAndPlan(ctx, job, seq);
+}
+/** Stages + hashes every active allocation with the run's update_seq, stores the hashes (not in dry-run), plans. */
+function stageAndPlan(ctx, job, seq) {
+    let allocs = (0,state/* jobAllocations */.pt)(ctx.db, job);
+    const active = allocs.filter(state/* isActive */.$m);
     const info = (0,state/* jobInfo */.ec)(ctx.db, job);
     let staged;
     try {
