@@ -4,7 +4,7 @@
 // trees are written once and read once, and on a busy or slow disk creating thousands of small files
 // costs more than the rsync that follows. Trees that do not fit in the RAM budget spill to the bucket's
 // tmp/ directory; rsync follows the links either way (--copy-dirlinks).
-import { mkdirSync, mkdtempSync, rmSync, statfsSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statfsSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { writeJobTree, type JobTree } from './job-tree.ts';
 
@@ -20,6 +20,42 @@ export interface StageAreaOptions {
 const PAGE = 4096;
 /** Never take more than this share of the tmpfs' free space (other programs use it too). */
 const RAM_SHARE = 0.5;
+
+const PREFIX = 'maand-stage-';
+
+/**
+ * A run killed outright (SIGKILL, power loss of a container) cannot remove its area, and RAM is not
+ * wiped like the bucket's tmp/: remove this user's areas whose process is gone.
+ */
+export function sweepDeadAreas(ramDir: string): void {
+  const uid = process.getuid?.();
+  let names: string[];
+  try {
+    names = readdirSync(ramDir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = /^maand-stage-(\d+)-/.exec(name);
+    if (!m || Number(m[1]) === process.pid || processAlive(Number(m[1]))) continue;
+    const dir = join(ramDir, name);
+    try {
+      if (uid !== undefined && statSync(dir).uid !== uid) continue;
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // another run swept it first, or it is not ours to remove
+    }
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 
 /** Bytes a tree occupies on a tmpfs: whole pages per file and per directory. */
 export function treeFootprint(tree: JobTree): number {
@@ -50,7 +86,8 @@ export class StageArea {
     if (ram !== null) {
       try {
         const fs = statfsSync(ram);
-        const dir = mkdtempSync(join(ram, 'maand-stage-'));
+        sweepDeadAreas(ram);
+        const dir = mkdtempSync(join(ram, `${PREFIX}${process.pid}-`));
         const budget = Math.floor(fs.bavail * fs.bsize * RAM_SHARE);
         return new StageArea(dir, o.bucketTmp, Math.min(budget, o.ramBudgetBytes ?? budget), false);
       } catch {

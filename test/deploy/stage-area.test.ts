@@ -1,7 +1,8 @@
 // The per-run staging directory: RAM when it fits, the bucket's tmp/ otherwise, gone after close().
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, lstatSync, mkdtempSync, readFileSync, readlinkSync, rmSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StageArea, treeFootprint } from '../../src/deploy/stage-area.ts';
@@ -92,3 +93,18 @@ test('a tree occupies whole pages per file and directory on a tmpfs', () => {
   // 2 files (1 page + 2 pages) + 1 directory + the tree's own directory
   assert.equal(treeFootprint(t), (1 + 2 + 1 + 1) * 4096);
 });
+
+test("opening an area removes areas left by runs whose process is gone, and keeps live ones", () =>
+  withDirs((bucketTmp, ram) => {
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    const deadDir = join(ram, `maand-stage-${dead.stdout}-abc123`);
+    const liveDir = join(ram, `maand-stage-${process.ppid}-def456`);
+    const otherDir = join(ram, 'maand-stage-not-a-pid');
+    for (const d of [deadDir, liveDir, otherDir]) mkdirSync(join(d, 'trees'), { recursive: true });
+    const area = StageArea.open({ bucketTmp, ramDir: ram });
+    assert.equal(existsSync(deadDir), false);
+    assert.equal(existsSync(liveDir), true);
+    assert.equal(existsSync(otherDir), true);
+    assert.match(area.dir, new RegExp(`maand-stage-${process.pid}-`));
+    area.close();
+  }));
