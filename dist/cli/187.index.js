@@ -1337,6 +1337,44 @@ async function postDeploy(ctx, job, active, res) {
 const PAGE = 4096;
 /** Never take more than this share of the tmpfs' free space (other programs use it too). */
 const RAM_SHARE = 0.5;
+const PREFIX = 'maand-stage-';
+/**
+ * A run killed outright (SIGKILL, power loss of a container) cannot remove its area, and RAM is not
+ * wiped like the bucket's tmp/: remove this user's areas whose process is gone.
+ */
+function sweepDeadAreas(ramDir) {
+    const uid = process.getuid?.();
+    let names;
+    try {
+        names = (0,external_node_fs_.readdirSync)(ramDir);
+    }
+    catch {
+        return;
+    }
+    for (const name of names) {
+        const m = /^maand-stage-(\d+)-/.exec(name);
+        if (!m || Number(m[1]) === process.pid || processAlive(Number(m[1])))
+            continue;
+        const dir = (0,external_node_path_.join)(ramDir, name);
+        try {
+            if (uid !== undefined && (0,external_node_fs_.statSync)(dir).uid !== uid)
+                continue;
+            (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+        }
+        catch {
+            // another run swept it first, or it is not ours to remove
+        }
+    }
+}
+function processAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (e) {
+        return e.code === 'EPERM';
+    }
+}
 /** Bytes a tree occupies on a tmpfs: whole pages per file and per directory. */
 function treeFootprint(tree) {
     let bytes = (tree.dirs.size + 1) * PAGE;
@@ -1364,7 +1402,8 @@ class StageArea {
         if (ram !== null) {
             try {
                 const fs = (0,external_node_fs_.statfsSync)(ram);
-                const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(ram, 'maand-stage-'));
+                sweepDeadAreas(ram);
+                const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(ram, `${PREFIX}${process.pid}-`));
                 const budget = Math.floor(fs.bavail * fs.bsize * RAM_SHARE);
                 return new StageArea(dir, o.bucketTmp, Math.min(budget, o.ramBudgetBytes ?? budget), false);
             }
