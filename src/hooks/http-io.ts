@@ -3,7 +3,7 @@
 // Go's json.Decoder into a struct (first JSON value only, case-insensitive fields, wrong types rejected).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { goJson } from '../util/go-json.ts';
-import { field, type JsonObject, type JsonValue } from '../util/json-decode.ts';
+import { field, jsonValueEnd, type JsonObject, type JsonValue } from '../util/json-decode.ts';
 
 /** Request bodies are tiny JSON objects; anything larger is refused. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -81,30 +81,9 @@ export function firstJsonValue(text: string): string | undefined {
   while (i < text.length && /\s/.test(text[i]!)) i++;
   if (i === text.length) return undefined;
   const start = i;
-  const open = text[i];
-  if (open === '{' || open === '[') {
-    let depth = 0;
-    let inStr = false;
-    for (; i < text.length; i++) {
-      const c = text[i];
-      if (inStr) {
-        if (c === '\\') i++;
-        else if (c === '"') inStr = false;
-      } else if (c === '"') inStr = true;
-      else if (c === '{' || c === '[') depth++;
-      else if (c === '}' || c === ']') {
-        depth--;
-        if (depth === 0) return text.slice(start, i + 1);
-      }
-    }
-    return text.slice(start); // truncated: JSON.parse reports it
-  }
-  if (open === '"') {
-    for (i++; i < text.length; i++) {
-      if (text[i] === '\\') i++;
-      else if (text[i] === '"') return text.slice(start, i + 1);
-    }
-    return text.slice(start);
+  if ('{["'.includes(text[i]!)) {
+    const end = jsonValueEnd(text, start);
+    return end < 0 ? text.slice(start) : text.slice(start, end); // truncated: JSON.parse reports it
   }
   while (i < text.length && !/[\s{}[\],"]/.test(text[i]!)) i++;
   return text.slice(start, i);

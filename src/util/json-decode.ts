@@ -31,18 +31,33 @@ export function parseJson(text: string): JsonValue {
 
 /** True when the text is a valid JSON prefix that stops early (Go reports "unexpected end"). */
 function isTruncated(text: string): boolean {
+  const start = text.search(/\S/);
+  return start >= 0 && '{["'.includes(text[start]!) && jsonValueEnd(text, start) < 0;
+}
+
+/**
+ * Where the object, array or string starting at `start` ends (the index after it), or -1 when the
+ * text ends inside it. Brackets inside strings and escaped quotes are skipped.
+ */
+export function jsonValueEnd(text: string, start: number): number {
   let depth = 0;
   let inStr = false;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = start; i < text.length; i++) {
     const c = text[i];
     if (inStr) {
       if (c === '\\') i++;
-      else if (c === '"') inStr = false;
+      else if (c === '"') {
+        inStr = false;
+        if (depth === 0) return i + 1;
+      }
     } else if (c === '"') inStr = true;
     else if (c === '{' || c === '[') depth++;
-    else if (c === '}' || c === ']') depth--;
+    else if (c === '}' || c === ']') {
+      depth--;
+      if (depth === 0) return i + 1;
+    }
   }
-  return inStr || depth > 0;
+  return -1;
 }
 
 export function jsonType(v: JsonValue): string {
