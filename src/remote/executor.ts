@@ -2,7 +2,9 @@
 // ControlMaster sockets (one master per user/host/port, shared by commands and rsync), and
 // close() ends every master and removes the directory.
 
+import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { setTimeout as delay } from 'node:timers/promises';
 import { InternalError } from '../errors.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,6 +50,16 @@ export interface RsyncOptions extends StreamOptions {
   timeoutMs?: number;
 }
 
+/** Resolves when the control socket exists or `command` has ended (connected or not), whichever is first. */
+async function socketReady(path: string, command: Promise<unknown>): Promise<void> {
+  let ended = false;
+  void command.then(
+    () => (ended = true),
+    () => (ended = true),
+  );
+  while (!ended && !existsSync(path)) await delay(10);
+}
+
 /** rsync: error in the protocol data stream. */
 const RSYNC_STREAM_ERROR = 12;
 
@@ -59,6 +71,10 @@ export class RemoteExecutor {
   readonly #sshProgram: string;
   readonly #rsyncProgram: string;
   readonly #running = new Set<AbortController>();
+  /** Control socket path per user@host:port (named here rather than %C, so its appearance can be awaited). */
+  readonly #sockets = new Map<string, string>();
+  /** Per socket: settles once the first command's connection is up (or that command ended). */
+  readonly #firstContact = new Map<string, Promise<void>>();
   #closed = false;
 
   private constructor(controlDir: string, opts: ExecutorOptions) {
@@ -78,7 +94,13 @@ export class RemoteExecutor {
   }
 
   target(worker: WorkerTarget): SshTarget {
-    return { ...worker, controlPath: join(this.controlDir, '%C') };
+    const key = `${worker.user}@${worker.host.trim()}:${sshPort(worker.port)}`;
+    let controlPath = this.#sockets.get(key);
+    if (controlPath === undefined) {
+      controlPath = join(this.controlDir, `w${this.#sockets.size}`);
+      this.#sockets.set(key, controlPath);
+    }
+    return { ...worker, controlPath };
   }
 
   /** Runs `script` with `bash -s` on the worker (deploy.md §18.2). */
@@ -125,7 +147,13 @@ export class RemoteExecutor {
     this.#running.add(own);
     let p: ProcessResult;
     try {
-      p = await runProcess(program, args, { ...opts, signal });
+      // Commands started together before a worker's first connection is up would each log in and
+      // race to become its ControlMaster: the first one connects, the others wait for its socket.
+      const gate = this.#firstContact.get(target.controlPath);
+      if (gate !== undefined) await gate;
+      const running = runProcess(program, args, { ...opts, signal });
+      if (gate === undefined) this.#firstContact.set(target.controlPath, socketReady(target.controlPath, running));
+      p = await running;
     } finally {
       this.#running.delete(own);
     }

@@ -2,6 +2,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deployFixture, RECORDING_MAKEFILE, type DeployFixture } from '../deploy/fixture.ts';
 
@@ -77,4 +78,15 @@ test('maand job run, the reference form maand job <target> <job>, health and job
   assert.equal(cmd.status, 0, cmd.stderr);
   assert.match(cmd.stderr, /hello from 127\.0\.58\.1/);
   assert.equal(f.bucket.kvGet('vars/job/app', 'hello'), 'yes');
+});
+
+test('maand health runs all ssh probes of a worker over one connection', async () => {
+  f.bucket.job('probed', { version: '1.0.0', selectors: ['worker'], health_check: { checks: [{ type: 'ssh', command: 'true' }, { type: 'ssh', command: 'test -d /opt/worker' }], timeout_seconds: 10 } });
+  await f.bucket.build();
+  const logins = (): number[] => ips.map((ip) => (readFileSync(f.workers.logFile(ip), 'utf8').match(/Accepted publickey/g) ?? []).length);
+  const before = logins();
+  const r = maand(['health', '--jobs', 'probed', '--known-hosts', f.workers.knownHosts]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /health check passed: probed/);
+  assert.deepEqual(logins().map((n, i) => n - before[i]!), [1, 1]);
 });

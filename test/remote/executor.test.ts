@@ -82,6 +82,19 @@ describe('remote executor against real workers', () => {
     assert.equal((await readdir(ex.controlDir)).length, 1);
   });
 
+  test('commands started together to a worker not yet connected share one connection', async () => {
+    const fresh = await RemoteExecutor.create();
+    try {
+      const ip = w.ips[1]!;
+      const before = await acceptedConnections(w, ip);
+      const rs = await Promise.all([1, 2, 3, 4].map((n) => fresh.run(worker(ip), [`echo ${n}`])));
+      assert.deepEqual(rs.map((r) => r.stdout), ['1\n', '2\n', '3\n', '4\n']);
+      assert.equal(await acceptedConnections(w, ip), before + 1);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   test('the control socket directory is private to this user', async () => {
     const { stat } = await import('node:fs/promises');
     assert.equal((await stat(ex.controlDir)).mode & 0o777, 0o700);

@@ -1,7 +1,8 @@
 import { formatHookLine } from '../../report/console.ts';
 import { join } from 'node:path';
 import { PartialFailureError } from '../../errors.ts';
-import { checkHealth, formatHealthEvent, sshTargetFor } from '../../health/index.ts';
+import { checkHealth, formatHealthEvent, remoteSshRunner, sshTargetFor } from '../../health/index.ts';
+import { RemoteExecutor } from '../../remote/executor.ts';
 import { runCliCommand } from '../../hooks/cli-command.ts';
 import type { HookOutputLine } from '../../hooks/types.ts';
 import { withSession } from '../../session/index.ts';
@@ -18,17 +19,24 @@ export async function healthCommand(io: CliIo, opts: HostKeyFlags & { jobs?: str
   const access = sshAccess(io, opts);
   const report = await withSession({ root: io.cwd, env: io.env, onOutput: printer(io) }, async (s) => {
     const known = [access.knownHostsFile ?? join(s.paths.secretsDir, 'known_hosts'), ...(access.extraKnownHostsFiles ?? [])];
-    return checkHealth(
-      {
-        ...s.hooks,
-        ssh: sshTargetFor(s.paths.root, s.conf, { hostKeyPolicy: access.hostKeyPolicy, knownHostsFiles: known }),
-        onHealth: (e) => {
-          const line = formatHealthEvent(e);
-          if (line) io.stdout.write(`${line}\n`);
+    // one ControlMaster per worker for all probes (and --wait retries), not a connection per probe
+    const executor = await RemoteExecutor.create();
+    try {
+      return await checkHealth(
+        {
+          ...s.hooks,
+          ssh: sshTargetFor(s.paths.root, s.conf, { hostKeyPolicy: access.hostKeyPolicy, knownHostsFiles: known }),
+          sshRunner: remoteSshRunner(executor),
+          onHealth: (e) => {
+            const line = formatHealthEvent(e);
+            if (line) io.stdout.write(`${line}\n`);
+          },
         },
-      },
-      { jobs: splitList(opts.jobs), wait: opts.wait },
-    );
+        { jobs: splitList(opts.jobs), wait: opts.wait },
+      );
+    } finally {
+      await executor.close();
+    }
   });
   if (!report.ok) throw new PartialFailureError('maand health failed', [report.error?.message ?? 'health check failed']);
 }
