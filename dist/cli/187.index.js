@@ -1832,8 +1832,8 @@ async function finalSync(ctx, conf) {
     }));
 }
 
-// EXTERNAL MODULE: ./lib/deploy/connect.js + 13 modules
-var connect = __webpack_require__(141);
+// EXTERNAL MODULE: ./lib/deploy/connect.js + 5 modules
+var connect = __webpack_require__(1259);
 ;// CONCATENATED MODULE: ./lib/report/dry-run.js
 const LABEL = { start: 'start  ', restart: 'restart', reload: 'reload ', sync: 'sync   ', skip: 'skip   ', stop: 'stop   ' };
 function formatDryRun(plans, failures = []) {

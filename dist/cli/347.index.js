@@ -972,38 +972,9 @@ function firstJsonValue(text) {
     if (i === text.length)
         return undefined;
     const start = i;
-    const open = text[i];
-    if (open === '{' || open === '[') {
-        let depth = 0;
-        let inStr = false;
-        for (; i < text.length; i++) {
-            const c = text[i];
-            if (inStr) {
-                if (c === '\\')
-                    i++;
-                else if (c === '"')
-                    inStr = false;
-            }
-            else if (c === '"')
-                inStr = true;
-            else if (c === '{' || c === '[')
-                depth++;
-            else if (c === '}' || c === ']') {
-                depth--;
-                if (depth === 0)
-                    return text.slice(start, i + 1);
-            }
-        }
-        return text.slice(start); // truncated: JSON.parse reports it
-    }
-    if (open === '"') {
-        for (i++; i < text.length; i++) {
-            if (text[i] === '\\')
-                i++;
-            else if (text[i] === '"')
-                return text.slice(start, i + 1);
-        }
-        return text.slice(start);
+    if ('{["'.includes(text[i])) {
+        const end = (0,json_decode/* jsonValueEnd */.R2)(text, start);
+        return end < 0 ? text.slice(start) : text.slice(start, end); // truncated: JSON.parse reports it
     }
     while (i < text.length && !/[\s{}[\],"]/.test(text[i]))
         i++;
@@ -1527,6 +1498,7 @@ function goJson(value, sortKeys = true) {
 /* harmony export */   Ae: () => (/* binding */ asInt),
 /* harmony export */   Dx: () => (/* binding */ asStringArray),
 /* harmony export */   Ht: () => (/* binding */ JsonDecodeError),
+/* harmony export */   R2: () => (/* binding */ jsonValueEnd),
 /* harmony export */   XL: () => (/* binding */ asBool),
 /* harmony export */   ZZ: () => (/* binding */ field),
 /* harmony export */   eB: () => (/* binding */ asObject),
@@ -1563,24 +1535,38 @@ function parseJson(text) {
 }
 /** True when the text is a valid JSON prefix that stops early (Go reports "unexpected end"). */
 function isTruncated(text) {
+    const start = text.search(/\S/);
+    return start >= 0 && '{["'.includes(text[start]) && jsonValueEnd(text, start) < 0;
+}
+/**
+ * Where the object, array or string starting at `start` ends (the index after it), or -1 when the
+ * text ends inside it. Brackets inside strings and escaped quotes are skipped.
+ */
+function jsonValueEnd(text, start) {
     let depth = 0;
     let inStr = false;
-    for (let i = 0; i < text.length; i++) {
+    for (let i = start; i < text.length; i++) {
         const c = text[i];
         if (inStr) {
             if (c === '\\')
                 i++;
-            else if (c === '"')
+            else if (c === '"') {
                 inStr = false;
+                if (depth === 0)
+                    return i + 1;
+            }
         }
         else if (c === '"')
             inStr = true;
         else if (c === '{' || c === '[')
             depth++;
-        else if (c === '}' || c === ']')
+        else if (c === '}' || c === ']') {
             depth--;
+            if (depth === 0)
+                return i + 1;
+        }
     }
-    return inStr || depth > 0;
+    return -1;
 }
 function jsonType(v) {
     if (v === null)

@@ -88,8 +88,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./lib/errors.js
 var errors = __webpack_require__(452);
-// EXTERNAL MODULE: ./lib/deploy/connect.js + 13 modules
-var connect = __webpack_require__(141);
+// EXTERNAL MODULE: ./lib/deploy/connect.js + 5 modules
+var connect = __webpack_require__(1259);
 // EXTERNAL MODULE: ./lib/bucket/paths.js
 var bucket_paths = __webpack_require__(7462);
 // EXTERNAL MODULE: ./lib/bucket/maand-conf.js

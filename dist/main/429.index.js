@@ -833,24 +833,38 @@ function parseJson(text) {
 }
 /** True when the text is a valid JSON prefix that stops early (Go reports "unexpected end"). */
 function isTruncated(text) {
+    const start = text.search(/\S/);
+    return start >= 0 && '{["'.includes(text[start]) && jsonValueEnd(text, start) < 0;
+}
+/**
+ * Where the object, array or string starting at `start` ends (the index after it), or -1 when the
+ * text ends inside it. Brackets inside strings and escaped quotes are skipped.
+ */
+function jsonValueEnd(text, start) {
     let depth = 0;
     let inStr = false;
-    for (let i = 0; i < text.length; i++) {
+    for (let i = start; i < text.length; i++) {
         const c = text[i];
         if (inStr) {
             if (c === '\\')
                 i++;
-            else if (c === '"')
+            else if (c === '"') {
                 inStr = false;
+                if (depth === 0)
+                    return i + 1;
+            }
         }
         else if (c === '"')
             inStr = true;
         else if (c === '{' || c === '[')
             depth++;
-        else if (c === '}' || c === ']')
+        else if (c === '}' || c === ']') {
             depth--;
+            if (depth === 0)
+                return i + 1;
+        }
     }
-    return inStr || depth > 0;
+    return -1;
 }
 function jsonType(v) {
     if (v === null)
@@ -8344,38 +8358,9 @@ function firstJsonValue(text) {
     if (i === text.length)
         return undefined;
     const start = i;
-    const open = text[i];
-    if (open === '{' || open === '[') {
-        let depth = 0;
-        let inStr = false;
-        for (; i < text.length; i++) {
-            const c = text[i];
-            if (inStr) {
-                if (c === '\\')
-                    i++;
-                else if (c === '"')
-                    inStr = false;
-            }
-            else if (c === '"')
-                inStr = true;
-            else if (c === '{' || c === '[')
-                depth++;
-            else if (c === '}' || c === ']') {
-                depth--;
-                if (depth === 0)
-                    return text.slice(start, i + 1);
-            }
-        }
-        return text.slice(start); // truncated: JSON.parse reports it
-    }
-    if (open === '"') {
-        for (i++; i < text.length; i++) {
-            if (text[i] === '\\')
-                i++;
-            else if (text[i] === '"')
-                return text.slice(start, i + 1);
-        }
-        return text.slice(start);
+    if ('{["'.includes(text[i])) {
+        const end = jsonValueEnd(text, start);
+        return end < 0 ? text.slice(start) : text.slice(start, end); // truncated: JSON.parse reports it
     }
     while (i < text.length && !/[\s{}[\],"]/.test(text[i]))
         i++;
@@ -9980,6 +9965,15 @@ function workerScript(commands, env = {}) {
 
 
 
+
+
+/** Resolves when the control socket exists or `command` has ended (connected or not), whichever is first. */
+async function socketReady(path, command) {
+    let ended = false;
+    void command.then(() => (ended = true), () => (ended = true));
+    while (!ended && !(0,external_node_fs_.existsSync)(path))
+        await (0,external_node_timers_promises_.setTimeout)(10);
+}
 /** rsync: error in the protocol data stream. */
 const RSYNC_STREAM_ERROR = 12;
 class RemoteExecutor {
@@ -9988,6 +9982,10 @@ class RemoteExecutor {
     #sshProgram;
     #rsyncProgram;
     #running = new Set();
+    /** Control socket path per user@host:port (named here rather than %C, so its appearance can be awaited). */
+    #sockets = new Map();
+    /** Per socket: settles once the first command's connection is up (or that command ended). */
+    #firstContact = new Map();
     #closed = false;
     constructor(controlDir, opts) {
         this.controlDir = controlDir;
@@ -10004,7 +10002,13 @@ class RemoteExecutor {
         return new RemoteExecutor(dir, opts);
     }
     target(worker) {
-        return { ...worker, controlPath: (0,external_node_path_.join)(this.controlDir, '%C') };
+        const key = `${worker.user}@${worker.host.trim()}:${sshPort(worker.port)}`;
+        let controlPath = this.#sockets.get(key);
+        if (controlPath === undefined) {
+            controlPath = (0,external_node_path_.join)(this.controlDir, `w${this.#sockets.size}`);
+            this.#sockets.set(key, controlPath);
+        }
+        return { ...worker, controlPath };
     }
     /** Runs `script` with `bash -s` on the worker (deploy.md §18.2). */
     async runScript(worker, script, opts = {}) {
@@ -10043,7 +10047,15 @@ class RemoteExecutor {
         this.#running.add(own);
         let p;
         try {
-            p = await runProcess(program, args, { ...opts, signal });
+            // Commands started together before a worker's first connection is up would each log in and
+            // race to become its ControlMaster: the first one connects, the others wait for its socket.
+            const gate = this.#firstContact.get(target.controlPath);
+            if (gate !== undefined)
+                await gate;
+            const running = runProcess(program, args, { ...opts, signal });
+            if (gate === undefined)
+                this.#firstContact.set(target.controlPath, socketReady(target.controlPath, running));
+            p = await running;
         }
         finally {
             this.#running.delete(own);
