@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Makes sure this machine can run the real-SSH tests and the demo: sshd, rsync, python3, make, and git
-# + zstd (state bundles, the Action's cache) + curl (the demo).
+# Makes sure this machine can run the real-SSH tests and the demo: sshd, rsync, python3, make, sudo
+# (workers reached as a non-root user with use_sudo), and git + zstd (state bundles, the Action's
+# cache) + curl (the demo).
 # Idempotent: does nothing when all are present; otherwise installs the missing Debian packages
 # once (needs root). Run as root by the test runner and the demo.
 set -euo pipefail
@@ -11,6 +12,7 @@ command -v ssh >/dev/null 2>&1 || missing+=(openssh-client)
 command -v rsync >/dev/null 2>&1 || missing+=(rsync)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
 command -v make >/dev/null 2>&1 || missing+=(make)
+command -v sudo >/dev/null 2>&1 || missing+=(sudo)
 command -v git >/dev/null 2>&1 || missing+=(git)
 command -v zstd >/dev/null 2>&1 || missing+=(zstd)
 command -v curl >/dev/null 2>&1 || missing+=(curl)

@@ -1,7 +1,7 @@
 // RemoteCommandError: a worker command or rsync that failed, with a message that says what
 // failed, on which worker, and what to do next. Classified by exit code and executor flags.
 
-import { failureOf, stderrTail, type RemoteFailure, type RemoteResult } from './result.ts';
+import { failureOf, rsyncReason, stderrTail, type RemoteFailure, type RemoteResult } from './result.ts';
 
 function what(r: RemoteResult): string {
   return r.kind === 'rsync' ? 'rsync' : 'command';
@@ -41,7 +41,9 @@ export function remoteFailureMessage(r: RemoteResult, failure: RemoteFailure): s
     case 'aborted':
       return `${w}: ${what(r)} cancelled`;
     case 'exit':
-      return withReason(`${w}: ${r.kind === 'rsync' ? 'rsync' : 'command execution'} failed (exit ${r.exitCode})`, stderrTail(r));
+      return r.kind === 'rsync'
+        ? withReason(`${w}: rsync failed (exit ${r.exitCode})`, rsyncReason(r))
+        : withReason(`${w}: command execution failed (exit ${r.exitCode})`, stderrTail(r));
   }
 }
 

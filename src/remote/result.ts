@@ -47,6 +47,18 @@ export function failureOf(r: RemoteResult): RemoteFailure | undefined {
   return 'exit';
 }
 
+/**
+ * Why rsync failed: its last line is a summary ("some files/attrs were not transferred (see previous
+ * errors)"), so name the first error line before it, and how many more there were.
+ */
+export function rsyncReason(r: Pick<RemoteResult, 'stderr'>, max = 300): string {
+  const lines = r.stderr.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const errors = lines.filter((l) => !l.startsWith('rsync error:'));
+  if (errors.length === 0) return stderrTail(r, max);
+  const first = errors[0]!.length <= max ? errors[0]! : `${errors[0]!.slice(0, max - 3)}...`;
+  return errors.length === 1 ? first : `${first} (and ${errors.length - 1} more)`;
+}
+
 /** Last non-empty line of stderr, trimmed and capped: the line that usually says why. */
 export function stderrTail(r: Pick<RemoteResult, 'stderr'>, max = 300): string {
   const lines = r.stderr.split('\n').map((l) => l.trim()).filter((l) => l !== '');

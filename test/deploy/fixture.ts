@@ -32,10 +32,11 @@ export interface DeployFixture {
   close(): Promise<void>;
 }
 
-export async function deployFixture(net: string, count = 3): Promise<DeployFixture> {
-  const workers = await startWorkers({ count, net });
+/** `sudoUser`: reach the workers as that non-root user with use_sudo = true. */
+export async function deployFixture(net: string, count = 3, opts: { sudoUser?: string } = {}): Promise<DeployFixture> {
+  const workers = await startWorkers({ count, net, ...(opts.sudoUser ? { sudoUser: opts.sudoUser } : {}) });
   const bucket = await newBucket();
-  bucket.write({ 'maand.conf': "use_sudo = false\nssh_user = 'root'\nssh_key = 'worker.key'\n" });
+  bucket.write({ 'maand.conf': opts.sudoUser ? `use_sudo = true\nssh_user = '${opts.sudoUser}'\nssh_key = 'worker.key'\n` : "use_sudo = false\nssh_user = 'root'\nssh_key = 'worker.key'\n" });
   copyFileSync(workers.clientKey, join(bucket.root, 'secrets', 'worker.key'));
   chmodSync(join(bucket.root, 'secrets', 'worker.key'), 0o600);
   const events: DeployEvent[] = [];

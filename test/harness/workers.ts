@@ -4,7 +4,7 @@
 // root. Every process a worker spawns stays in its namespace, which is how stop() finds them.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFile, chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chown, copyFile, chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +19,12 @@ export interface StartWorkersOptions {
   count: number;
   /** First three octets of a loopback block, e.g. '127.0.42'; each test file uses its own. */
   net: string;
+  /**
+   * Also a non-root login with this name (uid 1500) that may sudo without a password, for use_sudo
+   * tests. It exists only inside the workers' namespaces (their /etc/passwd, group, shadow and
+   * sudoers are bind mounts of files in the harness dir).
+   */
+  sudoUser?: string;
 }
 
 export interface StopWorkerOptions {
@@ -32,6 +38,8 @@ export interface WorkerSet {
   readonly clientKey: string;
   readonly knownHosts: string;
   readonly sshUser: 'root';
+  /** The non-root sudo login (StartWorkersOptions.sudoUser), when asked for. */
+  readonly sudoUser: string | undefined;
   /** Host path bound to that worker's /opt/worker. */
   optDir(ip: string): string;
   /** That worker's sshd log (LogLevel INFO: one "Accepted publickey" line per connection). */
@@ -48,6 +56,7 @@ export interface WorkerSet {
 }
 
 const SSHD = '/usr/sbin/sshd';
+const SUDO_UID = 1500;
 
 interface Worker {
   ip: string;
@@ -64,14 +73,16 @@ class LocalWorkers implements WorkerSet {
   readonly clientKey: string;
   readonly knownHosts: string;
   readonly sshUser = 'root' as const;
+  readonly sudoUser: string | undefined;
   readonly #workers = new Map<string, Worker>();
   readonly #onExit = (): void => {
     for (const w of this.#workers.values()) for (const ns of w.namespaces) killNamespaceSync(ns);
   };
 
-  constructor(dir: string, ips: string[]) {
+  constructor(dir: string, ips: string[], sudoUser?: string) {
     this.dir = dir;
     this.ips = ips;
+    this.sudoUser = sudoUser;
     this.clientKey = join(dir, 'client_key');
     this.knownHosts = join(dir, 'known_hosts');
     ips.forEach((ip, i) => this.#workers.set(ip, { ip, dir: join(dir, `w${i + 1}`), namespaces: [] }));
@@ -118,6 +129,26 @@ class LocalWorkers implements WorkerSet {
       await writeFile(join(w.dir, 'sshd_config'), cfg);
     }
     await writeFile(this.knownHosts, hostLines.join('\n') + '\n');
+    if (this.sudoUser !== undefined) await this.#prepareSudoUser(this.sudoUser);
+  }
+
+  /** /etc files for the workers' namespaces: the host's plus a user that may run anything with sudo. */
+  async #prepareSudoUser(name: string): Promise<void> {
+    const etc = join(this.dir, 'etc');
+    const home = join(this.dir, `home-${name}`);
+    await mkdir(etc, { recursive: true });
+    await mkdir(home, { recursive: true, mode: 0o700 });
+    await chown(home, SUDO_UID, SUDO_UID);
+    const add = async (file: string, line: string, mode: number): Promise<void> => {
+      const text = await readFile(`/etc/${file}`, 'utf8');
+      await writeFile(join(etc, file), `${text.endsWith('\n') || text === '' ? text : `${text}\n`}${line}\n`, { mode });
+      await chmod(join(etc, file), mode);
+    };
+    await add('passwd', `${name}:x:${SUDO_UID}:${SUDO_UID}:maand test:${home}:/bin/bash`, 0o644);
+    await add('group', `${name}:x:${SUDO_UID}:`, 0o644);
+    await add('shadow', `${name}:*:19000:0:99999:7:::`, 0o640);
+    await writeFile(join(etc, 'sudoers'), `Defaults env_reset\nroot ALL=(ALL:ALL) ALL\n${name} ALL=(ALL:ALL) NOPASSWD: ALL\n`, { mode: 0o440 });
+    await chmod(join(etc, 'sudoers'), 0o440);
   }
 
   async startWorker(ip: string): Promise<void> {
@@ -128,8 +159,10 @@ class LocalWorkers implements WorkerSet {
     await rm(pidFile, { force: true });
     await writeFile(join(w.dir, 'sshd.log'), '', { flag: 'a' });
     const q = (p: string): string => shellQuote(join(w.dir, p));
+    const etc = (f: string): string => `mount --bind ${shellQuote(join(this.dir, 'etc', f))} /etc/${f} && `;
+    const sudo = this.sudoUser === undefined ? '' : ['passwd', 'group', 'shadow', 'sudoers'].map(etc).join('');
     const script =
-      `exec 2>>${q('sshd.log')}; mount --bind ${q('opt')} /opt/worker && mount --bind ${q('home')} /root && ` +
+      `exec 2>>${q('sshd.log')}; mount --bind ${q('opt')} /opt/worker && mount --bind ${q('home')} /root && ${sudo}` +
       `exec ${SSHD} -D -f ${q('sshd_config')} -E ${q('sshd.log')}`;
     const child = spawn('unshare', ['-m', '--propagation', 'private', 'sh', '-c', script], {
       stdio: 'ignore',
@@ -253,7 +286,7 @@ export async function startWorkers(opts: StartWorkersOptions): Promise<WorkerSet
   await mkdir('/opt/worker', { recursive: true });
   const dir = await mkdtemp(join(tmpdir(), `maand-workers-${opts.net}-`));
   await chmod(dir, 0o755);
-  const set = new LocalWorkers(dir, ips);
+  const set = new LocalWorkers(dir, ips, opts.sudoUser);
   try {
     await set.prepare();
     await Promise.all(ips.map((ip) => set.startWorker(ip)));

@@ -90,3 +90,21 @@ test('a failed rsync is reported as rsync', () => {
 test('a cancelled command is reported as cancelled', () => {
   assert.equal(thrown(result({ exitCode: -1, aborted: true })).message, 'worker 10.0.0.3: command cancelled');
 });
+
+test('an rsync failure names its first error line, not the closing "see previous errors" summary', () => {
+  const stderr = [
+    'rsync: [receiver] mkstemp "/opt/worker/b/jobs/app/conf/.app.conf.Xy12" failed: Permission denied (13)',
+    'rsync: [receiver] mkstemp "/opt/worker/b/jobs/app/.Makefile.Ab34" failed: Permission denied (13)',
+    'rsync error: some files/attrs were not transferred (see previous errors) (code 23) at main.c(1394) [sender=3.5.0]',
+    '',
+  ].join('\n');
+  assert.equal(
+    thrown(result({ kind: 'rsync', exitCode: 23, stderr })).message,
+    'worker 10.0.0.3: rsync failed (exit 23): rsync: [receiver] mkstemp "/opt/worker/b/jobs/app/conf/.app.conf.Xy12" failed: Permission denied (13) (and 1 more)',
+  );
+});
+
+test('an rsync failure with only the summary line reports that line', () => {
+  const stderr = 'rsync error: error in rsync protocol data stream (code 12) at io.c(232) [sender=3.5.0]\n';
+  assert.match(thrown(result({ kind: 'rsync', exitCode: 12, stderr })).message, /rsync failed \(exit 12\): rsync error: error in rsync protocol data stream/);
+});
