@@ -314,7 +314,9 @@ function remoteFailureMessage(r, failure) {
         case 'aborted':
             return `${w}: ${what(r)} cancelled`;
         case 'exit':
-            return withReason(`${w}: ${r.kind === 'rsync' ? 'rsync' : 'command execution'} failed (exit ${r.exitCode})`, (0,remote_result/* stderrTail */.be)(r));
+            return r.kind === 'rsync'
+                ? withReason(`${w}: rsync failed (exit ${r.exitCode})`, (0,remote_result/* rsyncReason */.WN)(r))
+                : withReason(`${w}: command execution failed (exit ${r.exitCode})`, (0,remote_result/* stderrTail */.be)(r));
     }
 }
 class RemoteCommandError extends Error {

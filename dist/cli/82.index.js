@@ -1091,6 +1091,7 @@ class RemoteExecutor {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   P8: () => (/* binding */ SSH_FAILED),
+/* harmony export */   WN: () => (/* binding */ rsyncReason),
 /* harmony export */   be: () => (/* binding */ stderrTail),
 /* harmony export */   g5: () => (/* binding */ failureOf),
 /* harmony export */   q6: () => (/* binding */ summarizeArgv)
@@ -1117,6 +1118,18 @@ function failureOf(r) {
         return 'unreachable';
     }
     return 'exit';
+}
+/**
+ * Why rsync failed: its last line is a summary ("some files/attrs were not transferred (see previous
+ * errors)"), so name the first error line before it, and how many more there were.
+ */
+function rsyncReason(r, max = 300) {
+    const lines = r.stderr.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+    const errors = lines.filter((l) => !l.startsWith('rsync error:'));
+    if (errors.length === 0)
+        return stderrTail(r, max);
+    const first = errors[0].length <= max ? errors[0] : `${errors[0].slice(0, max - 3)}...`;
+    return errors.length === 1 ? first : `${first} (and ${errors.length - 1} more)`;
 }
 /** Last non-empty line of stderr, trimmed and capped: the line that usually says why. */
 function stderrTail(r, max = 300) {

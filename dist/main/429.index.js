@@ -9828,6 +9828,18 @@ function result_failureOf(r) {
     }
     return 'exit';
 }
+/**
+ * Why rsync failed: its last line is a summary ("some files/attrs were not transferred (see previous
+ * errors)"), so name the first error line before it, and how many more there were.
+ */
+function rsyncReason(r, max = 300) {
+    const lines = r.stderr.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+    const errors = lines.filter((l) => !l.startsWith('rsync error:'));
+    if (errors.length === 0)
+        return stderrTail(r, max);
+    const first = errors[0].length <= max ? errors[0] : `${errors[0].slice(0, max - 3)}...`;
+    return errors.length === 1 ? first : `${first} (and ${errors.length - 1} more)`;
+}
 /** Last non-empty line of stderr, trimmed and capped: the line that usually says why. */
 function stderrTail(r, max = 300) {
     const lines = r.stderr.split('\n').map((l) => l.trim()).filter((l) => l !== '');
@@ -10127,7 +10139,9 @@ function remoteFailureMessage(r, failure) {
         case 'aborted':
             return `${w}: ${what(r)} cancelled`;
         case 'exit':
-            return withReason(`${w}: ${r.kind === 'rsync' ? 'rsync' : 'command execution'} failed (exit ${r.exitCode})`, stderrTail(r));
+            return r.kind === 'rsync'
+                ? withReason(`${w}: rsync failed (exit ${r.exitCode})`, rsyncReason(r))
+                : withReason(`${w}: command execution failed (exit ${r.exitCode})`, stderrTail(r));
     }
 }
 class RemoteCommandError extends Error {
