@@ -32,6 +32,7 @@ export type ErrorCode =
   | 'invalid disabled.json'
   | 'invalid argument'
   | 'not supported'
+  | 'bucket is busy'
   | 'kv'
   | 'post_build';
 

@@ -23,6 +23,7 @@ import { scrapeRenderer } from './scrape-template.ts';
 import { checkCapacity } from './capacity.ts';
 import { runPostBuild } from '../hooks/post-build.ts';
 import type { HookOutputLine } from '../hooks/types.ts';
+import { withBucketLock } from '../bucket/lock.ts';
 
 export type { BuildEvent } from './context.ts';
 
@@ -51,7 +52,11 @@ export interface BuildResult {
 
 export const KV_RETAIN_DAYS = 7;
 
-export async function build(opts: BuildOptions): Promise<BuildResult> {
+export function build(opts: BuildOptions): Promise<BuildResult> {
+  return withBucketLock(opts.root, 'build', () => buildLocked(opts));
+}
+
+async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
   const paths = bucketPaths(opts.root);
   const db = openDb(paths.db);
   const emit = opts.onEvent ?? ((): void => {});

@@ -18,6 +18,7 @@ import { stageActive } from './staging.ts';
 import { StageArea } from './stage-area.ts';
 import { isActive, jobAllocations, waves, wasDeployed } from './state.ts';
 import { workerFileData, writeWorkerFiles } from './worker-files.ts';
+import { withBucketLock } from '../bucket/lock.ts';
 
 export type DriftStatus = 'in-sync' | 'drifted' | 'pending' | 'unreachable';
 
@@ -52,7 +53,11 @@ export interface DriftOptions {
   connect: DeployOptions['connect'];
 }
 
-export async function detectDrift(o: DriftOptions): Promise<DriftResult> {
+export function detectDrift(o: DriftOptions): Promise<DriftResult> {
+  return withBucketLock(o.root, 'drift', () => detectDriftLocked(o));
+}
+
+async function detectDriftLocked(o: DriftOptions): Promise<DriftResult> {
   const paths = bucketPaths(o.root);
   const conf = readMaandConf(paths.maandConf);
   const db = openDb(paths.db);

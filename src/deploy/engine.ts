@@ -20,6 +20,7 @@ import { rolloutJob } from './rollout.ts';
 import { StageArea } from './stage-area.ts';
 import { stageActive, type StagedTree } from './staging.ts';
 import { bumpUpdateSeq, isActive, jobAllocations, jobInfo, jobMarker, storeHash, waves } from './state.ts';
+import { withBucketLock } from '../bucket/lock.ts';
 
 export interface DeployOptions extends Partial<DeployFlags> {
   root: string;
@@ -33,7 +34,11 @@ export interface DeployOptions extends Partial<DeployFlags> {
   }>;
 }
 
-export async function deploy(opts: DeployOptions): Promise<DeployResult> {
+export function deploy(opts: DeployOptions): Promise<DeployResult> {
+  return withBucketLock(opts.root, opts.dryRun ? 'deploy --dry-run' : 'deploy', () => deployLocked(opts));
+}
+
+async function deployLocked(opts: DeployOptions): Promise<DeployResult> {
   const paths = bucketPaths(opts.root);
   const conf = readMaandConf(paths.maandConf);
   const db = openDb(paths.db);

@@ -15,6 +15,7 @@ import type { DeployEvent } from './result.ts';
 import { batches } from './rollout-order.ts';
 import { commandsFor } from '../hooks/catalog.ts';
 import { isActive, jobAllocations, jobInfo } from './state.ts';
+import { withBucketLock } from '../bucket/lock.ts';
 
 export interface JobRunOptions {
   root: string;
@@ -37,7 +38,11 @@ export interface JobRunResult {
 
 const WORKER_CHECK: Record<number, string> = { 1: 'bucket id mismatch', 2: 'worker id mismatch', 3: 'update_seq mismatch' };
 
-export async function runJobTarget(o: JobRunOptions): Promise<JobRunResult> {
+export function runJobTarget(o: JobRunOptions): Promise<JobRunResult> {
+  return withBucketLock(o.root, `job run ${o.job}`, () => runJobTargetLocked(o));
+}
+
+async function runJobTargetLocked(o: JobRunOptions): Promise<JobRunResult> {
   if (!/^[A-Za-z0-9_.-]+$/.test(o.target)) throw new MaandError('invalid argument', `--target ${JSON.stringify(o.target)}: use a Makefile target name (letters, digits, _ . -)`);
   const paths = bucketPaths(o.root);
   const conf = readMaandConf(paths.maandConf);

@@ -3,6 +3,7 @@
 import { bucketPaths } from '../bucket/paths.ts';
 import { openDb } from '../catalog/db.ts';
 import { checkSchema } from '../catalog/gate.ts';
+import { acquireBucketLock } from '../bucket/lock.ts';
 import {
   allocationNamespace, bucketJobVarsNamespace, jobNamespace, jobSecretsNamespace, jobVarsNamespace, KvStore, loadKvKey, purge, purgeStaleVersions,
   workerNamespace, workerTagsNamespace,
@@ -15,6 +16,15 @@ export interface GcResult {
 }
 
 export function gc(opts: { root: string; retainDays?: number; now?: number }): GcResult {
+  const release = acquireBucketLock(opts.root, 'gc');
+  try {
+    return gcLocked(opts);
+  } finally {
+    release();
+  }
+}
+
+function gcLocked(opts: { root: string; retainDays?: number; now?: number }): GcResult {
   const paths = bucketPaths(opts.root);
   const db = openDb(paths.db);
   try {

@@ -7,12 +7,15 @@ import { checkSchema } from '../catalog/gate.ts';
 import { KvStore, loadKvKey } from '../kv/index.ts';
 import { startRuntimeApi } from '../hooks/runtime-api.ts';
 import type { HookOutputLine, HookRunContext } from '../hooks/types.ts';
+import { withBucketLock } from '../bucket/lock.ts';
 
 export interface SessionOptions {
   root: string;
   env?: Readonly<Record<string, string | undefined>>;
   onOutput?: (line: HookOutputLine) => void;
   signal?: AbortSignal;
+  /** What the bucket lock says is running (default `jobcommand`). */
+  command?: string;
 }
 
 export interface Session {
@@ -24,7 +27,11 @@ export interface Session {
 }
 
 /** Runs `fn` in a session; KV written by hooks is committed only when `commit` says so. */
-export async function withSession<T>(o: SessionOptions, fn: (s: Session) => Promise<T>, commit: (result: T) => boolean = () => false): Promise<T> {
+export function withSession<T>(o: SessionOptions, fn: (s: Session) => Promise<T>, commit: (result: T) => boolean = () => false): Promise<T> {
+  return withBucketLock(o.root, o.command ?? 'jobcommand', () => sessionLocked(o, fn, commit));
+}
+
+async function sessionLocked<T>(o: SessionOptions, fn: (s: Session) => Promise<T>, commit: (result: T) => boolean): Promise<T> {
   const paths = bucketPaths(o.root);
   const conf = readMaandConf(paths.maandConf);
   const db = openDb(paths.db);

@@ -1,5 +1,5 @@
 // The bundled CLI stopped mid-rollout from outside: SIGTERM (a CI runner cancelling the job) and
-// SIGKILL (a crash). The catalog must only ever claim what the workers got, so the next deploy
+// SIGKILL (a crash); and a second maand started in the same bucket meanwhile. The catalog must only ever claim what the workers got, so the next deploy
 // finishes the work without restarting what was already promoted.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -21,6 +21,7 @@ before(async () => {
   const slowStart = RECORDING_MAKEFILE.replace('start:\n', 'start:\n\t@sleep 1\n');
   f.bucket.job('term', { version: '1.0.0', selectors: ['worker'], max_concurrent_starts: 1 }, { Makefile: slowStart });
   f.bucket.job('kill', { version: '1.0.0', selectors: ['worker'], max_concurrent_starts: 1 }, { Makefile: slowStart });
+  f.bucket.job('busy', { version: '1.0.0', selectors: ['worker'], max_concurrent_starts: 1 }, { Makefile: slowStart });
   await f.bucket.build();
 });
 after(async () => f.close());
@@ -80,4 +81,28 @@ test('SIGKILL mid-rollout loses nothing: what was promoted stays promoted and is
     // at least once: a start the killed run sent but never recorded is sent again
     assert.ok(events.length >= 1 && events.every((e) => e === 'start 0.0.0 1.0.0'), `${ip}: ${events.join(' | ')}`);
   }
+});
+
+test('a second maand in the same bucket while a deploy runs fails at once naming it; read-only commands still work', async () => {
+  const child = spawn(process.execPath, [CLI, 'deploy', '--jobs', 'busy', '--known-hosts', f.workers.knownHosts], { cwd: f.bucket.root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  const second = new Promise<{ status: number; stderr: string }>((res) => {
+    let ran = false;
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      if (!ran && stderr.includes('busy: start batch 1/3')) {
+        ran = true;
+        res(deploy('busy'));
+      }
+    });
+  });
+  const r = await second;
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, new RegExp(`^maand deploy failed: bucket is busy: maand deploy \\(pid ${child.pid} on `));
+  const cat = spawnSync(process.execPath, [CLI, 'cat', 'jobs'], { cwd: f.bucket.root, encoding: 'utf8' });
+  assert.equal(cat.status, 0, cat.stderr);
+  const code = await new Promise<number | null>((res) => child.on('exit', res));
+  assert.equal(code, 0, stderr);
+  assert.deepEqual(promoted('busy'), ips);
+  assert.equal(deploy('busy').status, 0, 'the lock is gone after the first deploy');
 });

@@ -17,7 +17,7 @@ function printer(io: CliIo) {
 
 export async function healthCommand(io: CliIo, opts: HostKeyFlags & { jobs?: string; wait: boolean }): Promise<void> {
   const access = sshAccess(io, opts);
-  const report = await withSession({ root: io.cwd, env: io.env, onOutput: printer(io) }, async (s) => {
+  const report = await withSession({ root: io.cwd, env: io.env, onOutput: printer(io), command: 'health' }, async (s) => {
     const known = [access.knownHostsFile ?? join(s.paths.secretsDir, 'known_hosts'), ...(access.extraKnownHostsFiles ?? [])];
     // one ControlMaster per worker for all probes (and --wait retries), not a connection per probe
     const executor = await RemoteExecutor.create();
