@@ -1620,6 +1620,8 @@ function stageActive(db, kv, workers, bucketId, updateSeq, job, allocs) {
     return staged;
 }
 
+// EXTERNAL MODULE: ./lib/bucket/lock.js
+var lock = __webpack_require__(1187);
 ;// CONCATENATED MODULE: ./lib/deploy/engine.js
 // `maand deploy`: the seed's pipeline. Reconcile once, then per deployment_seq wave: pre_deploy →
 // stage → plan hash; only when some job has work: bump update_seq once (S1), then roll each job out.
@@ -1641,7 +1643,11 @@ function stageActive(db, kv, workers, bucketId, updateSeq, job, allocs) {
 
 
 
-async function deploy(opts) {
+
+function deploy(opts) {
+    return (0,lock/* withBucketLock */.wD)(opts.root, opts.dryRun ? 'deploy --dry-run' : 'deploy', () => deployLocked(opts));
+}
+async function deployLocked(opts) {
     const paths = (0,bucket_paths/* bucketPaths */.Z)(opts.root);
     const conf = (0,maand_conf/* readMaandConf */.MC)(paths.maandConf);
     const db = (0,catalog_db/* openDb */.bI)(paths.db);

@@ -1894,6 +1894,8 @@ function postBuildPlan(db) {
     return out;
 }
 
+// EXTERNAL MODULE: ./lib/bucket/lock.js
+var lock = __webpack_require__(1187);
 ;// CONCATENATED MODULE: ./lib/build/index.js
 // `maand build`: reconcile the workspace into the catalog in one transaction (§8.2), then post_build.
 // Any error before the commit leaves the catalog exactly as it was; tmp/ is always removed.
@@ -1918,8 +1920,12 @@ function postBuildPlan(db) {
 
 
 
+
 const KV_RETAIN_DAYS = 7;
-async function build(opts) {
+function build(opts) {
+    return (0,lock/* withBucketLock */.wD)(opts.root, 'build', () => buildLocked(opts));
+}
+async function buildLocked(opts) {
     const paths = (0,bucket_paths/* bucketPaths */.Z)(opts.root);
     const db = (0,catalog_db/* openDb */.bI)(paths.db);
     const emit = opts.onEvent ?? (() => { });

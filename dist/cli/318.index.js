@@ -74,6 +74,8 @@ var gate = __webpack_require__(156);
 var lib_kv = __webpack_require__(8787);
 // EXTERNAL MODULE: ./lib/hooks/runtime-api.js + 3 modules
 var runtime_api = __webpack_require__(999);
+// EXTERNAL MODULE: ./lib/bucket/lock.js
+var lock = __webpack_require__(1187);
 ;// CONCATENATED MODULE: ./lib/session/index.js
 // One command's session with a bucket: catalog, KV session store, runtime API, hook context.
 // `maand health` and `maand jobcommand` use it; deploy and build manage their own phases.
@@ -83,8 +85,12 @@ var runtime_api = __webpack_require__(999);
 
 
 
+
 /** Runs `fn` in a session; KV written by hooks is committed only when `commit` says so. */
-async function withSession(o, fn, commit = () => false) {
+function withSession(o, fn, commit = () => false) {
+    return (0,lock/* withBucketLock */.wD)(o.root, o.command ?? 'jobcommand', () => sessionLocked(o, fn, commit));
+}
+async function sessionLocked(o, fn, commit) {
     const paths = (0,bucket_paths/* bucketPaths */.Z)(o.root);
     const conf = (0,maand_conf/* readMaandConf */.MC)(paths.maandConf);
     const db = (0,catalog_db/* openDb */.bI)(paths.db);
@@ -137,7 +143,7 @@ function printer(io) {
 }
 async function healthCommand(io, opts) {
     const access = (0,ssh_access/* sshAccess */.v)(io, opts);
-    const report = await withSession({ root: io.cwd, env: io.env, onOutput: printer(io) }, async (s) => {
+    const report = await withSession({ root: io.cwd, env: io.env, onOutput: printer(io), command: 'health' }, async (s) => {
         const known = [access.knownHostsFile ?? (0,external_node_path_.join)(s.paths.secretsDir, 'known_hosts'), ...(access.extraKnownHostsFiles ?? [])];
         // one ControlMaster per worker for all probes (and --wait retries), not a connection per probe
         const executor = await remote_executor/* RemoteExecutor */.Q.create();

@@ -2,6 +2,133 @@ export const id = 805;
 export const ids = [805];
 export const modules = {
 
+/***/ 1187:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   qZ: () => (/* binding */ acquireBucketLock),
+/* harmony export */   wD: () => (/* binding */ withBucketLock)
+/* harmony export */ });
+/* unused harmony export lockFile */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(452);
+// One maand at a time per bucket. Two runs in the same bucket (two terminals, or a deploy while a
+// build runs) would wipe each other's tmp/, bump update_seq twice and promote from plans the other
+// one invalidated. data/maand.lock holds the running process's pid, host and command; a lock whose
+// process is gone (same host, pid not alive) is taken over. Re-entrant within one process, so a
+// command that runs another (deploy --build, drift correction) does not lock itself out.
+
+
+
+
+/** Locks this process holds, by lock file, with how many nested holders. */
+const held = new Map();
+function lockFile(root) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, 'data', 'maand.lock');
+}
+/** Runs `fn` holding the bucket's lock; throws `bucket is busy` when another live maand holds it. */
+async function withBucketLock(root, command, fn) {
+    const release = acquireBucketLock(root, command);
+    try {
+        return await fn();
+    }
+    finally {
+        release();
+    }
+}
+/** Takes the lock (or joins this process's hold of it); returns the release function. */
+function acquireBucketLock(root, command) {
+    const file = lockFile(root);
+    const count = held.get(file);
+    if (count !== undefined) {
+        held.set(file, count + 1);
+        return once(() => releaseHold(file));
+    }
+    const info = { pid: process.pid, host: (0,node_os__WEBPACK_IMPORTED_MODULE_1__.hostname)(), command, started: new Date().toISOString() };
+    for (let attempt = 0;; attempt++) {
+        try {
+            const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, 'wx', 0o644);
+            try {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(fd, `${JSON.stringify(info)}\n`);
+            }
+            finally {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+            }
+            held.set(file, 1);
+            return once(() => releaseHold(file));
+        }
+        catch (e) {
+            const code = e.code;
+            // no data/ yet: not a bucket (or not initialized), the command reports that itself
+            if (code === 'ENOENT')
+                return () => { };
+            if (code !== 'EEXIST')
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .MaandError */ .Ob('bucket is busy', `cannot create ${file}: ${e.message}`);
+            const other = readLock(file);
+            if (attempt === 0 && other !== undefined && isStale(other)) {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(file, { force: true });
+                continue;
+            }
+            if (attempt === 0 && other === undefined) {
+                // being written this very moment by the other process, or emptied by a crash: look once more
+                continue;
+            }
+            throw busy(file, other);
+        }
+    }
+}
+function releaseHold(file) {
+    const count = held.get(file) ?? 0;
+    if (count > 1) {
+        held.set(file, count - 1);
+        return;
+    }
+    held.delete(file);
+    if (readLock(file)?.pid === process.pid)
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(file, { force: true });
+}
+function readLock(file) {
+    try {
+        const v = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'));
+        if (typeof v.pid !== 'number' || typeof v.host !== 'string')
+            return undefined;
+        return { pid: v.pid, host: v.host, command: String(v.command ?? 'maand'), started: String(v.started ?? '') };
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Only a lock of this host can be judged: its process is gone. */
+function isStale(l) {
+    if (l.host !== (0,node_os__WEBPACK_IMPORTED_MODULE_1__.hostname)())
+        return false;
+    try {
+        process.kill(l.pid, 0);
+        return false;
+    }
+    catch (e) {
+        return e.code === 'ESRCH';
+    }
+}
+function busy(file, other) {
+    const who = other ? `maand ${other.command} (pid ${other.pid} on ${other.host}, started ${other.started})` : 'another maand';
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .MaandError */ .Ob('bucket is busy', `${who} is running in this bucket; wait for it to finish, or delete ${file} if that process is gone`);
+}
+function once(fn) {
+    let done = false;
+    return () => {
+        if (done)
+            return;
+        done = true;
+        fn();
+    };
+}
+
+
+/***/ }),
+
 /***/ 9805:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -19,6 +146,8 @@ var bucket_paths = __webpack_require__(7462);
 var catalog_db = __webpack_require__(8917);
 // EXTERNAL MODULE: ./lib/catalog/gate.js
 var gate = __webpack_require__(156);
+// EXTERNAL MODULE: ./lib/bucket/lock.js
+var lock = __webpack_require__(1187);
 // EXTERNAL MODULE: ./lib/kv/index.js + 12 modules
 var lib_kv = __webpack_require__(8787);
 ;// CONCATENATED MODULE: ./lib/gc/index.js
@@ -28,7 +157,17 @@ var lib_kv = __webpack_require__(8787);
 
 
 
+
 function gc(opts) {
+    const release = (0,lock/* acquireBucketLock */.qZ)(opts.root, 'gc');
+    try {
+        return gcLocked(opts);
+    }
+    finally {
+        release();
+    }
+}
+function gcLocked(opts) {
     const paths = (0,bucket_paths/* bucketPaths */.Z)(opts.root);
     const db = (0,catalog_db/* openDb */.bI)(paths.db);
     try {

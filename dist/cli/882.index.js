@@ -112,6 +112,8 @@ var rollout_order = __webpack_require__(5163);
 var catalog = __webpack_require__(2763);
 // EXTERNAL MODULE: ./lib/deploy/state.js
 var state = __webpack_require__(3626);
+// EXTERNAL MODULE: ./lib/bucket/lock.js
+var lock = __webpack_require__(1187);
 ;// CONCATENATED MODULE: ./lib/deploy/job-run.js
 // `maand job run <job> --target <t>`: run a Makefile target (or the job's job_control hooks with TARGET)
 // on the job's active allocations, in batches of max_concurrent_upgrades, after checking that each
@@ -128,8 +130,12 @@ var state = __webpack_require__(3626);
 
 
 
+
 const WORKER_CHECK = { 1: 'bucket id mismatch', 2: 'worker id mismatch', 3: 'update_seq mismatch' };
-async function runJobTarget(o) {
+function runJobTarget(o) {
+    return (0,lock/* withBucketLock */.wD)(o.root, `job run ${o.job}`, () => runJobTargetLocked(o));
+}
+async function runJobTargetLocked(o) {
     if (!/^[A-Za-z0-9_.-]+$/.test(o.target))
         throw new errors/* MaandError */.Ob('invalid argument', `--target ${JSON.stringify(o.target)}: use a Makefile target name (letters, digits, _ . -)`);
     const paths = (0,bucket_paths/* bucketPaths */.Z)(o.root);

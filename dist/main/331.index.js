@@ -1,8 +1,8 @@
-export const id = 429;
-export const ids = [429];
+export const id = 331;
+export const ids = [331];
 export const modules = {
 
-/***/ 87429:
+/***/ 37331:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -8806,6 +8806,121 @@ function postBuildPlan(db) {
     return out;
 }
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+;// CONCATENATED MODULE: ./lib/bucket/lock.js
+// One maand at a time per bucket. Two runs in the same bucket (two terminals, or a deploy while a
+// build runs) would wipe each other's tmp/, bump update_seq twice and promote from plans the other
+// one invalidated. data/maand.lock holds the running process's pid, host and command; a lock whose
+// process is gone (same host, pid not alive) is taken over. Re-entrant within one process, so a
+// command that runs another (deploy --build, drift correction) does not lock itself out.
+
+
+
+
+/** Locks this process holds, by lock file, with how many nested holders. */
+const held = new Map();
+function lockFile(root) {
+    return (0,external_node_path_.join)(root, 'data', 'maand.lock');
+}
+/** Runs `fn` holding the bucket's lock; throws `bucket is busy` when another live maand holds it. */
+async function withBucketLock(root, command, fn) {
+    const release = acquireBucketLock(root, command);
+    try {
+        return await fn();
+    }
+    finally {
+        release();
+    }
+}
+/** Takes the lock (or joins this process's hold of it); returns the release function. */
+function acquireBucketLock(root, command) {
+    const file = lockFile(root);
+    const count = held.get(file);
+    if (count !== undefined) {
+        held.set(file, count + 1);
+        return once(() => releaseHold(file));
+    }
+    const info = { pid: process.pid, host: (0,external_node_os_.hostname)(), command, started: new Date().toISOString() };
+    for (let attempt = 0;; attempt++) {
+        try {
+            const fd = (0,external_node_fs_.openSync)(file, 'wx', 0o644);
+            try {
+                (0,external_node_fs_.writeSync)(fd, `${JSON.stringify(info)}\n`);
+            }
+            finally {
+                (0,external_node_fs_.closeSync)(fd);
+            }
+            held.set(file, 1);
+            return once(() => releaseHold(file));
+        }
+        catch (e) {
+            const code = e.code;
+            // no data/ yet: not a bucket (or not initialized), the command reports that itself
+            if (code === 'ENOENT')
+                return () => { };
+            if (code !== 'EEXIST')
+                throw new errors/* MaandError */.Ob('bucket is busy', `cannot create ${file}: ${e.message}`);
+            const other = readLock(file);
+            if (attempt === 0 && other !== undefined && isStale(other)) {
+                (0,external_node_fs_.rmSync)(file, { force: true });
+                continue;
+            }
+            if (attempt === 0 && other === undefined) {
+                // being written this very moment by the other process, or emptied by a crash: look once more
+                continue;
+            }
+            throw busy(file, other);
+        }
+    }
+}
+function releaseHold(file) {
+    const count = held.get(file) ?? 0;
+    if (count > 1) {
+        held.set(file, count - 1);
+        return;
+    }
+    held.delete(file);
+    if (readLock(file)?.pid === process.pid)
+        (0,external_node_fs_.rmSync)(file, { force: true });
+}
+function readLock(file) {
+    try {
+        const v = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+        if (typeof v.pid !== 'number' || typeof v.host !== 'string')
+            return undefined;
+        return { pid: v.pid, host: v.host, command: String(v.command ?? 'maand'), started: String(v.started ?? '') };
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Only a lock of this host can be judged: its process is gone. */
+function isStale(l) {
+    if (l.host !== (0,external_node_os_.hostname)())
+        return false;
+    try {
+        process.kill(l.pid, 0);
+        return false;
+    }
+    catch (e) {
+        return e.code === 'ESRCH';
+    }
+}
+function busy(file, other) {
+    const who = other ? `maand ${other.command} (pid ${other.pid} on ${other.host}, started ${other.started})` : 'another maand';
+    return new errors/* MaandError */.Ob('bucket is busy', `${who} is running in this bucket; wait for it to finish, or delete ${file} if that process is gone`);
+}
+function once(fn) {
+    let done = false;
+    return () => {
+        if (done)
+            return;
+        done = true;
+        fn();
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/build/index.js
 // `maand build`: reconcile the workspace into the catalog in one transaction (§8.2), then post_build.
 // Any error before the commit leaves the catalog exactly as it was; tmp/ is always removed.
@@ -8830,8 +8945,12 @@ function postBuildPlan(db) {
 
 
 
+
 const KV_RETAIN_DAYS = 7;
-async function build(opts) {
+function build(opts) {
+    return withBucketLock(opts.root, 'build', () => buildLocked(opts));
+}
+async function buildLocked(opts) {
     const paths = (0,bucket_paths/* bucketPaths */.Z)(opts.root);
     const db = openDb(paths.db);
     const emit = opts.onEvent ?? (() => { });
@@ -9066,8 +9185,6 @@ function get(url, signal) {
     });
 }
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
 ;// CONCATENATED MODULE: ./lib/health/ssh-probe.js
 // The ssh probe (spec kv §5.4): run the check's command on the worker. The ssh invocation is a
 // pure argv builder plus a swappable runner, so deploy can route it through src/remote later.
@@ -11493,7 +11610,11 @@ function bumpUpdateSeq(db) {
 
 
 
-async function detectDrift(o) {
+
+function detectDrift(o) {
+    return withBucketLock(o.root, 'drift', () => detectDriftLocked(o));
+}
+async function detectDriftLocked(o) {
     const paths = (0,bucket_paths/* bucketPaths */.Z)(o.root);
     const conf = readMaandConf(paths.maandConf);
     const db = openDb(paths.db);
@@ -12392,7 +12513,11 @@ async function postDeploy(ctx, job, active, res) {
 
 
 
-async function deploy(opts) {
+
+function deploy(opts) {
+    return withBucketLock(opts.root, opts.dryRun ? 'deploy --dry-run' : 'deploy', () => deployLocked(opts));
+}
+async function deployLocked(opts) {
     const paths = (0,bucket_paths/* bucketPaths */.Z)(opts.root);
     const conf = readMaandConf(paths.maandConf);
     const db = openDb(paths.db);
