@@ -82,3 +82,18 @@ test('outside a bucket (no data/) nothing is created and the command reports the
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a lock whose pid now belongs to a process started after the lock was written is taken over', () =>
+  withRoot((root) => {
+    // this test process is alive, but it started long after 2020
+    writeFileSync(lockFile(root), JSON.stringify({ pid: process.pid, host: hostname(), command: 'deploy', started: '2020-01-01T00:00:00.000Z' }));
+    const other = spawnSync(process.execPath, ['-e', `import(${JSON.stringify(LOCK_MODULE)}).then((m) => { m.acquireBucketLock(${JSON.stringify(root)}, 'build')(); console.log('ok'); })`], { encoding: 'utf8' });
+    assert.equal(other.stdout.trim(), 'ok', other.stderr);
+  }));
+
+test('a lock written after its live process started is respected', () =>
+  withRoot((root) => {
+    writeFileSync(lockFile(root), JSON.stringify({ pid: process.pid, host: hostname(), command: 'deploy', started: new Date().toISOString() }));
+    const other = spawnSync(process.execPath, ['-e', `import(${JSON.stringify(LOCK_MODULE)}).then((m) => { try { m.acquireBucketLock(${JSON.stringify(root)}, 'build'); console.log('taken'); } catch (e) { console.log(e.message); } })`], { encoding: 'utf8' });
+    assert.match(other.stdout, /^bucket is busy: maand deploy \(pid \d+/);
+  }));
