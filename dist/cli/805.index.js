@@ -100,18 +100,39 @@ function readLock(file) {
         return undefined;
     }
 }
-/** Only a lock of this host can be judged: its process is gone. */
+/** Only a lock of this host can be judged: its process is gone, or its pid now belongs to a newer process. */
 function isStale(l) {
     if (l.host !== (0,node_os__WEBPACK_IMPORTED_MODULE_1__.hostname)())
         return false;
     try {
         process.kill(l.pid, 0);
-        return false;
     }
     catch (e) {
         return e.code === 'ESRCH';
     }
+    const started = processStartMs(l.pid);
+    const locked = Date.parse(l.started);
+    // a process that started after the lock was written cannot have written it; the minute of slack
+    // covers clock steps since boot (start times derive from the boot time)
+    return started !== undefined && !Number.isNaN(locked) && started > locked + 60_000;
 }
+/** When a process started (Linux /proc; undefined elsewhere). */
+function processStartMs(pid) {
+    try {
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        // fields after the command name (which may hold spaces); starttime is field 22, in clock ticks since boot
+        const ticks = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+        const btime = Number(/^btime (\d+)$/m.exec((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)('/proc/stat', 'utf8'))?.[1]);
+        if (!Number.isFinite(ticks) || !Number.isFinite(btime))
+            return undefined;
+        return btime * 1000 + (ticks * 1000) / CLOCK_TICKS;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** USER_HZ: 100 on every Linux architecture Node supports. */
+const CLOCK_TICKS = 100;
 function busy(file, other) {
     const who = other ? `maand ${other.command} (pid ${other.pid} on ${other.host}, started ${other.started})` : 'another maand';
     return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .MaandError */ .Ob('bucket is busy', `${who} is running in this bucket; wait for it to finish, or delete ${file} if that process is gone`);
