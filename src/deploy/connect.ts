@@ -33,7 +33,7 @@ export function connectRun(o: ConnectOptions): DeployOptions['connect'] {
       remote,
       hooks: hookPort(ctx),
       // ssh probes share the deploy's ControlMasters instead of opening a connection per probe
-      health: healthPort(ctx, run.conf, o.ssh, (line: string) => run.emit({ type: 'output', stream: 'stdout', text: line }), remoteSshRunner(executor)),
+      health: healthPort(ctx, run.conf, o.ssh, run.emit, remoteSshRunner(executor)),
       close: async () => {
         await api.close();
         await remote.close();

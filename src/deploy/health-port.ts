@@ -1,12 +1,29 @@
 // HealthPort over src/health: probes and health_check hooks of one job, in wait mode.
 import type { MaandConf } from '../bucket/maand-conf.ts';
-import { checkJobHealth, formatHealthEvent, sshTargetFor, type HealthContext, type SshRunner } from '../health/index.ts';
+import { checkJobHealth, sshTargetFor, type HealthContext, type HealthEvent, type SshRunner } from '../health/index.ts';
 import type { HookRunContext } from '../hooks/types.ts';
 import type { SshAccess } from './openssh-remote.ts';
 import type { HealthPort } from './ports.ts';
+import type { DeployEvent } from './result.ts';
+
+/** A job's health-check progress as a deploy event (probe results are summed up by passed/failed). */
+function deployEventOf(e: HealthEvent): DeployEvent | undefined {
+  switch (e.type) {
+    case 'skipped':
+      return { type: 'health', job: e.job, status: 'skipped', detail: e.reason };
+    case 'attempt-failed':
+      return { type: 'health', job: e.job, status: 'retrying', detail: `attempt ${e.attempt}/${e.attempts}: ${e.error}` };
+    case 'passed':
+      return { type: 'health', job: e.job, status: 'passed', detail: '' };
+    case 'failed':
+      return { type: 'health', job: e.job, status: 'failed', detail: e.error };
+    default:
+      return undefined;
+  }
+}
 
 /** `sshRunner`: how ssh probes reach workers (the deploy passes its ControlMaster executor). */
-export function healthPort(ctx: HookRunContext, conf: MaandConf, access: SshAccess, print: (line: string) => void, sshRunner?: SshRunner): HealthPort {
+export function healthPort(ctx: HookRunContext, conf: MaandConf, access: SshAccess, emit: (e: DeployEvent) => void, sshRunner?: SshRunner): HealthPort {
   const known = access.knownHostsFile ? [access.knownHostsFile, ...(access.extraKnownHostsFiles ?? [])] : undefined;
   const hctx: HealthContext = {
     ...ctx,
@@ -17,8 +34,8 @@ export function healthPort(ctx: HookRunContext, conf: MaandConf, access: SshAcce
     }),
     ...(sshRunner ? { sshRunner } : {}),
     onHealth: (e) => {
-      const line = formatHealthEvent(e);
-      if (line) print(line);
+      const d = deployEventOf(e);
+      if (d) emit(d);
     },
   };
   return {

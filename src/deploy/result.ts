@@ -64,6 +64,7 @@ export type DeployEvent =
   | { type: 'job-finished'; result: JobResult }
   | { type: 'reconcile'; result: ReconcileResult }
   | { type: 'output'; job?: string; worker?: string; stream: 'stdout' | 'stderr'; text: string; source?: 'rsync' | 'remote' | 'hook' }
+  | { type: 'health'; job: string; status: 'skipped' | 'retrying' | 'passed' | 'failed'; detail: string }
   | { type: 'warning'; message: string };
 
 export function changed(r: DeployResult): boolean {

@@ -21,6 +21,11 @@ export function formatEvent(e: DeployEvent): string | undefined {
       return `  reconcile: ${e.result.action} ${e.result.job ? `${e.result.job} ` : ''}on ${e.result.workerIp}: ${e.result.outcome}${e.result.error ? ` (${e.result.error})` : ''}`;
     case 'output':
       return `${[e.job, e.worker].filter(Boolean).join('@') || '-'} ${e.stream === 'stdout' ? '|' : '!'} ${e.text}`;
+    case 'health':
+      // a job without checks says nothing; the log file keeps it
+      if (e.status === 'skipped') return undefined;
+      // a failure's reason follows in the job's FAILED line
+      return `  ${e.job}: health check ${e.status === 'retrying' ? `failed (${firstLine(e.detail, 200)}), retrying` : e.status}`;
     case 'warning':
       return `warning: ${e.message}`;
     default:
@@ -47,4 +52,9 @@ export function formatSummary(r: DeployResult): string {
 /** One line a hook printed, as the CLI and the Action show it. */
 export function formatHookLine(l: { job: string; worker: string; event: string; command: string; stream: 'stdout' | 'stderr'; text: string }): string {
   return `${l.job}@${l.worker} [${l.event} ${l.command}] ${l.stream === 'stdout' ? '|' : '!'} ${l.text}`;
+}
+
+function firstLine(text: string, max: number): string {
+  const line = text.split('\n')[0]!.trim();
+  return line.length <= max ? line : `${line.slice(0, max - 1)}…`;
 }
