@@ -1944,6 +1944,8 @@ class RunLog {
                 return this.write({ event: 'reconcile', worker: e.result.workerIp, job: e.result.job, action: e.result.action, status: e.result.outcome, msg: e.result.error });
             case 'job-skipped':
                 return this.write({ event: 'deploy_skip', job: e.job, reason: e.reason });
+            case 'health':
+                return this.write({ event: 'health_check', job: e.job, status: e.status, msg: e.detail || undefined });
             case 'warning':
                 return this.write({ event: 'warning', msg: e.message });
             default:

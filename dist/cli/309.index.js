@@ -1534,6 +1534,12 @@ function formatEvent(e) {
             return `  reconcile: ${e.result.action} ${e.result.job ? `${e.result.job} ` : ''}on ${e.result.workerIp}: ${e.result.outcome}${e.result.error ? ` (${e.result.error})` : ''}`;
         case 'output':
             return `${[e.job, e.worker].filter(Boolean).join('@') || '-'} ${e.stream === 'stdout' ? '|' : '!'} ${e.text}`;
+        case 'health':
+            // a job without checks says nothing; the log file keeps it
+            if (e.status === 'skipped')
+                return undefined;
+            // a failure's reason follows in the job's FAILED line
+            return `  ${e.job}: health check ${e.status === 'retrying' ? `failed (${firstLine(e.detail, 200)}), retrying` : e.status}`;
         case 'warning':
             return `warning: ${e.message}`;
         default:
@@ -1562,6 +1568,10 @@ function formatSummary(r) {
 /** One line a hook printed, as the CLI and the Action show it. */
 function formatHookLine(l) {
     return `${l.job}@${l.worker} [${l.event} ${l.command}] ${l.stream === 'stdout' ? '|' : '!'} ${l.text}`;
+}
+function firstLine(text, max) {
+    const line = text.split('\n')[0].trim();
+    return line.length <= max ? line : `${line.slice(0, max - 1)}…`;
 }
 
 

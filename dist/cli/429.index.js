@@ -178,8 +178,23 @@ var runtime_api = __webpack_require__(999);
 var health = __webpack_require__(1576);
 ;// CONCATENATED MODULE: ./lib/deploy/health-port.js
 
+/** A job's health-check progress as a deploy event (probe results are summed up by passed/failed). */
+function deployEventOf(e) {
+    switch (e.type) {
+        case 'skipped':
+            return { type: 'health', job: e.job, status: 'skipped', detail: e.reason };
+        case 'attempt-failed':
+            return { type: 'health', job: e.job, status: 'retrying', detail: `attempt ${e.attempt}/${e.attempts}: ${e.error}` };
+        case 'passed':
+            return { type: 'health', job: e.job, status: 'passed', detail: '' };
+        case 'failed':
+            return { type: 'health', job: e.job, status: 'failed', detail: e.error };
+        default:
+            return undefined;
+    }
+}
 /** `sshRunner`: how ssh probes reach workers (the deploy passes its ControlMaster executor). */
-function healthPort(ctx, conf, access, print, sshRunner) {
+function healthPort(ctx, conf, access, emit, sshRunner) {
     const known = access.knownHostsFile ? [access.knownHostsFile, ...(access.extraKnownHostsFiles ?? [])] : undefined;
     const hctx = {
         ...ctx,
@@ -190,9 +205,9 @@ function healthPort(ctx, conf, access, print, sshRunner) {
         }),
         ...(sshRunner ? { sshRunner } : {}),
         onHealth: (e) => {
-            const line = (0,health/* formatHealthEvent */.od)(e);
-            if (line)
-                print(line);
+            const d = deployEventOf(e);
+            if (d)
+                emit(d);
         },
     };
     return {
@@ -431,7 +446,7 @@ function connectRun(o) {
             remote,
             hooks: hookPort(ctx),
             // ssh probes share the deploy's ControlMasters instead of opening a connection per probe
-            health: healthPort(ctx, run.conf, o.ssh, (line) => run.emit({ type: 'output', stream: 'stdout', text: line }), (0,health/* remoteSshRunner */.XN)(executor)),
+            health: healthPort(ctx, run.conf, o.ssh, run.emit, (0,health/* remoteSshRunner */.XN)(executor)),
             close: async () => {
                 await api.close();
                 await remote.close();

@@ -1,8 +1,8 @@
-export const id = 331;
-export const ids = [331];
+export const id = 57;
+export const ids = [57];
 export const modules = {
 
-/***/ 37331:
+/***/ 26057:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -773,6 +773,12 @@ function formatEvent(e) {
             return `  reconcile: ${e.result.action} ${e.result.job ? `${e.result.job} ` : ''}on ${e.result.workerIp}: ${e.result.outcome}${e.result.error ? ` (${e.result.error})` : ''}`;
         case 'output':
             return `${[e.job, e.worker].filter(Boolean).join('@') || '-'} ${e.stream === 'stdout' ? '|' : '!'} ${e.text}`;
+        case 'health':
+            // a job without checks says nothing; the log file keeps it
+            if (e.status === 'skipped')
+                return undefined;
+            // a failure's reason follows in the job's FAILED line
+            return `  ${e.job}: health check ${e.status === 'retrying' ? `failed (${console_firstLine(e.detail, 200)}), retrying` : e.status}`;
         case 'warning':
             return `warning: ${e.message}`;
         default:
@@ -801,6 +807,10 @@ function formatSummary(r) {
 /** One line a hook printed, as the CLI and the Action show it. */
 function formatHookLine(l) {
     return `${l.job}@${l.worker} [${l.event} ${l.command}] ${l.stream === 'stdout' ? '|' : '!'} ${l.text}`;
+}
+function console_firstLine(text, max) {
+    const line = text.split('\n')[0].trim();
+    return line.length <= max ? line : `${line.slice(0, max - 1)}…`;
 }
 
 ;// CONCATENATED MODULE: ./lib/util/json-decode.js
@@ -9490,31 +9500,6 @@ async function checkWorkers(ctx, gate, wait) {
     return error;
 }
 
-;// CONCATENATED MODULE: ./lib/health/format.js
-/** The line the reference prints for `e`, or undefined for events it does not print (probe results). */
-function formatHealthEvent(e) {
-    switch (e.type) {
-        case 'skipped':
-            return `health check skipped: ${e.job} (${e.reason})`;
-        case 'attempt-failed':
-            return `health check failed: ${e.job} (attempt ${e.attempt}/${e.attempts}), retrying...`;
-        case 'passed':
-            return `health check passed: ${e.job}`;
-        case 'failed':
-            return `health check failed: ${e.job}`;
-        case 'workers-skipped':
-            return 'worker health check skipped: no workers';
-        case 'workers-attempt-failed':
-            return `worker health check failed (attempt ${e.attempt}/${e.attempts}), retrying...`;
-        case 'workers-passed':
-            return 'worker health check passed';
-        case 'workers-failed':
-            return 'worker health check failed';
-        case 'probe':
-            return undefined;
-    }
-}
-
 ;// CONCATENATED MODULE: ./lib/health/index.js
 // Public API of health checks: probes, one job's check, the multi-job `health_check` pass.
 
@@ -9528,8 +9513,23 @@ function formatHealthEvent(e) {
 
 ;// CONCATENATED MODULE: ./lib/deploy/health-port.js
 
+/** A job's health-check progress as a deploy event (probe results are summed up by passed/failed). */
+function deployEventOf(e) {
+    switch (e.type) {
+        case 'skipped':
+            return { type: 'health', job: e.job, status: 'skipped', detail: e.reason };
+        case 'attempt-failed':
+            return { type: 'health', job: e.job, status: 'retrying', detail: `attempt ${e.attempt}/${e.attempts}: ${e.error}` };
+        case 'passed':
+            return { type: 'health', job: e.job, status: 'passed', detail: '' };
+        case 'failed':
+            return { type: 'health', job: e.job, status: 'failed', detail: e.error };
+        default:
+            return undefined;
+    }
+}
 /** `sshRunner`: how ssh probes reach workers (the deploy passes its ControlMaster executor). */
-function healthPort(ctx, conf, access, print, sshRunner) {
+function healthPort(ctx, conf, access, emit, sshRunner) {
     const known = access.knownHostsFile ? [access.knownHostsFile, ...(access.extraKnownHostsFiles ?? [])] : undefined;
     const hctx = {
         ...ctx,
@@ -9540,9 +9540,9 @@ function healthPort(ctx, conf, access, print, sshRunner) {
         }),
         ...(sshRunner ? { sshRunner } : {}),
         onHealth: (e) => {
-            const line = formatHealthEvent(e);
-            if (line)
-                print(line);
+            const d = deployEventOf(e);
+            if (d)
+                emit(d);
         },
     };
     return {
@@ -10394,7 +10394,7 @@ function connectRun(o) {
             remote,
             hooks: hookPort(ctx),
             // ssh probes share the deploy's ControlMasters instead of opening a connection per probe
-            health: healthPort(ctx, run.conf, o.ssh, (line) => run.emit({ type: 'output', stream: 'stdout', text: line }), remoteSshRunner(executor)),
+            health: healthPort(ctx, run.conf, o.ssh, run.emit, remoteSshRunner(executor)),
             close: async () => {
                 await api.close();
                 await remote.close();
