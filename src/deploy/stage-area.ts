@@ -115,8 +115,20 @@ export class StageArea {
       if (!this.onDisk && size <= this.ramLeft) {
         this.ramLeft -= size;
         path = join(this.dir, 'trees', key);
-      } else path = join(this.spill(), key);
-      writeJobTree(tree, path);
+        try {
+          writeJobTree(tree, path);
+        } catch (e) {
+          // the tmpfs filled up under us (others use it too): this and later trees go to disk
+          if ((e as NodeJS.ErrnoException).code !== 'ENOSPC') throw e;
+          rmSync(path, { recursive: true, force: true });
+          this.ramLeft = 0;
+          path = join(this.spill(), key);
+          writeJobTree(tree, path);
+        }
+      } else {
+        path = join(this.spill(), key);
+        writeJobTree(tree, path);
+      }
       this.trees.set(key, path);
     }
     const link = join(this.workerDir(ip), 'jobs', job);

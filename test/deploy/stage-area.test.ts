@@ -108,3 +108,33 @@ test("opening an area removes areas left by runs whose process is gone, and keep
     assert.match(area.dir, new RegExp(`maand-stage-${process.pid}-`));
     area.close();
   }));
+
+test('a tmpfs that fills up while writing sends the tree, and later ones, to the bucket tmp/ directory', () =>
+  withDirs((bucketTmp, ram) => {
+    // a 64 KiB tmpfs in a private mount namespace
+    const script = `
+      import { StageArea } from ${JSON.stringify(join(import.meta.dirname, '..', '..', 'src', 'deploy', 'stage-area.ts'))};
+      import { emptyTree, putFile } from ${JSON.stringify(join(import.meta.dirname, '..', '..', 'src', 'deploy', 'job-tree.ts'))};
+      import { readFileSync, readlinkSync, writeFileSync } from 'node:fs';
+      import { join } from 'node:path';
+      const area = StageArea.open({ bucketTmp: ${JSON.stringify(bucketTmp)}, ramDir: ${JSON.stringify(ram)} });
+      // another program takes most of the tmpfs after the budget was measured
+      try { writeFileSync(join(${JSON.stringify(ram)}, 'filler'), Buffer.alloc(60 * 1024)); } catch {}
+      const tree = emptyTree();
+      putFile(tree, 'big.bin', Buffer.alloc(20 * 1024, 7), 0o644);
+      area.placeTree('10.0.0.1', 'api', 'h1', tree);
+      const small = emptyTree();
+      putFile(small, 'x', 'y', 0o644);
+      area.placeTree('10.0.0.1', 'web', 'h2', small);
+      const api = readlinkSync(join(area.workerDir('10.0.0.1'), 'jobs', 'api'));
+      const web = readlinkSync(join(area.workerDir('10.0.0.1'), 'jobs', 'web'));
+      console.log(JSON.stringify({ api, web, size: readFileSync(join(api, 'big.bin')).length }));
+      area.close();
+    `;
+    const r = spawnSync('unshare', ['-m', '--propagation', 'private', 'sh', '-c', `mount -t tmpfs -o size=64k tmpfs ${ram} && exec "$0" --input-type=module -e "$1"`, process.execPath, script], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as { api: string; web: string; size: number };
+    assert.ok(out.api.startsWith(bucketTmp), out.api);
+    assert.ok(out.web.startsWith(bucketTmp), `later trees skip the full tmpfs: ${JSON.stringify(out)}`);
+    assert.equal(out.size, 20 * 1024);
+  }));
