@@ -1430,10 +1430,23 @@ class StageArea {
             if (!this.onDisk && size <= this.ramLeft) {
                 this.ramLeft -= size;
                 path = (0,external_node_path_.join)(this.dir, 'trees', key);
+                try {
+                    job_tree_writeJobTree(tree, path);
+                }
+                catch (e) {
+                    // the tmpfs filled up under us (others use it too): this and later trees go to disk
+                    if (e.code !== 'ENOSPC')
+                        throw e;
+                    (0,external_node_fs_.rmSync)(path, { recursive: true, force: true });
+                    this.ramLeft = 0;
+                    path = (0,external_node_path_.join)(this.spill(), key);
+                    job_tree_writeJobTree(tree, path);
+                }
             }
-            else
+            else {
                 path = (0,external_node_path_.join)(this.spill(), key);
-            job_tree_writeJobTree(tree, path);
+                job_tree_writeJobTree(tree, path);
+            }
             this.trees.set(key, path);
         }
         const link = (0,external_node_path_.join)(this.workerDir(ip), 'jobs', job);
