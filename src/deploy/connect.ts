@@ -25,7 +25,8 @@ export function connectRun(o: ConnectOptions): DeployOptions['connect'] {
       db: run.db,
       kv: run.kv,
       api,
-      ...(o.hookEnv ? { env: o.hookEnv } : {}),
+      // hooks' maand.run_ssh reuses the run's ControlMasters (already host-key checked) through it
+      env: { ...(o.hookEnv ?? {}), MAAND_SSH_CONTROL_DIR: executor.controlDir },
       onOutput: (l) => run.emit({ type: 'output', job: l.job, worker: l.worker, stream: l.stream, text: `[${l.event} ${l.command}] ${l.text}` }),
       ...(run.signal ? { signal: run.signal } : {}),
     };

@@ -2,6 +2,7 @@
 // ControlMaster sockets (one master per user/host/port, shared by commands and rsync), and
 // close() ends every master and removes the directory.
 
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -50,6 +51,14 @@ export interface RsyncOptions extends StreamOptions {
   timeoutMs?: number;
 }
 
+/**
+ * The control socket of user@host:port in `dir`, named here rather than with ssh's %C so that its
+ * appearance can be awaited and hooks can find it (maand.py's run_ssh computes the same name).
+ */
+export function controlSocket(dir: string, user: string, host: string, port: number): string {
+  return join(dir, `h${createHash('sha256').update(`${user}@${host.trim()}:${sshPort(port)}`).digest('hex').slice(0, 20)}`);
+}
+
 /** Resolves when the control socket exists or `command` has ended (connected or not), whichever is first. */
 async function socketReady(path: string, command: Promise<unknown>): Promise<void> {
   let ended = false;
@@ -71,8 +80,6 @@ export class RemoteExecutor {
   readonly #sshProgram: string;
   readonly #rsyncProgram: string;
   readonly #running = new Set<AbortController>();
-  /** Control socket path per user@host:port (named here rather than %C, so its appearance can be awaited). */
-  readonly #sockets = new Map<string, string>();
   /** Per socket: settles once the first command's connection is up (or that command ended). */
   readonly #firstContact = new Map<string, Promise<void>>();
   #closed = false;
@@ -94,13 +101,7 @@ export class RemoteExecutor {
   }
 
   target(worker: WorkerTarget): SshTarget {
-    const key = `${worker.user}@${worker.host.trim()}:${sshPort(worker.port)}`;
-    let controlPath = this.#sockets.get(key);
-    if (controlPath === undefined) {
-      controlPath = join(this.controlDir, `w${this.#sockets.size}`);
-      this.#sockets.set(key, controlPath);
-    }
-    return { ...worker, controlPath };
+    return { ...worker, controlPath: controlSocket(this.controlDir, worker.user, worker.host, worker.port) };
   }
 
   /** Runs `script` with `bash -s` on the worker (deploy.md §18.2). */

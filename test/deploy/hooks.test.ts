@@ -1,6 +1,7 @@
 // Python hooks that use the maand client library during a real deploy, and two deploys at once.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { deployFixture, RECORDING_MAKEFILE, type DeployFixture } from './fixture.ts';
 
 const PRE = `import maand
@@ -72,4 +73,19 @@ test('two deploys of different buckets at once both succeed', async () => {
   assert.deepEqual(a.failedJobs, []);
   assert.deepEqual(b.failedJobs, []);
   for (const ip of g.workers.ips) assert.deepEqual(g.lifecycle(ip, 'app'), ['start 0.0.0 1.0.0']);
+});
+
+test("a hook's maand.run_ssh goes over the deploy's connection to the worker instead of logging in again", async () => {
+  const probe = `import maand\nr = maand.run_ssh(maand.allocation_ip(), "cat /opt/worker/" + maand.get_kv_value("maand/bucket", "bucket_id") + "/jobs/sshy/marker")\nassert r.stdout.strip() == "here", r\n`;
+  f.bucket.job('sshy', { version: '1.0.0', selectors: ['worker'], commands: { command_probe: { executed_on: ['health_check'] } } }, {
+    Makefile: RECORDING_MAKEFILE,
+    marker: 'here\n',
+    '_modules/command_probe.py': probe,
+  });
+  await f.bucket.build();
+  const logins = (): number[] => ips.map((ip) => readFileSync(f.workers.logFile(ip), 'utf8').match(/Accepted publickey/g)?.length ?? 0);
+  const before = logins();
+  const r = await f.deploy({ jobs: ['sshy'] });
+  assert.deepEqual(r.failedJobs, [], JSON.stringify(r.jobs.map((j) => j.error)));
+  assert.deepEqual(logins().map((n, i) => n - before[i]!), ips.map(() => 1));
 });

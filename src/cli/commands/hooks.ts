@@ -25,6 +25,7 @@ export async function healthCommand(io: CliIo, opts: HostKeyFlags & { jobs?: str
       return await checkHealth(
         {
           ...s.hooks,
+          env: { ...(s.hooks.env ?? {}), MAAND_SSH_CONTROL_DIR: executor.controlDir },
           ssh: sshTargetFor(s.paths.root, s.conf, { hostKeyPolicy: access.hostKeyPolicy, knownHostsFiles: known }),
           sshRunner: remoteSshRunner(executor),
           onHealth: (e) => {
