@@ -13,6 +13,7 @@ JOB_COMMAND_API_TOKEN, which maand sets for every hook run.
 
 import builtins
 import json as _json
+import hashlib
 import os
 import shlex
 import socket
@@ -287,6 +288,11 @@ def run_ssh(worker_ip, remote_cmd, *, timeout=300, check=True, connect_timeout=1
     port = _ssh_port()
     if port:
         argv += ["-p", str(port)]
+    control_dir = os.environ.get("MAAND_SSH_CONTROL_DIR", "")
+    if control_dir:
+        # maand's own connection to this worker, when it has one (ssh connects directly otherwise)
+        name = hashlib.sha256(("%s@%s:%d" % (user, worker_ip.strip(), port or 22)).encode()).hexdigest()[:20]
+        argv += ["-o", "ControlMaster=no", "-o", "ControlPath=%s" % os.path.join(control_dir, "h" + name)]
     argv += ["%s@%s" % (user, worker_ip), "%stimeout %d %s" % (prefix, timeout, remote_cmd)]
     return subprocess.run(
         argv, capture_output=True, text=True, check=check, timeout=timeout + connect_timeout + 30

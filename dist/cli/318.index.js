@@ -150,6 +150,7 @@ async function healthCommand(io, opts) {
         try {
             return await (0,health/* checkHealth */.Ns)({
                 ...s.hooks,
+                env: { ...(s.hooks.env ?? {}), MAAND_SSH_CONTROL_DIR: executor.controlDir },
                 ssh: (0,health/* sshTargetFor */.HO)(s.paths.root, s.conf, { hostKeyPolicy: access.hostKeyPolicy, knownHostsFiles: known }),
                 sshRunner: (0,health/* remoteSshRunner */.XN)(executor),
                 onHealth: (e) => {

@@ -438,7 +438,8 @@ function connectRun(o) {
             db: run.db,
             kv: run.kv,
             api,
-            ...(o.hookEnv ? { env: o.hookEnv } : {}),
+            // hooks' maand.run_ssh reuses the run's ControlMasters (already host-key checked) through it
+            env: { ...(o.hookEnv ?? {}), MAAND_SSH_CONTROL_DIR: executor.controlDir },
             onOutput: (l) => run.emit({ type: 'output', job: l.job, worker: l.worker, stream: l.stream, text: `[${l.event} ${l.command}] ${l.text}` }),
             ...(run.signal ? { signal: run.signal } : {}),
         };

@@ -525,6 +525,10 @@ __webpack_require__.d(__webpack_exports__, {
   Q: () => (/* binding */ RemoteExecutor)
 });
 
+// UNUSED EXPORTS: controlSocket
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -956,6 +960,14 @@ function workerScript(commands, env = {}) {
 
 
 
+
+/**
+ * The control socket of user@host:port in `dir`, named here rather than with ssh's %C so that its
+ * appearance can be awaited and hooks can find it (maand.py's run_ssh computes the same name).
+ */
+function controlSocket(dir, user, host, port) {
+    return (0,external_node_path_.join)(dir, `h${(0,external_node_crypto_.createHash)('sha256').update(`${user}@${host.trim()}:${sshPort(port)}`).digest('hex').slice(0, 20)}`);
+}
 /** Resolves when the control socket exists or `command` has ended (connected or not), whichever is first. */
 async function socketReady(path, command) {
     let ended = false;
@@ -971,8 +983,6 @@ class RemoteExecutor {
     #sshProgram;
     #rsyncProgram;
     #running = new Set();
-    /** Control socket path per user@host:port (named here rather than %C, so its appearance can be awaited). */
-    #sockets = new Map();
     /** Per socket: settles once the first command's connection is up (or that command ended). */
     #firstContact = new Map();
     #closed = false;
@@ -991,13 +1001,7 @@ class RemoteExecutor {
         return new RemoteExecutor(dir, opts);
     }
     target(worker) {
-        const key = `${worker.user}@${worker.host.trim()}:${sshPort(worker.port)}`;
-        let controlPath = this.#sockets.get(key);
-        if (controlPath === undefined) {
-            controlPath = (0,external_node_path_.join)(this.controlDir, `w${this.#sockets.size}`);
-            this.#sockets.set(key, controlPath);
-        }
-        return { ...worker, controlPath };
+        return { ...worker, controlPath: controlSocket(this.controlDir, worker.user, worker.host, worker.port) };
     }
     /** Runs `script` with `bash -s` on the worker (deploy.md §18.2). */
     async runScript(worker, script, opts = {}) {

@@ -10117,6 +10117,14 @@ function workerScript(commands, env = {}) {
 
 
 
+
+/**
+ * The control socket of user@host:port in `dir`, named here rather than with ssh's %C so that its
+ * appearance can be awaited and hooks can find it (maand.py's run_ssh computes the same name).
+ */
+function controlSocket(dir, user, host, port) {
+    return (0,external_node_path_.join)(dir, `h${(0,external_node_crypto_.createHash)('sha256').update(`${user}@${host.trim()}:${sshPort(port)}`).digest('hex').slice(0, 20)}`);
+}
 /** Resolves when the control socket exists or `command` has ended (connected or not), whichever is first. */
 async function socketReady(path, command) {
     let ended = false;
@@ -10132,8 +10140,6 @@ class RemoteExecutor {
     #sshProgram;
     #rsyncProgram;
     #running = new Set();
-    /** Control socket path per user@host:port (named here rather than %C, so its appearance can be awaited). */
-    #sockets = new Map();
     /** Per socket: settles once the first command's connection is up (or that command ended). */
     #firstContact = new Map();
     #closed = false;
@@ -10152,13 +10158,7 @@ class RemoteExecutor {
         return new RemoteExecutor(dir, opts);
     }
     target(worker) {
-        const key = `${worker.user}@${worker.host.trim()}:${sshPort(worker.port)}`;
-        let controlPath = this.#sockets.get(key);
-        if (controlPath === undefined) {
-            controlPath = (0,external_node_path_.join)(this.controlDir, `w${this.#sockets.size}`);
-            this.#sockets.set(key, controlPath);
-        }
-        return { ...worker, controlPath };
+        return { ...worker, controlPath: controlSocket(this.controlDir, worker.user, worker.host, worker.port) };
     }
     /** Runs `script` with `bash -s` on the worker (deploy.md §18.2). */
     async runScript(worker, script, opts = {}) {
@@ -10386,7 +10386,8 @@ function connectRun(o) {
             db: run.db,
             kv: run.kv,
             api,
-            ...(o.hookEnv ? { env: o.hookEnv } : {}),
+            // hooks' maand.run_ssh reuses the run's ControlMasters (already host-key checked) through it
+            env: { ...(o.hookEnv ?? {}), MAAND_SSH_CONTROL_DIR: executor.controlDir },
             onOutput: (l) => run.emit({ type: 'output', job: l.job, worker: l.worker, stream: l.stream, text: `[${l.event} ${l.command}] ${l.text}` }),
             ...(run.signal ? { signal: run.signal } : {}),
         };
