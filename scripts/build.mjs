@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Builds dist/: tsc transpiles src/ to lib/ (npm test type-checks), ncc bundles each entry into one file.
+// Builds dist/: tsc transpiles src/ to lib/ (npm test type-checks), ncc bundles each entry into one file
+// (without ncc's cache: it does not make these builds faster and grew by GBs in the system temp dir).
 // `node scripts/build.mjs --out <dir>` writes the bundles elsewhere (the stale-dist test uses it).
 import { execFileSync } from 'node:child_process';
 import { existsSync, rmSync, mkdirSync, cpSync, readdirSync } from 'node:fs';
@@ -22,7 +23,7 @@ for (const entry of entries) {
   const file = entry === 'cli' ? join(lib, 'cli', 'index.js') : join(lib, 'action', `${entry}.js`);
   const dest = join(out, entry);
   rmSync(dest, { recursive: true, force: true });
-  execFileSync(bin('ncc'), ['build', file, '-o', dest, '--quiet', '--no-source-map-register', '--target', 'es2023'], { stdio: 'inherit', cwd: root });
+  execFileSync(bin('ncc'), ['build', file, '-o', dest, '--quiet', '--no-cache', '--no-source-map-register', '--target', 'es2023'], { stdio: 'inherit', cwd: root });
 }
 // Worker-side and hook-side assets ship as files next to the bundles.
 if (existsSync(join(root, 'assets'))) {
