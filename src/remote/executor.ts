@@ -14,7 +14,7 @@ import { runProcess, type LineListener, type ProcessResult } from './run-process
 import { SSH_FAILED, summarizeArgv, type RemoteKind, type RemoteResult } from './result.ts';
 import { rsyncArgs, type RsyncSpec } from './rsync.ts';
 import { DEFAULT_REMOTE_TIMEOUT_SECONDS, remoteShellCommand, workerScript } from './script.ts';
-import { sshArgs, sshPort, type SshOptions, type SshTarget } from './ssh-options.ts';
+import { DEFAULT_SSH_OPTIONS, sshArgs, sshPort, type SshOptions, type SshTarget } from './ssh-options.ts';
 
 /** A worker as callers know it; the executor supplies the ControlPath. */
 export type WorkerTarget = Omit<SshTarget, 'controlPath'>;
@@ -59,14 +59,19 @@ export function controlSocket(dir: string, user: string, host: string, port: num
   return join(dir, `h${createHash('sha256').update(`${user}@${host.trim()}:${sshPort(port)}`).digest('hex').slice(0, 20)}`);
 }
 
-/** Resolves when the control socket exists or `command` has ended (connected or not), whichever is first. */
-async function socketReady(path: string, command: Promise<unknown>): Promise<void> {
+/**
+ * Resolves when the control socket exists or `command` has ended (connected or not), whichever is
+ * first, and at the latest after `limitMs` (the connect timeout): a first command that connects
+ * without becoming the master must not hold the others back for as long as it runs.
+ */
+async function socketReady(path: string, command: Promise<unknown>, limitMs: number): Promise<void> {
   let ended = false;
   void command.then(
     () => (ended = true),
     () => (ended = true),
   );
-  while (!ended && !existsSync(path)) await delay(10);
+  const deadline = Date.now() + limitMs;
+  while (!ended && !existsSync(path) && Date.now() < deadline) await delay(10);
 }
 
 /** rsync: error in the protocol data stream. */
@@ -153,7 +158,10 @@ export class RemoteExecutor {
       const gate = this.#firstContact.get(target.controlPath);
       if (gate !== undefined) await gate;
       const running = runProcess(program, args, { ...opts, signal });
-      if (gate === undefined) this.#firstContact.set(target.controlPath, socketReady(target.controlPath, running));
+      if (gate === undefined) {
+        const limitMs = ((this.#ssh.connectTimeoutSeconds ?? DEFAULT_SSH_OPTIONS.connectTimeoutSeconds) + 5) * 1000;
+        this.#firstContact.set(target.controlPath, socketReady(target.controlPath, running, limitMs));
+      }
       p = await running;
     } finally {
       this.#running.delete(own);

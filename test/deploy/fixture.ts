@@ -20,6 +20,8 @@ export const RECORDING_MAKEFILE = [
   '',
 ].join('\n');
 
+const WATCHDOG_MS = 90_000;
+
 export interface DeployFixture {
   bucket: TestBucket;
   workers: WorkerSet;
@@ -52,14 +54,28 @@ export async function deployFixture(net: string, count = 3, opts: { sudoUser?: s
     bucket,
     workers,
     events,
-    deploy(opts = {}) {
+    async deploy(opts = {}) {
       events.length = 0;
-      return deploy({
-        root: bucket.root,
-        ...opts,
-        onEvent: (e) => events.push(e),
-        connect: connectRun({ ssh: { hostKeyPolicy: 'strict', knownHostsFile: workers.knownHosts }, hookEnv: process.env }),
-      });
+      const t0 = Date.now();
+      const log: string[] = [];
+      // a deploy that hangs would only show as the runner's timeout: say where it stands meanwhile
+      const watchdog = setInterval(() => {
+        process.stderr.write(`deploy of ${bucket.root} still running after ${Math.round((Date.now() - t0) / 1000)} s; last events:\n${log.slice(-25).join('\n')}\n`);
+      }, WATCHDOG_MS);
+      watchdog.unref();
+      try {
+        return await deploy({
+          root: bucket.root,
+          ...opts,
+          onEvent: (e) => {
+            events.push(e);
+            log.push(`${((Date.now() - t0) / 1000).toFixed(1)}s ${JSON.stringify(e).slice(0, 300)}`);
+          },
+          connect: connectRun({ ssh: { hostKeyPolicy: 'strict', knownHostsFile: workers.knownHosts }, hookEnv: process.env }),
+        });
+      } finally {
+        clearInterval(watchdog);
+      }
     },
     lifecycle(ip, job) {
       return (file(ip, job, 'data/events.log') ?? '').split('\n').filter((l) => l !== '');
