@@ -10125,11 +10125,16 @@ function workerScript(commands, env = {}) {
 function controlSocket(dir, user, host, port) {
     return (0,external_node_path_.join)(dir, `h${(0,external_node_crypto_.createHash)('sha256').update(`${user}@${host.trim()}:${sshPort(port)}`).digest('hex').slice(0, 20)}`);
 }
-/** Resolves when the control socket exists or `command` has ended (connected or not), whichever is first. */
-async function socketReady(path, command) {
+/**
+ * Resolves when the control socket exists or `command` has ended (connected or not), whichever is
+ * first, and at the latest after `limitMs` (the connect timeout): a first command that connects
+ * without becoming the master must not hold the others back for as long as it runs.
+ */
+async function socketReady(path, command, limitMs) {
     let ended = false;
     void command.then(() => (ended = true), () => (ended = true));
-    while (!ended && !(0,external_node_fs_.existsSync)(path))
+    const deadline = Date.now() + limitMs;
+    while (!ended && !(0,external_node_fs_.existsSync)(path) && Date.now() < deadline)
         await (0,external_node_timers_promises_.setTimeout)(10);
 }
 /** rsync: error in the protocol data stream. */
@@ -10203,8 +10208,10 @@ class RemoteExecutor {
             if (gate !== undefined)
                 await gate;
             const running = runProcess(program, args, { ...opts, signal });
-            if (gate === undefined)
-                this.#firstContact.set(target.controlPath, socketReady(target.controlPath, running));
+            if (gate === undefined) {
+                const limitMs = ((this.#ssh.connectTimeoutSeconds ?? DEFAULT_SSH_OPTIONS.connectTimeoutSeconds) + 5) * 1000;
+                this.#firstContact.set(target.controlPath, socketReady(target.controlPath, running, limitMs));
+            }
             p = await running;
         }
         finally {
