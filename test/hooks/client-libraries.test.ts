@@ -53,6 +53,23 @@ describe('client libraries', () => {
     assert.equal(missing.trim(), '');
   });
 
+  test('a runtime API that never answers makes the call fail with a timeout naming the URL, not hang', async () => {
+    const { createServer } = await import('node:net');
+    const silent = createServer(() => {}); // accepts, never answers
+    await new Promise<void>((res) => silent.listen(0, '127.0.0.1', res));
+    const port = (silent.address() as { port: number }).port;
+    try {
+      const out = await python(
+        `try:\n    maand._request("GET", "/kv", {"namespace": "x", "key": "y"}, timeout=1)\nexcept maand.Timeout as e:\n    print("timeout:", e)\nprint("default", maand._DEFAULT_TIMEOUT)`,
+        { ...env, JOB_COMMAND_API_PORT: String(port) }, f.root,
+      );
+      assert.match(out, new RegExp(`^timeout: GET http://127\\.0\\.0\\.1:${port}/kv: `, 'm'));
+      assert.match(out, /^default 60$/m);
+    } finally {
+      silent.close();
+    }
+  });
+
   test('maand.ts exports every reference function, the aliases and putDeployOrder', async () => {
     const mod = (await import(join(assets, 'maand.ts'))) as Record<string, unknown>;
     assert.deepEqual(TS_EXPORTS.filter((n) => typeof mod[n] !== 'function'), []);
