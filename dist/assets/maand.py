@@ -145,7 +145,12 @@ def _headers(with_json):
     return headers
 
 
-def _request(method, path, body=None, timeout=None):
+# The runtime API answers at once except a semaphore acquire (which passes its own, longer limit):
+# a call that takes longer means it will not come, and the hook fails saying so instead of hanging.
+_DEFAULT_TIMEOUT = 60
+
+
+def _request(method, path, body=None, timeout=_DEFAULT_TIMEOUT):
     url = _base_url() + path
     data = None if body is None else _json.dumps(body).encode("utf-8")
     req = urllib.request.Request(url, data=data, method=method, headers=_headers(body is not None))

@@ -28,10 +28,13 @@ function headers(json: boolean): Record<string, string> {
   return h;
 }
 
-async function request(method: string, path: string, body?: Body, timeoutMs?: number): Promise<Response> {
+/** The runtime API answers at once except a semaphore acquire (which passes its own, longer limit). */
+const DEFAULT_TIMEOUT_MS = 60_000;
+
+async function request(method: string, path: string, body?: Body, timeoutMs: number = DEFAULT_TIMEOUT_MS): Promise<Response> {
   const url = baseUrl() + path;
   const data = body === undefined ? undefined : JSON.stringify(body);
-  const signal = timeoutMs === undefined ? undefined : AbortSignal.timeout(timeoutMs);
+  const signal = AbortSignal.timeout(timeoutMs);
   if ((globalThis as { Bun?: unknown }).Bun !== undefined) {
     return fetch(url, { method, headers: headers(data !== undefined), body: data, signal });
   }
