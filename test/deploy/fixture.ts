@@ -36,8 +36,19 @@ export interface DeployFixture {
 
 /** `sudoUser`: reach the workers as that non-root user with use_sudo = true. */
 export async function deployFixture(net: string, count = 3, opts: { sudoUser?: string } = {}): Promise<DeployFixture> {
-  const workers = await startWorkers({ count, net, ...(opts.sudoUser ? { sudoUser: opts.sudoUser } : {}) });
-  const bucket = await newBucket();
+  let step = 'starting workers';
+  const t0 = Date.now();
+  const watchdog = setInterval(() => process.stderr.write(`deployFixture(${net}) still ${step} after ${Math.round((Date.now() - t0) / 1000)} s\n`), WATCHDOG_MS / 3);
+  watchdog.unref();
+  let workers: WorkerSet;
+  let bucket: TestBucket;
+  try {
+    workers = await startWorkers({ count, net, ...(opts.sudoUser ? { sudoUser: opts.sudoUser } : {}) });
+    step = 'creating the bucket';
+    bucket = await newBucket();
+  } finally {
+    clearInterval(watchdog);
+  }
   bucket.write({ 'maand.conf': opts.sudoUser ? `use_sudo = true\nssh_user = '${opts.sudoUser}'\nssh_key = 'worker.key'\n` : "use_sudo = false\nssh_user = 'root'\nssh_key = 'worker.key'\n" });
   copyFileSync(workers.clientKey, join(bucket.root, 'secrets', 'worker.key'));
   chmodSync(join(bucket.root, 'secrets', 'worker.key'), 0o600);

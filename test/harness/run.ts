@@ -14,9 +14,12 @@ export function run(file: string, args: string[], input?: string, timeoutMs = 30
   return new Promise((resolve, reject) => {
     const child = spawn(file, args, { stdio: ['pipe', 'pipe', 'pipe'] });
     let timedOut = false;
+    let finish: ((code: number | null, signal: NodeJS.Signals | null) => void) | undefined;
     const timer = setTimeout(() => {
       timedOut = true;
       child.kill('SIGKILL');
+      // a grandchild may keep the pipes open: do not wait for 'close' beyond a second
+      setTimeout(() => finish?.(null, 'SIGKILL'), 1000).unref();
     }, timeoutMs);
     const out: Buffer[] = [];
     const err: Buffer[] = [];
@@ -24,14 +27,18 @@ export function run(file: string, args: string[], input?: string, timeoutMs = 30
     child.stderr.on('data', (b: Buffer) => err.push(b));
     child.stdin.on('error', () => {}); // the program may exit before reading its input
     child.on('error', reject);
-    child.on('close', (code, signal) => {
+    let done = false;
+    finish = (code, signal): void => {
+      if (done) return;
+      done = true;
       clearTimeout(timer);
       resolve({
         exitCode: timedOut ? 124 : (code ?? (signal === null ? -1 : 128)),
         stdout: Buffer.concat(out).toString('utf8'),
         stderr: Buffer.concat(err).toString('utf8'),
       });
-    });
+    };
+    child.on('close', (code, signal) => finish?.(code, signal));
     child.stdin.end(input ?? '');
   });
 }
