@@ -7,6 +7,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writeLargeWorkspace } from './large-workspace.ts';
 import { readConfig } from '../src/action/config.ts';
 import type { ActionEnv } from '../src/action/env.ts';
 import type { InputName } from '../src/action/inputs.ts';
@@ -66,16 +67,7 @@ async function coldStart(): Promise<{ firstLine: number; nodeBoot: number }> {
 
 async function bigBucket(dir: string): Promise<void> {
   await initBucket({ root: dir });
-  const workers = Array.from({ length: W }, (_, i) => ({ host: `10.9.${Math.floor(i / 250)}.${(i % 250) + 1}`, memory: '64 GB', cpu: '64 GHz' }));
-  writeFileSync(join(dir, 'workspace', 'workers.json'), JSON.stringify(workers));
-  for (let j = 0; j < J; j++) {
-    const name = `job${String(j).padStart(3, '0')}`;
-    const jd = join(dir, 'workspace', 'jobs', name);
-    mkdirSync(join(jd, 'conf'), { recursive: true });
-    writeFileSync(join(jd, 'manifest.json'), JSON.stringify({ version: '1.0.0', selectors: ['worker'], resources: { memory: { max: '64 mb' }, cpu: { max: '50 mhz' }, ports: { [`${name}_port`]: {} } } }));
-    writeFileSync(join(jd, 'Makefile'), 'start:\n\ttrue\n');
-    for (let f = 0; f < 5; f++) writeFileSync(join(jd, 'conf', `file${f}.conf`), `${name} ${f}\n`.repeat(50));
-  }
+  writeLargeWorkspace(dir, W, J);
   await build({ root: dir });
 }
 

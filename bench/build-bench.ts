@@ -2,9 +2,10 @@
 // Prints wall time and peak RSS of the build (first build and a no-change rebuild), each in a fresh process.
 // Usage: node bench/build-bench.ts [workers] [jobs]
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writeLargeWorkspace } from './large-workspace.ts';
 
 const W = Number(process.argv[2] ?? 50);
 const J = Number(process.argv[3] ?? 100);
@@ -26,18 +27,7 @@ function runMeasured(args: string[]): { ms: number; rssMiB: number } {
 
 try {
   runMeasured(['init']);
-  const workers = Array.from({ length: W }, (_, i) => ({ host: `10.9.${Math.floor(i / 250)}.${(i % 250) + 1}`, memory: '64 GB', cpu: '64 GHz' }));
-  writeFileSync(join(bucket, 'workspace', 'workers.json'), JSON.stringify(workers));
-  for (let j = 0; j < J; j++) {
-    const name = `job${String(j).padStart(3, '0')}`;
-    const dir = join(bucket, 'workspace', 'jobs', name);
-    mkdirSync(join(dir, 'conf'), { recursive: true });
-    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({
-      version: '1.0.0', selectors: ['worker'], resources: { memory: { max: '64 mb' }, cpu: { max: '50 mhz' }, ports: { [`${name}_port`]: {} } },
-    }));
-    writeFileSync(join(dir, 'Makefile'), 'start:\n\ttrue\nstop:\n\ttrue\nrestart: stop start\n');
-    for (let f = 0; f < 5; f++) writeFileSync(join(dir, 'conf', `file${f}.conf`), `${name} ${f}\n`.repeat(50));
-  }
+  writeLargeWorkspace(bucket, W, J);
   const first = runMeasured(['build']);
   const again = runMeasured(['build']);
   const allocs = W * J;

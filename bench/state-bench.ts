@@ -3,9 +3,10 @@
 // verify + unpack into an empty directory. Prints both timings and the sizes (target: < 2 s together).
 // Usage: node bench/state-bench.ts [workers] [jobs]
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writeLargeWorkspace } from './large-workspace.ts';
 import { initBucket } from '../src/init/index.ts';
 import { build } from '../src/build/index.ts';
 import { createBackend, restoreState, saveState, type StateBackend } from '../src/state/index.ts';
@@ -16,20 +17,6 @@ const KEY = 'bench state key';
 const root = mkdtempSync(join(tmpdir(), 'maand-bench-state-'));
 const bucket = join(root, 'bucket');
 
-function generate(): void {
-  const workers = Array.from({ length: W }, (_, i) => ({ host: `10.9.${Math.floor(i / 250)}.${(i % 250) + 1}`, memory: '64 GB', cpu: '64 GHz' }));
-  writeFileSync(join(bucket, 'workspace', 'workers.json'), JSON.stringify(workers));
-  for (let j = 0; j < J; j++) {
-    const name = `job${String(j).padStart(3, '0')}`;
-    const dir = join(bucket, 'workspace', 'jobs', name);
-    mkdirSync(join(dir, 'conf'), { recursive: true });
-    writeFileSync(join(dir, 'manifest.json'), JSON.stringify({
-      version: '1.0.0', selectors: ['worker'], resources: { memory: { max: '64 mb' }, cpu: { max: '50 mhz' }, ports: { [`${name}_port`]: {} } },
-    }));
-    writeFileSync(join(dir, 'Makefile'), 'start:\n\ttrue\nstop:\n\ttrue\nrestart: stop start\n');
-    for (let f = 0; f < 5; f++) writeFileSync(join(dir, 'conf', `file${f}.conf`), `${name} ${f}\n`.repeat(50));
-  }
-}
 
 function branch(): StateBackend {
   return createBackend('branch', { name: 'bench', runId: '1', runAttempt: '1', gitRemote: join(root, 'remote.git'), tempDir: mkdtempSync(join(root, 'tmp-')) });
@@ -37,7 +24,7 @@ function branch(): StateBackend {
 
 try {
   await initBucket({ root: bucket, caKeyBits: 2048 });
-  generate();
+  writeLargeWorkspace(bucket, W, J);
   await build({ root: bucket });
   execFileSync('git', ['init', '--quiet', '--bare', join(root, 'remote.git')]);
   const dbBytes = statSync(join(bucket, 'data', 'maand.db')).size;
