@@ -2,11 +2,11 @@
 import type { Db } from '../catalog/db.ts';
 import type { BucketPaths } from '../bucket/paths.ts';
 import type { KvStore } from '../kv/index.ts';
-import { bucketDir, checkWorker, rsyncFilter } from './commands.ts';
+import { bucketDir, checkWorker } from './commands.ts';
 import type { HealthPort, HookPort, WorkerRemote } from './ports.ts';
 import type { DeployEvent, DeployResult } from './result.ts';
 import type { StageArea } from './stage-area.ts';
-import { workerFileData, writeWorkerFiles } from './worker-files.ts';
+import { workerFileData } from './worker-files.ts';
 import { Coalescer } from './coalesce.ts';
 import { lifecycleScript } from './commands.ts';
 
@@ -153,18 +153,11 @@ export class DeployContext {
     return p;
   }
 
-  /** Worker-level files for one worker, staged in its rsync source directory. */
-  writeWorkerFiles(ip: string): void {
-    const w = this.workers.get(ip);
-    if (!w) return;
-    writeWorkerFiles(this.stage.workerDir(ip), workerFileData(this.db, this.bucketId, this.updateSeq, { ...w, ip }));
-  }
-
   /** rsync the staged tree of `jobs` (none: bucket-level files only) to one worker. */
   async rsyncTo(ip: string, jobs: string[]): Promise<string | undefined> {
-    this.writeWorkerFiles(ip);
-    const filter = this.stage.filterFile(`${ip}-${jobs.join('_') || 'bucket'}`, rsyncFilter(jobs));
-    const r = await this.remote.rsync(ip, this.stage.workerDir(ip), bucketDir(this.bucketId), filter, { onLine: this.output(jobs.join(',') || undefined, ip, 'rsync') });
+    const w = this.workers.get(ip);
+    const src = this.stage.rsyncSource(ip, w && workerFileData(this.db, this.bucketId, this.updateSeq, { ...w, ip }), jobs);
+    const r = await this.remote.rsync(ip, src.dir, bucketDir(this.bucketId), src.filter, { onLine: this.output(jobs.join(',') || undefined, ip, 'rsync') });
     if (r.exitCode !== 0) return r.message ?? `worker ${ip}: rsync failed (exit ${r.exitCode}): ${tail(r.stderr || r.stdout)}`;
     this.refreshed.add(ip);
     return undefined;

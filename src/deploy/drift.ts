@@ -10,14 +10,14 @@ import { checkSchema } from '../catalog/gate.ts';
 import { bucketRow, workerLabels, workersByPosition } from '../catalog/queries.ts';
 import { KvStore, loadKvKey } from '../kv/index.ts';
 import { parseItemizedLine } from '../remote/rsync.ts';
-import { bucketDir, checkWorker, rsyncFilter } from './commands.ts';
+import { bucketDir, checkWorker } from './commands.ts';
 import { failureText } from './context.ts';
 import type { DeployOptions } from './engine.ts';
 import type { DeployEvent } from './result.ts';
 import { stageActive } from './staging.ts';
 import { StageArea } from './stage-area.ts';
 import { isActive, jobAllocations, waves, wasDeployed } from './state.ts';
-import { workerFileData, writeWorkerFiles } from './worker-files.ts';
+import { workerFileData } from './worker-files.ts';
 import { withBucketLock } from '../bucket/lock.ts';
 
 export type DriftStatus = 'in-sync' | 'drifted' | 'pending' | 'unreachable';
@@ -108,10 +108,9 @@ async function detectDriftLocked(o: DriftOptions): Promise<DriftResult> {
               return;
             }
             area.placeTree(a.workerIp, job, h.hash, h.tree);
-            writeWorkerFiles(area.workerDir(a.workerIp), workerFileData(db, bucket.bucket_id, bucket.update_seq, { ip: a.workerIp, ...workers.get(a.workerIp)! }));
-            const filter = area.filterFile(`${a.workerIp}-${job}`, rsyncFilter([job]));
+            const src = area.rsyncSource(a.workerIp, workerFileData(db, bucket.bucket_id, bucket.update_seq, { ip: a.workerIp, ...workers.get(a.workerIp)! }), [job]);
             const files: string[] = [];
-            const r = await links.remote.rsync(a.workerIp, area.workerDir(a.workerIp), bucketDir(bucket.bucket_id), filter, {
+            const r = await links.remote.rsync(a.workerIp, src.dir, bucketDir(bucket.bucket_id), src.filter, {
               dryRun: true,
               itemize: true,
               onLine: (stream, text) => {

@@ -44,7 +44,7 @@ async function deployLocked(opts: DeployOptions): Promise<DeployResult> {
   const db = openDb(paths.db);
   const emit = opts.onEvent ?? ((): void => {});
   const t0 = Date.now();
-  let stageToClose: StageArea | undefined;
+  let stage: StageArea | undefined;
   try {
     checkSchema(db);
     const flags: DeployFlags = { dryRun: opts.dryRun ?? false, force: opts.force ?? false, syncOnly: opts.syncOnly ?? false, jobs: opts.jobs ?? [] };
@@ -61,8 +61,7 @@ async function deployLocked(opts: DeployOptions): Promise<DeployResult> {
       dryRun: flags.dryRun, bucketId: bucket.bucket_id, updateSeq: bucket.update_seq, updateSeqBumped: false, startedAt: new Date(t0).toISOString(),
       durationMs: 0, reconcile: [], jobs: [], plans: [], failedJobs: [], errors: [], cancelled: false,
     };
-    const stage = StageArea.open({ bucketTmp: paths.tmpDir, ...(opts.stageRamDir !== undefined ? { ramDir: opts.stageRamDir } : {}) });
-    stageToClose = stage;
+    stage = StageArea.open({ bucketTmp: paths.tmpDir, ...(opts.stageRamDir !== undefined ? { ramDir: opts.stageRamDir } : {}) });
     const links = await opts.connect({ root: paths.root, conf, db, kv, bucketId: bucket.bucket_id, emit, ...(opts.signal ? { signal: opts.signal } : {}) });
     const ctx = new DeployContext({
       paths, db, kv, bucketId: bucket.bucket_id, updateSeq: bucket.update_seq, workers, flags,
@@ -79,7 +78,7 @@ async function deployLocked(opts: DeployOptions): Promise<DeployResult> {
     result.durationMs = Date.now() - t0;
     return result;
   } finally {
-    stageToClose?.close();
+    stage?.close();
     db.close();
     rmSync(paths.tmpDir, { recursive: true, force: true });
   }

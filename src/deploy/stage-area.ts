@@ -6,7 +6,9 @@
 // tmp/ directory; rsync follows the links either way (--copy-dirlinks).
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statfsSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { rsyncFilter } from './commands.ts';
 import { writeJobTree, type JobTree } from './job-tree.ts';
+import { writeWorkerFiles, type WorkerFileData } from './worker-files.ts';
 
 export interface StageAreaOptions {
   /** The bucket's tmp/ directory: the fallback, and where trees spill. */
@@ -142,12 +144,18 @@ export class StageArea {
     rmSync(job === undefined ? this.workerDir(ip) : join(this.workerDir(ip), 'jobs', job), { recursive: true, force: true });
   }
 
-  /** Writes an rsync merge-filter file and returns its path. */
-  filterFile(name: string, text: string): string {
-    const file = join(this.dir, 'filters', `${name}.rsync`);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, text, { mode: 0o600 });
-    return file;
+  /**
+   * What one rsync to a worker sends from: its source directory with the current worker files (when
+   * the catalog knows the worker), and a merge filter passing only the trees of `jobs` (none: the
+   * bucket-level files alone).
+   */
+  rsyncSource(ip: string, worker: WorkerFileData | undefined, jobs: string[]): { dir: string; filter: string } {
+    const dir = this.workerDir(ip);
+    if (worker) writeWorkerFiles(dir, worker);
+    const filter = join(this.dir, 'filters', `${ip}-${jobs.join('_') || 'bucket'}.rsync`);
+    mkdirSync(dirname(filter), { recursive: true });
+    writeFileSync(filter, rsyncFilter(jobs), { mode: 0o600 });
+    return { dir, filter };
   }
 
   close(): void {

@@ -79,12 +79,14 @@ test('a tree bigger than the RAM budget spills to the bucket tmp/ directory, and
     assert.equal(existsSync(target), false);
   }));
 
-test('filter files are private to the user', () =>
+test('an rsync source holds the worker files and a private filter passing only the given jobs', () =>
   withDirs((bucketTmp, ram) => {
     const area = StageArea.open({ bucketTmp, ramDir: ram });
-    const f = area.filterFile('10.0.0.1-api', '+ jobs/api/\n- jobs/*\n');
-    assert.equal(statSync(f).mode & 0o777, 0o600);
-    assert.equal(readFileSync(f, 'utf8'), '+ jobs/api/\n- jobs/*\n');
+    const src = area.rsyncSource('10.0.0.1', { bucketId: 'b', workerId: 'w1', workerIp: '10.0.0.1', labels: [], updateSeq: 3, jobs: [{ job: 'api', disabled: 0 }] }, ['api']);
+    assert.equal(src.dir, area.workerDir('10.0.0.1'));
+    assert.match(readFileSync(join(src.dir, 'worker.json'), 'utf8'), /"update_seq": 3/);
+    assert.equal(statSync(src.filter).mode & 0o777, 0o600);
+    assert.equal(readFileSync(src.filter, 'utf8'), '+ jobs/api/\n- jobs/*\n- jobs/**/*.tpl\n');
     area.close();
   }));
 
