@@ -31,8 +31,8 @@ var gate = __webpack_require__(156);
 var queries = __webpack_require__(5167);
 // EXTERNAL MODULE: ./lib/kv/index.js + 12 modules
 var lib_kv = __webpack_require__(8787);
-// EXTERNAL MODULE: ./lib/deploy/context.js + 1 modules
-var context = __webpack_require__(6110);
+// EXTERNAL MODULE: ./lib/deploy/context.js
+var context = __webpack_require__(6060);
 ;// CONCATENATED MODULE: ./lib/deploy/glob-match.js
 // restart_globs matching (deploy spec §13.3): Go path.Match per segment plus maand's `**` forms.
 /** Go path.Match: `*` (no `/`), `?`, `[...]`/`[^...]` classes, `\` escapes; malformed → no match. */
@@ -1324,6 +1324,8 @@ async function postDeploy(ctx, job, active, res) {
     }
 }
 
+// EXTERNAL MODULE: ./lib/deploy/worker-files.js
+var worker_files = __webpack_require__(4623);
 ;// CONCATENATED MODULE: ./lib/deploy/stage-area.js
 // Where one run stages what rsync sends: per worker a directory with worker.json, jobs.json, bin/ and a
 // link per job to the job's tree, plus the rsync filter files. Everything lives in a private (0700)
@@ -1331,6 +1333,8 @@ async function postDeploy(ctx, job, active, res) {
 // trees are written once and read once, and on a busy or slow disk creating thousands of small files
 // costs more than the rsync that follows. Trees that do not fit in the RAM budget spill to the bucket's
 // tmp/ directory; rsync follows the links either way (--copy-dirlinks).
+
+
 
 
 
@@ -1458,12 +1462,19 @@ class StageArea {
     dropWorkerJob(ip, job) {
         (0,external_node_fs_.rmSync)(job === undefined ? this.workerDir(ip) : (0,external_node_path_.join)(this.workerDir(ip), 'jobs', job), { recursive: true, force: true });
     }
-    /** Writes an rsync merge-filter file and returns its path. */
-    filterFile(name, text) {
-        const file = (0,external_node_path_.join)(this.dir, 'filters', `${name}.rsync`);
-        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true });
-        (0,external_node_fs_.writeFileSync)(file, text, { mode: 0o600 });
-        return file;
+    /**
+     * What one rsync to a worker sends from: its source directory with the current worker files (when
+     * the catalog knows the worker), and a merge filter passing only the trees of `jobs` (none: the
+     * bucket-level files alone).
+     */
+    rsyncSource(ip, worker, jobs) {
+        const dir = this.workerDir(ip);
+        if (worker)
+            (0,worker_files/* writeWorkerFiles */.Ne)(dir, worker);
+        const filter = (0,external_node_path_.join)(this.dir, 'filters', `${ip}-${jobs.join('_') || 'bucket'}.rsync`);
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(filter), { recursive: true });
+        (0,external_node_fs_.writeFileSync)(filter, (0,commands/* rsyncFilter */.Uv)(jobs), { mode: 0o600 });
+        return { dir, filter };
     }
     close() {
         (0,external_node_fs_.rmSync)(this.dir, { recursive: true, force: true });
@@ -1666,7 +1677,7 @@ async function deployLocked(opts) {
     const db = (0,catalog_db/* openDb */.bI)(paths.db);
     const emit = opts.onEvent ?? (() => { });
     const t0 = Date.now();
-    let stageToClose;
+    let stage;
     try {
         (0,gate/* checkSchema */._)(db);
         const flags = { dryRun: opts.dryRun ?? false, force: opts.force ?? false, syncOnly: opts.syncOnly ?? false, jobs: opts.jobs ?? [] };
@@ -1684,8 +1695,7 @@ async function deployLocked(opts) {
             dryRun: flags.dryRun, bucketId: bucket.bucket_id, updateSeq: bucket.update_seq, updateSeqBumped: false, startedAt: new Date(t0).toISOString(),
             durationMs: 0, reconcile: [], jobs: [], plans: [], failedJobs: [], errors: [], cancelled: false,
         };
-        const stage = StageArea.open({ bucketTmp: paths.tmpDir, ...(opts.stageRamDir !== undefined ? { ramDir: opts.stageRamDir } : {}) });
-        stageToClose = stage;
+        stage = StageArea.open({ bucketTmp: paths.tmpDir, ...(opts.stageRamDir !== undefined ? { ramDir: opts.stageRamDir } : {}) });
         const links = await opts.connect({ root: paths.root, conf, db, kv, bucketId: bucket.bucket_id, emit, ...(opts.signal ? { signal: opts.signal } : {}) });
         const ctx = new context/* DeployContext */.pY({
             paths, db, kv, bucketId: bucket.bucket_id, updateSeq: bucket.update_seq, workers, flags,
@@ -1704,7 +1714,7 @@ async function deployLocked(opts) {
         return result;
     }
     finally {
-        stageToClose?.close();
+        stage?.close();
         db.close();
         (0,external_node_fs_.rmSync)(paths.tmpDir, { recursive: true, force: true });
     }

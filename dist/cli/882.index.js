@@ -104,8 +104,8 @@ var queries = __webpack_require__(5167);
 var lib_kv = __webpack_require__(8787);
 // EXTERNAL MODULE: ./lib/deploy/commands.js
 var commands = __webpack_require__(6477);
-// EXTERNAL MODULE: ./lib/deploy/context.js + 1 modules
-var context = __webpack_require__(6110);
+// EXTERNAL MODULE: ./lib/deploy/context.js
+var context = __webpack_require__(6060);
 // EXTERNAL MODULE: ./lib/deploy/rollout-order.js
 var rollout_order = __webpack_require__(5163);
 // EXTERNAL MODULE: ./lib/hooks/catalog.js

@@ -52,7 +52,7 @@ async function runCli(argv, io) {
         .option('-v, --verbose', 'also show rsync transfer output', false)
         .action(async (opts) => {
         failurePrefix = opts.dryRun ? 'maand deploy --dry-run failed' : 'maand deploy failed';
-        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(243), __webpack_require__.e(220), __webpack_require__.e(37), __webpack_require__.e(309), __webpack_require__.e(82), __webpack_require__.e(790), __webpack_require__.e(429), __webpack_require__.e(187)]).then(__webpack_require__.bind(__webpack_require__, 8187))).deployCommand(io, opts);
+        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(243), __webpack_require__.e(220), __webpack_require__.e(37), __webpack_require__.e(309), __webpack_require__.e(82), __webpack_require__.e(790), __webpack_require__.e(583), __webpack_require__.e(187)]).then(__webpack_require__.bind(__webpack_require__, 8187))).deployCommand(io, opts);
     });
     const jobCmd = (0,_ssh_access_js__WEBPACK_IMPORTED_MODULE_2__/* .withHostKeyFlags */ .T)(program.command('job'))
         .description('Run a lifecycle target of one job on its workers.')
@@ -64,7 +64,7 @@ async function runCli(argv, io) {
             return;
         }
         failurePrefix = 'maand job failed';
-        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(37), __webpack_require__.e(309), __webpack_require__.e(82), __webpack_require__.e(429), __webpack_require__.e(882)]).then(__webpack_require__.bind(__webpack_require__, 9355))).jobRunCommand(io, job, { target, healthCheck: false, ...opts });
+        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(37), __webpack_require__.e(309), __webpack_require__.e(82), __webpack_require__.e(583), __webpack_require__.e(882)]).then(__webpack_require__.bind(__webpack_require__, 9355))).jobRunCommand(io, job, { target, healthCheck: false, ...opts });
     });
     (0,_ssh_access_js__WEBPACK_IMPORTED_MODULE_2__/* .withHostKeyFlags */ .T)(jobCmd.command('run'))
         .description('Run `make <target>` of the job on its active allocations (in batches of max_concurrent_upgrades),\n' +
@@ -76,7 +76,7 @@ async function runCli(argv, io) {
         .option('--health-check', 'run the job health check afterwards', false)
         .action(async (job, opts) => {
         failurePrefix = 'maand job run failed';
-        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(37), __webpack_require__.e(309), __webpack_require__.e(82), __webpack_require__.e(429), __webpack_require__.e(882)]).then(__webpack_require__.bind(__webpack_require__, 9355))).jobRunCommand(io, job, opts);
+        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(37), __webpack_require__.e(309), __webpack_require__.e(82), __webpack_require__.e(583), __webpack_require__.e(882)]).then(__webpack_require__.bind(__webpack_require__, 9355))).jobRunCommand(io, job, opts);
     });
     (0,_ssh_access_js__WEBPACK_IMPORTED_MODULE_2__/* .withHostKeyFlags */ .T)(program.command('health'))
         .description('Run the health checks of jobs (manifest probes and health_check hooks) against their active allocations.')

@@ -10655,18 +10655,11 @@ class DeployContext {
         }
         return p;
     }
-    /** Worker-level files for one worker, staged in its rsync source directory. */
-    writeWorkerFiles(ip) {
-        const w = this.workers.get(ip);
-        if (!w)
-            return;
-        writeWorkerFiles(this.stage.workerDir(ip), workerFileData(this.db, this.bucketId, this.updateSeq, { ...w, ip }));
-    }
     /** rsync the staged tree of `jobs` (none: bucket-level files only) to one worker. */
     async rsyncTo(ip, jobs) {
-        this.writeWorkerFiles(ip);
-        const filter = this.stage.filterFile(`${ip}-${jobs.join('_') || 'bucket'}`, rsyncFilter(jobs));
-        const r = await this.remote.rsync(ip, this.stage.workerDir(ip), bucketDir(this.bucketId), filter, { onLine: this.output(jobs.join(',') || undefined, ip, 'rsync') });
+        const w = this.workers.get(ip);
+        const src = this.stage.rsyncSource(ip, w && workerFileData(this.db, this.bucketId, this.updateSeq, { ...w, ip }), jobs);
+        const r = await this.remote.rsync(ip, src.dir, bucketDir(this.bucketId), src.filter, { onLine: this.output(jobs.join(',') || undefined, ip, 'rsync') });
         if (r.exitCode !== 0)
             return r.message ?? `worker ${ip}: rsync failed (exit ${r.exitCode}): ${tail(r.stderr || r.stdout)}`;
         this.refreshed.add(ip);
@@ -11386,6 +11379,8 @@ function stageActive(db, kv, workers, bucketId, updateSeq, job, allocs) {
 
 
 
+
+
 const PAGE = 4096;
 /** Never take more than this share of the tmpfs' free space (other programs use it too). */
 const RAM_SHARE = 0.5;
@@ -11510,12 +11505,19 @@ class StageArea {
     dropWorkerJob(ip, job) {
         (0,external_node_fs_.rmSync)(job === undefined ? this.workerDir(ip) : (0,external_node_path_.join)(this.workerDir(ip), 'jobs', job), { recursive: true, force: true });
     }
-    /** Writes an rsync merge-filter file and returns its path. */
-    filterFile(name, text) {
-        const file = (0,external_node_path_.join)(this.dir, 'filters', `${name}.rsync`);
-        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true });
-        (0,external_node_fs_.writeFileSync)(file, text, { mode: 0o600 });
-        return file;
+    /**
+     * What one rsync to a worker sends from: its source directory with the current worker files (when
+     * the catalog knows the worker), and a merge filter passing only the trees of `jobs` (none: the
+     * bucket-level files alone).
+     */
+    rsyncSource(ip, worker, jobs) {
+        const dir = this.workerDir(ip);
+        if (worker)
+            writeWorkerFiles(dir, worker);
+        const filter = (0,external_node_path_.join)(this.dir, 'filters', `${ip}-${jobs.join('_') || 'bucket'}.rsync`);
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(filter), { recursive: true });
+        (0,external_node_fs_.writeFileSync)(filter, rsyncFilter(jobs), { mode: 0o600 });
+        return { dir, filter };
     }
     close() {
         (0,external_node_fs_.rmSync)(this.dir, { recursive: true, force: true });
@@ -11707,10 +11709,9 @@ async function detectDriftLocked(o) {
                         return;
                     }
                     area.placeTree(a.workerIp, job, h.hash, h.tree);
-                    writeWorkerFiles(area.workerDir(a.workerIp), workerFileData(db, bucket.bucket_id, bucket.update_seq, { ip: a.workerIp, ...workers.get(a.workerIp) }));
-                    const filter = area.filterFile(`${a.workerIp}-${job}`, rsyncFilter([job]));
+                    const src = area.rsyncSource(a.workerIp, workerFileData(db, bucket.bucket_id, bucket.update_seq, { ip: a.workerIp, ...workers.get(a.workerIp) }), [job]);
                     const files = [];
-                    const r = await links.remote.rsync(a.workerIp, area.workerDir(a.workerIp), bucketDir(bucket.bucket_id), filter, {
+                    const r = await links.remote.rsync(a.workerIp, src.dir, bucketDir(bucket.bucket_id), src.filter, {
                         dryRun: true,
                         itemize: true,
                         onLine: (stream, text) => {
@@ -12565,7 +12566,7 @@ async function deployLocked(opts) {
     const db = openDb(paths.db);
     const emit = opts.onEvent ?? (() => { });
     const t0 = Date.now();
-    let stageToClose;
+    let stage;
     try {
         checkSchema(db);
         const flags = { dryRun: opts.dryRun ?? false, force: opts.force ?? false, syncOnly: opts.syncOnly ?? false, jobs: opts.jobs ?? [] };
@@ -12583,8 +12584,7 @@ async function deployLocked(opts) {
             dryRun: flags.dryRun, bucketId: bucket.bucket_id, updateSeq: bucket.update_seq, updateSeqBumped: false, startedAt: new Date(t0).toISOString(),
             durationMs: 0, reconcile: [], jobs: [], plans: [], failedJobs: [], errors: [], cancelled: false,
         };
-        const stage = StageArea.open({ bucketTmp: paths.tmpDir, ...(opts.stageRamDir !== undefined ? { ramDir: opts.stageRamDir } : {}) });
-        stageToClose = stage;
+        stage = StageArea.open({ bucketTmp: paths.tmpDir, ...(opts.stageRamDir !== undefined ? { ramDir: opts.stageRamDir } : {}) });
         const links = await opts.connect({ root: paths.root, conf, db, kv, bucketId: bucket.bucket_id, emit, ...(opts.signal ? { signal: opts.signal } : {}) });
         const ctx = new DeployContext({
             paths, db, kv, bucketId: bucket.bucket_id, updateSeq: bucket.update_seq, workers, flags,
@@ -12603,7 +12603,7 @@ async function deployLocked(opts) {
         return result;
     }
     finally {
-        stageToClose?.close();
+        stage?.close();
         db.close();
         (0,external_node_fs_.rmSync)(paths.tmpDir, { recursive: true, force: true });
     }

@@ -1,5 +1,5 @@
-export const id = 429;
-export const ids = [429];
+export const id = 583;
+export const ids = [583];
 export const modules = {
 
 /***/ 7348:
@@ -459,61 +459,17 @@ function connectRun(o) {
 
 /***/ }),
 
-/***/ 6110:
+/***/ 6060:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  pY: () => (/* binding */ DeployContext),
-  kY: () => (/* binding */ failureText)
-});
-
-// UNUSED EXPORTS: remoteFailure, tail
-
-// EXTERNAL MODULE: ./lib/deploy/commands.js
-var commands = __webpack_require__(6477);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./lib/util/assets.js
-var assets = __webpack_require__(147);
-;// CONCATENATED MODULE: ./lib/deploy/worker-files.js
-// Bucket-level files every touched worker receives (deploy spec §7.2, §21): worker.json, jobs.json and
-// bin/runner.py, bin/worker.py, written into the worker's staging dir before an rsync.
-
-
-
-/** What a worker's worker.json and jobs.json say, from the catalog. */
-function workerFileData(db, bucketId, updateSeq, w) {
-    const jobs = db.prepare('SELECT job, disabled FROM allocations WHERE worker_ip = ? AND removed = 0 ORDER BY job').all(w.ip);
-    return { bucketId, workerId: w.workerId, workerIp: w.ip, labels: w.labels, updateSeq, jobs };
-}
-/** Go's json.MarshalIndent with three spaces and HTML-safe escaping. */
-function goPrettyJson(value) {
-    return JSON.stringify(value, null, 3).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-function workerJson(d) {
-    return goPrettyJson({ bucket_id: d.bucketId, worker_id: d.workerId, worker_ip: d.workerIp, labels: [...d.labels].sort(), update_seq: d.updateSeq });
-}
-function jobsJson(d) {
-    return goPrettyJson([...d.jobs].sort((a, b) => (a.job < b.job ? -1 : a.job > b.job ? 1 : 0)).map((j) => ({ job: j.job, disabled: j.disabled })));
-}
-function writeWorkerFiles(stageDir, d) {
-    (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(stageDir, 'bin'), { recursive: true, mode: 0o755 });
-    (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(stageDir, 'jobs'), { recursive: true, mode: 0o755 });
-    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(stageDir, 'worker.json'), workerJson(d), { mode: 0o644 });
-    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(stageDir, 'jobs.json'), jobsJson(d), { mode: 0o644 });
-    // the staging dir lives for one deploy, so assets already copied there are current
-    for (const f of ['runner.py', 'worker.py'])
-        if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(stageDir, 'bin', f)))
-            (0,external_node_fs_.copyFileSync)((0,assets/* assetPath */.Q)(f), (0,external_node_path_.join)(stageDir, 'bin', f));
-}
-
-// EXTERNAL MODULE: ./lib/deploy/coalesce.js
-var coalesce = __webpack_require__(7348);
-;// CONCATENATED MODULE: ./lib/deploy/context.js
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   kY: () => (/* binding */ failureText),
+/* harmony export */   pY: () => (/* binding */ DeployContext)
+/* harmony export */ });
+/* unused harmony exports tail, remoteFailure */
+/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6477);
+/* harmony import */ var _worker_files_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4623);
+/* harmony import */ var _coalesce_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7348);
 
 
 
@@ -539,8 +495,8 @@ class DeployContext {
     /** Workers whose bucket-level files were sent in this run. */
     refreshed = new Set();
     useSudo = false;
-    fileSender = new coalesce/* Coalescer */.w((ip, jobs) => this.sendFiles(ip, jobs));
-    targetRunner = new coalesce/* Coalescer */.w((key, reqs) => this.runTargets(key, reqs));
+    fileSender = new _coalesce_js__WEBPACK_IMPORTED_MODULE_1__/* .Coalescer */ .w((ip, jobs) => this.sendFiles(ip, jobs));
+    targetRunner = new _coalesce_js__WEBPACK_IMPORTED_MODULE_1__/* .Coalescer */ .w((key, reqs) => this.runTargets(key, reqs));
     constructor(init) {
         this.paths = init.paths;
         this.db = init.db;
@@ -579,7 +535,7 @@ class DeployContext {
         const jobs = reqs.map((r) => r.job);
         const results = new Map();
         let current = jobs.length === 1 ? jobs[0] : undefined;
-        const r = await this.remote.run(ip, (0,commands/* lifecycleScript */.a0)(this.bucketId, target, reqs), {
+        const r = await this.remote.run(ip, (0,_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .lifecycleScript */ .a0)(this.bucketId, target, reqs), {
             onLine: (stream, text) => {
                 const m = /^maand-runner: (begin|result) (\S+)(?: (-?\d+))?$/.exec(text);
                 if (stream === 'stdout' && m) {
@@ -633,23 +589,16 @@ class DeployContext {
     ensureWorker(ip, useSudo = this.useSudo) {
         let p = this.ready.get(ip);
         if (!p) {
-            p = (0,commands/* checkWorker */.pW)((script) => this.remote.run(ip, script), ip, this.bucketId, useSudo);
+            p = (0,_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .checkWorker */ .pW)((script) => this.remote.run(ip, script), ip, this.bucketId, useSudo);
             this.ready.set(ip, p);
         }
         return p;
     }
-    /** Worker-level files for one worker, staged in its rsync source directory. */
-    writeWorkerFiles(ip) {
-        const w = this.workers.get(ip);
-        if (!w)
-            return;
-        writeWorkerFiles(this.stage.workerDir(ip), workerFileData(this.db, this.bucketId, this.updateSeq, { ...w, ip }));
-    }
     /** rsync the staged tree of `jobs` (none: bucket-level files only) to one worker. */
     async rsyncTo(ip, jobs) {
-        this.writeWorkerFiles(ip);
-        const filter = this.stage.filterFile(`${ip}-${jobs.join('_') || 'bucket'}`, (0,commands/* rsyncFilter */.Uv)(jobs));
-        const r = await this.remote.rsync(ip, this.stage.workerDir(ip), (0,commands/* bucketDir */.qZ)(this.bucketId), filter, { onLine: this.output(jobs.join(',') || undefined, ip, 'rsync') });
+        const w = this.workers.get(ip);
+        const src = this.stage.rsyncSource(ip, w && (0,_worker_files_js__WEBPACK_IMPORTED_MODULE_0__/* .workerFileData */ .Dv)(this.db, this.bucketId, this.updateSeq, { ...w, ip }), jobs);
+        const r = await this.remote.rsync(ip, src.dir, (0,_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .bucketDir */ .qZ)(this.bucketId), src.filter, { onLine: this.output(jobs.join(',') || undefined, ip, 'rsync') });
         if (r.exitCode !== 0)
             return r.message ?? `worker ${ip}: rsync failed (exit ${r.exitCode}): ${tail(r.stderr || r.stdout)}`;
         this.refreshed.add(ip);
@@ -834,6 +783,51 @@ function setJobMarker(db, job, marker) {
 function bumpUpdateSeq(db) {
     db.prepare('UPDATE bucket SET update_seq = COALESCE(update_seq, 0) + 1').run();
     return Number(db.prepare('SELECT update_seq FROM bucket LIMIT 1').get().update_seq);
+}
+
+
+/***/ }),
+
+/***/ 4623:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dv: () => (/* binding */ workerFileData),
+/* harmony export */   Ne: () => (/* binding */ writeWorkerFiles)
+/* harmony export */ });
+/* unused harmony exports goPrettyJson, workerJson, jobsJson */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var _util_assets_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(147);
+// Bucket-level files every touched worker receives (deploy spec §7.2, §21): worker.json, jobs.json and
+// bin/runner.py, bin/worker.py, written into the worker's staging dir before an rsync.
+
+
+
+/** What a worker's worker.json and jobs.json say, from the catalog. */
+function workerFileData(db, bucketId, updateSeq, w) {
+    const jobs = db.prepare('SELECT job, disabled FROM allocations WHERE worker_ip = ? AND removed = 0 ORDER BY job').all(w.ip);
+    return { bucketId, workerId: w.workerId, workerIp: w.ip, labels: w.labels, updateSeq, jobs };
+}
+/** Go's json.MarshalIndent with three spaces and HTML-safe escaping. */
+function goPrettyJson(value) {
+    return JSON.stringify(value, null, 3).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+function workerJson(d) {
+    return goPrettyJson({ bucket_id: d.bucketId, worker_id: d.workerId, worker_ip: d.workerIp, labels: [...d.labels].sort(), update_seq: d.updateSeq });
+}
+function jobsJson(d) {
+    return goPrettyJson([...d.jobs].sort((a, b) => (a.job < b.job ? -1 : a.job > b.job ? 1 : 0)).map((j) => ({ job: j.job, disabled: j.disabled })));
+}
+function writeWorkerFiles(stageDir, d) {
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(stageDir, 'bin'), { recursive: true, mode: 0o755 });
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(stageDir, 'jobs'), { recursive: true, mode: 0o755 });
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(stageDir, 'worker.json'), workerJson(d), { mode: 0o644 });
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(stageDir, 'jobs.json'), jobsJson(d), { mode: 0o644 });
+    // the staging dir lives for one deploy, so assets already copied there are current
+    for (const f of ['runner.py', 'worker.py'])
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(stageDir, 'bin', f)))
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.copyFileSync)((0,_util_assets_js__WEBPACK_IMPORTED_MODULE_2__/* .assetPath */ .Q)(f), (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(stageDir, 'bin', f));
 }
 
 
