@@ -7,6 +7,7 @@ import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { MaandError } from '../errors.ts';
+import { processAlive } from '../util/process.ts';
 
 interface LockInfo {
   pid: number;
@@ -93,11 +94,7 @@ function readLock(file: string): LockInfo | undefined {
 /** Only a lock of this host can be judged: its process is gone, or its pid now belongs to a newer process. */
 function isStale(l: LockInfo): boolean {
   if (l.host !== hostname()) return false;
-  try {
-    process.kill(l.pid, 0);
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'ESRCH';
-  }
+  if (!processAlive(l.pid)) return true;
   const started = processStartMs(l.pid);
   const locked = Date.parse(l.started);
   // a process that started after the lock was written cannot have written it; the minute of slack

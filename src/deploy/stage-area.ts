@@ -6,6 +6,7 @@
 // tmp/ directory; rsync follows the links either way (--copy-dirlinks).
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statfsSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { processAlive } from '../util/process.ts';
 import { rsyncFilter } from './commands.ts';
 import { writeJobTree, type JobTree } from './job-tree.ts';
 import { writeWorkerFiles, type WorkerFileData } from './worker-files.ts';
@@ -47,15 +48,6 @@ export function sweepDeadAreas(ramDir: string): void {
     } catch {
       // another run swept it first, or it is not ours to remove
     }
-  }
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
