@@ -1324,6 +1324,8 @@ async function postDeploy(ctx, job, active, res) {
     }
 }
 
+// EXTERNAL MODULE: ./lib/util/process.js
+var util_process = __webpack_require__(9609);
 // EXTERNAL MODULE: ./lib/deploy/worker-files.js
 var worker_files = __webpack_require__(4623);
 ;// CONCATENATED MODULE: ./lib/deploy/stage-area.js
@@ -1333,6 +1335,7 @@ var worker_files = __webpack_require__(4623);
 // trees are written once and read once, and on a busy or slow disk creating thousands of small files
 // costs more than the rsync that follows. Trees that do not fit in the RAM budget spill to the bucket's
 // tmp/ directory; rsync follows the links either way (--copy-dirlinks).
+
 
 
 
@@ -1357,7 +1360,7 @@ function sweepDeadAreas(ramDir) {
     }
     for (const name of names) {
         const m = /^maand-stage-(\d+)-/.exec(name);
-        if (!m || Number(m[1]) === process.pid || processAlive(Number(m[1])))
+        if (!m || Number(m[1]) === process.pid || (0,util_process/* processAlive */.F)(Number(m[1])))
             continue;
         const dir = (0,external_node_path_.join)(ramDir, name);
         try {
@@ -1368,15 +1371,6 @@ function sweepDeadAreas(ramDir) {
         catch {
             // another run swept it first, or it is not ours to remove
         }
-    }
-}
-function processAlive(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (e) {
-        return e.code === 'EPERM';
     }
 }
 /** Bytes a tree occupies on a tmpfs: whole pages per file and per directory. */

@@ -14,11 +14,13 @@ export const modules = {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(452);
+/* harmony import */ var _util_process_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9609);
 // One maand at a time per bucket. Two runs in the same bucket (two terminals, or a deploy while a
 // build runs) would wipe each other's tmp/, bump update_seq twice and promote from plans the other
 // one invalidated. data/maand.lock holds the running process's pid, host and command; a lock whose
 // process is gone (same host, pid not alive) is taken over. Re-entrant within one process, so a
 // command that runs another (deploy --build, drift correction) does not lock itself out.
+
 
 
 
@@ -104,12 +106,8 @@ function readLock(file) {
 function isStale(l) {
     if (l.host !== (0,node_os__WEBPACK_IMPORTED_MODULE_1__.hostname)())
         return false;
-    try {
-        process.kill(l.pid, 0);
-    }
-    catch (e) {
-        return e.code === 'ESRCH';
-    }
+    if (!(0,_util_process_js__WEBPACK_IMPORTED_MODULE_4__/* .processAlive */ .F)(l.pid))
+        return true;
     const started = processStartMs(l.pid);
     const locked = Date.parse(l.started);
     // a process that started after the lock was written cannot have written it; the minute of slack
@@ -1818,6 +1816,27 @@ async function runLimited(tasks, limit) {
     if (firstError !== undefined)
         throw firstError;
     return results;
+}
+
+
+/***/ }),
+
+/***/ 9609:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ processAlive)
+/* harmony export */ });
+// Whether a process of this machine still exists, for files named after the pid that wrote them.
+/** False only when the pid is gone (ESRCH); a process of another user (EPERM) is alive. */
+function processAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (e) {
+        return e.code !== 'ESRCH';
+    }
 }
 
 

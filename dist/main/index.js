@@ -28958,7 +28958,7 @@ try {
     config = (0,_config_js__WEBPACK_IMPORTED_MODULE_1__/* .readConfig */ .Xg)((name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput(name), env);
     (0,_banner_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecrets */ .d)(config, _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__.info((0,_banner_js__WEBPACK_IMPORTED_MODULE_3__/* .banner */ .v)(config));
-    const [{ runAction }, { createStatePort }, { publishOutcome }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(291), __nccwpck_require__.e(57)]).then(__nccwpck_require__.bind(__nccwpck_require__, 26057)), __nccwpck_require__.e(/* import() */ 575).then(__nccwpck_require__.bind(__nccwpck_require__, 58575)), Promise.all(/* import() */[__nccwpck_require__.e(562), __nccwpck_require__.e(346)]).then(__nccwpck_require__.bind(__nccwpck_require__, 91346))]);
+    const [{ runAction }, { createStatePort }, { publishOutcome }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(291), __nccwpck_require__.e(741)]).then(__nccwpck_require__.bind(__nccwpck_require__, 79741)), __nccwpck_require__.e(/* import() */ 575).then(__nccwpck_require__.bind(__nccwpck_require__, 58575)), Promise.all(/* import() */[__nccwpck_require__.e(562), __nccwpck_require__.e(346)]).then(__nccwpck_require__.bind(__nccwpck_require__, 91346))]);
     const state = createStatePort(config, env);
     const outcome = await runAction(config, env, { log: _actions_core__WEBPACK_IMPORTED_MODULE_0__, signal: controller.signal, saveState: _actions_core__WEBPACK_IMPORTED_MODULE_0__.saveState, setSecret: _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret, state });
     await publishOutcome(config, env, outcome, publishIo);

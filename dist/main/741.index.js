@@ -1,8 +1,8 @@
-export const id = 57;
-export const ids = [57];
+export const id = 741;
+export const ids = [741];
 export const modules = {
 
-/***/ 26057:
+/***/ 79741:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -8818,12 +8818,26 @@ function postBuildPlan(db) {
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
+;// CONCATENATED MODULE: ./lib/util/process.js
+// Whether a process of this machine still exists, for files named after the pid that wrote them.
+/** False only when the pid is gone (ESRCH); a process of another user (EPERM) is alive. */
+function processAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (e) {
+        return e.code !== 'ESRCH';
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/bucket/lock.js
 // One maand at a time per bucket. Two runs in the same bucket (two terminals, or a deploy while a
 // build runs) would wipe each other's tmp/, bump update_seq twice and promote from plans the other
 // one invalidated. data/maand.lock holds the running process's pid, host and command; a lock whose
 // process is gone (same host, pid not alive) is taken over. Re-entrant within one process, so a
 // command that runs another (deploy --build, drift correction) does not lock itself out.
+
 
 
 
@@ -8909,12 +8923,8 @@ function readLock(file) {
 function isStale(l) {
     if (l.host !== (0,external_node_os_.hostname)())
         return false;
-    try {
-        process.kill(l.pid, 0);
-    }
-    catch (e) {
-        return e.code === 'ESRCH';
-    }
+    if (!processAlive(l.pid))
+        return true;
     const started = processStartMs(l.pid);
     const locked = Date.parse(l.started);
     // a process that started after the lock was written cannot have written it; the minute of slack
@@ -11381,6 +11391,7 @@ function stageActive(db, kv, workers, bucketId, updateSeq, job, allocs) {
 
 
 
+
 const PAGE = 4096;
 /** Never take more than this share of the tmpfs' free space (other programs use it too). */
 const RAM_SHARE = 0.5;
@@ -11411,15 +11422,6 @@ function sweepDeadAreas(ramDir) {
         catch {
             // another run swept it first, or it is not ours to remove
         }
-    }
-}
-function processAlive(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (e) {
-        return e.code === 'EPERM';
     }
 }
 /** Bytes a tree occupies on a tmpfs: whole pages per file and per directory. */
