@@ -34,16 +34,39 @@ export type ErrorCode =
   | 'not supported'
   | 'bucket is busy'
   | 'kv'
-  | 'post_build';
+  | 'post_build'
+  // Codes of the error classes that live beside their module (all extend MaandError).
+  | 'state'
+  | 'job command'
+  | 'template'
+  | 'health check'
+  | 'remote'
+  | 'metrics'
+  | 'invalid unit'
+  | 'invalid version'
+  | 'invalid json'
+  | 'cannot read file'
+  | 'runtime api'
+  | 'deploy failed'
+  | 'cancelled';
 
-/** A problem with the user's input or bucket; the message names the file/field/job and the fix. */
+export interface MaandErrorOptions extends ErrorOptions {
+  /** The message is `detail` alone, without the `<code>: ` prefix (classes whose texts are the reference's own). */
+  bare?: boolean;
+}
+
+/**
+ * The base of every error a user may see: a code and a message that says what failed, where (file,
+ * field, job, worker) and what to do next. Module errors (KvError, StateError, TemplateError, …)
+ * extend it, so the entry layers format every one of them with `userMessage` and nothing else.
+ */
 export class MaandError extends Error {
   override name = 'MaandError';
   readonly code: ErrorCode;
   /** Sentinels of wrapped errors, outermost first (Go's errors.Is over a %w chain). */
   readonly codes: ErrorCode[];
-  constructor(code: ErrorCode, detail?: string, inner?: MaandError) {
-    super(detail === undefined || detail === '' ? code : `${code}: ${detail}`);
+  constructor(code: ErrorCode, detail?: string, inner?: MaandError, options?: MaandErrorOptions) {
+    super(options?.bare ? (detail ?? code) : detail === undefined || detail === '' ? code : `${code}: ${detail}`, options?.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.codes = [code, ...(inner?.codes ?? [])];
   }
@@ -73,12 +96,22 @@ export function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/**
+ * The one text a user sees for an error, in the CLI and in the Action alike. A MaandError speaks for
+ * itself; anything else is a bug in maand, said as such on one line (never a stack trace).
+ */
+export function userMessage(e: unknown): string {
+  if (e instanceof MaandError) return e.message;
+  const text = errorText(e).split('\n')[0]!.trim() || 'no message';
+  return `internal error: ${text} (this is a bug in maand; please report it with the command that was run)`;
+}
+
 /** Some jobs failed while the rest of the run went on; the message lists each failure on its own line. */
-export class PartialFailureError extends Error {
+export class PartialFailureError extends MaandError {
   override name = 'PartialFailureError';
   readonly failures: string[];
-  constructor(what: string, failures: string[]) {
-    super(`${what}:\n${failures.join('\n')}`);
+  constructor(what: string, failures: string[], code: ErrorCode = 'deploy failed') {
+    super(code, `${what}:\n${failures.join('\n')}`, undefined, { bare: true });
     this.failures = failures;
   }
 }

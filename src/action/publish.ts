@@ -1,7 +1,6 @@
 // What a finished run leaves behind: outputs (fatal if they cannot be set), then the best-effort side
 // effects — annotations, job summary, PR comment — each degrading to a warning, all awaited.
-import { StateError } from '../state/errors.ts';
-import { MaandError, errorText } from '../errors.ts';
+import { errorText, userMessage } from '../errors.ts';
 import { renderComment, commentMarker } from '../report/markdown/comment.ts';
 import { renderErrorSummary, renderSummary } from '../report/markdown/summary.ts';
 import { annotate } from './annotations.ts';
@@ -52,8 +51,7 @@ async function postComment(config: Config, env: ActionEnv, out: RunOutcome, log:
 
 /** The message for core.setFailed of a run that stopped with an error (bad input, state, build). */
 export function failureMessage(e: unknown): string {
-  if (e instanceof MaandError || e instanceof StateError) return e.message;
-  return `unexpected error: ${errorText(e)}`;
+  return userMessage(e);
 }
 
 export async function publishError(command: string, message: string, io: PublishIo): Promise<void> {

@@ -1,12 +1,16 @@
 // TOML reading shared by maand.conf, bucket.conf, bucket.jobs*.conf and vars.toml.
+import { MaandError } from '../errors.ts';
 import { parse } from 'smol-toml';
 import { readFileSync } from 'node:fs';
 
 export type TomlTable = Record<string, unknown>;
 
 /** The file exists but cannot be read (a directory, no permission): not a TOML problem. */
-export class FileReadError extends Error {
+export class FileReadError extends MaandError {
   override name = 'FileReadError';
+  constructor(message: string) {
+    super('cannot read file', message, undefined, { bare: true });
+  }
 }
 
 /** Reads a TOML file; undefined when it does not exist. Parse errors are thrown as Error(message). */

@@ -1,10 +1,14 @@
 // Memory (MB) and CPU (MHz) strings of workers.json, manifests and bucket.jobs*.conf (§5.1).
+import { MaandError } from '../errors.ts';
 
 const MEMORY_UNITS: Record<string, number> = { '': 1, MB: 1, GB: 1024, TB: 1048576 };
 const CPU_UNITS: Record<string, number> = { MHZ: 1, GHZ: 1000, THZ: 1000000 };
 
-export class UnitError extends Error {
+export class UnitError extends MaandError {
   override name = 'UnitError';
+  constructor(message: string) {
+    super('invalid unit', message, undefined, { bare: true });
+  }
 }
 
 /** strconv.ParseFloat syntax: sign, digits with `_` separators, fraction, exponent, hex floats, inf/nan. */

@@ -1,4 +1,5 @@
 // Job versions (§5.3): the stored raw text, the normalized deploy version, the parsed form.
+import { MaandError } from '../errors.ts';
 
 export function storedVersion(raw: string | undefined): string {
   return raw === undefined || raw === '' ? 'unknown' : raw;
@@ -16,8 +17,11 @@ export interface ParsedVersion {
   prerelease: string;
 }
 
-export class VersionError extends Error {
+export class VersionError extends MaandError {
   override name = 'VersionError';
+  constructor(message: string) {
+    super('invalid version', message, undefined, { bare: true });
+  }
 }
 
 export function parseVersion(raw: string): ParsedVersion {

@@ -1,6 +1,6 @@
 // Every subcommand and flag of `maand`, declared in one place; handlers load lazily.
 import { Command, CommanderError, Option } from 'commander';
-import { errorText, MaandError, PartialFailureError } from '../errors.ts';
+import { PartialFailureError, userMessage } from '../errors.ts';
 import type { CliIo } from './io.ts';
 import { withHostKeyFlags } from './ssh-access.ts';
 
@@ -157,13 +157,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    io.stderr.write(e instanceof PartialFailureError ? `${e.message}\n` : `${failurePrefix}: ${formatError(e)}\n`);
+    io.stderr.write(e instanceof PartialFailureError ? `${e.message}\n` : `${failurePrefix}: ${userMessage(e)}\n`);
     return 1;
   }
-}
-
-function formatError(e: unknown): string {
-  if (e instanceof MaandError) return e.message;
-  if (e instanceof Error && e.name === 'KvError') return e.message;
-  return errorText(e);
 }

@@ -1,4 +1,5 @@
 // Shapes of health checks: what the caller passes, what comes back, the progress events.
+import { MaandError } from '../errors.ts';
 import type { CommandRunResult, HookRunContext } from '../hooks/types.ts';
 import type { SshRunner, SshTarget } from './ssh-probe.ts';
 
@@ -48,11 +49,11 @@ export interface JobHealthResult {
   error?: HealthCheckError;
 }
 
-export class HealthCheckError extends Error {
+export class HealthCheckError extends MaandError {
   override name = 'HealthCheckError';
   readonly job: string;
   constructor(job: string, message: string) {
-    super(message);
+    super('health check', message, undefined, { bare: true });
     this.job = job;
   }
 }

@@ -1,5 +1,6 @@
 // Errors of job-command runs. src/errors.ts has no codes for them yet, so they are classified by
 // `kind` here; the message keeps the reference texts (spec kv §9 "Hook run").
+import { MaandError } from '../errors.ts';
 
 export type JobCommandErrorKind =
   /** `job "<j>" command "<n>" is not registered for event "<e>"` */
@@ -15,14 +16,14 @@ export type JobCommandErrorKind =
   /** the run was cancelled before or while it ran */
   | 'cancelled';
 
-export class JobCommandError extends Error {
+export class JobCommandError extends MaandError {
   override name = 'JobCommandError';
   readonly kind: JobCommandErrorKind;
   readonly job: string;
   readonly command: string;
   readonly event: string;
   constructor(kind: JobCommandErrorKind, where: { job: string; command: string; event: string }, message: string) {
-    super(message);
+    super('job command', message, undefined, { bare: true });
     this.kind = kind;
     this.job = where.job;
     this.command = where.command;

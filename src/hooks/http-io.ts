@@ -1,6 +1,7 @@
 // Request and response plumbing of the runtime API with the reference's wire behaviour (spec kv
 // §3.9.2): text errors end with "\n", JSON bodies end with "\n", the request body is decoded like
 // Go's json.Decoder into a struct (first JSON value only, case-insensitive fields, wrong types rejected).
+import { MaandError } from '../errors.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { goJson } from '../util/go-json.ts';
 import { field, jsonValueEnd, type JsonObject, type JsonValue } from '../util/json-decode.ts';
@@ -8,10 +9,11 @@ import { field, jsonValueEnd, type JsonObject, type JsonValue } from '../util/js
 /** Request bodies are tiny JSON objects; anything larger is refused. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-export class HttpFailure extends Error {
+export class HttpFailure extends MaandError {
+  override name = 'HttpFailure';
   readonly status: number;
   constructor(status: number, message: string) {
-    super(message);
+    super('runtime api', message, undefined, { bare: true });
     this.status = status;
   }
 }

@@ -1,13 +1,14 @@
 // KV errors carry the reference's exact texts (no `<code>: ` prefix) so callers can wrap them
 // with their own context ("job api: key not found or deleted") and tests can match on `kind`.
+import { MaandError } from '../errors.ts';
 
 export type KvErrorKind = 'not-found' | 'namespace-not-found' | 'not-initialized' | 'crypto' | 'permission';
 
-export class KvError extends Error {
+export class KvError extends MaandError {
   override name = 'KvError';
   readonly kind: KvErrorKind;
   constructor(kind: KvErrorKind, message: string) {
-    super(message);
+    super('kv', message, undefined, { bare: true });
     this.kind = kind;
   }
 }

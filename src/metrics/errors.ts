@@ -1,9 +1,13 @@
 // Errors of the metrics push. Their messages are the reference texts (kv spec §9: `remote write
-// status <code> <text>[: <body>]`), so they are not MaandErrors, which prefix a sentinel code.
+// status <code> <text>[: <body>]`), so they carry no `<code>: ` prefix.
+import { MaandError } from '../errors.ts';
 
 /** The push could not be set up or did not go through; the deploy reports it as a warning. */
-export class MetricsError extends Error {
+export class MetricsError extends MaandError {
   override name = 'MetricsError';
+  constructor(message: string) {
+    super('metrics', message, undefined, { bare: true });
+  }
 }
 
 /** One remote-write attempt failed: a bad HTTP status, a network error or a timeout. */

@@ -1,5 +1,5 @@
-// RemoteCommandError: a worker command or rsync that failed, with a message that says what
-// failed, on which worker, and what to do next. Classified by exit code and executor flags.
+// The message of a worker command or rsync that failed: what failed, on which worker, and what to do
+// next. Classified by exit code and executor flags.
 
 import { failureOf, rsyncReason, stderrTail, type RemoteFailure, type RemoteResult } from './result.ts';
 
@@ -45,37 +45,4 @@ export function remoteFailureMessage(r: RemoteResult, failure: RemoteFailure): s
         ? withReason(`${w}: rsync failed (exit ${r.exitCode})`, rsyncReason(r))
         : withReason(`${w}: command execution failed (exit ${r.exitCode})`, stderrTail(r));
   }
-}
-
-export class RemoteCommandError extends Error {
-  override name = 'RemoteCommandError';
-  readonly host: string;
-  /** Argv summary (whitespace collapsed, at most 200 characters). */
-  readonly argv: string;
-  readonly exitCode: number;
-  /** Last line of stderr. */
-  readonly stderrTail: string;
-  readonly failure: RemoteFailure;
-  readonly result: RemoteResult;
-
-  constructor(result: RemoteResult, failure: RemoteFailure) {
-    super(remoteFailureMessage(result, failure));
-    this.host = result.host;
-    this.argv = result.summary;
-    this.exitCode = result.exitCode;
-    this.stderrTail = stderrTail(result);
-    this.failure = failure;
-    this.result = result;
-  }
-}
-
-/** Returns the result when it succeeded, else throws RemoteCommandError. */
-export function check(result: RemoteResult): RemoteResult {
-  const failure = failureOf(result);
-  if (failure !== undefined) throw new RemoteCommandError(result, failure);
-  return result;
-}
-
-export function isRemoteCommandError(e: unknown): e is RemoteCommandError {
-  return e instanceof RemoteCommandError;
 }

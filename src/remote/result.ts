@@ -1,5 +1,5 @@
 // What one remote operation (a worker command or an rsync) returns. A failure is data here;
-// errors.ts turns it into a RemoteCommandError when the caller wants to stop.
+// errors.ts words it for the user.
 
 import type { HostKeyProblem } from './host-keys.ts';
 import type { ProcessResult } from './run-process.ts';

@@ -1,5 +1,6 @@
 // StateError: a state restore/save that cannot go on. The message says what failed, where (bundle file,
 // backend, branch) and what to do next; `kind` lets the Action layer classify it without reading text.
+import { MaandError } from '../errors.ts';
 
 export type StateErrorKind =
   | 'format' // not a bundle, truncated, unknown format version, bad entry
@@ -10,11 +11,11 @@ export type StateErrorKind =
   | 'backend' // the cache/artifact/git service failed or answered something unexpected
   | 'config'; // bad backend options (name, kind, missing repository or token)
 
-export class StateError extends Error {
+export class StateError extends MaandError {
   override name = 'StateError';
   readonly kind: StateErrorKind;
   constructor(kind: StateErrorKind, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+    super('state', message, undefined, { bare: true, ...(options?.cause !== undefined ? { cause: options.cause } : {}) });
     this.kind = kind;
   }
 }

@@ -1,8 +1,8 @@
 // TemplateError: every parse or execution failure, with Go's message text
 //   parse: `template: NAME:LINE: message`
 //   exec:  `template: NAME:LINE:COL: executing "TEMPLATE" at <NODE>: message`
-// (src/errors.ts lists a TemplateError in the style guide; it lives here so the engine has no
-// dependency outside its folder.)
+// It lives beside the engine and extends the one base every user-facing error has (src/errors.ts).
+import { MaandError } from '../errors.ts';
 
 export type TemplateErrorKind = 'parse' | 'exec';
 
@@ -18,7 +18,7 @@ export interface TemplateErrorInit {
   cause?: unknown;
 }
 
-export class TemplateError extends Error {
+export class TemplateError extends MaandError {
   override name = 'TemplateError';
   readonly kind: TemplateErrorKind;
   readonly template: string;
@@ -26,7 +26,7 @@ export class TemplateError extends Error {
   readonly col: number;
 
   constructor(message: string, init: TemplateErrorInit) {
-    super(message, init.cause === undefined ? undefined : { cause: init.cause });
+    super('template', message, undefined, { bare: true, ...(init.cause === undefined ? {} : { cause: init.cause }) });
     this.kind = init.kind;
     this.template = init.template;
     this.line = init.line;

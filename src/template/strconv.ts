@@ -1,5 +1,6 @@
 // The parts of Go's strconv and unicode packages the engine needs: quoting (%q, error
 // messages), unquoting string/char literals, Atoi with Go's error texts, and TrimSpace.
+import { MaandError } from '../errors.ts';
 
 const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
 
@@ -67,9 +68,10 @@ export function canBackquote(s: string): boolean {
 }
 
 /** Thrown by unquote; its message is Go's ErrSyntax text. */
-export class UnquoteError extends Error {
+export class UnquoteError extends MaandError {
+  override name = 'UnquoteError';
   constructor() {
-    super('invalid syntax');
+    super('template', 'invalid syntax', undefined, { bare: true });
   }
 }
 

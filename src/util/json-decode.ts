@@ -1,9 +1,13 @@
 // Decoding JSON the way Go's encoding/json fills a struct: object keys match field names
 // case-insensitively, a later duplicate wins, unknown keys are ignored, `null` keeps the default,
 // and a value of the wrong JSON type is an error. Messages follow Go's decoder wording.
+import { MaandError } from '../errors.ts';
 
-export class JsonDecodeError extends Error {
+export class JsonDecodeError extends MaandError {
   override name = 'JsonDecodeError';
+  constructor(message: string) {
+    super('invalid json', message, undefined, { bare: true });
+  }
 }
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [k: string]: JsonValue };

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { check, RemoteCommandError } from '../../src/remote/errors.ts';
+import { check, RemoteCommandError } from './remote-check.ts';
 import type { RemoteResult } from '../../src/remote/result.ts';
 
 function result(over: Partial<RemoteResult>): RemoteResult {
@@ -42,10 +42,10 @@ test('a non-zero exit names the worker, the exit code and the last stderr line',
   const e = thrown(result({ exitCode: 2, stderr: 'make: entering\nmake: *** [start] Error 1\n' }));
   assert.equal(e.message, 'worker 10.0.0.3: command execution failed (exit 2): make: *** [start] Error 1');
   assert.equal(e.name, 'RemoteCommandError');
-  assert.equal(e.host, '10.0.0.3');
-  assert.equal(e.exitCode, 2);
+  assert.equal(e.result.host, '10.0.0.3');
+  assert.equal(e.result.exitCode, 2);
   assert.equal(e.failure, 'exit');
-  assert.equal(e.argv, 'ssh -p 22 agent@10.0.0.3 timeout 300 bash -s');
+  assert.equal(e.result.summary, 'ssh -p 22 agent@10.0.0.3 timeout 300 bash -s');
 });
 
 test('ssh exit 255 says the worker is unreachable and what to check', () => {

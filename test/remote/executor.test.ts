@@ -2,7 +2,7 @@ import { after, afterEach, before, beforeEach, describe, test } from 'node:test'
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { check, RemoteCommandError } from '../../src/remote/errors.ts';
+import { check, RemoteCommandError } from './remote-check.ts';
 import { RemoteExecutor, type WorkerTarget } from '../../src/remote/executor.ts';
 import { runProcess } from '../../src/remote/run-process.ts';
 import { startWorkers, type WorkerSet } from '../harness/workers.ts';
@@ -122,7 +122,7 @@ describe('remote executor against real workers', () => {
       assert.equal(r.exitCode, 255);
       const e = thrown(() => check(r));
       assert.equal(e.failure, 'unreachable');
-      assert.equal(e.host, ip);
+      assert.equal(e.result.host, ip);
       assert.match(e.message, /^worker 127\.0\.46\.2 unreachable \(ssh exit 255\): .*Connection refused; check the host/);
     } finally {
       await w.startWorker(ip);

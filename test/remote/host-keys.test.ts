@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { check, RemoteCommandError } from '../../src/remote/errors.ts';
+import { check, RemoteCommandError } from './remote-check.ts';
 import { RemoteExecutor, type WorkerTarget } from '../../src/remote/executor.ts';
 import type { HostKeyPolicy } from '../../src/remote/ssh-options.ts';
 import { runProcess } from '../../src/remote/run-process.ts';

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { check } from '../../src/remote/errors.ts';
+import { check } from './remote-check.ts';
 import { RemoteExecutor, type WorkerTarget } from '../../src/remote/executor.ts';
 import { mergeFilterText, parseItemizedLine, type ItemizedChange } from '../../src/remote/rsync.ts';
 import { startWorkers, type WorkerSet } from '../harness/workers.ts';
