@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: prepare the host (sshd, rsync, python3, make for the end-to-end tests), type-check, then
+// `npm test`: prepare the host (sshd, rsync, python3, make for the end-to-end tests), type-check, lint, then
 // run every test file with node's test runner. Extra arguments are passed to `node --test`
 // (e.g. `npm test -- test/build/`).
 import { spawnSync } from 'node:child_process';
@@ -15,6 +15,8 @@ const run = (cmd, args) => {
 
 if (existsSync(join(root, 'scripts', 'setup-host.sh'))) run('bash', [join(root, 'scripts', 'setup-host.sh')]);
 run(join(root, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json', '--noEmit']);
+// every promise awaited or handled (type-aware lint; eslint.config.js)
+run(join(root, 'node_modules', '.bin', 'eslint'), ['.']);
 const extra = process.argv.slice(2);
 const targets = extra.length > 0 ? extra : ['test/**/*.test.ts'];
 run(process.execPath, ['--test', '--test-concurrency=2', '--test-timeout=600000', ...targets]);

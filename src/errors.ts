@@ -48,6 +48,7 @@ export type ErrorCode =
   | 'cannot read file'
   | 'runtime api'
   | 'deploy failed'
+  | 'workers unreachable'
   | 'cancelled';
 
 export interface MaandErrorOptions extends ErrorOptions {
@@ -111,7 +112,8 @@ export class PartialFailureError extends MaandError {
   override name = 'PartialFailureError';
   readonly failures: string[];
   constructor(what: string, failures: string[], code: ErrorCode = 'deploy failed') {
-    super(code, `${what}:\n${failures.join('\n')}`, undefined, { bare: true });
+    // one cause reads as one line; several get a line each
+    super(code, failures.length === 1 && !failures[0]!.includes('\n') ? `${what}: ${failures[0]}` : `${what}:\n${failures.join('\n')}`, undefined, { bare: true });
     this.failures = failures;
   }
 }

@@ -13,7 +13,9 @@ export const modules = {
 /* harmony export */   qh: () => (/* binding */ formatVersion)
 /* harmony export */ });
 /* unused harmony export VersionError */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(452);
 // Job versions (§5.3): the stored raw text, the normalized deploy version, the parsed form.
+
 function storedVersion(raw) {
     return raw === undefined || raw === '' ? 'unknown' : raw;
 }
@@ -21,8 +23,11 @@ function normalizedVersion(raw) {
     const t = (raw ?? '').trim();
     return t === '' || t.toLowerCase() === 'unknown' ? '0.0.0' : t;
 }
-class VersionError extends Error {
+class VersionError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MaandError */ .Ob {
     name = 'VersionError';
+    constructor(message) {
+        super('invalid version', message, undefined, { bare: true });
+    }
 }
 function parseVersion(raw) {
     let s = raw.trim();
@@ -148,8 +153,8 @@ function catKvGet(db, root, ns, key, reveal) {
     return reveal ? store.getSecret(ns, key) : '[encrypted]';
 }
 
-// EXTERNAL MODULE: ./lib/deploy/state.js
-var state = __webpack_require__(3626);
+// EXTERNAL MODULE: ./lib/deploy/alloc-state.js
+var alloc_state = __webpack_require__(4306);
 ;// CONCATENATED MODULE: ./lib/cat/deployments.js
 // `maand cat deployments`: every allocation with its deploy state and what the next deploy does to it
 // (deploy spec §24).
@@ -173,7 +178,7 @@ function rolloutState(a) {
     return 'promoted';
 }
 function catDeployments(db, opts) {
-    let rows = (0,state/* allAllocations */.hR)(db).sort((a, b) => (a.job === b.job ? (a.workerIp < b.workerIp ? -1 : 1) : a.job < b.job ? -1 : 1));
+    let rows = (0,alloc_state/* allAllocations */.hR)(db).sort((a, b) => (a.job === b.job ? (a.workerIp < b.workerIp ? -1 : 1) : a.job < b.job ? -1 : 1));
     const jobs = opts.jobs ?? [];
     const workers = opts.workers ?? [];
     if (jobs.length > 0 && !rows.some((r) => jobs.includes(r.job)))
@@ -230,8 +235,8 @@ function renderTable(columns, rows) {
     return [line(columns.map((c) => c.toUpperCase())), ...text.map(line)].join('\n') + '\n';
 }
 
-// EXTERNAL MODULE: ./lib/cli/io.js
-var cli_io = __webpack_require__(8908);
+// EXTERNAL MODULE: ./lib/entry/job-list.js
+var job_list = __webpack_require__(1772);
 ;// CONCATENATED MODULE: ./lib/cli/commands/cat.js
 
 
@@ -261,11 +266,11 @@ function print(io, res, json) {
         io.stdout.write(renderTable(res.columns, res.rows.map((r) => r.map(cellText))));
 }
 function catViewCommand(io, view, opts) {
-    withDb(io, (db) => print(io, catView(db, view, (0,cli_io/* splitList */.r)(opts.jobs)), opts.json));
+    withDb(io, (db) => print(io, catView(db, view, (0,job_list/* parseNameList */.H)(opts.jobs)), opts.json));
 }
 function catKvCommand(io, opts) {
     withDb(io, (db) => {
-        const jobs = (0,cli_io/* splitList */.r)(opts.jobs);
+        const jobs = (0,job_list/* parseNameList */.H)(opts.jobs);
         print(io, catKv(db, { jobs, active: opts.active, deleted: opts.deleted, ...(opts.namespace ? { namespace: opts.namespace } : {}) }), opts.json);
     });
 }
@@ -273,28 +278,13 @@ function catKvGetCommand(io, ns, key, opts) {
     withDb(io, (db, root) => io.stdout.write(`${catKvGet(db, root, ns, key, opts.reveal)}\n`));
 }
 function catDeploymentsCommand(io, opts) {
-    withDb(io, (db) => print(io, catDeployments(db, { jobs: (0,cli_io/* splitList */.r)(opts.jobs), workers: (0,cli_io/* splitList */.r)(opts.workers), active: opts.active }), opts.json));
+    withDb(io, (db) => print(io, catDeployments(db, { jobs: (0,job_list/* parseNameList */.H)(opts.jobs), workers: (0,job_list/* parseNameList */.H)(opts.workers), active: opts.active }), opts.json));
 }
 
 
 /***/ }),
 
-/***/ 8908:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   r: () => (/* binding */ splitList)
-/* harmony export */ });
-function splitList(raw) {
-    if (raw === undefined)
-        return [];
-    return [...new Set(raw.split(',').map((s) => s.trim()).filter((s) => s !== ''))];
-}
-
-
-/***/ }),
-
-/***/ 3626:
+/***/ 4306:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -410,6 +400,23 @@ function setJobMarker(db, job, marker) {
 function bumpUpdateSeq(db) {
     db.prepare('UPDATE bucket SET update_seq = COALESCE(update_seq, 0) + 1').run();
     return Number(db.prepare('SELECT update_seq FROM bucket LIMIT 1').get().update_seq);
+}
+
+
+/***/ }),
+
+/***/ 1772:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ parseNameList)
+/* harmony export */ });
+// A list of job names (or worker IPs) as the CLI's `--jobs a,b` and the Action's `jobs:` input give it:
+// comma- or newline-separated, trimmed, duplicates dropped, order kept. Names are checked by the engine.
+function parseNameList(raw) {
+    if (raw === undefined)
+        return [];
+    return [...new Set(raw.split(/[,\n]/).map((s) => s.trim()).filter((s) => s !== ''))];
 }
 
 

@@ -108,10 +108,14 @@ var maand_conf = __webpack_require__(3788);
 var json_decode = __webpack_require__(8719);
 ;// CONCATENATED MODULE: ./lib/bucket/units.js
 // Memory (MB) and CPU (MHz) strings of workers.json, manifests and bucket.jobs*.conf (§5.1).
+
 const MEMORY_UNITS = { '': 1, MB: 1, GB: 1024, TB: 1048576 };
 const CPU_UNITS = { MHZ: 1, GHZ: 1000, THZ: 1000000 };
-class UnitError extends Error {
+class UnitError extends errors/* MaandError */.Ob {
     name = 'UnitError';
+    constructor(message) {
+        super('invalid unit', message, undefined, { bare: true });
+    }
 }
 /** strconv.ParseFloat syntax: sign, digits with `_` separators, fraction, exponent, hex floats, inf/nan. */
 function parseGoFloat(s) {
@@ -1823,11 +1827,16 @@ function checkCapacity(db) {
 
 // EXTERNAL MODULE: ./lib/hooks/catalog.js
 var catalog = __webpack_require__(2763);
-// EXTERNAL MODULE: ./lib/hooks/runner.js + 4 modules
-var runner = __webpack_require__(3604);
+// EXTERNAL MODULE: ./lib/hooks/runner.js + 5 modules
+var runner = __webpack_require__(494);
 // EXTERNAL MODULE: ./lib/hooks/runtime-api.js + 3 modules
 var runtime_api = __webpack_require__(999);
 ;// CONCATENATED MODULE: ./lib/hooks/post-build.js
+// post_build hooks (build-and-catalog §11): after the main build committed, run every job's
+// post_build commands in deployment-sequence order (jobs and commands sorted by name), each on the
+// job's active allocations one at a time. A failure does not stop the loop; at the end, KV written
+// by the hooks is persisted only when all of them succeeded.
+
 
 
 
@@ -1840,12 +1849,11 @@ async function runPostBuild(o) {
     const plan = postBuildPlan(db);
     if (plan.length === 0)
         return { ok: true, runs: [], failures: [], kvChanges: 0 };
-    db.exec('BEGIN IMMEDIATE');
     const runs = [];
     const failures = [];
-    let committed = false;
     let kvChanges = 0;
-    try {
+    // One transaction over every hook: KV written by post_build is kept only when all of them succeeded.
+    await (0,catalog_db/* inTransactionAsync */.AW)(db, async () => {
         const kv = lib_kv/* KvStore */.f$.load(db, { key: () => (0,lib_kv/* loadKvKey */.nW)(o.root) });
         const api = await (0,runtime_api/* startRuntimeApi */.P)({ db, kv });
         try {
@@ -1864,16 +1872,10 @@ async function runPostBuild(o) {
         finally {
             await api.close();
         }
-        if (failures.length === 0) {
+        if (failures.length === 0)
             kvChanges = kv.persist(db, o.now);
-            db.exec('COMMIT');
-            committed = true;
-        }
-    }
-    finally {
-        if (!committed && db.isTransaction)
-            db.exec('ROLLBACK');
-    }
+        return failures.length === 0;
+    }, (ok) => ok);
     if (failures.length === 0)
         return { ok: true, runs, failures, kvChanges };
     const error = new errors/* MaandError */.Ob('post_build', failures.join('\n'));

@@ -45,11 +45,11 @@ function jobDir(paths, job) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AW: () => (/* binding */ inTransactionAsync),
 /* harmony export */   bI: () => (/* binding */ openDb),
 /* harmony export */   gk: () => (/* binding */ asDatabaseError),
 /* harmony export */   sA: () => (/* binding */ inTransaction)
 /* harmony export */ });
-/* unused harmony export inTransactionAsync */
 /* harmony import */ var node_sqlite__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(99);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(452);
@@ -89,12 +89,15 @@ function inTransaction(db, fn) {
         throw e;
     }
 }
-/** Async variant: the transaction stays open across awaits (only this process writes the catalog). */
-async function inTransactionAsync(db, fn) {
+/**
+ * Async variant: the transaction stays open across awaits (the bucket lock keeps other writers out).
+ * `commit` decides from the result whether to commit or roll back without an error.
+ */
+async function inTransactionAsync(db, fn, commit = () => true) {
     db.exec('BEGIN IMMEDIATE');
     try {
         const out = await fn();
-        db.exec('COMMIT');
+        db.exec(commit(out) ? 'COMMIT' : 'ROLLBACK');
         return out;
     }
     catch (e) {
@@ -333,14 +336,17 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: BUCKET_NS, BUCKET_VARS_NS, ENCRYPTED_PREFIX, KvError, KvSession, MAX_VERSIONS_TO_KEEP, ROLLOUT_ORDER_KEY, VERSION_KEY, allocationReadSet, allocationWorkers, decrypt, encrypt, ensureKvKey, isEncrypted, kvKeyPath, trimSpace
 
+// EXTERNAL MODULE: ./lib/errors.js
+var errors = __webpack_require__(452);
 ;// CONCATENATED MODULE: ./lib/kv/errors.js
 // KV errors carry the reference's exact texts (no `<code>: ` prefix) so callers can wrap them
 // with their own context ("job api: key not found or deleted") and tests can match on `kind`.
-class KvError extends Error {
+
+class KvError extends errors/* MaandError */.Ob {
     name = 'KvError';
     kind;
     constructor(kind, message) {
-        super(message);
+        super('kv', message, undefined, { bare: true });
         this.kind = kind;
     }
 }
@@ -847,8 +853,6 @@ function purgeStaleVersions(db, retainDays, nowUnixSeconds) {
     return Number(db.prepare(PURGE).run(cutoff).changes);
 }
 
-// EXTERNAL MODULE: ./lib/errors.js
-var errors = __webpack_require__(452);
 ;// CONCATENATED MODULE: ./lib/kv/sync.js
 // Build's write policies (build-and-catalog §9.1, spec kv §1.10). Puts go in sorted key order,
 // then the tombstones, so version numbers and persisted rows are deterministic.

@@ -13,7 +13,9 @@ export const modules = {
 /* harmony export */   qh: () => (/* binding */ formatVersion)
 /* harmony export */ });
 /* unused harmony export VersionError */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(452);
 // Job versions (§5.3): the stored raw text, the normalized deploy version, the parsed form.
+
 function storedVersion(raw) {
     return raw === undefined || raw === '' ? 'unknown' : raw;
 }
@@ -21,8 +23,11 @@ function normalizedVersion(raw) {
     const t = (raw ?? '').trim();
     return t === '' || t.toLowerCase() === 'unknown' ? '0.0.0' : t;
 }
-class VersionError extends Error {
+class VersionError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MaandError */ .Ob {
     name = 'VersionError';
+    constructor(message) {
+        super('invalid version', message, undefined, { bare: true });
+    }
 }
 function parseVersion(raw) {
     let s = raw.trim();
@@ -853,9 +858,12 @@ const CONTINUE = 2;
 /** Marks "no value piped in" (Go's missingVal); distinct from undefined, the invalid value. */
 const MISSING = Symbol('missing');
 
+// EXTERNAL MODULE: ./lib/errors.js
+var errors = __webpack_require__(452);
 ;// CONCATENATED MODULE: ./lib/template/strconv.js
 // The parts of Go's strconv and unicode packages the engine needs: quoting (%q, error
 // messages), unquoting string/char literals, Atoi with Go's error texts, and TrimSpace.
+
 const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
 /** Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols and ASCII space. */
 function isPrint(cp) {
@@ -921,9 +929,10 @@ function canBackquote(s) {
     return true;
 }
 /** Thrown by unquote; its message is Go's ErrSyntax text. */
-class UnquoteError extends Error {
+class UnquoteError extends errors/* MaandError */.Ob {
+    name = 'UnquoteError';
     constructor() {
-        super('invalid syntax');
+        super('template', 'invalid syntax', undefined, { bare: true });
     }
 }
 const SIMPLE_ESCAPES = { a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11, '\\': 92 };
@@ -1545,16 +1554,16 @@ function compileSimpleAction(node) {
 // TemplateError: every parse or execution failure, with Go's message text
 //   parse: `template: NAME:LINE: message`
 //   exec:  `template: NAME:LINE:COL: executing "TEMPLATE" at <NODE>: message`
-// (src/errors.ts lists a TemplateError in the style guide; it lives here so the engine has no
-// dependency outside its folder.)
-class TemplateError extends Error {
+// It lives beside the engine and extends the one base every user-facing error has (src/errors.ts).
+
+class TemplateError extends errors/* MaandError */.Ob {
     name = 'TemplateError';
     kind;
     template;
     line;
     col;
     constructor(message, init) {
-        super(message, init.cause === undefined ? undefined : { cause: init.cause });
+        super('template', message, undefined, { bare: true, ...(init.cause === undefined ? {} : { cause: init.cause }) });
         this.kind = init.kind;
         this.template = init.template;
         this.line = init.line;

@@ -14,7 +14,8 @@ export const modules = {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(452);
-/* harmony import */ var _util_process_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9609);
+/* harmony import */ var _util_process_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9609);
+/* harmony import */ var _util_exit_cleanup_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9127);
 // One maand at a time per bucket. Two runs in the same bucket (two terminals, or a deploy while a
 // build runs) would wipe each other's tmp/, bump update_seq twice and promote from plans the other
 // one invalidated. data/maand.lock holds the running process's pid, host and command; a lock whose
@@ -25,8 +26,10 @@ export const modules = {
 
 
 
-/** Locks this process holds, by lock file, with how many nested holders. */
+
+/** Locks this process holds, by lock file, with how many nested holders and the abnormal-exit release. */
 const held = new Map();
+const exitReleases = new Map();
 function lockFile(root) {
     return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, 'data', 'maand.lock');
 }
@@ -59,6 +62,7 @@ function acquireBucketLock(root, command) {
                 (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
             }
             held.set(file, 1);
+            exitReleases.set(file, (0,_util_exit_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .onAbnormalExit */ .q)(() => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(file, { force: true })));
             return once(() => releaseHold(file));
         }
         catch (e) {
@@ -88,6 +92,8 @@ function releaseHold(file) {
         return;
     }
     held.delete(file);
+    exitReleases.get(file)?.();
+    exitReleases.delete(file);
     if (readLock(file)?.pid === process.pid)
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(file, { force: true });
 }
@@ -106,7 +112,7 @@ function readLock(file) {
 function isStale(l) {
     if (l.host !== (0,node_os__WEBPACK_IMPORTED_MODULE_1__.hostname)())
         return false;
-    if (!(0,_util_process_js__WEBPACK_IMPORTED_MODULE_4__/* .processAlive */ .F)(l.pid))
+    if (!(0,_util_process_js__WEBPACK_IMPORTED_MODULE_5__/* .processAlive */ .F)(l.pid))
         return true;
     const started = processStartMs(l.pid);
     const locked = Date.parse(l.started);
@@ -214,22 +220,15 @@ function gcLocked(opts) {
             for (const ns of [(0,lib_kv/* jobNamespace */.xd)(job), (0,lib_kv/* bucketJobVarsNamespace */.ro)(job), (0,lib_kv/* jobVarsNamespace */.po)(job), (0,lib_kv/* jobSecretsNamespace */.WM)(job)])
                 purgeNs(ns);
         }
-        db.exec('BEGIN IMMEDIATE');
-        try {
+        return (0,catalog_db/* inTransaction */.sA)(db, () => {
             const delHash = db.prepare('DELETE FROM hash WHERE namespace = ? AND key = ?');
             for (const a of removed)
                 delHash.run(`${a.job}_allocation`, a.alloc_id);
             db.exec('DELETE FROM allocations WHERE removed = 1');
             kv.persist(db, now);
             const historyRowsDeleted = (0,lib_kv/* purgeStaleVersions */.G0)(db, Math.max(0, opts.retainDays ?? 0), now);
-            db.exec('COMMIT');
             return { removedAllocations: removed.length, purgedNamespaces: [...purged].sort(), historyRowsDeleted };
-        }
-        catch (e) {
-            if (db.isTransaction)
-                db.exec('ROLLBACK');
-            throw e;
-        }
+        });
     }
     finally {
         db.close();
@@ -242,6 +241,41 @@ function gcCommand(io, opts) {
     const days = Number(opts.retainDays);
     const r = gc({ root: io.cwd, retainDays: Number.isFinite(days) ? days : 0 });
     io.stdout.write(`gc: forgot ${r.removedAllocations} removed allocation(s), emptied ${r.purgedNamespaces.length} KV namespace(s), deleted ${r.historyRowsDeleted} old KV row(s)\n`);
+}
+
+
+/***/ }),
+
+/***/ 9127:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ runAbnormalExitCleanups),
+/* harmony export */   q: () => (/* binding */ onAbnormalExit)
+/* harmony export */ });
+// What must not outlive a run that dies from an error nobody caught: the bucket lock, the staging area,
+// the ssh control directory. Each owner registers a synchronous cleanup when it takes the resource and
+// drops it when it releases the resource normally; the entries' last-resort handlers run what is left.
+const pending = new Map();
+let nextId = 0;
+/** Registers `fn` for an abnormal exit; the returned function unregisters it (call it on normal release). */
+function onAbnormalExit(fn) {
+    const id = nextId++;
+    pending.set(id, fn);
+    return () => void pending.delete(id);
+}
+/** Runs every registered cleanup once, newest first; a cleanup that throws does not stop the others. */
+function runAbnormalExitCleanups() {
+    const fns = [...pending.values()].reverse();
+    pending.clear();
+    for (const fn of fns) {
+        try {
+            fn();
+        }
+        catch {
+            // best effort: the process is about to exit with the original error
+        }
+    }
 }
 
 

@@ -207,27 +207,32 @@ function jobDir(paths, job) {
 /* harmony export */   g_: () => (/* binding */ tomlTypeName),
 /* harmony export */   tJ: () => (/* binding */ FileReadError)
 /* harmony export */ });
-/* harmony import */ var smol_toml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3292);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(452);
+/* harmony import */ var smol_toml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3292);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3024);
 // TOML reading shared by maand.conf, bucket.conf, bucket.jobs*.conf and vars.toml.
 
 
+
 /** The file exists but cannot be read (a directory, no permission): not a TOML problem. */
-class FileReadError extends Error {
+class FileReadError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MaandError */ .Ob {
     name = 'FileReadError';
+    constructor(message) {
+        super('cannot read file', message, undefined, { bare: true });
+    }
 }
 /** Reads a TOML file; undefined when it does not exist. Parse errors are thrown as Error(message). */
 function readToml(file) {
     let text;
     try {
-        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file, 'utf8');
+        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.readFileSync)(file, 'utf8');
     }
     catch (e) {
         if (e.code === 'ENOENT')
             return undefined;
         throw new FileReadError(e.message);
     }
-    return (0,smol_toml__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(text);
+    return (0,smol_toml__WEBPACK_IMPORTED_MODULE_1__/* .parse */ .qg)(text);
 }
 function tomlTypeName(v) {
     if (Array.isArray(v))
@@ -260,11 +265,11 @@ function stringMap(table, where) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AW: () => (/* binding */ inTransactionAsync),
 /* harmony export */   bI: () => (/* binding */ openDb),
 /* harmony export */   gk: () => (/* binding */ asDatabaseError),
 /* harmony export */   sA: () => (/* binding */ inTransaction)
 /* harmony export */ });
-/* unused harmony export inTransactionAsync */
 /* harmony import */ var node_sqlite__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(99);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(452);
@@ -304,12 +309,15 @@ function inTransaction(db, fn) {
         throw e;
     }
 }
-/** Async variant: the transaction stays open across awaits (only this process writes the catalog). */
-async function inTransactionAsync(db, fn) {
+/**
+ * Async variant: the transaction stays open across awaits (the bucket lock keeps other writers out).
+ * `commit` decides from the result whether to commit or roll back without an error.
+ */
+async function inTransactionAsync(db, fn, commit = () => true) {
     db.exec('BEGIN IMMEDIATE');
     try {
         const out = await fn();
-        db.exec('COMMIT');
+        db.exec(commit(out) ? 'COMMIT' : 'ROLLBACK');
         return out;
     }
     catch (e) {

@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var commander__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8179);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(452);
-/* harmony import */ var _ssh_access_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4887);
+/* harmony import */ var _ssh_access_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4133);
 // Every subcommand and flag of `maand`, declared in one place; handlers load lazily.
 
 
@@ -36,7 +36,7 @@ async function runCli(argv, io) {
         .option('--purge-job-kv', 'also empty vars/job/<job> and secrets/job/<job> of jobs that were removed', false)
         .action(async (opts) => {
         failurePrefix = 'maand build failed';
-        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(243), __webpack_require__.e(37), __webpack_require__.e(309), __webpack_require__.e(790), __webpack_require__.e(316), __webpack_require__.e(361)]).then(__webpack_require__.bind(__webpack_require__, 9361))).buildCommand(io, opts);
+        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(243), __webpack_require__.e(37), __webpack_require__.e(571), __webpack_require__.e(790), __webpack_require__.e(316), __webpack_require__.e(361)]).then(__webpack_require__.bind(__webpack_require__, 9361))).buildCommand(io, opts);
     });
     (0,_ssh_access_js__WEBPACK_IMPORTED_MODULE_2__/* .withHostKeyFlags */ .T)(program.command('deploy'))
         .description('Deploy jobs to their workers: reconcile removed/disabled allocations, then per deployment_seq wave\n' +
@@ -52,7 +52,7 @@ async function runCli(argv, io) {
         .option('-v, --verbose', 'also show rsync transfer output', false)
         .action(async (opts) => {
         failurePrefix = opts.dryRun ? 'maand deploy --dry-run failed' : 'maand deploy failed';
-        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(243), __webpack_require__.e(220), __webpack_require__.e(37), __webpack_require__.e(309), __webpack_require__.e(82), __webpack_require__.e(790), __webpack_require__.e(583), __webpack_require__.e(187)]).then(__webpack_require__.bind(__webpack_require__, 8187))).deployCommand(io, opts);
+        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(243), __webpack_require__.e(220), __webpack_require__.e(37), __webpack_require__.e(571), __webpack_require__.e(92), __webpack_require__.e(790), __webpack_require__.e(990)]).then(__webpack_require__.bind(__webpack_require__, 8990))).deployCommand(io, opts);
     });
     const jobCmd = (0,_ssh_access_js__WEBPACK_IMPORTED_MODULE_2__/* .withHostKeyFlags */ .T)(program.command('job'))
         .description('Run a lifecycle target of one job on its workers.')
@@ -64,7 +64,7 @@ async function runCli(argv, io) {
             return;
         }
         failurePrefix = 'maand job failed';
-        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(37), __webpack_require__.e(309), __webpack_require__.e(82), __webpack_require__.e(583), __webpack_require__.e(882)]).then(__webpack_require__.bind(__webpack_require__, 9355))).jobRunCommand(io, job, { target, healthCheck: false, ...opts });
+        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(37), __webpack_require__.e(571), __webpack_require__.e(92), __webpack_require__.e(355)]).then(__webpack_require__.bind(__webpack_require__, 9355))).jobRunCommand(io, job, { target, healthCheck: false, ...opts });
     });
     (0,_ssh_access_js__WEBPACK_IMPORTED_MODULE_2__/* .withHostKeyFlags */ .T)(jobCmd.command('run'))
         .description('Run `make <target>` of the job on its active allocations (in batches of max_concurrent_upgrades),\n' +
@@ -76,7 +76,7 @@ async function runCli(argv, io) {
         .option('--health-check', 'run the job health check afterwards', false)
         .action(async (job, opts) => {
         failurePrefix = 'maand job run failed';
-        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(37), __webpack_require__.e(309), __webpack_require__.e(82), __webpack_require__.e(583), __webpack_require__.e(882)]).then(__webpack_require__.bind(__webpack_require__, 9355))).jobRunCommand(io, job, opts);
+        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(37), __webpack_require__.e(571), __webpack_require__.e(92), __webpack_require__.e(355)]).then(__webpack_require__.bind(__webpack_require__, 9355))).jobRunCommand(io, job, opts);
     });
     (0,_ssh_access_js__WEBPACK_IMPORTED_MODULE_2__/* .withHostKeyFlags */ .T)(program.command('health'))
         .description('Run the health checks of jobs (manifest probes and health_check hooks) against their active allocations.')
@@ -84,7 +84,7 @@ async function runCli(argv, io) {
         .option('--wait', 'retry per the manifest wait block (attempts x interval) before failing', false)
         .action(async (opts) => {
         failurePrefix = 'maand health failed';
-        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(37), __webpack_require__.e(309), __webpack_require__.e(82), __webpack_require__.e(318)]).then(__webpack_require__.bind(__webpack_require__, 8318))).healthCommand(io, opts);
+        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(37), __webpack_require__.e(571), __webpack_require__.e(92), __webpack_require__.e(260)]).then(__webpack_require__.bind(__webpack_require__, 8260))).healthCommand(io, opts);
     });
     program
         .command('jobcommand')
@@ -95,7 +95,7 @@ async function runCli(argv, io) {
         .option('--concurrency <n>', 'allocations at once', '1')
         .action(async (command, job, opts) => {
         failurePrefix = 'maand jobcommand failed';
-        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(37), __webpack_require__.e(309), __webpack_require__.e(82), __webpack_require__.e(318)]).then(__webpack_require__.bind(__webpack_require__, 8318))).jobCommandCommand(io, command, job, opts);
+        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(37), __webpack_require__.e(571), __webpack_require__.e(92), __webpack_require__.e(260)]).then(__webpack_require__.bind(__webpack_require__, 8260))).jobCommandCommand(io, command, job, opts);
     });
     program
         .command('gc')
@@ -157,31 +157,48 @@ async function runCli(argv, io) {
     catch (e) {
         if (e instanceof commander__WEBPACK_IMPORTED_MODULE_0__/* .CommanderError */ .b7)
             return e.exitCode === 0 ? 0 : 2;
-        io.stderr.write(e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PartialFailureError */ .ax ? `${e.message}\n` : `${failurePrefix}: ${formatError(e)}\n`);
+        io.stderr.write(e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PartialFailureError */ .ax ? `${e.message}\n` : `${failurePrefix}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .userMessage */ .Rq)(e)}\n`);
         return 1;
     }
-}
-function formatError(e) {
-    if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MaandError */ .Ob)
-        return e.message;
-    if (e instanceof Error && e.name === 'KvError')
-        return e.message;
-    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorText */ .kc)(e);
 }
 
 
 /***/ }),
 
-/***/ 4887:
+/***/ 4133:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ withHostKeyFlags),
-/* harmony export */   v: () => (/* binding */ sshAccess)
-/* harmony export */ });
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(452);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  v: () => (/* binding */ sshAccess),
+  T: () => (/* binding */ withHostKeyFlags)
+});
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./lib/errors.js
+var errors = __webpack_require__(452);
+;// CONCATENATED MODULE: ./lib/entry/host-keys.js
+// The host-key options of the CLI (`--known-hosts`, `--insecure-skip-host-key-check`) and of the Action
+// (`known-hosts`, `insecure-skip-host-key-check`), judged by one function (decision Q28).
+
+function hostKeyPolicy(c) {
+    if (c.knownHosts && c.insecure) {
+        throw new errors/* MaandError */.Ob('invalid argument', `${c.names.knownHosts} and ${c.names.insecure} exclude each other: keep ${c.names.knownHosts} (recommended) or remove it`);
+    }
+    if (c.insecure)
+        return 'insecure';
+    if (c.knownHosts)
+        return 'strict';
+    if (typeof c.otherwise === 'object')
+        throw new errors/* MaandError */.Ob('invalid argument', c.otherwise.error);
+    return c.otherwise;
+}
+
+;// CONCATENATED MODULE: ./lib/cli/ssh-access.js
 
 
 
@@ -191,13 +208,14 @@ function withHostKeyFlags(cmd) {
         .option('--insecure-skip-host-key-check', 'do not check worker host keys (not recommended)', false);
 }
 function sshAccess(io, flags) {
-    if (flags.knownHosts && flags.insecureSkipHostKeyCheck)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .MaandError */ .Ob('invalid argument', '--known-hosts and --insecure-skip-host-key-check exclude each other');
-    if (flags.insecureSkipHostKeyCheck)
+    const policy = hostKeyPolicy({
+        knownHosts: flags.knownHosts !== undefined, insecure: flags.insecureSkipHostKeyCheck, names: { knownHosts: '--known-hosts', insecure: '--insecure-skip-host-key-check' }, otherwise: 'accept-new',
+    });
+    if (policy === 'insecure')
         return { hostKeyPolicy: 'insecure' };
-    if (flags.knownHosts)
-        return { hostKeyPolicy: 'strict', knownHostsFile: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(io.cwd, flags.knownHosts) };
-    return { hostKeyPolicy: 'accept-new', extraKnownHostsFiles: [(0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(io.env['HOME'] ?? (0,node_os__WEBPACK_IMPORTED_MODULE_0__.homedir)(), '.ssh', 'known_hosts')] };
+    if (policy === 'strict')
+        return { hostKeyPolicy: 'strict', knownHostsFile: (0,external_node_path_.resolve)(io.cwd, flags.knownHosts) };
+    return { hostKeyPolicy: 'accept-new', extraKnownHostsFiles: [(0,external_node_path_.join)(io.env['HOME'] ?? (0,external_node_os_.homedir)(), '.ssh', 'known_hosts')] };
 }
 
 
@@ -209,6 +227,7 @@ function sshAccess(io, flags) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Gd: () => (/* binding */ InternalError),
 /* harmony export */   Ob: () => (/* binding */ MaandError),
+/* harmony export */   Rq: () => (/* binding */ userMessage),
 /* harmony export */   ax: () => (/* binding */ PartialFailureError),
 /* harmony export */   kc: () => (/* binding */ errorText)
 /* harmony export */ });
@@ -216,14 +235,18 @@ function sshAccess(io, flags) {
 // The error hierarchy every layer uses. Entry layers (src/cli, src/action) map these to output;
 // nothing below them prints. `code` is the reference tool's sentinel text, so messages stay
 // compatible ("invalid manifest.json: job a\n...") and tests can match on the class, not a regex.
-/** A problem with the user's input or bucket; the message names the file/field/job and the fix. */
+/**
+ * The base of every error a user may see: a code and a message that says what failed, where (file,
+ * field, job, worker) and what to do next. Module errors (KvError, StateError, TemplateError, …)
+ * extend it, so the entry layers format every one of them with `userMessage` and nothing else.
+ */
 class MaandError extends Error {
     name = 'MaandError';
     code;
     /** Sentinels of wrapped errors, outermost first (Go's errors.Is over a %w chain). */
     codes;
-    constructor(code, detail, inner) {
-        super(detail === undefined || detail === '' ? code : `${code}: ${detail}`);
+    constructor(code, detail, inner, options) {
+        super(options?.bare ? (detail ?? code) : detail === undefined || detail === '' ? code : `${code}: ${detail}`, options?.cause === undefined ? undefined : { cause: options.cause });
         this.code = code;
         this.codes = [code, ...(inner?.codes ?? [])];
     }
@@ -248,12 +271,23 @@ function isMaandError(e) {
 function errorText(e) {
     return e instanceof Error ? e.message : String(e);
 }
+/**
+ * The one text a user sees for an error, in the CLI and in the Action alike. A MaandError speaks for
+ * itself; anything else is a bug in maand, said as such on one line (never a stack trace).
+ */
+function userMessage(e) {
+    if (e instanceof MaandError)
+        return e.message;
+    const text = errorText(e).split('\n')[0].trim() || 'no message';
+    return `internal error: ${text} (this is a bug in maand; please report it with the command that was run)`;
+}
 /** Some jobs failed while the rest of the run went on; the message lists each failure on its own line. */
-class PartialFailureError extends Error {
+class PartialFailureError extends MaandError {
     name = 'PartialFailureError';
     failures;
-    constructor(what, failures) {
-        super(`${what}:\n${failures.join('\n')}`);
+    constructor(what, failures, code = 'deploy failed') {
+        // one cause reads as one line; several get a line each
+        super(code, failures.length === 1 && !failures[0].includes('\n') ? `${what}: ${failures[0]}` : `${what}:\n${failures.join('\n')}`, undefined, { bare: true });
         this.failures = failures;
     }
 }

@@ -131,6 +131,8 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 // Reuse V8's compiled code across runs (a deploy is a short process; this saves tens of ms each start).
 // Enabled before the rest of the CLI is loaded, so all of it benefits.
 node_module__WEBPACK_IMPORTED_MODULE_0__.enableCompileCache?.();
+const { installLastResort } = await __nccwpck_require__.e(/* import() */ 566).then(__nccwpck_require__.bind(__nccwpck_require__, 9566));
+installLastResort((line) => void process.stderr.write(`maand failed: ${line}\n`));
 const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(179), __nccwpck_require__.e(930)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3930));
 process.exitCode = await runCli(process.argv.slice(2), { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr });
 

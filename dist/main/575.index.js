@@ -18,7 +18,7 @@ __webpack_require__.r(__webpack_exports__);
 
 function createStatePort(config, env) {
     const backend = async () => {
-        const state = await Promise.all(/* import() */[__webpack_require__.e(724), __webpack_require__.e(115)]).then(__webpack_require__.bind(__webpack_require__, 7115));
+        const state = await Promise.all(/* import() */[__webpack_require__.e(724), __webpack_require__.e(63)]).then(__webpack_require__.bind(__webpack_require__, 98063));
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(env.runnerTemp, { recursive: true });
         const tempDir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(env.runnerTemp, 'maand-state-'));
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.chmodSync)(tempDir, 0o700);

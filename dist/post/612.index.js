@@ -13,10 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: publishError, publishOutcome
 
-// EXTERNAL MODULE: ./lib/state/errors.js
-var errors = __webpack_require__(76210);
 // EXTERNAL MODULE: ./lib/errors.js
-var lib_errors = __webpack_require__(452);
+var errors = __webpack_require__(452);
 ;// CONCATENATED MODULE: ./node_modules/mustache/mustache.mjs
 /*!
  * mustache.js - Logic-less {{mustache}} templates with JavaScript
@@ -950,11 +948,11 @@ function sections_planChanges(r) {
 function reasons(j) {
     return [...new Set(j.allocations.filter((a) => a.action !== 'skip').map((a) => a.reason).filter((x) => x !== ''))].sort().join('; ');
 }
-/** Removed allocations a deploy would stop and clean up. */
+/** Removed or disabled allocations that still run: the deploy's reconcile stops them (and cleans removed ones up). */
 function sections_planStops(r) {
     if (r.reconcile.length === 0)
         return [];
-    return [{ title: 'Removed (stop and clean up)', columns: ['Job', 'Worker'], rows: r.reconcile.map((x) => [x.job, x.worker]) }];
+    return [{ title: 'Stopped first (removed or disabled allocations)', columns: ['Job', 'Worker', 'Action'], rows: r.reconcile.map((x) => [x.job, x.worker, x.action]) }];
 }
 function sections_planAllocations(r) {
     const rows = r.jobs.filter((j) => j.status === 'planned').flatMap((j) => j.allocations.filter((a) => a.action !== 'skip').map((a) => [j.job, a.worker, a.action, a.reason]));
@@ -1034,7 +1032,6 @@ function summary_renderErrorSummary(command, message) {
 
 
 
-
 async function publishOutcome(config, env, out, io) {
     for (const [name, value] of Object.entries(out.outputs))
         io.setOutput(name, value);
@@ -1071,9 +1068,7 @@ async function postComment(config, env, out, log) {
 }
 /** The message for core.setFailed of a run that stopped with an error (bad input, state, build). */
 function failureMessage(e) {
-    if (e instanceof lib_errors/* MaandError */.Ob || e instanceof errors/* StateError */.q)
-        return e.message;
-    return `unexpected error: ${(0,lib_errors/* errorText */.kc)(e)}`;
+    return (0,errors/* userMessage */.Rq)(e);
 }
 async function publishError(command, message, io) {
     try {
@@ -1082,30 +1077,6 @@ async function publishError(command, message, io) {
     catch (e) {
         io.log.warning(`could not write the job summary: ${errorText(e)}`);
     }
-}
-
-
-/***/ }),
-
-/***/ 76210:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   c: () => (/* binding */ isStateError),
-/* harmony export */   q: () => (/* binding */ StateError)
-/* harmony export */ });
-// StateError: a state restore/save that cannot go on. The message says what failed, where (bundle file,
-// backend, branch) and what to do next; `kind` lets the Action layer classify it without reading text.
-class StateError extends Error {
-    name = 'StateError';
-    kind;
-    constructor(kind, message, options) {
-        super(message, options);
-        this.kind = kind;
-    }
-}
-function isStateError(e, kind) {
-    return e instanceof StateError && (kind === undefined || e.kind === kind);
 }
 
 

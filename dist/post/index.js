@@ -28735,77 +28735,115 @@ function registerSecrets(c, setSecret) {
 
 /***/ }),
 
-/***/ 14926:
+/***/ 88:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Xg: () => (/* binding */ readConfig)
-/* harmony export */ });
-/* unused harmony exports oneOf, bool, list */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(452);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(21413);
-/* harmony import */ var _sensitive_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(38318);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Xg: () => (/* binding */ readConfig)
+});
+
+// UNUSED EXPORTS: bool, oneOf
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: ./lib/errors.js
+var errors = __nccwpck_require__(452);
+// EXTERNAL MODULE: ./lib/action/inputs.js
+var inputs = __nccwpck_require__(21413);
+// EXTERNAL MODULE: ./lib/action/sensitive.js
+var sensitive = __nccwpck_require__(38318);
+;// CONCATENATED MODULE: ./lib/entry/job-list.js
+// A list of job names (or worker IPs) as the CLI's `--jobs a,b` and the Action's `jobs:` input give it:
+// comma- or newline-separated, trimmed, duplicates dropped, order kept. Names are checked by the engine.
+function parseNameList(raw) {
+    if (raw === undefined)
+        return [];
+    return [...new Set(raw.split(/[,\n]/).map((s) => s.trim()).filter((s) => s !== ''))];
+}
+
+;// CONCATENATED MODULE: ./lib/entry/host-keys.js
+// The host-key options of the CLI (`--known-hosts`, `--insecure-skip-host-key-check`) and of the Action
+// (`known-hosts`, `insecure-skip-host-key-check`), judged by one function (decision Q28).
+
+function hostKeyPolicy(c) {
+    if (c.knownHosts && c.insecure) {
+        throw new errors/* MaandError */.Ob('invalid argument', `${c.names.knownHosts} and ${c.names.insecure} exclude each other: keep ${c.names.knownHosts} (recommended) or remove it`);
+    }
+    if (c.insecure)
+        return 'insecure';
+    if (c.knownHosts)
+        return 'strict';
+    if (typeof c.otherwise === 'object')
+        throw new errors/* MaandError */.Ob('invalid argument', c.otherwise.error);
+    return c.otherwise;
+}
+
+;// CONCATENATED MODULE: ./lib/action/config.js
 // Inputs → one typed Config, checked up front: every problem here stops the run before anything is
 // restored or any worker is contacted. Messages name the input and list what it accepts.
 
 
 
 
+
+
 function readConfig(read, env) {
     const raw = (name) => read(name).trim();
-    const command = oneOf('command', raw('command') || _inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .INPUTS */ .mc.command.default, _inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .COMMANDS */ .Lo);
-    const backend = oneOf('state-backend', raw('state-backend') || _inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .INPUTS */ .mc['state-backend'].default, _inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .STATE_BACKENDS */ .sK);
+    const command = oneOf('command', raw('command') || inputs/* INPUTS */.mc.command.default, inputs/* COMMANDS */.Lo);
+    const backend = oneOf('state-backend', raw('state-backend') || inputs/* INPUTS */.mc['state-backend'].default, inputs/* STATE_BACKENDS */.sK);
     const knownHosts = read('known-hosts').trim();
     const insecure = bool('insecure-skip-host-key-check', raw('insecure-skip-host-key-check'));
     const stateKey = read('state-key');
     const sshKey = read('ssh-private-key');
     const token = raw('github-token');
-    const commentMode = oneOf('comment', raw('comment') || _inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .INPUTS */ .mc.comment.default, _inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .COMMENT_MODES */ .p8);
-    const name = raw('state-name') || _inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .INPUTS */ .mc['state-name'].default;
+    const commentMode = oneOf('comment', raw('comment') || inputs/* INPUTS */.mc.comment.default, inputs/* COMMENT_MODES */.p8);
+    const name = raw('state-name') || inputs/* INPUTS */.mc['state-name'].default;
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(name))
         invalid('state-name', name, 'use 1-64 letters, digits, ".", "_" or "-", starting with a letter or digit');
-    const branch = raw('state-branch') || _inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .INPUTS */ .mc['state-branch'].default;
+    const branch = raw('state-branch') || inputs/* INPUTS */.mc['state-branch'].default;
     if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(branch) || branch.includes('..') || branch.endsWith('/') || branch.endsWith('.lock')) {
         invalid('state-branch', branch, 'use a plain git branch name such as maand-state');
     }
     if (backend !== 'none' && stateKey.trim() === '') {
         const fork = env.pullRequest !== undefined ? ' (on pull requests from forks GitHub passes no secrets: run plan only for pull requests from this repository)' : '';
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MaandError */ .Ob('invalid argument', `input state-key is required with state-backend ${backend}: the state bundle holds the bucket's CA and KV keys and is never stored unencrypted; pass state-key: \${{ secrets.MAAND_STATE_KEY }}${fork}`);
+        throw new errors/* MaandError */.Ob('invalid argument', `input state-key is required with state-backend ${backend}: the state bundle holds the bucket's CA and KV keys and is never stored unencrypted; pass state-key: \${{ secrets.MAAND_STATE_KEY }}${fork}`);
     }
     const remote = command === 'deploy' || command === 'drift';
-    if (remote && knownHosts !== '' && insecure)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MaandError */ .Ob('invalid argument', 'inputs known-hosts and insecure-skip-host-key-check exclude each other: keep known-hosts (recommended) or remove it');
-    if (remote && knownHosts === '' && !insecure) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MaandError */ .Ob('invalid argument', `input known-hosts is required for command ${command}: pass the workers' host keys (ssh-keyscan output) or set insecure-skip-host-key-check: true`);
+    if (remote) {
+        hostKeyPolicy({
+            knownHosts: knownHosts !== '', insecure, names: { knownHosts: 'inputs known-hosts', insecure: 'insecure-skip-host-key-check' },
+            otherwise: { error: `input known-hosts is required for command ${command}: pass the workers' host keys (ssh-keyscan output) or set insecure-skip-host-key-check: true` },
+        });
     }
-    const bucketInput = raw('bucket') || _inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .INPUTS */ .mc.bucket.default;
+    const bucketInput = raw('bucket') || inputs/* INPUTS */.mc.bucket.default;
     return {
         command,
         /** Absolute path of the bucket (maand.conf, workspace/). */
-        bucket: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(bucketInput) ? bucketInput : (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(env.workspace, bucketInput),
-        jobs: list(raw('jobs')),
+        bucket: (0,external_node_path_.isAbsolute)(bucketInput) ? bucketInput : (0,external_node_path_.resolve)(env.workspace, bucketInput),
+        jobs: parseNameList(raw('jobs')),
         force: bool('force', raw('force')),
         syncOnly: bool('sync-only', raw('sync-only')),
         ssh: {
-            privateKey: sshKey.trim() === '' ? undefined : new _sensitive_js__WEBPACK_IMPORTED_MODULE_3__/* .Sensitive */ .p(`${sshKey.replace(/\r\n/g, '\n').trim()}\n`),
+            privateKey: sshKey.trim() === '' ? undefined : new sensitive/* Sensitive */.p(`${sshKey.replace(/\r\n/g, '\n').trim()}\n`),
             knownHosts: knownHosts === '' ? undefined : `${knownHosts}\n`,
             insecure,
         },
-        state: { backend, name, key: stateKey.trim() === '' ? undefined : new _sensitive_js__WEBPACK_IMPORTED_MODULE_3__/* .Sensitive */ .p(stateKey), branch },
-        drift: oneOf('drift', raw('drift') || _inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .INPUTS */ .mc.drift.default, _inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .DRIFT_MODES */ .zc),
+        state: { backend, name, key: stateKey.trim() === '' ? undefined : new sensitive/* Sensitive */.p(stateKey), branch },
+        drift: oneOf('drift', raw('drift') || inputs/* INPUTS */.mc.drift.default, inputs/* DRIFT_MODES */.zc),
         /** Post or update the sticky PR comment (auto: for command plan on a pull request). */
         comment: commentMode === 'auto' ? command === 'plan' && env.pullRequest !== undefined : commentMode === 'true',
-        githubToken: token === '' ? undefined : new _sensitive_js__WEBPACK_IMPORTED_MODULE_3__/* .Sensitive */ .p(token),
+        githubToken: token === '' ? undefined : new sensitive/* Sensitive */.p(token),
     };
 }
 function invalid(name, value, fix) {
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MaandError */ .Ob('invalid argument', `input ${name}: ${JSON.stringify(value)} is not valid; ${fix}`);
+    throw new errors/* MaandError */.Ob('invalid argument', `input ${name}: ${JSON.stringify(value)} is not valid; ${fix}`);
 }
 function oneOf(name, value, values) {
     if (values.includes(value))
         return value;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MaandError */ .Ob('invalid argument', `input ${name}: ${JSON.stringify(value)} is not one of ${values.join(', ')}`);
+    throw new errors/* MaandError */.Ob('invalid argument', `input ${name}: ${JSON.stringify(value)} is not one of ${values.join(', ')}`);
 }
 /** The YAML 1.2 core-schema booleans, as core.getBooleanInput accepts them; '' is false. */
 function bool(name, value) {
@@ -28813,12 +28851,9 @@ function bool(name, value) {
         return true;
     if (['', 'false', 'False', 'FALSE'].includes(value))
         return false;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MaandError */ .Ob('invalid argument', `input ${name}: ${JSON.stringify(value)} is not a boolean; use true or false`);
+    throw new errors/* MaandError */.Ob('invalid argument', `input ${name}: ${JSON.stringify(value)} is not a boolean; use true or false`);
 }
 /** Comma- or newline-separated names, trimmed, empty entries dropped, order kept, duplicates removed. */
-function list(value) {
-    return [...new Set(value.split(/[,\n]/).map((s) => s.trim()).filter((s) => s !== ''))];
-}
 
 
 /***/ }),
@@ -30262,9 +30297,13 @@ function stringify(obj, { maxDepth = 1000, numbersAsFloat = false, strictTempora
 // TOML reading shared by maand.conf, bucket.conf, bucket.jobs*.conf and vars.toml.
 
 
+
 /** The file exists but cannot be read (a directory, no permission): not a TOML problem. */
-class FileReadError extends (/* unused pure expression or super */ null && (Error)) {
+class FileReadError extends errors/* MaandError */.Ob {
     name = 'FileReadError';
+    constructor(message) {
+        super('cannot read file', message, undefined, { bare: true });
+    }
 }
 /** Reads a TOML file; undefined when it does not exist. Parse errors are thrown as Error(message). */
 function toml_readToml(file) {
@@ -30430,12 +30469,13 @@ async function runPost(saved, log, configAndState) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(33838);
-/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(14926);
+/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(88);
 /* harmony import */ var _env_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(63221);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(21413);
 /* harmony import */ var _post_run_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3894);
 /* harmony import */ var _state_port_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(58575);
 /* harmony import */ var _banner_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1354);
+/* harmony import */ var _entry_last_resort_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(14661);
 // The action's post step (post-if: always()): removes the SSH key dir and saves the state main
 // registered. Runs after failed and cancelled main steps too.
 
@@ -30445,6 +30485,8 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 
 
 
+
+(0,_entry_last_resort_js__WEBPACK_IMPORTED_MODULE_7__/* .installLastResort */ .$)((line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.setFailed(`state not saved: ${line}`));
 try {
     const saved = { saveRoot: _actions_core__WEBPACK_IMPORTED_MODULE_0__.getState(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .SAVED */ .MX.saveRoot), bucketId: _actions_core__WEBPACK_IMPORTED_MODULE_0__.getState(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .SAVED */ .MX.bucketId), sshDir: _actions_core__WEBPACK_IMPORTED_MODULE_0__.getState(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .SAVED */ .MX.sshDir) };
     await (0,_post_run_js__WEBPACK_IMPORTED_MODULE_4__/* .runPost */ .a)(saved, _actions_core__WEBPACK_IMPORTED_MODULE_0__, () => {
@@ -30517,7 +30559,7 @@ function maskedParts(value) {
 
 function createStatePort(config, env) {
     const backend = async () => {
-        const state = await Promise.all(/* import() */[__nccwpck_require__.e(724), __nccwpck_require__.e(115)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7115));
+        const state = await Promise.all(/* import() */[__nccwpck_require__.e(724), __nccwpck_require__.e(63)]).then(__nccwpck_require__.bind(__nccwpck_require__, 98063));
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(env.runnerTemp, { recursive: true });
         const tempDir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(env.runnerTemp, 'maand-state-'));
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.chmodSync)(tempDir, 0o700);
@@ -30590,25 +30632,93 @@ function jobDir(paths, job) {
 
 /***/ }),
 
+/***/ 14661:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  $: () => (/* binding */ installLastResort)
+});
+
+// EXTERNAL MODULE: ./lib/errors.js
+var errors = __nccwpck_require__(452);
+;// CONCATENATED MODULE: ./lib/util/exit-cleanup.js
+// What must not outlive a run that dies from an error nobody caught: the bucket lock, the staging area,
+// the ssh control directory. Each owner registers a synchronous cleanup when it takes the resource and
+// drops it when it releases the resource normally; the entries' last-resort handlers run what is left.
+const pending = new Map();
+let nextId = 0;
+/** Registers `fn` for an abnormal exit; the returned function unregisters it (call it on normal release). */
+function onAbnormalExit(fn) {
+    const id = nextId++;
+    pending.set(id, fn);
+    return () => void pending.delete(id);
+}
+/** Runs every registered cleanup once, newest first; a cleanup that throws does not stop the others. */
+function runAbnormalExitCleanups() {
+    const fns = [...pending.values()].reverse();
+    pending.clear();
+    for (const fn of fns) {
+        try {
+            fn();
+        }
+        catch {
+            // best effort: the process is about to exit with the original error
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/entry/last-resort.js
+// The last line of defence of every entry (CLI, Action main and post): an error nobody caught — an
+// unhandled rejection or an uncaught exception — still ends as one line, never a stack trace, and
+// releases the bucket lock and the run's temp dirs before the process exits 1.
+
+
+/** `report` says the one line (and may do async work: the Action writes its summary) before the exit. */
+function installLastResort(report) {
+    let handling = false;
+    const handler = (e) => {
+        if (handling)
+            return;
+        handling = true;
+        runAbnormalExitCleanups();
+        Promise.resolve()
+            .then(() => report((0,errors/* userMessage */.Rq)(e), e))
+            .catch(() => undefined)
+            .finally(() => process.exit(1));
+    };
+    process.on('uncaughtException', handler);
+    process.on('unhandledRejection', handler);
+}
+
+
+/***/ }),
+
 /***/ 452:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ob: () => (/* binding */ MaandError),
+/* harmony export */   Rq: () => (/* binding */ userMessage),
 /* harmony export */   kc: () => (/* binding */ errorText)
 /* harmony export */ });
 /* unused harmony exports wrap, InternalError, isMaandError, PartialFailureError */
 // The error hierarchy every layer uses. Entry layers (src/cli, src/action) map these to output;
 // nothing below them prints. `code` is the reference tool's sentinel text, so messages stay
 // compatible ("invalid manifest.json: job a\n...") and tests can match on the class, not a regex.
-/** A problem with the user's input or bucket; the message names the file/field/job and the fix. */
+/**
+ * The base of every error a user may see: a code and a message that says what failed, where (file,
+ * field, job, worker) and what to do next. Module errors (KvError, StateError, TemplateError, …)
+ * extend it, so the entry layers format every one of them with `userMessage` and nothing else.
+ */
 class MaandError extends Error {
     name = 'MaandError';
     code;
     /** Sentinels of wrapped errors, outermost first (Go's errors.Is over a %w chain). */
     codes;
-    constructor(code, detail, inner) {
-        super(detail === undefined || detail === '' ? code : `${code}: ${detail}`);
+    constructor(code, detail, inner, options) {
+        super(options?.bare ? (detail ?? code) : detail === undefined || detail === '' ? code : `${code}: ${detail}`, options?.cause === undefined ? undefined : { cause: options.cause });
         this.code = code;
         this.codes = [code, ...(inner?.codes ?? [])];
     }
@@ -30633,12 +30743,23 @@ function isMaandError(e) {
 function errorText(e) {
     return e instanceof Error ? e.message : String(e);
 }
+/**
+ * The one text a user sees for an error, in the CLI and in the Action alike. A MaandError speaks for
+ * itself; anything else is a bug in maand, said as such on one line (never a stack trace).
+ */
+function userMessage(e) {
+    if (e instanceof MaandError)
+        return e.message;
+    const text = errorText(e).split('\n')[0].trim() || 'no message';
+    return `internal error: ${text} (this is a bug in maand; please report it with the command that was run)`;
+}
 /** Some jobs failed while the rest of the run went on; the message lists each failure on its own line. */
-class PartialFailureError extends Error {
+class PartialFailureError extends MaandError {
     name = 'PartialFailureError';
     failures;
-    constructor(what, failures) {
-        super(`${what}:\n${failures.join('\n')}`);
+    constructor(what, failures, code = 'deploy failed') {
+        // one cause reads as one line; several get a line each
+        super(code, failures.length === 1 && !failures[0].includes('\n') ? `${what}: ${failures[0]}` : `${what}:\n${failures.join('\n')}`, undefined, { bare: true });
         this.failures = failures;
     }
 }

@@ -3,7 +3,7 @@
 import { formatHookLine } from '../report/console.ts';
 import { build, type BuildResult } from '../build/index.ts';
 import { connectRun } from '../deploy/connect.ts';
-import { detectDrift, markDrifted, type DriftResult } from '../deploy/drift.ts';
+import { detectDrift, type DriftResult } from '../drift/detect.ts';
 import { deploy } from '../deploy/engine.ts';
 import { changed, type DeployResult } from '../deploy/result.ts';
 import { fromBuild, fromDeploy, fromDrift, fromPlan, type ReportMeta } from '../report/markdown/from-results.ts';
@@ -12,9 +12,6 @@ import type { Config } from './config.ts';
 import type { ActionEnv } from './env.ts';
 import type { EventLog } from './log.ts';
 import type { SshAccess } from '../deploy/openssh-remote.ts';
-import { allAllocations, wasDeployed } from '../deploy/state.ts';
-import { bucketPaths } from '../bucket/paths.ts';
-import { openDb } from '../catalog/db.ts';
 
 export interface CommandOutcome {
   report: Report;
@@ -70,19 +67,8 @@ export async function runPlan(c: CommandContext): Promise<CommandOutcome> {
   await buildCatalog(c);
   const r = await deploy({ root: c.config.bucket, jobs: c.config.jobs, force: c.config.force, syncOnly: c.config.syncOnly, dryRun: true, signal: c.signal, onEvent: c.events.onEvent, connect: connect(c) });
   c.events.end();
-  const stops = plannedStops(c.config.bucket, c.config.jobs);
-  const report = fromPlan(r, c.meta, stops);
-  return { ...deployOutcome(r, report), changed: r.plans.some((p) => p.needsRollout) || stops.length > 0 };
-}
-
-/** Removed allocations still running: a real deploy's reconcile stops them and cleans up (the dry run skips reconcile). */
-export function plannedStops(root: string, jobs: string[]): Array<{ job: string; workerIp: string }> {
-  const db = openDb(bucketPaths(root).db);
-  try {
-    return allAllocations(db).filter((a) => a.removed && wasDeployed(a) && (jobs.length === 0 || jobs.includes(a.job))).map((a) => ({ job: a.job, workerIp: a.workerIp }));
-  } finally {
-    db.close();
-  }
+  const report = fromPlan(r, c.meta);
+  return { ...deployOutcome(r, report), changed: r.plans.some((p) => p.needsRollout) || r.reconcile.length > 0 };
 }
 
 export async function runBuild(c: CommandContext, at: { bucketId: string; updateSeq: number }): Promise<CommandOutcome> {
@@ -97,7 +83,7 @@ export async function runBuild(c: CommandContext, at: { bucketId: string; update
 export async function runDrift(c: CommandContext, at: { bucketId: string; updateSeq: number }): Promise<CommandOutcome> {
   const t0 = Date.now();
   c.events.group('drift: compare workers with the catalog');
-  const d = await detectDrift({ root: c.config.bucket, jobs: c.config.jobs, signal: c.signal, onEvent: c.events.onEvent, connect: connect(c) });
+  const d = await detectDrift({ root: c.config.bucket, jobs: c.config.jobs, markForCorrection: c.config.drift === 'correct', signal: c.signal, onEvent: c.events.onEvent, connect: connect(c) });
   for (const j of d.jobs) {
     for (const a of j.allocations) c.events.log.info(`  ${j.job}@${a.workerIp}: ${a.status}${a.files.length > 0 ? ` (${a.files.join(', ')})` : a.detail ? ` (${a.detail})` : ''}`);
     if (!j.health.ok) c.events.log.info(`  ${j.job}: health check failed: ${j.health.error ?? 'unknown error'}`);
@@ -106,7 +92,6 @@ export async function runDrift(c: CommandContext, at: { bucketId: string; update
   let correction: DeployResult | undefined;
   if (c.config.drift === 'correct' && d.driftedJobs.length > 0 && !c.signal.aborted) {
     c.events.log.info(`drift: correct: redeploying ${d.driftedJobs.join(', ')}`);
-    markDrifted(c.config.bucket, d);
     correction = await deploy({ root: c.config.bucket, jobs: [...d.driftedJobs], signal: c.signal, onEvent: c.events.onEvent, connect: connect(c) });
     c.events.end();
   }

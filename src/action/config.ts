@@ -5,6 +5,8 @@ import { MaandError } from '../errors.ts';
 import type { ActionEnv } from './env.ts';
 import { COMMANDS, COMMENT_MODES, DRIFT_MODES, INPUTS, STATE_BACKENDS, type InputName } from './inputs.ts';
 import { Sensitive } from './sensitive.ts';
+import { parseNameList } from '../entry/job-list.ts';
+import { hostKeyPolicy } from '../entry/host-keys.ts';
 
 export type Command = (typeof COMMANDS)[number];
 export type StateBackendKind = (typeof STATE_BACKENDS)[number];
@@ -34,16 +36,18 @@ export function readConfig(read: InputReader, env: ActionEnv) {
     throw new MaandError('invalid argument', `input state-key is required with state-backend ${backend}: the state bundle holds the bucket's CA and KV keys and is never stored unencrypted; pass state-key: \${{ secrets.MAAND_STATE_KEY }}${fork}`);
   }
   const remote = command === 'deploy' || command === 'drift';
-  if (remote && knownHosts !== '' && insecure) throw new MaandError('invalid argument', 'inputs known-hosts and insecure-skip-host-key-check exclude each other: keep known-hosts (recommended) or remove it');
-  if (remote && knownHosts === '' && !insecure) {
-    throw new MaandError('invalid argument', `input known-hosts is required for command ${command}: pass the workers' host keys (ssh-keyscan output) or set insecure-skip-host-key-check: true`);
+  if (remote) {
+    hostKeyPolicy({
+      knownHosts: knownHosts !== '', insecure, names: { knownHosts: 'inputs known-hosts', insecure: 'insecure-skip-host-key-check' },
+      otherwise: { error: `input known-hosts is required for command ${command}: pass the workers' host keys (ssh-keyscan output) or set insecure-skip-host-key-check: true` },
+    });
   }
   const bucketInput = raw('bucket') || INPUTS.bucket.default;
   return {
     command,
     /** Absolute path of the bucket (maand.conf, workspace/). */
     bucket: isAbsolute(bucketInput) ? bucketInput : resolve(env.workspace, bucketInput),
-    jobs: list(raw('jobs')),
+    jobs: parseNameList(raw('jobs')),
     force: bool('force', raw('force')),
     syncOnly: bool('sync-only', raw('sync-only')),
     ssh: {
@@ -78,6 +82,3 @@ export function bool(name: InputName, value: string): boolean {
 }
 
 /** Comma- or newline-separated names, trimmed, empty entries dropped, order kept, duplicates removed. */
-export function list(value: string): string[] {
-  return [...new Set(value.split(/[,\n]/).map((s) => s.trim()).filter((s) => s !== ''))];
-}

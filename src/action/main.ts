@@ -4,12 +4,19 @@ import * as core from '@actions/core';
 import { readConfig, type Config } from './config.ts';
 import { readActionEnv } from './env.ts';
 import { banner, registerSecrets } from './banner.ts';
-import { stopOnSignals } from './signals.ts';
+import { stopOnSignals } from '../entry/signals.ts';
+import { installLastResort } from '../entry/last-resort.ts';
 
 const controller = new AbortController();
 stopOnSignals(controller, core.info, () => process.exit(130));
 const publishIo = { log: core, setOutput: core.setOutput, writeSummary: async (md: string) => void (await core.summary.addRaw(md).write()) };
 let config: Config | undefined;
+// An error nobody caught still fails the step with one line and a summary; the state registered for the
+// post step stays registered, so the checkpointed catalog is saved.
+installLastResort(async (line) => {
+  core.setFailed(line);
+  if (config) await (await import('./publish.ts')).publishError(config.command, line, publishIo);
+});
 try {
   const env = readActionEnv(process.env, process.cwd());
   config = readConfig((name) => core.getInput(name), env);

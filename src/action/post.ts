@@ -7,6 +7,9 @@ import { SAVED } from './inputs.ts';
 import { runPost } from './post-run.ts';
 import { createStatePort } from './state-port.ts';
 import { registerSecrets } from './banner.ts';
+import { installLastResort } from '../entry/last-resort.ts';
+
+installLastResort((line) => core.setFailed(`state not saved: ${line}`));
 
 try {
   const saved = { saveRoot: core.getState(SAVED.saveRoot), bucketId: core.getState(SAVED.bucketId), sshDir: core.getState(SAVED.sshDir) };

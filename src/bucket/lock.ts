@@ -8,6 +8,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { MaandError } from '../errors.ts';
 import { processAlive } from '../util/process.ts';
+import { onAbnormalExit } from '../util/exit-cleanup.ts';
 
 interface LockInfo {
   pid: number;
@@ -16,8 +17,9 @@ interface LockInfo {
   started: string;
 }
 
-/** Locks this process holds, by lock file, with how many nested holders. */
+/** Locks this process holds, by lock file, with how many nested holders and the abnormal-exit release. */
 const held = new Map<string, number>();
+const exitReleases = new Map<string, () => void>();
 
 export function lockFile(root: string): string {
   return join(root, 'data', 'maand.lock');
@@ -51,6 +53,7 @@ export function acquireBucketLock(root: string, command: string): () => void {
         closeSync(fd);
       }
       held.set(file, 1);
+      exitReleases.set(file, onAbnormalExit(() => rmSync(file, { force: true })));
       return once(() => releaseHold(file));
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
@@ -78,6 +81,8 @@ function releaseHold(file: string): void {
     return;
   }
   held.delete(file);
+  exitReleases.get(file)?.();
+  exitReleases.delete(file);
   if (readLock(file)?.pid === process.pid) rmSync(file, { force: true });
 }
 

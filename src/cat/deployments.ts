@@ -2,7 +2,7 @@
 // (deploy spec §24).
 import { MaandError } from '../errors.ts';
 import type { Db } from '../catalog/db.ts';
-import { allAllocations, type AllocState } from '../deploy/state.ts';
+import { allAllocations, type AllocState } from '../deploy/alloc-state.ts';
 import type { CatResult } from './views.ts';
 
 const COLUMNS = ['job', 'worker_ip', 'alloc_id', 'rollout', 'current_hash', 'previous_hash', 'current_version', 'new_version', 'disabled', 'removed'];

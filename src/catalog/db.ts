@@ -35,12 +35,15 @@ export function inTransaction<T>(db: Db, fn: () => T): T {
   }
 }
 
-/** Async variant: the transaction stays open across awaits (only this process writes the catalog). */
-export async function inTransactionAsync<T>(db: Db, fn: () => Promise<T>): Promise<T> {
+/**
+ * Async variant: the transaction stays open across awaits (the bucket lock keeps other writers out).
+ * `commit` decides from the result whether to commit or roll back without an error.
+ */
+export async function inTransactionAsync<T>(db: Db, fn: () => Promise<T>, commit: (result: T) => boolean = () => true): Promise<T> {
   db.exec('BEGIN IMMEDIATE');
   try {
     const out = await fn();
-    db.exec('COMMIT');
+    db.exec(commit(out) ? 'COMMIT' : 'ROLLBACK');
     return out;
   } catch (e) {
     if (db.isTransaction) db.exec('ROLLBACK');

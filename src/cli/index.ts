@@ -5,6 +5,8 @@ import module from 'node:module';
 // Reuse V8's compiled code across runs (a deploy is a short process; this saves tens of ms each start).
 // Enabled before the rest of the CLI is loaded, so all of it benefits.
 module.enableCompileCache?.();
+const { installLastResort } = await import('../entry/last-resort.ts');
+installLastResort((line) => void process.stderr.write(`maand failed: ${line}\n`));
 const { runCli } = await import('./program.ts');
 
 process.exitCode = await runCli(process.argv.slice(2), { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr });

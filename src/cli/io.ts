@@ -5,8 +5,3 @@ export interface CliIo {
   stdout: { write(s: string): unknown; isTTY?: boolean };
   stderr: { write(s: string): unknown; isTTY?: boolean };
 }
-
-export function splitList(raw: string | undefined): string[] {
-  if (raw === undefined) return [];
-  return [...new Set(raw.split(',').map((s) => s.trim()).filter((s) => s !== ''))];
-}

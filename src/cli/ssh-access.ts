@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { MaandError } from '../errors.ts';
+import { hostKeyPolicy } from '../entry/host-keys.ts';
 import type { SshAccess } from '../deploy/openssh-remote.ts';
 import type { CliIo } from './io.ts';
 
@@ -19,8 +19,10 @@ export function withHostKeyFlags(cmd: Command): Command {
 }
 
 export function sshAccess(io: CliIo, flags: HostKeyFlags): SshAccess {
-  if (flags.knownHosts && flags.insecureSkipHostKeyCheck) throw new MaandError('invalid argument', '--known-hosts and --insecure-skip-host-key-check exclude each other');
-  if (flags.insecureSkipHostKeyCheck) return { hostKeyPolicy: 'insecure' };
-  if (flags.knownHosts) return { hostKeyPolicy: 'strict', knownHostsFile: resolve(io.cwd, flags.knownHosts) };
+  const policy = hostKeyPolicy({
+    knownHosts: flags.knownHosts !== undefined, insecure: flags.insecureSkipHostKeyCheck, names: { knownHosts: '--known-hosts', insecure: '--insecure-skip-host-key-check' }, otherwise: 'accept-new',
+  });
+  if (policy === 'insecure') return { hostKeyPolicy: 'insecure' };
+  if (policy === 'strict') return { hostKeyPolicy: 'strict', knownHostsFile: resolve(io.cwd, flags.knownHosts!) };
   return { hostKeyPolicy: 'accept-new', extraKnownHostsFiles: [join(io.env['HOME'] ?? homedir(), '.ssh', 'known_hosts')] };
 }

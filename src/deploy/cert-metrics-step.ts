@@ -1,7 +1,6 @@
 // The last step of a real deploy (deploy spec §3 step 13): push certificate expiry gauges to the
 // bucket's Prometheus. Best effort: a failure becomes a warning and never changes the exit status.
 import { readFileSync } from 'node:fs';
-import type { MaandConf } from '../bucket/maand-conf.ts';
 import { certSeries, listCertMetrics, prometheusBasicAuth, prometheusWriteUrl } from '../certs/metrics.ts';
 import { errorText } from '../errors.ts';
 import { remoteWrite, type RemoteWriteOptions } from '../metrics/remote-write.ts';
@@ -12,7 +11,7 @@ export interface CertMetricsStepOptions extends Pick<RemoteWriteOptions, 'sleep'
 }
 
 /** Pushes the gauges when the bucket runs a Prometheus server; records the outcome in ctx.result. */
-export async function pushCertMetrics(ctx: DeployContext, conf: MaandConf, opts: CertMetricsStepOptions = {}): Promise<void> {
+export async function pushCertMetrics(ctx: DeployContext, opts: CertMetricsStepOptions = {}): Promise<void> {
   let url: string | undefined;
   let series = 0;
   try {
@@ -20,7 +19,7 @@ export async function pushCertMetrics(ctx: DeployContext, conf: MaandConf, opts:
     if (url === undefined) return;
     const basicAuth = prometheusBasicAuth(ctx.kv);
     const now = opts.now ?? new Date();
-    const data = certSeries(listCertMetrics(ctx.kv, readCa(ctx.paths.caCrt), conf.certs_renewal_buffer, now), now);
+    const data = certSeries(listCertMetrics(ctx.kv, readCa(ctx.paths.caCrt), ctx.conf.certs_renewal_buffer, now), now);
     series = data.length;
     if (series === 0) return;
     const worker = new URL(url).hostname;

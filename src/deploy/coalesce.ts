@@ -18,7 +18,10 @@ export class Coalescer<Req, Res> {
       if (!queue) {
         queue = [];
         this.pending.set(key, queue);
-        setTimeout(() => void this.flush(key), this.windowMs);
+        // flush settles every request of the key itself (resolve or reject): nothing is left to handle
+        setTimeout(() => {
+          this.flush(key).catch(() => undefined);
+        }, this.windowMs);
       }
       queue.push({ req, resolve, reject });
     });

@@ -1,43 +1,50 @@
-// Wires one deploy run to the outside: OpenSSH for workers, the hooks runtime API and runner, health checks.
-import type { MaandConf } from '../bucket/maand-conf.ts';
+// Wires one run to the outside: OpenSSH for workers, the hooks' runtime API and runner, health checks.
 import { bucketPaths } from '../bucket/paths.ts';
 import { startRuntimeApi } from '../hooks/runtime-api.ts';
 import type { HookRunContext } from '../hooks/types.ts';
-import type { DeployOptions } from './engine.ts';
-import { remoteSshRunner } from '../health/index.ts';
+import type { Connect } from '../run/links.ts';
 import { healthPort } from './health-port.ts';
 import { hookPort } from './hook-port.ts';
 import { openSshRemote, type SshAccess } from './openssh-remote.ts';
 
 export interface ConnectOptions {
   ssh: SshAccess;
-  /** Base environment of hooks (the entry layer passes process.env). */
+  /** Base environment of hooks (the entry layer passes process.env; src/hooks keeps only what hooks may see). */
   hookEnv?: Readonly<Record<string, string | undefined>>;
 }
 
-export function connectRun(o: ConnectOptions): DeployOptions['connect'] {
+export function connectRun(o: ConnectOptions): Connect {
   return async (run) => {
     const paths = bucketPaths(run.root);
-    const { remote, executor } = await openSshRemote(paths, run.conf as MaandConf, o.ssh);
-    const api = await startRuntimeApi({ db: run.db, kv: run.kv });
-    const ctx: HookRunContext = {
+    const { remote, executor } = await openSshRemote(paths, run.conf, o.ssh);
+    let api;
+    try {
+      api = await startRuntimeApi({ db: run.db, kv: run.kv });
+    } catch (e) {
+      await remote.close();
+      throw e;
+    }
+    const hookContext: HookRunContext = {
       root: run.root,
       db: run.db,
       kv: run.kv,
       api,
       // hooks' maand.run_ssh reuses the run's ControlMasters (already host-key checked) through it
       env: { ...(o.hookEnv ?? {}), MAAND_SSH_CONTROL_DIR: executor.controlDir },
-      onOutput: (l) => run.emit({ type: 'output', job: l.job, worker: l.worker, stream: l.stream, text: `[${l.event} ${l.command}] ${l.text}` }),
+      onOutput: (l) => run.emit({ type: 'output', job: l.job, worker: l.worker, stream: l.stream, text: `[${l.event} ${l.command}] ${l.text}`, source: 'hook' }),
       ...(run.signal ? { signal: run.signal } : {}),
     };
     return {
       remote,
-      hooks: hookPort(ctx),
-      // ssh probes share the deploy's ControlMasters instead of opening a connection per probe
-      health: healthPort(ctx, run.conf, o.ssh, run.emit, remoteSshRunner(executor)),
+      hooks: hookPort(hookContext),
+      health: healthPort({ ...hookContext, sshProbe: (ip, command, opts) => remote.probe(ip, command, opts) }, run.emit),
+      hookContext,
       close: async () => {
-        await api.close();
-        await remote.close();
+        try {
+          await api.close();
+        } finally {
+          await remote.close();
+        }
       },
     };
   };

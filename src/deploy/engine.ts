@@ -2,25 +2,20 @@
 // stage → plan hash; only when some job has work: bump update_seq once (S1), then roll each job out.
 // After all waves every touched or active worker gets the bucket-level files (Q27). Every step that
 // changes workers is checkpointed in the catalog as it happens (Q6).
-import { rmSync, mkdirSync } from 'node:fs';
-import { MaandError } from '../errors.ts';
-import { bucketPaths } from '../bucket/paths.ts';
-import { readMaandConf, sshSettings, type MaandConf } from '../bucket/maand-conf.ts';
-import { openDb, type Db } from '../catalog/db.ts';
-import { checkSchema } from '../catalog/gate.ts';
-import { bucketRow, workerLabels, workersByPosition } from '../catalog/queries.ts';
-import { allocationNamespace, KvStore, loadKvKey, upstreamJobs } from '../kv/index.ts';
-import { DeployContext, type CatalogWorker, type DeployFlags } from './context.ts';
+import { errorText, MaandError } from '../errors.ts';
+import { sshSettings } from '../bucket/maand-conf.ts';
+import { allocationNamespace, upstreamJobs } from '../kv/index.ts';
+import { withRun, type BucketRun } from '../run/lifecycle.ts';
+import type { Connect } from '../run/links.ts';
+import { DeployContext, type DeployFlags } from './context.ts';
 import { planJob, type JobPlan } from './plan.ts';
-import type { HealthPort, HookPort, WorkerRemote } from './ports.ts';
 import { pushCertMetrics } from './cert-metrics-step.ts';
-import { reconcile } from './reconcile.ts';
+import { plannedReconcile, reconcile } from './reconcile.ts';
 import type { DeployEvent, DeployResult, JobResult } from './result.ts';
 import { rolloutJob } from './rollout.ts';
-import { StageArea } from './stage-area.ts';
 import { stageActive, type StagedTree } from './staging.ts';
-import { bumpUpdateSeq, isActive, jobAllocations, jobInfo, jobMarker, storeHash, waves } from './state.ts';
-import { withBucketLock } from '../bucket/lock.ts';
+import { bumpUpdateSeq, isActive, jobAllocations, jobInfo, jobMarker, storeHash, waves } from './alloc-state.ts';
+import { rsyncFailure, WorkerLink } from './worker-link.ts';
 
 export interface DeployOptions extends Partial<DeployFlags> {
   root: string;
@@ -29,67 +24,57 @@ export interface DeployOptions extends Partial<DeployFlags> {
   /** Where staged trees are written: a tmpfs (default /dev/shm when present) or null for the bucket's tmp/. */
   stageRamDir?: string | null;
   /** Wires remote execution, hooks and health checks for this run (the CLI and the Action provide them). */
-  connect: (run: { root: string; conf: MaandConf; db: Db; kv: KvStore; bucketId: string; emit: (e: DeployEvent) => void; signal?: AbortSignal }) => Promise<{
-    remote: WorkerRemote; hooks: HookPort; health: HealthPort; close: () => Promise<void>;
-  }>;
+  connect: Connect;
 }
 
 export function deploy(opts: DeployOptions): Promise<DeployResult> {
-  return withBucketLock(opts.root, opts.dryRun ? 'deploy --dry-run' : 'deploy', () => deployLocked(opts));
+  const flags: DeployFlags = { dryRun: opts.dryRun ?? false, force: opts.force ?? false, syncOnly: opts.syncOnly ?? false, jobs: opts.jobs ?? [] };
+  return withRun(
+    {
+      root: opts.root, command: flags.dryRun ? 'deploy --dry-run' : 'deploy', connect: opts.connect, readOnly: flags.dryRun,
+      stage: opts.stageRamDir !== undefined ? { ramDir: opts.stageRamDir } : {},
+      ...(opts.onEvent ? { onEvent: opts.onEvent } : {}), ...(opts.signal ? { signal: opts.signal } : {}),
+    },
+    (r) => deployRun(r, flags),
+  );
 }
 
-async function deployLocked(opts: DeployOptions): Promise<DeployResult> {
-  const paths = bucketPaths(opts.root);
-  const conf = readMaandConf(paths.maandConf);
-  const db = openDb(paths.db);
-  const emit = opts.onEvent ?? ((): void => {});
+async function deployRun(r: BucketRun, flags: DeployFlags): Promise<DeployResult> {
   const t0 = Date.now();
-  let stage: StageArea | undefined;
-  try {
-    checkSchema(db);
-    const flags: DeployFlags = { dryRun: opts.dryRun ?? false, force: opts.force ?? false, syncOnly: opts.syncOnly ?? false, jobs: opts.jobs ?? [] };
-    const known = new Set((db.prepare('SELECT name FROM job').all() as Array<{ name: string }>).map((r) => r.name));
-    const unknown = flags.jobs.filter((j) => !known.has(j));
-    if (unknown.length > 0) throw new MaandError('invalid argument', `--jobs: unknown job ${unknown.join(', ')} (known: ${[...known].sort().join(', ') || 'none'}); nothing was deployed`);
-    const bucket = bucketRow(db);
-    const labels = workerLabels(db);
-    const workers: CatalogWorker[] = workersByPosition(db).map((w) => ({ workerId: w.worker_id, ip: w.worker_ip, position: w.position, labels: labels.get(w.worker_ip) ?? [] }));
-    rmSync(paths.tmpDir, { recursive: true, force: true });
-    mkdirSync(paths.tmpDir, { recursive: true });
-    const kv = KvStore.load(db, { key: () => loadKvKey(paths.root) });
-    const result: DeployResult = {
-      dryRun: flags.dryRun, bucketId: bucket.bucket_id, updateSeq: bucket.update_seq, updateSeqBumped: false, startedAt: new Date(t0).toISOString(),
-      durationMs: 0, reconcile: [], jobs: [], plans: [], failedJobs: [], errors: [], cancelled: false,
-    };
-    stage = StageArea.open({ bucketTmp: paths.tmpDir, ...(opts.stageRamDir !== undefined ? { ramDir: opts.stageRamDir } : {}) });
-    const links = await opts.connect({ root: paths.root, conf, db, kv, bucketId: bucket.bucket_id, emit, ...(opts.signal ? { signal: opts.signal } : {}) });
-    const ctx = new DeployContext({
-      paths, db, kv, bucketId: bucket.bucket_id, updateSeq: bucket.update_seq, workers, flags,
-      remote: links.remote, hooks: links.hooks, health: links.health, result, emit, stage, ...(opts.signal ? { signal: opts.signal } : {}),
-    });
-    try {
-      await run(ctx, conf);
-    } finally {
-      await links.close();
-    }
-    result.updateSeq = ctx.updateSeq;
-    result.updateSeqBumped = ctx.updateSeqBumped;
-    result.cancelled = ctx.cancelled;
-    result.durationMs = Date.now() - t0;
-    return result;
-  } finally {
-    stage?.close();
-    db.close();
-    rmSync(paths.tmpDir, { recursive: true, force: true });
+  checkJobSelection(r, flags.jobs);
+  const result: DeployResult = {
+    dryRun: flags.dryRun, bucketId: r.bucketId, updateSeq: r.updateSeq, updateSeqBumped: false, startedAt: new Date(t0).toISOString(),
+    durationMs: 0, reconcile: [], jobs: [], plans: [], failedJobs: [], errors: [], cancelled: false,
+  };
+  const useSudo = sshSettings(r.conf).useSudo;
+  let ctx: DeployContext | undefined;
+  const link = new WorkerLink({ remote: r.links.remote, db: r.db, bucketId: r.bucketId, workers: r.workers, useSudo, emit: r.emit, stage: r.stage, updateSeq: () => ctx?.updateSeq ?? r.updateSeq });
+  ctx = new DeployContext(r, { flags, useSudo, result, link });
+  await run(ctx);
+  result.updateSeq = ctx.updateSeq;
+  result.updateSeqBumped = ctx.updateSeqBumped;
+  result.cancelled = ctx.cancelled;
+  result.durationMs = Date.now() - t0;
+  return result;
+}
+
+/** Unknown job names are an error before anything runs (Q15); the text names no CLI flag (the Action's input is `jobs`). */
+export function checkJobSelection(r: BucketRun, jobs: string[]): void {
+  const known = new Set((r.db.prepare('SELECT name FROM job').all() as Array<{ name: string }>).map((row) => row.name));
+  const unknown = jobs.filter((j) => !known.has(j));
+  if (unknown.length > 0) {
+    throw new MaandError('invalid argument', `unknown job ${unknown.join(', ')} in the job selection (known: ${[...known].sort().join(', ') || 'none'}); nothing was deployed`);
   }
 }
 
-async function run(ctx: DeployContext, conf: MaandConf): Promise<void> {
+async function run(ctx: DeployContext): Promise<void> {
   const failed = new Map<string, string>();
-  ctx.setUseSudo(sshSettings(conf).useSudo);
-  if (!ctx.flags.dryRun) {
+  if (ctx.flags.dryRun) {
+    // what reconcile would stop and clean up: part of the one plan the CLI and the Action show
+    ctx.result.reconcile.push(...plannedReconcile(ctx));
+  } else {
     ctx.emit({ type: 'phase', phase: 'reconcile' });
-    for (const [job, err] of await reconcile(ctx, conf)) failed.set(job, err);
+    for (const [job, err] of await reconcile(ctx)) failed.set(job, err);
   }
   const selected = (job: string): boolean => ctx.flags.jobs.length === 0 || ctx.flags.jobs.includes(job);
   for (const [seq, jobs] of [...waves(ctx.db)].sort(([a], [b]) => a - b)) {
@@ -115,7 +100,7 @@ async function run(ctx: DeployContext, conf: MaandConf): Promise<void> {
         continue;
       }
       // Open the connections to the workers this job will touch while the other jobs are planned.
-      if (p.plan.needsRollout) for (const a of p.plan.allocations) if (a.action !== 'skip' && !a.disabled) void ctx.ensureWorker(a.workerIp);
+      if (p.plan.needsRollout) for (const a of p.plan.allocations) if (a.action !== 'skip' && !a.disabled) ctx.link.warm(a.workerIp);
       if (!p.plan.needsRollout) {
         ctx.emit({ type: 'job-skipped', job, reason: p.plan.reason });
         ctx.result.jobs.push({ job, seq, status: 'unchanged', reason: p.plan.reason, durationMs: 0, allocations: [] });
@@ -124,6 +109,8 @@ async function run(ctx: DeployContext, conf: MaandConf): Promise<void> {
       planned.push(p);
     }
     if (planned.length > 0 && !ctx.updateSeqBumped && !ctx.cancelled) {
+      // nothing on a worker changed yet: a missing key or ssh/rsync fails the run here, once
+      ctx.link.requireTransport();
       ctx.checkpoint(() => (ctx.updateSeq = bumpUpdateSeq(ctx.db)));
       ctx.updateSeqBumped = true;
       restageTemplates(ctx, planned, seq, failed);
@@ -138,8 +125,8 @@ async function run(ctx: DeployContext, conf: MaandConf): Promise<void> {
     );
     for (const r of results) pushJob(ctx, r, failed);
   }
-  if (!ctx.flags.dryRun && ctx.updateSeqBumped) await finalSync(ctx, conf);
-  if (!ctx.flags.dryRun && !ctx.cancelled) await pushCertMetrics(ctx, conf);
+  if (!ctx.flags.dryRun && ctx.updateSeqBumped) await finalSync(ctx);
+  if (!ctx.flags.dryRun && !ctx.cancelled) await pushCertMetrics(ctx);
 }
 
 /**
@@ -192,7 +179,7 @@ function stageAndPlan(ctx: DeployContext, job: string, seq: number): PlannedJob 
   try {
     staged = stageActive(ctx.db, ctx.kv, ctx.workers, ctx.bucketId, ctx.updateSeq, job, active);
   } catch (e) {
-    return { error: (e as Error).message };
+    return { error: errorText(e) };
   }
   if (!ctx.flags.dryRun) {
     ctx.checkpoint(() => {
@@ -209,14 +196,13 @@ function stageAndPlan(ctx: DeployContext, job: string, seq: number): PlannedJob 
 }
 
 /** Q27: after an update_seq bump, every reachable worker with an active allocation gets the new worker files. */
-async function finalSync(ctx: DeployContext, conf: MaandConf): Promise<void> {
+async function finalSync(ctx: DeployContext): Promise<void> {
   ctx.emit({ type: 'phase', phase: 'final-sync' });
   const ips = [...new Set((ctx.db.prepare('SELECT DISTINCT worker_ip FROM allocations WHERE removed = 0 AND disabled = 0 ORDER BY worker_ip').all() as Array<{ worker_ip: string }>).map((r) => r.worker_ip))];
-  const todo = ips.filter((ip) => ctx.workers.has(ip) && !ctx.refreshed.has(ip));
-  const useSudo = sshSettings(conf).useSudo;
+  const todo = ips.filter((ip) => ctx.workers.has(ip) && !ctx.link.refreshed.has(ip));
   await Promise.all(
     todo.map(async (ip) => {
-      const err = (await ctx.ensureWorker(ip, useSudo)) ?? (await ctx.rsyncTo(ip, []));
+      const err = (await ctx.link.reach(ip)) ?? rsyncFailure(ip, await ctx.link.rsyncTo(ip, []));
       if (err) ctx.emit({ type: 'warning', message: `${err} (worker.json on ${ip} keeps the previous update_seq until the next deploy)` });
     }),
   );

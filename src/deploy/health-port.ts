@@ -1,9 +1,6 @@
 // HealthPort over src/health: probes and health_check hooks of one job, in wait mode.
-import type { MaandConf } from '../bucket/maand-conf.ts';
-import { checkJobHealth, sshTargetFor, type HealthContext, type HealthEvent, type SshRunner } from '../health/index.ts';
-import type { HookRunContext } from '../hooks/types.ts';
-import type { SshAccess } from './openssh-remote.ts';
-import type { HealthPort } from './ports.ts';
+import { checkJobHealth, type HealthContext, type HealthEvent } from '../health/index.ts';
+import type { HealthPort } from '../run/links.ts';
 import type { DeployEvent } from './result.ts';
 
 /** A job's health-check progress as a deploy event (probe results are summed up by passed/failed). */
@@ -22,17 +19,10 @@ function deployEventOf(e: HealthEvent): DeployEvent | undefined {
   }
 }
 
-/** `sshRunner`: how ssh probes reach workers (the deploy passes its ControlMaster executor). */
-export function healthPort(ctx: HookRunContext, conf: MaandConf, access: SshAccess, emit: (e: DeployEvent) => void, sshRunner?: SshRunner): HealthPort {
-  const known = access.knownHostsFile ? [access.knownHostsFile, ...(access.extraKnownHostsFiles ?? [])] : undefined;
+/** The deploy's health checks: `ctx` carries the hooks' context and the run's ssh probe. */
+export function healthPort(ctx: Omit<HealthContext, 'onHealth'>, emit: (e: DeployEvent) => void): HealthPort {
   const hctx: HealthContext = {
     ...ctx,
-    ssh: sshTargetFor(ctx.root, conf, {
-      hostKeyPolicy: access.hostKeyPolicy,
-      ...(known ? { knownHostsFiles: known } : {}),
-      ...(access.keyFile ? { keyPath: access.keyFile } : {}),
-    }),
-    ...(sshRunner ? { sshRunner } : {}),
     onHealth: (e) => {
       const d = deployEventOf(e);
       if (d) emit(d);

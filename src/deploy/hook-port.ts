@@ -1,7 +1,7 @@
 // HookPort and HealthPort over src/hooks and src/health for one deploy run.
 import type { HookEvent, HookRunContext } from '../hooks/types.ts';
 import { runEventCommands } from '../hooks/event.ts';
-import type { HookPort } from './ports.ts';
+import type { HookPort } from '../run/links.ts';
 import { Mutex } from './coalesce.ts';
 import { commandsFor } from '../hooks/catalog.ts';
 

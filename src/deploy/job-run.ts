@@ -2,20 +2,15 @@
 // on the job's active allocations, in batches of max_concurrent_upgrades, after checking that each
 // worker runs this bucket at the catalog's update_seq (worker.py).
 import { MaandError } from '../errors.ts';
-import { bucketPaths } from '../bucket/paths.ts';
-import { readMaandConf } from '../bucket/maand-conf.ts';
-import { openDb } from '../catalog/db.ts';
-import { checkSchema } from '../catalog/gate.ts';
-import { bucketRow } from '../catalog/queries.ts';
-import { KvStore, loadKvKey } from '../kv/index.ts';
+import { sshSettings } from '../bucket/maand-conf.ts';
+import { withRun, type BucketRun } from '../run/lifecycle.ts';
+import type { Connect } from '../run/links.ts';
 import { bucketDir, runnerCommand, shq } from './commands.ts';
-import { failureText } from './context.ts';
-import type { DeployOptions } from './engine.ts';
 import type { DeployEvent } from './result.ts';
 import { batches } from './rollout-order.ts';
 import { commandsFor } from '../hooks/catalog.ts';
-import { isActive, jobAllocations, jobInfo } from './state.ts';
-import { withBucketLock } from '../bucket/lock.ts';
+import { isActive, jobAllocations, jobInfo } from './alloc-state.ts';
+import { failureText, WorkerLink } from './worker-link.ts';
 
 export interface JobRunOptions {
   root: string;
@@ -26,7 +21,7 @@ export interface JobRunOptions {
   healthCheck?: boolean;
   onEvent?: (e: DeployEvent) => void;
   signal?: AbortSignal;
-  connect: DeployOptions['connect'];
+  connect: Connect;
 }
 
 export interface JobRunResult {
@@ -39,67 +34,57 @@ export interface JobRunResult {
 const WORKER_CHECK: Record<number, string> = { 1: 'bucket id mismatch', 2: 'worker id mismatch', 3: 'update_seq mismatch' };
 
 export function runJobTarget(o: JobRunOptions): Promise<JobRunResult> {
-  return withBucketLock(o.root, `job run ${o.job}`, () => runJobTargetLocked(o));
+  // what the job runs is a Makefile target name: checked before the bucket is even locked
+  if (!/^[A-Za-z0-9_.-]+$/.test(o.target)) throw new MaandError('invalid argument', `target ${JSON.stringify(o.target)}: use a Makefile target name (letters, digits, _ . -)`);
+  return withRun(
+    { root: o.root, command: `job run ${o.job}`, connect: o.connect, ...(o.onEvent ? { onEvent: o.onEvent } : {}), ...(o.signal ? { signal: o.signal } : {}) },
+    (r) => runJobTargetIn(r, o),
+  );
 }
 
-async function runJobTargetLocked(o: JobRunOptions): Promise<JobRunResult> {
-  if (!/^[A-Za-z0-9_.-]+$/.test(o.target)) throw new MaandError('invalid argument', `--target ${JSON.stringify(o.target)}: use a Makefile target name (letters, digits, _ . -)`);
-  const paths = bucketPaths(o.root);
-  const conf = readMaandConf(paths.maandConf);
-  const db = openDb(paths.db);
-  const emit = o.onEvent ?? ((): void => {});
-  try {
-    checkSchema(db);
-    const info = jobInfo(db, o.job);
-    if (!info) throw new MaandError('invalid argument', `unknown job ${o.job} (see maand cat jobs)`);
-    let allocs = jobAllocations(db, o.job).filter(isActive);
-    if (o.workers && o.workers.length > 0) {
-      const bad = o.workers.filter((ip) => !allocs.some((a) => a.workerIp === ip));
-      if (bad.length > 0) throw new MaandError('invalid argument', `--workers ${bad.join(',')}: not an active allocation of job ${o.job}`);
-      allocs = allocs.filter((a) => o.workers!.includes(a.workerIp));
-    }
-    if (allocs.length === 0) throw new MaandError('invalid argument', `job ${o.job} has no active allocation`);
-    const bucket = bucketRow(db);
-    const workerIds = new Map((db.prepare('SELECT worker_ip, worker_id FROM worker').all() as Array<{ worker_ip: string; worker_id: string }>).map((r) => [r.worker_ip, r.worker_id]));
-    const kv = KvStore.load(db, { key: () => loadKvKey(paths.root) });
-    const links = await o.connect({ root: paths.root, conf, db, kv, bucketId: bucket.bucket_id, emit, ...(o.signal ? { signal: o.signal } : {}) });
-    const result: JobRunResult = { job: o.job, target: o.target, workers: [] };
-    try {
-      const jobControl = commandsFor(db, o.job, 'job_control');
-      if (jobControl.length > 0) {
-        const r = await links.hooks.run(o.job, 'job_control', allocs.map((a) => ({ allocId: a.allocId, workerIp: a.workerIp })), { concurrency: allocs.length, env: { TARGET: o.target } });
-        for (const a of allocs) result.workers.push({ workerIp: a.workerIp, ok: r.ok, ...(r.error ? { error: r.error } : {}) });
-      } else {
-        for (const group of batches(allocs, info.maxConcurrentUpgrades)) {
-          if (o.signal?.aborted) break;
-          const outs = await Promise.all(
-            group.map(async (a) => {
-              const check = `python3 ${bucketDir(bucket.bucket_id)}/bin/worker.py ${shq(bucket.bucket_id)} ${shq(workerIds.get(a.workerIp) ?? '')} ${bucket.update_seq}`;
-              const c = await links.remote.run(a.workerIp, check);
-              if (c.exitCode !== 0) {
-                const why = WORKER_CHECK[c.exitCode];
-                return why ? `worker ${a.workerIp}: ${why} (run maand deploy first)` : failureText(a.workerIp, c);
-              }
-              const r = await links.remote.run(a.workerIp, runnerCommand(bucket.bucket_id, o.target, o.job), {
-                env: { CURRENT_VERSION: a.currentVersion, NEW_VERSION: a.newVersion },
-                onLine: (stream, text) => emit({ type: 'output', job: o.job, worker: a.workerIp, stream, text }),
-              });
-              return r.exitCode === 0 ? undefined : failureText(a.workerIp, r);
-            }),
-          );
-          group.forEach((a, i) => result.workers.push({ workerIp: a.workerIp, ok: outs[i] === undefined, ...(outs[i] ? { error: outs[i] } : {}) }));
-          if (outs.some((x) => x !== undefined)) break;
-        }
-      }
-      if (o.healthCheck && result.workers.every((w) => w.ok)) {
-        const h = await links.health.check(o.job);
-        result.health = { ok: h.ok, ...(h.error ? { error: h.error } : {}) };
-      }
-    } finally {
-      await links.close();
-    }
-    return result;
-  } finally {
-    db.close();
+async function runJobTargetIn(r: BucketRun, o: JobRunOptions): Promise<JobRunResult> {
+  const info = jobInfo(r.db, o.job);
+  if (!info) throw new MaandError('invalid argument', `unknown job ${o.job} (see maand cat jobs)`);
+  let allocs = jobAllocations(r.db, o.job).filter(isActive);
+  if (o.workers && o.workers.length > 0) {
+    const bad = o.workers.filter((ip) => !allocs.some((a) => a.workerIp === ip));
+    if (bad.length > 0) throw new MaandError('invalid argument', `worker ${bad.join(', ')}: not an active allocation of job ${o.job}`);
+    allocs = allocs.filter((a) => o.workers!.includes(a.workerIp));
   }
+  if (allocs.length === 0) throw new MaandError('invalid argument', `job ${o.job} has no active allocation`);
+  const workerIds = new Map(r.workers.map((w) => [w.ip, w.workerId]));
+  const link = new WorkerLink({ remote: r.links.remote, db: r.db, bucketId: r.bucketId, workers: r.workers, useSudo: sshSettings(r.conf).useSudo, emit: r.emit, updateSeq: () => r.updateSeq });
+  const result: JobRunResult = { job: o.job, target: o.target, workers: [] };
+  const jobControl = commandsFor(r.db, o.job, 'job_control');
+  if (jobControl.length > 0) {
+    const h = await r.links.hooks.run(o.job, 'job_control', allocs.map((a) => ({ allocId: a.allocId, workerIp: a.workerIp })), { concurrency: allocs.length, env: { TARGET: o.target } });
+    for (const a of allocs) result.workers.push({ workerIp: a.workerIp, ok: h.ok, ...(h.error ? { error: h.error } : {}) });
+  } else {
+    link.requireTransport();
+    for (const group of batches(allocs, info.maxConcurrentUpgrades)) {
+      if (r.signal?.aborted) break;
+      const outs = await Promise.all(
+        group.map(async (a) => {
+          const check = `python3 ${bucketDir(r.bucketId)}/bin/worker.py ${shq(r.bucketId)} ${shq(workerIds.get(a.workerIp) ?? '')} ${r.updateSeq}`;
+          const c = await link.run(a.workerIp, check);
+          if (c.exitCode !== 0) {
+            const why = WORKER_CHECK[c.exitCode];
+            return why ? `worker ${a.workerIp}: ${why} (run maand deploy first)` : failureText(a.workerIp, c);
+          }
+          const res = await link.run(a.workerIp, runnerCommand(r.bucketId, o.target, o.job), {
+            env: { CURRENT_VERSION: a.currentVersion, NEW_VERSION: a.newVersion },
+            onLine: link.output(o.job, a.workerIp),
+          });
+          return res.exitCode === 0 ? undefined : failureText(a.workerIp, res);
+        }),
+      );
+      group.forEach((a, i) => result.workers.push({ workerIp: a.workerIp, ok: outs[i] === undefined, ...(outs[i] ? { error: outs[i] } : {}) }));
+      if (outs.some((x) => x !== undefined)) break;
+    }
+  }
+  if (o.healthCheck && result.workers.every((w) => w.ok)) {
+    const h = await r.links.health.check(o.job);
+    result.health = { ok: h.ok, ...(h.error ? { error: h.error } : {}) };
+  }
+  return result;
 }

@@ -1,7 +1,7 @@
 // What a deploy would do to each allocation of a job, and why (deploy spec §10, §12.2, §16.3 with our
 // decisions: disabled allocations are only stopped (Q4, Q9), unfinished work is carried (Q30, S3)).
 import { decideLifecycle } from './lifecycle.ts';
-import { isActive, wasDeployed, type AllocState, type JobInfo, type JobMarker } from './state.ts';
+import { isActive, wasDeployed, type AllocState, type JobInfo, type JobMarker } from './alloc-state.ts';
 import { parseFilesJson, type TreeHash } from './tree-hash.ts';
 
 export type AllocAction = 'start' | 'restart' | 'reload' | 'sync' | 'skip' | 'stop';

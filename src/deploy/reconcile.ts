@@ -2,19 +2,31 @@
 // still run, run after_allocation_stopped, clean removed job files (keeping data/ and logs/), purge the
 // KV of fully removed jobs, then health-check jobs that lost a running allocation. Failures are recorded
 // per job (Q10) and the deploy goes on.
-import { sshSettings, type MaandConf } from '../bucket/maand-conf.ts';
 import { allocationNamespace, bucketJobVarsNamespace, jobNamespace, jobSecretsNamespace, jobVarsNamespace, purge } from '../kv/index.ts';
 import { cleanupJobCommand, removeBucketCommand, runnerCommand } from './commands.ts';
-import { failureText, type DeployContext } from './context.ts';
+import type { DeployContext } from './context.ts';
+import { failureText } from './worker-link.ts';
 import type { ReconcileResult } from './result.ts';
-import { allAllocations, deleteHash, isActive, markStopped, wasDeployed, type AllocState } from './state.ts';
+import { allAllocations, deleteHash, isActive, markStopped, wasDeployed, type AllocState } from './alloc-state.ts';
 
-export async function reconcile(ctx: DeployContext, conf: MaandConf): Promise<Map<string, string>> {
+/**
+ * What reconcile would do, for a dry run: every removed or disabled allocation that still runs is
+ * stopped, and a removed one's files are cleaned up. Same selection as `reconcile` (Q2: all jobs).
+ */
+export function plannedReconcile(ctx: DeployContext): ReconcileResult[] {
+  const planned: ReconcileResult[] = [];
+  for (const a of allAllocations(ctx.db).filter((x) => (x.removed || x.disabled) && wasDeployed(x))) {
+    planned.push({ job: a.job, workerIp: a.workerIp, action: 'stop', outcome: 'planned' });
+    if (a.removed) planned.push({ job: a.job, workerIp: a.workerIp, action: 'cleanup', outcome: 'planned' });
+  }
+  return planned;
+}
+
+export async function reconcile(ctx: DeployContext): Promise<Map<string, string>> {
   const failures = new Map<string, string>();
   const all = allAllocations(ctx.db);
   const stopped = all.filter((a) => a.removed || a.disabled);
   if (stopped.length === 0) return failures;
-  const useSudo = sshSettings(conf).useSudo;
   const lostRunning = new Set<string>();
   const offCatalog = new Set<string>();
   const record = (r: ReconcileResult): void => {
@@ -23,12 +35,13 @@ export async function reconcile(ctx: DeployContext, conf: MaandConf): Promise<Ma
     if (r.outcome === 'failed' && r.error && !failures.has(r.job)) failures.set(r.job, r.error);
   };
 
+  if (stopped.some(wasDeployed)) ctx.link.requireTransport();
   for (const a of stopped) {
     const running = wasDeployed(a);
     const assumeDead = a.removed && !ctx.workers.has(a.workerIp);
     if (running) {
       lostRunning.add(a.job);
-      const err = await stopAllocation(ctx, a, useSudo);
+      const err = await stopAllocation(ctx, a);
       if (err && !assumeDead) {
         record({ job: a.job, workerIp: a.workerIp, action: 'stop', outcome: 'failed', error: `job ${a.job} worker ${a.workerIp}: stop failed: ${err}` });
         continue;
@@ -54,7 +67,7 @@ export async function reconcile(ctx: DeployContext, conf: MaandConf): Promise<Ma
   }
 
   for (const ip of [...offCatalog].sort()) {
-    const r = await ctx.remote.run(ip, removeBucketCommand(ctx.bucketId), { onLine: ctx.output(undefined, ip) });
+    const r = await ctx.link.run(ip, removeBucketCommand(ctx.bucketId), { onLine: ctx.link.output(undefined, ip) });
     if (r.exitCode === 0) record({ job: '', workerIp: ip, action: 'remove-bucket', outcome: 'ok' });
     else ctx.emit({ type: 'warning', message: `removed worker ${ip} unreachable, assuming dead: ${failureText(ip, r)}` });
     ctx.stage.dropWorkerJob(ip);
@@ -69,17 +82,17 @@ export async function reconcile(ctx: DeployContext, conf: MaandConf): Promise<Ma
   return failures;
 }
 
-async function stopAllocation(ctx: DeployContext, a: AllocState, useSudo: boolean): Promise<string | undefined> {
+async function stopAllocation(ctx: DeployContext, a: AllocState): Promise<string | undefined> {
   if (ctx.workers.has(a.workerIp)) {
-    const notReady = await ctx.ensureWorker(a.workerIp, useSudo);
+    const notReady = await ctx.link.reach(a.workerIp);
     if (notReady) return notReady;
   }
-  const r = await ctx.remote.run(a.workerIp, runnerCommand(ctx.bucketId, 'stop', a.job), { onLine: ctx.output(a.job, a.workerIp) });
+  const r = await ctx.link.run(a.workerIp, runnerCommand(ctx.bucketId, 'stop', a.job), { onLine: ctx.link.output(a.job, a.workerIp) });
   return r.exitCode === 0 ? undefined : failureText(a.workerIp, r);
 }
 
 async function cleanup(ctx: DeployContext, a: AllocState): Promise<string | undefined> {
-  const r = await ctx.remote.run(a.workerIp, cleanupJobCommand(ctx.bucketId, a.job), { onLine: ctx.output(a.job, a.workerIp) });
+  const r = await ctx.link.run(a.workerIp, cleanupJobCommand(ctx.bucketId, a.job), { onLine: ctx.link.output(a.job, a.workerIp) });
   ctx.stage.dropWorkerJob(a.workerIp, a.job);
   return r.exitCode === 0 ? undefined : failureText(a.workerIp, r);
 }

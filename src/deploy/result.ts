@@ -70,3 +70,15 @@ export type DeployEvent =
 export function changed(r: DeployResult): boolean {
   return r.jobs.some((j) => j.status === 'deployed' || j.status === 'failed') || r.reconcile.length > 0;
 }
+
+/** The dry run's planned reconcile, one entry per allocation, sorted by job then worker. */
+export function plannedStops(r: DeployResult): Array<{ job: string; workerIp: string; cleanup: boolean }> {
+  const byAlloc = new Map<string, { job: string; workerIp: string; cleanup: boolean }>();
+  for (const x of r.reconcile.filter((y) => y.outcome === 'planned')) {
+    const key = `${x.job}\n${x.workerIp}`;
+    const entry = byAlloc.get(key) ?? { job: x.job, workerIp: x.workerIp, cleanup: false };
+    if (x.action === 'cleanup') entry.cleanup = true;
+    byAlloc.set(key, entry);
+  }
+  return [...byAlloc.values()].sort((a, b) => (a.job < b.job ? -1 : a.job > b.job ? 1 : a.workerIp < b.workerIp ? -1 : a.workerIp > b.workerIp ? 1 : 0));
+}

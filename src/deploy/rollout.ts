@@ -6,8 +6,9 @@ import type { StagedTree } from './staging.ts';
 import type { AllocPlan, JobPlan } from './plan.ts';
 import type { AllocationResult, JobResult } from './result.ts';
 import { batches, rolloutOrder } from './rollout-order.ts';
+import { byCause } from './causes.ts';
 import { commandsFor } from '../hooks/catalog.ts';
-import { jobInfo, promote, setJobMarker, type AllocState } from './state.ts';
+import { jobInfo, promote, setJobMarker, type AllocState } from './alloc-state.ts';
 
 class JobFailure extends Error {
   override name = 'JobFailure';
@@ -51,16 +52,16 @@ async function rollout(ctx: DeployContext, plan: JobPlan, allocs: AllocState[], 
   ctx.checkpoint(() => setJobMarker(ctx.db, job, 'rollout'));
 
   // Files first, only where something changes (Q4: only workers with an active allocation of the job).
-  for (const a of work) void ctx.ensureWorker(a.workerIp); // connect while the trees are written
+  for (const a of work) ctx.link.warm(a.workerIp); // connect while the trees are written
   for (const a of work) {
     const t = staged.get(a.allocId);
     if (t) ctx.stage.placeTree(a.workerIp, job, t.hash, t.tree);
   }
-  const rsyncErrors = await Promise.all(work.map((a) => ctx.sendJobFiles(a.workerIp, job)));
-  const bad = rsyncErrors.filter((e): e is string => e !== undefined);
+  const rsyncErrors = await Promise.all(work.map((a) => ctx.link.sendJobFiles(a.workerIp, job)));
+  const bad = work.flatMap((a, i) => (rsyncErrors[i] === undefined ? [] : [{ worker: a.workerIp, error: rsyncErrors[i] }]));
   if (bad.length > 0) {
     for (const a of work) res.allocations.push(allocResult(a, 'failed', 0, rsyncErrors[work.indexOf(a)]));
-    fail(bad.join('; '));
+    fail(byCause(bad).join('; '));
   }
 
   const syncs = work.filter((a) => a.action === 'sync');
@@ -108,13 +109,13 @@ async function phase(
     const outcomes = await Promise.all(
       ips.map((ip) => {
         const a = byIp.get(ip)!;
-        return ctx.runTarget(ip, { job, target, currentVersion: a.currentVersion, newVersion: a.newVersion });
+        return ctx.link.runTarget(ip, { job, target, currentVersion: a.currentVersion, newVersion: a.newVersion });
       }),
     );
-    const failed = outcomes.filter((o): o is string => o !== undefined);
+    const failed = ips.flatMap((ip, i) => (outcomes[i] === undefined ? [] : [{ worker: ip, error: outcomes[i] }]));
     if (failed.length > 0) {
       ips.forEach((ip, i) => res.allocations.push(allocResult(plansByIp.get(ip)!, outcomes[i] ? 'failed' : 'ok', Date.now() - t0, outcomes[i], index)));
-      throw new JobFailure(`job ${job}: ${target} batch ${index + 1}/${groups.length} failed: ${failed.join('; ')}`);
+      throw new JobFailure(`job ${job}: ${target} batch ${index + 1}/${groups.length} failed: ${byCause(failed).join('; ')}`);
     }
     const hook = await ctx.hooks.run(job, 'after_allocation_started', ips.map((ip) => ({ allocId: byIp.get(ip)!.allocId, workerIp: ip })), {
       concurrency: ips.length,

@@ -4,6 +4,7 @@
 // trees are written once and read once, and on a busy or slow disk creating thousands of small files
 // costs more than the rsync that follows. Trees that do not fit in the RAM budget spill to the bucket's
 // tmp/ directory; rsync follows the links either way (--copy-dirlinks).
+import { onAbnormalExit } from '../util/exit-cleanup.ts';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statfsSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { processAlive } from '../util/process.ts';
@@ -67,12 +68,14 @@ export class StageArea {
   private ramLeft: number;
   private spillDir: string | undefined;
   private readonly trees = new Map<string, string>();
+  private readonly dropExitCleanup: () => void;
 
   private constructor(dir: string, bucketTmp: string, ramLeft: number, onDisk: boolean) {
     this.dir = dir;
     this.onDisk = onDisk;
     this.bucketTmp = bucketTmp;
     this.ramLeft = ramLeft;
+    this.dropExitCleanup = onAbnormalExit(() => this.removeDirs());
   }
 
   static open(o: StageAreaOptions): StageArea {
@@ -151,6 +154,11 @@ export class StageArea {
   }
 
   close(): void {
+    this.dropExitCleanup();
+    this.removeDirs();
+  }
+
+  private removeDirs(): void {
     rmSync(this.dir, { recursive: true, force: true });
     if (this.spillDir !== undefined) rmSync(this.spillDir, { recursive: true, force: true });
   }

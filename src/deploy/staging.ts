@@ -12,7 +12,7 @@ import { byteCompare } from '../util/go-json.ts';
 import { bucketDir, jobDir } from './commands.ts';
 import { templateKv } from './template-kv.ts';
 import { prometheusRules, ruleFiles, scrapeConfigs } from './prometheus.ts';
-import type { AllocState } from './state.ts';
+import type { AllocState } from './alloc-state.ts';
 import type { TreeHash } from './tree-hash.ts';
 import { emptyTree, hashJobTree, putFile, readAsset, writeJobTree, type JobTree } from './job-tree.ts';
 

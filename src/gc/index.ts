@@ -1,7 +1,7 @@
 // `maand gc`: forget removed allocations (rows, hash rows, their KV) once deploy has stopped and cleaned
 // them, then purge old KV history (kv spec §1.11, §1.7).
 import { bucketPaths } from '../bucket/paths.ts';
-import { openDb } from '../catalog/db.ts';
+import { inTransaction, openDb } from '../catalog/db.ts';
 import { checkSchema } from '../catalog/gate.ts';
 import { acquireBucketLock } from '../bucket/lock.ts';
 import {
@@ -49,19 +49,14 @@ function gcLocked(opts: { root: string; retainDays?: number; now?: number }): Gc
       if (active.n > 0) continue;
       for (const ns of [jobNamespace(job), bucketJobVarsNamespace(job), jobVarsNamespace(job), jobSecretsNamespace(job)]) purgeNs(ns);
     }
-    db.exec('BEGIN IMMEDIATE');
-    try {
+    return inTransaction(db, () => {
       const delHash = db.prepare('DELETE FROM hash WHERE namespace = ? AND key = ?');
       for (const a of removed) delHash.run(`${a.job}_allocation`, a.alloc_id);
       db.exec('DELETE FROM allocations WHERE removed = 1');
       kv.persist(db, now);
       const historyRowsDeleted = purgeStaleVersions(db, Math.max(0, opts.retainDays ?? 0), now);
-      db.exec('COMMIT');
       return { removedAllocations: removed.length, purgedNamespaces: [...purged].sort(), historyRowsDeleted };
-    } catch (e) {
-      if (db.isTransaction) db.exec('ROLLBACK');
-      throw e;
-    }
+    });
   } finally {
     db.close();
   }

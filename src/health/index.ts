@@ -5,10 +5,7 @@ export {
 } from './types.ts';
 export { loadHealthSpec, parseHealthSpec, probePorts, type JobHealthSpec, type ProbeSpec } from './spec.ts';
 export { httpProbe, tcpProbe, type HttpProbeSpec } from './probes.ts';
-export {
-  openSshRunner, probeRemoteCommand, sshArgv, sshProbe, sshTargetFor, type SshRun, type SshRunner, type SshRunResult, type SshTarget,
-} from './ssh-probe.ts';
+export { sshProbe, type SshProbeRunner } from './ssh-probe.ts';
 export { checkJobHealth, type JobHealthOptions } from './job-check.ts';
-export { remoteSshRunner } from './remote-runner.ts';
 export { checkHealth, checkWorkers, type HealthCheckOptions, type HealthReport } from './health-check.ts';
 export { formatHealthEvent } from './format.ts';

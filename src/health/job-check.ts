@@ -6,7 +6,7 @@ import { activeWorkers, commandsFor } from '../hooks/catalog.ts';
 import { runJobCommand } from '../hooks/runner.ts';
 import { httpProbe, tcpProbe } from './probes.ts';
 import { loadHealthSpec, probePorts, type JobHealthSpec, type ProbeSpec } from './spec.ts';
-import { openSshRunner, sshProbe } from './ssh-probe.ts';
+import { sshProbe } from './ssh-probe.ts';
 import {
   HealthCheckError, type HealthAttempt, type HealthContext, type JobHealthResult, type ProbeResult, type SkipReason, type WaitOptions,
 } from './types.ts';
@@ -90,7 +90,7 @@ async function probe(ctx: HealthContext, job: string, ip: string, c: ProbeSpec, 
     error = await httpProbe({ ip, port: ports.get(c.port)!, path: c.path, scheme: c.scheme, expectStatus: c.expectStatus, timeoutMs, signal: ctx.signal });
   } else if (c.type === 'ssh') {
     label = `ssh ${c.command}`;
-    error = await sshProbe(ip, c.command, ctx.ssh, timeoutMs, ctx.sshRunner ?? openSshRunner, ctx.signal);
+    error = await sshProbe(ip, c.command, ctx.sshProbe, timeoutMs, ctx.signal);
   } else {
     label = c.type;
     error = `health_check.checks[${index}]: unsupported type "${c.type}"`;

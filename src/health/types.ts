@@ -1,13 +1,11 @@
 // Shapes of health checks: what the caller passes, what comes back, the progress events.
 import { MaandError } from '../errors.ts';
 import type { CommandRunResult, HookRunContext } from '../hooks/types.ts';
-import type { SshRunner, SshTarget } from './ssh-probe.ts';
+import type { SshProbeRunner } from './ssh-probe.ts';
 
 export interface HealthContext extends HookRunContext {
-  /** Credentials for ssh probes (see `sshTargetFor`); without it an ssh probe fails with a clear error. */
-  ssh?: SshTarget;
-  /** How ssh probes run; default: the OpenSSH client (`openSshRunner`). */
-  sshRunner?: SshRunner;
+  /** How ssh probes reach workers (the run's WorkerRemote.probe); without it an ssh probe fails clearly. */
+  sshProbe?: SshProbeRunner;
   onHealth?: (e: HealthEvent) => void;
 }
 

@@ -2,7 +2,7 @@
 // post_build commands in deployment-sequence order (jobs and commands sorted by name), each on the
 // job's active allocations one at a time. A failure does not stop the loop; at the end, KV written
 // by the hooks is persisted only when all of them succeeded.
-import type { Db } from '../catalog/db.ts';
+import { inTransactionAsync, type Db } from '../catalog/db.ts';
 import { MaandError } from '../errors.ts';
 import { KvStore, loadKvKey } from '../kv/index.ts';
 import { byteCompare } from '../util/go-json.ts';
@@ -34,12 +34,11 @@ export async function runPostBuild(o: PostBuildOptions): Promise<PostBuildResult
   const { db } = o;
   const plan = postBuildPlan(db);
   if (plan.length === 0) return { ok: true, runs: [], failures: [], kvChanges: 0 };
-  db.exec('BEGIN IMMEDIATE');
   const runs: CommandRunResult[] = [];
   const failures: string[] = [];
-  let committed = false;
   let kvChanges = 0;
-  try {
+  // One transaction over every hook: KV written by post_build is kept only when all of them succeeded.
+  await inTransactionAsync(db, async () => {
     const kv = KvStore.load(db, { key: () => loadKvKey(o.root) });
     const api = await startRuntimeApi({ db, kv });
     try {
@@ -56,14 +55,9 @@ export async function runPostBuild(o: PostBuildOptions): Promise<PostBuildResult
     } finally {
       await api.close();
     }
-    if (failures.length === 0) {
-      kvChanges = kv.persist(db, o.now);
-      db.exec('COMMIT');
-      committed = true;
-    }
-  } finally {
-    if (!committed && db.isTransaction) db.exec('ROLLBACK');
-  }
+    if (failures.length === 0) kvChanges = kv.persist(db, o.now);
+    return failures.length === 0;
+  }, (ok) => ok);
   if (failures.length === 0) return { ok: true, runs, failures, kvChanges };
   const error = new MaandError('post_build', failures.join('\n'));
   error.message = failures.join('\n');

@@ -2,6 +2,9 @@
 // ControlMaster sockets (one master per user/host/port, shared by commands and rsync), and
 // close() ends every master and removes the directory.
 
+import { spawnSync } from 'node:child_process';
+import { readdirSync, rmSync } from 'node:fs';
+import { onAbnormalExit } from '../util/exit-cleanup.ts';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
@@ -88,9 +91,11 @@ export class RemoteExecutor {
   /** Per socket: settles once the first command's connection is up (or that command ended). */
   readonly #firstContact = new Map<string, Promise<void>>();
   #closed = false;
+  readonly #dropExitCleanup: () => void;
 
   private constructor(controlDir: string, opts: ExecutorOptions) {
     this.controlDir = controlDir;
+    this.#dropExitCleanup = onAbnormalExit(() => this.#closeSync());
     this.#ssh = opts.ssh ?? {};
     this.#sshProgram = opts.sshProgram ?? 'ssh';
     this.#rsyncProgram = opts.rsyncProgram ?? 'rsync';
@@ -189,6 +194,7 @@ export class RemoteExecutor {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    this.#dropExitCleanup();
     for (const c of this.#running) c.abort();
     const sockets = await readdir(this.controlDir).catch(() => [] as string[]);
     await Promise.all(
@@ -199,5 +205,18 @@ export class RemoteExecutor {
       ),
     );
     await rm(this.controlDir, { recursive: true, force: true });
+  }
+
+  /** close() for a process about to exit: masters are told to exit synchronously, the directory removed. */
+  #closeSync(): void {
+    this.#closed = true;
+    let sockets: string[] = [];
+    try {
+      sockets = readdirSync(this.controlDir);
+    } catch {
+      // already gone
+    }
+    for (const s of sockets) spawnSync(this.#sshProgram, ['-o', `ControlPath=${join(this.controlDir, s)}`, '-O', 'exit', 'maand-worker'], { stdio: 'ignore', timeout: 2000 });
+    rmSync(this.controlDir, { recursive: true, force: true });
   }
 }

@@ -3,10 +3,15 @@ import type { JobPlan } from '../deploy/plan.ts';
 
 const LABEL: Record<string, string> = { start: 'start  ', restart: 'restart', reload: 'reload ', sync: 'sync   ', skip: 'skip   ', stop: 'stop   ' };
 
-export function formatDryRun(plans: JobPlan[], failures: Array<{ job: string; error: string }> = []): string {
-  if (plans.length === 0 && failures.length === 0) return 'deploy dry-run: no jobs matched\n';
-  const required = plans.some((p) => p.needsRollout);
+/** `stops`: what reconcile would stop (and clean up) first; the same plan the Action's `plan` shows. */
+export function formatDryRun(plans: JobPlan[], failures: Array<{ job: string; error: string }> = [], stops: Array<{ job: string; workerIp: string; cleanup: boolean }> = []): string {
+  if (plans.length === 0 && failures.length === 0 && stops.length === 0) return 'deploy dry-run: no jobs matched\n';
+  const required = plans.some((p) => p.needsRollout) || stops.length > 0;
   const lines = [`deploy dry-run: ${required ? 'deployment required' : 'no deployment required'}`, ''];
+  if (stops.length > 0) {
+    lines.push('reconcile (removed or disabled allocations that still run):');
+    for (const s of stops) lines.push(`  job ${JSON.stringify(s.job)}: ${s.workerIp}  stop${s.cleanup ? ' and clean up' : ''}`);
+  }
   let seq: number | undefined;
   for (const p of plans) {
     if (p.seq !== seq) {

@@ -73,7 +73,7 @@ test('a bucket path without a bucket in it fails naming the input, and writes a 
 
 test('an unknown job name fails before anything is deployed', async () => {
   const r = await main({ ...deployInputs, command: 'plan', jobs: 'nope' });
-  failsWith(r, /^invalid argument: --jobs: unknown job nope \(known: app\); nothing was deployed/);
+  failsWith(r, /^invalid argument: unknown job nope in the job selection \(known: app\); nothing was deployed/);
 });
 
 const KEY = 'bad input state key';

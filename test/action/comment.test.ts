@@ -75,17 +75,21 @@ test('a plan too big for one comment is trimmed under 65,536 characters with a n
 
 test('removed allocations that still run are listed as stops, and alone they are changes', () => {
   const r = deployResult({ dryRun: true, plans: [plan('db', 1, [['10.0.0.1', 'skip', 'up to date']], 'already promoted on all allocations')] });
-  const text = renderComment(fromPlan(r, { bucketName: 'prod', generation: 6 }, [{ job: 'old', workerIp: '10.0.0.2' }, { job: 'old', workerIp: '10.0.0.1' }])).text;
+  r.reconcile = (['10.0.0.2', '10.0.0.1'] as const).flatMap((workerIp) => [
+    { job: 'old', workerIp, action: 'stop' as const, outcome: 'planned' as const },
+    { job: 'old', workerIp, action: 'cleanup' as const, outcome: 'planned' as const },
+  ]);
+  const text = renderComment(fromPlan(r, { bucketName: 'prod', generation: 6 })).text;
   assert.equal(text, `<!-- maand/deploy plan: prod -->
-## 📝 maand plan: 0 jobs would change, 1 up to date, 2 removed allocations would stop
+## 📝 maand plan: 0 jobs would change, 1 up to date, 2 allocations would stop
 
 Bucket **prod** · id b-7f3a · update\\_seq 4 · 12.3 s · state generation 6
 
-### Removed (stop and clean up)
+### Stopped first (removed or disabled allocations)
 
-| Job | Worker |
-| --- | --- |
-| old | 10.0.0.1 |
-| old | 10.0.0.2 |
+| Job | Worker | Action |
+| --- | --- | --- |
+| old | 10.0.0.1 | stop and clean up |
+| old | 10.0.0.2 | stop and clean up |
 `);
 });

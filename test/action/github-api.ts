@@ -29,10 +29,16 @@ export class GitHubApi {
 
   async start(): Promise<void> {
     this.#server = createServer((req, res) => {
-      void this.#handle(req).then(([status, body, headers]) => {
-        res.writeHead(status, { 'content-type': 'application/json', ...headers });
-        res.end(JSON.stringify(body));
-      });
+      this.#handle(req).then(
+        ([status, body, headers]) => {
+          res.writeHead(status, { 'content-type': 'application/json', ...headers });
+          res.end(JSON.stringify(body));
+        },
+        (e: unknown) => {
+          res.writeHead(500, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ message: String(e) }));
+        },
+      );
     });
     await new Promise<void>((resolve) => this.#server!.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;

@@ -1,7 +1,7 @@
 // Fixed engine results for the Markdown tests (durations and ids fixed, so the output is exact).
 import type { DeployResult, JobResult } from '../../src/deploy/result.ts';
 import type { JobPlan } from '../../src/deploy/plan.ts';
-import type { DriftResult } from '../../src/deploy/drift.ts';
+import type { DriftResult } from '../../src/drift/detect.ts';
 
 export function deployResult(over: Partial<DeployResult> = {}): DeployResult {
   return {

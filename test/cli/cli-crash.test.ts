@@ -55,7 +55,7 @@ function promoted(job: string): string[] {
 test('SIGTERM mid-rollout finishes the running batch, records it, exits non-zero; the next deploy continues', async () => {
   const r = await deployInterrupted('term', 'term: start batch 1/3', 'SIGTERM');
   assert.equal(r.code, 1, r.stderr);
-  assert.match(r.stderr, /SIGTERM: finishing the running batch/);
+  assert.match(r.stderr, /SIGTERM: cancelling: the running batch finishes/);
   assert.match(r.stderr, /deploy cancelled:/);
   assert.deepEqual(promoted('term'), [ips[0]]);
   assert.deepEqual(ips.map((ip) => f.lifecycle(ip, 'term')), [['start 0.0.0 1.0.0'], [], []]);

@@ -42,7 +42,7 @@ test('an unknown --jobs name exits non-zero with one clear line and nothing depl
   const r = maand(['deploy', '--jobs', 'app,nope', '--known-hosts', f.workers.knownHosts]);
   assert.equal(r.status, 1);
   assert.equal(r.stderr.trim().split('\n').length, 1);
-  assert.match(r.stderr, /^maand deploy failed: invalid argument: --jobs: unknown job nope/);
+  assert.match(r.stderr, /^maand deploy failed: invalid argument: unknown job nope in the job selection/);
   assert.deepEqual(f.lifecycle(ips[0]!, 'app'), []);
 });
 
@@ -55,7 +55,7 @@ test('SIGINT mid-rollout finishes the running batch, exits non-zero, and the nex
   });
   const code = await new Promise<number>((res) => child.on('exit', (c) => res(c ?? -1)));
   assert.equal(code, 1, stderr);
-  assert.match(stderr, /SIGINT: finishing the running batch/);
+  assert.match(stderr, /SIGINT: cancelling: the running batch finishes/);
   assert.match(stderr, /deploy cancelled:/);
   assert.deepEqual(f.lifecycle(ips[0]!, 'app'), ['start 0.0.0 1.0.0']);
   assert.deepEqual(f.lifecycle(ips[1]!, 'app'), []);

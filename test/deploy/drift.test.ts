@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync, rmSync } from 'node:fs';
 import { deployFixture, RECORDING_MAKEFILE, type DeployFixture } from './fixture.ts';
-import { detectDrift, markDrifted } from '../../src/deploy/drift.ts';
+import { detectDrift } from '../../src/drift/detect.ts';
 import { connectRun } from '../../src/deploy/connect.ts';
 
 let f: DeployFixture;
@@ -30,11 +30,10 @@ test('a file changed or deleted by hand on a worker is reported, and correcting 
   const dir = `${f.workers.optDir(ips[1]!)}/${f.bucketId()}/jobs/app`;
   writeFileSync(`${dir}/conf/app.conf`, 'a=hacked\n');
   rmSync(`${dir}/Makefile.bak`, { force: true });
-  const d = await detectDrift({ root: f.bucket.root, connect: connect() });
+  const d = await detectDrift({ root: f.bucket.root, connect: connect(), markForCorrection: true });
   assert.deepEqual(d.driftedJobs, ['app']);
   const app = d.jobs.find((j) => j.job === 'app')!;
   assert.deepEqual(app.allocations.map((a) => [a.workerIp, a.status, a.files]), [[ips[0], 'in-sync', []], [ips[1], 'drifted', ['conf/app.conf']]]);
-  markDrifted(f.bucket.root, d);
   const r = await f.deploy({ jobs: d.driftedJobs });
   assert.deepEqual(r.failedJobs, []);
   assert.equal(f.remoteFile(ips[1]!, 'app', 'conf/app.conf'), 'a=1\n');

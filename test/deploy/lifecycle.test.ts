@@ -23,7 +23,7 @@ before(async () => {
 after(async () => f.close());
 
 test('an unknown --jobs name is an error before anything runs', async () => {
-  await assert.rejects(f.deploy({ jobs: ['app', 'nope'] }), /--jobs: unknown job nope/);
+  await assert.rejects(f.deploy({ jobs: ['app', 'nope'] }), /unknown job nope in the job selection/);
 });
 
 test('--force restarts every active allocation of the selected job only', async () => {

@@ -5,7 +5,8 @@ import { catKv, catKvGet } from '../../cat/kv.ts';
 import { catDeployments } from '../../cat/deployments.ts';
 import { catView, type CatResult, type CatView } from '../../cat/views.ts';
 import { cellText, renderTable } from '../../report/table.ts';
-import { splitList, type CliIo } from '../io.ts';
+import type { CliIo } from '../io.ts';
+import { parseNameList } from '../../entry/job-list.ts';
 
 function withDb<T>(io: CliIo, fn: (db: ReturnType<typeof openDb>, root: string) => T): T {
   const paths = bucketPaths(io.cwd);
@@ -26,12 +27,12 @@ function print(io: CliIo, res: CatResult, json: boolean): void {
 }
 
 export function catViewCommand(io: CliIo, view: CatView, opts: { jobs?: string; json: boolean }): void {
-  withDb(io, (db) => print(io, catView(db, view, splitList(opts.jobs)), opts.json));
+  withDb(io, (db) => print(io, catView(db, view, parseNameList(opts.jobs)), opts.json));
 }
 
 export function catKvCommand(io: CliIo, opts: { jobs?: string; namespace?: string; active: boolean; deleted: boolean; json: boolean }): void {
   withDb(io, (db) => {
-    const jobs = splitList(opts.jobs);
+    const jobs = parseNameList(opts.jobs);
     print(io, catKv(db, { jobs, active: opts.active, deleted: opts.deleted, ...(opts.namespace ? { namespace: opts.namespace } : {}) }), opts.json);
   });
 }
@@ -41,5 +42,5 @@ export function catKvGetCommand(io: CliIo, ns: string, key: string, opts: { reve
 }
 
 export function catDeploymentsCommand(io: CliIo, opts: { jobs?: string; workers?: string; active: boolean; json: boolean }): void {
-  withDb(io, (db) => print(io, catDeployments(db, { jobs: splitList(opts.jobs), workers: splitList(opts.workers), active: opts.active }), opts.json));
+  withDb(io, (db) => print(io, catDeployments(db, { jobs: parseNameList(opts.jobs), workers: parseNameList(opts.workers), active: opts.active }), opts.json));
 }

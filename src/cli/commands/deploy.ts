@@ -4,11 +4,15 @@ import { PartialFailureError } from '../../errors.ts';
 import { deploy } from '../../deploy/engine.ts';
 import { connectRun } from '../../deploy/connect.ts';
 import { formatDryRun } from '../../report/dry-run.ts';
+import { plannedStops } from '../../deploy/result.ts';
 import { formatEvent, formatSummary } from '../../report/console.ts';
 import { RunLog } from '../../report/log-file.ts';
 import { readMaandConf } from '../../bucket/maand-conf.ts';
 import { randomUUID } from 'node:crypto';
-import { splitList, type CliIo } from '../io.ts';
+import { jobsByCause } from '../../deploy/causes.ts';
+import { stopOnSignals } from '../../entry/signals.ts';
+import type { CliIo } from '../io.ts';
+import { parseNameList } from '../../entry/job-list.ts';
 import { sshAccess, type HostKeyFlags } from '../ssh-access.ts';
 
 export interface DeployCliOptions extends HostKeyFlags {
@@ -27,20 +31,11 @@ export async function deployCommand(io: CliIo, opts: DeployCliOptions): Promise<
   const ssh = sshAccess(io, opts);
   const log = opts.dryRun ? undefined : new RunLog(join(io.cwd, 'logs'), { id: randomUUID(), command: 'deploy', format: readMaandConf(join(io.cwd, 'maand.conf')).log_format });
   const controller = new AbortController();
-  let interrupts = 0;
-  const onSignal = (sig: NodeJS.Signals): void => {
-    interrupts++;
-    if (interrupts === 1) {
-      io.stderr.write(`\n${sig}: finishing the running batch, then stopping (send it again to stop at once)\n`);
-      controller.abort(new Error(sig));
-    } else process.exit(130);
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const stopSignals = stopOnSignals(controller, (line) => void io.stderr.write(`\n${line}\n`), () => process.exit(130));
   try {
     const result = await deploy({
       root: io.cwd,
-      jobs: splitList(opts.jobs),
+      jobs: parseNameList(opts.jobs),
       dryRun: opts.dryRun,
       force: opts.force,
       syncOnly: opts.syncOnly,
@@ -57,16 +52,15 @@ export async function deployCommand(io: CliIo, opts: DeployCliOptions): Promise<
     if (opts.output) writeFileSync(resolve(io.cwd, opts.output), `${JSON.stringify(result, null, 2)}\n`);
     if (opts.dryRun) {
       const failures = result.jobs.filter((j) => j.status === 'failed').map((j) => ({ job: j.job, error: j.error ?? '' }));
-      io.stdout.write(formatDryRun(result.plans, failures));
+      io.stdout.write(formatDryRun(result.plans, failures, plannedStops(result)));
     } else io.stdout.write(formatSummary(result));
     if (result.failedJobs.length > 0 || result.cancelled) {
       const errs = result.jobs.filter((j) => j.error).map((j) => j.error!);
       const recon = result.reconcile.filter((r) => r.error).map((r) => r.error!);
-      throw new PartialFailureError(result.cancelled ? 'deploy cancelled' : 'deploy failed', [...recon, ...errs, ...result.errors]);
+      throw new PartialFailureError(result.cancelled ? 'deploy cancelled' : 'deploy failed', jobsByCause([...recon, ...errs, ...result.errors]));
     }
   } finally {
     log?.close();
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    stopSignals();
   }
 }

@@ -1,53 +1,50 @@
-import { formatHookLine } from '../../report/console.ts';
-import { join } from 'node:path';
+import { formatEvent } from '../../report/console.ts';
 import { PartialFailureError } from '../../errors.ts';
-import { checkHealth, formatHealthEvent, remoteSshRunner, sshTargetFor } from '../../health/index.ts';
-import { RemoteExecutor } from '../../remote/executor.ts';
+import { checkHealth, formatHealthEvent } from '../../health/index.ts';
 import { runCliCommand } from '../../hooks/cli-command.ts';
-import type { HookOutputLine } from '../../hooks/types.ts';
-import { withSession } from '../../session/index.ts';
-import { splitList, type CliIo } from '../io.ts';
+import { connectRun } from '../../deploy/connect.ts';
+import { withRun } from '../../run/lifecycle.ts';
+import type { DeployEvent } from '../../deploy/result.ts';
+import type { CliIo } from '../io.ts';
+import { parseNameList } from '../../entry/job-list.ts';
 import { sshAccess, type HostKeyFlags } from '../ssh-access.ts';
 
-function printer(io: CliIo) {
-  return (l: HookOutputLine): void => {
-    io.stderr.write(`${formatHookLine(l)}\n`);
+/** Hook output and warnings on stderr, as a deploy prints them. */
+function hookOutput(io: CliIo) {
+  return (e: DeployEvent): void => {
+    const line = e.type === 'output' || e.type === 'warning' ? formatEvent(e) : undefined;
+    if (line !== undefined) io.stderr.write(`${line}\n`);
   };
 }
 
 export async function healthCommand(io: CliIo, opts: HostKeyFlags & { jobs?: string; wait: boolean }): Promise<void> {
-  const access = sshAccess(io, opts);
-  const report = await withSession({ root: io.cwd, env: io.env, onOutput: printer(io), command: 'health' }, async (s) => {
-    const known = [access.knownHostsFile ?? join(s.paths.secretsDir, 'known_hosts'), ...(access.extraKnownHostsFiles ?? [])];
-    // one ControlMaster per worker for all probes (and --wait retries), not a connection per probe
-    const executor = await RemoteExecutor.create();
-    try {
-      return await checkHealth(
-        {
-          ...s.hooks,
-          env: { ...(s.hooks.env ?? {}), MAAND_SSH_CONTROL_DIR: executor.controlDir },
-          ssh: sshTargetFor(s.paths.root, s.conf, { hostKeyPolicy: access.hostKeyPolicy, knownHostsFiles: known }),
-          sshRunner: remoteSshRunner(executor),
-          onHealth: (e) => {
-            const line = formatHealthEvent(e);
-            if (line) io.stdout.write(`${line}\n`);
-          },
+  const connect = connectRun({ ssh: sshAccess(io, opts), hookEnv: io.env });
+  const report = await withRun({ root: io.cwd, command: 'health', connect, onEvent: hookOutput(io) }, (r) =>
+    // probes share the run's ControlMasters: one connection per worker for all probes and --wait retries
+    checkHealth(
+      {
+        ...r.links.hookContext,
+        sshProbe: (ip, command, o) => r.links.remote.probe(ip, command, o),
+        onHealth: (e) => {
+          const line = formatHealthEvent(e);
+          if (line) io.stdout.write(`${line}\n`);
         },
-        { jobs: splitList(opts.jobs), wait: opts.wait },
-      );
-    } finally {
-      await executor.close();
-    }
-  });
+      },
+      { jobs: parseNameList(opts.jobs), wait: opts.wait },
+    ),
+  );
   if (!report.ok) throw new PartialFailureError('maand health failed', [report.error?.message ?? 'health check failed']);
 }
 
 export async function jobCommandCommand(io: CliIo, command: string, job: string | undefined, opts: { concurrency: string }): Promise<void> {
   const concurrency = Number(opts.concurrency);
-  const r = await withSession(
-    { root: io.cwd, env: io.env, onOutput: printer(io) },
-    (s) => runCliCommand(s.hooks, { command, ...(job ? { job } : {}), concurrency }),
-    () => true,
-  );
+  // hooks' maand.run_ssh gets the same ssh access as a deploy's (accept-new into secrets/known_hosts)
+  const connect = connectRun({ ssh: sshAccess(io, { insecureSkipHostKeyCheck: false }), hookEnv: io.env });
+  const r = await withRun({ root: io.cwd, command: 'jobcommand', connect, onEvent: hookOutput(io) }, async (run) => {
+    const out = await runCliCommand(run.links.hookContext, { command, ...(job ? { job } : {}), concurrency });
+    // KV written by the hooks is kept when all of them succeeded
+    if (out.ok) run.checkpoint();
+    return out;
+  });
   if (!r.ok) throw new PartialFailureError(`maand jobcommand ${command} failed`, [r.error?.message ?? 'failed']);
 }

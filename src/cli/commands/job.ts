@@ -2,7 +2,8 @@ import { PartialFailureError } from '../../errors.ts';
 import { connectRun } from '../../deploy/connect.ts';
 import { runJobTarget } from '../../deploy/job-run.ts';
 import { formatEvent } from '../../report/console.ts';
-import { splitList, type CliIo } from '../io.ts';
+import type { CliIo } from '../io.ts';
+import { parseNameList } from '../../entry/job-list.ts';
 import { sshAccess, type HostKeyFlags } from '../ssh-access.ts';
 
 export interface JobRunCliOptions extends HostKeyFlags {
@@ -16,7 +17,7 @@ export async function jobRunCommand(io: CliIo, job: string, opts: JobRunCliOptio
     root: io.cwd,
     job,
     target: opts.target,
-    workers: splitList(opts.workers),
+    workers: parseNameList(opts.workers),
     healthCheck: opts.healthCheck,
     onEvent: (e) => {
       const line = formatEvent(e);

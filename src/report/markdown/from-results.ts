@@ -1,8 +1,8 @@
 // Engine results → the report model. One builder per command; headlines and verdicts are decided here
 // so the summary and the comment say the same thing.
 import type { BuildResult } from '../../build/index.ts';
-import type { DriftResult } from '../../deploy/drift.ts';
-import { changed, type DeployResult, type JobResult } from '../../deploy/result.ts';
+import type { DriftResult } from '../../drift/detect.ts';
+import { changed, plannedStops, type DeployResult, type JobResult } from '../../deploy/result.ts';
 import { byWaveThenJob, plural, type Report, type ReportFailure, type ReportJob, type Verdict } from './model.ts';
 
 export interface ReportMeta {
@@ -78,8 +78,9 @@ export function fromDeploy(r: DeployResult, meta: ReportMeta): Report {
   return report;
 }
 
-/** `stops`: removed allocations still running, which the deploy's reconcile would stop and clean up. */
-export function fromPlan(r: DeployResult, meta: ReportMeta, stops: Array<{ job: string; workerIp: string }> = []): Report {
+/** The plan; `r.reconcile` holds what the deploy's reconcile would stop (and clean up, when removed). */
+export function fromPlan(r: DeployResult, meta: ReportMeta): Report {
+  const stops = plannedStops(r);
   const failures = [...runFailures(r), ...jobFailures(r.jobs)];
   const planned: ReportJob[] = r.plans.map((p) => ({
     job: p.job, wave: p.seq, status: p.needsRollout ? 'planned' : 'up-to-date', reason: p.reason,
@@ -91,17 +92,16 @@ export function fromPlan(r: DeployResult, meta: ReportMeta, stops: Array<{ job: 
   const changing = planned.filter((j) => j.status === 'planned').length;
   const upToDate = planned.length - changing;
   const verdict: Verdict = failures.length > 0 ? 'failed' : changing + stops.length > 0 ? 'changes' : 'no-changes';
-  const stopText = stops.length > 0 ? `, ${plural(stops.length, 'removed allocation')} would stop` : '';
+  const stopText = stops.length > 0 ? `, ${plural(stops.length, 'allocation')} would stop` : '';
   const headline =
     failures.length > 0 ? `plan failed for ${plural(r.failedJobs.length || failures.length, 'job')}`
     : changing + stops.length > 0 ? `${plural(changing, 'job')} would change, ${upToDate} up to date${stopText}`
     : `no changes: ${plural(upToDate, 'job')} up to date`;
   const report: Report = { ...base(meta, r), command: 'plan', verdict, headline, failures, jobs };
-  report.reconcile = [...stops]
-    .sort((a, b) => (a.job < b.job ? -1 : a.job > b.job ? 1 : a.workerIp < b.workerIp ? -1 : 1))
-    .map((x) => ({ job: x.job, worker: x.workerIp, action: 'stop and clean up', outcome: 'planned' }));
+  report.reconcile = stops.map((x) => ({ job: x.job, worker: x.workerIp, action: x.cleanup ? 'stop and clean up' : 'stop', outcome: 'planned' }));
   return report;
 }
+
 
 export function fromDrift(d: DriftResult, correction: DeployResult | undefined, meta: ReportMeta & { bucketId: string; updateSeq: number; durationMs: number }): Report {
   const failures: ReportFailure[] = [];

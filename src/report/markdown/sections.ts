@@ -73,10 +73,10 @@ function reasons(j: ReportJob): string {
   return [...new Set(j.allocations.filter((a) => a.action !== 'skip').map((a) => a.reason).filter((x) => x !== ''))].sort().join('; ');
 }
 
-/** Removed allocations a deploy would stop and clean up. */
+/** Removed or disabled allocations that still run: the deploy's reconcile stops them (and cleans removed ones up). */
 export function planStops(r: Report): Section[] {
   if (r.reconcile.length === 0) return [];
-  return [{ title: 'Removed (stop and clean up)', columns: ['Job', 'Worker'], rows: r.reconcile.map((x) => [x.job, x.worker]) }];
+  return [{ title: 'Stopped first (removed or disabled allocations)', columns: ['Job', 'Worker', 'Action'], rows: r.reconcile.map((x) => [x.job, x.worker, x.action]) }];
 }
 
 export function planAllocations(r: Report): Section[] {

@@ -1,8 +1,8 @@
-export const id = 741;
-export const ids = [741];
+export const id = 680;
+export const ids = [680];
 export const modules = {
 
-/***/ 79741:
+/***/ 62680:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -62,12 +62,15 @@ function inTransaction(db, fn) {
         throw e;
     }
 }
-/** Async variant: the transaction stays open across awaits (only this process writes the catalog). */
-async function inTransactionAsync(db, fn) {
+/**
+ * Async variant: the transaction stays open across awaits (the bucket lock keeps other writers out).
+ * `commit` decides from the result whether to commit or roll back without an error.
+ */
+async function inTransactionAsync(db, fn, commit = () => true) {
     db.exec('BEGIN IMMEDIATE');
     try {
         const out = await fn();
-        db.exec('COMMIT');
+        db.exec(commit(out) ? 'COMMIT' : 'ROLLBACK');
         return out;
     }
     catch (e) {
@@ -126,9 +129,13 @@ var dist = __webpack_require__(3292);
 // TOML reading shared by maand.conf, bucket.conf, bucket.jobs*.conf and vars.toml.
 
 
+
 /** The file exists but cannot be read (a directory, no permission): not a TOML problem. */
-class FileReadError extends Error {
+class FileReadError extends errors/* MaandError */.Ob {
     name = 'FileReadError';
+    constructor(message) {
+        super('cannot read file', message, undefined, { bare: true });
+    }
 }
 /** Reads a TOML file; undefined when it does not exist. Parse errors are thrown as Error(message). */
 function readToml(file) {
@@ -817,8 +824,12 @@ function console_firstLine(text, max) {
 // Decoding JSON the way Go's encoding/json fills a struct: object keys match field names
 // case-insensitively, a later duplicate wins, unknown keys are ignored, `null` keeps the default,
 // and a value of the wrong JSON type is an error. Messages follow Go's decoder wording.
-class JsonDecodeError extends Error {
+
+class JsonDecodeError extends errors/* MaandError */.Ob {
     name = 'JsonDecodeError';
+    constructor(message) {
+        super('invalid json', message, undefined, { bare: true });
+    }
 }
 /** JSON.parse with Go-like error texts (`unexpected end of JSON input`, `invalid character ...`). */
 function parseJson(text) {
@@ -941,10 +952,14 @@ function asStringArray(v, where) {
 
 ;// CONCATENATED MODULE: ./lib/bucket/units.js
 // Memory (MB) and CPU (MHz) strings of workers.json, manifests and bucket.jobs*.conf (§5.1).
+
 const MEMORY_UNITS = { '': 1, MB: 1, GB: 1024, TB: 1048576 };
 const CPU_UNITS = { MHZ: 1, GHZ: 1000, THZ: 1000000 };
-class UnitError extends Error {
+class UnitError extends errors/* MaandError */.Ob {
     name = 'UnitError';
+    constructor(message) {
+        super('invalid unit', message, undefined, { bare: true });
+    }
 }
 /** strconv.ParseFloat syntax: sign, digits with `_` separators, fraction, exponent, hex floats, inf/nan. */
 function parseGoFloat(s) {
@@ -1116,11 +1131,12 @@ function storedVersion(db) {
 ;// CONCATENATED MODULE: ./lib/kv/errors.js
 // KV errors carry the reference's exact texts (no `<code>: ` prefix) so callers can wrap them
 // with their own context ("job api: key not found or deleted") and tests can match on `kind`.
-class KvError extends Error {
+
+class KvError extends errors/* MaandError */.Ob {
     name = 'KvError';
     kind;
     constructor(kind, message) {
-        super(message);
+        super('kv', message, undefined, { bare: true });
         this.kind = kind;
     }
 }
@@ -2308,6 +2324,7 @@ function effectiveSelectors(job, m) {
 
 ;// CONCATENATED MODULE: ./lib/bucket/version.js
 // Job versions (§5.3): the stored raw text, the normalized deploy version, the parsed form.
+
 function version_storedVersion(raw) {
     return raw === undefined || raw === '' ? 'unknown' : raw;
 }
@@ -2315,8 +2332,11 @@ function normalizedVersion(raw) {
     const t = (raw ?? '').trim();
     return t === '' || t.toLowerCase() === 'unknown' ? '0.0.0' : t;
 }
-class VersionError extends Error {
+class VersionError extends errors/* MaandError */.Ob {
     name = 'VersionError';
+    constructor(message) {
+        super('invalid version', message, undefined, { bare: true });
+    }
 }
 function parseVersion(raw) {
     let s = raw.trim();
@@ -4052,6 +4072,7 @@ const MISSING = Symbol('missing');
 ;// CONCATENATED MODULE: ./lib/template/strconv.js
 // The parts of Go's strconv and unicode packages the engine needs: quoting (%q, error
 // messages), unquoting string/char literals, Atoi with Go's error texts, and TrimSpace.
+
 const strconv_PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
 /** Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols and ASCII space. */
 function isPrint(cp) {
@@ -4117,9 +4138,10 @@ function canBackquote(s) {
     return true;
 }
 /** Thrown by unquote; its message is Go's ErrSyntax text. */
-class UnquoteError extends Error {
+class UnquoteError extends errors/* MaandError */.Ob {
+    name = 'UnquoteError';
     constructor() {
-        super('invalid syntax');
+        super('template', 'invalid syntax', undefined, { bare: true });
     }
 }
 const SIMPLE_ESCAPES = { a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11, '\\': 92 };
@@ -4741,16 +4763,16 @@ function compileSimpleAction(node) {
 // TemplateError: every parse or execution failure, with Go's message text
 //   parse: `template: NAME:LINE: message`
 //   exec:  `template: NAME:LINE:COL: executing "TEMPLATE" at <NODE>: message`
-// (src/errors.ts lists a TemplateError in the style guide; it lives here so the engine has no
-// dependency outside its folder.)
-class TemplateError extends Error {
+// It lives beside the engine and extends the one base every user-facing error has (src/errors.ts).
+
+class TemplateError extends errors/* MaandError */.Ob {
     name = 'TemplateError';
     kind;
     template;
     line;
     col;
     constructor(message, init) {
-        super(message, init.cause === undefined ? undefined : { cause: init.cause });
+        super('template', message, undefined, { bare: true, ...(init.cause === undefined ? {} : { cause: init.cause }) });
         this.kind = init.kind;
         this.template = init.template;
         this.line = init.line;
@@ -7945,14 +7967,15 @@ function batchEnvironment(b) {
 ;// CONCATENATED MODULE: ./lib/hooks/errors.js
 // Errors of job-command runs. src/errors.ts has no codes for them yet, so they are classified by
 // `kind` here; the message keeps the reference texts (spec kv §9 "Hook run").
-class JobCommandError extends Error {
+
+class JobCommandError extends errors/* MaandError */.Ob {
     name = 'JobCommandError';
     kind;
     job;
     command;
     event;
     constructor(kind, where, message) {
-        super(message);
+        super('job command', message, undefined, { bare: true });
         this.kind = kind;
         this.job = where.job;
         this.command = where.command;
@@ -8289,14 +8312,19 @@ function formatSeconds(ms) {
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(37067);
 ;// CONCATENATED MODULE: ./lib/hooks/http-io.js
+// Request and response plumbing of the runtime API with the reference's wire behaviour (spec kv
+// §3.9.2): text errors end with "\n", JSON bodies end with "\n", the request body is decoded like
+// Go's json.Decoder into a struct (first JSON value only, case-insensitive fields, wrong types rejected).
+
 
 
 /** Request bodies are tiny JSON objects; anything larger is refused. */
 const MAX_BODY_BYTES = 1024 * 1024;
-class HttpFailure extends Error {
+class HttpFailure extends errors/* MaandError */.Ob {
+    name = 'HttpFailure';
     status;
     constructor(status, message) {
-        super(message);
+        super('runtime api', message, undefined, { bare: true });
         this.status = status;
     }
 }
@@ -8750,6 +8778,11 @@ function authorized(req, token) {
 }
 
 ;// CONCATENATED MODULE: ./lib/hooks/post-build.js
+// post_build hooks (build-and-catalog §11): after the main build committed, run every job's
+// post_build commands in deployment-sequence order (jobs and commands sorted by name), each on the
+// job's active allocations one at a time. A failure does not stop the loop; at the end, KV written
+// by the hooks is persisted only when all of them succeeded.
+
 
 
 
@@ -8762,12 +8795,11 @@ async function runPostBuild(o) {
     const plan = postBuildPlan(db);
     if (plan.length === 0)
         return { ok: true, runs: [], failures: [], kvChanges: 0 };
-    db.exec('BEGIN IMMEDIATE');
     const runs = [];
     const failures = [];
-    let committed = false;
     let kvChanges = 0;
-    try {
+    // One transaction over every hook: KV written by post_build is kept only when all of them succeeded.
+    await inTransactionAsync(db, async () => {
         const kv = store_KvStore.load(db, { key: () => loadKvKey(o.root) });
         const api = await startRuntimeApi({ db, kv });
         try {
@@ -8786,16 +8818,10 @@ async function runPostBuild(o) {
         finally {
             await api.close();
         }
-        if (failures.length === 0) {
+        if (failures.length === 0)
             kvChanges = kv.persist(db, o.now);
-            db.exec('COMMIT');
-            committed = true;
-        }
-    }
-    finally {
-        if (!committed && db.isTransaction)
-            db.exec('ROLLBACK');
-    }
+        return failures.length === 0;
+    }, (ok) => ok);
     if (failures.length === 0)
         return { ok: true, runs, failures, kvChanges };
     const error = new errors/* MaandError */.Ob('post_build', failures.join('\n'));
@@ -8831,6 +8857,8 @@ function processAlive(pid) {
     }
 }
 
+// EXTERNAL MODULE: ./lib/util/exit-cleanup.js
+var exit_cleanup = __webpack_require__(69127);
 ;// CONCATENATED MODULE: ./lib/bucket/lock.js
 // One maand at a time per bucket. Two runs in the same bucket (two terminals, or a deploy while a
 // build runs) would wipe each other's tmp/, bump update_seq twice and promote from plans the other
@@ -8842,8 +8870,10 @@ function processAlive(pid) {
 
 
 
-/** Locks this process holds, by lock file, with how many nested holders. */
+
+/** Locks this process holds, by lock file, with how many nested holders and the abnormal-exit release. */
 const held = new Map();
+const exitReleases = new Map();
 function lockFile(root) {
     return (0,external_node_path_.join)(root, 'data', 'maand.lock');
 }
@@ -8876,6 +8906,7 @@ function acquireBucketLock(root, command) {
                 (0,external_node_fs_.closeSync)(fd);
             }
             held.set(file, 1);
+            exitReleases.set(file, (0,exit_cleanup/* onAbnormalExit */.q)(() => (0,external_node_fs_.rmSync)(file, { force: true })));
             return once(() => releaseHold(file));
         }
         catch (e) {
@@ -8905,6 +8936,8 @@ function releaseHold(file) {
         return;
     }
     held.delete(file);
+    exitReleases.get(file)?.();
+    exitReleases.delete(file);
     if (readLock(file)?.pid === process.pid)
         (0,external_node_fs_.rmSync)(file, { force: true });
 }
@@ -9090,11 +9123,13 @@ function summarize(ctx, kvChanges, certsGenerated) {
 }
 
 ;// CONCATENATED MODULE: ./lib/health/types.js
-class HealthCheckError extends Error {
+// Shapes of health checks: what the caller passes, what comes back, the progress events.
+
+class HealthCheckError extends errors/* MaandError */.Ob {
     name = 'HealthCheckError';
     job;
     constructor(job, message) {
-        super(message);
+        super('health check', message, undefined, { bare: true });
         this.job = job;
     }
 }
@@ -9226,94 +9261,23 @@ function get(url, signal) {
     });
 }
 
-;// CONCATENATED MODULE: ./lib/health/ssh-probe.js
-// The ssh probe (spec kv §5.4): run the check's command on the worker. The ssh invocation is a
-// pure argv builder plus a swappable runner, so deploy can route it through src/remote later.
-
-
-
-
-
-
-/** maand.conf credentials: key `secrets/<ssh_key>`, known hosts = the bucket's, then the user's. */
-function sshTargetFor(root, conf, over = {}) {
-    const s = sshSettings(conf);
-    return {
-        user: s.user,
-        keyPath: (0,external_node_path_.join)(root, 'secrets', s.keyName),
-        port: s.port,
-        useSudo: s.useSudo,
-        hostKeyPolicy: 'accept-new',
-        knownHostsFiles: [(0,external_node_path_.join)(root, 'secrets', 'known_hosts'), (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.ssh', 'known_hosts')],
-        ...over,
-    };
-}
-/** ssh argv (without the program) for one remote command. */
-function sshArgv(host, t, remoteCommand, connectTimeoutSeconds) {
-    const knownHosts = t.hostKeyPolicy === 'insecure' ? '/dev/null' : t.knownHostsFiles.map((f) => (/\s/.test(f) ? `"${f}"` : f)).join(' ');
-    const strict = { strict: 'yes', 'accept-new': 'accept-new', insecure: 'no' }[t.hostKeyPolicy];
-    return [
-        '-o', 'BatchMode=yes',
-        '-o', `ConnectTimeout=${connectTimeoutSeconds}`,
-        '-o', 'LogLevel=ERROR',
-        '-o', 'IdentitiesOnly=yes',
-        '-o', `StrictHostKeyChecking=${strict}`,
-        '-o', `UserKnownHostsFile=${knownHosts}`,
-        '-i', t.keyPath,
-        '-p', String(t.port),
-        `${t.user}@${host.includes(':') ? `[${host}]` : host}`,
-        remoteCommand,
-    ];
-}
-/** The probe's remote command: as-is, or `sudo -E bash -lc '<command>'` with use_sudo. */
-function probeRemoteCommand(command, useSudo) {
-    return useSudo ? `sudo -E bash -lc '${command.replaceAll("'", "'\\''")}'` : command;
-}
-/** Runs the OpenSSH client; killed (SIGKILL) at the timeout or on abort. */
-const openSshRunner = (r) => new Promise((resolve) => {
-    const remote = probeRemoteCommand(r.command, r.target.useSudo);
-    const argv = sshArgv(r.host, r.target, remote, Math.max(1, Math.ceil(r.timeoutMs / 1000)));
-    const child = (0,external_node_child_process_.spawn)('ssh', argv, { stdio: ['ignore', 'pipe', 'pipe'] });
-    const tail = new OutputTail(16 * 1024);
-    const out = new LineSplitter((l) => tail.add(l));
-    const err = new LineSplitter((l) => tail.add(l));
-    child.stdout.on('data', (b) => out.push(b));
-    child.stderr.on('data', (b) => err.push(b));
-    let timedOut = false;
-    const kill = () => void child.kill('SIGKILL');
-    const timer = setTimeout(() => ((timedOut = true), kill()), r.timeoutMs);
-    r.signal?.addEventListener('abort', kill, { once: true });
-    const finish = (exitCode, spawnError) => {
-        clearTimeout(timer);
-        r.signal?.removeEventListener('abort', kill);
-        out.end();
-        err.end();
-        resolve({ exitCode, output: tail.text().trim(), timedOut, ...(spawnError === undefined ? {} : { spawnError }) });
-    };
-    child.on('error', (e) => finish(-1, e.message));
-    child.on('close', (code) => finish(code ?? -1));
-});
-/** Runs the probe; returns the reference's error text or undefined. */
-async function sshProbe(ip, command, target, timeoutMs, runner, signal) {
-    if (command.trim() === '')
-        return `ssh ${ip}: empty command`;
-    if (target === undefined)
-        return `ssh ${ip}: no ssh settings were given to the health check`;
-    try {
-        (0,external_node_fs_.statSync)(target.keyPath);
-    }
-    catch (e) {
-        return `ssh ${ip}: ssh key ${target.keyPath}: ${e.message}`;
-    }
-    const r = await runner({ host: ip, target, command, timeoutMs, signal });
-    if (r.spawnError === undefined && r.exitCode === 0 && !r.timedOut)
-        return undefined;
-    const why = r.spawnError ?? (r.timedOut ? `timed out after ${timeoutMs}ms` : `exit status ${r.exitCode}`);
-    return `ssh ${ip}: ${why}: ${r.output}`;
-}
-
 // EXTERNAL MODULE: external "node:timers/promises"
 var external_node_timers_promises_ = __webpack_require__(58500);
+;// CONCATENATED MODULE: ./lib/health/ssh-probe.js
+/** Runs the probe; returns the reference's error text (`ssh <ip>: <why>: <output>`) or undefined. */
+async function sshProbe(ip, command, runner, timeoutMs, signal) {
+    if (command.trim() === '')
+        return `ssh ${ip}: empty command`;
+    if (runner === undefined)
+        return `ssh ${ip}: this command has no ssh access to the workers`;
+    const r = await runner(ip, command, { timeoutMs, ...(signal ? { signal } : {}) });
+    if (r.exitCode === 0 && !r.timedOut)
+        return undefined;
+    const output = [r.stdout.trim(), r.stderr.trim()].filter((s) => s !== '').join('\n');
+    const why = r.timedOut ? `timed out after ${timeoutMs}ms` : r.exitCode === 255 || r.exitCode < 0 ? (r.message ?? `exit status ${r.exitCode}`) : `exit status ${r.exitCode}`;
+    return `ssh ${ip}: ${why}: ${output}`;
+}
+
 ;// CONCATENATED MODULE: ./lib/health/job-check.js
 // One job's health check (spec kv §5.2, deploy §23): every (active worker × probe) pair at once,
 // then the job's health_check commands (10 allocations in parallel, health-fast workspace, KV
@@ -9403,7 +9367,7 @@ async function probe(ctx, job, ip, c, index, timeoutMs, ports) {
     }
     else if (c.type === 'ssh') {
         label = `ssh ${c.command}`;
-        error = await sshProbe(ip, c.command, ctx.ssh, timeoutMs, ctx.sshRunner ?? openSshRunner, ctx.signal);
+        error = await sshProbe(ip, c.command, ctx.sshProbe, timeoutMs, ctx.signal);
     }
     else {
         label = c.type;
@@ -9412,31 +9376,6 @@ async function probe(ctx, job, ip, c, index, timeoutMs, ports) {
     const result = { job, worker: ip, index, probe: label, ok: error === undefined, durationMs: Date.now() - started, ...(error === undefined ? {} : { error }) };
     ctx.onHealth?.({ type: 'probe', result });
     return result;
-}
-
-;// CONCATENATED MODULE: ./lib/health/remote-runner.js
-function remoteSshRunner(executor) {
-    return async (r) => {
-        const [knownHostsFile, ...extra] = r.target.knownHostsFiles;
-        // runScript, not run: the probe's command runs as written (no `set -u` that a plain ssh command lacks)
-        const res = await executor.runScript({
-            host: r.host,
-            user: r.target.user,
-            port: r.target.port,
-            keyFile: r.target.keyPath,
-            hostKeyPolicy: r.target.hostKeyPolicy,
-            ...(knownHostsFile === undefined ? {} : { knownHostsFile }),
-            extraKnownHostsFiles: extra,
-        }, `${r.command}\n`, {
-            useSudo: r.target.useSudo,
-            timeoutMs: r.timeoutMs,
-            remoteTimeoutSeconds: Math.max(1, Math.ceil(r.timeoutMs / 1000)),
-            outputCapBytes: 16 * 1024,
-            ...(r.signal === undefined ? {} : { signal: r.signal }),
-        });
-        const output = [res.stdout.trim(), res.stderr.trim()].filter((s) => s !== '').join('\n');
-        return { exitCode: res.exitCode, output, timedOut: res.timedOut };
-    };
 }
 
 ;// CONCATENATED MODULE: ./lib/health/health-check.js
@@ -9520,8 +9459,8 @@ async function checkWorkers(ctx, gate, wait) {
 
 
 
-
 ;// CONCATENATED MODULE: ./lib/deploy/health-port.js
+// HealthPort over src/health: probes and health_check hooks of one job, in wait mode.
 
 /** A job's health-check progress as a deploy event (probe results are summed up by passed/failed). */
 function deployEventOf(e) {
@@ -9538,17 +9477,10 @@ function deployEventOf(e) {
             return undefined;
     }
 }
-/** `sshRunner`: how ssh probes reach workers (the deploy passes its ControlMaster executor). */
-function healthPort(ctx, conf, access, emit, sshRunner) {
-    const known = access.knownHostsFile ? [access.knownHostsFile, ...(access.extraKnownHostsFiles ?? [])] : undefined;
+/** The deploy's health checks: `ctx` carries the hooks' context and the run's ssh probe. */
+function healthPort(ctx, emit) {
     const hctx = {
         ...ctx,
-        ssh: sshTargetFor(ctx.root, conf, {
-            hostKeyPolicy: access.hostKeyPolicy,
-            ...(known ? { knownHostsFiles: known } : {}),
-            ...(access.keyFile ? { keyPath: access.keyFile } : {}),
-        }),
-        ...(sshRunner ? { sshRunner } : {}),
         onHealth: (e) => {
             const d = deployEventOf(e);
             if (d)
@@ -9604,7 +9536,10 @@ class Coalescer {
             if (!queue) {
                 queue = [];
                 this.pending.set(key, queue);
-                setTimeout(() => void this.flush(key), this.windowMs);
+                // flush settles every request of the key itself (resolve or reject): nothing is left to handle
+                setTimeout(() => {
+                    this.flush(key).catch(() => undefined);
+                }, this.windowMs);
             }
             queue.push({ req, resolve, reject });
         });
@@ -9954,13 +9889,13 @@ async function diagnoseHostKey(target, timeoutSeconds = 5) {
 
 ;// CONCATENATED MODULE: ./lib/remote/result.js
 // What one remote operation (a worker command or an rsync) returns. A failure is data here;
-// errors.ts turns it into a RemoteCommandError when the caller wants to stop.
+// errors.ts words it for the user.
 const SSH_FAILED = 255;
 function summarizeArgv(argv, max = 200) {
     const s = argv.join(' ').replace(/\s+/g, ' ').trim();
     return s.length <= max ? s : `${s.slice(0, max - 3)}...`;
 }
-function result_failureOf(r) {
+function failureOf(r) {
     if (r.aborted)
         return 'aborted';
     if (r.timedOut)
@@ -10128,6 +10063,9 @@ function workerScript(commands, env = {}) {
 
 
 
+
+
+
 /**
  * The control socket of user@host:port in `dir`, named here rather than with ssh's %C so that its
  * appearance can be awaited and hooks can find it (maand.py's run_ssh computes the same name).
@@ -10158,8 +10096,10 @@ class RemoteExecutor {
     /** Per socket: settles once the first command's connection is up (or that command ended). */
     #firstContact = new Map();
     #closed = false;
+    #dropExitCleanup;
     constructor(controlDir, opts) {
         this.controlDir = controlDir;
+        this.#dropExitCleanup = (0,exit_cleanup/* onAbnormalExit */.q)(() => this.#closeSync());
         this.#ssh = opts.ssh ?? {};
         this.#sshProgram = opts.sshProgram ?? 'ssh';
         this.#rsyncProgram = opts.rsyncProgram ?? 'rsync';
@@ -10251,6 +10191,7 @@ class RemoteExecutor {
         if (this.#closed)
             return;
         this.#closed = true;
+        this.#dropExitCleanup();
         for (const c of this.#running)
             c.abort();
         const sockets = await (0,promises_.readdir)(this.controlDir).catch(() => []);
@@ -10259,11 +10200,25 @@ class RemoteExecutor {
         })));
         await (0,promises_.rm)(this.controlDir, { recursive: true, force: true });
     }
+    /** close() for a process about to exit: masters are told to exit synchronously, the directory removed. */
+    #closeSync() {
+        this.#closed = true;
+        let sockets = [];
+        try {
+            sockets = (0,external_node_fs_.readdirSync)(this.controlDir);
+        }
+        catch {
+            // already gone
+        }
+        for (const s of sockets)
+            (0,external_node_child_process_.spawnSync)(this.#sshProgram, ['-o', `ControlPath=${(0,external_node_path_.join)(this.controlDir, s)}`, '-O', 'exit', 'maand-worker'], { stdio: 'ignore', timeout: 2000 });
+        (0,external_node_fs_.rmSync)(this.controlDir, { recursive: true, force: true });
+    }
 }
 
 ;// CONCATENATED MODULE: ./lib/remote/errors.js
-// RemoteCommandError: a worker command or rsync that failed, with a message that says what
-// failed, on which worker, and what to do next. Classified by exit code and executor flags.
+// The message of a worker command or rsync that failed: what failed, on which worker, and what to do
+// next. Classified by exit code and executor flags.
 
 function what(r) {
     return r.kind === 'rsync' ? 'rsync' : 'command';
@@ -10299,36 +10254,6 @@ function remoteFailureMessage(r, failure) {
                 : withReason(`${w}: command execution failed (exit ${r.exitCode})`, stderrTail(r));
     }
 }
-class RemoteCommandError extends Error {
-    name = 'RemoteCommandError';
-    host;
-    /** Argv summary (whitespace collapsed, at most 200 characters). */
-    argv;
-    exitCode;
-    /** Last line of stderr. */
-    stderrTail;
-    failure;
-    result;
-    constructor(result, failure) {
-        super(remoteFailureMessage(result, failure));
-        this.host = result.host;
-        this.argv = result.summary;
-        this.exitCode = result.exitCode;
-        this.stderrTail = stderrTail(result);
-        this.failure = failure;
-        this.result = result;
-    }
-}
-/** Returns the result when it succeeded, else throws RemoteCommandError. */
-function check(result) {
-    const failure = failureOf(result);
-    if (failure !== undefined)
-        throw new RemoteCommandError(result, failure);
-    return result;
-}
-function isRemoteCommandError(e) {
-    return e instanceof RemoteCommandError;
-}
 
 ;// CONCATENATED MODULE: ./lib/deploy/openssh-remote.js
 // WorkerRemote over the system's OpenSSH: one ControlMaster per worker for the whole deploy.
@@ -10344,15 +10269,14 @@ async function openSshRemote(paths, conf, access) {
     const s = sshSettings(conf);
     const keyFile = access.keyFile ?? (0,external_node_path_.join)(paths.secretsDir, s.keyName);
     const exec = await RemoteExecutor.create(access.tmpDir ? { tmpDir: access.tmpDir } : {});
-    let keyChecked = false;
+    // The key is checked on first use, not at connect: a run that reaches no worker needs no key.
+    let keyProblem = null;
+    const checkKey = () => {
+        if (keyProblem === null)
+            keyProblem = sshKeyProblem(keyFile);
+        return keyProblem;
+    };
     const target = (ip) => {
-        if (!keyChecked) {
-            if (!(0,external_node_fs_.existsSync)(keyFile))
-                throw new errors/* MaandError */.Ob('invalid argument', `ssh key ${keyFile} does not exist: put the workers' private key there (maand.conf ssh_key), then run maand deploy again`);
-            if ((0,external_node_fs_.statSync)(keyFile).isDirectory())
-                throw new errors/* MaandError */.Ob('invalid argument', `ssh key ${keyFile} is a directory`);
-            keyChecked = true;
-        }
         return {
             host: ip,
             user: s.user,
@@ -10364,11 +10288,24 @@ async function openSshRemote(paths, conf, access) {
         };
     };
     const explain = (r) => {
-        const failure = result_failureOf(r);
+        const failure = failureOf(r);
         return { exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr, ...(failure ? { message: remoteFailureMessage(r, failure) } : {}) };
     };
+    // WorkerRemote's contract: a failure is a result, never a throw (see WorkerLink).
+    const keyFailure = () => {
+        const problem = checkKey();
+        return problem === undefined ? undefined : { exitCode: -1, stdout: '', stderr: '', message: problem };
+    };
+    let missingTool = null;
     const remote = {
+        preflight() {
+            missingTool ??= ['ssh', 'rsync'].map(missingProgram).find((m) => m !== undefined);
+            return checkKey() ?? missingTool;
+        },
         async run(ip, script, opts = {}) {
+            const bad = keyFailure();
+            if (bad)
+                return bad;
             const r = await exec.run(target(ip), [script], {
                 useSudo: s.useSudo,
                 ...(opts.env ? { env: opts.env } : {}),
@@ -10378,16 +10315,58 @@ async function openSshRemote(paths, conf, access) {
             return explain(r);
         },
         async rsync(ip, localDir, remoteDir, filterFile, opts = {}) {
+            const bad = keyFailure();
+            if (bad)
+                return bad;
             const r = await exec.rsync(target(ip), { sourceDir: localDir, remoteDir, filterFile, useSudo: s.useSudo, ...(opts.dryRun ? { dryRun: true } : {}), ...(opts.itemize ? { itemize: true } : {}) }, opts.onLine ? { onLine: opts.onLine } : {});
             return explain(r);
+        },
+        async probe(ip, command, opts) {
+            const bad = keyFailure();
+            if (bad)
+                return { ...bad, timedOut: false };
+            // runScript, not run: the probe's command runs as written (no `set -u` that a plain ssh command lacks)
+            const r = await exec.runScript(target(ip), `${command}\n`, {
+                useSudo: s.useSudo,
+                timeoutMs: opts.timeoutMs,
+                remoteTimeoutSeconds: Math.max(1, Math.ceil(opts.timeoutMs / 1000)),
+                outputCapBytes: 16 * 1024,
+                ...(opts.signal ? { signal: opts.signal } : {}),
+            });
+            return { ...explain(r), timedOut: r.timedOut };
         },
         close: () => exec.close(),
     };
     return { remote, executor: exec };
 }
+/** Why the ssh key cannot be used, or undefined when it can. */
+function sshKeyProblem(keyFile) {
+    try {
+        if ((0,external_node_fs_.statSync)(keyFile).isDirectory())
+            return `ssh key ${keyFile} is a directory: put the workers' private key file there (maand.conf ssh_key)`;
+        (0,external_node_fs_.accessSync)(keyFile, external_node_fs_.constants.R_OK);
+        return undefined;
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'ENOENT')
+            return `ssh key ${keyFile} does not exist: put the workers' private key there (maand.conf ssh_key), then run maand deploy again`;
+        return `ssh key ${keyFile} cannot be read (${code ?? e.message}): fix its permissions, then run maand deploy again`;
+    }
+}
+/** Why `program` cannot be started here (not installed, not on PATH), or undefined. */
+function missingProgram(program) {
+    const r = (0,external_node_child_process_.spawnSync)(program, [program === 'ssh' ? '-V' : '--version'], { stdio: 'ignore', timeout: 10_000 });
+    const code = r.error?.code;
+    if (code === 'ENOENT')
+        return `${program} is not installed on this machine (not found on PATH): install ${program === 'ssh' ? 'openssh-client' : 'rsync'}, then run maand again`;
+    if (code === 'EACCES')
+        return `${program} on PATH cannot be executed (permission denied): fix it, then run maand again`;
+    return undefined;
+}
 
 ;// CONCATENATED MODULE: ./lib/deploy/connect.js
-
+// Wires one run to the outside: OpenSSH for workers, the hooks' runtime API and runner, health checks.
 
 
 
@@ -10397,25 +10376,36 @@ function connectRun(o) {
     return async (run) => {
         const paths = (0,bucket_paths/* bucketPaths */.Z)(run.root);
         const { remote, executor } = await openSshRemote(paths, run.conf, o.ssh);
-        const api = await startRuntimeApi({ db: run.db, kv: run.kv });
-        const ctx = {
+        let api;
+        try {
+            api = await startRuntimeApi({ db: run.db, kv: run.kv });
+        }
+        catch (e) {
+            await remote.close();
+            throw e;
+        }
+        const hookContext = {
             root: run.root,
             db: run.db,
             kv: run.kv,
             api,
             // hooks' maand.run_ssh reuses the run's ControlMasters (already host-key checked) through it
             env: { ...(o.hookEnv ?? {}), MAAND_SSH_CONTROL_DIR: executor.controlDir },
-            onOutput: (l) => run.emit({ type: 'output', job: l.job, worker: l.worker, stream: l.stream, text: `[${l.event} ${l.command}] ${l.text}` }),
+            onOutput: (l) => run.emit({ type: 'output', job: l.job, worker: l.worker, stream: l.stream, text: `[${l.event} ${l.command}] ${l.text}`, source: 'hook' }),
             ...(run.signal ? { signal: run.signal } : {}),
         };
         return {
             remote,
-            hooks: hookPort(ctx),
-            // ssh probes share the deploy's ControlMasters instead of opening a connection per probe
-            health: healthPort(ctx, run.conf, o.ssh, run.emit, remoteSshRunner(executor)),
+            hooks: hookPort(hookContext),
+            health: healthPort({ ...hookContext, sshProbe: (ip, command, opts) => remote.probe(ip, command, opts) }, run.emit),
+            hookContext,
             close: async () => {
-                await api.close();
-                await remote.close();
+                try {
+                    await api.close();
+                }
+                finally {
+                    await remote.close();
+                }
             },
         };
     };
@@ -10508,213 +10498,6 @@ function rsyncFilter(jobs) {
     return `${jobs.map((j) => `+ jobs/${j}/\n`).join('')}- jobs/*\n- jobs/**/*.tpl\n`;
 }
 
-;// CONCATENATED MODULE: ./lib/deploy/worker-files.js
-// Bucket-level files every touched worker receives (deploy spec §7.2, §21): worker.json, jobs.json and
-// bin/runner.py, bin/worker.py, written into the worker's staging dir before an rsync.
-
-
-
-/** What a worker's worker.json and jobs.json say, from the catalog. */
-function workerFileData(db, bucketId, updateSeq, w) {
-    const jobs = db.prepare('SELECT job, disabled FROM allocations WHERE worker_ip = ? AND removed = 0 ORDER BY job').all(w.ip);
-    return { bucketId, workerId: w.workerId, workerIp: w.ip, labels: w.labels, updateSeq, jobs };
-}
-/** Go's json.MarshalIndent with three spaces and HTML-safe escaping. */
-function goPrettyJson(value) {
-    return JSON.stringify(value, null, 3).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-function workerJson(d) {
-    return goPrettyJson({ bucket_id: d.bucketId, worker_id: d.workerId, worker_ip: d.workerIp, labels: [...d.labels].sort(), update_seq: d.updateSeq });
-}
-function jobsJson(d) {
-    return goPrettyJson([...d.jobs].sort((a, b) => (a.job < b.job ? -1 : a.job > b.job ? 1 : 0)).map((j) => ({ job: j.job, disabled: j.disabled })));
-}
-function writeWorkerFiles(stageDir, d) {
-    (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(stageDir, 'bin'), { recursive: true, mode: 0o755 });
-    (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(stageDir, 'jobs'), { recursive: true, mode: 0o755 });
-    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(stageDir, 'worker.json'), workerJson(d), { mode: 0o644 });
-    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(stageDir, 'jobs.json'), jobsJson(d), { mode: 0o644 });
-    // the staging dir lives for one deploy, so assets already copied there are current
-    for (const f of ['runner.py', 'worker.py'])
-        if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(stageDir, 'bin', f)))
-            (0,external_node_fs_.copyFileSync)(assetPath(f), (0,external_node_path_.join)(stageDir, 'bin', f));
-}
-
-;// CONCATENATED MODULE: ./lib/deploy/context.js
-
-
-
-
-class DeployContext {
-    paths;
-    db;
-    kv;
-    bucketId;
-    updateSeq;
-    updateSeqBumped = false;
-    workers;
-    flags;
-    remote;
-    hooks;
-    health;
-    result;
-    signal;
-    /** This run's staging directory (rsync sources, filter files). */
-    stage;
-    emitFn;
-    ready = new Map();
-    /** Workers whose bucket-level files were sent in this run. */
-    refreshed = new Set();
-    useSudo = false;
-    fileSender = new Coalescer((ip, jobs) => this.sendFiles(ip, jobs));
-    targetRunner = new Coalescer((key, reqs) => this.runTargets(key, reqs));
-    constructor(init) {
-        this.paths = init.paths;
-        this.db = init.db;
-        this.kv = init.kv;
-        this.bucketId = init.bucketId;
-        this.updateSeq = init.updateSeq;
-        this.workers = new Map(init.workers.map((w) => [w.ip, w]));
-        this.flags = init.flags;
-        this.remote = init.remote;
-        this.hooks = init.hooks;
-        this.health = init.health;
-        this.result = init.result;
-        this.signal = init.signal;
-        this.stage = init.stage;
-        this.emitFn = init.emit;
-    }
-    setUseSudo(useSudo) {
-        this.useSudo = useSudo;
-    }
-    /** Sends a job's staged tree to a worker; jobs asking at the same time share one rsync. */
-    sendJobFiles(ip, job) {
-        return this.fileSender.submit(ip, job);
-    }
-    /** Runs a Makefile target of a job on a worker; same-time requests for one worker share one ssh call. */
-    runTarget(ip, req) {
-        return this.targetRunner.submit(`${ip}\n${req.target}`, req);
-    }
-    async sendFiles(ip, jobs) {
-        const unique = [...new Set(jobs)].sort();
-        const err = (await this.ensureWorker(ip, this.useSudo)) ?? (await this.rsyncTo(ip, unique));
-        return jobs.map(() => err);
-    }
-    async runTargets(key, reqs) {
-        const ip = key.slice(0, key.indexOf('\n'));
-        const target = reqs[0].target;
-        const jobs = reqs.map((r) => r.job);
-        const results = new Map();
-        let current = jobs.length === 1 ? jobs[0] : undefined;
-        const r = await this.remote.run(ip, lifecycleScript(this.bucketId, target, reqs), {
-            onLine: (stream, text) => {
-                const m = /^maand-runner: (begin|result) (\S+)(?: (-?\d+))?$/.exec(text);
-                if (stream === 'stdout' && m) {
-                    if (m[1] === 'begin')
-                        current = m[2];
-                    else
-                        results.set(m[2], Number(m[3]));
-                    return;
-                }
-                this.output(current, ip)(stream, text);
-            },
-        });
-        return jobs.map((job) => {
-            const code = results.get(job);
-            if (code === 0)
-                return undefined;
-            if (code !== undefined)
-                return `worker ${ip}: make ${target} failed for job ${job} (exit ${code}); see the output above`;
-            return r.exitCode === 0 ? `worker ${ip}: job ${job}: ${target} did not report a result` : failureText(ip, r);
-        });
-    }
-    emit(e) {
-        this.emitFn(e);
-    }
-    get cancelled() {
-        return this.signal?.aborted ?? false;
-    }
-    /** Writes pending KV and `fn`'s catalog changes in one committed transaction (a checkpoint, Q6). */
-    checkpoint(fn) {
-        if (this.flags.dryRun)
-            return;
-        this.db.exec('BEGIN IMMEDIATE');
-        try {
-            fn?.();
-            this.kv.persist(this.db);
-            this.db.exec('COMMIT');
-        }
-        catch (e) {
-            if (this.db.isTransaction)
-                this.db.exec('ROLLBACK');
-            throw e;
-        }
-    }
-    output(job, worker, source = 'remote') {
-        return (stream, text) => this.emit({ type: 'output', ...(job ? { job } : {}), ...(worker ? { worker } : {}), stream, text, source });
-    }
-    /**
-     * First contact with a worker in this run: prerequisites + bucket dir. Memoized; returns an error
-     * text when the worker cannot be used (so only the jobs placed on it fail, decision Q4).
-     */
-    ensureWorker(ip, useSudo = this.useSudo) {
-        let p = this.ready.get(ip);
-        if (!p) {
-            p = checkWorker((script) => this.remote.run(ip, script), ip, this.bucketId, useSudo);
-            this.ready.set(ip, p);
-        }
-        return p;
-    }
-    /** rsync the staged tree of `jobs` (none: bucket-level files only) to one worker. */
-    async rsyncTo(ip, jobs) {
-        const w = this.workers.get(ip);
-        const src = this.stage.rsyncSource(ip, w && workerFileData(this.db, this.bucketId, this.updateSeq, { ...w, ip }), jobs);
-        const r = await this.remote.rsync(ip, src.dir, bucketDir(this.bucketId), src.filter, { onLine: this.output(jobs.join(',') || undefined, ip, 'rsync') });
-        if (r.exitCode !== 0)
-            return r.message ?? `worker ${ip}: rsync failed (exit ${r.exitCode}): ${tail(r.stderr || r.stdout)}`;
-        this.refreshed.add(ip);
-        return undefined;
-    }
-}
-function tail(text, max = 400) {
-    const t = text.trim();
-    return t.length > max ? `…${t.slice(-max)}` : t;
-}
-/** The failure text of a remote result: the executor's explanation, else exit code and output tail. */
-function failureText(ip, r) {
-    return r.message ?? remoteFailure(ip, r.exitCode, r.stderr || r.stdout);
-}
-function remoteFailure(ip, exitCode, output) {
-    if (exitCode === 255)
-        return `worker ${ip} unreachable (ssh exit 255): ${tail(output) || 'no output'}; check the host, its ssh_port and known_hosts, then run maand deploy again`;
-    return `worker ${ip}: command execution failed (exit ${exitCode})${output.trim() ? `: ${tail(output)}` : ''}`;
-}
-
-;// CONCATENATED MODULE: ./lib/deploy/template-kv.js
-// The KV view a job's templates get: only the allocation's readable namespaces (kv spec §1.12),
-// secrets decrypted; a forbidden namespace is an error naming it.
-
-function templateKv(kv, job, allowed) {
-    const allowedSet = new Set(allowed);
-    const check = (ns) => {
-        if (!canRead(allowedSet, ns))
-            throw namespaceNotAvailable(ns, job);
-    };
-    return {
-        get(ns, key) {
-            check(ns);
-            const v = kv.tryGet(ns, key);
-            if (v === undefined)
-                return undefined;
-            return isSecretNamespace(ns) ? kv.getSecret(ns, key) : v;
-        },
-        keys(ns) {
-            check(ns);
-            return kv.keys(ns);
-        },
-    };
-}
-
 ;// CONCATENATED MODULE: ./lib/deploy/job-tree.js
 // A job's staged tree for one allocation, in memory: catalog files, client libraries, rendered .tpl
 // files, Prometheus rules and certificates. Planning hashes it without touching the disk; only trees
@@ -10764,6 +10547,309 @@ function job_tree_writeJobTree(tree, dir) {
 }
 function readAsset(path) {
     return (0,external_node_fs_.readFileSync)(path);
+}
+
+;// CONCATENATED MODULE: ./lib/deploy/worker-files.js
+// Bucket-level files every touched worker receives (deploy spec §7.2, §21): worker.json, jobs.json and
+// bin/runner.py, bin/worker.py, written into the worker's staging dir before an rsync.
+
+
+
+/** What a worker's worker.json and jobs.json say, from the catalog. */
+function workerFileData(db, bucketId, updateSeq, w) {
+    const jobs = db.prepare('SELECT job, disabled FROM allocations WHERE worker_ip = ? AND removed = 0 ORDER BY job').all(w.ip);
+    return { bucketId, workerId: w.workerId, workerIp: w.ip, labels: w.labels, updateSeq, jobs };
+}
+/** Go's json.MarshalIndent with three spaces and HTML-safe escaping. */
+function goPrettyJson(value) {
+    return JSON.stringify(value, null, 3).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+function workerJson(d) {
+    return goPrettyJson({ bucket_id: d.bucketId, worker_id: d.workerId, worker_ip: d.workerIp, labels: [...d.labels].sort(), update_seq: d.updateSeq });
+}
+function jobsJson(d) {
+    return goPrettyJson([...d.jobs].sort((a, b) => (a.job < b.job ? -1 : a.job > b.job ? 1 : 0)).map((j) => ({ job: j.job, disabled: j.disabled })));
+}
+function writeWorkerFiles(stageDir, d) {
+    (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(stageDir, 'bin'), { recursive: true, mode: 0o755 });
+    (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(stageDir, 'jobs'), { recursive: true, mode: 0o755 });
+    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(stageDir, 'worker.json'), workerJson(d), { mode: 0o644 });
+    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(stageDir, 'jobs.json'), jobsJson(d), { mode: 0o644 });
+    // the staging dir lives for one deploy, so assets already copied there are current
+    for (const f of ['runner.py', 'worker.py'])
+        if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(stageDir, 'bin', f)))
+            (0,external_node_fs_.copyFileSync)(assetPath(f), (0,external_node_path_.join)(stageDir, 'bin', f));
+}
+
+;// CONCATENATED MODULE: ./lib/deploy/stage-area.js
+// Where one run stages what rsync sends: per worker a directory with worker.json, jobs.json, bin/ and a
+// link per job to the job's tree, plus the rsync filter files. Everything lives in a private (0700)
+// directory that exists for this run only. It is placed in RAM (/dev/shm) when that has room: staged
+// trees are written once and read once, and on a busy or slow disk creating thousands of small files
+// costs more than the rsync that follows. Trees that do not fit in the RAM budget spill to the bucket's
+// tmp/ directory; rsync follows the links either way (--copy-dirlinks).
+
+
+
+
+
+
+
+const PAGE = 4096;
+/** Never take more than this share of the tmpfs' free space (other programs use it too). */
+const RAM_SHARE = 0.5;
+const PREFIX = 'maand-stage-';
+/**
+ * A run killed outright (SIGKILL, power loss of a container) cannot remove its area, and RAM is not
+ * wiped like the bucket's tmp/: remove this user's areas whose process is gone.
+ */
+function sweepDeadAreas(ramDir) {
+    const uid = process.getuid?.();
+    let names;
+    try {
+        names = (0,external_node_fs_.readdirSync)(ramDir);
+    }
+    catch {
+        return;
+    }
+    for (const name of names) {
+        const m = /^maand-stage-(\d+)-/.exec(name);
+        if (!m || Number(m[1]) === process.pid || processAlive(Number(m[1])))
+            continue;
+        const dir = (0,external_node_path_.join)(ramDir, name);
+        try {
+            if (uid !== undefined && (0,external_node_fs_.statSync)(dir).uid !== uid)
+                continue;
+            (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+        }
+        catch {
+            // another run swept it first, or it is not ours to remove
+        }
+    }
+}
+/** Bytes a tree occupies on a tmpfs: whole pages per file and per directory. */
+function treeFootprint(tree) {
+    let bytes = (tree.dirs.size + 1) * PAGE;
+    for (const f of tree.files.values())
+        bytes += Math.max(1, Math.ceil(f.data.length / PAGE)) * PAGE;
+    return bytes;
+}
+class StageArea {
+    dir;
+    /** True when the area itself is on disk (no tmpfs): trees then never spill elsewhere. */
+    onDisk;
+    bucketTmp;
+    /** Bytes of RAM still available for trees; 0 when the area is on disk. */
+    ramLeft;
+    spillDir;
+    trees = new Map();
+    dropExitCleanup;
+    constructor(dir, bucketTmp, ramLeft, onDisk) {
+        this.dir = dir;
+        this.onDisk = onDisk;
+        this.bucketTmp = bucketTmp;
+        this.ramLeft = ramLeft;
+        this.dropExitCleanup = (0,exit_cleanup/* onAbnormalExit */.q)(() => this.removeDirs());
+    }
+    static open(o) {
+        const ram = o.ramDir === undefined ? '/dev/shm' : o.ramDir;
+        if (ram !== null) {
+            try {
+                const fs = (0,external_node_fs_.statfsSync)(ram);
+                sweepDeadAreas(ram);
+                const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(ram, `${PREFIX}${process.pid}-`));
+                const budget = Math.floor(fs.bavail * fs.bsize * RAM_SHARE);
+                return new StageArea(dir, o.bucketTmp, Math.min(budget, o.ramBudgetBytes ?? budget), false);
+            }
+            catch {
+                // no tmpfs here (not Linux, or not writable): stage on disk
+            }
+        }
+        (0,external_node_fs_.mkdirSync)(o.bucketTmp, { recursive: true });
+        return new StageArea((0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(o.bucketTmp, 'stage-')), o.bucketTmp, 0, true);
+    }
+    /** The rsync source directory of one worker. */
+    workerDir(ip) {
+        return (0,external_node_path_.join)(this.dir, 'workers', ip);
+    }
+    /**
+     * Links `<workerDir>/jobs/<job>` to the job's tree, writing the tree the first time a tree with this
+     * hash is placed (workers whose trees are identical share one copy).
+     */
+    placeTree(ip, job, hash, tree) {
+        const key = `${job}-${hash}`;
+        let path = this.trees.get(key);
+        if (path === undefined) {
+            const size = treeFootprint(tree);
+            if (!this.onDisk && size <= this.ramLeft) {
+                this.ramLeft -= size;
+                path = (0,external_node_path_.join)(this.dir, 'trees', key);
+                try {
+                    job_tree_writeJobTree(tree, path);
+                }
+                catch (e) {
+                    // the tmpfs filled up under us (others use it too): this and later trees go to disk
+                    if (e.code !== 'ENOSPC')
+                        throw e;
+                    (0,external_node_fs_.rmSync)(path, { recursive: true, force: true });
+                    this.ramLeft = 0;
+                    path = (0,external_node_path_.join)(this.spill(), key);
+                    job_tree_writeJobTree(tree, path);
+                }
+            }
+            else {
+                path = (0,external_node_path_.join)(this.spill(), key);
+                job_tree_writeJobTree(tree, path);
+            }
+            this.trees.set(key, path);
+        }
+        const link = (0,external_node_path_.join)(this.workerDir(ip), 'jobs', job);
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(link), { recursive: true });
+        (0,external_node_fs_.rmSync)(link, { recursive: true, force: true });
+        (0,external_node_fs_.symlinkSync)(path, link, 'dir');
+    }
+    /** Forgets a worker's staged files (e.g. after its job was cleaned up). */
+    dropWorkerJob(ip, job) {
+        (0,external_node_fs_.rmSync)(job === undefined ? this.workerDir(ip) : (0,external_node_path_.join)(this.workerDir(ip), 'jobs', job), { recursive: true, force: true });
+    }
+    /**
+     * What one rsync to a worker sends from: its source directory with the current worker files (when
+     * the catalog knows the worker), and a merge filter passing only the trees of `jobs` (none: the
+     * bucket-level files alone).
+     */
+    rsyncSource(ip, worker, jobs) {
+        const dir = this.workerDir(ip);
+        if (worker)
+            writeWorkerFiles(dir, worker);
+        const filter = (0,external_node_path_.join)(this.dir, 'filters', `${ip}-${jobs.join('_') || 'bucket'}.rsync`);
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(filter), { recursive: true });
+        (0,external_node_fs_.writeFileSync)(filter, rsyncFilter(jobs), { mode: 0o600 });
+        return { dir, filter };
+    }
+    close() {
+        this.dropExitCleanup();
+        this.removeDirs();
+    }
+    removeDirs() {
+        (0,external_node_fs_.rmSync)(this.dir, { recursive: true, force: true });
+        if (this.spillDir !== undefined)
+            (0,external_node_fs_.rmSync)(this.spillDir, { recursive: true, force: true });
+    }
+    spill() {
+        if (this.onDisk)
+            return (0,external_node_path_.join)(this.dir, 'trees');
+        if (this.spillDir === undefined) {
+            (0,external_node_fs_.mkdirSync)(this.bucketTmp, { recursive: true });
+            this.spillDir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(this.bucketTmp, 'stage-spill-'));
+        }
+        return this.spillDir;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/run/lifecycle.js
+// The one lifecycle of a command that works on a bucket (deploy, drift, job run, health, jobcommand),
+// written once: bucket lock → maand.conf → catalog + schema check → KV → staging area → links to the
+// workers (ssh, hooks' runtime API, health) → the command's work → close everything in reverse order,
+// on success, error or cancel alike. Catalog writes go through `checkpoint` (one transaction each).
+
+
+
+
+
+
+
+
+
+
+
+function withRun(o, work) {
+    return withBucketLock(o.root, o.command, () => runLocked(o, work));
+}
+async function runLocked(o, work) {
+    const paths = (0,bucket_paths/* bucketPaths */.Z)(o.root);
+    const conf = readMaandConf(paths.maandConf);
+    const db = openDb(paths.db);
+    let stage;
+    let links;
+    let dropTmpCleanup;
+    try {
+        checkSchema(db);
+        const bucket = bucketRow(db);
+        const labels = workerLabels(db);
+        const workers = queries_workersByPosition(db).map((w) => ({ workerId: w.worker_id, ip: w.worker_ip, position: w.position, labels: labels.get(w.worker_ip) ?? [] }));
+        const kv = store_KvStore.load(db, { key: () => loadKvKey(paths.root) });
+        const emit = o.onEvent ?? (() => { });
+        if (o.stage) {
+            // tmp/ belongs to the run holding the lock: what an earlier, killed run left there goes now
+            (0,external_node_fs_.rmSync)(paths.tmpDir, { recursive: true, force: true });
+            (0,external_node_fs_.mkdirSync)(paths.tmpDir, { recursive: true });
+            dropTmpCleanup = (0,exit_cleanup/* onAbnormalExit */.q)(() => (0,external_node_fs_.rmSync)(paths.tmpDir, { recursive: true, force: true }));
+            stage = StageArea.open({ bucketTmp: paths.tmpDir, ...(o.stage.ramDir !== undefined ? { ramDir: o.stage.ramDir } : {}) });
+        }
+        const signal = o.signal;
+        if (o.connect)
+            links = await o.connect({ root: paths.root, conf, db, kv, bucketId: bucket.bucket_id, emit, ...(signal ? { signal } : {}) });
+        const opened = { links, stage };
+        const run = {
+            paths, conf, db, kv, bucketId: bucket.bucket_id, updateSeq: bucket.update_seq, workers, signal, readOnly: o.readOnly === true, emit,
+            get links() {
+                if (!opened.links)
+                    throw new errors/* InternalError */.Gd(`${o.command}: the run was opened without links to the workers`);
+                return opened.links;
+            },
+            get stage() {
+                if (!opened.stage)
+                    throw new errors/* InternalError */.Gd(`${o.command}: the run was opened without a staging area`);
+                return opened.stage;
+            },
+            checkpoint(fn) {
+                if (o.readOnly)
+                    return;
+                inTransaction(db, () => {
+                    fn?.();
+                    kv.persist(db);
+                });
+            },
+        };
+        return await work(run);
+    }
+    finally {
+        try {
+            await links?.close();
+        }
+        finally {
+            stage?.close();
+            db.close();
+            if (o.stage)
+                (0,external_node_fs_.rmSync)(paths.tmpDir, { recursive: true, force: true });
+            dropTmpCleanup?.();
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/deploy/template-kv.js
+// The KV view a job's templates get: only the allocation's readable namespaces (kv spec §1.12),
+// secrets decrypted; a forbidden namespace is an error naming it.
+
+function templateKv(kv, job, allowed) {
+    const allowedSet = new Set(allowed);
+    const check = (ns) => {
+        if (!canRead(allowedSet, ns))
+            throw namespaceNotAvailable(ns, job);
+    };
+    return {
+        get(ns, key) {
+            check(ns);
+            const v = kv.tryGet(ns, key);
+            if (v === undefined)
+                return undefined;
+            return isSecretNamespace(ns) ? kv.getSecret(ns, key) : v;
+        },
+        keys(ns) {
+            check(ns);
+            return kv.keys(ns);
+        },
+    };
 }
 
 // EXTERNAL MODULE: ./node_modules/markdown-it/dist/markdown-it.mjs + 12 modules
@@ -11379,165 +11465,7 @@ function stageActive(db, kv, workers, bucketId, updateSeq, job, allocs) {
     return staged;
 }
 
-;// CONCATENATED MODULE: ./lib/deploy/stage-area.js
-// Where one run stages what rsync sends: per worker a directory with worker.json, jobs.json, bin/ and a
-// link per job to the job's tree, plus the rsync filter files. Everything lives in a private (0700)
-// directory that exists for this run only. It is placed in RAM (/dev/shm) when that has room: staged
-// trees are written once and read once, and on a busy or slow disk creating thousands of small files
-// costs more than the rsync that follows. Trees that do not fit in the RAM budget spill to the bucket's
-// tmp/ directory; rsync follows the links either way (--copy-dirlinks).
-
-
-
-
-
-
-const PAGE = 4096;
-/** Never take more than this share of the tmpfs' free space (other programs use it too). */
-const RAM_SHARE = 0.5;
-const PREFIX = 'maand-stage-';
-/**
- * A run killed outright (SIGKILL, power loss of a container) cannot remove its area, and RAM is not
- * wiped like the bucket's tmp/: remove this user's areas whose process is gone.
- */
-function sweepDeadAreas(ramDir) {
-    const uid = process.getuid?.();
-    let names;
-    try {
-        names = (0,external_node_fs_.readdirSync)(ramDir);
-    }
-    catch {
-        return;
-    }
-    for (const name of names) {
-        const m = /^maand-stage-(\d+)-/.exec(name);
-        if (!m || Number(m[1]) === process.pid || processAlive(Number(m[1])))
-            continue;
-        const dir = (0,external_node_path_.join)(ramDir, name);
-        try {
-            if (uid !== undefined && (0,external_node_fs_.statSync)(dir).uid !== uid)
-                continue;
-            (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
-        }
-        catch {
-            // another run swept it first, or it is not ours to remove
-        }
-    }
-}
-/** Bytes a tree occupies on a tmpfs: whole pages per file and per directory. */
-function treeFootprint(tree) {
-    let bytes = (tree.dirs.size + 1) * PAGE;
-    for (const f of tree.files.values())
-        bytes += Math.max(1, Math.ceil(f.data.length / PAGE)) * PAGE;
-    return bytes;
-}
-class StageArea {
-    dir;
-    /** True when the area itself is on disk (no tmpfs): trees then never spill elsewhere. */
-    onDisk;
-    bucketTmp;
-    /** Bytes of RAM still available for trees; 0 when the area is on disk. */
-    ramLeft;
-    spillDir;
-    trees = new Map();
-    constructor(dir, bucketTmp, ramLeft, onDisk) {
-        this.dir = dir;
-        this.onDisk = onDisk;
-        this.bucketTmp = bucketTmp;
-        this.ramLeft = ramLeft;
-    }
-    static open(o) {
-        const ram = o.ramDir === undefined ? '/dev/shm' : o.ramDir;
-        if (ram !== null) {
-            try {
-                const fs = (0,external_node_fs_.statfsSync)(ram);
-                sweepDeadAreas(ram);
-                const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(ram, `${PREFIX}${process.pid}-`));
-                const budget = Math.floor(fs.bavail * fs.bsize * RAM_SHARE);
-                return new StageArea(dir, o.bucketTmp, Math.min(budget, o.ramBudgetBytes ?? budget), false);
-            }
-            catch {
-                // no tmpfs here (not Linux, or not writable): stage on disk
-            }
-        }
-        (0,external_node_fs_.mkdirSync)(o.bucketTmp, { recursive: true });
-        return new StageArea((0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(o.bucketTmp, 'stage-')), o.bucketTmp, 0, true);
-    }
-    /** The rsync source directory of one worker. */
-    workerDir(ip) {
-        return (0,external_node_path_.join)(this.dir, 'workers', ip);
-    }
-    /**
-     * Links `<workerDir>/jobs/<job>` to the job's tree, writing the tree the first time a tree with this
-     * hash is placed (workers whose trees are identical share one copy).
-     */
-    placeTree(ip, job, hash, tree) {
-        const key = `${job}-${hash}`;
-        let path = this.trees.get(key);
-        if (path === undefined) {
-            const size = treeFootprint(tree);
-            if (!this.onDisk && size <= this.ramLeft) {
-                this.ramLeft -= size;
-                path = (0,external_node_path_.join)(this.dir, 'trees', key);
-                try {
-                    job_tree_writeJobTree(tree, path);
-                }
-                catch (e) {
-                    // the tmpfs filled up under us (others use it too): this and later trees go to disk
-                    if (e.code !== 'ENOSPC')
-                        throw e;
-                    (0,external_node_fs_.rmSync)(path, { recursive: true, force: true });
-                    this.ramLeft = 0;
-                    path = (0,external_node_path_.join)(this.spill(), key);
-                    job_tree_writeJobTree(tree, path);
-                }
-            }
-            else {
-                path = (0,external_node_path_.join)(this.spill(), key);
-                job_tree_writeJobTree(tree, path);
-            }
-            this.trees.set(key, path);
-        }
-        const link = (0,external_node_path_.join)(this.workerDir(ip), 'jobs', job);
-        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(link), { recursive: true });
-        (0,external_node_fs_.rmSync)(link, { recursive: true, force: true });
-        (0,external_node_fs_.symlinkSync)(path, link, 'dir');
-    }
-    /** Forgets a worker's staged files (e.g. after its job was cleaned up). */
-    dropWorkerJob(ip, job) {
-        (0,external_node_fs_.rmSync)(job === undefined ? this.workerDir(ip) : (0,external_node_path_.join)(this.workerDir(ip), 'jobs', job), { recursive: true, force: true });
-    }
-    /**
-     * What one rsync to a worker sends from: its source directory with the current worker files (when
-     * the catalog knows the worker), and a merge filter passing only the trees of `jobs` (none: the
-     * bucket-level files alone).
-     */
-    rsyncSource(ip, worker, jobs) {
-        const dir = this.workerDir(ip);
-        if (worker)
-            writeWorkerFiles(dir, worker);
-        const filter = (0,external_node_path_.join)(this.dir, 'filters', `${ip}-${jobs.join('_') || 'bucket'}.rsync`);
-        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(filter), { recursive: true });
-        (0,external_node_fs_.writeFileSync)(filter, rsyncFilter(jobs), { mode: 0o600 });
-        return { dir, filter };
-    }
-    close() {
-        (0,external_node_fs_.rmSync)(this.dir, { recursive: true, force: true });
-        if (this.spillDir !== undefined)
-            (0,external_node_fs_.rmSync)(this.spillDir, { recursive: true, force: true });
-    }
-    spill() {
-        if (this.onDisk)
-            return (0,external_node_path_.join)(this.dir, 'trees');
-        if (this.spillDir === undefined) {
-            (0,external_node_fs_.mkdirSync)(this.bucketTmp, { recursive: true });
-            this.spillDir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(this.bucketTmp, 'stage-spill-'));
-        }
-        return this.spillDir;
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/deploy/state.js
+;// CONCATENATED MODULE: ./lib/deploy/alloc-state.js
 
 const ALLOC_SQL = `SELECT a.alloc_id, a.worker_ip, a.job, a.disabled, a.removed, a.new_version, w.position,
   h.key AS hkey, h.current_hash, h.previous_hash, h.current_files, h.previous_files, h.current_version
@@ -11564,7 +11492,7 @@ function toState(r) {
 function allAllocations(db) {
     return db.prepare(`${ALLOC_SQL} ORDER BY a.job, w.position IS NULL, w.position, a.worker_ip`).all().map(toState);
 }
-function state_jobAllocations(db, job) {
+function alloc_state_jobAllocations(db, job) {
     return db.prepare(`${ALLOC_SQL} WHERE a.job = ? ORDER BY w.position IS NULL, w.position, a.worker_ip`).all(job).map(toState);
 }
 function isActive(a) {
@@ -11609,7 +11537,7 @@ function storeHash(db, job, allocId, hash, filesJson) {
      ON CONFLICT(namespace, key) DO UPDATE SET current_hash = excluded.current_hash, current_files = excluded.current_files`).run(`${job}_allocation`, allocId, hash, filesJson);
 }
 /** Records that the worker now runs the staged tree and the target version. */
-function state_promote(db, job, allocId) {
+function alloc_state_promote(db, job, allocId) {
     db.prepare(`UPDATE hash SET previous_hash = current_hash, previous_files = current_files,
      current_version = COALESCE((SELECT new_version FROM allocations WHERE alloc_id = ? AND job = ?), '0.0.0')
      WHERE namespace = ? AND key = ?`).run(allocId, job, `${job}_allocation`, allocId);
@@ -11637,7 +11565,140 @@ function bumpUpdateSeq(db) {
     return Number(db.prepare('SELECT update_seq FROM bucket LIMIT 1').get().update_seq);
 }
 
-;// CONCATENATED MODULE: ./lib/deploy/drift.js
+;// CONCATENATED MODULE: ./lib/deploy/worker-link.js
+
+
+
+
+class WorkerLink {
+    init;
+    workers;
+    ready = new Map();
+    /** Workers whose bucket-level files were sent in this run. */
+    refreshed = new Set();
+    fileSender = new Coalescer((ip, jobs) => this.sendFiles(ip, jobs));
+    targetRunner = new Coalescer((key, reqs) => this.runTargets(key, reqs));
+    constructor(init) {
+        this.init = init;
+        this.workers = new Map(init.workers.map((w) => [w.ip, w]));
+    }
+    /**
+     * First contact with a worker in this run: prerequisites + bucket dir. Memoised; an error text when the
+     * worker cannot be used.
+     */
+    reach(ip) {
+        let p = this.ready.get(ip);
+        if (!p) {
+            p = checkWorker((script) => this.run(ip, script), ip, this.init.bucketId, this.init.useSudo).catch((e) => `worker ${ip}: ${(0,errors/* errorText */.kc)(e)}`);
+            this.ready.set(ip, p);
+        }
+        return p;
+    }
+    /** Throws when nothing on this machine can reach any worker (key, ssh, rsync): one error for the run. */
+    requireTransport() {
+        const problem = this.init.remote.preflight();
+        if (problem !== undefined)
+            throw new errors/* MaandError */.Ob('workers unreachable', problem, undefined, { bare: true });
+    }
+    /** Starts first contact in the background (the outcome is memoised for whoever asks next). */
+    warm(ip) {
+        this.reach(ip).catch(() => undefined);
+    }
+    /** Runs a bash script on a worker; a throw of the transport becomes a failed result. */
+    async run(ip, script, opts = {}) {
+        try {
+            return await this.init.remote.run(ip, script, opts);
+        }
+        catch (e) {
+            return { exitCode: -1, stdout: '', stderr: '', message: `worker ${ip}: ${(0,errors/* errorText */.kc)(e)}` };
+        }
+    }
+    /** Sends a job's staged tree to a worker; jobs asking at the same time share one rsync. */
+    sendJobFiles(ip, job) {
+        return this.fileSender.submit(ip, job);
+    }
+    /** Runs a Makefile target of a job on a worker; same-time requests for one worker share one ssh call. */
+    runTarget(ip, req) {
+        return this.targetRunner.submit(`${ip}\n${req.target}`, req);
+    }
+    /** rsync the staged tree of `jobs` (none: bucket-level files only) to one worker. */
+    async rsyncTo(ip, jobs, opts = {}) {
+        const w = this.workers.get(ip);
+        const stage = this.init.stage;
+        if (!stage)
+            return { exitCode: -1, stdout: '', stderr: '', message: `worker ${ip}: this run stages no files` };
+        try {
+            const src = stage.rsyncSource(ip, w && workerFileData(this.init.db, this.init.bucketId, this.init.updateSeq(), w), jobs);
+            const r = await this.init.remote.rsync(ip, src.dir, bucketDir(this.init.bucketId), src.filter, {
+                onLine: opts.onLine ?? this.output(jobs.join(',') || undefined, ip, 'rsync'),
+                ...(opts.dryRun ? { dryRun: true, itemize: true } : {}),
+            });
+            if (r.exitCode === 0 && !opts.dryRun)
+                this.refreshed.add(ip);
+            return r;
+        }
+        catch (e) {
+            return { exitCode: -1, stdout: '', stderr: '', message: `worker ${ip}: rsync not started: ${(0,errors/* errorText */.kc)(e)}` };
+        }
+    }
+    output(job, worker, source = 'remote') {
+        return (stream, text) => this.init.emit({ type: 'output', ...(job ? { job } : {}), ...(worker ? { worker } : {}), stream, text, source });
+    }
+    async sendFiles(ip, jobs) {
+        const unique = [...new Set(jobs)].sort();
+        const err = (await this.reach(ip)) ?? rsyncFailure(ip, await this.rsyncTo(ip, unique));
+        return jobs.map(() => err);
+    }
+    async runTargets(key, reqs) {
+        const ip = key.slice(0, key.indexOf('\n'));
+        const target = reqs[0].target;
+        const jobs = reqs.map((r) => r.job);
+        const results = new Map();
+        let current = jobs.length === 1 ? jobs[0] : undefined;
+        const r = await this.run(ip, lifecycleScript(this.init.bucketId, target, reqs), {
+            onLine: (stream, text) => {
+                const m = /^maand-runner: (begin|result) (\S+)(?: (-?\d+))?$/.exec(text);
+                if (stream === 'stdout' && m) {
+                    if (m[1] === 'begin')
+                        current = m[2];
+                    else
+                        results.set(m[2], Number(m[3]));
+                    return;
+                }
+                this.output(current, ip)(stream, text);
+            },
+        });
+        return jobs.map((job) => {
+            const code = results.get(job);
+            if (code === 0)
+                return undefined;
+            if (code !== undefined)
+                return `worker ${ip}: make ${target} failed for job ${job} (exit ${code}); see the output above`;
+            return r.exitCode === 0 ? `worker ${ip}: job ${job}: ${target} did not report a result` : failureText(ip, r);
+        });
+    }
+}
+/** The error text of an rsync result, undefined when it succeeded. */
+function rsyncFailure(ip, r) {
+    if (r.exitCode === 0)
+        return undefined;
+    return r.message ?? `worker ${ip}: rsync failed (exit ${r.exitCode}): ${tail(r.stderr || r.stdout)}`;
+}
+function tail(text, max = 400) {
+    const t = text.trim();
+    return t.length > max ? `…${t.slice(-max)}` : t;
+}
+/** The failure text of a remote result: the executor's explanation, else exit code and output tail. */
+function failureText(ip, r) {
+    return r.message ?? remoteFailure(ip, r.exitCode, r.stderr || r.stdout);
+}
+function remoteFailure(ip, exitCode, output) {
+    if (exitCode === 255)
+        return `worker ${ip} unreachable (ssh exit 255): ${tail(output) || 'no output'}; check the host, its ssh_port and known_hosts, then run maand deploy again`;
+    return `worker ${ip}: command execution failed (exit ${exitCode})${output.trim() ? `: ${tail(output)}` : ''}`;
+}
+
+;// CONCATENATED MODULE: ./lib/drift/detect.js
 // Drift: do the workers still hold what the catalog says was deployed? For every active allocation whose
 // staged tree equals its promoted hash, an rsync checksum dry-run lists files that differ on the worker;
 // then the job's health check runs. No make target runs. `markDrifted` makes the next deploy roll them.
@@ -11648,128 +11709,133 @@ function bumpUpdateSeq(db) {
 
 
 
-
-
-
-
-
-
-
-
-
 function detectDrift(o) {
-    return withBucketLock(o.root, 'drift', () => detectDriftLocked(o));
-}
-async function detectDriftLocked(o) {
-    const paths = (0,bucket_paths/* bucketPaths */.Z)(o.root);
-    const conf = readMaandConf(paths.maandConf);
-    const db = openDb(paths.db);
-    const emit = o.onEvent ?? (() => { });
-    const tmp = paths.tmpDir;
-    let stage;
-    try {
-        checkSchema(db);
-        const bucket = bucketRow(db);
-        const labels = workerLabels(db);
-        const workers = new Map(queries_workersByPosition(db).map((w) => [w.worker_ip, { workerId: w.worker_id, labels: labels.get(w.worker_ip) ?? [] }]));
-        const allJobs = [...waves(db).values()].flat();
-        const unknown = (o.jobs ?? []).filter((j) => !allJobs.includes(j));
-        if (unknown.length > 0)
-            throw new errors/* MaandError */.Ob('invalid argument', `unknown job ${unknown.join(', ')}`);
-        const jobs = (o.jobs && o.jobs.length > 0 ? o.jobs : allJobs).sort();
-        (0,external_node_fs_.rmSync)(tmp, { recursive: true, force: true });
-        stage = StageArea.open({ bucketTmp: tmp });
-        const area = stage;
-        const kv = store_KvStore.load(db, { key: () => loadKvKey(paths.root) });
-        const links = await o.connect({ root: paths.root, conf, db, kv, bucketId: bucket.bucket_id, emit, ...(o.signal ? { signal: o.signal } : {}) });
-        const result = { jobs: [], driftedJobs: [], pendingJobs: [], unreachable: [] };
-        const reachable = new Map();
-        const useSudo = sshSettings(conf).useSudo;
-        const reach = (ip) => {
-            let p = reachable.get(ip);
-            if (!p) {
-                p = checkWorker((script) => links.remote.run(ip, script), ip, bucket.bucket_id, useSudo);
-                reachable.set(ip, p);
-            }
-            return p;
-        };
-        try {
-            for (const job of jobs) {
-                const allocs = state_jobAllocations(db, job).filter(isActive);
-                const staged = stageActive(db, kv, workers, bucket.bucket_id, bucket.update_seq, job, allocs);
-                const jd = { job, allocations: [], health: { ok: true, skipped: true }, drifted: false };
-                await Promise.all(allocs.map(async (a) => {
-                    const h = staged.get(a.allocId);
-                    const base = { workerIp: a.workerIp, allocId: a.allocId, files: [] };
-                    if (!h || !wasDeployed(a) || a.previousHash !== h.hash || a.currentVersion !== a.newVersion) {
-                        jd.allocations.push({ ...base, status: 'pending', detail: !wasDeployed(a) ? 'never deployed' : 'the workspace changed since the last deploy' });
-                        return;
-                    }
-                    const err = await reach(a.workerIp);
-                    if (err) {
-                        jd.allocations.push({ ...base, status: 'unreachable', detail: err });
-                        return;
-                    }
-                    area.placeTree(a.workerIp, job, h.hash, h.tree);
-                    const src = area.rsyncSource(a.workerIp, workerFileData(db, bucket.bucket_id, bucket.update_seq, { ip: a.workerIp, ...workers.get(a.workerIp) }), [job]);
-                    const files = [];
-                    const r = await links.remote.rsync(a.workerIp, src.dir, bucketDir(bucket.bucket_id), src.filter, {
-                        dryRun: true,
-                        itemize: true,
-                        onLine: (stream, text) => {
-                            const c = stream === 'stdout' ? parseItemizedLine(text) : undefined;
-                            const prefix = `jobs/${job}/`;
-                            if (c && !c.directory && c.action !== 'attributes' && c.path.startsWith(prefix))
-                                files.push(c.path.slice(prefix.length));
-                        },
-                    });
-                    if (r.exitCode !== 0)
-                        jd.allocations.push({ ...base, status: 'unreachable', detail: failureText(a.workerIp, r) });
-                    else
-                        jd.allocations.push({ ...base, files: files.sort(), status: files.length > 0 ? 'drifted' : 'in-sync' });
-                }));
-                jd.allocations.sort((x, y) => (x.workerIp < y.workerIp ? -1 : x.workerIp > y.workerIp ? 1 : 0));
-                if (jd.allocations.some((x) => x.status !== 'pending' && x.status !== 'unreachable')) {
-                    const hc = await links.health.check(job);
-                    jd.health = { ok: hc.ok, skipped: hc.skipped === true, ...(hc.error ? { error: hc.error } : {}) };
-                }
-                jd.drifted = jd.allocations.some((x) => x.status === 'drifted') || !jd.health.ok;
-                if (jd.drifted)
-                    result.driftedJobs.push(job);
-                if (jd.allocations.some((x) => x.status === 'pending'))
-                    result.pendingJobs.push(job);
-                for (const x of jd.allocations)
-                    if (x.status === 'unreachable' && !result.unreachable.includes(x.workerIp))
-                        result.unreachable.push(x.workerIp);
-                result.jobs.push(jd);
-            }
-        }
-        finally {
-            await links.close();
-        }
-        result.unreachable.sort();
+    return withRun({ root: o.root, command: 'drift', connect: o.connect, stage: {}, ...(o.onEvent ? { onEvent: o.onEvent } : {}), ...(o.signal ? { signal: o.signal } : {}) }, async (r) => {
+        const result = await detect_compare(r, o.jobs ?? []);
+        if (o.markForCorrection)
+            r.checkpoint(() => markDrifted(r, result));
         return result;
+    });
+}
+async function detect_compare(r, selected) {
+    const allJobs = [...waves(r.db).values()].flat();
+    const unknown = selected.filter((j) => !allJobs.includes(j));
+    if (unknown.length > 0)
+        throw new errors/* MaandError */.Ob('invalid argument', `unknown job ${unknown.join(', ')} in the job selection (known: ${[...allJobs].sort().join(', ') || 'none'})`);
+    const jobs = (selected.length > 0 ? [...selected] : allJobs).sort();
+    const workers = new Map(r.workers.map((w) => [w.ip, w]));
+    const link = new WorkerLink({ remote: r.links.remote, db: r.db, bucketId: r.bucketId, workers: r.workers, useSudo: sshSettings(r.conf).useSudo, emit: r.emit, stage: r.stage, updateSeq: () => r.updateSeq });
+    const result = { jobs: [], driftedJobs: [], pendingJobs: [], unreachable: [] };
+    if (jobs.some((j) => alloc_state_jobAllocations(r.db, j).some((a) => isActive(a) && wasDeployed(a))))
+        link.requireTransport();
+    for (const job of jobs) {
+        const allocs = alloc_state_jobAllocations(r.db, job).filter(isActive);
+        const staged = stageActive(r.db, r.kv, workers, r.bucketId, r.updateSeq, job, allocs);
+        const jd = { job, allocations: [], health: { ok: true, skipped: true }, drifted: false };
+        await Promise.all(allocs.map(async (a) => {
+            const h = staged.get(a.allocId);
+            const base = { workerIp: a.workerIp, allocId: a.allocId, files: [] };
+            if (!h || !wasDeployed(a) || a.previousHash !== h.hash || a.currentVersion !== a.newVersion) {
+                jd.allocations.push({ ...base, status: 'pending', detail: !wasDeployed(a) ? 'never deployed' : 'the workspace changed since the last deploy' });
+                return;
+            }
+            const err = await link.reach(a.workerIp);
+            if (err) {
+                jd.allocations.push({ ...base, status: 'unreachable', detail: err });
+                return;
+            }
+            r.stage.placeTree(a.workerIp, job, h.hash, h.tree);
+            const files = [];
+            const prefix = `jobs/${job}/`;
+            const res = await link.rsyncTo(a.workerIp, [job], {
+                dryRun: true,
+                onLine: (stream, text) => {
+                    const c = stream === 'stdout' ? parseItemizedLine(text) : undefined;
+                    if (c && !c.directory && c.action !== 'attributes' && c.path.startsWith(prefix))
+                        files.push(c.path.slice(prefix.length));
+                },
+            });
+            if (res.exitCode !== 0)
+                jd.allocations.push({ ...base, status: 'unreachable', detail: failureText(a.workerIp, res) });
+            else
+                jd.allocations.push({ ...base, files: files.sort(), status: files.length > 0 ? 'drifted' : 'in-sync' });
+        }));
+        jd.allocations.sort((x, y) => (x.workerIp < y.workerIp ? -1 : x.workerIp > y.workerIp ? 1 : 0));
+        if (jd.allocations.some((x) => x.status !== 'pending' && x.status !== 'unreachable')) {
+            const hc = await r.links.health.check(job);
+            jd.health = { ok: hc.ok, skipped: hc.skipped === true, ...(hc.error ? { error: hc.error } : {}) };
+        }
+        jd.drifted = jd.allocations.some((x) => x.status === 'drifted') || !jd.health.ok;
+        if (jd.drifted)
+            result.driftedJobs.push(job);
+        if (jd.allocations.some((x) => x.status === 'pending'))
+            result.pendingJobs.push(job);
+        for (const x of jd.allocations)
+            if (x.status === 'unreachable' && !result.unreachable.includes(x.workerIp))
+                result.unreachable.push(x.workerIp);
+        result.jobs.push(jd);
     }
-    finally {
-        stage?.close();
-        db.close();
-        (0,external_node_fs_.rmSync)(tmp, { recursive: true, force: true });
-    }
+    result.unreachable.sort();
+    return result;
 }
 /** Makes the next deploy roll the drifted allocations (and, for failed health, all of the job's). */
-function markDrifted(root, drift) {
-    const db = openDb((0,bucket_paths/* bucketPaths */.Z)(root).db);
-    try {
-        const mark = db.prepare("UPDATE hash SET previous_hash = 'drift' WHERE namespace = ? AND key = ? AND previous_hash IS NOT NULL");
-        for (const j of drift.jobs.filter((x) => x.drifted)) {
-            for (const a of j.allocations)
-                if (a.status === 'drifted' || (!j.health.ok && a.status === 'in-sync'))
-                    mark.run(`${j.job}_allocation`, a.allocId);
-        }
-        return drift.driftedJobs;
+function markDrifted(r, drift) {
+    const mark = r.db.prepare("UPDATE hash SET previous_hash = 'drift' WHERE namespace = ? AND key = ? AND previous_hash IS NOT NULL");
+    for (const j of drift.jobs.filter((x) => x.drifted)) {
+        for (const a of j.allocations)
+            if (a.status === 'drifted' || (!j.health.ok && a.status === 'in-sync'))
+                mark.run(`${j.job}_allocation`, a.allocId);
     }
-    finally {
-        db.close();
+}
+
+;// CONCATENATED MODULE: ./lib/deploy/context.js
+class DeployContext {
+    paths;
+    conf;
+    db;
+    kv;
+    bucketId;
+    updateSeq;
+    updateSeqBumped = false;
+    workers;
+    flags;
+    useSudo;
+    hooks;
+    health;
+    result;
+    /** This run's staging directory (rsync sources, filter files). */
+    stage;
+    link;
+    run;
+    constructor(run, init) {
+        this.run = run;
+        this.paths = run.paths;
+        this.conf = run.conf;
+        this.db = run.db;
+        this.kv = run.kv;
+        this.bucketId = run.bucketId;
+        this.updateSeq = run.updateSeq;
+        this.workers = new Map(run.workers.map((w) => [w.ip, w]));
+        this.flags = init.flags;
+        this.useSudo = init.useSudo;
+        this.hooks = run.links.hooks;
+        this.health = run.links.health;
+        this.stage = run.stage;
+        this.result = init.result;
+        this.link = init.link;
+    }
+    emit(e) {
+        this.run.emit(e);
+    }
+    get signal() {
+        return this.run.signal;
+    }
+    get cancelled() {
+        return this.run.signal?.aborted ?? false;
+    }
+    /** Writes pending KV and `fn`'s catalog changes in one committed transaction (a checkpoint, Q6). */
+    checkpoint(fn) {
+        this.run.checkpoint(fn);
     }
 }
 
@@ -11882,10 +11948,14 @@ function planJob(job, seq, allocs, staged, marker, flags) {
 
 ;// CONCATENATED MODULE: ./lib/metrics/errors.js
 // Errors of the metrics push. Their messages are the reference texts (kv spec §9: `remote write
-// status <code> <text>[: <body>]`), so they are not MaandErrors, which prefix a sentinel code.
+// status <code> <text>[: <body>]`), so they carry no `<code>: ` prefix.
+
 /** The push could not be set up or did not go through; the deploy reports it as a warning. */
-class MetricsError extends Error {
+class MetricsError extends errors/* MaandError */.Ob {
     name = 'MetricsError';
+    constructor(message) {
+        super('metrics', message, undefined, { bare: true });
+    }
 }
 /** One remote-write attempt failed: a bad HTTP status, a network error or a timeout. */
 class RemoteWriteError extends MetricsError {
@@ -12199,7 +12269,7 @@ async function readLimited(res, limit) {
 
 
 /** Pushes the gauges when the bucket runs a Prometheus server; records the outcome in ctx.result. */
-async function pushCertMetrics(ctx, conf, opts = {}) {
+async function pushCertMetrics(ctx, opts = {}) {
     let url;
     let series = 0;
     try {
@@ -12208,7 +12278,7 @@ async function pushCertMetrics(ctx, conf, opts = {}) {
             return;
         const basicAuth = prometheusBasicAuth(ctx.kv);
         const now = opts.now ?? new Date();
-        const data = certSeries(listCertMetrics(ctx.kv, readCa(ctx.paths.caCrt), conf.certs_renewal_buffer, now), now);
+        const data = certSeries(listCertMetrics(ctx.kv, readCa(ctx.paths.caCrt), ctx.conf.certs_renewal_buffer, now), now);
         series = data.length;
         if (series === 0)
             return;
@@ -12247,14 +12317,25 @@ function readCa(file) {
 
 
 
-
-async function reconcile(ctx, conf) {
+/**
+ * What reconcile would do, for a dry run: every removed or disabled allocation that still runs is
+ * stopped, and a removed one's files are cleaned up. Same selection as `reconcile` (Q2: all jobs).
+ */
+function plannedReconcile(ctx) {
+    const planned = [];
+    for (const a of allAllocations(ctx.db).filter((x) => (x.removed || x.disabled) && wasDeployed(x))) {
+        planned.push({ job: a.job, workerIp: a.workerIp, action: 'stop', outcome: 'planned' });
+        if (a.removed)
+            planned.push({ job: a.job, workerIp: a.workerIp, action: 'cleanup', outcome: 'planned' });
+    }
+    return planned;
+}
+async function reconcile(ctx) {
     const failures = new Map();
     const all = allAllocations(ctx.db);
     const stopped = all.filter((a) => a.removed || a.disabled);
     if (stopped.length === 0)
         return failures;
-    const useSudo = sshSettings(conf).useSudo;
     const lostRunning = new Set();
     const offCatalog = new Set();
     const record = (r) => {
@@ -12263,12 +12344,14 @@ async function reconcile(ctx, conf) {
         if (r.outcome === 'failed' && r.error && !failures.has(r.job))
             failures.set(r.job, r.error);
     };
+    if (stopped.some(wasDeployed))
+        ctx.link.requireTransport();
     for (const a of stopped) {
         const running = wasDeployed(a);
         const assumeDead = a.removed && !ctx.workers.has(a.workerIp);
         if (running) {
             lostRunning.add(a.job);
-            const err = await stopAllocation(ctx, a, useSudo);
+            const err = await stopAllocation(ctx, a);
             if (err && !assumeDead) {
                 record({ job: a.job, workerIp: a.workerIp, action: 'stop', outcome: 'failed', error: `job ${a.job} worker ${a.workerIp}: stop failed: ${err}` });
                 continue;
@@ -12301,7 +12384,7 @@ async function reconcile(ctx, conf) {
         });
     }
     for (const ip of [...offCatalog].sort()) {
-        const r = await ctx.remote.run(ip, removeBucketCommand(ctx.bucketId), { onLine: ctx.output(undefined, ip) });
+        const r = await ctx.link.run(ip, removeBucketCommand(ctx.bucketId), { onLine: ctx.link.output(undefined, ip) });
         if (r.exitCode === 0)
             record({ job: '', workerIp: ip, action: 'remove-bucket', outcome: 'ok' });
         else
@@ -12318,17 +12401,17 @@ async function reconcile(ctx, conf) {
     }
     return failures;
 }
-async function stopAllocation(ctx, a, useSudo) {
+async function stopAllocation(ctx, a) {
     if (ctx.workers.has(a.workerIp)) {
-        const notReady = await ctx.ensureWorker(a.workerIp, useSudo);
+        const notReady = await ctx.link.reach(a.workerIp);
         if (notReady)
             return notReady;
     }
-    const r = await ctx.remote.run(a.workerIp, runnerCommand(ctx.bucketId, 'stop', a.job), { onLine: ctx.output(a.job, a.workerIp) });
+    const r = await ctx.link.run(a.workerIp, runnerCommand(ctx.bucketId, 'stop', a.job), { onLine: ctx.link.output(a.job, a.workerIp) });
     return r.exitCode === 0 ? undefined : failureText(a.workerIp, r);
 }
 async function cleanup(ctx, a) {
-    const r = await ctx.remote.run(a.workerIp, cleanupJobCommand(ctx.bucketId, a.job), { onLine: ctx.output(a.job, a.workerIp) });
+    const r = await ctx.link.run(a.workerIp, cleanupJobCommand(ctx.bucketId, a.job), { onLine: ctx.link.output(a.job, a.workerIp) });
     ctx.stage.dropWorkerJob(a.workerIp, a.job);
     return r.exitCode === 0 ? undefined : failureText(a.workerIp, r);
 }
@@ -12385,7 +12468,72 @@ function batches(items, size) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./lib/deploy/causes.js
+// One cause, said once: at fleet size the same failure (a refused connection, a missing key) hits many
+// workers and many jobs. These fold identical causes into one line naming everything they hit.
+const SHOWN = 6;
+/** `a, b, c and 21 more` */
+function listNames(names) {
+    const sorted = [...names].sort(compareNames);
+    return sorted.length <= SHOWN ? sorted.join(', ') : `${sorted.slice(0, SHOWN).join(', ')} and ${sorted.length - SHOWN} more`;
+}
+/**
+ * Per-worker errors → one line per distinct cause. An error that names its worker (`worker <ip> …`) is
+ * compared with the worker's name taken out, so "worker 10.0.0.1 unreachable" on 24 workers is one line
+ * `workers 10.0.0.1, … and 18 more: unreachable …`.
+ */
+function byCause(items) {
+    const groups = new Map();
+    for (const { worker, error } of items) {
+        const cause = worker === '' ? error : error.split(worker).join('\u0000');
+        const list = groups.get(cause) ?? [];
+        if (!list.includes(worker))
+            list.push(worker);
+        groups.set(cause, list);
+    }
+    return [...groups].map(([cause, workers]) => {
+        if (workers.length === 1)
+            return cause.split('\u0000').join(workers[0]);
+        const rest = cause.replace(/^worker \u0000:? ?/, '').split('\u0000').join('<worker>');
+        return `workers ${listNames(workers)}: ${rest}`;
+    });
+}
+/** `job <name>: <cause>` lines → one line per distinct cause, `jobs a, b: <cause>` when several share it. */
+function jobsByCause(lines) {
+    const groups = new Map();
+    const order = [];
+    for (const line of lines) {
+        const m = /^job (\S+): ([\s\S]*)$/.exec(line);
+        const key = m ? m[2] : line;
+        if (!groups.has(key))
+            order.push(key);
+        const jobs = groups.get(key) ?? [];
+        if (m)
+            jobs.push(m[1]);
+        groups.set(key, jobs);
+    }
+    return order.map((cause) => {
+        const jobs = groups.get(cause);
+        if (jobs.length === 0)
+            return cause;
+        return jobs.length === 1 ? `job ${jobs[0]}: ${cause}` : `jobs ${listNames(jobs)}: ${cause}`;
+    });
+}
+/** Dotted IPv4 addresses in numeric order, everything else by text. */
+function compareNames(a, b) {
+    const na = /^\d+\.\d+\.\d+\.\d+$/.test(a) ? a.split('.').map(Number) : undefined;
+    const nb = /^\d+\.\d+\.\d+\.\d+$/.test(b) ? b.split('.').map(Number) : undefined;
+    if (na && nb) {
+        for (let i = 0; i < 4; i++)
+            if (na[i] !== nb[i])
+                return na[i] - nb[i];
+        return 0;
+    }
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
 ;// CONCATENATED MODULE: ./lib/deploy/rollout.js
+
 
 
 
@@ -12429,22 +12577,22 @@ async function rollout(ctx, plan, allocs, staged, res) {
     ctx.checkpoint(() => setJobMarker(ctx.db, job, 'rollout'));
     // Files first, only where something changes (Q4: only workers with an active allocation of the job).
     for (const a of work)
-        void ctx.ensureWorker(a.workerIp); // connect while the trees are written
+        ctx.link.warm(a.workerIp); // connect while the trees are written
     for (const a of work) {
         const t = staged.get(a.allocId);
         if (t)
             ctx.stage.placeTree(a.workerIp, job, t.hash, t.tree);
     }
-    const rsyncErrors = await Promise.all(work.map((a) => ctx.sendJobFiles(a.workerIp, job)));
-    const bad = rsyncErrors.filter((e) => e !== undefined);
+    const rsyncErrors = await Promise.all(work.map((a) => ctx.link.sendJobFiles(a.workerIp, job)));
+    const bad = work.flatMap((a, i) => (rsyncErrors[i] === undefined ? [] : [{ worker: a.workerIp, error: rsyncErrors[i] }]));
     if (bad.length > 0) {
         for (const a of work)
             res.allocations.push(allocResult(a, 'failed', 0, rsyncErrors[work.indexOf(a)]));
-        fail(bad.join('; '));
+        fail(byCause(bad).join('; '));
     }
     const syncs = work.filter((a) => a.action === 'sync');
     if (syncs.length > 0) {
-        ctx.checkpoint(() => syncs.forEach((a) => state_promote(ctx.db, job, a.allocId)));
+        ctx.checkpoint(() => syncs.forEach((a) => alloc_state_promote(ctx.db, job, a.allocId)));
         for (const a of syncs)
             res.allocations.push(allocResult(a, 'ok', 0));
     }
@@ -12486,12 +12634,12 @@ async function phase(ctx, job, phaseName, target, candidates, batchSize, default
         const t0 = Date.now();
         const outcomes = await Promise.all(ips.map((ip) => {
             const a = byIp.get(ip);
-            return ctx.runTarget(ip, { job, target, currentVersion: a.currentVersion, newVersion: a.newVersion });
+            return ctx.link.runTarget(ip, { job, target, currentVersion: a.currentVersion, newVersion: a.newVersion });
         }));
-        const failed = outcomes.filter((o) => o !== undefined);
+        const failed = ips.flatMap((ip, i) => (outcomes[i] === undefined ? [] : [{ worker: ip, error: outcomes[i] }]));
         if (failed.length > 0) {
             ips.forEach((ip, i) => res.allocations.push(allocResult(plansByIp.get(ip), outcomes[i] ? 'failed' : 'ok', Date.now() - t0, outcomes[i], index)));
-            throw new JobFailure(`job ${job}: ${target} batch ${index + 1}/${groups.length} failed: ${failed.join('; ')}`);
+            throw new JobFailure(`job ${job}: ${target} batch ${index + 1}/${groups.length} failed: ${byCause(failed).join('; ')}`);
         }
         const hook = await ctx.hooks.run(job, 'after_allocation_started', ips.map((ip) => ({ allocId: byIp.get(ip).allocId, workerIp: ip })), {
             concurrency: ips.length,
@@ -12502,7 +12650,7 @@ async function phase(ctx, job, phaseName, target, candidates, batchSize, default
             throw new JobFailure(`job ${job}: ${hook.error}`);
         }
         // Promote the batch: the workers now run this tree (seed S2); committed before anything else can fail.
-        ctx.checkpoint(() => ips.forEach((ip) => state_promote(ctx.db, job, byIp.get(ip).allocId)));
+        ctx.checkpoint(() => ips.forEach((ip) => alloc_state_promote(ctx.db, job, byIp.get(ip).allocId)));
         ctx.emit({ type: 'batch-promoted', job, workers: ips });
         ips.forEach((ip) => res.allocations.push(allocResult(plansByIp.get(ip), 'ok', Date.now() - t0, undefined, index)));
         await healthGate(ctx, job);
@@ -12523,7 +12671,7 @@ async function jobControlPath(ctx, job, active, res) {
     });
     if (!hook.ok)
         throw new JobFailure(`job ${job}: ${hook.error}`);
-    ctx.checkpoint(() => active.forEach((a) => state_promote(ctx.db, job, a.allocId)));
+    ctx.checkpoint(() => active.forEach((a) => alloc_state_promote(ctx.db, job, a.allocId)));
     for (const a of active)
         if (a.action !== 'skip' && a.action !== 'sync')
             res.allocations.push(allocResult(a, 'ok', Date.now() - t0));
@@ -12554,68 +12702,49 @@ async function postDeploy(ctx, job, active, res) {
 
 
 
-
-
-
-
-
 function deploy(opts) {
-    return withBucketLock(opts.root, opts.dryRun ? 'deploy --dry-run' : 'deploy', () => deployLocked(opts));
+    const flags = { dryRun: opts.dryRun ?? false, force: opts.force ?? false, syncOnly: opts.syncOnly ?? false, jobs: opts.jobs ?? [] };
+    return withRun({
+        root: opts.root, command: flags.dryRun ? 'deploy --dry-run' : 'deploy', connect: opts.connect, readOnly: flags.dryRun,
+        stage: opts.stageRamDir !== undefined ? { ramDir: opts.stageRamDir } : {},
+        ...(opts.onEvent ? { onEvent: opts.onEvent } : {}), ...(opts.signal ? { signal: opts.signal } : {}),
+    }, (r) => deployRun(r, flags));
 }
-async function deployLocked(opts) {
-    const paths = (0,bucket_paths/* bucketPaths */.Z)(opts.root);
-    const conf = readMaandConf(paths.maandConf);
-    const db = openDb(paths.db);
-    const emit = opts.onEvent ?? (() => { });
+async function deployRun(r, flags) {
     const t0 = Date.now();
-    let stage;
-    try {
-        checkSchema(db);
-        const flags = { dryRun: opts.dryRun ?? false, force: opts.force ?? false, syncOnly: opts.syncOnly ?? false, jobs: opts.jobs ?? [] };
-        const known = new Set(db.prepare('SELECT name FROM job').all().map((r) => r.name));
-        const unknown = flags.jobs.filter((j) => !known.has(j));
-        if (unknown.length > 0)
-            throw new errors/* MaandError */.Ob('invalid argument', `--jobs: unknown job ${unknown.join(', ')} (known: ${[...known].sort().join(', ') || 'none'}); nothing was deployed`);
-        const bucket = bucketRow(db);
-        const labels = workerLabels(db);
-        const workers = queries_workersByPosition(db).map((w) => ({ workerId: w.worker_id, ip: w.worker_ip, position: w.position, labels: labels.get(w.worker_ip) ?? [] }));
-        (0,external_node_fs_.rmSync)(paths.tmpDir, { recursive: true, force: true });
-        (0,external_node_fs_.mkdirSync)(paths.tmpDir, { recursive: true });
-        const kv = store_KvStore.load(db, { key: () => loadKvKey(paths.root) });
-        const result = {
-            dryRun: flags.dryRun, bucketId: bucket.bucket_id, updateSeq: bucket.update_seq, updateSeqBumped: false, startedAt: new Date(t0).toISOString(),
-            durationMs: 0, reconcile: [], jobs: [], plans: [], failedJobs: [], errors: [], cancelled: false,
-        };
-        stage = StageArea.open({ bucketTmp: paths.tmpDir, ...(opts.stageRamDir !== undefined ? { ramDir: opts.stageRamDir } : {}) });
-        const links = await opts.connect({ root: paths.root, conf, db, kv, bucketId: bucket.bucket_id, emit, ...(opts.signal ? { signal: opts.signal } : {}) });
-        const ctx = new DeployContext({
-            paths, db, kv, bucketId: bucket.bucket_id, updateSeq: bucket.update_seq, workers, flags,
-            remote: links.remote, hooks: links.hooks, health: links.health, result, emit, stage, ...(opts.signal ? { signal: opts.signal } : {}),
-        });
-        try {
-            await run(ctx, conf);
-        }
-        finally {
-            await links.close();
-        }
-        result.updateSeq = ctx.updateSeq;
-        result.updateSeqBumped = ctx.updateSeqBumped;
-        result.cancelled = ctx.cancelled;
-        result.durationMs = Date.now() - t0;
-        return result;
-    }
-    finally {
-        stage?.close();
-        db.close();
-        (0,external_node_fs_.rmSync)(paths.tmpDir, { recursive: true, force: true });
+    checkJobSelection(r, flags.jobs);
+    const result = {
+        dryRun: flags.dryRun, bucketId: r.bucketId, updateSeq: r.updateSeq, updateSeqBumped: false, startedAt: new Date(t0).toISOString(),
+        durationMs: 0, reconcile: [], jobs: [], plans: [], failedJobs: [], errors: [], cancelled: false,
+    };
+    const useSudo = sshSettings(r.conf).useSudo;
+    let ctx;
+    const link = new WorkerLink({ remote: r.links.remote, db: r.db, bucketId: r.bucketId, workers: r.workers, useSudo, emit: r.emit, stage: r.stage, updateSeq: () => ctx?.updateSeq ?? r.updateSeq });
+    ctx = new DeployContext(r, { flags, useSudo, result, link });
+    await run(ctx);
+    result.updateSeq = ctx.updateSeq;
+    result.updateSeqBumped = ctx.updateSeqBumped;
+    result.cancelled = ctx.cancelled;
+    result.durationMs = Date.now() - t0;
+    return result;
+}
+/** Unknown job names are an error before anything runs (Q15); the text names no CLI flag (the Action's input is `jobs`). */
+function checkJobSelection(r, jobs) {
+    const known = new Set(r.db.prepare('SELECT name FROM job').all().map((row) => row.name));
+    const unknown = jobs.filter((j) => !known.has(j));
+    if (unknown.length > 0) {
+        throw new errors/* MaandError */.Ob('invalid argument', `unknown job ${unknown.join(', ')} in the job selection (known: ${[...known].sort().join(', ') || 'none'}); nothing was deployed`);
     }
 }
-async function run(ctx, conf) {
+async function run(ctx) {
     const failed = new Map();
-    ctx.setUseSudo(sshSettings(conf).useSudo);
-    if (!ctx.flags.dryRun) {
+    if (ctx.flags.dryRun) {
+        // what reconcile would stop and clean up: part of the one plan the CLI and the Action show
+        ctx.result.reconcile.push(...plannedReconcile(ctx));
+    }
+    else {
         ctx.emit({ type: 'phase', phase: 'reconcile' });
-        for (const [job, err] of await reconcile(ctx, conf))
+        for (const [job, err] of await reconcile(ctx))
             failed.set(job, err);
     }
     const selected = (job) => ctx.flags.jobs.length === 0 || ctx.flags.jobs.includes(job);
@@ -12647,7 +12776,7 @@ async function run(ctx, conf) {
             if (p.plan.needsRollout)
                 for (const a of p.plan.allocations)
                     if (a.action !== 'skip' && !a.disabled)
-                        void ctx.ensureWorker(a.workerIp);
+                        ctx.link.warm(a.workerIp);
             if (!p.plan.needsRollout) {
                 ctx.emit({ type: 'job-skipped', job, reason: p.plan.reason });
                 ctx.result.jobs.push({ job, seq, status: 'unchanged', reason: p.plan.reason, durationMs: 0, allocations: [] });
@@ -12656,6 +12785,8 @@ async function run(ctx, conf) {
             planned.push(p);
         }
         if (planned.length > 0 && !ctx.updateSeqBumped && !ctx.cancelled) {
+            // nothing on a worker changed yet: a missing key or ssh/rsync fails the run here, once
+            ctx.link.requireTransport();
             ctx.checkpoint(() => (ctx.updateSeq = bumpUpdateSeq(ctx.db)));
             ctx.updateSeqBumped = true;
             restageTemplates(ctx, planned, seq, failed);
@@ -12671,9 +12802,9 @@ async function run(ctx, conf) {
             pushJob(ctx, r, failed);
     }
     if (!ctx.flags.dryRun && ctx.updateSeqBumped)
-        await finalSync(ctx, conf);
+        await finalSync(ctx);
     if (!ctx.flags.dryRun && !ctx.cancelled)
-        await pushCertMetrics(ctx, conf);
+        await pushCertMetrics(ctx);
 }
 /**
  * Templates can read .UpdateSeq, so the jobs of the wave that bumped it are rendered again with the new
@@ -12706,7 +12837,7 @@ function pushJob(ctx, r, failed) {
 }
 /** pre_deploy, then stage, hash and plan (stageAndPlan). */
 async function planOne(ctx, job, seq) {
-    const active = state_jobAllocations(ctx.db, job).filter(isActive);
+    const active = alloc_state_jobAllocations(ctx.db, job).filter(isActive);
     const pre = await ctx.hooks.run(job, 'pre_deploy', active.map((a) => ({ allocId: a.allocId, workerIp: a.workerIp })), { concurrency: 1 });
     if (!pre.ok)
         return { error: `job ${job}: ${pre.error}` };
@@ -12715,7 +12846,7 @@ async function planOne(ctx, job, seq) {
 }
 /** Stages + hashes every active allocation with the run's update_seq, stores the hashes (not in dry-run), plans. */
 function stageAndPlan(ctx, job, seq) {
-    let allocs = state_jobAllocations(ctx.db, job);
+    let allocs = alloc_state_jobAllocations(ctx.db, job);
     const active = allocs.filter(isActive);
     const info = jobInfo(ctx.db, job);
     let staged;
@@ -12723,7 +12854,7 @@ function stageAndPlan(ctx, job, seq) {
         staged = stageActive(ctx.db, ctx.kv, ctx.workers, ctx.bucketId, ctx.updateSeq, job, active);
     }
     catch (e) {
-        return { error: e.message };
+        return { error: (0,errors/* errorText */.kc)(e) };
     }
     if (!ctx.flags.dryRun) {
         ctx.checkpoint(() => {
@@ -12734,19 +12865,18 @@ function stageAndPlan(ctx, job, seq) {
                 ctx.kv.put(allocationNamespace(job, a.workerIp), 'version', a.newVersion);
             }
         });
-        allocs = state_jobAllocations(ctx.db, job);
+        allocs = alloc_state_jobAllocations(ctx.db, job);
     }
     const marker = jobMarker(ctx.db, job);
     return { plan: planJob(info, seq, allocs, staged, marker, { force: ctx.flags.force, syncOnly: ctx.flags.syncOnly }), allocs, staged };
 }
 /** Q27: after an update_seq bump, every reachable worker with an active allocation gets the new worker files. */
-async function finalSync(ctx, conf) {
+async function finalSync(ctx) {
     ctx.emit({ type: 'phase', phase: 'final-sync' });
     const ips = [...new Set(ctx.db.prepare('SELECT DISTINCT worker_ip FROM allocations WHERE removed = 0 AND disabled = 0 ORDER BY worker_ip').all().map((r) => r.worker_ip))];
-    const todo = ips.filter((ip) => ctx.workers.has(ip) && !ctx.refreshed.has(ip));
-    const useSudo = sshSettings(conf).useSudo;
+    const todo = ips.filter((ip) => ctx.workers.has(ip) && !ctx.link.refreshed.has(ip));
     await Promise.all(todo.map(async (ip) => {
-        const err = (await ctx.ensureWorker(ip, useSudo)) ?? (await ctx.rsyncTo(ip, []));
+        const err = (await ctx.link.reach(ip)) ?? rsyncFailure(ip, await ctx.link.rsyncTo(ip, []));
         if (err)
             ctx.emit({ type: 'warning', message: `${err} (worker.json on ${ip} keeps the previous update_seq until the next deploy)` });
     }));
@@ -12755,6 +12885,18 @@ async function finalSync(ctx, conf) {
 ;// CONCATENATED MODULE: ./lib/deploy/result.js
 function changed(r) {
     return r.jobs.some((j) => j.status === 'deployed' || j.status === 'failed') || r.reconcile.length > 0;
+}
+/** The dry run's planned reconcile, one entry per allocation, sorted by job then worker. */
+function plannedStops(r) {
+    const byAlloc = new Map();
+    for (const x of r.reconcile.filter((y) => y.outcome === 'planned')) {
+        const key = `${x.job}\n${x.workerIp}`;
+        const entry = byAlloc.get(key) ?? { job: x.job, workerIp: x.workerIp, cleanup: false };
+        if (x.action === 'cleanup')
+            entry.cleanup = true;
+        byAlloc.set(key, entry);
+    }
+    return [...byAlloc.values()].sort((a, b) => (a.job < b.job ? -1 : a.job > b.job ? 1 : a.workerIp < b.workerIp ? -1 : a.workerIp > b.workerIp ? 1 : 0));
 }
 
 ;// CONCATENATED MODULE: ./lib/report/markdown/model.js
@@ -12833,8 +12975,9 @@ function fromDeploy(r, meta) {
         report.notes.push(m.error ? `Certificate metrics were not pushed to the bucket's Prometheus: ${clip(m.error)}` : `Certificate expiry metrics pushed to the bucket's Prometheus (${plural(m.series, 'series', 'series')}).`);
     return report;
 }
-/** `stops`: removed allocations still running, which the deploy's reconcile would stop and clean up. */
-function fromPlan(r, meta, stops = []) {
+/** The plan; `r.reconcile` holds what the deploy's reconcile would stop (and clean up, when removed). */
+function fromPlan(r, meta) {
+    const stops = plannedStops(r);
     const failures = [...runFailures(r), ...jobFailures(r.jobs)];
     const planned = r.plans.map((p) => ({
         job: p.job, wave: p.seq, status: p.needsRollout ? 'planned' : 'up-to-date', reason: p.reason,
@@ -12846,14 +12989,12 @@ function fromPlan(r, meta, stops = []) {
     const changing = planned.filter((j) => j.status === 'planned').length;
     const upToDate = planned.length - changing;
     const verdict = failures.length > 0 ? 'failed' : changing + stops.length > 0 ? 'changes' : 'no-changes';
-    const stopText = stops.length > 0 ? `, ${plural(stops.length, 'removed allocation')} would stop` : '';
+    const stopText = stops.length > 0 ? `, ${plural(stops.length, 'allocation')} would stop` : '';
     const headline = failures.length > 0 ? `plan failed for ${plural(r.failedJobs.length || failures.length, 'job')}`
         : changing + stops.length > 0 ? `${plural(changing, 'job')} would change, ${upToDate} up to date${stopText}`
             : `no changes: ${plural(upToDate, 'job')} up to date`;
     const report = { ...base(meta, r), command: 'plan', verdict, headline, failures, jobs };
-    report.reconcile = [...stops]
-        .sort((a, b) => (a.job < b.job ? -1 : a.job > b.job ? 1 : a.workerIp < b.workerIp ? -1 : 1))
-        .map((x) => ({ job: x.job, worker: x.workerIp, action: 'stop and clean up', outcome: 'planned' }));
+    report.reconcile = stops.map((x) => ({ job: x.job, worker: x.workerIp, action: x.cleanup ? 'stop and clean up' : 'stop', outcome: 'planned' }));
     return report;
 }
 function fromDrift(d, correction, meta) {
@@ -12903,9 +13044,6 @@ function fromBuild(b, meta) {
 
 
 
-
-
-
 /** build (workspace → catalog), with post_build hook output in its own log group. */
 async function buildCatalog(c) {
     c.events.group('build: workspace → catalog');
@@ -12937,19 +13075,8 @@ async function runPlan(c) {
     await buildCatalog(c);
     const r = await deploy({ root: c.config.bucket, jobs: c.config.jobs, force: c.config.force, syncOnly: c.config.syncOnly, dryRun: true, signal: c.signal, onEvent: c.events.onEvent, connect: connect(c) });
     c.events.end();
-    const stops = plannedStops(c.config.bucket, c.config.jobs);
-    const report = fromPlan(r, c.meta, stops);
-    return { ...deployOutcome(r, report), changed: r.plans.some((p) => p.needsRollout) || stops.length > 0 };
-}
-/** Removed allocations still running: a real deploy's reconcile stops them and cleans up (the dry run skips reconcile). */
-function plannedStops(root, jobs) {
-    const db = openDb((0,bucket_paths/* bucketPaths */.Z)(root).db);
-    try {
-        return allAllocations(db).filter((a) => a.removed && wasDeployed(a) && (jobs.length === 0 || jobs.includes(a.job))).map((a) => ({ job: a.job, workerIp: a.workerIp }));
-    }
-    finally {
-        db.close();
-    }
+    const report = fromPlan(r, c.meta);
+    return { ...deployOutcome(r, report), changed: r.plans.some((p) => p.needsRollout) || r.reconcile.length > 0 };
 }
 async function runBuild(c, at) {
     const t0 = Date.now();
@@ -12962,7 +13089,7 @@ async function runBuild(c, at) {
 async function runDrift(c, at) {
     const t0 = Date.now();
     c.events.group('drift: compare workers with the catalog');
-    const d = await detectDrift({ root: c.config.bucket, jobs: c.config.jobs, signal: c.signal, onEvent: c.events.onEvent, connect: connect(c) });
+    const d = await detectDrift({ root: c.config.bucket, jobs: c.config.jobs, markForCorrection: c.config.drift === 'correct', signal: c.signal, onEvent: c.events.onEvent, connect: connect(c) });
     for (const j of d.jobs) {
         for (const a of j.allocations)
             c.events.log.info(`  ${j.job}@${a.workerIp}: ${a.status}${a.files.length > 0 ? ` (${a.files.join(', ')})` : a.detail ? ` (${a.detail})` : ''}`);
@@ -12973,7 +13100,6 @@ async function runDrift(c, at) {
     let correction;
     if (c.config.drift === 'correct' && d.driftedJobs.length > 0 && !c.signal.aborted) {
         c.events.log.info(`drift: correct: redeploying ${d.driftedJobs.join(', ')}`);
-        markDrifted(c.config.bucket, d);
         correction = await deploy({ root: c.config.bucket, jobs: [...d.driftedJobs], signal: c.signal, onEvent: c.events.onEvent, connect: connect(c) });
         c.events.end();
     }

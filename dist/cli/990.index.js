@@ -1,8 +1,8 @@
-export const id = 187;
-export const ids = [187];
+export const id = 990;
+export const ids = [990];
 export const modules = {
 
-/***/ 8187:
+/***/ 8990:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -19,20 +19,63 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./lib/errors.js
 var errors = __webpack_require__(452);
-// EXTERNAL MODULE: ./lib/bucket/paths.js
-var bucket_paths = __webpack_require__(7462);
 // EXTERNAL MODULE: ./lib/bucket/maand-conf.js
 var maand_conf = __webpack_require__(3788);
-// EXTERNAL MODULE: ./lib/catalog/db.js
-var catalog_db = __webpack_require__(8917);
-// EXTERNAL MODULE: ./lib/catalog/gate.js
-var gate = __webpack_require__(156);
-// EXTERNAL MODULE: ./lib/catalog/queries.js
-var queries = __webpack_require__(5167);
 // EXTERNAL MODULE: ./lib/kv/index.js + 12 modules
 var lib_kv = __webpack_require__(8787);
-// EXTERNAL MODULE: ./lib/deploy/context.js
-var context = __webpack_require__(6060);
+// EXTERNAL MODULE: ./lib/run/lifecycle.js + 1 modules
+var lifecycle = __webpack_require__(3217);
+;// CONCATENATED MODULE: ./lib/deploy/context.js
+class DeployContext {
+    paths;
+    conf;
+    db;
+    kv;
+    bucketId;
+    updateSeq;
+    updateSeqBumped = false;
+    workers;
+    flags;
+    useSudo;
+    hooks;
+    health;
+    result;
+    /** This run's staging directory (rsync sources, filter files). */
+    stage;
+    link;
+    run;
+    constructor(run, init) {
+        this.run = run;
+        this.paths = run.paths;
+        this.conf = run.conf;
+        this.db = run.db;
+        this.kv = run.kv;
+        this.bucketId = run.bucketId;
+        this.updateSeq = run.updateSeq;
+        this.workers = new Map(run.workers.map((w) => [w.ip, w]));
+        this.flags = init.flags;
+        this.useSudo = init.useSudo;
+        this.hooks = run.links.hooks;
+        this.health = run.links.health;
+        this.stage = run.stage;
+        this.result = init.result;
+        this.link = init.link;
+    }
+    emit(e) {
+        this.run.emit(e);
+    }
+    get signal() {
+        return this.run.signal;
+    }
+    get cancelled() {
+        return this.run.signal?.aborted ?? false;
+    }
+    /** Writes pending KV and `fn`'s catalog changes in one committed transaction (a checkpoint, Q6). */
+    checkpoint(fn) {
+        this.run.checkpoint(fn);
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/deploy/glob-match.js
 // restart_globs matching (deploy spec §13.3): Go path.Match per segment plus maand's `**` forms.
 /** Go path.Match: `*` (no `/`), `?`, `[...]`/`[^...]` classes, `\` escapes; malformed → no match. */
@@ -192,8 +235,8 @@ function decideLifecycle(i) {
     return { action: 'reload', matched: [], reason: 'files changed, no restart_globs matched' };
 }
 
-// EXTERNAL MODULE: ./lib/deploy/state.js
-var state = __webpack_require__(3626);
+// EXTERNAL MODULE: ./lib/deploy/alloc-state.js
+var alloc_state = __webpack_require__(4306);
 ;// CONCATENATED MODULE: ./lib/deploy/plan.js
 // What a deploy would do to each allocation of a job, and why (deploy spec §10, §12.2, §16.3 with our
 // decisions: disabled allocations are only stopped (Q4, Q9), unfinished work is carried (Q30, S3)).
@@ -217,11 +260,11 @@ function planJob(job, seq, allocs, staged, marker, flags) {
             currentVersion: a.currentVersion,
             newVersion: a.newVersion,
         };
-        if (!(0,state/* isActive */.$m)(a)) {
-            plans.push({ ...base, action: (0,state/* wasDeployed */.wZ)(a) ? 'stop' : 'skip', reason: (0,state/* wasDeployed */.wZ)(a) ? 'disabled, still running' : 'disabled' });
+        if (!(0,alloc_state/* isActive */.$m)(a)) {
+            plans.push({ ...base, action: (0,alloc_state/* wasDeployed */.wZ)(a) ? 'stop' : 'skip', reason: (0,alloc_state/* wasDeployed */.wZ)(a) ? 'disabled, still running' : 'disabled' });
             continue;
         }
-        if (!(0,state/* wasDeployed */.wZ)(a)) {
+        if (!(0,alloc_state/* wasDeployed */.wZ)(a)) {
             plans.push({ ...base, action: 'start', reason: a.hasHashRow ? 'not started yet' : 'new allocation' });
             continue;
         }
@@ -252,59 +295,8 @@ function planJob(job, seq, allocs, staged, marker, flags) {
 var js_yaml = __webpack_require__(3243);
 // EXTERNAL MODULE: ./lib/build/prometheus.js
 var prometheus = __webpack_require__(8050);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-;// CONCATENATED MODULE: ./lib/deploy/job-tree.js
-// A job's staged tree for one allocation, in memory: catalog files, client libraries, rendered .tpl
-// files, Prometheus rules and certificates. Planning hashes it without touching the disk; only trees
-// that will be rsynced are written (writeJobTree).
-
-
-
-
-function emptyTree() {
-    return { dirs: new Set(), files: new Map() };
-}
-function putFile(tree, rel, data, mode) {
-    tree.files.set(rel, { data: typeof data === 'string' ? Buffer.from(data) : data, mode });
-    for (let d = (0,external_node_path_.dirname)(rel); d !== '.' && d !== ''; d = (0,external_node_path_.dirname)(d))
-        tree.dirs.add(d);
-}
-/** The plan hash of §9.2 over the tree (same result as hashing the written directory). */
-function hashJobTree(tree) {
-    const rels = [...tree.files.keys()].filter((p) => !p.includes('__pycache__')).sort(go_json/* byteCompare */.U6);
-    const files = {};
-    const digests = [];
-    for (const rel of rels) {
-        const d = (0,external_node_crypto_.createHash)('md5').update(tree.files.get(rel).data).digest('hex');
-        digests.push(d);
-        files[rel] = d;
-    }
-    return { hash: (0,external_node_crypto_.createHash)('md5').update(digests.join('')).digest('hex'), files, filesJson: (0,go_json/* goJson */.Pl)(files) };
-}
-/** The process umask, read once (reading it briefly sets it: do it before any file is written). */
-const UMASK = (() => {
-    const m = process.umask(0o022);
-    process.umask(m);
-    return m;
-})();
-/** Writes the tree into a directory that does not exist yet (files are created, never overwritten). */
-function job_tree_writeJobTree(tree, dir) {
-    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-    // putFile records every parent directory, so each file's directory exists before it is written
-    for (const d of [...tree.dirs].sort(go_json/* byteCompare */.U6))
-        (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(dir, d), { recursive: true, mode: 0o755 });
-    for (const [rel, f] of tree.files) {
-        const p = (0,external_node_path_.join)(dir, rel);
-        (0,external_node_fs_.writeFileSync)(p, f.data, { mode: f.mode });
-        if ((f.mode & UMASK) !== 0)
-            (0,external_node_fs_.chmodSync)(p, f.mode); // the umask trimmed the mode at creation
-    }
-}
-function readAsset(path) {
-    return (0,external_node_fs_.readFileSync)(path);
-}
-
+// EXTERNAL MODULE: ./lib/deploy/job-tree.js
+var job_tree = __webpack_require__(8277);
 // EXTERNAL MODULE: ./node_modules/markdown-it/dist/markdown-it.mjs + 12 modules
 var markdown_it = __webpack_require__(5251);
 ;// CONCATENATED MODULE: ./lib/deploy/dashboard-ignore.js
@@ -475,11 +467,11 @@ function addRunbooks(db, tree) {
         const tokens = markdown.parse(Buffer.from(content).toString('utf8'), {});
         const title = firstHeading(tokens) ?? slug;
         const html = markdown.renderer.render(tokens, markdown.options, {}).replace(/[{}]/g, (c) => `&#${c.charCodeAt(0)};`);
-        putFile(tree, `consoles/runbooks/${job}/${slug}.html`, page(title, '../style.css', `${RUNBOOK_NAV}<main>\n${html}</main>\n`), 0o644);
+        (0,job_tree/* putFile */.UN)(tree, `consoles/runbooks/${job}/${slug}.html`, page(title, '../style.css', `${RUNBOOK_NAV}<main>\n${html}</main>\n`), 0o644);
         entries.push({ job, path: `${slug}.html`, text: title === slug ? slug : `${slug}: ${title}` });
     }
-    putFile(tree, 'consoles/runbooks/style.css', CONSOLE_CSS, 0o644);
-    putFile(tree, 'consoles/runbooks/index.html', indexPage('Runbooks', entries), 0o644);
+    (0,job_tree/* putFile */.UN)(tree, 'consoles/runbooks/style.css', CONSOLE_CSS, 0o644);
+    (0,job_tree/* putFile */.UN)(tree, 'consoles/runbooks/index.html', indexPage('Runbooks', entries), 0o644);
 }
 function addDashboards(db, tree) {
     const files = prometheusFiles(db, 'dashboards');
@@ -491,14 +483,14 @@ function addDashboards(db, tree) {
             byJob.set(f.job, new Map());
         byJob.get(f.job).set(f.rel, f.content);
         if (!isIgnoreFile(f.rel))
-            putFile(tree, `consoles/dashboards/${f.job}/${f.rel}`, f.content, 0o644);
+            (0,job_tree/* putFile */.UN)(tree, `consoles/dashboards/${f.job}/${f.rel}`, f.content, 0o644);
     }
     const entries = [];
     for (const [job, jobFiles] of byJob)
         for (const rel of listedDashboards(jobFiles))
             entries.push({ job, path: rel, text: rel });
-    putFile(tree, 'consoles/dashboards/style.css', CONSOLE_CSS, 0o644);
-    putFile(tree, 'consoles/dashboards/index.html', indexPage('Dashboards', entries), 0o644);
+    (0,job_tree/* putFile */.UN)(tree, 'consoles/dashboards/style.css', CONSOLE_CSS, 0o644);
+    (0,job_tree/* putFile */.UN)(tree, 'consoles/dashboards/index.html', indexPage('Dashboards', entries), 0o644);
 }
 /** Adds consoles/runbooks/ and consoles/dashboards/ to a Prometheus server job's tree (each only when non-empty). */
 function prometheusConsoles(db, tree) {
@@ -683,20 +675,24 @@ function prometheusRules(db, job, tree, workerIp) {
     const ships = db.prepare("SELECT 1 FROM job_files f JOIN job j ON j.job_id = f.job_id WHERE j.name = ? AND f.isdir = 0 AND f.path IN (? || '/prometheus.yml', ? || '/prometheus.yml.tpl') LIMIT 1").get(job, job, job);
     if (ships === undefined)
         return;
-    putFile(tree, 'rules/maand/certs.yaml', CERT_RULES, 0o644);
+    (0,job_tree/* putFile */.UN)(tree, 'rules/maand/certs.yaml', CERT_RULES, 0o644);
     let base;
     const lazyBase = (where) => (base ??= runbookBase(db, workerIp, where));
     for (const a of alertFiles(db))
-        putFile(tree, `rules/${a.job}/${a.path.slice(a.path.lastIndexOf('/') + 1)}`, withRunbookUrls(a, lazyBase) ?? a.content, 0o644);
+        (0,job_tree/* putFile */.UN)(tree, `rules/${a.job}/${a.path.slice(a.path.lastIndexOf('/') + 1)}`, withRunbookUrls(a, lazyBase) ?? a.content, 0o644);
     prometheusConsoles(db, tree);
 }
 
 ;// CONCATENATED MODULE: ./lib/metrics/errors.js
 // Errors of the metrics push. Their messages are the reference texts (kv spec §9: `remote write
-// status <code> <text>[: <body>]`), so they are not MaandErrors, which prefix a sentinel code.
+// status <code> <text>[: <body>]`), so they carry no `<code>: ` prefix.
+
 /** The push could not be set up or did not go through; the deploy reports it as a warning. */
-class MetricsError extends Error {
+class MetricsError extends errors/* MaandError */.Ob {
     name = 'MetricsError';
+    constructor(message) {
+        super('metrics', message, undefined, { bare: true });
+    }
 }
 /** One remote-write attempt failed: a bad HTTP status, a network error or a timeout. */
 class RemoteWriteError extends MetricsError {
@@ -1016,7 +1012,7 @@ async function readLimited(res, limit) {
 
 
 /** Pushes the gauges when the bucket runs a Prometheus server; records the outcome in ctx.result. */
-async function pushCertMetrics(ctx, conf, opts = {}) {
+async function pushCertMetrics(ctx, opts = {}) {
     let url;
     let series = 0;
     try {
@@ -1025,7 +1021,7 @@ async function pushCertMetrics(ctx, conf, opts = {}) {
             return;
         const basicAuth = prometheusBasicAuth(ctx.kv);
         const now = opts.now ?? new Date();
-        const data = certSeries(listCertMetrics(ctx.kv, readCa(ctx.paths.caCrt), conf.certs_renewal_buffer, now), now);
+        const data = certSeries(listCertMetrics(ctx.kv, readCa(ctx.paths.caCrt), ctx.conf.certs_renewal_buffer, now), now);
         series = data.length;
         if (series === 0)
             return;
@@ -1057,6 +1053,8 @@ function readCa(file) {
 
 // EXTERNAL MODULE: ./lib/deploy/commands.js
 var commands = __webpack_require__(6477);
+// EXTERNAL MODULE: ./lib/deploy/worker-link.js
+var worker_link = __webpack_require__(466);
 ;// CONCATENATED MODULE: ./lib/deploy/reconcile.js
 // Reconcile (seed S4, deploy spec §6 with decisions Q9, Q10): stop removed/disabled allocations that
 // still run, run after_allocation_stopped, clean removed job files (keeping data/ and logs/), purge the
@@ -1066,14 +1064,25 @@ var commands = __webpack_require__(6477);
 
 
 
-
-async function reconcile(ctx, conf) {
+/**
+ * What reconcile would do, for a dry run: every removed or disabled allocation that still runs is
+ * stopped, and a removed one's files are cleaned up. Same selection as `reconcile` (Q2: all jobs).
+ */
+function plannedReconcile(ctx) {
+    const planned = [];
+    for (const a of (0,alloc_state/* allAllocations */.hR)(ctx.db).filter((x) => (x.removed || x.disabled) && (0,alloc_state/* wasDeployed */.wZ)(x))) {
+        planned.push({ job: a.job, workerIp: a.workerIp, action: 'stop', outcome: 'planned' });
+        if (a.removed)
+            planned.push({ job: a.job, workerIp: a.workerIp, action: 'cleanup', outcome: 'planned' });
+    }
+    return planned;
+}
+async function reconcile(ctx) {
     const failures = new Map();
-    const all = (0,state/* allAllocations */.hR)(ctx.db);
+    const all = (0,alloc_state/* allAllocations */.hR)(ctx.db);
     const stopped = all.filter((a) => a.removed || a.disabled);
     if (stopped.length === 0)
         return failures;
-    const useSudo = (0,maand_conf/* sshSettings */.OA)(conf).useSudo;
     const lostRunning = new Set();
     const offCatalog = new Set();
     const record = (r) => {
@@ -1082,12 +1091,14 @@ async function reconcile(ctx, conf) {
         if (r.outcome === 'failed' && r.error && !failures.has(r.job))
             failures.set(r.job, r.error);
     };
+    if (stopped.some(alloc_state/* wasDeployed */.wZ))
+        ctx.link.requireTransport();
     for (const a of stopped) {
-        const running = (0,state/* wasDeployed */.wZ)(a);
+        const running = (0,alloc_state/* wasDeployed */.wZ)(a);
         const assumeDead = a.removed && !ctx.workers.has(a.workerIp);
         if (running) {
             lostRunning.add(a.job);
-            const err = await stopAllocation(ctx, a, useSudo);
+            const err = await stopAllocation(ctx, a);
             if (err && !assumeDead) {
                 record({ job: a.job, workerIp: a.workerIp, action: 'stop', outcome: 'failed', error: `job ${a.job} worker ${a.workerIp}: stop failed: ${err}` });
                 continue;
@@ -1114,22 +1125,22 @@ async function reconcile(ctx, conf) {
         }
         ctx.checkpoint(() => {
             if (a.removed)
-                (0,state/* deleteHash */.mD)(ctx.db, a.job, a.allocId);
+                (0,alloc_state/* deleteHash */.mD)(ctx.db, a.job, a.allocId);
             else if (running)
-                (0,state/* markStopped */.fP)(ctx.db, a.job, a.allocId);
+                (0,alloc_state/* markStopped */.fP)(ctx.db, a.job, a.allocId);
         });
     }
     for (const ip of [...offCatalog].sort()) {
-        const r = await ctx.remote.run(ip, (0,commands/* removeBucketCommand */.eG)(ctx.bucketId), { onLine: ctx.output(undefined, ip) });
+        const r = await ctx.link.run(ip, (0,commands/* removeBucketCommand */.eG)(ctx.bucketId), { onLine: ctx.link.output(undefined, ip) });
         if (r.exitCode === 0)
             record({ job: '', workerIp: ip, action: 'remove-bucket', outcome: 'ok' });
         else
-            ctx.emit({ type: 'warning', message: `removed worker ${ip} unreachable, assuming dead: ${(0,context/* failureText */.kY)(ip, r)}` });
+            ctx.emit({ type: 'warning', message: `removed worker ${ip} unreachable, assuming dead: ${(0,worker_link/* failureText */.kY)(ip, r)}` });
         ctx.stage.dropWorkerJob(ip);
     }
     purgeRemovedJobs(ctx, all, stopped);
     for (const job of [...lostRunning].sort()) {
-        if (failures.has(job) || !all.some((a) => a.job === job && (0,state/* isActive */.$m)(a)))
+        if (failures.has(job) || !all.some((a) => a.job === job && (0,alloc_state/* isActive */.$m)(a)))
             continue;
         const h = await ctx.health.check(job);
         if (!h.ok)
@@ -1137,19 +1148,19 @@ async function reconcile(ctx, conf) {
     }
     return failures;
 }
-async function stopAllocation(ctx, a, useSudo) {
+async function stopAllocation(ctx, a) {
     if (ctx.workers.has(a.workerIp)) {
-        const notReady = await ctx.ensureWorker(a.workerIp, useSudo);
+        const notReady = await ctx.link.reach(a.workerIp);
         if (notReady)
             return notReady;
     }
-    const r = await ctx.remote.run(a.workerIp, (0,commands/* runnerCommand */.Qf)(ctx.bucketId, 'stop', a.job), { onLine: ctx.output(a.job, a.workerIp) });
-    return r.exitCode === 0 ? undefined : (0,context/* failureText */.kY)(a.workerIp, r);
+    const r = await ctx.link.run(a.workerIp, (0,commands/* runnerCommand */.Qf)(ctx.bucketId, 'stop', a.job), { onLine: ctx.link.output(a.job, a.workerIp) });
+    return r.exitCode === 0 ? undefined : (0,worker_link/* failureText */.kY)(a.workerIp, r);
 }
 async function cleanup(ctx, a) {
-    const r = await ctx.remote.run(a.workerIp, (0,commands/* cleanupJobCommand */.z8)(ctx.bucketId, a.job), { onLine: ctx.output(a.job, a.workerIp) });
+    const r = await ctx.link.run(a.workerIp, (0,commands/* cleanupJobCommand */.z8)(ctx.bucketId, a.job), { onLine: ctx.link.output(a.job, a.workerIp) });
     ctx.stage.dropWorkerJob(a.workerIp, a.job);
-    return r.exitCode === 0 ? undefined : (0,context/* failureText */.kY)(a.workerIp, r);
+    return r.exitCode === 0 ? undefined : (0,worker_link/* failureText */.kY)(a.workerIp, r);
 }
 /** KV of jobs left without any non-removed allocation (§6.5). */
 function purgeRemovedJobs(ctx, all, stopped) {
@@ -1170,9 +1181,74 @@ function purgeRemovedJobs(ctx, all, stopped) {
 
 // EXTERNAL MODULE: ./lib/deploy/rollout-order.js
 var rollout_order = __webpack_require__(5163);
+;// CONCATENATED MODULE: ./lib/deploy/causes.js
+// One cause, said once: at fleet size the same failure (a refused connection, a missing key) hits many
+// workers and many jobs. These fold identical causes into one line naming everything they hit.
+const SHOWN = 6;
+/** `a, b, c and 21 more` */
+function listNames(names) {
+    const sorted = [...names].sort(compareNames);
+    return sorted.length <= SHOWN ? sorted.join(', ') : `${sorted.slice(0, SHOWN).join(', ')} and ${sorted.length - SHOWN} more`;
+}
+/**
+ * Per-worker errors → one line per distinct cause. An error that names its worker (`worker <ip> …`) is
+ * compared with the worker's name taken out, so "worker 10.0.0.1 unreachable" on 24 workers is one line
+ * `workers 10.0.0.1, … and 18 more: unreachable …`.
+ */
+function byCause(items) {
+    const groups = new Map();
+    for (const { worker, error } of items) {
+        const cause = worker === '' ? error : error.split(worker).join('\u0000');
+        const list = groups.get(cause) ?? [];
+        if (!list.includes(worker))
+            list.push(worker);
+        groups.set(cause, list);
+    }
+    return [...groups].map(([cause, workers]) => {
+        if (workers.length === 1)
+            return cause.split('\u0000').join(workers[0]);
+        const rest = cause.replace(/^worker \u0000:? ?/, '').split('\u0000').join('<worker>');
+        return `workers ${listNames(workers)}: ${rest}`;
+    });
+}
+/** `job <name>: <cause>` lines → one line per distinct cause, `jobs a, b: <cause>` when several share it. */
+function jobsByCause(lines) {
+    const groups = new Map();
+    const order = [];
+    for (const line of lines) {
+        const m = /^job (\S+): ([\s\S]*)$/.exec(line);
+        const key = m ? m[2] : line;
+        if (!groups.has(key))
+            order.push(key);
+        const jobs = groups.get(key) ?? [];
+        if (m)
+            jobs.push(m[1]);
+        groups.set(key, jobs);
+    }
+    return order.map((cause) => {
+        const jobs = groups.get(cause);
+        if (jobs.length === 0)
+            return cause;
+        return jobs.length === 1 ? `job ${jobs[0]}: ${cause}` : `jobs ${listNames(jobs)}: ${cause}`;
+    });
+}
+/** Dotted IPv4 addresses in numeric order, everything else by text. */
+function compareNames(a, b) {
+    const na = /^\d+\.\d+\.\d+\.\d+$/.test(a) ? a.split('.').map(Number) : undefined;
+    const nb = /^\d+\.\d+\.\d+\.\d+$/.test(b) ? b.split('.').map(Number) : undefined;
+    if (na && nb) {
+        for (let i = 0; i < 4; i++)
+            if (na[i] !== nb[i])
+                return na[i] - nb[i];
+        return 0;
+    }
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
 // EXTERNAL MODULE: ./lib/hooks/catalog.js
 var catalog = __webpack_require__(2763);
 ;// CONCATENATED MODULE: ./lib/deploy/rollout.js
+
 
 
 
@@ -1199,7 +1275,7 @@ async function rollout(ctx, plan, allocs, staged, res) {
     const fail = (msg) => {
         throw new JobFailure(`job ${job}: ${msg}`);
     };
-    const info = (0,state/* jobInfo */.ec)(ctx.db, job);
+    const info = (0,alloc_state/* jobInfo */.ec)(ctx.db, job);
     if (!info)
         fail('the job is no longer in the catalog; run maand build');
     const active = plan.allocations.filter((a) => !a.disabled);
@@ -1210,28 +1286,28 @@ async function rollout(ctx, plan, allocs, staged, res) {
         fail(`sync-only deploy cannot start new allocations on job "${job}": ${newAllocs.map((a) => a.workerIp).join(',')} (deploy without --sync-only first)`);
     if (plan.marker === 'post_deploy' && work.length === 0) {
         await postDeploy(ctx, job, active, res);
-        ctx.checkpoint(() => (0,state/* setJobMarker */.Y9)(ctx.db, job, undefined));
+        ctx.checkpoint(() => (0,alloc_state/* setJobMarker */.Y9)(ctx.db, job, undefined));
         return;
     }
-    ctx.checkpoint(() => (0,state/* setJobMarker */.Y9)(ctx.db, job, 'rollout'));
+    ctx.checkpoint(() => (0,alloc_state/* setJobMarker */.Y9)(ctx.db, job, 'rollout'));
     // Files first, only where something changes (Q4: only workers with an active allocation of the job).
     for (const a of work)
-        void ctx.ensureWorker(a.workerIp); // connect while the trees are written
+        ctx.link.warm(a.workerIp); // connect while the trees are written
     for (const a of work) {
         const t = staged.get(a.allocId);
         if (t)
             ctx.stage.placeTree(a.workerIp, job, t.hash, t.tree);
     }
-    const rsyncErrors = await Promise.all(work.map((a) => ctx.sendJobFiles(a.workerIp, job)));
-    const bad = rsyncErrors.filter((e) => e !== undefined);
+    const rsyncErrors = await Promise.all(work.map((a) => ctx.link.sendJobFiles(a.workerIp, job)));
+    const bad = work.flatMap((a, i) => (rsyncErrors[i] === undefined ? [] : [{ worker: a.workerIp, error: rsyncErrors[i] }]));
     if (bad.length > 0) {
         for (const a of work)
             res.allocations.push(allocResult(a, 'failed', 0, rsyncErrors[work.indexOf(a)]));
-        fail(bad.join('; '));
+        fail(byCause(bad).join('; '));
     }
     const syncs = work.filter((a) => a.action === 'sync');
     if (syncs.length > 0) {
-        ctx.checkpoint(() => syncs.forEach((a) => (0,state/* promote */.IQ)(ctx.db, job, a.allocId)));
+        ctx.checkpoint(() => syncs.forEach((a) => (0,alloc_state/* promote */.IQ)(ctx.db, job, a.allocId)));
         for (const a of syncs)
             res.allocations.push(allocResult(a, 'ok', 0));
     }
@@ -1248,9 +1324,9 @@ async function rollout(ctx, plan, allocs, staged, res) {
             await healthGate(ctx, job);
         }
     }
-    ctx.checkpoint(() => (0,state/* setJobMarker */.Y9)(ctx.db, job, 'post_deploy'));
+    ctx.checkpoint(() => (0,alloc_state/* setJobMarker */.Y9)(ctx.db, job, 'post_deploy'));
     await postDeploy(ctx, job, active, res);
-    ctx.checkpoint(() => (0,state/* setJobMarker */.Y9)(ctx.db, job, undefined));
+    ctx.checkpoint(() => (0,alloc_state/* setJobMarker */.Y9)(ctx.db, job, undefined));
     if (work.length === 0 && !plan.marker)
         res.status = 'unchanged';
 }
@@ -1273,12 +1349,12 @@ async function phase(ctx, job, phaseName, target, candidates, batchSize, default
         const t0 = Date.now();
         const outcomes = await Promise.all(ips.map((ip) => {
             const a = byIp.get(ip);
-            return ctx.runTarget(ip, { job, target, currentVersion: a.currentVersion, newVersion: a.newVersion });
+            return ctx.link.runTarget(ip, { job, target, currentVersion: a.currentVersion, newVersion: a.newVersion });
         }));
-        const failed = outcomes.filter((o) => o !== undefined);
+        const failed = ips.flatMap((ip, i) => (outcomes[i] === undefined ? [] : [{ worker: ip, error: outcomes[i] }]));
         if (failed.length > 0) {
             ips.forEach((ip, i) => res.allocations.push(allocResult(plansByIp.get(ip), outcomes[i] ? 'failed' : 'ok', Date.now() - t0, outcomes[i], index)));
-            throw new JobFailure(`job ${job}: ${target} batch ${index + 1}/${groups.length} failed: ${failed.join('; ')}`);
+            throw new JobFailure(`job ${job}: ${target} batch ${index + 1}/${groups.length} failed: ${byCause(failed).join('; ')}`);
         }
         const hook = await ctx.hooks.run(job, 'after_allocation_started', ips.map((ip) => ({ allocId: byIp.get(ip).allocId, workerIp: ip })), {
             concurrency: ips.length,
@@ -1289,7 +1365,7 @@ async function phase(ctx, job, phaseName, target, candidates, batchSize, default
             throw new JobFailure(`job ${job}: ${hook.error}`);
         }
         // Promote the batch: the workers now run this tree (seed S2); committed before anything else can fail.
-        ctx.checkpoint(() => ips.forEach((ip) => (0,state/* promote */.IQ)(ctx.db, job, byIp.get(ip).allocId)));
+        ctx.checkpoint(() => ips.forEach((ip) => (0,alloc_state/* promote */.IQ)(ctx.db, job, byIp.get(ip).allocId)));
         ctx.emit({ type: 'batch-promoted', job, workers: ips });
         ips.forEach((ip) => res.allocations.push(allocResult(plansByIp.get(ip), 'ok', Date.now() - t0, undefined, index)));
         await healthGate(ctx, job);
@@ -1310,7 +1386,7 @@ async function jobControlPath(ctx, job, active, res) {
     });
     if (!hook.ok)
         throw new JobFailure(`job ${job}: ${hook.error}`);
-    ctx.checkpoint(() => active.forEach((a) => (0,state/* promote */.IQ)(ctx.db, job, a.allocId)));
+    ctx.checkpoint(() => active.forEach((a) => (0,alloc_state/* promote */.IQ)(ctx.db, job, a.allocId)));
     for (const a of active)
         if (a.action !== 'skip' && a.action !== 'sync')
             res.allocations.push(allocResult(a, 'ok', Date.now() - t0));
@@ -1321,168 +1397,6 @@ async function postDeploy(ctx, job, active, res) {
     if (!hook.ok) {
         res.reason = 'post_deploy failed; the next deploy runs post_deploy again';
         throw new JobFailure(`job ${job}: ${hook.error}`);
-    }
-}
-
-// EXTERNAL MODULE: ./lib/util/process.js
-var util_process = __webpack_require__(9609);
-// EXTERNAL MODULE: ./lib/deploy/worker-files.js
-var worker_files = __webpack_require__(4623);
-;// CONCATENATED MODULE: ./lib/deploy/stage-area.js
-// Where one run stages what rsync sends: per worker a directory with worker.json, jobs.json, bin/ and a
-// link per job to the job's tree, plus the rsync filter files. Everything lives in a private (0700)
-// directory that exists for this run only. It is placed in RAM (/dev/shm) when that has room: staged
-// trees are written once and read once, and on a busy or slow disk creating thousands of small files
-// costs more than the rsync that follows. Trees that do not fit in the RAM budget spill to the bucket's
-// tmp/ directory; rsync follows the links either way (--copy-dirlinks).
-
-
-
-
-
-
-const PAGE = 4096;
-/** Never take more than this share of the tmpfs' free space (other programs use it too). */
-const RAM_SHARE = 0.5;
-const PREFIX = 'maand-stage-';
-/**
- * A run killed outright (SIGKILL, power loss of a container) cannot remove its area, and RAM is not
- * wiped like the bucket's tmp/: remove this user's areas whose process is gone.
- */
-function sweepDeadAreas(ramDir) {
-    const uid = process.getuid?.();
-    let names;
-    try {
-        names = (0,external_node_fs_.readdirSync)(ramDir);
-    }
-    catch {
-        return;
-    }
-    for (const name of names) {
-        const m = /^maand-stage-(\d+)-/.exec(name);
-        if (!m || Number(m[1]) === process.pid || (0,util_process/* processAlive */.F)(Number(m[1])))
-            continue;
-        const dir = (0,external_node_path_.join)(ramDir, name);
-        try {
-            if (uid !== undefined && (0,external_node_fs_.statSync)(dir).uid !== uid)
-                continue;
-            (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
-        }
-        catch {
-            // another run swept it first, or it is not ours to remove
-        }
-    }
-}
-/** Bytes a tree occupies on a tmpfs: whole pages per file and per directory. */
-function treeFootprint(tree) {
-    let bytes = (tree.dirs.size + 1) * PAGE;
-    for (const f of tree.files.values())
-        bytes += Math.max(1, Math.ceil(f.data.length / PAGE)) * PAGE;
-    return bytes;
-}
-class StageArea {
-    dir;
-    /** True when the area itself is on disk (no tmpfs): trees then never spill elsewhere. */
-    onDisk;
-    bucketTmp;
-    /** Bytes of RAM still available for trees; 0 when the area is on disk. */
-    ramLeft;
-    spillDir;
-    trees = new Map();
-    constructor(dir, bucketTmp, ramLeft, onDisk) {
-        this.dir = dir;
-        this.onDisk = onDisk;
-        this.bucketTmp = bucketTmp;
-        this.ramLeft = ramLeft;
-    }
-    static open(o) {
-        const ram = o.ramDir === undefined ? '/dev/shm' : o.ramDir;
-        if (ram !== null) {
-            try {
-                const fs = (0,external_node_fs_.statfsSync)(ram);
-                sweepDeadAreas(ram);
-                const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(ram, `${PREFIX}${process.pid}-`));
-                const budget = Math.floor(fs.bavail * fs.bsize * RAM_SHARE);
-                return new StageArea(dir, o.bucketTmp, Math.min(budget, o.ramBudgetBytes ?? budget), false);
-            }
-            catch {
-                // no tmpfs here (not Linux, or not writable): stage on disk
-            }
-        }
-        (0,external_node_fs_.mkdirSync)(o.bucketTmp, { recursive: true });
-        return new StageArea((0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(o.bucketTmp, 'stage-')), o.bucketTmp, 0, true);
-    }
-    /** The rsync source directory of one worker. */
-    workerDir(ip) {
-        return (0,external_node_path_.join)(this.dir, 'workers', ip);
-    }
-    /**
-     * Links `<workerDir>/jobs/<job>` to the job's tree, writing the tree the first time a tree with this
-     * hash is placed (workers whose trees are identical share one copy).
-     */
-    placeTree(ip, job, hash, tree) {
-        const key = `${job}-${hash}`;
-        let path = this.trees.get(key);
-        if (path === undefined) {
-            const size = treeFootprint(tree);
-            if (!this.onDisk && size <= this.ramLeft) {
-                this.ramLeft -= size;
-                path = (0,external_node_path_.join)(this.dir, 'trees', key);
-                try {
-                    job_tree_writeJobTree(tree, path);
-                }
-                catch (e) {
-                    // the tmpfs filled up under us (others use it too): this and later trees go to disk
-                    if (e.code !== 'ENOSPC')
-                        throw e;
-                    (0,external_node_fs_.rmSync)(path, { recursive: true, force: true });
-                    this.ramLeft = 0;
-                    path = (0,external_node_path_.join)(this.spill(), key);
-                    job_tree_writeJobTree(tree, path);
-                }
-            }
-            else {
-                path = (0,external_node_path_.join)(this.spill(), key);
-                job_tree_writeJobTree(tree, path);
-            }
-            this.trees.set(key, path);
-        }
-        const link = (0,external_node_path_.join)(this.workerDir(ip), 'jobs', job);
-        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(link), { recursive: true });
-        (0,external_node_fs_.rmSync)(link, { recursive: true, force: true });
-        (0,external_node_fs_.symlinkSync)(path, link, 'dir');
-    }
-    /** Forgets a worker's staged files (e.g. after its job was cleaned up). */
-    dropWorkerJob(ip, job) {
-        (0,external_node_fs_.rmSync)(job === undefined ? this.workerDir(ip) : (0,external_node_path_.join)(this.workerDir(ip), 'jobs', job), { recursive: true, force: true });
-    }
-    /**
-     * What one rsync to a worker sends from: its source directory with the current worker files (when
-     * the catalog knows the worker), and a merge filter passing only the trees of `jobs` (none: the
-     * bucket-level files alone).
-     */
-    rsyncSource(ip, worker, jobs) {
-        const dir = this.workerDir(ip);
-        if (worker)
-            (0,worker_files/* writeWorkerFiles */.Ne)(dir, worker);
-        const filter = (0,external_node_path_.join)(this.dir, 'filters', `${ip}-${jobs.join('_') || 'bucket'}.rsync`);
-        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(filter), { recursive: true });
-        (0,external_node_fs_.writeFileSync)(filter, (0,commands/* rsyncFilter */.Uv)(jobs), { mode: 0o600 });
-        return { dir, filter };
-    }
-    close() {
-        (0,external_node_fs_.rmSync)(this.dir, { recursive: true, force: true });
-        if (this.spillDir !== undefined)
-            (0,external_node_fs_.rmSync)(this.spillDir, { recursive: true, force: true });
-    }
-    spill() {
-        if (this.onDisk)
-            return (0,external_node_path_.join)(this.dir, 'trees');
-        if (this.spillDir === undefined) {
-            (0,external_node_fs_.mkdirSync)(this.bucketTmp, { recursive: true });
-            this.spillDir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(this.bucketTmp, 'stage-spill-'));
-        }
-        return this.spillDir;
     }
 }
 
@@ -1536,7 +1450,7 @@ function jobFileRows(db, job) {
         .all(job);
 }
 function buildJobTree(db, kv, ctx, rows = jobFileRows(db, ctx.job)) {
-    const tree = emptyTree();
+    const tree = (0,job_tree/* emptyTree */["in"])();
     const prefix = `${ctx.job}/`;
     for (const r of rows) {
         if (!r.path.startsWith(prefix))
@@ -1547,11 +1461,11 @@ function buildJobTree(db, kv, ctx, rows = jobFileRows(db, ctx.job)) {
         if (r.isdir)
             tree.dirs.add(rel);
         else
-            putFile(tree, rel, r.content ?? new Uint8Array(0), 0o755);
+            (0,job_tree/* putFile */.UN)(tree, rel, r.content ?? new Uint8Array(0), 0o755);
     }
     if (tree.dirs.has('_modules'))
         for (const lib of ['maand.py', 'maand.ts'])
-            putFile(tree, `_modules/${lib}`, readAsset((0,assets/* assetPath */.Q)(lib)), 0o644);
+            (0,job_tree/* putFile */.UN)(tree, `_modules/${lib}`, (0,job_tree/* readAsset */.fs)((0,assets/* assetPath */.Q)(lib)), 0o644);
     renderTemplates(db, kv, tree, ctx);
     prometheusRules(db, ctx.job, tree, ctx.workerIp);
     addCerts(db, kv, tree, ctx);
@@ -1600,7 +1514,7 @@ function renderTemplates(db, kv, tree, ctx) {
             const msg = e instanceof template/* TemplateError */.$w || e instanceof Error ? e.message : String(e);
             throw new errors/* MaandError */.Ob('invalid job', `job ${ctx.job} worker ${ctx.workerIp}: execute template ${rel}: ${msg}`);
         }
-        putFile(tree, rel.slice(0, -'.tpl'.length), out, 0o644);
+        (0,job_tree/* putFile */.UN)(tree, rel.slice(0, -'.tpl'.length), out, 0o644);
     }
 }
 function addCerts(db, kv, tree, ctx) {
@@ -1612,13 +1526,13 @@ function addCerts(db, kv, tree, ctx) {
             const v = kv.tryGet(ns, `certs/${name}.${ext}`);
             if (v === undefined)
                 throw new errors/* MaandError */.Ob('invalid job', `job ${ctx.job} worker ${ctx.workerIp}: certificate ${name}.${ext} is missing in KV ${ns} (run maand build)`);
-            putFile(tree, `certs/${name}.${ext}`, v, mode);
+            (0,job_tree/* putFile */.UN)(tree, `certs/${name}.${ext}`, v, mode);
         }
     }
     const ca = kv.tryGet('maand/worker', 'certs/ca.crt');
     if (ca === undefined)
         throw new errors/* MaandError */.Ob('invalid job', `job ${ctx.job}: the bucket CA is missing in KV maand/worker certs/ca.crt (run maand build)`);
-    putFile(tree, 'certs/ca.crt', ca, 0o644);
+    (0,job_tree/* putFile */.UN)(tree, 'certs/ca.crt', ca, 0o644);
 }
 /** Builds (in memory) every given allocation's tree whose worker is in the catalog; hash and tree per alloc id. */
 function stageActive(db, kv, workers, bucketId, updateSeq, job, allocs) {
@@ -1633,13 +1547,11 @@ function stageActive(db, kv, workers, bucketId, updateSeq, job, allocs) {
             allocId: a.allocId, job, workerIp: a.workerIp, workerId: w.workerId, labels: w.labels, bucketId, updateSeq,
             currentVersion: a.currentVersion, newVersion: a.newVersion, readable: (0,lib_kv/* namespacesForAllocation */.GD)({ job, workerIp: a.workerIp, upstreamJobs: upstream }),
         }, rows);
-        staged.set(a.allocId, { ...hashJobTree(tree), tree });
+        staged.set(a.allocId, { ...(0,job_tree/* hashJobTree */.Qz)(tree), tree });
     }
     return staged;
 }
 
-// EXTERNAL MODULE: ./lib/bucket/lock.js
-var lock = __webpack_require__(1187);
 ;// CONCATENATED MODULE: ./lib/deploy/engine.js
 // `maand deploy`: the seed's pipeline. Reconcile once, then per deployment_seq wave: pre_deploy →
 // stage → plan hash; only when some job has work: bump update_seq once (S1), then roll each job out.
@@ -1657,72 +1569,53 @@ var lock = __webpack_require__(1187);
 
 
 
-
-
-
-
-
 function deploy(opts) {
-    return (0,lock/* withBucketLock */.wD)(opts.root, opts.dryRun ? 'deploy --dry-run' : 'deploy', () => deployLocked(opts));
+    const flags = { dryRun: opts.dryRun ?? false, force: opts.force ?? false, syncOnly: opts.syncOnly ?? false, jobs: opts.jobs ?? [] };
+    return (0,lifecycle/* withRun */.Y)({
+        root: opts.root, command: flags.dryRun ? 'deploy --dry-run' : 'deploy', connect: opts.connect, readOnly: flags.dryRun,
+        stage: opts.stageRamDir !== undefined ? { ramDir: opts.stageRamDir } : {},
+        ...(opts.onEvent ? { onEvent: opts.onEvent } : {}), ...(opts.signal ? { signal: opts.signal } : {}),
+    }, (r) => deployRun(r, flags));
 }
-async function deployLocked(opts) {
-    const paths = (0,bucket_paths/* bucketPaths */.Z)(opts.root);
-    const conf = (0,maand_conf/* readMaandConf */.MC)(paths.maandConf);
-    const db = (0,catalog_db/* openDb */.bI)(paths.db);
-    const emit = opts.onEvent ?? (() => { });
+async function deployRun(r, flags) {
     const t0 = Date.now();
-    let stage;
-    try {
-        (0,gate/* checkSchema */._)(db);
-        const flags = { dryRun: opts.dryRun ?? false, force: opts.force ?? false, syncOnly: opts.syncOnly ?? false, jobs: opts.jobs ?? [] };
-        const known = new Set(db.prepare('SELECT name FROM job').all().map((r) => r.name));
-        const unknown = flags.jobs.filter((j) => !known.has(j));
-        if (unknown.length > 0)
-            throw new errors/* MaandError */.Ob('invalid argument', `--jobs: unknown job ${unknown.join(', ')} (known: ${[...known].sort().join(', ') || 'none'}); nothing was deployed`);
-        const bucket = (0,queries/* bucketRow */.P5)(db);
-        const labels = (0,queries/* workerLabels */.wH)(db);
-        const workers = (0,queries/* workersByPosition */.gw)(db).map((w) => ({ workerId: w.worker_id, ip: w.worker_ip, position: w.position, labels: labels.get(w.worker_ip) ?? [] }));
-        (0,external_node_fs_.rmSync)(paths.tmpDir, { recursive: true, force: true });
-        (0,external_node_fs_.mkdirSync)(paths.tmpDir, { recursive: true });
-        const kv = lib_kv/* KvStore */.f$.load(db, { key: () => (0,lib_kv/* loadKvKey */.nW)(paths.root) });
-        const result = {
-            dryRun: flags.dryRun, bucketId: bucket.bucket_id, updateSeq: bucket.update_seq, updateSeqBumped: false, startedAt: new Date(t0).toISOString(),
-            durationMs: 0, reconcile: [], jobs: [], plans: [], failedJobs: [], errors: [], cancelled: false,
-        };
-        stage = StageArea.open({ bucketTmp: paths.tmpDir, ...(opts.stageRamDir !== undefined ? { ramDir: opts.stageRamDir } : {}) });
-        const links = await opts.connect({ root: paths.root, conf, db, kv, bucketId: bucket.bucket_id, emit, ...(opts.signal ? { signal: opts.signal } : {}) });
-        const ctx = new context/* DeployContext */.pY({
-            paths, db, kv, bucketId: bucket.bucket_id, updateSeq: bucket.update_seq, workers, flags,
-            remote: links.remote, hooks: links.hooks, health: links.health, result, emit, stage, ...(opts.signal ? { signal: opts.signal } : {}),
-        });
-        try {
-            await run(ctx, conf);
-        }
-        finally {
-            await links.close();
-        }
-        result.updateSeq = ctx.updateSeq;
-        result.updateSeqBumped = ctx.updateSeqBumped;
-        result.cancelled = ctx.cancelled;
-        result.durationMs = Date.now() - t0;
-        return result;
-    }
-    finally {
-        stage?.close();
-        db.close();
-        (0,external_node_fs_.rmSync)(paths.tmpDir, { recursive: true, force: true });
+    checkJobSelection(r, flags.jobs);
+    const result = {
+        dryRun: flags.dryRun, bucketId: r.bucketId, updateSeq: r.updateSeq, updateSeqBumped: false, startedAt: new Date(t0).toISOString(),
+        durationMs: 0, reconcile: [], jobs: [], plans: [], failedJobs: [], errors: [], cancelled: false,
+    };
+    const useSudo = (0,maand_conf/* sshSettings */.OA)(r.conf).useSudo;
+    let ctx;
+    const link = new worker_link/* WorkerLink */.VB({ remote: r.links.remote, db: r.db, bucketId: r.bucketId, workers: r.workers, useSudo, emit: r.emit, stage: r.stage, updateSeq: () => ctx?.updateSeq ?? r.updateSeq });
+    ctx = new DeployContext(r, { flags, useSudo, result, link });
+    await run(ctx);
+    result.updateSeq = ctx.updateSeq;
+    result.updateSeqBumped = ctx.updateSeqBumped;
+    result.cancelled = ctx.cancelled;
+    result.durationMs = Date.now() - t0;
+    return result;
+}
+/** Unknown job names are an error before anything runs (Q15); the text names no CLI flag (the Action's input is `jobs`). */
+function checkJobSelection(r, jobs) {
+    const known = new Set(r.db.prepare('SELECT name FROM job').all().map((row) => row.name));
+    const unknown = jobs.filter((j) => !known.has(j));
+    if (unknown.length > 0) {
+        throw new errors/* MaandError */.Ob('invalid argument', `unknown job ${unknown.join(', ')} in the job selection (known: ${[...known].sort().join(', ') || 'none'}); nothing was deployed`);
     }
 }
-async function run(ctx, conf) {
+async function run(ctx) {
     const failed = new Map();
-    ctx.setUseSudo((0,maand_conf/* sshSettings */.OA)(conf).useSudo);
-    if (!ctx.flags.dryRun) {
+    if (ctx.flags.dryRun) {
+        // what reconcile would stop and clean up: part of the one plan the CLI and the Action show
+        ctx.result.reconcile.push(...plannedReconcile(ctx));
+    }
+    else {
         ctx.emit({ type: 'phase', phase: 'reconcile' });
-        for (const [job, err] of await reconcile(ctx, conf))
+        for (const [job, err] of await reconcile(ctx))
             failed.set(job, err);
     }
     const selected = (job) => ctx.flags.jobs.length === 0 || ctx.flags.jobs.includes(job);
-    for (const [seq, jobs] of [...(0,state/* waves */.Lp)(ctx.db)].sort(([a], [b]) => a - b)) {
+    for (const [seq, jobs] of [...(0,alloc_state/* waves */.Lp)(ctx.db)].sort(([a], [b]) => a - b)) {
         const wave = jobs.filter(selected);
         if (wave.length === 0)
             continue;
@@ -1750,7 +1643,7 @@ async function run(ctx, conf) {
             if (p.plan.needsRollout)
                 for (const a of p.plan.allocations)
                     if (a.action !== 'skip' && !a.disabled)
-                        void ctx.ensureWorker(a.workerIp);
+                        ctx.link.warm(a.workerIp);
             if (!p.plan.needsRollout) {
                 ctx.emit({ type: 'job-skipped', job, reason: p.plan.reason });
                 ctx.result.jobs.push({ job, seq, status: 'unchanged', reason: p.plan.reason, durationMs: 0, allocations: [] });
@@ -1759,7 +1652,9 @@ async function run(ctx, conf) {
             planned.push(p);
         }
         if (planned.length > 0 && !ctx.updateSeqBumped && !ctx.cancelled) {
-            ctx.checkpoint(() => (ctx.updateSeq = (0,state/* bumpUpdateSeq */.VF)(ctx.db)));
+            // nothing on a worker changed yet: a missing key or ssh/rsync fails the run here, once
+            ctx.link.requireTransport();
+            ctx.checkpoint(() => (ctx.updateSeq = (0,alloc_state/* bumpUpdateSeq */.VF)(ctx.db)));
             ctx.updateSeqBumped = true;
             restageTemplates(ctx, planned, seq, failed);
         }
@@ -1774,9 +1669,9 @@ async function run(ctx, conf) {
             pushJob(ctx, r, failed);
     }
     if (!ctx.flags.dryRun && ctx.updateSeqBumped)
-        await finalSync(ctx, conf);
+        await finalSync(ctx);
     if (!ctx.flags.dryRun && !ctx.cancelled)
-        await pushCertMetrics(ctx, conf);
+        await pushCertMetrics(ctx);
 }
 /**
  * Templates can read .UpdateSeq, so the jobs of the wave that bumped it are rendered again with the new
@@ -1809,7 +1704,7 @@ function pushJob(ctx, r, failed) {
 }
 /** pre_deploy, then stage, hash and plan (stageAndPlan). */
 async function planOne(ctx, job, seq) {
-    const active = (0,state/* jobAllocations */.pt)(ctx.db, job).filter(state/* isActive */.$m);
+    const active = (0,alloc_state/* jobAllocations */.pt)(ctx.db, job).filter(alloc_state/* isActive */.$m);
     const pre = await ctx.hooks.run(job, 'pre_deploy', active.map((a) => ({ allocId: a.allocId, workerIp: a.workerIp })), { concurrency: 1 });
     if (!pre.ok)
         return { error: `job ${job}: ${pre.error}` };
@@ -1818,52 +1713,57 @@ async function planOne(ctx, job, seq) {
 }
 /** Stages + hashes every active allocation with the run's update_seq, stores the hashes (not in dry-run), plans. */
 function stageAndPlan(ctx, job, seq) {
-    let allocs = (0,state/* jobAllocations */.pt)(ctx.db, job);
-    const active = allocs.filter(state/* isActive */.$m);
-    const info = (0,state/* jobInfo */.ec)(ctx.db, job);
+    let allocs = (0,alloc_state/* jobAllocations */.pt)(ctx.db, job);
+    const active = allocs.filter(alloc_state/* isActive */.$m);
+    const info = (0,alloc_state/* jobInfo */.ec)(ctx.db, job);
     let staged;
     try {
         staged = stageActive(ctx.db, ctx.kv, ctx.workers, ctx.bucketId, ctx.updateSeq, job, active);
     }
     catch (e) {
-        return { error: e.message };
+        return { error: (0,errors/* errorText */.kc)(e) };
     }
     if (!ctx.flags.dryRun) {
         ctx.checkpoint(() => {
             for (const a of active) {
                 const h = staged.get(a.allocId);
                 if (h)
-                    (0,state/* storeHash */.YE)(ctx.db, job, a.allocId, h.hash, h.filesJson);
+                    (0,alloc_state/* storeHash */.YE)(ctx.db, job, a.allocId, h.hash, h.filesJson);
                 ctx.kv.put((0,lib_kv/* allocationNamespace */.QE)(job, a.workerIp), 'version', a.newVersion);
             }
         });
-        allocs = (0,state/* jobAllocations */.pt)(ctx.db, job);
+        allocs = (0,alloc_state/* jobAllocations */.pt)(ctx.db, job);
     }
-    const marker = (0,state/* jobMarker */.qB)(ctx.db, job);
+    const marker = (0,alloc_state/* jobMarker */.qB)(ctx.db, job);
     return { plan: planJob(info, seq, allocs, staged, marker, { force: ctx.flags.force, syncOnly: ctx.flags.syncOnly }), allocs, staged };
 }
 /** Q27: after an update_seq bump, every reachable worker with an active allocation gets the new worker files. */
-async function finalSync(ctx, conf) {
+async function finalSync(ctx) {
     ctx.emit({ type: 'phase', phase: 'final-sync' });
     const ips = [...new Set(ctx.db.prepare('SELECT DISTINCT worker_ip FROM allocations WHERE removed = 0 AND disabled = 0 ORDER BY worker_ip').all().map((r) => r.worker_ip))];
-    const todo = ips.filter((ip) => ctx.workers.has(ip) && !ctx.refreshed.has(ip));
-    const useSudo = (0,maand_conf/* sshSettings */.OA)(conf).useSudo;
+    const todo = ips.filter((ip) => ctx.workers.has(ip) && !ctx.link.refreshed.has(ip));
     await Promise.all(todo.map(async (ip) => {
-        const err = (await ctx.ensureWorker(ip, useSudo)) ?? (await ctx.rsyncTo(ip, []));
+        const err = (await ctx.link.reach(ip)) ?? (0,worker_link/* rsyncFailure */.Up)(ip, await ctx.link.rsyncTo(ip, []));
         if (err)
             ctx.emit({ type: 'warning', message: `${err} (worker.json on ${ip} keeps the previous update_seq until the next deploy)` });
     }));
 }
 
-// EXTERNAL MODULE: ./lib/deploy/connect.js + 5 modules
-var connect = __webpack_require__(1259);
+// EXTERNAL MODULE: ./lib/deploy/connect.js + 13 modules
+var connect = __webpack_require__(141);
 ;// CONCATENATED MODULE: ./lib/report/dry-run.js
 const LABEL = { start: 'start  ', restart: 'restart', reload: 'reload ', sync: 'sync   ', skip: 'skip   ', stop: 'stop   ' };
-function formatDryRun(plans, failures = []) {
-    if (plans.length === 0 && failures.length === 0)
+/** `stops`: what reconcile would stop (and clean up) first; the same plan the Action's `plan` shows. */
+function formatDryRun(plans, failures = [], stops = []) {
+    if (plans.length === 0 && failures.length === 0 && stops.length === 0)
         return 'deploy dry-run: no jobs matched\n';
-    const required = plans.some((p) => p.needsRollout);
+    const required = plans.some((p) => p.needsRollout) || stops.length > 0;
     const lines = [`deploy dry-run: ${required ? 'deployment required' : 'no deployment required'}`, ''];
+    if (stops.length > 0) {
+        lines.push('reconcile (removed or disabled allocations that still run):');
+        for (const s of stops)
+            lines.push(`  job ${JSON.stringify(s.job)}: ${s.workerIp}  stop${s.cleanup ? ' and clean up' : ''}`);
+    }
     let seq;
     for (const p of plans) {
         if (p.seq !== seq) {
@@ -1892,6 +1792,23 @@ function formatDryRun(plans, failures = []) {
     for (const f of failures)
         lines.push(`  job ${JSON.stringify(f.job)}: plan failed: ${f.error}`);
     return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./lib/deploy/result.js
+function changed(r) {
+    return r.jobs.some((j) => j.status === 'deployed' || j.status === 'failed') || r.reconcile.length > 0;
+}
+/** The dry run's planned reconcile, one entry per allocation, sorted by job then worker. */
+function plannedStops(r) {
+    const byAlloc = new Map();
+    for (const x of r.reconcile.filter((y) => y.outcome === 'planned')) {
+        const key = `${x.job}\n${x.workerIp}`;
+        const entry = byAlloc.get(key) ?? { job: x.job, workerIp: x.workerIp, cleanup: false };
+        if (x.action === 'cleanup')
+            entry.cleanup = true;
+        byAlloc.set(key, entry);
+    }
+    return [...byAlloc.values()].sort((a, b) => (a.job < b.job ? -1 : a.job > b.job ? 1 : a.workerIp < b.workerIp ? -1 : a.workerIp > b.workerIp ? 1 : 0));
 }
 
 // EXTERNAL MODULE: ./lib/report/console.js
@@ -1971,11 +1888,41 @@ class RunLog {
     }
 }
 
-// EXTERNAL MODULE: ./lib/cli/io.js
-var cli_io = __webpack_require__(8908);
-// EXTERNAL MODULE: ./lib/cli/ssh-access.js
-var ssh_access = __webpack_require__(4887);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./lib/entry/signals.js
+// Cancellation, the same for the CLI and the Action: the first SIGINT/SIGTERM aborts the run (the running
+// batch finishes and is checkpointed, no new batch starts); the second calls `force` (the entry exits at
+// once; the Action's post step still saves the checkpointed state).
+function stopOnSignals(controller, say, force) {
+    let count = 0;
+    const handler = (sig) => {
+        count++;
+        if (count === 1) {
+            say(`${sig}: cancelling: the running batch finishes and is checkpointed, no new batch starts (send it again to stop at once)`);
+            controller.abort(new Error(`cancelled by ${sig}`));
+        }
+        else {
+            say(`${sig}: stopping now; what finished so far is checkpointed`);
+            force();
+        }
+    };
+    process.on('SIGINT', handler);
+    process.on('SIGTERM', handler);
+    return () => {
+        process.off('SIGINT', handler);
+        process.off('SIGTERM', handler);
+    };
+}
+
+// EXTERNAL MODULE: ./lib/entry/job-list.js
+var job_list = __webpack_require__(1772);
+// EXTERNAL MODULE: ./lib/cli/ssh-access.js + 1 modules
+var ssh_access = __webpack_require__(4133);
 ;// CONCATENATED MODULE: ./lib/cli/commands/deploy.js
+
+
+
 
 
 
@@ -1995,22 +1942,11 @@ async function deployCommand(io, opts) {
     const ssh = (0,ssh_access/* sshAccess */.v)(io, opts);
     const log = opts.dryRun ? undefined : new RunLog((0,external_node_path_.join)(io.cwd, 'logs'), { id: (0,external_node_crypto_.randomUUID)(), command: 'deploy', format: (0,maand_conf/* readMaandConf */.MC)((0,external_node_path_.join)(io.cwd, 'maand.conf')).log_format });
     const controller = new AbortController();
-    let interrupts = 0;
-    const onSignal = (sig) => {
-        interrupts++;
-        if (interrupts === 1) {
-            io.stderr.write(`\n${sig}: finishing the running batch, then stopping (send it again to stop at once)\n`);
-            controller.abort(new Error(sig));
-        }
-        else
-            process.exit(130);
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
+    const stopSignals = stopOnSignals(controller, (line) => void io.stderr.write(`\n${line}\n`), () => process.exit(130));
     try {
         const result = await deploy({
             root: io.cwd,
-            jobs: (0,cli_io/* splitList */.r)(opts.jobs),
+            jobs: (0,job_list/* parseNameList */.H)(opts.jobs),
             dryRun: opts.dryRun,
             force: opts.force,
             syncOnly: opts.syncOnly,
@@ -2031,21 +1967,334 @@ async function deployCommand(io, opts) {
             (0,external_node_fs_.writeFileSync)((0,external_node_path_.resolve)(io.cwd, opts.output), `${JSON.stringify(result, null, 2)}\n`);
         if (opts.dryRun) {
             const failures = result.jobs.filter((j) => j.status === 'failed').map((j) => ({ job: j.job, error: j.error ?? '' }));
-            io.stdout.write(formatDryRun(result.plans, failures));
+            io.stdout.write(formatDryRun(result.plans, failures, plannedStops(result)));
         }
         else
             io.stdout.write((0,console/* formatSummary */.kq)(result));
         if (result.failedJobs.length > 0 || result.cancelled) {
             const errs = result.jobs.filter((j) => j.error).map((j) => j.error);
             const recon = result.reconcile.filter((r) => r.error).map((r) => r.error);
-            throw new errors/* PartialFailureError */.ax(result.cancelled ? 'deploy cancelled' : 'deploy failed', [...recon, ...errs, ...result.errors]);
+            throw new errors/* PartialFailureError */.ax(result.cancelled ? 'deploy cancelled' : 'deploy failed', jobsByCause([...recon, ...errs, ...result.errors]));
         }
     }
     finally {
         log?.close();
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
+        stopSignals();
     }
+}
+
+
+/***/ }),
+
+/***/ 4306:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $m: () => (/* binding */ isActive),
+/* harmony export */   IQ: () => (/* binding */ promote),
+/* harmony export */   Lp: () => (/* binding */ waves),
+/* harmony export */   VF: () => (/* binding */ bumpUpdateSeq),
+/* harmony export */   Y9: () => (/* binding */ setJobMarker),
+/* harmony export */   YE: () => (/* binding */ storeHash),
+/* harmony export */   ec: () => (/* binding */ jobInfo),
+/* harmony export */   fP: () => (/* binding */ markStopped),
+/* harmony export */   hR: () => (/* binding */ allAllocations),
+/* harmony export */   mD: () => (/* binding */ deleteHash),
+/* harmony export */   pt: () => (/* binding */ jobAllocations),
+/* harmony export */   qB: () => (/* binding */ jobMarker),
+/* harmony export */   wZ: () => (/* binding */ wasDeployed)
+/* harmony export */ });
+/* harmony import */ var _bucket_version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7910);
+
+const ALLOC_SQL = `SELECT a.alloc_id, a.worker_ip, a.job, a.disabled, a.removed, a.new_version, w.position,
+  h.key AS hkey, h.current_hash, h.previous_hash, h.current_files, h.previous_files, h.current_version
+  FROM allocations a LEFT JOIN worker w ON w.worker_ip = a.worker_ip
+  LEFT JOIN hash h ON h.namespace = a.job || '_allocation' AND h.key = a.alloc_id`;
+function toState(r) {
+    return {
+        allocId: String(r['alloc_id']),
+        workerIp: String(r['worker_ip']),
+        job: String(r['job']),
+        disabled: r['disabled'] === 1,
+        removed: r['removed'] === 1,
+        position: r['position'] === null ? null : Number(r['position']),
+        newVersion: (0,_bucket_version_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizedVersion */ .ch)(r['new_version'] ?? ''),
+        hasHashRow: r['hkey'] !== null,
+        currentHash: r['current_hash'],
+        previousHash: r['previous_hash'],
+        currentFiles: r['current_files'],
+        previousFiles: r['previous_files'],
+        currentVersion: (0,_bucket_version_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizedVersion */ .ch)(r['current_version'] ?? ''),
+    };
+}
+/** Allocations ordered by job, worker position (off-catalog workers last), then IP. */
+function allAllocations(db) {
+    return db.prepare(`${ALLOC_SQL} ORDER BY a.job, w.position IS NULL, w.position, a.worker_ip`).all().map(toState);
+}
+function jobAllocations(db, job) {
+    return db.prepare(`${ALLOC_SQL} WHERE a.job = ? ORDER BY w.position IS NULL, w.position, a.worker_ip`).all(job).map(toState);
+}
+function isActive(a) {
+    return !a.removed && !a.disabled;
+}
+/** Promoted before and still believed running there. */
+function wasDeployed(a) {
+    return a.hasHashRow && (a.previousHash ?? '') !== '';
+}
+function jobInfo(db, job) {
+    const r = db.prepare('SELECT name, restart_policy, restart_globs, max_concurrent_upgrades, max_concurrent_starts, health_check FROM job WHERE name = ?').get(job);
+    if (!r)
+        return undefined;
+    let globs = [];
+    try {
+        globs = JSON.parse(String(r['restart_globs'] ?? '[]'));
+    }
+    catch {
+        globs = [];
+    }
+    return {
+        name: job,
+        restartPolicy: String(r['restart_policy'] ?? 'always') || 'always',
+        restartGlobs: globs,
+        maxConcurrentUpgrades: Math.max(1, Number(r['max_concurrent_upgrades'] ?? 1)),
+        maxConcurrentStarts: Math.max(0, Number(r['max_concurrent_starts'] ?? 0)),
+        healthCheck: String(r['health_check'] ?? ''),
+    };
+}
+/** Waves: deployment_seq → jobs with a non-removed allocation and a job row, alphabetical (Q22). */
+function waves(db) {
+    const rows = db
+        .prepare('SELECT DISTINCT a.deployment_seq AS seq, a.job AS job FROM allocations a JOIN job j ON j.name = a.job WHERE a.removed = 0 ORDER BY a.deployment_seq, a.job')
+        .all();
+    const out = new Map();
+    for (const r of rows)
+        out.set(r.seq, [...(out.get(r.seq) ?? []), r.job]);
+    return out;
+}
+function storeHash(db, job, allocId, hash, filesJson) {
+    db.prepare(`INSERT INTO hash (namespace, key, current_hash, current_files, current_version) VALUES (?, ?, ?, ?, '0.0.0')
+     ON CONFLICT(namespace, key) DO UPDATE SET current_hash = excluded.current_hash, current_files = excluded.current_files`).run(`${job}_allocation`, allocId, hash, filesJson);
+}
+/** Records that the worker now runs the staged tree and the target version. */
+function promote(db, job, allocId) {
+    db.prepare(`UPDATE hash SET previous_hash = current_hash, previous_files = current_files,
+     current_version = COALESCE((SELECT new_version FROM allocations WHERE alloc_id = ? AND job = ?), '0.0.0')
+     WHERE namespace = ? AND key = ?`).run(allocId, job, `${job}_allocation`, allocId);
+}
+/** A disabled allocation was stopped: it no longer runs anything (decision Q9: stop once). */
+function markStopped(db, job, allocId) {
+    db.prepare('UPDATE hash SET previous_hash = NULL, previous_files = NULL WHERE namespace = ? AND key = ?').run(`${job}_allocation`, allocId);
+}
+function deleteHash(db, job, allocId) {
+    db.prepare('DELETE FROM hash WHERE namespace = ? AND key = ?').run(`${job}_allocation`, allocId);
+}
+const MARKER_NS = 'maand_deploy';
+function jobMarker(db, job) {
+    const r = db.prepare('SELECT current_hash FROM hash WHERE namespace = ? AND key = ?').get(MARKER_NS, job);
+    return r?.current_hash === 'rollout' || r?.current_hash === 'post_deploy' ? r.current_hash : undefined;
+}
+function setJobMarker(db, job, marker) {
+    if (marker === undefined)
+        db.prepare('DELETE FROM hash WHERE namespace = ? AND key = ?').run(MARKER_NS, job);
+    else
+        db.prepare('INSERT INTO hash (namespace, key, current_hash) VALUES (?, ?, ?) ON CONFLICT(namespace, key) DO UPDATE SET current_hash = excluded.current_hash').run(MARKER_NS, job, marker);
+}
+function bumpUpdateSeq(db) {
+    db.prepare('UPDATE bucket SET update_seq = COALESCE(update_seq, 0) + 1').run();
+    return Number(db.prepare('SELECT update_seq FROM bucket LIMIT 1').get().update_seq);
+}
+
+
+/***/ }),
+
+/***/ 5163:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ batches),
+/* harmony export */   Y: () => (/* binding */ rolloutOrder)
+/* harmony export */ });
+// Rollout order of a phase (deploy spec §14, decision Q11): KV `rollout_order` is a priority list —
+// listed candidates first in its order, the rest in default order (worker position, then IP).
+/** `defaultOrder`: the job's allocations by worker position then IP; `candidates`: this phase's IPs. */
+function rolloutOrder(candidates, defaultOrder, kvValue) {
+    const cand = new Set(candidates);
+    const base = [...defaultOrder.filter((ip) => cand.has(ip)), ...candidates.filter((ip) => !defaultOrder.includes(ip))];
+    const listed = (kvValue ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+    if (listed.length === 0)
+        return { order: base, full: base.join(','), source: 'default', ignored: [] };
+    const seen = new Set();
+    const first = [];
+    const ignored = [];
+    for (const ip of listed) {
+        if (seen.has(ip))
+            continue;
+        seen.add(ip);
+        if (cand.has(ip))
+            first.push(ip);
+        else
+            ignored.push(ip);
+    }
+    if (first.length === 0)
+        return { order: base, full: base.join(','), source: 'default', ignored };
+    const order = [...first, ...base.filter((ip) => !seen.has(ip))];
+    return { order, full: order.join(','), source: 'kv', ignored };
+}
+/** Consecutive slices; size < 1 or > n means one batch of all. */
+function batches(items, size) {
+    const n = size < 1 || size > items.length ? items.length : size;
+    const out = [];
+    for (let i = 0; i < items.length; i += n)
+        out.push(items.slice(i, i + n));
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 466:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Up: () => (/* binding */ rsyncFailure),
+/* harmony export */   VB: () => (/* binding */ WorkerLink),
+/* harmony export */   kY: () => (/* binding */ failureText)
+/* harmony export */ });
+/* unused harmony exports tail, remoteFailure */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(452);
+/* harmony import */ var _coalesce_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7348);
+/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6477);
+/* harmony import */ var _worker_files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4623);
+
+
+
+
+class WorkerLink {
+    init;
+    workers;
+    ready = new Map();
+    /** Workers whose bucket-level files were sent in this run. */
+    refreshed = new Set();
+    fileSender = new _coalesce_js__WEBPACK_IMPORTED_MODULE_2__/* .Coalescer */ .w((ip, jobs) => this.sendFiles(ip, jobs));
+    targetRunner = new _coalesce_js__WEBPACK_IMPORTED_MODULE_2__/* .Coalescer */ .w((key, reqs) => this.runTargets(key, reqs));
+    constructor(init) {
+        this.init = init;
+        this.workers = new Map(init.workers.map((w) => [w.ip, w]));
+    }
+    /**
+     * First contact with a worker in this run: prerequisites + bucket dir. Memoised; an error text when the
+     * worker cannot be used.
+     */
+    reach(ip) {
+        let p = this.ready.get(ip);
+        if (!p) {
+            p = (0,_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .checkWorker */ .pW)((script) => this.run(ip, script), ip, this.init.bucketId, this.init.useSudo).catch((e) => `worker ${ip}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorText */ .kc)(e)}`);
+            this.ready.set(ip, p);
+        }
+        return p;
+    }
+    /** Throws when nothing on this machine can reach any worker (key, ssh, rsync): one error for the run. */
+    requireTransport() {
+        const problem = this.init.remote.preflight();
+        if (problem !== undefined)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MaandError */ .Ob('workers unreachable', problem, undefined, { bare: true });
+    }
+    /** Starts first contact in the background (the outcome is memoised for whoever asks next). */
+    warm(ip) {
+        this.reach(ip).catch(() => undefined);
+    }
+    /** Runs a bash script on a worker; a throw of the transport becomes a failed result. */
+    async run(ip, script, opts = {}) {
+        try {
+            return await this.init.remote.run(ip, script, opts);
+        }
+        catch (e) {
+            return { exitCode: -1, stdout: '', stderr: '', message: `worker ${ip}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorText */ .kc)(e)}` };
+        }
+    }
+    /** Sends a job's staged tree to a worker; jobs asking at the same time share one rsync. */
+    sendJobFiles(ip, job) {
+        return this.fileSender.submit(ip, job);
+    }
+    /** Runs a Makefile target of a job on a worker; same-time requests for one worker share one ssh call. */
+    runTarget(ip, req) {
+        return this.targetRunner.submit(`${ip}\n${req.target}`, req);
+    }
+    /** rsync the staged tree of `jobs` (none: bucket-level files only) to one worker. */
+    async rsyncTo(ip, jobs, opts = {}) {
+        const w = this.workers.get(ip);
+        const stage = this.init.stage;
+        if (!stage)
+            return { exitCode: -1, stdout: '', stderr: '', message: `worker ${ip}: this run stages no files` };
+        try {
+            const src = stage.rsyncSource(ip, w && (0,_worker_files_js__WEBPACK_IMPORTED_MODULE_1__/* .workerFileData */ .Dv)(this.init.db, this.init.bucketId, this.init.updateSeq(), w), jobs);
+            const r = await this.init.remote.rsync(ip, src.dir, (0,_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .bucketDir */ .qZ)(this.init.bucketId), src.filter, {
+                onLine: opts.onLine ?? this.output(jobs.join(',') || undefined, ip, 'rsync'),
+                ...(opts.dryRun ? { dryRun: true, itemize: true } : {}),
+            });
+            if (r.exitCode === 0 && !opts.dryRun)
+                this.refreshed.add(ip);
+            return r;
+        }
+        catch (e) {
+            return { exitCode: -1, stdout: '', stderr: '', message: `worker ${ip}: rsync not started: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorText */ .kc)(e)}` };
+        }
+    }
+    output(job, worker, source = 'remote') {
+        return (stream, text) => this.init.emit({ type: 'output', ...(job ? { job } : {}), ...(worker ? { worker } : {}), stream, text, source });
+    }
+    async sendFiles(ip, jobs) {
+        const unique = [...new Set(jobs)].sort();
+        const err = (await this.reach(ip)) ?? rsyncFailure(ip, await this.rsyncTo(ip, unique));
+        return jobs.map(() => err);
+    }
+    async runTargets(key, reqs) {
+        const ip = key.slice(0, key.indexOf('\n'));
+        const target = reqs[0].target;
+        const jobs = reqs.map((r) => r.job);
+        const results = new Map();
+        let current = jobs.length === 1 ? jobs[0] : undefined;
+        const r = await this.run(ip, (0,_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .lifecycleScript */ .a0)(this.init.bucketId, target, reqs), {
+            onLine: (stream, text) => {
+                const m = /^maand-runner: (begin|result) (\S+)(?: (-?\d+))?$/.exec(text);
+                if (stream === 'stdout' && m) {
+                    if (m[1] === 'begin')
+                        current = m[2];
+                    else
+                        results.set(m[2], Number(m[3]));
+                    return;
+                }
+                this.output(current, ip)(stream, text);
+            },
+        });
+        return jobs.map((job) => {
+            const code = results.get(job);
+            if (code === 0)
+                return undefined;
+            if (code !== undefined)
+                return `worker ${ip}: make ${target} failed for job ${job} (exit ${code}); see the output above`;
+            return r.exitCode === 0 ? `worker ${ip}: job ${job}: ${target} did not report a result` : failureText(ip, r);
+        });
+    }
+}
+/** The error text of an rsync result, undefined when it succeeded. */
+function rsyncFailure(ip, r) {
+    if (r.exitCode === 0)
+        return undefined;
+    return r.message ?? `worker ${ip}: rsync failed (exit ${r.exitCode}): ${tail(r.stderr || r.stdout)}`;
+}
+function tail(text, max = 400) {
+    const t = text.trim();
+    return t.length > max ? `…${t.slice(-max)}` : t;
+}
+/** The failure text of a remote result: the executor's explanation, else exit code and output tail. */
+function failureText(ip, r) {
+    return r.message ?? remoteFailure(ip, r.exitCode, r.stderr || r.stdout);
+}
+function remoteFailure(ip, exitCode, output) {
+    if (exitCode === 255)
+        return `worker ${ip} unreachable (ssh exit 255): ${tail(output) || 'no output'}; check the host, its ssh_port and known_hosts, then run maand deploy again`;
+    return `worker ${ip}: command execution failed (exit ${exitCode})${output.trim() ? `: ${tail(output)}` : ''}`;
 }
 
 

@@ -1,5 +1,5 @@
-export const id = 309;
-export const ids = [309];
+export const id = 571;
+export const ids = [571];
 export const modules = {
 
 /***/ 1187:
@@ -14,7 +14,8 @@ export const modules = {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(452);
-/* harmony import */ var _util_process_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9609);
+/* harmony import */ var _util_process_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9609);
+/* harmony import */ var _util_exit_cleanup_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9127);
 // One maand at a time per bucket. Two runs in the same bucket (two terminals, or a deploy while a
 // build runs) would wipe each other's tmp/, bump update_seq twice and promote from plans the other
 // one invalidated. data/maand.lock holds the running process's pid, host and command; a lock whose
@@ -25,8 +26,10 @@ export const modules = {
 
 
 
-/** Locks this process holds, by lock file, with how many nested holders. */
+
+/** Locks this process holds, by lock file, with how many nested holders and the abnormal-exit release. */
 const held = new Map();
+const exitReleases = new Map();
 function lockFile(root) {
     return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, 'data', 'maand.lock');
 }
@@ -59,6 +62,7 @@ function acquireBucketLock(root, command) {
                 (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
             }
             held.set(file, 1);
+            exitReleases.set(file, (0,_util_exit_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .onAbnormalExit */ .q)(() => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(file, { force: true })));
             return once(() => releaseHold(file));
         }
         catch (e) {
@@ -88,6 +92,8 @@ function releaseHold(file) {
         return;
     }
     held.delete(file);
+    exitReleases.get(file)?.();
+    exitReleases.delete(file);
     if (readLock(file)?.pid === process.pid)
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(file, { force: true });
 }
@@ -106,7 +112,7 @@ function readLock(file) {
 function isStale(l) {
     if (l.host !== (0,node_os__WEBPACK_IMPORTED_MODULE_1__.hostname)())
         return false;
-    if (!(0,_util_process_js__WEBPACK_IMPORTED_MODULE_4__/* .processAlive */ .F)(l.pid))
+    if (!(0,_util_process_js__WEBPACK_IMPORTED_MODULE_5__/* .processAlive */ .F)(l.pid))
         return true;
     const started = processStartMs(l.pid);
     const locked = Date.parse(l.started);
@@ -232,27 +238,32 @@ function sshSettings(conf) {
 /* harmony export */   g_: () => (/* binding */ tomlTypeName),
 /* harmony export */   tJ: () => (/* binding */ FileReadError)
 /* harmony export */ });
-/* harmony import */ var smol_toml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3292);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(452);
+/* harmony import */ var smol_toml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3292);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3024);
 // TOML reading shared by maand.conf, bucket.conf, bucket.jobs*.conf and vars.toml.
 
 
+
 /** The file exists but cannot be read (a directory, no permission): not a TOML problem. */
-class FileReadError extends Error {
+class FileReadError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MaandError */ .Ob {
     name = 'FileReadError';
+    constructor(message) {
+        super('cannot read file', message, undefined, { bare: true });
+    }
 }
 /** Reads a TOML file; undefined when it does not exist. Parse errors are thrown as Error(message). */
 function readToml(file) {
     let text;
     try {
-        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file, 'utf8');
+        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.readFileSync)(file, 'utf8');
     }
     catch (e) {
         if (e.code === 'ENOENT')
             return undefined;
         throw new FileReadError(e.message);
     }
-    return (0,smol_toml__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(text);
+    return (0,smol_toml__WEBPACK_IMPORTED_MODULE_1__/* .parse */ .qg)(text);
 }
 function tomlTypeName(v) {
     if (Array.isArray(v))
@@ -431,16 +442,18 @@ function commandTimeoutSeconds(db, job, command) {
 /* harmony export */   d: () => (/* binding */ JobCommandError)
 /* harmony export */ });
 /* unused harmony export isJobCommandError */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(452);
 // Errors of job-command runs. src/errors.ts has no codes for them yet, so they are classified by
 // `kind` here; the message keeps the reference texts (spec kv §9 "Hook run").
-class JobCommandError extends Error {
+
+class JobCommandError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MaandError */ .Ob {
     name = 'JobCommandError';
     kind;
     job;
     command;
     event;
     constructor(kind, where, message) {
-        super(message);
+        super('job command', message, undefined, { bare: true });
         this.kind = kind;
         this.job = where.job;
         this.command = where.command;
@@ -461,15 +474,24 @@ function commandNotRegistered(command, event) {
 
 /***/ }),
 
-/***/ 9759:
+/***/ 494:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   g3: () => (/* binding */ LineSplitter),
-/* harmony export */   gY: () => (/* binding */ OutputTail),
-/* harmony export */   zp: () => (/* binding */ DEFAULT_TAIL_BYTES)
-/* harmony export */ });
-/* unused harmony export MAX_LINE_BYTES */
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  W: () => (/* binding */ runJobCommand)
+});
+
+// UNUSED EXPORTS: defaultConcurrency
+
+// EXTERNAL MODULE: ./lib/util/pool.js
+var pool = __webpack_require__(9860);
+// EXTERNAL MODULE: ./lib/hooks/catalog.js
+var catalog = __webpack_require__(2763);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+;// CONCATENATED MODULE: ./lib/hooks/output.js
 // Hook output in bounded memory: a splitter turns byte chunks into lines (a line longer than
 // MAX_LINE_BYTES is cut into pieces instead of growing without bound — the reference hangs on
 // such lines, spec kv §8 item 21) and a tail keeps only the last N bytes for the result.
@@ -549,28 +571,6 @@ class OutputTail {
     }
 }
 
-
-/***/ }),
-
-/***/ 3604:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  W: () => (/* binding */ runJobCommand)
-});
-
-// UNUSED EXPORTS: defaultConcurrency
-
-// EXTERNAL MODULE: ./lib/util/pool.js
-var pool = __webpack_require__(9860);
-// EXTERNAL MODULE: ./lib/hooks/catalog.js
-var catalog = __webpack_require__(2763);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
-// EXTERNAL MODULE: ./lib/hooks/output.js
-var output = __webpack_require__(9759);
 ;// CONCATENATED MODULE: ./lib/hooks/child.js
 // One local child process with streamed output, an optional timeout and cancellation. The child
 // leads its own process group, so a timeout or cancel reaches the interpreter and whatever it
@@ -586,8 +586,8 @@ function runChild(spec) {
         let settled = false;
         const timers = [];
         const child = (0,external_node_child_process_.spawn)(spec.program, spec.args, { cwd: spec.cwd, env: spec.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-        const out = new output/* LineSplitter */.g3((t) => spec.onLine('stdout', t));
-        const err = new output/* LineSplitter */.g3((t) => spec.onLine('stderr', t));
+        const out = new LineSplitter((t) => spec.onLine('stdout', t));
+        const err = new LineSplitter((t) => spec.onLine('stderr', t));
         child.stdout.on('data', (b) => out.push(b));
         child.stderr.on('data', (b) => err.push(b));
         const finish = (o) => {
@@ -965,7 +965,7 @@ function done(ctx, result) {
 async function runOne(ctx, o, script, ip, modulesDir, row, timeoutMs) {
     const { job, command, event } = o;
     const started = Date.now();
-    const tail = new output/* OutputTail */.gY(ctx.outputTailBytes ?? output/* DEFAULT_TAIL_BYTES */.zp);
+    const tail = new OutputTail(ctx.outputTailBytes ?? DEFAULT_TAIL_BYTES);
     const result = (r) => {
         const out = {
             job, command, event, worker: ip, allocId: row?.allocId ?? '', exitCode: null, timedOut: false,
@@ -1034,19 +1034,26 @@ var external_node_crypto_ = __webpack_require__(7598);
 var external_node_http_ = __webpack_require__(7067);
 // EXTERNAL MODULE: ./lib/hooks/catalog.js
 var catalog = __webpack_require__(2763);
+// EXTERNAL MODULE: ./lib/errors.js
+var errors = __webpack_require__(452);
 // EXTERNAL MODULE: ./lib/util/go-json.js
 var go_json = __webpack_require__(6495);
 // EXTERNAL MODULE: ./lib/util/json-decode.js
 var json_decode = __webpack_require__(8719);
 ;// CONCATENATED MODULE: ./lib/hooks/http-io.js
+// Request and response plumbing of the runtime API with the reference's wire behaviour (spec kv
+// §3.9.2): text errors end with "\n", JSON bodies end with "\n", the request body is decoded like
+// Go's json.Decoder into a struct (first JSON value only, case-insensitive fields, wrong types rejected).
+
 
 
 /** Request bodies are tiny JSON objects; anything larger is refused. */
 const MAX_BODY_BYTES = 1024 * 1024;
-class HttpFailure extends Error {
+class HttpFailure extends errors/* MaandError */.Ob {
+    name = 'HttpFailure';
     status;
     constructor(status, message) {
-        super(message);
+        super('runtime api', message, undefined, { bare: true });
         this.status = status;
     }
 }
@@ -1601,6 +1608,41 @@ function assetPath(name) {
 
 /***/ }),
 
+/***/ 9127:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ runAbnormalExitCleanups),
+/* harmony export */   q: () => (/* binding */ onAbnormalExit)
+/* harmony export */ });
+// What must not outlive a run that dies from an error nobody caught: the bucket lock, the staging area,
+// the ssh control directory. Each owner registers a synchronous cleanup when it takes the resource and
+// drops it when it releases the resource normally; the entries' last-resort handlers run what is left.
+const pending = new Map();
+let nextId = 0;
+/** Registers `fn` for an abnormal exit; the returned function unregisters it (call it on normal release). */
+function onAbnormalExit(fn) {
+    const id = nextId++;
+    pending.set(id, fn);
+    return () => void pending.delete(id);
+}
+/** Runs every registered cleanup once, newest first; a cleanup that throws does not stop the others. */
+function runAbnormalExitCleanups() {
+    const fns = [...pending.values()].reverse();
+    pending.clear();
+    for (const fn of fns) {
+        try {
+            fn();
+        }
+        catch {
+            // best effort: the process is about to exit with the original error
+        }
+    }
+}
+
+
+/***/ }),
+
 /***/ 6495:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -1662,11 +1704,16 @@ function goJson(value, sortKeys = true) {
 /* harmony export */   qF: () => (/* binding */ parseJson)
 /* harmony export */ });
 /* unused harmony export jsonType */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(452);
 // Decoding JSON the way Go's encoding/json fills a struct: object keys match field names
 // case-insensitively, a later duplicate wins, unknown keys are ignored, `null` keeps the default,
 // and a value of the wrong JSON type is an error. Messages follow Go's decoder wording.
-class JsonDecodeError extends Error {
+
+class JsonDecodeError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MaandError */ .Ob {
     name = 'JsonDecodeError';
+    constructor(message) {
+        super('invalid json', message, undefined, { bare: true });
+    }
 }
 /** JSON.parse with Go-like error texts (`unexpected end of JSON input`, `invalid character ...`). */
 function parseJson(text) {

@@ -1,32 +1,8 @@
-export const id = 115;
-export const ids = [115];
+export const id = 63;
+export const ids = [63];
 export const modules = {
 
-/***/ 76210:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   c: () => (/* binding */ isStateError),
-/* harmony export */   q: () => (/* binding */ StateError)
-/* harmony export */ });
-// StateError: a state restore/save that cannot go on. The message says what failed, where (bundle file,
-// backend, branch) and what to do next; `kind` lets the Action layer classify it without reading text.
-class StateError extends Error {
-    name = 'StateError';
-    kind;
-    constructor(kind, message, options) {
-        super(message, options);
-        this.kind = kind;
-    }
-}
-function isStateError(e, kind) {
-    return e instanceof StateError && (kind === undefined || e.kind === kind);
-}
-
-
-/***/ }),
-
-/***/ 7115:
+/***/ 98063:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -36,12 +12,12 @@ __webpack_require__.r(__webpack_exports__);
 __webpack_require__.d(__webpack_exports__, {
   BACKEND_KINDS: () => (/* reexport */ BACKEND_KINDS),
   DEFAULT_BRANCH: () => (/* reexport */ DEFAULT_BRANCH),
-  StateError: () => (/* reexport */ errors/* StateError */.q),
+  StateError: () => (/* reexport */ StateError),
   artifactName: () => (/* reexport */ artifactName),
   cacheKey: () => (/* reexport */ cacheKey),
   cacheKeyPrefix: () => (/* reexport */ cacheKeyPrefix),
   createBackend: () => (/* reexport */ createBackend),
-  isStateError: () => (/* reexport */ errors/* isStateError */.c),
+  isStateError: () => (/* reexport */ isStateError),
   localGeneration: () => (/* reexport */ localGeneration),
   packState: () => (/* reexport */ packState),
   readBundleHeader: () => (/* reexport */ readBundleHeader),
@@ -51,8 +27,24 @@ __webpack_require__.d(__webpack_exports__, {
   unpackState: () => (/* reexport */ unpackState)
 });
 
-// EXTERNAL MODULE: ./lib/state/errors.js
-var errors = __webpack_require__(76210);
+// EXTERNAL MODULE: ./lib/errors.js
+var errors = __webpack_require__(452);
+;// CONCATENATED MODULE: ./lib/state/errors.js
+// StateError: a state restore/save that cannot go on. The message says what failed, where (bundle file,
+// backend, branch) and what to do next; `kind` lets the Action layer classify it without reading text.
+
+class StateError extends errors/* MaandError */.Ob {
+    name = 'StateError';
+    kind;
+    constructor(kind, message, options) {
+        super('state', message, undefined, { bare: true, ...(options?.cause !== undefined ? { cause: options.cause } : {}) });
+        this.kind = kind;
+    }
+}
+function isStateError(e, kind) {
+    return e instanceof StateError && (kind === undefined || e.kind === kind);
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs"
@@ -104,7 +96,7 @@ function parseBundle(file, bytes) {
 /** Reads only the header (no key needed): what generation a backend holds, before a save. */
 async function readBundleHeader(file) {
     const fh = await (0,promises_.open)(file, 'r').catch((e) => {
-        throw new errors/* StateError */.q('format', `state bundle ${file}: cannot read it (${e.message})`);
+        throw new StateError('format', `state bundle ${file}: cannot read it (${e.message})`);
     });
     try {
         const { size } = await fh.stat();
@@ -128,13 +120,13 @@ function parsePrefix(file, bytes) {
     if (bytes.length < MAGIC.length || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) {
         if (bytes.length < MAGIC.length && MAGIC.subarray(0, bytes.length).equals(bytes))
             throw truncated(file);
-        throw new errors/* StateError */.q('format', `state bundle ${file}: not a maand state bundle (no MAANDSTB magic); check the backend holds maand state`);
+        throw new StateError('format', `state bundle ${file}: not a maand state bundle (no MAANDSTB magic); check the backend holds maand state`);
     }
     if (bytes.length < PREFIX_BYTES)
         throw truncated(file);
     const format = bytes.readUInt16BE(MAGIC.length);
     if (format !== FORMAT_VERSION)
-        throw new errors/* StateError */.q('format', `state bundle ${file}: format version ${format} is not supported (this maand reads version ${FORMAT_VERSION}); upgrade maand`);
+        throw new StateError('format', `state bundle ${file}: format version ${format} is not supported (this maand reads version ${FORMAT_VERSION}); upgrade maand`);
     const headerLength = bytes.readUInt32BE(MAGIC.length + 2);
     if (headerLength === 0 || headerLength > MAX_HEADER_BYTES)
         throw corrupted(file, `header length ${headerLength}`);
@@ -175,10 +167,10 @@ function parseHeader(file, json) {
     return h;
 }
 function truncated(file) {
-    return new errors/* StateError */.q('format', `state bundle ${file}: truncated (the file ends inside its header); the upload or download was cut short, restore an intact bundle`);
+    return new StateError('format', `state bundle ${file}: truncated (the file ends inside its header); the upload or download was cut short, restore an intact bundle`);
 }
 function corrupted(file, what) {
-    return new errors/* StateError */.q('format', `state bundle ${file}: corrupted (${what}); restore an intact bundle`);
+    return new StateError('format', `state bundle ${file}: corrupted (${what}); restore an intact bundle`);
 }
 
 ;// CONCATENATED MODULE: ./lib/state/bundle-crypto.js
@@ -225,7 +217,7 @@ async function unseal(file, stateKey, header, aad, body) {
     }
 }
 function authFailed(file) {
-    return new errors/* StateError */.q('auth', `state bundle ${file}: wrong state-key or corrupted (authentication failed); check that the state-key secret is the one the state was saved with`);
+    return new StateError('auth', `state bundle ${file}: wrong state-key or corrupted (authentication failed); check that the state-key secret is the one the state was saved with`);
 }
 function deriveKey(stateKey, kdf) {
     const salt = Buffer.from(kdf.salt, 'base64');
@@ -315,7 +307,7 @@ function checkEntryPath(file, path, isDir) {
     const plain = segments.every((s) => s !== '' && s !== '.' && s !== '..' && !s.includes('\\') && !s.includes('\0'));
     const allowed = isDir ? path === SECRETS_ENTRY || path.startsWith(`${SECRETS_ENTRY}/`) : path === DB_ENTRY || path.startsWith(`${SECRETS_ENTRY}/`);
     if (!plain || !allowed)
-        throw new errors/* StateError */.q('format', `state bundle ${file}: entry ${JSON.stringify(path)} is outside data/maand.db and secrets/; refusing to restore it`);
+        throw new StateError('format', `state bundle ${file}: entry ${JSON.stringify(path)} is outside data/maand.db and secrets/; refusing to restore it`);
 }
 function u32(n) {
     const b = Buffer.alloc(4);
@@ -347,7 +339,7 @@ function setLocalGeneration(bucketRoot, generation) {
         return true;
     });
     if (!done)
-        throw new errors/* StateError */.q('config', `no catalog at ${(0,bucket_paths/* bucketPaths */.Z)(bucketRoot).db}: cannot record state generation ${generation}; run maand init first`);
+        throw new StateError('config', `no catalog at ${(0,bucket_paths/* bucketPaths */.Z)(bucketRoot).db}: cannot record state generation ${generation}; run maand init first`);
 }
 /** The bucket id in the catalog, undefined when there is no catalog or no id yet. */
 function localBucketId(bucketRoot) {
@@ -362,7 +354,7 @@ function readGeneration(db) {
 }
 function writeGeneration(db, generation) {
     if (!Number.isSafeInteger(generation) || generation < 1)
-        throw new errors/* StateError */.q('config', `state generation must be a positive integer, got ${generation}`);
+        throw new StateError('config', `state generation must be a positive integer, got ${generation}`);
     db.prepare('INSERT INTO hash (namespace, key, current_hash) VALUES (?, ?, ?) ON CONFLICT(namespace, key) DO UPDATE SET current_hash = excluded.current_hash').run(NS, KEY, String(generation));
 }
 function readBucketId(db) {
@@ -384,15 +376,15 @@ function withCatalog(bucketRoot, fn) {
         db = new external_node_sqlite_.DatabaseSync(file, { timeout: 5000 });
     }
     catch (e) {
-        throw new errors/* StateError */.q('config', `catalog ${file}: ${e.message}`);
+        throw new StateError('config', `catalog ${file}: ${e.message}`);
     }
     try {
         return fn(db);
     }
     catch (e) {
-        if (e instanceof errors/* StateError */.q)
+        if (e instanceof StateError)
             throw e;
-        throw new errors/* StateError */.q('config', `catalog ${file}: ${e.message}`, { cause: e });
+        throw new StateError('config', `catalog ${file}: ${e.message}`, { cause: e });
     }
     finally {
         db.close();
@@ -417,14 +409,14 @@ function snapshotBucket(bucketRoot, opts) {
         dbMode = (0,external_node_fs_.statSync)(paths.db).mode;
     }
     catch {
-        throw new errors/* StateError */.q('config', `no catalog at ${paths.db}: nothing to save; run maand init (or restore the state) first`);
+        throw new StateError('config', `no catalog at ${paths.db}: nothing to save; run maand init (or restore the state) first`);
     }
     const copy = (0,external_node_path_.join)(opts.scratch, 'maand.db');
     const live = new external_node_sqlite_.DatabaseSync(paths.db, { timeout: 5000 });
     try {
         const id = readBucketId(live);
         if (id !== undefined && id !== opts.bucketId)
-            throw new errors/* StateError */.q('generation', `catalog ${paths.db} belongs to bucket ${id}, not ${opts.bucketId}; pass the catalog's bucket id`);
+            throw new StateError('generation', `catalog ${paths.db} belongs to bucket ${id}, not ${opts.bucketId}; pass the catalog's bucket id`);
         live.prepare('VACUUM INTO ?').run(copy);
     }
     finally {
@@ -464,7 +456,7 @@ function collectSecrets(dir, rel, out) {
     }
 }
 function notRegular(path) {
-    return new errors/* StateError */.q('config', `${path} is not a regular file or directory (symlink, socket, …); the state bundle keeps only files and folders under secrets/, replace it with a copy`);
+    return new StateError('config', `${path} is not a regular file or directory (symlink, socket, …); the state bundle keeps only files and folders under secrets/, replace it with a copy`);
 }
 
 ;// CONCATENATED MODULE: ./lib/state/pack.js
@@ -486,7 +478,7 @@ async function packState(bucketRoot, opts) {
     if (key === undefined && !opts.allowPlaintext)
         throw plaintextRefused();
     if (!Number.isSafeInteger(opts.generation) || opts.generation < 1)
-        throw new errors/* StateError */.q('config', `state generation must be a positive integer, got ${opts.generation}`);
+        throw new StateError('config', `state generation must be a positive integer, got ${opts.generation}`);
     const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'maand-state-'));
     try {
         (0,external_node_fs_.chmodSync)(dir, 0o700);
@@ -514,7 +506,7 @@ function presentKey(key) {
     return key === undefined || key === '' ? undefined : key;
 }
 function plaintextRefused(where = 'a state bundle') {
-    return new errors/* StateError */.q('key', `state-key is not set: refusing to write the bucket secrets (CA key, KV key) into ${where} in clear; ` +
+    return new StateError('key', `state-key is not set: refusing to write the bucket secrets (CA key, KV key) into ${where} in clear; ` +
         `add a repository secret (e.g. from 'openssl rand -base64 32') and pass it as the state-key input`);
 }
 
@@ -537,21 +529,21 @@ async function openBundle(file, key) {
         bytes = (0,external_node_fs_.readFileSync)(file);
     }
     catch (e) {
-        throw new errors/* StateError */.q('format', `state bundle ${file}: cannot read it (${e.message})`);
+        throw new StateError('format', `state bundle ${file}: cannot read it (${e.message})`);
     }
     const { format, header, aad, body } = parseBundle(file, bytes);
     const stateKey = presentKey(key);
     let compressed;
     if (header.cipher === 'none') {
         if (stateKey !== undefined)
-            throw new errors/* StateError */.q('key', `state bundle ${file} is not encrypted, but a state-key is set: refusing an unauthenticated bundle; restore it once without the state-key, then save it again with the key`);
+            throw new StateError('key', `state bundle ${file} is not encrypted, but a state-key is set: refusing an unauthenticated bundle; restore it once without the state-key, then save it again with the key`);
         if ((0,external_node_crypto_.createHash)('sha256').update(body).digest('hex') !== header.sha256)
             throw corrupted(file, 'checksum mismatch');
         compressed = body;
     }
     else {
         if (stateKey === undefined)
-            throw new errors/* StateError */.q('key', `state bundle ${file} is encrypted: pass the state-key secret it was saved with as the state-key input`);
+            throw new StateError('key', `state bundle ${file} is encrypted: pass the state-key secret it was saved with as the state-key input`);
         compressed = await unseal(file, stateKey, header, aad, body);
     }
     let payload;
@@ -589,11 +581,11 @@ function checkAgainstLocal(file, bucketRoot, meta) {
     const db = (0,bucket_paths/* bucketPaths */.Z)(bucketRoot).db;
     const local = localGeneration(bucketRoot);
     if (meta.generation < local)
-        throw new errors/* StateError */.q('generation', `state bundle ${file} holds generation ${meta.generation}, older than generation ${local} that the catalog ${db} already saw; ` +
+        throw new StateError('generation', `state bundle ${file} holds generation ${meta.generation}, older than generation ${local} that the catalog ${db} already saw; ` +
             `refusing to roll the catalog back: restore the newer state, or delete ${db} to accept generation ${meta.generation}`);
     const localId = localBucketId(bucketRoot);
     if (localId !== undefined && localId !== meta.bucketId)
-        throw new errors/* StateError */.q('generation', `state bundle ${file} belongs to bucket ${meta.bucketId}, but the catalog ${db} is bucket ${localId}; ` +
+        throw new StateError('generation', `state bundle ${file} belongs to bucket ${meta.bucketId}, but the catalog ${db} is bucket ${localId}; ` +
             `refusing to replace another bucket's catalog: check the state name, or delete ${db} to take the saved bucket`);
 }
 function install(file, bucketRoot, entries, meta) {
@@ -618,9 +610,9 @@ function install(file, bucketRoot, entries, meta) {
         }
     }
     catch (e) {
-        if (e instanceof errors/* StateError */.q)
+        if (e instanceof StateError)
             throw e;
-        throw new errors/* StateError */.q('config', `restoring state bundle ${file} into ${bucketRoot}: ${e.message}`, { cause: e });
+        throw new StateError('config', `restoring state bundle ${file} into ${bucketRoot}: ${e.message}`, { cause: e });
     }
     finally {
         (0,external_node_fs_.rmSync)(stage, { recursive: true, force: true });
@@ -662,8 +654,6 @@ function verifyStagedDb(file, staged, meta) {
 // The shapes shared by the bundle code, the backends and the Action layer.
 const BACKEND_KINDS = ['artifact', 'branch', 'cache', 'none'];
 
-// EXTERNAL MODULE: ./lib/errors.js
-var lib_errors = __webpack_require__(452);
 ;// CONCATENATED MODULE: ./lib/state/backends/artifact-list.js
 // Finding the newest state artifact of a repository through the REST API (`GET
 // /repos/{owner}/{repo}/actions/artifacts?name=`, newest first). Artifacts of fork pull requests and
@@ -682,7 +672,7 @@ async function newestArtifact(opts) {
         body = (await res.json());
     }
     catch (e) {
-        throw new errors/* StateError */.q('backend', `state artifact ${opts.name}: listing the artifacts of ${opts.repository} failed: ${(0,lib_errors/* errorText */.kc)(e)}; check that the token has actions: read`, { cause: e });
+        throw new StateError('backend', `state artifact ${opts.name}: listing the artifacts of ${opts.repository} failed: ${(0,errors/* errorText */.kc)(e)}; check that the token has actions: read`, { cause: e });
     }
     const candidates = (body.artifacts ?? [])
         .filter((a) => a.name === opts.name && !a.expired && a.created_at !== null && typeof a.workflow_run?.id === 'number')
@@ -748,11 +738,11 @@ function artifactBackend(opts) {
                     await (await lib()).downloadArtifact(found.id, { path: dir, findBy: { token, workflowRunId: found.runId, repositoryOwner: owner, repositoryName: repo } });
                 }
                 catch (e) {
-                    throw new errors/* StateError */.q('backend', `state artifact ${name} (id ${found.id}, run ${found.runId}): download failed: ${(0,lib_errors/* errorText */.kc)(e)}; re-run this workflow`, { cause: e });
+                    throw new StateError('backend', `state artifact ${name} (id ${found.id}, run ${found.runId}): download failed: ${(0,errors/* errorText */.kc)(e)}; re-run this workflow`, { cause: e });
                 }
                 const got = (0,external_node_path_.join)(dir, fileName);
                 if (!(0,external_node_fs_.existsSync)(got))
-                    throw new errors/* StateError */.q('backend', `state artifact ${name} (id ${found.id}, run ${found.runId}) has no ${fileName}; it was not uploaded by maand`);
+                    throw new StateError('backend', `state artifact ${name} (id ${found.id}, run ${found.runId}) has no ${fileName}; it was not uploaded by maand`);
                 return { file: dest, bytes: moveFile(got, dest), source: `artifact ${found.id} (run ${found.runId})` };
             }
             finally {
@@ -766,7 +756,7 @@ function artifactBackend(opts) {
                 copyPrivate(file, staged);
                 // The bundle is encrypted, so compressing the zip would only cost time.
                 const res = await (await lib()).uploadArtifact(name, [staged], dir, { compressionLevel: 0 }).catch((e) => {
-                    throw new errors/* StateError */.q('backend', `state artifact ${name}: upload failed: ${(0,lib_errors/* errorText */.kc)(e)}; the state of generation ${meta.generation} was not saved, re-run this workflow`, { cause: e });
+                    throw new StateError('backend', `state artifact ${name}: upload failed: ${(0,errors/* errorText */.kc)(e)}; the state of generation ${meta.generation} was not saved, re-run this workflow`, { cause: e });
                 });
                 return { bytes: meta.bytes, location: `artifact ${name}${res.id === undefined ? '' : ` (id ${res.id})`}` };
             }
@@ -779,9 +769,9 @@ function artifactBackend(opts) {
 function repository(opts, name) {
     const [owner, repo, extra] = (opts.repository ?? '').split('/');
     if (!owner || !repo || extra !== undefined)
-        throw new errors/* StateError */.q('config', `state artifact ${name}: the repository (owner/repo) is required to find earlier runs' artifacts`);
+        throw new StateError('config', `state artifact ${name}: the repository (owner/repo) is required to find earlier runs' artifacts`);
     if (!opts.token)
-        throw new errors/* StateError */.q('config', `state artifact ${name}: a token with actions: read is required to download earlier runs' artifacts`);
+        throw new StateError('config', `state artifact ${name}: a token with actions: read is required to download earlier runs' artifacts`);
     return { owner, repo, token: opts.token };
 }
 
@@ -871,7 +861,7 @@ const PUSH_ATTEMPTS = 3;
 function branchBackend(opts, hooks = {}) {
     const branch = opts.branch ?? DEFAULT_BRANCH;
     if (!/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/.test(branch) || branch.includes('..') || branch.startsWith('-') || branch.endsWith('.lock'))
-        throw new errors/* StateError */.q('config', `state branch ${JSON.stringify(branch)} is not a valid branch name; use letters, digits, '.', '_', '-' and '/'`);
+        throw new StateError('config', `state branch ${JSON.stringify(branch)} is not a valid branch name; use letters, digits, '.', '_', '-' and '/'`);
     const bundlePath = `${opts.name}.bundle`;
     const metaPath = `${opts.name}.json`;
     const where = `state branch ${branch}`;
@@ -881,9 +871,9 @@ function branchBackend(opts, hooks = {}) {
             return await fn();
         }
         catch (e) {
-            if (e instanceof errors/* StateError */.q)
+            if (e instanceof StateError)
                 throw e;
-            throw new errors/* StateError */.q('backend', `${where}: git ${what} failed: ${(0,lib_errors/* errorText */.kc)(e).trim()}; check the remote and that the token may read and push it (contents: write)`, { cause: e });
+            throw new StateError('backend', `${where}: git ${what} failed: ${(0,errors/* errorText */.kc)(e).trim()}; check the remote and that the token may read and push it (contents: write)`, { cause: e });
         }
     };
     const repo = () => git('rev-parse', () => (opened ??= openRepo(opts)));
@@ -900,10 +890,10 @@ function branchBackend(opts, hooks = {}) {
             /* reported below */
         }
         if (typeof info.generation !== 'number' || typeof info.bucketId !== 'string')
-            throw new errors/* StateError */.q('backend', `${where}: ${metaPath} at ${commit.slice(0, 12)} has no generation or bucket id; repair or delete the branch`);
+            throw new StateError('backend', `${where}: ${metaPath} at ${commit.slice(0, 12)} has no generation or bucket id; repair or delete the branch`);
         return { generation: info.generation, bucketId: info.bucketId };
     };
-    const moved = (n) => new errors/* StateError */.q('lost-update', `${where} moved: another run saved generation ${n} first; re-run this workflow`);
+    const moved = (n) => new StateError('lost-update', `${where} moved: another run saved generation ${n} first; re-run this workflow`);
     return {
         name: 'branch',
         checksGeneration: true,
@@ -930,7 +920,7 @@ function branchBackend(opts, hooks = {}) {
                 if (theirs !== undefined && theirs.generation >= meta.generation)
                     throw moved(theirs.generation);
                 if (theirs !== undefined && theirs.bucketId !== meta.bucketId)
-                    throw new errors/* StateError */.q('generation', `${where}: ${metaPath} belongs to bucket ${theirs.bucketId}, not to this catalog's bucket ${meta.bucketId}; refusing to replace another bucket's state: check the state name`);
+                    throw new StateError('generation', `${where}: ${metaPath} belongs to bucket ${theirs.bucketId}, not to this catalog's bucket ${meta.bucketId}; refusing to replace another bucket's state: check the state name`);
                 const mine = new Set([bundlePath, metaPath]);
                 kept = (await git('ls-tree', () => r.git.treeEntries(parent))).filter((e) => !mine.has(e.slice(e.indexOf('\t') + 1)));
             }
@@ -957,7 +947,7 @@ function branchBackend(opts, hooks = {}) {
                         throw moved((await infoAt(r, winner))?.generation ?? '(unknown)');
                     }
                     if (attempt === PUSH_ATTEMPTS)
-                        throw new errors/* StateError */.q('backend', `${where}: git push failed: ${(0,lib_errors/* errorText */.kc)(e).trim()}; check that the token may push to the repository (contents: write)`, { cause: e });
+                        throw new StateError('backend', `${where}: git push failed: ${(0,errors/* errorText */.kc)(e).trim()}; check that the token may push to the repository (contents: write)`, { cause: e });
                     await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
                 }
             }
@@ -975,7 +965,7 @@ async function openRepo(opts) {
         await git.initBare();
         return { git, remote: opts.gitRemote, shallow: true };
     }
-    throw new errors/* StateError */.q('config', 'state backend branch needs a repository: pass git-remote (a URL) or the checkout directory (git-cwd) with its remote name');
+    throw new StateError('config', 'state backend branch needs a repository: pass git-remote (a URL) or the checkout directory (git-cwd) with its remote name');
 }
 
 ;// CONCATENATED MODULE: ./lib/state/backends/cache.js
@@ -1024,15 +1014,15 @@ function cacheBackend(opts) {
                 ({ value: hit, failure } = await watchRestoreFailure(() => cache.restoreCache([rel], key, [prefix])));
             }
             catch (e) {
-                throw new errors/* StateError */.q('backend', `state cache ${prefix}*: restore failed: ${(0,lib_errors/* errorText */.kc)(e)}; check the cache service, then re-run this workflow`, { cause: e });
+                throw new StateError('backend', `state cache ${prefix}*: restore failed: ${(0,errors/* errorText */.kc)(e)}; check the cache service, then re-run this workflow`, { cause: e });
             }
             if (failure !== undefined)
-                throw new errors/* StateError */.q('backend', `state cache ${prefix}*: restore failed: ${failure}; check the cache service, then re-run this workflow (nothing was changed)`);
+                throw new StateError('backend', `state cache ${prefix}*: restore failed: ${failure}; check the cache service, then re-run this workflow (nothing was changed)`);
             if (hit === undefined)
                 return undefined;
             try {
                 if (!(0,external_node_fs_.existsSync)(staged()))
-                    throw new errors/* StateError */.q('backend', `state cache ${hit}: restored, but ${staged()} is missing; run the action from the workspace directory (GITHUB_WORKSPACE)`);
+                    throw new StateError('backend', `state cache ${hit}: restored, but ${staged()} is missing; run the action from the workspace directory (GITHUB_WORKSPACE)`);
                 const bytes = moveFile(staged(), dest);
                 return { file: dest, bytes, source: `cache ${hit}` };
             }
@@ -1049,14 +1039,14 @@ function cacheBackend(opts) {
                 id = await cache.saveCache([rel], key);
             }
             catch (e) {
-                throw new errors/* StateError */.q('backend', `state cache ${key}: save failed: ${(0,lib_errors/* errorText */.kc)(e)}; the state of generation ${meta.generation} was not saved`, { cause: e });
+                throw new StateError('backend', `state cache ${key}: save failed: ${(0,errors/* errorText */.kc)(e)}; the state of generation ${meta.generation} was not saved`, { cause: e });
             }
             finally {
                 cleanup();
             }
             // saveCache reports most failures as a warning and -1; for the state that is an error.
             if (id === -1)
-                throw new errors/* StateError */.q('backend', `state cache ${key}: save failed (see the cache warning above); the state of generation ${meta.generation} was not saved, re-run this workflow`);
+                throw new StateError('backend', `state cache ${key}: save failed (see the cache warning above); the state of generation ${meta.generation} was not saved, re-run this workflow`);
             return { bytes, location: `cache ${key}` };
         },
     };
@@ -1104,9 +1094,9 @@ function noneBackend() {
 const NAME = /^[A-Za-z0-9._-]{1,100}$/;
 function createBackend(kind, opts) {
     if (!BACKEND_KINDS.includes(kind))
-        throw new errors/* StateError */.q('config', `state backend ${JSON.stringify(kind)} is not one of ${BACKEND_KINDS.join(', ')}`);
+        throw new StateError('config', `state backend ${JSON.stringify(kind)} is not one of ${BACKEND_KINDS.join(', ')}`);
     if (!NAME.test(opts.name) || opts.name.startsWith('.'))
-        throw new errors/* StateError */.q('config', `state name ${JSON.stringify(opts.name)} is not valid: use 1-100 letters, digits, '.', '_' or '-' (not starting with '.')`);
+        throw new StateError('config', `state name ${JSON.stringify(opts.name)} is not valid: use 1-100 letters, digits, '.', '_' or '-' (not starting with '.')`);
     switch (kind) {
         case 'cache':
             return cacheBackend(opts);
@@ -1188,9 +1178,9 @@ async function checkNewest(backend, base, bucketId) {
             return;
         const meta = await readBundleHeader(newest.file);
         if (meta.generation > base)
-            throw new errors/* StateError */.q('lost-update', `state ${newest.source} moved: another run saved generation ${meta.generation} first (this run started from generation ${base}); re-run this workflow`);
+            throw new StateError('lost-update', `state ${newest.source} moved: another run saved generation ${meta.generation} first (this run started from generation ${base}); re-run this workflow`);
         if (meta.bucketId !== bucketId)
-            throw new errors/* StateError */.q('generation', `state ${newest.source} belongs to bucket ${meta.bucketId}, not to this catalog's bucket ${bucketId}; refusing to replace another bucket's state: check the state name`);
+            throw new StateError('generation', `state ${newest.source} belongs to bucket ${meta.bucketId}, not to this catalog's bucket ${bucketId}; refusing to replace another bucket's state: check the state name`);
     }
     finally {
         (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });

@@ -1,0 +1,165 @@
+// A run's I/O with its workers, in one object: first contact (prerequisites + bucket dir, memoised per
+// worker for the whole run), rsync of staged trees, Makefile targets, plain scripts. Every method
+// resolves to an error text instead of rejecting, so a worker that cannot be used fails only the jobs
+// placed on it (decision Q4), and a call nobody awaits can never become an unhandled rejection.
+import type { Db } from '../catalog/db.ts';
+import { errorText, MaandError } from '../errors.ts';
+import type { CatalogWorker } from '../run/lifecycle.ts';
+import type { LineSink, RemoteResult, WorkerRemote } from '../run/links.ts';
+import { Coalescer } from './coalesce.ts';
+import { bucketDir, checkWorker, lifecycleScript } from './commands.ts';
+import type { DeployEvent } from './result.ts';
+import type { StageArea } from './stage-area.ts';
+import { workerFileData } from './worker-files.ts';
+
+export interface TargetRequest {
+  job: string;
+  target: string;
+  currentVersion: string;
+  newVersion: string;
+}
+
+export interface WorkerLinkInit {
+  remote: WorkerRemote;
+  db: Db;
+  bucketId: string;
+  workers: CatalogWorker[];
+  useSudo: boolean;
+  emit: (e: DeployEvent) => void;
+  /** Where rsync sources are staged (deploy, drift). */
+  stage?: StageArea;
+  /** The update_seq the bucket-level files carry (the deploy bumps it mid-run). */
+  updateSeq: () => number;
+}
+
+export class WorkerLink {
+  private readonly init: WorkerLinkInit;
+  private readonly workers: Map<string, CatalogWorker>;
+  private readonly ready = new Map<string, Promise<string | undefined>>();
+  /** Workers whose bucket-level files were sent in this run. */
+  readonly refreshed = new Set<string>();
+  private readonly fileSender = new Coalescer<string, string | undefined>((ip, jobs) => this.sendFiles(ip, jobs));
+  private readonly targetRunner = new Coalescer<TargetRequest, string | undefined>((key, reqs) => this.runTargets(key, reqs));
+
+  constructor(init: WorkerLinkInit) {
+    this.init = init;
+    this.workers = new Map(init.workers.map((w) => [w.ip, w]));
+  }
+
+  /**
+   * First contact with a worker in this run: prerequisites + bucket dir. Memoised; an error text when the
+   * worker cannot be used.
+   */
+  reach(ip: string): Promise<string | undefined> {
+    let p = this.ready.get(ip);
+    if (!p) {
+      p = checkWorker((script) => this.run(ip, script), ip, this.init.bucketId, this.init.useSudo).catch((e: unknown) => `worker ${ip}: ${errorText(e)}`);
+      this.ready.set(ip, p);
+    }
+    return p;
+  }
+
+  /** Throws when nothing on this machine can reach any worker (key, ssh, rsync): one error for the run. */
+  requireTransport(): void {
+    const problem = this.init.remote.preflight();
+    if (problem !== undefined) throw new MaandError('workers unreachable', problem, undefined, { bare: true });
+  }
+
+  /** Starts first contact in the background (the outcome is memoised for whoever asks next). */
+  warm(ip: string): void {
+    this.reach(ip).catch(() => undefined);
+  }
+
+  /** Runs a bash script on a worker; a throw of the transport becomes a failed result. */
+  async run(ip: string, script: string, opts: { env?: Record<string, string>; onLine?: LineSink; timeoutMs?: number } = {}): Promise<RemoteResult> {
+    try {
+      return await this.init.remote.run(ip, script, opts);
+    } catch (e) {
+      return { exitCode: -1, stdout: '', stderr: '', message: `worker ${ip}: ${errorText(e)}` };
+    }
+  }
+
+  /** Sends a job's staged tree to a worker; jobs asking at the same time share one rsync. */
+  sendJobFiles(ip: string, job: string): Promise<string | undefined> {
+    return this.fileSender.submit(ip, job);
+  }
+
+  /** Runs a Makefile target of a job on a worker; same-time requests for one worker share one ssh call. */
+  runTarget(ip: string, req: TargetRequest): Promise<string | undefined> {
+    return this.targetRunner.submit(`${ip}\n${req.target}`, req);
+  }
+
+  /** rsync the staged tree of `jobs` (none: bucket-level files only) to one worker. */
+  async rsyncTo(ip: string, jobs: string[], opts: { dryRun?: boolean; onLine?: LineSink } = {}): Promise<RemoteResult> {
+    const w = this.workers.get(ip);
+    const stage = this.init.stage;
+    if (!stage) return { exitCode: -1, stdout: '', stderr: '', message: `worker ${ip}: this run stages no files` };
+    try {
+      const src = stage.rsyncSource(ip, w && workerFileData(this.init.db, this.init.bucketId, this.init.updateSeq(), w), jobs);
+      const r = await this.init.remote.rsync(ip, src.dir, bucketDir(this.init.bucketId), src.filter, {
+        onLine: opts.onLine ?? this.output(jobs.join(',') || undefined, ip, 'rsync'),
+        ...(opts.dryRun ? { dryRun: true, itemize: true } : {}),
+      });
+      if (r.exitCode === 0 && !opts.dryRun) this.refreshed.add(ip);
+      return r;
+    } catch (e) {
+      return { exitCode: -1, stdout: '', stderr: '', message: `worker ${ip}: rsync not started: ${errorText(e)}` };
+    }
+  }
+
+  output(job: string | undefined, worker: string | undefined, source: 'rsync' | 'remote' = 'remote'): LineSink {
+    return (stream, text) => this.init.emit({ type: 'output', ...(job ? { job } : {}), ...(worker ? { worker } : {}), stream, text, source });
+  }
+
+  private async sendFiles(ip: string, jobs: string[]): Promise<Array<string | undefined>> {
+    const unique = [...new Set(jobs)].sort();
+    const err = (await this.reach(ip)) ?? rsyncFailure(ip, await this.rsyncTo(ip, unique));
+    return jobs.map(() => err);
+  }
+
+  private async runTargets(key: string, reqs: TargetRequest[]): Promise<Array<string | undefined>> {
+    const ip = key.slice(0, key.indexOf('\n'));
+    const target = reqs[0]!.target;
+    const jobs = reqs.map((r) => r.job);
+    const results = new Map<string, number>();
+    let current: string | undefined = jobs.length === 1 ? jobs[0] : undefined;
+    const r = await this.run(ip, lifecycleScript(this.init.bucketId, target, reqs), {
+      onLine: (stream, text) => {
+        const m = /^maand-runner: (begin|result) (\S+)(?: (-?\d+))?$/.exec(text);
+        if (stream === 'stdout' && m) {
+          if (m[1] === 'begin') current = m[2];
+          else results.set(m[2]!, Number(m[3]));
+          return;
+        }
+        this.output(current, ip)(stream, text);
+      },
+    });
+    return jobs.map((job) => {
+      const code = results.get(job);
+      if (code === 0) return undefined;
+      if (code !== undefined) return `worker ${ip}: make ${target} failed for job ${job} (exit ${code}); see the output above`;
+      return r.exitCode === 0 ? `worker ${ip}: job ${job}: ${target} did not report a result` : failureText(ip, r);
+    });
+  }
+}
+
+/** The error text of an rsync result, undefined when it succeeded. */
+export function rsyncFailure(ip: string, r: RemoteResult): string | undefined {
+  if (r.exitCode === 0) return undefined;
+  return r.message ?? `worker ${ip}: rsync failed (exit ${r.exitCode}): ${tail(r.stderr || r.stdout)}`;
+}
+
+export function tail(text: string, max = 400): string {
+  const t = text.trim();
+  return t.length > max ? `…${t.slice(-max)}` : t;
+}
+
+/** The failure text of a remote result: the executor's explanation, else exit code and output tail. */
+export function failureText(ip: string, r: { exitCode: number; stdout: string; stderr: string; message?: string }): string {
+  return r.message ?? remoteFailure(ip, r.exitCode, r.stderr || r.stdout);
+}
+
+export function remoteFailure(ip: string, exitCode: number, output: string): string {
+  if (exitCode === 255) return `worker ${ip} unreachable (ssh exit 255): ${tail(output) || 'no output'}; check the host, its ssh_port and known_hosts, then run maand deploy again`;
+  return `worker ${ip}: command execution failed (exit ${exitCode})${output.trim() ? `: ${tail(output)}` : ''}`;
+}
