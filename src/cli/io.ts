@@ -2,6 +2,6 @@
 export interface CliIo {
   cwd: string;
   env: NodeJS.ProcessEnv;
-  stdout: { write(s: string): unknown; isTTY?: boolean };
-  stderr: { write(s: string): unknown; isTTY?: boolean };
+  stdout: { write(s: string): unknown; isTTY?: boolean; columns?: number };
+  stderr: { write(s: string): unknown; isTTY?: boolean; columns?: number };
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { MaandError } from '../errors.ts';
 import type { Db } from '../catalog/db.ts';
 import { allocationNamespace, namespacesForAllocation, upstreamJobs, type KvStore } from '../kv/index.ts';
-import { goStruct, parseTemplate, render, maandFuncs, TemplateError } from '../template/index.ts';
+import { decodeGoString, goStruct, parseTemplate, renderBytes, maandFuncs, TemplateError } from '../template/index.ts';
 import { assetPath } from '../util/assets.ts';
 import { byteCompare } from '../util/go-json.ts';
 import { bucketDir, jobDir } from './commands.ts';
@@ -87,16 +87,16 @@ function renderTemplates(db: Db, kv: KvStore, tree: JobTree, ctx: AllocationCont
     WorkerData: goStruct('data.WorkerData', { BucketID: ctx.bucketId, WorkerID: ctx.workerId, WorkerIP: ctx.workerIp, Labels: [...ctx.labels].sort(), UpdateSeq: ctx.updateSeq }),
   });
   for (const rel of templates) {
-    const text = Buffer.from(tree.files.get(rel)!.data).toString('utf8');
+    const text = decodeGoString(tree.files.get(rel)!.data); // Go keeps a .tpl's invalid bytes
     let tpl;
     try {
       tpl = parseTemplate('template', text, funcs);
     } catch (e) {
       throw new MaandError('invalid job', `job ${ctx.job} worker ${ctx.workerIp}: parse template ${rel}: ${(e as Error).message}`);
     }
-    let out: string;
+    let out: Buffer;
     try {
-      out = render(tpl, data);
+      out = renderBytes(tpl, data);
     } catch (e) {
       const msg = e instanceof TemplateError || e instanceof Error ? e.message : String(e);
       throw new MaandError('invalid job', `job ${ctx.job} worker ${ctx.workerIp}: execute template ${rel}: ${msg}`);

@@ -4,6 +4,8 @@
 // It lives beside the engine and extends the one base every user-facing error has (src/errors.ts).
 import { MaandError } from '../errors.ts';
 
+import { goByteLength } from './gostring.ts';
+
 export type TemplateErrorKind = 'parse' | 'exec';
 
 export interface TemplateErrorInit {
@@ -40,5 +42,5 @@ export function location(text: string, pos: number): { line: number; col: number
   const nl = before.lastIndexOf('\n');
   let line = 1;
   for (let i = before.indexOf('\n'); i >= 0; i = before.indexOf('\n', i + 1)) line++;
-  return { line, col: Buffer.byteLength(before.slice(nl + 1), 'utf8') };
+  return { line, col: goByteLength(before.slice(nl + 1)) };
 }

@@ -4,6 +4,7 @@
 // here; Sprintf (format strings) is in printf.ts. %b/%x on floats are not supported.
 
 import { formatFloat, type FloatFormat } from './number.ts';
+import { encodeGoString } from './gostring.ts';
 import { canBackquote, isPrint, quote, quoteASCII, quoteRune, runeCount } from './strconv.ts';
 import { bigOf, floatOf, type GoInt, kindOf, sortedEntries, typeName } from './value.ts';
 
@@ -288,7 +289,7 @@ export class Printer {
   }
 
   private fmtSx(s: string, upper: boolean): void {
-    let bytes = Buffer.from(s, 'utf8');
+    let bytes = encodeGoString(s);
     if (this.precPresent && this.prec < bytes.length) bytes = bytes.subarray(0, this.prec);
     let width = 2 * bytes.length;
     if (width === 0) {

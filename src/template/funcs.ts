@@ -4,7 +4,8 @@
 import { sprint, sprintln } from './format.ts';
 import { sprintf } from './printf.ts';
 import { GoFunc, goFunc, type FuncMap } from './func.ts';
-import { byteLength, isPrint } from './strconv.ts';
+import { canonicalGoString, compareGoStrings, decodeGoString, encodeGoString, goByteLength, rawByte } from './gostring.ts';
+import { isPrint } from './strconv.ts';
 import {
   bigOf, floatOf, type GoInt, isInt, isTrue, kindOf, mapKeyTypeName, typeName,
 } from './value.ts';
@@ -21,9 +22,10 @@ export const builtins: FuncMap = {
   len: goFunc(['value'], length),
   index: new GoFunc(['value'], (args) => index(args[0], args.slice(1)), 'value'),
   slice: new GoFunc(['value'], (args) => slice(args[0], args.slice(1)), 'value'),
-  print: new GoFunc([], (args) => sprint(args), 'any'),
-  printf: new GoFunc(['string'], (args) => sprintf(args[0] as string, args, 1), 'any'),
-  println: new GoFunc([], (args) => sprintln(args), 'any'),
+  // Printing concatenates: raw bytes may join into a character again.
+  print: new GoFunc([], (args) => canonicalGoString(sprint(args)), 'any'),
+  printf: new GoFunc(['string'], (args) => canonicalGoString(sprintf(args[0] as string, args, 1)), 'any'),
+  println: new GoFunc([], (args) => canonicalGoString(sprintln(args)), 'any'),
   html: new GoFunc([], (args) => htmlEscape(evalArgs(args)), 'any'),
   js: new GoFunc([], (args) => jsEscape(evalArgs(args)), 'any'),
   urlquery: new GoFunc([], (args) => queryEscape(evalArgs(args)), 'any'),
@@ -38,7 +40,7 @@ export const builtins: FuncMap = {
 function length(v: unknown): number {
   switch (kindOf(v)) {
     case 'string':
-      return byteLength(v as string);
+      return goByteLength(v as string);
     case 'slice':
       return (v as unknown[]).length;
     case 'map':
@@ -73,7 +75,7 @@ function index(item: unknown, indexes: unknown[]): unknown {
         break;
       }
       case 'string': {
-        const bytes = Buffer.from(v as string, 'utf8');
+        const bytes = encodeGoString(v as string);
         const x = indexArg(i, bytes.length);
         if (x === bytes.length) throw new Error('reflect: string index out of range');
         v = bytes[x];
@@ -109,7 +111,7 @@ function slice(item: unknown, indexes: unknown[]): unknown {
   let bytes: Buffer | undefined;
   if (kind === 'string') {
     if (indexes.length === 3) throw new Error('cannot 3-index slice a string');
-    bytes = Buffer.from(item as string, 'utf8');
+    bytes = encodeGoString(item as string);
     len = bytes.length;
   } else if (kind === 'slice') {
     len = (item as unknown[]).length;
@@ -124,7 +126,8 @@ function slice(item: unknown, indexes: unknown[]): unknown {
   });
   if (idx[0]! > idx[1]!) throw new Error(`invalid slice index: ${idx[0]} > ${idx[1]}`);
   if (indexes.length === 3 && idx[1]! > idx[2]!) throw new Error(`invalid slice index: ${idx[1]} > ${idx[2]}`);
-  if (bytes !== undefined) return bytes.subarray(idx[0], idx[1]).toString('utf8');
+  // Go slices the bytes: a cut inside a character leaves raw bytes (see gostring.ts).
+  if (bytes !== undefined) return decodeGoString(bytes.subarray(idx[0], idx[1]));
   return (item as unknown[]).slice(idx[0], idx[1]);
 }
 
@@ -153,6 +156,7 @@ function eq(a: unknown, others: unknown[]): boolean {
       truth = false;
     } else if (k1 === 'int') truth = intEq(a as GoInt, b as GoInt);
     else if (k1 === 'float') truth = floatOf(a) === floatOf(b);
+    else if (k1 === 'string') truth = compareGoStrings(a as string, b as string) === 0;
     else if (k1 !== undefined) truth = a === b;
     else truth = eqNonBasic(a, b);
     if (truth) return true;
@@ -209,7 +213,7 @@ function lt(a: unknown, b: unknown): boolean {
     case 'float':
       return floatOf(a) < floatOf(b);
     default:
-      return (a as string) < (b as string);
+      return compareGoStrings(a as string, b as string) < 0; // bytewise, as Go
   }
 }
 
@@ -234,6 +238,7 @@ export function jsEscape(s: string): string {
   for (const ch of s) {
     const cp = ch.codePointAt(0)!;
     if (ch in JS_ESCAPES) out += JS_ESCAPES[ch];
+    else if (rawByte(cp) !== undefined) out += ch; // Go decodes it as U+FFFD, printable: the byte stays
     else if (cp < 0x20) out += '\\u00' + cp.toString(16).toUpperCase().padStart(2, '0');
     else if (cp >= 0x80 && !isPrint(cp)) out += '\\u' + cp.toString(16).toUpperCase().padStart(4, '0');
     else out += ch;
@@ -244,7 +249,7 @@ export function jsEscape(s: string): string {
 /** net/url.QueryEscape */
 export function queryEscape(s: string): string {
   let out = '';
-  for (const b of Buffer.from(s, 'utf8')) {
+  for (const b of encodeGoString(s)) {
     const c = String.fromCharCode(b);
     if (/[A-Za-z0-9\-_.~]/.test(c)) out += c;
     else if (c === ' ') out += '+';

@@ -7,6 +7,7 @@
 // structs plain objects). Functions: see func.ts (goFunc declares parameter kinds).
 
 import { execute } from './exec.ts';
+import { canonicalGoString, encodeGoString } from './gostring.ts';
 import type { Template } from './template.ts';
 
 export { TemplateError, type TemplateErrorKind } from './error.ts';
@@ -15,8 +16,18 @@ export { maandFuncs, scrapeTemplateFuncs, type KvReader, type MaandFuncsContext 
 export { parseTemplate, Template } from './template.ts';
 export { GO_TYPE, GoFloat, goStruct, type GoInt } from './value.ts';
 export { MAX_EXEC_DEPTH } from './exec.ts';
+export { decodeGoString, encodeGoString } from './gostring.ts';
 
-/** Executes the template over `data` and returns the whole output (never a partial one). */
+/**
+ * Executes the template over `data` and returns the whole output (never a partial one).
+ * Raw bytes Go would write (`{{slice "é" 0 1}}`) are surrogate escapes (see gostring.ts):
+ * write the output with `renderBytes`, or `encodeGoString`, to get Go's exact bytes.
+ */
 export function render(tpl: Template, data: unknown): string {
-  return execute(tpl, data);
+  return canonicalGoString(execute(tpl, data));
+}
+
+/** The output as the bytes Go writes: a raw byte is written as itself. */
+export function renderBytes(tpl: Template, data: unknown): Buffer {
+  return encodeGoString(execute(tpl, data));
 }

@@ -1,6 +1,7 @@
 // The lexer: Go's text/template state-function lexer. Each call to nextItem runs state
 // functions until one emits an item; positions are string indexes, lines count from 1.
 
+import { rawByte } from './gostring.ts';
 import { isPrint, quote } from './strconv.ts';
 
 export type ItemType =
@@ -116,7 +117,9 @@ export class Lexer {
   backup(): void {
     if (!this.atEOF && this.pos > 0) {
       const c = this.input.charCodeAt(this.pos - 1);
-      this.pos -= c >= 0xdc00 && c <= 0xdfff && this.pos > 1 ? 2 : 1;
+      const hi = this.pos > 1 ? this.input.charCodeAt(this.pos - 2) : 0;
+      // Step over a whole surrogate pair; a lone low surrogate (a raw byte) is one rune.
+      this.pos -= c >= 0xdc00 && c <= 0xdfff && hi >= 0xd800 && hi <= 0xdbff ? 2 : 1;
       if (c === 0x0a) this.line--;
     }
     this.atEOF = false;
@@ -213,6 +216,7 @@ export class Lexer {
 
 /** `U+0023 '#'`, as Go's %#U prints a rune. */
 function describeRune(r: number): string {
+  if (rawByte(r) !== undefined) r = 0xfffd; // Go decodes an invalid byte as utf8.RuneError
   const hex = r.toString(16).toUpperCase().padStart(4, '0');
   return isPrint(r) ? `U+${hex} '${String.fromCodePoint(r)}'` : `U+${hex}`;
 }

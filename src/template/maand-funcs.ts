@@ -2,6 +2,7 @@
 // through a KvReader; the caller enforces namespace permissions and decrypts secrets.
 
 import { goFunc, type FuncMap } from './func.ts';
+import { canonicalGoString, compareGoStrings, decodeGoString, encodeGoString, hasRawBytes, rawByte } from './gostring.ts';
 import { atoi, trimSpace } from './strconv.ts';
 import { bigOf, type GoInt, intFromBig, isInt } from './value.ts';
 
@@ -35,19 +36,23 @@ function getter(kv: KvReader) {
 
 function sortedKeys(kv: KvReader) {
   // Go's map order is random; sorted keys keep renders (and plan hashes) deterministic.
-  return (ns: string): string[] => [...kv.keys(ns)].sort();
+  return (ns: string): string[] => [...kv.keys(ns)].sort(compareGoStrings);
 }
 
 /** strings.Split: an empty separator splits into characters; "" splits into [""]. */
 function split(s: string, sep: string): string[] {
-  return sep === '' ? Array.from(s) : s.split(sep);
+  if (sep === '') return Array.from(s); // a raw byte is one element, as in Go
+  if (!hasRawBytes(s) && !hasRawBytes(sep)) return s.split(sep);
+  // A raw byte may match inside a character: split the bytes (latin1 maps byte to char 1:1).
+  const bin = (x: string): string => encodeGoString(x).toString('latin1');
+  return bin(s).split(bin(sep)).map((p) => decodeGoString(Buffer.from(p, 'latin1')));
 }
 
 /** strings.Join (a loop: faster than Array.prototype.join on short lists). */
 function join(list: string[], sep: string): string {
   let out = list.length > 0 ? list[0]! : '';
   for (let i = 1; i < list.length; i++) out += sep + list[i]!;
-  return out;
+  return canonicalGoString(out); // raw bytes may join into a character
 }
 
 /** Go's simple (one rune to one rune) case mapping, as strings.ToUpper/ToLower use. */
@@ -55,6 +60,10 @@ function mapCase(s: string, f: (c: string) => string): string {
   if (/^[\x00-\x7f]*$/.test(s)) return f(s);
   let out = '';
   for (const ch of s) {
+    if (rawByte(ch.codePointAt(0)!) !== undefined) {
+      out += '\ufffd'; // strings.Map writes an invalid byte as U+FFFD
+      continue;
+    }
     const m = f(ch);
     out += [...m].length === 1 ? m : ch;
   }

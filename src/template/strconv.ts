@@ -2,6 +2,8 @@
 // messages), unquoting string/char literals, Atoi with Go's error texts, and TrimSpace.
 import { MaandError } from '../errors.ts';
 
+import { decodeGoString, hasRawBytes, rawByte } from './gostring.ts';
+
 const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
 
 /** Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols and ASCII space. */
@@ -31,6 +33,8 @@ function escapeRune(cp: number, quote: string, asciiOnly: boolean): string {
     case 11: return '\\v';
   }
   if (cp < 0x20 || cp === 0x7f) return '\\x' + hexDigits(cp, 2);
+  const raw = rawByte(cp);
+  if (raw !== undefined) return '\\x' + hexDigits(raw, 2); // Go quotes an invalid byte as \xNN
   if (cp >= 0xd800 && cp <= 0xdfff) cp = 0xfffd; // a lone surrogate is not a valid rune
   return cp < 0x10000 ? '\\u' + hexDigits(cp, 4) : '\\U' + hexDigits(cp, 8);
 }
@@ -112,9 +116,10 @@ export function unquoteChar(s: string, i: number, quote: string): { value: numbe
   throw new UnquoteError();
 }
 
-const utf8Decoder = new TextDecoder('utf-8');
-
-/** strconv.Unquote for "…", `…` and '…' literals. Byte escapes are decoded as UTF-8. */
+/**
+ * strconv.Unquote for "…", `…` and '…' literals. Byte escapes (`\xc3`) stay raw bytes; a raw
+ * invalid byte written into a quoted literal becomes U+FFFD, as in Go (raw `…` keep it).
+ */
 export function unquote(lit: string): string {
   const q = lit[0];
   if (lit.length < 2 || q !== lit[lit.length - 1]) throw new UnquoteError();
@@ -125,7 +130,7 @@ export function unquote(lit: string): string {
   }
   if (q !== '"' && q !== "'") throw new UnquoteError();
   if (body.includes('\n')) throw new UnquoteError();
-  if (!body.includes('\\') && !body.includes(q)) return body;
+  if (!body.includes('\\') && !body.includes(q) && !hasRawBytes(body)) return body;
   const bytes: number[] = [];
   const enc = new TextEncoder();
   let i = 0;
@@ -135,7 +140,7 @@ export function unquote(lit: string): string {
     else for (const b of enc.encode(String.fromCodePoint(r.value))) bytes.push(b);
     i = r.next;
   }
-  return utf8Decoder.decode(new Uint8Array(bytes));
+  return decodeGoString(new Uint8Array(bytes));
 }
 
 const INT64_MAX = (1n << 63n) - 1n;
@@ -172,11 +177,6 @@ export function trimSpace(s: string): string {
   while (a < b && SPACE.includes(s[a]!)) a++;
   while (b > a && SPACE.includes(s[b - 1]!)) b--;
   return s.slice(a, b);
-}
-
-/** Number of UTF-8 bytes, which is Go's len(string). */
-export function byteLength(s: string): number {
-  return Buffer.byteLength(s, 'utf8');
 }
 
 /** Number of code points (Go's utf8.RuneCountInString). */

@@ -2,7 +2,7 @@
 // (kind, type name, truth, ordering) the executor and fmt need.
 //
 //   Go                  JS
-//   string              string
+//   string              string (a raw, invalid-UTF-8 byte is a surrogate escape: gostring.ts)
 //   bool                boolean
 //   int (int64)         integral number, or bigint outside ±2^53
 //   float64             GoFloat (always, for literals and results), or a non-integral number
@@ -17,6 +17,7 @@
 // an integral value is a GoFloat. That keeps `printf "%v" 1.0` = `1` and `eq 1 1.0` an error.
 
 import { GoFunc } from './func.ts';
+import { compareGoStrings } from './gostring.ts';
 
 /** A Go float64. Wraps the number so 1.0 stays a float (a bare integral number is an int). */
 export class GoFloat {
@@ -180,7 +181,7 @@ export function compareKeys(a: unknown, b: unknown): number {
       return cmp(x, y);
     }
     case 'string':
-      return compareStrings(a as string, b as string);
+      return compareGoStrings(a as string, b as string);
     case 'bool':
       return cmp(a === true ? 1 : 0, b === true ? 1 : 0);
     default:
@@ -194,24 +195,6 @@ function numberOf(v: unknown): number {
 
 function cmp<T extends number | bigint>(a: T, b: T): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Bytewise (UTF-8) string order, which is code point order. */
-export function compareStrings(a: string, b: string): number {
-  if (a === b) return 0;
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x !== y) {
-      // Surrogates (D800-DFFF) encode code points above every BMP char.
-      const sx = x >= 0xd800 && x <= 0xdfff;
-      const sy = y >= 0xd800 && y <= 0xdfff;
-      if (sx !== sy) return sx ? 1 : -1;
-      return x < y ? -1 : 1;
-    }
-  }
-  return a.length - b.length;
 }
 
 /** Map entries sorted by key (text/template ranges and fmt print maps in this order). */

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  type FuncMap, GoFloat, GoFunc, goFunc, goStruct, parseTemplate, render, TemplateError,
+  type FuncMap, GoFloat, GoFunc, goFunc, goStruct, parseTemplate, render, renderBytes, TemplateError,
 } from '../../src/template/index.ts';
 
 export interface ExecCase {
@@ -15,6 +15,8 @@ export interface ExecCase {
   data?: unknown;
   /** The exact output, or … */
   output?: string;
+  /** … the exact output bytes Go writes, in hex (for output that is not valid UTF-8), or … */
+  bytes?: string;
   /** … the exact error message. */
   error?: string;
   /** Template name (default `t`); it appears in error messages. */
@@ -86,6 +88,11 @@ export function execTests(cases: readonly ExecCase[], funcs: FuncMap = testFuncs
   for (const c of cases) {
     registry.push({ c, funcs: c.funcs ?? funcs });
     test(c.name, () => {
+      if (c.bytes !== undefined) {
+        const tpl = parseTemplate(c.tpl ?? 't', c.input, c.funcs ?? funcs);
+        assert.equal(renderBytes(tpl, c.data).toString('hex'), c.bytes);
+        return;
+      }
       if (c.error === undefined) {
         assert.equal(renderCase(c, funcs), c.output);
         return;

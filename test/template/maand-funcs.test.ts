@@ -49,6 +49,7 @@ const app = maand(
   },
   APP_NS,
 );
+const wide = maand({ 'vars/job/app': { '😀': '1', '\uffff': '2', z: '3', é: '4' } }, ['vars/job/app']);
 const dot = goStruct('deploy.TemplateData', { Job: 'app', WorkerIP: '10.0.0.1', Labels: ['db', 'worker'], Nums: [1, 2] });
 const tpl = 'config.tpl';
 const at = (col: number, node: string, msg: string): string => `template: ${tpl}:1:${col}: executing "${tpl}" at <${node}>: ${msg}`;
@@ -130,6 +131,12 @@ execTests([
   { name: 'trim strips Unicode whitespace', input: '[{{ trim "\\u00a0\\t x y \\n" }}]', output: '[x y]' },
   { name: 'upper and lower map each character', input: '{{ upper "straße" }} {{ lower "ÀB" }}', output: 'STRAßE àb' },
   { name: 'join of a []string field', input: '{{ join .Labels "," }}', data: dot, output: 'db,worker' },
+  { name: 'keys sorts names by UTF-8 bytes, not UTF-16 units', input: '{{ keys "vars/job/app" }}', funcs: wide, output: '[z é \uffff 😀]' },
+  { name: 'split on a raw byte cuts inside a character', input: '{{ split "é" (slice "é" 0 1) }}|{{ split "é" (slice "é" 1) }}', bytes: '5b20a95d7c5bc3205d' },
+  { name: 'split on an empty separator keeps raw bytes one by one', input: '{{ len (split "😀" "") }} {{ split (slice "😀" 1) "" }}', bytes: '31205b9f209820805d' },
+  { name: 'join of raw bytes makes the character again', input: '{{ join (split "aéb" (slice "é" 0 1)) (slice "é" 0 1) }} {{ eq (join (split "é" (slice "é" 0 1)) (slice "é" 0 1)) "é" }}', output: 'aéb true' },
+  { name: 'upper and lower write a raw byte as U+FFFD', input: '{{ upper (print "é" (slice "é" 0 1)) }} {{ lower (slice "😀" 3) }}', output: 'É\ufffd \ufffd' },
+  { name: 'trim keeps a raw byte', input: '[{{ trim (print " " (slice "é" 0 1) " ") }}]', bytes: '5bc35d' },
   { name: 'join of a non-string slice fails', input: '{{ join .Nums "," }}', data: dot, tpl, error: at(8, '.Nums', 'wrong type for value; expected []string; got []interface {}') },
 
   // Integers.
