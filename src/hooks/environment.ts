@@ -5,7 +5,6 @@ import type { Db } from '../catalog/db.ts';
 import { allocationNamespace, type KvStore } from '../kv/index.ts';
 import { jobAllocations } from './catalog.ts';
 import { allowedHookEnv } from './env-allowlist.ts';
-import type { RuntimeApiEndpoint } from './types.ts';
 
 /**
  * ALLOCATION_INDEX: KV `<job>_allocation_index` of the allocation namespace when non-empty, else the
@@ -37,7 +36,8 @@ export interface HookEnvInput {
   job: string;
   event: string;
   command: string;
-  api: RuntimeApiEndpoint;
+  /** The runtime API address and this hook's own token. */
+  api: { host: string; port: number; token: string };
 }
 
 export function hookEnvironment(i: HookEnvInput): Record<string, string> {

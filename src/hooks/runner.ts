@@ -125,20 +125,23 @@ async function runOne(
   if (ctx.signal?.aborted) return result({ ok: false, error: 'cancelled before it started' });
 
   const versions = allocationVersions(ctx.db, job, row.allocId);
+  const line = (stream: 'stdout' | 'stderr', text: string): void => {
+    tail.add(text);
+    ctx.onOutput?.({ job, worker: ip, event, command, stream, text });
+  };
+  // this child's own API token: valid for its allocation and event only, revoked when it ends
+  const session = ctx.api.openHook({ allocId: row.allocId, event, command }, (refusal) => line('stderr', `maand: the runtime API refused ${refusal}`));
   const env = hookEnvironment({
     base: ctx.env, optIn, extra: o.extraEnv, currentVersion: versions.current, newVersion: versions.next, allocId: row.allocId,
-    workerIp: ip, index, disabled: row.disabled, job, event, command, api: ctx.api,
+    workerIp: ip, index, disabled: row.disabled, job, event, command, api: { host: ctx.api.host, port: ctx.api.port, token: session.token },
   });
   ctx.onProgress?.({ type: 'allocation-start', job, command, event, worker: ip, script: script.file });
-  const leave = ctx.api.enterHook?.(row.allocId, event);
-  const outcome = await runChild({
-    program: script.program, args: script.args, cwd: modulesDir, env, timeoutMs, signal: ctx.signal,
-    onLine: (stream, text) => {
-      tail.add(text);
-      ctx.onOutput?.({ job, worker: ip, event, command, stream, text });
-    },
-  });
-  leave?.();
+  let outcome;
+  try {
+    outcome = await runChild({ program: script.program, args: script.args, cwd: modulesDir, env, timeoutMs, signal: ctx.signal, onLine: line });
+  } finally {
+    session.close();
+  }
   ctx.api.releaseHolds?.(row.allocId, event);
   const refused = ctx.api.takeRejections?.(row.allocId) ?? [];
   const ok = outcome.spawnError === undefined && outcome.exitCode === 0 && !outcome.timedOut && !outcome.cancelled;

@@ -31,7 +31,10 @@ describe('hook environment', () => {
     const extraEnv = { ...batchEnvironment({ batch: ['10.0.0.2'], index: 0, count: 1, phase: 'new' }), JOB: 'not-this' };
     const r = await runJobCommand(ctx, { job: 'api', command: 'command_env', event: 'after_allocation_started', workers: ['10.0.0.2'], extraEnv });
     assert.equal(r.ok, true, r.error?.message);
-    assert.deepEqual(JSON.parse(f.output('10.0.0.2')), {
+    const seen = JSON.parse(f.output('10.0.0.2')) as Record<string, string | null>;
+    assert.match(seen['JOB_COMMAND_API_TOKEN'] ?? '', /^[0-9a-f]{64}$/);
+    assert.deepEqual({ ...seen, JOB_COMMAND_API_TOKEN: undefined }, {
+      JOB_COMMAND_API_TOKEN: undefined,
       ALLOCATION_ID: allocId(f.db, 'api', '10.0.0.2'),
       ALLOCATION_IP: '10.0.0.2',
       ALLOCATION_INDEX: '1',
@@ -43,7 +46,6 @@ describe('hook environment', () => {
       NEW_VERSION: '2.1.0',
       JOB_COMMAND_API_HOST: '127.0.0.1',
       JOB_COMMAND_API_PORT: String(f.api.port),
-      JOB_COMMAND_API_TOKEN: f.api.token,
       BATCH_INDEX: '0',
       FROM_BASE: 'base',
     });
