@@ -18,15 +18,15 @@ export interface ConnectOptions {
 export function connectRun(o: ConnectOptions): DeployOptions['connect'] {
   return async (run) => {
     const paths = bucketPaths(run.root);
-    const { remote, executor } = await openSshRemote(paths, run.conf as MaandConf, o.ssh);
+    const { remote, executor, hookEnv } = await openSshRemote(paths, run.conf as MaandConf, o.ssh);
     const api = await startRuntimeApi({ db: run.db, kv: run.kv });
     const ctx: HookRunContext = {
       root: run.root,
       db: run.db,
       kv: run.kv,
       api,
-      // hooks' maand.run_ssh reuses the run's ControlMasters (already host-key checked) through it
-      env: { ...(o.hookEnv ?? {}), MAAND_SSH_CONTROL_DIR: executor.controlDir },
+      // hooks' maand.run_ssh uses the run's ssh options and ControlMasters (already host-key checked)
+      env: { ...(o.hookEnv ?? {}), ...hookEnv },
       onOutput: (l) => run.emit({ type: 'output', job: l.job, worker: l.worker, stream: l.stream, text: `[${l.event} ${l.command}] ${l.text}` }),
       ...(run.signal ? { signal: run.signal } : {}),
     };

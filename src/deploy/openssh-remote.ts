@@ -6,7 +6,8 @@ import type { MaandConf } from '../bucket/maand-conf.ts';
 import { sshSettings } from '../bucket/maand-conf.ts';
 import type { BucketPaths } from '../bucket/paths.ts';
 import { RemoteExecutor, type WorkerTarget } from '../remote/executor.ts';
-import type { HostKeyPolicy } from '../remote/ssh-options.ts';
+import { hookSshEnvironment } from '../remote/hook-ssh.ts';
+import type { HostKeyPolicy, SshReach } from '../remote/ssh-options.ts';
 import { remoteFailureMessage } from '../remote/errors.ts';
 import { failureOf } from '../remote/result.ts';
 import type { RemoteResult, WorkerRemote } from './ports.ts';
@@ -23,11 +24,26 @@ export interface SshAccess {
   tmpDir?: string;
 }
 
-/** The deploy's remote access; `executor` is shared with health-check ssh probes (same ControlMasters). */
-export async function openSshRemote(paths: BucketPaths, conf: MaandConf, access: SshAccess): Promise<{ remote: WorkerRemote; executor: RemoteExecutor }> {
+/**
+ * The deploy's remote access; `executor` is shared with health-check ssh probes (same ControlMasters);
+ * `hookEnv` lets hooks' maand.run_ssh use the same masters and exactly these ssh options.
+ */
+export async function openSshRemote(
+  paths: BucketPaths,
+  conf: MaandConf,
+  access: SshAccess,
+): Promise<{ remote: WorkerRemote; executor: RemoteExecutor; hookEnv: Record<string, string> }> {
   const s = sshSettings(conf);
   const keyFile = access.keyFile ?? join(paths.secretsDir, s.keyName);
   const exec = await RemoteExecutor.create(access.tmpDir ? { tmpDir: access.tmpDir } : {});
+  const reach: SshReach = {
+    user: s.user,
+    port: s.port,
+    keyFile,
+    hostKeyPolicy: access.hostKeyPolicy,
+    knownHostsFile: access.knownHostsFile ?? paths.knownHosts,
+    ...(access.extraKnownHostsFiles ? { extraKnownHostsFiles: access.extraKnownHostsFiles } : {}),
+  };
   let keyChecked = false;
   const target = (ip: string): WorkerTarget => {
     if (!keyChecked) {
@@ -35,15 +51,7 @@ export async function openSshRemote(paths: BucketPaths, conf: MaandConf, access:
       if (statSync(keyFile).isDirectory()) throw new MaandError('invalid argument', `ssh key ${keyFile} is a directory`);
       keyChecked = true;
     }
-    return {
-      host: ip,
-      user: s.user,
-      port: s.port,
-      keyFile,
-      hostKeyPolicy: access.hostKeyPolicy,
-      knownHostsFile: access.knownHostsFile ?? paths.knownHosts,
-      ...(access.extraKnownHostsFiles ? { extraKnownHostsFiles: access.extraKnownHostsFiles } : {}),
-    };
+    return { host: ip, ...reach };
   };
   const explain = (r: Awaited<ReturnType<RemoteExecutor['run']>>): RemoteResult => {
     const failure = failureOf(r);
@@ -69,5 +77,5 @@ export async function openSshRemote(paths: BucketPaths, conf: MaandConf, access:
     },
     close: () => exec.close(),
   };
-  return { remote, executor: exec };
+  return { remote, executor: exec, hookEnv: hookSshEnvironment(reach, exec.controlDir) };
 }

@@ -3,11 +3,24 @@ import { join } from 'node:path';
 import { PartialFailureError } from '../../errors.ts';
 import { checkHealth, formatHealthEvent, remoteSshRunner, sshTargetFor } from '../../health/index.ts';
 import { RemoteExecutor } from '../../remote/executor.ts';
+import { hookSshEnvironment } from '../../remote/hook-ssh.ts';
+import type { SshReach } from '../../remote/ssh-options.ts';
+import { sshSettings, type MaandConf } from '../../bucket/maand-conf.ts';
+import type { SshAccess } from '../../deploy/openssh-remote.ts';
 import { runCliCommand } from '../../hooks/cli-command.ts';
 import type { HookOutputLine } from '../../hooks/types.ts';
 import { withSession } from '../../session/index.ts';
 import { splitList, type CliIo } from '../io.ts';
 import { sshAccess, type HostKeyFlags } from '../ssh-access.ts';
+
+/** How `maand health` reaches workers, for hooks' maand.run_ssh (the same key, port and host keys as its probes). */
+function healthReach(secretsDir: string, conf: MaandConf, access: SshAccess, known: string[]): SshReach {
+  const s = sshSettings(conf);
+  return {
+    user: s.user, port: s.port, keyFile: access.keyFile ?? join(secretsDir, s.keyName), hostKeyPolicy: access.hostKeyPolicy,
+    knownHostsFile: known[0]!, extraKnownHostsFiles: known.slice(1),
+  };
+}
 
 function printer(io: CliIo) {
   return (l: HookOutputLine): void => {
@@ -25,7 +38,7 @@ export async function healthCommand(io: CliIo, opts: HostKeyFlags & { jobs?: str
       return await checkHealth(
         {
           ...s.hooks,
-          env: { ...(s.hooks.env ?? {}), MAAND_SSH_CONTROL_DIR: executor.controlDir },
+          env: { ...(s.hooks.env ?? {}), ...hookSshEnvironment(healthReach(s.paths.secretsDir, s.conf, access, known), executor.controlDir) },
           ssh: sshTargetFor(s.paths.root, s.conf, { hostKeyPolicy: access.hostKeyPolicy, knownHostsFiles: known }),
           sshRunner: remoteSshRunner(executor),
           onHealth: (e) => {
