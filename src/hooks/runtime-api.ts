@@ -36,22 +36,12 @@ export interface RuntimeApi extends RuntimeApiEndpoint {
 
 const MAX_REJECTIONS = 10;
 
-/** A live hook token: whom it acts as, and where its refusals are reported. */
-interface Grant {
-  allocId: string;
-  job: string;
-  workerIp: string;
-  event: string;
-  command: string;
-  onRefused?: (refusal: string) => void;
-}
-
 export async function startRuntimeApi(o: RuntimeApiOptions): Promise<RuntimeApi> {
   const host = o.host ?? '127.0.0.1';
   const semaphores = new SemaphoreTable();
   const rejections = new Map<string, string[]>();
-  /** token → the hook it was minted for; removed when the hook ends */
-  const grants = new Map<string, Grant>();
+  /** token → the hook it was minted for (whom it acts as); removed when the hook ends */
+  const grants = new Map<string, Caller>();
   const deps: HandlerDeps = {
     db: o.db,
     kv: typeof o.kv === 'function' ? o.kv : () => o.kv as KvStore,
@@ -100,7 +90,7 @@ export async function startRuntimeApi(o: RuntimeApiOptions): Promise<RuntimeApi>
   };
 }
 
-function openHook(db: Db, grants: Map<string, Grant>, g: HookGrant, onRefused?: (refusal: string) => void): HookSession {
+function openHook(db: Db, grants: Map<string, Caller>, g: HookGrant, onRefused?: (refusal: string) => void): HookSession {
   const alloc = allocationById(db, g.allocId);
   if (alloc === undefined) throw new InternalError(`runtime API: no allocation ${g.allocId} to mint a hook token for`);
   const token = randomBytes(32).toString('hex');
@@ -108,9 +98,10 @@ function openHook(db: Db, grants: Map<string, Grant>, g: HookGrant, onRefused?: 
   return { token, close: () => void grants.delete(token) };
 }
 
-async function handle(deps: HandlerDeps, grants: Map<string, Grant>, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const grant = grantOf(req, grants);
-  if (grant === undefined) return sendText(res, 401, 'Unauthorized: missing, wrong or expired runtime API token (send JOB_COMMAND_API_TOKEN as Authorization: Bearer)');
+async function handle(deps: HandlerDeps, grants: Map<string, Caller>, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  // whom the token was minted for; event and command never come from headers (a hook cannot lift the health_check write ban)
+  const caller = grantOf(req, grants);
+  if (caller === undefined) return sendText(res, 401, 'Unauthorized: missing, wrong or expired runtime API token (send JOB_COMMAND_API_TOKEN as Authorization: Bearer)');
   const url = new URL(req.url ?? '/', 'http://runtime-api');
   const routes = ROUTES[url.pathname];
   if (routes === undefined) return sendText(res, 404, '404 page not found');
@@ -118,13 +109,8 @@ async function handle(deps: HandlerDeps, grants: Map<string, Grant>, req: Incomi
   if (route === undefined) return sendText(res, 405, '');
   const allocId = header(req, 'x-allocation-id');
   if (allocId === '') return sendText(res, 400, 'X-ALLOCATION-ID header is missing');
-  // event and command come from the grant: headers cannot lift the health_check write ban
-  const caller: Caller = {
-    allocId: grant.allocId, job: grant.job, workerIp: grant.workerIp, event: grant.event, command: grant.command,
-    ...(grant.onRefused ? { onRefused: grant.onRefused } : {}),
-  };
-  if (allocId !== grant.allocId) {
-    const message = `Forbidden: this token belongs to a hook of job ${grant.job}; X-ALLOCATION-ID ${allocId} is not its allocation`;
+  if (allocId !== caller.allocId) {
+    const message = `Forbidden: this token belongs to a hook of job ${caller.job}; X-ALLOCATION-ID ${allocId} is not its allocation`;
     deps.refuse(caller, `${req.method ?? ''} ${url.pathname}`, message);
     return sendText(res, 403, message);
   }
@@ -147,7 +133,7 @@ function header(req: IncomingMessage, name: string): string {
 }
 
 /** The grant of the request's token (Authorization: Bearer, or X-MAAND-TOKEN), compared in constant time. */
-function grantOf(req: IncomingMessage, grants: Map<string, Grant>): Grant | undefined {
+function grantOf(req: IncomingMessage, grants: Map<string, Caller>): Caller | undefined {
   const auth = header(req, 'authorization');
   const given = Buffer.from(auth.startsWith('Bearer ') ? auth.slice(7).trim() : header(req, 'x-maand-token').trim());
   for (const [token, grant] of grants) {
