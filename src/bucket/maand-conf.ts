@@ -1,6 +1,7 @@
 // maand.conf (§4.1): ssh, sudo, certificate lifetime, job config selector, log format.
 import { writeFileSync, existsSync } from 'node:fs';
 import { MaandError } from '../errors.ts';
+import { hookEnvEntryProblem } from '../hooks/env-allowlist.ts';
 import { readToml, tomlTypeName } from './toml.ts';
 
 export interface MaandConf {
@@ -12,6 +13,8 @@ export interface MaandConf {
   certs_renewal_buffer: number;
   job_config_selector: string;
   log_format: string;
+  /** Names (or `PREFIX_*`) of the caller's environment hooks also inherit (src/hooks/env-allowlist.ts). */
+  hook_env: string[];
 }
 
 const ZERO: MaandConf = {
@@ -23,12 +26,13 @@ const ZERO: MaandConf = {
   certs_renewal_buffer: 0,
   job_config_selector: '',
   log_format: '',
+  hook_env: [],
 };
 
 export const DEFAULT_MAAND_CONF_TEXT =
   "use_sudo = true\nssh_user = 'agent'\nssh_key = 'worker.key'\nssh_port = 0\ncerts_ttl = 60\ncerts_renewal_buffer = 0\n";
 
-const KINDS: Record<keyof MaandConf, 'bool' | 'string' | 'int'> = {
+const KINDS: Record<Exclude<keyof MaandConf, 'hook_env'>, 'bool' | 'string' | 'int'> = {
   use_sudo: 'bool',
   ssh_user: 'string',
   ssh_key: 'string',
@@ -47,8 +51,8 @@ export function readMaandConf(file: string): MaandConf {
   } catch (e) {
     throw new MaandError('invalid maand.conf', `${(e as Error).message.split('\n')[0]}; fix the TOML syntax of ${file}`);
   }
-  if (table === undefined) return { ...ZERO };
-  const conf: MaandConf = { ...ZERO };
+  if (table === undefined) return { ...ZERO, hook_env: [] };
+  const conf: MaandConf = { ...ZERO, hook_env: hookEnvList(table['hook_env'], file) };
   for (const [key, kind] of Object.entries(KINDS) as Array<[keyof MaandConf, string]>) {
     const v = table[key];
     if (v === undefined) continue;
@@ -59,6 +63,18 @@ export function readMaandConf(file: string): MaandConf {
   if (conf.certs_ttl === 0) conf.certs_ttl = 60;
   conf.job_config_selector = conf.job_config_selector.trim();
   return conf;
+}
+
+/** `hook_env = ["NAME", "PREFIX_*"]`: checked here so a bad entry fails the build, not a hook. */
+function hookEnvList(v: unknown, file: string): string[] {
+  if (v === undefined) return [];
+  if (!Array.isArray(v) || !v.every((e): e is string => typeof e === 'string'))
+    throw new MaandError('invalid maand.conf', `key hook_env must be an array of strings, got ${tomlTypeName(v)}; fix ${file}`);
+  for (const entry of v) {
+    const problem = hookEnvEntryProblem(entry);
+    if (problem !== undefined) throw new MaandError('invalid maand.conf', `hook_env entry ${problem} (${file})`);
+  }
+  return [...new Set(v)].sort();
 }
 
 export function writeDefaultMaandConf(file: string): void {

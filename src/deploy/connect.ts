@@ -16,7 +16,7 @@ export interface ConnectOptions {
 export function connectRun(o: ConnectOptions): Connect {
   return async (run) => {
     const paths = bucketPaths(run.root);
-    const { remote, executor } = await openSshRemote(paths, run.conf, o.ssh);
+    const { remote, hookEnv } = await openSshRemote(paths, run.conf, o.ssh);
     let api;
     try {
       api = await startRuntimeApi({ db: run.db, kv: run.kv });
@@ -29,8 +29,8 @@ export function connectRun(o: ConnectOptions): Connect {
       db: run.db,
       kv: run.kv,
       api,
-      // hooks' maand.run_ssh reuses the run's ControlMasters (already host-key checked) through it
-      env: { ...(o.hookEnv ?? {}), MAAND_SSH_CONTROL_DIR: executor.controlDir },
+      // hooks' maand.run_ssh uses the run's ssh options and ControlMasters (already host-key checked)
+      env: { ...(o.hookEnv ?? {}), ...hookEnv },
       onOutput: (l) => run.emit({ type: 'output', job: l.job, worker: l.worker, stream: l.stream, text: `[${l.event} ${l.command}] ${l.text}`, source: 'hook' }),
       ...(run.signal ? { signal: run.signal } : {}),
     };

@@ -6,7 +6,8 @@ import type { MaandConf } from '../bucket/maand-conf.ts';
 import { sshSettings } from '../bucket/maand-conf.ts';
 import type { BucketPaths } from '../bucket/paths.ts';
 import { RemoteExecutor, type WorkerTarget } from '../remote/executor.ts';
-import type { HostKeyPolicy } from '../remote/ssh-options.ts';
+import { hookSshEnvironment } from '../remote/hook-ssh.ts';
+import type { HostKeyPolicy, SshReach } from '../remote/ssh-options.ts';
 import { remoteFailureMessage } from '../remote/errors.ts';
 import { failureOf } from '../remote/result.ts';
 import type { RemoteResult, WorkerRemote } from '../run/links.ts';
@@ -23,28 +24,33 @@ export interface SshAccess {
   tmpDir?: string;
 }
 
-/** The deploy's remote access; `executor` is shared with health-check ssh probes (same ControlMasters). */
-export async function openSshRemote(paths: BucketPaths, conf: MaandConf, access: SshAccess): Promise<{ remote: WorkerRemote; executor: RemoteExecutor }> {
+/**
+ * The deploy's remote access; `executor` is shared with health-check ssh probes (same ControlMasters);
+ * `hookEnv` lets hooks' maand.run_ssh use the same masters and exactly these ssh options.
+ */
+export async function openSshRemote(
+  paths: BucketPaths,
+  conf: MaandConf,
+  access: SshAccess,
+): Promise<{ remote: WorkerRemote; executor: RemoteExecutor; hookEnv: Record<string, string> }> {
   const s = sshSettings(conf);
   const keyFile = access.keyFile ?? join(paths.secretsDir, s.keyName);
   const exec = await RemoteExecutor.create(access.tmpDir ? { tmpDir: access.tmpDir } : {});
+  const reach: SshReach = {
+    user: s.user,
+    port: s.port,
+    keyFile,
+    hostKeyPolicy: access.hostKeyPolicy,
+    knownHostsFile: access.knownHostsFile ?? paths.knownHosts,
+    ...(access.extraKnownHostsFiles ? { extraKnownHostsFiles: access.extraKnownHostsFiles } : {}),
+  };
   // The key is checked on first use, not at connect: a run that reaches no worker needs no key.
   let keyProblem: string | undefined | null = null;
   const checkKey = (): string | undefined => {
     if (keyProblem === null) keyProblem = sshKeyProblem(keyFile);
     return keyProblem;
   };
-  const target = (ip: string): WorkerTarget => {
-    return {
-      host: ip,
-      user: s.user,
-      port: s.port,
-      keyFile,
-      hostKeyPolicy: access.hostKeyPolicy,
-      knownHostsFile: access.knownHostsFile ?? paths.knownHosts,
-      ...(access.extraKnownHostsFiles ? { extraKnownHostsFiles: access.extraKnownHostsFiles } : {}),
-    };
-  };
+  const target = (ip: string): WorkerTarget => ({ host: ip, ...reach });
   const explain = (r: Awaited<ReturnType<RemoteExecutor['run']>>): RemoteResult => {
     const failure = failureOf(r);
     return { exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr, ...(failure ? { message: remoteFailureMessage(r, failure) } : {}) };
@@ -96,7 +102,7 @@ export async function openSshRemote(paths: BucketPaths, conf: MaandConf, access:
     },
     close: () => exec.close(),
   };
-  return { remote, executor: exec };
+  return { remote, executor: exec, hookEnv: hookSshEnvironment(reach, exec.controlDir) };
 }
 
 /** Why the ssh key cannot be used, or undefined when it can. */

@@ -1,9 +1,10 @@
-// A hook's environment (spec kv §3.4/§3.5, decision Q23): the caller's base environment, the
-// event's extras, the versions, then the fixed allocation variables and the runtime API address.
+// A hook's environment (spec kv §3.4/§3.5, decision Q23): the allowlisted part of the caller's base
+// environment (env-allowlist.ts), the event's extras, the versions, then the fixed allocation
+// variables and the runtime API address. Every hook child's env is assembled here and only here.
 import type { Db } from '../catalog/db.ts';
 import { allocationNamespace, type KvStore } from '../kv/index.ts';
 import { jobAllocations } from './catalog.ts';
-import type { RuntimeApiEndpoint } from './types.ts';
+import { allowedHookEnv } from './env-allowlist.ts';
 
 /**
  * ALLOCATION_INDEX: KV `<job>_allocation_index` of the allocation namespace when non-empty, else the
@@ -23,6 +24,8 @@ export function allocationIndex(db: Db, kv: KvStore, job: string, workerIp: stri
 
 export interface HookEnvInput {
   base?: Readonly<Record<string, string | undefined>>;
+  /** maand.conf `hook_env`: names of `base` the bucket lets hooks see besides the defaults. */
+  optIn?: readonly string[];
   extra?: Readonly<Record<string, string>>;
   currentVersion: string;
   newVersion: string;
@@ -33,12 +36,12 @@ export interface HookEnvInput {
   job: string;
   event: string;
   command: string;
-  api: RuntimeApiEndpoint;
+  /** The runtime API address and this hook's own token. */
+  api: { host: string; port: number; token: string };
 }
 
 export function hookEnvironment(i: HookEnvInput): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(i.base ?? {})) if (v !== undefined) env[k] = v;
+  const env = allowedHookEnv(i.base ?? {}, i.optIn);
   // Python block-buffers a pipe; unbuffered output streams hook progress live. A caller's value wins.
   env['PYTHONUNBUFFERED'] ??= '1';
   Object.assign(env, i.extra ?? {});

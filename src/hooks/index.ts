@@ -1,7 +1,7 @@
 // Public API of job commands (hooks): workspace preparation, runs, the runtime API, post_build.
 export type {
   AllocationRunResult, CommandRunResult, EventRunResult, HookEvent, HookOutputLine, HookProgress, HookRunContext, HookRuntimes,
-  RuntimeApiEndpoint,
+  HookGrant, HookSession, RuntimeApiEndpoint,
 } from './types.ts';
 export { commandNotRegistered, isJobCommandError, JobCommandError, notRegistered, type JobCommandErrorKind } from './errors.ts';
 export {

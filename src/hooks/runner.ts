@@ -8,6 +8,8 @@
 // that window. Callers therefore never write the store concurrently with a hook run they want
 // reverted independently. health_check runs take no snapshot (the API refuses their writes), so
 // parallel health checks of several jobs never end each other's snapshots.
+import { bucketPaths } from '../bucket/paths.ts';
+import { readMaandConf } from '../bucket/maand-conf.ts';
 import { runLimited } from '../util/pool.ts';
 import { activeWorkers, allocationVersions, commandTimeoutSeconds, isRegistered, jobAllocations } from './catalog.ts';
 import { runChild } from './child.ts';
@@ -54,6 +56,8 @@ export async function runJobCommand(ctx: HookRunContext, o: RunCommandOptions): 
   if (workers.length === 0) return done(ctx, { ...base, ok: true, allocations: [], kvReverted: false });
 
   const rows = jobAllocations(ctx.db, job);
+  // read per run, not taken from callers, so no caller can forget the bucket's opt-ins
+  const optIn = readMaandConf(bucketPaths(ctx.root).maandConf).hook_env;
   let script: HookScript;
   const modules = new Map<string, string>();
   try {
@@ -74,7 +78,7 @@ export async function runJobCommand(ctx: HookRunContext, o: RunCommandOptions): 
   const revert = (o.revertKvOnFailure ?? true) && event !== 'health_check';
   const snap = revert ? ctx.kv.snapshot() : undefined;
   const results = await runLimited(
-    workers.map((ip) => () => runOne(ctx, o, script, ip, modules.get(ip), rows.find((r) => r.workerIp === ip), timeoutMs)),
+    workers.map((ip) => () => runOne(ctx, o, optIn, script, ip, modules.get(ip), rows.find((r) => r.workerIp === ip), timeoutMs)),
     concurrency,
   );
   const failed = results.filter((r) => !r.ok);
@@ -97,6 +101,7 @@ function done(ctx: HookRunContext, result: CommandRunResult): CommandRunResult {
 async function runOne(
   ctx: HookRunContext,
   o: RunCommandOptions,
+  optIn: readonly string[],
   script: HookScript,
   ip: string,
   modulesDir: string | undefined,
@@ -120,20 +125,23 @@ async function runOne(
   if (ctx.signal?.aborted) return result({ ok: false, error: 'cancelled before it started' });
 
   const versions = allocationVersions(ctx.db, job, row.allocId);
+  const line = (stream: 'stdout' | 'stderr', text: string): void => {
+    tail.add(text);
+    ctx.onOutput?.({ job, worker: ip, event, command, stream, text });
+  };
+  // this child's own API token: valid for its allocation and event only, revoked when it ends
+  const session = ctx.api.openHook({ allocId: row.allocId, event, command }, (refusal) => line('stderr', `maand: the runtime API refused ${refusal}`));
   const env = hookEnvironment({
-    base: ctx.env, extra: o.extraEnv, currentVersion: versions.current, newVersion: versions.next, allocId: row.allocId,
-    workerIp: ip, index, disabled: row.disabled, job, event, command, api: ctx.api,
+    base: ctx.env, optIn, extra: o.extraEnv, currentVersion: versions.current, newVersion: versions.next, allocId: row.allocId,
+    workerIp: ip, index, disabled: row.disabled, job, event, command, api: { host: ctx.api.host, port: ctx.api.port, token: session.token },
   });
   ctx.onProgress?.({ type: 'allocation-start', job, command, event, worker: ip, script: script.file });
-  const leave = ctx.api.enterHook?.(row.allocId, event);
-  const outcome = await runChild({
-    program: script.program, args: script.args, cwd: modulesDir, env, timeoutMs, signal: ctx.signal,
-    onLine: (stream, text) => {
-      tail.add(text);
-      ctx.onOutput?.({ job, worker: ip, event, command, stream, text });
-    },
-  });
-  leave?.();
+  let outcome;
+  try {
+    outcome = await runChild({ program: script.program, args: script.args, cwd: modulesDir, env, timeoutMs, signal: ctx.signal, onLine: line });
+  } finally {
+    session.close();
+  }
   ctx.api.releaseHolds?.(row.allocId, event);
   const refused = ctx.api.takeRejections?.(row.allocId) ?? [];
   const ok = outcome.spawnError === undefined && outcome.exitCode === 0 && !outcome.timedOut && !outcome.cancelled;

@@ -1,6 +1,7 @@
-// The endpoints of the runtime API (spec kv §3.9.3): status codes and texts are the reference's.
-// Permissions come from the KV access rules; the caller (job J on worker W) was resolved from
-// X-ALLOCATION-ID before a handler runs.
+// The endpoints of the runtime API (spec kv §3.9.3): status codes and texts are the reference's,
+// except that a namespace outside the job's grants is 403 (the reference said 400; issue 15).
+// Permissions come from the KV access rules; the caller (job J on worker W, event, command) is
+// the hook the request's token was minted for.
 import type { ServerResponse } from 'node:http';
 import type { Db } from '../catalog/db.ts';
 import {
@@ -15,10 +16,12 @@ export interface Caller {
   allocId: string;
   job: string;
   workerIp: string;
-  /** EVENT header (decides the health_check write ban and the rollout_order permission). */
+  /** The hook's event (decides the health_check write ban and the rollout_order permission). */
   event: string;
-  /** COMMAND header (selects /demands). */
+  /** The hook's command (selects /demands). */
   command: string;
+  /** Where the hook's refusals are reported as they happen. */
+  onRefused?: (refusal: string) => void;
 }
 
 export interface HandlerDeps {
@@ -63,7 +66,7 @@ const getKv: Handler = (deps, r) => {
   const { namespace: ns, key } = kvFields(r.body, false);
   const { job, workerIp } = r.caller;
   if (!canRead(namespacesForAllocation({ job, workerIp, upstreamJobs: upstreamJobs(deps.db, job) }), ns))
-    refuse(deps, r, 'GET /kv', ns, key, 400, UNAUTHORIZED);
+    refuse(deps, r, 'GET /kv', ns, key, 403, UNAUTHORIZED);
   const kv = deps.kv();
   let value = kv.tryGet(ns, key);
   if (value === undefined) throw new HttpFailure(404, NOT_FOUND);
@@ -82,7 +85,7 @@ function writer(op: 'put' | 'delete', secret: boolean): Handler {
   return (deps, r) => {
     const { namespace: ns, key, value } = kvFields(r.body, op === 'put');
     const verdict = canWrite({ job: r.caller.job, event: r.caller.event, ns, key, secret, op });
-    if (verdict === 'forbidden-namespace') refuse(deps, r, label, ns, key, 400, UNAUTHORIZED);
+    if (verdict === 'forbidden-namespace') refuse(deps, r, label, ns, key, 403, UNAUTHORIZED);
     if (verdict === 'health-check-write') refuse(deps, r, label, ns, key, 400, HEALTH_WRITE);
     const kv = deps.kv();
     try {
@@ -100,7 +103,7 @@ function writer(op: 'put' | 'delete', secret: boolean): Handler {
 const listKeys: Handler = (deps, r) => {
   const ns = decodeStruct(r.body, { namespace: 'string' }).namespace as string;
   const own = [jobSecretsNamespace(r.caller.job), jobVarsNamespace(r.caller.job)]; // sorted, as Go encodes a map
-  if (ns !== '' && !own.includes(ns)) refuse(deps, r, 'GET /kv/keys', ns, '', 400, UNAUTHORIZED);
+  if (ns !== '' && !own.includes(ns)) refuse(deps, r, 'GET /kv/keys', ns, '', 403, UNAUTHORIZED);
   const kv = deps.kv();
   const namespaces: Record<string, string[]> = {};
   for (const n of own) if (ns === '' || ns === n) namespaces[n] = kv.keys(n);

@@ -6,17 +6,29 @@ import type { KvStore } from '../kv/index.ts';
 
 export type { HookEvent } from '../bucket/commands.ts';
 
+/** What one hook process may act as: its allocation, event and command (the token binds them). */
+export interface HookGrant {
+  allocId: string;
+  event: string;
+  command: string;
+}
+
+/** The token of one running hook; `close` revokes it (later requests with it are 401). */
+export interface HookSession {
+  readonly token: string;
+  close(): void;
+}
+
 /** Where hooks reach the runtime API; `startRuntimeApi` returns one. */
 export interface RuntimeApiEndpoint {
   readonly host: string;
   readonly port: number;
-  readonly token: string;
   /**
-   * Marks a hook of the allocation as running `event` until the returned function is called.
-   * While one runs, the API takes the event from here rather than from the EVENT header (a hook
-   * cannot lift the health_check write ban by sending another event).
+   * Mints the token of one hook process, bound to its allocation, event and command: a request
+   * with it for another allocation, or a namespace outside the job's grants, is refused (403) and
+   * reported through `onRefused` (the runner shows it with the hook's output).
    */
-  enterHook?(allocId: string, event: string): () => void;
+  openHook(grant: HookGrant, onRefused?: (refusal: string) => void): HookSession;
   /** Drops every semaphore hold of the allocation for the event (called when its hook exits). */
   releaseHolds?(allocId: string, event: string): void;
   /** Returns and forgets what the API refused this allocation since the last call (for error texts). */

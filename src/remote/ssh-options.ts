@@ -46,7 +46,7 @@ export function sshPort(port: number): number {
 const STRICT_VALUE: Record<HostKeyPolicy, string> = { strict: 'yes', 'accept-new': 'accept-new', insecure: 'no' };
 
 /** The known_hosts files ssh consults, first one written by accept-new. */
-export function knownHostsFiles(target: SshTarget): string[] {
+export function knownHostsFiles(target: Pick<SshTarget, 'knownHostsFile' | 'extraKnownHostsFiles'>): string[] {
   return [...(target.knownHostsFile === undefined ? [] : [target.knownHostsFile]), ...(target.extraKnownHostsFiles ?? [])];
 }
 
@@ -64,14 +64,16 @@ function assertSafeTarget(t: SshTarget): void {
   }
 }
 
-/** Options only (no destination): the `--rsh` value and the head of every ssh argv. */
-export function sshOptionArgs(target: SshTarget, opts: Partial<SshOptions> = {}): string[] {
-  assertSafeTarget(target);
+/** A worker's reach without its address: what every ssh of the run shares. */
+export type SshReach = Omit<SshTarget, 'host' | 'controlPath'>;
+
+/** The option list; `control` goes between the connection options and `-p`/`-i`. */
+function optionArgs(t: SshReach, control: string[], opts: Partial<SshOptions>): string[] {
   const o = { ...DEFAULT_SSH_OPTIONS, ...opts };
-  const files = target.hostKeyPolicy === 'insecure' ? ['/dev/null'] : knownHostsFiles(target);
+  const files = t.hostKeyPolicy === 'insecure' ? ['/dev/null'] : knownHostsFiles(t);
   return [
     ...(o.configFile === undefined ? [] : ['-F', o.configFile]),
-    ...['-o', `StrictHostKeyChecking=${STRICT_VALUE[target.hostKeyPolicy]}`],
+    ...['-o', `StrictHostKeyChecking=${STRICT_VALUE[t.hostKeyPolicy]}`],
     ...(files.length === 0 ? [] : ['-o', `UserKnownHostsFile=${knownHostsValue(files)}`]),
     ...['-o', 'LogLevel=ERROR'],
     ...['-o', 'BatchMode=yes'],
@@ -79,12 +81,26 @@ export function sshOptionArgs(target: SshTarget, opts: Partial<SshOptions> = {})
     ...['-o', `ServerAliveInterval=${o.serverAliveIntervalSeconds}`],
     ...['-o', `ServerAliveCountMax=${o.serverAliveCountMax}`],
     ...['-o', 'IdentitiesOnly=yes'],
-    ...['-o', 'ControlMaster=auto'],
-    ...['-o', `ControlPath=${target.controlPath}`],
-    ...['-o', `ControlPersist=${o.controlPersistSeconds}`],
-    ...['-p', String(sshPort(target.port))],
-    ...['-i', target.keyFile],
+    ...control,
+    ...['-p', String(sshPort(t.port))],
+    ...['-i', t.keyFile],
   ];
+}
+
+/** Options only (no destination): the `--rsh` value and the head of every ssh argv. */
+export function sshOptionArgs(target: SshTarget, opts: Partial<SshOptions> = {}): string[] {
+  assertSafeTarget(target);
+  const persist = { ...DEFAULT_SSH_OPTIONS, ...opts }.controlPersistSeconds;
+  return optionArgs(target, ['-o', 'ControlMaster=auto', '-o', `ControlPath=${target.controlPath}`, '-o', `ControlPersist=${persist}`], opts);
+}
+
+/**
+ * The run's own options for a hook's ssh (maand.py run_ssh, issue 15): same key, port, known_hosts
+ * and host-key policy as the engine; it uses the run's master when one is open (the hook adds the
+ * ControlPath) and never becomes a master itself.
+ */
+export function hookSshOptionArgs(reach: SshReach, opts: Partial<SshOptions> = {}): string[] {
+  return optionArgs(reach, ['-o', 'ControlMaster=no'], opts);
 }
 
 /** `user@host` for ssh; ssh splits at the last '@', so IPv6 needs no brackets here. */

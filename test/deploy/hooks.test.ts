@@ -27,6 +27,7 @@ before(async () => {
   ips = f.workers.ips;
   for (const x of [f, g]) {
     x.bucket.workers(x.workers.ips.map((ip) => ({ host: ip })));
+    x.bucket.write({ 'maand.conf': `${x.bucket.read('maand.conf')}hook_env = ["POST_LOG"]\n` }); // hooks see only opted-in names
     x.bucket.job('app', {
       version: '1.0.0', selectors: ['worker'], max_concurrent_upgrades: 1,
       commands: {

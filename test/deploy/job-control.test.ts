@@ -12,6 +12,7 @@ let f: DeployFixture;
 before(async () => {
   f = await deployFixture('127.0.62', 2);
   f.bucket.workers(f.workers.ips.map((ip) => ({ host: ip })));
+  f.bucket.write({ 'maand.conf': `${f.bucket.read('maand.conf')}hook_env = ["CONTROL_LOG"]\n` }); // hooks see only opted-in names
   f.bucket.job('ctl', { version: '1.0.0', selectors: ['worker'], commands: { command_control: { executed_on: ['job_control'] } } }, {
     Makefile: RECORDING_MAKEFILE,
     '_modules/command_control.py': CONTROL,

@@ -41,7 +41,7 @@ describe('client libraries', () => {
     });
     env = {
       ALLOCATION_ID: allocId(f.db, 'api', '10.0.0.1'), ALLOCATION_IP: '10.0.0.1', JOB: 'api', EVENT: 'cli', COMMAND: 'command_ts',
-      JOB_COMMAND_API_HOST: f.api.host, JOB_COMMAND_API_PORT: String(f.api.port), JOB_COMMAND_API_TOKEN: f.api.token,
+      JOB_COMMAND_API_HOST: f.api.host, JOB_COMMAND_API_PORT: String(f.api.port), JOB_COMMAND_API_TOKEN: f.api.openHook({ allocId: allocId(f.db, 'api', '10.0.0.1'), event: 'cli', command: 'command_ts' }).token,
     };
   });
   after(async () => {
@@ -101,7 +101,7 @@ except KeyError:
       env,
       f.root,
     );
-    assert.equal(out, '400 400 Client Error: Invalid or unauthorized namespace\nKeyError\n');
+    assert.equal(out, '403 403 Client Error: Invalid or unauthorized namespace\nKeyError\n');
   });
 
   test('with requests installed, maand.HTTPError is a requests.HTTPError', (t) => {

@@ -84,11 +84,30 @@ export async function call(
   api: RuntimeApi,
   method: string,
   path: string,
-  o: { alloc?: string; event?: string; command?: string; body?: unknown; token?: string | null; headers?: Record<string, string> } = {},
+  o: {
+    alloc?: string; event?: string; command?: string; body?: unknown; token?: string | null; headers?: Record<string, string>;
+    /** The allocation the minted token is for (default `alloc`). */
+    as?: string;
+  } = {},
+): Promise<{ status: number; text: string; json(): unknown }> {
+  // unless the test brings its own, a token as the runner mints one for a hook: this allocation, event and command
+  const session = o.token === undefined ? api.openHook({ allocId: o.as ?? o.alloc ?? '', event: o.event ?? 'cli', command: o.command ?? '' }) : undefined;
+  try {
+    return await send(api, method, path, { ...o, token: session?.token ?? o.token ?? null });
+  } finally {
+    session?.close();
+  }
+}
+
+async function send(
+  api: RuntimeApi,
+  method: string,
+  path: string,
+  o: { alloc?: string; event?: string; command?: string; body?: unknown; token: string | null; headers?: Record<string, string> },
 ): Promise<{ status: number; text: string; json(): unknown }> {
   const { request } = await import('node:http');
   const headers: Record<string, string> = { ...o.headers };
-  if (o.token !== null) headers['Authorization'] = `Bearer ${o.token ?? api.token}`;
+  if (o.token !== null) headers['Authorization'] = `Bearer ${o.token}`;
   if (o.alloc !== undefined) headers['X-ALLOCATION-ID'] = o.alloc;
   if (o.event !== undefined) headers['EVENT'] = o.event;
   if (o.command !== undefined) headers['COMMAND'] = o.command;

@@ -125,7 +125,7 @@ describe('running job commands', () => {
       r.error?.message,
       'job app command command_deny failed: 10.0.0.1: command execution failed (exit 1); the runtime API refused: PUT /kv maand/job/app rollout_order: Invalid or unauthorized namespace (event post_deploy)',
     );
-    assert.match(f.output('10.0.0.1'), /400 Client Error: Invalid or unauthorized namespace/);
+    assert.match(f.output('10.0.0.1'), /403 Client Error: Invalid or unauthorized namespace/);
   });
 
   test('a hook printing 5 MB streams every line and keeps only a bounded tail', async () => {

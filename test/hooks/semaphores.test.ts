@@ -98,9 +98,10 @@ describe('semaphores', () => {
     assert.equal((await acquire(a, 'gone', 1)).status, 200);
     const { request } = await import('node:http');
     const body = JSON.stringify({ name: 'gone', capacity: 1 });
+    const { token } = f.api.openHook({ allocId: b, event: 'job_control', command: '' });
     const req = request(`${f.api.url}/semaphore/acquire`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${f.api.token}`, 'X-ALLOCATION-ID': b, EVENT: 'job_control', 'Content-Length': String(body.length) },
+      headers: { Authorization: `Bearer ${token}`, 'X-ALLOCATION-ID': b, EVENT: 'job_control', 'Content-Length': String(body.length) },
     });
     req.on('error', () => {});
     req.end(body);

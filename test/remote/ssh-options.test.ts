@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { hookSshEnvironment } from '../../src/remote/hook-ssh.ts';
 import { sshArgs, sshOptionArgs, type SshTarget } from '../../src/remote/ssh-options.ts';
 
 const base: SshTarget = {
@@ -75,4 +76,17 @@ test('an empty worker IP is refused', () => {
 test('a host or user that ssh would read as an option is refused', () => {
   assert.throws(() => sshArgs({ ...base, host: '-oProxyCommand=x' }, 'true'), /invalid host name/);
   assert.throws(() => sshArgs({ ...base, user: '-l' }, 'true'), /invalid ssh user/);
+});
+
+test("a hook's ssh options are the run's (policy, known_hosts, key, port) and use, never become, a ControlMaster", () => {
+  const t: SshTarget = { ...base, port: 2222, hostKeyPolicy: 'strict', extraKnownHostsFiles: ['/home/u/.ssh/known_hosts'] };
+  const { host: _host, controlPath: _path, ...reach } = t;
+  const env = hookSshEnvironment(reach, '/tmp/maand-ssh-x');
+  const hook = JSON.parse(env['MAAND_SSH_OPTIONS']!) as string[];
+  const run = sshOptionArgs(t);
+  const withoutControl = (argv: string[]): string[] => argv.filter((a, i) => !a.startsWith('Control') && !(a === '-o' && argv[i + 1]?.startsWith('Control')));
+  assert.deepEqual(withoutControl(hook), withoutControl(run));
+  assert.ok(hook.includes('StrictHostKeyChecking=yes') && hook.includes('UserKnownHostsFile=/b/secrets/known_hosts /home/u/.ssh/known_hosts'));
+  assert.deepEqual(hook.filter((a) => a.startsWith('Control')), ['ControlMaster=no']);
+  assert.deepEqual({ ...env, MAAND_SSH_OPTIONS: undefined }, { MAAND_SSH_CONTROL_DIR: '/tmp/maand-ssh-x', MAAND_SSH_OPTIONS: undefined, MAAND_SSH_USER: 'agent', MAAND_SSH_PORT: '2222' });
 });
