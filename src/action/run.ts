@@ -59,6 +59,7 @@ export async function runAction(config: Config, env: ActionEnv, io: RunIo): Prom
   if (savesState(config)) {
     io.saveState(SAVED.bucketId, at.bucketId);
     io.saveState(SAVED.saveRoot, config.bucket);
+    io.saveState(SAVED.cleanRoot, config.bucket); // once saved, the backend holds it
   }
   const runUrl = env.repository ? `${env.serverUrl}/${env.repository}/actions/runs/${env.runId}` : undefined;
   const ctx: CommandContext = { config, env, events, signal: io.signal, meta: { bucketName: config.state.name, generation, notes, ...(runUrl ? { runUrl } : {}) } };
@@ -100,10 +101,11 @@ function failureOf(config: Config, out: CommandOutcome): string | undefined {
 }
 
 /** Restores the newest saved state; with none, a new bucket (first run), except for drift, which needs one. */
-async function restoreOrInit(config: Config, io: RunIo): Promise<{ generation: number; notes: string[] }> {
+async function restoreOrInit(config: Config, io: RunIo): Promise<{ generation: number; notes: string[]; wrote: boolean }> {
   const paths = bucketPaths(config.bucket);
   const notes: string[] = [];
   let generation = 0;
+  let wrote = false;
   if (config.state.backend === 'none') {
     io.log.info(`state-backend none: using ${existsSync(paths.db) ? 'the catalog already in the bucket folder' : 'a new bucket (nothing is restored or saved)'}`);
     if (!existsSync(paths.db)) notes.push('First run: no catalog in the bucket folder, so a new bucket was initialised there (state-backend none: nothing is restored or saved).');
@@ -119,10 +121,14 @@ async function restoreOrInit(config: Config, io: RunIo): Promise<{ generation: n
       io.log.info(`state: no saved state named ${config.state.name} in the ${config.state.backend} backend: first run, ${what}`);
       notes.push(`First run: no saved state named ${config.state.name} in the ${config.state.backend} backend, so ${what}.`);
     }
+    // What this run writes (the restored state, or a new bucket) the post step removes, whatever happens
+    // next; a catalog the bucket folder already held when nothing was restored is not this run's to remove.
+    wrote = restored !== undefined || !existsSync(paths.db);
+    if (wrote) io.saveState(SAVED.cleanRoot, config.bucket);
   }
   const init = await initBucket({ root: config.bucket });
   if (init.created) io.log.info(`init: new bucket ${init.bucketId}`);
-  return { generation, notes };
+  return { generation, notes, wrote };
 }
 
 function readBucket(root: string): { bucketId: string; updateSeq: number } {
