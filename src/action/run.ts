@@ -13,6 +13,7 @@ import type { Config } from './config.ts';
 import type { ActionEnv } from './env.ts';
 import { SAVED, type OutputName } from './inputs.ts';
 import { EventLog, type ActionLog } from './log.ts';
+import { removeSecretsPlanDoesNotNeed, secretsPlanDoesNotNeed } from './checkout-state.ts';
 import { maskBucketSecrets } from './mask.ts';
 import { prepareSsh, removeSshDir } from './ssh.ts';
 import type { StatePort } from './state-port.ts';
@@ -53,9 +54,10 @@ export function checkBucket(config: Config, env: ActionEnv): void {
 export async function runAction(config: Config, env: ActionEnv, io: RunIo): Promise<RunOutcome> {
   checkBucket(config, env);
   const events = new EventLog(io.log);
-  const { generation, notes } = await restoreOrInit(config, io);
+  const { generation, notes, wrote } = await restoreOrInit(config, io);
   const at = readBucket(config.bucket);
   maskBucketSecrets(config.bucket, io.setSecret);
+  if (config.command === 'plan') keepSshKeyFromPlan(config.bucket, wrote, io.log, events);
   if (savesState(config)) {
     io.saveState(SAVED.bucketId, at.bucketId);
     io.saveState(SAVED.saveRoot, config.bucket);
@@ -90,6 +92,25 @@ export async function runAction(config: Config, env: ActionEnv, io: RunIo): Prom
   };
   const failure = failureOf(config, out);
   return { ...out, outputs, resultFile, warnings: events.warnings, ...(failure ? { failure } : {}) };
+}
+
+/**
+ * Pull request code runs in a plan (pre_deploy hooks): it must find no SSH key in the bucket. What this
+ * run restored goes; files the bucket folder held before (state-backend none, a self-hosted runner) are
+ * the user's: a warning says they are readable.
+ */
+function keepSshKeyFromPlan(root: string, wrote: boolean, log: ActionLog, events: EventLog): void {
+  if (wrote) {
+    const removed = removeSecretsPlanDoesNotNeed(root);
+    if (removed.length > 0) log.info(`plan: removed ${removed.join(', ')} of the restored state: a plan runs pull request code and has no SSH key`);
+    return;
+  }
+  const held = secretsPlanDoesNotNeed(root);
+  if (held.length > 0) {
+    events.warnings.push(
+      `${held.join(', ')} in the bucket folder can be read by this plan's pre_deploy hooks (pull request code); keep the SSH key out of the bucket folder and pass it as ssh-private-key to deploy and drift`,
+    );
+  }
 }
 
 function failureOf(config: Config, out: CommandOutcome): string | undefined {

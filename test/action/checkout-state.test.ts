@@ -102,3 +102,37 @@ test('given a catalog the bucket folder held before a run that restored nothing,
   assert.ok(existsSync(join(co.bucket, 'data', 'maand.db')));
   assert.ok(existsSync(join(co.bucket, 'secrets', 'kv.key')));
 });
+
+test('given a saved state carrying secrets/worker.key, when a pull request plans, then no pre_deploy hook finds an SSH key in the bucket, and none is left after the post step', async () => {
+  const found = mkdtempSync(join(tmpdir(), 'maand-hook-found-'));
+  try {
+    const co = checkout({ 'secrets/worker.key': SSH_KEY });
+    const inputs = { bucket: 'infra', 'state-name': 'pr', 'state-key': KEY };
+    const saved = await run(co).both({ ...inputs, command: 'build' });
+    assert.equal(saved.post.exitCode, 0, saved.post.stdout);
+    assert.deepEqual(decrypted(co), []);
+
+    const hook = [
+      'import os',
+      `secrets = ${JSON.stringify(join(co.bucket, 'secrets'))}`,
+      `out = ${JSON.stringify(join(found, 'seen'))}`,
+      "names = sorted(os.listdir(secrets)) if os.path.isdir(secrets) else []",
+      "keys = [n for n in names if 'PRIVATE KEY' in open(os.path.join(secrets, n), errors='replace').read() and n not in ('ca.key',)]",
+      "open(out, 'a').write(' '.join(names) + '|' + ' '.join(keys) + '\\n')",
+      '',
+    ].join('\n');
+    co.job('app', { version: '1.0.0', selectors: ['worker'], commands: { command_pre: { executed_on: ['pre_deploy'] } } }, { '_modules/command_pre.py': hook });
+    const { main, post } = await run(co, 'pull_request').both({ ...inputs, command: 'plan', comment: 'false' });
+    assert.equal(main.exitCode, 0, main.stdout + main.stderr);
+    assert.match(main.stdout, /plan: removed secrets\/worker\.key of the restored state: a plan runs pull request code and has no SSH key/);
+    assert.ok(main.masks.includes(SSH_KEY.split('\n')[1]!), 'the key in the state is still masked');
+    const seen = readFileSync(join(found, 'seen'), 'utf8').trim().split('\n');
+    assert.ok(seen.length >= 1, 'the hook ran');
+    for (const line of seen) assert.equal(line, 'ca.crt ca.key kv.key|', 'the hook saw the CA and KV keys only');
+    assert.equal(post.exitCode, 0, post.stdout);
+    assert.deepEqual(decrypted(co), []);
+    assert.deepEqual(readdirSync(co.bucket).sort(), ['logs', 'maand.conf', 'workspace']);
+  } finally {
+    rmSync(found, { recursive: true, force: true });
+  }
+});
