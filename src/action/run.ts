@@ -149,6 +149,7 @@ async function restoreOrInit(config: Config, io: RunIo): Promise<{ generation: n
   }
   const init = await initBucket({ root: config.bucket });
   if (init.created) io.log.info(`init: new bucket ${init.bucketId}`);
+  for (const note of init.notes) io.log.info(`init: ${note}`);
   return { generation, notes, wrote };
 }
 

@@ -24,6 +24,7 @@ import { checkCapacity } from './capacity.ts';
 import { runPostBuild } from '../hooks/post-build.ts';
 import type { HookOutputLine } from '../hooks/types.ts';
 import { withBucketLock } from '../bucket/lock.ts';
+import { tightenBucketModes } from '../bucket/modes.ts';
 
 export type { BuildEvent } from './context.ts';
 
@@ -60,6 +61,8 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
   const paths = bucketPaths(opts.root);
   const db = openDb(paths.db);
   const emit = opts.onEvent ?? ((): void => {});
+  const tightened = tightenBucketModes(paths.root);
+  if (tightened) emit({ type: 'warning', message: tightened });
   let certsGenerated = 0;
   try {
     checkSchema(db);

@@ -21,6 +21,7 @@ import { StageArea } from './stage-area.ts';
 import { stageActive, type StagedTree } from './staging.ts';
 import { bumpUpdateSeq, isActive, jobAllocations, jobInfo, jobMarker, storeHash, waves } from './state.ts';
 import { withBucketLock } from '../bucket/lock.ts';
+import { tightenBucketModes } from '../bucket/modes.ts';
 
 export interface DeployOptions extends Partial<DeployFlags> {
   root: string;
@@ -43,6 +44,8 @@ async function deployLocked(opts: DeployOptions): Promise<DeployResult> {
   const conf = readMaandConf(paths.maandConf);
   const db = openDb(paths.db);
   const emit = opts.onEvent ?? ((): void => {});
+  const tightened = tightenBucketModes(paths.root);
+  if (tightened) emit({ type: 'warning', message: tightened });
   const t0 = Date.now();
   let stage: StageArea | undefined;
   try {
