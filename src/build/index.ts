@@ -8,7 +8,7 @@ import { readWorkersJson } from '../bucket/workers-json.ts';
 import { asDatabaseError, openDb } from '../catalog/db.ts';
 import { checkSchema } from '../catalog/gate.ts';
 import { bucketRow } from '../catalog/queries.ts';
-import { KvStore, loadKvKey, purgeStaleVersions } from '../kv/index.ts';
+import { dropPlaintextCertKeyHistory, KvStore, loadKvKey, purgeStaleVersions } from '../kv/index.ts';
 import type { BuildContext, BuildEvent } from './context.ts';
 import { syncWorkers } from './workers.ts';
 import { prescanJobs, syncJobs } from './jobs.ts';
@@ -108,6 +108,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
       purgeStaleVersions(db, KV_RETAIN_DAYS, ctx.now);
       checkCapacity(db);
       kvChanges = ctx.kv.persist(db, ctx.now);
+      dropPlaintextCertKeyHistory(db);
       db.exec('COMMIT');
     } catch (e) {
       if (db.isTransaction) db.exec('ROLLBACK');
