@@ -53,6 +53,8 @@ export const SAVED = {
   saveRoot: 'maand-save-root',
   /** Bucket id of the restored (or new) state. */
   bucketId: 'maand-bucket-id',
+  /** Bucket root whose decrypted data/ and secrets/ (restored or created by this run) the post step removes, after saving; empty: none. */
+  cleanRoot: 'maand-clean-root',
   /** Private directory with the SSH key and known_hosts; removed by the post step. */
   sshDir: 'maand-ssh-dir',
 } as const;

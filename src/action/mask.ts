@@ -1,5 +1,6 @@
 // Masks what the restored bucket holds in secret, so no hook or make output can print it in clear: every
-// line of the PEM keys under secrets/ and every value of the KV secret namespaces.
+// line of the PEM keys under secrets/ and every encrypted KV value: the secret namespaces and the jobs'
+// certificate private keys (src/kv/cert-keys.ts).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bucketPaths } from '../bucket/paths.ts';

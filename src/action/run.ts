@@ -13,6 +13,7 @@ import type { Config } from './config.ts';
 import type { ActionEnv } from './env.ts';
 import { SAVED, type OutputName } from './inputs.ts';
 import { EventLog, type ActionLog } from './log.ts';
+import { removeSecretsPlanDoesNotNeed, secretsPlanDoesNotNeed } from './checkout-state.ts';
 import { maskBucketSecrets } from './mask.ts';
 import { prepareSsh, removeSshDir } from './ssh.ts';
 import type { StatePort } from './state-port.ts';
@@ -53,12 +54,14 @@ export function checkBucket(config: Config, env: ActionEnv): void {
 export async function runAction(config: Config, env: ActionEnv, io: RunIo): Promise<RunOutcome> {
   checkBucket(config, env);
   const events = new EventLog(io.log);
-  const { generation, notes } = await restoreOrInit(config, io);
+  const { generation, notes, wrote } = await restoreOrInit(config, io);
   const at = readBucket(config.bucket);
   maskBucketSecrets(config.bucket, io.setSecret);
+  if (config.command === 'plan') keepSshKeyFromPlan(config.bucket, wrote, io.log, events);
   if (savesState(config)) {
     io.saveState(SAVED.bucketId, at.bucketId);
     io.saveState(SAVED.saveRoot, config.bucket);
+    io.saveState(SAVED.cleanRoot, config.bucket); // once saved, the backend holds it
   }
   const runUrl = env.repository ? `${env.serverUrl}/${env.repository}/actions/runs/${env.runId}` : undefined;
   const ctx: CommandContext = { config, env, events, signal: io.signal, meta: { bucketName: config.state.name, generation, notes, ...(runUrl ? { runUrl } : {}) } };
@@ -91,6 +94,25 @@ export async function runAction(config: Config, env: ActionEnv, io: RunIo): Prom
   return { ...out, outputs, resultFile, warnings: events.warnings, ...(failure ? { failure } : {}) };
 }
 
+/**
+ * Pull request code runs in a plan (pre_deploy hooks): it must find no SSH key in the bucket. What this
+ * run restored goes; files the bucket folder held before (state-backend none, a self-hosted runner) are
+ * the user's: a warning says they are readable.
+ */
+function keepSshKeyFromPlan(root: string, wrote: boolean, log: ActionLog, events: EventLog): void {
+  if (wrote) {
+    const removed = removeSecretsPlanDoesNotNeed(root);
+    if (removed.length > 0) log.info(`plan: removed ${removed.join(', ')} of the restored state: a plan runs pull request code and has no SSH key`);
+    return;
+  }
+  const held = secretsPlanDoesNotNeed(root);
+  if (held.length > 0) {
+    events.warnings.push(
+      `${held.join(', ')} in the bucket folder can be read by this plan's pre_deploy hooks (pull request code); keep the SSH key out of the bucket folder and pass it as ssh-private-key to deploy and drift`,
+    );
+  }
+}
+
 function failureOf(config: Config, out: CommandOutcome): string | undefined {
   const r = out.report;
   if (out.cancelled) return `maand ${config.command} cancelled: ${r.headline}${savesState(config) ? '; the post step saves the checkpointed state' : ''}`;
@@ -100,10 +122,11 @@ function failureOf(config: Config, out: CommandOutcome): string | undefined {
 }
 
 /** Restores the newest saved state; with none, a new bucket (first run), except for drift, which needs one. */
-async function restoreOrInit(config: Config, io: RunIo): Promise<{ generation: number; notes: string[] }> {
+async function restoreOrInit(config: Config, io: RunIo): Promise<{ generation: number; notes: string[]; wrote: boolean }> {
   const paths = bucketPaths(config.bucket);
   const notes: string[] = [];
   let generation = 0;
+  let wrote = false;
   if (config.state.backend === 'none') {
     io.log.info(`state-backend none: using ${existsSync(paths.db) ? 'the catalog already in the bucket folder' : 'a new bucket (nothing is restored or saved)'}`);
     if (!existsSync(paths.db)) notes.push('First run: no catalog in the bucket folder, so a new bucket was initialised there (state-backend none: nothing is restored or saved).');
@@ -119,10 +142,15 @@ async function restoreOrInit(config: Config, io: RunIo): Promise<{ generation: n
       io.log.info(`state: no saved state named ${config.state.name} in the ${config.state.backend} backend: first run, ${what}`);
       notes.push(`First run: no saved state named ${config.state.name} in the ${config.state.backend} backend, so ${what}.`);
     }
+    // What this run writes (the restored state, or a new bucket) the post step removes, whatever happens
+    // next; a catalog the bucket folder already held when nothing was restored is not this run's to remove.
+    wrote = restored !== undefined || !existsSync(paths.db);
+    if (wrote) io.saveState(SAVED.cleanRoot, config.bucket);
   }
   const init = await initBucket({ root: config.bucket });
   if (init.created) io.log.info(`init: new bucket ${init.bucketId}`);
-  return { generation, notes };
+  for (const note of init.notes) io.log.info(`init: ${note}`);
+  return { generation, notes, wrote };
 }
 
 function readBucket(root: string): { bucketId: string; updateSeq: number } {

@@ -7,7 +7,7 @@ import { generateLeaf } from '../certs/leaf.ts';
 import { inspectStoredCert } from '../certs/inspect.ts';
 import { writeCertFiles } from '../certs/files.ts';
 import type { PemPair } from '../certs/pem.ts';
-import { allocationNamespace, certSync } from '../kv/index.ts';
+import { allocationNamespace, certSync, readPlain } from '../kv/index.ts';
 import { md5Hex } from '../util/stable-id.ts';
 import { runLimited } from '../util/pool.ts';
 import type { BuildContext } from './context.ts';
@@ -60,7 +60,7 @@ export async function syncCertificates(ctx: BuildContext): Promise<void> {
     for (const spec of specs) {
       const needs = (ip: string): boolean => {
         const ns = allocationNamespace(job, ip);
-        const key = ctx.kv.tryGet(ns, `certs/${spec.name}.key`) ?? '';
+        const key = readPlain(ctx.kv, ns, `certs/${spec.name}.key`) ?? '';
         const crt = ctx.kv.tryGet(ns, `certs/${spec.name}.crt`) ?? '';
         if (key === '' || crt === '') return true;
         const check = inspectStoredCert(crt, ctx.conf.certs_renewal_buffer, now);
@@ -75,7 +75,7 @@ export async function syncCertificates(ctx: BuildContext): Promise<void> {
       };
       const stored = (ip: string): PemPair => {
         const ns = allocationNamespace(job, ip);
-        return { certPem: ctx.kv.tryGet(ns, `certs/${spec.name}.crt`)!, keyPem: ctx.kv.tryGet(ns, `certs/${spec.name}.key`)! };
+        return { certPem: ctx.kv.tryGet(ns, `certs/${spec.name}.crt`)!, keyPem: readPlain(ctx.kv, ns, `certs/${spec.name}.key`)! };
       };
       const generate = async (ips: string[]): Promise<PemPair> => {
         const pair = await generateLeaf({ caCertPem: caPem, caKeyPem: caKey!, commonName: cn, ipSans: ips, ttlDays: ctx.conf.certs_ttl, pkcs8: spec.pkcs8 === 1, now });

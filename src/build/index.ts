@@ -8,7 +8,7 @@ import { readWorkersJson } from '../bucket/workers-json.ts';
 import { asDatabaseError, openDb } from '../catalog/db.ts';
 import { checkSchema } from '../catalog/gate.ts';
 import { bucketRow } from '../catalog/queries.ts';
-import { KvStore, loadKvKey, purgeStaleVersions } from '../kv/index.ts';
+import { dropPlaintextCertKeyHistory, KvStore, loadKvKey, purgeStaleVersions } from '../kv/index.ts';
 import type { BuildContext, BuildEvent } from './context.ts';
 import { syncWorkers } from './workers.ts';
 import { prescanJobs, syncJobs } from './jobs.ts';
@@ -24,6 +24,7 @@ import { checkCapacity } from './capacity.ts';
 import { runPostBuild } from '../hooks/post-build.ts';
 import type { HookOutputLine } from '../hooks/types.ts';
 import { withBucketLock } from '../bucket/lock.ts';
+import { tightenBucketModes } from '../bucket/modes.ts';
 
 export type { BuildEvent } from './context.ts';
 
@@ -60,6 +61,8 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
   const paths = bucketPaths(opts.root);
   const db = openDb(paths.db);
   const emit = opts.onEvent ?? ((): void => {});
+  const tightened = tightenBucketModes(paths.root);
+  if (tightened) emit({ type: 'warning', message: tightened });
   let certsGenerated = 0;
   try {
     checkSchema(db);
@@ -105,6 +108,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
       purgeStaleVersions(db, KV_RETAIN_DAYS, ctx.now);
       checkCapacity(db);
       kvChanges = ctx.kv.persist(db, ctx.now);
+      dropPlaintextCertKeyHistory(db);
       db.exec('COMMIT');
     } catch (e) {
       if (db.isTransaction) db.exec('ROLLBACK');

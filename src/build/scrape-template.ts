@@ -1,7 +1,7 @@
 // Build-time rendering of `_prometheus/scrape.yaml.tpl` (kv spec §2.9): one render per job with the
 // job-level dot, the smaller function set and read set, over the KV of the build in progress.
 import { normalizedVersion } from '../bucket/version.ts';
-import { isSecretNamespace, namespaceNotAvailable, scrapeTemplateNamespaces, upstreamJobs } from '../kv/index.ts';
+import { namespaceNotAvailable, readPlain, scrapeTemplateNamespaces, upstreamJobs } from '../kv/index.ts';
 import { parseTemplate, render, scrapeTemplateFuncs, type KvReader } from '../template/index.ts';
 import type { BuildContext } from './context.ts';
 import type { ScrapeRenderer } from './prometheus.ts';
@@ -15,8 +15,7 @@ export function scrapeRenderer(ctx: BuildContext): ScrapeRenderer {
     const kv: KvReader = {
       get(ns, key) {
         check(ns);
-        const v = ctx.kv.tryGet(ns, key);
-        return v !== undefined && isSecretNamespace(ns) ? ctx.kv.getSecret(ns, key) : v;
+        return readPlain(ctx.kv, ns, key);
       },
       keys(ns) {
         check(ns);

@@ -5,7 +5,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { MaandError } from '../errors.ts';
 import type { Db } from '../catalog/db.ts';
-import { allocationNamespace, namespacesForAllocation, upstreamJobs, type KvStore } from '../kv/index.ts';
+import { allocationNamespace, namespacesForAllocation, readPlain, upstreamJobs, type KvStore } from '../kv/index.ts';
 import { decodeGoString, goStruct, parseTemplate, renderBytes, maandFuncs, TemplateError } from '../template/index.ts';
 import { assetPath } from '../util/assets.ts';
 import { byteCompare } from '../util/go-json.ts';
@@ -111,7 +111,7 @@ function addCerts(db: Db, kv: KvStore, tree: JobTree, ctx: AllocationContext): v
   const ns = allocationNamespace(ctx.job, ctx.workerIp);
   for (const name of names) {
     for (const [ext, mode] of [['crt', 0o644], ['key', 0o600]] as const) {
-      const v = kv.tryGet(ns, `certs/${name}.${ext}`);
+      const v = readPlain(kv, ns, `certs/${name}.${ext}`);
       if (v === undefined) throw new MaandError('invalid job', `job ${ctx.job} worker ${ctx.workerIp}: certificate ${name}.${ext} is missing in KV ${ns} (run maand build)`);
       putFile(tree, `certs/${name}.${ext}`, v, mode);
     }

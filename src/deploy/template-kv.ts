@@ -1,6 +1,6 @@
 // The KV view a job's templates get: only the allocation's readable namespaces (kv spec §1.12),
-// secrets decrypted; a forbidden namespace is an error naming it.
-import { canRead, isSecretNamespace, namespaceNotAvailable, type KvStore } from '../kv/index.ts';
+// secrets and certificate keys decrypted; a forbidden namespace is an error naming it.
+import { canRead, namespaceNotAvailable, readPlain, type KvStore } from '../kv/index.ts';
 import type { KvReader } from '../template/index.ts';
 
 export function templateKv(kv: KvStore, job: string, allowed: string[]): KvReader {
@@ -11,9 +11,7 @@ export function templateKv(kv: KvStore, job: string, allowed: string[]): KvReade
   return {
     get(ns, key) {
       check(ns);
-      const v = kv.tryGet(ns, key);
-      if (v === undefined) return undefined;
-      return isSecretNamespace(ns) ? kv.getSecret(ns, key) : v;
+      return readPlain(kv, ns, key);
     },
     keys(ns) {
       check(ns);

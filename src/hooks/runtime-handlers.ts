@@ -5,7 +5,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Db } from '../catalog/db.ts';
 import {
-  canRead, canWrite, isKvError, isSecretNamespace, jobSecretsNamespace, jobVarsNamespace, namespacesForAllocation, upstreamJobs,
+  canRead, canWrite, isKvError, jobSecretsNamespace, jobVarsNamespace, namespacesForAllocation, readPlain, upstreamJobs,
   type KvStore,
 } from '../kv/index.ts';
 import { demandsOn } from './catalog.ts';
@@ -68,14 +68,12 @@ const getKv: Handler = (deps, r) => {
   if (!canRead(namespacesForAllocation({ job, workerIp, upstreamJobs: upstreamJobs(deps.db, job) }), ns))
     refuse(deps, r, 'GET /kv', ns, key, 403, UNAUTHORIZED);
   const kv = deps.kv();
-  let value = kv.tryGet(ns, key);
-  if (value === undefined) throw new HttpFailure(404, NOT_FOUND);
-  if (isSecretNamespace(ns)) {
-    try {
-      value = kv.getSecret(ns, key);
-    } catch {
-      throw new HttpFailure(500, INTERNAL);
-    }
+  if (kv.tryGet(ns, key) === undefined) throw new HttpFailure(404, NOT_FOUND);
+  let value: string;
+  try {
+    value = readPlain(kv, ns, key)!;
+  } catch {
+    throw new HttpFailure(500, INTERNAL);
   }
   sendJson(r.res, value === '' ? { namespace: ns, key } : { namespace: ns, key, value });
 };

@@ -5,7 +5,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Db } from '../catalog/db.ts';
-import { allocationNamespace, CERTS_KEY_PREFIX, WORKERS_NS, type KvStore } from '../kv/index.ts';
+import { allocationNamespace, CERTS_KEY_PREFIX, readPlain, WORKERS_NS, type KvStore } from '../kv/index.ts';
 import { assetPath } from '../util/assets.ts';
 import { jobFiles, type CatalogFile } from './catalog.ts';
 import { JobCommandError } from './errors.ts';
@@ -92,7 +92,7 @@ function writeCerts(o: WorkspaceOptions, certsDir: string): void {
     if (!key.startsWith(CERTS_KEY_PREFIX) || !safeRelative(key.slice(CERTS_KEY_PREFIX.length))) continue;
     const target = join(certsDir, key.slice(CERTS_KEY_PREFIX.length));
     mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, o.kv.get(ns, key));
+    writeFileSync(target, readPlain(o.kv, ns, key) ?? '');
     chmodSync(target, key.endsWith('.key') ? 0o600 : 0o644);
   }
   const ca = join(certsDir, 'ca.crt');

@@ -1,5 +1,6 @@
 // `maand init` (§3.2): layout, schema, bucket id, CA, KV key. A re-run upgrades the schema and never
-// changes the bucket id, CA, keys or user files. Secret files are 0600 in a 0700 dir (decision Q26).
+// changes the bucket id, CA, keys or user files. Secret files are 0600 in a 0700 dir (decision Q26);
+// data/ and logs/ are 0700 and the catalog 0600 (src/bucket/modes.ts), tightened on a re-run.
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { MaandError } from '../errors.ts';
@@ -10,6 +11,7 @@ import { openDb, inTransaction } from '../catalog/db.ts';
 import { migrate, SCHEMA_VERSION } from '../catalog/schema.ts';
 import { randomId } from '../util/stable-id.ts';
 import { generateCa } from '../certs/ca.ts';
+import { PRIVATE_DIR, PRIVATE_FILE, tightenBucketModes } from '../bucket/modes.ts';
 
 export interface InitOptions {
   root: string;
@@ -22,13 +24,16 @@ export interface InitResult {
   bucketId: string;
   schemaVersion: number;
   paths: BucketPaths;
+  /** What the caller shows the user (e.g. modes tightened on an existing bucket); never printed here. */
+  notes: string[];
 }
 
 export async function initBucket(opts: InitOptions): Promise<InitResult> {
   const paths = bucketPaths(opts.root);
-  for (const dir of [paths.dataDir, paths.jobsDir, paths.logsDir, paths.tmpDir]) {
+  const dirs: Array<[string, number]> = [[paths.dataDir, PRIVATE_DIR], [paths.jobsDir, 0o755], [paths.logsDir, PRIVATE_DIR], [paths.tmpDir, 0o755]];
+  for (const [dir, mode] of dirs) {
     try {
-      mkdirSync(dir, { recursive: true, mode: 0o755 });
+      mkdirSync(dir, { recursive: true, mode });
     } catch (e) {
       throw new MaandError('unexpected error', `create directory ${dir}: ${(e as Error).message}`);
     }
@@ -40,7 +45,10 @@ export async function initBucket(opts: InitOptions): Promise<InitResult> {
   const hasKey = existsSync(paths.caKey);
   if (hasCrt !== hasKey) throw new MaandError('bucket CA is incomplete', 'secrets must contain both ca.crt and ca.key');
 
+  const tightened = tightenBucketModes(paths.root);
   const isNew = !existsSync(paths.db);
+  // An empty file is an empty database: created owner-only, SQLite gives its WAL files the same mode.
+  if (isNew) writeFileSync(paths.db, '', { mode: PRIVATE_FILE, flag: 'wx' });
   const db = openDb(paths.db, { create: true });
   try {
     const { bucketId, created } = inTransaction(db, () => {
@@ -60,7 +68,7 @@ export async function initBucket(opts: InitOptions): Promise<InitResult> {
       writeFileSync(paths.caCrt, ca.certPem, { mode: 0o644 });
     }
     if (!existsSync(paths.kvKey)) writeFileSync(paths.kvKey, randomBytes(32), { mode: 0o600 });
-    return { created, bucketId, schemaVersion: SCHEMA_VERSION, paths };
+    return { created, bucketId, schemaVersion: SCHEMA_VERSION, paths, notes: tightened ? [tightened] : [] };
   } finally {
     db.close();
   }

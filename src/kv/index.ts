@@ -14,3 +14,4 @@ export {
 } from './access.ts';
 export { allocationReadSet, allocationWorkers, jobNamespaces, upstreamJobs } from './catalog-access.ts';
 export { trimSpace } from './text.ts';
+export { dropPlaintextCertKeyHistory, isCertKey, putCertKey, readPlain } from './cert-keys.ts';

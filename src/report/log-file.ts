@@ -1,7 +1,8 @@
 // Run logs under logs/ (deploy spec §26.2): every event of a run appended to logs/<ip>.log (or
 // logs/maand.log when no worker) and to logs/runs/<run>/<same file>, as key=value or JSON lines.
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { PRIVATE_DIR, PRIVATE_FILE } from '../bucket/modes.ts';
 import type { DeployEvent } from '../deploy/result.ts';
 
 export type LogFormat = 'kv' | 'json';
@@ -23,7 +24,7 @@ export class RunLog {
     this.runDir = join(logsDir, 'runs', run.id);
     this.format = run.format === 'json' || run.format === 'jsonl' ? 'json' : 'kv';
     this.base = { level: 'INFO', run: run.id, maand: run.command };
-    mkdirSync(this.runDir, { recursive: true });
+    mkdirSync(this.runDir, { recursive: true, mode: PRIVATE_DIR });
   }
 
   write(fields: Record<string, string | number | undefined>): void {
@@ -36,7 +37,8 @@ export class RunLog {
     const file = worker === '-' ? 'maand.log' : `${worker}.log`;
     let fds = this.fds.get(file);
     if (!fds) {
-      fds = [openSync(join(this.dir, file), 'a', 0o644), openSync(join(this.runDir, file), 'a', 0o644)];
+      fds = [openSync(join(this.dir, file), 'a', PRIVATE_FILE), openSync(join(this.runDir, file), 'a', PRIVATE_FILE)];
+      for (const fd of fds) fchmodSync(fd, PRIVATE_FILE); // a log file made before by an older maand
       this.fds.set(file, fds);
     }
     writeSync(fds[0], `${line}\n`);

@@ -12,6 +12,7 @@ import { bucketRow, workerLabels, workersByPosition } from '../catalog/queries.t
 import { InternalError } from '../errors.ts';
 import { KvStore, loadKvKey } from '../kv/index.ts';
 import { onAbnormalExit } from '../util/exit-cleanup.ts';
+import { tightenBucketModes } from '../bucket/modes.ts';
 import type { DeployEvent } from '../deploy/result.ts';
 import { StageArea } from '../deploy/stage-area.ts';
 import type { Connect, RunLinks } from './links.ts';
@@ -77,6 +78,9 @@ async function runLocked<T>(o: RunOptions, work: (run: BucketRun) => Promise<T>)
     const workers = workersByPosition(db).map((w) => ({ workerId: w.worker_id, ip: w.worker_ip, position: w.position, labels: labels.get(w.worker_ip) ?? [] }));
     const kv = KvStore.load(db, { key: () => loadKvKey(paths.root) });
     const emit = o.onEvent ?? ((): void => {});
+    // data/ and logs/ are owner-only; a bucket made by an older maand is tightened once, with a note
+    const tightened = tightenBucketModes(paths.root);
+    if (tightened) emit({ type: 'warning', message: tightened });
     if (o.stage) {
       // tmp/ belongs to the run holding the lock: what an earlier, killed run left there goes now
       rmSync(paths.tmpDir, { recursive: true, force: true });

@@ -1,19 +1,21 @@
 // Sealing the bundle body: a 256-bit key from the state-key by scrypt (random salt per bundle), then
-// AES-256-GCM with the header bytes as additional data. The scrypt cost read from a header is bounded
-// before use: the header is only authenticated after the key is derived.
+// AES-256-GCM with the header bytes as additional data. The scrypt cost read from a header must be one
+// of the sets this maand writes: the header is only authenticated after the key is derived, so a forged
+// header could otherwise ask for gigabytes of memory and minutes of CPU.
 import { createCipheriv, createDecipheriv, randomBytes, scrypt } from 'node:crypto';
 import { StateError } from './errors.ts';
 import type { BundleHeader, KdfParams } from './bundle-format.ts';
 
-const SCRYPT_N = 2 ** 15;
-const SCRYPT_R = 8;
-const SCRYPT_P = 1;
+type ScryptCost = Pick<KdfParams, 'N' | 'r' | 'p'>;
+
+/** The scrypt costs this maand accepts; the first is the one it writes. Add a set here to change the cost. */
+const SCRYPT_SETS: readonly ScryptCost[] = [{ N: 2 ** 15, r: 8, p: 1 }];
 const TAG_BYTES = 16;
 
 /** Fresh KDF parameters and nonce for one bundle. */
 export function newSealParams(): { kdf: KdfParams; iv: string } {
   return {
-    kdf: { name: 'scrypt', N: SCRYPT_N, r: SCRYPT_R, p: SCRYPT_P, salt: randomBytes(16).toString('base64') },
+    kdf: { name: 'scrypt', ...SCRYPT_SETS[0]!, salt: randomBytes(16).toString('base64') },
     iv: randomBytes(12).toString('base64'),
   };
 }
@@ -30,8 +32,8 @@ export async function unseal(file: string, stateKey: string, header: BundleHeade
   const kdf = header.kdf!;
   const iv = Buffer.from(header.iv!, 'base64');
   const salt = Buffer.from(kdf.salt, 'base64');
-  const sane = isPow2(kdf.N) && kdf.N >= 2 ** 10 && kdf.N <= 2 ** 20 && int(kdf.r, 1, 32) && int(kdf.p, 1, 16) && salt.length >= 16 && iv.length === 12;
-  if (!sane || body.length < TAG_BYTES) throw authFailed(file);
+  if (!SCRYPT_SETS.some((s) => s.N === kdf.N && s.r === kdf.r && s.p === kdf.p)) throw unknownCost(file, kdf);
+  if (salt.length < 16 || iv.length !== 12 || body.length < TAG_BYTES) throw authFailed(file);
   const key = await deriveKey(stateKey, kdf);
   const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
   decipher.setAAD(aad);
@@ -51,18 +53,23 @@ export function authFailed(file: string): StateError {
   );
 }
 
+function unknownCost(file: string, kdf: KdfParams): StateError {
+  const known = SCRYPT_SETS.map((s) => `N=${s.N} r=${s.r} p=${s.p}`).join(', ');
+  return new StateError(
+    'format',
+    `state bundle ${file}: scrypt parameters N=${shown(kdf.N)} r=${shown(kdf.r)} p=${shown(kdf.p)} are not ones this maand writes (${known}); the bundle was not written by this maand: restore a bundle saved by it`,
+  );
+}
+
+/** A header value as text, bounded: the header is not authenticated yet. */
+function shown(v: unknown): string {
+  return (JSON.stringify(v) ?? 'undefined').slice(0, 24);
+}
+
 function deriveKey(stateKey: string, kdf: KdfParams): Promise<Buffer> {
   const salt = Buffer.from(kdf.salt, 'base64');
   const maxmem = 128 * kdf.N * kdf.r * kdf.p + 32 * 1024 * 1024;
   return new Promise((resolve, reject) => {
     scrypt(stateKey, salt, 32, { N: kdf.N, r: kdf.r, p: kdf.p, maxmem }, (err, key) => (err ? reject(err) : resolve(key)));
   });
-}
-
-function isPow2(n: number): boolean {
-  return Number.isSafeInteger(n) && n > 1 && (n & (n - 1)) === 0;
-}
-
-function int(n: number, min: number, max: number): boolean {
-  return Number.isSafeInteger(n) && n >= min && n <= max;
 }

@@ -3,6 +3,7 @@
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { PRIVATE_DIR, PRIVATE_FILE } from '../bucket/modes.ts';
 import { bucketPaths } from '../bucket/paths.ts';
 import { corrupted } from './bundle-format.ts';
 import { StateError } from './errors.ts';
@@ -45,10 +46,11 @@ function install(file: string, bucketRoot: string, entries: BundleEntry[], meta:
     for (const e of entries) stageEntry(stage, e);
     verifyStagedDb(file, join(stage, DB_ENTRY), meta);
     const stagedSecrets = join(stage, SECRETS_ENTRY);
-    mkdirSync(paths.dataDir, { recursive: true, mode: 0o755 });
+    mkdirSync(paths.dataDir, { recursive: true, mode: PRIVATE_DIR });
     // A WAL left by the catalog being replaced would be replayed onto the new one.
     rmSync(`${paths.db}-wal`, { force: true });
     rmSync(`${paths.db}-shm`, { force: true });
+    chmodSync(join(stage, DB_ENTRY), PRIVATE_FILE); // owner-only whatever mode it was saved with
     renameSync(join(stage, DB_ENTRY), paths.db);
     if (existsSync(stagedSecrets)) {
       if (existsSync(paths.secretsDir)) renameSync(paths.secretsDir, join(stage, 'secrets.replaced'));

@@ -26,3 +26,16 @@ test('a multi-line secret is masked whole and line by line, without its PEM armo
     '-----BEGIN KEY-----\nAAAABBBB\nCCCCDDDD\n-----END KEY-----', 'AAAABBBB', 'CCCCDDDD',
   ]);
 });
+
+test('every line of a job certificate\'s private key in KV is registered as a secret', async () => {
+  await withBucket(async (b) => {
+    b.workers([{ host: '10.0.0.1' }]);
+    b.job('api', { version: '1.0.0', selectors: ['worker'], certs: { tls: { pkcs8: true } } });
+    await b.build();
+    const masked: string[] = [];
+    maskBucketSecrets(b.root, (v) => masked.push(v));
+    const lines = maskedParts(b.kvPlain('maand/job/api/worker/10.0.0.1', 'certs/tls.key')!).slice(1);
+    assert.ok(lines.length > 10);
+    for (const line of lines) assert.ok(masked.includes(line), 'each line of the key');
+  });
+});

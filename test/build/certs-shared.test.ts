@@ -23,11 +23,11 @@ test('a shared certificate is one PEM pair for every allocation, per-allocation 
 
     const [one, two] = [b.kvNamespace(ns('10.0.0.1')), b.kvNamespace(ns('10.0.0.2'))];
     assert.equal(one['certs/shared.crt'], two['certs/shared.crt']);
-    assert.equal(one['certs/shared.key'], two['certs/shared.key']);
-    assert.match(one['certs/shared.key']!, /^-----BEGIN PRIVATE KEY-----\n/);
+    assert.equal(b.kvPlain(ns('10.0.0.1'), 'certs/shared.key'), b.kvPlain(ns('10.0.0.2'), 'certs/shared.key'));
+    assert.match(b.kvPlain(ns('10.0.0.1'), 'certs/shared.key')!, /^-----BEGIN PRIVATE KEY-----\n/);
     assert.equal(new X509Certificate(one['certs/shared.crt']!).subjectAltName, 'IP Address:127.0.0.1, IP Address:10.0.0.1, IP Address:10.0.0.2');
     assert.notEqual(one['certs/tls.crt'], two['certs/tls.crt']);
-    assert.match(two['certs/tls.key']!, /^-----BEGIN RSA PRIVATE KEY-----\n/);
+    assert.match(b.kvPlain(ns('10.0.0.2'), 'certs/tls.key')!, /^-----BEGIN RSA PRIVATE KEY-----\n/);
     assert.equal(new X509Certificate(two['certs/tls.crt']!).subjectAltName, 'IP Address:127.0.0.1, IP Address:10.0.0.2');
     assert.equal(new X509Certificate(two['certs/tls.crt']!).subject ?? '', '');
     assert.deepEqual(b.rows('SELECT name, pkcs8, one, subject FROM job_certs ORDER BY name'), [

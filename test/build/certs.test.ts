@@ -35,7 +35,7 @@ test('a per-allocation certificate is created, reused, renewed, regenerated for 
     assert.equal(first.certsGenerated, 1);
     assert.equal(existsSync(join(b.root, 'tmp')), false);
     const crt = b.kvGet(NS, 'certs/a.crt')!;
-    const key = b.kvGet(NS, 'certs/a.key')!;
+    const key = b.kvPlain(NS, 'certs/a.key')!;
     assert.match(crt, /^-----BEGIN CERTIFICATE-----\n[\s\S]*-----END CERTIFICATE-----$/);
     assert.match(key, /^-----BEGIN RSA PRIVATE KEY-----\n[\s\S]*-----END RSA PRIVATE KEY-----$/);
     const x = new X509Certificate(crt);
@@ -54,7 +54,7 @@ test('a per-allocation certificate is created, reused, renewed, regenerated for 
     const version = b.kvVersion(NS, 'certs/a.crt');
     for (let i = 0; i < 2; i++) assert.equal((await b.build()).certsGenerated, 0);
     assert.equal(b.kvGet(NS, 'certs/a.crt'), crt);
-    assert.equal(b.kvGet(NS, 'certs/a.key'), key);
+    assert.equal(b.kvPlain(NS, 'certs/a.key'), key);
     assert.equal(b.kvVersion(NS, 'certs/a.crt'), version);
 
     // A PEM block that is not a certificate fails the build and changes nothing.

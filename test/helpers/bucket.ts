@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { initBucket } from '../../src/init/index.ts';
 import { build, type BuildOptions, type BuildResult } from '../../src/build/index.ts';
 import { openDb, type Db } from '../../src/catalog/db.ts';
-import { KvStore, loadKvKey } from '../../src/kv/index.ts';
+import { KvStore, loadKvKey, readPlain } from '../../src/kv/index.ts';
 
 export interface TestBucket {
   root: string;
@@ -26,6 +26,8 @@ export interface TestBucket {
   scalar(sql: string, ...args: Array<string | number>): unknown;
   kv(): KvStore;
   kvGet(ns: string, key: string): string | undefined;
+  /** The value as templates and staging read it (secrets and certificate keys decrypted). */
+  kvPlain(ns: string, key: string): string | undefined;
   /** Live keys of a namespace as an object (sorted keys). */
   kvNamespace(ns: string): Record<string, string>;
   /** Writes KV keys as a hook or deploy would (one persist). */
@@ -104,6 +106,9 @@ export function bucketAt(root: string): TestBucket {
     },
     kvGet(ns, key) {
       return tb.kv().tryGet(ns, key);
+    },
+    kvPlain(ns, key) {
+      return readPlain(tb.kv(), ns, key);
     },
     kvNamespace(ns) {
       const store = tb.kv();

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { hookFixture, manifestWith, type HookFixture } from './helpers.ts';
 import { clientLibrary, jobWorkspaceDir, prepareHookWorkspace } from '../../src/hooks/workspace.ts';
 import { isJobCommandError } from '../../src/hooks/errors.ts';
+import { readPlain } from '../../src/kv/index.ts';
 
 const SCRIPT = 'import maand\nprint("hi")\n';
 
@@ -51,7 +52,8 @@ describe('hook workspace', () => {
     const modules = prepare('full', 'command_cli', '10.0.0.2');
     const ns = 'maand/job/api/worker/10.0.0.2';
     assert.equal(readFileSync(join(modules, 'certs/tls.crt'), 'utf8'), f.kv.get(ns, 'certs/tls.crt'));
-    assert.equal(readFileSync(join(modules, 'certs/tls.key'), 'utf8'), f.kv.get(ns, 'certs/tls.key'));
+    assert.equal(readFileSync(join(modules, 'certs/tls.key'), 'utf8'), readPlain(f.kv, ns, 'certs/tls.key'));
+    assert.match(readFileSync(join(modules, 'certs/tls.key'), 'utf8'), /^-----BEGIN PRIVATE KEY-----\n/);
     assert.equal(statSync(join(modules, 'certs/tls.key')).mode & 0o777, 0o600);
     assert.equal(statSync(join(modules, 'certs/tls.crt')).mode & 0o777, 0o644);
     assert.equal(readFileSync(join(modules, 'certs/ca.crt'), 'utf8'), f.kv.get('maand/worker', 'certs/ca.crt'));

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { InternalError } from '../../src/errors.ts';
-import { allocSync, certSync, fullSync, KvStore, mergeInto, purge } from '../../src/kv/index.ts';
+import { allocSync, certSync, fullSync, isEncrypted, KvStore, mergeInto, purge, readPlain } from '../../src/kv/index.ts';
 
 const ALLOC = 'maand/job/api/worker/10.0.0.1';
 
@@ -54,7 +55,7 @@ test('alloc sync keeps certs/* and version, drops other stale keys', () => {
 });
 
 test('cert sync leaves the index and peers untouched at the same versions', () => {
-  const store = new KvStore();
+  const store = new KvStore({ key: randomBytes(32) });
   allocSync(store, ALLOC, { api_allocation_index: '0', peer_workers: '10.0.0.2' });
   store.put(ALLOC, 'certs/old.crt', 'OLD');
   certSync(store, ALLOC, { 'certs/tls.crt': 'CRT', 'certs/tls.key': 'KEY' });
@@ -93,4 +94,25 @@ test('sync trims desired values like any put', () => {
   const store = new KvStore();
   fullSync(store, 'maand/worker', { 'certs/ca.crt': '-----PEM-----\n' });
   assert.equal(store.get('maand/worker', 'certs/ca.crt'), '-----PEM-----');
+});
+
+test('cert sync stores a private key encrypted, and the same key again is no new version', () => {
+  const store = new KvStore({ key: randomBytes(32) });
+  const pem = '-----BEGIN PRIVATE KEY-----\nMIIBVQIBADANBgkqhkiG9w0BAQEFAASCAT8wggE7AgEAAkEA\n-----END PRIVATE KEY-----\n';
+  certSync(store, ALLOC, { 'certs/tls.crt': 'CRT', 'certs/tls.key': pem });
+  assert.ok(isEncrypted(store.get(ALLOC, 'certs/tls.key')));
+  assert.equal(readPlain(store, ALLOC, 'certs/tls.key'), pem.trim(), 'stored trimmed, as a plain put would');
+  assert.equal(store.get(ALLOC, 'certs/tls.crt'), 'CRT', 'the certificate is public');
+  certSync(store, ALLOC, { 'certs/tls.crt': 'CRT', 'certs/tls.key': pem });
+  assert.deepEqual(versions(store, ALLOC), { 'certs/tls.crt': 1, 'certs/tls.key': 1 });
+});
+
+test('cert sync re-stores a plaintext key of an older maand encrypted, as its next version', () => {
+  const store = new KvStore({ key: randomBytes(32) });
+  store.put(ALLOC, 'certs/tls.key', 'PLAIN KEY');
+  assert.equal(readPlain(store, ALLOC, 'certs/tls.key'), 'PLAIN KEY', 'an unmigrated key reads as it is');
+  certSync(store, ALLOC, { 'certs/tls.key': 'PLAIN KEY' });
+  assert.ok(isEncrypted(store.get(ALLOC, 'certs/tls.key')));
+  assert.equal(store.entry(ALLOC, 'certs/tls.key')!.version, 2);
+  assert.equal(readPlain(store, ALLOC, 'certs/tls.key'), 'PLAIN KEY');
 });

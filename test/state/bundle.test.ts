@@ -4,6 +4,7 @@ import { existsSync, readFileSync, statSync, truncateSync, writeFileSync } from 
 import { dirname, join } from 'node:path';
 import { openDb } from '../../src/catalog/db.ts';
 import { packState, unpackState, readBundleHeader, isStateError, type PackOptions } from '../../src/state/index.ts';
+import { encodeHeader, parseBundle } from '../../src/state/bundle-format.ts';
 import { KEY, bucketIdOf, catalogDump, packed, secretsTree, stateBucket, tempDir } from './helpers/fixture.ts';
 
 async function pack(root: string, opts: Partial<PackOptions> = {}) {
@@ -196,4 +197,25 @@ test('given a bucket id that is not the catalog one, when packing, then it is re
 
 test('given a bucket without a catalog, when packing, then it says there is nothing to save', async () => {
   await assert.rejects(packState(tempDir(), { key: KEY, generation: 1, bucketId: 'x' }), stateError('config', 'nothing to save'));
+});
+
+test('given a bundle whose header asks for scrypt parameters this maand does not write, when unpacking, then it is refused at once without deriving a key', async () => {
+  const b = await stateBucket();
+  const { file } = await pack(b.root);
+  const costs = [
+    { N: 2 ** 20, r: 8, p: 1 },
+    { N: 2 ** 15, r: 32, p: 16 },
+    { N: 2 ** 14, r: 8, p: 1 },
+  ];
+  for (const cost of costs) {
+    const parsed = parseBundle(file, readFileSync(file));
+    const header = { ...parsed.header, kdf: { ...parsed.header.kdf!, ...cost } };
+    writeFileSync(file, Buffer.concat([encodeHeader(header), parsed.body]));
+    const started = performance.now();
+    await assert.rejects(
+      unpackState(file, tempDir(), { key: KEY }),
+      stateError('format', `scrypt parameters N=${cost.N} r=${cost.r} p=${cost.p} are not ones this maand writes (N=32768 r=8 p=1); the bundle was not written by this maand`),
+    );
+    assert.ok(performance.now() - started < 100, `refusing N=${cost.N} r=${cost.r} p=${cost.p} took ${performance.now() - started} ms: a key was derived`);
+  }
 });
