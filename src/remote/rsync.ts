@@ -51,6 +51,16 @@ export function rsyncDestination(target: SshTarget, remoteDir: string): string {
   return `${target.user}@${host.includes(':') ? `[${host}]` : host}:${remoteDir}`;
 }
 
+/**
+ * Files on a worker belong to the ssh user, never to the runner's uid/gid (a worker account sharing
+ * the runner's uid could edit Makefiles root runs). When the worker side is root (root login or
+ * use_sudo) every file is chowned to root, which also reclaims files an older maand shipped with the
+ * runner's ids (--owner --group); any other login owns what it writes and keeps no foreign ids.
+ */
+function ownershipArgs(spec: RsyncSpec): string[] {
+  return spec.useSudo || spec.target.user === 'root' ? ['--chown=0:0'] : ['--no-owner', '--no-group'];
+}
+
 /** Argv after `rsync`, in the order of deploy.md §11.2. */
 export function rsyncArgs(spec: RsyncSpec): string[] {
   const source = spec.sourceDir.endsWith('/') ? spec.sourceDir : `${spec.sourceDir}/`;
@@ -65,8 +75,7 @@ export function rsyncArgs(spec: RsyncSpec): string[] {
     '--force',
     '--delete-after',
     '--delete',
-    '--group',
-    '--owner',
+    ...ownershipArgs(spec),
     '--executability',
     '--compress',
     '--verbose',

@@ -40,8 +40,8 @@ test('the staging rsync argv follows deploy.md 11.2 in order', () => {
     '--force',
     '--delete-after',
     '--delete',
-    '--group',
-    '--owner',
+    '--no-owner',
+    '--no-group',
     '--executability',
     '--compress',
     '--verbose',
@@ -56,6 +56,14 @@ test('the staging rsync argv follows deploy.md 11.2 in order', () => {
     '/b/tmp/workers/10.0.0.3/',
     'agent@10.0.0.3:/opt/worker/7d2c',
   ]);
+});
+
+test('given a root worker side (root login or use_sudo), when rsync runs, then every file is chowned to root', () => {
+  for (const s of [{ ...spec, useSudo: true }, { ...spec, target: { ...spec.target, user: 'root' } }]) {
+    const a = rsyncArgs(s);
+    assert.ok(a.includes('--chown=0:0'));
+    assert.deepEqual(a.filter((x) => x === '--owner' || x === '--group'), []);
+  }
 });
 
 test('use_sudo runs sudo rsync on the worker (and only then, decision Q16)', () => {
