@@ -18,13 +18,15 @@ export interface JobFile {
   path: string;
   content: Uint8Array;
   isdir: boolean;
+  /** Permission bits of a file (what it points to, for a symlink); null for directories. */
+  mode: number | null;
 }
 
 const EXCLUDED = new Set(['.venv', 'venv', 'node_modules', '__pycache__']);
 
 /** The whole job tree in lexical walk order (parent before children), job dir first. */
 export function walkJobFiles(jobsDir: string, job: string): JobFile[] {
-  const out: JobFile[] = [{ path: job, content: new Uint8Array(0), isdir: true }];
+  const out: JobFile[] = [{ path: job, content: new Uint8Array(0), isdir: true, mode: null }];
   const walk = (rel: string): void => {
     const names = readdirSync(join(jobsDir, rel)).sort(byteCompare);
     for (const name of names) {
@@ -33,13 +35,13 @@ export function walkJobFiles(jobsDir: string, job: string): JobFile[] {
       const abs = join(jobsDir, childRel);
       const l = lstatSync(abs);
       if (l.isDirectory()) {
-        out.push({ path: childRel, content: new Uint8Array(0), isdir: true });
+        out.push({ path: childRel, content: new Uint8Array(0), isdir: true, mode: null });
         walk(childRel);
       } else {
         if (l.isSymbolicLink() && statSync(abs, { throwIfNoEntry: false })?.isDirectory())
           throw new MaandError('unexpected error', `read workspace/jobs/${childRel}: is a directory (a symlink to a directory; replace it with a real directory)`);
         try {
-          out.push({ path: childRel, content: readFileSync(abs), isdir: false });
+          out.push({ path: childRel, content: readFileSync(abs), isdir: false, mode: statSync(abs).mode & 0o777 });
         } catch (e) {
           throw new MaandError('unexpected error', `read workspace/jobs/${childRel}: ${(e as Error).message}`);
         }

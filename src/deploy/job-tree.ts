@@ -10,6 +10,8 @@ import type { TreeHash } from './tree-hash.ts';
 export interface TreeFile {
   data: Uint8Array;
   mode: number;
+  /** The mode the reference gave this file: only a different mode enters the plan hash. */
+  legacyMode: number;
 }
 
 export interface JobTree {
@@ -23,18 +25,29 @@ export function emptyTree(): JobTree {
   return { dirs: new Set(), files: new Map() };
 }
 
-export function putFile(tree: JobTree, rel: string, data: Uint8Array | string, mode: number): void {
-  tree.files.set(rel, { data: typeof data === 'string' ? Buffer.from(data) : data, mode });
+export function putFile(tree: JobTree, rel: string, data: Uint8Array | string, mode: number, legacyMode = mode): void {
+  tree.files.set(rel, { data: typeof data === 'string' ? Buffer.from(data) : data, mode, legacyMode });
   for (let d = dirname(rel); d !== '.' && d !== ''; d = dirname(d)) tree.dirs.add(d);
 }
 
-/** The plan hash of §9.2 over the tree (same result as hashing the written directory). */
+/**
+ * A file's digest: md5 of its bytes (§9.2), and of its mode too when that differs from what the
+ * reference wrote: a mode change is a change to deploy, while trees the reference hashed keep
+ * their hashes as long as their modes are the reference's.
+ */
+function fileDigest(f: TreeFile): string {
+  const h = createHash('md5').update(f.data);
+  if (f.mode !== f.legacyMode) h.update(`\0mode=${f.mode.toString(8)}`);
+  return h.digest('hex');
+}
+
+/** The plan hash of §9.2 over the tree, modes included (see fileDigest). */
 export function hashJobTree(tree: JobTree): TreeHash {
   const rels = [...tree.files.keys()].filter((p) => !p.includes('__pycache__')).sort(byteCompare);
   const files: Record<string, string> = {};
   const digests: string[] = [];
   for (const rel of rels) {
-    const d = createHash('md5').update(tree.files.get(rel)!.data).digest('hex');
+    const d = fileDigest(tree.files.get(rel)!);
     digests.push(d);
     files[rel] = d;
   }

@@ -76,7 +76,10 @@ export function rsyncArgs(spec: RsyncSpec): string[] {
     '--delete-after',
     '--delete',
     ...ownershipArgs(spec),
-    '--executability',
+    // modes as staged (job-tree.ts decides them, secrets without bits for others); whatever the
+    // runner's umask made of directories, and never group/other-writable files
+    '--perms',
+    '--chmod=D755,Fgo-w',
     '--compress',
     '--verbose',
     ...(spec.itemize === true ? ['--itemize-changes'] : []),

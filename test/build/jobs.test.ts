@@ -1,7 +1,7 @@
 // Jobs, job files, versions and job rows (build-and-catalog §4.7, §6, §8.4, §16.4 items 27-39).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, symlinkSync } from 'node:fs';
+import { chmodSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { withBucket } from '../helpers/bucket.ts';
 
@@ -85,6 +85,25 @@ test('a symlink to a file is stored with the target content; a symlink to a dire
     symlinkSync('dir', join(b.root, 'workspace/jobs/a/dirlink'));
     const err = await b.buildError();
     assert.ok(err.message.startsWith('unexpected error: read workspace/jobs/a/dirlink: is a directory'), err.message);
+  }));
+
+test('given files 0644 and 0750, when built, then each row stores the workspace file\'s permission bits (directories none)', () =>
+  withBucket(async (b) => {
+    b.job('a', {}, { 'run.sh': '#!/bin/sh\n', 'conf/a.conf': 'x' });
+    chmodSync(join(b.root, 'workspace/jobs/a/run.sh'), 0o750);
+    chmodSync(join(b.root, 'workspace/jobs/a/conf/a.conf'), 0o644);
+    await b.build();
+    const modes = Object.fromEntries(b.rows<{ path: string; mode: number | null }>("SELECT path, mode FROM job_files WHERE path IN ('a/run.sh', 'a/conf/a.conf', 'a/conf')").map((r) => [r.path, r.mode]));
+    assert.deepEqual(modes, { 'a/conf': null, 'a/conf/a.conf': 0o644, 'a/run.sh': 0o750 });
+  }));
+
+test('given a catalog without the job_files mode column (the reference\'s), when built, then the column is added and filled', () =>
+  withBucket(async (b) => {
+    b.job('a', {}, { 'run.sh': '#!/bin/sh\n' });
+    b.query((db) => db.exec('ALTER TABLE job_files DROP COLUMN mode'));
+    chmodSync(join(b.root, 'workspace/jobs/a/run.sh'), 0o700);
+    await b.build();
+    assert.equal(b.scalar("SELECT mode FROM job_files WHERE path = 'a/run.sh'"), 0o700);
   }));
 
 test('the stored version is the manifest text, unknown when absent, and follows edits', () =>
