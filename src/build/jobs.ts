@@ -87,8 +87,8 @@ function syncJob(ctx: BuildContext, ports: PortAllocator, job: string, m: Manife
   for (const reserved of ['data', 'logs', 'bin']) {
     if (existsSync(join(dir, reserved))) throw new MaandError('invalid job', `job ${job}, ${reserved} directory is reserved (maand creates it on workers; rename yours)`);
   }
-  const addFile = db.prepare('INSERT INTO job_files (job_id, path, content, isdir, mode) VALUES (?, ?, ?, ?, ?)');
-  for (const f of walkJobFiles(ctx.paths.jobsDir, job)) addFile.run(jobId, f.path, f.content, f.isdir ? 1 : 0, f.mode);
+  const addFile = db.prepare('INSERT INTO job_files (job_id, path, content, isdir, mode, link) VALUES (?, ?, ?, ?, ?, ?)');
+  for (const f of walkJobFiles(ctx.paths.jobsDir, job)) addFile.run(jobId, f.path, f.content, f.isdir ? 1 : 0, f.mode, f.link);
 
   db.prepare("INSERT INTO hash (namespace, key, current_hash) VALUES ('build_certs', ?, ?) ON CONFLICT(namespace, key) DO UPDATE SET current_hash = excluded.current_hash").run(job, certsHash(m.certs === undefined ? undefined : Object.fromEntries([...m.certs].map(([n, c]) => [n, { pkcs8: c.pkcs8, one: c.one, subject: { common_name: c.common_name } }]))));
   const addCert = db.prepare('INSERT INTO job_certs (job_id, name, pkcs8, one, subject) VALUES (?, ?, ?, ?, ?)');

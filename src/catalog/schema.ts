@@ -37,10 +37,12 @@ const ADDED_COLUMNS: Array<[table: string, column: string, decl: string]> = [
   ['job', 'deploy_parallel_count', 'INT NOT NULL DEFAULT 0'],
 ];
 /**
- * Added to job_files after the reference: a file's permission bits (issue 15). NULL in rows the reference wrote; deploy then falls back to the reference's modes.
+ * Added to job_files after the reference: a file's permission bits and a symlink's target text
+ * (issue 15). NULL in rows the reference wrote; deploy then falls back to the reference's modes.
  */
 const JOB_FILE_COLUMNS: Array<[table: string, column: string, decl: string]> = [
   ['job_files', 'mode', 'INT'],
+  ['job_files', 'link', 'TEXT'],
 ];
 
 /** Adds the job_files columns to a catalog created before them (build writes them). */

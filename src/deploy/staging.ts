@@ -47,7 +47,8 @@ export function buildJobTree(db: Db, kv: KvStore, ctx: AllocationContext, rows: 
     if (r.isdir) tree.dirs.add(rel);
     else {
       const data = r.content ?? new Uint8Array(0);
-      putFile(tree, rel, data, jobFileMode(r.mode, data), LEGACY_JOB_FILE_MODE);
+      if (r.link !== null) putFile(tree, rel, data, LEGACY_JOB_FILE_MODE, LEGACY_JOB_FILE_MODE, r.link);
+      else putFile(tree, rel, data, jobFileMode(r.mode, data), LEGACY_JOB_FILE_MODE);
     }
   }
   if (tree.dirs.has('_modules')) for (const lib of ['maand.py', 'maand.ts']) putFile(tree, `_modules/${lib}`, readAsset(assetPath(lib)), LEGACY_RENDERED_MODE);

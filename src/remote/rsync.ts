@@ -70,6 +70,8 @@ export function rsyncArgs(spec: RsyncSpec): string[] {
     '--whole-file',
     '--checksum',
     '--recursive',
+    // a job's own symlinks (to files inside the job, build checks) arrive as symlinks
+    '--links',
     // staged job trees may be links to a tree shared by several workers: send what they point to
     '--copy-dirlinks',
     '--force',

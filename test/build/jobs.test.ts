@@ -81,6 +81,7 @@ test('a symlink to a file is stored with the target content; a symlink to a dire
     symlinkSync('real.txt', join(b.root, 'workspace/jobs/a/link.txt'));
     await b.build();
     assert.equal(Buffer.from(b.rows<{ content: Uint8Array }>("SELECT content FROM job_files WHERE path = 'a/link.txt'")[0]!.content).toString(), 'target');
+    assert.equal(b.scalar("SELECT link FROM job_files WHERE path = 'a/link.txt'"), 'real.txt');
     mkdirSync(join(b.root, 'workspace/jobs/a/dir'));
     symlinkSync('dir', join(b.root, 'workspace/jobs/a/dirlink'));
     const err = await b.buildError();
@@ -104,6 +105,41 @@ test('given a catalog without the job_files mode column (the reference\'s), when
     chmodSync(join(b.root, 'workspace/jobs/a/run.sh'), 0o700);
     await b.build();
     assert.equal(b.scalar("SELECT mode FROM job_files WHERE path = 'a/run.sh'"), 0o700);
+  }));
+
+test('given a symlink to an absolute path outside the job, when built, then the build fails naming the link and its target', () =>
+  withBucket(async (b) => {
+    b.job('a', {}, { Makefile: 'x' });
+    symlinkSync('/etc/shadow', join(b.root, 'workspace/jobs/a/shadow'));
+    const err = await b.buildError();
+    assert.equal(err.message, 'invalid job: job a: a symlink points outside the job directory: workspace/jobs/a/shadow -> /etc/shadow (they would ship what they point to; copy the file into the job or link within it)');
+  }));
+
+test('given a relative symlink climbing out of the job to the bucket secrets, when built, then the build fails naming it', () =>
+  withBucket(async (b) => {
+    b.job('a', {}, { 'conf/x': 'x' });
+    symlinkSync('../../../../secrets/kv.key', join(b.root, 'workspace/jobs/a/conf/kv.key'));
+    const err = await b.buildError();
+    assert.match(err.message, /^invalid job: job a: a symlink points outside the job directory: workspace\/jobs\/a\/conf\/kv\.key -> \.\.\/\.\.\/\.\.\/\.\.\/secrets\/kv\.key /);
+    assert.equal(b.scalar("SELECT COUNT(*) FROM job_files WHERE path LIKE 'a/%'"), 0, 'nothing of the job is stored');
+  }));
+
+test('given a chain of links whose first hop stays inside the job, when built, then every link of the chain that leads out is named', () =>
+  withBucket(async (b) => {
+    b.job('a', {}, { Makefile: 'x' });
+    symlinkSync('hop', join(b.root, 'workspace/jobs/a/entry'));
+    symlinkSync('/etc/hostname', join(b.root, 'workspace/jobs/a/hop'));
+    const err = await b.buildError();
+    assert.match(err.message, /symlinks point outside the job directory: workspace\/jobs\/a\/entry -> hop, workspace\/jobs\/a\/hop -> \/etc\/hostname /);
+  }));
+
+test('given a symlink into a sibling job, when built, then it is outside the job and fails the build', () =>
+  withBucket(async (b) => {
+    b.job('a', {}, { Makefile: 'x' });
+    b.job('b', {}, { Makefile: 'y' });
+    symlinkSync('../b/Makefile', join(b.root, 'workspace/jobs/a/other'));
+    const err = await b.buildError();
+    assert.match(err.message, /job a: a symlink points outside the job directory: workspace\/jobs\/a\/other -> \.\.\/b\/Makefile/);
   }));
 
 test('the stored version is the manifest text, unknown when absent, and follows edits', () =>

@@ -104,7 +104,7 @@ test('the other tables have the reference column lists and declared types', () =
     assert.equal(shape('job_selectors'), 'job_id TEXT, selector TEXT');
     assert.equal(shape('job_ports'), 'job_id TEXT, name TEXT, port INT');
     assert.equal(shape('job_certs'), 'job_id TEXT, name TEXT, pkcs8 INT, one INT, subject TEXT');
-    assert.equal(shape('job_files'), 'job_id TEXT, path TEXT, content BLOB, isdir BOOL, mode INT'); // mode: maand's own (issue 15)
+    assert.equal(shape('job_files'), 'job_id TEXT, path TEXT, content BLOB, isdir BOOL, mode INT, link TEXT'); // mode, link: maand's own (issue 15)
     assert.equal(shape('job_commands'), 'job_id TEXT, job TEXT, name TEXT, executed_on TEXT, demand_job TEXT, demand_command TEXT, demand_config TEXT');
     assert.equal(shape('key_value'), 'key TEXT, value TEXT, namespace TEXT, version INT, ttl TEXT, created_date TEXT, deleted INT');
     assert.equal(shape('hash'), 'namespace TEXT, key TEXT, current_hash TEXT, previous_hash TEXT, current_files TEXT, previous_files TEXT, current_version TEXT');

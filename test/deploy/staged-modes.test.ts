@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { chmodSync } from 'node:fs';
+import { chmodSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { withBucket, type TestBucket } from '../helpers/bucket.ts';
 import { buildJobTree } from '../../src/deploy/staging.ts';
@@ -69,4 +69,22 @@ test('given only a mode change, when hashed, then the plan hash and that file\'s
     assert.notEqual(after.hash, before.hash);
     assert.notEqual(after.files['run.sh'], before.files['run.sh']);
     assert.equal(after.files['Makefile'], before.files['Makefile']);
+  }));
+
+test('given a file replaced by a symlink to the same content, when hashed, then the plan hash changes; retargeting the link changes it again', () =>
+  withBucket(async (b) => {
+    await setup(b, 0o755);
+    b.write({ 'workspace/jobs/app/a.conf': 'same\n', 'workspace/jobs/app/b.conf': 'same\n', 'workspace/jobs/app/cur.conf': 'same\n' });
+    await b.build();
+    const plain = hashJobTree(tree(b)).hash;
+    rmSync(join(b.root, 'workspace/jobs/app/cur.conf'));
+    symlinkSync('a.conf', join(b.root, 'workspace/jobs/app/cur.conf'));
+    await b.build();
+    const linked = tree(b);
+    assert.equal(linked.files.get('cur.conf')!.link, 'a.conf');
+    assert.notEqual(hashJobTree(linked).hash, plain);
+    rmSync(join(b.root, 'workspace/jobs/app/cur.conf'));
+    symlinkSync('b.conf', join(b.root, 'workspace/jobs/app/cur.conf'));
+    await b.build();
+    assert.notEqual(hashJobTree(tree(b)).hash, hashJobTree(linked).hash);
   }));

@@ -36,6 +36,7 @@ test('the staging rsync argv follows deploy.md 11.2 in order', () => {
     '--whole-file',
     '--checksum',
     '--recursive',
+    '--links',
     '--copy-dirlinks',
     '--force',
     '--delete-after',

@@ -1,9 +1,9 @@
-// Modes of job files on a real worker (issue 15): the workspace file's bits for plain files, nothing
+// Job files on a real worker (issue 15): modes (the workspace file's bits for plain files, nothing
 // for others on rendered templates and private keys, 0600 for certificate keys; a mode change is a
-// change to deploy.
+// change to deploy) and symlinks inside a job, which arrive as symlinks.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, statSync } from 'node:fs';
+import { chmodSync, lstatSync, readlinkSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { deployFixture, RECORDING_MAKEFILE, type DeployFixture } from './fixture.ts';
 
@@ -31,6 +31,8 @@ before(async () => {
   chmodSync(ws('conf/plain.conf'), 0o644);
   chmodSync(ws('conf/shared.conf'), 0o666);
   chmodSync(ws('conf/tls.pem'), 0o644);
+  symlinkSync('plain.conf', ws('conf/current.conf'));
+  symlinkSync('../conf/plain.conf', ws('bin-tools/plain.conf'));
   f.bucket.kvPutSecret('secrets/job/app', { db_password: 'hunter2' });
   await f.bucket.build();
   const r = await f.deploy();
@@ -69,4 +71,13 @@ test('given only a mode change in the workspace, when deployed again, then the j
   assert.deepEqual(r.failedJobs, []);
   assert.equal(mode('bin-tools/run.sh'), '700');
   assert.equal(f.lifecycle(ip, 'app').at(-1)?.split(' ')[0], 'restart');
+});
+
+test('given symlinks inside the job, when deployed, then they arrive on the worker as the same symlinks', () => {
+  const remote = (rel: string): string => join(f.workers.optDir(ip), f.bucketId(), 'jobs', 'app', rel);
+  for (const [rel, target] of [['conf/current.conf', 'plain.conf'], ['bin-tools/plain.conf', '../conf/plain.conf']] as const) {
+    assert.ok(lstatSync(remote(rel)).isSymbolicLink(), `${rel} is a symlink on the worker`);
+    assert.equal(readlinkSync(remote(rel)), target);
+  }
+  assert.equal(f.remoteFile(ip, 'app', 'conf/current.conf'), 'a=1\n');
 });
