@@ -74,7 +74,7 @@ async function runJobTargetLocked(o: JobRunOptions): Promise<JobRunResult> {
           if (o.signal?.aborted) break;
           const outs = await Promise.all(
             group.map(async (a) => {
-              const check = `python3 ${bucketDir(bucket.bucket_id)}/bin/worker.py ${shq(bucket.bucket_id)} ${shq(workerIds.get(a.workerIp) ?? '')} ${bucket.update_seq}`;
+              const check = `python3 ${shq(`${bucketDir(bucket.bucket_id)}/bin/worker.py`)} ${shq(bucket.bucket_id)} ${shq(workerIds.get(a.workerIp) ?? '')} ${bucket.update_seq}`;
               const c = await links.remote.run(a.workerIp, check);
               if (c.exitCode !== 0) {
                 const why = WORKER_CHECK[c.exitCode];

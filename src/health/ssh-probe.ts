@@ -6,6 +6,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { sshSettings, type MaandConf } from '../bucket/maand-conf.ts';
 import { LineSplitter, OutputTail } from '../hooks/output.ts';
+import { shq } from '../remote/shell-quote.ts';
 
 export interface SshTarget {
   user: string;
@@ -53,7 +54,7 @@ export function sshArgv(host: string, t: SshTarget, remoteCommand: string, conne
 
 /** The probe's remote command: as-is, or `sudo -E bash -lc '<command>'` with use_sudo. */
 export function probeRemoteCommand(command: string, useSudo: boolean): string {
-  return useSudo ? `sudo -E bash -lc '${command.replaceAll("'", "'\\''")}'` : command;
+  return useSudo ? `sudo -E bash -lc ${shq(command)}` : command;
 }
 
 export interface SshRun {
