@@ -2,15 +2,20 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { MaandError } from '../errors.ts';
+import { isJobName } from './identifiers.ts';
 import { byteCompare } from '../util/go-json.ts';
 import type { BucketPaths } from './paths.ts';
 
 /** Direct sub-directories of workspace/jobs holding a manifest.json, sorted byte-wise. */
 export function discoverJobs(paths: BucketPaths): string[] {
   if (!existsSync(paths.jobsDir)) return [];
-  return readdirSync(paths.jobsDir)
+  const jobs = readdirSync(paths.jobsDir)
     .filter((name) => existsSync(join(paths.jobsDir, name, 'manifest.json')))
     .sort(byteCompare);
+  const bad = jobs.filter((name) => !isJobName(name));
+  if (bad.length > 0)
+    throw new MaandError('invalid job', `invalid job name ${bad.map((n) => JSON.stringify(n)).join(', ')} (workspace/jobs/<name>): a job name uses letters, digits, _, - and . and does not start with . or -; rename the directory`);
+  return jobs;
 }
 
 export interface JobFile {

@@ -142,6 +142,20 @@ test('given a symlink into a sibling job, when built, then it is outside the job
     assert.match(err.message, /job a: a symlink points outside the job directory: workspace\/jobs\/a\/other -> \.\.\/b\/Makefile/);
   }));
 
+test('given a job directory named with shell syntax, when built, then the build fails naming it', () =>
+  withBucket(async (b) => {
+    b.job('j$(id>f)', {}, { Makefile: 'x' });
+    b.job('ok', {}, { Makefile: 'x' });
+    const err = await b.buildError();
+    assert.equal(err.message, 'invalid job: invalid job name "j$(id>f)" (workspace/jobs/<name>): a job name uses letters, digits, _, - and . and does not start with . or -; rename the directory');
+  }));
+
+test('given a hidden job directory, when built, then its name is refused', () =>
+  withBucket(async (b) => {
+    b.job('.hidden', {}, { Makefile: 'x' });
+    assert.match((await b.buildError()).message, /^invalid job: invalid job name "\.hidden"/);
+  }));
+
 test('the stored version is the manifest text, unknown when absent, and follows edits', () =>
   withBucket(async (b) => {
     b.job('a', { version: '1.1' });
@@ -246,11 +260,11 @@ test('selectors are stored in manifest order; a job without selectors is placed 
     assert.equal(b.kvGet('maand/job/a', 'selectors'), 'web,worker');
   }));
 
-test('jobs are any directory name, hidden names included, processed in byte order', () =>
+test('jobs are processed in byte order of their directory names', () =>
   withBucket(async (b) => {
-    for (const name of ['b', 'B', '.hidden', 'a b']) b.job(name, {});
+    for (const name of ['b', 'B', '_x', 'a.b']) b.job(name, {});
     await b.build();
-    assert.deepEqual(b.kvGet('maand/bucket', 'jobs'), '.hidden,B,a b,b');
+    assert.deepEqual(b.kvGet('maand/bucket', 'jobs'), 'B,_x,a.b,b');
   }));
 
 test('both prometheus.yml and prometheus.yml.tpl in a job fail on every build', () =>

@@ -244,3 +244,11 @@ test('given a migrated reference maand.db, when the same workspace is built, the
     assert.equal(b.kvGet('vars/job/a', 'k'), 'v');
     assert.equal(b.kvGet('maand/bucket', 'bucket_id'), '11111111-2222-4333-8444-555555555555');
   }));
+
+test('given a catalog whose bucket id is not a UUID, when a command opens it, then the gate refuses it naming the value', () =>
+  withBucket((b) => {
+    b.query((db) => db.exec("UPDATE bucket SET bucket_id = 'x; rm -rf /'"));
+    assert.throws(() => b.query((db) => checkSchema(db)), {
+      message: 'database error: bucket_id "x; rm -rf /" in data/maand.db is not a UUID; the catalog was altered: restore it from a backup or the saved state',
+    });
+  }));
