@@ -123,5 +123,7 @@ export function parseItemizedLine(line: string): ItemizedChange | undefined {
   if (del !== null) return { action: 'deleted', path: del[1]!, directory: del[1]!.endsWith('/') };
   const m = /^([<>ch.])([fdLDS])[.+?a-zA-Z ]{9,10} (.+)$/.exec(line);
   if (m === null) return undefined;
-  return { action: ACTIONS[m[1]!]!, path: m[3]!, directory: m[2] === 'd' };
+  // a symlink's line names its target too (`cL+++++++++ a/link -> file`)
+  const path = m[2] === 'L' ? m[3]!.replace(/ -> .*$/, '') : m[3]!;
+  return { action: ACTIONS[m[1]!]!, path, directory: m[2] === 'd' };
 }

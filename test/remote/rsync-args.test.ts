@@ -117,3 +117,7 @@ test('itemized lines parse into action, path and kind', () => {
   assert.equal(parseItemizedLine('sending incremental file list'), undefined);
   assert.equal(parseItemizedLine('sent 1,234 bytes  received 56 bytes  2,580.00 bytes/sec'), undefined);
 });
+
+test('given a symlink line, when parsed, then the path is the link without its target', () => {
+  assert.deepEqual(parseItemizedLine('cL+++++++++ jobs/api/current.conf -> plain.conf'), { action: 'created', path: 'jobs/api/current.conf', directory: false });
+});
