@@ -322,15 +322,15 @@ def run_ssh(worker_ip, remote_cmd, *, timeout=300, check=True, connect_timeout=1
 
 def run_runner_target(target, *, worker_ip=None, job=None, timeout=300):
     bucket_id = get_kv_value("maand/bucket", "bucket_id")
-    cmd = "python3 /opt/worker/%s/bin/runner.py %s %s --jobs %s" % (
-        bucket_id, shlex.quote(bucket_id), shlex.quote(target), shlex.quote(job or job_name()),
+    cmd = "python3 %s %s %s --jobs %s" % (
+        shlex.quote("/opt/worker/%s/bin/runner.py" % bucket_id), shlex.quote(bucket_id), shlex.quote(target), shlex.quote(job or job_name()),
     )
     return run_ssh(worker_ip or allocation_ip(), cmd, timeout=timeout)
 
 
 def run_make_target(target, *, worker_ip=None, job=None, timeout=300):
     bucket_id = get_kv_value("maand/bucket", "bucket_id")
-    cmd = "make -C /opt/worker/%s/jobs/%s %s" % (bucket_id, job or job_name(), shlex.quote(target))
+    cmd = "make -C %s %s" % (shlex.quote("/opt/worker/%s/jobs/%s" % (bucket_id, job or job_name())), shlex.quote(target))
     return run_ssh(worker_ip or allocation_ip(), cmd, timeout=timeout)
 
 

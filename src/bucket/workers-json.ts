@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { MaandError } from '../errors.ts';
 import { asInt, asObject, asString, asStringArray, field, JsonDecodeError, parseJson, type JsonValue } from '../util/json-decode.ts';
 import { parseCpuMhz, parseMemoryMb, UnitError } from './units.ts';
+import { isWorkerHost } from './identifiers.ts';
 
 export interface WorkerSpec {
   host: string;
@@ -55,6 +56,7 @@ function parseWorker(item: JsonValue, index: number, seen: Set<string>): WorkerS
     throw bad(`${(e as Error).message} (workers[${index}])`);
   }
   if (host === '') throw bad(`host attribute can't be empty (workers[${index}])`);
+  if (!isWorkerHost(host)) throw bad(`worker host ${JSON.stringify(host)} is not an IP address or DNS name (workers[${index}]); use an IPv4 or IPv6 address or a host name`);
   if (seen.has(host)) throw bad(`duplicate host "${host}"`);
   seen.add(host);
   const labels = [...labelsRaw, 'worker'].map((l) => l.trim().toLowerCase());

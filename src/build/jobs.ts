@@ -13,6 +13,7 @@ import { storedVersion } from '../bucket/version.ts';
 import { certsHash } from '../certs/certs-json.ts';
 import { goFloat } from '../util/go-format.ts';
 import { goJson } from '../util/go-json.ts';
+import { ensureJobFileColumns } from '../catalog/schema.ts';
 import { stableId } from '../util/stable-id.ts';
 import type { BuildContext } from './context.ts';
 import { PortAllocator } from './ports.ts';
@@ -34,6 +35,7 @@ export function prescanJobs(ctx: BuildContext): PortAllocator {
 }
 
 export function syncJobs(ctx: BuildContext, ports: PortAllocator): void {
+  ensureJobFileColumns(ctx.db);
   for (const job of ctx.jobs) syncJob(ctx, ports, job, ctx.manifests.get(job)!);
   removeJobs(ctx);
 }
@@ -85,8 +87,8 @@ function syncJob(ctx: BuildContext, ports: PortAllocator, job: string, m: Manife
   for (const reserved of ['data', 'logs', 'bin']) {
     if (existsSync(join(dir, reserved))) throw new MaandError('invalid job', `job ${job}, ${reserved} directory is reserved (maand creates it on workers; rename yours)`);
   }
-  const addFile = db.prepare('INSERT INTO job_files (job_id, path, content, isdir) VALUES (?, ?, ?, ?)');
-  for (const f of walkJobFiles(ctx.paths.jobsDir, job)) addFile.run(jobId, f.path, f.content, f.isdir ? 1 : 0);
+  const addFile = db.prepare('INSERT INTO job_files (job_id, path, content, isdir, mode, link) VALUES (?, ?, ?, ?, ?, ?)');
+  for (const f of walkJobFiles(ctx.paths.jobsDir, job)) addFile.run(jobId, f.path, f.content, f.isdir ? 1 : 0, f.mode, f.link);
 
   db.prepare("INSERT INTO hash (namespace, key, current_hash) VALUES ('build_certs', ?, ?) ON CONFLICT(namespace, key) DO UPDATE SET current_hash = excluded.current_hash").run(job, certsHash(m.certs === undefined ? undefined : Object.fromEntries([...m.certs].map(([n, c]) => [n, { pkcs8: c.pkcs8, one: c.one, subject: { common_name: c.common_name } }]))));
   const addCert = db.prepare('INSERT INTO job_certs (job_id, name, pkcs8, one, subject) VALUES (?, ?, ?, ?, ?)');

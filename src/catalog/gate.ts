@@ -1,5 +1,6 @@
 // The schema-version gate every command but `init` passes first (§7.5).
 import { MaandError } from '../errors.ts';
+import { isBucketId } from '../bucket/identifiers.ts';
 import type { Db } from './db.ts';
 import { REQUIRED_COLUMNS, SCHEMA_VERSION, tableColumns, VIEWS } from './schema.ts';
 
@@ -22,6 +23,15 @@ export function checkSchema(db: Db): void {
     if (have.length === 0) throw upgrade(`catalog view ${view} is missing; run maand init to upgrade`);
     for (const c of columns) if (!have.includes(c)) throw upgrade(`catalog view ${view} is missing column ${c}; run maand init to upgrade`);
   }
+  checkBucketId(db);
+}
+
+/** The bucket id names /opt/worker/<id> on every worker: a catalog carrying anything but a UUID is refused. */
+function checkBucketId(db: Db): void {
+  const row = db.prepare('SELECT bucket_id FROM bucket LIMIT 1').get() as { bucket_id: unknown } | undefined;
+  if (row === undefined || row.bucket_id === null || row.bucket_id === '') return;
+  if (typeof row.bucket_id !== 'string' || !isBucketId(row.bucket_id))
+    throw new MaandError('database error', `bucket_id ${JSON.stringify(String(row.bucket_id))} in data/maand.db is not a UUID; the catalog was altered: restore it from a backup or the saved state`);
 }
 
 /** The stored schema version; a database written before versioning (no table or row) is version 0. */

@@ -36,6 +36,20 @@ const ADDED_COLUMNS: Array<[table: string, column: string, decl: string]> = [
   ['job', 'update_parallel_count', 'INT NOT NULL DEFAULT 1'],
   ['job', 'deploy_parallel_count', 'INT NOT NULL DEFAULT 0'],
 ];
+/**
+ * Added to job_files after the reference: a file's permission bits and a symlink's target text
+ * (issue 15). NULL in rows the reference wrote; deploy then falls back to the reference's modes.
+ */
+const JOB_FILE_COLUMNS: Array<[table: string, column: string, decl: string]> = [
+  ['job_files', 'mode', 'INT'],
+  ['job_files', 'link', 'TEXT'],
+];
+
+/** Adds the job_files columns to a catalog created before them (build writes them). */
+export function ensureJobFileColumns(db: DatabaseSync): void {
+  for (const [t, c, d] of JOB_FILE_COLUMNS) addColumnIfMissing(db, t, c, d);
+}
+
 const LATE_COLUMNS: Array<[table: string, column: string, decl: string]> = [
   ['job', 'max_concurrent_upgrades', 'INT NOT NULL DEFAULT 1'],
   ['job', 'max_concurrent_starts', 'INT NOT NULL DEFAULT 0'],
@@ -45,6 +59,7 @@ const LATE_COLUMNS: Array<[table: string, column: string, decl: string]> = [
   ['hash', 'previous_files', 'TEXT'],
   ['job', 'current_memory_source', "TEXT NOT NULL DEFAULT 'manifest'"],
   ['job', 'current_cpu_source', "TEXT NOT NULL DEFAULT 'manifest'"],
+  ...JOB_FILE_COLUMNS,
 ];
 
 export const VIEWS: Record<string, { columns: string[]; sql: string }> = {

@@ -1,4 +1,8 @@
-// Remote command lines deploy sends to workers (deploy spec §18.2), as pure builders.
+// Remote command lines deploy sends to workers (deploy spec §18.2), as pure builders. Every value
+// spliced into them goes through shq.
+import { shq } from '../remote/shell-quote.ts';
+
+export { shq };
 
 export function bucketDir(bucketId: string): string {
   return `/opt/worker/${bucketId}`;
@@ -8,13 +12,8 @@ export function jobDir(bucketId: string, job: string): string {
   return `${bucketDir(bucketId)}/jobs/${job}`;
 }
 
-/** Single-quote for bash. */
-export function shq(s: string): string {
-  return /^[A-Za-z0-9_./:@%+=,-]+$/.test(s) ? s : `'${s.replaceAll("'", "'\\''")}'`;
-}
-
 export function runnerCommand(bucketId: string, target: string, job: string): string {
-  return `python3 ${bucketDir(bucketId)}/bin/runner.py ${shq(bucketId)} ${shq(target)} --jobs ${shq(job)}`;
+  return `python3 ${shq(`${bucketDir(bucketId)}/bin/runner.py`)} ${shq(bucketId)} ${shq(target)} --jobs ${shq(job)}`;
 }
 
 /**
@@ -39,12 +38,12 @@ export function lifecycleScript(bucketId: string, target: string, jobs: Array<{ 
 
 /** Removes a removed job's deployed files on a worker, keeping data/ and logs/ (§6.1, Q19). */
 export function cleanupJobCommand(bucketId: string, job: string): string {
-  const d = JSON.stringify(jobDir(bucketId, job));
+  const d = shq(jobDir(bucketId, job));
   return `if [ -d ${d} ]; then find ${d} -mindepth 1 -maxdepth 1 ! -name data ! -name logs -exec rm -rf {} +; fi`;
 }
 
 export function removeBucketCommand(bucketId: string): string {
-  return `rm -rf ${bucketDir(bucketId)}`;
+  return `rm -rf ${shq(bucketDir(bucketId))}`;
 }
 
 /** Prerequisites on a worker (§5.2); sudo is probed only when it will be used (Q16). */
@@ -72,7 +71,7 @@ export function prerequisiteScript(useSudo: boolean): string {
 export async function checkWorker(
   run: (script: string) => Promise<{ exitCode: number; stdout: string; stderr: string; message?: string }>, ip: string, bucketId: string, useSudo: boolean,
 ): Promise<string | undefined> {
-  const r = await run(`${prerequisiteScript(useSudo)}\nmkdir -p ${bucketDir(bucketId)}`);
+  const r = await run(`${prerequisiteScript(useSudo)}\nmkdir -p ${shq(bucketDir(bucketId))}`);
   if (r.exitCode === 0) return undefined;
   const missing = parseMissing(`${r.stdout}\n${r.stderr}`);
   if (missing) return `worker ${ip} missing prerequisites: ${missing.join(', ')} (install them on the worker, then run maand deploy again)`;

@@ -65,7 +65,7 @@ async function runJobTargetIn(r: BucketRun, o: JobRunOptions): Promise<JobRunRes
       if (r.signal?.aborted) break;
       const outs = await Promise.all(
         group.map(async (a) => {
-          const check = `python3 ${bucketDir(r.bucketId)}/bin/worker.py ${shq(r.bucketId)} ${shq(workerIds.get(a.workerIp) ?? '')} ${r.updateSeq}`;
+          const check = `python3 ${shq(`${bucketDir(r.bucketId)}/bin/worker.py`)} ${shq(r.bucketId)} ${shq(workerIds.get(a.workerIp) ?? '')} ${r.updateSeq}`;
           const c = await link.run(a.workerIp, check);
           if (c.exitCode !== 0) {
             const why = WORKER_CHECK[c.exitCode];

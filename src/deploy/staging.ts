@@ -5,12 +5,14 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { MaandError } from '../errors.ts';
 import type { Db } from '../catalog/db.ts';
+import { jobFileRows, type JobFileRow } from '../catalog/job-files.ts';
 import { allocationNamespace, namespacesForAllocation, readPlain, upstreamJobs, type KvStore } from '../kv/index.ts';
 import { decodeGoString, goStruct, parseTemplate, renderBytes, maandFuncs, TemplateError } from '../template/index.ts';
 import { assetPath } from '../util/assets.ts';
 import { byteCompare } from '../util/go-json.ts';
 import { bucketDir, jobDir } from './commands.ts';
 import { templateKv } from './template-kv.ts';
+import { jobFileMode, LEGACY_JOB_FILE_MODE, LEGACY_RENDERED_MODE, PRIVATE_KEY_MODE, RENDERED_MODE } from './file-modes.ts';
 import { prometheusRules, ruleFiles, scrapeConfigs } from './prometheus.ts';
 import type { AllocState } from './alloc-state.ts';
 import type { TreeHash } from './tree-hash.ts';
@@ -35,15 +37,7 @@ export interface AllocationContext {
 }
 
 /** Builds the job tree for one allocation in memory. Throws MaandError naming the file. */
-type FileRow = { path: string; content: Uint8Array | null; isdir: number };
-
-function jobFileRows(db: Db, job: string): FileRow[] {
-  return db
-    .prepare('SELECT f.path AS path, f.content AS content, f.isdir AS isdir FROM job_files f JOIN job j ON j.job_id = f.job_id WHERE j.name = ? ORDER BY f.isdir DESC, f.path')
-    .all(job) as FileRow[];
-}
-
-export function buildJobTree(db: Db, kv: KvStore, ctx: AllocationContext, rows: FileRow[] = jobFileRows(db, ctx.job)): JobTree {
+export function buildJobTree(db: Db, kv: KvStore, ctx: AllocationContext, rows: JobFileRow[] = jobFileRows(db, ctx.job)): JobTree {
   const tree = emptyTree();
   const prefix = `${ctx.job}/`;
   for (const r of rows) {
@@ -51,9 +45,13 @@ export function buildJobTree(db: Db, kv: KvStore, ctx: AllocationContext, rows: 
     const rel = r.path.slice(prefix.length);
     if (rel === '_prometheus' || rel.startsWith('_prometheus/')) continue;
     if (r.isdir) tree.dirs.add(rel);
-    else putFile(tree, rel, r.content ?? new Uint8Array(0), 0o755);
+    else {
+      const data = r.content ?? new Uint8Array(0);
+      if (r.link !== null) putFile(tree, rel, data, LEGACY_JOB_FILE_MODE, LEGACY_JOB_FILE_MODE, r.link);
+      else putFile(tree, rel, data, jobFileMode(r.mode, data), LEGACY_JOB_FILE_MODE);
+    }
   }
-  if (tree.dirs.has('_modules')) for (const lib of ['maand.py', 'maand.ts']) putFile(tree, `_modules/${lib}`, readAsset(assetPath(lib)), 0o644);
+  if (tree.dirs.has('_modules')) for (const lib of ['maand.py', 'maand.ts']) putFile(tree, `_modules/${lib}`, readAsset(assetPath(lib)), LEGACY_RENDERED_MODE);
   renderTemplates(db, kv, tree, ctx);
   prometheusRules(db, ctx.job, tree, ctx.workerIp);
   addCerts(db, kv, tree, ctx);
@@ -101,7 +99,7 @@ function renderTemplates(db: Db, kv: KvStore, tree: JobTree, ctx: AllocationCont
       const msg = e instanceof TemplateError || e instanceof Error ? e.message : String(e);
       throw new MaandError('invalid job', `job ${ctx.job} worker ${ctx.workerIp}: execute template ${rel}: ${msg}`);
     }
-    putFile(tree, rel.slice(0, -'.tpl'.length), out, 0o644);
+    putFile(tree, rel.slice(0, -'.tpl'.length), out, RENDERED_MODE, LEGACY_RENDERED_MODE);
   }
 }
 
@@ -110,7 +108,7 @@ function addCerts(db: Db, kv: KvStore, tree: JobTree, ctx: AllocationContext): v
   const names = (db.prepare('SELECT c.name AS name FROM job_certs c JOIN job j ON j.job_id = c.job_id WHERE j.name = ? ORDER BY c.name').all(ctx.job) as Array<{ name: string }>).map((r) => r.name);
   const ns = allocationNamespace(ctx.job, ctx.workerIp);
   for (const name of names) {
-    for (const [ext, mode] of [['crt', 0o644], ['key', 0o600]] as const) {
+    for (const [ext, mode] of [['crt', LEGACY_RENDERED_MODE], ['key', PRIVATE_KEY_MODE]] as const) {
       const v = readPlain(kv, ns, `certs/${name}.${ext}`);
       if (v === undefined) throw new MaandError('invalid job', `job ${ctx.job} worker ${ctx.workerIp}: certificate ${name}.${ext} is missing in KV ${ns} (run maand build)`);
       putFile(tree, `certs/${name}.${ext}`, v, mode);
@@ -118,7 +116,7 @@ function addCerts(db: Db, kv: KvStore, tree: JobTree, ctx: AllocationContext): v
   }
   const ca = kv.tryGet('maand/worker', 'certs/ca.crt');
   if (ca === undefined) throw new MaandError('invalid job', `job ${ctx.job}: the bucket CA is missing in KV maand/worker certs/ca.crt (run maand build)`);
-  putFile(tree, 'certs/ca.crt', ca, 0o644);
+  putFile(tree, 'certs/ca.crt', ca, LEGACY_RENDERED_MODE);
 }
 
 /** Builds (in memory) every given allocation's tree whose worker is in the catalog; hash and tree per alloc id. */

@@ -51,6 +51,16 @@ export function rsyncDestination(target: SshTarget, remoteDir: string): string {
   return `${target.user}@${host.includes(':') ? `[${host}]` : host}:${remoteDir}`;
 }
 
+/**
+ * Files on a worker belong to the ssh user, never to the runner's uid/gid (a worker account sharing
+ * the runner's uid could edit Makefiles root runs). When the worker side is root (root login or
+ * use_sudo) every file is chowned to root, which also reclaims files an older maand shipped with the
+ * runner's ids (--owner --group); any other login owns what it writes and keeps no foreign ids.
+ */
+function ownershipArgs(spec: RsyncSpec): string[] {
+  return spec.useSudo || spec.target.user === 'root' ? ['--chown=0:0'] : ['--no-owner', '--no-group'];
+}
+
 /** Argv after `rsync`, in the order of deploy.md §11.2. */
 export function rsyncArgs(spec: RsyncSpec): string[] {
   const source = spec.sourceDir.endsWith('/') ? spec.sourceDir : `${spec.sourceDir}/`;
@@ -60,14 +70,18 @@ export function rsyncArgs(spec: RsyncSpec): string[] {
     '--whole-file',
     '--checksum',
     '--recursive',
+    // a job's own symlinks (to files inside the job, build checks) arrive as symlinks
+    '--links',
     // staged job trees may be links to a tree shared by several workers: send what they point to
     '--copy-dirlinks',
     '--force',
     '--delete-after',
     '--delete',
-    '--group',
-    '--owner',
-    '--executability',
+    ...ownershipArgs(spec),
+    // modes as staged (job-tree.ts decides them, secrets without bits for others); whatever the
+    // runner's umask made of directories, and never group/other-writable files
+    '--perms',
+    '--chmod=D755,Fgo-w',
     '--compress',
     '--verbose',
     ...(spec.itemize === true ? ['--itemize-changes'] : []),
@@ -109,5 +123,7 @@ export function parseItemizedLine(line: string): ItemizedChange | undefined {
   if (del !== null) return { action: 'deleted', path: del[1]!, directory: del[1]!.endsWith('/') };
   const m = /^([<>ch.])([fdLDS])[.+?a-zA-Z ]{9,10} (.+)$/.exec(line);
   if (m === null) return undefined;
-  return { action: ACTIONS[m[1]!]!, path: m[3]!, directory: m[2] === 'd' };
+  // a symlink's line names its target too (`cL+++++++++ a/link -> file`)
+  const path = m[2] === 'L' ? m[3]!.replace(/ -> .*$/, '') : m[3]!;
+  return { action: ACTIONS[m[1]!]!, path, directory: m[2] === 'd' };
 }

@@ -2,6 +2,7 @@
 // stdin, so no command line is ever re-parsed by the remote login shell.
 
 import { MaandError } from '../errors.ts';
+import { shq } from './shell-quote.ts';
 
 export interface RemoteShellOptions {
   useSudo: boolean;
@@ -18,12 +19,6 @@ export function remoteShellCommand(opts: RemoteShellOptions): string {
 }
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const BARE = /^[A-Za-z0-9_.,:/@%+=-]*$/;
-
-/** Values the reference sent bare (IPs, versions) stay bare; anything else is single-quoted. */
-function shellValue(v: string): string {
-  return BARE.test(v) ? v : `'${v.replaceAll("'", `'\\''`)}'`;
-}
 
 /**
  * `#!/bin/bash`, `set -e`, `set -u`, one `export NAME=value` per env entry in insertion order,
@@ -35,7 +30,7 @@ export function workerScript(commands: readonly string[], env: Readonly<Record<s
     const name = rawName.trim().replace(/^export\s+/, '');
     if (name === '') continue;
     if (!NAME.test(name)) throw new MaandError('invalid argument', `invalid environment variable name ${JSON.stringify(rawName)}`);
-    lines.push(`export ${name}=${shellValue(value)}`);
+    lines.push(`export ${name}=${shq(value)}`);
   }
   lines.push(...commands);
   return lines.join('\n') + '\n';

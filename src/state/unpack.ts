@@ -4,6 +4,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writ
 import { dirname, join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { PRIVATE_DIR, PRIVATE_FILE } from '../bucket/modes.ts';
+import { isBucketId } from '../bucket/identifiers.ts';
 import { bucketPaths } from '../bucket/paths.ts';
 import { corrupted } from './bundle-format.ts';
 import { StateError } from './errors.ts';
@@ -91,6 +92,7 @@ function verifyStagedDb(file: string, staged: string, meta: BundleMeta): void {
   } catch (e) {
     throw corrupted(file, `catalog does not open: ${(e as Error).message}`);
   }
+  if (bucketId !== undefined && !isBucketId(bucketId)) throw corrupted(file, `catalog bucket id ${JSON.stringify(bucketId ?? '')} is not a UUID`);
   if (generation !== meta.generation || bucketId !== meta.bucketId)
     throw corrupted(file, `catalog holds generation ${generation} of bucket ${bucketId ?? '(none)'}, header says ${meta.generation} of ${meta.bucketId}`);
 }

@@ -1,7 +1,7 @@
 // Jobs, job files, versions and job rows (build-and-catalog §4.7, §6, §8.4, §16.4 items 27-39).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, symlinkSync } from 'node:fs';
+import { chmodSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { withBucket } from '../helpers/bucket.ts';
 
@@ -81,10 +81,79 @@ test('a symlink to a file is stored with the target content; a symlink to a dire
     symlinkSync('real.txt', join(b.root, 'workspace/jobs/a/link.txt'));
     await b.build();
     assert.equal(Buffer.from(b.rows<{ content: Uint8Array }>("SELECT content FROM job_files WHERE path = 'a/link.txt'")[0]!.content).toString(), 'target');
+    assert.equal(b.scalar("SELECT link FROM job_files WHERE path = 'a/link.txt'"), 'real.txt');
     mkdirSync(join(b.root, 'workspace/jobs/a/dir'));
     symlinkSync('dir', join(b.root, 'workspace/jobs/a/dirlink'));
     const err = await b.buildError();
     assert.ok(err.message.startsWith('unexpected error: read workspace/jobs/a/dirlink: is a directory'), err.message);
+  }));
+
+test('given files 0644 and 0750, when built, then each row stores the workspace file\'s permission bits (directories none)', () =>
+  withBucket(async (b) => {
+    b.job('a', {}, { 'run.sh': '#!/bin/sh\n', 'conf/a.conf': 'x' });
+    chmodSync(join(b.root, 'workspace/jobs/a/run.sh'), 0o750);
+    chmodSync(join(b.root, 'workspace/jobs/a/conf/a.conf'), 0o644);
+    await b.build();
+    const modes = Object.fromEntries(b.rows<{ path: string; mode: number | null }>("SELECT path, mode FROM job_files WHERE path IN ('a/run.sh', 'a/conf/a.conf', 'a/conf')").map((r) => [r.path, r.mode]));
+    assert.deepEqual(modes, { 'a/conf': null, 'a/conf/a.conf': 0o644, 'a/run.sh': 0o750 });
+  }));
+
+test('given a catalog without the job_files mode column (the reference\'s), when built, then the column is added and filled', () =>
+  withBucket(async (b) => {
+    b.job('a', {}, { 'run.sh': '#!/bin/sh\n' });
+    b.query((db) => db.exec('ALTER TABLE job_files DROP COLUMN mode'));
+    chmodSync(join(b.root, 'workspace/jobs/a/run.sh'), 0o700);
+    await b.build();
+    assert.equal(b.scalar("SELECT mode FROM job_files WHERE path = 'a/run.sh'"), 0o700);
+  }));
+
+test('given a symlink to an absolute path outside the job, when built, then the build fails naming the link and its target', () =>
+  withBucket(async (b) => {
+    b.job('a', {}, { Makefile: 'x' });
+    symlinkSync('/etc/shadow', join(b.root, 'workspace/jobs/a/shadow'));
+    const err = await b.buildError();
+    assert.equal(err.message, 'invalid job: job a: a symlink points outside the job directory: workspace/jobs/a/shadow -> /etc/shadow (they would ship what they point to; copy the file into the job or link within it)');
+  }));
+
+test('given a relative symlink climbing out of the job to the bucket secrets, when built, then the build fails naming it', () =>
+  withBucket(async (b) => {
+    b.job('a', {}, { 'conf/x': 'x' });
+    symlinkSync('../../../../secrets/kv.key', join(b.root, 'workspace/jobs/a/conf/kv.key'));
+    const err = await b.buildError();
+    assert.match(err.message, /^invalid job: job a: a symlink points outside the job directory: workspace\/jobs\/a\/conf\/kv\.key -> \.\.\/\.\.\/\.\.\/\.\.\/secrets\/kv\.key /);
+    assert.equal(b.scalar("SELECT COUNT(*) FROM job_files WHERE path LIKE 'a/%'"), 0, 'nothing of the job is stored');
+  }));
+
+test('given a chain of links whose first hop stays inside the job, when built, then every link of the chain that leads out is named', () =>
+  withBucket(async (b) => {
+    b.job('a', {}, { Makefile: 'x' });
+    symlinkSync('hop', join(b.root, 'workspace/jobs/a/entry'));
+    symlinkSync('/etc/hostname', join(b.root, 'workspace/jobs/a/hop'));
+    const err = await b.buildError();
+    assert.match(err.message, /symlinks point outside the job directory: workspace\/jobs\/a\/entry -> hop, workspace\/jobs\/a\/hop -> \/etc\/hostname /);
+  }));
+
+test('given a symlink into a sibling job, when built, then it is outside the job and fails the build', () =>
+  withBucket(async (b) => {
+    b.job('a', {}, { Makefile: 'x' });
+    b.job('b', {}, { Makefile: 'y' });
+    symlinkSync('../b/Makefile', join(b.root, 'workspace/jobs/a/other'));
+    const err = await b.buildError();
+    assert.match(err.message, /job a: a symlink points outside the job directory: workspace\/jobs\/a\/other -> \.\.\/b\/Makefile/);
+  }));
+
+test('given a job directory named with shell syntax, when built, then the build fails naming it', () =>
+  withBucket(async (b) => {
+    b.job('j$(id>f)', {}, { Makefile: 'x' });
+    b.job('ok', {}, { Makefile: 'x' });
+    const err = await b.buildError();
+    assert.equal(err.message, 'invalid job: invalid job name "j$(id>f)" (workspace/jobs/<name>): a job name uses letters, digits, _, - and . and does not start with . or -; rename the directory');
+  }));
+
+test('given a hidden job directory, when built, then its name is refused', () =>
+  withBucket(async (b) => {
+    b.job('.hidden', {}, { Makefile: 'x' });
+    assert.match((await b.buildError()).message, /^invalid job: invalid job name "\.hidden"/);
   }));
 
 test('the stored version is the manifest text, unknown when absent, and follows edits', () =>
@@ -191,11 +260,11 @@ test('selectors are stored in manifest order; a job without selectors is placed 
     assert.equal(b.kvGet('maand/job/a', 'selectors'), 'web,worker');
   }));
 
-test('jobs are any directory name, hidden names included, processed in byte order', () =>
+test('jobs are processed in byte order of their directory names', () =>
   withBucket(async (b) => {
-    for (const name of ['b', 'B', '.hidden', 'a b']) b.job(name, {});
+    for (const name of ['b', 'B', '_x', 'a.b']) b.job(name, {});
     await b.build();
-    assert.deepEqual(b.kvGet('maand/bucket', 'jobs'), '.hidden,B,a b,b');
+    assert.deepEqual(b.kvGet('maand/bucket', 'jobs'), 'B,_x,a.b,b');
   }));
 
 test('both prometheus.yml and prometheus.yml.tpl in a job fail on every build', () =>

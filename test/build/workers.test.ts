@@ -232,3 +232,18 @@ test('workers.json fields match case-insensitively and unknown fields are ignore
     await b.build();
     assert.equal(labelsOf(b, '10.0.0.1'), 'a,worker');
   }));
+
+test('given a worker host that is a path, when built, then the build fails naming the host before anything uses it', () =>
+  withBucket(async (b) => {
+    b.workers([{ host: '10.0.0.1' }, { host: '../../../tmp/x' }]);
+    assert.equal(
+      (await b.buildError()).message,
+      'invalid worker.json: worker host "../../../tmp/x" is not an IP address or DNS name (workers[1]); use an IPv4 or IPv6 address or a host name',
+    );
+  }));
+
+test('given a worker host with shell syntax, when built, then the build fails naming it', () =>
+  withBucket(async (b) => {
+    b.workers([{ host: 'w$(id)' }]);
+    assert.match((await b.buildError()).message, /^invalid worker\.json: worker host "w\$\(id\)" is not an IP address or DNS name/);
+  }));

@@ -104,7 +104,7 @@ test('the other tables have the reference column lists and declared types', () =
     assert.equal(shape('job_selectors'), 'job_id TEXT, selector TEXT');
     assert.equal(shape('job_ports'), 'job_id TEXT, name TEXT, port INT');
     assert.equal(shape('job_certs'), 'job_id TEXT, name TEXT, pkcs8 INT, one INT, subject TEXT');
-    assert.equal(shape('job_files'), 'job_id TEXT, path TEXT, content BLOB, isdir BOOL');
+    assert.equal(shape('job_files'), 'job_id TEXT, path TEXT, content BLOB, isdir BOOL, mode INT, link TEXT'); // mode, link: maand's own (issue 15)
     assert.equal(shape('job_commands'), 'job_id TEXT, job TEXT, name TEXT, executed_on TEXT, demand_job TEXT, demand_command TEXT, demand_config TEXT');
     assert.equal(shape('key_value'), 'key TEXT, value TEXT, namespace TEXT, version INT, ttl TEXT, created_date TEXT, deleted INT');
     assert.equal(shape('hash'), 'namespace TEXT, key TEXT, current_hash TEXT, previous_hash TEXT, current_files TEXT, previous_files TEXT, current_version TEXT');
@@ -243,4 +243,12 @@ test('given a migrated reference maand.db, when the same workspace is built, the
     assert.deepEqual(b.rows('SELECT name, port FROM job_ports'), [{ name: 'a_port', port: 30005 }]);
     assert.equal(b.kvGet('vars/job/a', 'k'), 'v');
     assert.equal(b.kvGet('maand/bucket', 'bucket_id'), '11111111-2222-4333-8444-555555555555');
+  }));
+
+test('given a catalog whose bucket id is not a UUID, when a command opens it, then the gate refuses it naming the value', () =>
+  withBucket((b) => {
+    b.query((db) => db.exec("UPDATE bucket SET bucket_id = 'x; rm -rf /'"));
+    assert.throws(() => b.query((db) => checkSchema(db)), {
+      message: 'database error: bucket_id "x; rm -rf /" in data/maand.db is not a UUID; the catalog was altered: restore it from a backup or the saved state',
+    });
   }));

@@ -36,13 +36,15 @@ test('the staging rsync argv follows deploy.md 11.2 in order', () => {
     '--whole-file',
     '--checksum',
     '--recursive',
+    '--links',
     '--copy-dirlinks',
     '--force',
     '--delete-after',
     '--delete',
-    '--group',
-    '--owner',
-    '--executability',
+    '--no-owner',
+    '--no-group',
+    '--perms',
+    '--chmod=D755,Fgo-w',
     '--compress',
     '--verbose',
     '--exclude=jobs/*/bin',
@@ -56,6 +58,14 @@ test('the staging rsync argv follows deploy.md 11.2 in order', () => {
     '/b/tmp/workers/10.0.0.3/',
     'agent@10.0.0.3:/opt/worker/7d2c',
   ]);
+});
+
+test('given a root worker side (root login or use_sudo), when rsync runs, then every file is chowned to root', () => {
+  for (const s of [{ ...spec, useSudo: true }, { ...spec, target: { ...spec.target, user: 'root' } }]) {
+    const a = rsyncArgs(s);
+    assert.ok(a.includes('--chown=0:0'));
+    assert.deepEqual(a.filter((x) => x === '--owner' || x === '--group'), []);
+  }
 });
 
 test('use_sudo runs sudo rsync on the worker (and only then, decision Q16)', () => {
@@ -106,4 +116,8 @@ test('itemized lines parse into action, path and kind', () => {
   });
   assert.equal(parseItemizedLine('sending incremental file list'), undefined);
   assert.equal(parseItemizedLine('sent 1,234 bytes  received 56 bytes  2,580.00 bytes/sec'), undefined);
+});
+
+test('given a symlink line, when parsed, then the path is the link without its target', () => {
+  assert.deepEqual(parseItemizedLine('cL+++++++++ jobs/api/current.conf -> plain.conf'), { action: 'created', path: 'jobs/api/current.conf', directory: false });
 });
