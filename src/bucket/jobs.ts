@@ -1,9 +1,9 @@
 // Job discovery and the job file walk (§4.7).
-import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { MaandError } from '../errors.ts';
 import { byteCompare } from '../util/go-json.ts';
 import type { BucketPaths } from './paths.ts';
+import { FileReadError, readBytes, readText } from './read-file.ts';
 
 /** Direct sub-directories of workspace/jobs holding a manifest.json, sorted byte-wise. */
 export function discoverJobs(paths: BucketPaths): string[] {
@@ -37,12 +37,8 @@ export function walkJobFiles(jobsDir: string, job: string): JobFile[] {
         walk(childRel);
       } else {
         if (l.isSymbolicLink() && statSync(abs, { throwIfNoEntry: false })?.isDirectory())
-          throw new MaandError('unexpected error', `read workspace/jobs/${childRel}: is a directory (a symlink to a directory; replace it with a real directory)`);
-        try {
-          out.push({ path: childRel, content: readFileSync(abs), isdir: false });
-        } catch (e) {
-          throw new MaandError('unexpected error', `read workspace/jobs/${childRel}: ${(e as Error).message}`);
-        }
+          throw new FileReadError(`workspace/jobs/${childRel}`, 'is a symlink to a directory (replace it with a real directory)');
+        out.push({ path: childRel, content: readBytes(abs, `workspace/jobs/${childRel}`), isdir: false });
       }
     }
   };
@@ -51,9 +47,5 @@ export function walkJobFiles(jobsDir: string, job: string): JobFile[] {
 }
 
 export function readManifestText(paths: BucketPaths, job: string): string {
-  try {
-    return readFileSync(join(paths.jobsDir, job, 'manifest.json'), 'utf8');
-  } catch (e) {
-    throw new MaandError('unexpected error', `${(e as Error).message}`);
-  }
+  return readText(join(paths.jobsDir, job, 'manifest.json'), `workspace/jobs/${job}/manifest.json`);
 }

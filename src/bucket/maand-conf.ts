@@ -1,7 +1,8 @@
 // maand.conf (§4.1): ssh, sudo, certificate lifetime, job config selector, log format.
 import { writeFileSync, existsSync } from 'node:fs';
 import { MaandError } from '../errors.ts';
-import { readToml, tomlTypeName } from './toml.ts';
+import { FileReadError } from './read-file.ts';
+import { firstLine, readToml, tomlTypeName } from './toml.ts';
 
 export interface MaandConf {
   use_sudo: boolean;
@@ -43,9 +44,10 @@ const KINDS: Record<keyof MaandConf, 'bool' | 'string' | 'int'> = {
 export function readMaandConf(file: string): MaandConf {
   let table;
   try {
-    table = readToml(file);
+    table = readToml(file, 'maand.conf');
   } catch (e) {
-    throw new MaandError('invalid maand.conf', `${(e as Error).message.split('\n')[0]}; fix the TOML syntax of ${file}`);
+    if (e instanceof FileReadError) throw e;
+    throw new MaandError('invalid maand.conf', `${firstLine(e)}; fix the TOML syntax of ${file}`);
   }
   if (table === undefined) return { ...ZERO };
   const conf: MaandConf = { ...ZERO };

@@ -4,6 +4,7 @@ import { MaandError } from '../errors.ts';
 import {
   asBool, asInt, asObject, asString, asStringArray, field, parseJson, type JsonObject, type JsonValue,
 } from '../util/json-decode.ts';
+import { quoted } from '../util/quoted.ts';
 
 export interface HealthProbe {
   type: string;
@@ -108,7 +109,7 @@ function decodePorts(ports: JsonObject | undefined, rawNumbers: Map<object, Map<
   for (const [rawName, value] of Object.entries(ports)) {
     const name = rawName.trim();
     if (name === '') throw new MaandError('invalid port key format', 'port name cannot be empty');
-    if (!PORT_NAME.test(name)) throw new MaandError('invalid port key format', `port name "${name}" (use lower-case letters, digits and _; start with a letter)`);
+    if (!PORT_NAME.test(name)) throw new MaandError('invalid port key format', `port name ${quoted(name)} (use lower-case letters, digits and _; start with a letter)`);
     const raw = raws?.get(rawName);
     if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0) {
       out.set(name, { kind: 'provisioned' });
@@ -116,7 +117,7 @@ function decodePorts(ports: JsonObject | undefined, rawNumbers: Map<object, Map<
       out.set(name, { kind: 'fixed', port: value });
     } else {
       const shown = raw ?? JSON.stringify(value);
-      throw new MaandError('invalid manifest port declaration', `port "${name}" must be {} or an integer, not ${shown}`);
+      throw new MaandError('invalid manifest port declaration', `port ${quoted(name)} must be {} or an integer, not ${shown}`);
     }
   }
   return out;

@@ -1,8 +1,9 @@
 // workspace/workers.json (§4.4): the worker catalog.
-import { readFileSync } from 'node:fs';
 import { MaandError } from '../errors.ts';
 import { asInt, asObject, asString, asStringArray, field, JsonDecodeError, parseJson, type JsonValue } from '../util/json-decode.ts';
+import { readOptionalText } from './read-file.ts';
 import { parseCpuMhz, parseMemoryMb, UnitError } from './units.ts';
+import { quoted } from '../util/quoted.ts';
 
 export interface WorkerSpec {
   host: string;
@@ -21,13 +22,8 @@ function bad(detail: string): MaandError {
 }
 
 export function readWorkersJson(file: string): WorkerSpec[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw new MaandError('unexpected error', `read ${file}: ${(e as Error).message}`);
-  }
+  const text = readOptionalText(file, 'workspace/workers.json');
+  if (text === undefined) return [];
   let doc: JsonValue;
   try {
     doc = parseJson(text);
@@ -55,7 +51,9 @@ function parseWorker(item: JsonValue, index: number, seen: Set<string>): WorkerS
     throw bad(`${(e as Error).message} (workers[${index}])`);
   }
   if (host === '') throw bad(`host attribute can't be empty (workers[${index}])`);
-  if (seen.has(host)) throw bad(`duplicate host "${host}"`);
+  // ssh, rsync and the catalog's text columns take the host as one token
+  if (/[\s\p{C}]/u.test(host)) throw bad(`host ${quoted(host)} must not contain spaces or control characters (workers[${index}])`);
+  if (seen.has(host)) throw bad(`duplicate host ${quoted(host)}`);
   seen.add(host);
   const labels = [...labelsRaw, 'worker'].map((l) => l.trim().toLowerCase());
   if (new Set(labels).size !== labels.length) throw bad(`worker ${host} have duplicate labels (the label "worker" is implicit; do not list it)`);

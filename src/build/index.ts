@@ -24,6 +24,7 @@ import { checkCapacity } from './capacity.ts';
 import { runPostBuild } from '../hooks/post-build.ts';
 import type { HookOutputLine } from '../hooks/types.ts';
 import { withBucketLock } from '../bucket/lock.ts';
+import { LEAF_KEY_BITS } from '../certs/leaf.ts';
 
 export type { BuildEvent } from './context.ts';
 
@@ -38,6 +39,8 @@ export interface BuildOptions {
   /** Unix seconds; defaults to now. */
   now?: number;
   renderScrape?: ScrapeRenderer;
+  /** RSA bits of new leaf keys; defaults to 4096 (tests use 1024, as init's caKeyBits). */
+  leafKeyBits?: number;
 }
 
 export interface BuildResult {
@@ -73,6 +76,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
       bucketId: bucketRow(db).bucket_id,
       now: opts.now ?? Math.floor(Date.now() / 1000),
       purgeJobKv: opts.purgeJobKv ?? false,
+      leafKeyBits: opts.leafKeyBits ?? LEAF_KEY_BITS,
       workers: readWorkersJson(paths.workersJson),
       jobs: [], manifests: new Map(), removedWorkers: [], removedJobs: [],
       emit: (e) => {

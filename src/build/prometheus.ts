@@ -1,12 +1,14 @@
 // Build step 11: the Prometheus catalog in KV maand/prometheus (§8.13). Only meaningful when some job
 // ships prometheus.yml(.tpl); then every job's _prometheus/ content is validated and collected.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { MaandError } from '../errors.ts';
+import { readText } from '../bucket/read-file.ts';
 import { fullSync, jobNamespace, PROMETHEUS_NS } from '../kv/index.ts';
 import { goJson } from '../util/go-json.ts';
 import type { BuildContext } from './context.ts';
+import { quoted } from '../util/quoted.ts';
 
 const SD_KEYS = [
   'kubernetes_sd_configs', 'dns_sd_configs', 'file_sd_configs', 'consul_sd_configs', 'ecs_sd_configs', 'ec2_sd_configs',
@@ -44,15 +46,16 @@ export function buildPrometheusCatalog(ctx: BuildContext, renderScrape: ScrapeRe
       throw invalid(`job ${job} cannot define both scrape.yaml and scrape.yaml.tpl`);
     const runbooks = new Set(regularFiles(join(prom, 'runbooks')).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3)));
     for (const f of regularFiles(join(prom, 'alerts')).filter((f) => /\.ya?ml$/.test(f)))
-      validateAlerts(job, f, readFileSync(join(prom, 'alerts', f), 'utf8'), runbooks, alertOwners);
+      validateAlerts(job, f, readText(join(prom, 'alerts', f), `workspace/jobs/${job}/_prometheus/alerts/${f}`), runbooks, alertOwners);
     let text: string | undefined;
     if (existsSync(join(prom, 'scrape.yaml.tpl'))) {
+      const source = readText(join(prom, 'scrape.yaml.tpl'), `workspace/jobs/${job}/_prometheus/scrape.yaml.tpl`);
       try {
-        text = renderScrape(job, readFileSync(join(prom, 'scrape.yaml.tpl'), 'utf8'));
+        text = renderScrape(job, source);
       } catch (e) {
         throw invalid(`job ${job} scrape.yaml.tpl: ${(e as Error).message}`);
       }
-    } else if (existsSync(join(prom, 'scrape.yaml'))) text = readFileSync(join(prom, 'scrape.yaml'), 'utf8');
+    } else if (existsSync(join(prom, 'scrape.yaml'))) text = readText(join(prom, 'scrape.yaml'), `workspace/jobs/${job}/_prometheus/scrape.yaml`);
     if (text === undefined) continue;
     const items = parseScrapeItems(job, text);
     let usesPlaceholder = false;
@@ -60,7 +63,7 @@ export function buildPrometheusCatalog(ctx: BuildContext, renderScrape: ScrapeRe
     for (const item of items) {
       const name = item['job_name'] === 'maand:job' ? job : String(item['job_name']);
       const owner = jobNames.get(name);
-      if (owner !== undefined) throw invalid(`duplicate prometheus job_name "${name}" (jobs ${owner} and ${job})`);
+      if (owner !== undefined) throw invalid(`duplicate prometheus job_name ${quoted(name)} (jobs ${owner} and ${job})`);
       jobNames.set(name, job);
       for (const target of targetsOf(item)) {
         if (!target.startsWith('maand:port/')) continue;
@@ -124,7 +127,7 @@ export function resolvePortName(job: string, port: string, ports: Set<string>): 
     if (cands.length !== 1) throw invalid(`job ${job} maand:port/_implicit needs exactly one port named ${job}_metrics_port, metrics_port or *_metrics_port (found ${cands.length})`);
     return cands[0]!;
   }
-  if (!ports.has(port)) throw invalid(`job ${job} scrape target port "${port}" is not declared in resources.ports`);
+  if (!ports.has(port)) throw invalid(`job ${job} scrape target port ${quoted(port)} is not declared in resources.ports`);
   return port;
 }
 
@@ -151,7 +154,7 @@ function validateAlerts(job: string, file: string, text: string, runbooks: Set<s
       const runbook = (r['annotations'] as Record<string, unknown> | undefined)?.['runbook'];
       if (typeof runbook === 'string' && runbook !== '' && !runbooks.has(runbook)) throw invalid(`${where}: alert ${alert} references missing runbook ${runbook} (add _prometheus/runbooks/${runbook}.md)`);
       const owner = owners.get(alert);
-      if (owner !== undefined) throw invalid(`duplicate alert name "${alert}" (jobs ${owner} and ${job})`);
+      if (owner !== undefined) throw invalid(`duplicate alert name ${quoted(alert)} (jobs ${owner} and ${job})`);
       owners.set(alert, job);
     }
   }

@@ -2,6 +2,7 @@
 // case-insensitively, a later duplicate wins, unknown keys are ignored, `null` keeps the default,
 // and a value of the wrong JSON type is an error. Messages follow Go's decoder wording.
 import { MaandError } from '../errors.ts';
+import { quote } from '../template/strconv.ts';
 
 export class JsonDecodeError extends MaandError {
   override name = 'JsonDecodeError';
@@ -27,10 +28,17 @@ export function parseJson(text: string): JsonValue {
     const pos = /position (\d+)/.exec(msg);
     if (pos) {
       const ch = text[Number(pos[1])] ?? '';
-      throw new JsonDecodeError(`invalid character '${ch}' at offset ${Number(pos[1]) + 1}`);
+      throw new JsonDecodeError(`invalid character ${quoteChar(ch)} at offset ${Number(pos[1]) + 1}`);
     }
-    throw new JsonDecodeError(m ? `invalid character '${m[1] ?? ''}'` : msg);
+    throw new JsonDecodeError(m ? `invalid character ${quoteChar(m[1] ?? '')}` : msg);
   }
+}
+
+/** Go's encoding/json quoteChar: the character in single quotes, escaped when not printable. */
+function quoteChar(c: string): string {
+  if (c === "'") return `'\\''`;
+  if (c === '"') return `'"'`;
+  return `'${quote(c).slice(1, -1)}'`;
 }
 
 /** True when the text is a valid JSON prefix that stops early (Go reports "unexpected end"). */
