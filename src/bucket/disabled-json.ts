@@ -22,6 +22,7 @@ export function readDisabledJson(file: string): DisabledSpec {
     }
     return { workers, jobs };
   } catch (e) {
+    if (!(e instanceof MaandError)) throw e; // a bug, not a problem of the file: let it show as one
     throw new MaandError('invalid disabled.json', `${(e as Error).message} (expected {"jobs": {"<job>": {"allocations": ["<ip>"]}}, "workers": ["<ip>"]})`);
   }
 }

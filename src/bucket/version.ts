@@ -45,7 +45,10 @@ export function parseVersion(raw: string): ParsedVersion {
     const t = p.trim();
     if (t === '') throw new VersionError(`empty segment in ${quoted(core)}`);
     if (!/^\+?\d+$/.test(t)) throw new VersionError(`invalid segment ${quoted(t)} in ${quoted(core)}`);
-    return Number(t.replace('+', ''));
+    const n = Number(t.replace('+', ''));
+    // Go's Atoi fails past int64; here past 2^53, where a segment would no longer compare exactly
+    if (!Number.isSafeInteger(n)) throw new VersionError(`segment ${quoted(t)} in ${quoted(core)} is out of range`);
+    return n;
   });
   return { major: nums[0] ?? 0, minor: nums[1] ?? 0, patch: nums[2] ?? 0, prerelease };
 }

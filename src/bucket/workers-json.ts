@@ -29,6 +29,7 @@ export function readWorkersJson(file: string): WorkerSpec[] {
     doc = parseJson(text);
     if (!Array.isArray(doc)) throw new JsonDecodeError(`json: cannot unmarshal ${doc === null ? 'null' : typeof doc === 'object' ? 'object' : typeof doc} into Go value of type []workspace.Worker`);
   } catch (e) {
+    if (!(e instanceof MaandError)) throw e; // a bug, not a problem of the file: let it show as one
     throw bad(`${(e as Error).message} (workspace/workers.json must be a JSON array of {"host": ...} objects)`);
   }
   const seen = new Set<string>();
@@ -48,6 +49,7 @@ function parseWorker(item: JsonValue, index: number, seen: Set<string>): WorkerS
     tagsObj = asObject(field(obj, 'tags'), 'Worker.tags') ?? {};
     for (const [k, v] of Object.entries(tagsObj)) asString(v, `Worker.tags.${k}`);
   } catch (e) {
+    if (!(e instanceof MaandError)) throw e; // a bug, not a problem of the file: let it show as one
     throw bad(`${(e as Error).message} (workers[${index}])`);
   }
   if (host === '') throw bad(`host attribute can't be empty (workers[${index}])`);

@@ -84,6 +84,34 @@ export function buildPrometheusCatalog(ctx: BuildContext, renderScrape: ScrapeRe
   fullSync(ctx.kv, PROMETHEUS_NS, desired);
 }
 
+/** More values than any scrape config or rule file needs; aliases of aliases grow past it exponentially. */
+const MAX_YAML_VALUES = 100_000;
+
+function loadYaml(where: string, text: string): unknown {
+  let doc: unknown;
+  try {
+    doc = yaml.load(text);
+  } catch (e) {
+    throw invalid(`${where}: ${(e as Error).message.split('\n')[0]}`);
+  }
+  if (exceedsValues(doc, MAX_YAML_VALUES))
+    throw invalid(`${where} expands to more than ${MAX_YAML_VALUES} values (YAML aliases repeat what they point to; write the values out)`);
+  return doc;
+}
+
+/** True when walking `doc` (an alias counted each time it is used, as JSON output repeats it) visits more than `max` values. */
+function exceedsValues(doc: unknown, max: number): boolean {
+  const stack = [doc];
+  let seen = 0;
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (++seen > max) return true;
+    if (Array.isArray(v)) stack.push(...(v as unknown[]));
+    else if (v !== null && typeof v === 'object') stack.push(...Object.values(v));
+  }
+  return false;
+}
+
 function regularFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir).filter((f) => statSync(join(dir, f)).isFile()).sort();
@@ -91,12 +119,7 @@ function regularFiles(dir: string): string[] {
 
 function parseScrapeItems(job: string, text: string): Array<Record<string, unknown>> {
   if (text.trim() === '') throw invalid(`job ${job} scrape config is empty`);
-  let doc: unknown;
-  try {
-    doc = yaml.load(text);
-  } catch (e) {
-    throw invalid(`job ${job} scrape config: ${(e as Error).message.split('\n')[0]}`);
-  }
+  const doc = loadYaml(`job ${job} scrape config`, text);
   if (!Array.isArray(doc) || doc.length === 0) throw invalid(`job ${job} scrape config must be a non-empty YAML list of scrape configs`);
   return doc.map((item, i) => {
     if (typeof item !== 'object' || item === null || Array.isArray(item)) throw invalid(`job ${job} scrape config item ${i} must be a mapping`);
@@ -134,12 +157,7 @@ export function resolvePortName(job: string, port: string, ports: Set<string>): 
 function validateAlerts(job: string, file: string, text: string, runbooks: Set<string>, owners: Map<string, string>): void {
   const where = `job ${job} alerts/${file}`;
   if (text.trim() === '') throw invalid(`${where} is empty`);
-  let doc: unknown;
-  try {
-    doc = yaml.load(text);
-  } catch (e) {
-    throw invalid(`${where}: ${(e as Error).message.split('\n')[0]}`);
-  }
+  const doc = loadYaml(where, text);
   const groups = (doc as Record<string, unknown> | null)?.['groups'];
   if (!Array.isArray(groups) || groups.length === 0) throw invalid(`${where} needs a non-empty groups list`);
   for (const g of groups as Array<Record<string, unknown>>) {

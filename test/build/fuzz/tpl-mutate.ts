@@ -10,11 +10,22 @@ const ACTIONS = [
   '{{ upper nil }}', '{{ split "a" }}', "{{ 'ab' }}", '{{ 1 | 2 }}', '{{ and }}', '{{ eq 1 "1" }}', '{{ lt "\\uffff" "😀" }}',
 ] as const;
 
-const OPS = ['insert-action', 'nest-parens', 'nest-blocks'] as const;
+const OPS = ['insert-action', 'nest-parens', 'nest-blocks', 'yaml-aliases'] as const;
+
+/** A YAML document whose aliases nest `levels` deep: 9^levels values once expanded. */
+function aliasBomb(levels: number): string {
+  let out = '- job_name: x\n  l0: &l0 ["x","x","x","x","x","x","x","x","x"]\n';
+  for (let i = 1; i <= levels; i++) out += `  l${i}: &l${i} [${Array.from({ length: 9 }, () => `*l${i - 1}`).join(',')}]\n`;
+  return out;
+}
 
 export function mutateTemplate(rng: Prng, text: string): { op: string; text: string } {
   const pos = rng.int(text.length + 1);
   const op = rng.pick(OPS);
+  if (op === 'yaml-aliases') {
+    const levels = rng.pick([2, 6, 9]);
+    return { op: `tpl:${op}x${levels}`, text: aliasBomb(levels) };
+  }
   const depth = rng.pick([10, 500, 5000]);
   const insert =
     op === 'insert-action' ? rng.pick(ACTIONS)
