@@ -23,16 +23,20 @@ const CODES = [...readFileSync(join(import.meta.dirname, '../../../src/errors.ts
   .map((m) => m[1]!)
   .sort((a, b) => b.length - a.length);
 
-/** The first error code named in the message at a segment start (`<code>:` after start, `: ` or a newline). */
+/**
+ * The error codes named in the message at segment starts (`<code>:` after the start, `: ` or a
+ * newline), outermost first: `invalid manifest.json > port collision`.
+ */
 export function errorCodeOf(message: string): string {
-  let best: { at: number; code: string } | undefined;
+  const found = new Map<number, string>();
   for (const code of CODES) {
     for (const m of message.matchAll(new RegExp(`(^|: |\\n)${code.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=:|$|\\n)`, 'g'))) {
       const at = m.index + m[1]!.length;
-      if (!best || at < best.at) best = { at, code };
+      if (!found.has(at)) found.set(at, code);
     }
   }
-  return best?.code ?? '(no code)';
+  const chain = [...new Set([...found].sort((a, b) => a[0] - b[0]).map(([, code]) => code))];
+  return chain.length === 0 ? '(no code)' : chain.join(' > ');
 }
 
 function apply(root: string, m: Mutation): void {
