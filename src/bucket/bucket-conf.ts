@@ -2,16 +2,19 @@
 import { join, relative } from 'node:path';
 import { MaandError } from '../errors.ts';
 import type { BucketPaths } from './paths.ts';
-import { readToml, stringMap, tomlTypeName } from './toml.ts';
+import { FileReadError } from './read-file.ts';
+import { firstLine, readToml, stringMap, tomlTypeName } from './toml.ts';
+import { quoted } from '../util/quoted.ts';
 
 export const DEFAULT_BUCKET_CONF_TEXT = 'port_min = "30000"\nport_max = "39999"\n';
 
 /** All keys of bucket.conf (missing file → empty map). */
 export function readBucketConf(paths: BucketPaths): Record<string, string> {
   try {
-    const table = readToml(paths.bucketConf);
+    const table = readToml(paths.bucketConf, 'workspace/bucket.conf');
     return table === undefined ? {} : stringMap(table, '');
   } catch (e) {
+    if (e instanceof FileReadError) throw e;
     throw new MaandError('invalid bucket.conf', `${firstLine(e)} (workspace/bucket.conf: every value must be a quoted string)`);
   }
 }
@@ -26,7 +29,7 @@ export function portPool(conf: Record<string, string>): PortPool {
     const raw = conf[key] ?? '';
     const t = raw.trim();
     if (t === '') return dflt;
-    if (!/^[+-]?\d+$/.test(t)) throw new MaandError('invalid port range in bucket.conf', `${key} "${raw}"`);
+    if (!/^[+-]?\d+$/.test(t)) throw new MaandError('invalid port range in bucket.conf', `${key} ${quoted(raw)}`);
     return Number(t);
   };
   const min = read('port_min', 30000);
@@ -54,14 +57,15 @@ export function readJobsConf(paths: BucketPaths, selector: string): JobsConf {
   const sections = new Map<string, Record<string, string>>();
   let table;
   try {
-    table = readToml(file);
+    table = readToml(file, rel);
   } catch (e) {
+    if (e instanceof FileReadError) throw e;
     throw new MaandError('invalid bucket.conf', `bucket conf ${rel} ${firstLine(e)}`);
   }
   if (table === undefined) return { fileName, sections };
   for (const [job, section] of Object.entries(table)) {
     if (typeof section !== 'object' || section === null || Array.isArray(section) || section instanceof Date)
-      throw new MaandError('invalid bucket.conf', `bucket conf ${rel} key "${job}" must be a [${job}] table, got ${tomlTypeName(section)}`);
+      throw new MaandError('invalid bucket.conf', `bucket conf ${rel} key ${quoted(job)} must be a [${job}] table, got ${tomlTypeName(section)}`);
     try {
       sections.set(job, stringMap(section as Record<string, unknown>, `[${job}] `));
     } catch (e) {
@@ -69,8 +73,4 @@ export function readJobsConf(paths: BucketPaths, selector: string): JobsConf {
     }
   }
   return { fileName, sections };
-}
-
-function firstLine(e: unknown): string {
-  return (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
 }

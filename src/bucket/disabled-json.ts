@@ -1,6 +1,6 @@
 // workspace/disabled.json (§4.5): the drain list, recomputed on every build.
-import { readFileSync } from 'node:fs';
 import { MaandError } from '../errors.ts';
+import { readOptionalText } from './read-file.ts';
 import { asObject, asStringArray, field, parseJson } from '../util/json-decode.ts';
 
 export interface DisabledSpec {
@@ -10,13 +10,8 @@ export interface DisabledSpec {
 }
 
 export function readDisabledJson(file: string): DisabledSpec {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { workers: [], jobs: new Map() };
-    throw new MaandError('unexpected error', `read ${file}: ${(e as Error).message}`);
-  }
+  const text = readOptionalText(file, 'workspace/disabled.json');
+  if (text === undefined) return { workers: [], jobs: new Map() };
   try {
     const doc = asObject(parseJson(text), 'disabled') ?? {};
     const workers = asStringArray(field(doc, 'workers'), 'disabled.workers') ?? [];
@@ -27,6 +22,7 @@ export function readDisabledJson(file: string): DisabledSpec {
     }
     return { workers, jobs };
   } catch (e) {
+    if (!(e instanceof MaandError)) throw e; // a bug, not a problem of the file: let it show as one
     throw new MaandError('invalid disabled.json', `${(e as Error).message} (expected {"jobs": {"<job>": {"allocations": ["<ip>"]}}, "workers": ["<ip>"]})`);
   }
 }

@@ -1,5 +1,6 @@
 // restart_globs validation (§6.9) with Go's filepath.Match syntax: `*`, `?`, `[...]` (with `^`
 // negation and ranges), `\` escapes; an unterminated class is a syntax error.
+import { quoted } from '../util/quoted.ts';
 
 export function isValidGlob(pattern: string): boolean {
   let i = 0;
@@ -52,9 +53,9 @@ export function checkRestartGlob(raw: string): string | undefined {
     if (p.startsWith('**/')) {
       const rest = p.slice(3);
       const seg = rest.includes('/') ? rest.slice(rest.indexOf('/') + 1) : rest;
-      return isValidGlob(seg) ? undefined : `invalid glob pattern "${p}": syntax error in pattern`;
+      return isValidGlob(seg) ? undefined : `invalid glob pattern ${quoted(p)}: syntax error in pattern`;
     }
     return undefined;
   }
-  return isValidGlob(p) ? undefined : `invalid glob pattern "${p}": syntax error in pattern`;
+  return isValidGlob(p) ? undefined : `invalid glob pattern ${quoted(p)}: syntax error in pattern`;
 }

@@ -1,10 +1,11 @@
 // Job discovery and the job file walk (§4.7).
-import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { MaandError } from '../errors.ts';
 import { isJobName } from './identifiers.ts';
 import { byteCompare } from '../util/go-json.ts';
 import type { BucketPaths } from './paths.ts';
+import { FileReadError, readBytes, readText } from './read-file.ts';
 
 /** Direct sub-directories of workspace/jobs holding a manifest.json, sorted byte-wise. */
 export function discoverJobs(paths: BucketPaths): string[] {
@@ -54,13 +55,9 @@ export function walkJobFiles(jobsDir: string, job: string): JobFile[] {
         continue;
       }
       if (link !== null && statSync(abs, { throwIfNoEntry: false })?.isDirectory())
-        throw new MaandError('unexpected error', `read workspace/jobs/${childRel}: is a directory (a symlink to a directory; replace it with a real directory)`);
-      try {
-        // a link keeps the content it points to (what the reference stored) besides its target text
-        out.push({ path: childRel, content: readFileSync(abs), isdir: false, mode: statSync(abs).mode & 0o777, link });
-      } catch (e) {
-        throw new MaandError('unexpected error', `read workspace/jobs/${childRel}: ${(e as Error).message}`);
-      }
+        throw new FileReadError(`workspace/jobs/${childRel}`, 'is a symlink to a directory (replace it with a real directory)');
+      // a link keeps the content it points to (what the reference stored) besides its target text
+      out.push({ path: childRel, content: readBytes(abs, `workspace/jobs/${childRel}`), isdir: false, mode: statSync(abs).mode & 0o777, link });
     }
   };
   walk(job);
@@ -86,9 +83,5 @@ function linkStaysInside(jobReal: string, abs: string, target: string): boolean 
 }
 
 export function readManifestText(paths: BucketPaths, job: string): string {
-  try {
-    return readFileSync(join(paths.jobsDir, job, 'manifest.json'), 'utf8');
-  } catch (e) {
-    throw new MaandError('unexpected error', `${(e as Error).message}`);
-  }
+  return readText(join(paths.jobsDir, job, 'manifest.json'), `workspace/jobs/${job}/manifest.json`);
 }

@@ -2,7 +2,8 @@
 import { writeFileSync, existsSync } from 'node:fs';
 import { MaandError } from '../errors.ts';
 import { hookEnvEntryProblem } from '../hooks/env-allowlist.ts';
-import { readToml, tomlTypeName } from './toml.ts';
+import { FileReadError } from './read-file.ts';
+import { firstLine, readToml, tomlTypeName } from './toml.ts';
 
 export interface MaandConf {
   use_sudo: boolean;
@@ -47,9 +48,10 @@ const KINDS: Record<Exclude<keyof MaandConf, 'hook_env'>, 'bool' | 'string' | 'i
 export function readMaandConf(file: string): MaandConf {
   let table;
   try {
-    table = readToml(file);
+    table = readToml(file, 'maand.conf');
   } catch (e) {
-    throw new MaandError('invalid maand.conf', `${(e as Error).message.split('\n')[0]}; fix the TOML syntax of ${file}`);
+    if (e instanceof FileReadError) throw e;
+    throw new MaandError('invalid maand.conf', `${firstLine(e)}; fix the TOML syntax of ${file}`);
   }
   if (table === undefined) return { ...ZERO, hook_env: [] };
   const conf: MaandConf = { ...ZERO, hook_env: hookEnvList(table['hook_env'], file) };

@@ -5,6 +5,7 @@ import { goJson } from '../util/go-json.ts';
 import { checkRestartGlob } from './glob.ts';
 import type { HealthCheckSpec, Manifest } from './manifest.ts';
 import { parseCpuMhz, parseMemoryMb } from './units.ts';
+import { quoted } from '../util/quoted.ts';
 
 function invalid(job: string, detail: string): MaandError {
   return new MaandError('invalid manifest.json', `job ${job} ${detail}`);
@@ -41,7 +42,12 @@ export interface Reservation {
 /** Layer 2: the optional reservation of bucket.jobs*.conf (§6.3). */
 export function reservation(job: string, kind: 'cpu' | 'memory', b: Bounds, section: Record<string, string> | undefined, fileName: string): Reservation {
   if (section === undefined || !(kind in section)) return { ...b, current: b.max, source: 'manifest' };
-  const req = (kind === 'cpu' ? parseCpuMhz : parseMemoryMb)(section[kind]!);
+  let req: number;
+  try {
+    req = (kind === 'cpu' ? parseCpuMhz : parseMemoryMb)(section[kind]!);
+  } catch (e) {
+    throw new MaandError('invalid bucket.conf', `bucket conf workspace/${fileName} [${job}] ${kind}: ${(e as Error).message}`);
+  }
   const [col, unit] = kind === 'cpu' ? ['cpu_mhz', 'mhz'] : ['memory_mb', 'mb'];
   if (b.min === 0 && b.max === 0) return { min: req, max: req, current: req, source: fileName };
   if (req > b.max)
@@ -55,14 +61,14 @@ export function validateHealthCheck(job: string, m: Manifest): void {
   const checks = m.health_check?.checks ?? [];
   checks.forEach((c, i) => {
     const type = c.type.trim().toLowerCase();
-    if (!['tcp', 'http', 'ssh'].includes(type)) throw invalid(job, `health_check.checks[${i}] type "${c.type}" (want tcp, http, or ssh)`);
+    if (!['tcp', 'http', 'ssh'].includes(type)) throw invalid(job, `health_check.checks[${i}] type ${quoted(c.type)} (want tcp, http, or ssh)`);
     if (type === 'ssh') {
       if (c.command.trim() === '') throw invalid(job, `health_check.checks[${i}] ssh probe requires command`);
       return;
     }
     const port = c.port.trim();
     if (port === '') throw invalid(job, `health_check.checks[${i}] missing port`);
-    if (!m.ports.has(port)) throw invalid(job, `health_check.checks[${i}] port "${port}" not in resources.ports`);
+    if (!m.ports.has(port)) throw invalid(job, `health_check.checks[${i}] port ${quoted(port)} not in resources.ports`);
     if (type === 'http' && !(c.path === '' ? '/' : c.path).startsWith('/')) throw invalid(job, `health_check.checks[${i}] path must start with /`);
   });
 }
@@ -85,7 +91,7 @@ export function healthCheckJson(h: HealthCheckSpec | undefined): string {
 export function restartPolicy(job: string, m: Manifest): { policy: string; globsJson: string } {
   const policy = m.restart_policy === '' ? 'always' : m.restart_policy;
   if (!['always', 'reload', 'never'].includes(policy))
-    throw invalid(job, `invalid manifest.json: restart_policy must be one of always, reload, never (got "${m.restart_policy}")`);
+    throw invalid(job, `invalid manifest.json: restart_policy must be one of always, reload, never (got ${quoted(m.restart_policy)})`);
   if (m.restart_globs.length > 0 && policy !== 'reload') throw invalid(job, 'restart_globs requires restart_policy reload');
   for (const g of m.restart_globs) {
     const err = checkRestartGlob(g);

@@ -2,8 +2,9 @@
 // the bucket (reservations, command scripts) live in manifest-rules.ts and commands.ts.
 import { MaandError } from '../errors.ts';
 import {
-  asBool, asInt, asObject, asString, asStringArray, field, parseJson, type JsonObject, type JsonValue,
+  asBool, asInt, asObject, asString, asStringArray, field, JsonDecodeError, parseJson, type JsonObject, type JsonValue,
 } from '../util/json-decode.ts';
+import { quoted } from '../util/quoted.ts';
 
 export interface HealthProbe {
   type: string;
@@ -57,6 +58,7 @@ export function decodeManifest(job: string, text: string): Manifest {
   try {
     return decode(text);
   } catch (e) {
+    if (!(e instanceof MaandError)) throw e; // a bug, not a manifest problem: let it show as one
     const err = new MaandError('invalid manifest.json', `job ${job}`);
     err.message = `invalid manifest.json: job ${job}\n${(e as Error).message}`;
     if (e instanceof MaandError) (err.codes as string[]).push(...e.codes);
@@ -108,15 +110,16 @@ function decodePorts(ports: JsonObject | undefined, rawNumbers: Map<object, Map<
   for (const [rawName, value] of Object.entries(ports)) {
     const name = rawName.trim();
     if (name === '') throw new MaandError('invalid port key format', 'port name cannot be empty');
-    if (!PORT_NAME.test(name)) throw new MaandError('invalid port key format', `port name "${name}" (use lower-case letters, digits and _; start with a letter)`);
+    if (!PORT_NAME.test(name)) throw new MaandError('invalid port key format', `port name ${quoted(name)} (use lower-case letters, digits and _; start with a letter)`);
     const raw = raws?.get(rawName);
     if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0) {
       out.set(name, { kind: 'provisioned' });
     } else if (typeof value === 'number' && raw !== undefined && /^-?\d+$/.test(raw)) {
+      if (value < 1 || value > 65535) throw new MaandError('invalid manifest port declaration', `port ${quoted(name)} must be between 1 and 65535, not ${raw}`);
       out.set(name, { kind: 'fixed', port: value });
     } else {
       const shown = raw ?? JSON.stringify(value);
-      throw new MaandError('invalid manifest port declaration', `port "${name}" must be {} or an integer, not ${shown}`);
+      throw new MaandError('invalid manifest port declaration', `port ${quoted(name)} must be {} or an integer, not ${shown}`);
     }
   }
   return out;
@@ -160,7 +163,7 @@ function decodeHealth(h: JsonObject | undefined): HealthCheckSpec | undefined {
   const checksRaw = field(h, 'checks');
   const checks: HealthProbe[] = [];
   if (checksRaw !== undefined && checksRaw !== null) {
-    if (!Array.isArray(checksRaw)) throw new Error('json: cannot unmarshal into Go struct field HealthCheck.checks of type []Probe');
+    if (!Array.isArray(checksRaw)) throw new JsonDecodeError('json: cannot unmarshal into Go struct field HealthCheck.checks of type []Probe');
     for (const item of checksRaw) {
       const p = asObject(item, 'HealthCheck.checks') ?? {};
       checks.push({

@@ -1,28 +1,32 @@
 // TOML reading shared by maand.conf, bucket.conf, bucket.jobs*.conf and vars.toml.
-import { MaandError } from '../errors.ts';
 import { parse } from 'smol-toml';
-import { readFileSync } from 'node:fs';
+import { readOptionalText } from './read-file.ts';
+import { quoted } from '../util/quoted.ts';
 
 export type TomlTable = Record<string, unknown>;
 
-/** The file exists but cannot be read (a directory, no permission): not a TOML problem. */
-export class FileReadError extends MaandError {
-  override name = 'FileReadError';
-  constructor(message: string) {
-    super('cannot read file', message, undefined, { bare: true });
+/**
+ * Reads a TOML file; undefined when it does not exist. A file that cannot be read throws
+ * FileReadError (not a TOML problem: callers let it through); parse errors throw TomlSyntaxError.
+ */
+export function readToml(file: string, shown: string): TomlTable | undefined {
+  const text = readOptionalText(file, shown);
+  if (text === undefined) return undefined;
+  try {
+    return parse(text) as TomlTable;
+  } catch (e) {
+    // smol-toml's message ends with a code frame of the offending lines; the first line says it all.
+    throw new TomlSyntaxError(firstLine(e));
   }
 }
 
-/** Reads a TOML file; undefined when it does not exist. Parse errors are thrown as Error(message). */
-export function readToml(file: string): TomlTable | undefined {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new FileReadError((e as Error).message);
-  }
-  return parse(text) as TomlTable;
+/** A TOML syntax error, first line of the parser's message. */
+export class TomlSyntaxError extends Error {
+  override name = 'TomlSyntaxError';
+}
+
+export function firstLine(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
 }
 
 export function tomlTypeName(v: unknown): string {
@@ -38,7 +42,7 @@ export function tomlTypeName(v: unknown): string {
 export function stringMap(table: TomlTable, where: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(table)) {
-    if (typeof v !== 'string') throw new Error(`${where}key "${k}": expected a string, got ${tomlTypeName(v)}`);
+    if (typeof v !== 'string') throw new Error(`${where}key ${quoted(k)}: expected a string, got ${tomlTypeName(v)}`);
     out[k] = v;
   }
   return out;

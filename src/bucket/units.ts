@@ -1,5 +1,6 @@
 // Memory (MB) and CPU (MHz) strings of workers.json, manifests and bucket.jobs*.conf (§5.1).
 import { MaandError } from '../errors.ts';
+import { quoted } from '../util/quoted.ts';
 
 const MEMORY_UNITS: Record<string, number> = { '': 1, MB: 1, GB: 1024, TB: 1048576 };
 const CPU_UNITS: Record<string, number> = { MHZ: 1, GHZ: 1000, THZ: 1000000 };
@@ -38,12 +39,12 @@ function parseUnit(raw: string, kind: 'memory' | 'cpu'): number {
   const plain = parseGoFloat(s);
   if (plain !== undefined) return plain;
   const m = (kind === 'memory' ? /^([0-9.]+)\s*([a-z]*)$/i : /^([0-9.]+)\s*([a-z]+)$/i).exec(s);
-  if (!m) throw new UnitError(kind === 'memory' ? `invalid memory size "${raw}"` : `invalid cpu frequency "${raw}"`);
+  if (!m) throw new UnitError(kind === 'memory' ? `invalid memory size ${quoted(raw)}` : `invalid cpu frequency ${quoted(raw)}`);
   const num = m[1]!;
-  if (!/^(\d+\.?\d*|\.\d+)$/.test(num)) throw new UnitError(`strconv.ParseFloat: parsing "${num}": invalid syntax`);
+  if (!/^(\d+\.?\d*|\.\d+)$/.test(num)) throw new UnitError(`strconv.ParseFloat: parsing ${quoted(num)}: invalid syntax`);
   const unit = m[2]!.toUpperCase();
   const mult = (kind === 'memory' ? MEMORY_UNITS : CPU_UNITS)[unit];
-  if (mult === undefined) throw new UnitError(`unsupported ${kind} unit "${unit}"`);
+  if (mult === undefined) throw new UnitError(`unsupported ${kind} unit ${quoted(unit)}`);
   return Number(num) * mult;
 }
 

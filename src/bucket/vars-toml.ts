@@ -2,17 +2,18 @@
 import { join, relative } from 'node:path';
 import { MaandError } from '../errors.ts';
 import type { BucketPaths } from './paths.ts';
-import { FileReadError, readToml, stringMap } from './toml.ts';
+import { FileReadError } from './read-file.ts';
+import { firstLine, readToml, stringMap } from './toml.ts';
 
 export function readJobVars(paths: BucketPaths, job: string): Record<string, string> {
   const file = join(paths.jobsDir, job, 'vars.toml');
   const rel = relative(paths.root, file);
   let table;
   try {
-    table = readToml(file);
+    table = readToml(file, rel);
   } catch (e) {
-    if (e instanceof FileReadError) throw new MaandError('unexpected error', `read ${rel}: ${e.message}`);
-    throw new MaandError('invalid vars.toml', `${rel}: ${(e as Error).message.split('\n')[0]}`);
+    if (e instanceof FileReadError) throw e;
+    throw new MaandError('invalid vars.toml', `${rel}: ${firstLine(e)}`);
   }
   if (table === undefined) return {};
   try {

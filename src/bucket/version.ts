@@ -1,5 +1,6 @@
 // Job versions (§5.3): the stored raw text, the normalized deploy version, the parsed form.
 import { MaandError } from '../errors.ts';
+import { quoted } from '../util/quoted.ts';
 
 export function storedVersion(raw: string | undefined): string {
   return raw === undefined || raw === '' ? 'unknown' : raw;
@@ -27,7 +28,7 @@ export class VersionError extends MaandError {
 export function parseVersion(raw: string): ParsedVersion {
   let s = raw.trim();
   if (s === '') throw new VersionError('version is empty');
-  if (s.toLowerCase() === 'unknown') throw new VersionError(`version "${raw}" is not allowed`);
+  if (s.toLowerCase() === 'unknown') throw new VersionError(`version ${quoted(raw)} is not allowed`);
   if (s.startsWith('v')) s = s.slice(1);
   if (s.startsWith('V')) s = s.slice(1);
   let core = s;
@@ -39,12 +40,15 @@ export function parseVersion(raw: string): ParsedVersion {
     if (prerelease === '') throw new VersionError('empty prerelease suffix');
   }
   const parts = core.split('.');
-  if (parts.length < 1 || parts.length > 3) throw new VersionError(`"${core}"`);
+  if (parts.length < 1 || parts.length > 3) throw new VersionError(`${quoted(core)}`);
   const nums = parts.map((p) => {
     const t = p.trim();
-    if (t === '') throw new VersionError(`empty segment in "${core}"`);
-    if (!/^\+?\d+$/.test(t)) throw new VersionError(`invalid segment "${t}" in "${core}"`);
-    return Number(t.replace('+', ''));
+    if (t === '') throw new VersionError(`empty segment in ${quoted(core)}`);
+    if (!/^\+?\d+$/.test(t)) throw new VersionError(`invalid segment ${quoted(t)} in ${quoted(core)}`);
+    const n = Number(t.replace('+', ''));
+    // Go's Atoi fails past int64; here past 2^53, where a segment would no longer compare exactly
+    if (!Number.isSafeInteger(n)) throw new VersionError(`segment ${quoted(t)} in ${quoted(core)} is out of range`);
+    return n;
   });
   return { major: nums[0] ?? 0, minor: nums[1] ?? 0, patch: nums[2] ?? 0, prerelease };
 }

@@ -1,9 +1,10 @@
 // workspace/workers.json (§4.4): the worker catalog.
-import { readFileSync } from 'node:fs';
 import { MaandError } from '../errors.ts';
 import { asInt, asObject, asString, asStringArray, field, JsonDecodeError, parseJson, type JsonValue } from '../util/json-decode.ts';
+import { readOptionalText } from './read-file.ts';
 import { parseCpuMhz, parseMemoryMb, UnitError } from './units.ts';
 import { isWorkerHost } from './identifiers.ts';
+import { quoted } from '../util/quoted.ts';
 
 export interface WorkerSpec {
   host: string;
@@ -22,18 +23,14 @@ function bad(detail: string): MaandError {
 }
 
 export function readWorkersJson(file: string): WorkerSpec[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw new MaandError('unexpected error', `read ${file}: ${(e as Error).message}`);
-  }
+  const text = readOptionalText(file, 'workspace/workers.json');
+  if (text === undefined) return [];
   let doc: JsonValue;
   try {
     doc = parseJson(text);
     if (!Array.isArray(doc)) throw new JsonDecodeError(`json: cannot unmarshal ${doc === null ? 'null' : typeof doc === 'object' ? 'object' : typeof doc} into Go value of type []workspace.Worker`);
   } catch (e) {
+    if (!(e instanceof MaandError)) throw e; // a bug, not a problem of the file: let it show as one
     throw bad(`${(e as Error).message} (workspace/workers.json must be a JSON array of {"host": ...} objects)`);
   }
   const seen = new Set<string>();
@@ -53,11 +50,14 @@ function parseWorker(item: JsonValue, index: number, seen: Set<string>): WorkerS
     tagsObj = asObject(field(obj, 'tags'), 'Worker.tags') ?? {};
     for (const [k, v] of Object.entries(tagsObj)) asString(v, `Worker.tags.${k}`);
   } catch (e) {
+    if (!(e instanceof MaandError)) throw e; // a bug, not a problem of the file: let it show as one
     throw bad(`${(e as Error).message} (workers[${index}])`);
   }
   if (host === '') throw bad(`host attribute can't be empty (workers[${index}])`);
-  if (!isWorkerHost(host)) throw bad(`worker host ${JSON.stringify(host)} is not an IP address or DNS name (workers[${index}]); use an IPv4 or IPv6 address or a host name`);
-  if (seen.has(host)) throw bad(`duplicate host "${host}"`);
+  // ssh, rsync and the catalog's text columns take the host as one token
+  if (/[\s\p{C}]/u.test(host)) throw bad(`host ${quoted(host)} must not contain spaces or control characters (workers[${index}])`);
+  if (!isWorkerHost(host)) throw bad(`worker host ${quoted(host)} is not an IP address or DNS name (workers[${index}]); use an IPv4 or IPv6 address or a host name`);
+  if (seen.has(host)) throw bad(`duplicate host ${quoted(host)}`);
   seen.add(host);
   const labels = [...labelsRaw, 'worker'].map((l) => l.trim().toLowerCase());
   if (new Set(labels).size !== labels.length) throw bad(`worker ${host} have duplicate labels (the label "worker" is implicit; do not list it)`);

@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MaandError } from '../errors.ts';
 import { generateLeaf } from '../certs/leaf.ts';
+import { ipSanBytes } from '../certs/ip.ts';
+import { quoted } from '../util/quoted.ts';
 import { inspectStoredCert } from '../certs/inspect.ts';
 import { writeCertFiles } from '../certs/files.ts';
 import type { PemPair } from '../certs/pem.ts';
@@ -55,6 +57,9 @@ export async function syncCertificates(ctx: BuildContext): Promise<void> {
       promote(ctx, 'build_certs', job);
       continue;
     }
+    const named = W.find((ip) => !ipSanBytes(ip));
+    if (named !== undefined)
+      throw new MaandError('invalid worker.json', `worker ${quoted(named)} is not an IP address, but job ${job} has certificates for it (certificates carry IP SANs only; list the worker by its IP in workspace/workers.json)`);
     caKey ??= readFileSync(ctx.paths.caKey, 'utf8');
     const desired = new Map(W.map((ip) => [ip, new Map<string, string>()]));
     for (const spec of specs) {
@@ -78,7 +83,7 @@ export async function syncCertificates(ctx: BuildContext): Promise<void> {
         return { certPem: ctx.kv.tryGet(ns, `certs/${spec.name}.crt`)!, keyPem: readPlain(ctx.kv, ns, `certs/${spec.name}.key`)! };
       };
       const generate = async (ips: string[]): Promise<PemPair> => {
-        const pair = await generateLeaf({ caCertPem: caPem, caKeyPem: caKey!, commonName: cn, ipSans: ips, ttlDays: ctx.conf.certs_ttl, pkcs8: spec.pkcs8 === 1, now });
+        const pair = await generateLeaf({ caCertPem: caPem, caKeyPem: caKey!, commonName: cn, ipSans: ips, ttlDays: ctx.conf.certs_ttl, pkcs8: spec.pkcs8 === 1, now, keyBits: ctx.leafKeyBits });
         for (const ip of ips) await writeCertFiles(join(ctx.paths.tmpDir, 'workers', ip, 'jobs', job, 'certs'), spec.name, pair.certPem, pair.keyPem);
         ctx.emit({ type: 'cert-generated', job, cert: spec.name, workers: ips });
         return pair;

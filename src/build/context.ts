@@ -23,6 +23,8 @@ export interface BuildContext {
   /** Unix seconds, fixed for the run. */
   now: number;
   purgeJobKv: boolean;
+  /** RSA bits of new leaf keys (4096; tests use 1024 as the reference's MAAND_TEST does). */
+  leafKeyBits: number;
   workers: WorkerSpec[];
   /** Workspace jobs, sorted byte-wise. */
   jobs: string[];

@@ -4,6 +4,7 @@ import { checkDemandPair } from '../bucket/commands.ts';
 import type { Manifest } from '../bucket/manifest.ts';
 import { compareVersions, formatVersion, parseVersion, type ParsedVersion } from '../bucket/version.ts';
 import type { JsonValue } from '../util/json-decode.ts';
+import { quoted } from '../util/quoted.ts';
 
 export function validateDemands(jobs: string[], manifests: Map<string, Manifest>): void {
   const demanded = new Set<string>();
@@ -15,7 +16,7 @@ export function validateDemands(jobs: string[], manifests: Map<string, Manifest>
     const raw = m.version.trim();
     const needs = demanded.has(job) || [...m.commands.values()].some((c) => c.demands.job.trim() !== '');
     if (raw === '') {
-      if (needs) throw new MaandError('invalid job version', `job "${job}" must declare version (dependency participant); add "version" to its manifest.json`);
+      if (needs) throw new MaandError('invalid job version', `job ${quoted(job)} must declare version (dependency participant); add "version" to its manifest.json`);
       versions.set(job, undefined);
       continue;
     }
@@ -23,7 +24,7 @@ export function validateDemands(jobs: string[], manifests: Map<string, Manifest>
       versions.set(job, parseVersion(raw));
     } catch (e) {
       const err = new MaandError('invalid job version', (e as Error).message);
-      err.message = `job "${job}": ${err.message}`;
+      err.message = `job ${quoted(job)}: ${err.message}`;
       throw err;
     }
   }
@@ -35,10 +36,10 @@ export function validateDemands(jobs: string[], manifests: Map<string, Manifest>
       const up = c.demands.job.trim();
       if (up === '') continue;
       const upManifest = manifests.get(up);
-      if (!upManifest) throw new MaandError('invalid job command demand', `job ${job} command ${name} demands unknown job "${up}"`);
+      if (!upManifest) throw new MaandError('invalid job command demand', `job ${job} command ${name} demands unknown job ${quoted(up)}`);
       const upCmd = c.demands.command.trim();
       if (!upManifest.commands.has(upCmd))
-        throw new MaandError('invalid job command demand', `job ${job} command ${name} demands job "${up}" command "${upCmd}" which is not declared`);
+        throw new MaandError('invalid job command demand', `job ${job} command ${name} demands job ${quoted(up)} command ${quoted(upCmd)} which is not declared`);
       checkVersionBounds(job, name, up, c.demands.config, versions.get(up));
     }
   }
@@ -73,7 +74,7 @@ function checkVersionBounds(job: string, cmd: string, up: string, config: Record
     throw e;
   }
   if (!min && !max) return;
-  if (!upVersion) throw new MaandError('invalid job version', `job "${up}" must declare version (required by ${job} command ${cmd})`);
+  if (!upVersion) throw new MaandError('invalid job version', `job ${quoted(up)} must declare version (required by ${job} command ${cmd})`);
   const mismatch = (detail: string): MaandError => {
     const e = new MaandError('job command demand version mismatch', detail);
     e.message = `job ${job} command ${cmd} depends on ${up}: ${e.message}`;

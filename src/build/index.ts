@@ -25,6 +25,7 @@ import { runPostBuild } from '../hooks/post-build.ts';
 import type { HookOutputLine } from '../hooks/types.ts';
 import { withBucketLock } from '../bucket/lock.ts';
 import { tightenBucketModes } from '../bucket/modes.ts';
+import { LEAF_KEY_BITS } from '../certs/leaf.ts';
 
 export type { BuildEvent } from './context.ts';
 
@@ -39,6 +40,8 @@ export interface BuildOptions {
   /** Unix seconds; defaults to now. */
   now?: number;
   renderScrape?: ScrapeRenderer;
+  /** RSA bits of new leaf keys; defaults to 4096 (tests use 1024, as init's caKeyBits). */
+  leafKeyBits?: number;
 }
 
 export interface BuildResult {
@@ -76,6 +79,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
       bucketId: bucketRow(db).bucket_id,
       now: opts.now ?? Math.floor(Date.now() / 1000),
       purgeJobKv: opts.purgeJobKv ?? false,
+      leafKeyBits: opts.leafKeyBits ?? LEAF_KEY_BITS,
       workers: readWorkersJson(paths.workersJson),
       jobs: [], manifests: new Map(), removedWorkers: [], removedJobs: [],
       emit: (e) => {

@@ -4,6 +4,7 @@ import { MaandError } from '../errors.ts';
 import type { PortPool } from '../bucket/bucket-conf.ts';
 import type { PortDecl } from '../bucket/manifest.ts';
 import { byteCompare } from '../util/go-json.ts';
+import { quoted } from '../util/quoted.ts';
 
 export class PortAllocator {
   private readonly existing: Map<string, Map<string, number>>;
@@ -45,7 +46,7 @@ export class PortAllocator {
       } else {
         if (had !== undefined && had !== decl.port) this.used.delete(had);
         if (had !== decl.port) {
-          if (this.used.has(decl.port)) throw new MaandError('port collision', `port ${decl.port} (job ${job} port "${name}") is already used by another port; choose another number or use {} to get one from the pool`);
+          if (this.used.has(decl.port)) throw new MaandError('port collision', `port ${decl.port} (job ${job} port ${quoted(name)}) is already used by another port; choose another number or use {} to get one from the pool`);
           current.set(name, decl.port);
           this.used.add(decl.port);
         }

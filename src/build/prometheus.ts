@@ -1,12 +1,14 @@
 // Build step 11: the Prometheus catalog in KV maand/prometheus (§8.13). Only meaningful when some job
 // ships prometheus.yml(.tpl); then every job's _prometheus/ content is validated and collected.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { MaandError } from '../errors.ts';
+import { readText } from '../bucket/read-file.ts';
 import { fullSync, jobNamespace, PROMETHEUS_NS } from '../kv/index.ts';
 import { goJson } from '../util/go-json.ts';
 import type { BuildContext } from './context.ts';
+import { quoted } from '../util/quoted.ts';
 
 const SD_KEYS = [
   'kubernetes_sd_configs', 'dns_sd_configs', 'file_sd_configs', 'consul_sd_configs', 'ecs_sd_configs', 'ec2_sd_configs',
@@ -44,15 +46,16 @@ export function buildPrometheusCatalog(ctx: BuildContext, renderScrape: ScrapeRe
       throw invalid(`job ${job} cannot define both scrape.yaml and scrape.yaml.tpl`);
     const runbooks = new Set(regularFiles(join(prom, 'runbooks')).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3)));
     for (const f of regularFiles(join(prom, 'alerts')).filter((f) => /\.ya?ml$/.test(f)))
-      validateAlerts(job, f, readFileSync(join(prom, 'alerts', f), 'utf8'), runbooks, alertOwners);
+      validateAlerts(job, f, readText(join(prom, 'alerts', f), `workspace/jobs/${job}/_prometheus/alerts/${f}`), runbooks, alertOwners);
     let text: string | undefined;
     if (existsSync(join(prom, 'scrape.yaml.tpl'))) {
+      const source = readText(join(prom, 'scrape.yaml.tpl'), `workspace/jobs/${job}/_prometheus/scrape.yaml.tpl`);
       try {
-        text = renderScrape(job, readFileSync(join(prom, 'scrape.yaml.tpl'), 'utf8'));
+        text = renderScrape(job, source);
       } catch (e) {
         throw invalid(`job ${job} scrape.yaml.tpl: ${(e as Error).message}`);
       }
-    } else if (existsSync(join(prom, 'scrape.yaml'))) text = readFileSync(join(prom, 'scrape.yaml'), 'utf8');
+    } else if (existsSync(join(prom, 'scrape.yaml'))) text = readText(join(prom, 'scrape.yaml'), `workspace/jobs/${job}/_prometheus/scrape.yaml`);
     if (text === undefined) continue;
     const items = parseScrapeItems(job, text);
     let usesPlaceholder = false;
@@ -60,7 +63,7 @@ export function buildPrometheusCatalog(ctx: BuildContext, renderScrape: ScrapeRe
     for (const item of items) {
       const name = item['job_name'] === 'maand:job' ? job : String(item['job_name']);
       const owner = jobNames.get(name);
-      if (owner !== undefined) throw invalid(`duplicate prometheus job_name "${name}" (jobs ${owner} and ${job})`);
+      if (owner !== undefined) throw invalid(`duplicate prometheus job_name ${quoted(name)} (jobs ${owner} and ${job})`);
       jobNames.set(name, job);
       for (const target of targetsOf(item)) {
         if (!target.startsWith('maand:port/')) continue;
@@ -81,6 +84,34 @@ export function buildPrometheusCatalog(ctx: BuildContext, renderScrape: ScrapeRe
   fullSync(ctx.kv, PROMETHEUS_NS, desired);
 }
 
+/** More values than any scrape config or rule file needs; aliases of aliases grow past it exponentially. */
+const MAX_YAML_VALUES = 100_000;
+
+function loadYaml(where: string, text: string): unknown {
+  let doc: unknown;
+  try {
+    doc = yaml.load(text);
+  } catch (e) {
+    throw invalid(`${where}: ${(e as Error).message.split('\n')[0]}`);
+  }
+  if (exceedsValues(doc, MAX_YAML_VALUES))
+    throw invalid(`${where} expands to more than ${MAX_YAML_VALUES} values (YAML aliases repeat what they point to; write the values out)`);
+  return doc;
+}
+
+/** True when walking `doc` (an alias counted each time it is used, as JSON output repeats it) visits more than `max` values. */
+function exceedsValues(doc: unknown, max: number): boolean {
+  const stack = [doc];
+  let seen = 0;
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (++seen > max) return true;
+    if (Array.isArray(v)) stack.push(...(v as unknown[]));
+    else if (v !== null && typeof v === 'object') stack.push(...Object.values(v));
+  }
+  return false;
+}
+
 function regularFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir).filter((f) => statSync(join(dir, f)).isFile()).sort();
@@ -88,12 +119,7 @@ function regularFiles(dir: string): string[] {
 
 function parseScrapeItems(job: string, text: string): Array<Record<string, unknown>> {
   if (text.trim() === '') throw invalid(`job ${job} scrape config is empty`);
-  let doc: unknown;
-  try {
-    doc = yaml.load(text);
-  } catch (e) {
-    throw invalid(`job ${job} scrape config: ${(e as Error).message.split('\n')[0]}`);
-  }
+  const doc = loadYaml(`job ${job} scrape config`, text);
   if (!Array.isArray(doc) || doc.length === 0) throw invalid(`job ${job} scrape config must be a non-empty YAML list of scrape configs`);
   return doc.map((item, i) => {
     if (typeof item !== 'object' || item === null || Array.isArray(item)) throw invalid(`job ${job} scrape config item ${i} must be a mapping`);
@@ -124,19 +150,14 @@ export function resolvePortName(job: string, port: string, ports: Set<string>): 
     if (cands.length !== 1) throw invalid(`job ${job} maand:port/_implicit needs exactly one port named ${job}_metrics_port, metrics_port or *_metrics_port (found ${cands.length})`);
     return cands[0]!;
   }
-  if (!ports.has(port)) throw invalid(`job ${job} scrape target port "${port}" is not declared in resources.ports`);
+  if (!ports.has(port)) throw invalid(`job ${job} scrape target port ${quoted(port)} is not declared in resources.ports`);
   return port;
 }
 
 function validateAlerts(job: string, file: string, text: string, runbooks: Set<string>, owners: Map<string, string>): void {
   const where = `job ${job} alerts/${file}`;
   if (text.trim() === '') throw invalid(`${where} is empty`);
-  let doc: unknown;
-  try {
-    doc = yaml.load(text);
-  } catch (e) {
-    throw invalid(`${where}: ${(e as Error).message.split('\n')[0]}`);
-  }
+  const doc = loadYaml(where, text);
   const groups = (doc as Record<string, unknown> | null)?.['groups'];
   if (!Array.isArray(groups) || groups.length === 0) throw invalid(`${where} needs a non-empty groups list`);
   for (const g of groups as Array<Record<string, unknown>>) {
@@ -151,7 +172,7 @@ function validateAlerts(job: string, file: string, text: string, runbooks: Set<s
       const runbook = (r['annotations'] as Record<string, unknown> | undefined)?.['runbook'];
       if (typeof runbook === 'string' && runbook !== '' && !runbooks.has(runbook)) throw invalid(`${where}: alert ${alert} references missing runbook ${runbook} (add _prometheus/runbooks/${runbook}.md)`);
       const owner = owners.get(alert);
-      if (owner !== undefined) throw invalid(`duplicate alert name "${alert}" (jobs ${owner} and ${job})`);
+      if (owner !== undefined) throw invalid(`duplicate alert name ${quoted(alert)} (jobs ${owner} and ${job})`);
       owners.set(alert, job);
     }
   }

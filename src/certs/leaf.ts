@@ -7,6 +7,7 @@ import { generateRsaKey, privateKeyPem } from './keys.ts';
 import { encodePem, type PemPair } from './pem.ts';
 import { loadCaSigner } from './signer.ts';
 import { KeyUsage, commonNameSubject, randomSerial, signCertificate } from './x509.ts';
+import { quoted } from '../util/quoted.ts';
 
 export const LEAF_KEY_BITS = 4096;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -31,7 +32,7 @@ export async function generateLeaf(opts: LeafOptions): Promise<PemPair> {
   const sans = ['127.0.0.1', ...opts.ipSans].map((host) => {
     const bytes = ipSanBytes(host);
     if (!bytes) {
-      const detail = `certificate SAN "${host}" is not an IP address (only IP SANs are supported)`;
+      const detail = `certificate SAN ${quoted(host)} is not an IP address (only IP SANs are supported)`;
       throw new MaandError('unexpected error', detail);
     }
     return bytes;

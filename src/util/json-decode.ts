@@ -2,6 +2,7 @@
 // case-insensitively, a later duplicate wins, unknown keys are ignored, `null` keeps the default,
 // and a value of the wrong JSON type is an error. Messages follow Go's decoder wording.
 import { MaandError } from '../errors.ts';
+import { quote } from '../template/strconv.ts';
 
 export class JsonDecodeError extends MaandError {
   override name = 'JsonDecodeError';
@@ -13,9 +14,16 @@ export class JsonDecodeError extends MaandError {
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [k: string]: JsonValue };
 export type JsonObject = { [k: string]: JsonValue };
 
+/**
+ * Deepest nesting a workspace JSON file may have. Go stops at 10000; the decoders and encoders here
+ * recurse per level, so a lower bound keeps a hostile file an error instead of a stack overflow.
+ */
+export const MAX_JSON_DEPTH = 1000;
+
 /** JSON.parse with Go-like error texts (`unexpected end of JSON input`, `invalid character ...`). */
 export function parseJson(text: string): JsonValue {
   if (text.trim() === '') throw new JsonDecodeError('unexpected end of JSON input');
+  if (exceedsDepth(text, MAX_JSON_DEPTH)) throw new JsonDecodeError(`exceeded max depth (values nested deeper than ${MAX_JSON_DEPTH} levels)`);
   try {
     return JSON.parse(text) as JsonValue;
   } catch (e) {
@@ -27,10 +35,17 @@ export function parseJson(text: string): JsonValue {
     const pos = /position (\d+)/.exec(msg);
     if (pos) {
       const ch = text[Number(pos[1])] ?? '';
-      throw new JsonDecodeError(`invalid character '${ch}' at offset ${Number(pos[1]) + 1}`);
+      throw new JsonDecodeError(`invalid character ${quoteChar(ch)} at offset ${Number(pos[1]) + 1}`);
     }
-    throw new JsonDecodeError(m ? `invalid character '${m[1] ?? ''}'` : msg);
+    throw new JsonDecodeError(m ? `invalid character ${quoteChar(m[1] ?? '')}` : msg);
   }
+}
+
+/** Go's encoding/json quoteChar: the character in single quotes, escaped when not printable. */
+function quoteChar(c: string): string {
+  if (c === "'") return `'\\''`;
+  if (c === '"') return `'"'`;
+  return `'${quote(c).slice(1, -1)}'`;
 }
 
 /** True when the text is a valid JSON prefix that stops early (Go reports "unexpected end"). */
@@ -62,6 +77,23 @@ export function jsonValueEnd(text: string, start: number): number {
     }
   }
   return -1;
+}
+
+/** True when objects and arrays nest deeper than `max` somewhere in `text` (strings skipped). */
+function exceedsDepth(text: string, max: number): boolean {
+  let depth = 0;
+  let inStr = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inStr) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inStr = false;
+    } else if (c === 0x22) inStr = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > max) return true;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return false;
 }
 
 export function jsonType(v: JsonValue): string {
@@ -105,7 +137,8 @@ export function asBool(v: JsonValue | undefined, where: string): boolean | undef
 
 export function asInt(v: JsonValue | undefined, where: string): number | undefined {
   if (v === undefined || v === null) return undefined;
-  if (typeof v !== 'number' || !Number.isInteger(v)) throw typeError(v, where, 'int');
+  // Beyond 2^53 a JSON number is no longer the integer written (Go's int64 would overflow later still).
+  if (typeof v !== 'number' || !Number.isSafeInteger(v)) throw typeError(v, where, 'int');
   return v;
 }
 

@@ -47,10 +47,10 @@ test('a value of the wrong JSON type is a decode error', () => {
 });
 
 test('ports: {} is provisioned, an integer is fixed, names are kept in sorted order later', () => {
-  const m = decode('{"resources":{"ports":{"b_port":{},"a_port":31000,"c":-5}}}');
+  const m = decode('{"resources":{"ports":{"b_port":{},"a_port":31000,"c":65535}}}');
   assert.deepEqual(m.ports.get('b_port'), { kind: 'provisioned' });
   assert.deepEqual(m.ports.get('a_port'), { kind: 'fixed', port: 31000 });
-  assert.deepEqual(m.ports.get('c'), { kind: 'fixed', port: -5 });
+  assert.deepEqual(m.ports.get('c'), { kind: 'fixed', port: 65535 });
   assert.equal(decode('{"resources":{"ports":null}}').ports.size, 0);
 });
 
@@ -64,6 +64,15 @@ test('a port value that is not {} or an integer fails with both sentinels and th
     decode('{"resources":{"ports":{"p":"x"}}}');
   } catch (e) {
     assert.deepEqual((e as { codes: string[] }).codes, ['invalid manifest.json', 'invalid manifest port declaration']);
+  }
+});
+
+test('given a fixed port outside 1-65535 (negative, 0, past 65535, past 2^64), decoding fails naming the port and the number', () => {
+  for (const raw of ['-5', '0', '65536', '99999999999999999999']) {
+    assert.equal(
+      failure(() => decode(`{"resources":{"ports":{"p":${raw}}}}`)),
+      `invalid manifest.json: job a\ninvalid manifest port declaration: port "p" must be between 1 and 65535, not ${raw}`,
+    );
   }
 });
 

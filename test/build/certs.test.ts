@@ -11,6 +11,7 @@ import { certNeedsRenewal } from '../../src/certs/inspect.ts';
 import { readMaandConf } from '../../src/bucket/maand-conf.ts';
 import type { BuildEvent } from '../../src/build/index.ts';
 import { md5Hex } from '../../src/util/stable-id.ts';
+import { MaandError } from '../../src/errors.ts';
 import { withBucket, withDir } from '../helpers/bucket.ts';
 
 const NS = 'maand/job/a/worker/10.0.0.1';
@@ -114,7 +115,9 @@ test('given a worker host that is not an IP, a certificate for it fails before a
   withBucket(async (b) => {
     b.workers([{ host: 'worker-a.example' }]);
     b.job('a', { selectors: ['worker'], certs: { a: {} } });
-    assert.equal((await b.buildError()).message, 'unexpected error: certificate SAN "worker-a.example" is not an IP address (only IP SANs are supported)');
+    const err = await b.buildError();
+    assert.ok(err instanceof MaandError && err.code === 'invalid worker.json', err.message);
+    assert.equal(err.message, 'invalid worker.json: worker "worker-a.example" is not an IP address, but job a has certificates for it (certificates carry IP SANs only; list the worker by its IP in workspace/workers.json)');
   }));
 
 test('given secrets/ca.crt is missing, the build fails with unable to read ca.crt', () =>

@@ -89,13 +89,13 @@ test('a reservation outside the manifest bounds is an unsupported resource confi
     assert.equal((await b.buildError()).message, 'unsupported resource configuration: bucket.jobs.conf, job a max_cpu_mhz 2000.00 mhz, requested 3000.00 mhz');
   }));
 
-test('an unparseable reservation fails with the bare parse error', () =>
+test('an unparseable reservation fails with the reference parse error, after the file, job and key it came from', () =>
   withBucket(async (b) => {
     b.job('a', {});
     b.write({ 'workspace/bucket.jobs.conf': '[a]\nmemory = "1 KB"\n' });
-    assert.equal((await b.buildError()).message, 'unsupported memory unit "KB"');
+    assert.equal((await b.buildError()).message, 'invalid bucket.conf: bucket conf workspace/bucket.jobs.conf [a] memory: unsupported memory unit "KB"');
     b.write({ 'workspace/bucket.jobs.conf': '[a]\ncpu = "fast"\n' });
-    assert.equal((await b.buildError()).message, 'invalid cpu frequency "fast"');
+    assert.equal((await b.buildError()).message, 'invalid bucket.conf: bucket conf workspace/bucket.jobs.conf [a] cpu: invalid cpu frequency "fast"');
   }));
 
 test('a reservation key equal to the default still records the conf file as its source', () =>
