@@ -269,8 +269,11 @@ def load_ssh():
             break
     else:
         raise FileNotFoundError("SSH key not found: %s" % (root / "secrets" / key_name))
-    use_sudo = conf.get("use_sudo", "").lower() in ("true", "1", "yes")
-    return user, str(key_path), use_sudo
+    return user, str(key_path), _use_sudo(conf)
+
+
+def _use_sudo(conf):
+    return conf.get("use_sudo", "").lower() in ("true", "1", "yes")
 
 
 def _ssh_port():
@@ -278,26 +281,39 @@ def _ssh_port():
     return int(value) if value.isdigit() and int(value) > 0 else None
 
 
-def run_ssh(worker_ip, remote_cmd, *, timeout=300, check=True, connect_timeout=15):
-    user, key_path, use_sudo = load_ssh()
-    prefix = "sudo -E " if use_sudo else ""
-    argv = [
-        "ssh", "-i", key_path,
-        "-o", "BatchMode=yes",
-        "-o", "ConnectTimeout=%d" % connect_timeout,
-        "-o", "StrictHostKeyChecking=accept-new",
+def _ssh_reach(connect_timeout):
+    """(user, port, ssh options) of maand's run: its host-key policy and known_hosts, key and port.
+
+    Outside a run that hands them over (MAAND_SSH_OPTIONS), host keys are checked strictly against the
+    bucket's secrets/known_hosts and ~/.ssh/known_hosts: a hook never accepts a key the run would not.
+    """
+    given = os.environ.get("MAAND_SSH_OPTIONS", "")
+    # ssh keeps the first value of an option: the caller's ConnectTimeout goes first
+    head = ["-o", "ConnectTimeout=%d" % connect_timeout]
+    if given:
+        user = os.environ.get("MAAND_SSH_USER") or _read_conf().get("ssh_user") or "agent"
+        port = int(os.environ.get("MAAND_SSH_PORT") or 22)
+        return user, port, head + [str(o) for o in _json.loads(given)]
+    user, key_path, _ = load_ssh()
+    port = _ssh_port() or 22
+    known = [str(find_bucket_root() / "secrets" / "known_hosts"), os.path.expanduser("~/.ssh/known_hosts")]
+    return user, port, head + [
+        "-o", "StrictHostKeyChecking=yes",
+        "-o", "UserKnownHostsFile=%s" % " ".join('"%s"' % f if " " in f else f for f in known),
+        "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes", "-o", "ControlMaster=no",
+        "-p", str(port), "-i", key_path,
     ]
-    known_hosts = find_bucket_root() / "secrets" / "known_hosts"
-    if known_hosts.is_file():
-        argv += ["-o", "UserKnownHostsFile=%s ~/.ssh/known_hosts" % known_hosts]
-    port = _ssh_port()
-    if port:
-        argv += ["-p", str(port)]
+
+
+def run_ssh(worker_ip, remote_cmd, *, timeout=300, check=True, connect_timeout=15):
+    user, port, options = _ssh_reach(connect_timeout)
+    prefix = "sudo -E " if _use_sudo(_read_conf()) else ""
+    argv = ["ssh", *options]
     control_dir = os.environ.get("MAAND_SSH_CONTROL_DIR", "")
     if control_dir:
         # maand's own connection to this worker, when it has one (ssh connects directly otherwise)
-        name = hashlib.sha256(("%s@%s:%d" % (user, worker_ip.strip(), port or 22)).encode()).hexdigest()[:20]
-        argv += ["-o", "ControlMaster=no", "-o", "ControlPath=%s" % os.path.join(control_dir, "h" + name)]
+        name = hashlib.sha256(("%s@%s:%d" % (user, worker_ip.strip(), port)).encode()).hexdigest()[:20]
+        argv += ["-o", "ControlPath=%s" % os.path.join(control_dir, "h" + name)]
     argv += ["%s@%s" % (user, worker_ip), "%stimeout %d %s" % (prefix, timeout, remote_cmd)]
     return subprocess.run(
         argv, capture_output=True, text=True, check=check, timeout=timeout + connect_timeout + 30
@@ -306,15 +322,15 @@ def run_ssh(worker_ip, remote_cmd, *, timeout=300, check=True, connect_timeout=1
 
 def run_runner_target(target, *, worker_ip=None, job=None, timeout=300):
     bucket_id = get_kv_value("maand/bucket", "bucket_id")
-    cmd = "python3 /opt/worker/%s/bin/runner.py %s %s --jobs %s" % (
-        bucket_id, shlex.quote(bucket_id), shlex.quote(target), shlex.quote(job or job_name()),
+    cmd = "python3 %s %s %s --jobs %s" % (
+        shlex.quote("/opt/worker/%s/bin/runner.py" % bucket_id), shlex.quote(bucket_id), shlex.quote(target), shlex.quote(job or job_name()),
     )
     return run_ssh(worker_ip or allocation_ip(), cmd, timeout=timeout)
 
 
 def run_make_target(target, *, worker_ip=None, job=None, timeout=300):
     bucket_id = get_kv_value("maand/bucket", "bucket_id")
-    cmd = "make -C /opt/worker/%s/jobs/%s %s" % (bucket_id, job or job_name(), shlex.quote(target))
+    cmd = "make -C %s %s" % (shlex.quote("/opt/worker/%s/jobs/%s" % (bucket_id, job or job_name())), shlex.quote(target))
     return run_ssh(worker_ip or allocation_ip(), cmd, timeout=timeout)
 
 

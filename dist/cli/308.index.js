@@ -14,7 +14,9 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony export VersionError */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(452);
+/* harmony import */ var _util_quoted_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8462);
 // Job versions (§5.3): the stored raw text, the normalized deploy version, the parsed form.
+
 
 function storedVersion(raw) {
     return raw === undefined || raw === '' ? 'unknown' : raw;
@@ -34,7 +36,7 @@ function parseVersion(raw) {
     if (s === '')
         throw new VersionError('version is empty');
     if (s.toLowerCase() === 'unknown')
-        throw new VersionError(`version "${raw}" is not allowed`);
+        throw new VersionError(`version ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(raw)} is not allowed`);
     if (s.startsWith('v'))
         s = s.slice(1);
     if (s.startsWith('V'))
@@ -50,14 +52,18 @@ function parseVersion(raw) {
     }
     const parts = core.split('.');
     if (parts.length < 1 || parts.length > 3)
-        throw new VersionError(`"${core}"`);
+        throw new VersionError(`${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(core)}`);
     const nums = parts.map((p) => {
         const t = p.trim();
         if (t === '')
-            throw new VersionError(`empty segment in "${core}"`);
+            throw new VersionError(`empty segment in ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(core)}`);
         if (!/^\+?\d+$/.test(t))
-            throw new VersionError(`invalid segment "${t}" in "${core}"`);
-        return Number(t.replace('+', ''));
+            throw new VersionError(`invalid segment ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(t)} in ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(core)}`);
+        const n = Number(t.replace('+', ''));
+        // Go's Atoi fails past int64; here past 2^53, where a segment would no longer compare exactly
+        if (!Number.isSafeInteger(n))
+            throw new VersionError(`segment ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(t)} in ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(core)} is out of range`);
+        return n;
     });
     return { major: nums[0] ?? 0, minor: nums[1] ?? 0, patch: nums[2] ?? 0, prerelease };
 }
@@ -102,8 +108,8 @@ var catalog_db = __webpack_require__(8917);
 var gate = __webpack_require__(156);
 // EXTERNAL MODULE: ./lib/errors.js
 var errors = __webpack_require__(452);
-// EXTERNAL MODULE: ./lib/kv/index.js + 12 modules
-var kv = __webpack_require__(8787);
+// EXTERNAL MODULE: ./lib/kv/index.js + 13 modules
+var kv = __webpack_require__(1683);
 ;// CONCATENATED MODULE: ./lib/cat/kv.js
 // `maand cat kv` (the cat_kv view, filtered) and `maand cat kv get` (one value, secrets on request).
 
@@ -417,6 +423,377 @@ function parseNameList(raw) {
     if (raw === undefined)
         return [];
     return [...new Set(raw.split(/[,\n]/).map((s) => s.trim()).filter((s) => s !== ''))];
+}
+
+
+/***/ }),
+
+/***/ 1895:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cb: () => (/* binding */ hasRawBytes),
+/* harmony export */   Cn: () => (/* binding */ canonicalGoString),
+/* harmony export */   Pe: () => (/* binding */ rawByte),
+/* harmony export */   cP: () => (/* binding */ decodeGoString),
+/* harmony export */   f9: () => (/* binding */ goByteLength),
+/* harmony export */   gN: () => (/* binding */ encodeGoString),
+/* harmony export */   mA: () => (/* binding */ compareGoStrings)
+/* harmony export */ });
+/* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4573);
+// Go strings are byte strings; the engine keeps them as JS strings. Valid UTF-8 is the
+// ordinary JS string; a byte that is not part of a valid UTF-8 sequence (e.g. `slice "é" 0 1`)
+// is the lone low surrogate U+DC80+byte-0x80 ("surrogate escape", as Python's PEP 383).
+// Only the byte-level operations (len, index, slice, ordering, %x, %q, urlquery, the written
+// output) need to know; everything else sees a JS string whose code points are Go's runes.
+//
+// A lone surrogate outside U+DC80–U+DCFF (only data can hold one) encodes as U+FFFD, which is
+// what Go's decoders (JSON, YAML) make of it.
+
+const RAW_BASE = 0xdc00;
+/** A raw (invalid UTF-8) byte anywhere in the string; the `u` flag skips surrogate pairs. */
+const RAW_BYTE = /[\udc80-\udcff]/u;
+const SURROGATE = /[\ud800-\udfff]/;
+/** The byte a code point stands for when it is a surrogate escape, else undefined. */
+function rawByte(cp) {
+    return cp >= 0xdc80 && cp <= 0xdcff ? cp - RAW_BASE : undefined;
+}
+/** Go's []byte(s): the string's bytes, raw bytes included. */
+function encodeGoString(s) {
+    if (!SURROGATE.test(s))
+        return Buffer.from(s, 'utf8');
+    const out = [];
+    for (const ch of s) {
+        const cp = ch.codePointAt(0);
+        const raw = rawByte(cp);
+        if (raw !== undefined)
+            out.push(raw);
+        else
+            for (const b of Buffer.from(ch, 'utf8'))
+                out.push(b); // a lone surrogate encodes as U+FFFD
+    }
+    return Buffer.from(out);
+}
+/** Go's string(b): valid UTF-8 sequences become characters, every other byte a surrogate escape. */
+function decodeGoString(bytes) {
+    if ((0,node_buffer__WEBPACK_IMPORTED_MODULE_0__.isUtf8)(bytes))
+        return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    let out = '';
+    for (let i = 0; i < bytes.length;) {
+        const n = validSequence(bytes, i);
+        out += n === 0
+            ? String.fromCharCode(RAW_BASE + bytes[i])
+            : Buffer.from(bytes.buffer, bytes.byteOffset + i, n).toString('utf8');
+        i += n === 0 ? 1 : n;
+    }
+    return out;
+}
+/** Length of the valid UTF-8 sequence at b[i] by Go's utf8.DecodeRune rules, 0 if invalid. */
+function validSequence(b, i) {
+    const b0 = b[i];
+    if (b0 < 0x80)
+        return 1;
+    const cont = (k, lo = 0x80, hi = 0xbf) => b[i + k] !== undefined && b[i + k] >= lo && b[i + k] <= hi;
+    if (b0 >= 0xc2 && b0 <= 0xdf)
+        return cont(1) ? 2 : 0;
+    if (b0 >= 0xe0 && b0 <= 0xef) {
+        // No overlongs (E0 80..9F) and no surrogates (ED A0..BF).
+        const ok = b0 === 0xe0 ? cont(1, 0xa0) : b0 === 0xed ? cont(1, 0x80, 0x9f) : cont(1);
+        return ok && cont(2) ? 3 : 0;
+    }
+    if (b0 >= 0xf0 && b0 <= 0xf4) {
+        // No overlongs (F0 80..8F) and nothing above U+10FFFF (F4 90..).
+        const ok = b0 === 0xf0 ? cont(1, 0x90) : b0 === 0xf4 ? cont(1, 0x80, 0x8f) : cont(1);
+        return ok && cont(2) && cont(3) ? 4 : 0;
+    }
+    return 0;
+}
+/** Go's len(s). */
+function goByteLength(s) {
+    return SURROGATE.test(s) ? encodeGoString(s).length : Buffer.byteLength(s, 'utf8');
+}
+/**
+ * The canonical form of a string built by concatenation: raw bytes that now form a valid
+ * UTF-8 sequence (`print (slice "é" 0 1) (slice "é" 1)`) become the character again.
+ */
+function canonicalGoString(s) {
+    return RAW_BYTE.test(s) ? decodeGoString(encodeGoString(s)) : s;
+}
+/** Whether the string holds a raw (invalid UTF-8) byte. */
+function hasRawBytes(s) {
+    return RAW_BYTE.test(s);
+}
+/** Bytewise order (Go's string <, sort.Strings), which for valid UTF-8 is code point order. */
+function compareGoStrings(a, b) {
+    if (a === b)
+        return 0;
+    const n = Math.min(a.length, b.length);
+    for (let i = 0; i < n; i++) {
+        const x = a.charCodeAt(i);
+        const y = b.charCodeAt(i);
+        if (x !== y) {
+            // Below the surrogates, code unit order is byte order; from there on compare the bytes.
+            if (x < 0xd800 && y < 0xd800)
+                return x < y ? -1 : 1;
+            return Buffer.compare(encodeGoString(a), encodeGoString(b));
+        }
+    }
+    return a.length < b.length ? -1 : a.length > b.length ? 1 : 0;
+}
+
+
+/***/ }),
+
+/***/ 9035:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Oi: () => (/* binding */ isPrint),
+/* harmony export */   Pd: () => (/* binding */ trimSpace),
+/* harmony export */   UU: () => (/* binding */ quoteASCII),
+/* harmony export */   Zx: () => (/* binding */ quoteRune),
+/* harmony export */   _n: () => (/* binding */ unquote),
+/* harmony export */   aM: () => (/* binding */ runeCount),
+/* harmony export */   e0: () => (/* binding */ atoi),
+/* harmony export */   hD: () => (/* binding */ quote),
+/* harmony export */   yR: () => (/* binding */ canBackquote),
+/* harmony export */   yj: () => (/* binding */ unquoteChar)
+/* harmony export */ });
+/* unused harmony export UnquoteError */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(452);
+/* harmony import */ var _gostring_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1895);
+// The parts of Go's strconv and unicode packages the engine needs: quoting (%q, error
+// messages), unquoting string/char literals, Atoi with Go's error texts, and TrimSpace.
+
+
+const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
+/** Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols and ASCII space. */
+function isPrint(cp) {
+    return cp >= 0x20 && cp < 0x7f ? true : cp < 0x7f ? false : PRINTABLE.test(String.fromCodePoint(cp));
+}
+const HEX = '0123456789abcdef';
+function hexDigits(n, width) {
+    let s = '';
+    for (let shift = (width - 1) * 4; shift >= 0; shift -= 4)
+        s += HEX[(n >>> shift) & 0xf];
+    return s;
+}
+function escapeRune(cp, quote, asciiOnly) {
+    const ch = String.fromCodePoint(cp);
+    if (ch === quote || ch === '\\')
+        return '\\' + ch;
+    if (asciiOnly ? cp < 0x80 && isPrint(cp) : isPrint(cp))
+        return ch;
+    switch (cp) {
+        case 7: return '\\a';
+        case 8: return '\\b';
+        case 12: return '\\f';
+        case 10: return '\\n';
+        case 13: return '\\r';
+        case 9: return '\\t';
+        case 11: return '\\v';
+    }
+    if (cp < 0x20 || cp === 0x7f)
+        return '\\x' + hexDigits(cp, 2);
+    const raw = (0,_gostring_js__WEBPACK_IMPORTED_MODULE_1__/* .rawByte */ .Pe)(cp);
+    if (raw !== undefined)
+        return '\\x' + hexDigits(raw, 2); // Go quotes an invalid byte as \xNN
+    if (cp >= 0xd800 && cp <= 0xdfff)
+        cp = 0xfffd; // a lone surrogate is not a valid rune
+    return cp < 0x10000 ? '\\u' + hexDigits(cp, 4) : '\\U' + hexDigits(cp, 8);
+}
+function quoteWith(s, quote, asciiOnly) {
+    let out = quote;
+    for (const ch of s)
+        out += escapeRune(ch.codePointAt(0), quote, asciiOnly);
+    return out + quote;
+}
+/** strconv.Quote */
+function quote(s) {
+    return quoteWith(s, '"', false);
+}
+/** strconv.QuoteToASCII */
+function quoteASCII(s) {
+    return quoteWith(s, '"', true);
+}
+/** strconv.QuoteRune (or QuoteRuneToASCII). */
+function quoteRune(cp, asciiOnly = false) {
+    if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) || cp < 0)
+        cp = 0xfffd;
+    return "'" + escapeRune(cp, "'", asciiOnly) + "'";
+}
+/** strconv.CanBackquote: fits in a raw string literal. */
+function canBackquote(s) {
+    for (const ch of s) {
+        const cp = ch.codePointAt(0);
+        if (ch === '`' || cp === 0xfeff || (cp >= 0xd800 && cp <= 0xdfff))
+            return false;
+        if ((cp < 0x20 && cp !== 9) || cp === 0x7f)
+            return false;
+    }
+    return true;
+}
+/** Thrown by unquote; its message is Go's ErrSyntax text. */
+class UnquoteError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MaandError */ .Ob {
+    name = 'UnquoteError';
+    constructor() {
+        super('template', 'invalid syntax', undefined, { bare: true });
+    }
+}
+const SIMPLE_ESCAPES = { a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11, '\\': 92 };
+/**
+ * Decodes one (possibly escaped) character at s[i] inside a `quote`-quoted literal.
+ * Returns the code point (or raw byte for \x and octal escapes) and the next index.
+ */
+function unquoteChar(s, i, quote) {
+    const c = s[i];
+    if (c === undefined)
+        throw new UnquoteError();
+    if (c === quote && (quote === "'" || quote === '"'))
+        throw new UnquoteError();
+    if (c !== '\\') {
+        const cp = s.codePointAt(i);
+        return { value: cp, byte: false, next: i + (cp > 0xffff ? 2 : 1) };
+    }
+    const e = s[i + 1];
+    if (e === undefined)
+        throw new UnquoteError();
+    if (e in SIMPLE_ESCAPES)
+        return { value: SIMPLE_ESCAPES[e], byte: false, next: i + 2 };
+    if (e === 'x' || e === 'u' || e === 'U') {
+        const n = e === 'x' ? 2 : e === 'u' ? 4 : 8;
+        const digits = s.slice(i + 2, i + 2 + n);
+        if (digits.length < n || !/^[0-9a-fA-F]+$/.test(digits))
+            throw new UnquoteError();
+        const v = parseInt(digits, 16);
+        if (e === 'x')
+            return { value: v, byte: true, next: i + 2 + n };
+        if (v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
+            throw new UnquoteError();
+        return { value: v, byte: false, next: i + 2 + n };
+    }
+    if (e >= '0' && e <= '7') {
+        const digits = s.slice(i + 1, i + 4);
+        if (!/^[0-7]{3}$/.test(digits))
+            throw new UnquoteError();
+        const v = parseInt(digits, 8);
+        if (v > 255)
+            throw new UnquoteError();
+        return { value: v, byte: true, next: i + 4 };
+    }
+    if ((e === "'" || e === '"') && e === quote)
+        return { value: e.charCodeAt(0), byte: false, next: i + 2 };
+    throw new UnquoteError();
+}
+/**
+ * strconv.Unquote for "…", `…` and '…' literals. Byte escapes (`\xc3`) stay raw bytes; a raw
+ * invalid byte written into a quoted literal becomes U+FFFD, as in Go (raw `…` keep it).
+ */
+function unquote(lit) {
+    const q = lit[0];
+    if (lit.length < 2 || q !== lit[lit.length - 1])
+        throw new UnquoteError();
+    const body = lit.slice(1, -1);
+    if (q === '`') {
+        if (body.includes('`'))
+            throw new UnquoteError();
+        return body.replaceAll('\r', '');
+    }
+    if (q !== '"' && q !== "'")
+        throw new UnquoteError();
+    if (body.includes('\n'))
+        throw new UnquoteError();
+    if (!body.includes('\\') && !body.includes(q) && !(0,_gostring_js__WEBPACK_IMPORTED_MODULE_1__/* .hasRawBytes */ .Cb)(body))
+        return body;
+    const bytes = [];
+    const enc = new TextEncoder();
+    let i = 0;
+    while (i < body.length) {
+        const r = unquoteChar(body, i, q);
+        if (r.byte)
+            bytes.push(r.value);
+        else
+            for (const b of enc.encode(String.fromCodePoint(r.value)))
+                bytes.push(b);
+        i = r.next;
+    }
+    return (0,_gostring_js__WEBPACK_IMPORTED_MODULE_1__/* .decodeGoString */ .cP)(new Uint8Array(bytes));
+}
+const INT64_MAX = (1n << 63n) - 1n;
+/** strconv.Atoi, with Go's error texts (`strconv.Atoi: parsing "x": invalid syntax`). */
+function atoi(s) {
+    const fail = (why) => new Error(`strconv.Atoi: parsing ${quote(s)}: ${why}`);
+    let i = 0;
+    let neg = false;
+    if (s[0] === '+' || s[0] === '-') {
+        neg = s[0] === '-';
+        i = 1;
+    }
+    if (i >= s.length)
+        throw fail('invalid syntax');
+    let n = 0n;
+    const limit = neg ? INT64_MAX + 1n : INT64_MAX;
+    for (; i < s.length; i++) {
+        const d = s.charCodeAt(i) - 48;
+        if (d < 0 || d > 9)
+            throw fail('invalid syntax');
+        n = n * 10n + BigInt(d);
+        if (n > limit)
+            throw fail('value out of range');
+    }
+    const v = neg ? -n : n;
+    return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v;
+}
+/** Go's unicode.IsSpace set, for strings.TrimSpace. */
+const SPACE = '\t\n\v\f\r \u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000';
+/** strings.TrimSpace */
+function trimSpace(s) {
+    let a = 0;
+    let b = s.length;
+    while (a < b && SPACE.includes(s[a]))
+        a++;
+    while (b > a && SPACE.includes(s[b - 1]))
+        b--;
+    return s.slice(a, b);
+}
+/** Number of code points (Go's utf8.RuneCountInString). */
+function runeCount(s) {
+    let n = 0;
+    for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c < 0xd800 || c > 0xdbff || i + 1 >= s.length)
+            n++;
+        else {
+            const d = s.charCodeAt(i + 1);
+            n++;
+            if (d >= 0xdc00 && d <= 0xdfff)
+                i++;
+        }
+    }
+    return n;
+}
+
+
+/***/ }),
+
+/***/ 8462:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ quoted)
+/* harmony export */ });
+/* unused harmony export printable */
+/* harmony import */ var _template_strconv_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9035);
+// User text inside an error message: `"text"` as the reference prints it, escaped the Go way (%q)
+// when it holds a line break or another invisible character, so one error stays one line and a
+// right-to-left override cannot disguise what follows.
+
+function quoted(s) {
+    return /^\P{C}*$/u.test(s) ? `"${s}"` : (0,_template_strconv_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(s);
+}
+/** User text shown bare (a name, a list item): as is when printable, else Go-quoted (see quoted). */
+function printable(s) {
+    return /^\P{C}*$/u.test(s) ? s : quote(s);
 }
 
 

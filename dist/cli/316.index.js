@@ -14,8 +14,12 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(452);
-/* harmony import */ var _toml_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9692);
+/* harmony import */ var _read_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2991);
+/* harmony import */ var _toml_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9692);
+/* harmony import */ var _util_quoted_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8462);
 // workspace/bucket.conf (port pool + bucket vars, §4.2) and bucket.jobs[.<selector>].conf (§4.3).
+
+
 
 
 
@@ -23,11 +27,13 @@ const DEFAULT_BUCKET_CONF_TEXT = 'port_min = "30000"\nport_max = "39999"\n';
 /** All keys of bucket.conf (missing file → empty map). */
 function readBucketConf(paths) {
     try {
-        const table = (0,_toml_js__WEBPACK_IMPORTED_MODULE_2__/* .readToml */ .D7)(paths.bucketConf);
-        return table === undefined ? {} : (0,_toml_js__WEBPACK_IMPORTED_MODULE_2__/* .stringMap */ .Qi)(table, '');
+        const table = (0,_toml_js__WEBPACK_IMPORTED_MODULE_3__/* .readToml */ .D7)(paths.bucketConf, 'workspace/bucket.conf');
+        return table === undefined ? {} : (0,_toml_js__WEBPACK_IMPORTED_MODULE_3__/* .stringMap */ .Qi)(table, '');
     }
     catch (e) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MaandError */ .Ob('invalid bucket.conf', `${firstLine(e)} (workspace/bucket.conf: every value must be a quoted string)`);
+        if (e instanceof _read_file_js__WEBPACK_IMPORTED_MODULE_2__/* .FileReadError */ .tJ)
+            throw e;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MaandError */ .Ob('invalid bucket.conf', `${(0,_toml_js__WEBPACK_IMPORTED_MODULE_3__/* .firstLine */ .TM)(e)} (workspace/bucket.conf: every value must be a quoted string)`);
     }
 }
 function portPool(conf) {
@@ -37,7 +43,7 @@ function portPool(conf) {
         if (t === '')
             return dflt;
         if (!/^[+-]?\d+$/.test(t))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MaandError */ .Ob('invalid port range in bucket.conf', `${key} "${raw}"`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MaandError */ .Ob('invalid port range in bucket.conf', `${key} ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_4__/* .quoted */ .T)(raw)}`);
         return Number(t);
     };
     const min = read('port_min', 30000);
@@ -58,27 +64,26 @@ function readJobsConf(paths, selector) {
     const sections = new Map();
     let table;
     try {
-        table = (0,_toml_js__WEBPACK_IMPORTED_MODULE_2__/* .readToml */ .D7)(file);
+        table = (0,_toml_js__WEBPACK_IMPORTED_MODULE_3__/* .readToml */ .D7)(file, rel);
     }
     catch (e) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MaandError */ .Ob('invalid bucket.conf', `bucket conf ${rel} ${firstLine(e)}`);
+        if (e instanceof _read_file_js__WEBPACK_IMPORTED_MODULE_2__/* .FileReadError */ .tJ)
+            throw e;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MaandError */ .Ob('invalid bucket.conf', `bucket conf ${rel} ${(0,_toml_js__WEBPACK_IMPORTED_MODULE_3__/* .firstLine */ .TM)(e)}`);
     }
     if (table === undefined)
         return { fileName, sections };
     for (const [job, section] of Object.entries(table)) {
         if (typeof section !== 'object' || section === null || Array.isArray(section) || section instanceof Date)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MaandError */ .Ob('invalid bucket.conf', `bucket conf ${rel} key "${job}" must be a [${job}] table, got ${(0,_toml_js__WEBPACK_IMPORTED_MODULE_2__/* .tomlTypeName */ .g_)(section)}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MaandError */ .Ob('invalid bucket.conf', `bucket conf ${rel} key ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_4__/* .quoted */ .T)(job)} must be a [${job}] table, got ${(0,_toml_js__WEBPACK_IMPORTED_MODULE_3__/* .tomlTypeName */ .g_)(section)}`);
         try {
-            sections.set(job, (0,_toml_js__WEBPACK_IMPORTED_MODULE_2__/* .stringMap */ .Qi)(section, `[${job}] `));
+            sections.set(job, (0,_toml_js__WEBPACK_IMPORTED_MODULE_3__/* .stringMap */ .Qi)(section, `[${job}] `));
         }
         catch (e) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MaandError */ .Ob('invalid bucket.conf', `bucket conf ${rel} ${firstLine(e)}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MaandError */ .Ob('invalid bucket.conf', `bucket conf ${rel} ${(0,_toml_js__WEBPACK_IMPORTED_MODULE_3__/* .firstLine */ .TM)(e)}`);
         }
     }
     return { fileName, sections };
-}
-function firstLine(e) {
-    return (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
 }
 
 
@@ -106,8 +111,13 @@ var bucket_paths = __webpack_require__(7462);
 var maand_conf = __webpack_require__(3788);
 // EXTERNAL MODULE: ./lib/util/json-decode.js
 var json_decode = __webpack_require__(8719);
+// EXTERNAL MODULE: ./lib/bucket/read-file.js
+var read_file = __webpack_require__(2991);
+// EXTERNAL MODULE: ./lib/util/quoted.js
+var quoted = __webpack_require__(8462);
 ;// CONCATENATED MODULE: ./lib/bucket/units.js
 // Memory (MB) and CPU (MHz) strings of workers.json, manifests and bucket.jobs*.conf (§5.1).
+
 
 const MEMORY_UNITS = { '': 1, MB: 1, GB: 1024, TB: 1048576 };
 const CPU_UNITS = { MHZ: 1, GHZ: 1000, THZ: 1000000 };
@@ -152,14 +162,14 @@ function parseUnit(raw, kind) {
         return plain;
     const m = (kind === 'memory' ? /^([0-9.]+)\s*([a-z]*)$/i : /^([0-9.]+)\s*([a-z]+)$/i).exec(s);
     if (!m)
-        throw new UnitError(kind === 'memory' ? `invalid memory size "${raw}"` : `invalid cpu frequency "${raw}"`);
+        throw new UnitError(kind === 'memory' ? `invalid memory size ${(0,quoted/* quoted */.T)(raw)}` : `invalid cpu frequency ${(0,quoted/* quoted */.T)(raw)}`);
     const num = m[1];
     if (!/^(\d+\.?\d*|\.\d+)$/.test(num))
-        throw new UnitError(`strconv.ParseFloat: parsing "${num}": invalid syntax`);
+        throw new UnitError(`strconv.ParseFloat: parsing ${(0,quoted/* quoted */.T)(num)}: invalid syntax`);
     const unit = m[2].toUpperCase();
     const mult = (kind === 'memory' ? MEMORY_UNITS : CPU_UNITS)[unit];
     if (mult === undefined)
-        throw new UnitError(`unsupported ${kind} unit "${unit}"`);
+        throw new UnitError(`unsupported ${kind} unit ${(0,quoted/* quoted */.T)(unit)}`);
     return Number(num) * mult;
 }
 function parseMemoryMb(raw) {
@@ -169,8 +179,12 @@ function parseCpuMhz(raw) {
     return parseUnit(raw, 'cpu');
 }
 
+// EXTERNAL MODULE: ./lib/bucket/identifiers.js
+var identifiers = __webpack_require__(2818);
 ;// CONCATENATED MODULE: ./lib/bucket/workers-json.js
 // workspace/workers.json (§4.4): the worker catalog.
+
+
 
 
 
@@ -179,15 +193,9 @@ function bad(detail) {
     return new errors/* MaandError */.Ob('invalid worker.json', detail);
 }
 function readWorkersJson(file) {
-    let text;
-    try {
-        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
-    }
-    catch (e) {
-        if (e.code === 'ENOENT')
-            return [];
-        throw new errors/* MaandError */.Ob('unexpected error', `read ${file}: ${e.message}`);
-    }
+    const text = (0,read_file/* readOptionalText */.ko)(file, 'workspace/workers.json');
+    if (text === undefined)
+        return [];
     let doc;
     try {
         doc = (0,json_decode/* parseJson */.qF)(text);
@@ -195,6 +203,8 @@ function readWorkersJson(file) {
             throw new json_decode/* JsonDecodeError */.Ht(`json: cannot unmarshal ${doc === null ? 'null' : typeof doc === 'object' ? 'object' : typeof doc} into Go value of type []workspace.Worker`);
     }
     catch (e) {
+        if (!(e instanceof errors/* MaandError */.Ob))
+            throw e; // a bug, not a problem of the file: let it show as one
         throw bad(`${e.message} (workspace/workers.json must be a JSON array of {"host": ...} objects)`);
     }
     const seen = new Set();
@@ -215,12 +225,19 @@ function parseWorker(item, index, seen) {
             (0,json_decode/* asString */.oJ)(v, `Worker.tags.${k}`);
     }
     catch (e) {
+        if (!(e instanceof errors/* MaandError */.Ob))
+            throw e; // a bug, not a problem of the file: let it show as one
         throw bad(`${e.message} (workers[${index}])`);
     }
     if (host === '')
         throw bad(`host attribute can't be empty (workers[${index}])`);
+    // ssh, rsync and the catalog's text columns take the host as one token
+    if (/[\s\p{C}]/u.test(host))
+        throw bad(`host ${(0,quoted/* quoted */.T)(host)} must not contain spaces or control characters (workers[${index}])`);
+    if (!(0,identifiers/* isWorkerHost */.VM)(host))
+        throw bad(`worker host ${(0,quoted/* quoted */.T)(host)} is not an IP address or DNS name (workers[${index}]); use an IPv4 or IPv6 address or a host name`);
     if (seen.has(host))
-        throw bad(`duplicate host "${host}"`);
+        throw bad(`duplicate host ${(0,quoted/* quoted */.T)(host)}`);
     seen.add(host);
     const labels = [...labelsRaw, 'worker'].map((l) => l.trim().toLowerCase());
     if (new Set(labels).size !== labels.length)
@@ -254,8 +271,8 @@ var catalog_db = __webpack_require__(8917);
 var gate = __webpack_require__(156);
 // EXTERNAL MODULE: ./lib/catalog/queries.js
 var queries = __webpack_require__(5167);
-// EXTERNAL MODULE: ./lib/kv/index.js + 12 modules
-var lib_kv = __webpack_require__(8787);
+// EXTERNAL MODULE: ./lib/kv/index.js + 13 modules
+var lib_kv = __webpack_require__(1683);
 ;// CONCATENATED MODULE: ./lib/util/go-format.js
 // Number text as Go prints it, because it lands in SQLite and KV and must match the reference.
 /** Go `%v` of a float64 (strconv.FormatFloat(x, 'g', -1, 64)): `1e+06`, `1.048576e+06`, `1e-05`. */
@@ -387,18 +404,26 @@ var go_json = __webpack_require__(6495);
 
 
 
+
+
 /** Direct sub-directories of workspace/jobs holding a manifest.json, sorted byte-wise. */
 function discoverJobs(paths) {
     if (!(0,external_node_fs_.existsSync)(paths.jobsDir))
         return [];
-    return (0,external_node_fs_.readdirSync)(paths.jobsDir)
+    const jobs = (0,external_node_fs_.readdirSync)(paths.jobsDir)
         .filter((name) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(paths.jobsDir, name, 'manifest.json')))
         .sort(go_json/* byteCompare */.U6);
+    const bad = jobs.filter((name) => !(0,identifiers/* isJobName */.vG)(name));
+    if (bad.length > 0)
+        throw new errors/* MaandError */.Ob('invalid job', `invalid job name ${bad.map((n) => JSON.stringify(n)).join(', ')} (workspace/jobs/<name>): a job name uses letters, digits, _, - and . and does not start with . or -; rename the directory`);
+    return jobs;
 }
 const EXCLUDED = new Set(['.venv', 'venv', 'node_modules', '__pycache__']);
 /** The whole job tree in lexical walk order (parent before children), job dir first. */
 function walkJobFiles(jobsDir, job) {
-    const out = [{ path: job, content: new Uint8Array(0), isdir: true }];
+    const out = [{ path: job, content: new Uint8Array(0), isdir: true, mode: null, link: null }];
+    const jobReal = (0,external_node_fs_.realpathSync)((0,external_node_path_.join)(jobsDir, job));
+    const escapes = [];
     const walk = (rel) => {
         const names = (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(jobsDir, rel)).sort(go_json/* byteCompare */.U6);
         for (const name of names) {
@@ -408,36 +433,52 @@ function walkJobFiles(jobsDir, job) {
             const abs = (0,external_node_path_.join)(jobsDir, childRel);
             const l = (0,external_node_fs_.lstatSync)(abs);
             if (l.isDirectory()) {
-                out.push({ path: childRel, content: new Uint8Array(0), isdir: true });
+                out.push({ path: childRel, content: new Uint8Array(0), isdir: true, mode: null, link: null });
                 walk(childRel);
+                continue;
             }
-            else {
-                if (l.isSymbolicLink() && (0,external_node_fs_.statSync)(abs, { throwIfNoEntry: false })?.isDirectory())
-                    throw new errors/* MaandError */.Ob('unexpected error', `read workspace/jobs/${childRel}: is a directory (a symlink to a directory; replace it with a real directory)`);
-                try {
-                    out.push({ path: childRel, content: (0,external_node_fs_.readFileSync)(abs), isdir: false });
-                }
-                catch (e) {
-                    throw new errors/* MaandError */.Ob('unexpected error', `read workspace/jobs/${childRel}: ${e.message}`);
-                }
+            const link = l.isSymbolicLink() ? (0,external_node_fs_.readlinkSync)(abs) : null;
+            if (link !== null && !linkStaysInside(jobReal, abs, link)) {
+                escapes.push(`workspace/jobs/${childRel} -> ${link}`);
+                continue;
             }
+            if (link !== null && (0,external_node_fs_.statSync)(abs, { throwIfNoEntry: false })?.isDirectory())
+                throw new read_file/* FileReadError */.tJ(`workspace/jobs/${childRel}`, 'is a symlink to a directory (replace it with a real directory)');
+            // a link keeps the content it points to (what the reference stored) besides its target text
+            out.push({ path: childRel, content: (0,read_file/* readBytes */.io)(abs, `workspace/jobs/${childRel}`), isdir: false, mode: (0,external_node_fs_.statSync)(abs).mode & 0o777, link });
         }
     };
     walk(job);
+    if (escapes.length > 0)
+        throw new errors/* MaandError */.Ob('invalid job', `job ${job}: ${escapes.length === 1 ? 'a symlink points' : 'symlinks point'} outside the job directory: ${escapes.join(', ')} (they would ship what they point to; copy the file into the job or link within it)`);
     return out;
 }
-function readManifestText(paths, job) {
+/**
+ * Whether a symlink stays inside the job: its target text is relative and does not climb out of the
+ * job (it is shipped as is, so it must mean the same on a worker), and what it finally resolves to
+ * here (through any chain of links) is inside the job too.
+ */
+function linkStaysInside(jobReal, abs, target) {
+    if ((0,external_node_path_.isAbsolute)(target))
+        return false;
+    const inside = (p) => p === jobReal || p.startsWith(`${jobReal}${external_node_path_.sep}`);
+    if (!inside((0,external_node_path_.resolve)((0,external_node_fs_.realpathSync)((0,external_node_path_.dirname)(abs)), target)))
+        return false;
     try {
-        return (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(paths.jobsDir, job, 'manifest.json'), 'utf8');
+        return inside((0,external_node_fs_.realpathSync)(abs));
     }
-    catch (e) {
-        throw new errors/* MaandError */.Ob('unexpected error', `${e.message}`);
+    catch {
+        return true; // dangling: the read that follows names it
     }
+}
+function readManifestText(paths, job) {
+    return (0,read_file/* readText */.yR)((0,external_node_path_.join)(paths.jobsDir, job, 'manifest.json'), `workspace/jobs/${job}/manifest.json`);
 }
 
 ;// CONCATENATED MODULE: ./lib/bucket/manifest.js
 // manifest.json decoding (§6.1-6.8) with Go's encoding/json semantics. Semantic checks that need
 // the bucket (reservations, command scripts) live in manifest-rules.ts and commands.ts.
+
 
 
 const PORT_NAME = /^[a-z][a-z0-9_]*$/;
@@ -447,6 +488,8 @@ function decodeManifest(job, text) {
         return decode(text);
     }
     catch (e) {
+        if (!(e instanceof errors/* MaandError */.Ob))
+            throw e; // a bug, not a manifest problem: let it show as one
         const err = new errors/* MaandError */.Ob('invalid manifest.json', `job ${job}`);
         err.message = `invalid manifest.json: job ${job}\n${e.message}`;
         if (e instanceof errors/* MaandError */.Ob)
@@ -500,17 +543,19 @@ function decodePorts(ports, rawNumbers) {
         if (name === '')
             throw new errors/* MaandError */.Ob('invalid port key format', 'port name cannot be empty');
         if (!PORT_NAME.test(name))
-            throw new errors/* MaandError */.Ob('invalid port key format', `port name "${name}" (use lower-case letters, digits and _; start with a letter)`);
+            throw new errors/* MaandError */.Ob('invalid port key format', `port name ${(0,quoted/* quoted */.T)(name)} (use lower-case letters, digits and _; start with a letter)`);
         const raw = raws?.get(rawName);
         if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0) {
             out.set(name, { kind: 'provisioned' });
         }
         else if (typeof value === 'number' && raw !== undefined && /^-?\d+$/.test(raw)) {
+            if (value < 1 || value > 65535)
+                throw new errors/* MaandError */.Ob('invalid manifest port declaration', `port ${(0,quoted/* quoted */.T)(name)} must be between 1 and 65535, not ${raw}`);
             out.set(name, { kind: 'fixed', port: value });
         }
         else {
             const shown = raw ?? JSON.stringify(value);
-            throw new errors/* MaandError */.Ob('invalid manifest port declaration', `port "${name}" must be {} or an integer, not ${shown}`);
+            throw new errors/* MaandError */.Ob('invalid manifest port declaration', `port ${(0,quoted/* quoted */.T)(name)} must be {} or an integer, not ${shown}`);
         }
     }
     return out;
@@ -554,7 +599,7 @@ function decodeHealth(h) {
     const checks = [];
     if (checksRaw !== undefined && checksRaw !== null) {
         if (!Array.isArray(checksRaw))
-            throw new Error('json: cannot unmarshal into Go struct field HealthCheck.checks of type []Probe');
+            throw new json_decode/* JsonDecodeError */.Ht('json: cannot unmarshal into Go struct field HealthCheck.checks of type []Probe');
         for (const item of checksRaw) {
             const p = (0,json_decode/* asObject */.eB)(item, 'HealthCheck.checks') ?? {};
             checks.push({
@@ -578,6 +623,7 @@ function decodeHealth(h) {
 ;// CONCATENATED MODULE: ./lib/bucket/glob.js
 // restart_globs validation (§6.9) with Go's filepath.Match syntax: `*`, `?`, `[...]` (with `^`
 // negation and ranges), `\` escapes; an unterminated class is a syntax error.
+
 function isValidGlob(pattern) {
     let i = 0;
     while (i < pattern.length) {
@@ -639,15 +685,16 @@ function checkRestartGlob(raw) {
         if (p.startsWith('**/')) {
             const rest = p.slice(3);
             const seg = rest.includes('/') ? rest.slice(rest.indexOf('/') + 1) : rest;
-            return isValidGlob(seg) ? undefined : `invalid glob pattern "${p}": syntax error in pattern`;
+            return isValidGlob(seg) ? undefined : `invalid glob pattern ${(0,quoted/* quoted */.T)(p)}: syntax error in pattern`;
         }
         return undefined;
     }
-    return isValidGlob(p) ? undefined : `invalid glob pattern "${p}": syntax error in pattern`;
+    return isValidGlob(p) ? undefined : `invalid glob pattern ${(0,quoted/* quoted */.T)(p)}: syntax error in pattern`;
 }
 
 ;// CONCATENATED MODULE: ./lib/bucket/manifest-rules.js
 // Semantic checks of a decoded manifest, in the reference's order (§6.2-6.9, §8.4 steps 3-12).
+
 
 
 
@@ -678,7 +725,13 @@ function resourceBounds(job, m, kind) {
 function reservation(job, kind, b, section, fileName) {
     if (section === undefined || !(kind in section))
         return { ...b, current: b.max, source: 'manifest' };
-    const req = (kind === 'cpu' ? parseCpuMhz : parseMemoryMb)(section[kind]);
+    let req;
+    try {
+        req = (kind === 'cpu' ? parseCpuMhz : parseMemoryMb)(section[kind]);
+    }
+    catch (e) {
+        throw new errors/* MaandError */.Ob('invalid bucket.conf', `bucket conf workspace/${fileName} [${job}] ${kind}: ${e.message}`);
+    }
     const [col, unit] = kind === 'cpu' ? ['cpu_mhz', 'mhz'] : ['memory_mb', 'mb'];
     if (b.min === 0 && b.max === 0)
         return { min: req, max: req, current: req, source: fileName };
@@ -693,7 +746,7 @@ function validateHealthCheck(job, m) {
     checks.forEach((c, i) => {
         const type = c.type.trim().toLowerCase();
         if (!['tcp', 'http', 'ssh'].includes(type))
-            throw invalid(job, `health_check.checks[${i}] type "${c.type}" (want tcp, http, or ssh)`);
+            throw invalid(job, `health_check.checks[${i}] type ${(0,quoted/* quoted */.T)(c.type)} (want tcp, http, or ssh)`);
         if (type === 'ssh') {
             if (c.command.trim() === '')
                 throw invalid(job, `health_check.checks[${i}] ssh probe requires command`);
@@ -703,7 +756,7 @@ function validateHealthCheck(job, m) {
         if (port === '')
             throw invalid(job, `health_check.checks[${i}] missing port`);
         if (!m.ports.has(port))
-            throw invalid(job, `health_check.checks[${i}] port "${port}" not in resources.ports`);
+            throw invalid(job, `health_check.checks[${i}] port ${(0,quoted/* quoted */.T)(port)} not in resources.ports`);
         if (type === 'http' && !(c.path === '' ? '/' : c.path).startsWith('/'))
             throw invalid(job, `health_check.checks[${i}] path must start with /`);
     });
@@ -731,7 +784,7 @@ function healthCheckJson(h) {
 function restartPolicy(job, m) {
     const policy = m.restart_policy === '' ? 'always' : m.restart_policy;
     if (!['always', 'reload', 'never'].includes(policy))
-        throw invalid(job, `invalid manifest.json: restart_policy must be one of always, reload, never (got "${m.restart_policy}")`);
+        throw invalid(job, `invalid manifest.json: restart_policy must be one of always, reload, never (got ${(0,quoted/* quoted */.T)(m.restart_policy)})`);
     if (m.restart_globs.length > 0 && policy !== 'reload')
         throw invalid(job, 'restart_globs requires restart_policy reload');
     for (const g of m.restart_globs) {
@@ -810,9 +863,12 @@ function wellFormed(value) {
     return value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
+// EXTERNAL MODULE: ./lib/catalog/schema.js
+var schema = __webpack_require__(4912);
 ;// CONCATENATED MODULE: ./lib/build/ports.js
 // Port assignment (§8.5). Stateful and order-dependent: jobs and port names are processed in
 // byte-wise sorted order, so the same workspace always yields the same numbers.
+
 
 
 class PortAllocator {
@@ -859,7 +915,7 @@ class PortAllocator {
                     this.used.delete(had);
                 if (had !== decl.port) {
                     if (this.used.has(decl.port))
-                        throw new errors/* MaandError */.Ob('port collision', `port ${decl.port} (job ${job} port "${name}") is already used by another port; choose another number or use {} to get one from the pool`);
+                        throw new errors/* MaandError */.Ob('port collision', `port ${decl.port} (job ${job} port ${(0,quoted/* quoted */.T)(name)}) is already used by another port; choose another number or use {} to get one from the pool`);
                     current.set(name, decl.port);
                     this.used.add(decl.port);
                 }
@@ -892,6 +948,7 @@ class PortAllocator {
 
 
 
+
 /** Pre-scan: decode every manifest (a syntax error anywhere fails early) and check the pool. */
 function prescanJobs(ctx) {
     ctx.jobs = discoverJobs(ctx.paths);
@@ -910,6 +967,7 @@ function prescanJobs(ctx) {
     return new PortAllocator(pool, existing);
 }
 function syncJobs(ctx, ports) {
+    (0,schema/* ensureJobFileColumns */.be)(ctx.db);
     for (const job of ctx.jobs)
         syncJob(ctx, ports, job, ctx.manifests.get(job));
     removeJobs(ctx);
@@ -956,9 +1014,9 @@ function syncJob(ctx, ports, job, m) {
         if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, reserved)))
             throw new errors/* MaandError */.Ob('invalid job', `job ${job}, ${reserved} directory is reserved (maand creates it on workers; rename yours)`);
     }
-    const addFile = db.prepare('INSERT INTO job_files (job_id, path, content, isdir) VALUES (?, ?, ?, ?)');
+    const addFile = db.prepare('INSERT INTO job_files (job_id, path, content, isdir, mode, link) VALUES (?, ?, ?, ?, ?, ?)');
     for (const f of walkJobFiles(ctx.paths.jobsDir, job))
-        addFile.run(jobId, f.path, f.content, f.isdir ? 1 : 0);
+        addFile.run(jobId, f.path, f.content, f.isdir ? 1 : 0, f.mode, f.link);
     db.prepare("INSERT INTO hash (namespace, key, current_hash) VALUES ('build_certs', ?, ?) ON CONFLICT(namespace, key) DO UPDATE SET current_hash = excluded.current_hash").run(job, certsHash(m.certs === undefined ? undefined : Object.fromEntries([...m.certs].map(([n, c]) => [n, { pkcs8: c.pkcs8, one: c.one, subject: { common_name: c.common_name } }]))));
     const addCert = db.prepare('INSERT INTO job_certs (job_id, name, pkcs8, one, subject) VALUES (?, ?, ?, ?, ?)');
     for (const [name, c] of [...(m.certs ?? new Map())].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
@@ -982,6 +1040,7 @@ function removeJobs(ctx) {
 
 
 
+
 function validateDemands(jobs, manifests) {
     const demanded = new Set();
     for (const job of jobs)
@@ -995,7 +1054,7 @@ function validateDemands(jobs, manifests) {
         const needs = demanded.has(job) || [...m.commands.values()].some((c) => c.demands.job.trim() !== '');
         if (raw === '') {
             if (needs)
-                throw new errors/* MaandError */.Ob('invalid job version', `job "${job}" must declare version (dependency participant); add "version" to its manifest.json`);
+                throw new errors/* MaandError */.Ob('invalid job version', `job ${(0,quoted/* quoted */.T)(job)} must declare version (dependency participant); add "version" to its manifest.json`);
             versions.set(job, undefined);
             continue;
         }
@@ -1004,7 +1063,7 @@ function validateDemands(jobs, manifests) {
         }
         catch (e) {
             const err = new errors/* MaandError */.Ob('invalid job version', e.message);
-            err.message = `job "${job}": ${err.message}`;
+            err.message = `job ${(0,quoted/* quoted */.T)(job)}: ${err.message}`;
             throw err;
         }
     }
@@ -1017,10 +1076,10 @@ function validateDemands(jobs, manifests) {
                 continue;
             const upManifest = manifests.get(up);
             if (!upManifest)
-                throw new errors/* MaandError */.Ob('invalid job command demand', `job ${job} command ${name} demands unknown job "${up}"`);
+                throw new errors/* MaandError */.Ob('invalid job command demand', `job ${job} command ${name} demands unknown job ${(0,quoted/* quoted */.T)(up)}`);
             const upCmd = c.demands.command.trim();
             if (!upManifest.commands.has(upCmd))
-                throw new errors/* MaandError */.Ob('invalid job command demand', `job ${job} command ${name} demands job "${up}" command "${upCmd}" which is not declared`);
+                throw new errors/* MaandError */.Ob('invalid job command demand', `job ${job} command ${name} demands job ${(0,quoted/* quoted */.T)(up)} command ${(0,quoted/* quoted */.T)(upCmd)} which is not declared`);
             checkVersionBounds(job, name, up, c.demands.config, versions.get(up));
         }
     }
@@ -1061,7 +1120,7 @@ function checkVersionBounds(job, cmd, up, config, upVersion) {
     if (!min && !max)
         return;
     if (!upVersion)
-        throw new errors/* MaandError */.Ob('invalid job version', `job "${up}" must declare version (required by ${job} command ${cmd})`);
+        throw new errors/* MaandError */.Ob('invalid job version', `job ${(0,quoted/* quoted */.T)(up)} must declare version (required by ${job} command ${cmd})`);
     const mismatch = (detail) => {
         const e = new errors/* MaandError */.Ob('job command demand version mismatch', detail);
         e.message = `job ${job} command ${cmd} depends on ${up}: ${e.message}`;
@@ -1079,15 +1138,9 @@ function checkVersionBounds(job, cmd, up, config, upVersion) {
 
 
 function readDisabledJson(file) {
-    let text;
-    try {
-        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
-    }
-    catch (e) {
-        if (e.code === 'ENOENT')
-            return { workers: [], jobs: new Map() };
-        throw new errors/* MaandError */.Ob('unexpected error', `read ${file}: ${e.message}`);
-    }
+    const text = (0,read_file/* readOptionalText */.ko)(file, 'workspace/disabled.json');
+    if (text === undefined)
+        return { workers: [], jobs: new Map() };
     try {
         const doc = (0,json_decode/* asObject */.eB)((0,json_decode/* parseJson */.qF)(text), 'disabled') ?? {};
         const workers = (0,json_decode/* asStringArray */.Dx)((0,json_decode/* field */.ZZ)(doc, 'workers'), 'disabled.workers') ?? [];
@@ -1099,6 +1152,8 @@ function readDisabledJson(file) {
         return { workers, jobs };
     }
     catch (e) {
+        if (!(e instanceof errors/* MaandError */.Ob))
+            throw e; // a bug, not a problem of the file: let it show as one
         throw new errors/* MaandError */.Ob('invalid disabled.json', `${e.message} (expected {"jobs": {"<job>": {"allocations": ["<ip>"]}}, "workers": ["<ip>"]})`);
     }
 }
@@ -1245,17 +1300,18 @@ var toml = __webpack_require__(9692);
 
 
 
+
 function readJobVars(paths, job) {
     const file = (0,external_node_path_.join)(paths.jobsDir, job, 'vars.toml');
     const rel = (0,external_node_path_.relative)(paths.root, file);
     let table;
     try {
-        table = (0,toml/* readToml */.D7)(file);
+        table = (0,toml/* readToml */.D7)(file, rel);
     }
     catch (e) {
-        if (e instanceof toml/* FileReadError */.tJ)
-            throw new errors/* MaandError */.Ob('unexpected error', `read ${rel}: ${e.message}`);
-        throw new errors/* MaandError */.Ob('invalid vars.toml', `${rel}: ${e.message.split('\n')[0]}`);
+        if (e instanceof read_file/* FileReadError */.tJ)
+            throw e;
+        throw new errors/* MaandError */.Ob('invalid vars.toml', `${rel}: ${(0,toml/* firstLine */.TM)(e)}`);
     }
     if (table === undefined)
         return {};
@@ -1545,6 +1601,7 @@ var x509 = __webpack_require__(3661);
 
 
 
+
 const LEAF_KEY_BITS = 4096;
 const DAY_MS = 24 * 60 * 60 * 1000;
 async function generateLeaf(opts) {
@@ -1553,7 +1610,7 @@ async function generateLeaf(opts) {
     const sans = ['127.0.0.1', ...opts.ipSans].map((host) => {
         const bytes = ipSanBytes(host);
         if (!bytes) {
-            const detail = `certificate SAN "${host}" is not an IP address (only IP SANs are supported)`;
+            const detail = `certificate SAN ${(0,quoted/* quoted */.T)(host)} is not an IP address (only IP SANs are supported)`;
             throw new errors/* MaandError */.Ob('unexpected error', detail);
         }
         return bytes;
@@ -1635,6 +1692,8 @@ var pool = __webpack_require__(9860);
 
 
 
+
+
 function readHash(ctx, ns, key) {
     const r = ctx.db.prepare('SELECT current_hash, previous_hash FROM hash WHERE namespace = ? AND key = ?').get(ns, key);
     return r && { current: r.current_hash, previous: r.previous_hash };
@@ -1670,12 +1729,15 @@ async function syncCertificates(ctx) {
             promote(ctx, 'build_certs', job);
             continue;
         }
+        const named = W.find((ip) => !ipSanBytes(ip));
+        if (named !== undefined)
+            throw new errors/* MaandError */.Ob('invalid worker.json', `worker ${(0,quoted/* quoted */.T)(named)} is not an IP address, but job ${job} has certificates for it (certificates carry IP SANs only; list the worker by its IP in workspace/workers.json)`);
         caKey ??= (0,external_node_fs_.readFileSync)(ctx.paths.caKey, 'utf8');
         const desired = new Map(W.map((ip) => [ip, new Map()]));
         for (const spec of specs) {
             const needs = (ip) => {
                 const ns = (0,lib_kv/* allocationNamespace */.QE)(job, ip);
-                const key = ctx.kv.tryGet(ns, `certs/${spec.name}.key`) ?? '';
+                const key = (0,lib_kv/* readPlain */.rM)(ctx.kv, ns, `certs/${spec.name}.key`) ?? '';
                 const crt = ctx.kv.tryGet(ns, `certs/${spec.name}.crt`) ?? '';
                 if (key === '' || crt === '')
                     return true;
@@ -1692,10 +1754,10 @@ async function syncCertificates(ctx) {
             };
             const stored = (ip) => {
                 const ns = (0,lib_kv/* allocationNamespace */.QE)(job, ip);
-                return { certPem: ctx.kv.tryGet(ns, `certs/${spec.name}.crt`), keyPem: ctx.kv.tryGet(ns, `certs/${spec.name}.key`) };
+                return { certPem: ctx.kv.tryGet(ns, `certs/${spec.name}.crt`), keyPem: (0,lib_kv/* readPlain */.rM)(ctx.kv, ns, `certs/${spec.name}.key`) };
             };
             const generate = async (ips) => {
-                const pair = await generateLeaf({ caCertPem: caPem, caKeyPem: caKey, commonName: cn, ipSans: ips, ttlDays: ctx.conf.certs_ttl, pkcs8: spec.pkcs8 === 1, now });
+                const pair = await generateLeaf({ caCertPem: caPem, caKeyPem: caKey, commonName: cn, ipSans: ips, ttlDays: ctx.conf.certs_ttl, pkcs8: spec.pkcs8 === 1, now, keyBits: ctx.leafKeyBits });
                 for (const ip of ips)
                     await writeCertFiles((0,external_node_path_.join)(ctx.paths.tmpDir, 'workers', ip, 'jobs', job, 'certs'), spec.name, pair.certPem, pair.keyPem);
                 ctx.emit({ type: 'cert-generated', job, cert: spec.name, workers: ips });
@@ -1757,8 +1819,8 @@ function writeAllocationVariables(ctx) {
 
 // EXTERNAL MODULE: ./lib/build/prometheus.js
 var prometheus = __webpack_require__(8050);
-// EXTERNAL MODULE: ./lib/template/index.js + 18 modules
-var template = __webpack_require__(6932);
+// EXTERNAL MODULE: ./lib/template/index.js + 17 modules
+var template = __webpack_require__(1735);
 ;// CONCATENATED MODULE: ./lib/build/scrape-template.js
 // Build-time rendering of `_prometheus/scrape.yaml.tpl` (kv spec §2.9): one render per job with the
 // job-level dot, the smaller function set and read set, over the KV of the build in progress.
@@ -1775,8 +1837,7 @@ function scrapeRenderer(ctx) {
         const kv = {
             get(ns, key) {
                 check(ns);
-                const v = ctx.kv.tryGet(ns, key);
-                return v !== undefined && (0,lib_kv/* isSecretNamespace */.QZ)(ns) ? ctx.kv.getSecret(ns, key) : v;
+                return (0,lib_kv/* readPlain */.rM)(ctx.kv, ns, key);
             },
             keys(ns) {
                 check(ns);
@@ -1898,9 +1959,13 @@ function postBuildPlan(db) {
 
 // EXTERNAL MODULE: ./lib/bucket/lock.js
 var lock = __webpack_require__(1187);
+// EXTERNAL MODULE: ./lib/bucket/modes.js
+var modes = __webpack_require__(6);
 ;// CONCATENATED MODULE: ./lib/build/index.js
 // `maand build`: reconcile the workspace into the catalog in one transaction (§8.2), then post_build.
 // Any error before the commit leaves the catalog exactly as it was; tmp/ is always removed.
+
+
 
 
 
@@ -1931,6 +1996,9 @@ async function buildLocked(opts) {
     const paths = (0,bucket_paths/* bucketPaths */.Z)(opts.root);
     const db = (0,catalog_db/* openDb */.bI)(paths.db);
     const emit = opts.onEvent ?? (() => { });
+    const tightened = (0,modes/* tightenBucketModes */.aT)(paths.root);
+    if (tightened)
+        emit({ type: 'warning', message: tightened });
     let certsGenerated = 0;
     try {
         (0,gate/* checkSchema */._)(db);
@@ -1944,6 +2012,7 @@ async function buildLocked(opts) {
             bucketId: (0,queries/* bucketRow */.P5)(db).bucket_id,
             now: opts.now ?? Math.floor(Date.now() / 1000),
             purgeJobKv: opts.purgeJobKv ?? false,
+            leafKeyBits: opts.leafKeyBits ?? LEAF_KEY_BITS,
             workers: readWorkersJson(paths.workersJson),
             jobs: [], manifests: new Map(), removedWorkers: [], removedJobs: [],
             emit: (e) => {
@@ -1977,6 +2046,7 @@ async function buildLocked(opts) {
             (0,lib_kv/* purgeStaleVersions */.G0)(db, KV_RETAIN_DAYS, ctx.now);
             checkCapacity(db);
             kvChanges = ctx.kv.persist(db, ctx.now);
+            (0,lib_kv/* dropPlaintextCertKeyHistory */.Os)(db);
             db.exec('COMMIT');
         }
         catch (e) {

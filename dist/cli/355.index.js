@@ -14,7 +14,9 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony export VersionError */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(452);
+/* harmony import */ var _util_quoted_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8462);
 // Job versions (§5.3): the stored raw text, the normalized deploy version, the parsed form.
+
 
 function storedVersion(raw) {
     return raw === undefined || raw === '' ? 'unknown' : raw;
@@ -34,7 +36,7 @@ function parseVersion(raw) {
     if (s === '')
         throw new VersionError('version is empty');
     if (s.toLowerCase() === 'unknown')
-        throw new VersionError(`version "${raw}" is not allowed`);
+        throw new VersionError(`version ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(raw)} is not allowed`);
     if (s.startsWith('v'))
         s = s.slice(1);
     if (s.startsWith('V'))
@@ -50,14 +52,18 @@ function parseVersion(raw) {
     }
     const parts = core.split('.');
     if (parts.length < 1 || parts.length > 3)
-        throw new VersionError(`"${core}"`);
+        throw new VersionError(`${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(core)}`);
     const nums = parts.map((p) => {
         const t = p.trim();
         if (t === '')
-            throw new VersionError(`empty segment in "${core}"`);
+            throw new VersionError(`empty segment in ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(core)}`);
         if (!/^\+?\d+$/.test(t))
-            throw new VersionError(`invalid segment "${t}" in "${core}"`);
-        return Number(t.replace('+', ''));
+            throw new VersionError(`invalid segment ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(t)} in ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(core)}`);
+        const n = Number(t.replace('+', ''));
+        // Go's Atoi fails past int64; here past 2^53, where a segment would no longer compare exactly
+        if (!Number.isSafeInteger(n))
+            throw new VersionError(`segment ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(t)} in ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(core)} is out of range`);
+        return n;
     });
     return { major: nums[0] ?? 0, minor: nums[1] ?? 0, patch: nums[2] ?? 0, prerelease };
 }
@@ -93,12 +99,14 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./lib/errors.js
 var errors = __webpack_require__(452);
-// EXTERNAL MODULE: ./lib/deploy/connect.js + 13 modules
-var connect = __webpack_require__(141);
+// EXTERNAL MODULE: ./lib/deploy/connect.js + 14 modules
+var connect = __webpack_require__(502);
 // EXTERNAL MODULE: ./lib/bucket/maand-conf.js
 var maand_conf = __webpack_require__(3788);
 // EXTERNAL MODULE: ./lib/run/lifecycle.js + 1 modules
 var lifecycle = __webpack_require__(3217);
+// EXTERNAL MODULE: ./lib/remote/shell-quote.js
+var shell_quote = __webpack_require__(2197);
 // EXTERNAL MODULE: ./lib/deploy/commands.js
 var commands = __webpack_require__(6477);
 // EXTERNAL MODULE: ./lib/deploy/rollout-order.js
@@ -156,7 +164,7 @@ async function runJobTargetIn(r, o) {
             if (r.signal?.aborted)
                 break;
             const outs = await Promise.all(group.map(async (a) => {
-                const check = `python3 ${(0,commands/* bucketDir */.qZ)(r.bucketId)}/bin/worker.py ${(0,commands/* shq */.hi)(r.bucketId)} ${(0,commands/* shq */.hi)(workerIds.get(a.workerIp) ?? '')} ${r.updateSeq}`;
+                const check = `python3 ${(0,shell_quote/* shq */.h)(`${(0,commands/* bucketDir */.qZ)(r.bucketId)}/bin/worker.py`)} ${(0,shell_quote/* shq */.h)(r.bucketId)} ${(0,shell_quote/* shq */.h)(workerIds.get(a.workerIp) ?? '')} ${r.updateSeq}`;
                 const c = await link.run(a.workerIp, check);
                 if (c.exitCode !== 0) {
                     const why = WORKER_CHECK[c.exitCode];

@@ -18,6 +18,8 @@ async function buildCommand(io, opts) {
     const res = await (0,_build_index_js__WEBPACK_IMPORTED_MODULE_0__.build)({
         root: io.cwd,
         purgeJobKv: opts.purgeJobKv,
+        // MAAND_TEST=1 (as for init): small leaf keys, so test suites do not spend a second per certificate.
+        ...(io.env['MAAND_TEST'] === '1' ? { leafKeyBits: 1024 } : {}),
         env: io.env,
         onHookOutput: (l) => io.stderr.write(`${(0,_report_console_js__WEBPACK_IMPORTED_MODULE_1__/* .formatHookLine */ .p1)(l)}\n`),
         onEvent: (e) => {

@@ -173,8 +173,8 @@ var catalog_db = __webpack_require__(8917);
 var gate = __webpack_require__(156);
 // EXTERNAL MODULE: ./lib/bucket/lock.js
 var lock = __webpack_require__(1187);
-// EXTERNAL MODULE: ./lib/kv/index.js + 12 modules
-var lib_kv = __webpack_require__(8787);
+// EXTERNAL MODULE: ./lib/kv/index.js + 13 modules
+var lib_kv = __webpack_require__(1683);
 ;// CONCATENATED MODULE: ./lib/gc/index.js
 // `maand gc`: forget removed allocations (rows, hash rows, their KV) once deploy has stopped and cleaned
 // them, then purge old KV history (kv spec §1.11, §1.7).

@@ -14,8 +14,12 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(452);
-/* harmony import */ var _toml_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9692);
+/* harmony import */ var _read_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2991);
+/* harmony import */ var _toml_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9692);
+/* harmony import */ var _util_quoted_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8462);
 // workspace/bucket.conf (port pool + bucket vars, §4.2) and bucket.jobs[.<selector>].conf (§4.3).
+
+
 
 
 
@@ -23,11 +27,13 @@ const DEFAULT_BUCKET_CONF_TEXT = 'port_min = "30000"\nport_max = "39999"\n';
 /** All keys of bucket.conf (missing file → empty map). */
 function readBucketConf(paths) {
     try {
-        const table = (0,_toml_js__WEBPACK_IMPORTED_MODULE_2__/* .readToml */ .D7)(paths.bucketConf);
-        return table === undefined ? {} : (0,_toml_js__WEBPACK_IMPORTED_MODULE_2__/* .stringMap */ .Qi)(table, '');
+        const table = (0,_toml_js__WEBPACK_IMPORTED_MODULE_3__/* .readToml */ .D7)(paths.bucketConf, 'workspace/bucket.conf');
+        return table === undefined ? {} : (0,_toml_js__WEBPACK_IMPORTED_MODULE_3__/* .stringMap */ .Qi)(table, '');
     }
     catch (e) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MaandError */ .Ob('invalid bucket.conf', `${firstLine(e)} (workspace/bucket.conf: every value must be a quoted string)`);
+        if (e instanceof _read_file_js__WEBPACK_IMPORTED_MODULE_2__/* .FileReadError */ .tJ)
+            throw e;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MaandError */ .Ob('invalid bucket.conf', `${(0,_toml_js__WEBPACK_IMPORTED_MODULE_3__/* .firstLine */ .TM)(e)} (workspace/bucket.conf: every value must be a quoted string)`);
     }
 }
 function portPool(conf) {
@@ -37,7 +43,7 @@ function portPool(conf) {
         if (t === '')
             return dflt;
         if (!/^[+-]?\d+$/.test(t))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MaandError */ .Ob('invalid port range in bucket.conf', `${key} "${raw}"`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MaandError */ .Ob('invalid port range in bucket.conf', `${key} ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_4__/* .quoted */ .T)(raw)}`);
         return Number(t);
     };
     const min = read('port_min', 30000);
@@ -58,102 +64,26 @@ function readJobsConf(paths, selector) {
     const sections = new Map();
     let table;
     try {
-        table = (0,_toml_js__WEBPACK_IMPORTED_MODULE_2__/* .readToml */ .D7)(file);
+        table = (0,_toml_js__WEBPACK_IMPORTED_MODULE_3__/* .readToml */ .D7)(file, rel);
     }
     catch (e) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MaandError */ .Ob('invalid bucket.conf', `bucket conf ${rel} ${firstLine(e)}`);
+        if (e instanceof _read_file_js__WEBPACK_IMPORTED_MODULE_2__/* .FileReadError */ .tJ)
+            throw e;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MaandError */ .Ob('invalid bucket.conf', `bucket conf ${rel} ${(0,_toml_js__WEBPACK_IMPORTED_MODULE_3__/* .firstLine */ .TM)(e)}`);
     }
     if (table === undefined)
         return { fileName, sections };
     for (const [job, section] of Object.entries(table)) {
         if (typeof section !== 'object' || section === null || Array.isArray(section) || section instanceof Date)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MaandError */ .Ob('invalid bucket.conf', `bucket conf ${rel} key "${job}" must be a [${job}] table, got ${(0,_toml_js__WEBPACK_IMPORTED_MODULE_2__/* .tomlTypeName */ .g_)(section)}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MaandError */ .Ob('invalid bucket.conf', `bucket conf ${rel} key ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_4__/* .quoted */ .T)(job)} must be a [${job}] table, got ${(0,_toml_js__WEBPACK_IMPORTED_MODULE_3__/* .tomlTypeName */ .g_)(section)}`);
         try {
-            sections.set(job, (0,_toml_js__WEBPACK_IMPORTED_MODULE_2__/* .stringMap */ .Qi)(section, `[${job}] `));
+            sections.set(job, (0,_toml_js__WEBPACK_IMPORTED_MODULE_3__/* .stringMap */ .Qi)(section, `[${job}] `));
         }
         catch (e) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MaandError */ .Ob('invalid bucket.conf', `bucket conf ${rel} ${firstLine(e)}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MaandError */ .Ob('invalid bucket.conf', `bucket conf ${rel} ${(0,_toml_js__WEBPACK_IMPORTED_MODULE_3__/* .firstLine */ .TM)(e)}`);
         }
     }
     return { fileName, sections };
-}
-function firstLine(e) {
-    return (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
-}
-
-
-/***/ }),
-
-/***/ 3788:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   MC: () => (/* binding */ readMaandConf),
-/* harmony export */   OA: () => (/* binding */ sshSettings),
-/* harmony export */   Wx: () => (/* binding */ writeDefaultMaandConf)
-/* harmony export */ });
-/* unused harmony export DEFAULT_MAAND_CONF_TEXT */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(452);
-/* harmony import */ var _toml_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9692);
-// maand.conf (§4.1): ssh, sudo, certificate lifetime, job config selector, log format.
-
-
-
-const ZERO = {
-    use_sudo: false,
-    ssh_user: '',
-    ssh_key: '',
-    ssh_port: 0,
-    certs_ttl: 0,
-    certs_renewal_buffer: 0,
-    job_config_selector: '',
-    log_format: '',
-};
-const DEFAULT_MAAND_CONF_TEXT = "use_sudo = true\nssh_user = 'agent'\nssh_key = 'worker.key'\nssh_port = 0\ncerts_ttl = 60\ncerts_renewal_buffer = 0\n";
-const KINDS = {
-    use_sudo: 'bool',
-    ssh_user: 'string',
-    ssh_key: 'string',
-    ssh_port: 'int',
-    certs_ttl: 'int',
-    certs_renewal_buffer: 'int',
-    job_config_selector: 'string',
-    log_format: 'string',
-};
-/** Reads maand.conf: absent file → zero values (certs_ttl 0, a reference quirk kept on purpose). */
-function readMaandConf(file) {
-    let table;
-    try {
-        table = (0,_toml_js__WEBPACK_IMPORTED_MODULE_2__/* .readToml */ .D7)(file);
-    }
-    catch (e) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MaandError */ .Ob('invalid maand.conf', `${e.message.split('\n')[0]}; fix the TOML syntax of ${file}`);
-    }
-    if (table === undefined)
-        return { ...ZERO };
-    const conf = { ...ZERO };
-    for (const [key, kind] of Object.entries(KINDS)) {
-        const v = table[key];
-        if (v === undefined)
-            continue;
-        const ok = kind === 'bool' ? typeof v === 'boolean' : kind === 'string' ? typeof v === 'string' : typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v));
-        if (!ok)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MaandError */ .Ob('invalid maand.conf', `key ${key} must be ${kind === 'int' ? 'an integer' : kind === 'bool' ? 'a boolean' : 'a string'}, got ${(0,_toml_js__WEBPACK_IMPORTED_MODULE_2__/* .tomlTypeName */ .g_)(v)}`);
-        conf[key] = kind === 'int' ? Number(v) : v;
-    }
-    if (conf.certs_ttl === 0)
-        conf.certs_ttl = 60;
-    conf.job_config_selector = conf.job_config_selector.trim();
-    return conf;
-}
-function writeDefaultMaandConf(file) {
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(file, DEFAULT_MAAND_CONF_TEXT, { mode: 0o644 });
-}
-/** The effective ssh settings consumers use (defaults applied). */
-function sshSettings(conf) {
-    return { user: conf.ssh_user || 'agent', keyName: conf.ssh_key || 'worker.key', port: conf.ssh_port > 0 ? conf.ssh_port : 22, useSudo: conf.use_sudo };
 }
 
 
@@ -193,69 +123,6 @@ function bucketPaths(root) {
 }
 function jobDir(paths, job) {
     return join(paths.jobsDir, job);
-}
-
-
-/***/ }),
-
-/***/ 9692:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   D7: () => (/* binding */ readToml),
-/* harmony export */   Qi: () => (/* binding */ stringMap),
-/* harmony export */   g_: () => (/* binding */ tomlTypeName),
-/* harmony export */   tJ: () => (/* binding */ FileReadError)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(452);
-/* harmony import */ var smol_toml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3292);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3024);
-// TOML reading shared by maand.conf, bucket.conf, bucket.jobs*.conf and vars.toml.
-
-
-
-/** The file exists but cannot be read (a directory, no permission): not a TOML problem. */
-class FileReadError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MaandError */ .Ob {
-    name = 'FileReadError';
-    constructor(message) {
-        super('cannot read file', message, undefined, { bare: true });
-    }
-}
-/** Reads a TOML file; undefined when it does not exist. Parse errors are thrown as Error(message). */
-function readToml(file) {
-    let text;
-    try {
-        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.readFileSync)(file, 'utf8');
-    }
-    catch (e) {
-        if (e.code === 'ENOENT')
-            return undefined;
-        throw new FileReadError(e.message);
-    }
-    return (0,smol_toml__WEBPACK_IMPORTED_MODULE_1__/* .parse */ .qg)(text);
-}
-function tomlTypeName(v) {
-    if (Array.isArray(v))
-        return 'array';
-    if (v instanceof Date)
-        return 'datetime';
-    if (typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v)))
-        return 'integer';
-    if (typeof v === 'number')
-        return 'float';
-    if (typeof v === 'object' && v !== null)
-        return 'table';
-    return typeof v;
-}
-/** A flat string → string map; any other value type is an error naming the key. */
-function stringMap(table, where) {
-    const out = {};
-    for (const [k, v] of Object.entries(table)) {
-        if (typeof v !== 'string')
-            throw new Error(`${where}key "${k}": expected a string, got ${tomlTypeName(v)}`);
-        out[k] = v;
-    }
-    return out;
 }
 
 
@@ -345,6 +212,7 @@ function asDatabaseError(e) {
 /* harmony export */   KS: () => (/* binding */ REQUIRED_COLUMNS),
 /* harmony export */   Vw: () => (/* binding */ VIEWS),
 /* harmony export */   _r: () => (/* binding */ migrate),
+/* harmony export */   be: () => (/* binding */ ensureJobFileColumns),
 /* harmony export */   f$: () => (/* binding */ SCHEMA_VERSION),
 /* harmony export */   qv: () => (/* binding */ tableColumns)
 /* harmony export */ });
@@ -373,6 +241,19 @@ const ADDED_COLUMNS = [
     ['job', 'update_parallel_count', 'INT NOT NULL DEFAULT 1'],
     ['job', 'deploy_parallel_count', 'INT NOT NULL DEFAULT 0'],
 ];
+/**
+ * Added to job_files after the reference: a file's permission bits and a symlink's target text
+ * (issue 15). NULL in rows the reference wrote; deploy then falls back to the reference's modes.
+ */
+const JOB_FILE_COLUMNS = [
+    ['job_files', 'mode', 'INT'],
+    ['job_files', 'link', 'TEXT'],
+];
+/** Adds the job_files columns to a catalog created before them (build writes them). */
+function ensureJobFileColumns(db) {
+    for (const [t, c, d] of JOB_FILE_COLUMNS)
+        addColumnIfMissing(db, t, c, d);
+}
 const LATE_COLUMNS = [
     ['job', 'max_concurrent_upgrades', 'INT NOT NULL DEFAULT 1'],
     ['job', 'max_concurrent_starts', 'INT NOT NULL DEFAULT 0'],
@@ -382,6 +263,7 @@ const LATE_COLUMNS = [
     ['hash', 'previous_files', 'TEXT'],
     ['job', 'current_memory_source', "TEXT NOT NULL DEFAULT 'manifest'"],
     ['job', 'current_cpu_source', "TEXT NOT NULL DEFAULT 'manifest'"],
+    ...JOB_FILE_COLUMNS,
 ];
 const VIEWS = {
     cat_allocations: {
@@ -799,9 +681,13 @@ async function generateCa(bucketId, opts) {
     return { certPem: (0,pem/* encodePem */.T)('CERTIFICATE', der), keyPem: (0,keys/* privateKeyPem */.n)(privateKey, false) };
 }
 
+// EXTERNAL MODULE: ./lib/bucket/modes.js
+var modes = __webpack_require__(6);
 ;// CONCATENATED MODULE: ./lib/init/index.js
 // `maand init` (§3.2): layout, schema, bucket id, CA, KV key. A re-run upgrades the schema and never
-// changes the bucket id, CA, keys or user files. Secret files are 0600 in a 0700 dir (decision Q26).
+// changes the bucket id, CA, keys or user files. Secret files are 0600 in a 0700 dir (decision Q26);
+// data/ and logs/ are 0700 and the catalog 0600 (src/bucket/modes.ts), tightened on a re-run.
+
 
 
 
@@ -814,9 +700,10 @@ async function generateCa(bucketId, opts) {
 
 async function initBucket(opts) {
     const paths = (0,bucket_paths/* bucketPaths */.Z)(opts.root);
-    for (const dir of [paths.dataDir, paths.jobsDir, paths.logsDir, paths.tmpDir]) {
+    const dirs = [[paths.dataDir, modes/* PRIVATE_DIR */.A9], [paths.jobsDir, 0o755], [paths.logsDir, modes/* PRIVATE_DIR */.A9], [paths.tmpDir, 0o755]];
+    for (const [dir, mode] of dirs) {
         try {
-            (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o755 });
+            (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode });
         }
         catch (e) {
             throw new errors/* MaandError */.Ob('unexpected error', `create directory ${dir}: ${e.message}`);
@@ -828,7 +715,11 @@ async function initBucket(opts) {
     const hasKey = (0,external_node_fs_.existsSync)(paths.caKey);
     if (hasCrt !== hasKey)
         throw new errors/* MaandError */.Ob('bucket CA is incomplete', 'secrets must contain both ca.crt and ca.key');
+    const tightened = (0,modes/* tightenBucketModes */.aT)(paths.root);
     const isNew = !(0,external_node_fs_.existsSync)(paths.db);
+    // An empty file is an empty database: created owner-only, SQLite gives its WAL files the same mode.
+    if (isNew)
+        (0,external_node_fs_.writeFileSync)(paths.db, '', { mode: modes/* PRIVATE_FILE */.rQ, flag: 'wx' });
     const db = (0,catalog_db/* openDb */.bI)(paths.db, { create: true });
     try {
         const { bucketId, created } = (0,catalog_db/* inTransaction */.sA)(db, () => {
@@ -852,7 +743,7 @@ async function initBucket(opts) {
         }
         if (!(0,external_node_fs_.existsSync)(paths.kvKey))
             (0,external_node_fs_.writeFileSync)(paths.kvKey, (0,external_node_crypto_.randomBytes)(32), { mode: 0o600 });
-        return { created, bucketId, schemaVersion: schema/* SCHEMA_VERSION */.f$, paths };
+        return { created, bucketId, schemaVersion: schema/* SCHEMA_VERSION */.f$, paths, notes: tightened ? [tightened] : [] };
     }
     finally {
         db.close();
@@ -864,6 +755,8 @@ async function initBucket(opts) {
 async function initCommand(io) {
     const testMode = io.env['MAAND_TEST'] === '1';
     const res = await initBucket({ root: io.cwd, caKeyBits: testMode ? 1024 : 4096 });
+    for (const note of res.notes)
+        io.stderr.write(`note: ${note}\n`);
     if (io.env['MAAND_QUIET'] === '1' || testMode)
         return;
     io.stdout.write(res.created ? 'maand bucket initialized\n' : `maand bucket upgraded (schema version ${res.schemaVersion})\n`);

@@ -17,133 +17,163 @@ export const modules = {
 
 async function runCli(argv, io) {
     const program = new commander__WEBPACK_IMPORTED_MODULE_0__/* .Command */ .uB('maand')
-        .description('Deploy jobs to Linux workers over SSH/rsync with rolling Makefile lifecycles.\nRun commands from the bucket directory (the folder holding maand.conf, workspace/, data/).')
+        .description('Deploy jobs to Linux workers over SSH and rsync, with rolling Makefile lifecycles. ' +
+        'Run every command from the bucket directory, the folder that holds maand.conf, workspace/ and data/.')
         .version('0.1.0', '-V, --version')
         .exitOverride()
-        .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+        .configureOutput({
+        writeOut: (s) => io.stdout.write(s),
+        writeErr: (s) => io.stderr.write(s),
+        getOutHelpWidth: () => helpWidth(io.stdout),
+        getErrHelpWidth: () => helpWidth(io.stderr),
+    })
+        .configureHelp({ subcommandTerm, optionDescription })
         .showHelpAfterError('(run maand --help for usage)');
     let failurePrefix = 'maand';
     program
         .command('init')
-        .description('Create (or upgrade) a bucket in the current directory: layout, catalog, bucket id, CA, KV key.\nA re-run upgrades the schema and never changes ids, keys or your files.')
+        .summary('Create or upgrade the bucket in this directory')
+        .description('Create a bucket in the current directory: its layout, the catalog, the bucket id, the CA and the KV key. ' +
+        'Run again, it upgrades the catalog schema and never changes ids, keys or your files.')
         .action(async () => {
         failurePrefix = 'maand init failed';
-        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(870)]).then(__webpack_require__.bind(__webpack_require__, 5870))).initCommand(io);
+        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(367), __webpack_require__.e(870)]).then(__webpack_require__.bind(__webpack_require__, 5870))).initCommand(io);
     });
     program
         .command('build')
-        .description('Reconcile workspace/ (workers.json, jobs, bucket.conf, …) into the catalog data/maand.db.\nAll-or-nothing: on any error the catalog is left exactly as it was.')
-        .option('--purge-job-kv', 'also empty vars/job/<job> and secrets/job/<job> of jobs that were removed', false)
+        .summary('Reconcile workspace/ into the catalog')
+        .description('Reconcile workspace/ (workers.json, the jobs, bucket.conf and the rest) into the catalog data/maand.db. ' +
+        'A build is all-or-nothing: on any error the catalog is left exactly as it was.')
+        .option('--purge-job-kv', 'also empty vars/job/<job> and secrets/job/<job> of removed jobs', false)
         .action(async (opts) => {
         failurePrefix = 'maand build failed';
-        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(243), __webpack_require__.e(37), __webpack_require__.e(571), __webpack_require__.e(790), __webpack_require__.e(316), __webpack_require__.e(361)]).then(__webpack_require__.bind(__webpack_require__, 9361))).buildCommand(io, opts);
+        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(243), __webpack_require__.e(593), __webpack_require__.e(367), __webpack_require__.e(338), __webpack_require__.e(109), __webpack_require__.e(316), __webpack_require__.e(361)]).then(__webpack_require__.bind(__webpack_require__, 9361))).buildCommand(io, opts);
     });
     (0,_ssh_access_js__WEBPACK_IMPORTED_MODULE_2__/* .withHostKeyFlags */ .T)(program.command('deploy'))
-        .description('Deploy jobs to their workers: reconcile removed/disabled allocations, then per deployment_seq wave\n' +
-        'run pre_deploy, stage and hash each job, rsync what changed and roll it out in batches\n' +
-        '(make start/restart/reload), promoting each batch in the catalog as it succeeds.\n' +
-        'Exit status is non-zero when any job failed; failed jobs are retried by the next deploy.')
-        .option('--jobs <names>', 'comma-separated job names (unknown names are an error)')
-        .option('-n, --dry-run', 'print what would happen to each allocation and why; change nothing', false)
+        .summary('Deploy jobs to their workers')
+        .description('Deploy jobs to their workers. ' +
+        'First reconcile the allocations that were removed or disabled; then, wave by wave in deployment_seq order, ' +
+        'run the pre_deploy hooks, stage and hash each job, rsync what changed and roll it out in batches ' +
+        'with make start, restart or reload, promoting each batch in the catalog as it succeeds.\n\n' +
+        'The exit status is non-zero when any job failed, and the next deploy retries the failed jobs.')
+        .option('--jobs <names>', 'deploy only these comma-separated jobs, where an unknown name is an error')
+        .option('-n, --dry-run', 'print what would happen to each allocation and why, without changing anything', false)
         .option('--force', 'roll out every selected job even when nothing changed', false)
-        .option('--sync-only', 'rsync files and run post_deploy, without start/restart/reload', false)
+        .option('--sync-only', 'rsync files and run post_deploy without start, restart or reload', false)
         .option('-b, --build', 'run maand build first', false)
-        .option('--output <file>', 'write the result (or dry-run plan) as JSON to this file')
-        .option('-v, --verbose', 'also show rsync transfer output', false)
+        .option('--output <file>', 'write the result, or the dry-run plan, as JSON to this file')
+        .option('-v, --verbose', 'also show the rsync transfer output', false)
         .action(async (opts) => {
         failurePrefix = opts.dryRun ? 'maand deploy --dry-run failed' : 'maand deploy failed';
-        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(243), __webpack_require__.e(220), __webpack_require__.e(37), __webpack_require__.e(571), __webpack_require__.e(92), __webpack_require__.e(790), __webpack_require__.e(990)]).then(__webpack_require__.bind(__webpack_require__, 8990))).deployCommand(io, opts);
+        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(243), __webpack_require__.e(220), __webpack_require__.e(593), __webpack_require__.e(367), __webpack_require__.e(338), __webpack_require__.e(159), __webpack_require__.e(109), __webpack_require__.e(898)]).then(__webpack_require__.bind(__webpack_require__, 6898))).deployCommand(io, opts);
     });
     const jobCmd = (0,_ssh_access_js__WEBPACK_IMPORTED_MODULE_2__/* .withHostKeyFlags */ .T)(program.command('job'))
-        .description('Run a lifecycle target of one job on its workers.')
-        .argument('[target]', 'reference form: maand job <target> <job>')
-        .argument('[job]')
+        .summary('Run a Makefile target of one job on its workers')
+        .description('Run a Makefile target of one job on its workers: maand job <target> <job> is the short form of ' +
+        'maand job run <job> --target <target>.')
+        .argument('[target]', 'Makefile target, e.g. start, stop, restart, reload or status')
+        .argument('[job]', 'the job to run it on')
         .action(async (target, job, opts) => {
         if (!target || !job) {
             jobCmd.help({ error: true });
             return;
         }
         failurePrefix = 'maand job failed';
-        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(37), __webpack_require__.e(571), __webpack_require__.e(92), __webpack_require__.e(355)]).then(__webpack_require__.bind(__webpack_require__, 9355))).jobRunCommand(io, job, { target, healthCheck: false, ...opts });
+        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(593), __webpack_require__.e(367), __webpack_require__.e(338), __webpack_require__.e(159), __webpack_require__.e(355)]).then(__webpack_require__.bind(__webpack_require__, 9355))).jobRunCommand(io, job, { target, healthCheck: false, ...opts });
     });
     (0,_ssh_access_js__WEBPACK_IMPORTED_MODULE_2__/* .withHostKeyFlags */ .T)(jobCmd.command('run'))
-        .description('Run `make <target>` of the job on its active allocations (in batches of max_concurrent_upgrades),\n' +
-        'or its job_control hooks with TARGET=<target>. Checks first that each worker runs this bucket at\n' +
-        'the current update_seq.')
-        .argument('<job>')
-        .requiredOption('--target <target>', 'Makefile target, e.g. start, stop, restart, reload, status')
-        .option('--workers <ips>', 'only these workers (comma-separated)')
-        .option('--health-check', 'run the job health check afterwards', false)
+        .summary('Run make <target> of a job on its active allocations')
+        .description('Run make <target> of the job on its active allocations, in batches of max_concurrent_upgrades, ' +
+        'or its job_control hooks with TARGET=<target>. ' +
+        'It first checks that each worker runs this bucket at the current update_seq.')
+        .argument('<job>', 'the job to run the target of')
+        .requiredOption('--target <target>', 'Makefile target, e.g. start, stop, restart, reload or status')
+        .option('--workers <ips>', 'run only on these comma-separated worker IPs')
+        .option('--health-check', 'run the health checks of the job afterwards', false)
         .action(async (job, opts) => {
         failurePrefix = 'maand job run failed';
-        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(37), __webpack_require__.e(571), __webpack_require__.e(92), __webpack_require__.e(355)]).then(__webpack_require__.bind(__webpack_require__, 9355))).jobRunCommand(io, job, opts);
+        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(593), __webpack_require__.e(367), __webpack_require__.e(338), __webpack_require__.e(159), __webpack_require__.e(355)]).then(__webpack_require__.bind(__webpack_require__, 9355))).jobRunCommand(io, job, opts);
     });
     (0,_ssh_access_js__WEBPACK_IMPORTED_MODULE_2__/* .withHostKeyFlags */ .T)(program.command('health'))
-        .description('Run the health checks of jobs (manifest probes and health_check hooks) against their active allocations.')
-        .option('--jobs <names>', 'comma-separated job names (default: all)')
-        .option('--wait', 'retry per the manifest wait block (attempts x interval) before failing', false)
+        .summary('Run the health checks of jobs')
+        .description('Run the health checks of jobs, the manifest probes and the health_check hooks, against their active allocations.')
+        .option('--jobs <names>', 'check only these comma-separated jobs (default: all)')
+        .option('--wait', 'retry as the manifest wait block says (attempts times interval) before failing', false)
         .action(async (opts) => {
         failurePrefix = 'maand health failed';
-        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(37), __webpack_require__.e(571), __webpack_require__.e(92), __webpack_require__.e(260)]).then(__webpack_require__.bind(__webpack_require__, 8260))).healthCommand(io, opts);
+        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(593), __webpack_require__.e(367), __webpack_require__.e(338), __webpack_require__.e(159), __webpack_require__.e(260)]).then(__webpack_require__.bind(__webpack_require__, 8260))).healthCommand(io, opts);
     });
     program
         .command('jobcommand')
         .alias('job_command')
-        .description('Run a job command registered for the `cli` event, once per active allocation, on this machine.\nKV written by the hooks is kept when all of them succeed.')
-        .argument('<command>', 'command name, e.g. command_backup')
-        .argument('[job]', 'only this job (default: every job registering the command)')
-        .option('--concurrency <n>', 'allocations at once', '1')
+        .summary('Run a job command registered for the cli event')
+        .description('Run a job command registered for the cli event on this machine, once per active allocation. ' +
+        'The KV the hooks write is kept when all of them succeed. ' +
+        'The command is also available as job_command.')
+        .argument('<command>', 'the command name, e.g. command_backup')
+        .argument('[job]', 'run only the command of this job (default: every job registering it)')
+        .option('--concurrency <n>', 'run this many allocations at once', '1')
         .action(async (command, job, opts) => {
         failurePrefix = 'maand jobcommand failed';
-        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(37), __webpack_require__.e(571), __webpack_require__.e(92), __webpack_require__.e(260)]).then(__webpack_require__.bind(__webpack_require__, 8260))).jobCommandCommand(io, command, job, opts);
+        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(593), __webpack_require__.e(367), __webpack_require__.e(338), __webpack_require__.e(159), __webpack_require__.e(260)]).then(__webpack_require__.bind(__webpack_require__, 8260))).jobCommandCommand(io, command, job, opts);
     });
     program
         .command('gc')
-        .description('Forget removed allocations (after deploy stopped and cleaned them) and their KV, then purge KV history\nolder than --retain-days (the latest 8 versions of live keys are always kept).')
-        .option('--retain-days <n>', 'keep history written in the last n days', '0')
+        .summary('Forget removed allocations and old KV history')
+        .description('Forget the removed allocations that deploy has stopped and cleaned, and their KV. ' +
+        'Then purge the KV history older than --retain-days; the latest 8 versions of live keys are always kept.')
+        .option('--retain-days <n>', 'keep the history written in the last n days', '0')
         .action(async (opts) => {
         failurePrefix = 'maand gc failed';
-        (await Promise.all(/* import() */[__webpack_require__.e(37), __webpack_require__.e(805)]).then(__webpack_require__.bind(__webpack_require__, 9805))).gcCommand(io, opts);
+        (await Promise.all(/* import() */[__webpack_require__.e(593), __webpack_require__.e(805)]).then(__webpack_require__.bind(__webpack_require__, 9805))).gcCommand(io, opts);
     });
-    const cat = program.command('cat').description('Show catalog contents (read-only).');
+    const cat = program
+        .command('cat')
+        .summary('Show the catalog contents (read-only)')
+        .description('Show the catalog contents: workers, jobs, allocations, job commands, deployments and KV. Nothing is changed.');
     for (const view of ['workers', 'jobs', 'allocations', 'job_commands']) {
+        const what = view.replace('_', ' ');
         cat
             .command(view)
-            .description(`Show the ${view.replace('_', ' ')} of the catalog.`)
-            .option('--jobs <names>', 'comma-separated job names to show')
+            .summary(`Show the ${what} of the catalog`)
+            .description(`Show the ${what} of the catalog as a table, or as JSON with --json.`)
+            .option('--jobs <names>', 'show only these comma-separated jobs')
             .option('--json', 'print JSON instead of a table', false)
             .action(async (opts) => {
-            await (await Promise.all(/* import() */[__webpack_require__.e(37), __webpack_require__.e(308)]).then(__webpack_require__.bind(__webpack_require__, 1308))).catViewCommand(io, view, opts);
+            await (await Promise.all(/* import() */[__webpack_require__.e(593), __webpack_require__.e(308)]).then(__webpack_require__.bind(__webpack_require__, 1308))).catViewCommand(io, view, opts);
         });
     }
     cat
         .command('deployments')
-        .description('Show every allocation with its deploy state: hashes, versions and what the next deploy does (rollout column).')
-        .option('--jobs <names>', 'comma-separated job names')
-        .option('--workers <ips>', 'comma-separated worker IPs')
-        .option('--active', 'only active allocations', false)
+        .summary('Show the deploy state of every allocation')
+        .description('Show every allocation with its deploy state: its hashes, its versions and what the next deploy does with it (the rollout column).')
+        .option('--jobs <names>', 'show only these comma-separated jobs')
+        .option('--workers <ips>', 'show only these comma-separated worker IPs')
+        .option('--active', 'show only active allocations', false)
         .option('--json', 'print JSON instead of a table', false)
         .action(async (opts) => {
-        await (await Promise.all(/* import() */[__webpack_require__.e(37), __webpack_require__.e(308)]).then(__webpack_require__.bind(__webpack_require__, 1308))).catDeploymentsCommand(io, opts);
+        await (await Promise.all(/* import() */[__webpack_require__.e(593), __webpack_require__.e(308)]).then(__webpack_require__.bind(__webpack_require__, 1308))).catDeploymentsCommand(io, opts);
     });
     const kv = cat
         .command('kv')
-        .description('Show KV keys (latest version of each). Secrets show as [encrypted].')
-        .option('--jobs <names>', 'only the namespaces these jobs can read')
-        .option('--namespace <ns>', 'only this namespace')
-        .option('--active', 'only live keys', false)
-        .option('--deleted', 'only deleted keys', false)
+        .summary('Show KV keys with their latest values')
+        .description('Show KV keys with the latest version of each. Secret values show as [encrypted]; maand cat kv get --reveal prints one in clear.')
+        .option('--jobs <names>', 'show only the namespaces these comma-separated jobs can read')
+        .option('--namespace <ns>', 'show only this namespace')
+        .option('--active', 'show only live keys', false)
+        .option('--deleted', 'show only deleted keys', false)
         .option('--json', 'print JSON instead of a table', false)
         .action(async (opts) => {
-        await (await Promise.all(/* import() */[__webpack_require__.e(37), __webpack_require__.e(308)]).then(__webpack_require__.bind(__webpack_require__, 1308))).catKvCommand(io, opts);
+        await (await Promise.all(/* import() */[__webpack_require__.e(593), __webpack_require__.e(308)]).then(__webpack_require__.bind(__webpack_require__, 1308))).catKvCommand(io, opts);
     });
     kv.command('get')
-        .description('Print one value.')
-        .argument('<namespace>')
-        .argument('<key>')
+        .summary('Print one KV value')
+        .description('Print the latest value of one KV key. A secret prints as [encrypted] unless --reveal is given.')
+        .argument('<namespace>', 'the KV namespace, e.g. vars/job/<job>')
+        .argument('<key>', 'the key in that namespace')
         .option('--reveal', 'decrypt a secret value', false)
         .action(async (ns, key, opts) => {
-        await (await Promise.all(/* import() */[__webpack_require__.e(37), __webpack_require__.e(308)]).then(__webpack_require__.bind(__webpack_require__, 1308))).catKvGetCommand(io, ns, key, opts);
+        await (await Promise.all(/* import() */[__webpack_require__.e(593), __webpack_require__.e(308)]).then(__webpack_require__.bind(__webpack_require__, 1308))).catKvGetCommand(io, ns, key, opts);
     });
     program.addOption(new commander__WEBPACK_IMPORTED_MODULE_0__/* .Option */ .c$('--no-color', 'disable colours').hideHelp());
     try {
@@ -160,6 +190,22 @@ async function runCli(argv, io) {
         io.stderr.write(e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .PartialFailureError */ .ax ? `${e.message}\n` : `${failurePrefix}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .userMessage */ .Rq)(e)}\n`);
         return 1;
     }
+}
+/** Help wraps at the terminal's width, and at 80 columns when not writing to a terminal (stable output). */
+function helpWidth(stream) {
+    return stream.isTTY === true && stream.columns !== undefined && stream.columns > 0 ? stream.columns : 80;
+}
+/** A command's row in its parent's command list: name and arguments (its own help shows aliases and options). */
+function subcommandTerm(cmd) {
+    const args = cmd.registeredArguments.map((a) => {
+        const name = a.name() + (a.variadic ? '...' : '');
+        return a.required ? `<${name}>` : `[${name}]`;
+    });
+    return [cmd.name(), ...args].join(' ');
+}
+/** An option's help text; an off-by-default flag does not say `(default: false)`. */
+function optionDescription(option) {
+    return option.defaultValue === false ? option.description : commander__WEBPACK_IMPORTED_MODULE_0__/* .Help */ ._V.prototype.optionDescription.call(this, option);
 }
 
 

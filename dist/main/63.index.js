@@ -2,6 +2,115 @@ export const id = 63;
 export const ids = [63];
 export const modules = {
 
+/***/ 12818:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G1: () => (/* binding */ isBucketId),
+/* harmony export */   VM: () => (/* binding */ isWorkerHost),
+/* harmony export */   vG: () => (/* binding */ isJobName)
+/* harmony export */ });
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77030);
+// Syntax of the names maand turns into worker paths and script words (issue 15): job names, worker
+// hosts and the bucket id. The reference accepted anything; these are what real buckets use, and
+// nothing here can climb out of a directory or mean something to a shell.
+
+/** Letters, digits, `_`, `-`, `.`; not starting with `.` or `-` (hidden files, options, `..`). */
+const JOB_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
+/** A DNS label (underscores allowed, as internal names use them), not starting or ending with `-`. */
+const DNS_LABEL = /^[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+function isJobName(name) {
+    return JOB_NAME.test(name) && name.length <= 255;
+}
+/** An IPv4 or IPv6 address or a DNS name. */
+function isWorkerHost(host) {
+    if ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(host) !== 0)
+        return !host.includes('/');
+    return host.length <= 253 && host.split('.').every((label) => DNS_LABEL.test(label));
+}
+function isBucketId(id) {
+    return UUID.test(id);
+}
+
+
+/***/ }),
+
+/***/ 6:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A9: () => (/* binding */ PRIVATE_DIR),
+/* harmony export */   aT: () => (/* binding */ tightenBucketModes),
+/* harmony export */   rQ: () => (/* binding */ PRIVATE_FILE)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(27462);
+// Owner-only modes for what holds the catalog and the run logs: data/ and logs/ 0700, the catalog (and
+// its WAL and shared-memory files) and the log files 0600. The catalog holds the KV store (its plaintext
+// values, the encrypted secrets beside them) and the logs hold hook and make output: no other user of
+// the machine reads them. Buckets made before are tightened on the next run, with one note.
+
+
+
+const PRIVATE_DIR = 0o700;
+const PRIVATE_FILE = 0o600;
+/** Tightens what is wider than owner-only; the note saying what changed, undefined when nothing did. */
+function tightenBucketModes(root) {
+    const p = (0,_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .bucketPaths */ .Z)(root);
+    const changed = [];
+    const note = (path, was, mode) => {
+        if (was !== undefined)
+            changed.push(`${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, path)} ${octal(was)} → ${octal(was & mode)}`);
+    };
+    note(p.dataDir, tighten(p.dataDir, PRIVATE_DIR), PRIVATE_DIR);
+    for (const f of [p.db, `${p.db}-wal`, `${p.db}-shm`])
+        note(f, tighten(f, PRIVATE_FILE), PRIVATE_FILE);
+    // The files under logs/ are reachable only through it: a logs/ that was private keeps them private.
+    const logs = tighten(p.logsDir, PRIVATE_DIR);
+    if (logs !== undefined) {
+        note(p.logsDir, logs, PRIVATE_DIR);
+        const n = tightenTree(p.logsDir);
+        if (n > 0)
+            changed.push(`${n} ${n === 1 ? 'entry' : 'entries'} under it → 0600 (files), 0700 (folders)`);
+    }
+    if (changed.length === 0)
+        return undefined;
+    return `tightened permissions that let other users read the catalog or the logs: ${changed.join(', ')}`;
+}
+/** chmods `path` to at most `mode`; the mode it had when that was wider, else undefined. */
+function tighten(path, mode) {
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path))
+        return undefined;
+    const was = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).mode & 0o777;
+    if ((was & ~mode) === 0)
+        return undefined;
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.chmodSync)(path, was & mode);
+    return was;
+}
+/** How many entries under `dir` were tightened. */
+function tightenTree(dir) {
+    let n = 0;
+    for (const e of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir, { withFileTypes: true })) {
+        const full = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, e.name);
+        if (e.isDirectory()) {
+            if (tighten(full, PRIVATE_DIR) !== undefined)
+                n++;
+            n += tightenTree(full);
+        }
+        else if (e.isFile() && tighten(full, PRIVATE_FILE) !== undefined)
+            n++;
+    }
+    return n;
+}
+function octal(mode) {
+    return `0${mode.toString(8).padStart(3, '0')}`;
+}
+
+
+/***/ }),
+
 /***/ 27462:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -214,18 +323,18 @@ function corrupted(file, what) {
 
 ;// CONCATENATED MODULE: ./lib/state/bundle-crypto.js
 // Sealing the bundle body: a 256-bit key from the state-key by scrypt (random salt per bundle), then
-// AES-256-GCM with the header bytes as additional data. The scrypt cost read from a header is bounded
-// before use: the header is only authenticated after the key is derived.
+// AES-256-GCM with the header bytes as additional data. The scrypt cost read from a header must be one
+// of the sets this maand writes: the header is only authenticated after the key is derived, so a forged
+// header could otherwise ask for gigabytes of memory and minutes of CPU.
 
 
-const SCRYPT_N = 2 ** 15;
-const SCRYPT_R = 8;
-const SCRYPT_P = 1;
+/** The scrypt costs this maand accepts; the first is the one it writes. Add a set here to change the cost. */
+const SCRYPT_SETS = [{ N: 2 ** 15, r: 8, p: 1 }];
 const TAG_BYTES = 16;
 /** Fresh KDF parameters and nonce for one bundle. */
 function newSealParams() {
     return {
-        kdf: { name: 'scrypt', N: SCRYPT_N, r: SCRYPT_R, p: SCRYPT_P, salt: (0,external_node_crypto_.randomBytes)(16).toString('base64') },
+        kdf: { name: 'scrypt', ...SCRYPT_SETS[0], salt: (0,external_node_crypto_.randomBytes)(16).toString('base64') },
         iv: (0,external_node_crypto_.randomBytes)(12).toString('base64'),
     };
 }
@@ -240,8 +349,9 @@ async function unseal(file, stateKey, header, aad, body) {
     const kdf = header.kdf;
     const iv = Buffer.from(header.iv, 'base64');
     const salt = Buffer.from(kdf.salt, 'base64');
-    const sane = isPow2(kdf.N) && kdf.N >= 2 ** 10 && kdf.N <= 2 ** 20 && bundle_crypto_int(kdf.r, 1, 32) && bundle_crypto_int(kdf.p, 1, 16) && salt.length >= 16 && iv.length === 12;
-    if (!sane || body.length < TAG_BYTES)
+    if (!SCRYPT_SETS.some((s) => s.N === kdf.N && s.r === kdf.r && s.p === kdf.p))
+        throw unknownCost(file, kdf);
+    if (salt.length < 16 || iv.length !== 12 || body.length < TAG_BYTES)
         throw authFailed(file);
     const key = await deriveKey(stateKey, kdf);
     const decipher = (0,external_node_crypto_.createDecipheriv)('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
@@ -258,18 +368,20 @@ async function unseal(file, stateKey, header, aad, body) {
 function authFailed(file) {
     return new StateError('auth', `state bundle ${file}: wrong state-key or corrupted (authentication failed); check that the state-key secret is the one the state was saved with`);
 }
+function unknownCost(file, kdf) {
+    const known = SCRYPT_SETS.map((s) => `N=${s.N} r=${s.r} p=${s.p}`).join(', ');
+    return new StateError('format', `state bundle ${file}: scrypt parameters N=${shown(kdf.N)} r=${shown(kdf.r)} p=${shown(kdf.p)} are not ones this maand writes (${known}); the bundle was not written by this maand: restore a bundle saved by it`);
+}
+/** A header value as text, bounded: the header is not authenticated yet. */
+function shown(v) {
+    return (JSON.stringify(v) ?? 'undefined').slice(0, 24);
+}
 function deriveKey(stateKey, kdf) {
     const salt = Buffer.from(kdf.salt, 'base64');
     const maxmem = 128 * kdf.N * kdf.r * kdf.p + 32 * 1024 * 1024;
     return new Promise((resolve, reject) => {
         (0,external_node_crypto_.scrypt)(stateKey, salt, 32, { N: kdf.N, r: kdf.r, p: kdf.p, maxmem }, (err, key) => (err ? reject(err) : resolve(key)));
     });
-}
-function isPow2(n) {
-    return Number.isSafeInteger(n) && n > 1 && (n & (n - 1)) === 0;
-}
-function bundle_crypto_int(n, min, max) {
-    return Number.isSafeInteger(n) && n >= min && n <= max;
 }
 
 ;// CONCATENATED MODULE: ./lib/state/payload.js
@@ -549,6 +661,10 @@ function plaintextRefused(where = 'a state bundle') {
         `add a repository secret (e.g. from 'openssl rand -base64 32') and pass it as the state-key input`);
 }
 
+// EXTERNAL MODULE: ./lib/bucket/modes.js
+var modes = __webpack_require__(6);
+// EXTERNAL MODULE: ./lib/bucket/identifiers.js
+var identifiers = __webpack_require__(12818);
 ;// CONCATENATED MODULE: ./lib/state/open-bundle.js
 // Reading a bundle fully into memory and verifying it (tag or checksum, then structure) before any
 // byte of it is written into a bucket.
@@ -610,6 +726,8 @@ async function openBundle(file, key) {
 
 
 
+
+
 async function unpackState(file, bucketRoot, opts) {
     const { meta, entries } = await openBundle(file, opts.key);
     checkAgainstLocal(file, bucketRoot, meta);
@@ -637,10 +755,11 @@ function install(file, bucketRoot, entries, meta) {
             stageEntry(stage, e);
         verifyStagedDb(file, (0,external_node_path_.join)(stage, DB_ENTRY), meta);
         const stagedSecrets = (0,external_node_path_.join)(stage, SECRETS_ENTRY);
-        (0,external_node_fs_.mkdirSync)(paths.dataDir, { recursive: true, mode: 0o755 });
+        (0,external_node_fs_.mkdirSync)(paths.dataDir, { recursive: true, mode: modes/* PRIVATE_DIR */.A9 });
         // A WAL left by the catalog being replaced would be replayed onto the new one.
         (0,external_node_fs_.rmSync)(`${paths.db}-wal`, { force: true });
         (0,external_node_fs_.rmSync)(`${paths.db}-shm`, { force: true });
+        (0,external_node_fs_.chmodSync)((0,external_node_path_.join)(stage, DB_ENTRY), modes/* PRIVATE_FILE */.rQ); // owner-only whatever mode it was saved with
         (0,external_node_fs_.renameSync)((0,external_node_path_.join)(stage, DB_ENTRY), paths.db);
         if ((0,external_node_fs_.existsSync)(stagedSecrets)) {
             if ((0,external_node_fs_.existsSync)(paths.secretsDir))
@@ -685,6 +804,8 @@ function verifyStagedDb(file, staged, meta) {
     catch (e) {
         throw corrupted(file, `catalog does not open: ${e.message}`);
     }
+    if (bucketId !== undefined && !(0,identifiers/* isBucketId */.G1)(bucketId))
+        throw corrupted(file, `catalog bucket id ${JSON.stringify(bucketId ?? '')} is not a UUID`);
     if (generation !== meta.generation || bucketId !== meta.bucketId)
         throw corrupted(file, `catalog holds generation ${generation} of bucket ${bucketId ?? '(none)'}, header says ${meta.generation} of ${meta.bucketId}`);
 }

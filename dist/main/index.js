@@ -28961,6 +28961,8 @@ const SAVED = {
     saveRoot: 'maand-save-root',
     /** Bucket id of the restored (or new) state. */
     bucketId: 'maand-bucket-id',
+    /** Bucket root whose decrypted data/ and secrets/ (restored or created by this run) the post step removes, after saving; empty: none. */
+    cleanRoot: 'maand-clean-root',
     /** Private directory with the SSH key and known_hosts; removed by the post step. */
     sshDir: 'maand-ssh-dir',
 };
@@ -29002,7 +29004,7 @@ try {
     config = (0,_config_js__WEBPACK_IMPORTED_MODULE_1__/* .readConfig */ .Xg)((name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput(name), env);
     (0,_banner_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecrets */ .d)(config, _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__.info((0,_banner_js__WEBPACK_IMPORTED_MODULE_3__/* .banner */ .v)(config));
-    const [{ runAction }, { createStatePort }, { publishOutcome }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(291), __nccwpck_require__.e(680)]).then(__nccwpck_require__.bind(__nccwpck_require__, 62680)), __nccwpck_require__.e(/* import() */ 575).then(__nccwpck_require__.bind(__nccwpck_require__, 58575)), __nccwpck_require__.e(/* import() */ 62).then(__nccwpck_require__.bind(__nccwpck_require__, 80062))]);
+    const [{ runAction }, { createStatePort }, { publishOutcome }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(291), __nccwpck_require__.e(154)]).then(__nccwpck_require__.bind(__nccwpck_require__, 60154)), __nccwpck_require__.e(/* import() */ 575).then(__nccwpck_require__.bind(__nccwpck_require__, 58575)), __nccwpck_require__.e(/* import() */ 62).then(__nccwpck_require__.bind(__nccwpck_require__, 80062))]);
     const state = createStatePort(config, env);
     const outcome = await runAction(config, env, { log: _actions_core__WEBPACK_IMPORTED_MODULE_0__, signal: controller.signal, saveState: _actions_core__WEBPACK_IMPORTED_MODULE_0__.saveState, setSecret: _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret, state });
     await publishOutcome(config, env, outcome, publishIo);

@@ -28954,6 +28954,8 @@ const SAVED = {
     saveRoot: 'maand-save-root',
     /** Bucket id of the restored (or new) state. */
     bucketId: 'maand-bucket-id',
+    /** Bucket root whose decrypted data/ and secrets/ (restored or created by this run) the post step removes, after saving; empty: none. */
+    cleanRoot: 'maand-clean-root',
     /** Private directory with the SSH key and known_hosts; removed by the post step. */
     sshDir: 'maand-ssh-dir',
 };
@@ -28961,7 +28963,7 @@ const SAVED = {
 
 /***/ }),
 
-/***/ 3894:
+/***/ 75713:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28978,6 +28980,86 @@ var errors = __nccwpck_require__(452);
 var paths = __nccwpck_require__(27462);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
+;// CONCATENATED MODULE: ./lib/action/checkout-state.js
+// What a restored state leaves in the runner's checkout: the decrypted catalog and secrets. The post step
+// removes them once they are saved (a self-hosted runner keeps no decrypted key), and a plan keeps none
+// of the secrets it does not need: pull request code (pre_deploy hooks) runs with the bucket readable.
+
+
+
+/** The secrets a plan needs: the build signs certificates (CA) and reads KV secrets (KV key). */
+const PLAN_SECRETS = new Set(['ca.crt', 'ca.key', 'kv.key', 'known_hosts']);
+/** Removes data/, secrets/ and tmp/ (staged templates and certificate keys) of `root`; the removed ones, relative. */
+function removeDecryptedState(root) {
+    const p = (0,paths/* bucketPaths */.Z)(root);
+    return removeAll(root, [p.dataDir, p.secretsDir, p.tmpDir]);
+}
+/**
+ * Removes every entry of secrets/ but the CA and KV keys: the SSH key (whatever maand.conf names it, as
+ * the pull request may rename it) and anything else the bundle carries. The removed ones, relative.
+ */
+function removeSecretsPlanDoesNotNeed(root) {
+    return removeAll(root, secretsPlanDoesNotNeed(root).map((rel) => join(root, rel)));
+}
+/** The entries of secrets/ a plan does not need, relative to `root`. */
+function secretsPlanDoesNotNeed(root) {
+    const dir = bucketPaths(root).secretsDir;
+    if (!existsSync(dir))
+        return [];
+    return readdirSync(dir).filter((name) => !PLAN_SECRETS.has(name)).sort().map((name) => relative(root, join(dir, name)));
+}
+function removeAll(root, paths) {
+    const gone = paths.filter((p) => (0,external_node_fs_.existsSync)(p));
+    for (const p of gone)
+        (0,external_node_fs_.rmSync)(p, { recursive: true, force: true });
+    return gone.map((p) => (0,external_node_path_.relative)(root, p));
+}
+
+;// CONCATENATED MODULE: ./lib/bucket/read-file.js
+// Reading bucket files with one error for everything but "absent": a directory where a file belongs,
+// no permission, an I/O error. The message names the file relative to the bucket and what to do.
+
+
+class read_file_FileReadError extends errors/* MaandError */.Ob {
+    name = 'FileReadError';
+    constructor(shown, reason) {
+        super('cannot read file', `${shown} ${reason}`);
+    }
+}
+function failure(e, shown) {
+    const code = e.code;
+    if (code === 'EISDIR')
+        return new read_file_FileReadError(shown, 'is a directory (replace it with a regular file)');
+    if (code === 'EACCES' || code === 'EPERM')
+        return new read_file_FileReadError(shown, 'is not readable (permission denied; make it readable by the user running maand)');
+    if (code === 'ENOENT')
+        return new read_file_FileReadError(shown, 'does not exist');
+    return new read_file_FileReadError(shown, `(${e.message})`);
+}
+/** The file's bytes; a missing file is an error too. `shown` is the path as the user knows it. */
+function readBytes(file, shown) {
+    try {
+        return readFileSync(file);
+    }
+    catch (e) {
+        throw failure(e, shown);
+    }
+}
+function readText(file, shown) {
+    return readBytes(file, shown).toString('utf8');
+}
+/** The file's text, or undefined when it does not exist. */
+function read_file_readOptionalText(file, shown) {
+    try {
+        return readFileSync(file, 'utf8');
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return undefined;
+        throw failure(e, shown);
+    }
+}
+
 ;// CONCATENATED MODULE: ./node_modules/smol-toml/dist/error.js
 /*!
  * Copyright (c) Squirrel Chat et al., All rights reserved.
@@ -30293,30 +30375,361 @@ function stringify(obj, { maxDepth = 1000, numbersAsFloat = false, strictTempora
 /** @deprecated use `import * as ... from 'smol-toml'` instead */
 /* harmony default export */ const dist = ({ parse: parse_parse, stringify: stringify, TomlDate: TomlDate, TomlError: TomlError });
 
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
+;// CONCATENATED MODULE: ./lib/template/gostring.js
+// Go strings are byte strings; the engine keeps them as JS strings. Valid UTF-8 is the
+// ordinary JS string; a byte that is not part of a valid UTF-8 sequence (e.g. `slice "é" 0 1`)
+// is the lone low surrogate U+DC80+byte-0x80 ("surrogate escape", as Python's PEP 383).
+// Only the byte-level operations (len, index, slice, ordering, %x, %q, urlquery, the written
+// output) need to know; everything else sees a JS string whose code points are Go's runes.
+//
+// A lone surrogate outside U+DC80–U+DCFF (only data can hold one) encodes as U+FFFD, which is
+// what Go's decoders (JSON, YAML) make of it.
+
+const RAW_BASE = 0xdc00;
+/** A raw (invalid UTF-8) byte anywhere in the string; the `u` flag skips surrogate pairs. */
+const RAW_BYTE = /[\udc80-\udcff]/u;
+const SURROGATE = /[\ud800-\udfff]/;
+/** The byte a code point stands for when it is a surrogate escape, else undefined. */
+function gostring_rawByte(cp) {
+    return cp >= 0xdc80 && cp <= 0xdcff ? cp - RAW_BASE : undefined;
+}
+/** Go's []byte(s): the string's bytes, raw bytes included. */
+function encodeGoString(s) {
+    if (!SURROGATE.test(s))
+        return Buffer.from(s, 'utf8');
+    const out = [];
+    for (const ch of s) {
+        const cp = ch.codePointAt(0);
+        const raw = gostring_rawByte(cp);
+        if (raw !== undefined)
+            out.push(raw);
+        else
+            for (const b of Buffer.from(ch, 'utf8'))
+                out.push(b); // a lone surrogate encodes as U+FFFD
+    }
+    return Buffer.from(out);
+}
+/** Go's string(b): valid UTF-8 sequences become characters, every other byte a surrogate escape. */
+function gostring_decodeGoString(bytes) {
+    if (isUtf8(bytes))
+        return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    let out = '';
+    for (let i = 0; i < bytes.length;) {
+        const n = validSequence(bytes, i);
+        out += n === 0
+            ? String.fromCharCode(RAW_BASE + bytes[i])
+            : Buffer.from(bytes.buffer, bytes.byteOffset + i, n).toString('utf8');
+        i += n === 0 ? 1 : n;
+    }
+    return out;
+}
+/** Length of the valid UTF-8 sequence at b[i] by Go's utf8.DecodeRune rules, 0 if invalid. */
+function validSequence(b, i) {
+    const b0 = b[i];
+    if (b0 < 0x80)
+        return 1;
+    const cont = (k, lo = 0x80, hi = 0xbf) => b[i + k] !== undefined && b[i + k] >= lo && b[i + k] <= hi;
+    if (b0 >= 0xc2 && b0 <= 0xdf)
+        return cont(1) ? 2 : 0;
+    if (b0 >= 0xe0 && b0 <= 0xef) {
+        // No overlongs (E0 80..9F) and no surrogates (ED A0..BF).
+        const ok = b0 === 0xe0 ? cont(1, 0xa0) : b0 === 0xed ? cont(1, 0x80, 0x9f) : cont(1);
+        return ok && cont(2) ? 3 : 0;
+    }
+    if (b0 >= 0xf0 && b0 <= 0xf4) {
+        // No overlongs (F0 80..8F) and nothing above U+10FFFF (F4 90..).
+        const ok = b0 === 0xf0 ? cont(1, 0x90) : b0 === 0xf4 ? cont(1, 0x80, 0x8f) : cont(1);
+        return ok && cont(2) && cont(3) ? 4 : 0;
+    }
+    return 0;
+}
+/** Go's len(s). */
+function goByteLength(s) {
+    return SURROGATE.test(s) ? encodeGoString(s).length : Buffer.byteLength(s, 'utf8');
+}
+/**
+ * The canonical form of a string built by concatenation: raw bytes that now form a valid
+ * UTF-8 sequence (`print (slice "é" 0 1) (slice "é" 1)`) become the character again.
+ */
+function canonicalGoString(s) {
+    return RAW_BYTE.test(s) ? gostring_decodeGoString(encodeGoString(s)) : s;
+}
+/** Whether the string holds a raw (invalid UTF-8) byte. */
+function gostring_hasRawBytes(s) {
+    return RAW_BYTE.test(s);
+}
+/** Bytewise order (Go's string <, sort.Strings), which for valid UTF-8 is code point order. */
+function compareGoStrings(a, b) {
+    if (a === b)
+        return 0;
+    const n = Math.min(a.length, b.length);
+    for (let i = 0; i < n; i++) {
+        const x = a.charCodeAt(i);
+        const y = b.charCodeAt(i);
+        if (x !== y) {
+            // Below the surrogates, code unit order is byte order; from there on compare the bytes.
+            if (x < 0xd800 && y < 0xd800)
+                return x < y ? -1 : 1;
+            return Buffer.compare(encodeGoString(a), encodeGoString(b));
+        }
+    }
+    return a.length < b.length ? -1 : a.length > b.length ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./lib/template/strconv.js
+// The parts of Go's strconv and unicode packages the engine needs: quoting (%q, error
+// messages), unquoting string/char literals, Atoi with Go's error texts, and TrimSpace.
+
+
+const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
+/** Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols and ASCII space. */
+function isPrint(cp) {
+    return cp >= 0x20 && cp < 0x7f ? true : cp < 0x7f ? false : PRINTABLE.test(String.fromCodePoint(cp));
+}
+const HEX = '0123456789abcdef';
+function hexDigits(n, width) {
+    let s = '';
+    for (let shift = (width - 1) * 4; shift >= 0; shift -= 4)
+        s += HEX[(n >>> shift) & 0xf];
+    return s;
+}
+function escapeRune(cp, quote, asciiOnly) {
+    const ch = String.fromCodePoint(cp);
+    if (ch === quote || ch === '\\')
+        return '\\' + ch;
+    if (asciiOnly ? cp < 0x80 && isPrint(cp) : isPrint(cp))
+        return ch;
+    switch (cp) {
+        case 7: return '\\a';
+        case 8: return '\\b';
+        case 12: return '\\f';
+        case 10: return '\\n';
+        case 13: return '\\r';
+        case 9: return '\\t';
+        case 11: return '\\v';
+    }
+    if (cp < 0x20 || cp === 0x7f)
+        return '\\x' + hexDigits(cp, 2);
+    const raw = rawByte(cp);
+    if (raw !== undefined)
+        return '\\x' + hexDigits(raw, 2); // Go quotes an invalid byte as \xNN
+    if (cp >= 0xd800 && cp <= 0xdfff)
+        cp = 0xfffd; // a lone surrogate is not a valid rune
+    return cp < 0x10000 ? '\\u' + hexDigits(cp, 4) : '\\U' + hexDigits(cp, 8);
+}
+function quoteWith(s, quote, asciiOnly) {
+    let out = quote;
+    for (const ch of s)
+        out += escapeRune(ch.codePointAt(0), quote, asciiOnly);
+    return out + quote;
+}
+/** strconv.Quote */
+function strconv_quote(s) {
+    return quoteWith(s, '"', false);
+}
+/** strconv.QuoteToASCII */
+function quoteASCII(s) {
+    return quoteWith(s, '"', true);
+}
+/** strconv.QuoteRune (or QuoteRuneToASCII). */
+function quoteRune(cp, asciiOnly = false) {
+    if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) || cp < 0)
+        cp = 0xfffd;
+    return "'" + escapeRune(cp, "'", asciiOnly) + "'";
+}
+/** strconv.CanBackquote: fits in a raw string literal. */
+function canBackquote(s) {
+    for (const ch of s) {
+        const cp = ch.codePointAt(0);
+        if (ch === '`' || cp === 0xfeff || (cp >= 0xd800 && cp <= 0xdfff))
+            return false;
+        if ((cp < 0x20 && cp !== 9) || cp === 0x7f)
+            return false;
+    }
+    return true;
+}
+/** Thrown by unquote; its message is Go's ErrSyntax text. */
+class UnquoteError extends errors/* MaandError */.Ob {
+    name = 'UnquoteError';
+    constructor() {
+        super('template', 'invalid syntax', undefined, { bare: true });
+    }
+}
+const SIMPLE_ESCAPES = { a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11, '\\': 92 };
+/**
+ * Decodes one (possibly escaped) character at s[i] inside a `quote`-quoted literal.
+ * Returns the code point (or raw byte for \x and octal escapes) and the next index.
+ */
+function unquoteChar(s, i, quote) {
+    const c = s[i];
+    if (c === undefined)
+        throw new UnquoteError();
+    if (c === quote && (quote === "'" || quote === '"'))
+        throw new UnquoteError();
+    if (c !== '\\') {
+        const cp = s.codePointAt(i);
+        return { value: cp, byte: false, next: i + (cp > 0xffff ? 2 : 1) };
+    }
+    const e = s[i + 1];
+    if (e === undefined)
+        throw new UnquoteError();
+    if (e in SIMPLE_ESCAPES)
+        return { value: SIMPLE_ESCAPES[e], byte: false, next: i + 2 };
+    if (e === 'x' || e === 'u' || e === 'U') {
+        const n = e === 'x' ? 2 : e === 'u' ? 4 : 8;
+        const digits = s.slice(i + 2, i + 2 + n);
+        if (digits.length < n || !/^[0-9a-fA-F]+$/.test(digits))
+            throw new UnquoteError();
+        const v = parseInt(digits, 16);
+        if (e === 'x')
+            return { value: v, byte: true, next: i + 2 + n };
+        if (v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
+            throw new UnquoteError();
+        return { value: v, byte: false, next: i + 2 + n };
+    }
+    if (e >= '0' && e <= '7') {
+        const digits = s.slice(i + 1, i + 4);
+        if (!/^[0-7]{3}$/.test(digits))
+            throw new UnquoteError();
+        const v = parseInt(digits, 8);
+        if (v > 255)
+            throw new UnquoteError();
+        return { value: v, byte: true, next: i + 4 };
+    }
+    if ((e === "'" || e === '"') && e === quote)
+        return { value: e.charCodeAt(0), byte: false, next: i + 2 };
+    throw new UnquoteError();
+}
+/**
+ * strconv.Unquote for "…", `…` and '…' literals. Byte escapes (`\xc3`) stay raw bytes; a raw
+ * invalid byte written into a quoted literal becomes U+FFFD, as in Go (raw `…` keep it).
+ */
+function unquote(lit) {
+    const q = lit[0];
+    if (lit.length < 2 || q !== lit[lit.length - 1])
+        throw new UnquoteError();
+    const body = lit.slice(1, -1);
+    if (q === '`') {
+        if (body.includes('`'))
+            throw new UnquoteError();
+        return body.replaceAll('\r', '');
+    }
+    if (q !== '"' && q !== "'")
+        throw new UnquoteError();
+    if (body.includes('\n'))
+        throw new UnquoteError();
+    if (!body.includes('\\') && !body.includes(q) && !hasRawBytes(body))
+        return body;
+    const bytes = [];
+    const enc = new TextEncoder();
+    let i = 0;
+    while (i < body.length) {
+        const r = unquoteChar(body, i, q);
+        if (r.byte)
+            bytes.push(r.value);
+        else
+            for (const b of enc.encode(String.fromCodePoint(r.value)))
+                bytes.push(b);
+        i = r.next;
+    }
+    return decodeGoString(new Uint8Array(bytes));
+}
+const INT64_MAX = (/* unused pure expression or super */ null && ((1n << 63n) - 1n));
+/** strconv.Atoi, with Go's error texts (`strconv.Atoi: parsing "x": invalid syntax`). */
+function atoi(s) {
+    const fail = (why) => new Error(`strconv.Atoi: parsing ${strconv_quote(s)}: ${why}`);
+    let i = 0;
+    let neg = false;
+    if (s[0] === '+' || s[0] === '-') {
+        neg = s[0] === '-';
+        i = 1;
+    }
+    if (i >= s.length)
+        throw fail('invalid syntax');
+    let n = 0n;
+    const limit = neg ? INT64_MAX + 1n : INT64_MAX;
+    for (; i < s.length; i++) {
+        const d = s.charCodeAt(i) - 48;
+        if (d < 0 || d > 9)
+            throw fail('invalid syntax');
+        n = n * 10n + BigInt(d);
+        if (n > limit)
+            throw fail('value out of range');
+    }
+    const v = neg ? -n : n;
+    return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v;
+}
+/** Go's unicode.IsSpace set, for strings.TrimSpace. */
+const SPACE = '\t\n\v\f\r \u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000';
+/** strings.TrimSpace */
+function trimSpace(s) {
+    let a = 0;
+    let b = s.length;
+    while (a < b && SPACE.includes(s[a]))
+        a++;
+    while (b > a && SPACE.includes(s[b - 1]))
+        b--;
+    return s.slice(a, b);
+}
+/** Number of code points (Go's utf8.RuneCountInString). */
+function runeCount(s) {
+    let n = 0;
+    for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c < 0xd800 || c > 0xdbff || i + 1 >= s.length)
+            n++;
+        else {
+            const d = s.charCodeAt(i + 1);
+            n++;
+            if (d >= 0xdc00 && d <= 0xdfff)
+                i++;
+        }
+    }
+    return n;
+}
+
+;// CONCATENATED MODULE: ./lib/util/quoted.js
+// User text inside an error message: `"text"` as the reference prints it, escaped the Go way (%q)
+// when it holds a line break or another invisible character, so one error stays one line and a
+// right-to-left override cannot disguise what follows.
+
+function quoted_quoted(s) {
+    return /^\P{C}*$/u.test(s) ? `"${s}"` : quote(s);
+}
+/** User text shown bare (a name, a list item): as is when printable, else Go-quoted (see quoted). */
+function printable(s) {
+    return /^\P{C}*$/u.test(s) ? s : quote(s);
+}
+
 ;// CONCATENATED MODULE: ./lib/bucket/toml.js
 // TOML reading shared by maand.conf, bucket.conf, bucket.jobs*.conf and vars.toml.
 
 
 
-/** The file exists but cannot be read (a directory, no permission): not a TOML problem. */
-class FileReadError extends errors/* MaandError */.Ob {
-    name = 'FileReadError';
-    constructor(message) {
-        super('cannot read file', message, undefined, { bare: true });
-    }
-}
-/** Reads a TOML file; undefined when it does not exist. Parse errors are thrown as Error(message). */
-function toml_readToml(file) {
-    let text;
+/**
+ * Reads a TOML file; undefined when it does not exist. A file that cannot be read throws
+ * FileReadError (not a TOML problem: callers let it through); parse errors throw TomlSyntaxError.
+ */
+function toml_readToml(file, shown) {
+    const text = readOptionalText(file, shown);
+    if (text === undefined)
+        return undefined;
     try {
-        text = readFileSync(file, 'utf8');
+        return parse(text);
     }
     catch (e) {
-        if (e.code === 'ENOENT')
-            return undefined;
-        throw new FileReadError(e.message);
+        // smol-toml's message ends with a code frame of the offending lines; the first line says it all.
+        throw new TomlSyntaxError(toml_firstLine(e));
     }
-    return parse(text);
+}
+/** A TOML syntax error, first line of the parser's message. */
+class TomlSyntaxError extends (/* unused pure expression or super */ null && (Error)) {
+    name = 'TomlSyntaxError';
+}
+function toml_firstLine(e) {
+    return (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
 }
 function toml_tomlTypeName(v) {
     if (Array.isArray(v))
@@ -30336,7 +30749,7 @@ function stringMap(table, where) {
     const out = {};
     for (const [k, v] of Object.entries(table)) {
         if (typeof v !== 'string')
-            throw new Error(`${where}key "${k}": expected a string, got ${toml_tomlTypeName(v)}`);
+            throw new Error(`${where}key ${quoted(k)}: expected a string, got ${toml_tomlTypeName(v)}`);
         out[k] = v;
     }
     return out;
@@ -30344,6 +30757,8 @@ function stringMap(table, where) {
 
 ;// CONCATENATED MODULE: ./lib/bucket/maand-conf.js
 // maand.conf (§4.1): ssh, sudo, certificate lifetime, job config selector, log format.
+
+
 
 
 
@@ -30356,6 +30771,7 @@ const ZERO = {
     certs_renewal_buffer: 0,
     job_config_selector: '',
     log_format: '',
+    hook_env: [],
 };
 const DEFAULT_MAAND_CONF_TEXT = "use_sudo = true\nssh_user = 'agent'\nssh_key = 'worker.key'\nssh_port = 0\ncerts_ttl = 60\ncerts_renewal_buffer = 0\n";
 const KINDS = {
@@ -30372,14 +30788,16 @@ const KINDS = {
 function maand_conf_readMaandConf(file) {
     let table;
     try {
-        table = readToml(file);
+        table = readToml(file, 'maand.conf');
     }
     catch (e) {
-        throw new MaandError('invalid maand.conf', `${e.message.split('\n')[0]}; fix the TOML syntax of ${file}`);
+        if (e instanceof FileReadError)
+            throw e;
+        throw new MaandError('invalid maand.conf', `${firstLine(e)}; fix the TOML syntax of ${file}`);
     }
     if (table === undefined)
-        return { ...ZERO };
-    const conf = { ...ZERO };
+        return { ...ZERO, hook_env: [] };
+    const conf = { ...ZERO, hook_env: hookEnvList(table['hook_env'], file) };
     for (const [key, kind] of Object.entries(KINDS)) {
         const v = table[key];
         if (v === undefined)
@@ -30393,6 +30811,19 @@ function maand_conf_readMaandConf(file) {
         conf.certs_ttl = 60;
     conf.job_config_selector = conf.job_config_selector.trim();
     return conf;
+}
+/** `hook_env = ["NAME", "PREFIX_*"]`: checked here so a bad entry fails the build, not a hook. */
+function hookEnvList(v, file) {
+    if (v === undefined)
+        return [];
+    if (!Array.isArray(v) || !v.every((e) => typeof e === 'string'))
+        throw new MaandError('invalid maand.conf', `key hook_env must be an array of strings, got ${tomlTypeName(v)}; fix ${file}`);
+    for (const entry of v) {
+        const problem = hookEnvEntryProblem(entry);
+        if (problem !== undefined)
+            throw new MaandError('invalid maand.conf', `hook_env entry ${problem} (${file})`);
+    }
+    return [...new Set(v)].sort();
 }
 function writeDefaultMaandConf(file) {
     if (!existsSync(file))
@@ -30442,7 +30873,9 @@ function removeSshDir(dir) {
 ;// CONCATENATED MODULE: ./lib/action/post-run.js
 // The post step's work: remove the SSH key dir, then save the bucket state main registered (also after a
 // failed or cancelled main step: promotions are checkpointed as they happen, so the state matches the
-// workers). A failed save is a failed step: losing the catalog is never a warning.
+// workers), then remove the decrypted state from the checkout. A failed save is a failed step (losing the
+// catalog is never a warning) and leaves the decrypted state where it is: nothing is lost.
+
 
 
 
@@ -30452,13 +30885,19 @@ async function runPost(saved, log, configAndState) {
         log.info('removed the private SSH key directory');
     if (saved.saveRoot === '') {
         log.info('state: nothing to save (the main step saved nothing for this command, or stopped before the state was restored)');
-        return;
     }
-    if (!(0,external_node_fs_.existsSync)((0,paths/* bucketPaths */.Z)(saved.saveRoot).db))
-        throw new errors/* MaandError */.Ob('database error', `state: ${(0,paths/* bucketPaths */.Z)(saved.saveRoot).db} is gone; nothing can be saved`);
-    const { config, state } = configAndState();
-    const r = await state.save(saved.saveRoot);
-    log.info(`state: saved generation ${r.generation} of bucket ${saved.bucketId} to the ${config.state.backend} backend (${r.where})`);
+    else {
+        if (!(0,external_node_fs_.existsSync)((0,paths/* bucketPaths */.Z)(saved.saveRoot).db))
+            throw new errors/* MaandError */.Ob('database error', `state: ${(0,paths/* bucketPaths */.Z)(saved.saveRoot).db} is gone; nothing can be saved`);
+        const { config, state } = configAndState();
+        const r = await state.save(saved.saveRoot);
+        log.info(`state: saved generation ${r.generation} of bucket ${saved.bucketId} to the ${config.state.backend} backend (${r.where})`);
+    }
+    if (saved.cleanRoot === '')
+        return;
+    const removed = removeDecryptedState(saved.cleanRoot);
+    if (removed.length > 0)
+        log.info(`state: removed the decrypted ${removed.map((p) => `${p}/`).join(', ')} from ${saved.cleanRoot} (the backend holds them encrypted)`);
 }
 
 
@@ -30472,12 +30911,12 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(88);
 /* harmony import */ var _env_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(63221);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(21413);
-/* harmony import */ var _post_run_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3894);
+/* harmony import */ var _post_run_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(75713);
 /* harmony import */ var _state_port_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(58575);
 /* harmony import */ var _banner_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1354);
 /* harmony import */ var _entry_last_resort_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(14661);
-// The action's post step (post-if: always()): removes the SSH key dir and saves the state main
-// registered. Runs after failed and cancelled main steps too.
+// The action's post step (post-if: always()): removes the SSH key dir, saves the state main registered
+// and removes the decrypted state from the checkout. Runs after failed and cancelled main steps too.
 
 
 
@@ -30488,7 +30927,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 
 (0,_entry_last_resort_js__WEBPACK_IMPORTED_MODULE_7__/* .installLastResort */ .$)((line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.setFailed(`state not saved: ${line}`));
 try {
-    const saved = { saveRoot: _actions_core__WEBPACK_IMPORTED_MODULE_0__.getState(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .SAVED */ .MX.saveRoot), bucketId: _actions_core__WEBPACK_IMPORTED_MODULE_0__.getState(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .SAVED */ .MX.bucketId), sshDir: _actions_core__WEBPACK_IMPORTED_MODULE_0__.getState(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .SAVED */ .MX.sshDir) };
+    const saved = { saveRoot: _actions_core__WEBPACK_IMPORTED_MODULE_0__.getState(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .SAVED */ .MX.saveRoot), bucketId: _actions_core__WEBPACK_IMPORTED_MODULE_0__.getState(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .SAVED */ .MX.bucketId), sshDir: _actions_core__WEBPACK_IMPORTED_MODULE_0__.getState(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .SAVED */ .MX.sshDir), cleanRoot: _actions_core__WEBPACK_IMPORTED_MODULE_0__.getState(_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .SAVED */ .MX.cleanRoot) };
     await (0,_post_run_js__WEBPACK_IMPORTED_MODULE_4__/* .runPost */ .a)(saved, _actions_core__WEBPACK_IMPORTED_MODULE_0__, () => {
         const env = (0,_env_js__WEBPACK_IMPORTED_MODULE_2__/* .readActionEnv */ .k)(process.env, process.cwd());
         const config = (0,_config_js__WEBPACK_IMPORTED_MODULE_1__/* .readConfig */ .Xg)((name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput(name), env);
@@ -30559,7 +30998,7 @@ function maskedParts(value) {
 
 function createStatePort(config, env) {
     const backend = async () => {
-        const state = await Promise.all(/* import() */[__nccwpck_require__.e(724), __nccwpck_require__.e(63)]).then(__nccwpck_require__.bind(__nccwpck_require__, 98063));
+        const state = await Promise.all(/* import() */[__nccwpck_require__.e(724), __nccwpck_require__.e(803)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58803));
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(env.runnerTemp, { recursive: true });
         const tempDir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(env.runnerTemp, 'maand-state-'));
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.chmodSync)(tempDir, 0o700);

@@ -5,7 +5,7 @@ import { MaandError } from '../errors.ts';
 import { bucketPaths } from '../bucket/paths.ts';
 import { readMaandConf } from '../bucket/maand-conf.ts';
 import { readWorkersJson } from '../bucket/workers-json.ts';
-import { asDatabaseError, openDb } from '../catalog/db.ts';
+import { asDatabaseError, inTransactionAsync, openDb } from '../catalog/db.ts';
 import { checkSchema } from '../catalog/gate.ts';
 import { bucketRow } from '../catalog/queries.ts';
 import { dropPlaintextCertKeyHistory, KvStore, loadKvKey, purgeStaleVersions } from '../kv/index.ts';
@@ -88,9 +88,8 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
       },
     };
     const step = (name: string): void => emit({ type: 'step', step: name });
-    db.exec('BEGIN IMMEDIATE');
-    let kvChanges = 0;
-    try {
+    // all-or-nothing: any error rolls the whole build back and leaves the catalog as it was
+    const kvChanges = await inTransactionAsync(db, async () => {
       ctx.kv = KvStore.load(db, { key: () => loadKvKey(paths.root) });
       step('workers');
       syncWorkers(ctx);
@@ -111,13 +110,10 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
       mkdirSync(paths.tmpDir, { recursive: true });
       purgeStaleVersions(db, KV_RETAIN_DAYS, ctx.now);
       checkCapacity(db);
-      kvChanges = ctx.kv.persist(db, ctx.now);
+      const changes = ctx.kv.persist(db, ctx.now);
       dropPlaintextCertKeyHistory(db);
-      db.exec('COMMIT');
-    } catch (e) {
-      if (db.isTransaction) db.exec('ROLLBACK');
-      throw e;
-    }
+      return changes;
+    });
     try {
       db.exec('VACUUM');
     } catch (e) {

@@ -86,8 +86,3 @@ export function parseMissing(output: string): string[] | undefined {
   }
   return undefined;
 }
-
-/** Rsync merge-filter rules: only this job's tree, never .tpl sources (§11.3). */
-export function rsyncFilter(jobs: string[]): string {
-  return `${jobs.map((j) => `+ jobs/${j}/\n`).join('')}- jobs/*\n- jobs/**/*.tpl\n`;
-}

@@ -8,7 +8,7 @@ import { onAbnormalExit } from '../util/exit-cleanup.ts';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statfsSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { processAlive } from '../util/process.ts';
-import { rsyncFilter } from './commands.ts';
+import { mergeFilterText } from '../remote/rsync.ts';
 import { writeJobTree, type JobTree } from './job-tree.ts';
 import { writeWorkerFiles, type WorkerFileData } from './worker-files.ts';
 
@@ -149,7 +149,7 @@ export class StageArea {
     if (worker) writeWorkerFiles(dir, worker);
     const filter = join(this.dir, 'filters', `${ip}-${jobs.join('_') || 'bucket'}.rsync`);
     mkdirSync(dirname(filter), { recursive: true });
-    writeFileSync(filter, rsyncFilter(jobs), { mode: 0o600 });
+    writeFileSync(filter, mergeFilterText(jobs), { mode: 0o600 });
     return { dir, filter };
   }
 

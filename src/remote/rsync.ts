@@ -96,14 +96,11 @@ export function rsyncArgs(spec: RsyncSpec): string[] {
 }
 
 /**
- * Merge-filter file content (§11.3): sync only the named jobs' trees (besides the top-level
- * bucket files) and never touch `.tpl` files. Jobs are sorted so the file is deterministic.
+ * Merge-filter file content (§11.3): sync only the named jobs' trees (none: only the top-level bucket
+ * files) and never touch `.tpl` files. Jobs are sorted so the file is deterministic.
  */
 export function mergeFilterText(jobs: readonly string[]): string {
-  const lines = [...jobs].sort().map((j) => `+ jobs/${j}/`);
-  if (lines.length > 0) lines.push('- jobs/*');
-  lines.push('- jobs/**/*.tpl');
-  return lines.join('\n') + '\n';
+  return `${[...jobs].sort().map((j) => `+ jobs/${j}/\n`).join('')}- jobs/*\n- jobs/**/*.tpl\n`;
 }
 
 export type ItemizedAction = 'sent' | 'received' | 'created' | 'hardlink' | 'attributes' | 'deleted';

@@ -6,7 +6,7 @@ import { globMatches, matchAny } from '../../src/deploy/glob-match.ts';
 import { decideLifecycle, type LifecycleInput } from '../../src/deploy/lifecycle.ts';
 import { batches, rolloutOrder } from '../../src/deploy/rollout-order.ts';
 import { changedPaths } from '../../src/deploy/tree-hash.ts';
-import { cleanupJobCommand, parseMissing, prerequisiteScript, rsyncFilter, runnerCommand } from '../../src/deploy/commands.ts';
+import { cleanupJobCommand, parseMissing, prerequisiteScript, runnerCommand } from '../../src/deploy/commands.ts';
 import { jobsJson, workerJson } from '../../src/deploy/worker-files.ts';
 import { formatDryRun } from '../../src/report/dry-run.ts';
 import type { JobPlan } from '../../src/deploy/plan.ts';
@@ -73,8 +73,6 @@ test('manifest diff lists changed, added and deleted paths, sorted', () => {
 test('remote commands are exact', () => {
   assert.equal(runnerCommand('b1', 'start', 'api'), 'python3 /opt/worker/b1/bin/runner.py b1 start --jobs api');
   assert.equal(cleanupJobCommand('b1', 'gone'), 'if [ -d /opt/worker/b1/jobs/gone ]; then find /opt/worker/b1/jobs/gone -mindepth 1 -maxdepth 1 ! -name data ! -name logs -exec rm -rf {} +; fi');
-  assert.equal(rsyncFilter(['api']), '+ jobs/api/\n- jobs/*\n- jobs/**/*.tpl\n');
-  assert.equal(rsyncFilter([]), '- jobs/*\n- jobs/**/*.tpl\n');
   assert.deepEqual(parseMissing('x\nmissing: python3 make\n'), ['python3', 'make']);
 });
 

@@ -1,5 +1,5 @@
-export const id = 92;
-export const ids = [92];
+export const id = 159;
+export const ids = [159];
 export const modules = {
 
 /***/ 7348:
@@ -68,26 +68,25 @@ class Mutex {
 /* harmony export */   Uv: () => (/* binding */ rsyncFilter),
 /* harmony export */   a0: () => (/* binding */ lifecycleScript),
 /* harmony export */   eG: () => (/* binding */ removeBucketCommand),
-/* harmony export */   hi: () => (/* binding */ shq),
 /* harmony export */   jy: () => (/* binding */ jobDir),
 /* harmony export */   pW: () => (/* binding */ checkWorker),
 /* harmony export */   qZ: () => (/* binding */ bucketDir),
 /* harmony export */   z8: () => (/* binding */ cleanupJobCommand)
 /* harmony export */ });
 /* unused harmony exports prerequisiteScript, parseMissing */
-// Remote command lines deploy sends to workers (deploy spec §18.2), as pure builders.
+/* harmony import */ var _remote_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2197);
+// Remote command lines deploy sends to workers (deploy spec §18.2), as pure builders. Every value
+// spliced into them goes through shq.
+
+
 function bucketDir(bucketId) {
     return `/opt/worker/${bucketId}`;
 }
 function jobDir(bucketId, job) {
     return `${bucketDir(bucketId)}/jobs/${job}`;
 }
-/** Single-quote for bash. */
-function shq(s) {
-    return /^[A-Za-z0-9_./:@%+=,-]+$/.test(s) ? s : `'${s.replaceAll("'", "'\\''")}'`;
-}
 function runnerCommand(bucketId, target, job) {
-    return `python3 ${bucketDir(bucketId)}/bin/runner.py ${shq(bucketId)} ${shq(target)} --jobs ${shq(job)}`;
+    return `python3 ${(0,_remote_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shq */ .h)(`${bucketDir(bucketId)}/bin/runner.py`)} ${(0,_remote_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shq */ .h)(bucketId)} ${(0,_remote_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shq */ .h)(target)} --jobs ${(0,_remote_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shq */ .h)(job)}`;
 }
 /**
  * One worker's lifecycle step for several jobs in one round trip: `make -s -C <job dir> <target>` per job
@@ -97,25 +96,25 @@ function runnerCommand(bucketId, target, job) {
 function lifecycleScript(bucketId, target, jobs) {
     const lines = [
         'run_target() {',
-        `  local dir=${shq(`${bucketDir(bucketId)}/jobs/`)}"$1"`,
+        `  local dir=${(0,_remote_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shq */ .h)(`${bucketDir(bucketId)}/jobs/`)}"$1"`,
         '  echo "maand-runner: begin $1"',
         '  if [ ! -d "$dir" ]; then echo "runner: job $1 is not deployed on this worker ($dir is missing); run maand deploy" >&2; echo "maand-runner: result $1 1"; return 0; fi',
         '  local code=0',
-        `  CURRENT_VERSION="$2" NEW_VERSION="$3" make -s -C "$dir" ${shq(target)} || code=$?`,
+        `  CURRENT_VERSION="$2" NEW_VERSION="$3" make -s -C "$dir" ${(0,_remote_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shq */ .h)(target)} || code=$?`,
         '  echo "maand-runner: result $1 $code"',
         '}',
     ];
     for (const j of jobs)
-        lines.push(`run_target ${shq(j.job)} ${shq(j.currentVersion)} ${shq(j.newVersion)}`);
+        lines.push(`run_target ${(0,_remote_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shq */ .h)(j.job)} ${(0,_remote_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shq */ .h)(j.currentVersion)} ${(0,_remote_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shq */ .h)(j.newVersion)}`);
     return lines.join('\n');
 }
 /** Removes a removed job's deployed files on a worker, keeping data/ and logs/ (§6.1, Q19). */
 function cleanupJobCommand(bucketId, job) {
-    const d = JSON.stringify(jobDir(bucketId, job));
+    const d = (0,_remote_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shq */ .h)(jobDir(bucketId, job));
     return `if [ -d ${d} ]; then find ${d} -mindepth 1 -maxdepth 1 ! -name data ! -name logs -exec rm -rf {} +; fi`;
 }
 function removeBucketCommand(bucketId) {
-    return `rm -rf ${bucketDir(bucketId)}`;
+    return `rm -rf ${(0,_remote_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shq */ .h)(bucketDir(bucketId))}`;
 }
 /** Prerequisites on a worker (§5.2); sudo is probed only when it will be used (Q16). */
 function prerequisiteScript(useSudo) {
@@ -139,7 +138,7 @@ function prerequisiteScript(useSudo) {
 }
 /** Runs the prerequisite check (+ mkdir of the bucket dir) on a worker; an error text when it cannot be used. */
 async function checkWorker(run, ip, bucketId, useSudo) {
-    const r = await run(`${prerequisiteScript(useSudo)}\nmkdir -p ${bucketDir(bucketId)}`);
+    const r = await run(`${prerequisiteScript(useSudo)}\nmkdir -p ${(0,_remote_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shq */ .h)(bucketDir(bucketId))}`);
     if (r.exitCode === 0)
         return undefined;
     const missing = parseMissing(`${r.stdout}\n${r.stderr}`);
@@ -164,7 +163,7 @@ function rsyncFilter(jobs) {
 
 /***/ }),
 
-/***/ 141:
+/***/ 502:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -484,14 +483,13 @@ function assertSafeTarget(t) {
         throw new errors/* MaandError */.Ob('invalid argument', `worker ${t.host}: invalid ssh user ${JSON.stringify(t.user)}`);
     }
 }
-/** Options only (no destination): the `--rsh` value and the head of every ssh argv. */
-function sshOptionArgs(target, opts = {}) {
-    assertSafeTarget(target);
+/** The option list; `control` goes between the connection options and `-p`/`-i`. */
+function optionArgs(t, control, opts) {
     const o = { ...DEFAULT_SSH_OPTIONS, ...opts };
-    const files = target.hostKeyPolicy === 'insecure' ? ['/dev/null'] : knownHostsFiles(target);
+    const files = t.hostKeyPolicy === 'insecure' ? ['/dev/null'] : knownHostsFiles(t);
     return [
         ...(o.configFile === undefined ? [] : ['-F', o.configFile]),
-        ...['-o', `StrictHostKeyChecking=${STRICT_VALUE[target.hostKeyPolicy]}`],
+        ...['-o', `StrictHostKeyChecking=${STRICT_VALUE[t.hostKeyPolicy]}`],
         ...(files.length === 0 ? [] : ['-o', `UserKnownHostsFile=${knownHostsValue(files)}`]),
         ...['-o', 'LogLevel=ERROR'],
         ...['-o', 'BatchMode=yes'],
@@ -499,12 +497,24 @@ function sshOptionArgs(target, opts = {}) {
         ...['-o', `ServerAliveInterval=${o.serverAliveIntervalSeconds}`],
         ...['-o', `ServerAliveCountMax=${o.serverAliveCountMax}`],
         ...['-o', 'IdentitiesOnly=yes'],
-        ...['-o', 'ControlMaster=auto'],
-        ...['-o', `ControlPath=${target.controlPath}`],
-        ...['-o', `ControlPersist=${o.controlPersistSeconds}`],
-        ...['-p', String(sshPort(target.port))],
-        ...['-i', target.keyFile],
+        ...control,
+        ...['-p', String(sshPort(t.port))],
+        ...['-i', t.keyFile],
     ];
+}
+/** Options only (no destination): the `--rsh` value and the head of every ssh argv. */
+function sshOptionArgs(target, opts = {}) {
+    assertSafeTarget(target);
+    const persist = { ...DEFAULT_SSH_OPTIONS, ...opts }.controlPersistSeconds;
+    return optionArgs(target, ['-o', 'ControlMaster=auto', '-o', `ControlPath=${target.controlPath}`, '-o', `ControlPersist=${persist}`], opts);
+}
+/**
+ * The run's own options for a hook's ssh (maand.py run_ssh, issue 15): same key, port, known_hosts
+ * and host-key policy as the engine; it uses the run's master when one is open (the hook adds the
+ * ControlPath) and never becomes a master itself.
+ */
+function hookSshOptionArgs(reach, opts = {}) {
+    return optionArgs(reach, ['-o', 'ControlMaster=no'], opts);
 }
 /** `user@host` for ssh; ssh splits at the last '@', so IPv6 needs no brackets here. */
 function sshDestination(target) {
@@ -657,6 +667,15 @@ function rsyncDestination(target, remoteDir) {
     const host = target.host.trim();
     return `${target.user}@${host.includes(':') ? `[${host}]` : host}:${remoteDir}`;
 }
+/**
+ * Files on a worker belong to the ssh user, never to the runner's uid/gid (a worker account sharing
+ * the runner's uid could edit Makefiles root runs). When the worker side is root (root login or
+ * use_sudo) every file is chowned to root, which also reclaims files an older maand shipped with the
+ * runner's ids (--owner --group); any other login owns what it writes and keeps no foreign ids.
+ */
+function ownershipArgs(spec) {
+    return spec.useSudo || spec.target.user === 'root' ? ['--chown=0:0'] : ['--no-owner', '--no-group'];
+}
 /** Argv after `rsync`, in the order of deploy.md §11.2. */
 function rsyncArgs(spec) {
     const source = spec.sourceDir.endsWith('/') ? spec.sourceDir : `${spec.sourceDir}/`;
@@ -666,14 +685,18 @@ function rsyncArgs(spec) {
         '--whole-file',
         '--checksum',
         '--recursive',
+        // a job's own symlinks (to files inside the job, build checks) arrive as symlinks
+        '--links',
         // staged job trees may be links to a tree shared by several workers: send what they point to
         '--copy-dirlinks',
         '--force',
         '--delete-after',
         '--delete',
-        '--group',
-        '--owner',
-        '--executability',
+        ...ownershipArgs(spec),
+        // modes as staged (job-tree.ts decides them, secrets without bits for others); whatever the
+        // runner's umask made of directories, and never group/other-writable files
+        '--perms',
+        '--chmod=D755,Fgo-w',
         '--compress',
         '--verbose',
         ...(spec.itemize === true ? ['--itemize-changes'] : []),
@@ -706,12 +729,17 @@ function parseItemizedLine(line) {
     const m = /^([<>ch.])([fdLDS])[.+?a-zA-Z ]{9,10} (.+)$/.exec(line);
     if (m === null)
         return undefined;
-    return { action: ACTIONS[m[1]], path: m[3], directory: m[2] === 'd' };
+    // a symlink's line names its target too (`cL+++++++++ a/link -> file`)
+    const path = m[2] === 'L' ? m[3].replace(/ -> .*$/, '') : m[3];
+    return { action: ACTIONS[m[1]], path, directory: m[2] === 'd' };
 }
 
+// EXTERNAL MODULE: ./lib/remote/shell-quote.js
+var shell_quote = __webpack_require__(2197);
 ;// CONCATENATED MODULE: ./lib/remote/script.js
 // Pure builders of a worker command (deploy.md §18.2): a bash script fed to `bash -s` on ssh's
 // stdin, so no command line is ever re-parsed by the remote login shell.
+
 
 const DEFAULT_REMOTE_TIMEOUT_SECONDS = 300;
 /** The single remote-command argument ssh sends: `timeout 300 bash -s` (sudo -E when use_sudo). */
@@ -720,11 +748,6 @@ function remoteShellCommand(opts) {
     return `timeout ${opts.timeoutSeconds} ${shell}`;
 }
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const BARE = /^[A-Za-z0-9_.,:/@%+=-]*$/;
-/** Values the reference sent bare (IPs, versions) stay bare; anything else is single-quoted. */
-function shellValue(v) {
-    return BARE.test(v) ? v : `'${v.replaceAll("'", `'\\''`)}'`;
-}
 /**
  * `#!/bin/bash`, `set -e`, `set -u`, one `export NAME=value` per env entry in insertion order,
  * then the command lines; newline-terminated.
@@ -737,7 +760,7 @@ function workerScript(commands, env = {}) {
             continue;
         if (!NAME.test(name))
             throw new errors/* MaandError */.Ob('invalid argument', `invalid environment variable name ${JSON.stringify(rawName)}`);
-        lines.push(`export ${name}=${shellValue(value)}`);
+        lines.push(`export ${name}=${(0,shell_quote/* shq */.h)(value)}`);
     }
     lines.push(...commands);
     return lines.join('\n') + '\n';
@@ -913,6 +936,21 @@ class RemoteExecutor {
     }
 }
 
+;// CONCATENATED MODULE: ./lib/remote/hook-ssh.js
+// The hook variables that let a hook's maand.run_ssh reach workers exactly as the run does
+// (issue 15): the run's ssh options (host-key policy and known_hosts of decision Q28, key, port),
+// the user, and the directory of the run's ControlMaster sockets (socket names: executor.ts
+// controlSocket, which maand.py computes the same way).
+
+function hookSshEnvironment(reach, controlDir) {
+    return {
+        MAAND_SSH_CONTROL_DIR: controlDir,
+        MAAND_SSH_OPTIONS: JSON.stringify(hookSshOptionArgs(reach)),
+        MAAND_SSH_USER: reach.user,
+        MAAND_SSH_PORT: String(sshPort(reach.port)),
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/remote/errors.js
 // The message of a worker command or rsync that failed: what failed, on which worker, and what to do
 // next. Classified by exit code and executor flags.
@@ -961,11 +999,23 @@ function remoteFailureMessage(r, failure) {
 
 
 
-/** The deploy's remote access; `executor` is shared with health-check ssh probes (same ControlMasters). */
+
+/**
+ * The deploy's remote access; `executor` is shared with health-check ssh probes (same ControlMasters);
+ * `hookEnv` lets hooks' maand.run_ssh use the same masters and exactly these ssh options.
+ */
 async function openSshRemote(paths, conf, access) {
     const s = (0,maand_conf/* sshSettings */.OA)(conf);
     const keyFile = access.keyFile ?? (0,external_node_path_.join)(paths.secretsDir, s.keyName);
     const exec = await RemoteExecutor.create(access.tmpDir ? { tmpDir: access.tmpDir } : {});
+    const reach = {
+        user: s.user,
+        port: s.port,
+        keyFile,
+        hostKeyPolicy: access.hostKeyPolicy,
+        knownHostsFile: access.knownHostsFile ?? paths.knownHosts,
+        ...(access.extraKnownHostsFiles ? { extraKnownHostsFiles: access.extraKnownHostsFiles } : {}),
+    };
     // The key is checked on first use, not at connect: a run that reaches no worker needs no key.
     let keyProblem = null;
     const checkKey = () => {
@@ -973,17 +1023,7 @@ async function openSshRemote(paths, conf, access) {
             keyProblem = sshKeyProblem(keyFile);
         return keyProblem;
     };
-    const target = (ip) => {
-        return {
-            host: ip,
-            user: s.user,
-            port: s.port,
-            keyFile,
-            hostKeyPolicy: access.hostKeyPolicy,
-            knownHostsFile: access.knownHostsFile ?? paths.knownHosts,
-            ...(access.extraKnownHostsFiles ? { extraKnownHostsFiles: access.extraKnownHostsFiles } : {}),
-        };
-    };
+    const target = (ip) => ({ host: ip, ...reach });
     const explain = (r) => {
         const failure = failureOf(r);
         return { exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr, ...(failure ? { message: remoteFailureMessage(r, failure) } : {}) };
@@ -1034,7 +1074,7 @@ async function openSshRemote(paths, conf, access) {
         },
         close: () => exec.close(),
     };
-    return { remote, executor: exec };
+    return { remote, executor: exec, hookEnv: hookSshEnvironment(reach, exec.controlDir) };
 }
 /** Why the ssh key cannot be used, or undefined when it can. */
 function sshKeyProblem(keyFile) {
@@ -1072,7 +1112,7 @@ function missingProgram(program) {
 function connectRun(o) {
     return async (run) => {
         const paths = (0,bucket_paths/* bucketPaths */.Z)(run.root);
-        const { remote, executor } = await openSshRemote(paths, run.conf, o.ssh);
+        const { remote, hookEnv } = await openSshRemote(paths, run.conf, o.ssh);
         let api;
         try {
             api = await (0,runtime_api/* startRuntimeApi */.P)({ db: run.db, kv: run.kv });
@@ -1086,8 +1126,8 @@ function connectRun(o) {
             db: run.db,
             kv: run.kv,
             api,
-            // hooks' maand.run_ssh reuses the run's ControlMasters (already host-key checked) through it
-            env: { ...(o.hookEnv ?? {}), MAAND_SSH_CONTROL_DIR: executor.controlDir },
+            // hooks' maand.run_ssh uses the run's ssh options and ControlMasters (already host-key checked)
+            env: { ...(o.hookEnv ?? {}), ...hookEnv },
             onOutput: (l) => run.emit({ type: 'output', job: l.job, worker: l.worker, stream: l.stream, text: `[${l.event} ${l.command}] ${l.text}`, source: 'hook' }),
             ...(run.signal ? { signal: run.signal } : {}),
         };
@@ -1135,18 +1175,31 @@ function connectRun(o) {
 function emptyTree() {
     return { dirs: new Set(), files: new Map() };
 }
-function putFile(tree, rel, data, mode) {
-    tree.files.set(rel, { data: typeof data === 'string' ? Buffer.from(data) : data, mode });
+function putFile(tree, rel, data, mode, legacyMode = mode, link) {
+    tree.files.set(rel, { data: typeof data === 'string' ? Buffer.from(data) : data, mode, legacyMode, ...(link === undefined ? {} : { link }) });
     for (let d = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(rel); d !== '.' && d !== ''; d = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(d))
         tree.dirs.add(d);
 }
-/** The plan hash of §9.2 over the tree (same result as hashing the written directory). */
+/**
+ * A file's digest: md5 of its bytes (§9.2), and of its mode too when that differs from what the
+ * reference wrote: a mode change is a change to deploy, while trees the reference hashed keep
+ * their hashes as long as their modes are the reference's. A symlink adds its target text.
+ */
+function fileDigest(f) {
+    const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('md5').update(f.data);
+    if (f.mode !== f.legacyMode)
+        h.update(`\0mode=${f.mode.toString(8)}`);
+    if (f.link !== undefined)
+        h.update(`\0link=${f.link}`);
+    return h.digest('hex');
+}
+/** The plan hash of §9.2 over the tree, modes included (see fileDigest). */
 function hashJobTree(tree) {
     const rels = [...tree.files.keys()].filter((p) => !p.includes('__pycache__')).sort(_util_go_json_js__WEBPACK_IMPORTED_MODULE_3__/* .byteCompare */ .U6);
     const files = {};
     const digests = [];
     for (const rel of rels) {
-        const d = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('md5').update(tree.files.get(rel).data).digest('hex');
+        const d = fileDigest(tree.files.get(rel));
         digests.push(d);
         files[rel] = d;
     }
@@ -1166,6 +1219,10 @@ function writeJobTree(tree, dir) {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, d), { recursive: true, mode: 0o755 });
     for (const [rel, f] of tree.files) {
         const p = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, rel);
+        if (f.link !== undefined) {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.symlinkSync)(f.link, p);
+            continue;
+        }
         (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(p, f.data, { mode: f.mode });
         if ((f.mode & UMASK) !== 0)
             (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.chmodSync)(p, f.mode); // the umask trimmed the mode at creation
@@ -1630,6 +1687,28 @@ function formatHealthEvent(e) {
 
 /***/ }),
 
+/***/ 2197:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ shq)
+/* harmony export */ });
+// The one shell-quoting function for everything maand splices into a script or command line bash
+// runs on a worker (issue 15): job names, paths, versions, targets, env values, probe commands.
+/** Words bash takes literally as they are: no expansion, globbing, splitting or redirection. */
+const LITERAL = /^[A-Za-z0-9_./:@%+=,-]+$/;
+/**
+ * `s` as one bash word with exactly its characters: bare when nothing in it is special (so IPs,
+ * versions and paths read as the reference sent them), else single-quoted, where bash expands
+ * nothing ($(), backticks, $VAR, newlines are literal) and a `'` is written `'\''`.
+ */
+function shq(s) {
+    return LITERAL.test(s) ? s : `'${s.replaceAll("'", "'\\''")}'`;
+}
+
+
+/***/ }),
+
 /***/ 3217:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -1655,10 +1734,12 @@ var gate = __webpack_require__(156);
 var queries = __webpack_require__(5167);
 // EXTERNAL MODULE: ./lib/errors.js
 var errors = __webpack_require__(452);
-// EXTERNAL MODULE: ./lib/kv/index.js + 12 modules
-var lib_kv = __webpack_require__(8787);
+// EXTERNAL MODULE: ./lib/kv/index.js + 13 modules
+var lib_kv = __webpack_require__(1683);
 // EXTERNAL MODULE: ./lib/util/exit-cleanup.js
 var exit_cleanup = __webpack_require__(9127);
+// EXTERNAL MODULE: ./lib/bucket/modes.js
+var modes = __webpack_require__(6);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./lib/util/process.js
@@ -1850,6 +1931,7 @@ class StageArea {
 
 
 
+
 function withRun(o, work) {
     return (0,lock/* withBucketLock */.wD)(o.root, o.command, () => runLocked(o, work));
 }
@@ -1867,6 +1949,10 @@ async function runLocked(o, work) {
         const workers = (0,queries/* workersByPosition */.gw)(db).map((w) => ({ workerId: w.worker_id, ip: w.worker_ip, position: w.position, labels: labels.get(w.worker_ip) ?? [] }));
         const kv = lib_kv/* KvStore */.f$.load(db, { key: () => (0,lib_kv/* loadKvKey */.nW)(paths.root) });
         const emit = o.onEvent ?? (() => { });
+        // data/ and logs/ are owner-only; a bucket made by an older maand is tightened once, with a note
+        const tightened = (0,modes/* tightenBucketModes */.aT)(paths.root);
+        if (tightened)
+            emit({ type: 'warning', message: tightened });
         if (o.stage) {
             // tmp/ belongs to the run holding the lock: what an earlier, killed run left there goes now
             (0,external_node_fs_.rmSync)(paths.tmpDir, { recursive: true, force: true });

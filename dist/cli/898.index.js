@@ -1,8 +1,8 @@
-export const id = 990;
-export const ids = [990];
+export const id = 898;
+export const ids = [898];
 export const modules = {
 
-/***/ 8990:
+/***/ 6898:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -21,8 +21,8 @@ var external_node_path_ = __webpack_require__(6760);
 var errors = __webpack_require__(452);
 // EXTERNAL MODULE: ./lib/bucket/maand-conf.js
 var maand_conf = __webpack_require__(3788);
-// EXTERNAL MODULE: ./lib/kv/index.js + 12 modules
-var lib_kv = __webpack_require__(8787);
+// EXTERNAL MODULE: ./lib/kv/index.js + 13 modules
+var lib_kv = __webpack_require__(1683);
 // EXTERNAL MODULE: ./lib/run/lifecycle.js + 1 modules
 var lifecycle = __webpack_require__(3217);
 ;// CONCATENATED MODULE: ./lib/deploy/context.js
@@ -1400,13 +1400,27 @@ async function postDeploy(ctx, job, active, res) {
     }
 }
 
-// EXTERNAL MODULE: ./lib/template/index.js + 18 modules
-var template = __webpack_require__(6932);
+// EXTERNAL MODULE: ./lib/catalog/schema.js
+var schema = __webpack_require__(4912);
+;// CONCATENATED MODULE: ./lib/catalog/job-files.js
+
+/** The job's rows, directories first, then by path. */
+function jobFileRows(db, job) {
+    const cols = (0,schema/* tableColumns */.qv)(db, 'job_files');
+    const mode = cols.includes('mode') ? 'f.mode' : 'NULL';
+    const link = cols.includes('link') ? 'f.link' : 'NULL';
+    return db
+        .prepare(`SELECT f.path AS path, f.content AS content, f.isdir AS isdir, ${mode} AS mode, ${link} AS link FROM job_files f JOIN job j ON j.job_id = f.job_id WHERE j.name = ? ORDER BY f.isdir DESC, f.path`)
+        .all(job);
+}
+
+// EXTERNAL MODULE: ./lib/template/index.js + 17 modules
+var template = __webpack_require__(1735);
 // EXTERNAL MODULE: ./lib/util/assets.js
 var assets = __webpack_require__(147);
 ;// CONCATENATED MODULE: ./lib/deploy/template-kv.js
 // The KV view a job's templates get: only the allocation's readable namespaces (kv spec §1.12),
-// secrets decrypted; a forbidden namespace is an error naming it.
+// secrets and certificate keys decrypted; a forbidden namespace is an error naming it.
 
 function templateKv(kv, job, allowed) {
     const allowedSet = new Set(allowed);
@@ -1417,16 +1431,40 @@ function templateKv(kv, job, allowed) {
     return {
         get(ns, key) {
             check(ns);
-            const v = kv.tryGet(ns, key);
-            if (v === undefined)
-                return undefined;
-            return (0,lib_kv/* isSecretNamespace */.QZ)(ns) ? kv.getSecret(ns, key) : v;
+            return (0,lib_kv/* readPlain */.rM)(kv, ns, key);
         },
         keys(ns) {
             check(ns);
             return kv.keys(ns);
         },
     };
+}
+
+;// CONCATENATED MODULE: ./lib/deploy/file-modes.js
+// The modes job files get on workers (issue 15): the workspace file's own bits for plain files, never
+// writable by group or others; nothing for others on rendered templates and on anything holding a
+// private key. The reference gave every job file 0755 and rendered templates 0644; those stay the
+// "legacy" modes the plan hash leaves out, so trees whose modes did not change keep their hashes.
+/** What the reference gave every job file; catalog rows without a stored mode keep it. */
+const LEGACY_JOB_FILE_MODE = 0o755;
+/** What the reference gave rendered templates, client libraries, certificates and generated files. */
+const LEGACY_RENDERED_MODE = 0o644;
+/** Rendered templates may carry getSecret values: owner read/write, group read, nothing for others. */
+const RENDERED_MODE = 0o640;
+const PRIVATE_KEY_MODE = 0o600;
+/** At most this for a file that holds a private key or a secret. */
+const SECRET_CAP = 0o640;
+/** No write for group/others, no setuid/setgid/sticky: a job's files are edited only by the deploy. */
+const PLAIN_CAP = 0o755;
+const PEM_PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
+function holdsPrivateKey(data) {
+    const b = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    return b.includes('PRIVATE KEY-----') && PEM_PRIVATE_KEY.test(b.toString('latin1'));
+}
+/** A job file's mode on the worker from its stored workspace mode (null: built by the reference). */
+function jobFileMode(stored, data) {
+    const mode = stored === null ? LEGACY_JOB_FILE_MODE : stored & PLAIN_CAP;
+    return holdsPrivateKey(data) ? mode & SECRET_CAP : mode;
 }
 
 ;// CONCATENATED MODULE: ./lib/deploy/staging.js
@@ -1444,11 +1482,9 @@ function templateKv(kv, job, allowed) {
 
 
 
-function jobFileRows(db, job) {
-    return db
-        .prepare('SELECT f.path AS path, f.content AS content, f.isdir AS isdir FROM job_files f JOIN job j ON j.job_id = f.job_id WHERE j.name = ? ORDER BY f.isdir DESC, f.path')
-        .all(job);
-}
+
+
+/** Builds the job tree for one allocation in memory. Throws MaandError naming the file. */
 function buildJobTree(db, kv, ctx, rows = jobFileRows(db, ctx.job)) {
     const tree = (0,job_tree/* emptyTree */["in"])();
     const prefix = `${ctx.job}/`;
@@ -1460,12 +1496,17 @@ function buildJobTree(db, kv, ctx, rows = jobFileRows(db, ctx.job)) {
             continue;
         if (r.isdir)
             tree.dirs.add(rel);
-        else
-            (0,job_tree/* putFile */.UN)(tree, rel, r.content ?? new Uint8Array(0), 0o755);
+        else {
+            const data = r.content ?? new Uint8Array(0);
+            if (r.link !== null)
+                (0,job_tree/* putFile */.UN)(tree, rel, data, LEGACY_JOB_FILE_MODE, LEGACY_JOB_FILE_MODE, r.link);
+            else
+                (0,job_tree/* putFile */.UN)(tree, rel, data, jobFileMode(r.mode, data), LEGACY_JOB_FILE_MODE);
+        }
     }
     if (tree.dirs.has('_modules'))
         for (const lib of ['maand.py', 'maand.ts'])
-            (0,job_tree/* putFile */.UN)(tree, `_modules/${lib}`, (0,job_tree/* readAsset */.fs)((0,assets/* assetPath */.Q)(lib)), 0o644);
+            (0,job_tree/* putFile */.UN)(tree, `_modules/${lib}`, (0,job_tree/* readAsset */.fs)((0,assets/* assetPath */.Q)(lib)), LEGACY_RENDERED_MODE);
     renderTemplates(db, kv, tree, ctx);
     prometheusRules(db, ctx.job, tree, ctx.workerIp);
     addCerts(db, kv, tree, ctx);
@@ -1498,7 +1539,7 @@ function renderTemplates(db, kv, tree, ctx) {
         WorkerData: (0,template/* goStruct */.cM)('data.WorkerData', { BucketID: ctx.bucketId, WorkerID: ctx.workerId, WorkerIP: ctx.workerIp, Labels: [...ctx.labels].sort(), UpdateSeq: ctx.updateSeq }),
     });
     for (const rel of templates) {
-        const text = Buffer.from(tree.files.get(rel).data).toString('utf8');
+        const text = (0,template/* decodeGoString */.cP)(tree.files.get(rel).data); // Go keeps a .tpl's invalid bytes
         let tpl;
         try {
             tpl = (0,template/* parseTemplate */.QC)('template', text, funcs);
@@ -1508,13 +1549,13 @@ function renderTemplates(db, kv, tree, ctx) {
         }
         let out;
         try {
-            out = (0,template/* render */.XX)(tpl, data);
+            out = (0,template/* renderBytes */.UP)(tpl, data);
         }
         catch (e) {
             const msg = e instanceof template/* TemplateError */.$w || e instanceof Error ? e.message : String(e);
             throw new errors/* MaandError */.Ob('invalid job', `job ${ctx.job} worker ${ctx.workerIp}: execute template ${rel}: ${msg}`);
         }
-        (0,job_tree/* putFile */.UN)(tree, rel.slice(0, -'.tpl'.length), out, 0o644);
+        (0,job_tree/* putFile */.UN)(tree, rel.slice(0, -'.tpl'.length), out, RENDERED_MODE, LEGACY_RENDERED_MODE);
     }
 }
 function addCerts(db, kv, tree, ctx) {
@@ -1522,8 +1563,8 @@ function addCerts(db, kv, tree, ctx) {
     const names = db.prepare('SELECT c.name AS name FROM job_certs c JOIN job j ON j.job_id = c.job_id WHERE j.name = ? ORDER BY c.name').all(ctx.job).map((r) => r.name);
     const ns = (0,lib_kv/* allocationNamespace */.QE)(ctx.job, ctx.workerIp);
     for (const name of names) {
-        for (const [ext, mode] of [['crt', 0o644], ['key', 0o600]]) {
-            const v = kv.tryGet(ns, `certs/${name}.${ext}`);
+        for (const [ext, mode] of [['crt', LEGACY_RENDERED_MODE], ['key', PRIVATE_KEY_MODE]]) {
+            const v = (0,lib_kv/* readPlain */.rM)(kv, ns, `certs/${name}.${ext}`);
             if (v === undefined)
                 throw new errors/* MaandError */.Ob('invalid job', `job ${ctx.job} worker ${ctx.workerIp}: certificate ${name}.${ext} is missing in KV ${ns} (run maand build)`);
             (0,job_tree/* putFile */.UN)(tree, `certs/${name}.${ext}`, v, mode);
@@ -1532,7 +1573,7 @@ function addCerts(db, kv, tree, ctx) {
     const ca = kv.tryGet('maand/worker', 'certs/ca.crt');
     if (ca === undefined)
         throw new errors/* MaandError */.Ob('invalid job', `job ${ctx.job}: the bucket CA is missing in KV maand/worker certs/ca.crt (run maand build)`);
-    (0,job_tree/* putFile */.UN)(tree, 'certs/ca.crt', ca, 0o644);
+    (0,job_tree/* putFile */.UN)(tree, 'certs/ca.crt', ca, LEGACY_RENDERED_MODE);
 }
 /** Builds (in memory) every given allocation's tree whose worker is in the catalog; hash and tree per alloc id. */
 function stageActive(db, kv, workers, bucketId, updateSeq, job, allocs) {
@@ -1749,8 +1790,8 @@ async function finalSync(ctx) {
     }));
 }
 
-// EXTERNAL MODULE: ./lib/deploy/connect.js + 13 modules
-var connect = __webpack_require__(141);
+// EXTERNAL MODULE: ./lib/deploy/connect.js + 14 modules
+var connect = __webpack_require__(502);
 ;// CONCATENATED MODULE: ./lib/report/dry-run.js
 const LABEL = { start: 'start  ', restart: 'restart', reload: 'reload ', sync: 'sync   ', skip: 'skip   ', stop: 'stop   ' };
 /** `stops`: what reconcile would stop (and clean up) first; the same plan the Action's `plan` shows. */
@@ -1813,9 +1854,12 @@ function plannedStops(r) {
 
 // EXTERNAL MODULE: ./lib/report/console.js
 var console = __webpack_require__(7243);
+// EXTERNAL MODULE: ./lib/bucket/modes.js
+var modes = __webpack_require__(6);
 ;// CONCATENATED MODULE: ./lib/report/log-file.js
 // Run logs under logs/ (deploy spec §26.2): every event of a run appended to logs/<ip>.log (or
 // logs/maand.log when no worker) and to logs/runs/<run>/<same file>, as key=value or JSON lines.
+
 
 
 function kvValue(v) {
@@ -1833,7 +1877,7 @@ class RunLog {
         this.runDir = (0,external_node_path_.join)(logsDir, 'runs', run.id);
         this.format = run.format === 'json' || run.format === 'jsonl' ? 'json' : 'kv';
         this.base = { level: 'INFO', run: run.id, maand: run.command };
-        (0,external_node_fs_.mkdirSync)(this.runDir, { recursive: true });
+        (0,external_node_fs_.mkdirSync)(this.runDir, { recursive: true, mode: modes/* PRIVATE_DIR */.A9 });
     }
     write(fields) {
         const worker = typeof fields['worker'] === 'string' && fields['worker'] !== '' ? fields['worker'] : '-';
@@ -1847,7 +1891,9 @@ class RunLog {
         const file = worker === '-' ? 'maand.log' : `${worker}.log`;
         let fds = this.fds.get(file);
         if (!fds) {
-            fds = [(0,external_node_fs_.openSync)((0,external_node_path_.join)(this.dir, file), 'a', 0o644), (0,external_node_fs_.openSync)((0,external_node_path_.join)(this.runDir, file), 'a', 0o644)];
+            fds = [(0,external_node_fs_.openSync)((0,external_node_path_.join)(this.dir, file), 'a', modes/* PRIVATE_FILE */.rQ), (0,external_node_fs_.openSync)((0,external_node_path_.join)(this.runDir, file), 'a', modes/* PRIVATE_FILE */.rQ)];
+            for (const fd of fds)
+                (0,external_node_fs_.fchmodSync)(fd, modes/* PRIVATE_FILE */.rQ); // a log file made before by an older maand
             this.fds.set(file, fds);
         }
         (0,external_node_fs_.writeSync)(fds[0], `${line}\n`);

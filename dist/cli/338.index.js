@@ -1,5 +1,5 @@
-export const id = 571;
-export const ids = [571];
+export const id = 338;
+export const ids = [338];
 export const modules = {
 
 /***/ 1187:
@@ -149,144 +149,6 @@ function once(fn) {
         done = true;
         fn();
     };
-}
-
-
-/***/ }),
-
-/***/ 3788:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   MC: () => (/* binding */ readMaandConf),
-/* harmony export */   OA: () => (/* binding */ sshSettings),
-/* harmony export */   Wx: () => (/* binding */ writeDefaultMaandConf)
-/* harmony export */ });
-/* unused harmony export DEFAULT_MAAND_CONF_TEXT */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(452);
-/* harmony import */ var _toml_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9692);
-// maand.conf (§4.1): ssh, sudo, certificate lifetime, job config selector, log format.
-
-
-
-const ZERO = {
-    use_sudo: false,
-    ssh_user: '',
-    ssh_key: '',
-    ssh_port: 0,
-    certs_ttl: 0,
-    certs_renewal_buffer: 0,
-    job_config_selector: '',
-    log_format: '',
-};
-const DEFAULT_MAAND_CONF_TEXT = "use_sudo = true\nssh_user = 'agent'\nssh_key = 'worker.key'\nssh_port = 0\ncerts_ttl = 60\ncerts_renewal_buffer = 0\n";
-const KINDS = {
-    use_sudo: 'bool',
-    ssh_user: 'string',
-    ssh_key: 'string',
-    ssh_port: 'int',
-    certs_ttl: 'int',
-    certs_renewal_buffer: 'int',
-    job_config_selector: 'string',
-    log_format: 'string',
-};
-/** Reads maand.conf: absent file → zero values (certs_ttl 0, a reference quirk kept on purpose). */
-function readMaandConf(file) {
-    let table;
-    try {
-        table = (0,_toml_js__WEBPACK_IMPORTED_MODULE_2__/* .readToml */ .D7)(file);
-    }
-    catch (e) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MaandError */ .Ob('invalid maand.conf', `${e.message.split('\n')[0]}; fix the TOML syntax of ${file}`);
-    }
-    if (table === undefined)
-        return { ...ZERO };
-    const conf = { ...ZERO };
-    for (const [key, kind] of Object.entries(KINDS)) {
-        const v = table[key];
-        if (v === undefined)
-            continue;
-        const ok = kind === 'bool' ? typeof v === 'boolean' : kind === 'string' ? typeof v === 'string' : typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v));
-        if (!ok)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MaandError */ .Ob('invalid maand.conf', `key ${key} must be ${kind === 'int' ? 'an integer' : kind === 'bool' ? 'a boolean' : 'a string'}, got ${(0,_toml_js__WEBPACK_IMPORTED_MODULE_2__/* .tomlTypeName */ .g_)(v)}`);
-        conf[key] = kind === 'int' ? Number(v) : v;
-    }
-    if (conf.certs_ttl === 0)
-        conf.certs_ttl = 60;
-    conf.job_config_selector = conf.job_config_selector.trim();
-    return conf;
-}
-function writeDefaultMaandConf(file) {
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(file, DEFAULT_MAAND_CONF_TEXT, { mode: 0o644 });
-}
-/** The effective ssh settings consumers use (defaults applied). */
-function sshSettings(conf) {
-    return { user: conf.ssh_user || 'agent', keyName: conf.ssh_key || 'worker.key', port: conf.ssh_port > 0 ? conf.ssh_port : 22, useSudo: conf.use_sudo };
-}
-
-
-/***/ }),
-
-/***/ 9692:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   D7: () => (/* binding */ readToml),
-/* harmony export */   Qi: () => (/* binding */ stringMap),
-/* harmony export */   g_: () => (/* binding */ tomlTypeName),
-/* harmony export */   tJ: () => (/* binding */ FileReadError)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(452);
-/* harmony import */ var smol_toml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3292);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3024);
-// TOML reading shared by maand.conf, bucket.conf, bucket.jobs*.conf and vars.toml.
-
-
-
-/** The file exists but cannot be read (a directory, no permission): not a TOML problem. */
-class FileReadError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MaandError */ .Ob {
-    name = 'FileReadError';
-    constructor(message) {
-        super('cannot read file', message, undefined, { bare: true });
-    }
-}
-/** Reads a TOML file; undefined when it does not exist. Parse errors are thrown as Error(message). */
-function readToml(file) {
-    let text;
-    try {
-        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.readFileSync)(file, 'utf8');
-    }
-    catch (e) {
-        if (e.code === 'ENOENT')
-            return undefined;
-        throw new FileReadError(e.message);
-    }
-    return (0,smol_toml__WEBPACK_IMPORTED_MODULE_1__/* .parse */ .qg)(text);
-}
-function tomlTypeName(v) {
-    if (Array.isArray(v))
-        return 'array';
-    if (v instanceof Date)
-        return 'datetime';
-    if (typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v)))
-        return 'integer';
-    if (typeof v === 'number')
-        return 'float';
-    if (typeof v === 'object' && v !== null)
-        return 'table';
-    return typeof v;
-}
-/** A flat string → string map; any other value type is an error naming the key. */
-function stringMap(table, where) {
-    const out = {};
-    for (const [k, v] of Object.entries(table)) {
-        if (typeof v !== 'string')
-            throw new Error(`${where}key "${k}": expected a string, got ${tomlTypeName(v)}`);
-        out[k] = v;
-    }
-    return out;
 }
 
 
@@ -485,6 +347,10 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: defaultConcurrency
 
+// EXTERNAL MODULE: ./lib/bucket/paths.js
+var paths = __webpack_require__(7462);
+// EXTERNAL MODULE: ./lib/bucket/maand-conf.js
+var maand_conf = __webpack_require__(3788);
 // EXTERNAL MODULE: ./lib/util/pool.js
 var pool = __webpack_require__(9860);
 // EXTERNAL MODULE: ./lib/hooks/catalog.js
@@ -653,9 +519,12 @@ function runChild(spec) {
     });
 }
 
-// EXTERNAL MODULE: ./lib/kv/index.js + 12 modules
-var lib_kv = __webpack_require__(8787);
+// EXTERNAL MODULE: ./lib/kv/index.js + 13 modules
+var lib_kv = __webpack_require__(1683);
+// EXTERNAL MODULE: ./lib/hooks/env-allowlist.js
+var env_allowlist = __webpack_require__(1839);
 ;// CONCATENATED MODULE: ./lib/hooks/environment.js
+
 
 
 /**
@@ -676,10 +545,7 @@ function allocationIndex(db, kv, job, workerIp) {
     return rows.some((a) => a.workerIp === workerIp) ? '' : undefined;
 }
 function hookEnvironment(i) {
-    const env = {};
-    for (const [k, v] of Object.entries(i.base ?? {}))
-        if (v !== undefined)
-            env[k] = v;
+    const env = (0,env_allowlist/* allowedHookEnv */.z)(i.base ?? {}, i.optIn);
     // Python block-buffers a pipe; unbuffered output streams hook progress live. A caller's value wins.
     env['PYTHONUNBUFFERED'] ??= '1';
     Object.assign(env, i.extra ?? {});
@@ -866,7 +732,7 @@ function writeCerts(o, certsDir) {
             continue;
         const target = (0,external_node_path_.join)(certsDir, key.slice(lib_kv/* CERTS_KEY_PREFIX */.$x.length));
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(target), { recursive: true });
-        (0,external_node_fs_.writeFileSync)(target, o.kv.get(ns, key));
+        (0,external_node_fs_.writeFileSync)(target, (0,lib_kv/* readPlain */.rM)(o.kv, ns, key) ?? '');
         (0,external_node_fs_.chmodSync)(target, key.endsWith('.key') ? 0o600 : 0o644);
     }
     const ca = (0,external_node_path_.join)(certsDir, 'ca.crt');
@@ -901,6 +767,8 @@ function safeRelative(rel) {
 
 
 
+
+
 /** Parallelism per event (spec kv §3.6); `rows` = the job's allocation rows (job_control). */
 function defaultConcurrency(event, workers, rows) {
     if (event === 'health_check')
@@ -922,6 +790,8 @@ async function runJobCommand(ctx, o) {
     if (workers.length === 0)
         return done(ctx, { ...base, ok: true, allocations: [], kvReverted: false });
     const rows = (0,catalog/* jobAllocations */.pt)(ctx.db, job);
+    // read per run, not taken from callers, so no caller can forget the bucket's opt-ins
+    const optIn = (0,maand_conf/* readMaandConf */.MC)((0,paths/* bucketPaths */.Z)(ctx.root).maandConf).hook_env;
     let script;
     const modules = new Map();
     try {
@@ -943,7 +813,7 @@ async function runJobCommand(ctx, o) {
     const concurrency = Math.max(1, o.concurrency ?? defaultConcurrency(event, workers.length, rows.length));
     const revert = (o.revertKvOnFailure ?? true) && event !== 'health_check';
     const snap = revert ? ctx.kv.snapshot() : undefined;
-    const results = await (0,pool/* runLimited */.O)(workers.map((ip) => () => runOne(ctx, o, script, ip, modules.get(ip), rows.find((r) => r.workerIp === ip), timeoutMs)), concurrency);
+    const results = await (0,pool/* runLimited */.O)(workers.map((ip) => () => runOne(ctx, o, optIn, script, ip, modules.get(ip), rows.find((r) => r.workerIp === ip), timeoutMs)), concurrency);
     const failed = results.filter((r) => !r.ok);
     let kvReverted = false;
     if (snap !== undefined) {
@@ -962,7 +832,7 @@ function done(ctx, result) {
     ctx.onProgress?.({ type: 'command-end', result });
     return result;
 }
-async function runOne(ctx, o, script, ip, modulesDir, row, timeoutMs) {
+async function runOne(ctx, o, optIn, script, ip, modulesDir, row, timeoutMs) {
     const { job, command, event } = o;
     const started = Date.now();
     const tail = new OutputTail(ctx.outputTailBytes ?? DEFAULT_TAIL_BYTES);
@@ -980,20 +850,24 @@ async function runOne(ctx, o, script, ip, modulesDir, row, timeoutMs) {
     if (ctx.signal?.aborted)
         return result({ ok: false, error: 'cancelled before it started' });
     const versions = (0,catalog/* allocationVersions */.CD)(ctx.db, job, row.allocId);
+    const line = (stream, text) => {
+        tail.add(text);
+        ctx.onOutput?.({ job, worker: ip, event, command, stream, text });
+    };
+    // this child's own API token: valid for its allocation and event only, revoked when it ends
+    const session = ctx.api.openHook({ allocId: row.allocId, event, command }, (refusal) => line('stderr', `maand: the runtime API refused ${refusal}`));
     const env = hookEnvironment({
-        base: ctx.env, extra: o.extraEnv, currentVersion: versions.current, newVersion: versions.next, allocId: row.allocId,
-        workerIp: ip, index, disabled: row.disabled, job, event, command, api: ctx.api,
+        base: ctx.env, optIn, extra: o.extraEnv, currentVersion: versions.current, newVersion: versions.next, allocId: row.allocId,
+        workerIp: ip, index, disabled: row.disabled, job, event, command, api: { host: ctx.api.host, port: ctx.api.port, token: session.token },
     });
     ctx.onProgress?.({ type: 'allocation-start', job, command, event, worker: ip, script: script.file });
-    const leave = ctx.api.enterHook?.(row.allocId, event);
-    const outcome = await runChild({
-        program: script.program, args: script.args, cwd: modulesDir, env, timeoutMs, signal: ctx.signal,
-        onLine: (stream, text) => {
-            tail.add(text);
-            ctx.onOutput?.({ job, worker: ip, event, command, stream, text });
-        },
-    });
-    leave?.();
+    let outcome;
+    try {
+        outcome = await runChild({ program: script.program, args: script.args, cwd: modulesDir, env, timeoutMs, signal: ctx.signal, onLine: line });
+    }
+    finally {
+        session.close();
+    }
     ctx.api.releaseHolds?.(row.allocId, event);
     const refused = ctx.api.takeRejections?.(row.allocId) ?? [];
     const ok = outcome.spawnError === undefined && outcome.exitCode === 0 && !outcome.timedOut && !outcome.cancelled;
@@ -1032,10 +906,10 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
-// EXTERNAL MODULE: ./lib/hooks/catalog.js
-var catalog = __webpack_require__(2763);
 // EXTERNAL MODULE: ./lib/errors.js
 var errors = __webpack_require__(452);
+// EXTERNAL MODULE: ./lib/hooks/catalog.js
+var catalog = __webpack_require__(2763);
 // EXTERNAL MODULE: ./lib/util/go-json.js
 var go_json = __webpack_require__(6495);
 // EXTERNAL MODULE: ./lib/util/json-decode.js
@@ -1134,8 +1008,8 @@ function firstJsonValue(text) {
     return text.slice(start, i);
 }
 
-// EXTERNAL MODULE: ./lib/kv/index.js + 12 modules
-var lib_kv = __webpack_require__(8787);
+// EXTERNAL MODULE: ./lib/kv/index.js + 13 modules
+var lib_kv = __webpack_require__(1683);
 ;// CONCATENATED MODULE: ./lib/hooks/semaphores.js
 // Named counting semaphores of one run (spec kv §3.10): scope `<job>/<event>/<name>`, created by
 // the first acquire with its capacity, re-entrant per allocation, FIFO waiters, bounded waits.
@@ -1261,18 +1135,16 @@ const getKv = (deps, r) => {
     const { namespace: ns, key } = kvFields(r.body, false);
     const { job, workerIp } = r.caller;
     if (!(0,lib_kv/* canRead */.Tt)((0,lib_kv/* namespacesForAllocation */.GD)({ job, workerIp, upstreamJobs: (0,lib_kv/* upstreamJobs */.oZ)(deps.db, job) }), ns))
-        refuse(deps, r, 'GET /kv', ns, key, 400, UNAUTHORIZED);
+        refuse(deps, r, 'GET /kv', ns, key, 403, UNAUTHORIZED);
     const kv = deps.kv();
-    let value = kv.tryGet(ns, key);
-    if (value === undefined)
+    if (kv.tryGet(ns, key) === undefined)
         throw new HttpFailure(404, NOT_FOUND);
-    if ((0,lib_kv/* isSecretNamespace */.QZ)(ns)) {
-        try {
-            value = kv.getSecret(ns, key);
-        }
-        catch {
-            throw new HttpFailure(500, INTERNAL);
-        }
+    let value;
+    try {
+        value = (0,lib_kv/* readPlain */.rM)(kv, ns, key);
+    }
+    catch {
+        throw new HttpFailure(500, INTERNAL);
     }
     sendJson(r.res, value === '' ? { namespace: ns, key } : { namespace: ns, key, value });
 };
@@ -1282,7 +1154,7 @@ function writer(op, secret) {
         const { namespace: ns, key, value } = kvFields(r.body, op === 'put');
         const verdict = (0,lib_kv/* canWrite */._4)({ job: r.caller.job, event: r.caller.event, ns, key, secret, op });
         if (verdict === 'forbidden-namespace')
-            refuse(deps, r, label, ns, key, 400, UNAUTHORIZED);
+            refuse(deps, r, label, ns, key, 403, UNAUTHORIZED);
         if (verdict === 'health-check-write')
             refuse(deps, r, label, ns, key, 400, HEALTH_WRITE);
         const kv = deps.kv();
@@ -1306,7 +1178,7 @@ const listKeys = (deps, r) => {
     const ns = decodeStruct(r.body, { namespace: 'string' }).namespace;
     const own = [(0,lib_kv/* jobSecretsNamespace */.WM)(r.caller.job), (0,lib_kv/* jobVarsNamespace */.po)(r.caller.job)]; // sorted, as Go encodes a map
     if (ns !== '' && !own.includes(ns))
-        refuse(deps, r, 'GET /kv/keys', ns, '', 400, UNAUTHORIZED);
+        refuse(deps, r, 'GET /kv/keys', ns, '', 403, UNAUTHORIZED);
     const kv = deps.kv();
     const namespaces = {};
     for (const n of own)
@@ -1377,9 +1249,13 @@ function sortKeysDeep(v) {
 
 ;// CONCATENATED MODULE: ./lib/hooks/runtime-api.js
 // The runtime HTTP API hooks call back into (spec kv §3.9, decision Q23): one server per run on
-// 127.0.0.1 and an ephemeral port, guarded by a random per-run token, so several runs on one
-// machine never collide and no other local process can use a run's API. It reads and writes the
-// run's KvStore itself: a value a pre_deploy hook puts is what a later template render reads.
+// 127.0.0.1 and an ephemeral port. Every hook process gets its own random token, minted when it
+// starts and revoked when it ends, bound to its allocation, event and command (issue 15): the
+// X-ALLOCATION-ID header cannot make it act as another job, and no other local process (nor a
+// hook after it ended) can use the API. There is no run-level token: only hooks call the API. It
+// reads and writes the run's KvStore itself: a value a pre_deploy hook puts is what a later
+// template render reads.
+
 
 
 
@@ -1389,24 +1265,25 @@ function sortKeysDeep(v) {
 const MAX_REJECTIONS = 10;
 async function startRuntimeApi(o) {
     const host = o.host ?? '127.0.0.1';
-    const token = o.token ?? (0,external_node_crypto_.randomBytes)(32).toString('hex');
     const semaphores = new SemaphoreTable();
     const rejections = new Map();
-    /** allocation id → events of its hooks running now */
-    const running = new Map();
+    /** token → the hook it was minted for (whom it acts as); removed when the hook ends */
+    const grants = new Map();
     const deps = {
         db: o.db,
         kv: typeof o.kv === 'function' ? o.kv : () => o.kv,
         semaphores,
         refuse(caller, what, message) {
+            const refusal = `${what}: ${message}`;
             const list = rejections.get(caller.allocId) ?? [];
             if (list.length < MAX_REJECTIONS)
-                list.push(`${what}: ${message}`);
+                list.push(refusal);
             rejections.set(caller.allocId, list);
+            caller.onRefused?.(refusal);
         },
     };
     const server = (0,external_node_http_.createServer)((req, res) => {
-        handle(deps, token, running, req, res).catch(() => {
+        handle(deps, grants, req, res).catch(() => {
             if (!res.headersSent)
                 sendText(res, 500, 'Internal server error');
             else
@@ -1427,21 +1304,8 @@ async function startRuntimeApi(o) {
     return {
         host,
         port,
-        token,
         url: `http://${host}:${port}`,
-        enterHook(allocId, event) {
-            running.set(allocId, [...(running.get(allocId) ?? []), event]);
-            let left = false;
-            return () => {
-                if (left)
-                    return;
-                left = true;
-                const rest = running.get(allocId) ?? [];
-                rest.splice(rest.indexOf(event), 1);
-                if (rest.length === 0)
-                    running.delete(allocId);
-            };
-        },
+        openHook: (grant, onRefused) => openHook(o.db, grants, grant, onRefused),
         releaseHolds: (allocId, event) => semaphores.releaseAll(allocId, event),
         takeRejections(allocId) {
             const list = rejections.get(allocId) ?? [];
@@ -1454,9 +1318,19 @@ async function startRuntimeApi(o) {
         }),
     };
 }
-async function handle(deps, token, running, req, res) {
-    if (!authorized(req, token))
-        return sendText(res, 401, 'Unauthorized: missing or wrong runtime API token (send JOB_COMMAND_API_TOKEN as Authorization: Bearer)');
+function openHook(db, grants, g, onRefused) {
+    const alloc = (0,catalog/* allocationById */.hX)(db, g.allocId);
+    if (alloc === undefined)
+        throw new errors/* InternalError */.Gd(`runtime API: no allocation ${g.allocId} to mint a hook token for`);
+    const token = (0,external_node_crypto_.randomBytes)(32).toString('hex');
+    grants.set(token, { allocId: g.allocId, job: alloc.job, workerIp: alloc.workerIp, event: g.event, command: g.command, ...(onRefused ? { onRefused } : {}) });
+    return { token, close: () => void grants.delete(token) };
+}
+async function handle(deps, grants, req, res) {
+    // whom the token was minted for; event and command never come from headers (a hook cannot lift the health_check write ban)
+    const caller = grantOf(req, grants);
+    if (caller === undefined)
+        return sendText(res, 401, 'Unauthorized: missing, wrong or expired runtime API token (send JOB_COMMAND_API_TOKEN as Authorization: Bearer)');
     const url = new URL(req.url ?? '/', 'http://runtime-api');
     const routes = ROUTES[url.pathname];
     if (routes === undefined)
@@ -1467,15 +1341,11 @@ async function handle(deps, token, running, req, res) {
     const allocId = header(req, 'x-allocation-id');
     if (allocId === '')
         return sendText(res, 400, 'X-ALLOCATION-ID header is missing');
-    let alloc;
-    try {
-        alloc = (0,catalog/* allocationById */.hX)(deps.db, allocId);
+    if (allocId !== caller.allocId) {
+        const message = `Forbidden: this token belongs to a hook of job ${caller.job}; X-ALLOCATION-ID ${allocId} is not its allocation`;
+        deps.refuse(caller, `${req.method ?? ''} ${url.pathname}`, message);
+        return sendText(res, 403, message);
     }
-    catch {
-        return sendText(res, 500, 'Internal server error');
-    }
-    if (alloc === undefined)
-        return sendText(res, 404, 'Invalid allocation ID');
     const gone = new AbortController();
     res.on('close', () => {
         if (!res.writableFinished)
@@ -1483,10 +1353,6 @@ async function handle(deps, token, running, req, res) {
     });
     try {
         const body = route.body ? await readBody(req) : '';
-        const claimed = header(req, 'event');
-        const events = running.get(allocId);
-        const event = events === undefined || events.includes(claimed) ? claimed : events[0];
-        const caller = { allocId, job: alloc.job, workerIp: alloc.workerIp, event, command: header(req, 'command') };
         await route.handler(deps, { caller, body, query: url.searchParams, res, signal: gone.signal });
     }
     catch (e) {
@@ -1500,12 +1366,16 @@ function header(req, name) {
     const v = req.headers[name];
     return (Array.isArray(v) ? v[0] : v) ?? '';
 }
-function authorized(req, token) {
+/** The grant of the request's token (Authorization: Bearer, or X-MAAND-TOKEN), compared in constant time. */
+function grantOf(req, grants) {
     const auth = header(req, 'authorization');
-    const given = auth.startsWith('Bearer ') ? auth.slice(7).trim() : header(req, 'x-maand-token').trim();
-    const a = Buffer.from(given);
-    const b = Buffer.from(token);
-    return a.length === b.length && (0,external_node_crypto_.timingSafeEqual)(a, b);
+    const given = Buffer.from(auth.startsWith('Bearer ') ? auth.slice(7).trim() : header(req, 'x-maand-token').trim());
+    for (const [token, grant] of grants) {
+        const b = Buffer.from(token);
+        if (given.length === b.length && (0,external_node_crypto_.timingSafeEqual)(given, b))
+            return grant;
+    }
+    return undefined;
 }
 
 
@@ -1703,11 +1573,13 @@ function goJson(value, sortKeys = true) {
 /* harmony export */   oJ: () => (/* binding */ asString),
 /* harmony export */   qF: () => (/* binding */ parseJson)
 /* harmony export */ });
-/* unused harmony export jsonType */
+/* unused harmony exports MAX_JSON_DEPTH, jsonType */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(452);
+/* harmony import */ var _template_strconv_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9035);
 // Decoding JSON the way Go's encoding/json fills a struct: object keys match field names
 // case-insensitively, a later duplicate wins, unknown keys are ignored, `null` keeps the default,
 // and a value of the wrong JSON type is an error. Messages follow Go's decoder wording.
+
 
 class JsonDecodeError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MaandError */ .Ob {
     name = 'JsonDecodeError';
@@ -1715,10 +1587,17 @@ class JsonDecodeError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MaandEr
         super('invalid json', message, undefined, { bare: true });
     }
 }
+/**
+ * Deepest nesting a workspace JSON file may have. Go stops at 10000; the decoders and encoders here
+ * recurse per level, so a lower bound keeps a hostile file an error instead of a stack overflow.
+ */
+const MAX_JSON_DEPTH = 1000;
 /** JSON.parse with Go-like error texts (`unexpected end of JSON input`, `invalid character ...`). */
 function parseJson(text) {
     if (text.trim() === '')
         throw new JsonDecodeError('unexpected end of JSON input');
+    if (exceedsDepth(text, MAX_JSON_DEPTH))
+        throw new JsonDecodeError(`exceeded max depth (values nested deeper than ${MAX_JSON_DEPTH} levels)`);
     try {
         return JSON.parse(text);
     }
@@ -1731,10 +1610,18 @@ function parseJson(text) {
         const pos = /position (\d+)/.exec(msg);
         if (pos) {
             const ch = text[Number(pos[1])] ?? '';
-            throw new JsonDecodeError(`invalid character '${ch}' at offset ${Number(pos[1]) + 1}`);
+            throw new JsonDecodeError(`invalid character ${quoteChar(ch)} at offset ${Number(pos[1]) + 1}`);
         }
-        throw new JsonDecodeError(m ? `invalid character '${m[1] ?? ''}'` : msg);
+        throw new JsonDecodeError(m ? `invalid character ${quoteChar(m[1] ?? '')}` : msg);
     }
+}
+/** Go's encoding/json quoteChar: the character in single quotes, escaped when not printable. */
+function quoteChar(c) {
+    if (c === "'")
+        return `'\\''`;
+    if (c === '"')
+        return `'"'`;
+    return `'${(0,_template_strconv_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(c).slice(1, -1)}'`;
 }
 /** True when the text is a valid JSON prefix that stops early (Go reports "unexpected end"). */
 function isTruncated(text) {
@@ -1770,6 +1657,29 @@ function jsonValueEnd(text, start) {
         }
     }
     return -1;
+}
+/** True when objects and arrays nest deeper than `max` somewhere in `text` (strings skipped). */
+function exceedsDepth(text, max) {
+    let depth = 0;
+    let inStr = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (inStr) {
+            if (c === 0x5c)
+                i++;
+            else if (c === 0x22)
+                inStr = false;
+        }
+        else if (c === 0x22)
+            inStr = true;
+        else if (c === 0x7b || c === 0x5b) {
+            if (++depth > max)
+                return true;
+        }
+        else if (c === 0x7d || c === 0x5d)
+            depth--;
+    }
+    return false;
 }
 function jsonType(v) {
     if (v === null)
@@ -1818,7 +1728,8 @@ function asBool(v, where) {
 function asInt(v, where) {
     if (v === undefined || v === null)
         return undefined;
-    if (typeof v !== 'number' || !Number.isInteger(v))
+    // Beyond 2^53 a JSON number is no longer the integer written (Go's int64 would overflow later still).
+    if (typeof v !== 'number' || !Number.isSafeInteger(v))
         throw typeError(v, where, 'int');
     return v;
 }

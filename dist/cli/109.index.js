@@ -1,5 +1,5 @@
-export const id = 790;
-export const ids = [790];
+export const id = 109;
+export const ids = [109];
 export const modules = {
 
 /***/ 7910:
@@ -14,7 +14,9 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony export VersionError */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(452);
+/* harmony import */ var _util_quoted_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8462);
 // Job versions (§5.3): the stored raw text, the normalized deploy version, the parsed form.
+
 
 function storedVersion(raw) {
     return raw === undefined || raw === '' ? 'unknown' : raw;
@@ -34,7 +36,7 @@ function parseVersion(raw) {
     if (s === '')
         throw new VersionError('version is empty');
     if (s.toLowerCase() === 'unknown')
-        throw new VersionError(`version "${raw}" is not allowed`);
+        throw new VersionError(`version ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(raw)} is not allowed`);
     if (s.startsWith('v'))
         s = s.slice(1);
     if (s.startsWith('V'))
@@ -50,14 +52,18 @@ function parseVersion(raw) {
     }
     const parts = core.split('.');
     if (parts.length < 1 || parts.length > 3)
-        throw new VersionError(`"${core}"`);
+        throw new VersionError(`${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(core)}`);
     const nums = parts.map((p) => {
         const t = p.trim();
         if (t === '')
-            throw new VersionError(`empty segment in "${core}"`);
+            throw new VersionError(`empty segment in ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(core)}`);
         if (!/^\+?\d+$/.test(t))
-            throw new VersionError(`invalid segment "${t}" in "${core}"`);
-        return Number(t.replace('+', ''));
+            throw new VersionError(`invalid segment ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(t)} in ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(core)}`);
+        const n = Number(t.replace('+', ''));
+        // Go's Atoi fails past int64; here past 2^53, where a segment would no longer compare exactly
+        if (!Number.isSafeInteger(n))
+            throw new VersionError(`segment ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(t)} in ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_1__/* .quoted */ .T)(core)} is out of range`);
+        return n;
     });
     return { major: nums[0] ?? 0, minor: nums[1] ?? 0, patch: nums[2] ?? 0, prerelease };
 }
@@ -91,10 +97,14 @@ function compareVersions(a, b) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var js_yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3243);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(452);
-/* harmony import */ var _kv_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8787);
-/* harmony import */ var _util_go_json_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6495);
+/* harmony import */ var _bucket_read_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2991);
+/* harmony import */ var _kv_index_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1683);
+/* harmony import */ var _util_go_json_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6495);
+/* harmony import */ var _util_quoted_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8462);
 // Build step 11: the Prometheus catalog in KV maand/prometheus (§8.13). Only meaningful when some job
 // ships prometheus.yml(.tpl); then every job's _prometheus/ content is validated and collected.
+
+
 
 
 
@@ -114,7 +124,7 @@ function buildPrometheusCatalog(ctx, renderScrape) {
     const dirOf = (job) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(ctx.paths.jobsDir, job);
     const hasServer = ctx.jobs.some((j) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dirOf(j), 'prometheus.yml')) || (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dirOf(j), 'prometheus.yml.tpl')));
     if (!hasServer) {
-        (0,_kv_index_js__WEBPACK_IMPORTED_MODULE_4__/* .fullSync */ .Vv)(ctx.kv, _kv_index_js__WEBPACK_IMPORTED_MODULE_4__/* .PROMETHEUS_NS */ .H1, { scrape_configs: '[]', scrape_jobs: '', scrape_jobs_length: '0' });
+        (0,_kv_index_js__WEBPACK_IMPORTED_MODULE_5__/* .fullSync */ .Vv)(ctx.kv, _kv_index_js__WEBPACK_IMPORTED_MODULE_5__/* .PROMETHEUS_NS */ .H1, { scrape_configs: '[]', scrape_jobs: '', scrape_jobs_length: '0' });
         return;
     }
     const active = new Set(ctx.db.prepare('SELECT DISTINCT job FROM allocations WHERE removed = 0 AND disabled = 0').all().map((r) => r.job));
@@ -132,18 +142,19 @@ function buildPrometheusCatalog(ctx, renderScrape) {
             throw invalid(`job ${job} cannot define both scrape.yaml and scrape.yaml.tpl`);
         const runbooks = new Set(regularFiles((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(prom, 'runbooks')).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3)));
         for (const f of regularFiles((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(prom, 'alerts')).filter((f) => /\.ya?ml$/.test(f)))
-            validateAlerts(job, f, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(prom, 'alerts', f), 'utf8'), runbooks, alertOwners);
+            validateAlerts(job, f, (0,_bucket_read_file_js__WEBPACK_IMPORTED_MODULE_4__/* .readText */ .yR)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(prom, 'alerts', f), `workspace/jobs/${job}/_prometheus/alerts/${f}`), runbooks, alertOwners);
         let text;
         if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(prom, 'scrape.yaml.tpl'))) {
+            const source = (0,_bucket_read_file_js__WEBPACK_IMPORTED_MODULE_4__/* .readText */ .yR)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(prom, 'scrape.yaml.tpl'), `workspace/jobs/${job}/_prometheus/scrape.yaml.tpl`);
             try {
-                text = renderScrape(job, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(prom, 'scrape.yaml.tpl'), 'utf8'));
+                text = renderScrape(job, source);
             }
             catch (e) {
                 throw invalid(`job ${job} scrape.yaml.tpl: ${e.message}`);
             }
         }
         else if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(prom, 'scrape.yaml')))
-            text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(prom, 'scrape.yaml'), 'utf8');
+            text = (0,_bucket_read_file_js__WEBPACK_IMPORTED_MODULE_4__/* .readText */ .yR)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(prom, 'scrape.yaml'), `workspace/jobs/${job}/_prometheus/scrape.yaml`);
         if (text === undefined)
             continue;
         const items = parseScrapeItems(job, text);
@@ -153,7 +164,7 @@ function buildPrometheusCatalog(ctx, renderScrape) {
             const name = item['job_name'] === 'maand:job' ? job : String(item['job_name']);
             const owner = jobNames.get(name);
             if (owner !== undefined)
-                throw invalid(`duplicate prometheus job_name "${name}" (jobs ${owner} and ${job})`);
+                throw invalid(`duplicate prometheus job_name ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_7__/* .quoted */ .T)(name)} (jobs ${owner} and ${job})`);
             jobNames.set(name, job);
             for (const target of targetsOf(item)) {
                 if (!target.startsWith('maand:port/'))
@@ -163,17 +174,46 @@ function buildPrometheusCatalog(ctx, renderScrape) {
             }
         }
         const firstName = items[0]['job_name'] === 'maand:job' ? job : String(items[0]['job_name']);
-        ctx.kv.put((0,_kv_index_js__WEBPACK_IMPORTED_MODULE_4__/* .jobNamespace */ .xd)(job), 'job_name', firstName);
-        desired[`scrape/${job}`] = (0,_util_go_json_js__WEBPACK_IMPORTED_MODULE_5__/* .goJson */ .Pl)(items);
+        ctx.kv.put((0,_kv_index_js__WEBPACK_IMPORTED_MODULE_5__/* .jobNamespace */ .xd)(job), 'job_name', firstName);
+        desired[`scrape/${job}`] = (0,_util_go_json_js__WEBPACK_IMPORTED_MODULE_6__/* .goJson */ .Pl)(items);
         if (usesPlaceholder && !active.has(job))
             continue;
         scrapeJobs.push(job);
         allItems.push(...items);
     }
-    desired['scrape_configs'] = (0,_util_go_json_js__WEBPACK_IMPORTED_MODULE_5__/* .goJson */ .Pl)(allItems);
+    desired['scrape_configs'] = (0,_util_go_json_js__WEBPACK_IMPORTED_MODULE_6__/* .goJson */ .Pl)(allItems);
     desired['scrape_jobs'] = scrapeJobs.sort().join(',');
     desired['scrape_jobs_length'] = String(scrapeJobs.length);
-    (0,_kv_index_js__WEBPACK_IMPORTED_MODULE_4__/* .fullSync */ .Vv)(ctx.kv, _kv_index_js__WEBPACK_IMPORTED_MODULE_4__/* .PROMETHEUS_NS */ .H1, desired);
+    (0,_kv_index_js__WEBPACK_IMPORTED_MODULE_5__/* .fullSync */ .Vv)(ctx.kv, _kv_index_js__WEBPACK_IMPORTED_MODULE_5__/* .PROMETHEUS_NS */ .H1, desired);
+}
+/** More values than any scrape config or rule file needs; aliases of aliases grow past it exponentially. */
+const MAX_YAML_VALUES = 100_000;
+function loadYaml(where, text) {
+    let doc;
+    try {
+        doc = js_yaml__WEBPACK_IMPORTED_MODULE_2__/* ["default"].load */ .Ay.load(text);
+    }
+    catch (e) {
+        throw invalid(`${where}: ${e.message.split('\n')[0]}`);
+    }
+    if (exceedsValues(doc, MAX_YAML_VALUES))
+        throw invalid(`${where} expands to more than ${MAX_YAML_VALUES} values (YAML aliases repeat what they point to; write the values out)`);
+    return doc;
+}
+/** True when walking `doc` (an alias counted each time it is used, as JSON output repeats it) visits more than `max` values. */
+function exceedsValues(doc, max) {
+    const stack = [doc];
+    let seen = 0;
+    while (stack.length > 0) {
+        const v = stack.pop();
+        if (++seen > max)
+            return true;
+        if (Array.isArray(v))
+            stack.push(...v);
+        else if (v !== null && typeof v === 'object')
+            stack.push(...Object.values(v));
+    }
+    return false;
 }
 function regularFiles(dir) {
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir))
@@ -183,13 +223,7 @@ function regularFiles(dir) {
 function parseScrapeItems(job, text) {
     if (text.trim() === '')
         throw invalid(`job ${job} scrape config is empty`);
-    let doc;
-    try {
-        doc = js_yaml__WEBPACK_IMPORTED_MODULE_2__/* ["default"].load */ .Ay.load(text);
-    }
-    catch (e) {
-        throw invalid(`job ${job} scrape config: ${e.message.split('\n')[0]}`);
-    }
+    const doc = loadYaml(`job ${job} scrape config`, text);
     if (!Array.isArray(doc) || doc.length === 0)
         throw invalid(`job ${job} scrape config must be a non-empty YAML list of scrape configs`);
     return doc.map((item, i) => {
@@ -230,20 +264,14 @@ function resolvePortName(job, port, ports) {
         return cands[0];
     }
     if (!ports.has(port))
-        throw invalid(`job ${job} scrape target port "${port}" is not declared in resources.ports`);
+        throw invalid(`job ${job} scrape target port ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_7__/* .quoted */ .T)(port)} is not declared in resources.ports`);
     return port;
 }
 function validateAlerts(job, file, text, runbooks, owners) {
     const where = `job ${job} alerts/${file}`;
     if (text.trim() === '')
         throw invalid(`${where} is empty`);
-    let doc;
-    try {
-        doc = js_yaml__WEBPACK_IMPORTED_MODULE_2__/* ["default"].load */ .Ay.load(text);
-    }
-    catch (e) {
-        throw invalid(`${where}: ${e.message.split('\n')[0]}`);
-    }
+    const doc = loadYaml(where, text);
     const groups = doc?.['groups'];
     if (!Array.isArray(groups) || groups.length === 0)
         throw invalid(`${where} needs a non-empty groups list`);
@@ -266,7 +294,7 @@ function validateAlerts(job, file, text, runbooks, owners) {
                 throw invalid(`${where}: alert ${alert} references missing runbook ${runbook} (add _prometheus/runbooks/${runbook}.md)`);
             const owner = owners.get(alert);
             if (owner !== undefined)
-                throw invalid(`duplicate alert name "${alert}" (jobs ${owner} and ${job})`);
+                throw invalid(`duplicate alert name ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_7__/* .quoted */ .T)(alert)} (jobs ${owner} and ${job})`);
             owners.set(alert, job);
         }
     }
@@ -500,21 +528,23 @@ function encodePem(type, der) {
 
 /***/ }),
 
-/***/ 6932:
+/***/ 1735:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   $w: () => (/* reexport */ TemplateError),
+  cP: () => (/* reexport */ gostring/* decodeGoString */.cP),
   cM: () => (/* reexport */ goStruct),
   Rj: () => (/* reexport */ maandFuncs),
   QC: () => (/* reexport */ parseTemplate),
   XX: () => (/* binding */ render),
+  UP: () => (/* binding */ renderBytes),
   cq: () => (/* reexport */ scrapeTemplateFuncs)
 });
 
-// UNUSED EXPORTS: GO_TYPE, GoFloat, GoFunc, MAX_EXEC_DEPTH, Template, goFunc
+// UNUSED EXPORTS: GO_TYPE, GoFloat, GoFunc, MAX_EXEC_DEPTH, Template, encodeGoString, goFunc
 
 ;// CONCATENATED MODULE: ./lib/template/func.js
 // Functions callable from templates. Go learns a function's parameter types by reflection;
@@ -571,12 +601,14 @@ function isGoodFuncName(name) {
     return /^[\p{L}_][\p{L}\p{Nd}_]*$/u.test(name);
 }
 
+// EXTERNAL MODULE: ./lib/template/gostring.js
+var gostring = __webpack_require__(1895);
 ;// CONCATENATED MODULE: ./lib/template/value.js
 // The value model: which JS values stand for which Go values, and the few Go rules
 // (kind, type name, truth, ordering) the executor and fmt need.
 //
 //   Go                  JS
-//   string              string
+//   string              string (a raw, invalid-UTF-8 byte is a surrogate escape: gostring.ts)
 //   bool                boolean
 //   int (int64)         integral number, or bigint outside ±2^53
 //   float64             GoFloat (always, for literals and results), or a non-integral number
@@ -589,6 +621,7 @@ function isGoodFuncName(name) {
 //
 // JS numbers cannot tell 1 from 1.0, so an integral number is always an int; a float64 with
 // an integral value is a GoFloat. That keeps `printf "%v" 1.0` = `1` and `eq 1 1.0` an error.
+
 
 /** A Go float64. Wraps the number so 1.0 stays a float (a bare integral number is an int). */
 class GoFloat {
@@ -744,7 +777,7 @@ function compareKeys(a, b) {
             return cmp(x, y);
         }
         case 'string':
-            return compareStrings(a, b);
+            return (0,gostring/* compareGoStrings */.mA)(a, b);
         case 'bool':
             return cmp(a === true ? 1 : 0, b === true ? 1 : 0);
         default:
@@ -756,25 +789,6 @@ function numberOf(v) {
 }
 function cmp(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
-}
-/** Bytewise (UTF-8) string order, which is code point order. */
-function compareStrings(a, b) {
-    if (a === b)
-        return 0;
-    const n = Math.min(a.length, b.length);
-    for (let i = 0; i < n; i++) {
-        const x = a.charCodeAt(i);
-        const y = b.charCodeAt(i);
-        if (x !== y) {
-            // Surrogates (D800-DFFF) encode code points above every BMP char.
-            const sx = x >= 0xd800 && x <= 0xdfff;
-            const sy = y >= 0xd800 && y <= 0xdfff;
-            if (sx !== sy)
-                return sx ? 1 : -1;
-            return x < y ? -1 : 1;
-        }
-    }
-    return a.length - b.length;
 }
 /** Map entries sorted by key (text/template ranges and fmt print maps in this order). */
 function sortedEntries(m) {
@@ -858,218 +872,8 @@ const CONTINUE = 2;
 /** Marks "no value piped in" (Go's missingVal); distinct from undefined, the invalid value. */
 const MISSING = Symbol('missing');
 
-// EXTERNAL MODULE: ./lib/errors.js
-var errors = __webpack_require__(452);
-;// CONCATENATED MODULE: ./lib/template/strconv.js
-// The parts of Go's strconv and unicode packages the engine needs: quoting (%q, error
-// messages), unquoting string/char literals, Atoi with Go's error texts, and TrimSpace.
-
-const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
-/** Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols and ASCII space. */
-function isPrint(cp) {
-    return cp >= 0x20 && cp < 0x7f ? true : cp < 0x7f ? false : PRINTABLE.test(String.fromCodePoint(cp));
-}
-const HEX = '0123456789abcdef';
-function hexDigits(n, width) {
-    let s = '';
-    for (let shift = (width - 1) * 4; shift >= 0; shift -= 4)
-        s += HEX[(n >>> shift) & 0xf];
-    return s;
-}
-function escapeRune(cp, quote, asciiOnly) {
-    const ch = String.fromCodePoint(cp);
-    if (ch === quote || ch === '\\')
-        return '\\' + ch;
-    if (asciiOnly ? cp < 0x80 && isPrint(cp) : isPrint(cp))
-        return ch;
-    switch (cp) {
-        case 7: return '\\a';
-        case 8: return '\\b';
-        case 12: return '\\f';
-        case 10: return '\\n';
-        case 13: return '\\r';
-        case 9: return '\\t';
-        case 11: return '\\v';
-    }
-    if (cp < 0x20 || cp === 0x7f)
-        return '\\x' + hexDigits(cp, 2);
-    if (cp >= 0xd800 && cp <= 0xdfff)
-        cp = 0xfffd; // a lone surrogate is not a valid rune
-    return cp < 0x10000 ? '\\u' + hexDigits(cp, 4) : '\\U' + hexDigits(cp, 8);
-}
-function quoteWith(s, quote, asciiOnly) {
-    let out = quote;
-    for (const ch of s)
-        out += escapeRune(ch.codePointAt(0), quote, asciiOnly);
-    return out + quote;
-}
-/** strconv.Quote */
-function quote(s) {
-    return quoteWith(s, '"', false);
-}
-/** strconv.QuoteToASCII */
-function quoteASCII(s) {
-    return quoteWith(s, '"', true);
-}
-/** strconv.QuoteRune (or QuoteRuneToASCII). */
-function quoteRune(cp, asciiOnly = false) {
-    if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) || cp < 0)
-        cp = 0xfffd;
-    return "'" + escapeRune(cp, "'", asciiOnly) + "'";
-}
-/** strconv.CanBackquote: fits in a raw string literal. */
-function canBackquote(s) {
-    for (const ch of s) {
-        const cp = ch.codePointAt(0);
-        if (ch === '`' || cp === 0xfeff || (cp >= 0xd800 && cp <= 0xdfff))
-            return false;
-        if ((cp < 0x20 && cp !== 9) || cp === 0x7f)
-            return false;
-    }
-    return true;
-}
-/** Thrown by unquote; its message is Go's ErrSyntax text. */
-class UnquoteError extends errors/* MaandError */.Ob {
-    name = 'UnquoteError';
-    constructor() {
-        super('template', 'invalid syntax', undefined, { bare: true });
-    }
-}
-const SIMPLE_ESCAPES = { a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11, '\\': 92 };
-/**
- * Decodes one (possibly escaped) character at s[i] inside a `quote`-quoted literal.
- * Returns the code point (or raw byte for \x and octal escapes) and the next index.
- */
-function unquoteChar(s, i, quote) {
-    const c = s[i];
-    if (c === undefined)
-        throw new UnquoteError();
-    if (c === quote && (quote === "'" || quote === '"'))
-        throw new UnquoteError();
-    if (c !== '\\') {
-        const cp = s.codePointAt(i);
-        return { value: cp, byte: false, next: i + (cp > 0xffff ? 2 : 1) };
-    }
-    const e = s[i + 1];
-    if (e === undefined)
-        throw new UnquoteError();
-    if (e in SIMPLE_ESCAPES)
-        return { value: SIMPLE_ESCAPES[e], byte: false, next: i + 2 };
-    if (e === 'x' || e === 'u' || e === 'U') {
-        const n = e === 'x' ? 2 : e === 'u' ? 4 : 8;
-        const digits = s.slice(i + 2, i + 2 + n);
-        if (digits.length < n || !/^[0-9a-fA-F]+$/.test(digits))
-            throw new UnquoteError();
-        const v = parseInt(digits, 16);
-        if (e === 'x')
-            return { value: v, byte: true, next: i + 2 + n };
-        if (v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
-            throw new UnquoteError();
-        return { value: v, byte: false, next: i + 2 + n };
-    }
-    if (e >= '0' && e <= '7') {
-        const digits = s.slice(i + 1, i + 4);
-        if (!/^[0-7]{3}$/.test(digits))
-            throw new UnquoteError();
-        const v = parseInt(digits, 8);
-        if (v > 255)
-            throw new UnquoteError();
-        return { value: v, byte: true, next: i + 4 };
-    }
-    if ((e === "'" || e === '"') && e === quote)
-        return { value: e.charCodeAt(0), byte: false, next: i + 2 };
-    throw new UnquoteError();
-}
-const utf8Decoder = new TextDecoder('utf-8');
-/** strconv.Unquote for "…", `…` and '…' literals. Byte escapes are decoded as UTF-8. */
-function unquote(lit) {
-    const q = lit[0];
-    if (lit.length < 2 || q !== lit[lit.length - 1])
-        throw new UnquoteError();
-    const body = lit.slice(1, -1);
-    if (q === '`') {
-        if (body.includes('`'))
-            throw new UnquoteError();
-        return body.replaceAll('\r', '');
-    }
-    if (q !== '"' && q !== "'")
-        throw new UnquoteError();
-    if (body.includes('\n'))
-        throw new UnquoteError();
-    if (!body.includes('\\') && !body.includes(q))
-        return body;
-    const bytes = [];
-    const enc = new TextEncoder();
-    let i = 0;
-    while (i < body.length) {
-        const r = unquoteChar(body, i, q);
-        if (r.byte)
-            bytes.push(r.value);
-        else
-            for (const b of enc.encode(String.fromCodePoint(r.value)))
-                bytes.push(b);
-        i = r.next;
-    }
-    return utf8Decoder.decode(new Uint8Array(bytes));
-}
-const INT64_MAX = (1n << 63n) - 1n;
-/** strconv.Atoi, with Go's error texts (`strconv.Atoi: parsing "x": invalid syntax`). */
-function atoi(s) {
-    const fail = (why) => new Error(`strconv.Atoi: parsing ${quote(s)}: ${why}`);
-    let i = 0;
-    let neg = false;
-    if (s[0] === '+' || s[0] === '-') {
-        neg = s[0] === '-';
-        i = 1;
-    }
-    if (i >= s.length)
-        throw fail('invalid syntax');
-    let n = 0n;
-    const limit = neg ? INT64_MAX + 1n : INT64_MAX;
-    for (; i < s.length; i++) {
-        const d = s.charCodeAt(i) - 48;
-        if (d < 0 || d > 9)
-            throw fail('invalid syntax');
-        n = n * 10n + BigInt(d);
-        if (n > limit)
-            throw fail('value out of range');
-    }
-    const v = neg ? -n : n;
-    return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v;
-}
-/** Go's unicode.IsSpace set, for strings.TrimSpace. */
-const SPACE = '\t\n\v\f\r \u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000';
-/** strings.TrimSpace */
-function trimSpace(s) {
-    let a = 0;
-    let b = s.length;
-    while (a < b && SPACE.includes(s[a]))
-        a++;
-    while (b > a && SPACE.includes(s[b - 1]))
-        b--;
-    return s.slice(a, b);
-}
-/** Number of UTF-8 bytes, which is Go's len(string). */
-function byteLength(s) {
-    return Buffer.byteLength(s, 'utf8');
-}
-/** Number of code points (Go's utf8.RuneCountInString). */
-function runeCount(s) {
-    let n = 0;
-    for (let i = 0; i < s.length; i++) {
-        const c = s.charCodeAt(i);
-        if (c < 0xd800 || c > 0xdbff || i + 1 >= s.length)
-            n++;
-        else {
-            const d = s.charCodeAt(i + 1);
-            n++;
-            if (d >= 0xdc00 && d <= 0xdfff)
-                i++;
-        }
-    }
-    return n;
-}
-
+// EXTERNAL MODULE: ./lib/template/strconv.js
+var strconv = __webpack_require__(9035);
 ;// CONCATENATED MODULE: ./lib/template/node.js
 // The parse tree: a discriminated union mirroring Go's text/template/parse nodes, and
 // print(node), which gives the canonical source (Go's Node.String()). Positions are indexes
@@ -1129,7 +933,7 @@ function print(n) {
         case 'continue':
             return '{{continue}}';
         case 'template':
-            return n.pipe === undefined ? `{{template ${quote(n.name)}}}` : `{{template ${quote(n.name)} ${printPipe(n.pipe)}}}`;
+            return n.pipe === undefined ? `{{template ${(0,strconv/* quote */.hD)(n.name)}}}` : `{{template ${(0,strconv/* quote */.hD)(n.name)} ${printPipe(n.pipe)}}}`;
         case 'end':
             return '{{end}}';
         case 'else':
@@ -1146,7 +950,7 @@ function isEmptyTree(n) {
         case 'list':
             return n.nodes.every(isEmptyTree);
         case 'text':
-            return trimSpace(n.text) === '';
+            return (0,strconv/* trimSpace */.Pd)(n.text) === '';
         default:
             return false;
     }
@@ -1286,7 +1090,7 @@ function compileCommand(cmd) {
             case 'string':
                 return first.text;
         }
-        return s.errorf(`can't evaluate command ${quote(print(first))}`);
+        return s.errorf(`can't evaluate command ${(0,strconv/* quote */.hD)(print(first))}`);
     };
 }
 /** (pipe).A.B or fn.A: evaluate the receiver, then walk the fields. */
@@ -1550,11 +1354,14 @@ function compileSimpleAction(node) {
     }
 }
 
+// EXTERNAL MODULE: ./lib/errors.js
+var errors = __webpack_require__(452);
 ;// CONCATENATED MODULE: ./lib/template/error.js
 // TemplateError: every parse or execution failure, with Go's message text
 //   parse: `template: NAME:LINE: message`
 //   exec:  `template: NAME:LINE:COL: executing "TEMPLATE" at <NODE>: message`
 // It lives beside the engine and extends the one base every user-facing error has (src/errors.ts).
+
 
 class TemplateError extends errors/* MaandError */.Ob {
     name = 'TemplateError';
@@ -1577,7 +1384,7 @@ function error_location(text, pos) {
     let line = 1;
     for (let i = before.indexOf('\n'); i >= 0; i = before.indexOf('\n', i + 1))
         line++;
-    return { line, col: Buffer.byteLength(before.slice(nl + 1), 'utf8') };
+    return { line, col: (0,gostring/* goByteLength */.f9)(before.slice(nl + 1)) };
 }
 
 ;// CONCATENATED MODULE: ./lib/template/number.js
@@ -1586,7 +1393,7 @@ function error_location(text, pos) {
 
 
 const INT64_MIN = -(1n << 63n);
-const number_INT64_MAX = (1n << 63n) - 1n;
+const INT64_MAX = (1n << 63n) - 1n;
 const UINT64_MAX = (1n << 64n) - 1n;
 /** strconv's underscoreOK: `_` only between digits or after a base prefix. */
 function underscoreOK(s) {
@@ -1664,7 +1471,7 @@ function parseInt0(s) {
     if (u === undefined)
         return undefined;
     const v = neg ? -u : u;
-    return v < INT64_MIN || v > number_INT64_MAX ? undefined : v;
+    return v < INT64_MIN || v > INT64_MAX ? undefined : v;
 }
 /** strconv.ParseFloat(s, 64) for decimal and hex floats; undefined on error or overflow. */
 function parseFloat64(s) {
@@ -1712,7 +1519,7 @@ function hexFloatExact(mant, exp) {
 function parseNumberLiteral(text) {
     const n = { isInt: false, isUint: false, isFloat: false, int: 0, uint: 0n, float: 0 };
     if (text.endsWith('i') && parseFloat64(text.slice(0, -1)) !== undefined) {
-        throw new Error(`complex numbers are not supported: ${quote(text)}`);
+        throw new Error(`complex numbers are not supported: ${(0,strconv/* quote */.hD)(text)}`);
     }
     const u = parseUint0(text);
     if (u !== undefined) {
@@ -1740,7 +1547,7 @@ function parseNumberLiteral(text) {
         const f = parseFloat64(text);
         if (f !== undefined) {
             if (!/[.eEpP]/.test(text))
-                throw new Error(`integer overflow: ${quote(text)}`);
+                throw new Error(`integer overflow: ${(0,strconv/* quote */.hD)(text)}`);
             n.isFloat = true;
             n.float = f;
             if (Number.isInteger(f) && f >= -(2 ** 63) && f < 2 ** 63) {
@@ -1754,7 +1561,7 @@ function parseNumberLiteral(text) {
         }
     }
     if (!n.isInt && !n.isUint && !n.isFloat)
-        throw new Error(`illegal number syntax: ${quote(text)}`);
+        throw new Error(`illegal number syntax: ${(0,strconv/* quote */.hD)(text)}`);
     return n;
 }
 /** Shortest digits that read back as `a` (a > 0), like Go's Ryu shortest mode. */
@@ -1901,6 +1708,7 @@ function formatFloat(v, fmt, prec) {
 
 
 
+
 class Printer {
     buf = '';
     plus = false;
@@ -1928,7 +1736,7 @@ class Printer {
             this.buf += s;
             return;
         }
-        const fill = this.padding(this.wid - runeCount(s));
+        const fill = this.padding(this.wid - (0,strconv/* runeCount */.aM)(s));
         this.buf += this.minus ? s + fill : fill + s;
     }
     /** pad without zero filling (numbers already placed their zeros). */
@@ -2060,7 +1868,7 @@ class Printer {
             case 'c':
                 return this.pad(String.fromCodePoint(toRune(v)));
             case 'q':
-                return this.pad(quoteRune(toRune(v), this.plus));
+                return this.pad((0,strconv/* quoteRune */.Zx)(toRune(v), this.plus));
             case 'U':
                 return this.fmtUnicode(v);
             default:
@@ -2111,7 +1919,7 @@ class Printer {
         if (hex.length < prec)
             hex = '0'.repeat(prec - hex.length) + hex;
         let s = 'U+' + hex;
-        if (this.sharp && u <= 0x10ffffn && isPrint(Number(u)))
+        if (this.sharp && u <= 0x10ffffn && (0,strconv/* isPrint */.Oi)(Number(u)))
             s += " '" + String.fromCodePoint(Number(u)) + "'";
         this.padNoZero(s);
     }
@@ -2191,13 +1999,13 @@ class Printer {
     }
     fmtQ(s) {
         s = this.truncate(s);
-        if (this.sharp && canBackquote(s))
+        if (this.sharp && (0,strconv/* canBackquote */.yR)(s))
             this.pad('`' + s + '`');
         else
-            this.pad(this.plus ? quoteASCII(s) : quote(s));
+            this.pad(this.plus ? (0,strconv/* quoteASCII */.UU)(s) : (0,strconv/* quote */.hD)(s));
     }
     fmtSx(s, upper) {
-        let bytes = Buffer.from(s, 'utf8');
+        let bytes = (0,gostring/* encodeGoString */.gN)(s);
         if (this.precPresent && this.prec < bytes.length)
             bytes = bytes.subarray(0, this.prec);
         let width = 2 * bytes.length;
@@ -2317,7 +2125,7 @@ function execute(tpl, data) {
     const s = new State(tpl, data);
     const root = tpl.trees.get(tpl.name);
     if (root === undefined)
-        s.errorf(`${quote(tpl.name)} is an incomplete or empty template`);
+        s.errorf(`${(0,strconv/* quote */.hD)(tpl.name)} is an incomplete or empty template`);
     try {
         compileTree(root)(s, data);
     }
@@ -2368,7 +2176,7 @@ class State {
             throw new TemplateError(`template: ${this.name}: ${message}`, { kind: 'exec', template, line: 0, col: 0, cause });
         }
         const { line, col } = error_location(this.tpl.text, this.node.pos);
-        const at = `template: ${template}:${line}:${col}: executing ${quote(this.name)} at <${print(this.node)}>`;
+        const at = `template: ${template}:${line}:${col}: executing ${(0,strconv/* quote */.hD)(this.name)} at <${print(this.node)}>`;
         throw new TemplateError(`${at}: ${message}`, { kind: 'exec', template, line, col, cause });
     }
     // --- variables: a stack of (name, value) pairs; `top` is its height ---
@@ -2475,7 +2283,7 @@ class State {
         this.node = t;
         const root = this.tpl.trees.get(t.name);
         if (root === undefined)
-            this.errorf(`template ${quote(t.name)} not defined`);
+            this.errorf(`template ${(0,strconv/* quote */.hD)(t.name)} not defined`);
         if (this.depth === MAX_EXEC_DEPTH)
             this.errorf(`exceeded maximum template depth (${MAX_EXEC_DEPTH})`);
         // Variables declared by the pipeline persist; the callee sees only its own $.
@@ -2513,7 +2321,7 @@ class State {
     }
     findFunction(name) {
         const found = this.tpl.findFunction(name);
-        return found ?? this.errorf(`${quote(name)} is not a defined function`);
+        return found ?? this.errorf(`${(0,strconv/* quote */.hD)(name)} is not a defined function`);
     }
     /** .X.Y.Z: walks ident[from..] from the receiver; only the last field may get arguments. */
     evalFieldChain(receiver, ident, from, args, final) {
@@ -2693,6 +2501,7 @@ class State {
 
 
 
+
 const NOT_FOUND = 'key not found or deleted';
 function getter(kv) {
     return (ns, key) => {
@@ -2704,18 +2513,24 @@ function getter(kv) {
 }
 function sortedKeys(kv) {
     // Go's map order is random; sorted keys keep renders (and plan hashes) deterministic.
-    return (ns) => [...kv.keys(ns)].sort();
+    return (ns) => [...kv.keys(ns)].sort(gostring/* compareGoStrings */.mA);
 }
 /** strings.Split: an empty separator splits into characters; "" splits into [""]. */
 function split(s, sep) {
-    return sep === '' ? Array.from(s) : s.split(sep);
+    if (sep === '')
+        return Array.from(s); // a raw byte is one element, as in Go
+    if (!(0,gostring/* hasRawBytes */.Cb)(s) && !(0,gostring/* hasRawBytes */.Cb)(sep))
+        return s.split(sep);
+    // A raw byte may match inside a character: split the bytes (latin1 maps byte to char 1:1).
+    const bin = (x) => (0,gostring/* encodeGoString */.gN)(x).toString('latin1');
+    return bin(s).split(bin(sep)).map((p) => (0,gostring/* decodeGoString */.cP)(Buffer.from(p, 'latin1')));
 }
 /** strings.Join (a loop: faster than Array.prototype.join on short lists). */
 function join(list, sep) {
     let out = list.length > 0 ? list[0] : '';
     for (let i = 1; i < list.length; i++)
         out += sep + list[i];
-    return out;
+    return (0,gostring/* canonicalGoString */.Cn)(out); // raw bytes may join into a character
 }
 /** Go's simple (one rune to one rune) case mapping, as strings.ToUpper/ToLower use. */
 function mapCase(s, f) {
@@ -2723,6 +2538,10 @@ function mapCase(s, f) {
         return f(s);
     let out = '';
     for (const ch of s) {
+        if ((0,gostring/* rawByte */.Pe)(ch.codePointAt(0)) !== undefined) {
+            out += '\ufffd'; // strings.Map writes an invalid byte as U+FFFD
+            continue;
+        }
         const m = f(ch);
         out += [...m].length === 1 ? m : ch;
     }
@@ -2779,7 +2598,7 @@ function maandFuncs(ctx) {
         getSecret: goFunc(['string'], (key) => get(`secrets/job/${ctx.job}`, key)),
         keys: goFunc(['string'], sortedKeys(ctx.kv)),
         ...stringFuncs(),
-        trim: goFunc(['string'], trimSpace),
+        trim: goFunc(['string'], strconv/* trimSpace */.Pd),
         ...arithmetic(),
         min: goFunc(['int', 'int'], arith.min),
         max: goFunc(['int', 'int'], arith.max),
@@ -2787,7 +2606,7 @@ function maandFuncs(ctx) {
             if (isInt(v))
                 return v;
             if (typeof v === 'string')
-                return atoi(trimSpace(v));
+                return (0,strconv/* atoi */.e0)((0,strconv/* trimSpace */.Pd)(v));
             throw new Error('int: expected string or integer');
         }),
         scrapeConfigs: goFunc([], () => ctx.scrapeConfigs?.() ?? ''),
@@ -2810,7 +2629,7 @@ function scrapeTemplateFuncs(ctx) {
             if (isInt(v))
                 return v;
             if (typeof v === 'string')
-                return atoi(v);
+                return (0,strconv/* atoi */.e0)(v);
             throw new Error('expected a string or an int');
         }),
     };
@@ -3119,6 +2938,7 @@ class Formatter {
 
 
 
+
 const unreachable = () => {
     throw new Error('evaluated by the executor');
 };
@@ -3130,9 +2950,10 @@ const builtins = {
     len: goFunc(['value'], funcs_length),
     index: new GoFunc(['value'], (args) => index(args[0], args.slice(1)), 'value'),
     slice: new GoFunc(['value'], (args) => slice(args[0], args.slice(1)), 'value'),
-    print: new GoFunc([], (args) => sprint(args), 'any'),
-    printf: new GoFunc(['string'], (args) => sprintf(args[0], args, 1), 'any'),
-    println: new GoFunc([], (args) => sprintln(args), 'any'),
+    // Printing concatenates: raw bytes may join into a character again.
+    print: new GoFunc([], (args) => (0,gostring/* canonicalGoString */.Cn)(sprint(args)), 'any'),
+    printf: new GoFunc(['string'], (args) => (0,gostring/* canonicalGoString */.Cn)(sprintf(args[0], args, 1)), 'any'),
+    println: new GoFunc([], (args) => (0,gostring/* canonicalGoString */.Cn)(sprintln(args)), 'any'),
     html: new GoFunc([], (args) => htmlEscape(evalArgs(args)), 'any'),
     js: new GoFunc([], (args) => jsEscape(evalArgs(args)), 'any'),
     urlquery: new GoFunc([], (args) => queryEscape(evalArgs(args)), 'any'),
@@ -3146,7 +2967,7 @@ const builtins = {
 function funcs_length(v) {
     switch (kindOf(v)) {
         case 'string':
-            return byteLength(v);
+            return (0,gostring/* goByteLength */.f9)(v);
         case 'slice':
             return v.length;
         case 'map':
@@ -3186,7 +3007,7 @@ function index(item, indexes) {
                 break;
             }
             case 'string': {
-                const bytes = Buffer.from(v, 'utf8');
+                const bytes = (0,gostring/* encodeGoString */.gN)(v);
                 const x = indexArg(i, bytes.length);
                 if (x === bytes.length)
                     throw new Error('reflect: string index out of range');
@@ -3227,7 +3048,7 @@ function slice(item, indexes) {
     if (kind === 'string') {
         if (indexes.length === 3)
             throw new Error('cannot 3-index slice a string');
-        bytes = Buffer.from(item, 'utf8');
+        bytes = (0,gostring/* encodeGoString */.gN)(item);
         len = bytes.length;
     }
     else if (kind === 'slice') {
@@ -3247,8 +3068,9 @@ function slice(item, indexes) {
         throw new Error(`invalid slice index: ${idx[0]} > ${idx[1]}`);
     if (indexes.length === 3 && idx[1] > idx[2])
         throw new Error(`invalid slice index: ${idx[1]} > ${idx[2]}`);
+    // Go slices the bytes: a cut inside a character leaves raw bytes (see gostring.ts).
     if (bytes !== undefined)
-        return bytes.subarray(idx[0], idx[1]).toString('utf8');
+        return (0,gostring/* decodeGoString */.cP)(bytes.subarray(idx[0], idx[1]));
     return item.slice(idx[0], idx[1]);
 }
 function intEq(a, b) {
@@ -3276,6 +3098,8 @@ function eq(a, others) {
             truth = intEq(a, b);
         else if (k1 === 'float')
             truth = floatOf(a) === floatOf(b);
+        else if (k1 === 'string')
+            truth = (0,gostring/* compareGoStrings */.mA)(a, b) === 0;
         else if (k1 !== undefined)
             truth = a === b;
         else
@@ -3341,7 +3165,7 @@ function lt(a, b) {
         case 'float':
             return floatOf(a) < floatOf(b);
         default:
-            return a < b;
+            return (0,gostring/* compareGoStrings */.mA)(a, b) < 0; // bytewise, as Go
     }
 }
 /** fmt.Sprint of the arguments, with nil printed as `<no value>` (text/template's evalArgs). */
@@ -3363,9 +3187,11 @@ function jsEscape(s) {
         const cp = ch.codePointAt(0);
         if (ch in JS_ESCAPES)
             out += JS_ESCAPES[ch];
+        else if ((0,gostring/* rawByte */.Pe)(cp) !== undefined)
+            out += ch; // Go decodes it as U+FFFD, printable: the byte stays
         else if (cp < 0x20)
             out += '\\u00' + cp.toString(16).toUpperCase().padStart(2, '0');
-        else if (cp >= 0x80 && !isPrint(cp))
+        else if (cp >= 0x80 && !(0,strconv/* isPrint */.Oi)(cp))
             out += '\\u' + cp.toString(16).toUpperCase().padStart(4, '0');
         else
             out += ch;
@@ -3375,7 +3201,7 @@ function jsEscape(s) {
 /** net/url.QueryEscape */
 function queryEscape(s) {
     let out = '';
-    for (const b of Buffer.from(s, 'utf8')) {
+    for (const b of (0,gostring/* encodeGoString */.gN)(s)) {
         const c = String.fromCharCode(b);
         if (/[A-Za-z0-9\-_.~]/.test(c))
             out += c;
@@ -3390,6 +3216,7 @@ function queryEscape(s) {
 ;// CONCATENATED MODULE: ./lib/template/lex.js
 // The lexer: Go's text/template state-function lexer. Each call to nextItem runs state
 // functions until one emits an item; positions are string indexes, lines count from 1.
+
 
 const KEYWORDS = new Map([
     ['.', 'dot'], ['block', 'block'], ['break', 'break'], ['continue', 'continue'], ['define', 'define'],
@@ -3407,8 +3234,8 @@ function itemString(i) {
         return `<${i.val}>`;
     const chars = [...i.val];
     if (chars.length > 10)
-        return `${quote(chars.slice(0, 10).join(''))}...`;
-    return quote(i.val);
+        return `${(0,strconv/* quote */.hD)(chars.slice(0, 10).join(''))}...`;
+    return (0,strconv/* quote */.hD)(i.val);
 }
 const LEFT = '{{';
 const RIGHT = '}}';
@@ -3480,7 +3307,9 @@ class Lexer {
     backup() {
         if (!this.atEOF && this.pos > 0) {
             const c = this.input.charCodeAt(this.pos - 1);
-            this.pos -= c >= 0xdc00 && c <= 0xdfff && this.pos > 1 ? 2 : 1;
+            const hi = this.pos > 1 ? this.input.charCodeAt(this.pos - 2) : 0;
+            // Step over a whole surrogate pair; a lone low surrogate (a raw byte) is one rune.
+            this.pos -= c >= 0xdc00 && c <= 0xdfff && hi >= 0xd800 && hi <= 0xdbff ? 2 : 1;
             if (c === 0x0a)
                 this.line--;
         }
@@ -3575,8 +3404,10 @@ class Lexer {
 }
 /** `U+0023 '#'`, as Go's %#U prints a rune. */
 function describeRune(r) {
+    if ((0,gostring/* rawByte */.Pe)(r) !== undefined)
+        r = 0xfffd; // Go decodes an invalid byte as utf8.RuneError
     const hex = r.toString(16).toUpperCase().padStart(4, '0');
-    return isPrint(r) ? `U+${hex} '${String.fromCodePoint(r)}'` : `U+${hex}`;
+    return (0,strconv/* isPrint */.Oi)(r) ? `U+${hex} '${String.fromCodePoint(r)}'` : `U+${hex}`;
 }
 function rightTrimLength(s, end, start) {
     let i = end;
@@ -3791,12 +3622,12 @@ function lexChar(l) {
 }
 function lexNumber(l) {
     if (!l.scanNumber())
-        return l.errorf(`bad number syntax: ${quote(l.input.slice(l.start, l.pos))}`);
+        return l.errorf(`bad number syntax: ${(0,strconv/* quote */.hD)(l.input.slice(l.start, l.pos))}`);
     const sign = l.peek();
     if (sign === 0x2b || sign === 0x2d) {
         // Complex: 1+2i. No spaces, must end in 'i'.
         if (!l.scanNumber() || l.input[l.pos - 1] !== 'i') {
-            return l.errorf(`bad number syntax: ${quote(l.input.slice(l.start, l.pos))}`);
+            return l.errorf(`bad number syntax: ${(0,strconv/* quote */.hD)(l.input.slice(l.start, l.pos))}`);
         }
         return l.emit('complex');
     }
@@ -3956,7 +3787,7 @@ class Tree {
             return;
         }
         if (!isEmptyTree(this.root))
-            this.errorf(`template: multiple definition of template ${quote(this.name)}`);
+            this.errorf(`template: multiple definition of template ${(0,strconv/* quote */.hD)(this.name)}`);
     }
     child(name) {
         return new Tree(name, this.parseName, this.text, this.lex, this.treeSet, this.hasFunction);
@@ -3994,7 +3825,7 @@ class Tree {
     }
     unquote(lit) {
         try {
-            return unquote(lit);
+            return (0,strconv/* unquote */._n)(lit);
         }
         catch (e) {
             return this.errorf(e.message);
@@ -4227,7 +4058,7 @@ class Tree {
             case 'number':
             case 'nil':
             case 'dot':
-                return this.errorf(`unexpected . after term ${quote(print(node))}`);
+                return this.errorf(`unexpected . after term ${(0,strconv/* quote */.hD)(print(node))}`);
             default:
                 return chain;
         }
@@ -4237,7 +4068,7 @@ class Tree {
         switch (token.typ) {
             case 'identifier':
                 if (!this.hasFunction(token.val))
-                    this.errorf(`function ${quote(token.val)} not defined`);
+                    this.errorf(`function ${(0,strconv/* quote */.hD)(token.val)} not defined`);
                 return { type: 'identifier', pos: token.pos, ident: token.val };
             case 'dot':
                 return { type: 'dot', pos: token.pos };
@@ -4273,7 +4104,7 @@ class Tree {
         if (token.typ === 'charConstant') {
             let r;
             try {
-                r = unquoteChar(token.val, 1, "'");
+                r = (0,strconv/* unquoteChar */.yj)(token.val, 1, "'");
             }
             catch (e) {
                 return this.errorf(e.message);
@@ -4283,7 +4114,7 @@ class Tree {
             return { ...base, isInt: true, isUint: true, isFloat: true, int: r.value, uint: BigInt(r.value), float: r.value };
         }
         if (token.typ === 'complex')
-            this.errorf(`complex numbers are not supported: ${quote(token.val)}`);
+            this.errorf(`complex numbers are not supported: ${(0,strconv/* quote */.hD)(token.val)}`);
         try {
             return { ...base, ...parseNumberLiteral(token.val) };
         }
@@ -4297,7 +4128,7 @@ class Tree {
     useVar(pos, name) {
         const v = this.newVariable(pos, name);
         if (!this.vars.includes(v.ident[0]))
-            this.errorf(`undefined variable ${quote(v.ident[0])}`);
+            this.errorf(`undefined variable ${(0,strconv/* quote */.hD)(v.ident[0])}`);
         return v;
     }
 }
@@ -4350,7 +4181,7 @@ function checkFuncs(name, funcs) {
             throw new TemplateError(`template: ${name}: ${why}`, { kind: 'parse', template: name, line: 0, col: 0 });
         };
         if (!isGoodFuncName(fname))
-            fail(`function name ${quote(fname)} is not a valid identifier`);
+            fail(`function name ${(0,strconv/* quote */.hD)(fname)} is not a valid identifier`);
         if (!(fn instanceof GoFunc))
             fail(`value for ${fname} not a function`);
     }
@@ -4389,9 +4220,19 @@ function parseTemplate(name, text, funcs = {}) {
 
 
 
-/** Executes the template over `data` and returns the whole output (never a partial one). */
+
+
+/**
+ * Executes the template over `data` and returns the whole output (never a partial one).
+ * Raw bytes Go would write (`{{slice "é" 0 1}}`) are surrogate escapes (see gostring.ts):
+ * write the output with `renderBytes`, or `encodeGoString`, to get Go's exact bytes.
+ */
 function render(tpl, data) {
-    return execute(tpl, data);
+    return (0,gostring/* canonicalGoString */.Cn)(execute(tpl, data));
+}
+/** The output as the bytes Go writes: a raw byte is written as itself. */
+function renderBytes(tpl, data) {
+    return (0,gostring/* encodeGoString */.gN)(execute(tpl, data));
 }
 
 

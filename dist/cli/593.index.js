@@ -1,6 +1,40 @@
-export const id = 37;
-export const ids = [37];
+export const id = 593;
+export const ids = [593];
 export const modules = {
+
+/***/ 2818:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G1: () => (/* binding */ isBucketId),
+/* harmony export */   VM: () => (/* binding */ isWorkerHost),
+/* harmony export */   vG: () => (/* binding */ isJobName)
+/* harmony export */ });
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7030);
+// Syntax of the names maand turns into worker paths and script words (issue 15): job names, worker
+// hosts and the bucket id. The reference accepted anything; these are what real buckets use, and
+// nothing here can climb out of a directory or mean something to a shell.
+
+/** Letters, digits, `_`, `-`, `.`; not starting with `.` or `-` (hidden files, options, `..`). */
+const JOB_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
+/** A DNS label (underscores allowed, as internal names use them), not starting or ending with `-`. */
+const DNS_LABEL = /^[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+function isJobName(name) {
+    return JOB_NAME.test(name) && name.length <= 255;
+}
+/** An IPv4 or IPv6 address or a DNS name. */
+function isWorkerHost(host) {
+    if ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(host) !== 0)
+        return !host.includes('/');
+    return host.length <= 253 && host.split('.').every((label) => DNS_LABEL.test(label));
+}
+function isBucketId(id) {
+    return UUID.test(id);
+}
+
+
+/***/ }),
 
 /***/ 7462:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
@@ -126,8 +160,10 @@ function asDatabaseError(e) {
 /* harmony export */ });
 /* unused harmony export storedVersion */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(452);
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4912);
+/* harmony import */ var _bucket_identifiers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2818);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4912);
 // The schema-version gate every command but `init` passes first (§7.5).
+
 
 
 function upgrade(detail) {
@@ -135,28 +171,37 @@ function upgrade(detail) {
 }
 function checkSchema(db) {
     const version = storedVersion(db);
-    if (version > 4 && version !== _schema_js__WEBPACK_IMPORTED_MODULE_1__/* .SCHEMA_VERSION */ .f$)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MaandError */ .Ob('database schema is newer than this maand binary', `database schema version ${version} is newer than this binary supports (${_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .SCHEMA_VERSION */ .f$}); upgrade the maand binary`);
-    if (version !== _schema_js__WEBPACK_IMPORTED_MODULE_1__/* .SCHEMA_VERSION */ .f$)
-        throw upgrade(`database schema upgrade required: database schema version ${version}, binary expects ${_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .SCHEMA_VERSION */ .f$}; run maand init to upgrade`);
-    for (const [table, cols] of Object.entries(_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .REQUIRED_COLUMNS */ .KS)) {
-        const have = (0,_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .tableColumns */ .qv)(db, table);
+    if (version > 4 && version !== _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .SCHEMA_VERSION */ .f$)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MaandError */ .Ob('database schema is newer than this maand binary', `database schema version ${version} is newer than this binary supports (${_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .SCHEMA_VERSION */ .f$}); upgrade the maand binary`);
+    if (version !== _schema_js__WEBPACK_IMPORTED_MODULE_2__/* .SCHEMA_VERSION */ .f$)
+        throw upgrade(`database schema upgrade required: database schema version ${version}, binary expects ${_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .SCHEMA_VERSION */ .f$}; run maand init to upgrade`);
+    for (const [table, cols] of Object.entries(_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .REQUIRED_COLUMNS */ .KS)) {
+        const have = (0,_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .tableColumns */ .qv)(db, table);
         for (const c of cols)
             if (!have.includes(c))
                 throw upgrade(`table ${table} is missing column ${c}; run maand init to upgrade`);
     }
-    for (const [view, { columns }] of Object.entries(_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .VIEWS */ .Vw)) {
-        const have = (0,_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .tableColumns */ .qv)(db, view);
+    for (const [view, { columns }] of Object.entries(_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .VIEWS */ .Vw)) {
+        const have = (0,_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .tableColumns */ .qv)(db, view);
         if (have.length === 0)
             throw upgrade(`catalog view ${view} is missing; run maand init to upgrade`);
         for (const c of columns)
             if (!have.includes(c))
                 throw upgrade(`catalog view ${view} is missing column ${c}; run maand init to upgrade`);
     }
+    checkBucketId(db);
+}
+/** The bucket id names /opt/worker/<id> on every worker: a catalog carrying anything but a UUID is refused. */
+function checkBucketId(db) {
+    const row = db.prepare('SELECT bucket_id FROM bucket LIMIT 1').get();
+    if (row === undefined || row.bucket_id === null || row.bucket_id === '')
+        return;
+    if (typeof row.bucket_id !== 'string' || !(0,_bucket_identifiers_js__WEBPACK_IMPORTED_MODULE_1__/* .isBucketId */ .G1)(row.bucket_id))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MaandError */ .Ob('database error', `bucket_id ${JSON.stringify(String(row.bucket_id))} in data/maand.db is not a UUID; the catalog was altered: restore it from a backup or the saved state`);
 }
 /** The stored schema version; a database written before versioning (no table or row) is version 0. */
 function storedVersion(db) {
-    if ((0,_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .tableColumns */ .qv)(db, 'schema_version').length === 0)
+    if ((0,_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .tableColumns */ .qv)(db, 'schema_version').length === 0)
         return 0;
     const row = db.prepare('SELECT version FROM schema_version WHERE id = 1').get();
     return row?.version ?? 0;
@@ -172,6 +217,7 @@ function storedVersion(db) {
 /* harmony export */   KS: () => (/* binding */ REQUIRED_COLUMNS),
 /* harmony export */   Vw: () => (/* binding */ VIEWS),
 /* harmony export */   _r: () => (/* binding */ migrate),
+/* harmony export */   be: () => (/* binding */ ensureJobFileColumns),
 /* harmony export */   f$: () => (/* binding */ SCHEMA_VERSION),
 /* harmony export */   qv: () => (/* binding */ tableColumns)
 /* harmony export */ });
@@ -200,6 +246,19 @@ const ADDED_COLUMNS = [
     ['job', 'update_parallel_count', 'INT NOT NULL DEFAULT 1'],
     ['job', 'deploy_parallel_count', 'INT NOT NULL DEFAULT 0'],
 ];
+/**
+ * Added to job_files after the reference: a file's permission bits and a symlink's target text
+ * (issue 15). NULL in rows the reference wrote; deploy then falls back to the reference's modes.
+ */
+const JOB_FILE_COLUMNS = [
+    ['job_files', 'mode', 'INT'],
+    ['job_files', 'link', 'TEXT'],
+];
+/** Adds the job_files columns to a catalog created before them (build writes them). */
+function ensureJobFileColumns(db) {
+    for (const [t, c, d] of JOB_FILE_COLUMNS)
+        addColumnIfMissing(db, t, c, d);
+}
 const LATE_COLUMNS = [
     ['job', 'max_concurrent_upgrades', 'INT NOT NULL DEFAULT 1'],
     ['job', 'max_concurrent_starts', 'INT NOT NULL DEFAULT 0'],
@@ -209,6 +268,7 @@ const LATE_COLUMNS = [
     ['hash', 'previous_files', 'TEXT'],
     ['job', 'current_memory_source', "TEXT NOT NULL DEFAULT 'manifest'"],
     ['job', 'current_cpu_source', "TEXT NOT NULL DEFAULT 'manifest'"],
+    ...JOB_FILE_COLUMNS,
 ];
 const VIEWS = {
     cat_allocations: {
@@ -299,7 +359,7 @@ function migrate(db) {
 
 /***/ }),
 
-/***/ 8787:
+/***/ 1683:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -315,6 +375,7 @@ __webpack_require__.d(__webpack_exports__, {
   Tt: () => (/* reexport */ canRead),
   _4: () => (/* reexport */ canWrite),
   E1: () => (/* reexport */ certSync),
+  Os: () => (/* reexport */ dropPlaintextCertKeyHistory),
   Vv: () => (/* reexport */ fullSync),
   qb: () => (/* reexport */ isKvError),
   QZ: () => (/* reexport */ isSecretNamespace),
@@ -328,13 +389,14 @@ __webpack_require__.d(__webpack_exports__, {
   GD: () => (/* reexport */ access_namespacesForAllocation),
   OU: () => (/* reexport */ purge),
   G0: () => (/* reexport */ purgeStaleVersions),
+  rM: () => (/* reexport */ readPlain),
   n4: () => (/* reexport */ scrapeTemplateNamespaces),
   oZ: () => (/* reexport */ upstreamJobs),
   St: () => (/* reexport */ workerNamespace),
   Rm: () => (/* reexport */ workerTagsNamespace)
 });
 
-// UNUSED EXPORTS: BUCKET_NS, BUCKET_VARS_NS, ENCRYPTED_PREFIX, KvError, KvSession, MAX_VERSIONS_TO_KEEP, ROLLOUT_ORDER_KEY, VERSION_KEY, allocationReadSet, allocationWorkers, decrypt, encrypt, ensureKvKey, isEncrypted, kvKeyPath, trimSpace
+// UNUSED EXPORTS: BUCKET_NS, BUCKET_VARS_NS, ENCRYPTED_PREFIX, KvError, KvSession, MAX_VERSIONS_TO_KEEP, ROLLOUT_ORDER_KEY, VERSION_KEY, allocationReadSet, allocationWorkers, decrypt, encrypt, ensureKvKey, isCertKey, isEncrypted, kvKeyPath, putCertKey, trimSpace
 
 // EXTERNAL MODULE: ./lib/errors.js
 var errors = __webpack_require__(452);
@@ -853,9 +915,51 @@ function purgeStaleVersions(db, retainDays, nowUnixSeconds) {
     return Number(db.prepare(PURGE).run(cutoff).changes);
 }
 
+;// CONCATENATED MODULE: ./lib/kv/cert-keys.js
+
+
+
+const KEY_SUFFIX = '.key';
+function isCertKey(key) {
+    return key.startsWith(CERTS_KEY_PREFIX) && key.endsWith(KEY_SUFFIX);
+}
+/** A live value as its readers (templates, staging, hooks) see it: secrets and certificate keys decrypted. */
+function readPlain(kv, ns, key) {
+    const v = kv.tryGet(ns, key);
+    if (v === undefined)
+        return undefined;
+    return isSecretNamespace(ns) || (isCertKey(key) && isEncrypted(v)) ? kv.getSecret(ns, key) : v;
+}
+/**
+ * Stores a certificate key encrypted, trimmed as a plain put would (the staged bytes, so the plan hash,
+ * stay the same); false when the stored key already is this one, encrypted (a new nonce per put would
+ * otherwise make every build a new version).
+ */
+function putCertKey(kv, ns, key, pem) {
+    const plain = trimSpace(pem);
+    const current = kv.tryGet(ns, key);
+    if (current !== undefined && isEncrypted(current) && kv.getSecret(ns, key) === plain)
+        return false;
+    kv.putSecret(ns, key, plain);
+    return true;
+}
+/**
+ * Deletes the plaintext history rows of certificate keys once a newer version replaced them (inside the
+ * build's transaction, after its persist): the migration leaves no private key readable in the catalog.
+ */
+function dropPlaintextCertKeyHistory(db) {
+    const sql = `DELETE FROM key_value WHERE rowid IN (
+    SELECT r.rowid FROM key_value r
+    WHERE r.key LIKE '${CERTS_KEY_PREFIX}%${KEY_SUFFIX}' AND r.value <> '' AND substr(r.value, 1, ${ENCRYPTED_PREFIX.length}) <> '${ENCRYPTED_PREFIX}'
+      AND r.version < (SELECT MAX(l.version) FROM key_value l WHERE l.namespace = r.namespace AND l.key = r.key)
+  )`;
+    return Number(db.prepare(sql).run().changes);
+}
+
 ;// CONCATENATED MODULE: ./lib/kv/sync.js
 // Build's write policies (build-and-catalog §9.1, spec kv §1.10). Puts go in sorted key order,
 // then the tombstones, so version numbers and persisted rows are deterministic.
+
 
 
 /** Put every desired key; tombstone every other live key. Returns whether anything changed. */
@@ -866,12 +970,13 @@ function fullSync(store, ns, desired) {
 function allocSync(store, ns, desired) {
     return sync(store, ns, desired, (key) => !key.startsWith(CERTS_KEY_PREFIX) && key !== VERSION_KEY);
 }
-/** Certificate PEMs: full sync restricted to `certs/*`; other keys are left alone. */
+/** Certificate PEMs: full sync restricted to `certs/*` (private keys encrypted); other keys are left alone. */
 function certSync(store, ns, desired) {
     for (const key of entries(desired).map(([k]) => k))
         if (!key.startsWith(CERTS_KEY_PREFIX))
             throw new errors/* InternalError */.Gd(`certSync: key ${key} outside ${CERTS_KEY_PREFIX}`);
-    return sync(store, ns, desired, (key) => key.startsWith(CERTS_KEY_PREFIX));
+    const put = (key, value) => (isCertKey(key) ? putCertKey(store, ns, key, value) : store.put(ns, key, value));
+    return sync(store, ns, desired, (key) => key.startsWith(CERTS_KEY_PREFIX), put);
 }
 /** Put only; never deletes (`vars/job/<job>` from vars.toml). */
 function mergeInto(store, ns, desired) {
@@ -881,11 +986,11 @@ function mergeInto(store, ns, desired) {
 function purge(store, ns) {
     return store.purgeNamespace(ns) > 0;
 }
-function sync(store, ns, desired, removable) {
+function sync(store, ns, desired, removable, put = (key, value) => store.put(ns, key, value)) {
     const wanted = entries(desired).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     let changed = false;
     for (const [key, value] of wanted)
-        if (store.put(ns, key, value))
+        if (put(key, value))
             changed = true;
     const keep = new Set(wanted.map(([k]) => k));
     for (const key of store.keys(ns)) {
@@ -1003,6 +1108,7 @@ function jobNamespaces(db, job) {
 
 ;// CONCATENATED MODULE: ./lib/kv/index.js
 // Public API of the KV store module.
+
 
 
 

@@ -1,8 +1,8 @@
-export const id = 680;
-export const ids = [680];
+export const id = 154;
+export const ids = [154];
 export const modules = {
 
-/***/ 62680:
+/***/ 60154:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -123,32 +123,467 @@ function jobPorts(db, job) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
+;// CONCATENATED MODULE: ./lib/hooks/env-allowlist.js
+// Which variables of the caller's environment a hook inherits (least privilege, issue 15): a short
+// list hooks need to run Python, Node.js or make, maand's own hook variables, and the names a bucket
+// opts into with `hook_env` in maand.conf. The runner's secrets (Action inputs, GitHub and runner
+// tokens, the SSH key or agent) never pass, whatever the bucket lists. Pure: no process.env here.
+/** Always passed when the base has them. `LC_*`: every locale category. */
+const DEFAULT_NAMES = ['PATH', 'HOME', 'USER', 'LOGNAME', 'SHELL', 'LANG', 'LANGUAGE', 'LC_*', 'TZ', 'TMPDIR', 'TERM'];
+/** maand's own hook variables that callers put into the base (src/remote builds them). */
+const MAAND_NAMES = ['MAAND_SSH_CONTROL_DIR', 'MAAND_SSH_OPTIONS', 'MAAND_SSH_USER', 'MAAND_SSH_PORT'];
+/** Never passed and never accepted in hook_env: Action inputs, runner and GitHub tokens, SSH key material. */
+const DENIED = [
+    'INPUT_*', 'ACTIONS_*', 'RUNNER_*', 'GITHUB_TOKEN', 'GH_TOKEN', 'SSH_AUTH_SOCK', 'MAAND_SSH_KEY', 'MAAND_STATE_KEY',
+];
+const PATTERN = /^[A-Za-z_][A-Za-z0-9_]*\*?$/;
+function matches(pattern, name) {
+    return pattern.endsWith('*') ? name.startsWith(pattern.slice(0, -1)) : name === pattern;
+}
+/** Whether some name could match both patterns (`IN*` overlaps `INPUT_*`, `INPUT_X` overlaps `INPUT_*`). */
+function overlaps(a, b) {
+    const pa = a.endsWith('*') ? a.slice(0, -1) : undefined;
+    const pb = b.endsWith('*') ? b.slice(0, -1) : undefined;
+    if (pa === undefined && pb === undefined)
+        return a === b;
+    if (pa !== undefined && pb !== undefined)
+        return pa.startsWith(pb) || pb.startsWith(pa);
+    return pa === undefined ? a.startsWith(pb) : b.startsWith(pa);
+}
+function isDenied(name) {
+    return DENIED.some((d) => matches(d, name));
+}
+/**
+ * Why a `hook_env` entry is refused, or undefined when it is fine. Entries are a variable name or a
+ * prefix ending in `*` (`PREFIX_*`); anything that could match a denied name is refused.
+ */
+function hookEnvEntryProblem(entry) {
+    if (!PATTERN.test(entry) || entry === '*')
+        return `${JSON.stringify(entry)} is not a variable name or a prefix ending in * (e.g. "PIP_INDEX_URL" or "PIP_*")`;
+    const denied = DENIED.find((d) => overlaps(entry, d));
+    if (denied !== undefined)
+        return `${JSON.stringify(entry)} would pass ${denied} to hooks: the runner's inputs, tokens and SSH key never reach hooks; remove it`;
+    return undefined;
+}
+/**
+ * The part of `base` a hook may see: the default names, maand's hook variables and the bucket's
+ * opt-ins (`optIn`, already validated), never a denied name. Keys come out sorted.
+ */
+function allowedHookEnv(base, optIn = []) {
+    const allowed = [...DEFAULT_NAMES, ...MAAND_NAMES, ...optIn];
+    const out = {};
+    for (const name of Object.keys(base).sort()) {
+        const value = base[name];
+        if (value === undefined || isDenied(name))
+            continue;
+        if (allowed.some((p) => matches(p, name)))
+            out[name] = value;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./lib/bucket/read-file.js
+// Reading bucket files with one error for everything but "absent": a directory where a file belongs,
+// no permission, an I/O error. The message names the file relative to the bucket and what to do.
+
+
+class FileReadError extends errors/* MaandError */.Ob {
+    name = 'FileReadError';
+    constructor(shown, reason) {
+        super('cannot read file', `${shown} ${reason}`);
+    }
+}
+function failure(e, shown) {
+    const code = e.code;
+    if (code === 'EISDIR')
+        return new FileReadError(shown, 'is a directory (replace it with a regular file)');
+    if (code === 'EACCES' || code === 'EPERM')
+        return new FileReadError(shown, 'is not readable (permission denied; make it readable by the user running maand)');
+    if (code === 'ENOENT')
+        return new FileReadError(shown, 'does not exist');
+    return new FileReadError(shown, `(${e.message})`);
+}
+/** The file's bytes; a missing file is an error too. `shown` is the path as the user knows it. */
+function readBytes(file, shown) {
+    try {
+        return (0,external_node_fs_.readFileSync)(file);
+    }
+    catch (e) {
+        throw failure(e, shown);
+    }
+}
+function readText(file, shown) {
+    return readBytes(file, shown).toString('utf8');
+}
+/** The file's text, or undefined when it does not exist. */
+function readOptionalText(file, shown) {
+    try {
+        return (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return undefined;
+        throw failure(e, shown);
+    }
+}
+
 // EXTERNAL MODULE: ./node_modules/smol-toml/dist/index.js + 8 modules
 var dist = __webpack_require__(3292);
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __webpack_require__(4573);
+;// CONCATENATED MODULE: ./lib/template/gostring.js
+// Go strings are byte strings; the engine keeps them as JS strings. Valid UTF-8 is the
+// ordinary JS string; a byte that is not part of a valid UTF-8 sequence (e.g. `slice "é" 0 1`)
+// is the lone low surrogate U+DC80+byte-0x80 ("surrogate escape", as Python's PEP 383).
+// Only the byte-level operations (len, index, slice, ordering, %x, %q, urlquery, the written
+// output) need to know; everything else sees a JS string whose code points are Go's runes.
+//
+// A lone surrogate outside U+DC80–U+DCFF (only data can hold one) encodes as U+FFFD, which is
+// what Go's decoders (JSON, YAML) make of it.
+
+const RAW_BASE = 0xdc00;
+/** A raw (invalid UTF-8) byte anywhere in the string; the `u` flag skips surrogate pairs. */
+const RAW_BYTE = /[\udc80-\udcff]/u;
+const SURROGATE = /[\ud800-\udfff]/;
+/** The byte a code point stands for when it is a surrogate escape, else undefined. */
+function rawByte(cp) {
+    return cp >= 0xdc80 && cp <= 0xdcff ? cp - RAW_BASE : undefined;
+}
+/** Go's []byte(s): the string's bytes, raw bytes included. */
+function encodeGoString(s) {
+    if (!SURROGATE.test(s))
+        return Buffer.from(s, 'utf8');
+    const out = [];
+    for (const ch of s) {
+        const cp = ch.codePointAt(0);
+        const raw = rawByte(cp);
+        if (raw !== undefined)
+            out.push(raw);
+        else
+            for (const b of Buffer.from(ch, 'utf8'))
+                out.push(b); // a lone surrogate encodes as U+FFFD
+    }
+    return Buffer.from(out);
+}
+/** Go's string(b): valid UTF-8 sequences become characters, every other byte a surrogate escape. */
+function decodeGoString(bytes) {
+    if ((0,external_node_buffer_.isUtf8)(bytes))
+        return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    let out = '';
+    for (let i = 0; i < bytes.length;) {
+        const n = validSequence(bytes, i);
+        out += n === 0
+            ? String.fromCharCode(RAW_BASE + bytes[i])
+            : Buffer.from(bytes.buffer, bytes.byteOffset + i, n).toString('utf8');
+        i += n === 0 ? 1 : n;
+    }
+    return out;
+}
+/** Length of the valid UTF-8 sequence at b[i] by Go's utf8.DecodeRune rules, 0 if invalid. */
+function validSequence(b, i) {
+    const b0 = b[i];
+    if (b0 < 0x80)
+        return 1;
+    const cont = (k, lo = 0x80, hi = 0xbf) => b[i + k] !== undefined && b[i + k] >= lo && b[i + k] <= hi;
+    if (b0 >= 0xc2 && b0 <= 0xdf)
+        return cont(1) ? 2 : 0;
+    if (b0 >= 0xe0 && b0 <= 0xef) {
+        // No overlongs (E0 80..9F) and no surrogates (ED A0..BF).
+        const ok = b0 === 0xe0 ? cont(1, 0xa0) : b0 === 0xed ? cont(1, 0x80, 0x9f) : cont(1);
+        return ok && cont(2) ? 3 : 0;
+    }
+    if (b0 >= 0xf0 && b0 <= 0xf4) {
+        // No overlongs (F0 80..8F) and nothing above U+10FFFF (F4 90..).
+        const ok = b0 === 0xf0 ? cont(1, 0x90) : b0 === 0xf4 ? cont(1, 0x80, 0x8f) : cont(1);
+        return ok && cont(2) && cont(3) ? 4 : 0;
+    }
+    return 0;
+}
+/** Go's len(s). */
+function goByteLength(s) {
+    return SURROGATE.test(s) ? encodeGoString(s).length : Buffer.byteLength(s, 'utf8');
+}
+/**
+ * The canonical form of a string built by concatenation: raw bytes that now form a valid
+ * UTF-8 sequence (`print (slice "é" 0 1) (slice "é" 1)`) become the character again.
+ */
+function canonicalGoString(s) {
+    return RAW_BYTE.test(s) ? decodeGoString(encodeGoString(s)) : s;
+}
+/** Whether the string holds a raw (invalid UTF-8) byte. */
+function hasRawBytes(s) {
+    return RAW_BYTE.test(s);
+}
+/** Bytewise order (Go's string <, sort.Strings), which for valid UTF-8 is code point order. */
+function compareGoStrings(a, b) {
+    if (a === b)
+        return 0;
+    const n = Math.min(a.length, b.length);
+    for (let i = 0; i < n; i++) {
+        const x = a.charCodeAt(i);
+        const y = b.charCodeAt(i);
+        if (x !== y) {
+            // Below the surrogates, code unit order is byte order; from there on compare the bytes.
+            if (x < 0xd800 && y < 0xd800)
+                return x < y ? -1 : 1;
+            return Buffer.compare(encodeGoString(a), encodeGoString(b));
+        }
+    }
+    return a.length < b.length ? -1 : a.length > b.length ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./lib/template/strconv.js
+// The parts of Go's strconv and unicode packages the engine needs: quoting (%q, error
+// messages), unquoting string/char literals, Atoi with Go's error texts, and TrimSpace.
+
+
+const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
+/** Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols and ASCII space. */
+function isPrint(cp) {
+    return cp >= 0x20 && cp < 0x7f ? true : cp < 0x7f ? false : PRINTABLE.test(String.fromCodePoint(cp));
+}
+const HEX = '0123456789abcdef';
+function hexDigits(n, width) {
+    let s = '';
+    for (let shift = (width - 1) * 4; shift >= 0; shift -= 4)
+        s += HEX[(n >>> shift) & 0xf];
+    return s;
+}
+function escapeRune(cp, quote, asciiOnly) {
+    const ch = String.fromCodePoint(cp);
+    if (ch === quote || ch === '\\')
+        return '\\' + ch;
+    if (asciiOnly ? cp < 0x80 && isPrint(cp) : isPrint(cp))
+        return ch;
+    switch (cp) {
+        case 7: return '\\a';
+        case 8: return '\\b';
+        case 12: return '\\f';
+        case 10: return '\\n';
+        case 13: return '\\r';
+        case 9: return '\\t';
+        case 11: return '\\v';
+    }
+    if (cp < 0x20 || cp === 0x7f)
+        return '\\x' + hexDigits(cp, 2);
+    const raw = rawByte(cp);
+    if (raw !== undefined)
+        return '\\x' + hexDigits(raw, 2); // Go quotes an invalid byte as \xNN
+    if (cp >= 0xd800 && cp <= 0xdfff)
+        cp = 0xfffd; // a lone surrogate is not a valid rune
+    return cp < 0x10000 ? '\\u' + hexDigits(cp, 4) : '\\U' + hexDigits(cp, 8);
+}
+function quoteWith(s, quote, asciiOnly) {
+    let out = quote;
+    for (const ch of s)
+        out += escapeRune(ch.codePointAt(0), quote, asciiOnly);
+    return out + quote;
+}
+/** strconv.Quote */
+function strconv_quote(s) {
+    return quoteWith(s, '"', false);
+}
+/** strconv.QuoteToASCII */
+function quoteASCII(s) {
+    return quoteWith(s, '"', true);
+}
+/** strconv.QuoteRune (or QuoteRuneToASCII). */
+function quoteRune(cp, asciiOnly = false) {
+    if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) || cp < 0)
+        cp = 0xfffd;
+    return "'" + escapeRune(cp, "'", asciiOnly) + "'";
+}
+/** strconv.CanBackquote: fits in a raw string literal. */
+function canBackquote(s) {
+    for (const ch of s) {
+        const cp = ch.codePointAt(0);
+        if (ch === '`' || cp === 0xfeff || (cp >= 0xd800 && cp <= 0xdfff))
+            return false;
+        if ((cp < 0x20 && cp !== 9) || cp === 0x7f)
+            return false;
+    }
+    return true;
+}
+/** Thrown by unquote; its message is Go's ErrSyntax text. */
+class UnquoteError extends errors/* MaandError */.Ob {
+    name = 'UnquoteError';
+    constructor() {
+        super('template', 'invalid syntax', undefined, { bare: true });
+    }
+}
+const SIMPLE_ESCAPES = { a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11, '\\': 92 };
+/**
+ * Decodes one (possibly escaped) character at s[i] inside a `quote`-quoted literal.
+ * Returns the code point (or raw byte for \x and octal escapes) and the next index.
+ */
+function unquoteChar(s, i, quote) {
+    const c = s[i];
+    if (c === undefined)
+        throw new UnquoteError();
+    if (c === quote && (quote === "'" || quote === '"'))
+        throw new UnquoteError();
+    if (c !== '\\') {
+        const cp = s.codePointAt(i);
+        return { value: cp, byte: false, next: i + (cp > 0xffff ? 2 : 1) };
+    }
+    const e = s[i + 1];
+    if (e === undefined)
+        throw new UnquoteError();
+    if (e in SIMPLE_ESCAPES)
+        return { value: SIMPLE_ESCAPES[e], byte: false, next: i + 2 };
+    if (e === 'x' || e === 'u' || e === 'U') {
+        const n = e === 'x' ? 2 : e === 'u' ? 4 : 8;
+        const digits = s.slice(i + 2, i + 2 + n);
+        if (digits.length < n || !/^[0-9a-fA-F]+$/.test(digits))
+            throw new UnquoteError();
+        const v = parseInt(digits, 16);
+        if (e === 'x')
+            return { value: v, byte: true, next: i + 2 + n };
+        if (v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
+            throw new UnquoteError();
+        return { value: v, byte: false, next: i + 2 + n };
+    }
+    if (e >= '0' && e <= '7') {
+        const digits = s.slice(i + 1, i + 4);
+        if (!/^[0-7]{3}$/.test(digits))
+            throw new UnquoteError();
+        const v = parseInt(digits, 8);
+        if (v > 255)
+            throw new UnquoteError();
+        return { value: v, byte: true, next: i + 4 };
+    }
+    if ((e === "'" || e === '"') && e === quote)
+        return { value: e.charCodeAt(0), byte: false, next: i + 2 };
+    throw new UnquoteError();
+}
+/**
+ * strconv.Unquote for "…", `…` and '…' literals. Byte escapes (`\xc3`) stay raw bytes; a raw
+ * invalid byte written into a quoted literal becomes U+FFFD, as in Go (raw `…` keep it).
+ */
+function unquote(lit) {
+    const q = lit[0];
+    if (lit.length < 2 || q !== lit[lit.length - 1])
+        throw new UnquoteError();
+    const body = lit.slice(1, -1);
+    if (q === '`') {
+        if (body.includes('`'))
+            throw new UnquoteError();
+        return body.replaceAll('\r', '');
+    }
+    if (q !== '"' && q !== "'")
+        throw new UnquoteError();
+    if (body.includes('\n'))
+        throw new UnquoteError();
+    if (!body.includes('\\') && !body.includes(q) && !hasRawBytes(body))
+        return body;
+    const bytes = [];
+    const enc = new TextEncoder();
+    let i = 0;
+    while (i < body.length) {
+        const r = unquoteChar(body, i, q);
+        if (r.byte)
+            bytes.push(r.value);
+        else
+            for (const b of enc.encode(String.fromCodePoint(r.value)))
+                bytes.push(b);
+        i = r.next;
+    }
+    return decodeGoString(new Uint8Array(bytes));
+}
+const INT64_MAX = (1n << 63n) - 1n;
+/** strconv.Atoi, with Go's error texts (`strconv.Atoi: parsing "x": invalid syntax`). */
+function atoi(s) {
+    const fail = (why) => new Error(`strconv.Atoi: parsing ${strconv_quote(s)}: ${why}`);
+    let i = 0;
+    let neg = false;
+    if (s[0] === '+' || s[0] === '-') {
+        neg = s[0] === '-';
+        i = 1;
+    }
+    if (i >= s.length)
+        throw fail('invalid syntax');
+    let n = 0n;
+    const limit = neg ? INT64_MAX + 1n : INT64_MAX;
+    for (; i < s.length; i++) {
+        const d = s.charCodeAt(i) - 48;
+        if (d < 0 || d > 9)
+            throw fail('invalid syntax');
+        n = n * 10n + BigInt(d);
+        if (n > limit)
+            throw fail('value out of range');
+    }
+    const v = neg ? -n : n;
+    return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v;
+}
+/** Go's unicode.IsSpace set, for strings.TrimSpace. */
+const SPACE = '\t\n\v\f\r \u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000';
+/** strings.TrimSpace */
+function trimSpace(s) {
+    let a = 0;
+    let b = s.length;
+    while (a < b && SPACE.includes(s[a]))
+        a++;
+    while (b > a && SPACE.includes(s[b - 1]))
+        b--;
+    return s.slice(a, b);
+}
+/** Number of code points (Go's utf8.RuneCountInString). */
+function runeCount(s) {
+    let n = 0;
+    for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c < 0xd800 || c > 0xdbff || i + 1 >= s.length)
+            n++;
+        else {
+            const d = s.charCodeAt(i + 1);
+            n++;
+            if (d >= 0xdc00 && d <= 0xdfff)
+                i++;
+        }
+    }
+    return n;
+}
+
+;// CONCATENATED MODULE: ./lib/util/quoted.js
+// User text inside an error message: `"text"` as the reference prints it, escaped the Go way (%q)
+// when it holds a line break or another invisible character, so one error stays one line and a
+// right-to-left override cannot disguise what follows.
+
+function quoted(s) {
+    return /^\P{C}*$/u.test(s) ? `"${s}"` : strconv_quote(s);
+}
+/** User text shown bare (a name, a list item): as is when printable, else Go-quoted (see quoted). */
+function printable(s) {
+    return /^\P{C}*$/u.test(s) ? s : quote(s);
+}
+
 ;// CONCATENATED MODULE: ./lib/bucket/toml.js
 // TOML reading shared by maand.conf, bucket.conf, bucket.jobs*.conf and vars.toml.
 
 
 
-/** The file exists but cannot be read (a directory, no permission): not a TOML problem. */
-class FileReadError extends errors/* MaandError */.Ob {
-    name = 'FileReadError';
-    constructor(message) {
-        super('cannot read file', message, undefined, { bare: true });
-    }
-}
-/** Reads a TOML file; undefined when it does not exist. Parse errors are thrown as Error(message). */
-function readToml(file) {
-    let text;
+/**
+ * Reads a TOML file; undefined when it does not exist. A file that cannot be read throws
+ * FileReadError (not a TOML problem: callers let it through); parse errors throw TomlSyntaxError.
+ */
+function readToml(file, shown) {
+    const text = readOptionalText(file, shown);
+    if (text === undefined)
+        return undefined;
     try {
-        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+        return (0,dist/* parse */.qg)(text);
     }
     catch (e) {
-        if (e.code === 'ENOENT')
-            return undefined;
-        throw new FileReadError(e.message);
+        // smol-toml's message ends with a code frame of the offending lines; the first line says it all.
+        throw new TomlSyntaxError(firstLine(e));
     }
-    return (0,dist/* parse */.qg)(text);
+}
+/** A TOML syntax error, first line of the parser's message. */
+class TomlSyntaxError extends Error {
+    name = 'TomlSyntaxError';
+}
+function firstLine(e) {
+    return (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
 }
 function tomlTypeName(v) {
     if (Array.isArray(v))
@@ -168,7 +603,7 @@ function stringMap(table, where) {
     const out = {};
     for (const [k, v] of Object.entries(table)) {
         if (typeof v !== 'string')
-            throw new Error(`${where}key "${k}": expected a string, got ${tomlTypeName(v)}`);
+            throw new Error(`${where}key ${quoted(k)}: expected a string, got ${tomlTypeName(v)}`);
         out[k] = v;
     }
     return out;
@@ -176,6 +611,8 @@ function stringMap(table, where) {
 
 ;// CONCATENATED MODULE: ./lib/bucket/maand-conf.js
 // maand.conf (§4.1): ssh, sudo, certificate lifetime, job config selector, log format.
+
+
 
 
 
@@ -188,6 +625,7 @@ const ZERO = {
     certs_renewal_buffer: 0,
     job_config_selector: '',
     log_format: '',
+    hook_env: [],
 };
 const DEFAULT_MAAND_CONF_TEXT = "use_sudo = true\nssh_user = 'agent'\nssh_key = 'worker.key'\nssh_port = 0\ncerts_ttl = 60\ncerts_renewal_buffer = 0\n";
 const KINDS = {
@@ -204,14 +642,16 @@ const KINDS = {
 function readMaandConf(file) {
     let table;
     try {
-        table = readToml(file);
+        table = readToml(file, 'maand.conf');
     }
     catch (e) {
-        throw new errors/* MaandError */.Ob('invalid maand.conf', `${e.message.split('\n')[0]}; fix the TOML syntax of ${file}`);
+        if (e instanceof FileReadError)
+            throw e;
+        throw new errors/* MaandError */.Ob('invalid maand.conf', `${firstLine(e)}; fix the TOML syntax of ${file}`);
     }
     if (table === undefined)
-        return { ...ZERO };
-    const conf = { ...ZERO };
+        return { ...ZERO, hook_env: [] };
+    const conf = { ...ZERO, hook_env: hookEnvList(table['hook_env'], file) };
     for (const [key, kind] of Object.entries(KINDS)) {
         const v = table[key];
         if (v === undefined)
@@ -225,6 +665,19 @@ function readMaandConf(file) {
         conf.certs_ttl = 60;
     conf.job_config_selector = conf.job_config_selector.trim();
     return conf;
+}
+/** `hook_env = ["NAME", "PREFIX_*"]`: checked here so a bad entry fails the build, not a hook. */
+function hookEnvList(v, file) {
+    if (v === undefined)
+        return [];
+    if (!Array.isArray(v) || !v.every((e) => typeof e === 'string'))
+        throw new errors/* MaandError */.Ob('invalid maand.conf', `key hook_env must be an array of strings, got ${tomlTypeName(v)}; fix ${file}`);
+    for (const entry of v) {
+        const problem = hookEnvEntryProblem(entry);
+        if (problem !== undefined)
+            throw new errors/* MaandError */.Ob('invalid maand.conf', `hook_env entry ${problem} (${file})`);
+    }
+    return [...new Set(v)].sort();
 }
 function writeDefaultMaandConf(file) {
     if (!(0,external_node_fs_.existsSync)(file))
@@ -240,14 +693,18 @@ function sshSettings(conf) {
 
 
 
+
+
 const DEFAULT_BUCKET_CONF_TEXT = 'port_min = "30000"\nport_max = "39999"\n';
 /** All keys of bucket.conf (missing file → empty map). */
 function readBucketConf(paths) {
     try {
-        const table = readToml(paths.bucketConf);
+        const table = readToml(paths.bucketConf, 'workspace/bucket.conf');
         return table === undefined ? {} : stringMap(table, '');
     }
     catch (e) {
+        if (e instanceof FileReadError)
+            throw e;
         throw new errors/* MaandError */.Ob('invalid bucket.conf', `${firstLine(e)} (workspace/bucket.conf: every value must be a quoted string)`);
     }
 }
@@ -258,7 +715,7 @@ function portPool(conf) {
         if (t === '')
             return dflt;
         if (!/^[+-]?\d+$/.test(t))
-            throw new errors/* MaandError */.Ob('invalid port range in bucket.conf', `${key} "${raw}"`);
+            throw new errors/* MaandError */.Ob('invalid port range in bucket.conf', `${key} ${quoted(raw)}`);
         return Number(t);
     };
     const min = read('port_min', 30000);
@@ -279,16 +736,18 @@ function readJobsConf(paths, selector) {
     const sections = new Map();
     let table;
     try {
-        table = readToml(file);
+        table = readToml(file, rel);
     }
     catch (e) {
+        if (e instanceof FileReadError)
+            throw e;
         throw new errors/* MaandError */.Ob('invalid bucket.conf', `bucket conf ${rel} ${firstLine(e)}`);
     }
     if (table === undefined)
         return { fileName, sections };
     for (const [job, section] of Object.entries(table)) {
         if (typeof section !== 'object' || section === null || Array.isArray(section) || section instanceof Date)
-            throw new errors/* MaandError */.Ob('invalid bucket.conf', `bucket conf ${rel} key "${job}" must be a [${job}] table, got ${tomlTypeName(section)}`);
+            throw new errors/* MaandError */.Ob('invalid bucket.conf', `bucket conf ${rel} key ${quoted(job)} must be a [${job}] table, got ${tomlTypeName(section)}`);
         try {
             sections.set(job, stringMap(section, `[${job}] `));
         }
@@ -297,9 +756,6 @@ function readJobsConf(paths, selector) {
         }
     }
     return { fileName, sections };
-}
-function firstLine(e) {
-    return (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
 }
 
 ;// CONCATENATED MODULE: ./lib/catalog/schema.js
@@ -328,6 +784,19 @@ const ADDED_COLUMNS = [
     ['job', 'update_parallel_count', 'INT NOT NULL DEFAULT 1'],
     ['job', 'deploy_parallel_count', 'INT NOT NULL DEFAULT 0'],
 ];
+/**
+ * Added to job_files after the reference: a file's permission bits and a symlink's target text
+ * (issue 15). NULL in rows the reference wrote; deploy then falls back to the reference's modes.
+ */
+const JOB_FILE_COLUMNS = [
+    ['job_files', 'mode', 'INT'],
+    ['job_files', 'link', 'TEXT'],
+];
+/** Adds the job_files columns to a catalog created before them (build writes them). */
+function ensureJobFileColumns(db) {
+    for (const [t, c, d] of JOB_FILE_COLUMNS)
+        addColumnIfMissing(db, t, c, d);
+}
 const LATE_COLUMNS = [
     ['job', 'max_concurrent_upgrades', 'INT NOT NULL DEFAULT 1'],
     ['job', 'max_concurrent_starts', 'INT NOT NULL DEFAULT 0'],
@@ -337,6 +806,7 @@ const LATE_COLUMNS = [
     ['hash', 'previous_files', 'TEXT'],
     ['job', 'current_memory_source', "TEXT NOT NULL DEFAULT 'manifest'"],
     ['job', 'current_cpu_source', "TEXT NOT NULL DEFAULT 'manifest'"],
+    ...JOB_FILE_COLUMNS,
 ];
 const VIEWS = {
     cat_allocations: {
@@ -575,10 +1045,10 @@ function bitString(content, unusedBits = 0) {
     return tlv(TAG.bitString, Buffer.concat([Buffer.from([unusedBits]), content]));
 }
 // PrintableString alphabet plus '*', as Go's encoding/asn1 allows (wildcard names); else UTF8String.
-const PRINTABLE = /^[A-Za-z0-9 '()+,\-./:=?*]*$/;
+const der_PRINTABLE = /^[A-Za-z0-9 '()+,\-./:=?*]*$/;
 /** A directory string the way Go marshals a plain string: PrintableString when possible, else UTF8String. */
 function directoryString(value) {
-    const tag = PRINTABLE.test(value) ? TAG.printableString : TAG.utf8String;
+    const tag = der_PRINTABLE.test(value) ? TAG.printableString : TAG.utf8String;
     return tlv(tag, Buffer.from(value, 'utf8'));
 }
 /** RFC 5280 Time: UTCTime for 1950-2049, GeneralizedTime otherwise; whole seconds, UTC. */
@@ -699,9 +1169,13 @@ async function generateCa(bucketId, opts) {
     return { certPem: encodePem('CERTIFICATE', der), keyPem: privateKeyPem(privateKey, false) };
 }
 
+// EXTERNAL MODULE: ./lib/bucket/modes.js
+var modes = __webpack_require__(6);
 ;// CONCATENATED MODULE: ./lib/init/index.js
 // `maand init` (§3.2): layout, schema, bucket id, CA, KV key. A re-run upgrades the schema and never
-// changes the bucket id, CA, keys or user files. Secret files are 0600 in a 0700 dir (decision Q26).
+// changes the bucket id, CA, keys or user files. Secret files are 0600 in a 0700 dir (decision Q26);
+// data/ and logs/ are 0700 and the catalog 0600 (src/bucket/modes.ts), tightened on a re-run.
+
 
 
 
@@ -714,9 +1188,10 @@ async function generateCa(bucketId, opts) {
 
 async function initBucket(opts) {
     const paths = (0,bucket_paths/* bucketPaths */.Z)(opts.root);
-    for (const dir of [paths.dataDir, paths.jobsDir, paths.logsDir, paths.tmpDir]) {
+    const dirs = [[paths.dataDir, modes/* PRIVATE_DIR */.A9], [paths.jobsDir, 0o755], [paths.logsDir, modes/* PRIVATE_DIR */.A9], [paths.tmpDir, 0o755]];
+    for (const [dir, mode] of dirs) {
         try {
-            (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o755 });
+            (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode });
         }
         catch (e) {
             throw new errors/* MaandError */.Ob('unexpected error', `create directory ${dir}: ${e.message}`);
@@ -728,7 +1203,11 @@ async function initBucket(opts) {
     const hasKey = (0,external_node_fs_.existsSync)(paths.caKey);
     if (hasCrt !== hasKey)
         throw new errors/* MaandError */.Ob('bucket CA is incomplete', 'secrets must contain both ca.crt and ca.key');
+    const tightened = (0,modes/* tightenBucketModes */.aT)(paths.root);
     const isNew = !(0,external_node_fs_.existsSync)(paths.db);
+    // An empty file is an empty database: created owner-only, SQLite gives its WAL files the same mode.
+    if (isNew)
+        (0,external_node_fs_.writeFileSync)(paths.db, '', { mode: modes/* PRIVATE_FILE */.rQ, flag: 'wx' });
     const db = openDb(paths.db, { create: true });
     try {
         const { bucketId, created } = inTransaction(db, () => {
@@ -752,7 +1231,7 @@ async function initBucket(opts) {
         }
         if (!(0,external_node_fs_.existsSync)(paths.kvKey))
             (0,external_node_fs_.writeFileSync)(paths.kvKey, (0,external_node_crypto_.randomBytes)(32), { mode: 0o600 });
-        return { created, bucketId, schemaVersion: SCHEMA_VERSION, paths };
+        return { created, bucketId, schemaVersion: SCHEMA_VERSION, paths, notes: tightened ? [tightened] : [] };
     }
     finally {
         db.close();
@@ -825,16 +1304,24 @@ function console_firstLine(text, max) {
 // case-insensitively, a later duplicate wins, unknown keys are ignored, `null` keeps the default,
 // and a value of the wrong JSON type is an error. Messages follow Go's decoder wording.
 
+
 class JsonDecodeError extends errors/* MaandError */.Ob {
     name = 'JsonDecodeError';
     constructor(message) {
         super('invalid json', message, undefined, { bare: true });
     }
 }
+/**
+ * Deepest nesting a workspace JSON file may have. Go stops at 10000; the decoders and encoders here
+ * recurse per level, so a lower bound keeps a hostile file an error instead of a stack overflow.
+ */
+const MAX_JSON_DEPTH = 1000;
 /** JSON.parse with Go-like error texts (`unexpected end of JSON input`, `invalid character ...`). */
 function parseJson(text) {
     if (text.trim() === '')
         throw new JsonDecodeError('unexpected end of JSON input');
+    if (exceedsDepth(text, MAX_JSON_DEPTH))
+        throw new JsonDecodeError(`exceeded max depth (values nested deeper than ${MAX_JSON_DEPTH} levels)`);
     try {
         return JSON.parse(text);
     }
@@ -847,10 +1334,18 @@ function parseJson(text) {
         const pos = /position (\d+)/.exec(msg);
         if (pos) {
             const ch = text[Number(pos[1])] ?? '';
-            throw new JsonDecodeError(`invalid character '${ch}' at offset ${Number(pos[1]) + 1}`);
+            throw new JsonDecodeError(`invalid character ${quoteChar(ch)} at offset ${Number(pos[1]) + 1}`);
         }
-        throw new JsonDecodeError(m ? `invalid character '${m[1] ?? ''}'` : msg);
+        throw new JsonDecodeError(m ? `invalid character ${quoteChar(m[1] ?? '')}` : msg);
     }
+}
+/** Go's encoding/json quoteChar: the character in single quotes, escaped when not printable. */
+function quoteChar(c) {
+    if (c === "'")
+        return `'\\''`;
+    if (c === '"')
+        return `'"'`;
+    return `'${strconv_quote(c).slice(1, -1)}'`;
 }
 /** True when the text is a valid JSON prefix that stops early (Go reports "unexpected end"). */
 function isTruncated(text) {
@@ -886,6 +1381,29 @@ function jsonValueEnd(text, start) {
         }
     }
     return -1;
+}
+/** True when objects and arrays nest deeper than `max` somewhere in `text` (strings skipped). */
+function exceedsDepth(text, max) {
+    let depth = 0;
+    let inStr = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (inStr) {
+            if (c === 0x5c)
+                i++;
+            else if (c === 0x22)
+                inStr = false;
+        }
+        else if (c === 0x22)
+            inStr = true;
+        else if (c === 0x7b || c === 0x5b) {
+            if (++depth > max)
+                return true;
+        }
+        else if (c === 0x7d || c === 0x5d)
+            depth--;
+    }
+    return false;
 }
 function jsonType(v) {
     if (v === null)
@@ -934,7 +1452,8 @@ function asBool(v, where) {
 function asInt(v, where) {
     if (v === undefined || v === null)
         return undefined;
-    if (typeof v !== 'number' || !Number.isInteger(v))
+    // Beyond 2^53 a JSON number is no longer the integer written (Go's int64 would overflow later still).
+    if (typeof v !== 'number' || !Number.isSafeInteger(v))
         throw typeError(v, where, 'int');
     return v;
 }
@@ -952,6 +1471,7 @@ function asStringArray(v, where) {
 
 ;// CONCATENATED MODULE: ./lib/bucket/units.js
 // Memory (MB) and CPU (MHz) strings of workers.json, manifests and bucket.jobs*.conf (§5.1).
+
 
 const MEMORY_UNITS = { '': 1, MB: 1, GB: 1024, TB: 1048576 };
 const CPU_UNITS = { MHZ: 1, GHZ: 1000, THZ: 1000000 };
@@ -996,14 +1516,14 @@ function parseUnit(raw, kind) {
         return plain;
     const m = (kind === 'memory' ? /^([0-9.]+)\s*([a-z]*)$/i : /^([0-9.]+)\s*([a-z]+)$/i).exec(s);
     if (!m)
-        throw new UnitError(kind === 'memory' ? `invalid memory size "${raw}"` : `invalid cpu frequency "${raw}"`);
+        throw new UnitError(kind === 'memory' ? `invalid memory size ${quoted(raw)}` : `invalid cpu frequency ${quoted(raw)}`);
     const num = m[1];
     if (!/^(\d+\.?\d*|\.\d+)$/.test(num))
-        throw new UnitError(`strconv.ParseFloat: parsing "${num}": invalid syntax`);
+        throw new UnitError(`strconv.ParseFloat: parsing ${quoted(num)}: invalid syntax`);
     const unit = m[2].toUpperCase();
     const mult = (kind === 'memory' ? MEMORY_UNITS : CPU_UNITS)[unit];
     if (mult === undefined)
-        throw new UnitError(`unsupported ${kind} unit "${unit}"`);
+        throw new UnitError(`unsupported ${kind} unit ${quoted(unit)}`);
     return Number(num) * mult;
 }
 function parseMemoryMb(raw) {
@@ -1013,8 +1533,12 @@ function parseCpuMhz(raw) {
     return parseUnit(raw, 'cpu');
 }
 
+// EXTERNAL MODULE: ./lib/bucket/identifiers.js
+var identifiers = __webpack_require__(12818);
 ;// CONCATENATED MODULE: ./lib/bucket/workers-json.js
 // workspace/workers.json (§4.4): the worker catalog.
+
+
 
 
 
@@ -1023,15 +1547,9 @@ function bad(detail) {
     return new errors/* MaandError */.Ob('invalid worker.json', detail);
 }
 function readWorkersJson(file) {
-    let text;
-    try {
-        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
-    }
-    catch (e) {
-        if (e.code === 'ENOENT')
-            return [];
-        throw new errors/* MaandError */.Ob('unexpected error', `read ${file}: ${e.message}`);
-    }
+    const text = readOptionalText(file, 'workspace/workers.json');
+    if (text === undefined)
+        return [];
     let doc;
     try {
         doc = parseJson(text);
@@ -1039,6 +1557,8 @@ function readWorkersJson(file) {
             throw new JsonDecodeError(`json: cannot unmarshal ${doc === null ? 'null' : typeof doc === 'object' ? 'object' : typeof doc} into Go value of type []workspace.Worker`);
     }
     catch (e) {
+        if (!(e instanceof errors/* MaandError */.Ob))
+            throw e; // a bug, not a problem of the file: let it show as one
         throw bad(`${e.message} (workspace/workers.json must be a JSON array of {"host": ...} objects)`);
     }
     const seen = new Set();
@@ -1059,12 +1579,19 @@ function parseWorker(item, index, seen) {
             asString(v, `Worker.tags.${k}`);
     }
     catch (e) {
+        if (!(e instanceof errors/* MaandError */.Ob))
+            throw e; // a bug, not a problem of the file: let it show as one
         throw bad(`${e.message} (workers[${index}])`);
     }
     if (host === '')
         throw bad(`host attribute can't be empty (workers[${index}])`);
+    // ssh, rsync and the catalog's text columns take the host as one token
+    if (/[\s\p{C}]/u.test(host))
+        throw bad(`host ${quoted(host)} must not contain spaces or control characters (workers[${index}])`);
+    if (!(0,identifiers/* isWorkerHost */.VM)(host))
+        throw bad(`worker host ${quoted(host)} is not an IP address or DNS name (workers[${index}]); use an IPv4 or IPv6 address or a host name`);
     if (seen.has(host))
-        throw bad(`duplicate host "${host}"`);
+        throw bad(`duplicate host ${quoted(host)}`);
     seen.add(host);
     const labels = [...labelsRaw, 'worker'].map((l) => l.trim().toLowerCase());
     if (new Set(labels).size !== labels.length)
@@ -1096,6 +1623,7 @@ function parseWorker(item, index, seen) {
 // The schema-version gate every command but `init` passes first (§7.5).
 
 
+
 function upgrade(detail) {
     return new errors/* MaandError */.Ob('database schema upgrade required', `run maand init in the bucket directory (${detail})`);
 }
@@ -1119,6 +1647,15 @@ function checkSchema(db) {
             if (!have.includes(c))
                 throw upgrade(`catalog view ${view} is missing column ${c}; run maand init to upgrade`);
     }
+    checkBucketId(db);
+}
+/** The bucket id names /opt/worker/<id> on every worker: a catalog carrying anything but a UUID is refused. */
+function checkBucketId(db) {
+    const row = db.prepare('SELECT bucket_id FROM bucket LIMIT 1').get();
+    if (row === undefined || row.bucket_id === null || row.bucket_id === '')
+        return;
+    if (typeof row.bucket_id !== 'string' || !(0,identifiers/* isBucketId */.G1)(row.bucket_id))
+        throw new errors/* MaandError */.Ob('database error', `bucket_id ${JSON.stringify(String(row.bucket_id))} in data/maand.db is not a UUID; the catalog was altered: restore it from a backup or the saved state`);
 }
 /** The stored schema version; a database written before versioning (no table or row) is version 0. */
 function storedVersion(db) {
@@ -1254,7 +1791,7 @@ function isSpace(c) {
     return (c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
         c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000);
 }
-function trimSpace(s) {
+function text_trimSpace(s) {
     let start = 0;
     let end = s.length;
     while (start < end && isSpace(s.charCodeAt(start)))
@@ -1404,7 +1941,7 @@ class store_KvStore {
     }
     /** Plain put: trims the value; returns false when the live value is already identical. */
     put(ns, key, value) {
-        return this.#write(ns, key, trimSpace(value));
+        return this.#write(ns, key, text_trimSpace(value));
     }
     /** Encrypts (no trimming); a fresh nonce makes every call a new version. */
     putSecret(ns, key, plaintext) {
@@ -1637,9 +2174,51 @@ function purgeStaleVersions(db, retainDays, nowUnixSeconds) {
     return Number(db.prepare(PURGE).run(cutoff).changes);
 }
 
+;// CONCATENATED MODULE: ./lib/kv/cert-keys.js
+
+
+
+const KEY_SUFFIX = '.key';
+function isCertKey(key) {
+    return key.startsWith(CERTS_KEY_PREFIX) && key.endsWith(KEY_SUFFIX);
+}
+/** A live value as its readers (templates, staging, hooks) see it: secrets and certificate keys decrypted. */
+function readPlain(kv, ns, key) {
+    const v = kv.tryGet(ns, key);
+    if (v === undefined)
+        return undefined;
+    return isSecretNamespace(ns) || (isCertKey(key) && isEncrypted(v)) ? kv.getSecret(ns, key) : v;
+}
+/**
+ * Stores a certificate key encrypted, trimmed as a plain put would (the staged bytes, so the plan hash,
+ * stay the same); false when the stored key already is this one, encrypted (a new nonce per put would
+ * otherwise make every build a new version).
+ */
+function putCertKey(kv, ns, key, pem) {
+    const plain = text_trimSpace(pem);
+    const current = kv.tryGet(ns, key);
+    if (current !== undefined && isEncrypted(current) && kv.getSecret(ns, key) === plain)
+        return false;
+    kv.putSecret(ns, key, plain);
+    return true;
+}
+/**
+ * Deletes the plaintext history rows of certificate keys once a newer version replaced them (inside the
+ * build's transaction, after its persist): the migration leaves no private key readable in the catalog.
+ */
+function dropPlaintextCertKeyHistory(db) {
+    const sql = `DELETE FROM key_value WHERE rowid IN (
+    SELECT r.rowid FROM key_value r
+    WHERE r.key LIKE '${CERTS_KEY_PREFIX}%${KEY_SUFFIX}' AND r.value <> '' AND substr(r.value, 1, ${ENCRYPTED_PREFIX.length}) <> '${ENCRYPTED_PREFIX}'
+      AND r.version < (SELECT MAX(l.version) FROM key_value l WHERE l.namespace = r.namespace AND l.key = r.key)
+  )`;
+    return Number(db.prepare(sql).run().changes);
+}
+
 ;// CONCATENATED MODULE: ./lib/kv/sync.js
 // Build's write policies (build-and-catalog §9.1, spec kv §1.10). Puts go in sorted key order,
 // then the tombstones, so version numbers and persisted rows are deterministic.
+
 
 
 /** Put every desired key; tombstone every other live key. Returns whether anything changed. */
@@ -1650,12 +2229,13 @@ function fullSync(store, ns, desired) {
 function allocSync(store, ns, desired) {
     return sync(store, ns, desired, (key) => !key.startsWith(CERTS_KEY_PREFIX) && key !== VERSION_KEY);
 }
-/** Certificate PEMs: full sync restricted to `certs/*`; other keys are left alone. */
+/** Certificate PEMs: full sync restricted to `certs/*` (private keys encrypted); other keys are left alone. */
 function certSync(store, ns, desired) {
     for (const key of entries(desired).map(([k]) => k))
         if (!key.startsWith(CERTS_KEY_PREFIX))
             throw new errors/* InternalError */.Gd(`certSync: key ${key} outside ${CERTS_KEY_PREFIX}`);
-    return sync(store, ns, desired, (key) => key.startsWith(CERTS_KEY_PREFIX));
+    const put = (key, value) => (isCertKey(key) ? putCertKey(store, ns, key, value) : store.put(ns, key, value));
+    return sync(store, ns, desired, (key) => key.startsWith(CERTS_KEY_PREFIX), put);
 }
 /** Put only; never deletes (`vars/job/<job>` from vars.toml). */
 function mergeInto(store, ns, desired) {
@@ -1665,11 +2245,11 @@ function mergeInto(store, ns, desired) {
 function purge(store, ns) {
     return store.purgeNamespace(ns) > 0;
 }
-function sync(store, ns, desired, removable) {
+function sync(store, ns, desired, removable, put = (key, value) => store.put(ns, key, value)) {
     const wanted = entries(desired).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     let changed = false;
     for (const [key, value] of wanted)
-        if (store.put(ns, key, value))
+        if (put(key, value))
             changed = true;
     const keep = new Set(wanted.map(([k]) => k));
     for (const key of store.keys(ns)) {
@@ -1760,7 +2340,7 @@ function upstreamJobs(db, job) {
     const rows = db.prepare('SELECT DISTINCT demand_job FROM job_commands WHERE job = ?').all(job);
     const out = new Set();
     for (const r of rows) {
-        const name = trimSpace(typeof r.demand_job === 'string' ? r.demand_job : '');
+        const name = text_trimSpace(typeof r.demand_job === 'string' ? r.demand_job : '');
         if (name !== '')
             out.add(name);
     }
@@ -1787,6 +2367,7 @@ function jobNamespaces(db, job) {
 
 ;// CONCATENATED MODULE: ./lib/kv/index.js
 // Public API of the KV store module.
+
 
 
 
@@ -1957,18 +2538,26 @@ function goJson(value, sortKeys = true) {
 
 
 
+
+
 /** Direct sub-directories of workspace/jobs holding a manifest.json, sorted byte-wise. */
 function discoverJobs(paths) {
     if (!(0,external_node_fs_.existsSync)(paths.jobsDir))
         return [];
-    return (0,external_node_fs_.readdirSync)(paths.jobsDir)
+    const jobs = (0,external_node_fs_.readdirSync)(paths.jobsDir)
         .filter((name) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(paths.jobsDir, name, 'manifest.json')))
         .sort(go_json_byteCompare);
+    const bad = jobs.filter((name) => !(0,identifiers/* isJobName */.vG)(name));
+    if (bad.length > 0)
+        throw new errors/* MaandError */.Ob('invalid job', `invalid job name ${bad.map((n) => JSON.stringify(n)).join(', ')} (workspace/jobs/<name>): a job name uses letters, digits, _, - and . and does not start with . or -; rename the directory`);
+    return jobs;
 }
 const EXCLUDED = new Set(['.venv', 'venv', 'node_modules', '__pycache__']);
 /** The whole job tree in lexical walk order (parent before children), job dir first. */
 function walkJobFiles(jobsDir, job) {
-    const out = [{ path: job, content: new Uint8Array(0), isdir: true }];
+    const out = [{ path: job, content: new Uint8Array(0), isdir: true, mode: null, link: null }];
+    const jobReal = (0,external_node_fs_.realpathSync)((0,external_node_path_.join)(jobsDir, job));
+    const escapes = [];
     const walk = (rel) => {
         const names = (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(jobsDir, rel)).sort(go_json_byteCompare);
         for (const name of names) {
@@ -1978,36 +2567,52 @@ function walkJobFiles(jobsDir, job) {
             const abs = (0,external_node_path_.join)(jobsDir, childRel);
             const l = (0,external_node_fs_.lstatSync)(abs);
             if (l.isDirectory()) {
-                out.push({ path: childRel, content: new Uint8Array(0), isdir: true });
+                out.push({ path: childRel, content: new Uint8Array(0), isdir: true, mode: null, link: null });
                 walk(childRel);
+                continue;
             }
-            else {
-                if (l.isSymbolicLink() && (0,external_node_fs_.statSync)(abs, { throwIfNoEntry: false })?.isDirectory())
-                    throw new errors/* MaandError */.Ob('unexpected error', `read workspace/jobs/${childRel}: is a directory (a symlink to a directory; replace it with a real directory)`);
-                try {
-                    out.push({ path: childRel, content: (0,external_node_fs_.readFileSync)(abs), isdir: false });
-                }
-                catch (e) {
-                    throw new errors/* MaandError */.Ob('unexpected error', `read workspace/jobs/${childRel}: ${e.message}`);
-                }
+            const link = l.isSymbolicLink() ? (0,external_node_fs_.readlinkSync)(abs) : null;
+            if (link !== null && !linkStaysInside(jobReal, abs, link)) {
+                escapes.push(`workspace/jobs/${childRel} -> ${link}`);
+                continue;
             }
+            if (link !== null && (0,external_node_fs_.statSync)(abs, { throwIfNoEntry: false })?.isDirectory())
+                throw new FileReadError(`workspace/jobs/${childRel}`, 'is a symlink to a directory (replace it with a real directory)');
+            // a link keeps the content it points to (what the reference stored) besides its target text
+            out.push({ path: childRel, content: readBytes(abs, `workspace/jobs/${childRel}`), isdir: false, mode: (0,external_node_fs_.statSync)(abs).mode & 0o777, link });
         }
     };
     walk(job);
+    if (escapes.length > 0)
+        throw new errors/* MaandError */.Ob('invalid job', `job ${job}: ${escapes.length === 1 ? 'a symlink points' : 'symlinks point'} outside the job directory: ${escapes.join(', ')} (they would ship what they point to; copy the file into the job or link within it)`);
     return out;
 }
-function readManifestText(paths, job) {
+/**
+ * Whether a symlink stays inside the job: its target text is relative and does not climb out of the
+ * job (it is shipped as is, so it must mean the same on a worker), and what it finally resolves to
+ * here (through any chain of links) is inside the job too.
+ */
+function linkStaysInside(jobReal, abs, target) {
+    if ((0,external_node_path_.isAbsolute)(target))
+        return false;
+    const inside = (p) => p === jobReal || p.startsWith(`${jobReal}${external_node_path_.sep}`);
+    if (!inside((0,external_node_path_.resolve)((0,external_node_fs_.realpathSync)((0,external_node_path_.dirname)(abs)), target)))
+        return false;
     try {
-        return (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(paths.jobsDir, job, 'manifest.json'), 'utf8');
+        return inside((0,external_node_fs_.realpathSync)(abs));
     }
-    catch (e) {
-        throw new errors/* MaandError */.Ob('unexpected error', `${e.message}`);
+    catch {
+        return true; // dangling: the read that follows names it
     }
+}
+function readManifestText(paths, job) {
+    return readText((0,external_node_path_.join)(paths.jobsDir, job, 'manifest.json'), `workspace/jobs/${job}/manifest.json`);
 }
 
 ;// CONCATENATED MODULE: ./lib/bucket/manifest.js
 // manifest.json decoding (§6.1-6.8) with Go's encoding/json semantics. Semantic checks that need
 // the bucket (reservations, command scripts) live in manifest-rules.ts and commands.ts.
+
 
 
 const PORT_NAME = /^[a-z][a-z0-9_]*$/;
@@ -2017,6 +2622,8 @@ function decodeManifest(job, text) {
         return decode(text);
     }
     catch (e) {
+        if (!(e instanceof errors/* MaandError */.Ob))
+            throw e; // a bug, not a manifest problem: let it show as one
         const err = new errors/* MaandError */.Ob('invalid manifest.json', `job ${job}`);
         err.message = `invalid manifest.json: job ${job}\n${e.message}`;
         if (e instanceof errors/* MaandError */.Ob)
@@ -2070,17 +2677,19 @@ function decodePorts(ports, rawNumbers) {
         if (name === '')
             throw new errors/* MaandError */.Ob('invalid port key format', 'port name cannot be empty');
         if (!PORT_NAME.test(name))
-            throw new errors/* MaandError */.Ob('invalid port key format', `port name "${name}" (use lower-case letters, digits and _; start with a letter)`);
+            throw new errors/* MaandError */.Ob('invalid port key format', `port name ${quoted(name)} (use lower-case letters, digits and _; start with a letter)`);
         const raw = raws?.get(rawName);
         if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0) {
             out.set(name, { kind: 'provisioned' });
         }
         else if (typeof value === 'number' && raw !== undefined && /^-?\d+$/.test(raw)) {
+            if (value < 1 || value > 65535)
+                throw new errors/* MaandError */.Ob('invalid manifest port declaration', `port ${quoted(name)} must be between 1 and 65535, not ${raw}`);
             out.set(name, { kind: 'fixed', port: value });
         }
         else {
             const shown = raw ?? JSON.stringify(value);
-            throw new errors/* MaandError */.Ob('invalid manifest port declaration', `port "${name}" must be {} or an integer, not ${shown}`);
+            throw new errors/* MaandError */.Ob('invalid manifest port declaration', `port ${quoted(name)} must be {} or an integer, not ${shown}`);
         }
     }
     return out;
@@ -2124,7 +2733,7 @@ function decodeHealth(h) {
     const checks = [];
     if (checksRaw !== undefined && checksRaw !== null) {
         if (!Array.isArray(checksRaw))
-            throw new Error('json: cannot unmarshal into Go struct field HealthCheck.checks of type []Probe');
+            throw new JsonDecodeError('json: cannot unmarshal into Go struct field HealthCheck.checks of type []Probe');
         for (const item of checksRaw) {
             const p = asObject(item, 'HealthCheck.checks') ?? {};
             checks.push({
@@ -2148,6 +2757,7 @@ function decodeHealth(h) {
 ;// CONCATENATED MODULE: ./lib/bucket/glob.js
 // restart_globs validation (§6.9) with Go's filepath.Match syntax: `*`, `?`, `[...]` (with `^`
 // negation and ranges), `\` escapes; an unterminated class is a syntax error.
+
 function isValidGlob(pattern) {
     let i = 0;
     while (i < pattern.length) {
@@ -2209,15 +2819,16 @@ function checkRestartGlob(raw) {
         if (p.startsWith('**/')) {
             const rest = p.slice(3);
             const seg = rest.includes('/') ? rest.slice(rest.indexOf('/') + 1) : rest;
-            return isValidGlob(seg) ? undefined : `invalid glob pattern "${p}": syntax error in pattern`;
+            return isValidGlob(seg) ? undefined : `invalid glob pattern ${quoted(p)}: syntax error in pattern`;
         }
         return undefined;
     }
-    return isValidGlob(p) ? undefined : `invalid glob pattern "${p}": syntax error in pattern`;
+    return isValidGlob(p) ? undefined : `invalid glob pattern ${quoted(p)}: syntax error in pattern`;
 }
 
 ;// CONCATENATED MODULE: ./lib/bucket/manifest-rules.js
 // Semantic checks of a decoded manifest, in the reference's order (§6.2-6.9, §8.4 steps 3-12).
+
 
 
 
@@ -2248,7 +2859,13 @@ function resourceBounds(job, m, kind) {
 function reservation(job, kind, b, section, fileName) {
     if (section === undefined || !(kind in section))
         return { ...b, current: b.max, source: 'manifest' };
-    const req = (kind === 'cpu' ? parseCpuMhz : parseMemoryMb)(section[kind]);
+    let req;
+    try {
+        req = (kind === 'cpu' ? parseCpuMhz : parseMemoryMb)(section[kind]);
+    }
+    catch (e) {
+        throw new errors/* MaandError */.Ob('invalid bucket.conf', `bucket conf workspace/${fileName} [${job}] ${kind}: ${e.message}`);
+    }
     const [col, unit] = kind === 'cpu' ? ['cpu_mhz', 'mhz'] : ['memory_mb', 'mb'];
     if (b.min === 0 && b.max === 0)
         return { min: req, max: req, current: req, source: fileName };
@@ -2263,7 +2880,7 @@ function validateHealthCheck(job, m) {
     checks.forEach((c, i) => {
         const type = c.type.trim().toLowerCase();
         if (!['tcp', 'http', 'ssh'].includes(type))
-            throw invalid(job, `health_check.checks[${i}] type "${c.type}" (want tcp, http, or ssh)`);
+            throw invalid(job, `health_check.checks[${i}] type ${quoted(c.type)} (want tcp, http, or ssh)`);
         if (type === 'ssh') {
             if (c.command.trim() === '')
                 throw invalid(job, `health_check.checks[${i}] ssh probe requires command`);
@@ -2273,7 +2890,7 @@ function validateHealthCheck(job, m) {
         if (port === '')
             throw invalid(job, `health_check.checks[${i}] missing port`);
         if (!m.ports.has(port))
-            throw invalid(job, `health_check.checks[${i}] port "${port}" not in resources.ports`);
+            throw invalid(job, `health_check.checks[${i}] port ${quoted(port)} not in resources.ports`);
         if (type === 'http' && !(c.path === '' ? '/' : c.path).startsWith('/'))
             throw invalid(job, `health_check.checks[${i}] path must start with /`);
     });
@@ -2301,7 +2918,7 @@ function healthCheckJson(h) {
 function restartPolicy(job, m) {
     const policy = m.restart_policy === '' ? 'always' : m.restart_policy;
     if (!['always', 'reload', 'never'].includes(policy))
-        throw invalid(job, `invalid manifest.json: restart_policy must be one of always, reload, never (got "${m.restart_policy}")`);
+        throw invalid(job, `invalid manifest.json: restart_policy must be one of always, reload, never (got ${quoted(m.restart_policy)})`);
     if (m.restart_globs.length > 0 && policy !== 'reload')
         throw invalid(job, 'restart_globs requires restart_policy reload');
     for (const g of m.restart_globs) {
@@ -2325,6 +2942,7 @@ function effectiveSelectors(job, m) {
 ;// CONCATENATED MODULE: ./lib/bucket/version.js
 // Job versions (§5.3): the stored raw text, the normalized deploy version, the parsed form.
 
+
 function version_storedVersion(raw) {
     return raw === undefined || raw === '' ? 'unknown' : raw;
 }
@@ -2343,7 +2961,7 @@ function parseVersion(raw) {
     if (s === '')
         throw new VersionError('version is empty');
     if (s.toLowerCase() === 'unknown')
-        throw new VersionError(`version "${raw}" is not allowed`);
+        throw new VersionError(`version ${quoted(raw)} is not allowed`);
     if (s.startsWith('v'))
         s = s.slice(1);
     if (s.startsWith('V'))
@@ -2359,14 +2977,18 @@ function parseVersion(raw) {
     }
     const parts = core.split('.');
     if (parts.length < 1 || parts.length > 3)
-        throw new VersionError(`"${core}"`);
+        throw new VersionError(`${quoted(core)}`);
     const nums = parts.map((p) => {
         const t = p.trim();
         if (t === '')
-            throw new VersionError(`empty segment in "${core}"`);
+            throw new VersionError(`empty segment in ${quoted(core)}`);
         if (!/^\+?\d+$/.test(t))
-            throw new VersionError(`invalid segment "${t}" in "${core}"`);
-        return Number(t.replace('+', ''));
+            throw new VersionError(`invalid segment ${quoted(t)} in ${quoted(core)}`);
+        const n = Number(t.replace('+', ''));
+        // Go's Atoi fails past int64; here past 2^53, where a segment would no longer compare exactly
+        if (!Number.isSafeInteger(n))
+            throw new VersionError(`segment ${quoted(t)} in ${quoted(core)} is out of range`);
+        return n;
     });
     return { major: nums[0] ?? 0, minor: nums[1] ?? 0, patch: nums[2] ?? 0, prerelease };
 }
@@ -2445,6 +3067,7 @@ function wellFormed(value) {
 // byte-wise sorted order, so the same workspace always yields the same numbers.
 
 
+
 class PortAllocator {
     existing;
     used = new Set();
@@ -2489,7 +3112,7 @@ class PortAllocator {
                     this.used.delete(had);
                 if (had !== decl.port) {
                     if (this.used.has(decl.port))
-                        throw new errors/* MaandError */.Ob('port collision', `port ${decl.port} (job ${job} port "${name}") is already used by another port; choose another number or use {} to get one from the pool`);
+                        throw new errors/* MaandError */.Ob('port collision', `port ${decl.port} (job ${job} port ${quoted(name)}) is already used by another port; choose another number or use {} to get one from the pool`);
                     current.set(name, decl.port);
                     this.used.add(decl.port);
                 }
@@ -2522,6 +3145,7 @@ class PortAllocator {
 
 
 
+
 /** Pre-scan: decode every manifest (a syntax error anywhere fails early) and check the pool. */
 function prescanJobs(ctx) {
     ctx.jobs = discoverJobs(ctx.paths);
@@ -2540,6 +3164,7 @@ function prescanJobs(ctx) {
     return new PortAllocator(pool, existing);
 }
 function syncJobs(ctx, ports) {
+    ensureJobFileColumns(ctx.db);
     for (const job of ctx.jobs)
         syncJob(ctx, ports, job, ctx.manifests.get(job));
     removeJobs(ctx);
@@ -2586,9 +3211,9 @@ function syncJob(ctx, ports, job, m) {
         if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, reserved)))
             throw new errors/* MaandError */.Ob('invalid job', `job ${job}, ${reserved} directory is reserved (maand creates it on workers; rename yours)`);
     }
-    const addFile = db.prepare('INSERT INTO job_files (job_id, path, content, isdir) VALUES (?, ?, ?, ?)');
+    const addFile = db.prepare('INSERT INTO job_files (job_id, path, content, isdir, mode, link) VALUES (?, ?, ?, ?, ?, ?)');
     for (const f of walkJobFiles(ctx.paths.jobsDir, job))
-        addFile.run(jobId, f.path, f.content, f.isdir ? 1 : 0);
+        addFile.run(jobId, f.path, f.content, f.isdir ? 1 : 0, f.mode, f.link);
     db.prepare("INSERT INTO hash (namespace, key, current_hash) VALUES ('build_certs', ?, ?) ON CONFLICT(namespace, key) DO UPDATE SET current_hash = excluded.current_hash").run(job, certsHash(m.certs === undefined ? undefined : Object.fromEntries([...m.certs].map(([n, c]) => [n, { pkcs8: c.pkcs8, one: c.one, subject: { common_name: c.common_name } }]))));
     const addCert = db.prepare('INSERT INTO job_certs (job_id, name, pkcs8, one, subject) VALUES (?, ?, ?, ?, ?)');
     for (const [name, c] of [...(m.certs ?? new Map())].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
@@ -2612,6 +3237,7 @@ function removeJobs(ctx) {
 
 
 
+
 function validateDemands(jobs, manifests) {
     const demanded = new Set();
     for (const job of jobs)
@@ -2625,7 +3251,7 @@ function validateDemands(jobs, manifests) {
         const needs = demanded.has(job) || [...m.commands.values()].some((c) => c.demands.job.trim() !== '');
         if (raw === '') {
             if (needs)
-                throw new errors/* MaandError */.Ob('invalid job version', `job "${job}" must declare version (dependency participant); add "version" to its manifest.json`);
+                throw new errors/* MaandError */.Ob('invalid job version', `job ${quoted(job)} must declare version (dependency participant); add "version" to its manifest.json`);
             versions.set(job, undefined);
             continue;
         }
@@ -2634,7 +3260,7 @@ function validateDemands(jobs, manifests) {
         }
         catch (e) {
             const err = new errors/* MaandError */.Ob('invalid job version', e.message);
-            err.message = `job "${job}": ${err.message}`;
+            err.message = `job ${quoted(job)}: ${err.message}`;
             throw err;
         }
     }
@@ -2647,10 +3273,10 @@ function validateDemands(jobs, manifests) {
                 continue;
             const upManifest = manifests.get(up);
             if (!upManifest)
-                throw new errors/* MaandError */.Ob('invalid job command demand', `job ${job} command ${name} demands unknown job "${up}"`);
+                throw new errors/* MaandError */.Ob('invalid job command demand', `job ${job} command ${name} demands unknown job ${quoted(up)}`);
             const upCmd = c.demands.command.trim();
             if (!upManifest.commands.has(upCmd))
-                throw new errors/* MaandError */.Ob('invalid job command demand', `job ${job} command ${name} demands job "${up}" command "${upCmd}" which is not declared`);
+                throw new errors/* MaandError */.Ob('invalid job command demand', `job ${job} command ${name} demands job ${quoted(up)} command ${quoted(upCmd)} which is not declared`);
             checkVersionBounds(job, name, up, c.demands.config, versions.get(up));
         }
     }
@@ -2691,7 +3317,7 @@ function checkVersionBounds(job, cmd, up, config, upVersion) {
     if (!min && !max)
         return;
     if (!upVersion)
-        throw new errors/* MaandError */.Ob('invalid job version', `job "${up}" must declare version (required by ${job} command ${cmd})`);
+        throw new errors/* MaandError */.Ob('invalid job version', `job ${quoted(up)} must declare version (required by ${job} command ${cmd})`);
     const mismatch = (detail) => {
         const e = new errors/* MaandError */.Ob('job command demand version mismatch', detail);
         e.message = `job ${job} command ${cmd} depends on ${up}: ${e.message}`;
@@ -2709,15 +3335,9 @@ function checkVersionBounds(job, cmd, up, config, upVersion) {
 
 
 function readDisabledJson(file) {
-    let text;
-    try {
-        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
-    }
-    catch (e) {
-        if (e.code === 'ENOENT')
-            return { workers: [], jobs: new Map() };
-        throw new errors/* MaandError */.Ob('unexpected error', `read ${file}: ${e.message}`);
-    }
+    const text = readOptionalText(file, 'workspace/disabled.json');
+    if (text === undefined)
+        return { workers: [], jobs: new Map() };
     try {
         const doc = asObject(parseJson(text), 'disabled') ?? {};
         const workers = asStringArray(field(doc, 'workers'), 'disabled.workers') ?? [];
@@ -2729,6 +3349,8 @@ function readDisabledJson(file) {
         return { workers, jobs };
     }
     catch (e) {
+        if (!(e instanceof errors/* MaandError */.Ob))
+            throw e; // a bug, not a problem of the file: let it show as one
         throw new errors/* MaandError */.Ob('invalid disabled.json', `${e.message} (expected {"jobs": {"<job>": {"allocations": ["<ip>"]}}, "workers": ["<ip>"]})`);
     }
 }
@@ -2873,17 +3495,18 @@ function detectCycle(edges) {
 
 
 
+
 function readJobVars(paths, job) {
     const file = (0,external_node_path_.join)(paths.jobsDir, job, 'vars.toml');
     const rel = (0,external_node_path_.relative)(paths.root, file);
     let table;
     try {
-        table = readToml(file);
+        table = readToml(file, rel);
     }
     catch (e) {
         if (e instanceof FileReadError)
-            throw new errors/* MaandError */.Ob('unexpected error', `read ${rel}: ${e.message}`);
-        throw new errors/* MaandError */.Ob('invalid vars.toml', `${rel}: ${e.message.split('\n')[0]}`);
+            throw e;
+        throw new errors/* MaandError */.Ob('invalid vars.toml', `${rel}: ${firstLine(e)}`);
     }
     if (table === undefined)
         return {};
@@ -3270,6 +3893,7 @@ function isPkcs1Shape(der) {
 
 
 
+
 const LEAF_KEY_BITS = 4096;
 const leaf_DAY_MS = 24 * 60 * 60 * 1000;
 async function generateLeaf(opts) {
@@ -3278,7 +3902,7 @@ async function generateLeaf(opts) {
     const sans = ['127.0.0.1', ...opts.ipSans].map((host) => {
         const bytes = ipSanBytes(host);
         if (!bytes) {
-            const detail = `certificate SAN "${host}" is not an IP address (only IP SANs are supported)`;
+            const detail = `certificate SAN ${quoted(host)} is not an IP address (only IP SANs are supported)`;
             throw new errors/* MaandError */.Ob('unexpected error', detail);
         }
         return bytes;
@@ -3425,6 +4049,8 @@ async function pool_runLimited(tasks, limit) {
 
 
 
+
+
 function readHash(ctx, ns, key) {
     const r = ctx.db.prepare('SELECT current_hash, previous_hash FROM hash WHERE namespace = ? AND key = ?').get(ns, key);
     return r && { current: r.current_hash, previous: r.previous_hash };
@@ -3460,12 +4086,15 @@ async function syncCertificates(ctx) {
             promote(ctx, 'build_certs', job);
             continue;
         }
+        const named = W.find((ip) => !ipSanBytes(ip));
+        if (named !== undefined)
+            throw new errors/* MaandError */.Ob('invalid worker.json', `worker ${quoted(named)} is not an IP address, but job ${job} has certificates for it (certificates carry IP SANs only; list the worker by its IP in workspace/workers.json)`);
         caKey ??= (0,external_node_fs_.readFileSync)(ctx.paths.caKey, 'utf8');
         const desired = new Map(W.map((ip) => [ip, new Map()]));
         for (const spec of specs) {
             const needs = (ip) => {
                 const ns = allocationNamespace(job, ip);
-                const key = ctx.kv.tryGet(ns, `certs/${spec.name}.key`) ?? '';
+                const key = readPlain(ctx.kv, ns, `certs/${spec.name}.key`) ?? '';
                 const crt = ctx.kv.tryGet(ns, `certs/${spec.name}.crt`) ?? '';
                 if (key === '' || crt === '')
                     return true;
@@ -3482,10 +4111,10 @@ async function syncCertificates(ctx) {
             };
             const stored = (ip) => {
                 const ns = allocationNamespace(job, ip);
-                return { certPem: ctx.kv.tryGet(ns, `certs/${spec.name}.crt`), keyPem: ctx.kv.tryGet(ns, `certs/${spec.name}.key`) };
+                return { certPem: ctx.kv.tryGet(ns, `certs/${spec.name}.crt`), keyPem: readPlain(ctx.kv, ns, `certs/${spec.name}.key`) };
             };
             const generate = async (ips) => {
-                const pair = await generateLeaf({ caCertPem: caPem, caKeyPem: caKey, commonName: cn, ipSans: ips, ttlDays: ctx.conf.certs_ttl, pkcs8: spec.pkcs8 === 1, now });
+                const pair = await generateLeaf({ caCertPem: caPem, caKeyPem: caKey, commonName: cn, ipSans: ips, ttlDays: ctx.conf.certs_ttl, pkcs8: spec.pkcs8 === 1, now, keyBits: ctx.leafKeyBits });
                 for (const ip of ips)
                     await writeCertFiles((0,external_node_path_.join)(ctx.paths.tmpDir, 'workers', ip, 'jobs', job, 'certs'), spec.name, pair.certPem, pair.keyPem);
                 ctx.emit({ type: 'cert-generated', job, cert: spec.name, workers: ips });
@@ -3556,6 +4185,8 @@ var js_yaml = __webpack_require__(33243);
 
 
 
+
+
 const SD_KEYS = [
     'kubernetes_sd_configs', 'dns_sd_configs', 'file_sd_configs', 'consul_sd_configs', 'ecs_sd_configs', 'ec2_sd_configs',
     'openstack_sd_configs', 'azure_sd_configs', 'gce_sd_configs', 'hetzner_sd_configs', 'ionos_sd_configs', 'linode_sd_configs',
@@ -3587,18 +4218,19 @@ function buildPrometheusCatalog(ctx, renderScrape) {
             throw prometheus_invalid(`job ${job} cannot define both scrape.yaml and scrape.yaml.tpl`);
         const runbooks = new Set(regularFiles((0,external_node_path_.join)(prom, 'runbooks')).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3)));
         for (const f of regularFiles((0,external_node_path_.join)(prom, 'alerts')).filter((f) => /\.ya?ml$/.test(f)))
-            validateAlerts(job, f, (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(prom, 'alerts', f), 'utf8'), runbooks, alertOwners);
+            validateAlerts(job, f, readText((0,external_node_path_.join)(prom, 'alerts', f), `workspace/jobs/${job}/_prometheus/alerts/${f}`), runbooks, alertOwners);
         let text;
         if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(prom, 'scrape.yaml.tpl'))) {
+            const source = readText((0,external_node_path_.join)(prom, 'scrape.yaml.tpl'), `workspace/jobs/${job}/_prometheus/scrape.yaml.tpl`);
             try {
-                text = renderScrape(job, (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(prom, 'scrape.yaml.tpl'), 'utf8'));
+                text = renderScrape(job, source);
             }
             catch (e) {
                 throw prometheus_invalid(`job ${job} scrape.yaml.tpl: ${e.message}`);
             }
         }
         else if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(prom, 'scrape.yaml')))
-            text = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(prom, 'scrape.yaml'), 'utf8');
+            text = readText((0,external_node_path_.join)(prom, 'scrape.yaml'), `workspace/jobs/${job}/_prometheus/scrape.yaml`);
         if (text === undefined)
             continue;
         const items = parseScrapeItems(job, text);
@@ -3608,7 +4240,7 @@ function buildPrometheusCatalog(ctx, renderScrape) {
             const name = item['job_name'] === 'maand:job' ? job : String(item['job_name']);
             const owner = jobNames.get(name);
             if (owner !== undefined)
-                throw prometheus_invalid(`duplicate prometheus job_name "${name}" (jobs ${owner} and ${job})`);
+                throw prometheus_invalid(`duplicate prometheus job_name ${quoted(name)} (jobs ${owner} and ${job})`);
             jobNames.set(name, job);
             for (const target of targetsOf(item)) {
                 if (!target.startsWith('maand:port/'))
@@ -3630,6 +4262,35 @@ function buildPrometheusCatalog(ctx, renderScrape) {
     desired['scrape_jobs_length'] = String(scrapeJobs.length);
     fullSync(ctx.kv, PROMETHEUS_NS, desired);
 }
+/** More values than any scrape config or rule file needs; aliases of aliases grow past it exponentially. */
+const MAX_YAML_VALUES = 100_000;
+function loadYaml(where, text) {
+    let doc;
+    try {
+        doc = js_yaml/* default.load */.Ay.load(text);
+    }
+    catch (e) {
+        throw prometheus_invalid(`${where}: ${e.message.split('\n')[0]}`);
+    }
+    if (exceedsValues(doc, MAX_YAML_VALUES))
+        throw prometheus_invalid(`${where} expands to more than ${MAX_YAML_VALUES} values (YAML aliases repeat what they point to; write the values out)`);
+    return doc;
+}
+/** True when walking `doc` (an alias counted each time it is used, as JSON output repeats it) visits more than `max` values. */
+function exceedsValues(doc, max) {
+    const stack = [doc];
+    let seen = 0;
+    while (stack.length > 0) {
+        const v = stack.pop();
+        if (++seen > max)
+            return true;
+        if (Array.isArray(v))
+            stack.push(...v);
+        else if (v !== null && typeof v === 'object')
+            stack.push(...Object.values(v));
+    }
+    return false;
+}
 function regularFiles(dir) {
     if (!(0,external_node_fs_.existsSync)(dir))
         return [];
@@ -3638,13 +4299,7 @@ function regularFiles(dir) {
 function parseScrapeItems(job, text) {
     if (text.trim() === '')
         throw prometheus_invalid(`job ${job} scrape config is empty`);
-    let doc;
-    try {
-        doc = js_yaml/* default.load */.Ay.load(text);
-    }
-    catch (e) {
-        throw prometheus_invalid(`job ${job} scrape config: ${e.message.split('\n')[0]}`);
-    }
+    const doc = loadYaml(`job ${job} scrape config`, text);
     if (!Array.isArray(doc) || doc.length === 0)
         throw prometheus_invalid(`job ${job} scrape config must be a non-empty YAML list of scrape configs`);
     return doc.map((item, i) => {
@@ -3685,20 +4340,14 @@ function resolvePortName(job, port, ports) {
         return cands[0];
     }
     if (!ports.has(port))
-        throw prometheus_invalid(`job ${job} scrape target port "${port}" is not declared in resources.ports`);
+        throw prometheus_invalid(`job ${job} scrape target port ${quoted(port)} is not declared in resources.ports`);
     return port;
 }
 function validateAlerts(job, file, text, runbooks, owners) {
     const where = `job ${job} alerts/${file}`;
     if (text.trim() === '')
         throw prometheus_invalid(`${where} is empty`);
-    let doc;
-    try {
-        doc = js_yaml/* default.load */.Ay.load(text);
-    }
-    catch (e) {
-        throw prometheus_invalid(`${where}: ${e.message.split('\n')[0]}`);
-    }
+    const doc = loadYaml(where, text);
     const groups = doc?.['groups'];
     if (!Array.isArray(groups) || groups.length === 0)
         throw prometheus_invalid(`${where} needs a non-empty groups list`);
@@ -3721,7 +4370,7 @@ function validateAlerts(job, file, text, runbooks, owners) {
                 throw prometheus_invalid(`${where}: alert ${alert} references missing runbook ${runbook} (add _prometheus/runbooks/${runbook}.md)`);
             const owner = owners.get(alert);
             if (owner !== undefined)
-                throw prometheus_invalid(`duplicate alert name "${alert}" (jobs ${owner} and ${job})`);
+                throw prometheus_invalid(`duplicate alert name ${quoted(alert)} (jobs ${owner} and ${job})`);
             owners.set(alert, job);
         }
     }
@@ -3787,7 +4436,7 @@ function isGoodFuncName(name) {
 // (kind, type name, truth, ordering) the executor and fmt need.
 //
 //   Go                  JS
-//   string              string
+//   string              string (a raw, invalid-UTF-8 byte is a surrogate escape: gostring.ts)
 //   bool                boolean
 //   int (int64)         integral number, or bigint outside ±2^53
 //   float64             GoFloat (always, for literals and results), or a non-integral number
@@ -3800,6 +4449,7 @@ function isGoodFuncName(name) {
 //
 // JS numbers cannot tell 1 from 1.0, so an integral number is always an int; a float64 with
 // an integral value is a GoFloat. That keeps `printf "%v" 1.0` = `1` and `eq 1 1.0` an error.
+
 
 /** A Go float64. Wraps the number so 1.0 stays a float (a bare integral number is an int). */
 class GoFloat {
@@ -3955,7 +4605,7 @@ function compareKeys(a, b) {
             return cmp(x, y);
         }
         case 'string':
-            return compareStrings(a, b);
+            return compareGoStrings(a, b);
         case 'bool':
             return cmp(a === true ? 1 : 0, b === true ? 1 : 0);
         default:
@@ -3967,25 +4617,6 @@ function numberOf(v) {
 }
 function cmp(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
-}
-/** Bytewise (UTF-8) string order, which is code point order. */
-function compareStrings(a, b) {
-    if (a === b)
-        return 0;
-    const n = Math.min(a.length, b.length);
-    for (let i = 0; i < n; i++) {
-        const x = a.charCodeAt(i);
-        const y = b.charCodeAt(i);
-        if (x !== y) {
-            // Surrogates (D800-DFFF) encode code points above every BMP char.
-            const sx = x >= 0xd800 && x <= 0xdfff;
-            const sy = y >= 0xd800 && y <= 0xdfff;
-            if (sx !== sy)
-                return sx ? 1 : -1;
-            return x < y ? -1 : 1;
-        }
-    }
-    return a.length - b.length;
 }
 /** Map entries sorted by key (text/template ranges and fmt print maps in this order). */
 function sortedEntries(m) {
@@ -4069,216 +4700,6 @@ const CONTINUE = 2;
 /** Marks "no value piped in" (Go's missingVal); distinct from undefined, the invalid value. */
 const MISSING = Symbol('missing');
 
-;// CONCATENATED MODULE: ./lib/template/strconv.js
-// The parts of Go's strconv and unicode packages the engine needs: quoting (%q, error
-// messages), unquoting string/char literals, Atoi with Go's error texts, and TrimSpace.
-
-const strconv_PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
-/** Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols and ASCII space. */
-function isPrint(cp) {
-    return cp >= 0x20 && cp < 0x7f ? true : cp < 0x7f ? false : strconv_PRINTABLE.test(String.fromCodePoint(cp));
-}
-const HEX = '0123456789abcdef';
-function hexDigits(n, width) {
-    let s = '';
-    for (let shift = (width - 1) * 4; shift >= 0; shift -= 4)
-        s += HEX[(n >>> shift) & 0xf];
-    return s;
-}
-function escapeRune(cp, quote, asciiOnly) {
-    const ch = String.fromCodePoint(cp);
-    if (ch === quote || ch === '\\')
-        return '\\' + ch;
-    if (asciiOnly ? cp < 0x80 && isPrint(cp) : isPrint(cp))
-        return ch;
-    switch (cp) {
-        case 7: return '\\a';
-        case 8: return '\\b';
-        case 12: return '\\f';
-        case 10: return '\\n';
-        case 13: return '\\r';
-        case 9: return '\\t';
-        case 11: return '\\v';
-    }
-    if (cp < 0x20 || cp === 0x7f)
-        return '\\x' + hexDigits(cp, 2);
-    if (cp >= 0xd800 && cp <= 0xdfff)
-        cp = 0xfffd; // a lone surrogate is not a valid rune
-    return cp < 0x10000 ? '\\u' + hexDigits(cp, 4) : '\\U' + hexDigits(cp, 8);
-}
-function quoteWith(s, quote, asciiOnly) {
-    let out = quote;
-    for (const ch of s)
-        out += escapeRune(ch.codePointAt(0), quote, asciiOnly);
-    return out + quote;
-}
-/** strconv.Quote */
-function quote(s) {
-    return quoteWith(s, '"', false);
-}
-/** strconv.QuoteToASCII */
-function quoteASCII(s) {
-    return quoteWith(s, '"', true);
-}
-/** strconv.QuoteRune (or QuoteRuneToASCII). */
-function quoteRune(cp, asciiOnly = false) {
-    if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) || cp < 0)
-        cp = 0xfffd;
-    return "'" + escapeRune(cp, "'", asciiOnly) + "'";
-}
-/** strconv.CanBackquote: fits in a raw string literal. */
-function canBackquote(s) {
-    for (const ch of s) {
-        const cp = ch.codePointAt(0);
-        if (ch === '`' || cp === 0xfeff || (cp >= 0xd800 && cp <= 0xdfff))
-            return false;
-        if ((cp < 0x20 && cp !== 9) || cp === 0x7f)
-            return false;
-    }
-    return true;
-}
-/** Thrown by unquote; its message is Go's ErrSyntax text. */
-class UnquoteError extends errors/* MaandError */.Ob {
-    name = 'UnquoteError';
-    constructor() {
-        super('template', 'invalid syntax', undefined, { bare: true });
-    }
-}
-const SIMPLE_ESCAPES = { a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11, '\\': 92 };
-/**
- * Decodes one (possibly escaped) character at s[i] inside a `quote`-quoted literal.
- * Returns the code point (or raw byte for \x and octal escapes) and the next index.
- */
-function unquoteChar(s, i, quote) {
-    const c = s[i];
-    if (c === undefined)
-        throw new UnquoteError();
-    if (c === quote && (quote === "'" || quote === '"'))
-        throw new UnquoteError();
-    if (c !== '\\') {
-        const cp = s.codePointAt(i);
-        return { value: cp, byte: false, next: i + (cp > 0xffff ? 2 : 1) };
-    }
-    const e = s[i + 1];
-    if (e === undefined)
-        throw new UnquoteError();
-    if (e in SIMPLE_ESCAPES)
-        return { value: SIMPLE_ESCAPES[e], byte: false, next: i + 2 };
-    if (e === 'x' || e === 'u' || e === 'U') {
-        const n = e === 'x' ? 2 : e === 'u' ? 4 : 8;
-        const digits = s.slice(i + 2, i + 2 + n);
-        if (digits.length < n || !/^[0-9a-fA-F]+$/.test(digits))
-            throw new UnquoteError();
-        const v = parseInt(digits, 16);
-        if (e === 'x')
-            return { value: v, byte: true, next: i + 2 + n };
-        if (v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
-            throw new UnquoteError();
-        return { value: v, byte: false, next: i + 2 + n };
-    }
-    if (e >= '0' && e <= '7') {
-        const digits = s.slice(i + 1, i + 4);
-        if (!/^[0-7]{3}$/.test(digits))
-            throw new UnquoteError();
-        const v = parseInt(digits, 8);
-        if (v > 255)
-            throw new UnquoteError();
-        return { value: v, byte: true, next: i + 4 };
-    }
-    if ((e === "'" || e === '"') && e === quote)
-        return { value: e.charCodeAt(0), byte: false, next: i + 2 };
-    throw new UnquoteError();
-}
-const utf8Decoder = new TextDecoder('utf-8');
-/** strconv.Unquote for "…", `…` and '…' literals. Byte escapes are decoded as UTF-8. */
-function unquote(lit) {
-    const q = lit[0];
-    if (lit.length < 2 || q !== lit[lit.length - 1])
-        throw new UnquoteError();
-    const body = lit.slice(1, -1);
-    if (q === '`') {
-        if (body.includes('`'))
-            throw new UnquoteError();
-        return body.replaceAll('\r', '');
-    }
-    if (q !== '"' && q !== "'")
-        throw new UnquoteError();
-    if (body.includes('\n'))
-        throw new UnquoteError();
-    if (!body.includes('\\') && !body.includes(q))
-        return body;
-    const bytes = [];
-    const enc = new TextEncoder();
-    let i = 0;
-    while (i < body.length) {
-        const r = unquoteChar(body, i, q);
-        if (r.byte)
-            bytes.push(r.value);
-        else
-            for (const b of enc.encode(String.fromCodePoint(r.value)))
-                bytes.push(b);
-        i = r.next;
-    }
-    return utf8Decoder.decode(new Uint8Array(bytes));
-}
-const INT64_MAX = (1n << 63n) - 1n;
-/** strconv.Atoi, with Go's error texts (`strconv.Atoi: parsing "x": invalid syntax`). */
-function atoi(s) {
-    const fail = (why) => new Error(`strconv.Atoi: parsing ${quote(s)}: ${why}`);
-    let i = 0;
-    let neg = false;
-    if (s[0] === '+' || s[0] === '-') {
-        neg = s[0] === '-';
-        i = 1;
-    }
-    if (i >= s.length)
-        throw fail('invalid syntax');
-    let n = 0n;
-    const limit = neg ? INT64_MAX + 1n : INT64_MAX;
-    for (; i < s.length; i++) {
-        const d = s.charCodeAt(i) - 48;
-        if (d < 0 || d > 9)
-            throw fail('invalid syntax');
-        n = n * 10n + BigInt(d);
-        if (n > limit)
-            throw fail('value out of range');
-    }
-    const v = neg ? -n : n;
-    return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v;
-}
-/** Go's unicode.IsSpace set, for strings.TrimSpace. */
-const SPACE = '\t\n\v\f\r \u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000';
-/** strings.TrimSpace */
-function strconv_trimSpace(s) {
-    let a = 0;
-    let b = s.length;
-    while (a < b && SPACE.includes(s[a]))
-        a++;
-    while (b > a && SPACE.includes(s[b - 1]))
-        b--;
-    return s.slice(a, b);
-}
-/** Number of UTF-8 bytes, which is Go's len(string). */
-function byteLength(s) {
-    return Buffer.byteLength(s, 'utf8');
-}
-/** Number of code points (Go's utf8.RuneCountInString). */
-function runeCount(s) {
-    let n = 0;
-    for (let i = 0; i < s.length; i++) {
-        const c = s.charCodeAt(i);
-        if (c < 0xd800 || c > 0xdbff || i + 1 >= s.length)
-            n++;
-        else {
-            const d = s.charCodeAt(i + 1);
-            n++;
-            if (d >= 0xdc00 && d <= 0xdfff)
-                i++;
-        }
-    }
-    return n;
-}
-
 ;// CONCATENATED MODULE: ./lib/template/node.js
 // The parse tree: a discriminated union mirroring Go's text/template/parse nodes, and
 // print(node), which gives the canonical source (Go's Node.String()). Positions are indexes
@@ -4338,7 +4759,7 @@ function print(n) {
         case 'continue':
             return '{{continue}}';
         case 'template':
-            return n.pipe === undefined ? `{{template ${quote(n.name)}}}` : `{{template ${quote(n.name)} ${printPipe(n.pipe)}}}`;
+            return n.pipe === undefined ? `{{template ${strconv_quote(n.name)}}}` : `{{template ${strconv_quote(n.name)} ${printPipe(n.pipe)}}}`;
         case 'end':
             return '{{end}}';
         case 'else':
@@ -4355,7 +4776,7 @@ function isEmptyTree(n) {
         case 'list':
             return n.nodes.every(isEmptyTree);
         case 'text':
-            return strconv_trimSpace(n.text) === '';
+            return trimSpace(n.text) === '';
         default:
             return false;
     }
@@ -4495,7 +4916,7 @@ function compileCommand(cmd) {
             case 'string':
                 return first.text;
         }
-        return s.errorf(`can't evaluate command ${quote(print(first))}`);
+        return s.errorf(`can't evaluate command ${strconv_quote(print(first))}`);
     };
 }
 /** (pipe).A.B or fn.A: evaluate the receiver, then walk the fields. */
@@ -4765,6 +5186,7 @@ function compileSimpleAction(node) {
 //   exec:  `template: NAME:LINE:COL: executing "TEMPLATE" at <NODE>: message`
 // It lives beside the engine and extends the one base every user-facing error has (src/errors.ts).
 
+
 class TemplateError extends errors/* MaandError */.Ob {
     name = 'TemplateError';
     kind;
@@ -4786,7 +5208,7 @@ function error_location(text, pos) {
     let line = 1;
     for (let i = before.indexOf('\n'); i >= 0; i = before.indexOf('\n', i + 1))
         line++;
-    return { line, col: Buffer.byteLength(before.slice(nl + 1), 'utf8') };
+    return { line, col: goByteLength(before.slice(nl + 1)) };
 }
 
 ;// CONCATENATED MODULE: ./lib/template/number.js
@@ -4921,7 +5343,7 @@ function hexFloatExact(mant, exp) {
 function parseNumberLiteral(text) {
     const n = { isInt: false, isUint: false, isFloat: false, int: 0, uint: 0n, float: 0 };
     if (text.endsWith('i') && parseFloat64(text.slice(0, -1)) !== undefined) {
-        throw new Error(`complex numbers are not supported: ${quote(text)}`);
+        throw new Error(`complex numbers are not supported: ${strconv_quote(text)}`);
     }
     const u = parseUint0(text);
     if (u !== undefined) {
@@ -4949,7 +5371,7 @@ function parseNumberLiteral(text) {
         const f = parseFloat64(text);
         if (f !== undefined) {
             if (!/[.eEpP]/.test(text))
-                throw new Error(`integer overflow: ${quote(text)}`);
+                throw new Error(`integer overflow: ${strconv_quote(text)}`);
             n.isFloat = true;
             n.float = f;
             if (Number.isInteger(f) && f >= -(2 ** 63) && f < 2 ** 63) {
@@ -4963,7 +5385,7 @@ function parseNumberLiteral(text) {
         }
     }
     if (!n.isInt && !n.isUint && !n.isFloat)
-        throw new Error(`illegal number syntax: ${quote(text)}`);
+        throw new Error(`illegal number syntax: ${strconv_quote(text)}`);
     return n;
 }
 /** Shortest digits that read back as `a` (a > 0), like Go's Ryu shortest mode. */
@@ -5107,6 +5529,7 @@ function formatFloat(v, fmt, prec) {
 // as Go prints it: `[a b]` for slices, `map[k:v]` (sorted) for maps, `{1 2}` for structs,
 // `<nil>` for nil, `%!d(string=x)` for a verb that does not fit. Sprint and Sprintln are
 // here; Sprintf (format strings) is in printf.ts. %b/%x on floats are not supported.
+
 
 
 
@@ -5403,10 +5826,10 @@ class Printer {
         if (this.sharp && canBackquote(s))
             this.pad('`' + s + '`');
         else
-            this.pad(this.plus ? quoteASCII(s) : quote(s));
+            this.pad(this.plus ? quoteASCII(s) : strconv_quote(s));
     }
     fmtSx(s, upper) {
-        let bytes = Buffer.from(s, 'utf8');
+        let bytes = encodeGoString(s);
         if (this.precPresent && this.prec < bytes.length)
             bytes = bytes.subarray(0, this.prec);
         let width = 2 * bytes.length;
@@ -5526,7 +5949,7 @@ function execute(tpl, data) {
     const s = new State(tpl, data);
     const root = tpl.trees.get(tpl.name);
     if (root === undefined)
-        s.errorf(`${quote(tpl.name)} is an incomplete or empty template`);
+        s.errorf(`${strconv_quote(tpl.name)} is an incomplete or empty template`);
     try {
         compileTree(root)(s, data);
     }
@@ -5577,7 +6000,7 @@ class State {
             throw new TemplateError(`template: ${this.name}: ${message}`, { kind: 'exec', template, line: 0, col: 0, cause });
         }
         const { line, col } = error_location(this.tpl.text, this.node.pos);
-        const at = `template: ${template}:${line}:${col}: executing ${quote(this.name)} at <${print(this.node)}>`;
+        const at = `template: ${template}:${line}:${col}: executing ${strconv_quote(this.name)} at <${print(this.node)}>`;
         throw new TemplateError(`${at}: ${message}`, { kind: 'exec', template, line, col, cause });
     }
     // --- variables: a stack of (name, value) pairs; `top` is its height ---
@@ -5684,7 +6107,7 @@ class State {
         this.node = t;
         const root = this.tpl.trees.get(t.name);
         if (root === undefined)
-            this.errorf(`template ${quote(t.name)} not defined`);
+            this.errorf(`template ${strconv_quote(t.name)} not defined`);
         if (this.depth === MAX_EXEC_DEPTH)
             this.errorf(`exceeded maximum template depth (${MAX_EXEC_DEPTH})`);
         // Variables declared by the pipeline persist; the callee sees only its own $.
@@ -5722,7 +6145,7 @@ class State {
     }
     findFunction(name) {
         const found = this.tpl.findFunction(name);
-        return found ?? this.errorf(`${quote(name)} is not a defined function`);
+        return found ?? this.errorf(`${strconv_quote(name)} is not a defined function`);
     }
     /** .X.Y.Z: walks ident[from..] from the receiver; only the last field may get arguments. */
     evalFieldChain(receiver, ident, from, args, final) {
@@ -5902,6 +6325,7 @@ class State {
 
 
 
+
 const NOT_FOUND = 'key not found or deleted';
 function getter(kv) {
     return (ns, key) => {
@@ -5913,18 +6337,24 @@ function getter(kv) {
 }
 function sortedKeys(kv) {
     // Go's map order is random; sorted keys keep renders (and plan hashes) deterministic.
-    return (ns) => [...kv.keys(ns)].sort();
+    return (ns) => [...kv.keys(ns)].sort(compareGoStrings);
 }
 /** strings.Split: an empty separator splits into characters; "" splits into [""]. */
 function split(s, sep) {
-    return sep === '' ? Array.from(s) : s.split(sep);
+    if (sep === '')
+        return Array.from(s); // a raw byte is one element, as in Go
+    if (!hasRawBytes(s) && !hasRawBytes(sep))
+        return s.split(sep);
+    // A raw byte may match inside a character: split the bytes (latin1 maps byte to char 1:1).
+    const bin = (x) => encodeGoString(x).toString('latin1');
+    return bin(s).split(bin(sep)).map((p) => decodeGoString(Buffer.from(p, 'latin1')));
 }
 /** strings.Join (a loop: faster than Array.prototype.join on short lists). */
 function maand_funcs_join(list, sep) {
     let out = list.length > 0 ? list[0] : '';
     for (let i = 1; i < list.length; i++)
         out += sep + list[i];
-    return out;
+    return canonicalGoString(out); // raw bytes may join into a character
 }
 /** Go's simple (one rune to one rune) case mapping, as strings.ToUpper/ToLower use. */
 function mapCase(s, f) {
@@ -5932,6 +6362,10 @@ function mapCase(s, f) {
         return f(s);
     let out = '';
     for (const ch of s) {
+        if (rawByte(ch.codePointAt(0)) !== undefined) {
+            out += '\ufffd'; // strings.Map writes an invalid byte as U+FFFD
+            continue;
+        }
         const m = f(ch);
         out += [...m].length === 1 ? m : ch;
     }
@@ -5988,7 +6422,7 @@ function maandFuncs(ctx) {
         getSecret: goFunc(['string'], (key) => get(`secrets/job/${ctx.job}`, key)),
         keys: goFunc(['string'], sortedKeys(ctx.kv)),
         ...stringFuncs(),
-        trim: goFunc(['string'], strconv_trimSpace),
+        trim: goFunc(['string'], trimSpace),
         ...arithmetic(),
         min: goFunc(['int', 'int'], arith.min),
         max: goFunc(['int', 'int'], arith.max),
@@ -5996,7 +6430,7 @@ function maandFuncs(ctx) {
             if (isInt(v))
                 return v;
             if (typeof v === 'string')
-                return atoi(strconv_trimSpace(v));
+                return atoi(trimSpace(v));
             throw new Error('int: expected string or integer');
         }),
         scrapeConfigs: goFunc([], () => ctx.scrapeConfigs?.() ?? ''),
@@ -6328,6 +6762,7 @@ class Formatter {
 
 
 
+
 const unreachable = () => {
     throw new Error('evaluated by the executor');
 };
@@ -6339,9 +6774,10 @@ const builtins = {
     len: goFunc(['value'], funcs_length),
     index: new GoFunc(['value'], (args) => index(args[0], args.slice(1)), 'value'),
     slice: new GoFunc(['value'], (args) => slice(args[0], args.slice(1)), 'value'),
-    print: new GoFunc([], (args) => sprint(args), 'any'),
-    printf: new GoFunc(['string'], (args) => sprintf(args[0], args, 1), 'any'),
-    println: new GoFunc([], (args) => sprintln(args), 'any'),
+    // Printing concatenates: raw bytes may join into a character again.
+    print: new GoFunc([], (args) => canonicalGoString(sprint(args)), 'any'),
+    printf: new GoFunc(['string'], (args) => canonicalGoString(sprintf(args[0], args, 1)), 'any'),
+    println: new GoFunc([], (args) => canonicalGoString(sprintln(args)), 'any'),
     html: new GoFunc([], (args) => htmlEscape(evalArgs(args)), 'any'),
     js: new GoFunc([], (args) => jsEscape(evalArgs(args)), 'any'),
     urlquery: new GoFunc([], (args) => queryEscape(evalArgs(args)), 'any'),
@@ -6355,7 +6791,7 @@ const builtins = {
 function funcs_length(v) {
     switch (kindOf(v)) {
         case 'string':
-            return byteLength(v);
+            return goByteLength(v);
         case 'slice':
             return v.length;
         case 'map':
@@ -6395,7 +6831,7 @@ function index(item, indexes) {
                 break;
             }
             case 'string': {
-                const bytes = Buffer.from(v, 'utf8');
+                const bytes = encodeGoString(v);
                 const x = indexArg(i, bytes.length);
                 if (x === bytes.length)
                     throw new Error('reflect: string index out of range');
@@ -6436,7 +6872,7 @@ function slice(item, indexes) {
     if (kind === 'string') {
         if (indexes.length === 3)
             throw new Error('cannot 3-index slice a string');
-        bytes = Buffer.from(item, 'utf8');
+        bytes = encodeGoString(item);
         len = bytes.length;
     }
     else if (kind === 'slice') {
@@ -6456,8 +6892,9 @@ function slice(item, indexes) {
         throw new Error(`invalid slice index: ${idx[0]} > ${idx[1]}`);
     if (indexes.length === 3 && idx[1] > idx[2])
         throw new Error(`invalid slice index: ${idx[1]} > ${idx[2]}`);
+    // Go slices the bytes: a cut inside a character leaves raw bytes (see gostring.ts).
     if (bytes !== undefined)
-        return bytes.subarray(idx[0], idx[1]).toString('utf8');
+        return decodeGoString(bytes.subarray(idx[0], idx[1]));
     return item.slice(idx[0], idx[1]);
 }
 function intEq(a, b) {
@@ -6485,6 +6922,8 @@ function eq(a, others) {
             truth = intEq(a, b);
         else if (k1 === 'float')
             truth = floatOf(a) === floatOf(b);
+        else if (k1 === 'string')
+            truth = compareGoStrings(a, b) === 0;
         else if (k1 !== undefined)
             truth = a === b;
         else
@@ -6550,7 +6989,7 @@ function lt(a, b) {
         case 'float':
             return floatOf(a) < floatOf(b);
         default:
-            return a < b;
+            return compareGoStrings(a, b) < 0; // bytewise, as Go
     }
 }
 /** fmt.Sprint of the arguments, with nil printed as `<no value>` (text/template's evalArgs). */
@@ -6572,6 +7011,8 @@ function jsEscape(s) {
         const cp = ch.codePointAt(0);
         if (ch in JS_ESCAPES)
             out += JS_ESCAPES[ch];
+        else if (rawByte(cp) !== undefined)
+            out += ch; // Go decodes it as U+FFFD, printable: the byte stays
         else if (cp < 0x20)
             out += '\\u00' + cp.toString(16).toUpperCase().padStart(2, '0');
         else if (cp >= 0x80 && !isPrint(cp))
@@ -6584,7 +7025,7 @@ function jsEscape(s) {
 /** net/url.QueryEscape */
 function queryEscape(s) {
     let out = '';
-    for (const b of Buffer.from(s, 'utf8')) {
+    for (const b of encodeGoString(s)) {
         const c = String.fromCharCode(b);
         if (/[A-Za-z0-9\-_.~]/.test(c))
             out += c;
@@ -6599,6 +7040,7 @@ function queryEscape(s) {
 ;// CONCATENATED MODULE: ./lib/template/lex.js
 // The lexer: Go's text/template state-function lexer. Each call to nextItem runs state
 // functions until one emits an item; positions are string indexes, lines count from 1.
+
 
 const KEYWORDS = new Map([
     ['.', 'dot'], ['block', 'block'], ['break', 'break'], ['continue', 'continue'], ['define', 'define'],
@@ -6616,8 +7058,8 @@ function itemString(i) {
         return `<${i.val}>`;
     const chars = [...i.val];
     if (chars.length > 10)
-        return `${quote(chars.slice(0, 10).join(''))}...`;
-    return quote(i.val);
+        return `${strconv_quote(chars.slice(0, 10).join(''))}...`;
+    return strconv_quote(i.val);
 }
 const LEFT = '{{';
 const RIGHT = '}}';
@@ -6689,7 +7131,9 @@ class Lexer {
     backup() {
         if (!this.atEOF && this.pos > 0) {
             const c = this.input.charCodeAt(this.pos - 1);
-            this.pos -= c >= 0xdc00 && c <= 0xdfff && this.pos > 1 ? 2 : 1;
+            const hi = this.pos > 1 ? this.input.charCodeAt(this.pos - 2) : 0;
+            // Step over a whole surrogate pair; a lone low surrogate (a raw byte) is one rune.
+            this.pos -= c >= 0xdc00 && c <= 0xdfff && hi >= 0xd800 && hi <= 0xdbff ? 2 : 1;
             if (c === 0x0a)
                 this.line--;
         }
@@ -6784,6 +7228,8 @@ class Lexer {
 }
 /** `U+0023 '#'`, as Go's %#U prints a rune. */
 function describeRune(r) {
+    if (rawByte(r) !== undefined)
+        r = 0xfffd; // Go decodes an invalid byte as utf8.RuneError
     const hex = r.toString(16).toUpperCase().padStart(4, '0');
     return isPrint(r) ? `U+${hex} '${String.fromCodePoint(r)}'` : `U+${hex}`;
 }
@@ -7000,12 +7446,12 @@ function lexChar(l) {
 }
 function lexNumber(l) {
     if (!l.scanNumber())
-        return l.errorf(`bad number syntax: ${quote(l.input.slice(l.start, l.pos))}`);
+        return l.errorf(`bad number syntax: ${strconv_quote(l.input.slice(l.start, l.pos))}`);
     const sign = l.peek();
     if (sign === 0x2b || sign === 0x2d) {
         // Complex: 1+2i. No spaces, must end in 'i'.
         if (!l.scanNumber() || l.input[l.pos - 1] !== 'i') {
-            return l.errorf(`bad number syntax: ${quote(l.input.slice(l.start, l.pos))}`);
+            return l.errorf(`bad number syntax: ${strconv_quote(l.input.slice(l.start, l.pos))}`);
         }
         return l.emit('complex');
     }
@@ -7165,7 +7611,7 @@ class Tree {
             return;
         }
         if (!isEmptyTree(this.root))
-            this.errorf(`template: multiple definition of template ${quote(this.name)}`);
+            this.errorf(`template: multiple definition of template ${strconv_quote(this.name)}`);
     }
     child(name) {
         return new Tree(name, this.parseName, this.text, this.lex, this.treeSet, this.hasFunction);
@@ -7436,7 +7882,7 @@ class Tree {
             case 'number':
             case 'nil':
             case 'dot':
-                return this.errorf(`unexpected . after term ${quote(print(node))}`);
+                return this.errorf(`unexpected . after term ${strconv_quote(print(node))}`);
             default:
                 return chain;
         }
@@ -7446,7 +7892,7 @@ class Tree {
         switch (token.typ) {
             case 'identifier':
                 if (!this.hasFunction(token.val))
-                    this.errorf(`function ${quote(token.val)} not defined`);
+                    this.errorf(`function ${strconv_quote(token.val)} not defined`);
                 return { type: 'identifier', pos: token.pos, ident: token.val };
             case 'dot':
                 return { type: 'dot', pos: token.pos };
@@ -7492,7 +7938,7 @@ class Tree {
             return { ...base, isInt: true, isUint: true, isFloat: true, int: r.value, uint: BigInt(r.value), float: r.value };
         }
         if (token.typ === 'complex')
-            this.errorf(`complex numbers are not supported: ${quote(token.val)}`);
+            this.errorf(`complex numbers are not supported: ${strconv_quote(token.val)}`);
         try {
             return { ...base, ...parseNumberLiteral(token.val) };
         }
@@ -7506,7 +7952,7 @@ class Tree {
     useVar(pos, name) {
         const v = this.newVariable(pos, name);
         if (!this.vars.includes(v.ident[0]))
-            this.errorf(`undefined variable ${quote(v.ident[0])}`);
+            this.errorf(`undefined variable ${strconv_quote(v.ident[0])}`);
         return v;
     }
 }
@@ -7559,7 +8005,7 @@ function checkFuncs(name, funcs) {
             throw new TemplateError(`template: ${name}: ${why}`, { kind: 'parse', template: name, line: 0, col: 0 });
         };
         if (!isGoodFuncName(fname))
-            fail(`function name ${quote(fname)} is not a valid identifier`);
+            fail(`function name ${strconv_quote(fname)} is not a valid identifier`);
         if (!(fn instanceof GoFunc))
             fail(`value for ${fname} not a function`);
     }
@@ -7598,9 +8044,19 @@ function parseTemplate(name, text, funcs = {}) {
 
 
 
-/** Executes the template over `data` and returns the whole output (never a partial one). */
+
+
+/**
+ * Executes the template over `data` and returns the whole output (never a partial one).
+ * Raw bytes Go would write (`{{slice "é" 0 1}}`) are surrogate escapes (see gostring.ts):
+ * write the output with `renderBytes`, or `encodeGoString`, to get Go's exact bytes.
+ */
 function render(tpl, data) {
-    return execute(tpl, data);
+    return canonicalGoString(execute(tpl, data));
+}
+/** The output as the bytes Go writes: a raw byte is written as itself. */
+function renderBytes(tpl, data) {
+    return encodeGoString(execute(tpl, data));
 }
 
 ;// CONCATENATED MODULE: ./lib/build/scrape-template.js
@@ -7619,8 +8075,7 @@ function scrapeRenderer(ctx) {
         const kv = {
             get(ns, key) {
                 check(ns);
-                const v = ctx.kv.tryGet(ns, key);
-                return v !== undefined && isSecretNamespace(ns) ? ctx.kv.getSecret(ns, key) : v;
+                return readPlain(ctx.kv, ns, key);
             },
             keys(ns) {
                 check(ns);
@@ -7913,6 +8368,7 @@ function runChild(spec) {
 ;// CONCATENATED MODULE: ./lib/hooks/environment.js
 
 
+
 /**
  * ALLOCATION_INDEX: KV `<job>_allocation_index` of the allocation namespace when non-empty, else the
  * worker's 0-based place among the job's non-removed allocations (position, then IP). A removed
@@ -7931,10 +8387,7 @@ function allocationIndex(db, kv, job, workerIp) {
     return rows.some((a) => a.workerIp === workerIp) ? '' : undefined;
 }
 function hookEnvironment(i) {
-    const env = {};
-    for (const [k, v] of Object.entries(i.base ?? {}))
-        if (v !== undefined)
-            env[k] = v;
+    const env = allowedHookEnv(i.base ?? {}, i.optIn);
     // Python block-buffers a pipe; unbuffered output streams hook progress live. A caller's value wins.
     env['PYTHONUNBUFFERED'] ??= '1';
     Object.assign(env, i.extra ?? {});
@@ -8159,7 +8612,7 @@ function writeCerts(o, certsDir) {
             continue;
         const target = (0,external_node_path_.join)(certsDir, key.slice(CERTS_KEY_PREFIX.length));
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(target), { recursive: true });
-        (0,external_node_fs_.writeFileSync)(target, o.kv.get(ns, key));
+        (0,external_node_fs_.writeFileSync)(target, readPlain(o.kv, ns, key) ?? '');
         (0,external_node_fs_.chmodSync)(target, key.endsWith('.key') ? 0o600 : 0o644);
     }
     const ca = (0,external_node_path_.join)(certsDir, 'ca.crt');
@@ -8194,6 +8647,8 @@ function safeRelative(rel) {
 
 
 
+
+
 /** Parallelism per event (spec kv §3.6); `rows` = the job's allocation rows (job_control). */
 function defaultConcurrency(event, workers, rows) {
     if (event === 'health_check')
@@ -8215,6 +8670,8 @@ async function runJobCommand(ctx, o) {
     if (workers.length === 0)
         return done(ctx, { ...base, ok: true, allocations: [], kvReverted: false });
     const rows = jobAllocations(ctx.db, job);
+    // read per run, not taken from callers, so no caller can forget the bucket's opt-ins
+    const optIn = readMaandConf((0,bucket_paths/* bucketPaths */.Z)(ctx.root).maandConf).hook_env;
     let script;
     const modules = new Map();
     try {
@@ -8236,7 +8693,7 @@ async function runJobCommand(ctx, o) {
     const concurrency = Math.max(1, o.concurrency ?? defaultConcurrency(event, workers.length, rows.length));
     const revert = (o.revertKvOnFailure ?? true) && event !== 'health_check';
     const snap = revert ? ctx.kv.snapshot() : undefined;
-    const results = await pool_runLimited(workers.map((ip) => () => runOne(ctx, o, script, ip, modules.get(ip), rows.find((r) => r.workerIp === ip), timeoutMs)), concurrency);
+    const results = await pool_runLimited(workers.map((ip) => () => runOne(ctx, o, optIn, script, ip, modules.get(ip), rows.find((r) => r.workerIp === ip), timeoutMs)), concurrency);
     const failed = results.filter((r) => !r.ok);
     let kvReverted = false;
     if (snap !== undefined) {
@@ -8255,7 +8712,7 @@ function done(ctx, result) {
     ctx.onProgress?.({ type: 'command-end', result });
     return result;
 }
-async function runOne(ctx, o, script, ip, modulesDir, row, timeoutMs) {
+async function runOne(ctx, o, optIn, script, ip, modulesDir, row, timeoutMs) {
     const { job, command, event } = o;
     const started = Date.now();
     const tail = new OutputTail(ctx.outputTailBytes ?? DEFAULT_TAIL_BYTES);
@@ -8273,20 +8730,24 @@ async function runOne(ctx, o, script, ip, modulesDir, row, timeoutMs) {
     if (ctx.signal?.aborted)
         return result({ ok: false, error: 'cancelled before it started' });
     const versions = allocationVersions(ctx.db, job, row.allocId);
+    const line = (stream, text) => {
+        tail.add(text);
+        ctx.onOutput?.({ job, worker: ip, event, command, stream, text });
+    };
+    // this child's own API token: valid for its allocation and event only, revoked when it ends
+    const session = ctx.api.openHook({ allocId: row.allocId, event, command }, (refusal) => line('stderr', `maand: the runtime API refused ${refusal}`));
     const env = hookEnvironment({
-        base: ctx.env, extra: o.extraEnv, currentVersion: versions.current, newVersion: versions.next, allocId: row.allocId,
-        workerIp: ip, index, disabled: row.disabled, job, event, command, api: ctx.api,
+        base: ctx.env, optIn, extra: o.extraEnv, currentVersion: versions.current, newVersion: versions.next, allocId: row.allocId,
+        workerIp: ip, index, disabled: row.disabled, job, event, command, api: { host: ctx.api.host, port: ctx.api.port, token: session.token },
     });
     ctx.onProgress?.({ type: 'allocation-start', job, command, event, worker: ip, script: script.file });
-    const leave = ctx.api.enterHook?.(row.allocId, event);
-    const outcome = await runChild({
-        program: script.program, args: script.args, cwd: modulesDir, env, timeoutMs, signal: ctx.signal,
-        onLine: (stream, text) => {
-            tail.add(text);
-            ctx.onOutput?.({ job, worker: ip, event, command, stream, text });
-        },
-    });
-    leave?.();
+    let outcome;
+    try {
+        outcome = await runChild({ program: script.program, args: script.args, cwd: modulesDir, env, timeoutMs, signal: ctx.signal, onLine: line });
+    }
+    finally {
+        session.close();
+    }
     ctx.api.releaseHolds?.(row.allocId, event);
     const refused = ctx.api.takeRejections?.(row.allocId) ?? [];
     const ok = outcome.spawnError === undefined && outcome.exitCode === 0 && !outcome.timedOut && !outcome.cancelled;
@@ -8530,18 +8991,16 @@ const getKv = (deps, r) => {
     const { namespace: ns, key } = kvFields(r.body, false);
     const { job, workerIp } = r.caller;
     if (!canRead(access_namespacesForAllocation({ job, workerIp, upstreamJobs: upstreamJobs(deps.db, job) }), ns))
-        refuse(deps, r, 'GET /kv', ns, key, 400, UNAUTHORIZED);
+        refuse(deps, r, 'GET /kv', ns, key, 403, UNAUTHORIZED);
     const kv = deps.kv();
-    let value = kv.tryGet(ns, key);
-    if (value === undefined)
+    if (kv.tryGet(ns, key) === undefined)
         throw new HttpFailure(404, runtime_handlers_NOT_FOUND);
-    if (isSecretNamespace(ns)) {
-        try {
-            value = kv.getSecret(ns, key);
-        }
-        catch {
-            throw new HttpFailure(500, INTERNAL);
-        }
+    let value;
+    try {
+        value = readPlain(kv, ns, key);
+    }
+    catch {
+        throw new HttpFailure(500, INTERNAL);
     }
     sendJson(r.res, value === '' ? { namespace: ns, key } : { namespace: ns, key, value });
 };
@@ -8551,7 +9010,7 @@ function writer(op, secret) {
         const { namespace: ns, key, value } = kvFields(r.body, op === 'put');
         const verdict = canWrite({ job: r.caller.job, event: r.caller.event, ns, key, secret, op });
         if (verdict === 'forbidden-namespace')
-            refuse(deps, r, label, ns, key, 400, UNAUTHORIZED);
+            refuse(deps, r, label, ns, key, 403, UNAUTHORIZED);
         if (verdict === 'health-check-write')
             refuse(deps, r, label, ns, key, 400, HEALTH_WRITE);
         const kv = deps.kv();
@@ -8575,7 +9034,7 @@ const listKeys = (deps, r) => {
     const ns = decodeStruct(r.body, { namespace: 'string' }).namespace;
     const own = [jobSecretsNamespace(r.caller.job), jobVarsNamespace(r.caller.job)]; // sorted, as Go encodes a map
     if (ns !== '' && !own.includes(ns))
-        refuse(deps, r, 'GET /kv/keys', ns, '', 400, UNAUTHORIZED);
+        refuse(deps, r, 'GET /kv/keys', ns, '', 403, UNAUTHORIZED);
     const kv = deps.kv();
     const namespaces = {};
     for (const n of own)
@@ -8646,9 +9105,13 @@ function sortKeysDeep(v) {
 
 ;// CONCATENATED MODULE: ./lib/hooks/runtime-api.js
 // The runtime HTTP API hooks call back into (spec kv §3.9, decision Q23): one server per run on
-// 127.0.0.1 and an ephemeral port, guarded by a random per-run token, so several runs on one
-// machine never collide and no other local process can use a run's API. It reads and writes the
-// run's KvStore itself: a value a pre_deploy hook puts is what a later template render reads.
+// 127.0.0.1 and an ephemeral port. Every hook process gets its own random token, minted when it
+// starts and revoked when it ends, bound to its allocation, event and command (issue 15): the
+// X-ALLOCATION-ID header cannot make it act as another job, and no other local process (nor a
+// hook after it ended) can use the API. There is no run-level token: only hooks call the API. It
+// reads and writes the run's KvStore itself: a value a pre_deploy hook puts is what a later
+// template render reads.
+
 
 
 
@@ -8658,24 +9121,25 @@ function sortKeysDeep(v) {
 const MAX_REJECTIONS = 10;
 async function startRuntimeApi(o) {
     const host = o.host ?? '127.0.0.1';
-    const token = o.token ?? (0,external_node_crypto_.randomBytes)(32).toString('hex');
     const semaphores = new SemaphoreTable();
     const rejections = new Map();
-    /** allocation id → events of its hooks running now */
-    const running = new Map();
+    /** token → the hook it was minted for (whom it acts as); removed when the hook ends */
+    const grants = new Map();
     const deps = {
         db: o.db,
         kv: typeof o.kv === 'function' ? o.kv : () => o.kv,
         semaphores,
         refuse(caller, what, message) {
+            const refusal = `${what}: ${message}`;
             const list = rejections.get(caller.allocId) ?? [];
             if (list.length < MAX_REJECTIONS)
-                list.push(`${what}: ${message}`);
+                list.push(refusal);
             rejections.set(caller.allocId, list);
+            caller.onRefused?.(refusal);
         },
     };
     const server = (0,external_node_http_.createServer)((req, res) => {
-        handle(deps, token, running, req, res).catch(() => {
+        handle(deps, grants, req, res).catch(() => {
             if (!res.headersSent)
                 sendText(res, 500, 'Internal server error');
             else
@@ -8696,21 +9160,8 @@ async function startRuntimeApi(o) {
     return {
         host,
         port,
-        token,
         url: `http://${host}:${port}`,
-        enterHook(allocId, event) {
-            running.set(allocId, [...(running.get(allocId) ?? []), event]);
-            let left = false;
-            return () => {
-                if (left)
-                    return;
-                left = true;
-                const rest = running.get(allocId) ?? [];
-                rest.splice(rest.indexOf(event), 1);
-                if (rest.length === 0)
-                    running.delete(allocId);
-            };
-        },
+        openHook: (grant, onRefused) => openHook(o.db, grants, grant, onRefused),
         releaseHolds: (allocId, event) => semaphores.releaseAll(allocId, event),
         takeRejections(allocId) {
             const list = rejections.get(allocId) ?? [];
@@ -8723,9 +9174,19 @@ async function startRuntimeApi(o) {
         }),
     };
 }
-async function handle(deps, token, running, req, res) {
-    if (!authorized(req, token))
-        return sendText(res, 401, 'Unauthorized: missing or wrong runtime API token (send JOB_COMMAND_API_TOKEN as Authorization: Bearer)');
+function openHook(db, grants, g, onRefused) {
+    const alloc = allocationById(db, g.allocId);
+    if (alloc === undefined)
+        throw new errors/* InternalError */.Gd(`runtime API: no allocation ${g.allocId} to mint a hook token for`);
+    const token = (0,external_node_crypto_.randomBytes)(32).toString('hex');
+    grants.set(token, { allocId: g.allocId, job: alloc.job, workerIp: alloc.workerIp, event: g.event, command: g.command, ...(onRefused ? { onRefused } : {}) });
+    return { token, close: () => void grants.delete(token) };
+}
+async function handle(deps, grants, req, res) {
+    // whom the token was minted for; event and command never come from headers (a hook cannot lift the health_check write ban)
+    const caller = grantOf(req, grants);
+    if (caller === undefined)
+        return sendText(res, 401, 'Unauthorized: missing, wrong or expired runtime API token (send JOB_COMMAND_API_TOKEN as Authorization: Bearer)');
     const url = new URL(req.url ?? '/', 'http://runtime-api');
     const routes = ROUTES[url.pathname];
     if (routes === undefined)
@@ -8736,15 +9197,11 @@ async function handle(deps, token, running, req, res) {
     const allocId = header(req, 'x-allocation-id');
     if (allocId === '')
         return sendText(res, 400, 'X-ALLOCATION-ID header is missing');
-    let alloc;
-    try {
-        alloc = allocationById(deps.db, allocId);
+    if (allocId !== caller.allocId) {
+        const message = `Forbidden: this token belongs to a hook of job ${caller.job}; X-ALLOCATION-ID ${allocId} is not its allocation`;
+        deps.refuse(caller, `${req.method ?? ''} ${url.pathname}`, message);
+        return sendText(res, 403, message);
     }
-    catch {
-        return sendText(res, 500, 'Internal server error');
-    }
-    if (alloc === undefined)
-        return sendText(res, 404, 'Invalid allocation ID');
     const gone = new AbortController();
     res.on('close', () => {
         if (!res.writableFinished)
@@ -8752,10 +9209,6 @@ async function handle(deps, token, running, req, res) {
     });
     try {
         const body = route.body ? await readBody(req) : '';
-        const claimed = header(req, 'event');
-        const events = running.get(allocId);
-        const event = events === undefined || events.includes(claimed) ? claimed : events[0];
-        const caller = { allocId, job: alloc.job, workerIp: alloc.workerIp, event, command: header(req, 'command') };
         await route.handler(deps, { caller, body, query: url.searchParams, res, signal: gone.signal });
     }
     catch (e) {
@@ -8769,12 +9222,16 @@ function header(req, name) {
     const v = req.headers[name];
     return (Array.isArray(v) ? v[0] : v) ?? '';
 }
-function authorized(req, token) {
+/** The grant of the request's token (Authorization: Bearer, or X-MAAND-TOKEN), compared in constant time. */
+function grantOf(req, grants) {
     const auth = header(req, 'authorization');
-    const given = auth.startsWith('Bearer ') ? auth.slice(7).trim() : header(req, 'x-maand-token').trim();
-    const a = Buffer.from(given);
-    const b = Buffer.from(token);
-    return a.length === b.length && (0,external_node_crypto_.timingSafeEqual)(a, b);
+    const given = Buffer.from(auth.startsWith('Bearer ') ? auth.slice(7).trim() : header(req, 'x-maand-token').trim());
+    for (const [token, grant] of grants) {
+        const b = Buffer.from(token);
+        if (given.length === b.length && (0,external_node_crypto_.timingSafeEqual)(given, b))
+            return grant;
+    }
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./lib/hooks/post-build.js
@@ -9020,6 +9477,8 @@ function once(fn) {
 
 
 
+
+
 const KV_RETAIN_DAYS = 7;
 function build(opts) {
     return withBucketLock(opts.root, 'build', () => buildLocked(opts));
@@ -9028,6 +9487,9 @@ async function buildLocked(opts) {
     const paths = (0,bucket_paths/* bucketPaths */.Z)(opts.root);
     const db = openDb(paths.db);
     const emit = opts.onEvent ?? (() => { });
+    const tightened = (0,modes/* tightenBucketModes */.aT)(paths.root);
+    if (tightened)
+        emit({ type: 'warning', message: tightened });
     let certsGenerated = 0;
     try {
         checkSchema(db);
@@ -9041,6 +9503,7 @@ async function buildLocked(opts) {
             bucketId: bucketRow(db).bucket_id,
             now: opts.now ?? Math.floor(Date.now() / 1000),
             purgeJobKv: opts.purgeJobKv ?? false,
+            leafKeyBits: opts.leafKeyBits ?? LEAF_KEY_BITS,
             workers: readWorkersJson(paths.workersJson),
             jobs: [], manifests: new Map(), removedWorkers: [], removedJobs: [],
             emit: (e) => {
@@ -9074,6 +9537,7 @@ async function buildLocked(opts) {
             purgeStaleVersions(db, KV_RETAIN_DAYS, ctx.now);
             checkCapacity(db);
             kvChanges = ctx.kv.persist(db, ctx.now);
+            dropPlaintextCertKeyHistory(db);
             db.exec('COMMIT');
         }
         catch (e) {
@@ -9787,14 +10251,13 @@ function assertSafeTarget(t) {
         throw new errors/* MaandError */.Ob('invalid argument', `worker ${t.host}: invalid ssh user ${JSON.stringify(t.user)}`);
     }
 }
-/** Options only (no destination): the `--rsh` value and the head of every ssh argv. */
-function sshOptionArgs(target, opts = {}) {
-    assertSafeTarget(target);
+/** The option list; `control` goes between the connection options and `-p`/`-i`. */
+function optionArgs(t, control, opts) {
     const o = { ...DEFAULT_SSH_OPTIONS, ...opts };
-    const files = target.hostKeyPolicy === 'insecure' ? ['/dev/null'] : knownHostsFiles(target);
+    const files = t.hostKeyPolicy === 'insecure' ? ['/dev/null'] : knownHostsFiles(t);
     return [
         ...(o.configFile === undefined ? [] : ['-F', o.configFile]),
-        ...['-o', `StrictHostKeyChecking=${STRICT_VALUE[target.hostKeyPolicy]}`],
+        ...['-o', `StrictHostKeyChecking=${STRICT_VALUE[t.hostKeyPolicy]}`],
         ...(files.length === 0 ? [] : ['-o', `UserKnownHostsFile=${knownHostsValue(files)}`]),
         ...['-o', 'LogLevel=ERROR'],
         ...['-o', 'BatchMode=yes'],
@@ -9802,12 +10265,24 @@ function sshOptionArgs(target, opts = {}) {
         ...['-o', `ServerAliveInterval=${o.serverAliveIntervalSeconds}`],
         ...['-o', `ServerAliveCountMax=${o.serverAliveCountMax}`],
         ...['-o', 'IdentitiesOnly=yes'],
-        ...['-o', 'ControlMaster=auto'],
-        ...['-o', `ControlPath=${target.controlPath}`],
-        ...['-o', `ControlPersist=${o.controlPersistSeconds}`],
-        ...['-p', String(sshPort(target.port))],
-        ...['-i', target.keyFile],
+        ...control,
+        ...['-p', String(sshPort(t.port))],
+        ...['-i', t.keyFile],
     ];
+}
+/** Options only (no destination): the `--rsh` value and the head of every ssh argv. */
+function sshOptionArgs(target, opts = {}) {
+    assertSafeTarget(target);
+    const persist = { ...DEFAULT_SSH_OPTIONS, ...opts }.controlPersistSeconds;
+    return optionArgs(target, ['-o', 'ControlMaster=auto', '-o', `ControlPath=${target.controlPath}`, '-o', `ControlPersist=${persist}`], opts);
+}
+/**
+ * The run's own options for a hook's ssh (maand.py run_ssh, issue 15): same key, port, known_hosts
+ * and host-key policy as the engine; it uses the run's master when one is open (the hook adds the
+ * ControlPath) and never becomes a master itself.
+ */
+function hookSshOptionArgs(reach, opts = {}) {
+    return optionArgs(reach, ['-o', 'ControlMaster=no'], opts);
 }
 /** `user@host` for ssh; ssh splits at the last '@', so IPv6 needs no brackets here. */
 function sshDestination(target) {
@@ -9960,6 +10435,15 @@ function rsyncDestination(target, remoteDir) {
     const host = target.host.trim();
     return `${target.user}@${host.includes(':') ? `[${host}]` : host}:${remoteDir}`;
 }
+/**
+ * Files on a worker belong to the ssh user, never to the runner's uid/gid (a worker account sharing
+ * the runner's uid could edit Makefiles root runs). When the worker side is root (root login or
+ * use_sudo) every file is chowned to root, which also reclaims files an older maand shipped with the
+ * runner's ids (--owner --group); any other login owns what it writes and keeps no foreign ids.
+ */
+function ownershipArgs(spec) {
+    return spec.useSudo || spec.target.user === 'root' ? ['--chown=0:0'] : ['--no-owner', '--no-group'];
+}
 /** Argv after `rsync`, in the order of deploy.md §11.2. */
 function rsyncArgs(spec) {
     const source = spec.sourceDir.endsWith('/') ? spec.sourceDir : `${spec.sourceDir}/`;
@@ -9969,14 +10453,18 @@ function rsyncArgs(spec) {
         '--whole-file',
         '--checksum',
         '--recursive',
+        // a job's own symlinks (to files inside the job, build checks) arrive as symlinks
+        '--links',
         // staged job trees may be links to a tree shared by several workers: send what they point to
         '--copy-dirlinks',
         '--force',
         '--delete-after',
         '--delete',
-        '--group',
-        '--owner',
-        '--executability',
+        ...ownershipArgs(spec),
+        // modes as staged (job-tree.ts decides them, secrets without bits for others); whatever the
+        // runner's umask made of directories, and never group/other-writable files
+        '--perms',
+        '--chmod=D755,Fgo-w',
         '--compress',
         '--verbose',
         ...(spec.itemize === true ? ['--itemize-changes'] : []),
@@ -10009,12 +10497,29 @@ function parseItemizedLine(line) {
     const m = /^([<>ch.])([fdLDS])[.+?a-zA-Z ]{9,10} (.+)$/.exec(line);
     if (m === null)
         return undefined;
-    return { action: ACTIONS[m[1]], path: m[3], directory: m[2] === 'd' };
+    // a symlink's line names its target too (`cL+++++++++ a/link -> file`)
+    const path = m[2] === 'L' ? m[3].replace(/ -> .*$/, '') : m[3];
+    return { action: ACTIONS[m[1]], path, directory: m[2] === 'd' };
+}
+
+;// CONCATENATED MODULE: ./lib/remote/shell-quote.js
+// The one shell-quoting function for everything maand splices into a script or command line bash
+// runs on a worker (issue 15): job names, paths, versions, targets, env values, probe commands.
+/** Words bash takes literally as they are: no expansion, globbing, splitting or redirection. */
+const LITERAL = /^[A-Za-z0-9_./:@%+=,-]+$/;
+/**
+ * `s` as one bash word with exactly its characters: bare when nothing in it is special (so IPs,
+ * versions and paths read as the reference sent them), else single-quoted, where bash expands
+ * nothing ($(), backticks, $VAR, newlines are literal) and a `'` is written `'\''`.
+ */
+function shq(s) {
+    return LITERAL.test(s) ? s : `'${s.replaceAll("'", "'\\''")}'`;
 }
 
 ;// CONCATENATED MODULE: ./lib/remote/script.js
 // Pure builders of a worker command (deploy.md §18.2): a bash script fed to `bash -s` on ssh's
 // stdin, so no command line is ever re-parsed by the remote login shell.
+
 
 const DEFAULT_REMOTE_TIMEOUT_SECONDS = 300;
 /** The single remote-command argument ssh sends: `timeout 300 bash -s` (sudo -E when use_sudo). */
@@ -10023,11 +10528,6 @@ function remoteShellCommand(opts) {
     return `timeout ${opts.timeoutSeconds} ${shell}`;
 }
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const BARE = /^[A-Za-z0-9_.,:/@%+=-]*$/;
-/** Values the reference sent bare (IPs, versions) stay bare; anything else is single-quoted. */
-function shellValue(v) {
-    return BARE.test(v) ? v : `'${v.replaceAll("'", `'\\''`)}'`;
-}
 /**
  * `#!/bin/bash`, `set -e`, `set -u`, one `export NAME=value` per env entry in insertion order,
  * then the command lines; newline-terminated.
@@ -10040,7 +10540,7 @@ function workerScript(commands, env = {}) {
             continue;
         if (!NAME.test(name))
             throw new errors/* MaandError */.Ob('invalid argument', `invalid environment variable name ${JSON.stringify(rawName)}`);
-        lines.push(`export ${name}=${shellValue(value)}`);
+        lines.push(`export ${name}=${shq(value)}`);
     }
     lines.push(...commands);
     return lines.join('\n') + '\n';
@@ -10216,6 +10716,21 @@ class RemoteExecutor {
     }
 }
 
+;// CONCATENATED MODULE: ./lib/remote/hook-ssh.js
+// The hook variables that let a hook's maand.run_ssh reach workers exactly as the run does
+// (issue 15): the run's ssh options (host-key policy and known_hosts of decision Q28, key, port),
+// the user, and the directory of the run's ControlMaster sockets (socket names: executor.ts
+// controlSocket, which maand.py computes the same way).
+
+function hookSshEnvironment(reach, controlDir) {
+    return {
+        MAAND_SSH_CONTROL_DIR: controlDir,
+        MAAND_SSH_OPTIONS: JSON.stringify(hookSshOptionArgs(reach)),
+        MAAND_SSH_USER: reach.user,
+        MAAND_SSH_PORT: String(sshPort(reach.port)),
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/remote/errors.js
 // The message of a worker command or rsync that failed: what failed, on which worker, and what to do
 // next. Classified by exit code and executor flags.
@@ -10264,11 +10779,23 @@ function remoteFailureMessage(r, failure) {
 
 
 
-/** The deploy's remote access; `executor` is shared with health-check ssh probes (same ControlMasters). */
+
+/**
+ * The deploy's remote access; `executor` is shared with health-check ssh probes (same ControlMasters);
+ * `hookEnv` lets hooks' maand.run_ssh use the same masters and exactly these ssh options.
+ */
 async function openSshRemote(paths, conf, access) {
     const s = sshSettings(conf);
     const keyFile = access.keyFile ?? (0,external_node_path_.join)(paths.secretsDir, s.keyName);
     const exec = await RemoteExecutor.create(access.tmpDir ? { tmpDir: access.tmpDir } : {});
+    const reach = {
+        user: s.user,
+        port: s.port,
+        keyFile,
+        hostKeyPolicy: access.hostKeyPolicy,
+        knownHostsFile: access.knownHostsFile ?? paths.knownHosts,
+        ...(access.extraKnownHostsFiles ? { extraKnownHostsFiles: access.extraKnownHostsFiles } : {}),
+    };
     // The key is checked on first use, not at connect: a run that reaches no worker needs no key.
     let keyProblem = null;
     const checkKey = () => {
@@ -10276,17 +10803,7 @@ async function openSshRemote(paths, conf, access) {
             keyProblem = sshKeyProblem(keyFile);
         return keyProblem;
     };
-    const target = (ip) => {
-        return {
-            host: ip,
-            user: s.user,
-            port: s.port,
-            keyFile,
-            hostKeyPolicy: access.hostKeyPolicy,
-            knownHostsFile: access.knownHostsFile ?? paths.knownHosts,
-            ...(access.extraKnownHostsFiles ? { extraKnownHostsFiles: access.extraKnownHostsFiles } : {}),
-        };
-    };
+    const target = (ip) => ({ host: ip, ...reach });
     const explain = (r) => {
         const failure = failureOf(r);
         return { exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr, ...(failure ? { message: remoteFailureMessage(r, failure) } : {}) };
@@ -10337,7 +10854,7 @@ async function openSshRemote(paths, conf, access) {
         },
         close: () => exec.close(),
     };
-    return { remote, executor: exec };
+    return { remote, executor: exec, hookEnv: hookSshEnvironment(reach, exec.controlDir) };
 }
 /** Why the ssh key cannot be used, or undefined when it can. */
 function sshKeyProblem(keyFile) {
@@ -10375,7 +10892,7 @@ function missingProgram(program) {
 function connectRun(o) {
     return async (run) => {
         const paths = (0,bucket_paths/* bucketPaths */.Z)(run.root);
-        const { remote, executor } = await openSshRemote(paths, run.conf, o.ssh);
+        const { remote, hookEnv } = await openSshRemote(paths, run.conf, o.ssh);
         let api;
         try {
             api = await startRuntimeApi({ db: run.db, kv: run.kv });
@@ -10389,8 +10906,8 @@ function connectRun(o) {
             db: run.db,
             kv: run.kv,
             api,
-            // hooks' maand.run_ssh reuses the run's ControlMasters (already host-key checked) through it
-            env: { ...(o.hookEnv ?? {}), MAAND_SSH_CONTROL_DIR: executor.controlDir },
+            // hooks' maand.run_ssh uses the run's ssh options and ControlMasters (already host-key checked)
+            env: { ...(o.hookEnv ?? {}), ...hookEnv },
             onOutput: (l) => run.emit({ type: 'output', job: l.job, worker: l.worker, stream: l.stream, text: `[${l.event} ${l.command}] ${l.text}`, source: 'hook' }),
             ...(run.signal ? { signal: run.signal } : {}),
         };
@@ -10412,19 +10929,18 @@ function connectRun(o) {
 }
 
 ;// CONCATENATED MODULE: ./lib/deploy/commands.js
-// Remote command lines deploy sends to workers (deploy spec §18.2), as pure builders.
+// Remote command lines deploy sends to workers (deploy spec §18.2), as pure builders. Every value
+// spliced into them goes through shq.
+
+
 function bucketDir(bucketId) {
     return `/opt/worker/${bucketId}`;
 }
 function jobDir(bucketId, job) {
     return `${bucketDir(bucketId)}/jobs/${job}`;
 }
-/** Single-quote for bash. */
-function shq(s) {
-    return /^[A-Za-z0-9_./:@%+=,-]+$/.test(s) ? s : `'${s.replaceAll("'", "'\\''")}'`;
-}
 function runnerCommand(bucketId, target, job) {
-    return `python3 ${bucketDir(bucketId)}/bin/runner.py ${shq(bucketId)} ${shq(target)} --jobs ${shq(job)}`;
+    return `python3 ${shq(`${bucketDir(bucketId)}/bin/runner.py`)} ${shq(bucketId)} ${shq(target)} --jobs ${shq(job)}`;
 }
 /**
  * One worker's lifecycle step for several jobs in one round trip: `make -s -C <job dir> <target>` per job
@@ -10448,11 +10964,11 @@ function lifecycleScript(bucketId, target, jobs) {
 }
 /** Removes a removed job's deployed files on a worker, keeping data/ and logs/ (§6.1, Q19). */
 function cleanupJobCommand(bucketId, job) {
-    const d = JSON.stringify(jobDir(bucketId, job));
+    const d = shq(jobDir(bucketId, job));
     return `if [ -d ${d} ]; then find ${d} -mindepth 1 -maxdepth 1 ! -name data ! -name logs -exec rm -rf {} +; fi`;
 }
 function removeBucketCommand(bucketId) {
-    return `rm -rf ${bucketDir(bucketId)}`;
+    return `rm -rf ${shq(bucketDir(bucketId))}`;
 }
 /** Prerequisites on a worker (§5.2); sudo is probed only when it will be used (Q16). */
 function prerequisiteScript(useSudo) {
@@ -10476,7 +10992,7 @@ function prerequisiteScript(useSudo) {
 }
 /** Runs the prerequisite check (+ mkdir of the bucket dir) on a worker; an error text when it cannot be used. */
 async function checkWorker(run, ip, bucketId, useSudo) {
-    const r = await run(`${prerequisiteScript(useSudo)}\nmkdir -p ${bucketDir(bucketId)}`);
+    const r = await run(`${prerequisiteScript(useSudo)}\nmkdir -p ${shq(bucketDir(bucketId))}`);
     if (r.exitCode === 0)
         return undefined;
     const missing = parseMissing(`${r.stdout}\n${r.stderr}`);
@@ -10509,18 +11025,31 @@ function rsyncFilter(jobs) {
 function emptyTree() {
     return { dirs: new Set(), files: new Map() };
 }
-function putFile(tree, rel, data, mode) {
-    tree.files.set(rel, { data: typeof data === 'string' ? Buffer.from(data) : data, mode });
+function putFile(tree, rel, data, mode, legacyMode = mode, link) {
+    tree.files.set(rel, { data: typeof data === 'string' ? Buffer.from(data) : data, mode, legacyMode, ...(link === undefined ? {} : { link }) });
     for (let d = (0,external_node_path_.dirname)(rel); d !== '.' && d !== ''; d = (0,external_node_path_.dirname)(d))
         tree.dirs.add(d);
 }
-/** The plan hash of §9.2 over the tree (same result as hashing the written directory). */
+/**
+ * A file's digest: md5 of its bytes (§9.2), and of its mode too when that differs from what the
+ * reference wrote: a mode change is a change to deploy, while trees the reference hashed keep
+ * their hashes as long as their modes are the reference's. A symlink adds its target text.
+ */
+function fileDigest(f) {
+    const h = (0,external_node_crypto_.createHash)('md5').update(f.data);
+    if (f.mode !== f.legacyMode)
+        h.update(`\0mode=${f.mode.toString(8)}`);
+    if (f.link !== undefined)
+        h.update(`\0link=${f.link}`);
+    return h.digest('hex');
+}
+/** The plan hash of §9.2 over the tree, modes included (see fileDigest). */
 function hashJobTree(tree) {
     const rels = [...tree.files.keys()].filter((p) => !p.includes('__pycache__')).sort(go_json_byteCompare);
     const files = {};
     const digests = [];
     for (const rel of rels) {
-        const d = (0,external_node_crypto_.createHash)('md5').update(tree.files.get(rel).data).digest('hex');
+        const d = fileDigest(tree.files.get(rel));
         digests.push(d);
         files[rel] = d;
     }
@@ -10540,6 +11069,10 @@ function job_tree_writeJobTree(tree, dir) {
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(dir, d), { recursive: true, mode: 0o755 });
     for (const [rel, f] of tree.files) {
         const p = (0,external_node_path_.join)(dir, rel);
+        if (f.link !== undefined) {
+            (0,external_node_fs_.symlinkSync)(f.link, p);
+            continue;
+        }
         (0,external_node_fs_.writeFileSync)(p, f.data, { mode: f.mode });
         if ((f.mode & UMASK) !== 0)
             (0,external_node_fs_.chmodSync)(p, f.mode); // the umask trimmed the mode at creation
@@ -10762,6 +11295,7 @@ class StageArea {
 
 
 
+
 function withRun(o, work) {
     return withBucketLock(o.root, o.command, () => runLocked(o, work));
 }
@@ -10779,6 +11313,10 @@ async function runLocked(o, work) {
         const workers = queries_workersByPosition(db).map((w) => ({ workerId: w.worker_id, ip: w.worker_ip, position: w.position, labels: labels.get(w.worker_ip) ?? [] }));
         const kv = store_KvStore.load(db, { key: () => loadKvKey(paths.root) });
         const emit = o.onEvent ?? (() => { });
+        // data/ and logs/ are owner-only; a bucket made by an older maand is tightened once, with a note
+        const tightened = (0,modes/* tightenBucketModes */.aT)(paths.root);
+        if (tightened)
+            emit({ type: 'warning', message: tightened });
         if (o.stage) {
             // tmp/ belongs to the run holding the lock: what an earlier, killed run left there goes now
             (0,external_node_fs_.rmSync)(paths.tmpDir, { recursive: true, force: true });
@@ -10827,9 +11365,21 @@ async function runLocked(o, work) {
     }
 }
 
+;// CONCATENATED MODULE: ./lib/catalog/job-files.js
+
+/** The job's rows, directories first, then by path. */
+function jobFileRows(db, job) {
+    const cols = tableColumns(db, 'job_files');
+    const mode = cols.includes('mode') ? 'f.mode' : 'NULL';
+    const link = cols.includes('link') ? 'f.link' : 'NULL';
+    return db
+        .prepare(`SELECT f.path AS path, f.content AS content, f.isdir AS isdir, ${mode} AS mode, ${link} AS link FROM job_files f JOIN job j ON j.job_id = f.job_id WHERE j.name = ? ORDER BY f.isdir DESC, f.path`)
+        .all(job);
+}
+
 ;// CONCATENATED MODULE: ./lib/deploy/template-kv.js
 // The KV view a job's templates get: only the allocation's readable namespaces (kv spec §1.12),
-// secrets decrypted; a forbidden namespace is an error naming it.
+// secrets and certificate keys decrypted; a forbidden namespace is an error naming it.
 
 function templateKv(kv, job, allowed) {
     const allowedSet = new Set(allowed);
@@ -10840,16 +11390,40 @@ function templateKv(kv, job, allowed) {
     return {
         get(ns, key) {
             check(ns);
-            const v = kv.tryGet(ns, key);
-            if (v === undefined)
-                return undefined;
-            return isSecretNamespace(ns) ? kv.getSecret(ns, key) : v;
+            return readPlain(kv, ns, key);
         },
         keys(ns) {
             check(ns);
             return kv.keys(ns);
         },
     };
+}
+
+;// CONCATENATED MODULE: ./lib/deploy/file-modes.js
+// The modes job files get on workers (issue 15): the workspace file's own bits for plain files, never
+// writable by group or others; nothing for others on rendered templates and on anything holding a
+// private key. The reference gave every job file 0755 and rendered templates 0644; those stay the
+// "legacy" modes the plan hash leaves out, so trees whose modes did not change keep their hashes.
+/** What the reference gave every job file; catalog rows without a stored mode keep it. */
+const LEGACY_JOB_FILE_MODE = 0o755;
+/** What the reference gave rendered templates, client libraries, certificates and generated files. */
+const LEGACY_RENDERED_MODE = 0o644;
+/** Rendered templates may carry getSecret values: owner read/write, group read, nothing for others. */
+const RENDERED_MODE = 0o640;
+const PRIVATE_KEY_MODE = 0o600;
+/** At most this for a file that holds a private key or a secret. */
+const SECRET_CAP = 0o640;
+/** No write for group/others, no setuid/setgid/sticky: a job's files are edited only by the deploy. */
+const PLAIN_CAP = 0o755;
+const PEM_PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
+function holdsPrivateKey(data) {
+    const b = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    return b.includes('PRIVATE KEY-----') && PEM_PRIVATE_KEY.test(b.toString('latin1'));
+}
+/** A job file's mode on the worker from its stored workspace mode (null: built by the reference). */
+function jobFileMode(stored, data) {
+    const mode = stored === null ? LEGACY_JOB_FILE_MODE : stored & PLAIN_CAP;
+    return holdsPrivateKey(data) ? mode & SECRET_CAP : mode;
 }
 
 // EXTERNAL MODULE: ./node_modules/markdown-it/dist/markdown-it.mjs + 12 modules
@@ -11357,11 +11931,9 @@ function prometheusRules(db, job, tree, workerIp) {
 
 
 
-function jobFileRows(db, job) {
-    return db
-        .prepare('SELECT f.path AS path, f.content AS content, f.isdir AS isdir FROM job_files f JOIN job j ON j.job_id = f.job_id WHERE j.name = ? ORDER BY f.isdir DESC, f.path')
-        .all(job);
-}
+
+
+/** Builds the job tree for one allocation in memory. Throws MaandError naming the file. */
 function buildJobTree(db, kv, ctx, rows = jobFileRows(db, ctx.job)) {
     const tree = emptyTree();
     const prefix = `${ctx.job}/`;
@@ -11373,12 +11945,17 @@ function buildJobTree(db, kv, ctx, rows = jobFileRows(db, ctx.job)) {
             continue;
         if (r.isdir)
             tree.dirs.add(rel);
-        else
-            putFile(tree, rel, r.content ?? new Uint8Array(0), 0o755);
+        else {
+            const data = r.content ?? new Uint8Array(0);
+            if (r.link !== null)
+                putFile(tree, rel, data, LEGACY_JOB_FILE_MODE, LEGACY_JOB_FILE_MODE, r.link);
+            else
+                putFile(tree, rel, data, jobFileMode(r.mode, data), LEGACY_JOB_FILE_MODE);
+        }
     }
     if (tree.dirs.has('_modules'))
         for (const lib of ['maand.py', 'maand.ts'])
-            putFile(tree, `_modules/${lib}`, readAsset(assetPath(lib)), 0o644);
+            putFile(tree, `_modules/${lib}`, readAsset(assetPath(lib)), LEGACY_RENDERED_MODE);
     renderTemplates(db, kv, tree, ctx);
     prometheusRules(db, ctx.job, tree, ctx.workerIp);
     addCerts(db, kv, tree, ctx);
@@ -11411,7 +11988,7 @@ function renderTemplates(db, kv, tree, ctx) {
         WorkerData: goStruct('data.WorkerData', { BucketID: ctx.bucketId, WorkerID: ctx.workerId, WorkerIP: ctx.workerIp, Labels: [...ctx.labels].sort(), UpdateSeq: ctx.updateSeq }),
     });
     for (const rel of templates) {
-        const text = Buffer.from(tree.files.get(rel).data).toString('utf8');
+        const text = decodeGoString(tree.files.get(rel).data); // Go keeps a .tpl's invalid bytes
         let tpl;
         try {
             tpl = parseTemplate('template', text, funcs);
@@ -11421,13 +11998,13 @@ function renderTemplates(db, kv, tree, ctx) {
         }
         let out;
         try {
-            out = render(tpl, data);
+            out = renderBytes(tpl, data);
         }
         catch (e) {
             const msg = e instanceof TemplateError || e instanceof Error ? e.message : String(e);
             throw new errors/* MaandError */.Ob('invalid job', `job ${ctx.job} worker ${ctx.workerIp}: execute template ${rel}: ${msg}`);
         }
-        putFile(tree, rel.slice(0, -'.tpl'.length), out, 0o644);
+        putFile(tree, rel.slice(0, -'.tpl'.length), out, RENDERED_MODE, LEGACY_RENDERED_MODE);
     }
 }
 function addCerts(db, kv, tree, ctx) {
@@ -11435,8 +12012,8 @@ function addCerts(db, kv, tree, ctx) {
     const names = db.prepare('SELECT c.name AS name FROM job_certs c JOIN job j ON j.job_id = c.job_id WHERE j.name = ? ORDER BY c.name').all(ctx.job).map((r) => r.name);
     const ns = allocationNamespace(ctx.job, ctx.workerIp);
     for (const name of names) {
-        for (const [ext, mode] of [['crt', 0o644], ['key', 0o600]]) {
-            const v = kv.tryGet(ns, `certs/${name}.${ext}`);
+        for (const [ext, mode] of [['crt', LEGACY_RENDERED_MODE], ['key', PRIVATE_KEY_MODE]]) {
+            const v = readPlain(kv, ns, `certs/${name}.${ext}`);
             if (v === undefined)
                 throw new errors/* MaandError */.Ob('invalid job', `job ${ctx.job} worker ${ctx.workerIp}: certificate ${name}.${ext} is missing in KV ${ns} (run maand build)`);
             putFile(tree, `certs/${name}.${ext}`, v, mode);
@@ -11445,7 +12022,7 @@ function addCerts(db, kv, tree, ctx) {
     const ca = kv.tryGet('maand/worker', 'certs/ca.crt');
     if (ca === undefined)
         throw new errors/* MaandError */.Ob('invalid job', `job ${ctx.job}: the bucket CA is missing in KV maand/worker certs/ca.crt (run maand build)`);
-    putFile(tree, 'certs/ca.crt', ca, 0o644);
+    putFile(tree, 'certs/ca.crt', ca, LEGACY_RENDERED_MODE);
 }
 /** Builds (in memory) every given allocation's tree whose worker is in the catalog; hash and tree per alloc id. */
 function stageActive(db, kv, workers, bucketId, updateSeq, job, allocs) {
@@ -13171,11 +13748,47 @@ function summarise(actions) {
     return [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([a, n]) => `${a} ×${n}`).join(', ') || 'no allocation changes';
 }
 
+;// CONCATENATED MODULE: ./lib/action/checkout-state.js
+// What a restored state leaves in the runner's checkout: the decrypted catalog and secrets. The post step
+// removes them once they are saved (a self-hosted runner keeps no decrypted key), and a plan keeps none
+// of the secrets it does not need: pull request code (pre_deploy hooks) runs with the bucket readable.
+
+
+
+/** The secrets a plan needs: the build signs certificates (CA) and reads KV secrets (KV key). */
+const PLAN_SECRETS = new Set(['ca.crt', 'ca.key', 'kv.key', 'known_hosts']);
+/** Removes data/, secrets/ and tmp/ (staged templates and certificate keys) of `root`; the removed ones, relative. */
+function removeDecryptedState(root) {
+    const p = bucketPaths(root);
+    return removeAll(root, [p.dataDir, p.secretsDir, p.tmpDir]);
+}
+/**
+ * Removes every entry of secrets/ but the CA and KV keys: the SSH key (whatever maand.conf names it, as
+ * the pull request may rename it) and anything else the bundle carries. The removed ones, relative.
+ */
+function removeSecretsPlanDoesNotNeed(root) {
+    return removeAll(root, secretsPlanDoesNotNeed(root).map((rel) => (0,external_node_path_.join)(root, rel)));
+}
+/** The entries of secrets/ a plan does not need, relative to `root`. */
+function secretsPlanDoesNotNeed(root) {
+    const dir = (0,bucket_paths/* bucketPaths */.Z)(root).secretsDir;
+    if (!(0,external_node_fs_.existsSync)(dir))
+        return [];
+    return (0,external_node_fs_.readdirSync)(dir).filter((name) => !PLAN_SECRETS.has(name)).sort().map((name) => (0,external_node_path_.relative)(root, (0,external_node_path_.join)(dir, name)));
+}
+function removeAll(root, paths) {
+    const gone = paths.filter((p) => (0,external_node_fs_.existsSync)(p));
+    for (const p of gone)
+        (0,external_node_fs_.rmSync)(p, { recursive: true, force: true });
+    return gone.map((p) => (0,external_node_path_.relative)(root, p));
+}
+
 // EXTERNAL MODULE: ./lib/action/sensitive.js
 var sensitive = __webpack_require__(38318);
 ;// CONCATENATED MODULE: ./lib/action/mask.js
 // Masks what the restored bucket holds in secret, so no hook or make output can print it in clear: every
-// line of the PEM keys under secrets/ and every value of the KV secret namespaces.
+// line of the PEM keys under secrets/ and every encrypted KV value: the secret namespaces and the jobs'
+// certificate private keys (src/kv/cert-keys.ts).
 
 
 
@@ -13268,6 +13881,7 @@ function removeSshDir(dir) {
 
 
 
+
 /** Commands whose catalog changes must be saved for the next run. */
 function savesState(config) {
     if (config.state.backend === 'none')
@@ -13286,12 +13900,15 @@ function checkBucket(config, env) {
 async function runAction(config, env, io) {
     checkBucket(config, env);
     const events = new EventLog(io.log);
-    const { generation, notes } = await restoreOrInit(config, io);
+    const { generation, notes, wrote } = await restoreOrInit(config, io);
     const at = readBucket(config.bucket);
     maskBucketSecrets(config.bucket, io.setSecret);
+    if (config.command === 'plan')
+        keepSshKeyFromPlan(config.bucket, wrote, io.log, events);
     if (savesState(config)) {
         io.saveState(inputs/* SAVED */.MX.bucketId, at.bucketId);
         io.saveState(inputs/* SAVED */.MX.saveRoot, config.bucket);
+        io.saveState(inputs/* SAVED */.MX.cleanRoot, config.bucket); // once saved, the backend holds it
     }
     const runUrl = env.repository ? `${env.serverUrl}/${env.repository}/actions/runs/${env.runId}` : undefined;
     const ctx = { config, env, events, signal: io.signal, meta: { bucketName: config.state.name, generation, notes, ...(runUrl ? { runUrl } : {}) } };
@@ -13324,6 +13941,23 @@ async function runAction(config, env, io) {
     const failure = run_failureOf(config, out);
     return { ...out, outputs, resultFile, warnings: events.warnings, ...(failure ? { failure } : {}) };
 }
+/**
+ * Pull request code runs in a plan (pre_deploy hooks): it must find no SSH key in the bucket. What this
+ * run restored goes; files the bucket folder held before (state-backend none, a self-hosted runner) are
+ * the user's: a warning says they are readable.
+ */
+function keepSshKeyFromPlan(root, wrote, log, events) {
+    if (wrote) {
+        const removed = removeSecretsPlanDoesNotNeed(root);
+        if (removed.length > 0)
+            log.info(`plan: removed ${removed.join(', ')} of the restored state: a plan runs pull request code and has no SSH key`);
+        return;
+    }
+    const held = secretsPlanDoesNotNeed(root);
+    if (held.length > 0) {
+        events.warnings.push(`${held.join(', ')} in the bucket folder can be read by this plan's pre_deploy hooks (pull request code); keep the SSH key out of the bucket folder and pass it as ssh-private-key to deploy and drift`);
+    }
+}
 function run_failureOf(config, out) {
     const r = out.report;
     if (out.cancelled)
@@ -13338,6 +13972,7 @@ async function restoreOrInit(config, io) {
     const paths = (0,bucket_paths/* bucketPaths */.Z)(config.bucket);
     const notes = [];
     let generation = 0;
+    let wrote = false;
     if (config.state.backend === 'none') {
         io.log.info(`state-backend none: using ${(0,external_node_fs_.existsSync)(paths.db) ? 'the catalog already in the bucket folder' : 'a new bucket (nothing is restored or saved)'}`);
         if (!(0,external_node_fs_.existsSync)(paths.db))
@@ -13357,11 +13992,18 @@ async function restoreOrInit(config, io) {
             io.log.info(`state: no saved state named ${config.state.name} in the ${config.state.backend} backend: first run, ${what}`);
             notes.push(`First run: no saved state named ${config.state.name} in the ${config.state.backend} backend, so ${what}.`);
         }
+        // What this run writes (the restored state, or a new bucket) the post step removes, whatever happens
+        // next; a catalog the bucket folder already held when nothing was restored is not this run's to remove.
+        wrote = restored !== undefined || !(0,external_node_fs_.existsSync)(paths.db);
+        if (wrote)
+            io.saveState(inputs/* SAVED */.MX.cleanRoot, config.bucket);
     }
     const init = await initBucket({ root: config.bucket });
     if (init.created)
         io.log.info(`init: new bucket ${init.bucketId}`);
-    return { generation, notes };
+    for (const note of init.notes)
+        io.log.info(`init: ${note}`);
+    return { generation, notes, wrote };
 }
 function readBucket(root) {
     const db = openDb((0,bucket_paths/* bucketPaths */.Z)(root).db);
@@ -13372,6 +14014,115 @@ function readBucket(root) {
     finally {
         db.close();
     }
+}
+
+
+/***/ }),
+
+/***/ 12818:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G1: () => (/* binding */ isBucketId),
+/* harmony export */   VM: () => (/* binding */ isWorkerHost),
+/* harmony export */   vG: () => (/* binding */ isJobName)
+/* harmony export */ });
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77030);
+// Syntax of the names maand turns into worker paths and script words (issue 15): job names, worker
+// hosts and the bucket id. The reference accepted anything; these are what real buckets use, and
+// nothing here can climb out of a directory or mean something to a shell.
+
+/** Letters, digits, `_`, `-`, `.`; not starting with `.` or `-` (hidden files, options, `..`). */
+const JOB_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
+/** A DNS label (underscores allowed, as internal names use them), not starting or ending with `-`. */
+const DNS_LABEL = /^[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+function isJobName(name) {
+    return JOB_NAME.test(name) && name.length <= 255;
+}
+/** An IPv4 or IPv6 address or a DNS name. */
+function isWorkerHost(host) {
+    if ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(host) !== 0)
+        return !host.includes('/');
+    return host.length <= 253 && host.split('.').every((label) => DNS_LABEL.test(label));
+}
+function isBucketId(id) {
+    return UUID.test(id);
+}
+
+
+/***/ }),
+
+/***/ 6:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A9: () => (/* binding */ PRIVATE_DIR),
+/* harmony export */   aT: () => (/* binding */ tightenBucketModes),
+/* harmony export */   rQ: () => (/* binding */ PRIVATE_FILE)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(27462);
+// Owner-only modes for what holds the catalog and the run logs: data/ and logs/ 0700, the catalog (and
+// its WAL and shared-memory files) and the log files 0600. The catalog holds the KV store (its plaintext
+// values, the encrypted secrets beside them) and the logs hold hook and make output: no other user of
+// the machine reads them. Buckets made before are tightened on the next run, with one note.
+
+
+
+const PRIVATE_DIR = 0o700;
+const PRIVATE_FILE = 0o600;
+/** Tightens what is wider than owner-only; the note saying what changed, undefined when nothing did. */
+function tightenBucketModes(root) {
+    const p = (0,_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .bucketPaths */ .Z)(root);
+    const changed = [];
+    const note = (path, was, mode) => {
+        if (was !== undefined)
+            changed.push(`${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, path)} ${octal(was)} → ${octal(was & mode)}`);
+    };
+    note(p.dataDir, tighten(p.dataDir, PRIVATE_DIR), PRIVATE_DIR);
+    for (const f of [p.db, `${p.db}-wal`, `${p.db}-shm`])
+        note(f, tighten(f, PRIVATE_FILE), PRIVATE_FILE);
+    // The files under logs/ are reachable only through it: a logs/ that was private keeps them private.
+    const logs = tighten(p.logsDir, PRIVATE_DIR);
+    if (logs !== undefined) {
+        note(p.logsDir, logs, PRIVATE_DIR);
+        const n = tightenTree(p.logsDir);
+        if (n > 0)
+            changed.push(`${n} ${n === 1 ? 'entry' : 'entries'} under it → 0600 (files), 0700 (folders)`);
+    }
+    if (changed.length === 0)
+        return undefined;
+    return `tightened permissions that let other users read the catalog or the logs: ${changed.join(', ')}`;
+}
+/** chmods `path` to at most `mode`; the mode it had when that was wider, else undefined. */
+function tighten(path, mode) {
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path))
+        return undefined;
+    const was = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).mode & 0o777;
+    if ((was & ~mode) === 0)
+        return undefined;
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.chmodSync)(path, was & mode);
+    return was;
+}
+/** How many entries under `dir` were tightened. */
+function tightenTree(dir) {
+    let n = 0;
+    for (const e of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir, { withFileTypes: true })) {
+        const full = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, e.name);
+        if (e.isDirectory()) {
+            if (tighten(full, PRIVATE_DIR) !== undefined)
+                n++;
+            n += tightenTree(full);
+        }
+        else if (e.isFile() && tighten(full, PRIVATE_FILE) !== undefined)
+            n++;
+    }
+    return n;
+}
+function octal(mode) {
+    return `0${mode.toString(8).padStart(3, '0')}`;
 }
 
 
