@@ -1,8 +1,7 @@
-// Pure parts of deploy: glob matching, lifecycle decisions, rollout order, batches, manifests,
+// Pure parts of deploy: lifecycle decisions, rollout order, batches, manifests,
 // command builders, worker files, the dry-run report (deploy spec §13, §14, §16.4, §21, §28).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { globMatches, matchAny } from '../../src/deploy/glob-match.ts';
 import { decideLifecycle, type LifecycleInput } from '../../src/deploy/lifecycle.ts';
 import { batches, rolloutOrder } from '../../src/deploy/rollout-order.ts';
 import { changedPaths } from '../../src/deploy/tree-hash.ts';
@@ -10,24 +9,6 @@ import { cleanupJobCommand, parseMissing, prerequisiteScript, rsyncFilter, runne
 import { jobsJson, workerJson } from '../../src/deploy/worker-files.ts';
 import { formatDryRun } from '../../src/report/dry-run.ts';
 import type { JobPlan } from '../../src/deploy/plan.ts';
-
-test('glob cases of the reference match as documented', () => {
-  assert.ok(globMatches('Makefile', 'Makefile'));
-  assert.ok(globMatches('Makefile', 'sub/Makefile'));
-  assert.ok(globMatches('*.yaml', 'rules/alerts.yaml'));
-  assert.ok(globMatches('bin/**', 'bin/app'));
-  assert.ok(globMatches('docker-compose.yml', 'docker-compose.yml'));
-  assert.ok(!globMatches('bin/**', 'config/app.toml'));
-  assert.ok(globMatches('**/*.yml', 'a.yml'));
-  assert.ok(globMatches('**/*.yml', 'x/y/a.yml'));
-  assert.ok(globMatches('**/conf/*.yml', 'conf/a.yml'));
-  assert.ok(!globMatches('**/conf/*.yml', 'x/conf/a.yml'));
-  assert.ok(globMatches('a/**/*.txt', 'a/b/c.txt'));
-  assert.ok(globMatches('conf/', 'conf/x/y'));
-  assert.ok(globMatches('conf/*.toml', 'conf/app.toml'));
-  assert.ok(!globMatches('[', '['), 'a malformed pattern matches nothing');
-  assert.deepEqual(matchAny(['Makefile', 'bin/**'], ['config/app.toml', 'bin/runner', 'Makefile']), ['bin/runner', 'Makefile']);
-});
 
 const base: LifecycleInput = { policy: 'always', globs: [], syncOnly: false, hashChanged: true, versionOnly: false, previousFiles: {}, currentFiles: {} };
 
