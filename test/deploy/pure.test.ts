@@ -1,11 +1,10 @@
 // Pure parts of deploy: lifecycle decisions, rollout order, batches, manifests,
-// command builders, worker files, the dry-run report (deploy spec §13, §14, §16.4, §21, §28).
+// worker files, the dry-run report (deploy spec §13, §14, §16.4, §21, §28).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { decideLifecycle, type LifecycleInput } from '../../src/deploy/lifecycle.ts';
 import { batches, rolloutOrder } from '../../src/deploy/rollout-order.ts';
 import { changedPaths } from '../../src/deploy/tree-hash.ts';
-import { cleanupJobCommand, parseMissing, prerequisiteScript, rsyncFilter, runnerCommand } from '../../src/deploy/commands.ts';
 import { jobsJson, workerJson } from '../../src/deploy/worker-files.ts';
 import { formatDryRun } from '../../src/report/dry-run.ts';
 import type { JobPlan } from '../../src/deploy/plan.ts';
@@ -49,20 +48,6 @@ test('batch sizing: 0 → all; 2 of 5 → 2; 10 of 3 → 3', () => {
 test('manifest diff lists changed, added and deleted paths, sorted', () => {
   assert.deepEqual(changedPaths({ Makefile: 'a', 'config/app.toml': 'b' }, { Makefile: 'a2', 'config/app.toml': 'b', 'rules/alerts.yaml': 'c' }), ['Makefile', 'rules/alerts.yaml']);
   assert.deepEqual(changedPaths({ gone: 'x' }, {}), ['gone']);
-});
-
-test('remote commands are exact', () => {
-  assert.equal(runnerCommand('b1', 'start', 'api'), 'python3 /opt/worker/b1/bin/runner.py b1 start --jobs api');
-  assert.equal(cleanupJobCommand('b1', 'gone'), 'if [ -d /opt/worker/b1/jobs/gone ]; then find /opt/worker/b1/jobs/gone -mindepth 1 -maxdepth 1 ! -name data ! -name logs -exec rm -rf {} +; fi');
-  assert.equal(rsyncFilter(['api']), '+ jobs/api/\n- jobs/*\n- jobs/**/*.tpl\n');
-  assert.equal(rsyncFilter([]), '- jobs/*\n- jobs/**/*.tpl\n');
-  assert.deepEqual(parseMissing('x\nmissing: python3 make\n'), ['python3', 'make']);
-});
-
-test('the prerequisite script probes sudo only when sudo will be used (Q16)', () => {
-  assert.doesNotMatch(prerequisiteScript(false), /sudo/);
-  assert.match(prerequisiteScript(true), /check sudo/);
-  assert.match(prerequisiteScript(false), /check python3/);
 });
 
 test('worker.json and jobs.json use 3-space indentation, sorted labels and jobs', () => {
