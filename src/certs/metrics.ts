@@ -1,7 +1,7 @@
 // Certificate expiry gauges for Prometheus (kv spec §6.7): what is pushed (the CA and every live
 // leaf cert in KV) and where (the bucket's own `prometheus` job, if it runs a server).
 import type { Db } from '../catalog/db.ts';
-import { hasPrometheusServer } from '../deploy/prometheus.ts';
+import { hasPrometheusServer } from '../prometheus/server.ts';
 import { CERTS_KEY_PREFIX, jobSecretsNamespace, type KvStore } from '../kv/index.ts';
 import { MetricsError } from '../metrics/errors.ts';
 import type { Label, TimeSeries } from '../metrics/protobuf.ts';

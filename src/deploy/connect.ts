@@ -2,7 +2,7 @@
 import { bucketPaths } from '../bucket/paths.ts';
 import { startRuntimeApi } from '../hooks/runtime-api.ts';
 import type { HookRunContext } from '../hooks/types.ts';
-import type { Connect } from '../run/links.ts';
+import type { Connect, RunInfo, RunLinks, WorkerRemote } from '../run/links.ts';
 import { healthPort } from './health-port.ts';
 import { hookPort } from './hook-port.ts';
 import { openSshRemote, type SshAccess } from './openssh-remote.ts';
@@ -15,37 +15,44 @@ export interface ConnectOptions {
 
 export function connectRun(o: ConnectOptions): Connect {
   return async (run) => {
-    const paths = bucketPaths(run.root);
-    const { remote, hookEnv } = await openSshRemote(paths, run.conf, o.ssh);
-    let api;
-    try {
-      api = await startRuntimeApi({ db: run.db, kv: run.kv });
-    } catch (e) {
-      await remote.close();
-      throw e;
-    }
-    const hookContext: HookRunContext = {
-      root: run.root,
-      db: run.db,
-      kv: run.kv,
-      api,
-      // hooks' maand.run_ssh uses the run's ssh options and ControlMasters (already host-key checked)
-      env: { ...(o.hookEnv ?? {}), ...hookEnv },
-      onOutput: (l) => run.emit({ type: 'output', job: l.job, worker: l.worker, stream: l.stream, text: `[${l.event} ${l.command}] ${l.text}`, source: 'hook' }),
-      ...(run.signal ? { signal: run.signal } : {}),
-    };
-    return {
-      remote,
-      hooks: hookPort(hookContext),
-      health: healthPort({ ...hookContext, sshProbe: (ip, command, opts) => remote.probe(ip, command, opts) }, run.emit),
-      hookContext,
-      close: async () => {
-        try {
-          await api.close();
-        } finally {
-          await remote.close();
-        }
-      },
-    };
+    const { remote, hookEnv } = await openSshRemote(bucketPaths(run.root), run.conf, o.ssh);
+    // hooks' maand.run_ssh uses the run's ssh options and ControlMasters (already host-key checked)
+    return linkRun(run, remote, { ...(o.hookEnv ?? {}), ...hookEnv });
+  };
+}
+
+/**
+ * The links of one run over a given WorkerRemote: the hooks' runtime API and runner, and health checks
+ * probing through `remote`. `remote` is closed with the links, or here when the runtime API fails to start.
+ */
+export async function linkRun(run: RunInfo, remote: WorkerRemote, hookEnv: Readonly<Record<string, string | undefined>>): Promise<RunLinks> {
+  let api;
+  try {
+    api = await startRuntimeApi({ db: run.db, kv: run.kv });
+  } catch (e) {
+    await remote.close();
+    throw e;
+  }
+  const hookContext: HookRunContext = {
+    root: run.root,
+    db: run.db,
+    kv: run.kv,
+    api,
+    env: hookEnv,
+    onOutput: (l) => run.emit({ type: 'output', job: l.job, worker: l.worker, stream: l.stream, text: `[${l.event} ${l.command}] ${l.text}`, source: 'hook' }),
+    ...(run.signal ? { signal: run.signal } : {}),
+  };
+  return {
+    remote,
+    hooks: hookPort(hookContext),
+    health: healthPort({ ...hookContext, sshProbe: (ip, command, opts) => remote.probe(ip, command, opts) }, run.emit),
+    hookContext,
+    close: async () => {
+      try {
+        await api.close();
+      } finally {
+        await remote.close();
+      }
+    },
   };
 }

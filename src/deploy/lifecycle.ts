@@ -1,5 +1,5 @@
 // Which lifecycle an updated allocation gets (deploy spec §13.1): restart, reload or sync (files only).
-import { matchAny } from './glob-match.ts';
+import { matchAny } from '../util/glob-match.ts';
 import { changedPaths } from './tree-hash.ts';
 
 export type UpdateAction = 'restart' | 'reload' | 'sync';

@@ -13,7 +13,7 @@ import { byteCompare } from '../util/go-json.ts';
 import { bucketDir, jobDir } from './commands.ts';
 import { templateKv } from './template-kv.ts';
 import { jobFileMode, LEGACY_JOB_FILE_MODE, LEGACY_RENDERED_MODE, PRIVATE_KEY_MODE, RENDERED_MODE } from './file-modes.ts';
-import { prometheusRules, ruleFiles, scrapeConfigs } from './prometheus.ts';
+import { prometheusRules, ruleFiles, scrapeConfigs } from '../prometheus/server.ts';
 import type { AllocState } from './alloc-state.ts';
 import type { TreeHash } from './tree-hash.ts';
 import { emptyTree, hashJobTree, putFile, readAsset, writeJobTree, type JobTree } from './job-tree.ts';

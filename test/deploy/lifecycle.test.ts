@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { deployFixture, RECORDING_MAKEFILE, type DeployFixture } from './fixture.ts';
 import { planText } from './plan-text.ts';
 import { catDeployments } from '../../src/cat/deployments.ts';
-import { runJobTarget } from '../../src/deploy/job-run.ts';
+import { runJobTarget } from '../../src/job-run/index.ts';
 import { connectRun } from '../../src/deploy/connect.ts';
 
 let f: DeployFixture;

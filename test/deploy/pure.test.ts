@@ -1,33 +1,13 @@
-// Pure parts of deploy: glob matching, lifecycle decisions, rollout order, batches, manifests,
-// command builders, worker files, the dry-run report (deploy spec §13, §14, §16.4, §21, §28).
+// Pure parts of deploy: lifecycle decisions, rollout order, batches, manifests,
+// worker files, the dry-run report (deploy spec §13, §14, §16.4, §21, §28).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { globMatches, matchAny } from '../../src/deploy/glob-match.ts';
 import { decideLifecycle, type LifecycleInput } from '../../src/deploy/lifecycle.ts';
 import { batches, rolloutOrder } from '../../src/deploy/rollout-order.ts';
 import { changedPaths } from '../../src/deploy/tree-hash.ts';
-import { cleanupJobCommand, parseMissing, prerequisiteScript, runnerCommand } from '../../src/deploy/commands.ts';
 import { jobsJson, workerJson } from '../../src/deploy/worker-files.ts';
 import { formatDryRun } from '../../src/report/dry-run.ts';
 import type { JobPlan } from '../../src/deploy/plan.ts';
-
-test('glob cases of the reference match as documented', () => {
-  assert.ok(globMatches('Makefile', 'Makefile'));
-  assert.ok(globMatches('Makefile', 'sub/Makefile'));
-  assert.ok(globMatches('*.yaml', 'rules/alerts.yaml'));
-  assert.ok(globMatches('bin/**', 'bin/app'));
-  assert.ok(globMatches('docker-compose.yml', 'docker-compose.yml'));
-  assert.ok(!globMatches('bin/**', 'config/app.toml'));
-  assert.ok(globMatches('**/*.yml', 'a.yml'));
-  assert.ok(globMatches('**/*.yml', 'x/y/a.yml'));
-  assert.ok(globMatches('**/conf/*.yml', 'conf/a.yml'));
-  assert.ok(!globMatches('**/conf/*.yml', 'x/conf/a.yml'));
-  assert.ok(globMatches('a/**/*.txt', 'a/b/c.txt'));
-  assert.ok(globMatches('conf/', 'conf/x/y'));
-  assert.ok(globMatches('conf/*.toml', 'conf/app.toml'));
-  assert.ok(!globMatches('[', '['), 'a malformed pattern matches nothing');
-  assert.deepEqual(matchAny(['Makefile', 'bin/**'], ['config/app.toml', 'bin/runner', 'Makefile']), ['bin/runner', 'Makefile']);
-});
 
 const base: LifecycleInput = { policy: 'always', globs: [], syncOnly: false, hashChanged: true, versionOnly: false, previousFiles: {}, currentFiles: {} };
 
@@ -68,18 +48,6 @@ test('batch sizing: 0 → all; 2 of 5 → 2; 10 of 3 → 3', () => {
 test('manifest diff lists changed, added and deleted paths, sorted', () => {
   assert.deepEqual(changedPaths({ Makefile: 'a', 'config/app.toml': 'b' }, { Makefile: 'a2', 'config/app.toml': 'b', 'rules/alerts.yaml': 'c' }), ['Makefile', 'rules/alerts.yaml']);
   assert.deepEqual(changedPaths({ gone: 'x' }, {}), ['gone']);
-});
-
-test('remote commands are exact', () => {
-  assert.equal(runnerCommand('b1', 'start', 'api'), 'python3 /opt/worker/b1/bin/runner.py b1 start --jobs api');
-  assert.equal(cleanupJobCommand('b1', 'gone'), 'if [ -d /opt/worker/b1/jobs/gone ]; then find /opt/worker/b1/jobs/gone -mindepth 1 -maxdepth 1 ! -name data ! -name logs -exec rm -rf {} +; fi');
-  assert.deepEqual(parseMissing('x\nmissing: python3 make\n'), ['python3', 'make']);
-});
-
-test('the prerequisite script probes sudo only when sudo will be used (Q16)', () => {
-  assert.doesNotMatch(prerequisiteScript(false), /sudo/);
-  assert.match(prerequisiteScript(true), /check sudo/);
-  assert.match(prerequisiteScript(false), /check python3/);
 });
 
 test('worker.json and jobs.json use 3-space indentation, sorted labels and jobs', () => {

@@ -26,8 +26,9 @@ export interface DeployCliOptions extends HostKeyFlags {
 }
 
 export async function deployCommand(io: CliIo, opts: DeployCliOptions): Promise<void> {
+  // -b is `maand build` first, with its output (warnings, certificates, post_build lines, summary);
   // loaded only when asked: the build pulls in modules a plain deploy never uses
-  if (opts.build) await (await import('../../build/index.ts')).build({ root: io.cwd, env: io.env });
+  if (opts.build) await (await import('./build.ts')).buildCommand(io, { purgeJobKv: false });
   const ssh = sshAccess(io, opts);
   const log = opts.dryRun ? undefined : new RunLog(join(io.cwd, 'logs'), { id: randomUUID(), command: 'deploy', format: readMaandConf(join(io.cwd, 'maand.conf')).log_format });
   const controller = new AbortController();

@@ -5,6 +5,7 @@ import { runCliCommand } from '../../hooks/cli-command.ts';
 import { connectRun } from '../../deploy/connect.ts';
 import { withRun } from '../../run/lifecycle.ts';
 import type { DeployEvent } from '../../deploy/result.ts';
+import { wholeNumberFlag } from '../flags.ts';
 import type { CliIo } from '../io.ts';
 import { parseNameList } from '../../entry/job-list.ts';
 import { sshAccess, type HostKeyFlags } from '../ssh-access.ts';
@@ -37,7 +38,7 @@ export async function healthCommand(io: CliIo, opts: HostKeyFlags & { jobs?: str
 }
 
 export async function jobCommandCommand(io: CliIo, command: string, job: string | undefined, opts: { concurrency: string }): Promise<void> {
-  const concurrency = Number(opts.concurrency);
+  const concurrency = wholeNumberFlag('--concurrency', opts.concurrency, 1, 'allocations at once');
   // hooks' maand.run_ssh gets the same ssh access as a deploy's (accept-new into secrets/known_hosts)
   const connect = connectRun({ ssh: sshAccess(io, { insecureSkipHostKeyCheck: false }), hookEnv: io.env });
   const r = await withRun({ root: io.cwd, command: 'jobcommand', connect, onEvent: hookOutput(io) }, async (run) => {

@@ -1,6 +1,6 @@
 import { PartialFailureError } from '../../errors.ts';
 import { connectRun } from '../../deploy/connect.ts';
-import { runJobTarget } from '../../deploy/job-run.ts';
+import { runJobTarget } from '../../job-run/index.ts';
 import { formatEvent } from '../../report/console.ts';
 import type { CliIo } from '../io.ts';
 import { parseNameList } from '../../entry/job-list.ts';

@@ -6,8 +6,8 @@ import { MaandError } from '../errors.ts';
 import type { Db } from '../catalog/db.ts';
 import type { KvStore } from '../kv/index.ts';
 import { resolvePortName } from '../build/prometheus.ts';
-import { putFile, type JobTree } from './job-tree.ts';
-import { prometheusConsoles } from './prometheus-consoles.ts';
+import { putFile, type JobTree } from '../deploy/job-tree.ts';
+import { prometheusConsoles } from './consoles.ts';
 
 type Item = Record<string, unknown>;
 

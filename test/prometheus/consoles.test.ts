@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs
 import { join, relative } from 'node:path';
 import { withBucket, type TestBucket } from '../helpers/bucket.ts';
 import { stageJob } from '../../src/deploy/staging.ts';
-import { listedDashboards } from '../../src/deploy/dashboard-ignore.ts';
+import { listedDashboards } from '../../src/prometheus/dashboard-ignore.ts';
 import { KvStore, loadKvKey, namespacesForAllocation } from '../../src/kv/index.ts';
 
 const API_DOWN = '# API down\n\nRun `systemctl restart api` on {{ $labels.instance }}.\n\n<script>alert(1)</script>\n';

@@ -5,12 +5,12 @@ import { MaandError } from '../errors.ts';
 import { sshSettings } from '../bucket/maand-conf.ts';
 import { withRun, type BucketRun } from '../run/lifecycle.ts';
 import type { Connect } from '../run/links.ts';
-import { bucketDir, runnerCommand, shq } from './commands.ts';
-import type { DeployEvent } from './result.ts';
-import { batches } from './rollout-order.ts';
+import { bucketDir, runnerCommand, shq } from '../deploy/commands.ts';
+import type { DeployEvent } from '../deploy/result.ts';
+import { batches } from '../deploy/rollout-order.ts';
 import { commandsFor } from '../hooks/catalog.ts';
-import { isActive, jobAllocations, jobInfo } from './alloc-state.ts';
-import { failureText, WorkerLink } from './worker-link.ts';
+import { isActive, jobAllocations, jobInfo } from '../deploy/alloc-state.ts';
+import { failureText, WorkerLink } from '../deploy/worker-link.ts';
 
 export interface JobRunOptions {
   root: string;

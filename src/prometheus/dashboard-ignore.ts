@@ -2,7 +2,7 @@
 // consoles index (the files are still staged). Segments are matched with glob-match's Go path.Match, so
 // `*`, `?`, classes and escapes behave as in restart_globs; `**` spans any number of segments.
 import { byteCompare } from '../util/go-json.ts';
-import { pathMatch } from './glob-match.ts';
+import { pathMatch } from '../util/glob-match.ts';
 
 export const IGNORE_FILE = '.dashboardignore';
 

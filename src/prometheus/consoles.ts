@@ -6,7 +6,7 @@ import MarkdownIt, { type Token } from 'markdown-it';
 import type { Db } from '../catalog/db.ts';
 import { byteCompare } from '../util/go-json.ts';
 import { isIgnoreFile, listedDashboards } from './dashboard-ignore.ts';
-import { putFile, type JobTree } from './job-tree.ts';
+import { putFile, type JobTree } from '../deploy/job-tree.ts';
 
 interface PromFile {
   job: string;
