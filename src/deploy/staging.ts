@@ -1,8 +1,6 @@
 // Staging a job tree for one allocation (deploy spec §8): catalog files, client libraries, rendered
 // .tpl files and certificates, under tmp/stage/<ip>/jobs/<job>/ — the rsync source and the hashed tree.
 // Hook workspaces live elsewhere (tmp/workers/…), so hooks never change the plan hash (decision Q12).
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { MaandError } from '../errors.ts';
 import type { Db } from '../catalog/db.ts';
 import { jobFileRows, type JobFileRow } from '../catalog/job-files.ts';
@@ -16,7 +14,7 @@ import { jobFileMode, LEGACY_JOB_FILE_MODE, LEGACY_RENDERED_MODE, PRIVATE_KEY_MO
 import { prometheusRules, ruleFiles, scrapeConfigs } from '../prometheus/server.ts';
 import type { AllocState } from './alloc-state.ts';
 import type { TreeHash } from './tree-hash.ts';
-import { emptyTree, hashJobTree, putFile, readAsset, writeJobTree, type JobTree } from './job-tree.ts';
+import { emptyTree, hashJobTree, putFile, readAsset, type JobTree } from './job-tree.ts';
 
 export interface StagedTree extends TreeHash {
   tree: JobTree;
@@ -58,13 +56,6 @@ export function buildJobTree(db: Db, kv: KvStore, ctx: AllocationContext, rows: 
   return tree;
 }
 
-/** Writes the job tree for one allocation under tmp/stage/<ip>/jobs/<job>/ and returns that directory. */
-export function stageJob(db: Db, kv: KvStore, bucketRoot: string, ctx: AllocationContext): string {
-  const dir = join(bucketRoot, 'tmp', 'stage', ctx.workerIp, 'jobs', ctx.job);
-  rmSync(dir, { recursive: true, force: true });
-  writeJobTree(buildJobTree(db, kv, ctx), dir);
-  return dir;
-}
 
 function renderTemplates(db: Db, kv: KvStore, tree: JobTree, ctx: AllocationContext): void {
   const templates = [...tree.files.keys()].filter((p) => p.endsWith('.tpl')).sort(byteCompare);

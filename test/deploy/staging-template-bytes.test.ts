@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { withBucket } from '../helpers/bucket.ts';
-import { stageJob } from '../../src/deploy/staging.ts';
+import { stageJob } from '../helpers/stage.ts';
 import { KvStore, loadKvKey, namespacesForAllocation } from '../../src/kv/index.ts';
 
 test('given a template with a raw byte and a slice inside a character, when staged, then the file holds the raw bytes', () =>

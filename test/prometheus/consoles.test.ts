@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { withBucket, type TestBucket } from '../helpers/bucket.ts';
-import { stageJob } from '../../src/deploy/staging.ts';
+import { stageJob } from '../helpers/stage.ts';
 import { listedDashboards } from '../../src/prometheus/dashboard-ignore.ts';
 import { KvStore, loadKvKey, namespacesForAllocation } from '../../src/kv/index.ts';
 

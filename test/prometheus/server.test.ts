@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { withBucket, type TestBucket } from '../helpers/bucket.ts';
-import { stageJob } from '../../src/deploy/staging.ts';
+import { stageJob } from '../helpers/stage.ts';
 import { KvStore, loadKvKey, namespacesForAllocation } from '../../src/kv/index.ts';
 
 const SCRAPE = '- job_name: api\n  static_configs:\n    - targets: ["maand:port/_implicit"]\n';
