@@ -8,7 +8,7 @@ import { readWorkersJson } from '../bucket/workers-json.ts';
 import { asDatabaseError, openDb } from '../catalog/db.ts';
 import { checkSchema } from '../catalog/gate.ts';
 import { bucketRow } from '../catalog/queries.ts';
-import { dropPlaintextCertKeyHistory, KvStore, loadKvKey, purgeStaleVersions } from '../kv/index.ts';
+import { dropPlaintextCertKeyHistory, KvStore, loadKvKey, purgeStaleVersions, type SecretListener } from '../kv/index.ts';
 import type { BuildContext, BuildEvent } from './context.ts';
 import { syncWorkers } from './workers.ts';
 import { prescanJobs, syncJobs } from './jobs.ts';
@@ -42,6 +42,8 @@ export interface BuildOptions {
   renderScrape?: ScrapeRenderer;
   /** RSA bits of new leaf keys; defaults to 4096 (tests use 1024, as init's caKeyBits). */
   leafKeyBits?: number;
+  /** Told every secret value the build and its post_build hooks create or decrypt (the Action masks them). */
+  onSecret?: SecretListener;
 }
 
 export interface BuildResult {
@@ -91,7 +93,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
     db.exec('BEGIN IMMEDIATE');
     let kvChanges = 0;
     try {
-      ctx.kv = KvStore.load(db, { key: () => loadKvKey(paths.root) });
+      ctx.kv = KvStore.load(db, { key: () => loadKvKey(paths.root), ...(opts.onSecret ? { onSecret: opts.onSecret } : {}) });
       step('workers');
       syncWorkers(ctx);
       step('jobs');
@@ -128,6 +130,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
       ...(opts.env ? { env: opts.env } : {}),
       ...(opts.onHookOutput ? { onOutput: opts.onHookOutput } : {}),
       ...(opts.signal ? { signal: opts.signal } : {}),
+      ...(opts.onSecret ? { onSecret: opts.onSecret } : {}),
     });
     if (post.error) throw post.error;
     return summarize(ctx, kvChanges, certsGenerated);
