@@ -31,6 +31,8 @@ export interface CommandContext {
   meta: ReportMeta;
   /** The SSH access of deploy and drift (written by prepareSsh). */
   ssh?: SshAccess;
+  /** Masks a secret value the engine created or decrypted, before anything can print it. */
+  onSecret: (value: string) => void;
 }
 
 /** build (workspace → catalog), with post_build hook output in its own log group. */
@@ -38,7 +40,7 @@ export async function buildCatalog(c: CommandContext): Promise<BuildResult> {
   c.events.group('build: workspace → catalog');
   try {
     return await build({
-      root: c.config.bucket, env: c.env.processEnv, signal: c.signal,
+      root: c.config.bucket, env: c.env.processEnv, signal: c.signal, onSecret: c.onSecret,
       onHookOutput: (l) => c.events.log.info(formatHookLine(l)),
       onEvent: (e) => (e.type === 'warning' ? c.events.onEvent({ type: 'warning', message: e.message }) : e.type === 'step' ? c.events.log.info(`build: ${e.step}`) : undefined),
     });
@@ -57,7 +59,7 @@ function connect(c: CommandContext): ReturnType<typeof connectRun> {
 
 export async function runDeploy(c: CommandContext): Promise<CommandOutcome> {
   await buildCatalog(c);
-  const r = await deploy({ root: c.config.bucket, jobs: c.config.jobs, force: c.config.force, syncOnly: c.config.syncOnly, signal: c.signal, onEvent: c.events.onEvent, connect: connect(c) });
+  const r = await deploy({ root: c.config.bucket, jobs: c.config.jobs, force: c.config.force, syncOnly: c.config.syncOnly, signal: c.signal, onEvent: c.events.onEvent, onSecret: c.onSecret, connect: connect(c) });
   c.events.end();
   return deployOutcome(r, fromDeploy(r, c.meta));
 }
@@ -65,7 +67,7 @@ export async function runDeploy(c: CommandContext): Promise<CommandOutcome> {
 /** A dry run against the restored state with no SSH credentials at all (pre_deploy hooks still run, Q1). */
 export async function runPlan(c: CommandContext): Promise<CommandOutcome> {
   await buildCatalog(c);
-  const r = await deploy({ root: c.config.bucket, jobs: c.config.jobs, force: c.config.force, syncOnly: c.config.syncOnly, dryRun: true, signal: c.signal, onEvent: c.events.onEvent, connect: connect(c) });
+  const r = await deploy({ root: c.config.bucket, jobs: c.config.jobs, force: c.config.force, syncOnly: c.config.syncOnly, dryRun: true, signal: c.signal, onEvent: c.events.onEvent, onSecret: c.onSecret, connect: connect(c) });
   c.events.end();
   const report = fromPlan(r, c.meta);
   return { ...deployOutcome(r, report), changed: r.plans.some((p) => p.needsRollout) || r.reconcile.length > 0 };
@@ -83,7 +85,7 @@ export async function runBuild(c: CommandContext, at: { bucketId: string; update
 export async function runDrift(c: CommandContext, at: { bucketId: string; updateSeq: number }): Promise<CommandOutcome> {
   const t0 = Date.now();
   c.events.group('drift: compare workers with the catalog');
-  const d = await detectDrift({ root: c.config.bucket, jobs: c.config.jobs, markForCorrection: c.config.drift === 'correct', signal: c.signal, onEvent: c.events.onEvent, connect: connect(c) });
+  const d = await detectDrift({ root: c.config.bucket, jobs: c.config.jobs, markForCorrection: c.config.drift === 'correct', signal: c.signal, onEvent: c.events.onEvent, onSecret: c.onSecret, connect: connect(c) });
   for (const j of d.jobs) {
     for (const a of j.allocations) c.events.log.info(`  ${j.job}@${a.workerIp}: ${a.status}${a.files.length > 0 ? ` (${a.files.join(', ')})` : a.detail ? ` (${a.detail})` : ''}`);
     if (!j.health.ok) c.events.log.info(`  ${j.job}: health check failed: ${j.health.error ?? 'unknown error'}`);
@@ -92,7 +94,7 @@ export async function runDrift(c: CommandContext, at: { bucketId: string; update
   let correction: DeployResult | undefined;
   if (c.config.drift === 'correct' && d.driftedJobs.length > 0 && !c.signal.aborted) {
     c.events.log.info(`drift: correct: redeploying ${d.driftedJobs.join(', ')}`);
-    correction = await deploy({ root: c.config.bucket, jobs: [...d.driftedJobs], signal: c.signal, onEvent: c.events.onEvent, connect: connect(c) });
+    correction = await deploy({ root: c.config.bucket, jobs: [...d.driftedJobs], signal: c.signal, onEvent: c.events.onEvent, onSecret: c.onSecret, connect: connect(c) });
     c.events.end();
   }
   const report = fromDrift(d, correction, { ...c.meta, ...at, durationMs: Date.now() - t0 });

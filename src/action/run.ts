@@ -14,7 +14,7 @@ import type { ActionEnv } from './env.ts';
 import { SAVED, type OutputName } from './inputs.ts';
 import { EventLog, type ActionLog } from './log.ts';
 import { removeSecretsPlanDoesNotNeed, secretsPlanDoesNotNeed } from './checkout-state.ts';
-import { maskBucketSecrets } from './mask.ts';
+import { maskBucketSecrets, secretMasker } from './mask.ts';
 import { prepareSsh, removeSshDir } from './ssh.ts';
 import type { StatePort } from './state-port.ts';
 
@@ -56,7 +56,9 @@ export async function runAction(config: Config, env: ActionEnv, io: RunIo): Prom
   const events = new EventLog(io.log);
   const { generation, notes, wrote } = await restoreOrInit(config, io);
   const at = readBucket(config.bucket);
-  maskBucketSecrets(config.bucket, io.setSecret);
+  // one masker for the restored secrets and those the run creates or decrypts: each is registered once
+  const mask = secretMasker(io.setSecret);
+  maskBucketSecrets(config.bucket, mask);
   if (config.command === 'plan') keepSshKeyFromPlan(config.bucket, wrote, io.log, events);
   if (savesState(config)) {
     io.saveState(SAVED.bucketId, at.bucketId);
@@ -64,7 +66,7 @@ export async function runAction(config: Config, env: ActionEnv, io: RunIo): Prom
     io.saveState(SAVED.cleanRoot, config.bucket); // once saved, the backend holds it
   }
   const runUrl = env.repository ? `${env.serverUrl}/${env.repository}/actions/runs/${env.runId}` : undefined;
-  const ctx: CommandContext = { config, env, events, signal: io.signal, meta: { bucketName: config.state.name, generation, notes, ...(runUrl ? { runUrl } : {}) } };
+  const ctx: CommandContext = { config, env, events, signal: io.signal, onSecret: (v) => void mask(v), meta: { bucketName: config.state.name, generation, notes, ...(runUrl ? { runUrl } : {}) } };
   let out: CommandOutcome;
   let sshDir = '';
   try {

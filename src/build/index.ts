@@ -8,7 +8,7 @@ import { readWorkersJson } from '../bucket/workers-json.ts';
 import { asDatabaseError, inTransactionAsync, openDb } from '../catalog/db.ts';
 import { checkSchema } from '../catalog/gate.ts';
 import { bucketRow } from '../catalog/queries.ts';
-import { dropPlaintextCertKeyHistory, KvStore, loadKvKey, purgeStaleVersions } from '../kv/index.ts';
+import { dropPlaintextCertKeyHistory, KvStore, loadKvKey, purgeStaleVersions, type SecretListener } from '../kv/index.ts';
 import type { BuildContext, BuildEvent } from './context.ts';
 import { syncWorkers } from './workers.ts';
 import { prescanJobs, syncJobs } from './jobs.ts';
@@ -42,6 +42,8 @@ export interface BuildOptions {
   renderScrape?: ScrapeRenderer;
   /** RSA bits of new leaf keys; defaults to 4096 (tests use 1024, as init's caKeyBits). */
   leafKeyBits?: number;
+  /** Told every secret value the build and its post_build hooks create or decrypt (the Action masks them). */
+  onSecret?: SecretListener;
 }
 
 export interface BuildResult {
@@ -90,7 +92,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
     const step = (name: string): void => emit({ type: 'step', step: name });
     // all-or-nothing: any error rolls the whole build back and leaves the catalog as it was
     const kvChanges = await inTransactionAsync(db, async () => {
-      ctx.kv = KvStore.load(db, { key: () => loadKvKey(paths.root) });
+      ctx.kv = KvStore.load(db, { key: () => loadKvKey(paths.root), ...(opts.onSecret ? { onSecret: opts.onSecret } : {}) });
       step('workers');
       syncWorkers(ctx);
       step('jobs');
@@ -124,6 +126,7 @@ async function buildLocked(opts: BuildOptions): Promise<BuildResult> {
       ...(opts.env ? { env: opts.env } : {}),
       ...(opts.onHookOutput ? { onOutput: opts.onHookOutput } : {}),
       ...(opts.signal ? { signal: opts.signal } : {}),
+      ...(opts.onSecret ? { onSecret: opts.onSecret } : {}),
     });
     if (post.error) throw post.error;
     return summarize(ctx, kvChanges, certsGenerated);

@@ -9,6 +9,7 @@ import { fullSync, jobNamespace, PROMETHEUS_NS } from '../kv/index.ts';
 import { goJson } from '../util/go-json.ts';
 import type { BuildContext } from './context.ts';
 import { quoted } from '../util/quoted.ts';
+import { redactSecrets } from '../template/index.ts';
 
 const SD_KEYS = [
   'kubernetes_sd_configs', 'dns_sd_configs', 'file_sd_configs', 'consul_sd_configs', 'ecs_sd_configs', 'ec2_sd_configs',
@@ -53,7 +54,8 @@ export function buildPrometheusCatalog(ctx: BuildContext, renderScrape: ScrapeRe
       try {
         text = renderScrape(job, source);
       } catch (e) {
-        throw invalid(`job ${job} scrape.yaml.tpl: ${(e as Error).message}`);
+        // the error may quote a secret the template read: it reaches logs, summaries and JSON
+        throw invalid(`job ${job} scrape.yaml.tpl: ${redactSecrets((e as Error).message, ctx.kv.knownSecrets())}`);
       }
     } else if (existsSync(join(prom, 'scrape.yaml'))) text = readText(join(prom, 'scrape.yaml'), `workspace/jobs/${job}/_prometheus/scrape.yaml`);
     if (text === undefined) continue;

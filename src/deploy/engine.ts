@@ -4,7 +4,7 @@
 // changes workers is checkpointed in the catalog as it happens (Q6).
 import { errorText, MaandError } from '../errors.ts';
 import { sshSettings } from '../bucket/maand-conf.ts';
-import { allocationNamespace, upstreamJobs } from '../kv/index.ts';
+import { allocationNamespace, upstreamJobs, type SecretListener } from '../kv/index.ts';
 import { withRun, type BucketRun } from '../run/lifecycle.ts';
 import type { Connect } from '../run/links.ts';
 import { DeployContext, type DeployFlags } from './context.ts';
@@ -25,6 +25,8 @@ export interface DeployOptions extends Partial<DeployFlags> {
   stageRamDir?: string | null;
   /** Wires remote execution, hooks and health checks for this run (the CLI and the Action provide them). */
   connect: Connect;
+  /** Told every secret value the run creates or decrypts (RunOptions.onSecret). */
+  onSecret?: SecretListener;
 }
 
 export function deploy(opts: DeployOptions): Promise<DeployResult> {
@@ -33,7 +35,7 @@ export function deploy(opts: DeployOptions): Promise<DeployResult> {
     {
       root: opts.root, command: flags.dryRun ? 'deploy --dry-run' : 'deploy', connect: opts.connect, readOnly: flags.dryRun,
       stage: opts.stageRamDir !== undefined ? { ramDir: opts.stageRamDir } : {},
-      ...(opts.onEvent ? { onEvent: opts.onEvent } : {}), ...(opts.signal ? { signal: opts.signal } : {}),
+      ...(opts.onEvent ? { onEvent: opts.onEvent } : {}), ...(opts.signal ? { signal: opts.signal } : {}), ...(opts.onSecret ? { onSecret: opts.onSecret } : {}),
     },
     (r) => deployRun(r, flags),
   );

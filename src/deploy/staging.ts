@@ -5,7 +5,7 @@ import { MaandError } from '../errors.ts';
 import type { Db } from '../catalog/db.ts';
 import { jobFileRows, type JobFileRow } from '../catalog/job-files.ts';
 import { allocationNamespace, namespacesForAllocation, readPlain, upstreamJobs, type KvStore } from '../kv/index.ts';
-import { decodeGoString, goStruct, parseTemplate, renderBytes, maandFuncs, TemplateError } from '../template/index.ts';
+import { decodeGoString, goStruct, parseTemplate, redactSecrets, renderBytes, maandFuncs } from '../template/index.ts';
 import { assetPath } from '../util/assets.ts';
 import { byteCompare } from '../util/go-json.ts';
 import { bucketDir, jobDir } from './commands.ts';
@@ -87,7 +87,8 @@ function renderTemplates(db: Db, kv: KvStore, tree: JobTree, ctx: AllocationCont
     try {
       out = renderBytes(tpl, data);
     } catch (e) {
-      const msg = e instanceof TemplateError || e instanceof Error ? e.message : String(e);
+      // the error may quote a value the template read with getSecret: it reaches logs, summaries and JSON
+      const msg = redactSecrets(e instanceof Error ? e.message : String(e), kv.knownSecrets());
       throw new MaandError('invalid job', `job ${ctx.job} worker ${ctx.workerIp}: execute template ${rel}: ${msg}`);
     }
     putFile(tree, rel.slice(0, -'.tpl'.length), out, RENDERED_MODE, LEGACY_RENDERED_MODE);

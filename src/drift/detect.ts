@@ -2,6 +2,7 @@
 // staged tree equals its promoted hash, an rsync checksum dry-run lists files that differ on the worker;
 // then the job's health check runs. No make target runs. `markDrifted` makes the next deploy roll them.
 import { MaandError } from '../errors.ts';
+import type { SecretListener } from '../kv/index.ts';
 import { sshSettings } from '../bucket/maand-conf.ts';
 import { parseItemizedLine } from '../remote/rsync.ts';
 import { withRun, type BucketRun } from '../run/lifecycle.ts';
@@ -44,11 +45,16 @@ export interface DriftOptions {
   onEvent?: (e: DeployEvent) => void;
   signal?: AbortSignal;
   connect: Connect;
+  /** Told every secret value the run creates or decrypts (RunOptions.onSecret). */
+  onSecret?: SecretListener;
 }
 
 export function detectDrift(o: DriftOptions): Promise<DriftResult> {
   return withRun(
-    { root: o.root, command: 'drift', connect: o.connect, stage: {}, ...(o.onEvent ? { onEvent: o.onEvent } : {}), ...(o.signal ? { signal: o.signal } : {}) },
+    {
+      root: o.root, command: 'drift', connect: o.connect, stage: {},
+      ...(o.onEvent ? { onEvent: o.onEvent } : {}), ...(o.signal ? { signal: o.signal } : {}), ...(o.onSecret ? { onSecret: o.onSecret } : {}),
+    },
     async (r) => {
       const result = await compare(r, o.jobs ?? []);
       if (o.markForCorrection) r.checkpoint(() => markDrifted(r, result));

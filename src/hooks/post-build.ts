@@ -4,7 +4,7 @@
 // by the hooks is persisted only when all of them succeeded.
 import { inTransactionAsync, type Db } from '../catalog/db.ts';
 import { MaandError } from '../errors.ts';
-import { KvStore, loadKvKey } from '../kv/index.ts';
+import { KvStore, loadKvKey, type SecretListener } from '../kv/index.ts';
 import { byteCompare } from '../util/go-json.ts';
 import { commandsFor } from './catalog.ts';
 import { runJobCommand } from './runner.ts';
@@ -15,6 +15,8 @@ export interface PostBuildOptions extends Omit<HookRunContext, 'db' | 'kv' | 'ap
   db: Db;
   /** Unix seconds stamped on persisted KV rows. Default now. */
   now?: number;
+  /** Told every secret value the hooks write or read through the runtime API. */
+  onSecret?: SecretListener;
 }
 
 export interface PostBuildResult {
@@ -39,7 +41,7 @@ export async function runPostBuild(o: PostBuildOptions): Promise<PostBuildResult
   let kvChanges = 0;
   // One transaction over every hook: KV written by post_build is kept only when all of them succeeded.
   await inTransactionAsync(db, async () => {
-    const kv = KvStore.load(db, { key: () => loadKvKey(o.root) });
+    const kv = KvStore.load(db, { key: () => loadKvKey(o.root), ...(o.onSecret ? { onSecret: o.onSecret } : {}) });
     const api = await startRuntimeApi({ db, kv });
     try {
       const ctx: HookRunContext = { ...o, db, kv, api };

@@ -1,6 +1,6 @@
 // Public API of the KV store module.
 export { KvError, isKvError, namespaceNotAvailable, type KvErrorKind } from './errors.ts';
-export { KvStore, type KvEntry, type KvKeySource, type KvSnapshot, type KvStoreOptions } from './store.ts';
+export { KvStore, type KvEntry, type KvKeySource, type KvSnapshot, type KvStoreOptions, type SecretListener } from './store.ts';
 export { KvSession } from './session.ts';
 export {
   decrypt, encrypt, ensureKvKey, ENCRYPTED_PREFIX, isEncrypted, kvKeyPath, loadKvKey,

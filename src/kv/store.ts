@@ -12,8 +12,12 @@ export type { KvSnapshot } from './undo.ts';
 /** The 32-byte secret key, or a loader called once on the first secret operation. */
 export type KvKeySource = Uint8Array | (() => Uint8Array);
 
+/** Told a secret's plaintext the first time the store encrypts or decrypts it (the Action masks it). */
+export type SecretListener = (plaintext: string) => void;
+
 export interface KvStoreOptions {
   key?: KvKeySource;
+  onSecret?: SecretListener;
 }
 
 /** A read-only view of one key's latest state. */
@@ -33,9 +37,13 @@ export class KvStore {
   readonly #undo = new UndoLog();
   #keySource: KvKeySource | undefined;
   #key: Uint8Array | undefined;
+  /** Every plaintext this store encrypted or decrypted: what error texts must not carry. */
+  readonly #known = new Set<string>();
+  readonly #onSecret: SecretListener | undefined;
 
   constructor(opts: KvStoreOptions = {}) {
     this.#keySource = opts.key;
+    this.#onSecret = opts.onSecret;
   }
 
   /** Loads the max-version row of every (namespace, key), tombstones included. */
@@ -52,7 +60,7 @@ export class KvStore {
 
   /** Encrypts (no trimming); a fresh nonce makes every call a new version. */
   putSecret(ns: string, key: string, plaintext: string): void {
-    this.#write(ns, key, encrypt(this.#cryptoKey(), plaintext));
+    this.#write(ns, key, encrypt(this.#cryptoKey(), this.#learn(plaintext)));
   }
 
   /** The stored value (ciphertext in secret namespaces); throws `key not found or deleted`. */
@@ -68,7 +76,12 @@ export class KvStore {
   }
 
   getSecret(ns: string, key: string): string {
-    return decrypt(this.#cryptoKey(), this.get(ns, key));
+    return this.#learn(decrypt(this.#cryptoKey(), this.get(ns, key)));
+  }
+
+  /** The secret plaintexts this store has encrypted or decrypted so far, in the order it learned them. */
+  knownSecrets(): string[] {
+    return [...this.#known];
   }
 
   entry(ns: string, key: string): KvEntry | undefined {
@@ -179,6 +192,14 @@ export class KvStore {
     e.version++;
     e.changed = true;
     this.#dirty.add(e);
+  }
+
+  #learn(plaintext: string): string {
+    if (!this.#known.has(plaintext)) {
+      this.#known.add(plaintext);
+      this.#onSecret?.(plaintext);
+    }
+    return plaintext;
   }
 
   #cryptoKey(): Uint8Array {

@@ -10,7 +10,7 @@ import { inTransaction, openDb, type Db } from '../catalog/db.ts';
 import { checkSchema } from '../catalog/gate.ts';
 import { bucketRow, workerLabels, workersByPosition } from '../catalog/queries.ts';
 import { InternalError } from '../errors.ts';
-import { KvStore, loadKvKey } from '../kv/index.ts';
+import { KvStore, loadKvKey, type SecretListener } from '../kv/index.ts';
 import { onAbnormalExit } from '../util/exit-cleanup.ts';
 import { tightenBucketModes } from '../bucket/modes.ts';
 import type { DeployEvent } from '../deploy/result.ts';
@@ -36,6 +36,8 @@ export interface RunOptions {
   stage?: { ramDir?: string | null };
   /** A dry run: `checkpoint` writes nothing. */
   readOnly?: boolean;
+  /** Told every secret value the run (templates, hooks, certificates) creates or decrypts. */
+  onSecret?: SecretListener;
 }
 
 /** What a command's work gets: the opened bucket, and the links and staging area it asked for. */
@@ -76,7 +78,7 @@ async function runLocked<T>(o: RunOptions, work: (run: BucketRun) => Promise<T>)
     const bucket = bucketRow(db);
     const labels = workerLabels(db);
     const workers = workersByPosition(db).map((w) => ({ workerId: w.worker_id, ip: w.worker_ip, position: w.position, labels: labels.get(w.worker_ip) ?? [] }));
-    const kv = KvStore.load(db, { key: () => loadKvKey(paths.root) });
+    const kv = KvStore.load(db, { key: () => loadKvKey(paths.root), ...(o.onSecret ? { onSecret: o.onSecret } : {}) });
     const emit = o.onEvent ?? ((): void => {});
     // data/ and logs/ are owner-only; a bucket made by an older maand is tightened once, with a note
     const tightened = tightenBucketModes(paths.root);

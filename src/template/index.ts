@@ -17,6 +17,7 @@ export { parseTemplate, Template } from './template.ts';
 export { GO_TYPE, GoFloat, goStruct, type GoInt } from './value.ts';
 export { MAX_EXEC_DEPTH } from './exec.ts';
 export { decodeGoString, encodeGoString } from './gostring.ts';
+export { REDACTED, redactSecrets } from './redact.ts';
 
 /**
  * Executes the template over `data` and returns the whole output (never a partial one).
