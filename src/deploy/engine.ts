@@ -16,6 +16,7 @@ import { rolloutJob } from './rollout.ts';
 import { stageActive, type StagedTree } from './staging.ts';
 import { bumpUpdateSeq, isActive, jobAllocations, jobInfo, jobMarker, storeHash, waves } from './alloc-state.ts';
 import { rsyncFailure, WorkerLink } from './worker-link.ts';
+import { recordStaged } from './content-record.ts';
 
 export interface DeployOptions extends Partial<DeployFlags> {
   root: string;
@@ -188,6 +189,7 @@ function stageAndPlan(ctx: DeployContext, job: string, seq: number): PlannedJob 
         if (h) storeHash(ctx.db, job, a.allocId, h.hash, h.filesJson);
         ctx.kv.put(allocationNamespace(job, a.workerIp), 'version', a.newVersion);
       }
+      recordStaged(ctx.db, ctx.kv, job, active, staged);
     });
     allocs = jobAllocations(ctx.db, job);
   }
