@@ -17,6 +17,7 @@ import { stageActive, type StagedTree } from './staging.ts';
 import { bumpUpdateSeq, isActive, jobAllocations, jobInfo, jobMarker, storeHash, waves } from './alloc-state.ts';
 import { rsyncFailure, WorkerLink } from './worker-link.ts';
 import { recordStaged } from './content-record.ts';
+import { withFileChanges } from './plan-files.ts';
 
 export interface DeployOptions extends Partial<DeployFlags> {
   root: string;
@@ -97,7 +98,7 @@ async function run(ctx: DeployContext): Promise<void> {
       }
       ctx.emit({ type: 'job-planned', plan: p.plan });
       if (ctx.flags.dryRun) {
-        ctx.result.plans.push(p.plan);
+        ctx.result.plans.push(withFileChanges(ctx.db, ctx.kv, p.plan, p.allocs, p.staged));
         continue;
       }
       // Open the connections to the workers this job will touch while the other jobs are planned.
