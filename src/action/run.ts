@@ -87,7 +87,9 @@ export async function runAction(config: Config, env: ActionEnv, io: RunIo): Prom
   }
   const resultFile = join(env.runnerTemp, `maand-${config.state.name}-${config.command}.json`);
   mkdirSync(env.runnerTemp, { recursive: true });
-  writeFileSync(resultFile, `${JSON.stringify({ command: config.command, report: out.report, result: out.result }, null, 2)}\n`);
+  // a plan's file is the plan document (docs/plan.md), the same `maand deploy --dry-run --json` prints
+  const document = out.report.plan ?? { command: config.command, report: out.report, result: out.result };
+  writeFileSync(resultFile, `${JSON.stringify(document, null, 2)}\n`);
   const outputs: Record<OutputName, string> = {
     changed: String(out.changed), plan: resultFile, 'failed-jobs': out.failedJobs.join(','), 'update-seq': String(out.updateSeq),
     'drift-detected': String(out.driftedJobs.length > 0), 'drifted-jobs': out.driftedJobs.join(','), 'state-generation': String(generation),

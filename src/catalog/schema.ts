@@ -1,6 +1,7 @@
 // The catalog schema (schema version 1), compatible with the reference tool's maand.db.
 // Declared column types are exact: they decide SQLite type affinity (e.g. numbers in TEXT columns).
 import type { DatabaseSync } from 'node:sqlite';
+import { ensureContentTables } from '../deploy/deployed-content.ts';
 
 export const SCHEMA_VERSION = 1;
 
@@ -142,6 +143,7 @@ export function migrate(db: DatabaseSync): void {
   for (const name of Object.keys(VIEWS)) db.exec(`DROP VIEW IF EXISTS ${name}`);
   db.exec('DROP VIEW IF EXISTS cat_hashes');
   for (const view of Object.values(VIEWS)) db.exec(view.sql);
+  ensureContentTables(db);
   const row = db.prepare('SELECT version FROM schema_version WHERE id = 1').get() as { version: number } | undefined;
   if (row?.version !== SCHEMA_VERSION)
     db.prepare('INSERT INTO schema_version (id, version) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET version = excluded.version').run(SCHEMA_VERSION);

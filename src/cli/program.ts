@@ -62,6 +62,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--sync-only', 'rsync files and run post_deploy without start, restart or reload', false)
     .option('-b, --build', 'run maand build first', false)
     .option('--output <file>', 'write the result, or the dry-run plan, as JSON to this file')
+    .option('--diff', 'with --dry-run: also print the diff of each file that would change, per worker', false)
+    .option('--json', 'with --dry-run: print the plan as one JSON document on stdout (see docs/plan.md)', false)
     .option('-v, --verbose', 'also show the rsync transfer output', false)
     .action(async (opts: import('./commands/deploy.ts').DeployCliOptions) => {
       failurePrefix = opts.dryRun ? 'maand deploy --dry-run failed' : 'maand deploy failed';

@@ -2,6 +2,7 @@
 // record what is on the workers (hash rows, promotions, job status markers).
 import type { Db } from '../catalog/db.ts';
 import { normalizedVersion } from '../bucket/version.ts';
+import { dropFiles, promoteFiles } from './deployed-content.ts';
 
 export interface AllocState {
   allocId: string;
@@ -115,6 +116,7 @@ export function promote(db: Db, job: string, allocId: string): void {
      current_version = COALESCE((SELECT new_version FROM allocations WHERE alloc_id = ? AND job = ?), '0.0.0')
      WHERE namespace = ? AND key = ?`,
   ).run(allocId, job, `${job}_allocation`, allocId);
+  promoteFiles(db, job, allocId);
 }
 
 /** A disabled allocation was stopped: it no longer runs anything (decision Q9: stop once). */
@@ -124,6 +126,7 @@ export function markStopped(db: Db, job: string, allocId: string): void {
 
 export function deleteHash(db: Db, job: string, allocId: string): void {
   db.prepare('DELETE FROM hash WHERE namespace = ? AND key = ?').run(`${job}_allocation`, allocId);
+  dropFiles(db, job, allocId);
 }
 
 /** Unfinished job work carried to the next deploy (Q30, S3): health/rollout or post_deploy pending. */

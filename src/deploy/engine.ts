@@ -16,6 +16,8 @@ import { rolloutJob } from './rollout.ts';
 import { stageActive, type StagedTree } from './staging.ts';
 import { bumpUpdateSeq, isActive, jobAllocations, jobInfo, jobMarker, storeHash, waves } from './alloc-state.ts';
 import { rsyncFailure, WorkerLink } from './worker-link.ts';
+import { recordStaged } from './content-record.ts';
+import { withFileChanges } from './plan-files.ts';
 
 export interface DeployOptions extends Partial<DeployFlags> {
   root: string;
@@ -98,7 +100,7 @@ async function run(ctx: DeployContext): Promise<void> {
       }
       ctx.emit({ type: 'job-planned', plan: p.plan });
       if (ctx.flags.dryRun) {
-        ctx.result.plans.push(p.plan);
+        ctx.result.plans.push(withFileChanges(ctx.db, ctx.kv, p.plan, p.allocs, p.staged));
         continue;
       }
       // Open the connections to the workers this job will touch while the other jobs are planned.
@@ -190,6 +192,7 @@ function stageAndPlan(ctx: DeployContext, job: string, seq: number): PlannedJob 
         if (h) storeHash(ctx.db, job, a.allocId, h.hash, h.filesJson);
         ctx.kv.put(allocationNamespace(job, a.workerIp), 'version', a.newVersion);
       }
+      recordStaged(ctx.db, ctx.kv, job, active, staged);
     });
     allocs = jobAllocations(ctx.db, job);
   }

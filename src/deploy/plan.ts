@@ -17,6 +17,21 @@ export interface AllocPlan {
   matched: string[];
   currentVersion: string;
   newVersion: string;
+  /** Dry run only: the files this allocation's deploy adds, changes or removes (plan-files.ts). */
+  files?: FileChange[];
+}
+
+export interface FileChange {
+  path: string;
+  change: 'added' | 'changed' | 'removed';
+  /** Bytes as it will land; null when removed. */
+  size: number | null;
+  /** Bytes last deployed; null when added or not recorded. */
+  previousSize: number | null;
+  /** Unified-diff hunks of the redacted text; null for binary or large files, or when the old text is unknown. */
+  diff: string | null;
+  /** Why there is no diff (e.g. no previous content recorded). */
+  note: string | null;
 }
 
 export interface JobPlan {

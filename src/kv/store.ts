@@ -1,5 +1,6 @@
 // The in-memory session store (spec kv §1.2–§1.4): loaded once from `key_value`, mutated in
 // memory by build, templates and hooks, and appended back to SQLite at persist points.
+import { createHmac } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import { keyNotFound, namespaceNotFound, cryptoError, KEY_INVALID } from './errors.ts';
 import { decrypt, encrypt } from './secrets.ts';
@@ -82,6 +83,16 @@ export class KvStore {
   /** The secret plaintexts this store has encrypted or decrypted so far, in the order it learned them. */
   knownSecrets(): string[] {
     return [...this.#known];
+  }
+
+  /** Decrypts a stored `enc:v1:` value of any version (plans redact every stored secret, Q36). */
+  decryptValue(value: string): string {
+    return decrypt(this.#cryptoKey(), value);
+  }
+
+  /** A key for `purpose` derived from the bucket key (never the key itself), e.g. to fingerprint secrets. */
+  derivedKey(purpose: string): Buffer {
+    return createHmac('sha256', this.#cryptoKey()).update(`maand:${purpose}`).digest();
   }
 
   entry(ns: string, key: string): KvEntry | undefined {

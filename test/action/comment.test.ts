@@ -8,7 +8,7 @@ import { deployResult, plan, webFailed } from './results.ts';
 
 const meta = { bucketName: 'prod', generation: 6, runUrl: 'https://github.com/acme/infra/actions/runs/42' };
 
-test('the comment of a plan with changes lists the changing jobs and folds the allocations', () => {
+test('the comment of a plan with changes lists the changing jobs and folds each job\'s allocations', () => {
   const r = deployResult({
     dryRun: true, updateSeqBumped: false,
     plans: [
@@ -29,12 +29,19 @@ Bucket **prod** · id b-7f3a · update\\_seq 4 · 12.3 s · state generation 6 �
 | 1 | app | restart ×1 | files changed: conf/app.conf |
 | 2 | web | start ×1 | new allocation |
 
-<details><summary>Allocations (2)</summary>
+<details><summary>app: restart ×1</summary>
 
-| Job | Worker | Action | Reason |
-| --- | --- | --- | --- |
-| app | 10.0.0.1 | restart | files changed: conf/app.conf |
-| web | 10.0.0.3 | start | new allocation |
+| Worker | Action | Reason |
+| --- | --- | --- |
+| 10.0.0.1 | restart | files changed: conf/app.conf |
+
+</details>
+
+<details><summary>web: start ×1</summary>
+
+| Worker | Action | Reason |
+| --- | --- | --- |
+| 10.0.0.3 | start | new allocation |
 
 </details>
 `);

@@ -1,6 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { PartialFailureError } from '../../errors.ts';
+import { MaandError, PartialFailureError } from '../../errors.ts';
+import { planDocument } from '../../report/plan-doc.ts';
+import { formatPlanDiffs } from '../../report/plan-diff-text.ts';
 import { deploy } from '../../deploy/engine.ts';
 import { connectRun } from '../../deploy/connect.ts';
 import { formatDryRun } from '../../report/dry-run.ts';
@@ -23,12 +25,19 @@ export interface DeployCliOptions extends HostKeyFlags {
   build: boolean;
   output?: string;
   verbose: boolean;
+  /** --dry-run only: print each allocation's file diffs after the plan. */
+  diff?: boolean;
+  /** --dry-run only: print the plan document (docs/plan.md) as the only output on stdout. */
+  json?: boolean;
+  color?: boolean;
 }
 
 export async function deployCommand(io: CliIo, opts: DeployCliOptions): Promise<void> {
   // -b is `maand build` first, with its output (warnings, certificates, post_build lines, summary);
   // loaded only when asked: the build pulls in modules a plain deploy never uses
-  if (opts.build) await (await import('./build.ts')).buildCommand(io, { purgeJobKv: false });
+  if ((opts.diff || opts.json) && !opts.dryRun) throw new MaandError('invalid argument', `--${opts.json ? 'json' : 'diff'} shows a plan: use it with --dry-run`);
+  // with --json stdout carries the plan document alone: the build's report goes to stderr
+  if (opts.build) await (await import('./build.ts')).buildCommand(opts.json ? { ...io, stdout: io.stderr } : io, { purgeJobKv: false });
   const ssh = sshAccess(io, opts);
   const log = opts.dryRun ? undefined : new RunLog(join(io.cwd, 'logs'), { id: randomUUID(), command: 'deploy', format: readMaandConf(join(io.cwd, 'maand.conf')).log_format });
   const controller = new AbortController();
@@ -51,9 +60,11 @@ export async function deployCommand(io: CliIo, opts: DeployCliOptions): Promise<
       connect: connectRun({ ssh, hookEnv: io.env }),
     });
     if (opts.output) writeFileSync(resolve(io.cwd, opts.output), `${JSON.stringify(result, null, 2)}\n`);
-    if (opts.dryRun) {
+    if (opts.dryRun && opts.json) io.stdout.write(`${JSON.stringify(planDocument(result), null, 2)}\n`);
+    else if (opts.dryRun) {
       const failures = result.jobs.filter((j) => j.status === 'failed').map((j) => ({ job: j.job, error: j.error ?? '' }));
       io.stdout.write(formatDryRun(result.plans, failures, plannedStops(result)));
+      if (opts.diff) io.stdout.write(formatPlanDiffs(planDocument(result), { color: io.stdout.isTTY === true && opts.color !== false && io.env['NO_COLOR'] === undefined }));
     } else io.stdout.write(formatSummary(result));
     if (result.failedJobs.length > 0 || result.cancelled) {
       const errs = result.jobs.filter((j) => j.error).map((j) => j.error!);

@@ -3,6 +3,7 @@
 import type { BuildResult } from '../../build/index.ts';
 import type { DriftResult } from '../../drift/detect.ts';
 import { changed, plannedStops, type DeployResult, type JobResult } from '../../deploy/result.ts';
+import { planDocument } from '../plan-doc.ts';
 import { byWaveThenJob, plural, type Report, type ReportFailure, type ReportJob, type Verdict } from './model.ts';
 
 export interface ReportMeta {
@@ -97,7 +98,7 @@ export function fromPlan(r: DeployResult, meta: ReportMeta): Report {
     failures.length > 0 ? `plan failed for ${plural(r.failedJobs.length || failures.length, 'job')}`
     : changing + stops.length > 0 ? `${plural(changing, 'job')} would change, ${upToDate} up to date${stopText}`
     : `no changes: ${plural(upToDate, 'job')} up to date`;
-  const report: Report = { ...base(meta, r), command: 'plan', verdict, headline, failures, jobs };
+  const report: Report = { ...base(meta, r), command: 'plan', verdict, headline, failures, jobs, plan: planDocument(r) };
   report.reconcile = stops.map((x) => ({ job: x.job, worker: x.workerIp, action: x.cleanup ? 'stop and clean up' : 'stop', outcome: 'planned' }));
   return report;
 }

@@ -1,5 +1,6 @@
 // The one report model of an Action run: the job summary and the PR comment are both rendered from it,
 // so they can never disagree. Built from the engine's results by from-results.ts; plain data, sorted.
+import type { PlanDocument } from '../plan-doc.ts';
 
 export type ReportCommand = 'deploy' | 'plan' | 'drift' | 'build';
 
@@ -67,6 +68,8 @@ export interface Report {
   correction?: ReportJob[];
   /** A link to the workflow run (never to anything secret). */
   runUrl?: string;
+  /** plan: the plan document (docs/plan.md) whose file diffs the comment and summary fold per job. */
+  plan?: PlanDocument;
 }
 
 export function byWaveThenJob(a: { wave: number; job: string }, b: { wave: number; job: string }): number {

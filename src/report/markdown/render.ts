@@ -2,6 +2,7 @@
 // limit by showing fewer table rows (with a visible note) rather than cutting Markdown in half.
 import Mustache from 'mustache';
 import { TABLE_PARTIAL } from '../templates/table.ts';
+import { DETAILS } from '../templates/details.ts';
 import type { Report, Verdict } from './model.ts';
 
 export interface Section {
@@ -79,7 +80,7 @@ export function renderFitted(
         return { ...s, rows: s.rows.slice(0, cap).map((cells) => ({ cells })), ...(cut > 0 ? { more: moreNote(cut) } : {}) };
       })]),
     );
-    const text = Mustache.render(template, { ...view, ...capped, ...(omitted > 0 ? { trimmed: trimmedNote } : {}) }, { table: TABLE_PARTIAL }, { escape: escapeMarkdown });
+    const text = Mustache.render(template, { ...view, ...capped, ...(omitted > 0 ? { trimmed: trimmedNote } : {}) }, { table: TABLE_PARTIAL, details: DETAILS }, { escape: escapeMarkdown });
     return { text, omitted };
   };
   const full = render(longest);

@@ -79,11 +79,6 @@ export function planStops(r: Report): Section[] {
   return [{ title: 'Stopped first (removed or disabled allocations)', columns: ['Job', 'Worker', 'Action'], rows: r.reconcile.map((x) => [x.job, x.worker, x.action]) }];
 }
 
-export function planAllocations(r: Report): Section[] {
-  const rows = r.jobs.filter((j) => j.status === 'planned').flatMap((j) => j.allocations.filter((a) => a.action !== 'skip').map((a) => [j.job, a.worker, a.action, a.reason]));
-  return rows.length === 0 ? [] : [{ title: `Allocations (${rows.length})`, columns: ['Job', 'Worker', 'Action', 'Reason'], rows }];
-}
-
 function driftSections(r: Report): Section[] {
   const rows = r.jobs.flatMap((j) => j.allocations.filter((a) => a.outcome !== 'in-sync').map((a) => [j.job, a.worker, statusLabel(a.outcome), a.files && a.files.length > 0 ? a.files.join(', ') : a.reason]));
   const out: Section[] = [];
@@ -95,6 +90,6 @@ function driftSections(r: Report): Section[] {
 
 /** Every table of the job summary, in order. */
 export function summarySections(r: Report): Section[] {
-  const body = r.command === 'deploy' ? deploySections(r) : r.command === 'plan' ? [...waveSection(r), ...planChanges(r), ...planStops(r), ...planAllocations(r)] : r.command === 'drift' ? driftSections(r) : [];
+  const body = r.command === 'deploy' ? deploySections(r) : r.command === 'plan' ? [...waveSection(r), ...planChanges(r), ...planStops(r)] : r.command === 'drift' ? driftSections(r) : [];
   return [...failureSection(r), ...body];
 }

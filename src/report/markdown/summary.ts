@@ -2,8 +2,9 @@
 // summary over 1 MiB, so big buckets show fewer table rows with a note saying where the rest is.
 import Mustache from 'mustache';
 import { ERROR_SUMMARY_TEMPLATE, SUMMARY_TEMPLATE } from '../templates/summary.ts';
-import type { Report } from './model.ts';
-import { escapeMarkdown, facts, renderFitted, utf8Bytes, VERDICT_ICON, type Fitted } from './render.ts';
+import { plural, type Report } from './model.ts';
+import { planDetails, renderPlanFitted } from './plan-details.ts';
+import { escapeMarkdown, facts, utf8Bytes, VERDICT_ICON, type Fitted } from './render.ts';
 import { summarySections } from './sections.ts';
 
 /** GitHub's limit is 1 MiB per step; the rest is head room for what other writers add. */
@@ -22,11 +23,16 @@ export function renderSummary(r: Report, opts: SummaryOptions = {}): Fitted {
     runUrl: r.runUrl,
     notes: r.notes,
     sections: summarySections(r),
+    details: planDetails(r.plan),
   };
-  return renderFitted(
-    SUMMARY_TEMPLATE, view, ['sections'], opts.limitBytes ?? SUMMARY_LIMIT_BYTES, utf8Bytes,
+  return renderPlanFitted(
+    SUMMARY_TEMPLATE, view, ['sections', 'details'], opts.limitBytes ?? SUMMARY_LIMIT_BYTES, utf8Bytes,
     (n) => `… ${n} more rows not shown`,
     'Trimmed: the summary is limited to 1 MiB. The JSON file named by the plan output has every row.',
+    {
+      leftOut: 'diff left out to fit the summary; the JSON file named by the plan output has it',
+      trimmed: (n) => `Trimmed: the ${plural(n, 'largest diff')} left out to stay under 1 MiB. The JSON file named by the plan output has every diff.`,
+    },
   );
 }
 

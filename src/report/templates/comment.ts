@@ -1,5 +1,6 @@
 // Mustache template of the sticky PR comment of command plan. {{{marker}}} is the hidden HTML comment
-// the action finds its own comment by; it must stay the first line.
+// the action finds its own comment by; it must stay the first line. The folded
+// blocks of the changed jobs come from the `details` partial (templates/details.ts).
 export const COMMENT_TEMPLATE = `{{{marker}}}
 ## {{icon}} maand plan: {{headline}}
 
@@ -14,14 +15,7 @@ export const COMMENT_TEMPLATE = `{{{marker}}}
 
 {{> table}}
 {{/sections}}
-{{#details}}
-
-<details><summary>{{title}}</summary>
-
-{{> table}}
-
-</details>
-{{/details}}
+{{> details}}
 {{#trimmed}}
 
 _{{trimmed}}_

@@ -18,6 +18,7 @@ export const SUMMARY_TEMPLATE = `## {{icon}} maand {{command}}: {{headline}}
 \`\`\`
 {{/diagram}}
 {{/sections}}
+{{> details}}
 {{#trimmed}}
 
 _{{trimmed}}_
