@@ -1,5 +1,6 @@
 // Wires one run to the outside: OpenSSH for workers, the hooks' runtime API and runner, health checks.
 import { bucketPaths } from '../bucket/paths.ts';
+import { workerProxyJumps } from '../catalog/worker-proxy.ts';
 import { startRuntimeApi } from '../hooks/runtime-api.ts';
 import type { HookRunContext } from '../hooks/types.ts';
 import type { Connect } from '../run/links.ts';
@@ -16,7 +17,7 @@ export interface ConnectOptions {
 export function connectRun(o: ConnectOptions): Connect {
   return async (run) => {
     const paths = bucketPaths(run.root);
-    const { remote, hookEnv } = await openSshRemote(paths, run.conf, o.ssh);
+    const { remote, hookEnv } = await openSshRemote(paths, run.conf, o.ssh, workerProxyJumps(run.db));
     let api;
     try {
       api = await startRuntimeApi({ db: run.db, kv: run.kv });

@@ -26,9 +26,10 @@ export interface WorkerRemote {
   rsync(ip: string, localDir: string, remoteDir: string, filterFile: string, opts?: { onLine?: LineSink; dryRun?: boolean; itemize?: boolean }): Promise<RemoteResult>;
   /**
    * What on this machine stops every worker from being reached (the ssh key, `ssh` or `rsync` missing),
-   * checked before the run's first change to a worker; undefined when nothing does.
+   * or a bastion in front of the workers that cannot be reached (issue 14), checked before the run's
+   * first change to a worker; undefined when nothing does.
    */
-  preflight(): string | undefined;
+  preflight(): Promise<string | undefined>;
   /** A health check's ssh probe: `command` as written (sudo per maand.conf), killed at `timeoutMs`. */
   probe(ip: string, command: string, opts: { timeoutMs: number; signal?: AbortSignal }): Promise<RemoteResult & { timedOut: boolean }>;
   close(): Promise<void>;
