@@ -38,7 +38,7 @@ export function connectRun(o: ConnectOptions): Connect {
     return {
       remote,
       hooks: hookPort(hookContext),
-      health: healthPort({ ...hookContext, sshProbe: (ip, command, opts) => remote.probe(ip, command, opts) }, run.emit),
+      health: healthPort({ ...hookContext, sshProbe: (ip, command, opts) => remote.probe(ip, command, opts), ...(remote.bastionRoute ? { bastionRoute: remote.bastionRoute } : {}) }, run.emit),
       hookContext,
       close: async () => {
         try {

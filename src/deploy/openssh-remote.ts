@@ -1,5 +1,6 @@
 // WorkerRemote over the system's OpenSSH: one ControlMaster per worker for the whole deploy.
 import { spawnSync } from 'node:child_process';
+import { Duplex } from 'node:stream';
 import { accessSync, constants, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MaandConf } from '../bucket/maand-conf.ts';
@@ -121,6 +122,20 @@ export async function openSshRemote(
         ...(opts.signal ? { signal: opts.signal } : {}),
       });
       return { ...explain(r), timedOut: r.timedOut };
+    },
+    bastionRoute: {
+      behindBastion: (ip) => jumpsOf(ip).length > 0,
+      ready: async (ip) => {
+        await exec.reachBastions(target(ip));
+      },
+      open: (ip, host, port) => {
+        const child = exec.forward(target(ip), host, port);
+        child.stderr.resume();
+        const stream = Duplex.from({ readable: child.stdout, writable: child.stdin });
+        stream.once('close', () => child.kill());
+        child.once('exit', () => stream.destroy());
+        return stream;
+      },
     },
     close: () => exec.close(),
   };

@@ -10,7 +10,7 @@ export const MAX_HANDSHAKE_ATTEMPTS = 3;
 /** Dropped or stalled before authentication: sshd at MaxStartups, a flaky middlebox, a slow host. */
 const TRANSIENT = /kex_exchange_identification|ssh_exchange_identification|banner exchange|Connection reset by peer|Connection timed out|Operation timed out/i;
 /** Never retried: the answer will not change. */
-const FINAL = /Permission denied|Host key verification failed|REMOTE HOST IDENTIFICATION HAS CHANGED|host key is known for|open failed|stdio forwarding failed|Could not resolve hostname/i;
+const FINAL = /Permission denied|Host key verification failed|REMOTE HOST IDENTIFICATION HAS CHANGED|host key is known for|open failed|forwarding (request )?failed|Could not resolve hostname/i;
 
 /** True when `p` is an ssh exit 255 that failed before logging in and may succeed if tried again. */
 export function retryableHandshake(p: ProcessResult): boolean {
@@ -24,12 +24,15 @@ export function handshakeBackoffMs(attempt: number): number {
   return Math.round(base * (1 + Math.random() * 0.5));
 }
 
-/** The line a bastion reports when it could not open the channel to the worker (`channel 0: open failed: …`). */
+/**
+ * The line saying a bastion could not open the channel to the worker (the master's client prints
+ * `Stdio forwarding request failed: …`, a direct -W `channel 0: open failed: …`).
+ */
 export function channelOpenFailure(stderr: string): string | undefined {
   return stderr
     .split('\n')
     .map((l) => l.trim())
-    .find((l) => /open failed/i.test(l));
+    .find((l) => /open failed|forwarding (request )?failed/i.test(l));
 }
 
 /** A counting semaphore: `acquire` resolves with a release function once a slot is free. */

@@ -4,6 +4,7 @@
 import type { MaandConf } from '../bucket/maand-conf.ts';
 import type { Db } from '../catalog/db.ts';
 import type { DeployEvent } from '../deploy/result.ts';
+import type { BastionRoute } from '../health/types.ts';
 import type { HookRunContext } from '../hooks/types.ts';
 import type { KvStore } from '../kv/index.ts';
 
@@ -32,6 +33,8 @@ export interface WorkerRemote {
   preflight(): Promise<string | undefined>;
   /** A health check's ssh probe: `command` as written (sudo per maand.conf), killed at `timeoutMs`. */
   probe(ip: string, command: string, opts: { timeoutMs: number; signal?: AbortSignal }): Promise<RemoteResult & { timedOut: boolean }>;
+  /** How tcp/http probes reach workers behind a bastion (issue 14); unset: every worker directly. */
+  bastionRoute?: BastionRoute;
   close(): Promise<void>;
 }
 
