@@ -79,7 +79,9 @@ function get(url: URL, signal: AbortSignal, open?: StreamOpener): Promise<Incomi
     return https ? tlsConnect({ socket: stream, ...(isIP(host) === 0 ? { servername: host } : {}) }) : stream;
   };
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'GET', signal, agent: false, ...(createConnection ? { createConnection } : {}) }, (res) => {
+    // createConnection is only used without an agent; agent: false otherwise (no keep-alive pool)
+    const how = createConnection === undefined ? { agent: false as const } : { createConnection };
+    const req = request(url, { method: 'GET', signal, ...how }, (res) => {
       res.on('error', reject);
       res.on('end', () => resolve(res));
       res.resume();

@@ -185,7 +185,7 @@ export class RemoteExecutor {
     const args = bastionMasterArgs(worker, chain, this.#ssh);
     const timeoutMs = ((this.#ssh.connectTimeoutSeconds ?? DEFAULT_SSH_OPTIONS.connectTimeoutSeconds) + 10) * 1000;
     const r = await this.#run('command', target, this.#sshProgram, args, { timeoutMs, bastionStart: true, ...(signal ? { signal } : {}) });
-    return r.exitCode === 0 ? undefined : { hop: jumpName(hop), result: r };
+    return r.exitCode === 0 ? undefined : { hop: jumpName(hop), result: { ...r, hop: jumpName(hop) } };
   }
 
   /**
