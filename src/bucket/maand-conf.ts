@@ -77,7 +77,7 @@ export function readMaandConf(file: string): MaandConf {
   if (conf.certs_ttl === 0) conf.certs_ttl = 60;
   conf.job_config_selector = conf.job_config_selector.trim();
   conf.ssh_proxy_jump = conf.ssh_proxy_jump.trim();
-  parseProxyJump(conf.ssh_proxy_jump, `key ssh_proxy_jump of ${file}:`, 'invalid maand.conf');
+  parseProxyJump(conf.ssh_proxy_jump, `key ssh_proxy_jump in ${file}`, 'invalid maand.conf');
   if (conf.ssh_max_startups < 0 || conf.ssh_max_startups > MAX_SSH_MAX_STARTUPS)
     throw new MaandError('invalid maand.conf', `key ssh_max_startups must be from 1 to ${MAX_SSH_MAX_STARTUPS} (0: the default ${DEFAULT_SSH_MAX_STARTUPS}), got ${conf.ssh_max_startups}; fix ${file}`);
   return conf;
