@@ -7,6 +7,7 @@ import { COMMANDS, COMMENT_MODES, DRIFT_MODES, INPUTS, STATE_BACKENDS, type Inpu
 import { Sensitive } from './sensitive.ts';
 import { parseNameList } from '../entry/job-list.ts';
 import { hostKeyPolicy } from '../entry/host-keys.ts';
+import { parseProxyJump } from '../remote/proxy-jump.ts';
 
 export type Command = (typeof COMMANDS)[number];
 export type StateBackendKind = (typeof STATE_BACKENDS)[number];
@@ -42,6 +43,8 @@ export function readConfig(read: InputReader, env: ActionEnv) {
       otherwise: { error: `input known-hosts is required for command ${command}: pass the workers' host keys (ssh-keyscan output) or set insecure-skip-host-key-check: true` },
     });
   }
+  const proxyJump = raw('ssh-proxy-jump');
+  parseProxyJump(proxyJump, 'input ssh-proxy-jump');
   const bucketInput = raw('bucket') || INPUTS.bucket.default;
   return {
     command,
@@ -54,6 +57,8 @@ export function readConfig(read: InputReader, env: ActionEnv) {
       privateKey: sshKey.trim() === '' ? undefined : new Sensitive(`${sshKey.replace(/\r\n/g, '\n').trim()}\n`),
       knownHosts: knownHosts === '' ? undefined : `${knownHosts}\n`,
       insecure,
+      /** Bastion chain overriding maand.conf ssh_proxy_jump (a worker's own proxy_jump still wins, Q37). */
+      proxyJump: proxyJump === '' ? undefined : proxyJump,
     },
     state: { backend, name, key: stateKey.trim() === '' ? undefined : new Sensitive(stateKey), branch },
     drift: oneOf('drift', raw('drift') || INPUTS.drift.default, DRIFT_MODES),

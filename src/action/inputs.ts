@@ -24,6 +24,7 @@ export const INPUTS = {
   'ssh-private-key': { default: '', secret: true },
   'known-hosts': { default: '' },
   'insecure-skip-host-key-check': { default: 'false' },
+  'ssh-proxy-jump': { default: '' },
   'state-backend': { default: 'cache', values: STATE_BACKENDS },
   'state-name': { default: 'maand' },
   'state-key': { default: '', secret: true },

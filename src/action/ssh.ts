@@ -27,10 +27,11 @@ export function prepareSsh(config: Config, runnerTemp: string): SshSetup {
     keyFile = join(dir, 'id');
     writeFileSync(keyFile, config.ssh.privateKey.reveal(), { mode: 0o600 });
   }
-  if (config.ssh.insecure) return { dir, access: { hostKeyPolicy: 'insecure', keyFile, tmpDir: dir } };
+  const proxy = config.ssh.proxyJump === undefined ? {} : { proxyJump: config.ssh.proxyJump };
+  if (config.ssh.insecure) return { dir, access: { hostKeyPolicy: 'insecure', keyFile, tmpDir: dir, ...proxy } };
   const knownHostsFile = join(dir, 'known_hosts');
   writeFileSync(knownHostsFile, config.ssh.knownHosts ?? '', { mode: 0o600 });
-  return { dir, access: { hostKeyPolicy: 'strict', knownHostsFile, keyFile, tmpDir: dir } };
+  return { dir, access: { hostKeyPolicy: 'strict', knownHostsFile, keyFile, tmpDir: dir, ...proxy } };
 }
 
 /** Removes the private dir; true when something was removed. */

@@ -2,6 +2,7 @@
 import { writeFileSync, existsSync } from 'node:fs';
 import { MaandError } from '../errors.ts';
 import { hookEnvEntryProblem } from '../hooks/env-allowlist.ts';
+import { parseProxyJump } from '../remote/proxy-jump.ts';
 import { FileReadError } from './read-file.ts';
 import { firstLine, readToml, tomlTypeName } from './toml.ts';
 
@@ -16,6 +17,10 @@ export interface MaandConf {
   log_format: string;
   /** Names (or `PREFIX_*`) of the caller's environment hooks also inherit (src/hooks/env-allowlist.ts). */
   hook_env: string[];
+  /** Bastion chain of every worker (OpenSSH -J syntax, src/remote/proxy-jump.ts); '' = direct. */
+  ssh_proxy_jump: string;
+  /** Most ssh handshakes in flight at once (0 in the file: the default). */
+  ssh_max_startups: number;
 }
 
 const ZERO: MaandConf = {
@@ -28,6 +33,8 @@ const ZERO: MaandConf = {
   job_config_selector: '',
   log_format: '',
   hook_env: [],
+  ssh_proxy_jump: '',
+  ssh_max_startups: 0,
 };
 
 export const DEFAULT_MAAND_CONF_TEXT =
@@ -42,7 +49,12 @@ const KINDS: Record<Exclude<keyof MaandConf, 'hook_env'>, 'bool' | 'string' | 'i
   certs_renewal_buffer: 'int',
   job_config_selector: 'string',
   log_format: 'string',
+  ssh_proxy_jump: 'string',
+  ssh_max_startups: 'int',
 };
+
+export const DEFAULT_SSH_MAX_STARTUPS = 10;
+const MAX_SSH_MAX_STARTUPS = 1000;
 
 /** Reads maand.conf: absent file → zero values (certs_ttl 0, a reference quirk kept on purpose). */
 export function readMaandConf(file: string): MaandConf {
@@ -64,6 +76,10 @@ export function readMaandConf(file: string): MaandConf {
   }
   if (conf.certs_ttl === 0) conf.certs_ttl = 60;
   conf.job_config_selector = conf.job_config_selector.trim();
+  conf.ssh_proxy_jump = conf.ssh_proxy_jump.trim();
+  parseProxyJump(conf.ssh_proxy_jump, `key ssh_proxy_jump in ${file}`, 'invalid maand.conf');
+  if (conf.ssh_max_startups < 0 || conf.ssh_max_startups > MAX_SSH_MAX_STARTUPS)
+    throw new MaandError('invalid maand.conf', `key ssh_max_startups must be from 1 to ${MAX_SSH_MAX_STARTUPS} (0: the default ${DEFAULT_SSH_MAX_STARTUPS}), got ${conf.ssh_max_startups}; fix ${file}`);
   return conf;
 }
 
@@ -84,6 +100,13 @@ export function writeDefaultMaandConf(file: string): void {
 }
 
 /** The effective ssh settings consumers use (defaults applied). */
-export function sshSettings(conf: MaandConf): { user: string; keyName: string; port: number; useSudo: boolean } {
-  return { user: conf.ssh_user || 'agent', keyName: conf.ssh_key || 'worker.key', port: conf.ssh_port > 0 ? conf.ssh_port : 22, useSudo: conf.use_sudo };
+export function sshSettings(conf: MaandConf): { user: string; keyName: string; port: number; useSudo: boolean; proxyJump: string; maxStartups: number } {
+  return {
+    user: conf.ssh_user || 'agent',
+    keyName: conf.ssh_key || 'worker.key',
+    port: conf.ssh_port > 0 ? conf.ssh_port : 22,
+    useSudo: conf.use_sudo,
+    proxyJump: conf.ssh_proxy_jump ?? '',
+    maxStartups: conf.ssh_max_startups > 0 ? conf.ssh_max_startups : DEFAULT_SSH_MAX_STARTUPS,
+  };
 }

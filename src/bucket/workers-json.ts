@@ -5,6 +5,7 @@ import { readOptionalText } from './read-file.ts';
 import { parseCpuMhz, parseMemoryMb, UnitError } from './units.ts';
 import { isWorkerHost } from './identifiers.ts';
 import { quoted } from '../util/quoted.ts';
+import { parseProxyJump } from '../remote/proxy-jump.ts';
 
 export interface WorkerSpec {
   host: string;
@@ -16,6 +17,8 @@ export interface WorkerSpec {
   position: number;
   /** Index in the file, the tie-breaker for equal positions. */
   index: number;
+  /** `"proxy_jump"`: this worker's bastion chain (-J syntax), '' to connect directly; absent: the run's default (Q37). */
+  proxyJump?: string;
 }
 
 function bad(detail: string): MaandError {
@@ -38,7 +41,7 @@ export function readWorkersJson(file: string): WorkerSpec[] {
 }
 
 function parseWorker(item: JsonValue, index: number, seen: Set<string>): WorkerSpec {
-  let host: string, hostname: string, labelsRaw: string[], mem: string, cpu: string, position: number | undefined, tagsObj;
+  let host: string, hostname: string, labelsRaw: string[], mem: string, cpu: string, position: number | undefined, tagsObj, proxyJump: string | undefined;
   try {
     const obj = asObject(item, 'Worker') ?? {};
     host = (asString(field(obj, 'host'), 'Worker.host') ?? '').trim();
@@ -48,6 +51,7 @@ function parseWorker(item: JsonValue, index: number, seen: Set<string>): WorkerS
     cpu = asString(field(obj, 'cpu'), 'Worker.cpu') ?? '';
     position = asInt(field(obj, 'position'), 'Worker.position');
     tagsObj = asObject(field(obj, 'tags'), 'Worker.tags') ?? {};
+    proxyJump = asString(field(obj, 'proxy_jump'), 'Worker.proxy_jump')?.trim();
     for (const [k, v] of Object.entries(tagsObj)) asString(v, `Worker.tags.${k}`);
   } catch (e) {
     if (!(e instanceof MaandError)) throw e; // a bug, not a problem of the file: let it show as one
@@ -76,5 +80,6 @@ function parseWorker(item: JsonValue, index: number, seen: Set<string>): WorkerS
   if (cpuMhz < 0) throw bad(`worker ${host}, cpu can't be less than 0`);
   const tags = new Map<string, string>();
   for (const [k, v] of Object.entries(tagsObj)) tags.set(k.trim().toLowerCase(), String(v).trim().toLowerCase());
-  return { host, hostname, labels, memoryMb, cpuMhz, tags, position: position ?? index, index };
+  if (proxyJump !== undefined) parseProxyJump(proxyJump, `worker ${host} proxy_jump`, 'invalid worker.json');
+  return { host, hostname, labels, memoryMb, cpuMhz, tags, position: position ?? index, index, ...(proxyJump === undefined ? {} : { proxyJump }) };
 }

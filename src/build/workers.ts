@@ -2,6 +2,7 @@
 import { goFloat } from '../util/go-format.ts';
 import { randomId } from '../util/stable-id.ts';
 import type { BuildContext } from './context.ts';
+import { storeWorkerProxyJumps } from '../catalog/worker-proxy.ts';
 
 export function syncWorkers(ctx: BuildContext): void {
   const { db } = ctx;
@@ -23,6 +24,7 @@ export function syncWorkers(ctx: BuildContext): void {
     delTags.run(id);
     for (const [k, v] of [...w.tags].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) addTag.run(id, k, v);
   }
+  storeWorkerProxyJumps(db, ctx.workers);
   const inFile = new Set(ctx.workers.map((w) => w.host));
   ctx.removedWorkers = [...existing.keys()].filter((ip) => !inFile.has(ip)).sort();
   for (const ip of ctx.removedWorkers) {

@@ -1,5 +1,6 @@
 // Wires one run to the outside: OpenSSH for workers, the hooks' runtime API and runner, health checks.
 import { bucketPaths } from '../bucket/paths.ts';
+import { workerProxyJumps } from '../catalog/worker-proxy.ts';
 import { startRuntimeApi } from '../hooks/runtime-api.ts';
 import type { HookRunContext } from '../hooks/types.ts';
 import type { Connect, RunInfo, RunLinks, WorkerRemote } from '../run/links.ts';
@@ -15,7 +16,7 @@ export interface ConnectOptions {
 
 export function connectRun(o: ConnectOptions): Connect {
   return async (run) => {
-    const { remote, hookEnv } = await openSshRemote(bucketPaths(run.root), run.conf, o.ssh);
+    const { remote, hookEnv } = await openSshRemote(bucketPaths(run.root), run.conf, o.ssh, workerProxyJumps(run.db));
     // hooks' maand.run_ssh uses the run's ssh options and ControlMasters (already host-key checked)
     return linkRun(run, remote, { ...(o.hookEnv ?? {}), ...hookEnv });
   };
@@ -45,7 +46,7 @@ export async function linkRun(run: RunInfo, remote: WorkerRemote, hookEnv: Reado
   return {
     remote,
     hooks: hookPort(hookContext),
-    health: healthPort({ ...hookContext, sshProbe: (ip, command, opts) => remote.probe(ip, command, opts) }, run.emit),
+    health: healthPort({ ...hookContext, sshProbe: (ip, command, opts) => remote.probe(ip, command, opts), ...(remote.bastionRoute ? { bastionRoute: remote.bastionRoute } : {}) }, run.emit),
     hookContext,
     close: async () => {
       try {

@@ -114,7 +114,7 @@ async function run(ctx: DeployContext): Promise<void> {
     }
     if (planned.length > 0 && !ctx.updateSeqBumped && !ctx.cancelled) {
       // nothing on a worker changed yet: a missing key or ssh/rsync fails the run here, once
-      ctx.link.requireTransport();
+      await ctx.link.requireTransport();
       ctx.checkpoint(() => (ctx.updateSeq = bumpUpdateSeq(ctx.db)));
       ctx.updateSeqBumped = true;
       restageTemplates(ctx, planned, seq, failed);

@@ -1,11 +1,14 @@
 // WorkerRemote over the system's OpenSSH: one ControlMaster per worker for the whole deploy.
 import { spawnSync } from 'node:child_process';
+import { Duplex } from 'node:stream';
 import { accessSync, constants, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MaandConf } from '../bucket/maand-conf.ts';
 import { sshSettings } from '../bucket/maand-conf.ts';
 import type { BucketPaths } from '../bucket/paths.ts';
-import { RemoteExecutor, type WorkerTarget } from '../remote/executor.ts';
+import { RemoteExecutor, type JumpAddress, type WorkerTarget } from '../remote/executor.ts';
+import { parseProxyJump } from '../remote/proxy-jump.ts';
+import { workerProxyArgs } from '../remote/ssh-options.ts';
 import { hookSshEnvironment } from '../remote/hook-ssh.ts';
 import type { HostKeyPolicy, SshReach } from '../remote/ssh-options.ts';
 import { remoteFailureMessage } from '../remote/errors.ts';
@@ -22,6 +25,8 @@ export interface SshAccess {
   /** Overrides secrets/<ssh_key>. */
   keyFile?: string;
   tmpDir?: string;
+  /** Bastion chain overriding maand.conf ssh_proxy_jump (the Action's ssh-proxy-jump); a worker's own proxy_jump wins (Q37). */
+  proxyJump?: string;
 }
 
 /**
@@ -32,10 +37,12 @@ export async function openSshRemote(
   paths: BucketPaths,
   conf: MaandConf,
   access: SshAccess,
+  /** The catalog's workers and their own proxy_jump (undefined: not set); decides each worker's bastions. */
+  workers: ReadonlyMap<string, string | undefined> = new Map(),
 ): Promise<{ remote: WorkerRemote; executor: RemoteExecutor; hookEnv: Record<string, string> }> {
   const s = sshSettings(conf);
   const keyFile = access.keyFile ?? join(paths.secretsDir, s.keyName);
-  const exec = await RemoteExecutor.create(access.tmpDir ? { tmpDir: access.tmpDir } : {});
+  const exec = await RemoteExecutor.create({ maxStartups: s.maxStartups, ...(access.tmpDir ? { tmpDir: access.tmpDir } : {}) });
   const reach: SshReach = {
     user: s.user,
     port: s.port,
@@ -50,7 +57,11 @@ export async function openSshRemote(
     if (keyProblem === null) keyProblem = sshKeyProblem(keyFile);
     return keyProblem;
   };
-  const target = (ip: string): WorkerTarget => ({ host: ip, ...reach });
+  const jumpsOf = workerJumps(s, access.proxyJump, workers);
+  const target = (ip: string): WorkerTarget => {
+    const jumps = jumpsOf(ip);
+    return { host: ip, ...reach, ...(jumps.length > 0 ? { jumps } : {}) };
+  };
   const explain = (r: Awaited<ReturnType<RemoteExecutor['run']>>): RemoteResult => {
     const failure = failureOf(r);
     return { exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr, ...(failure ? { message: remoteFailureMessage(r, failure) } : {}) };
@@ -62,9 +73,21 @@ export async function openSshRemote(
   };
   let missingTool: string | undefined | null = null;
   const remote: WorkerRemote = {
-    preflight() {
+    async preflight() {
       missingTool ??= ['ssh', 'rsync'].map(missingProgram).find((m) => m !== undefined);
-      return checkKey() ?? missingTool;
+      const local = checkKey() ?? missingTool;
+      if (local !== undefined) return local;
+      // every bastion of the catalog's workers, once: one that is down fails the run before a change
+      const chains = new Map<string, WorkerTarget>();
+      for (const ip of workers.keys()) {
+        const t = target(ip);
+        if (t.jumps !== undefined) chains.set(JSON.stringify(t.jumps), t);
+      }
+      for (const t of chains.values()) {
+        const failure = await exec.reachBastions(t);
+        if (failure !== undefined) return explain(failure.result).message;
+      }
+      return undefined;
     },
     async run(ip, script, opts = {}) {
       const bad = keyFailure();
@@ -100,9 +123,42 @@ export async function openSshRemote(
       });
       return { ...explain(r), timedOut: r.timedOut };
     },
+    bastionRoute: {
+      behindBastion: (ip) => jumpsOf(ip).length > 0,
+      ready: async (ip) => {
+        await exec.reachBastions(target(ip));
+      },
+      open: (ip, host, port) => {
+        const child = exec.forward(target(ip), host, port);
+        child.stderr.resume();
+        const stream = Duplex.from({ readable: child.stdout, writable: child.stdin });
+        stream.once('close', () => child.kill());
+        child.once('exit', () => stream.destroy());
+        return stream;
+      },
+    },
     close: () => exec.close(),
   };
-  return { remote, executor: exec, hookEnv: hookSshEnvironment(reach, exec.controlDir) };
+  const proxies = Object.fromEntries([...workers.keys()].map((ip) => [ip, workerProxyArgs(exec.target(target(ip)))] as const).filter(([, a]) => a.length > 0));
+  return { remote, executor: exec, hookEnv: hookSshEnvironment(reach, exec.controlDir, proxies) };
+}
+
+/**
+ * Each worker's bastions (decision Q37): its own workers.json proxy_jump, else the Action's
+ * ssh-proxy-jump, else maand.conf ssh_proxy_jump; '' is direct. A hop without a user logs in as
+ * ssh_user. The values were validated when read; parsing again only resolves them.
+ */
+function workerJumps(s: { user: string; proxyJump: string }, input: string | undefined, workers: ReadonlyMap<string, string | undefined>): (ip: string) => JumpAddress[] {
+  const parsed = new Map<string, JumpAddress[]>();
+  return (ip) => {
+    const spec = workers.get(ip) ?? input ?? s.proxyJump;
+    let jumps = parsed.get(spec);
+    if (jumps === undefined) {
+      jumps = parseProxyJump(spec, 'ssh proxy jump').map((h) => ({ user: h.user ?? s.user, host: h.host, port: h.port }));
+      parsed.set(spec, jumps);
+    }
+    return jumps;
+  };
 }
 
 /** Why the ssh key cannot be used, or undefined when it can. */

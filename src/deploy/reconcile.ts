@@ -35,7 +35,7 @@ export async function reconcile(ctx: DeployContext): Promise<Map<string, string>
     if (r.outcome === 'failed' && r.error && !failures.has(r.job)) failures.set(r.job, r.error);
   };
 
-  if (stopped.some(wasDeployed)) ctx.link.requireTransport();
+  if (stopped.some(wasDeployed)) await ctx.link.requireTransport();
   for (const a of stopped) {
     const running = wasDeployed(a);
     const assumeDead = a.removed && !ctx.workers.has(a.workerIp);

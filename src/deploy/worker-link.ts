@@ -60,8 +60,8 @@ export class WorkerLink {
   }
 
   /** Throws when nothing on this machine can reach any worker (key, ssh, rsync): one error for the run. */
-  requireTransport(): void {
-    const problem = this.init.remote.preflight();
+  async requireTransport(): Promise<void> {
+    const problem = await this.init.remote.preflight();
     if (problem !== undefined) throw new MaandError('workers unreachable', problem, undefined, { bare: true });
   }
 

@@ -71,7 +71,7 @@ async function compare(r: BucketRun, selected: string[]): Promise<DriftResult> {
   const workers = new Map(r.workers.map((w) => [w.ip, w]));
   const link = new WorkerLink({ remote: r.links.remote, db: r.db, bucketId: r.bucketId, workers: r.workers, useSudo: sshSettings(r.conf).useSudo, emit: r.emit, stage: r.stage, updateSeq: () => r.updateSeq });
   const result: DriftResult = { jobs: [], driftedJobs: [], pendingJobs: [], unreachable: [] };
-  if (jobs.some((j) => jobAllocations(r.db, j).some((a) => isActive(a) && wasDeployed(a)))) link.requireTransport();
+  if (jobs.some((j) => jobAllocations(r.db, j).some((a) => isActive(a) && wasDeployed(a)))) await link.requireTransport();
   for (const job of jobs) {
     const allocs = jobAllocations(r.db, job).filter(isActive);
     const staged = stageActive(r.db, r.kv, workers, r.bucketId, r.updateSeq, job, allocs);

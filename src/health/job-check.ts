@@ -4,7 +4,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { activeWorkers, commandsFor } from '../hooks/catalog.ts';
 import { runJobCommand } from '../hooks/runner.ts';
-import { httpProbe, tcpProbe } from './probes.ts';
+import { httpProbe, tcpProbe, tcpProbeOnWorker } from './probes.ts';
 import { loadHealthSpec, probePorts, type JobHealthSpec, type ProbeSpec } from './spec.ts';
 import { sshProbe } from './ssh-probe.ts';
 import {
@@ -82,12 +82,19 @@ async function probe(ctx: HealthContext, job: string, ip: string, c: ProbeSpec, 
   const started = Date.now();
   let label: string;
   let error: string | undefined;
+  const route = ctx.bastionRoute?.behindBastion(ip) === true ? ctx.bastionRoute : undefined;
   if (c.type === 'tcp') {
     label = `tcp ${c.port}`;
-    error = await tcpProbe(ip, ports.get(c.port)!, timeoutMs, ctx.signal);
+    const port = ports.get(c.port)!;
+    const runner = ctx.sshProbe;
+    error = route !== undefined && runner !== undefined
+      ? await tcpProbeOnWorker(ip, port, timeoutMs, (command) => runner(ip, command, { timeoutMs, ...(ctx.signal ? { signal: ctx.signal } : {}) }))
+      : await tcpProbe(ip, port, timeoutMs, ctx.signal);
   } else if (c.type === 'http') {
     label = `http ${c.port} ${c.path}`;
-    error = await httpProbe({ ip, port: ports.get(c.port)!, path: c.path, scheme: c.scheme, expectStatus: c.expectStatus, timeoutMs, signal: ctx.signal });
+    await route?.ready(ip);
+    const open = route === undefined ? {} : { open: (host: string, port: number) => route.open(ip, host, port) };
+    error = await httpProbe({ ip, port: ports.get(c.port)!, path: c.path, scheme: c.scheme, expectStatus: c.expectStatus, timeoutMs, signal: ctx.signal, ...open });
   } else if (c.type === 'ssh') {
     label = `ssh ${c.command}`;
     error = await sshProbe(ip, c.command, ctx.sshProbe, timeoutMs, ctx.signal);

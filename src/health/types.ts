@@ -1,11 +1,25 @@
 // Shapes of health checks: what the caller passes, what comes back, the progress events.
+import type { Duplex } from 'node:stream';
 import { MaandError } from '../errors.ts';
 import type { CommandRunResult, HookRunContext } from '../hooks/types.ts';
 import type { SshProbeRunner } from './ssh-probe.ts';
 
+export interface BastionRoute {
+  behindBastion(ip: string): boolean;
+  /** Brings up the bastions' masters in front of `ip` (so each open rides them, not a login of its own). */
+  ready(ip: string): Promise<void>;
+  /** A stream to host:port opened by the bastion in front of worker `ip`. */
+  open(ip: string, host: string, port: number): Duplex;
+}
+
 export interface HealthContext extends HookRunContext {
   /** How ssh probes reach workers (the run's WorkerRemote.probe); without it an ssh probe fails clearly. */
   sshProbe?: SshProbeRunner;
+  /**
+   * Workers the runner has no route to (behind a bastion, issue 14): their tcp/http probes go
+   * through the run's ssh connections instead of a direct connection.
+   */
+  bastionRoute?: BastionRoute;
   onHealth?: (e: HealthEvent) => void;
 }
 

@@ -60,7 +60,7 @@ async function runJobTargetIn(r: BucketRun, o: JobRunOptions): Promise<JobRunRes
     const h = await r.links.hooks.run(o.job, 'job_control', allocs.map((a) => ({ allocId: a.allocId, workerIp: a.workerIp })), { concurrency: allocs.length, env: { TARGET: o.target } });
     for (const a of allocs) result.workers.push({ workerIp: a.workerIp, ok: h.ok, ...(h.error ? { error: h.error } : {}) });
   } else {
-    link.requireTransport();
+    await link.requireTransport();
     for (const group of batches(allocs, info.maxConcurrentUpgrades)) {
       if (r.signal?.aborted) break;
       const outs = await Promise.all(

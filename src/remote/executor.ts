@@ -12,15 +12,30 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { InternalError } from '../errors.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { diagnoseHostKey, knownHostsName, userKnownHosts } from './host-keys.ts';
+import { diagnoseHostKey, hostKeyProblemIn, knownHostsName, userKnownHosts } from './host-keys.ts';
 import { runProcess, type LineListener, type ProcessResult } from './run-process.ts';
 import { SSH_FAILED, summarizeArgv, type RemoteKind, type RemoteResult } from './result.ts';
 import { rsyncArgs, type RsyncSpec } from './rsync.ts';
 import { DEFAULT_REMOTE_TIMEOUT_SECONDS, remoteShellCommand, workerScript } from './script.ts';
-import { DEFAULT_SSH_OPTIONS, sshArgs, sshPort, type SshOptions, type SshTarget } from './ssh-options.ts';
+import { DEFAULT_SSH_OPTIONS, bastionMasterArgs, forwardArgs, sshArgs, sshPort, type BastionHop, type SshOptions, type SshTarget } from './ssh-options.ts';
+import { handshakeBackoffMs, MAX_HANDSHAKE_ATTEMPTS, retryableHandshake, StartupLimiter } from './handshake.ts';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 
-/** A worker as callers know it; the executor supplies the ControlPath. */
-export type WorkerTarget = Omit<SshTarget, 'controlPath'>;
+/** A bastion as callers know it: the executor supplies its ControlPath. */
+export type JumpAddress = Omit<BastionHop, 'controlPath'>;
+
+/** A worker as callers know it; the executor supplies the ControlPaths (its own and its bastions'). */
+export type WorkerTarget = Omit<SshTarget, 'controlPath' | 'via'> & {
+  /** Bastions in front of the worker, first hop first (issue 14); empty or unset: direct. */
+  jumps?: readonly JumpAddress[];
+};
+
+/** Why a bastion of the chain could not be used: the hop's own ssh result. */
+export interface HopFailure {
+  /** The bastion, `user@host[:port]`. */
+  hop: string;
+  result: RemoteResult;
+}
 
 export interface ExecutorOptions {
   ssh?: Partial<SshOptions>;
@@ -28,6 +43,8 @@ export interface ExecutorOptions {
   tmpDir?: string;
   sshProgram?: string;
   rsyncProgram?: string;
+  /** Most ssh handshakes in flight at once (maand.conf ssh_max_startups; default 10). */
+  maxStartups?: number;
 }
 
 export interface StreamOptions {
@@ -62,6 +79,21 @@ export function controlSocket(dir: string, user: string, host: string, port: num
   return join(dir, `h${createHash('sha256').update(`${user}@${host.trim()}:${sshPort(port)}`).digest('hex').slice(0, 20)}`);
 }
 
+/** `user@host[:port]` of a hop for messages. */
+export function jumpName(hop: JumpAddress): string {
+  const host = hop.host.includes(':') ? `[${hop.host}]` : hop.host;
+  return `${hop.user}@${host}${sshPort(hop.port) === 22 ? '' : `:${sshPort(hop.port)}`}`;
+}
+
+/**
+ * The master socket of the last hop of `chain`: named after the whole chain, since the same bastion
+ * reached through different hops is a different connection (and never a worker's own socket).
+ */
+function bastionSocket(dir: string, chain: readonly JumpAddress[]): string {
+  const key = chain.map((h) => `${h.user}@${h.host.trim()}:${sshPort(h.port)}`).join(',');
+  return join(dir, `b${createHash('sha256').update(key).digest('hex').slice(0, 20)}`);
+}
+
 /**
  * Resolves when the control socket exists or `command` has ended (connected or not), whichever is
  * first, and at the latest after `limitMs` (the connect timeout): a first command that connects
@@ -90,6 +122,9 @@ export class RemoteExecutor {
   readonly #running = new Set<AbortController>();
   /** Per socket: settles once the first command's connection is up (or that command ended). */
   readonly #firstContact = new Map<string, Promise<void>>();
+  /** Per bastion socket: its master being started (undefined: up), or the failure of that start. */
+  readonly #bastions = new Map<string, Promise<HopFailure | undefined>>();
+  readonly #startups: StartupLimiter;
   #closed = false;
   readonly #dropExitCleanup: () => void;
 
@@ -99,6 +134,7 @@ export class RemoteExecutor {
     this.#ssh = opts.ssh ?? {};
     this.#sshProgram = opts.sshProgram ?? 'ssh';
     this.#rsyncProgram = opts.rsyncProgram ?? 'rsync';
+    this.#startups = new StartupLimiter(opts.maxStartups ?? 10);
   }
 
   static async create(opts: ExecutorOptions = {}): Promise<RemoteExecutor> {
@@ -111,7 +147,55 @@ export class RemoteExecutor {
   }
 
   target(worker: WorkerTarget): SshTarget {
-    return { ...worker, controlPath: controlSocket(this.controlDir, worker.user, worker.host, worker.port) };
+    const { jumps, ...rest } = worker;
+    const via = (jumps ?? []).map((hop, i) => ({ ...hop, controlPath: bastionSocket(this.controlDir, jumps!.slice(0, i + 1)) }));
+    return { ...rest, controlPath: controlSocket(this.controlDir, worker.user, worker.host, worker.port), ...(via.length > 0 ? { via } : {}) };
+  }
+
+  /**
+   * Makes sure every bastion in front of `worker` has its ControlMaster up, first hop first, each
+   * started once per run however many workers ride it. The first hop that cannot be used, or
+   * undefined when all are up (or the worker is direct).
+   */
+  reachBastions(worker: WorkerTarget, signal?: AbortSignal): Promise<HopFailure | undefined> {
+    return this.#reachChain(this.target(worker), signal);
+  }
+
+  async #reachChain(target: SshTarget, signal?: AbortSignal): Promise<HopFailure | undefined> {
+    const via = target.via ?? [];
+    for (let i = 0; i < via.length; i++) {
+      const hop = via[i]!;
+      let started = this.#bastions.get(hop.controlPath);
+      const settled = started === undefined ? undefined : await started;
+      // a master that ended since (idle past ControlPersist, or killed) is started again
+      if (started === undefined || (settled === undefined && !existsSync(hop.controlPath))) {
+        started = this.#startBastion(target, via.slice(0, i + 1), signal);
+        this.#bastions.set(hop.controlPath, started);
+      }
+      const failure = await started;
+      if (failure !== undefined) return failure;
+    }
+    return undefined;
+  }
+
+  async #startBastion(worker: SshTarget, chain: readonly BastionHop[], signal?: AbortSignal): Promise<HopFailure | undefined> {
+    const hop = chain.at(-1)!;
+    const { via: _worker, ...reach } = worker;
+    const target: SshTarget = { ...reach, user: hop.user, host: hop.host, port: hop.port, controlPath: hop.controlPath, ...(chain.length > 1 ? { via: chain.slice(0, -1) } : {}) };
+    const args = bastionMasterArgs(worker, chain, this.#ssh);
+    const timeoutMs = ((this.#ssh.connectTimeoutSeconds ?? DEFAULT_SSH_OPTIONS.connectTimeoutSeconds) + 10) * 1000;
+    const r = await this.#run('command', target, this.#sshProgram, args, { timeoutMs, bastionStart: true, ...(signal ? { signal } : {}) });
+    return r.exitCode === 0 ? undefined : { hop: jumpName(hop), result: { ...r, hop: jumpName(hop) } };
+  }
+
+  /**
+   * A byte stream to host:port opened by the last bastion in front of `worker` (a channel of its
+   * master): health probes reach a worker's ports the way the runner would on a flat network.
+   */
+  forward(worker: WorkerTarget, host: string, port: number): ChildProcessWithoutNullStreams {
+    const via = this.target(worker).via;
+    if (via === undefined) throw new InternalError('forward() needs a worker behind a bastion');
+    return spawn(this.#sshProgram, forwardArgs(worker, via, host, port, this.#ssh), { stdio: ['pipe', 'pipe', 'pipe'] });
   }
 
   /** Runs `script` with `bash -s` on the worker (deploy.md §18.2). */
@@ -150,25 +234,30 @@ export class RemoteExecutor {
     target: SshTarget,
     program: string,
     args: string[],
-    opts: StreamOptions & { timeoutMs?: number; input?: string },
+    opts: StreamOptions & { timeoutMs?: number; input?: string; bastionStart?: boolean },
   ): Promise<RemoteResult> {
     if (this.#closed) throw new InternalError('remote executor is closed');
     const own = new AbortController();
     const signal = opts.signal === undefined ? own.signal : AbortSignal.any([opts.signal, own.signal]);
     this.#running.add(own);
     let p: ProcessResult;
+    let gateOpen: (() => void) | undefined;
     try {
+      // a bastion's own start is reached by reachChain itself, hop by hop
+      if (target.via !== undefined && opts.bastionStart !== true) {
+        const failure = await this.#reachChain(target, signal);
+        if (failure !== undefined) return { ...failure.result, kind, argv: [program, ...args], summary: summarizeArgv([program, ...args]), hop: failure.hop };
+      }
       // Commands started together before a worker's first connection is up would each log in and
       // race to become its ControlMaster: the first one connects, the others wait for its socket.
       const gate = this.#firstContact.get(target.controlPath);
-      if (gate !== undefined) await gate;
-      const running = runProcess(program, args, { ...opts, signal });
-      if (gate === undefined) {
-        const limitMs = ((this.#ssh.connectTimeoutSeconds ?? DEFAULT_SSH_OPTIONS.connectTimeoutSeconds) + 5) * 1000;
-        this.#firstContact.set(target.controlPath, socketReady(target.controlPath, running, limitMs));
-      }
-      p = await running;
+      if (gate === undefined) this.#firstContact.set(target.controlPath, new Promise<void>((open) => (gateOpen = open)));
+      else await gate;
+      const { bastionStart: _, ...processOpts } = opts;
+      const start = (): Promise<ProcessResult> => runProcess(program, args, { ...processOpts, signal });
+      p = existsSync(target.controlPath) ? await start() : await this.#handshake(target.controlPath, start, signal, () => gateOpen?.());
     } finally {
+      gateOpen?.();
       this.#running.delete(own);
     }
     const argv = [program, ...args];
@@ -182,12 +271,36 @@ export class RemoteExecutor {
       knownHosts: target.hostKeyPolicy === 'insecure' ? [] : userKnownHosts(target),
       knownHostsName: knownHostsName(target),
       ...(opts.timeoutMs === undefined ? {} : { timeoutMs: opts.timeoutMs }),
+      ...(target.via === undefined ? {} : { through: jumpName(target.via.at(-1)!) }),
     };
     if (p.exitCode === SSH_FAILED && !p.timedOut && !p.aborted) {
-      const problem = await diagnoseHostKey(target);
+      // ssh-keyscan has no way through a bastion: behind one, ssh's own fatal line says it
+      const problem = target.via === undefined ? await diagnoseHostKey(target) : hostKeyProblemIn(p.stderr);
       if (problem !== undefined) result.hostKeyProblem = problem;
     }
     return result;
+  }
+
+  /**
+   * Runs a command that has to log in (no master socket yet) within the run's startup limit; the
+   * slot is freed once the master is up (or the command ended). A failure before authentication
+   * is tried again after a backoff (handshake.ts). `onUp` runs once the socket exists or the last
+   * attempt ended.
+   */
+  async #handshake(path: string, start: () => Promise<ProcessResult>, signal: AbortSignal, onUp: () => void): Promise<ProcessResult> {
+    const limitMs = ((this.#ssh.connectTimeoutSeconds ?? DEFAULT_SSH_OPTIONS.connectTimeoutSeconds) + 5) * 1000;
+    for (let attempt = 1; ; attempt++) {
+      const release = await this.#startups.acquire();
+      const running = start();
+      void socketReady(path, running, limitMs).then(() => {
+        release();
+        if (existsSync(path)) onUp();
+      });
+      const p = await running;
+      release();
+      if (attempt >= MAX_HANDSHAKE_ATTEMPTS || signal.aborted || !retryableHandshake(p)) return p;
+      await delay(handshakeBackoffMs(attempt));
+    }
   }
 
   /** Kills running commands, ends every ControlMaster, removes the socket directory. */

@@ -69,3 +69,13 @@ export async function diagnoseHostKey(target: SshTarget, timeoutSeconds = 5): Pr
   for (const k of presented) if (known.has(k)) return undefined;
   return 'changed';
 }
+
+/**
+ * The host-key problem ssh reported in its stderr, for a host ssh-keyscan cannot reach (behind a
+ * bastion): the warning of a changed key, or strict checking without a known key.
+ */
+export function hostKeyProblemIn(stderr: string): HostKeyProblem | undefined {
+  if (/REMOTE HOST IDENTIFICATION HAS CHANGED/.test(stderr)) return 'changed';
+  if (/host key is known for .* strict checking|Host key verification failed/.test(stderr)) return 'unknown';
+  return undefined;
+}

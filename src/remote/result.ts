@@ -26,6 +26,10 @@ export interface RemoteResult extends ProcessResult {
   hostKeyProblem?: HostKeyProblem;
   /** The host-side limit that applied, for messages. */
   timeoutMs?: number;
+  /** The host sits behind this bastion (`user@host[:port]`, the last hop). */
+  through?: string;
+  /** The failure is this bastion's, not the host's: the worker was never tried (issue 14). */
+  hop?: string;
 }
 
 export const SSH_FAILED = 255;

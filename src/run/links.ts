@@ -4,6 +4,7 @@
 import type { MaandConf } from '../bucket/maand-conf.ts';
 import type { Db } from '../catalog/db.ts';
 import type { DeployEvent } from '../deploy/result.ts';
+import type { BastionRoute } from '../health/types.ts';
 import type { HookRunContext } from '../hooks/types.ts';
 import type { KvStore } from '../kv/index.ts';
 
@@ -26,11 +27,14 @@ export interface WorkerRemote {
   rsync(ip: string, localDir: string, remoteDir: string, filterFile: string, opts?: { onLine?: LineSink; dryRun?: boolean; itemize?: boolean }): Promise<RemoteResult>;
   /**
    * What on this machine stops every worker from being reached (the ssh key, `ssh` or `rsync` missing),
-   * checked before the run's first change to a worker; undefined when nothing does.
+   * or a bastion in front of the workers that cannot be reached (issue 14), checked before the run's
+   * first change to a worker; undefined when nothing does.
    */
-  preflight(): string | undefined;
+  preflight(): Promise<string | undefined>;
   /** A health check's ssh probe: `command` as written (sudo per maand.conf), killed at `timeoutMs`. */
   probe(ip: string, command: string, opts: { timeoutMs: number; signal?: AbortSignal }): Promise<RemoteResult & { timedOut: boolean }>;
+  /** How tcp/http probes reach workers behind a bastion (issue 14); unset: every worker directly. */
+  bastionRoute?: BastionRoute;
   close(): Promise<void>;
 }
 

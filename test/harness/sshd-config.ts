@@ -7,6 +7,8 @@ export interface SshdConfigInput {
   pidFile: string;
   hostKey: string;
   authorizedKeys: string;
+  /** sshd's stock MaxStartups (10:30:100) and MaxSessions (10), as on a real bastion. */
+  stockLimits?: boolean;
 }
 
 export function sshdConfigText(c: SshdConfigInput): string {
@@ -24,8 +26,7 @@ export function sshdConfigText(c: SshdConfigInput): string {
     'UseDNS no',
     'PrintMotd no',
     'LogLevel INFO',
-    'MaxSessions 64',
-    'MaxStartups 100:30:200',
+    ...(c.stockLimits === true ? [] : ['MaxSessions 64', 'MaxStartups 100:30:200']),
     'Subsystem sftp /usr/lib/openssh/sftp-server',
     '',
   ].join('\n');

@@ -25,6 +25,13 @@ export interface StartWorkersOptions {
    * sudoers are bind mounts of files in the harness dir).
    */
   sudoUser?: string;
+  /**
+   * Run the workers inside this network namespace (created by the caller, lo up): nothing in the
+   * root namespace reaches them (test/harness/private-fleet.ts).
+   */
+  netns?: string;
+  /** sshd's stock MaxStartups/MaxSessions instead of the harness's roomy ones. */
+  stockLimits?: boolean;
 }
 
 export interface StopWorkerOptions {
@@ -74,13 +81,17 @@ class LocalWorkers implements WorkerSet {
   readonly knownHosts: string;
   readonly sshUser = 'root' as const;
   readonly sudoUser: string | undefined;
+  readonly #netns: string | undefined;
+  readonly #stockLimits: boolean;
   readonly #workers = new Map<string, Worker>();
   readonly #onExit = (): void => {
     for (const w of this.#workers.values()) for (const ns of w.namespaces) killNamespaceSync(ns);
   };
 
-  constructor(dir: string, ips: string[], sudoUser?: string) {
+  constructor(dir: string, ips: string[], sudoUser?: string, netns?: string, stockLimits = false) {
     this.dir = dir;
+    this.#netns = netns;
+    this.#stockLimits = stockLimits;
     this.ips = ips;
     this.sudoUser = sudoUser;
     this.clientKey = join(dir, 'client_key');
@@ -125,6 +136,7 @@ class LocalWorkers implements WorkerSet {
         pidFile: join(w.dir, 'sshd.pid'),
         hostKey,
         authorizedKeys: join(this.dir, 'authorized_keys'),
+        stockLimits: this.#stockLimits,
       });
       await writeFile(join(w.dir, 'sshd_config'), cfg);
     }
@@ -154,7 +166,7 @@ class LocalWorkers implements WorkerSet {
   async startWorker(ip: string): Promise<void> {
     const w = this.#worker(ip);
     if (w.child !== undefined) return;
-    await assertAddressFree(ip);
+    await assertAddressFree(ip, this.#netns);
     const pidFile = join(w.dir, 'sshd.pid');
     await rm(pidFile, { force: true });
     await writeFile(join(w.dir, 'sshd.log'), '', { flag: 'a' });
@@ -164,7 +176,9 @@ class LocalWorkers implements WorkerSet {
     const script =
       `exec 2>>${q('sshd.log')}; mount --bind ${q('opt')} /opt/worker && mount --bind ${q('home')} /root && ${sudo}` +
       `exec ${SSHD} -D -f ${q('sshd_config')} -E ${q('sshd.log')}`;
-    const child = spawn('unshare', ['-m', '--propagation', 'private', 'sh', '-c', script], {
+    const unshare = ['unshare', '-m', '--propagation', 'private', 'sh', '-c', script];
+    const argv = this.#netns === undefined ? unshare : ['ip', 'netns', 'exec', this.#netns, ...unshare];
+    const child = spawn(argv[0]!, argv.slice(1), {
       stdio: 'ignore',
     });
     let exitCode: number | null | undefined;
@@ -212,7 +226,9 @@ class LocalWorkers implements WorkerSet {
 
   async exec(ip: string, command: string, input?: string): Promise<ExecResult> {
     this.#worker(ip);
-    return run('ssh', [
+    const ssh = this.#netns === undefined ? ['ssh'] : ['ip', 'netns', 'exec', this.#netns, 'ssh'];
+    return run(ssh[0]!, [
+      ...ssh.slice(1),
       ...['-F', '/dev/null', '-i', this.clientKey, '-o', 'IdentitiesOnly=yes', '-o', 'BatchMode=yes'],
       ...['-o', `UserKnownHostsFile=${this.knownHosts}`, '-o', 'StrictHostKeyChecking=yes'],
       ...['-o', 'LogLevel=ERROR', '-o', 'ConnectTimeout=5'],
@@ -261,8 +277,9 @@ class LocalWorkers implements WorkerSet {
   }
 }
 
-async function assertAddressFree(ip: string): Promise<void> {
-  const r = await runOk('ss', ['-Hltnp', `src ${ip}:22`]);
+async function assertAddressFree(ip: string, netns?: string): Promise<void> {
+  const ss = ['ss', '-Hltnp', `src ${ip}:22`];
+  const r = netns === undefined ? await runOk(ss[0]!, ss.slice(1)) : await runOk('ip', ['netns', 'exec', netns, ...ss]);
   if (r.stdout.trim() !== '') {
     throw new Error(
       `${ip}:22 is already in use (${r.stdout.trim()}): give this test file another loopback block ` +
@@ -281,12 +298,12 @@ export async function startWorkers(opts: StartWorkersOptions): Promise<WorkerSet
   }
   if (process.getuid?.() !== 0) throw new Error('test workers need root (sshd, unshare, mount)');
   const ips = Array.from({ length: opts.count }, (_, i) => `${opts.net}.${i + 1}`);
-  for (const ip of ips) await assertAddressFree(ip);
+  for (const ip of ips) await assertAddressFree(ip, opts.netns);
   await mkdir('/run/sshd', { recursive: true });
   await mkdir('/opt/worker', { recursive: true });
   const dir = await mkdtemp(join(tmpdir(), `maand-workers-${opts.net}-`));
   await chmod(dir, 0o755);
-  const set = new LocalWorkers(dir, ips, opts.sudoUser);
+  const set = new LocalWorkers(dir, ips, opts.sudoUser, opts.netns, opts.stockLimits);
   try {
     await set.prepare();
     await Promise.all(ips.map((ip) => set.startWorker(ip)));

@@ -55,8 +55,8 @@ export class FakeRemote implements WorkerRemote {
     return this.runs(ip).flatMap((c) => lifecycleCalls(c.script).map((l) => `${l.job} ${l.target}`));
   }
 
-  preflight(): string | undefined {
-    return this.problem;
+  preflight(): Promise<string | undefined> {
+    return Promise.resolve(this.problem);
   }
 
   run(ip: string, script: string, opts: { onLine?: (stream: 'stdout' | 'stderr', text: string) => void } = {}): Promise<RemoteResult> {

@@ -26,6 +26,7 @@ export async function healthCommand(io: CliIo, opts: HostKeyFlags & { jobs?: str
       {
         ...r.links.hookContext,
         sshProbe: (ip, command, o) => r.links.remote.probe(ip, command, o),
+        ...(r.links.remote.bastionRoute ? { bastionRoute: r.links.remote.bastionRoute } : {}),
         onHealth: (e) => {
           const line = formatHealthEvent(e);
           if (line) io.stdout.write(`${line}\n`);
