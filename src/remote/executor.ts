@@ -292,10 +292,13 @@ export class RemoteExecutor {
     for (let attempt = 1; ; attempt++) {
       const release = await this.#startups.acquire();
       const running = start();
-      void socketReady(path, running, limitMs).then(() => {
-        release();
-        if (existsSync(path)) onUp();
-      });
+      // frees the slot as soon as the master is up; nothing here can fail the command itself
+      socketReady(path, running, limitMs)
+        .then(() => {
+          release();
+          if (existsSync(path)) onUp();
+        })
+        .catch(() => release());
       const p = await running;
       release();
       if (attempt >= MAX_HANDSHAKE_ATTEMPTS || signal.aborted || !retryableHandshake(p)) return p;
