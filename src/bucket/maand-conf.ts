@@ -16,7 +16,14 @@ export interface MaandConf {
   log_format: string;
   /** Names (or `PREFIX_*`) of the caller's environment hooks also inherit (src/hooks/env-allowlist.ts). */
   hook_env: string[];
+  /** Runs kept in the deploy history (`maand gc` purges older ones); 0 in the file means the default. */
+  history_retain: number;
+  /** Releases of each job a worker keeps for `maand rollback`; 0 in the file means the default. */
+  retain_releases: number;
 }
+
+export const DEFAULT_HISTORY_RETAIN = 500;
+export const DEFAULT_RETAIN_RELEASES = 3;
 
 const ZERO: MaandConf = {
   use_sudo: false,
@@ -28,6 +35,8 @@ const ZERO: MaandConf = {
   job_config_selector: '',
   log_format: '',
   hook_env: [],
+  history_retain: DEFAULT_HISTORY_RETAIN,
+  retain_releases: DEFAULT_RETAIN_RELEASES,
 };
 
 export const DEFAULT_MAAND_CONF_TEXT =
@@ -42,6 +51,8 @@ const KINDS: Record<Exclude<keyof MaandConf, 'hook_env'>, 'bool' | 'string' | 'i
   certs_renewal_buffer: 'int',
   job_config_selector: 'string',
   log_format: 'string',
+  history_retain: 'int',
+  retain_releases: 'int',
 };
 
 /** Reads maand.conf: absent file → zero values (certs_ttl 0, a reference quirk kept on purpose). */
@@ -63,6 +74,10 @@ export function readMaandConf(file: string): MaandConf {
     (conf as unknown as Record<string, unknown>)[key] = kind === 'int' ? Number(v) : v;
   }
   if (conf.certs_ttl === 0) conf.certs_ttl = 60;
+  for (const key of ['history_retain', 'retain_releases'] as const) {
+    if (conf[key] < 0) throw new MaandError('invalid maand.conf', `key ${key} must be 0 (the default) or more, got ${conf[key]}; fix ${file}`);
+    if (conf[key] === 0) conf[key] = key === 'history_retain' ? DEFAULT_HISTORY_RETAIN : DEFAULT_RETAIN_RELEASES;
+  }
   conf.job_config_selector = conf.job_config_selector.trim();
   return conf;
 }

@@ -143,7 +143,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const cat = program
     .command('cat')
     .summary('Show the catalog contents (read-only)')
-    .description('Show the catalog contents: workers, jobs, allocations, job commands, deployments and KV. Nothing is changed.');
+    .description('Show the catalog contents: workers, jobs, allocations, job commands, deployments, the deploy history and KV. Nothing is changed.');
   for (const view of ['workers', 'jobs', 'allocations', 'job_commands'] as const) {
     const what = view.replace('_', ' ');
     cat
@@ -168,6 +168,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--json', 'print JSON instead of a table', false)
     .action(async (opts: { jobs?: string; workers?: string; active: boolean; json: boolean }) => {
       await (await import('./commands/cat.ts')).catDeploymentsCommand(io, opts);
+    });
+  cat
+    .command('history')
+    .summary('Show the deploy history, newest first')
+    .description(
+      'Show the recorded deploys, drift corrections, job runs and rollbacks, newest first: deploy id, start, duration, ' +
+        'command, outcome, who started it, the bucket commit and each job with its version and the allocations it changed.',
+    )
+    .option('--jobs <names>', 'show only runs that touched these comma-separated jobs')
+    .option('--limit <n>', 'show at most n runs')
+    .option('--json', 'print JSON instead of a table', false)
+    .action(async (opts: { jobs?: string; limit?: string; json: boolean }) => {
+      await (await import('./commands/cat.ts')).catHistoryCommand(io, opts);
     });
   const kv = cat
     .command('kv')

@@ -36,10 +36,10 @@ export function lifecycleScript(bucketId: string, target: string, jobs: Array<{ 
   return lines.join('\n');
 }
 
-/** Removes a removed job's deployed files on a worker, keeping data/ and logs/ (§6.1, Q19). */
+/** Removes a removed job's deployed files on a worker, keeping data/ and logs/ (§6.1, Q19), and its retained releases (Q32). */
 export function cleanupJobCommand(bucketId: string, job: string): string {
   const d = shq(jobDir(bucketId, job));
-  return `if [ -d ${d} ]; then find ${d} -mindepth 1 -maxdepth 1 ! -name data ! -name logs -exec rm -rf {} +; fi`;
+  return `if [ -d ${d} ]; then find ${d} -mindepth 1 -maxdepth 1 ! -name data ! -name logs -exec rm -rf {} +; fi; rm -rf ${shq(`${bucketDir(bucketId)}/releases/${job}`)}`;
 }
 
 export function removeBucketCommand(bucketId: string): string {
@@ -87,7 +87,7 @@ export function parseMissing(output: string): string[] | undefined {
   return undefined;
 }
 
-/** Rsync merge-filter rules: only this job's tree, never .tpl sources (§11.3). */
+/** Rsync merge-filter rules: only this job's tree, never .tpl sources (§11.3); retained releases are the worker's (never deleted). */
 export function rsyncFilter(jobs: string[]): string {
-  return `${jobs.map((j) => `+ jobs/${j}/\n`).join('')}- jobs/*\n- jobs/**/*.tpl\n`;
+  return `- /releases/\n${jobs.map((j) => `+ jobs/${j}/\n`).join('')}- jobs/*\n- jobs/**/*.tpl\n`;
 }

@@ -72,9 +72,9 @@ test('manifest diff lists changed, added and deleted paths, sorted', () => {
 
 test('remote commands are exact', () => {
   assert.equal(runnerCommand('b1', 'start', 'api'), 'python3 /opt/worker/b1/bin/runner.py b1 start --jobs api');
-  assert.equal(cleanupJobCommand('b1', 'gone'), 'if [ -d /opt/worker/b1/jobs/gone ]; then find /opt/worker/b1/jobs/gone -mindepth 1 -maxdepth 1 ! -name data ! -name logs -exec rm -rf {} +; fi');
-  assert.equal(rsyncFilter(['api']), '+ jobs/api/\n- jobs/*\n- jobs/**/*.tpl\n');
-  assert.equal(rsyncFilter([]), '- jobs/*\n- jobs/**/*.tpl\n');
+  assert.equal(cleanupJobCommand('b1', 'gone'), 'if [ -d /opt/worker/b1/jobs/gone ]; then find /opt/worker/b1/jobs/gone -mindepth 1 -maxdepth 1 ! -name data ! -name logs -exec rm -rf {} +; fi; rm -rf /opt/worker/b1/releases/gone');
+  assert.equal(rsyncFilter(['api']), '- /releases/\n+ jobs/api/\n- jobs/*\n- jobs/**/*.tpl\n');
+  assert.equal(rsyncFilter([]), '- /releases/\n- jobs/*\n- jobs/**/*.tpl\n');
   assert.deepEqual(parseMissing('x\nmissing: python3 make\n'), ['python3', 'make']);
 });
 

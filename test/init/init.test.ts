@@ -111,7 +111,8 @@ test('init writes the default files with the exact reference content', () =>
       "use_sudo = true\nssh_user = 'agent'\nssh_key = 'worker.key'\nssh_port = 0\ncerts_ttl = 60\ncerts_renewal_buffer = 0\n",
     );
     assert.deepEqual(readMaandConf(join(root, 'maand.conf')), {
-      use_sudo: true, ssh_user: 'agent', ssh_key: 'worker.key', ssh_port: 0, certs_ttl: 60, certs_renewal_buffer: 0, job_config_selector: '', log_format: '',
+      use_sudo: true, ssh_user: 'agent', ssh_key: 'worker.key', ssh_port: 0, certs_ttl: 60, certs_renewal_buffer: 0, job_config_selector: '', log_format: '', hook_env: [],
+      history_retain: 500, retain_releases: 3,
     });
   }));
 
