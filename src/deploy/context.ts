@@ -14,6 +14,8 @@ import type { JobHistory } from '../history/store.ts';
 
 /** Writes the catalog rows that say an allocation now runs what the run sent it. */
 export type Promoter = (job: string, allocId: string) => void;
+/** Puts a job's files on a worker; an error text when it failed. */
+export type FileSender = (ip: string, job: string) => Promise<string | undefined>;
 
 export type { CatalogWorker } from '../run/lifecycle.ts';
 
@@ -47,8 +49,10 @@ export class DeployContext {
   /** This run's id in the deploy history (undefined for a dry run). */
   readonly deployId: number | undefined;
   private readonly promoter: Promoter;
+  private readonly files: FileSender | undefined;
 
-  constructor(run: BucketRun, init: { flags: DeployFlags; useSudo: boolean; result: DeployResult; link: WorkerLink; promote?: Promoter }) {
+  /** `promote` and `files` replace how the rollout records and ships a job's tree (a rollback restores retained releases). */
+  constructor(run: BucketRun, init: { flags: DeployFlags; useSudo: boolean; result: DeployResult; link: WorkerLink; promote?: Promoter; files?: FileSender }) {
     this.run = run;
     this.paths = run.paths;
     this.conf = run.conf;
@@ -66,6 +70,12 @@ export class DeployContext {
     this.link = init.link;
     this.deployId = run.deployId;
     this.promoter = init.promote ?? ((job, allocId) => promoteStaged(this.db, job, allocId, this.deployId));
+    this.files = init.files;
+  }
+
+  /** Puts the job's tree of this run on a worker (the staged tree by rsync, unless the run says otherwise). */
+  sendJobFiles(ip: string, job: string): Promise<string | undefined> {
+    return this.files ? this.files(ip, job) : this.link.sendJobFiles(ip, job);
   }
 
   /** Records that the worker now runs what this run sent it (call inside a checkpoint). */

@@ -57,7 +57,7 @@ async function rollout(ctx: DeployContext, plan: JobPlan, allocs: AllocState[], 
     const t = staged.get(a.allocId);
     if (t) ctx.stage.placeTree(a.workerIp, job, t.hash, t.tree);
   }
-  const rsyncErrors = await Promise.all(work.map((a) => ctx.link.sendJobFiles(a.workerIp, job)));
+  const rsyncErrors = await Promise.all(work.map((a) => ctx.sendJobFiles(a.workerIp, job)));
   const bad = work.flatMap((a, i) => (rsyncErrors[i] === undefined ? [] : [{ worker: a.workerIp, error: rsyncErrors[i] }]));
   if (bad.length > 0) {
     for (const a of work) res.allocations.push(allocResult(a, 'failed', 0, rsyncErrors[work.indexOf(a)]));

@@ -94,23 +94,23 @@ export function releasesOf(db: Db, job: string, allocId: string): AllocRelease[]
   return (db.prepare('SELECT * FROM deploy_history_allocations WHERE job = ? AND alloc_id = ? ORDER BY deploy_id DESC').all(job, allocId) as Row[]).map(toRelease);
 }
 
-/** The newest run of one of `commands` that changed `job` (promoted an allocation of it). */
+/** The newest run of one of `commands` that changed `job` (promoted new bytes on an allocation of it). */
 export function lastChange(db: Db, job: string, commands: string[]): number | undefined {
   if (!hasHistory(db)) return undefined;
   const r = db
-    .prepare(`SELECT MAX(a.deploy_id) AS id FROM deploy_history_allocations a JOIN deploy_history h ON h.deploy_id = a.deploy_id WHERE a.job = ? AND h.command IN (${commands.map(() => '?').join(', ')})`)
+    .prepare(`SELECT MAX(a.deploy_id) AS id FROM deploy_history_allocations a JOIN deploy_history h ON h.deploy_id = a.deploy_id WHERE a.job = ? AND a.release_id = a.deploy_id AND h.command IN (${commands.map(() => '?').join(', ')})`)
     .get(job, ...commands) as { id: number | null };
   return r.id ?? undefined;
 }
 
-/** Jobs the newest run of one of `commands` that promoted anything changed, with that run's id. */
+/** Jobs the newest run of one of `commands` that promoted new bytes changed, with that run's id. */
 export function lastChangedJobs(db: Db, commands: string[]): { deployId: number; jobs: string[] } | undefined {
   if (!hasHistory(db)) return undefined;
   const r = db
-    .prepare(`SELECT MAX(a.deploy_id) AS id FROM deploy_history_allocations a JOIN deploy_history h ON h.deploy_id = a.deploy_id WHERE h.command IN (${commands.map(() => '?').join(', ')})`)
+    .prepare(`SELECT MAX(a.deploy_id) AS id FROM deploy_history_allocations a JOIN deploy_history h ON h.deploy_id = a.deploy_id WHERE a.release_id = a.deploy_id AND h.command IN (${commands.map(() => '?').join(', ')})`)
     .get(...commands) as { id: number | null };
   if (r.id === null) return undefined;
-  const jobs = (db.prepare('SELECT DISTINCT job FROM deploy_history_allocations WHERE deploy_id = ? ORDER BY job').all(r.id) as Array<{ job: string }>).map((x) => x.job);
+  const jobs = (db.prepare('SELECT DISTINCT job FROM deploy_history_allocations WHERE deploy_id = ? AND release_id = deploy_id ORDER BY job').all(r.id) as Array<{ job: string }>).map((x) => x.job);
   return { deployId: r.id, jobs };
 }
 
