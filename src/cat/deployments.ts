@@ -13,7 +13,7 @@ export function rolloutState(a: AllocState, pinned = false): string {
   const cur = a.currentHash ?? '';
   const versionDiffers = a.currentVersion !== a.newVersion;
   if (a.removed) return 'removed';
-  // a rollback's pin holds while the staged tree is the one it rolled back from (pins.ts)
+  // a rollback's pin holds until a deploy stages a different tree than the one it rolled back from (pins.ts)
   if (pinned && !a.disabled) return 'pinned';
   if (a.disabled) return (prev !== '' && prev !== cur) || versionDiffers ? 'disabled_restart' : 'disabled';
   if (prev === '') return 'new';
@@ -34,6 +34,6 @@ export function catDeployments(db: Db, opts: { jobs?: string[]; workers?: string
   if (rows.length === 0) throw new MaandError('invalid argument', 'not found: deployments (run maand build, then maand deploy)');
   return {
     columns: COLUMNS,
-    rows: rows.map((a) => [a.job, a.workerIp, a.allocId, rolloutState(a, pinOf(db, a.job, a.allocId)?.pinnedHash === a.currentHash), a.currentHash ?? '', a.previousHash ?? '', a.currentVersion, a.newVersion, a.disabled ? 1 : 0, a.removed ? 1 : 0]),
+    rows: rows.map((a) => [a.job, a.workerIp, a.allocId, rolloutState(a, pinOf(db, a.job, a.allocId) !== undefined), a.currentHash ?? '', a.previousHash ?? '', a.currentVersion, a.newVersion, a.disabled ? 1 : 0, a.removed ? 1 : 0]),
   };
 }
