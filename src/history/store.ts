@@ -152,7 +152,7 @@ export function listRuns(db: Db, opts: { jobs?: string[]; limit?: number } = {})
  */
 export function purgeHistory(db: Db, retain: number): number {
   if (!hasHistory(db)) return 0;
-  const cut = db.prepare('SELECT deploy_id FROM deploy_history ORDER BY deploy_id DESC LIMIT 1 OFFSET ?').get(Math.max(0, retain) ) as { deploy_id: number } | undefined;
+  const cut = db.prepare('SELECT deploy_id FROM deploy_history ORDER BY deploy_id DESC LIMIT 1 OFFSET ?').get(Math.max(0, retain)) as { deploy_id: number } | undefined;
   if (!cut) return 0;
   const n = Number(db.prepare('DELETE FROM deploy_history WHERE deploy_id <= ?').run(cut.deploy_id).changes);
   db.prepare('DELETE FROM deploy_history_jobs WHERE deploy_id <= ?').run(cut.deploy_id);

@@ -117,7 +117,7 @@ async function checkReleases(link: WorkerLink, bucketId: string, jobs: JobRollba
     [...byIp].map(async ([ip, ts]) => {
       const err = await link.reach(ip);
       if (err) {
-        problems.push(`${err}`);
+        problems.push(err);
         return;
       }
       const res = await link.run(ip, probeScript(bucketId, ts.map((t) => ({ job: t.job, release: t.release }))));
