@@ -74,7 +74,7 @@ async function bigBucket(dir: string): Promise<void> {
 function env(workspace: string, runId: number): ActionEnv {
   return {
     workspace, runnerTemp: join(work, 'rt'), eventName: 'push', pullRequest: undefined, repository: 'acme/infra', runId: String(runId), runAttempt: '1',
-    sha: '', serverUrl: 'https://github.com', apiUrl: 'http://127.0.0.1:9', processEnv: {},
+    sha: '', actor: '', serverUrl: 'https://github.com', apiUrl: 'http://127.0.0.1:9', processEnv: {},
   };
 }
 

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const benches = { build: join(here, 'build-bench.ts'), action: join(here, 'action-bench.ts'), deploy: join(here, 'deploy', 'bench.ts') };
+const benches = { build: join(here, 'build-bench.ts'), action: join(here, 'action-bench.ts'), deploy: join(here, 'deploy', 'bench.ts'), rollback: join(here, 'rollback-bench.ts') };
 const wanted = process.argv.slice(2);
 for (const w of wanted) {
   if (!(w in benches)) {

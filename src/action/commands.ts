@@ -12,6 +12,7 @@ import type { Config } from './config.ts';
 import type { ActionEnv } from './env.ts';
 import type { EventLog } from './log.ts';
 import type { SshAccess } from '../deploy/openssh-remote.ts';
+import type { RunOrigin } from '../history/store.ts';
 
 export interface CommandOutcome {
   report: Report;
@@ -57,9 +58,14 @@ function connect(c: CommandContext): ReturnType<typeof connectRun> {
   return connectRun({ ssh: c.ssh ?? { hostKeyPolicy: 'strict', knownHostsFile: '/dev/null', keyFile: '/dev/null' }, hookEnv: c.env.processEnv });
 }
 
+/** The deploy history's trigger (actor and run URL) and commit (GITHUB_SHA) of this workflow run. */
+export function actionOrigin(c: CommandContext): RunOrigin {
+  return { trigger: [c.env.actor, c.meta.runUrl ?? ''].filter((x) => x !== '').join(' '), ...(c.env.sha ? { commit: c.env.sha } : {}) };
+}
+
 export async function runDeploy(c: CommandContext): Promise<CommandOutcome> {
   await buildCatalog(c);
-  const r = await deploy({ root: c.config.bucket, jobs: c.config.jobs, force: c.config.force, syncOnly: c.config.syncOnly, signal: c.signal, onEvent: c.events.onEvent, onSecret: c.onSecret, connect: connect(c) });
+  const r = await deploy({ root: c.config.bucket, jobs: c.config.jobs, force: c.config.force, syncOnly: c.config.syncOnly, signal: c.signal, onEvent: c.events.onEvent, onSecret: c.onSecret, connect: connect(c), origin: actionOrigin(c) });
   c.events.end();
   return deployOutcome(r, fromDeploy(r, c.meta));
 }
@@ -94,7 +100,7 @@ export async function runDrift(c: CommandContext, at: { bucketId: string; update
   let correction: DeployResult | undefined;
   if (c.config.drift === 'correct' && d.driftedJobs.length > 0 && !c.signal.aborted) {
     c.events.log.info(`drift: correct: redeploying ${d.driftedJobs.join(', ')}`);
-    correction = await deploy({ root: c.config.bucket, jobs: [...d.driftedJobs], signal: c.signal, onEvent: c.events.onEvent, onSecret: c.onSecret, connect: connect(c) });
+    correction = await deploy({ root: c.config.bucket, jobs: [...d.driftedJobs], signal: c.signal, onEvent: c.events.onEvent, onSecret: c.onSecret, connect: connect(c), origin: actionOrigin(c), historyCommand: 'drift correct' });
     c.events.end();
   }
   const report = fromDrift(d, correction, { ...c.meta, ...at, durationMs: Date.now() - t0 });

@@ -16,6 +16,8 @@ export interface ActionEnv {
   runId: string;
   runAttempt: string;
   sha: string;
+  /** GITHUB_ACTOR: who started the workflow (the deploy history's trigger). */
+  actor: string;
   serverUrl: string;
   apiUrl: string;
   /** Base environment of build and deploy hooks. */
@@ -33,6 +35,7 @@ export function readActionEnv(env: Readonly<Record<string, string | undefined>>,
     runId: env['GITHUB_RUN_ID'] || '0',
     runAttempt: env['GITHUB_RUN_ATTEMPT'] || '1',
     sha: env['GITHUB_SHA'] ?? '',
+    actor: env['GITHUB_ACTOR'] ?? '',
     serverUrl: env['GITHUB_SERVER_URL'] || 'https://github.com',
     apiUrl: env['GITHUB_API_URL'] || 'https://api.github.com',
     processEnv: env,

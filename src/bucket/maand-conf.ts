@@ -21,7 +21,14 @@ export interface MaandConf {
   ssh_proxy_jump: string;
   /** Most ssh handshakes in flight at once (0 in the file: the default). */
   ssh_max_startups: number;
+  /** Runs kept in the deploy history (`maand gc` purges older ones); 0 in the file means the default. */
+  history_retain: number;
+  /** Releases of each job a worker keeps for `maand rollback`; 0 in the file means the default. */
+  retain_releases: number;
 }
+
+export const DEFAULT_HISTORY_RETAIN = 500;
+export const DEFAULT_RETAIN_RELEASES = 3;
 
 const ZERO: MaandConf = {
   use_sudo: false,
@@ -35,6 +42,8 @@ const ZERO: MaandConf = {
   hook_env: [],
   ssh_proxy_jump: '',
   ssh_max_startups: 0,
+  history_retain: DEFAULT_HISTORY_RETAIN,
+  retain_releases: DEFAULT_RETAIN_RELEASES,
 };
 
 export const DEFAULT_MAAND_CONF_TEXT =
@@ -51,6 +60,8 @@ const KINDS: Record<Exclude<keyof MaandConf, 'hook_env'>, 'bool' | 'string' | 'i
   log_format: 'string',
   ssh_proxy_jump: 'string',
   ssh_max_startups: 'int',
+  history_retain: 'int',
+  retain_releases: 'int',
 };
 
 export const DEFAULT_SSH_MAX_STARTUPS = 10;
@@ -75,6 +86,10 @@ export function readMaandConf(file: string): MaandConf {
     (conf as unknown as Record<string, unknown>)[key] = kind === 'int' ? Number(v) : v;
   }
   if (conf.certs_ttl === 0) conf.certs_ttl = 60;
+  for (const key of ['history_retain', 'retain_releases'] as const) {
+    if (conf[key] < 0) throw new MaandError('invalid maand.conf', `key ${key} must be 0 (the default) or more, got ${conf[key]}; fix ${file}`);
+    if (conf[key] === 0) conf[key] = key === 'history_retain' ? DEFAULT_HISTORY_RETAIN : DEFAULT_RETAIN_RELEASES;
+  }
   conf.job_config_selector = conf.job_config_selector.trim();
   conf.ssh_proxy_jump = conf.ssh_proxy_jump.trim();
   parseProxyJump(conf.ssh_proxy_jump, `key ssh_proxy_jump in ${file}`, 'invalid maand.conf');

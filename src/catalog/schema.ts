@@ -26,6 +26,21 @@ const TABLES: Record<string, string> = {
   hash: 'CREATE TABLE IF NOT EXISTS hash (namespace TEXT, key TEXT, current_hash TEXT, previous_hash TEXT, current_files TEXT, previous_files TEXT, current_version TEXT, PRIMARY KEY (namespace, key))',
 };
 
+/**
+ * The deploy history and rollback pins (issue 13): not part of the reference's catalog, so not required
+ * by the version gate; `maand init` creates them and a recorded run creates them when missing.
+ */
+export const HISTORY_TABLES: Record<string, string> = {
+  deploy_history:
+    'CREATE TABLE IF NOT EXISTS deploy_history (deploy_id INTEGER PRIMARY KEY AUTOINCREMENT, started_at TEXT NOT NULL, duration_ms INT, command TEXT NOT NULL, trigger TEXT NOT NULL DEFAULT \'\', git_commit TEXT NOT NULL DEFAULT \'\', outcome TEXT NOT NULL)',
+  deploy_history_jobs:
+    'CREATE TABLE IF NOT EXISTS deploy_history_jobs (deploy_id INT NOT NULL, job TEXT NOT NULL, version TEXT NOT NULL DEFAULT \'\', plan_hash TEXT NOT NULL DEFAULT \'\', allocations_changed INT NOT NULL DEFAULT 0, outcome TEXT NOT NULL, PRIMARY KEY (deploy_id, job))',
+  deploy_history_allocations:
+    'CREATE TABLE IF NOT EXISTS deploy_history_allocations (deploy_id INT NOT NULL, job TEXT NOT NULL, alloc_id TEXT NOT NULL, worker_ip TEXT NOT NULL, release_id INT NOT NULL, hash TEXT NOT NULL, files TEXT, version TEXT NOT NULL, PRIMARY KEY (deploy_id, job, alloc_id))',
+  rollback_pin:
+    'CREATE TABLE IF NOT EXISTS rollback_pin (job TEXT NOT NULL, alloc_id TEXT NOT NULL, rollback_id INT NOT NULL, pinned_hash TEXT NOT NULL, PRIMARY KEY (job, alloc_id))',
+};
+
 const SCHEMA_VERSION_TABLE =
   'CREATE TABLE IF NOT EXISTS schema_version (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL)';
 
@@ -132,6 +147,7 @@ function addColumnIfMissing(db: DatabaseSync, table: string, column: string, dec
 /** Idempotent migration to schema version 1; the caller holds the transaction. */
 export function migrate(db: DatabaseSync): void {
   for (const ddl of Object.values(TABLES)) db.exec(ddl);
+  for (const ddl of Object.values(HISTORY_TABLES)) db.exec(ddl);
   db.exec(SCHEMA_VERSION_TABLE);
   for (const [t, c, d] of ADDED_COLUMNS) addColumnIfMissing(db, t, c, d);
   const jobCols = tableColumns(db, 'job');

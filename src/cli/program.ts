@@ -58,7 +58,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     )
     .option('--jobs <names>', 'deploy only these comma-separated jobs, where an unknown name is an error')
     .option('-n, --dry-run', 'print what would happen to each allocation and why, without changing anything', false)
-    .option('--force', 'roll out every selected job even when nothing changed', false)
+    .option('--force', 'roll out every selected job even when nothing changed (this also ends a rollback pin)', false)
     .option('--sync-only', 'rsync files and run post_deploy without start, restart or reload', false)
     .option('-b, --build', 'run maand build first', false)
     .option('--output <file>', 'write the result, or the dry-run plan, as JSON to this file')
@@ -68,6 +68,22 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .action(async (opts: import('./commands/deploy.ts').DeployCliOptions) => {
       failurePrefix = opts.dryRun ? 'maand deploy --dry-run failed' : 'maand deploy failed';
       await (await import('./commands/deploy.ts')).deployCommand(io, opts);
+    });
+
+  withHostKeyFlags(program.command('rollback'))
+    .summary('Roll jobs back to a release their workers retained')
+    .description(
+      'Roll jobs back to the release each allocation ran before the last deploy that changed the job, or to what it ran ' +
+        'after deploy --to (see maand cat history). The workers restore the retained bytes, then the job rolls out as in a ' +
+        'deploy: batches, restart or reload, hooks, health checks and post_deploy. Nothing changes unless every allocation ' +
+        'still has its release. The next deploy leaves a rolled-back job alone until its workspace changes or deploy --force names it.',
+    )
+    .option('--jobs <names>', 'roll back these comma-separated jobs (default: the jobs the last deploy changed)')
+    .option('--to <deploy-id>', 'go back to what the jobs ran after this deploy')
+    .option('-n, --dry-run', 'print what would go back where, without changing anything', false)
+    .action(async (opts: import('./commands/rollback.ts').RollbackCliOptions) => {
+      failurePrefix = opts.dryRun ? 'maand rollback --dry-run failed' : 'maand rollback failed';
+      await (await import('./commands/rollback.ts')).rollbackCommand(io, opts);
     });
 
   const jobCmd = withHostKeyFlags(program.command('job'))
@@ -145,7 +161,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const cat = program
     .command('cat')
     .summary('Show the catalog contents (read-only)')
-    .description('Show the catalog contents: workers, jobs, allocations, job commands, deployments and KV. Nothing is changed.');
+    .description('Show the catalog contents: workers, jobs, allocations, job commands, deployments, the deploy history and KV. Nothing is changed.');
   for (const view of ['workers', 'jobs', 'allocations', 'job_commands'] as const) {
     const what = view.replace('_', ' ');
     cat
@@ -170,6 +186,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--json', 'print JSON instead of a table', false)
     .action(async (opts: { jobs?: string; workers?: string; active: boolean; json: boolean }) => {
       await (await import('./commands/cat.ts')).catDeploymentsCommand(io, opts);
+    });
+  cat
+    .command('history')
+    .summary('Show the deploy history, newest first')
+    .description(
+      'Show the recorded deploys, drift corrections, job runs and rollbacks, newest first: deploy id, start, duration, ' +
+        'command, outcome, who started it, the bucket commit and each job with its version and the allocations it changed.',
+    )
+    .option('--jobs <names>', 'show only runs that touched these comma-separated jobs')
+    .option('--limit <n>', 'show at most n runs')
+    .option('--json', 'print JSON instead of a table', false)
+    .action(async (opts: { jobs?: string; limit?: string; json: boolean }) => {
+      await (await import('./commands/cat.ts')).catHistoryCommand(io, opts);
     });
   const kv = cat
     .command('kv')

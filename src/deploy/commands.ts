@@ -36,10 +36,10 @@ export function lifecycleScript(bucketId: string, target: string, jobs: Array<{ 
   return lines.join('\n');
 }
 
-/** Removes a removed job's deployed files on a worker, keeping data/ and logs/ (§6.1, Q19). */
+/** Removes a removed job's deployed files on a worker, keeping data/ and logs/ (§6.1, Q19), and its retained releases (Q32). */
 export function cleanupJobCommand(bucketId: string, job: string): string {
   const d = shq(jobDir(bucketId, job));
-  return `if [ -d ${d} ]; then find ${d} -mindepth 1 -maxdepth 1 ! -name data ! -name logs -exec rm -rf {} +; fi`;
+  return `if [ -d ${d} ]; then find ${d} -mindepth 1 -maxdepth 1 ! -name data ! -name logs -exec rm -rf {} +; fi; rm -rf ${shq(`${bucketDir(bucketId)}/releases/${job}`)}`;
 }
 
 export function removeBucketCommand(bucketId: string): string {

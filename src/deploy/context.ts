@@ -9,6 +9,13 @@ import type { HealthPort, HookPort } from '../run/links.ts';
 import type { DeployEvent, DeployResult } from './result.ts';
 import type { StageArea } from './stage-area.ts';
 import type { WorkerLink } from './worker-link.ts';
+import { promoteStaged } from './promote.ts';
+import type { JobHistory } from '../history/store.ts';
+
+/** Writes the catalog rows that say an allocation now runs what the run sent it. */
+export type Promoter = (job: string, allocId: string) => void;
+/** Puts a job's files on a worker; an error text when it failed. */
+export type FileSender = (ip: string, job: string) => Promise<string | undefined>;
 
 export type { CatalogWorker } from '../run/lifecycle.ts';
 
@@ -39,7 +46,13 @@ export class DeployContext {
   readonly link: WorkerLink;
   private readonly run: BucketRun;
 
-  constructor(run: BucketRun, init: { flags: DeployFlags; useSudo: boolean; result: DeployResult; link: WorkerLink }) {
+  /** This run's id in the deploy history (undefined for a dry run). */
+  readonly deployId: number | undefined;
+  private readonly promoter: Promoter;
+  private readonly files: FileSender | undefined;
+
+  /** `promote` and `files` replace how the rollout records and ships a job's tree (a rollback restores retained releases). */
+  constructor(run: BucketRun, init: { flags: DeployFlags; useSudo: boolean; result: DeployResult; link: WorkerLink; promote?: Promoter; files?: FileSender }) {
     this.run = run;
     this.paths = run.paths;
     this.conf = run.conf;
@@ -55,6 +68,19 @@ export class DeployContext {
     this.stage = run.stage;
     this.result = init.result;
     this.link = init.link;
+    this.deployId = run.deployId;
+    this.promoter = init.promote ?? ((job, allocId) => promoteStaged(this.db, job, allocId, this.deployId));
+    this.files = init.files;
+  }
+
+  /** Puts the job's tree of this run on a worker (the staged tree by rsync, unless the run says otherwise). */
+  sendJobFiles(ip: string, job: string): Promise<string | undefined> {
+    return this.files ? this.files(ip, job) : this.link.sendJobFiles(ip, job);
+  }
+
+  /** Records that the worker now runs what this run sent it (call inside a checkpoint). */
+  promote(job: string, allocId: string): void {
+    this.promoter(job, allocId);
   }
 
   emit(e: DeployEvent): void {
@@ -67,6 +93,11 @@ export class DeployContext {
 
   get cancelled(): boolean {
     return this.run.signal?.aborted ?? false;
+  }
+
+  /** Records a job this run touched in the deploy history. */
+  recordJob(j: JobHistory): void {
+    this.run.recordJob(j);
   }
 
   /** Writes pending KV and `fn`'s catalog changes in one committed transaction (a checkpoint, Q6). */

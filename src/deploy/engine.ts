@@ -18,6 +18,9 @@ import { bumpUpdateSeq, isActive, jobAllocations, jobInfo, jobMarker, storeHash,
 import { rsyncFailure, WorkerLink } from './worker-link.ts';
 import { recordStaged } from './content-record.ts';
 import { withFileChanges } from './plan-files.ts';
+import type { RunOrigin } from '../history/store.ts';
+import { jobHistory, retention } from './history-rows.ts';
+import { applyPins } from './pins.ts';
 
 export interface DeployOptions extends Partial<DeployFlags> {
   root: string;
@@ -29,6 +32,10 @@ export interface DeployOptions extends Partial<DeployFlags> {
   connect: Connect;
   /** Told every secret value the run creates or decrypts (RunOptions.onSecret). */
   onSecret?: SecretListener;
+  /** Who started the run and from which commit, for the deploy history. */
+  origin?: RunOrigin;
+  /** The command the history records (default `deploy`; the Action's drift correction says `drift correct`). */
+  historyCommand?: string;
 }
 
 export function deploy(opts: DeployOptions): Promise<DeployResult> {
@@ -36,6 +43,7 @@ export function deploy(opts: DeployOptions): Promise<DeployResult> {
   return withRun(
     {
       root: opts.root, command: flags.dryRun ? 'deploy --dry-run' : 'deploy', connect: opts.connect, readOnly: flags.dryRun,
+      history: { command: opts.historyCommand ?? 'deploy', ...(opts.origin ? { origin: opts.origin } : {}) },
       stage: opts.stageRamDir !== undefined ? { ramDir: opts.stageRamDir } : {},
       ...(opts.onEvent ? { onEvent: opts.onEvent } : {}), ...(opts.signal ? { signal: opts.signal } : {}), ...(opts.onSecret ? { onSecret: opts.onSecret } : {}),
     },
@@ -52,12 +60,16 @@ async function deployRun(r: BucketRun, flags: DeployFlags): Promise<DeployResult
   };
   const useSudo = sshSettings(r.conf).useSudo;
   let ctx: DeployContext | undefined;
-  const link = new WorkerLink({ remote: r.links.remote, db: r.db, bucketId: r.bucketId, workers: r.workers, useSudo, emit: r.emit, stage: r.stage, updateSeq: () => ctx?.updateSeq ?? r.updateSeq });
+  const link = new WorkerLink({
+    remote: r.links.remote, db: r.db, bucketId: r.bucketId, workers: r.workers, useSudo, emit: r.emit, stage: r.stage, updateSeq: () => ctx?.updateSeq ?? r.updateSeq,
+    ...(r.deployId !== undefined ? { release: retention(r.db, r.deployId, r.conf.retain_releases) } : {}),
+  });
   ctx = new DeployContext(r, { flags, useSudo, result, link });
   await run(ctx);
   result.updateSeq = ctx.updateSeq;
   result.updateSeqBumped = ctx.updateSeqBumped;
   result.cancelled = ctx.cancelled;
+  r.setOutcome(result.cancelled ? 'cancelled' : result.failedJobs.length > 0 ? 'failed' : 'ok');
   result.durationMs = Date.now() - t0;
   return result;
 }
@@ -94,6 +106,7 @@ async function run(ctx: DeployContext): Promise<void> {
         continue;
       }
       const p = await planOne(ctx, job, seq);
+      if (!('error' in p)) applyPins(ctx, p.plan);
       if ('error' in p) {
         pushJob(ctx, { job, seq, status: 'failed', reason: 'plan failed', error: p.error, durationMs: 0, allocations: [] }, failed);
         continue;
@@ -143,6 +156,7 @@ function restageTemplates(ctx: DeployContext, planned: PlannedJob[], seq: number
     const p = planned[i]!;
     if (![...p.staged.values()].some((t) => [...t.tree.files.keys()].some((f) => f.endsWith('.tpl')))) continue;
     const again = stageAndPlan(ctx, p.plan.job, seq);
+    if (!('error' in again)) applyPins(ctx, again.plan);
     if ('error' in again) {
       pushJob(ctx, { job: p.plan.job, seq, status: 'failed', reason: 'plan failed', error: again.error, durationMs: 0, allocations: [] }, failed);
       planned.splice(i--, 1);
@@ -152,6 +166,7 @@ function restageTemplates(ctx: DeployContext, planned: PlannedJob[], seq: number
 
 function pushJob(ctx: DeployContext, r: JobResult, failed: Map<string, string>): void {
   ctx.result.jobs.push(r);
+  if (r.status === 'deployed' || r.status === 'failed') ctx.recordJob(jobHistory(ctx.db, r));
   if (r.status === 'failed' || r.status === 'blocked') {
     failed.set(r.job, r.error ?? `job ${r.job} failed`);
     if (!ctx.result.failedJobs.includes(r.job)) ctx.result.failedJobs.push(r.job);

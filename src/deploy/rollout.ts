@@ -8,7 +8,7 @@ import type { AllocationResult, JobResult } from './result.ts';
 import { batches, rolloutOrder } from './rollout-order.ts';
 import { byCause } from './causes.ts';
 import { commandsFor } from '../hooks/catalog.ts';
-import { jobInfo, promote, setJobMarker, type AllocState } from './alloc-state.ts';
+import { jobInfo, setJobMarker, type AllocState } from './alloc-state.ts';
 
 class JobFailure extends Error {
   override name = 'JobFailure';
@@ -57,7 +57,7 @@ async function rollout(ctx: DeployContext, plan: JobPlan, allocs: AllocState[], 
     const t = staged.get(a.allocId);
     if (t) ctx.stage.placeTree(a.workerIp, job, t.hash, t.tree);
   }
-  const rsyncErrors = await Promise.all(work.map((a) => ctx.link.sendJobFiles(a.workerIp, job)));
+  const rsyncErrors = await Promise.all(work.map((a) => ctx.sendJobFiles(a.workerIp, job)));
   const bad = work.flatMap((a, i) => (rsyncErrors[i] === undefined ? [] : [{ worker: a.workerIp, error: rsyncErrors[i] }]));
   if (bad.length > 0) {
     for (const a of work) res.allocations.push(allocResult(a, 'failed', 0, rsyncErrors[work.indexOf(a)]));
@@ -66,7 +66,7 @@ async function rollout(ctx: DeployContext, plan: JobPlan, allocs: AllocState[], 
 
   const syncs = work.filter((a) => a.action === 'sync');
   if (syncs.length > 0) {
-    ctx.checkpoint(() => syncs.forEach((a) => promote(ctx.db, job, a.allocId)));
+    ctx.checkpoint(() => syncs.forEach((a) => ctx.promote(job, a.allocId)));
     for (const a of syncs) res.allocations.push(allocResult(a, 'ok', 0));
   }
 
@@ -126,7 +126,7 @@ async function phase(
       throw new JobFailure(`job ${job}: ${hook.error}`);
     }
     // Promote the batch: the workers now run this tree (seed S2); committed before anything else can fail.
-    ctx.checkpoint(() => ips.forEach((ip) => promote(ctx.db, job, byIp.get(ip)!.allocId)));
+    ctx.checkpoint(() => ips.forEach((ip) => ctx.promote(job, byIp.get(ip)!.allocId)));
     ctx.emit({ type: 'batch-promoted', job, workers: ips });
     ips.forEach((ip) => res.allocations.push(allocResult(plansByIp.get(ip)!, 'ok', Date.now() - t0, undefined, index)));
     await healthGate(ctx, job);
@@ -147,7 +147,7 @@ async function jobControlPath(ctx: DeployContext, job: string, active: AllocPlan
     env: { NEW_ALLOCATIONS: news.join(','), UPDATED_ALLOCATIONS: updated.join(',') },
   });
   if (!hook.ok) throw new JobFailure(`job ${job}: ${hook.error}`);
-  ctx.checkpoint(() => active.forEach((a) => promote(ctx.db, job, a.allocId)));
+  ctx.checkpoint(() => active.forEach((a) => ctx.promote(job, a.allocId)));
   for (const a of active) if (a.action !== 'skip' && a.action !== 'sync') res.allocations.push(allocResult(a, 'ok', Date.now() - t0));
   await healthGate(ctx, job);
 }

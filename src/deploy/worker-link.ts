@@ -11,6 +11,7 @@ import { bucketDir, checkWorker, lifecycleScript } from './commands.ts';
 import type { DeployEvent } from './result.ts';
 import type { StageArea } from './stage-area.ts';
 import { workerFileData } from './worker-files.ts';
+import { parseOutcomes, snapshotScript } from '../releases/commands.ts';
 
 export interface TargetRequest {
   job: string;
@@ -30,6 +31,11 @@ export interface WorkerLinkInit {
   stage?: StageArea;
   /** The update_seq the bucket-level files carry (the deploy bumps it mid-run). */
   updateSeq: () => number;
+  /**
+   * Retain what a job's rsync sent as release `id` on the worker (issue 13), keeping the newest `retain`
+   * and the releases `keep` names for that worker and job; absent: no releases are written.
+   */
+  release?: { id: number; retain: number; keep: (ip: string, job: string) => number[] };
 }
 
 export class WorkerLink {
@@ -114,7 +120,21 @@ export class WorkerLink {
   private async sendFiles(ip: string, jobs: string[]): Promise<Array<string | undefined>> {
     const unique = [...new Set(jobs)].sort();
     const err = (await this.reach(ip)) ?? rsyncFailure(ip, await this.rsyncTo(ip, unique));
+    if (err === undefined && unique.length > 0) await this.retain(ip, unique);
     return jobs.map(() => err);
+  }
+
+  /** Snapshots the jobs' live trees as this run's release; a failure is a warning (rollback checks releases first). */
+  private async retain(ip: string, jobs: string[]): Promise<void> {
+    const rel = this.init.release;
+    if (!rel) return;
+    const r = await this.run(ip, snapshotScript(this.init.bucketId, rel.retain, jobs.map((job) => ({ job, id: rel.id, keep: rel.keep(ip, job) }))));
+    const codes = parseOutcomes(r.stdout);
+    for (const job of jobs) {
+      if (codes.get(job) === 0) continue;
+      const why = codes.has(job) ? `exit ${codes.get(job)}: ${tail(r.stderr || r.stdout)}` : failureText(ip, r);
+      this.init.emit({ type: 'warning', message: `job ${job} worker ${ip}: release ${rel.id} was not retained (${why}); maand rollback cannot return to it` });
+    }
   }
 
   private async runTargets(key: string, reqs: TargetRequest[]): Promise<Array<string | undefined>> {

@@ -1,6 +1,8 @@
 // `maand gc`: forget removed allocations (rows, hash rows, their KV) once deploy has stopped and cleaned
-// them, then purge old KV history (kv spec §1.11, §1.7).
+// them, then purge old KV history (kv spec §1.11, §1.7) and deploy runs beyond history_retain.
 import { bucketPaths } from '../bucket/paths.ts';
+import { readMaandConf } from '../bucket/maand-conf.ts';
+import { purgeHistory } from '../history/store.ts';
 import { inTransaction, openDb } from '../catalog/db.ts';
 import { checkSchema } from '../catalog/gate.ts';
 import { acquireBucketLock } from '../bucket/lock.ts';
@@ -13,6 +15,8 @@ export interface GcResult {
   removedAllocations: number;
   purgedNamespaces: string[];
   historyRowsDeleted: number;
+  /** Deploy history runs beyond maand.conf's history_retain. */
+  deployRunsDeleted: number;
 }
 
 export function gc(opts: { root: string; retainDays?: number; now?: number }): GcResult {
@@ -55,7 +59,8 @@ function gcLocked(opts: { root: string; retainDays?: number; now?: number }): Gc
       db.exec('DELETE FROM allocations WHERE removed = 1');
       kv.persist(db, now);
       const historyRowsDeleted = purgeStaleVersions(db, Math.max(0, opts.retainDays ?? 0), now);
-      return { removedAllocations: removed.length, purgedNamespaces: [...purged].sort(), historyRowsDeleted };
+      const deployRunsDeleted = purgeHistory(db, readMaandConf(paths.maandConf).history_retain);
+      return { removedAllocations: removed.length, purgedNamespaces: [...purged].sort(), historyRowsDeleted, deployRunsDeleted };
     });
   } finally {
     db.close();

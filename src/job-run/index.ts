@@ -11,6 +11,8 @@ import { batches } from '../deploy/rollout-order.ts';
 import { commandsFor } from '../hooks/catalog.ts';
 import { isActive, jobAllocations, jobInfo } from '../deploy/alloc-state.ts';
 import { failureText, WorkerLink } from '../deploy/worker-link.ts';
+import type { RunOrigin } from '../history/store.ts';
+import { jobPlanHash, jobVersion } from '../deploy/history-rows.ts';
 
 export interface JobRunOptions {
   root: string;
@@ -22,6 +24,8 @@ export interface JobRunOptions {
   onEvent?: (e: DeployEvent) => void;
   signal?: AbortSignal;
   connect: Connect;
+  /** Who started the run and from which commit, for the deploy history. */
+  origin?: RunOrigin;
 }
 
 export interface JobRunResult {
@@ -37,8 +41,17 @@ export function runJobTarget(o: JobRunOptions): Promise<JobRunResult> {
   // what the job runs is a Makefile target name: checked before the bucket is even locked
   if (!/^[A-Za-z0-9_.-]+$/.test(o.target)) throw new MaandError('invalid argument', `target ${JSON.stringify(o.target)}: use a Makefile target name (letters, digits, _ . -)`);
   return withRun(
-    { root: o.root, command: `job run ${o.job}`, connect: o.connect, ...(o.onEvent ? { onEvent: o.onEvent } : {}), ...(o.signal ? { signal: o.signal } : {}) },
-    (r) => runJobTargetIn(r, o),
+    {
+      root: o.root, command: `job run ${o.job}`, connect: o.connect, history: { command: 'job run', ...(o.origin ? { origin: o.origin } : {}) },
+      ...(o.onEvent ? { onEvent: o.onEvent } : {}), ...(o.signal ? { signal: o.signal } : {}),
+    },
+    async (r) => {
+      const res = await runJobTargetIn(r, o);
+      const ok = res.workers.every((w) => w.ok) && res.health?.ok !== false;
+      r.recordJob({ job: o.job, version: jobVersion(r.db, o.job), planHash: jobPlanHash(r.db, o.job), allocationsChanged: res.workers.filter((w) => w.ok).length, outcome: ok ? 'ok' : 'failed' });
+      r.setOutcome(ok ? 'ok' : 'failed');
+      return res;
+    },
   );
 }
 

@@ -97,10 +97,11 @@ export function rsyncArgs(spec: RsyncSpec): string[] {
 
 /**
  * Merge-filter file content (§11.3): sync only the named jobs' trees (none: only the top-level bucket
- * files) and never touch `.tpl` files. Jobs are sorted so the file is deterministic.
+ * files) and never touch `.tpl` files; retained releases are the worker's (never sent or deleted).
+ * Jobs are sorted so the file is deterministic.
  */
 export function mergeFilterText(jobs: readonly string[]): string {
-  return `${[...jobs].sort().map((j) => `+ jobs/${j}/\n`).join('')}- jobs/*\n- jobs/**/*.tpl\n`;
+  return `- /releases/\n${[...jobs].sort().map((j) => `+ jobs/${j}/\n`).join('')}- jobs/*\n- jobs/**/*.tpl\n`;
 }
 
 export type ItemizedAction = 'sent' | 'received' | 'created' | 'hardlink' | 'attributes' | 'deleted';

@@ -16,6 +16,8 @@ import { tightenBucketModes } from '../bucket/modes.ts';
 import type { DeployEvent } from '../deploy/result.ts';
 import { StageArea } from '../deploy/stage-area.ts';
 import type { Connect, RunLinks } from './links.ts';
+import { beginRun, finishRun, recordJob, type JobHistory, type RunOrigin, type RunOutcome } from '../history/store.ts';
+import { resolveOrigin } from '../history/origin.ts';
 
 export interface CatalogWorker {
   workerId: string;
@@ -38,6 +40,11 @@ export interface RunOptions {
   readOnly?: boolean;
   /** Told every secret value the run (templates, hooks, certificates) creates or decrypts. */
   onSecret?: SecretListener;
+  /**
+   * Records the run in the deploy history under this command (`deploy`, `rollback`, …) when it starts,
+   * and its outcome when it ends (decision Q35: never for a read-only run).
+   */
+  history?: { command: string; origin?: RunOrigin };
 }
 
 /** What a command's work gets: the opened bucket, and the links and staging area it asked for. */
@@ -60,6 +67,12 @@ export interface BucketRun {
   readonly stage: StageArea;
   /** Commits `fn`'s catalog writes and the KV written so far in one transaction (decision Q6). */
   checkpoint(fn?: () => void): void;
+  /** This run's id in the deploy history; undefined when the run is not recorded. */
+  readonly deployId: number | undefined;
+  /** Records a job the run touched (committed at once, so a killed run keeps what it did). */
+  recordJob(j: JobHistory): void;
+  /** The outcome the history gets when the work returns (default ok; a throw records failed/cancelled). */
+  setOutcome(o: Exclude<RunOutcome, 'running' | 'interrupted'>): void;
 }
 
 export function withRun<T>(o: RunOptions, work: (run: BucketRun) => Promise<T>): Promise<T> {
@@ -73,6 +86,10 @@ async function runLocked<T>(o: RunOptions, work: (run: BucketRun) => Promise<T>)
   let stage: StageArea | undefined;
   let links: RunLinks | undefined;
   let dropTmpCleanup: (() => void) | undefined;
+  let deployId: number | undefined;
+  let outcome0: Exclude<RunOutcome, 'running' | 'interrupted'> = 'ok';
+  let finish: ((threw: boolean) => void) | undefined;
+  let threw = true;
   try {
     checkSchema(db);
     const bucket = bucketRow(db);
@@ -91,6 +108,16 @@ async function runLocked<T>(o: RunOptions, work: (run: BucketRun) => Promise<T>)
       stage = StageArea.open({ bucketTmp: paths.tmpDir, ...(o.stage.ramDir !== undefined ? { ramDir: o.stage.ramDir } : {}) });
     }
     const signal = o.signal;
+    const started = Date.now();
+    if (o.history && !o.readOnly) {
+      const origin = resolveOrigin(paths.root, o.history.origin);
+      const cmd = o.history.command;
+      deployId = inTransaction(db, () => beginRun(db, cmd, origin, new Date(started)));
+      finish = (threw) => {
+        const outcome = threw ? (signal?.aborted ? 'cancelled' : 'failed') : (signal?.aborted && outcome0 === 'ok' ? 'cancelled' : outcome0);
+        inTransaction(db, () => finishRun(db, deployId!, outcome, Date.now() - started));
+      };
+    }
     if (o.connect) links = await o.connect({ root: paths.root, conf, db, kv, bucketId: bucket.bucket_id, emit, ...(signal ? { signal } : {}) });
     const opened = { links, stage };
     const run: BucketRun = {
@@ -110,9 +137,23 @@ async function runLocked<T>(o: RunOptions, work: (run: BucketRun) => Promise<T>)
           kv.persist(db);
         });
       },
+      deployId,
+      recordJob(j) {
+        if (deployId !== undefined) inTransaction(db, () => recordJob(db, deployId!, j));
+      },
+      setOutcome(outcome) {
+        outcome0 = outcome;
+      },
     };
-    return await work(run);
+    const out = await work(run);
+    threw = false;
+    return out;
   } finally {
+    try {
+      finish?.(threw);
+    } catch {
+      // the outcome stays `running` and shows as interrupted on the next start
+    }
     try {
       await links?.close();
     } finally {

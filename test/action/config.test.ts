@@ -8,7 +8,7 @@ import type { InputName } from '../../src/action/inputs.ts';
 
 const env: ActionEnv = {
   workspace: '/home/runner/work/repo/repo', runnerTemp: '/home/runner/work/_temp', eventName: 'push', pullRequest: undefined,
-  repository: 'acme/infra', runId: '42', runAttempt: '1', sha: 'abc', serverUrl: 'https://github.com', apiUrl: 'https://api.github.com', processEnv: {},
+  repository: 'acme/infra', runId: '42', runAttempt: '1', sha: 'abc', actor: 'octocat', serverUrl: 'https://github.com', apiUrl: 'https://api.github.com', processEnv: {},
 };
 const prEnv: ActionEnv = { ...env, eventName: 'pull_request', pullRequest: 7 };
 

@@ -28,6 +28,7 @@ Commands:
   init                        Create or upgrade the bucket in this directory
   build                       Reconcile workspace/ into the catalog
   deploy                      Deploy jobs to their workers
+  rollback                    Roll jobs back to a release their workers retained
   job [target] [job]          Run a Makefile target of one job on its workers
   health                      Run the health checks of jobs
   jobcommand <command> [job]  Run a job command registered for the cli event
@@ -87,6 +88,7 @@ test('given the command list of a parent command, when maand cat --help runs, th
     ['allocations', 'Show the allocations of the catalog'],
     ['job_commands', 'Show the job commands of the catalog'],
     ['deployments', 'Show the deploy state of every allocation'],
+    ['history', 'Show the deploy history, newest first'],
     ['kv', 'Show KV keys with their latest values'],
     ['help [command]', 'display help for command'],
   ]);

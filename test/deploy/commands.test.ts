@@ -98,10 +98,10 @@ test('given the output of a failed prerequisite check, when it is parsed, then t
   assert.equal(parseMissing('permission denied\n'), undefined);
 });
 
-test('given a removed job, when its cleanup command is built, then it empties the job dir except data/ and logs/', () => {
+test('given a removed job, when its cleanup command is built, then it empties the job dir except data/ and logs/ and drops its retained releases', () => {
   assert.equal(
     cleanupJobCommand('b1', 'gone'),
-    'if [ -d /opt/worker/b1/jobs/gone ]; then find /opt/worker/b1/jobs/gone -mindepth 1 -maxdepth 1 ! -name data ! -name logs -exec rm -rf {} +; fi',
+    'if [ -d /opt/worker/b1/jobs/gone ]; then find /opt/worker/b1/jobs/gone -mindepth 1 -maxdepth 1 ! -name data ! -name logs -exec rm -rf {} +; fi; rm -rf /opt/worker/b1/releases/gone',
   );
 });
 

@@ -112,6 +112,7 @@ test('init writes the default files with the exact reference content', () =>
     );
     assert.deepEqual(readMaandConf(join(root, 'maand.conf')), {
       use_sudo: true, ssh_user: 'agent', ssh_key: 'worker.key', ssh_port: 0, certs_ttl: 60, certs_renewal_buffer: 0, job_config_selector: '', log_format: '', hook_env: [], ssh_proxy_jump: '', ssh_max_startups: 0,
+      history_retain: 500, retain_releases: 3,
     });
   }));
 

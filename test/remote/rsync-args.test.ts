@@ -93,12 +93,12 @@ test('a key path with a space is quoted the way rsync splits --rsh', () => {
   assert.equal(rsyncShellWord('plain'), 'plain');
 });
 
-test('the merge filter keeps the named jobs, drops other jobs and every .tpl', () => {
-  assert.equal(mergeFilterText(['web', 'api']), '+ jobs/api/\n+ jobs/web/\n- jobs/*\n- jobs/**/*.tpl\n');
+test('the merge filter keeps the named jobs, drops other jobs, every .tpl and never touches retained releases', () => {
+  assert.equal(mergeFilterText(['web', 'api']), '- /releases/\n+ jobs/api/\n+ jobs/web/\n- jobs/*\n- jobs/**/*.tpl\n');
 });
 
 test('the merge filter of no job sends only the bucket-level files', () => {
-  assert.equal(mergeFilterText([]), '- jobs/*\n- jobs/**/*.tpl\n');
+  assert.equal(mergeFilterText([]), '- /releases/\n- jobs/*\n- jobs/**/*.tpl\n');
 });
 
 test('itemized lines parse into action, path and kind', () => {

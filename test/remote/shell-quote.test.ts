@@ -45,7 +45,7 @@ test('given special characters, when quoted, then the exact single-quoted word i
 test('given a job named j$(id>f), when its cleanup command is built, then the name is single-quoted', () => {
   assert.equal(
     cleanupJobCommand('b1', 'j$(id>f)'),
-    "if [ -d '/opt/worker/b1/jobs/j$(id>f)' ]; then find '/opt/worker/b1/jobs/j$(id>f)' -mindepth 1 -maxdepth 1 ! -name data ! -name logs -exec rm -rf {} +; fi",
+    "if [ -d '/opt/worker/b1/jobs/j$(id>f)' ]; then find '/opt/worker/b1/jobs/j$(id>f)' -mindepth 1 -maxdepth 1 ! -name data ! -name logs -exec rm -rf {} +; fi; rm -rf '/opt/worker/b1/releases/j$(id>f)'",
   );
 });
 

@@ -3,6 +3,7 @@ import { openDb } from '../../catalog/db.ts';
 import { checkSchema } from '../../catalog/gate.ts';
 import { catKv, catKvGet } from '../../cat/kv.ts';
 import { catDeployments } from '../../cat/deployments.ts';
+import { catHistory, historyRuns } from '../../cat/history.ts';
 import { catView, type CatResult, type CatView } from '../../cat/views.ts';
 import { cellText, renderTable } from '../../report/table.ts';
 import type { CliIo } from '../io.ts';
@@ -43,4 +44,12 @@ export function catKvGetCommand(io: CliIo, ns: string, key: string, opts: { reve
 
 export function catDeploymentsCommand(io: CliIo, opts: { jobs?: string; workers?: string; active: boolean; json: boolean }): void {
   withDb(io, (db) => print(io, catDeployments(db, { jobs: parseNameList(opts.jobs), workers: parseNameList(opts.workers), active: opts.active }), opts.json));
+}
+
+export function catHistoryCommand(io: CliIo, opts: { jobs?: string; limit?: string; json: boolean }): void {
+  withDb(io, (db) => {
+    const o = { jobs: parseNameList(opts.jobs), ...(opts.limit !== undefined ? { limit: Number(opts.limit) } : {}) };
+    if (opts.json) io.stdout.write(`${JSON.stringify(historyRuns(db, o), null, 2)}\n`);
+    else print(io, catHistory(db, o), false);
+  });
 }

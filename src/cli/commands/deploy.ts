@@ -16,6 +16,7 @@ import { stopOnSignals } from '../../entry/signals.ts';
 import type { CliIo } from '../io.ts';
 import { parseNameList } from '../../entry/job-list.ts';
 import { sshAccess, type HostKeyFlags } from '../ssh-access.ts';
+import { cliOrigin } from '../origin.ts';
 
 export interface DeployCliOptions extends HostKeyFlags {
   jobs?: string;
@@ -58,6 +59,7 @@ export async function deployCommand(io: CliIo, opts: DeployCliOptions): Promise<
         if (line !== undefined) io.stderr.write(`${line}\n`);
       },
       connect: connectRun({ ssh, hookEnv: io.env }),
+      origin: cliOrigin(),
     });
     if (opts.output) writeFileSync(resolve(io.cwd, opts.output), `${JSON.stringify(result, null, 2)}\n`);
     if (opts.dryRun && opts.json) io.stdout.write(`${JSON.stringify(planDocument(result), null, 2)}\n`);

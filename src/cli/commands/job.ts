@@ -5,6 +5,7 @@ import { formatEvent } from '../../report/console.ts';
 import type { CliIo } from '../io.ts';
 import { parseNameList } from '../../entry/job-list.ts';
 import { sshAccess, type HostKeyFlags } from '../ssh-access.ts';
+import { cliOrigin } from '../origin.ts';
 
 export interface JobRunCliOptions extends HostKeyFlags {
   target: string;
@@ -24,6 +25,7 @@ export async function jobRunCommand(io: CliIo, job: string, opts: JobRunCliOptio
       if (line !== undefined) io.stderr.write(`${line}\n`);
     },
     connect: connectRun({ ssh: sshAccess(io, opts), hookEnv: io.env }),
+    origin: cliOrigin(),
   });
   for (const w of r.workers) io.stdout.write(`${job}@${w.workerIp}: ${opts.target} ${w.ok ? 'ok' : `failed: ${w.error}`}\n`);
   if (r.health) io.stdout.write(`health check ${r.health.ok ? 'passed' : `failed: ${r.health.error}`}: ${job}\n`);

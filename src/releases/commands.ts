@@ -1,0 +1,82 @@
+// Retained releases on a worker (issue 13, Q32, Q33): /opt/worker/<bucket_id>/releases/<job>/<deploy id>/
+// holds the exact bytes a job's live tree had after that deploy's rsync, outside the job's directory.
+// A snapshot hard-links files unchanged since an earlier release to that release and copies the rest,
+// so a release shares inodes with other releases only, never with the live tree: the live rsync writes
+// in place (--inplace) and could otherwise write through a link into a retained release. A restore
+// copies the bytes back the same way (never links), so the next rsync cannot reach a release either.
+import { bucketDir, shq } from '../deploy/commands.ts';
+
+/** Worker-owned paths of a job's tree a release neither keeps nor restores (as the deploy rsync's excludes). */
+const EXCLUDES = ['/data', '/logs', '/bin', '/_modules', '/_prometheus'];
+/** At most this many earlier releases are offered to rsync as --link-dest (rsync takes up to 20). */
+const LINK_DESTS = 8;
+
+export function releasesDir(bucketId: string, job?: string): string {
+  return job === undefined ? `${bucketDir(bucketId)}/releases` : `${bucketDir(bucketId)}/releases/${job}`;
+}
+
+export interface SnapshotRequest {
+  job: string;
+  /** This run's deploy id: the new release's name. */
+  id: number;
+  /** Releases pruning must keep besides the newest `retain` (what the allocation runs, and ran before). */
+  keep: number[];
+}
+
+const RSYNC_LOCAL = `rsync -a --checksum --delete ${EXCLUDES.map((e) => `--exclude=${e}`).join(' ')}`;
+
+/**
+ * One worker's snapshots of several jobs' live trees in one round trip, each followed by pruning to the
+ * newest `retain` releases plus the named ones; each outcome as `maand-release: <job> <exit code>`.
+ */
+export function snapshotScript(bucketId: string, retain: number, reqs: SnapshotRequest[]): string {
+  const lines = [
+    'snapshot() {',
+    `  local job="$1" id="$2" keep=" $3 " live=${shq(`${bucketDir(bucketId)}/jobs/`)}"$1" rel=${shq(`${releasesDir(bucketId)}/`)}"$1"`,
+    '  mkdir -p "$rel" || return 1',
+    '  local links=() d n=0',
+    `  for d in $(ls -1 "$rel" | grep -E '^[0-9]+$' | sort -rn | head -n ${LINK_DESTS}); do [ "$d" = "$id" ] || links+=("--link-dest=$rel/$d"); done`,
+    '  rm -rf "$rel/.new-$id" || return 1',
+    `  ${RSYNC_LOCAL} "\${links[@]}" "$live/" "$rel/.new-$id/" || return 1`,
+    '  rm -rf "$rel/$id" && mv "$rel/.new-$id" "$rel/$id" || return 1',
+    `  for d in $(ls -1 "$rel" | grep -E '^[0-9]+$' | sort -rn); do`,
+    `    n=$((n + 1)); if [ "$n" -gt ${Math.max(1, retain)} ] && [ "\${keep#* $d }" = "$keep" ]; then rm -rf "\${rel:?}/$d" || return 1; fi`,
+    '  done',
+    '}',
+  ];
+  for (const r of reqs) lines.push(`code=0; snapshot ${shq(r.job)} ${r.id} ${shq(r.keep.join(' '))} || code=$?; echo maand-release: ${shq(r.job)} "$code"`);
+  return lines.join('\n');
+}
+
+export interface RestoreRequest {
+  job: string;
+  release: number;
+}
+
+/** Lists which of the releases exist: `maand-release: <job> <id> yes|no` per request. */
+export function probeScript(bucketId: string, reqs: RestoreRequest[]): string {
+  return reqs
+    .map((r) => `if [ -d ${shq(`${releasesDir(bucketId, r.job)}/${r.release}`)} ]; then echo ${shq(`maand-release: ${r.job} ${r.release} yes`)}; else echo ${shq(`maand-release: ${r.job} ${r.release} no`)}; fi`)
+    .join('\n');
+}
+
+/** Copies retained releases back into the jobs' live trees (data/ and logs/ untouched); one outcome line per job. */
+export function restoreScript(bucketId: string, reqs: RestoreRequest[]): string {
+  return reqs
+    .map((r) => {
+      const src = `${releasesDir(bucketId, r.job)}/${r.release}/`;
+      const dst = `${bucketDir(bucketId)}/jobs/${r.job}/`;
+      return `code=0; if [ -d ${shq(src)} ]; then mkdir -p ${shq(dst)} && ${RSYNC_LOCAL} ${shq(src)} ${shq(dst)} || code=$?; else code=44; fi; echo maand-release: ${shq(r.job)} "$code"`;
+    })
+    .join('\n');
+}
+
+/** Per-job exit codes from the `maand-release: <job> <code>` lines of a script's output. */
+export function parseOutcomes(stdout: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const line of stdout.split('\n')) {
+    const m = /^maand-release: (\S+) (-?\d+)$/.exec(line.trim());
+    if (m) out.set(m[1]!, Number(m[2]));
+  }
+  return out;
+}
