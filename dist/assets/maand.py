@@ -314,6 +314,8 @@ def run_ssh(worker_ip, remote_cmd, *, timeout=300, check=True, connect_timeout=1
         # maand's own connection to this worker, when it has one (ssh connects directly otherwise)
         name = hashlib.sha256(("%s@%s:%d" % (user, worker_ip.strip(), port)).encode()).hexdigest()[:20]
         argv += ["-o", "ControlPath=%s" % os.path.join(control_dir, "h" + name)]
+    # a worker behind a bastion: the ProxyCommand riding the run's bastion master
+    argv += _json.loads(os.environ.get("MAAND_SSH_PROXY") or "{}").get(worker_ip.strip(), [])
     argv += ["%s@%s" % (user, worker_ip), "%stimeout %d %s" % (prefix, timeout, remote_cmd)]
     return subprocess.run(
         argv, capture_output=True, text=True, check=check, timeout=timeout + connect_timeout + 30

@@ -58,15 +58,18 @@ async function runCliCommand(ctx, o) {
     return { ok: false, runs, error: failed.length === 1 ? failed[0].error : new Error(failed.map((r) => r.error.message).join('\n')) };
 }
 
-// EXTERNAL MODULE: ./lib/deploy/connect.js + 14 modules
-var deploy_connect = __webpack_require__(502);
-// EXTERNAL MODULE: ./lib/run/lifecycle.js + 1 modules
-var lifecycle = __webpack_require__(3217);
+// EXTERNAL MODULE: ./lib/deploy/connect.js + 13 modules
+var deploy_connect = __webpack_require__(5955);
+// EXTERNAL MODULE: ./lib/run/lifecycle.js + 2 modules
+var lifecycle = __webpack_require__(939);
+// EXTERNAL MODULE: ./lib/cli/flags.js
+var flags = __webpack_require__(2529);
 // EXTERNAL MODULE: ./lib/entry/job-list.js
 var job_list = __webpack_require__(1772);
 // EXTERNAL MODULE: ./lib/cli/ssh-access.js + 1 modules
 var ssh_access = __webpack_require__(4133);
 ;// CONCATENATED MODULE: ./lib/cli/commands/hooks.js
+
 
 
 
@@ -90,6 +93,7 @@ async function healthCommand(io, opts) {
     (0,health/* checkHealth */.Ns)({
         ...r.links.hookContext,
         sshProbe: (ip, command, o) => r.links.remote.probe(ip, command, o),
+        ...(r.links.remote.bastionRoute ? { bastionRoute: r.links.remote.bastionRoute } : {}),
         onHealth: (e) => {
             const line = (0,health/* formatHealthEvent */.od)(e);
             if (line)
@@ -100,7 +104,7 @@ async function healthCommand(io, opts) {
         throw new errors/* PartialFailureError */.ax('maand health failed', [report.error?.message ?? 'health check failed']);
 }
 async function jobCommandCommand(io, command, job, opts) {
-    const concurrency = Number(opts.concurrency);
+    const concurrency = (0,flags/* wholeNumberFlag */.Z)('--concurrency', opts.concurrency, 1, 'allocations at once');
     // hooks' maand.run_ssh gets the same ssh access as a deploy's (accept-new into secrets/known_hosts)
     const connect = (0,deploy_connect/* connectRun */.Y)({ ssh: (0,ssh_access/* sshAccess */.v)(io, { insecureSkipHostKeyCheck: false }), hookEnv: io.env });
     const r = await (0,lifecycle/* withRun */.Y)({ root: io.cwd, command: 'jobcommand', connect, onEvent: hookOutput(io) }, async (run) => {
@@ -112,6 +116,28 @@ async function jobCommandCommand(io, command, job, opts) {
     });
     if (!r.ok)
         throw new errors/* PartialFailureError */.ax(`maand jobcommand ${command} failed`, [r.error?.message ?? 'failed']);
+}
+
+
+/***/ }),
+
+/***/ 2529:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ wholeNumberFlag)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(452);
+// Numeric flag values: a value that is not a whole number is an error naming the flag, never a
+// silent default (`--retain-days abc` used to mean 0).
+
+/** `value` of `flag` as a whole number of at least `min`; `unit` words the error (`days`, `allocations`). */
+function wholeNumberFlag(flag, value, min, unit) {
+    const n = /^\d+$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
+    if (!Number.isSafeInteger(n) || n < min) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MaandError */ .Ob('invalid argument', `${flag} must be a whole number of ${unit}, ${min} or more (got ${JSON.stringify(value)}); nothing was changed`);
+    }
+    return n;
 }
 
 

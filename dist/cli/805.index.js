@@ -2,158 +2,6 @@ export const id = 805;
 export const ids = [805];
 export const modules = {
 
-/***/ 1187:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   qZ: () => (/* binding */ acquireBucketLock),
-/* harmony export */   wD: () => (/* binding */ withBucketLock)
-/* harmony export */ });
-/* unused harmony export lockFile */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(452);
-/* harmony import */ var _util_process_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9609);
-/* harmony import */ var _util_exit_cleanup_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9127);
-// One maand at a time per bucket. Two runs in the same bucket (two terminals, or a deploy while a
-// build runs) would wipe each other's tmp/, bump update_seq twice and promote from plans the other
-// one invalidated. data/maand.lock holds the running process's pid, host and command; a lock whose
-// process is gone (same host, pid not alive) is taken over. Re-entrant within one process, so a
-// command that runs another (deploy --build, drift correction) does not lock itself out.
-
-
-
-
-
-
-/** Locks this process holds, by lock file, with how many nested holders and the abnormal-exit release. */
-const held = new Map();
-const exitReleases = new Map();
-function lockFile(root) {
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, 'data', 'maand.lock');
-}
-/** Runs `fn` holding the bucket's lock; throws `bucket is busy` when another live maand holds it. */
-async function withBucketLock(root, command, fn) {
-    const release = acquireBucketLock(root, command);
-    try {
-        return await fn();
-    }
-    finally {
-        release();
-    }
-}
-/** Takes the lock (or joins this process's hold of it); returns the release function. */
-function acquireBucketLock(root, command) {
-    const file = lockFile(root);
-    const count = held.get(file);
-    if (count !== undefined) {
-        held.set(file, count + 1);
-        return once(() => releaseHold(file));
-    }
-    const info = { pid: process.pid, host: (0,node_os__WEBPACK_IMPORTED_MODULE_1__.hostname)(), command, started: new Date().toISOString() };
-    for (let attempt = 0;; attempt++) {
-        try {
-            const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, 'wx', 0o644);
-            try {
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(fd, `${JSON.stringify(info)}\n`);
-            }
-            finally {
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
-            }
-            held.set(file, 1);
-            exitReleases.set(file, (0,_util_exit_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .onAbnormalExit */ .q)(() => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(file, { force: true })));
-            return once(() => releaseHold(file));
-        }
-        catch (e) {
-            const code = e.code;
-            // no data/ yet: not a bucket (or not initialized), the command reports that itself
-            if (code === 'ENOENT')
-                return () => { };
-            if (code !== 'EEXIST')
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .MaandError */ .Ob('bucket is busy', `cannot create ${file}: ${e.message}`);
-            const other = readLock(file);
-            if (attempt === 0 && other !== undefined && isStale(other)) {
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(file, { force: true });
-                continue;
-            }
-            if (attempt === 0 && other === undefined) {
-                // being written this very moment by the other process, or emptied by a crash: look once more
-                continue;
-            }
-            throw busy(file, other);
-        }
-    }
-}
-function releaseHold(file) {
-    const count = held.get(file) ?? 0;
-    if (count > 1) {
-        held.set(file, count - 1);
-        return;
-    }
-    held.delete(file);
-    exitReleases.get(file)?.();
-    exitReleases.delete(file);
-    if (readLock(file)?.pid === process.pid)
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(file, { force: true });
-}
-function readLock(file) {
-    try {
-        const v = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'));
-        if (typeof v.pid !== 'number' || typeof v.host !== 'string')
-            return undefined;
-        return { pid: v.pid, host: v.host, command: String(v.command ?? 'maand'), started: String(v.started ?? '') };
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Only a lock of this host can be judged: its process is gone, or its pid now belongs to a newer process. */
-function isStale(l) {
-    if (l.host !== (0,node_os__WEBPACK_IMPORTED_MODULE_1__.hostname)())
-        return false;
-    if (!(0,_util_process_js__WEBPACK_IMPORTED_MODULE_5__/* .processAlive */ .F)(l.pid))
-        return true;
-    const started = processStartMs(l.pid);
-    const locked = Date.parse(l.started);
-    // a process that started after the lock was written cannot have written it; the minute of slack
-    // covers clock steps since boot (start times derive from the boot time)
-    return started !== undefined && !Number.isNaN(locked) && started > locked + 60_000;
-}
-/** When a process started (Linux /proc; undefined elsewhere). */
-function processStartMs(pid) {
-    try {
-        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
-        // fields after the command name (which may hold spaces); starttime is field 22, in clock ticks since boot
-        const ticks = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
-        const btime = Number(/^btime (\d+)$/m.exec((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)('/proc/stat', 'utf8'))?.[1]);
-        if (!Number.isFinite(ticks) || !Number.isFinite(btime))
-            return undefined;
-        return btime * 1000 + (ticks * 1000) / CLOCK_TICKS;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** USER_HZ: 100 on every Linux architecture Node supports. */
-const CLOCK_TICKS = 100;
-function busy(file, other) {
-    const who = other ? `maand ${other.command} (pid ${other.pid} on ${other.host}, started ${other.started})` : 'another maand';
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .MaandError */ .Ob('bucket is busy', `${who} is running in this bucket; wait for it to finish, or delete ${file} if that process is gone`);
-}
-function once(fn) {
-    let done = false;
-    return () => {
-        if (done)
-            return;
-        done = true;
-        fn();
-    };
-}
-
-
-/***/ }),
-
 /***/ 9805:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -167,17 +15,23 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./lib/bucket/paths.js
 var bucket_paths = __webpack_require__(7462);
+// EXTERNAL MODULE: ./lib/bucket/maand-conf.js
+var maand_conf = __webpack_require__(3788);
+// EXTERNAL MODULE: ./lib/history/store.js
+var store = __webpack_require__(2185);
 // EXTERNAL MODULE: ./lib/catalog/db.js
 var catalog_db = __webpack_require__(8917);
 // EXTERNAL MODULE: ./lib/catalog/gate.js
 var gate = __webpack_require__(156);
 // EXTERNAL MODULE: ./lib/bucket/lock.js
 var lock = __webpack_require__(1187);
-// EXTERNAL MODULE: ./lib/kv/index.js + 13 modules
-var lib_kv = __webpack_require__(1683);
+// EXTERNAL MODULE: ./lib/kv/index.js + 11 modules
+var lib_kv = __webpack_require__(2762);
 ;// CONCATENATED MODULE: ./lib/gc/index.js
 // `maand gc`: forget removed allocations (rows, hash rows, their KV) once deploy has stopped and cleaned
-// them, then purge old KV history (kv spec §1.11, §1.7).
+// them, then purge old KV history (kv spec §1.11, §1.7) and deploy runs beyond history_retain.
+
+
 
 
 
@@ -227,7 +81,8 @@ function gcLocked(opts) {
             db.exec('DELETE FROM allocations WHERE removed = 1');
             kv.persist(db, now);
             const historyRowsDeleted = (0,lib_kv/* purgeStaleVersions */.G0)(db, Math.max(0, opts.retainDays ?? 0), now);
-            return { removedAllocations: removed.length, purgedNamespaces: [...purged].sort(), historyRowsDeleted };
+            const deployRunsDeleted = (0,store/* purgeHistory */.w5)(db, (0,maand_conf/* readMaandConf */.MC)(paths.maandConf).history_retain);
+            return { removedAllocations: removed.length, purgedNamespaces: [...purged].sort(), historyRowsDeleted, deployRunsDeleted };
         });
     }
     finally {
@@ -235,68 +90,164 @@ function gcLocked(opts) {
     }
 }
 
+// EXTERNAL MODULE: ./lib/cli/flags.js
+var flags = __webpack_require__(2529);
 ;// CONCATENATED MODULE: ./lib/cli/commands/gc.js
 
+
 function gcCommand(io, opts) {
-    const days = Number(opts.retainDays);
-    const r = gc({ root: io.cwd, retainDays: Number.isFinite(days) ? days : 0 });
-    io.stdout.write(`gc: forgot ${r.removedAllocations} removed allocation(s), emptied ${r.purgedNamespaces.length} KV namespace(s), deleted ${r.historyRowsDeleted} old KV row(s)\n`);
+    const r = gc({ root: io.cwd, retainDays: (0,flags/* wholeNumberFlag */.Z)('--retain-days', opts.retainDays, 0, 'days') });
+    io.stdout.write(`gc: forgot ${r.removedAllocations} removed allocation(s), emptied ${r.purgedNamespaces.length} KV namespace(s), deleted ${r.historyRowsDeleted} old KV row(s) and ${r.deployRunsDeleted} old deploy history run(s)\n`);
 }
 
 
 /***/ }),
 
-/***/ 9127:
+/***/ 2529:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ runAbnormalExitCleanups),
-/* harmony export */   q: () => (/* binding */ onAbnormalExit)
+/* harmony export */   Z: () => (/* binding */ wholeNumberFlag)
 /* harmony export */ });
-// What must not outlive a run that dies from an error nobody caught: the bucket lock, the staging area,
-// the ssh control directory. Each owner registers a synchronous cleanup when it takes the resource and
-// drops it when it releases the resource normally; the entries' last-resort handlers run what is left.
-const pending = new Map();
-let nextId = 0;
-/** Registers `fn` for an abnormal exit; the returned function unregisters it (call it on normal release). */
-function onAbnormalExit(fn) {
-    const id = nextId++;
-    pending.set(id, fn);
-    return () => void pending.delete(id);
-}
-/** Runs every registered cleanup once, newest first; a cleanup that throws does not stop the others. */
-function runAbnormalExitCleanups() {
-    const fns = [...pending.values()].reverse();
-    pending.clear();
-    for (const fn of fns) {
-        try {
-            fn();
-        }
-        catch {
-            // best effort: the process is about to exit with the original error
-        }
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(452);
+// Numeric flag values: a value that is not a whole number is an error naming the flag, never a
+// silent default (`--retain-days abc` used to mean 0).
+
+/** `value` of `flag` as a whole number of at least `min`; `unit` words the error (`days`, `allocations`). */
+function wholeNumberFlag(flag, value, min, unit) {
+    const n = /^\d+$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
+    if (!Number.isSafeInteger(n) || n < min) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MaandError */ .Ob('invalid argument', `${flag} must be a whole number of ${unit}, ${min} or more (got ${JSON.stringify(value)}); nothing was changed`);
     }
+    return n;
 }
 
 
 /***/ }),
 
-/***/ 9609:
+/***/ 2185:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ processAlive)
+/* harmony export */   $r: () => (/* binding */ lastChange),
+/* harmony export */   F9: () => (/* binding */ recordJob),
+/* harmony export */   JH: () => (/* binding */ finishRun),
+/* harmony export */   Te: () => (/* binding */ beginRun),
+/* harmony export */   Z7: () => (/* binding */ lastChangedJobs),
+/* harmony export */   j8: () => (/* binding */ releaseAt),
+/* harmony export */   mN: () => (/* binding */ runExists),
+/* harmony export */   tw: () => (/* binding */ hasHistory),
+/* harmony export */   ty: () => (/* binding */ recordRelease),
+/* harmony export */   v: () => (/* binding */ listRuns),
+/* harmony export */   w0: () => (/* binding */ releasesOf),
+/* harmony export */   w5: () => (/* binding */ purgeHistory)
 /* harmony export */ });
-// Whether a process of this machine still exists, for files named after the pid that wrote them.
-/** False only when the pid is gone (ESRCH); a process of another user (EPERM) is alive. */
-function processAlive(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (e) {
-        return e.code !== 'ESRCH';
-    }
+/* unused harmony export ensureHistoryTables */
+/* harmony import */ var _catalog_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4912);
+
+/** Creates the history tables when missing (the caller holds a transaction or none). */
+function ensureHistoryTables(db) {
+    for (const ddl of Object.values(_catalog_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .HISTORY_TABLES */ .Lx))
+        db.exec(ddl);
+}
+function hasHistory(db) {
+    return (0,_catalog_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .tableColumns */ .qv)(db, 'deploy_history').length > 0;
+}
+/** Marks runs a killed maand left `running` as interrupted, then records a new run; its deploy id. */
+function beginRun(db, command, origin, now) {
+    ensureHistoryTables(db);
+    db.prepare("UPDATE deploy_history SET outcome = 'interrupted' WHERE outcome = 'running'").run();
+    const r = db.prepare("INSERT INTO deploy_history (started_at, command, trigger, git_commit, outcome) VALUES (?, ?, ?, ?, 'running')").run(now.toISOString(), command, origin.trigger, origin.commit);
+    return Number(r.lastInsertRowid);
+}
+function finishRun(db, deployId, outcome, durationMs) {
+    db.prepare('UPDATE deploy_history SET outcome = ?, duration_ms = ? WHERE deploy_id = ?').run(outcome, durationMs, deployId);
+}
+function recordJob(db, deployId, j) {
+    db.prepare(`INSERT INTO deploy_history_jobs (deploy_id, job, version, plan_hash, allocations_changed, outcome) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT(deploy_id, job) DO UPDATE SET version = excluded.version, plan_hash = excluded.plan_hash,
+     allocations_changed = excluded.allocations_changed, outcome = excluded.outcome`).run(deployId, j.job, j.version, j.planHash, j.allocationsChanged, j.outcome);
+}
+/** The allocation runs `releaseId` from now on (written in the same checkpoint as its promotion). */
+function recordRelease(db, r) {
+    db.prepare(`INSERT INTO deploy_history_allocations (deploy_id, job, alloc_id, worker_ip, release_id, hash, files, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT(deploy_id, job, alloc_id) DO UPDATE SET release_id = excluded.release_id, hash = excluded.hash, files = excluded.files, version = excluded.version`).run(r.deployId, r.job, r.allocId, r.workerIp, r.releaseId, r.hash, r.files, r.version);
+}
+function toRelease(r) {
+    return {
+        deployId: Number(r['deploy_id']), job: String(r['job']), allocId: String(r['alloc_id']), workerIp: String(r['worker_ip']), releaseId: Number(r['release_id']),
+        hash: String(r['hash']), files: r['files'] === null ? null : String(r['files']), version: String(r['version']),
+    };
+}
+/** What the allocation ran after run `atOrBefore` (the latest promotion up to it); undefined when none. */
+function releaseAt(db, job, allocId, atOrBefore) {
+    if (!hasHistory(db))
+        return undefined;
+    const r = db.prepare('SELECT * FROM deploy_history_allocations WHERE job = ? AND alloc_id = ? AND deploy_id <= ? ORDER BY deploy_id DESC LIMIT 1').get(job, allocId, atOrBefore);
+    return r ? toRelease(r) : undefined;
+}
+/** Releases an allocation ran, newest first (what pruning must keep). */
+function releasesOf(db, job, allocId) {
+    if (!hasHistory(db))
+        return [];
+    return db.prepare('SELECT * FROM deploy_history_allocations WHERE job = ? AND alloc_id = ? ORDER BY deploy_id DESC').all(job, allocId).map(toRelease);
+}
+/** The newest run of one of `commands` that changed `job` (promoted new bytes on an allocation of it). */
+function lastChange(db, job, commands) {
+    if (!hasHistory(db))
+        return undefined;
+    const r = db
+        .prepare(`SELECT MAX(a.deploy_id) AS id FROM deploy_history_allocations a JOIN deploy_history h ON h.deploy_id = a.deploy_id WHERE a.job = ? AND a.release_id = a.deploy_id AND h.command IN (${commands.map(() => '?').join(', ')})`)
+        .get(job, ...commands);
+    return r.id ?? undefined;
+}
+/** Jobs the newest run of one of `commands` that promoted new bytes changed, with that run's id. */
+function lastChangedJobs(db, commands) {
+    if (!hasHistory(db))
+        return undefined;
+    const r = db
+        .prepare(`SELECT MAX(a.deploy_id) AS id FROM deploy_history_allocations a JOIN deploy_history h ON h.deploy_id = a.deploy_id WHERE a.release_id = a.deploy_id AND h.command IN (${commands.map(() => '?').join(', ')})`)
+        .get(...commands);
+    if (r.id === null)
+        return undefined;
+    const jobs = db.prepare('SELECT DISTINCT job FROM deploy_history_allocations WHERE deploy_id = ? AND release_id = deploy_id ORDER BY job').all(r.id).map((x) => x.job);
+    return { deployId: r.id, jobs };
+}
+function runExists(db, deployId) {
+    return hasHistory(db) && db.prepare('SELECT 1 FROM deploy_history WHERE deploy_id = ?').get(deployId) !== undefined;
+}
+/** Runs newest first; with `jobs`, only runs that touched one of them (their other jobs left out). */
+function listRuns(db, opts = {}) {
+    if (!hasHistory(db))
+        return [];
+    const jobs = opts.jobs ?? [];
+    const filter = jobs.length > 0 ? `WHERE deploy_id IN (SELECT deploy_id FROM deploy_history_jobs WHERE job IN (${jobs.map(() => '?').join(', ')}))` : '';
+    const limit = opts.limit !== undefined && opts.limit > 0 ? ` LIMIT ${Math.floor(opts.limit)}` : '';
+    const runs = db.prepare(`SELECT * FROM deploy_history ${filter} ORDER BY deploy_id DESC${limit}`).all(...jobs);
+    const jobStmt = db.prepare('SELECT * FROM deploy_history_jobs WHERE deploy_id = ? ORDER BY job');
+    return runs.map((r) => ({
+        deployId: Number(r['deploy_id']), startedAt: String(r['started_at']), durationMs: r['duration_ms'] === null ? null : Number(r['duration_ms']),
+        command: String(r['command']), trigger: String(r['trigger']), gitCommit: String(r['git_commit']), outcome: String(r['outcome']),
+        jobs: jobStmt.all(Number(r['deploy_id']))
+            .filter((j) => jobs.length === 0 || jobs.includes(String(j['job'])))
+            .map((j) => ({ job: String(j['job']), version: String(j['version']), planHash: String(j['plan_hash']), allocationsChanged: Number(j['allocations_changed']), outcome: String(j['outcome']) })),
+    }));
+}
+/**
+ * Keeps the newest `retain` runs. A promotion an allocation still runs from is kept with its run's
+ * rows gone (rollback must know what runs); returns the number of runs deleted.
+ */
+function purgeHistory(db, retain) {
+    if (!hasHistory(db))
+        return 0;
+    const cut = db.prepare('SELECT deploy_id FROM deploy_history ORDER BY deploy_id DESC LIMIT 1 OFFSET ?').get(Math.max(0, retain));
+    if (!cut)
+        return 0;
+    const n = Number(db.prepare('DELETE FROM deploy_history WHERE deploy_id <= ?').run(cut.deploy_id).changes);
+    db.prepare('DELETE FROM deploy_history_jobs WHERE deploy_id <= ?').run(cut.deploy_id);
+    db.prepare(`DELETE FROM deploy_history_allocations WHERE deploy_id <= ? AND deploy_id < (SELECT MAX(b.deploy_id) FROM deploy_history_allocations b
+     WHERE b.job = deploy_history_allocations.job AND b.alloc_id = deploy_history_allocations.alloc_id)`).run(cut.deploy_id);
+    return n;
 }
 
 

@@ -89,266 +89,327 @@ function readJobsConf(paths, selector) {
 
 /***/ }),
 
-/***/ 7462:
+/***/ 3788:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ bucketPaths)
+/* harmony export */   MC: () => (/* binding */ readMaandConf),
+/* harmony export */   OA: () => (/* binding */ sshSettings),
+/* harmony export */   Wx: () => (/* binding */ writeDefaultMaandConf)
 /* harmony export */ });
-/* unused harmony export jobDir */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
-// Where everything lives inside a bucket (§2.2). The bucket root is the working directory.
+/* unused harmony exports DEFAULT_HISTORY_RETAIN, DEFAULT_RETAIN_RELEASES, DEFAULT_MAAND_CONF_TEXT, DEFAULT_SSH_MAX_STARTUPS */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(452);
+/* harmony import */ var _hooks_env_allowlist_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1839);
+/* harmony import */ var _remote_proxy_jump_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5179);
+/* harmony import */ var _read_file_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2991);
+/* harmony import */ var _toml_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9692);
+// maand.conf (§4.1): ssh, sudo, certificate lifetime, job config selector, log format.
 
-function bucketPaths(root) {
-    const workspace = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(root, 'workspace');
-    const secretsDir = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(root, 'secrets');
+
+
+
+
+
+const DEFAULT_HISTORY_RETAIN = 500;
+const DEFAULT_RETAIN_RELEASES = 3;
+const ZERO = {
+    use_sudo: false,
+    ssh_user: '',
+    ssh_key: '',
+    ssh_port: 0,
+    certs_ttl: 0,
+    certs_renewal_buffer: 0,
+    job_config_selector: '',
+    log_format: '',
+    hook_env: [],
+    ssh_proxy_jump: '',
+    ssh_max_startups: 0,
+    history_retain: DEFAULT_HISTORY_RETAIN,
+    retain_releases: DEFAULT_RETAIN_RELEASES,
+};
+const DEFAULT_MAAND_CONF_TEXT = "use_sudo = true\nssh_user = 'agent'\nssh_key = 'worker.key'\nssh_port = 0\ncerts_ttl = 60\ncerts_renewal_buffer = 0\n";
+const KINDS = {
+    use_sudo: 'bool',
+    ssh_user: 'string',
+    ssh_key: 'string',
+    ssh_port: 'int',
+    certs_ttl: 'int',
+    certs_renewal_buffer: 'int',
+    job_config_selector: 'string',
+    log_format: 'string',
+    ssh_proxy_jump: 'string',
+    ssh_max_startups: 'int',
+    history_retain: 'int',
+    retain_releases: 'int',
+};
+const DEFAULT_SSH_MAX_STARTUPS = 10;
+const MAX_SSH_MAX_STARTUPS = 1000;
+/** Reads maand.conf: absent file → zero values (certs_ttl 0, a reference quirk kept on purpose). */
+function readMaandConf(file) {
+    let table;
+    try {
+        table = (0,_toml_js__WEBPACK_IMPORTED_MODULE_4__/* .readToml */ .D7)(file, 'maand.conf');
+    }
+    catch (e) {
+        if (e instanceof _read_file_js__WEBPACK_IMPORTED_MODULE_3__/* .FileReadError */ .tJ)
+            throw e;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MaandError */ .Ob('invalid maand.conf', `${(0,_toml_js__WEBPACK_IMPORTED_MODULE_4__/* .firstLine */ .TM)(e)}; fix the TOML syntax of ${file}`);
+    }
+    if (table === undefined)
+        return { ...ZERO, hook_env: [] };
+    const conf = { ...ZERO, hook_env: hookEnvList(table['hook_env'], file) };
+    for (const [key, kind] of Object.entries(KINDS)) {
+        const v = table[key];
+        if (v === undefined)
+            continue;
+        const ok = kind === 'bool' ? typeof v === 'boolean' : kind === 'string' ? typeof v === 'string' : typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v));
+        if (!ok)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MaandError */ .Ob('invalid maand.conf', `key ${key} must be ${kind === 'int' ? 'an integer' : kind === 'bool' ? 'a boolean' : 'a string'}, got ${(0,_toml_js__WEBPACK_IMPORTED_MODULE_4__/* .tomlTypeName */ .g_)(v)}`);
+        conf[key] = kind === 'int' ? Number(v) : v;
+    }
+    if (conf.certs_ttl === 0)
+        conf.certs_ttl = 60;
+    for (const key of ['history_retain', 'retain_releases']) {
+        if (conf[key] < 0)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MaandError */ .Ob('invalid maand.conf', `key ${key} must be 0 (the default) or more, got ${conf[key]}; fix ${file}`);
+        if (conf[key] === 0)
+            conf[key] = key === 'history_retain' ? DEFAULT_HISTORY_RETAIN : DEFAULT_RETAIN_RELEASES;
+    }
+    conf.job_config_selector = conf.job_config_selector.trim();
+    conf.ssh_proxy_jump = conf.ssh_proxy_jump.trim();
+    (0,_remote_proxy_jump_js__WEBPACK_IMPORTED_MODULE_2__/* .parseProxyJump */ .uo)(conf.ssh_proxy_jump, `key ssh_proxy_jump in ${file}`, 'invalid maand.conf');
+    if (conf.ssh_max_startups < 0 || conf.ssh_max_startups > MAX_SSH_MAX_STARTUPS)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MaandError */ .Ob('invalid maand.conf', `key ssh_max_startups must be from 1 to ${MAX_SSH_MAX_STARTUPS} (0: the default ${DEFAULT_SSH_MAX_STARTUPS}), got ${conf.ssh_max_startups}; fix ${file}`);
+    return conf;
+}
+/** `hook_env = ["NAME", "PREFIX_*"]`: checked here so a bad entry fails the build, not a hook. */
+function hookEnvList(v, file) {
+    if (v === undefined)
+        return [];
+    if (!Array.isArray(v) || !v.every((e) => typeof e === 'string'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MaandError */ .Ob('invalid maand.conf', `key hook_env must be an array of strings, got ${(0,_toml_js__WEBPACK_IMPORTED_MODULE_4__/* .tomlTypeName */ .g_)(v)}; fix ${file}`);
+    for (const entry of v) {
+        const problem = (0,_hooks_env_allowlist_js__WEBPACK_IMPORTED_MODULE_5__/* .hookEnvEntryProblem */ .m)(entry);
+        if (problem !== undefined)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MaandError */ .Ob('invalid maand.conf', `hook_env entry ${problem} (${file})`);
+    }
+    return [...new Set(v)].sort();
+}
+function writeDefaultMaandConf(file) {
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(file, DEFAULT_MAAND_CONF_TEXT, { mode: 0o644 });
+}
+/** The effective ssh settings consumers use (defaults applied). */
+function sshSettings(conf) {
     return {
-        root,
-        maandConf: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(root, 'maand.conf'),
-        dataDir: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(root, 'data'),
-        db: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(root, 'data', 'maand.db'),
-        workspace,
-        jobsDir: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(workspace, 'jobs'),
-        workersJson: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(workspace, 'workers.json'),
-        bucketConf: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(workspace, 'bucket.conf'),
-        disabledJson: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(workspace, 'disabled.json'),
-        secretsDir,
-        caCrt: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(secretsDir, 'ca.crt'),
-        caKey: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(secretsDir, 'ca.key'),
-        kvKey: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(secretsDir, 'kv.key'),
-        knownHosts: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(secretsDir, 'known_hosts'),
-        logsDir: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(root, 'logs'),
-        tmpDir: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(root, 'tmp'),
+        user: conf.ssh_user || 'agent',
+        keyName: conf.ssh_key || 'worker.key',
+        port: conf.ssh_port > 0 ? conf.ssh_port : 22,
+        useSudo: conf.use_sudo,
+        proxyJump: conf.ssh_proxy_jump ?? '',
+        maxStartups: conf.ssh_max_startups > 0 ? conf.ssh_max_startups : DEFAULT_SSH_MAX_STARTUPS,
     };
 }
-function jobDir(paths, job) {
-    return join(paths.jobsDir, job);
+
+
+/***/ }),
+
+/***/ 6:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A9: () => (/* binding */ PRIVATE_DIR),
+/* harmony export */   aT: () => (/* binding */ tightenBucketModes),
+/* harmony export */   rQ: () => (/* binding */ PRIVATE_FILE)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7462);
+// Owner-only modes for what holds the catalog and the run logs: data/ and logs/ 0700, the catalog (and
+// its WAL and shared-memory files) and the log files 0600. The catalog holds the KV store (its plaintext
+// values, the encrypted secrets beside them) and the logs hold hook and make output: no other user of
+// the machine reads them. Buckets made before are tightened on the next run, with one note.
+
+
+
+const PRIVATE_DIR = 0o700;
+const PRIVATE_FILE = 0o600;
+/** Tightens what is wider than owner-only; the note saying what changed, undefined when nothing did. */
+function tightenBucketModes(root) {
+    const p = (0,_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .bucketPaths */ .Z)(root);
+    const changed = [];
+    const note = (path, was, mode) => {
+        if (was !== undefined)
+            changed.push(`${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, path)} ${octal(was)} → ${octal(was & mode)}`);
+    };
+    note(p.dataDir, tighten(p.dataDir, PRIVATE_DIR), PRIVATE_DIR);
+    for (const f of [p.db, `${p.db}-wal`, `${p.db}-shm`])
+        note(f, tighten(f, PRIVATE_FILE), PRIVATE_FILE);
+    // The files under logs/ are reachable only through it: a logs/ that was private keeps them private.
+    const logs = tighten(p.logsDir, PRIVATE_DIR);
+    if (logs !== undefined) {
+        note(p.logsDir, logs, PRIVATE_DIR);
+        const n = tightenTree(p.logsDir);
+        if (n > 0)
+            changed.push(`${n} ${n === 1 ? 'entry' : 'entries'} under it → 0600 (files), 0700 (folders)`);
+    }
+    if (changed.length === 0)
+        return undefined;
+    return `tightened permissions that let other users read the catalog or the logs: ${changed.join(', ')}`;
+}
+/** chmods `path` to at most `mode`; the mode it had when that was wider, else undefined. */
+function tighten(path, mode) {
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path))
+        return undefined;
+    const was = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).mode & 0o777;
+    if ((was & ~mode) === 0)
+        return undefined;
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.chmodSync)(path, was & mode);
+    return was;
+}
+/** How many entries under `dir` were tightened. */
+function tightenTree(dir) {
+    let n = 0;
+    for (const e of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir, { withFileTypes: true })) {
+        const full = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, e.name);
+        if (e.isDirectory()) {
+            if (tighten(full, PRIVATE_DIR) !== undefined)
+                n++;
+            n += tightenTree(full);
+        }
+        else if (e.isFile() && tighten(full, PRIVATE_FILE) !== undefined)
+            n++;
+    }
+    return n;
+}
+function octal(mode) {
+    return `0${mode.toString(8).padStart(3, '0')}`;
 }
 
 
 /***/ }),
 
-/***/ 8917:
+/***/ 2991:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   AW: () => (/* binding */ inTransactionAsync),
-/* harmony export */   bI: () => (/* binding */ openDb),
-/* harmony export */   gk: () => (/* binding */ asDatabaseError),
-/* harmony export */   sA: () => (/* binding */ inTransaction)
+/* harmony export */   io: () => (/* binding */ readBytes),
+/* harmony export */   ko: () => (/* binding */ readOptionalText),
+/* harmony export */   tJ: () => (/* binding */ FileReadError),
+/* harmony export */   yR: () => (/* binding */ readText)
 /* harmony export */ });
-/* harmony import */ var node_sqlite__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(99);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(452);
-// Opening the catalog and running work in one transaction.
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(452);
+// Reading bucket files with one error for everything but "absent": a directory where a file belongs,
+// no permission, an I/O error. The message names the file relative to the bucket and what to do.
 
 
-
-/**
- * Opens (creating when `create`) the catalog with the reference's settings: WAL, 5 s busy timeout.
- * synchronous=NORMAL: in WAL mode a commit survives a crash of maand itself (what the deploy's
- * checkpoints guard against) without an fsync per commit; only a power loss can drop the last ones.
- */
-function openDb(file, opts = {}) {
-    if (!opts.create && !(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .MaandError */ .Ob('maand is not initialized', 'run maand init in the bucket directory');
-    try {
-        const db = new node_sqlite__WEBPACK_IMPORTED_MODULE_0__.DatabaseSync(file, { timeout: 5000 });
-        db.exec('PRAGMA journal_mode = WAL');
-        db.exec('PRAGMA synchronous = NORMAL');
-        return db;
-    }
-    catch (e) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .MaandError */ .Ob('database error', `${file}: ${e.message}`);
+class FileReadError extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .MaandError */ .Ob {
+    name = 'FileReadError';
+    constructor(shown, reason) {
+        super('cannot read file', `${shown} ${reason}`);
     }
 }
-/** Runs `fn` inside BEGIN IMMEDIATE … COMMIT; any throw rolls back and rethrows. */
-function inTransaction(db, fn) {
-    db.exec('BEGIN IMMEDIATE');
+function failure(e, shown) {
+    const code = e.code;
+    if (code === 'EISDIR')
+        return new FileReadError(shown, 'is a directory (replace it with a regular file)');
+    if (code === 'EACCES' || code === 'EPERM')
+        return new FileReadError(shown, 'is not readable (permission denied; make it readable by the user running maand)');
+    if (code === 'ENOENT')
+        return new FileReadError(shown, 'does not exist');
+    return new FileReadError(shown, `(${e.message})`);
+}
+/** The file's bytes; a missing file is an error too. `shown` is the path as the user knows it. */
+function readBytes(file, shown) {
     try {
-        const out = fn();
-        db.exec('COMMIT');
-        return out;
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file);
     }
     catch (e) {
-        if (db.isTransaction)
-            db.exec('ROLLBACK');
-        throw e;
+        throw failure(e, shown);
     }
 }
-/**
- * Async variant: the transaction stays open across awaits (the bucket lock keeps other writers out).
- * `commit` decides from the result whether to commit or roll back without an error.
- */
-async function inTransactionAsync(db, fn, commit = () => true) {
-    db.exec('BEGIN IMMEDIATE');
+function readText(file, shown) {
+    return readBytes(file, shown).toString('utf8');
+}
+/** The file's text, or undefined when it does not exist. */
+function readOptionalText(file, shown) {
     try {
-        const out = await fn();
-        db.exec(commit(out) ? 'COMMIT' : 'ROLLBACK');
-        return out;
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8');
     }
     catch (e) {
-        if (db.isTransaction)
-            db.exec('ROLLBACK');
-        throw e;
+        if (e.code === 'ENOENT')
+            return undefined;
+        throw failure(e, shown);
     }
-}
-/** A SQLite failure becomes `database error: <driver text>` (§14); any other error passes through. */
-function asDatabaseError(e) {
-    if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .MaandError */ .Ob || !(e instanceof Error))
-        return e;
-    if (e.code !== 'ERR_SQLITE_ERROR')
-        return e;
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .MaandError */ .Ob('database error', e.message);
 }
 
 
 /***/ }),
 
-/***/ 4912:
+/***/ 9692:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   KS: () => (/* binding */ REQUIRED_COLUMNS),
-/* harmony export */   Vw: () => (/* binding */ VIEWS),
-/* harmony export */   _r: () => (/* binding */ migrate),
-/* harmony export */   be: () => (/* binding */ ensureJobFileColumns),
-/* harmony export */   f$: () => (/* binding */ SCHEMA_VERSION),
-/* harmony export */   qv: () => (/* binding */ tableColumns)
+/* harmony export */   D7: () => (/* binding */ readToml),
+/* harmony export */   Qi: () => (/* binding */ stringMap),
+/* harmony export */   TM: () => (/* binding */ firstLine),
+/* harmony export */   g_: () => (/* binding */ tomlTypeName)
 /* harmony export */ });
-const SCHEMA_VERSION = 1;
-const TABLES = {
-    bucket: 'CREATE TABLE IF NOT EXISTS bucket (bucket_id TEXT, update_seq INT)',
-    worker: 'CREATE TABLE IF NOT EXISTS worker (worker_id TEXT, worker_ip TEXT, available_memory_mb TEXT, available_cpu_mhz TEXT, position INT, PRIMARY KEY (worker_ip))',
-    worker_labels: 'CREATE TABLE IF NOT EXISTS worker_labels (worker_id TEXT, label TEXT)',
-    worker_tags: 'CREATE TABLE IF NOT EXISTS worker_tags (worker_id TEXT, key TEXT, value TEXT)',
-    allocations: 'CREATE TABLE IF NOT EXISTS allocations (alloc_id TEXT, worker_ip TEXT, job TEXT, disabled INT, removed INT, deployment_seq INT, new_version TEXT, PRIMARY KEY (worker_ip, job))',
-    job: "CREATE TABLE IF NOT EXISTS job (job_id TEXT, name TEXT, version TEXT, min_memory_mb TEXT, max_memory_mb TEXT, current_memory_mb TEXT, current_memory_source TEXT NOT NULL DEFAULT 'manifest', min_cpu_mhz TEXT, max_cpu_mhz TEXT, current_cpu_mhz TEXT, current_cpu_source TEXT NOT NULL DEFAULT 'manifest', max_concurrent_upgrades INT NOT NULL DEFAULT 1, max_concurrent_starts INT NOT NULL DEFAULT 0, restart_policy TEXT NOT NULL DEFAULT 'always', restart_globs TEXT NOT NULL DEFAULT '[]', health_check TEXT, PRIMARY KEY (name))",
-    job_selectors: 'CREATE TABLE IF NOT EXISTS job_selectors (job_id TEXT, selector TEXT)',
-    job_ports: 'CREATE TABLE IF NOT EXISTS job_ports (job_id TEXT, name TEXT, port INT)',
-    job_certs: 'CREATE TABLE IF NOT EXISTS job_certs (job_id TEXT, name TEXT, pkcs8 INT, one INT, subject TEXT)',
-    job_files: 'CREATE TABLE IF NOT EXISTS job_files (job_id TEXT, path TEXT, content BLOB, isdir BOOL)',
-    job_commands: 'CREATE TABLE IF NOT EXISTS job_commands (job_id TEXT, job TEXT, name TEXT, executed_on TEXT, demand_job TEXT, demand_command TEXT, demand_config TEXT)',
-    key_value: 'CREATE TABLE IF NOT EXISTS key_value (key TEXT, value TEXT, namespace TEXT, version INT, ttl TEXT, created_date TEXT, deleted INT)',
-    hash: 'CREATE TABLE IF NOT EXISTS hash (namespace TEXT, key TEXT, current_hash TEXT, previous_hash TEXT, current_files TEXT, previous_files TEXT, current_version TEXT, PRIMARY KEY (namespace, key))',
-};
-const SCHEMA_VERSION_TABLE = 'CREATE TABLE IF NOT EXISTS schema_version (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL)';
-/** Columns added by migrations, in the reference's order (§7.5 step 3). */
-const ADDED_COLUMNS = [
-    ['allocations', 'new_version', 'TEXT'],
-    ['hash', 'current_version', 'TEXT'],
-    ['job', 'health_check', 'TEXT'],
-    ['job', 'update_parallel_count', 'INT NOT NULL DEFAULT 1'],
-    ['job', 'deploy_parallel_count', 'INT NOT NULL DEFAULT 0'],
-];
+/* unused harmony export TomlSyntaxError */
+/* harmony import */ var smol_toml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3292);
+/* harmony import */ var _read_file_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2991);
+/* harmony import */ var _util_quoted_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8462);
+// TOML reading shared by maand.conf, bucket.conf, bucket.jobs*.conf and vars.toml.
+
+
+
 /**
- * Added to job_files after the reference: a file's permission bits and a symlink's target text
- * (issue 15). NULL in rows the reference wrote; deploy then falls back to the reference's modes.
+ * Reads a TOML file; undefined when it does not exist. A file that cannot be read throws
+ * FileReadError (not a TOML problem: callers let it through); parse errors throw TomlSyntaxError.
  */
-const JOB_FILE_COLUMNS = [
-    ['job_files', 'mode', 'INT'],
-    ['job_files', 'link', 'TEXT'],
-];
-/** Adds the job_files columns to a catalog created before them (build writes them). */
-function ensureJobFileColumns(db) {
-    for (const [t, c, d] of JOB_FILE_COLUMNS)
-        addColumnIfMissing(db, t, c, d);
+function readToml(file, shown) {
+    const text = (0,_read_file_js__WEBPACK_IMPORTED_MODULE_1__/* .readOptionalText */ .ko)(file, shown);
+    if (text === undefined)
+        return undefined;
+    try {
+        return (0,smol_toml__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(text);
+    }
+    catch (e) {
+        // smol-toml's message ends with a code frame of the offending lines; the first line says it all.
+        throw new TomlSyntaxError(firstLine(e));
+    }
 }
-const LATE_COLUMNS = [
-    ['job', 'max_concurrent_upgrades', 'INT NOT NULL DEFAULT 1'],
-    ['job', 'max_concurrent_starts', 'INT NOT NULL DEFAULT 0'],
-    ['job', 'restart_policy', "TEXT NOT NULL DEFAULT 'always'"],
-    ['job', 'restart_globs', "TEXT NOT NULL DEFAULT '[]'"],
-    ['hash', 'current_files', 'TEXT'],
-    ['hash', 'previous_files', 'TEXT'],
-    ['job', 'current_memory_source', "TEXT NOT NULL DEFAULT 'manifest'"],
-    ['job', 'current_cpu_source', "TEXT NOT NULL DEFAULT 'manifest'"],
-    ...JOB_FILE_COLUMNS,
-];
-const VIEWS = {
-    cat_allocations: {
-        columns: ['alloc_id', 'worker_ip', 'job', 'disabled', 'removed', 'new_version', 'zone'],
-        sql: `CREATE VIEW cat_allocations AS SELECT a.alloc_id, a.worker_ip, a.job, a.disabled, a.removed, a.new_version,
-      (SELECT t.value FROM worker w JOIN worker_tags t ON t.worker_id = w.worker_id WHERE w.worker_ip = a.worker_ip AND t.key = 'zone' LIMIT 1) AS zone
-      FROM allocations a ORDER BY a.job, a.worker_ip`,
-    },
-    cat_jobs: {
-        columns: ['job_id', 'name', 'version', 'disabled', 'deployment_seq', 'selectors', 'current_memory_mb', 'current_memory_source', 'current_cpu_mhz', 'current_cpu_source'],
-        sql: `CREATE VIEW cat_jobs AS SELECT j.job_id, j.name, j.version,
-      CASE WHEN EXISTS (SELECT 1 FROM allocations a WHERE a.job = j.name AND a.disabled = 0) THEN 0 ELSE 1 END AS disabled,
-      COALESCE((SELECT MAX(a.deployment_seq) FROM allocations a WHERE a.job = j.name), 0) AS deployment_seq,
-      COALESCE((SELECT GROUP_CONCAT(s.selector, ',') FROM job_selectors s WHERE s.job_id = j.job_id), '') AS selectors,
-      j.current_memory_mb, j.current_memory_source, j.current_cpu_mhz, j.current_cpu_source
-      FROM job j ORDER BY deployment_seq, j.name`,
-    },
-    cat_job_commands: {
-        columns: ['job', 'command_name', 'executed_on', 'demand_job', 'demand_command', 'demand_config'],
-        sql: `CREATE VIEW cat_job_commands AS SELECT job, name AS command_name, executed_on, demand_job, demand_command, demand_config
-      FROM job_commands ORDER BY job, name, executed_on`,
-    },
-    cat_kv: {
-        columns: ['namespace', 'key', 'value', 'version', 'ttl', 'created_date', 'deleted'],
-        sql: `CREATE VIEW cat_kv AS SELECT kv.namespace, kv.key,
-      CASE WHEN kv.value LIKE 'enc:v1:%' THEN '[encrypted]' WHEN length(kv.value) > 50 THEN substr(kv.value, 1, 50) || '...' ELSE kv.value END AS value,
-      kv.version, kv.ttl, kv.created_date, kv.deleted
-      FROM key_value kv
-      WHERE kv.version = (SELECT MAX(k2.version) FROM key_value k2 WHERE k2.namespace = kv.namespace AND k2.key = kv.key)
-      GROUP BY kv.namespace, kv.key ORDER BY kv.namespace, kv.key`,
-    },
-    cat_workers: {
-        columns: ['worker_id', 'worker_ip', 'available_memory_mb', 'available_cpu_mhz', 'position', 'labels', 'zone'],
-        sql: `CREATE VIEW cat_workers AS SELECT w.worker_id, w.worker_ip, w.available_memory_mb, w.available_cpu_mhz, w.position,
-      COALESCE((SELECT GROUP_CONCAT(label, ',') FROM (SELECT l.label FROM worker_labels l WHERE l.worker_id = w.worker_id ORDER BY l.label)), '') AS labels,
-      (SELECT t.value FROM worker_tags t WHERE t.worker_id = w.worker_id AND t.key = 'zone' LIMIT 1) AS zone
-      FROM worker w ORDER BY w.position, w.worker_ip`,
-    },
-    cat_deployments: {
-        columns: ['alloc_id', 'worker_ip', 'job', 'disabled', 'removed', 'current_hash', 'previous_hash', 'current_version', 'new_version'],
-        sql: `CREATE VIEW cat_deployments AS SELECT a.alloc_id, a.worker_ip, a.job, a.disabled, a.removed,
-      COALESCE(h.current_hash, '') AS current_hash, COALESCE(h.previous_hash, '') AS previous_hash,
-      COALESCE(h.current_version, '') AS current_version, COALESCE(a.new_version, '') AS new_version
-      FROM allocations a LEFT JOIN hash h ON h.namespace = a.job || '_allocation' AND h.key = a.alloc_id
-      ORDER BY a.job, a.worker_ip`,
-    },
-};
-/** Columns the version gate requires (§7.5). */
-const REQUIRED_COLUMNS = {
-    job: ['max_concurrent_starts', 'max_concurrent_upgrades', 'health_check', 'restart_policy', 'restart_globs', 'current_memory_source', 'current_cpu_source'],
-    hash: ['current_version', 'current_files', 'previous_files'],
-    allocations: ['new_version'],
-};
-function tableColumns(db, table) {
-    return db.prepare(`PRAGMA table_info(${quoteIdent(table)})`).all().map((r) => r.name);
+/** A TOML syntax error, first line of the parser's message. */
+class TomlSyntaxError extends Error {
+    name = 'TomlSyntaxError';
 }
-function quoteIdent(name) {
-    return `"${name.replaceAll('"', '""')}"`;
+function firstLine(e) {
+    return (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
 }
-function addColumnIfMissing(db, table, column, decl) {
-    if (!tableColumns(db, table).includes(column))
-        db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${decl}`);
+function tomlTypeName(v) {
+    if (Array.isArray(v))
+        return 'array';
+    if (v instanceof Date)
+        return 'datetime';
+    if (typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v)))
+        return 'integer';
+    if (typeof v === 'number')
+        return 'float';
+    if (typeof v === 'object' && v !== null)
+        return 'table';
+    return typeof v;
 }
-/** Idempotent migration to schema version 1; the caller holds the transaction. */
-function migrate(db) {
-    for (const ddl of Object.values(TABLES))
-        db.exec(ddl);
-    db.exec(SCHEMA_VERSION_TABLE);
-    for (const [t, c, d] of ADDED_COLUMNS)
-        addColumnIfMissing(db, t, c, d);
-    const jobCols = tableColumns(db, 'job');
-    if (jobCols.includes('update_parallel_count') && !jobCols.includes('max_concurrent_upgrades'))
-        db.exec('ALTER TABLE job RENAME COLUMN update_parallel_count TO max_concurrent_upgrades');
-    if (jobCols.includes('deploy_parallel_count') && !jobCols.includes('max_concurrent_starts'))
-        db.exec('ALTER TABLE job RENAME COLUMN deploy_parallel_count TO max_concurrent_starts');
-    for (const [t, c, d] of LATE_COLUMNS)
-        addColumnIfMissing(db, t, c, d);
-    for (const name of Object.keys(VIEWS))
-        db.exec(`DROP VIEW IF EXISTS ${name}`);
-    db.exec('DROP VIEW IF EXISTS cat_hashes');
-    for (const view of Object.values(VIEWS))
-        db.exec(view.sql);
-    const row = db.prepare('SELECT version FROM schema_version WHERE id = 1').get();
-    if (row?.version !== SCHEMA_VERSION)
-        db.prepare('INSERT INTO schema_version (id, version) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET version = excluded.version').run(SCHEMA_VERSION);
+/** A flat string → string map; any other value type is an error naming the key. */
+function stringMap(table, where) {
+    const out = {};
+    for (const [k, v] of Object.entries(table)) {
+        if (typeof v !== 'string')
+            throw new Error(`${where}key ${(0,_util_quoted_js__WEBPACK_IMPORTED_MODULE_2__/* .quoted */ .T)(k)}: expected a string, got ${tomlTypeName(v)}`);
+        out[k] = v;
+    }
+    return out;
 }
 
 
@@ -760,6 +821,157 @@ async function initCommand(io) {
     if (io.env['MAAND_QUIET'] === '1' || testMode)
         return;
     io.stdout.write(res.created ? 'maand bucket initialized\n' : `maand bucket upgraded (schema version ${res.schemaVersion})\n`);
+}
+
+
+/***/ }),
+
+/***/ 1839:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ hookEnvEntryProblem),
+/* harmony export */   z: () => (/* binding */ allowedHookEnv)
+/* harmony export */ });
+// Which variables of the caller's environment a hook inherits (least privilege, issue 15): a short
+// list hooks need to run Python, Node.js or make, maand's own hook variables, and the names a bucket
+// opts into with `hook_env` in maand.conf. The runner's secrets (Action inputs, GitHub and runner
+// tokens, the SSH key or agent) never pass, whatever the bucket lists. Pure: no process.env here.
+/** Always passed when the base has them. `LC_*`: every locale category. */
+const DEFAULT_NAMES = ['PATH', 'HOME', 'USER', 'LOGNAME', 'SHELL', 'LANG', 'LANGUAGE', 'LC_*', 'TZ', 'TMPDIR', 'TERM'];
+/** maand's own hook variables that callers put into the base (src/remote builds them). */
+const MAAND_NAMES = ['MAAND_SSH_CONTROL_DIR', 'MAAND_SSH_OPTIONS', 'MAAND_SSH_USER', 'MAAND_SSH_PORT'];
+/** Never passed and never accepted in hook_env: Action inputs, runner and GitHub tokens, SSH key material. */
+const DENIED = [
+    'INPUT_*', 'ACTIONS_*', 'RUNNER_*', 'GITHUB_TOKEN', 'GH_TOKEN', 'SSH_AUTH_SOCK', 'MAAND_SSH_KEY', 'MAAND_STATE_KEY',
+];
+const PATTERN = /^[A-Za-z_][A-Za-z0-9_]*\*?$/;
+function matches(pattern, name) {
+    return pattern.endsWith('*') ? name.startsWith(pattern.slice(0, -1)) : name === pattern;
+}
+/** Whether some name could match both patterns (`IN*` overlaps `INPUT_*`, `INPUT_X` overlaps `INPUT_*`). */
+function overlaps(a, b) {
+    const pa = a.endsWith('*') ? a.slice(0, -1) : undefined;
+    const pb = b.endsWith('*') ? b.slice(0, -1) : undefined;
+    if (pa === undefined && pb === undefined)
+        return a === b;
+    if (pa !== undefined && pb !== undefined)
+        return pa.startsWith(pb) || pb.startsWith(pa);
+    return pa === undefined ? a.startsWith(pb) : b.startsWith(pa);
+}
+function isDenied(name) {
+    return DENIED.some((d) => matches(d, name));
+}
+/**
+ * Why a `hook_env` entry is refused, or undefined when it is fine. Entries are a variable name or a
+ * prefix ending in `*` (`PREFIX_*`); anything that could match a denied name is refused.
+ */
+function hookEnvEntryProblem(entry) {
+    if (!PATTERN.test(entry) || entry === '*')
+        return `${JSON.stringify(entry)} is not a variable name or a prefix ending in * (e.g. "PIP_INDEX_URL" or "PIP_*")`;
+    const denied = DENIED.find((d) => overlaps(entry, d));
+    if (denied !== undefined)
+        return `${JSON.stringify(entry)} would pass ${denied} to hooks: the runner's inputs, tokens and SSH key never reach hooks; remove it`;
+    return undefined;
+}
+/**
+ * The part of `base` a hook may see: the default names, maand's hook variables and the bucket's
+ * opt-ins (`optIn`, already validated), never a denied name. Keys come out sorted.
+ */
+function allowedHookEnv(base, optIn = []) {
+    const allowed = [...DEFAULT_NAMES, ...MAAND_NAMES, ...optIn];
+    const out = {};
+    for (const name of Object.keys(base).sort()) {
+        const value = base[name];
+        if (value === undefined || isDenied(name))
+            continue;
+        if (allowed.some((p) => matches(p, name)))
+            out[name] = value;
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 5179:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   uo: () => (/* binding */ parseProxyJump)
+/* harmony export */ });
+/* unused harmony exports MAX_JUMP_HOPS, PROXY_JUMP_SYNTAX, hopName */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(452);
+/* harmony import */ var _bucket_identifiers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2818);
+// The bastion chain of a worker (issue 14, decision Q37): OpenSSH -J syntax,
+// `[ssh://][user@]host[:port][,[user@]host[:port]...]`, first hop first. A hop without a user logs
+// in as the run's ssh_user (a CI runner's own login name means nothing on a bastion).
+
+
+/** Longer chains are a configuration mistake, not a network. */
+const MAX_JUMP_HOPS = 8;
+const USER = /^[A-Za-z0-9._][A-Za-z0-9._-]{0,63}$/;
+const PROXY_JUMP_SYNTAX = 'user@host[:port], a chain as user@first[:port],user@second[:port]; "" connects directly';
+/** One hop, or the reason it is not one. */
+function parseHop(text) {
+    let rest = text.startsWith('ssh://') ? text.slice('ssh://'.length) : text;
+    let user;
+    const at = rest.lastIndexOf('@');
+    if (at >= 0) {
+        user = rest.slice(0, at);
+        rest = rest.slice(at + 1);
+        if (!USER.test(user))
+            return `user ${JSON.stringify(user)} is not a login name`;
+    }
+    let host = rest;
+    let portText;
+    const v6 = /^\[([^\]]+)\](?::(.*))?$/.exec(rest);
+    if (v6 !== null) {
+        host = v6[1];
+        portText = v6[2];
+    }
+    else if (rest.split(':').length === 2) {
+        [host, portText] = rest.split(':');
+    }
+    if (host === '')
+        return 'the host is missing';
+    if (!(0,_bucket_identifiers_js__WEBPACK_IMPORTED_MODULE_1__/* .isWorkerHost */ .VM)(host))
+        return `host ${JSON.stringify(host)} is not an IP address or DNS name`;
+    let port = 22;
+    if (portText !== undefined) {
+        port = /^\d{1,5}$/.test(portText) ? Number(portText) : 0;
+        if (port < 1 || port > 65535)
+            return `port ${JSON.stringify(portText)} is not a number from 1 to 65535`;
+    }
+    return { ...(user === undefined ? {} : { user }), host, port };
+}
+/**
+ * The hops of a -J value ('' → none). `where` names the setting for the message (e.g.
+ * `maand.conf ssh_proxy_jump`); `kind` is the error kind of that setting's file.
+ */
+function parseProxyJump(spec, where, kind = 'invalid argument') {
+    const text = spec.trim();
+    if (text === '')
+        return [];
+    const fail = (why) => {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MaandError */ .Ob(kind, `${where} ${JSON.stringify(spec)}: ${why}; use ${PROXY_JUMP_SYNTAX}`);
+    };
+    if (/[\s\p{C}]/u.test(text))
+        fail('it must not contain spaces or control characters');
+    const parts = text.split(',');
+    if (parts.length > MAX_JUMP_HOPS)
+        fail(`more than ${MAX_JUMP_HOPS} hops`);
+    return parts.map((part, i) => {
+        const hop = part === '' ? 'the hop is empty' : parseHop(part);
+        if (typeof hop === 'string')
+            return fail(parts.length > 1 ? `hop ${i + 1} (${JSON.stringify(part)}): ${hop}` : hop);
+        return hop;
+    });
+}
+/** `user@host:port` of a hop, as messages and known_hosts name it. */
+function hopName(hop, defaultUser) {
+    const host = hop.host.includes(':') ? `[${hop.host}]` : hop.host;
+    return `${hop.user ?? defaultUser}@${host}${hop.port === 22 ? '' : `:${hop.port}`}`;
 }
 
 

@@ -37,7 +37,7 @@ async function runCli(argv, io) {
         'Run again, it upgrades the catalog schema and never changes ids, keys or your files.')
         .action(async () => {
         failurePrefix = 'maand init failed';
-        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(367), __webpack_require__.e(870)]).then(__webpack_require__.bind(__webpack_require__, 5870))).initCommand(io);
+        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(765), __webpack_require__.e(870)]).then(__webpack_require__.bind(__webpack_require__, 5870))).initCommand(io);
     });
     program
         .command('build')
@@ -47,7 +47,7 @@ async function runCli(argv, io) {
         .option('--purge-job-kv', 'also empty vars/job/<job> and secrets/job/<job> of removed jobs', false)
         .action(async (opts) => {
         failurePrefix = 'maand build failed';
-        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(243), __webpack_require__.e(593), __webpack_require__.e(367), __webpack_require__.e(338), __webpack_require__.e(109), __webpack_require__.e(316), __webpack_require__.e(361)]).then(__webpack_require__.bind(__webpack_require__, 9361))).buildCommand(io, opts);
+        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(243), __webpack_require__.e(765), __webpack_require__.e(85), __webpack_require__.e(518), __webpack_require__.e(804), __webpack_require__.e(527), __webpack_require__.e(414)]).then(__webpack_require__.bind(__webpack_require__, 1414))).buildCommand(io, opts);
     });
     (0,_ssh_access_js__WEBPACK_IMPORTED_MODULE_2__/* .withHostKeyFlags */ .T)(program.command('deploy'))
         .summary('Deploy jobs to their workers')
@@ -58,14 +58,29 @@ async function runCli(argv, io) {
         'The exit status is non-zero when any job failed, and the next deploy retries the failed jobs.')
         .option('--jobs <names>', 'deploy only these comma-separated jobs, where an unknown name is an error')
         .option('-n, --dry-run', 'print what would happen to each allocation and why, without changing anything', false)
-        .option('--force', 'roll out every selected job even when nothing changed', false)
+        .option('--force', 'roll out every selected job even when nothing changed (this also ends a rollback pin)', false)
         .option('--sync-only', 'rsync files and run post_deploy without start, restart or reload', false)
         .option('-b, --build', 'run maand build first', false)
         .option('--output <file>', 'write the result, or the dry-run plan, as JSON to this file')
+        .option('--diff', 'with --dry-run: also print the diff of each file that would change, per worker', false)
+        .option('--json', 'with --dry-run: print the plan as one JSON document on stdout (see docs/plan.md)', false)
         .option('-v, --verbose', 'also show the rsync transfer output', false)
         .action(async (opts) => {
         failurePrefix = opts.dryRun ? 'maand deploy --dry-run failed' : 'maand deploy failed';
-        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(243), __webpack_require__.e(220), __webpack_require__.e(593), __webpack_require__.e(367), __webpack_require__.e(338), __webpack_require__.e(159), __webpack_require__.e(109), __webpack_require__.e(898)]).then(__webpack_require__.bind(__webpack_require__, 6898))).deployCommand(io, opts);
+        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(243), __webpack_require__.e(220), __webpack_require__.e(765), __webpack_require__.e(85), __webpack_require__.e(518), __webpack_require__.e(804), __webpack_require__.e(612), __webpack_require__.e(527), __webpack_require__.e(373), __webpack_require__.e(233), __webpack_require__.e(416)]).then(__webpack_require__.bind(__webpack_require__, 6416))).deployCommand(io, opts);
+    });
+    (0,_ssh_access_js__WEBPACK_IMPORTED_MODULE_2__/* .withHostKeyFlags */ .T)(program.command('rollback'))
+        .summary('Roll jobs back to a release their workers retained')
+        .description('Roll jobs back to the release each allocation ran before the last deploy that changed the job, or to what it ran ' +
+        'after deploy --to (see maand cat history). The workers restore the retained bytes, then the job rolls out as in a ' +
+        'deploy: batches, restart or reload, hooks, health checks and post_deploy. Nothing changes unless every allocation ' +
+        'still has its release. The next deploy leaves a rolled-back job alone until its workspace changes or deploy --force names it.')
+        .option('--jobs <names>', 'roll back these comma-separated jobs (default: the jobs the last deploy changed)')
+        .option('--to <deploy-id>', 'go back to what the jobs ran after this deploy')
+        .option('-n, --dry-run', 'print what would go back where, without changing anything', false)
+        .action(async (opts) => {
+        failurePrefix = opts.dryRun ? 'maand rollback --dry-run failed' : 'maand rollback failed';
+        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(243), __webpack_require__.e(220), __webpack_require__.e(765), __webpack_require__.e(85), __webpack_require__.e(518), __webpack_require__.e(804), __webpack_require__.e(612), __webpack_require__.e(527), __webpack_require__.e(373), __webpack_require__.e(233), __webpack_require__.e(754)]).then(__webpack_require__.bind(__webpack_require__, 1754))).rollbackCommand(io, opts);
     });
     const jobCmd = (0,_ssh_access_js__WEBPACK_IMPORTED_MODULE_2__/* .withHostKeyFlags */ .T)(program.command('job'))
         .summary('Run a Makefile target of one job on its workers')
@@ -79,7 +94,7 @@ async function runCli(argv, io) {
             return;
         }
         failurePrefix = 'maand job failed';
-        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(593), __webpack_require__.e(367), __webpack_require__.e(338), __webpack_require__.e(159), __webpack_require__.e(355)]).then(__webpack_require__.bind(__webpack_require__, 9355))).jobRunCommand(io, job, { target, healthCheck: false, ...opts });
+        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(765), __webpack_require__.e(85), __webpack_require__.e(518), __webpack_require__.e(804), __webpack_require__.e(612), __webpack_require__.e(373), __webpack_require__.e(313)]).then(__webpack_require__.bind(__webpack_require__, 9476))).jobRunCommand(io, job, { target, healthCheck: false, ...opts });
     });
     (0,_ssh_access_js__WEBPACK_IMPORTED_MODULE_2__/* .withHostKeyFlags */ .T)(jobCmd.command('run'))
         .summary('Run make <target> of a job on its active allocations')
@@ -92,7 +107,7 @@ async function runCli(argv, io) {
         .option('--health-check', 'run the health checks of the job afterwards', false)
         .action(async (job, opts) => {
         failurePrefix = 'maand job run failed';
-        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(593), __webpack_require__.e(367), __webpack_require__.e(338), __webpack_require__.e(159), __webpack_require__.e(355)]).then(__webpack_require__.bind(__webpack_require__, 9355))).jobRunCommand(io, job, opts);
+        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(765), __webpack_require__.e(85), __webpack_require__.e(518), __webpack_require__.e(804), __webpack_require__.e(612), __webpack_require__.e(373), __webpack_require__.e(313)]).then(__webpack_require__.bind(__webpack_require__, 9476))).jobRunCommand(io, job, opts);
     });
     (0,_ssh_access_js__WEBPACK_IMPORTED_MODULE_2__/* .withHostKeyFlags */ .T)(program.command('health'))
         .summary('Run the health checks of jobs')
@@ -101,7 +116,7 @@ async function runCli(argv, io) {
         .option('--wait', 'retry as the manifest wait block says (attempts times interval) before failing', false)
         .action(async (opts) => {
         failurePrefix = 'maand health failed';
-        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(593), __webpack_require__.e(367), __webpack_require__.e(338), __webpack_require__.e(159), __webpack_require__.e(260)]).then(__webpack_require__.bind(__webpack_require__, 8260))).healthCommand(io, opts);
+        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(765), __webpack_require__.e(85), __webpack_require__.e(518), __webpack_require__.e(804), __webpack_require__.e(612), __webpack_require__.e(260)]).then(__webpack_require__.bind(__webpack_require__, 8260))).healthCommand(io, opts);
     });
     program
         .command('jobcommand')
@@ -115,7 +130,7 @@ async function runCli(argv, io) {
         .option('--concurrency <n>', 'run this many allocations at once', '1')
         .action(async (command, job, opts) => {
         failurePrefix = 'maand jobcommand failed';
-        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(593), __webpack_require__.e(367), __webpack_require__.e(338), __webpack_require__.e(159), __webpack_require__.e(260)]).then(__webpack_require__.bind(__webpack_require__, 8260))).jobCommandCommand(io, command, job, opts);
+        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(765), __webpack_require__.e(85), __webpack_require__.e(518), __webpack_require__.e(804), __webpack_require__.e(612), __webpack_require__.e(260)]).then(__webpack_require__.bind(__webpack_require__, 8260))).jobCommandCommand(io, command, job, opts);
     });
     program
         .command('gc')
@@ -125,12 +140,12 @@ async function runCli(argv, io) {
         .option('--retain-days <n>', 'keep the history written in the last n days', '0')
         .action(async (opts) => {
         failurePrefix = 'maand gc failed';
-        (await Promise.all(/* import() */[__webpack_require__.e(593), __webpack_require__.e(805)]).then(__webpack_require__.bind(__webpack_require__, 9805))).gcCommand(io, opts);
+        (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(765), __webpack_require__.e(85), __webpack_require__.e(518), __webpack_require__.e(805)]).then(__webpack_require__.bind(__webpack_require__, 9805))).gcCommand(io, opts);
     });
     const cat = program
         .command('cat')
         .summary('Show the catalog contents (read-only)')
-        .description('Show the catalog contents: workers, jobs, allocations, job commands, deployments and KV. Nothing is changed.');
+        .description('Show the catalog contents: workers, jobs, allocations, job commands, deployments, the deploy history and KV. Nothing is changed.');
     for (const view of ['workers', 'jobs', 'allocations', 'job_commands']) {
         const what = view.replace('_', ' ');
         cat
@@ -140,7 +155,7 @@ async function runCli(argv, io) {
             .option('--jobs <names>', 'show only these comma-separated jobs')
             .option('--json', 'print JSON instead of a table', false)
             .action(async (opts) => {
-            await (await Promise.all(/* import() */[__webpack_require__.e(593), __webpack_require__.e(308)]).then(__webpack_require__.bind(__webpack_require__, 1308))).catViewCommand(io, view, opts);
+            await (await Promise.all(/* import() */[__webpack_require__.e(765), __webpack_require__.e(85), __webpack_require__.e(561)]).then(__webpack_require__.bind(__webpack_require__, 3561))).catViewCommand(io, view, opts);
         });
     }
     cat
@@ -152,7 +167,18 @@ async function runCli(argv, io) {
         .option('--active', 'show only active allocations', false)
         .option('--json', 'print JSON instead of a table', false)
         .action(async (opts) => {
-        await (await Promise.all(/* import() */[__webpack_require__.e(593), __webpack_require__.e(308)]).then(__webpack_require__.bind(__webpack_require__, 1308))).catDeploymentsCommand(io, opts);
+        await (await Promise.all(/* import() */[__webpack_require__.e(765), __webpack_require__.e(85), __webpack_require__.e(561)]).then(__webpack_require__.bind(__webpack_require__, 3561))).catDeploymentsCommand(io, opts);
+    });
+    cat
+        .command('history')
+        .summary('Show the deploy history, newest first')
+        .description('Show the recorded deploys, drift corrections, job runs and rollbacks, newest first: deploy id, start, duration, ' +
+        'command, outcome, who started it, the bucket commit and each job with its version and the allocations it changed.')
+        .option('--jobs <names>', 'show only runs that touched these comma-separated jobs')
+        .option('--limit <n>', 'show at most n runs')
+        .option('--json', 'print JSON instead of a table', false)
+        .action(async (opts) => {
+        await (await Promise.all(/* import() */[__webpack_require__.e(765), __webpack_require__.e(85), __webpack_require__.e(561)]).then(__webpack_require__.bind(__webpack_require__, 3561))).catHistoryCommand(io, opts);
     });
     const kv = cat
         .command('kv')
@@ -164,7 +190,7 @@ async function runCli(argv, io) {
         .option('--deleted', 'show only deleted keys', false)
         .option('--json', 'print JSON instead of a table', false)
         .action(async (opts) => {
-        await (await Promise.all(/* import() */[__webpack_require__.e(593), __webpack_require__.e(308)]).then(__webpack_require__.bind(__webpack_require__, 1308))).catKvCommand(io, opts);
+        await (await Promise.all(/* import() */[__webpack_require__.e(765), __webpack_require__.e(85), __webpack_require__.e(561)]).then(__webpack_require__.bind(__webpack_require__, 3561))).catKvCommand(io, opts);
     });
     kv.command('get')
         .summary('Print one KV value')
@@ -173,7 +199,7 @@ async function runCli(argv, io) {
         .argument('<key>', 'the key in that namespace')
         .option('--reveal', 'decrypt a secret value', false)
         .action(async (ns, key, opts) => {
-        await (await Promise.all(/* import() */[__webpack_require__.e(593), __webpack_require__.e(308)]).then(__webpack_require__.bind(__webpack_require__, 1308))).catKvGetCommand(io, ns, key, opts);
+        await (await Promise.all(/* import() */[__webpack_require__.e(765), __webpack_require__.e(85), __webpack_require__.e(561)]).then(__webpack_require__.bind(__webpack_require__, 3561))).catKvGetCommand(io, ns, key, opts);
     });
     program.addOption(new commander__WEBPACK_IMPORTED_MODULE_0__/* .Option */ .c$('--no-color', 'disable colours').hideHelp());
     try {

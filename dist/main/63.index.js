@@ -2,40 +2,6 @@ export const id = 63;
 export const ids = [63];
 export const modules = {
 
-/***/ 12818:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G1: () => (/* binding */ isBucketId),
-/* harmony export */   VM: () => (/* binding */ isWorkerHost),
-/* harmony export */   vG: () => (/* binding */ isJobName)
-/* harmony export */ });
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77030);
-// Syntax of the names maand turns into worker paths and script words (issue 15): job names, worker
-// hosts and the bucket id. The reference accepted anything; these are what real buckets use, and
-// nothing here can climb out of a directory or mean something to a shell.
-
-/** Letters, digits, `_`, `-`, `.`; not starting with `.` or `-` (hidden files, options, `..`). */
-const JOB_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
-/** A DNS label (underscores allowed, as internal names use them), not starting or ending with `-`. */
-const DNS_LABEL = /^[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-function isJobName(name) {
-    return JOB_NAME.test(name) && name.length <= 255;
-}
-/** An IPv4 or IPv6 address or a DNS name. */
-function isWorkerHost(host) {
-    if ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(host) !== 0)
-        return !host.includes('/');
-    return host.length <= 253 && host.split('.').every((label) => DNS_LABEL.test(label));
-}
-function isBucketId(id) {
-    return UUID.test(id);
-}
-
-
-/***/ }),
-
 /***/ 6:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 

@@ -28787,9 +28787,12 @@ function hostKeyPolicy(c) {
     return c.otherwise;
 }
 
+// EXTERNAL MODULE: ./lib/remote/proxy-jump.js
+var proxy_jump = __nccwpck_require__(45179);
 ;// CONCATENATED MODULE: ./lib/action/config.js
 // Inputs → one typed Config, checked up front: every problem here stops the run before anything is
 // restored or any worker is contacted. Messages name the input and list what it accepts.
+
 
 
 
@@ -28824,6 +28827,8 @@ function readConfig(read, env) {
             otherwise: { error: `input known-hosts is required for command ${command}: pass the workers' host keys (ssh-keyscan output) or set insecure-skip-host-key-check: true` },
         });
     }
+    const proxyJump = raw('ssh-proxy-jump');
+    (0,proxy_jump/* parseProxyJump */.uo)(proxyJump, 'input ssh-proxy-jump');
     const bucketInput = raw('bucket') || inputs/* INPUTS */.mc.bucket.default;
     return {
         command,
@@ -28836,6 +28841,8 @@ function readConfig(read, env) {
             privateKey: sshKey.trim() === '' ? undefined : new sensitive/* Sensitive */.p(`${sshKey.replace(/\r\n/g, '\n').trim()}\n`),
             knownHosts: knownHosts === '' ? undefined : `${knownHosts}\n`,
             insecure,
+            /** Bastion chain overriding maand.conf ssh_proxy_jump (a worker's own proxy_jump still wins, Q37). */
+            proxyJump: proxyJump === '' ? undefined : proxyJump,
         },
         state: { backend, name, key: stateKey.trim() === '' ? undefined : new sensitive/* Sensitive */.p(stateKey), branch },
         drift: oneOf('drift', raw('drift') || inputs/* INPUTS */.mc.drift.default, inputs/* DRIFT_MODES */.zc),
@@ -28889,6 +28896,7 @@ function readActionEnv(env, cwd) {
         runId: env['GITHUB_RUN_ID'] || '0',
         runAttempt: env['GITHUB_RUN_ATTEMPT'] || '1',
         sha: env['GITHUB_SHA'] ?? '',
+        actor: env['GITHUB_ACTOR'] ?? '',
         serverUrl: env['GITHUB_SERVER_URL'] || 'https://github.com',
         apiUrl: env['GITHUB_API_URL'] || 'https://api.github.com',
         processEnv: env,
@@ -28938,6 +28946,7 @@ const INPUTS = {
     'ssh-private-key': { default: '', secret: true },
     'known-hosts': { default: '' },
     'insecure-skip-host-key-check': { default: 'false' },
+    'ssh-proxy-jump': { default: '' },
     'state-backend': { default: 'cache', values: STATE_BACKENDS },
     'state-name': { default: 'maand' },
     'state-key': { default: '', secret: true },
@@ -28997,14 +29006,14 @@ let config;
 (0,_entry_last_resort_js__WEBPACK_IMPORTED_MODULE_4__/* .installLastResort */ .$)(async (line) => {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__.setFailed(line);
     if (config)
-        await (await __nccwpck_require__.e(/* import() */ 62).then(__nccwpck_require__.bind(__nccwpck_require__, 80062))).publishError(config.command, line, publishIo);
+        await (await Promise.all(/* import() */[__nccwpck_require__.e(562), __nccwpck_require__.e(545)]).then(__nccwpck_require__.bind(__nccwpck_require__, 75545))).publishError(config.command, line, publishIo);
 });
 try {
     const env = (0,_env_js__WEBPACK_IMPORTED_MODULE_2__/* .readActionEnv */ .k)(process.env, process.cwd());
     config = (0,_config_js__WEBPACK_IMPORTED_MODULE_1__/* .readConfig */ .Xg)((name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput(name), env);
     (0,_banner_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecrets */ .d)(config, _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__.info((0,_banner_js__WEBPACK_IMPORTED_MODULE_3__/* .banner */ .v)(config));
-    const [{ runAction }, { createStatePort }, { publishOutcome }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(291), __nccwpck_require__.e(154)]).then(__nccwpck_require__.bind(__nccwpck_require__, 60154)), __nccwpck_require__.e(/* import() */ 575).then(__nccwpck_require__.bind(__nccwpck_require__, 58575)), __nccwpck_require__.e(/* import() */ 62).then(__nccwpck_require__.bind(__nccwpck_require__, 80062))]);
+    const [{ runAction }, { createStatePort }, { publishOutcome }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(291), __nccwpck_require__.e(998)]).then(__nccwpck_require__.bind(__nccwpck_require__, 40998)), __nccwpck_require__.e(/* import() */ 575).then(__nccwpck_require__.bind(__nccwpck_require__, 58575)), Promise.all(/* import() */[__nccwpck_require__.e(562), __nccwpck_require__.e(545)]).then(__nccwpck_require__.bind(__nccwpck_require__, 75545))]);
     const state = createStatePort(config, env);
     const outcome = await runAction(config, env, { log: _actions_core__WEBPACK_IMPORTED_MODULE_0__, signal: controller.signal, saveState: _actions_core__WEBPACK_IMPORTED_MODULE_0__.saveState, setSecret: _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret, state });
     await publishOutcome(config, env, outcome, publishIo);
@@ -29012,7 +29021,7 @@ try {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__.setFailed(outcome.failure);
 }
 catch (e) {
-    const { failureMessage, publishError } = await __nccwpck_require__.e(/* import() */ 62).then(__nccwpck_require__.bind(__nccwpck_require__, 80062));
+    const { failureMessage, publishError } = await Promise.all(/* import() */[__nccwpck_require__.e(562), __nccwpck_require__.e(545)]).then(__nccwpck_require__.bind(__nccwpck_require__, 75545));
     _actions_core__WEBPACK_IMPORTED_MODULE_0__.setFailed(failureMessage(e));
     if (e instanceof Error && e.stack)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__.debug(e.stack);
@@ -29058,6 +29067,40 @@ class Sensitive {
 function maskedParts(value) {
     const lines = value.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length >= 6 && !l.startsWith('-----'));
     return [...new Set([value.trim(), ...lines])].filter((v) => v !== '');
+}
+
+
+/***/ }),
+
+/***/ 12818:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G1: () => (/* binding */ isBucketId),
+/* harmony export */   VM: () => (/* binding */ isWorkerHost),
+/* harmony export */   vG: () => (/* binding */ isJobName)
+/* harmony export */ });
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77030);
+// Syntax of the names maand turns into worker paths and script words (issue 15): job names, worker
+// hosts and the bucket id. The reference accepted anything; these are what real buckets use, and
+// nothing here can climb out of a directory or mean something to a shell.
+
+/** Letters, digits, `_`, `-`, `.`; not starting with `.` or `-` (hidden files, options, `..`). */
+const JOB_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
+/** A DNS label (underscores allowed, as internal names use them), not starting or ending with `-`. */
+const DNS_LABEL = /^[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+function isJobName(name) {
+    return JOB_NAME.test(name) && name.length <= 255;
+}
+/** An IPv4 or IPv6 address or a DNS name. */
+function isWorkerHost(host) {
+    if ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(host) !== 0)
+        return !host.includes('/');
+    return host.length <= 253 && host.split('.').every((label) => DNS_LABEL.test(label));
+}
+function isBucketId(id) {
+    return UUID.test(id);
 }
 
 
@@ -29197,6 +29240,89 @@ class PartialFailureError extends MaandError {
         super(code, failures.length === 1 && !failures[0].includes('\n') ? `${what}: ${failures[0]}` : `${what}:\n${failures.join('\n')}`, undefined, { bare: true });
         this.failures = failures;
     }
+}
+
+
+/***/ }),
+
+/***/ 45179:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   uo: () => (/* binding */ parseProxyJump)
+/* harmony export */ });
+/* unused harmony exports MAX_JUMP_HOPS, PROXY_JUMP_SYNTAX, hopName */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(452);
+/* harmony import */ var _bucket_identifiers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(12818);
+// The bastion chain of a worker (issue 14, decision Q37): OpenSSH -J syntax,
+// `[ssh://][user@]host[:port][,[user@]host[:port]...]`, first hop first. A hop without a user logs
+// in as the run's ssh_user (a CI runner's own login name means nothing on a bastion).
+
+
+/** Longer chains are a configuration mistake, not a network. */
+const MAX_JUMP_HOPS = 8;
+const USER = /^[A-Za-z0-9._][A-Za-z0-9._-]{0,63}$/;
+const PROXY_JUMP_SYNTAX = 'user@host[:port], a chain as user@first[:port],user@second[:port]; "" connects directly';
+/** One hop, or the reason it is not one. */
+function parseHop(text) {
+    let rest = text.startsWith('ssh://') ? text.slice('ssh://'.length) : text;
+    let user;
+    const at = rest.lastIndexOf('@');
+    if (at >= 0) {
+        user = rest.slice(0, at);
+        rest = rest.slice(at + 1);
+        if (!USER.test(user))
+            return `user ${JSON.stringify(user)} is not a login name`;
+    }
+    let host = rest;
+    let portText;
+    const v6 = /^\[([^\]]+)\](?::(.*))?$/.exec(rest);
+    if (v6 !== null) {
+        host = v6[1];
+        portText = v6[2];
+    }
+    else if (rest.split(':').length === 2) {
+        [host, portText] = rest.split(':');
+    }
+    if (host === '')
+        return 'the host is missing';
+    if (!(0,_bucket_identifiers_js__WEBPACK_IMPORTED_MODULE_1__/* .isWorkerHost */ .VM)(host))
+        return `host ${JSON.stringify(host)} is not an IP address or DNS name`;
+    let port = 22;
+    if (portText !== undefined) {
+        port = /^\d{1,5}$/.test(portText) ? Number(portText) : 0;
+        if (port < 1 || port > 65535)
+            return `port ${JSON.stringify(portText)} is not a number from 1 to 65535`;
+    }
+    return { ...(user === undefined ? {} : { user }), host, port };
+}
+/**
+ * The hops of a -J value ('' → none). `where` names the setting for the message (e.g.
+ * `maand.conf ssh_proxy_jump`); `kind` is the error kind of that setting's file.
+ */
+function parseProxyJump(spec, where, kind = 'invalid argument') {
+    const text = spec.trim();
+    if (text === '')
+        return [];
+    const fail = (why) => {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MaandError */ .Ob(kind, `${where} ${JSON.stringify(spec)}: ${why}; use ${PROXY_JUMP_SYNTAX}`);
+    };
+    if (/[\s\p{C}]/u.test(text))
+        fail('it must not contain spaces or control characters');
+    const parts = text.split(',');
+    if (parts.length > MAX_JUMP_HOPS)
+        fail(`more than ${MAX_JUMP_HOPS} hops`);
+    return parts.map((part, i) => {
+        const hop = part === '' ? 'the hop is empty' : parseHop(part);
+        if (typeof hop === 'string')
+            return fail(parts.length > 1 ? `hop ${i + 1} (${JSON.stringify(part)}): ${hop}` : hop);
+        return hop;
+    });
+}
+/** `user@host:port` of a hop, as messages and known_hosts name it. */
+function hopName(hop, defaultUser) {
+    const host = hop.host.includes(':') ? `[${hop.host}]` : hop.host;
+    return `${hop.user ?? defaultUser}@${host}${hop.port === 22 ? '' : `:${hop.port}`}`;
 }
 
 

@@ -28780,9 +28780,12 @@ function hostKeyPolicy(c) {
     return c.otherwise;
 }
 
+// EXTERNAL MODULE: ./lib/remote/proxy-jump.js
+var proxy_jump = __nccwpck_require__(45179);
 ;// CONCATENATED MODULE: ./lib/action/config.js
 // Inputs → one typed Config, checked up front: every problem here stops the run before anything is
 // restored or any worker is contacted. Messages name the input and list what it accepts.
+
 
 
 
@@ -28817,6 +28820,8 @@ function readConfig(read, env) {
             otherwise: { error: `input known-hosts is required for command ${command}: pass the workers' host keys (ssh-keyscan output) or set insecure-skip-host-key-check: true` },
         });
     }
+    const proxyJump = raw('ssh-proxy-jump');
+    (0,proxy_jump/* parseProxyJump */.uo)(proxyJump, 'input ssh-proxy-jump');
     const bucketInput = raw('bucket') || inputs/* INPUTS */.mc.bucket.default;
     return {
         command,
@@ -28829,6 +28834,8 @@ function readConfig(read, env) {
             privateKey: sshKey.trim() === '' ? undefined : new sensitive/* Sensitive */.p(`${sshKey.replace(/\r\n/g, '\n').trim()}\n`),
             knownHosts: knownHosts === '' ? undefined : `${knownHosts}\n`,
             insecure,
+            /** Bastion chain overriding maand.conf ssh_proxy_jump (a worker's own proxy_jump still wins, Q37). */
+            proxyJump: proxyJump === '' ? undefined : proxyJump,
         },
         state: { backend, name, key: stateKey.trim() === '' ? undefined : new sensitive/* Sensitive */.p(stateKey), branch },
         drift: oneOf('drift', raw('drift') || inputs/* INPUTS */.mc.drift.default, inputs/* DRIFT_MODES */.zc),
@@ -28882,6 +28889,7 @@ function readActionEnv(env, cwd) {
         runId: env['GITHUB_RUN_ID'] || '0',
         runAttempt: env['GITHUB_RUN_ATTEMPT'] || '1',
         sha: env['GITHUB_SHA'] ?? '',
+        actor: env['GITHUB_ACTOR'] ?? '',
         serverUrl: env['GITHUB_SERVER_URL'] || 'https://github.com',
         apiUrl: env['GITHUB_API_URL'] || 'https://api.github.com',
         processEnv: env,
@@ -28931,6 +28939,7 @@ const INPUTS = {
     'ssh-private-key': { default: '', secret: true },
     'known-hosts': { default: '' },
     'insecure-skip-host-key-check': { default: 'false' },
+    'ssh-proxy-jump': { default: '' },
     'state-backend': { default: 'cache', values: STATE_BACKENDS },
     'state-name': { default: 'maand' },
     'state-key': { default: '', secret: true },
@@ -29015,6 +29024,8 @@ function removeAll(root, paths) {
     return gone.map((p) => (0,external_node_path_.relative)(root, p));
 }
 
+// EXTERNAL MODULE: ./lib/remote/proxy-jump.js
+var proxy_jump = __nccwpck_require__(45179);
 ;// CONCATENATED MODULE: ./lib/bucket/read-file.js
 // Reading bucket files with one error for everything but "absent": a directory where a file belongs,
 // no permission, an I/O error. The message names the file relative to the bucket and what to do.
@@ -30762,6 +30773,9 @@ function stringMap(table, where) {
 
 
 
+
+const DEFAULT_HISTORY_RETAIN = 500;
+const DEFAULT_RETAIN_RELEASES = 3;
 const ZERO = {
     use_sudo: false,
     ssh_user: '',
@@ -30772,6 +30786,10 @@ const ZERO = {
     job_config_selector: '',
     log_format: '',
     hook_env: [],
+    ssh_proxy_jump: '',
+    ssh_max_startups: 0,
+    history_retain: DEFAULT_HISTORY_RETAIN,
+    retain_releases: DEFAULT_RETAIN_RELEASES,
 };
 const DEFAULT_MAAND_CONF_TEXT = "use_sudo = true\nssh_user = 'agent'\nssh_key = 'worker.key'\nssh_port = 0\ncerts_ttl = 60\ncerts_renewal_buffer = 0\n";
 const KINDS = {
@@ -30783,7 +30801,13 @@ const KINDS = {
     certs_renewal_buffer: 'int',
     job_config_selector: 'string',
     log_format: 'string',
+    ssh_proxy_jump: 'string',
+    ssh_max_startups: 'int',
+    history_retain: 'int',
+    retain_releases: 'int',
 };
+const DEFAULT_SSH_MAX_STARTUPS = 10;
+const MAX_SSH_MAX_STARTUPS = 1000;
 /** Reads maand.conf: absent file → zero values (certs_ttl 0, a reference quirk kept on purpose). */
 function maand_conf_readMaandConf(file) {
     let table;
@@ -30809,7 +30833,17 @@ function maand_conf_readMaandConf(file) {
     }
     if (conf.certs_ttl === 0)
         conf.certs_ttl = 60;
+    for (const key of ['history_retain', 'retain_releases']) {
+        if (conf[key] < 0)
+            throw new MaandError('invalid maand.conf', `key ${key} must be 0 (the default) or more, got ${conf[key]}; fix ${file}`);
+        if (conf[key] === 0)
+            conf[key] = key === 'history_retain' ? DEFAULT_HISTORY_RETAIN : DEFAULT_RETAIN_RELEASES;
+    }
     conf.job_config_selector = conf.job_config_selector.trim();
+    conf.ssh_proxy_jump = conf.ssh_proxy_jump.trim();
+    parseProxyJump(conf.ssh_proxy_jump, `key ssh_proxy_jump in ${file}`, 'invalid maand.conf');
+    if (conf.ssh_max_startups < 0 || conf.ssh_max_startups > MAX_SSH_MAX_STARTUPS)
+        throw new MaandError('invalid maand.conf', `key ssh_max_startups must be from 1 to ${MAX_SSH_MAX_STARTUPS} (0: the default ${DEFAULT_SSH_MAX_STARTUPS}), got ${conf.ssh_max_startups}; fix ${file}`);
     return conf;
 }
 /** `hook_env = ["NAME", "PREFIX_*"]`: checked here so a bad entry fails the build, not a hook. */
@@ -30831,7 +30865,14 @@ function writeDefaultMaandConf(file) {
 }
 /** The effective ssh settings consumers use (defaults applied). */
 function maand_conf_sshSettings(conf) {
-    return { user: conf.ssh_user || 'agent', keyName: conf.ssh_key || 'worker.key', port: conf.ssh_port > 0 ? conf.ssh_port : 22, useSudo: conf.use_sudo };
+    return {
+        user: conf.ssh_user || 'agent',
+        keyName: conf.ssh_key || 'worker.key',
+        port: conf.ssh_port > 0 ? conf.ssh_port : 22,
+        useSudo: conf.use_sudo,
+        proxyJump: conf.ssh_proxy_jump ?? '',
+        maxStartups: conf.ssh_max_startups > 0 ? conf.ssh_max_startups : DEFAULT_SSH_MAX_STARTUPS,
+    };
 }
 
 ;// CONCATENATED MODULE: ./lib/action/ssh.js
@@ -30856,11 +30897,12 @@ function prepareSsh(config, runnerTemp) {
         keyFile = join(dir, 'id');
         writeFileSync(keyFile, config.ssh.privateKey.reveal(), { mode: 0o600 });
     }
+    const proxy = config.ssh.proxyJump === undefined ? {} : { proxyJump: config.ssh.proxyJump };
     if (config.ssh.insecure)
-        return { dir, access: { hostKeyPolicy: 'insecure', keyFile, tmpDir: dir } };
+        return { dir, access: { hostKeyPolicy: 'insecure', keyFile, tmpDir: dir, ...proxy } };
     const knownHostsFile = join(dir, 'known_hosts');
     writeFileSync(knownHostsFile, config.ssh.knownHosts ?? '', { mode: 0o600 });
-    return { dir, access: { hostKeyPolicy: 'strict', knownHostsFile, keyFile, tmpDir: dir } };
+    return { dir, access: { hostKeyPolicy: 'strict', knownHostsFile, keyFile, tmpDir: dir, ...proxy } };
 }
 /** Removes the private dir; true when something was removed. */
 function removeSshDir(dir) {
@@ -30936,7 +30978,7 @@ try {
     });
 }
 catch (e) {
-    const { failureMessage } = await __nccwpck_require__.e(/* import() */ 612).then(__nccwpck_require__.bind(__nccwpck_require__, 47612));
+    const { failureMessage } = await Promise.all(/* import() */[__nccwpck_require__.e(562), __nccwpck_require__.e(523)]).then(__nccwpck_require__.bind(__nccwpck_require__, 62523));
     _actions_core__WEBPACK_IMPORTED_MODULE_0__.setFailed(`state not saved: ${failureMessage(e)}`);
 }
 
@@ -30998,7 +31040,7 @@ function maskedParts(value) {
 
 function createStatePort(config, env) {
     const backend = async () => {
-        const state = await Promise.all(/* import() */[__nccwpck_require__.e(724), __nccwpck_require__.e(803)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58803));
+        const state = await Promise.all(/* import() */[__nccwpck_require__.e(724), __nccwpck_require__.e(497)]).then(__nccwpck_require__.bind(__nccwpck_require__, 51497));
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(env.runnerTemp, { recursive: true });
         const tempDir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(env.runnerTemp, 'maand-state-'));
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.chmodSync)(tempDir, 0o700);
@@ -31027,6 +31069,40 @@ function createStatePort(config, env) {
             return { generation: r.generation, where: r.location ?? config.state.backend };
         },
     };
+}
+
+
+/***/ }),
+
+/***/ 12818:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G1: () => (/* binding */ isBucketId),
+/* harmony export */   VM: () => (/* binding */ isWorkerHost)
+/* harmony export */ });
+/* unused harmony export isJobName */
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77030);
+// Syntax of the names maand turns into worker paths and script words (issue 15): job names, worker
+// hosts and the bucket id. The reference accepted anything; these are what real buckets use, and
+// nothing here can climb out of a directory or mean something to a shell.
+
+/** Letters, digits, `_`, `-`, `.`; not starting with `.` or `-` (hidden files, options, `..`). */
+const JOB_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
+/** A DNS label (underscores allowed, as internal names use them), not starting or ending with `-`. */
+const DNS_LABEL = /^[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+function isJobName(name) {
+    return JOB_NAME.test(name) && name.length <= 255;
+}
+/** An IPv4 or IPv6 address or a DNS name. */
+function isWorkerHost(host) {
+    if ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(host) !== 0)
+        return !host.includes('/');
+    return host.length <= 253 && host.split('.').every((label) => DNS_LABEL.test(label));
+}
+function isBucketId(id) {
+    return UUID.test(id);
 }
 
 
@@ -31201,6 +31277,89 @@ class PartialFailureError extends MaandError {
         super(code, failures.length === 1 && !failures[0].includes('\n') ? `${what}: ${failures[0]}` : `${what}:\n${failures.join('\n')}`, undefined, { bare: true });
         this.failures = failures;
     }
+}
+
+
+/***/ }),
+
+/***/ 45179:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   uo: () => (/* binding */ parseProxyJump)
+/* harmony export */ });
+/* unused harmony exports MAX_JUMP_HOPS, PROXY_JUMP_SYNTAX, hopName */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(452);
+/* harmony import */ var _bucket_identifiers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(12818);
+// The bastion chain of a worker (issue 14, decision Q37): OpenSSH -J syntax,
+// `[ssh://][user@]host[:port][,[user@]host[:port]...]`, first hop first. A hop without a user logs
+// in as the run's ssh_user (a CI runner's own login name means nothing on a bastion).
+
+
+/** Longer chains are a configuration mistake, not a network. */
+const MAX_JUMP_HOPS = 8;
+const USER = /^[A-Za-z0-9._][A-Za-z0-9._-]{0,63}$/;
+const PROXY_JUMP_SYNTAX = 'user@host[:port], a chain as user@first[:port],user@second[:port]; "" connects directly';
+/** One hop, or the reason it is not one. */
+function parseHop(text) {
+    let rest = text.startsWith('ssh://') ? text.slice('ssh://'.length) : text;
+    let user;
+    const at = rest.lastIndexOf('@');
+    if (at >= 0) {
+        user = rest.slice(0, at);
+        rest = rest.slice(at + 1);
+        if (!USER.test(user))
+            return `user ${JSON.stringify(user)} is not a login name`;
+    }
+    let host = rest;
+    let portText;
+    const v6 = /^\[([^\]]+)\](?::(.*))?$/.exec(rest);
+    if (v6 !== null) {
+        host = v6[1];
+        portText = v6[2];
+    }
+    else if (rest.split(':').length === 2) {
+        [host, portText] = rest.split(':');
+    }
+    if (host === '')
+        return 'the host is missing';
+    if (!(0,_bucket_identifiers_js__WEBPACK_IMPORTED_MODULE_1__/* .isWorkerHost */ .VM)(host))
+        return `host ${JSON.stringify(host)} is not an IP address or DNS name`;
+    let port = 22;
+    if (portText !== undefined) {
+        port = /^\d{1,5}$/.test(portText) ? Number(portText) : 0;
+        if (port < 1 || port > 65535)
+            return `port ${JSON.stringify(portText)} is not a number from 1 to 65535`;
+    }
+    return { ...(user === undefined ? {} : { user }), host, port };
+}
+/**
+ * The hops of a -J value ('' → none). `where` names the setting for the message (e.g.
+ * `maand.conf ssh_proxy_jump`); `kind` is the error kind of that setting's file.
+ */
+function parseProxyJump(spec, where, kind = 'invalid argument') {
+    const text = spec.trim();
+    if (text === '')
+        return [];
+    const fail = (why) => {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MaandError */ .Ob(kind, `${where} ${JSON.stringify(spec)}: ${why}; use ${PROXY_JUMP_SYNTAX}`);
+    };
+    if (/[\s\p{C}]/u.test(text))
+        fail('it must not contain spaces or control characters');
+    const parts = text.split(',');
+    if (parts.length > MAX_JUMP_HOPS)
+        fail(`more than ${MAX_JUMP_HOPS} hops`);
+    return parts.map((part, i) => {
+        const hop = part === '' ? 'the hop is empty' : parseHop(part);
+        if (typeof hop === 'string')
+            return fail(parts.length > 1 ? `hop ${i + 1} (${JSON.stringify(part)}): ${hop}` : hop);
+        return hop;
+    });
+}
+/** `user@host:port` of a hop, as messages and known_hosts name it. */
+function hopName(hop, defaultUser) {
+    const host = hop.host.includes(':') ? `[${hop.host}]` : hop.host;
+    return `${hop.user ?? defaultUser}@${host}${hop.port === 22 ? '' : `:${hop.port}`}`;
 }
 
 

@@ -1,5 +1,5 @@
-export const id = 159;
-export const ids = [159];
+export const id = 612;
+export const ids = [612];
 export const modules = {
 
 /***/ 7348:
@@ -60,110 +60,7 @@ class Mutex {
 
 /***/ }),
 
-/***/ 6477:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Qf: () => (/* binding */ runnerCommand),
-/* harmony export */   Uv: () => (/* binding */ rsyncFilter),
-/* harmony export */   a0: () => (/* binding */ lifecycleScript),
-/* harmony export */   eG: () => (/* binding */ removeBucketCommand),
-/* harmony export */   jy: () => (/* binding */ jobDir),
-/* harmony export */   pW: () => (/* binding */ checkWorker),
-/* harmony export */   qZ: () => (/* binding */ bucketDir),
-/* harmony export */   z8: () => (/* binding */ cleanupJobCommand)
-/* harmony export */ });
-/* unused harmony exports prerequisiteScript, parseMissing */
-/* harmony import */ var _remote_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2197);
-// Remote command lines deploy sends to workers (deploy spec §18.2), as pure builders. Every value
-// spliced into them goes through shq.
-
-
-function bucketDir(bucketId) {
-    return `/opt/worker/${bucketId}`;
-}
-function jobDir(bucketId, job) {
-    return `${bucketDir(bucketId)}/jobs/${job}`;
-}
-function runnerCommand(bucketId, target, job) {
-    return `python3 ${(0,_remote_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shq */ .h)(`${bucketDir(bucketId)}/bin/runner.py`)} ${(0,_remote_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shq */ .h)(bucketId)} ${(0,_remote_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shq */ .h)(target)} --jobs ${(0,_remote_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shq */ .h)(job)}`;
-}
-/**
- * One worker's lifecycle step for several jobs in one round trip: `make -s -C <job dir> <target>` per job
- * with its CURRENT_VERSION/NEW_VERSION, every job run even after another failed, each outcome reported as
- * `maand-runner: result <job> <exit code>` (same protocol as `runner.py --keep-going`, without Python).
- */
-function lifecycleScript(bucketId, target, jobs) {
-    const lines = [
-        'run_target() {',
-        `  local dir=${(0,_remote_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shq */ .h)(`${bucketDir(bucketId)}/jobs/`)}"$1"`,
-        '  echo "maand-runner: begin $1"',
-        '  if [ ! -d "$dir" ]; then echo "runner: job $1 is not deployed on this worker ($dir is missing); run maand deploy" >&2; echo "maand-runner: result $1 1"; return 0; fi',
-        '  local code=0',
-        `  CURRENT_VERSION="$2" NEW_VERSION="$3" make -s -C "$dir" ${(0,_remote_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shq */ .h)(target)} || code=$?`,
-        '  echo "maand-runner: result $1 $code"',
-        '}',
-    ];
-    for (const j of jobs)
-        lines.push(`run_target ${(0,_remote_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shq */ .h)(j.job)} ${(0,_remote_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shq */ .h)(j.currentVersion)} ${(0,_remote_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shq */ .h)(j.newVersion)}`);
-    return lines.join('\n');
-}
-/** Removes a removed job's deployed files on a worker, keeping data/ and logs/ (§6.1, Q19). */
-function cleanupJobCommand(bucketId, job) {
-    const d = (0,_remote_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shq */ .h)(jobDir(bucketId, job));
-    return `if [ -d ${d} ]; then find ${d} -mindepth 1 -maxdepth 1 ! -name data ! -name logs -exec rm -rf {} +; fi`;
-}
-function removeBucketCommand(bucketId) {
-    return `rm -rf ${(0,_remote_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shq */ .h)(bucketDir(bucketId))}`;
-}
-/** Prerequisites on a worker (§5.2); sudo is probed only when it will be used (Q16). */
-function prerequisiteScript(useSudo) {
-    const lines = [
-        'missing=()',
-        'check() { command -v "$1" >/dev/null 2>&1 || missing+=("$1"); }',
-        'check python3',
-        'check make',
-        'check rsync',
-        'check bash',
-        'check timeout',
-    ];
-    if (useSudo) {
-        lines.push('check sudo');
-        lines.push('if command -v sudo >/dev/null 2>&1 && command -v rsync >/dev/null 2>&1; then');
-        lines.push('  sudo -n rsync --version >/dev/null 2>&1 || missing+=("sudo-rsync")');
-        lines.push('fi');
-    }
-    lines.push('if [ ${#missing[@]} -gt 0 ]; then', '  echo "missing: ${missing[*]}"', '  exit 1', 'fi');
-    return lines.join('\n');
-}
-/** Runs the prerequisite check (+ mkdir of the bucket dir) on a worker; an error text when it cannot be used. */
-async function checkWorker(run, ip, bucketId, useSudo) {
-    const r = await run(`${prerequisiteScript(useSudo)}\nmkdir -p ${(0,_remote_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shq */ .h)(bucketDir(bucketId))}`);
-    if (r.exitCode === 0)
-        return undefined;
-    const missing = parseMissing(`${r.stdout}\n${r.stderr}`);
-    if (missing)
-        return `worker ${ip} missing prerequisites: ${missing.join(', ')} (install them on the worker, then run maand deploy again)`;
-    const output = (r.stderr || r.stdout).trim();
-    return r.message ?? `worker ${ip}: prerequisite check failed (exit ${r.exitCode})${output ? `: ${output.slice(-400)}` : ''}`;
-}
-function parseMissing(output) {
-    for (const line of output.split('\n')) {
-        const t = line.trim();
-        if (t.startsWith('missing:'))
-            return t.slice('missing:'.length).trim().split(/\s+/).filter(Boolean);
-    }
-    return undefined;
-}
-/** Rsync merge-filter rules: only this job's tree, never .tpl sources (§11.3). */
-function rsyncFilter(jobs) {
-    return `${jobs.map((j) => `+ jobs/${j}/\n`).join('')}- jobs/*\n- jobs/**/*.tpl\n`;
-}
-
-
-/***/ }),
-
-/***/ 502:
+/***/ 5955:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -172,8 +69,12 @@ __webpack_require__.d(__webpack_exports__, {
   Y: () => (/* binding */ connectRun)
 });
 
+// UNUSED EXPORTS: linkRun
+
 // EXTERNAL MODULE: ./lib/bucket/paths.js
-var bucket_paths = __webpack_require__(7462);
+var paths = __webpack_require__(7462);
+// EXTERNAL MODULE: ./lib/catalog/worker-proxy.js
+var worker_proxy = __webpack_require__(3572);
 // EXTERNAL MODULE: ./lib/hooks/runtime-api.js + 3 modules
 var runtime_api = __webpack_require__(999);
 // EXTERNAL MODULE: ./lib/health/index.js + 7 modules
@@ -282,6 +183,8 @@ function lastLine(text) {
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -449,82 +352,8 @@ function runProcess(file, args, opts = {}) {
     });
 }
 
-;// CONCATENATED MODULE: ./lib/remote/ssh-options.js
-// Pure builders of the OpenSSH argv that reaches a worker (deploy.md §18.1). The same option list
-// is used for worker commands and for rsync's --rsh, so both reach the worker the same way:
-// same port (Q14), same key, same host-key policy (Q28), same ControlMaster socket.
-
-const HOST_KEY_POLICIES = (/* unused pure expression or super */ null && (['strict', 'accept-new', 'insecure']));
-const DEFAULT_SSH_OPTIONS = {
-    connectTimeoutSeconds: 15,
-    serverAliveIntervalSeconds: 15,
-    serverAliveCountMax: 3,
-    controlPersistSeconds: 60,
-};
-function sshPort(port) {
-    return port > 0 ? port : 22;
-}
-const STRICT_VALUE = { strict: 'yes', 'accept-new': 'accept-new', insecure: 'no' };
-/** The known_hosts files ssh consults, first one written by accept-new. */
-function knownHostsFiles(target) {
-    return [...(target.knownHostsFile === undefined ? [] : [target.knownHostsFile]), ...(target.extraKnownHostsFiles ?? [])];
-}
-/** ssh splits UserKnownHostsFile on whitespace but honours double quotes. */
-function knownHostsValue(files) {
-    return files.map((f) => (/\s/.test(f) ? `"${f}"` : f)).join(' ');
-}
-function assertSafeTarget(t) {
-    if (t.host.trim() === '')
-        throw new errors/* MaandError */.Ob('invalid argument', 'worker IP is required');
-    // a leading '-' would make ssh read the host or user as an option
-    if (t.host.trim().startsWith('-'))
-        throw new errors/* MaandError */.Ob('invalid argument', `worker ${t.host}: invalid host name`);
-    if (t.user === '' || t.user.startsWith('-') || t.user.includes('@')) {
-        throw new errors/* MaandError */.Ob('invalid argument', `worker ${t.host}: invalid ssh user ${JSON.stringify(t.user)}`);
-    }
-}
-/** The option list; `control` goes between the connection options and `-p`/`-i`. */
-function optionArgs(t, control, opts) {
-    const o = { ...DEFAULT_SSH_OPTIONS, ...opts };
-    const files = t.hostKeyPolicy === 'insecure' ? ['/dev/null'] : knownHostsFiles(t);
-    return [
-        ...(o.configFile === undefined ? [] : ['-F', o.configFile]),
-        ...['-o', `StrictHostKeyChecking=${STRICT_VALUE[t.hostKeyPolicy]}`],
-        ...(files.length === 0 ? [] : ['-o', `UserKnownHostsFile=${knownHostsValue(files)}`]),
-        ...['-o', 'LogLevel=ERROR'],
-        ...['-o', 'BatchMode=yes'],
-        ...['-o', `ConnectTimeout=${o.connectTimeoutSeconds}`],
-        ...['-o', `ServerAliveInterval=${o.serverAliveIntervalSeconds}`],
-        ...['-o', `ServerAliveCountMax=${o.serverAliveCountMax}`],
-        ...['-o', 'IdentitiesOnly=yes'],
-        ...control,
-        ...['-p', String(sshPort(t.port))],
-        ...['-i', t.keyFile],
-    ];
-}
-/** Options only (no destination): the `--rsh` value and the head of every ssh argv. */
-function sshOptionArgs(target, opts = {}) {
-    assertSafeTarget(target);
-    const persist = { ...DEFAULT_SSH_OPTIONS, ...opts }.controlPersistSeconds;
-    return optionArgs(target, ['-o', 'ControlMaster=auto', '-o', `ControlPath=${target.controlPath}`, '-o', `ControlPersist=${persist}`], opts);
-}
-/**
- * The run's own options for a hook's ssh (maand.py run_ssh, issue 15): same key, port, known_hosts
- * and host-key policy as the engine; it uses the run's master when one is open (the hook adds the
- * ControlPath) and never becomes a master itself.
- */
-function hookSshOptionArgs(reach, opts = {}) {
-    return optionArgs(reach, ['-o', 'ControlMaster=no'], opts);
-}
-/** `user@host` for ssh; ssh splits at the last '@', so IPv6 needs no brackets here. */
-function sshDestination(target) {
-    return `${target.user}@${target.host.trim()}`;
-}
-/** Full argv after `ssh`: options, destination, then the one remote command string. */
-function sshArgs(target, remoteCommand, opts = {}) {
-    return [...sshOptionArgs(target, opts), sshDestination(target), remoteCommand];
-}
-
+// EXTERNAL MODULE: ./lib/remote/ssh-options.js
+var ssh_options = __webpack_require__(2147);
 ;// CONCATENATED MODULE: ./lib/remote/host-keys.js
 // Tells a host-key failure from an unreachable worker without reading ssh's stderr: ssh exits
 // 255 for both. Run only after a 255: look the host up in the known_hosts files ssh was given,
@@ -536,13 +365,13 @@ function sshArgs(target, remoteCommand, opts = {}) {
 
 /** How known_hosts names a host: `ip`, or `[ip]:port` off port 22. */
 function knownHostsName(target) {
-    const port = sshPort(target.port);
+    const port = (0,ssh_options/* sshPort */.aP)(target.port);
     const host = target.host.trim();
     return port === 22 ? host : `[${host}]:${port}`;
 }
 /** The user known_hosts files ssh checks: the configured ones, or ssh's defaults. */
 function userKnownHosts(target) {
-    const own = knownHostsFiles(target);
+    const own = (0,ssh_options/* knownHostsFiles */.Q4)(target);
     return own.length > 0 ? own : [(0,external_node_path_.join)((0,external_node_os_.homedir)(), '.ssh', 'known_hosts'), (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.ssh', 'known_hosts2')];
 }
 /** Every file ssh trusts for this target: the user files plus the system-wide ones. */
@@ -582,7 +411,7 @@ async function diagnoseHostKey(target, timeoutSeconds = 5) {
     const known = await knownKeys(target);
     if (known.size === 0 && target.hostKeyPolicy !== 'strict')
         return undefined;
-    const scan = await runProcess('ssh-keyscan', ['-T', String(timeoutSeconds), '-p', String(sshPort(target.port)), target.host.trim()], { timeoutMs: (timeoutSeconds + 2) * 1000 });
+    const scan = await runProcess('ssh-keyscan', ['-T', String(timeoutSeconds), '-p', String((0,ssh_options/* sshPort */.aP)(target.port)), target.host.trim()], { timeoutMs: (timeoutSeconds + 2) * 1000 });
     const presented = keysIn(scan.stdout);
     if (presented.size === 0)
         return undefined; // down: report it as unreachable
@@ -592,6 +421,17 @@ async function diagnoseHostKey(target, timeoutSeconds = 5) {
         if (known.has(k))
             return undefined;
     return 'changed';
+}
+/**
+ * The host-key problem ssh reported in its stderr, for a host ssh-keyscan cannot reach (behind a
+ * bastion): the warning of a changed key, or strict checking without a known key.
+ */
+function hostKeyProblemIn(stderr) {
+    if (/REMOTE HOST IDENTIFICATION HAS CHANGED/.test(stderr))
+        return 'changed';
+    if (/host key is known for .* strict checking|Host key verification failed/.test(stderr))
+        return 'unknown';
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./lib/remote/result.js
@@ -637,103 +477,8 @@ function stderrTail(r, max = 300) {
     return last.length <= max ? last : `${last.slice(0, max - 3)}...`;
 }
 
-;// CONCATENATED MODULE: ./lib/remote/rsync.js
-// Pure builders for the staging rsync (deploy.md §11.2, §11.3) and a parser of its
-// --itemize-changes lines. rsync reaches the worker through the same ssh options as commands,
-// including -p <ssh_port> (Q14), and uses `sudo rsync` only when use_sudo is set (Q16).
-
-/** Worker-owned paths rsync neither sends nor deletes. */
-const DEPLOY_EXCLUDES = [
-    'jobs/*/bin',
-    'jobs/*/data',
-    'jobs/*/logs',
-    'jobs/*/_modules',
-    'jobs/*/_prometheus',
-];
-/**
- * rsync splits the --rsh value on spaces, honouring '…' and "…" with a doubled quote as a
- * literal one (and no backslash escapes), so quote only what needs it.
- */
-function rsyncShellWord(arg) {
-    if (arg !== '' && !/[\s'"]/.test(arg))
-        return arg;
-    return `'${arg.replaceAll("'", "''")}'`;
-}
-function rshValue(target, ssh = {}) {
-    return ['ssh', ...sshOptionArgs(target, { ...DEFAULT_SSH_OPTIONS, ...ssh })].map(rsyncShellWord).join(' ');
-}
-/** `user@host:dir`; an IPv6 host must be bracketed or rsync splits it at the first ':'. */
-function rsyncDestination(target, remoteDir) {
-    const host = target.host.trim();
-    return `${target.user}@${host.includes(':') ? `[${host}]` : host}:${remoteDir}`;
-}
-/**
- * Files on a worker belong to the ssh user, never to the runner's uid/gid (a worker account sharing
- * the runner's uid could edit Makefiles root runs). When the worker side is root (root login or
- * use_sudo) every file is chowned to root, which also reclaims files an older maand shipped with the
- * runner's ids (--owner --group); any other login owns what it writes and keeps no foreign ids.
- */
-function ownershipArgs(spec) {
-    return spec.useSudo || spec.target.user === 'root' ? ['--chown=0:0'] : ['--no-owner', '--no-group'];
-}
-/** Argv after `rsync`, in the order of deploy.md §11.2. */
-function rsyncArgs(spec) {
-    const source = spec.sourceDir.endsWith('/') ? spec.sourceDir : `${spec.sourceDir}/`;
-    return [
-        `--timeout=${spec.timeoutSeconds ?? 30}`,
-        '--inplace',
-        '--whole-file',
-        '--checksum',
-        '--recursive',
-        // a job's own symlinks (to files inside the job, build checks) arrive as symlinks
-        '--links',
-        // staged job trees may be links to a tree shared by several workers: send what they point to
-        '--copy-dirlinks',
-        '--force',
-        '--delete-after',
-        '--delete',
-        ...ownershipArgs(spec),
-        // modes as staged (job-tree.ts decides them, secrets without bits for others); whatever the
-        // runner's umask made of directories, and never group/other-writable files
-        '--perms',
-        '--chmod=D755,Fgo-w',
-        '--compress',
-        '--verbose',
-        ...(spec.itemize === true ? ['--itemize-changes'] : []),
-        ...(spec.dryRun === true ? ['--dry-run'] : []),
-        ...(spec.excludes ?? DEPLOY_EXCLUDES).map((e) => `--exclude=${e}`),
-        `--rsync-path=${spec.useSudo ? 'sudo rsync' : 'rsync'}`,
-        ...(spec.filterFile === undefined ? [] : [`--filter=merge ${spec.filterFile}`]),
-        `--rsh=${rshValue(spec.target, spec.ssh)}`,
-        source,
-        rsyncDestination(spec.target, spec.remoteDir),
-    ];
-}
-/**
- * Merge-filter file content (§11.3): sync only the named jobs' trees (besides the top-level
- * bucket files) and never touch `.tpl` files. Jobs are sorted so the file is deterministic.
- */
-function mergeFilterText(jobs) {
-    const lines = [...jobs].sort().map((j) => `+ jobs/${j}/`);
-    if (lines.length > 0)
-        lines.push('- jobs/*');
-    lines.push('- jobs/**/*.tpl');
-    return lines.join('\n') + '\n';
-}
-const ACTIONS = { '<': 'sent', '>': 'received', c: 'created', h: 'hardlink', '.': 'attributes' };
-/** One --itemize-changes line (`>f+++++++++ a/b`, `*deleting   a/c`); undefined for other lines. */
-function parseItemizedLine(line) {
-    const del = /^\*deleting {3}(.+)$/.exec(line);
-    if (del !== null)
-        return { action: 'deleted', path: del[1], directory: del[1].endsWith('/') };
-    const m = /^([<>ch.])([fdLDS])[.+?a-zA-Z ]{9,10} (.+)$/.exec(line);
-    if (m === null)
-        return undefined;
-    // a symlink's line names its target too (`cL+++++++++ a/link -> file`)
-    const path = m[2] === 'L' ? m[3].replace(/ -> .*$/, '') : m[3];
-    return { action: ACTIONS[m[1]], path, directory: m[2] === 'd' };
-}
-
+// EXTERNAL MODULE: ./lib/remote/rsync.js
+var rsync = __webpack_require__(1827);
 // EXTERNAL MODULE: ./lib/remote/shell-quote.js
 var shell_quote = __webpack_require__(2197);
 ;// CONCATENATED MODULE: ./lib/remote/script.js
@@ -766,10 +511,67 @@ function workerScript(commands, env = {}) {
     return lines.join('\n') + '\n';
 }
 
+;// CONCATENATED MODULE: ./lib/remote/handshake.js
+const MAX_HANDSHAKE_ATTEMPTS = 3;
+/** Dropped or stalled before authentication: sshd at MaxStartups, a flaky middlebox, a slow host. */
+const TRANSIENT = /kex_exchange_identification|ssh_exchange_identification|banner exchange|Connection reset by peer|Connection timed out|Operation timed out/i;
+/** Never retried: the answer will not change. */
+const FINAL = /Permission denied|Host key verification failed|REMOTE HOST IDENTIFICATION HAS CHANGED|host key is known for|open failed|forwarding (request )?failed|Could not resolve hostname/i;
+/** True when `p` is an ssh exit 255 that failed before logging in and may succeed if tried again. */
+function retryableHandshake(p) {
+    if (p.exitCode !== 255 || p.timedOut || p.aborted)
+        return false;
+    return TRANSIENT.test(p.stderr) && !FINAL.test(p.stderr);
+}
+/** Backoff before attempt `attempt + 1`: 250 ms, 1 s, … with up to 50 % jitter (so retries do not collide again). */
+function handshakeBackoffMs(attempt) {
+    const base = 250 * 4 ** (attempt - 1);
+    return Math.round(base * (1 + Math.random() * 0.5));
+}
+/**
+ * The line saying a bastion could not open the channel to the worker (the master's client prints
+ * `Stdio forwarding request failed: …`, a direct -W `channel 0: open failed: …`).
+ */
+function channelOpenFailure(stderr) {
+    return stderr
+        .split('\n')
+        .map((l) => l.trim())
+        .find((l) => /open failed|forwarding (request )?failed/i.test(l));
+}
+/** A counting semaphore: `acquire` resolves with a release function once a slot is free. */
+class StartupLimiter {
+    #limit;
+    #inFlight = 0;
+    #waiting = [];
+    constructor(limit) {
+        this.#limit = Math.max(1, limit);
+    }
+    async acquire() {
+        if (this.#inFlight >= this.#limit)
+            await new Promise((resolve) => this.#waiting.push(resolve));
+        else
+            this.#inFlight++;
+        let released = false;
+        return () => {
+            if (released)
+                return;
+            released = true;
+            const next = this.#waiting.shift();
+            // the slot passes straight to the next waiter, so the count stays at the limit
+            if (next !== undefined)
+                next();
+            else
+                this.#inFlight--;
+        };
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/remote/executor.js
 // The one place that runs ssh and rsync against workers. It owns a private 0700 directory for
 // ControlMaster sockets (one master per user/host/port, shared by commands and rsync), and
 // close() ends every master and removes the directory.
+
+
 
 
 
@@ -791,7 +593,20 @@ function workerScript(commands, env = {}) {
  * appearance can be awaited and hooks can find it (maand.py's run_ssh computes the same name).
  */
 function controlSocket(dir, user, host, port) {
-    return (0,external_node_path_.join)(dir, `h${(0,external_node_crypto_.createHash)('sha256').update(`${user}@${host.trim()}:${sshPort(port)}`).digest('hex').slice(0, 20)}`);
+    return (0,external_node_path_.join)(dir, `h${(0,external_node_crypto_.createHash)('sha256').update(`${user}@${host.trim()}:${(0,ssh_options/* sshPort */.aP)(port)}`).digest('hex').slice(0, 20)}`);
+}
+/** `user@host[:port]` of a hop for messages. */
+function jumpName(hop) {
+    const host = hop.host.includes(':') ? `[${hop.host}]` : hop.host;
+    return `${hop.user}@${host}${(0,ssh_options/* sshPort */.aP)(hop.port) === 22 ? '' : `:${(0,ssh_options/* sshPort */.aP)(hop.port)}`}`;
+}
+/**
+ * The master socket of the last hop of `chain`: named after the whole chain, since the same bastion
+ * reached through different hops is a different connection (and never a worker's own socket).
+ */
+function bastionSocket(dir, chain) {
+    const key = chain.map((h) => `${h.user}@${h.host.trim()}:${(0,ssh_options/* sshPort */.aP)(h.port)}`).join(',');
+    return (0,external_node_path_.join)(dir, `b${(0,external_node_crypto_.createHash)('sha256').update(key).digest('hex').slice(0, 20)}`);
 }
 /**
  * Resolves when the control socket exists or `command` has ended (connected or not), whichever is
@@ -815,6 +630,9 @@ class RemoteExecutor {
     #running = new Set();
     /** Per socket: settles once the first command's connection is up (or that command ended). */
     #firstContact = new Map();
+    /** Per bastion socket: its master being started (undefined: up), or the failure of that start. */
+    #bastions = new Map();
+    #startups;
     #closed = false;
     #dropExitCleanup;
     constructor(controlDir, opts) {
@@ -823,6 +641,7 @@ class RemoteExecutor {
         this.#ssh = opts.ssh ?? {};
         this.#sshProgram = opts.sshProgram ?? 'ssh';
         this.#rsyncProgram = opts.rsyncProgram ?? 'rsync';
+        this.#startups = new StartupLimiter(opts.maxStartups ?? 10);
     }
     static async create(opts = {}) {
         // socket paths are limited to ~104 bytes: <parent>/maand-ssh-XXXXXX/<40 hex> must fit
@@ -833,7 +652,53 @@ class RemoteExecutor {
         return new RemoteExecutor(dir, opts);
     }
     target(worker) {
-        return { ...worker, controlPath: controlSocket(this.controlDir, worker.user, worker.host, worker.port) };
+        const { jumps, ...rest } = worker;
+        const via = (jumps ?? []).map((hop, i) => ({ ...hop, controlPath: bastionSocket(this.controlDir, jumps.slice(0, i + 1)) }));
+        return { ...rest, controlPath: controlSocket(this.controlDir, worker.user, worker.host, worker.port), ...(via.length > 0 ? { via } : {}) };
+    }
+    /**
+     * Makes sure every bastion in front of `worker` has its ControlMaster up, first hop first, each
+     * started once per run however many workers ride it. The first hop that cannot be used, or
+     * undefined when all are up (or the worker is direct).
+     */
+    reachBastions(worker, signal) {
+        return this.#reachChain(this.target(worker), signal);
+    }
+    async #reachChain(target, signal) {
+        const via = target.via ?? [];
+        for (let i = 0; i < via.length; i++) {
+            const hop = via[i];
+            let started = this.#bastions.get(hop.controlPath);
+            const settled = started === undefined ? undefined : await started;
+            // a master that ended since (idle past ControlPersist, or killed) is started again
+            if (started === undefined || (settled === undefined && !(0,external_node_fs_.existsSync)(hop.controlPath))) {
+                started = this.#startBastion(target, via.slice(0, i + 1), signal);
+                this.#bastions.set(hop.controlPath, started);
+            }
+            const failure = await started;
+            if (failure !== undefined)
+                return failure;
+        }
+        return undefined;
+    }
+    async #startBastion(worker, chain, signal) {
+        const hop = chain.at(-1);
+        const { via: _worker, ...reach } = worker;
+        const target = { ...reach, user: hop.user, host: hop.host, port: hop.port, controlPath: hop.controlPath, ...(chain.length > 1 ? { via: chain.slice(0, -1) } : {}) };
+        const args = (0,ssh_options/* bastionMasterArgs */.mm)(worker, chain, this.#ssh);
+        const timeoutMs = ((this.#ssh.connectTimeoutSeconds ?? ssh_options/* DEFAULT_SSH_OPTIONS */.Uy.connectTimeoutSeconds) + 10) * 1000;
+        const r = await this.#run('command', target, this.#sshProgram, args, { timeoutMs, bastionStart: true, ...(signal ? { signal } : {}) });
+        return r.exitCode === 0 ? undefined : { hop: jumpName(hop), result: { ...r, hop: jumpName(hop) } };
+    }
+    /**
+     * A byte stream to host:port opened by the last bastion in front of `worker` (a channel of its
+     * master): health probes reach a worker's ports the way the runner would on a flat network.
+     */
+    forward(worker, host, port) {
+        const via = this.target(worker).via;
+        if (via === undefined)
+            throw new errors/* InternalError */.Gd('forward() needs a worker behind a bastion');
+        return (0,external_node_child_process_.spawn)(this.#sshProgram, (0,ssh_options/* forwardArgs */.Ls)(worker, via, host, port, this.#ssh), { stdio: ['pipe', 'pipe', 'pipe'] });
     }
     /** Runs `script` with `bash -s` on the worker (deploy.md §18.2). */
     async runScript(worker, script, opts = {}) {
@@ -842,7 +707,7 @@ class RemoteExecutor {
             useSudo: opts.useSudo === true,
             timeoutSeconds: opts.remoteTimeoutSeconds ?? DEFAULT_REMOTE_TIMEOUT_SECONDS,
         });
-        const args = sshArgs(target, remote, this.#ssh);
+        const args = (0,ssh_options/* sshArgs */.KY)(target, remote, this.#ssh);
         const timeoutMs = opts.timeoutMs ?? DEFAULT_REMOTE_TIMEOUT_SECONDS * 1000;
         return this.#run('command', target, this.#sshProgram, args, { ...opts, timeoutMs, input: script });
     }
@@ -853,7 +718,7 @@ class RemoteExecutor {
     /** Runs rsync (deploy.md §11.2) over the worker's shared ssh connection. */
     async rsync(worker, req, opts = {}) {
         const target = this.target(worker);
-        const args = rsyncArgs({ ...req, target, ssh: this.#ssh });
+        const args = (0,rsync/* rsyncArgs */.ju)({ ...req, target, ssh: this.#ssh });
         const r = await this.#run('rsync', target, this.#rsyncProgram, args, opts);
         // A transport that dies mid-stream (e.g. its ControlMaster lost the worker) makes rsync exit 12
         // instead of ssh's 255: ask ssh itself whether the worker is reachable, and report that.
@@ -871,20 +736,27 @@ class RemoteExecutor {
         const signal = opts.signal === undefined ? own.signal : AbortSignal.any([opts.signal, own.signal]);
         this.#running.add(own);
         let p;
+        let gateOpen;
         try {
+            // a bastion's own start is reached by reachChain itself, hop by hop
+            if (target.via !== undefined && opts.bastionStart !== true) {
+                const failure = await this.#reachChain(target, signal);
+                if (failure !== undefined)
+                    return { ...failure.result, kind, argv: [program, ...args], summary: summarizeArgv([program, ...args]), hop: failure.hop };
+            }
             // Commands started together before a worker's first connection is up would each log in and
             // race to become its ControlMaster: the first one connects, the others wait for its socket.
             const gate = this.#firstContact.get(target.controlPath);
-            if (gate !== undefined)
+            if (gate === undefined)
+                this.#firstContact.set(target.controlPath, new Promise((open) => (gateOpen = open)));
+            else
                 await gate;
-            const running = runProcess(program, args, { ...opts, signal });
-            if (gate === undefined) {
-                const limitMs = ((this.#ssh.connectTimeoutSeconds ?? DEFAULT_SSH_OPTIONS.connectTimeoutSeconds) + 5) * 1000;
-                this.#firstContact.set(target.controlPath, socketReady(target.controlPath, running, limitMs));
-            }
-            p = await running;
+            const { bastionStart: _, ...processOpts } = opts;
+            const start = () => runProcess(program, args, { ...processOpts, signal });
+            p = (0,external_node_fs_.existsSync)(target.controlPath) ? await start() : await this.#handshake(target.controlPath, start, signal, () => gateOpen?.());
         }
         finally {
+            gateOpen?.();
             this.#running.delete(own);
         }
         const argv = [program, ...args];
@@ -892,19 +764,47 @@ class RemoteExecutor {
             ...p,
             kind,
             host: target.host.trim(),
-            port: sshPort(target.port),
+            port: (0,ssh_options/* sshPort */.aP)(target.port),
             argv,
             summary: summarizeArgv(argv),
             knownHosts: target.hostKeyPolicy === 'insecure' ? [] : userKnownHosts(target),
             knownHostsName: knownHostsName(target),
             ...(opts.timeoutMs === undefined ? {} : { timeoutMs: opts.timeoutMs }),
+            ...(target.via === undefined ? {} : { through: jumpName(target.via.at(-1)) }),
         };
         if (p.exitCode === SSH_FAILED && !p.timedOut && !p.aborted) {
-            const problem = await diagnoseHostKey(target);
+            // ssh-keyscan has no way through a bastion: behind one, ssh's own fatal line says it
+            const problem = target.via === undefined ? await diagnoseHostKey(target) : hostKeyProblemIn(p.stderr);
             if (problem !== undefined)
                 result.hostKeyProblem = problem;
         }
         return result;
+    }
+    /**
+     * Runs a command that has to log in (no master socket yet) within the run's startup limit; the
+     * slot is freed once the master is up (or the command ended). A failure before authentication
+     * is tried again after a backoff (handshake.ts). `onUp` runs once the socket exists or the last
+     * attempt ended.
+     */
+    async #handshake(path, start, signal, onUp) {
+        const limitMs = ((this.#ssh.connectTimeoutSeconds ?? ssh_options/* DEFAULT_SSH_OPTIONS */.Uy.connectTimeoutSeconds) + 5) * 1000;
+        for (let attempt = 1;; attempt++) {
+            const release = await this.#startups.acquire();
+            const running = start();
+            // frees the slot as soon as the master is up; nothing here can fail the command itself
+            socketReady(path, running, limitMs)
+                .then(() => {
+                release();
+                if ((0,external_node_fs_.existsSync)(path))
+                    onUp();
+            })
+                .catch(() => release());
+            const p = await running;
+            release();
+            if (attempt >= MAX_HANDSHAKE_ATTEMPTS || signal.aborted || !retryableHandshake(p))
+                return p;
+            await (0,external_node_timers_promises_.setTimeout)(handshakeBackoffMs(attempt));
+        }
     }
     /** Kills running commands, ends every ControlMaster, removes the socket directory. */
     async close() {
@@ -936,24 +836,29 @@ class RemoteExecutor {
     }
 }
 
+// EXTERNAL MODULE: ./lib/remote/proxy-jump.js
+var proxy_jump = __webpack_require__(5179);
 ;// CONCATENATED MODULE: ./lib/remote/hook-ssh.js
 // The hook variables that let a hook's maand.run_ssh reach workers exactly as the run does
 // (issue 15): the run's ssh options (host-key policy and known_hosts of decision Q28, key, port),
 // the user, and the directory of the run's ControlMaster sockets (socket names: executor.ts
 // controlSocket, which maand.py computes the same way).
 
-function hookSshEnvironment(reach, controlDir) {
+function hookSshEnvironment(reach, controlDir, proxies = {}) {
     return {
+        // per worker behind a bastion: the ProxyCommand riding the run's bastion master (issue 14)
+        ...(Object.keys(proxies).length > 0 ? { MAAND_SSH_PROXY: JSON.stringify(proxies) } : {}),
         MAAND_SSH_CONTROL_DIR: controlDir,
-        MAAND_SSH_OPTIONS: JSON.stringify(hookSshOptionArgs(reach)),
+        MAAND_SSH_OPTIONS: JSON.stringify((0,ssh_options/* hookSshOptionArgs */._g)(reach)),
         MAAND_SSH_USER: reach.user,
-        MAAND_SSH_PORT: String(sshPort(reach.port)),
+        MAAND_SSH_PORT: String((0,ssh_options/* sshPort */.aP)(reach.port)),
     };
 }
 
 ;// CONCATENATED MODULE: ./lib/remote/errors.js
 // The message of a worker command or rsync that failed: what failed, on which worker, and what to do
 // next. Classified by exit code and executor flags.
+
 
 function what(r) {
     return r.kind === 'rsync' ? 'rsync' : 'command';
@@ -965,7 +870,27 @@ function seconds(ms) {
 function withReason(head, reason) {
     return reason === '' ? head : `${head}: ${reason}`;
 }
+/** A bastion that failed, named as the hop it is (issue 14); the worker behind it was never tried. */
+function hopFailureMessage(r, failure) {
+    const b = `bastion ${r.hop}`;
+    const files = r.knownHosts.join(', ');
+    const next = 'check ssh_proxy_jump (maand.conf, the ssh-proxy-jump input or the worker\'s proxy_jump) and the bastion, then run maand deploy again';
+    switch (failure) {
+        case 'host-key-changed':
+            return `${b}: host key changed (ssh exit 255): the key it presents is not the one recorded for ${r.knownHostsName} in ${files}; if the bastion was reinstalled, remove the old key with 'ssh-keygen -R ${r.knownHostsName}', then run maand deploy again`;
+        case 'host-key-unknown':
+            return `${b}: host key unknown (ssh exit 255): no key for ${r.knownHostsName} in ${files} and host key checking is strict; add the bastion's key to the known hosts, then run maand deploy again`;
+        case 'timeout':
+            return `${b}: no connection within ${seconds(r.timeoutMs ?? 0)} s; ${next}`;
+        case 'aborted':
+            return `${b}: connection cancelled`;
+        default:
+            return `${withReason(`${b} unreachable (ssh exit ${r.exitCode})`, stderrTail(r))}; ${next}`;
+    }
+}
 function remoteFailureMessage(r, failure) {
+    if (r.hop !== undefined)
+        return hopFailureMessage({ ...r, hop: r.hop }, failure);
     const w = `worker ${r.host}`;
     const files = r.knownHosts.join(', ');
     switch (failure) {
@@ -977,6 +902,11 @@ function remoteFailureMessage(r, failure) {
             return (`${w}: host key unknown (ssh exit 255): no key for ${r.knownHostsName} in ${files} and host key ` +
                 `checking is strict; add the worker's key to the known hosts, then run maand deploy again`);
         case 'unreachable':
+            if (r.through !== undefined) {
+                // the bastion's own line (`channel 0: open failed: connect failed: …`) says why, not ssh's last one
+                const why = channelOpenFailure(r.stderr) ?? stderrTail(r);
+                return `${withReason(`${w} unreachable through bastion ${r.through} (ssh exit 255)`, why)}; check the host, its ssh_port, that the bastion can reach it and allows TCP forwarding (AllowTcpForwarding), then run maand deploy again`;
+            }
             return `${withReason(`${w} unreachable (ssh exit 255)`, stderrTail(r))}; check the host, its ssh_port and known_hosts, then run maand deploy again`;
         case 'timeout':
             return (`${w}: ${what(r)} timed out after ${seconds(r.timeoutMs ?? 0)} s and was killed; ` +
@@ -1000,14 +930,19 @@ function remoteFailureMessage(r, failure) {
 
 
 
+
+
+
 /**
  * The deploy's remote access; `executor` is shared with health-check ssh probes (same ControlMasters);
  * `hookEnv` lets hooks' maand.run_ssh use the same masters and exactly these ssh options.
  */
-async function openSshRemote(paths, conf, access) {
+async function openSshRemote(paths, conf, access, 
+/** The catalog's workers and their own proxy_jump (undefined: not set); decides each worker's bastions. */
+workers = new Map()) {
     const s = (0,maand_conf/* sshSettings */.OA)(conf);
     const keyFile = access.keyFile ?? (0,external_node_path_.join)(paths.secretsDir, s.keyName);
-    const exec = await RemoteExecutor.create(access.tmpDir ? { tmpDir: access.tmpDir } : {});
+    const exec = await RemoteExecutor.create({ maxStartups: s.maxStartups, ...(access.tmpDir ? { tmpDir: access.tmpDir } : {}) });
     const reach = {
         user: s.user,
         port: s.port,
@@ -1023,7 +958,11 @@ async function openSshRemote(paths, conf, access) {
             keyProblem = sshKeyProblem(keyFile);
         return keyProblem;
     };
-    const target = (ip) => ({ host: ip, ...reach });
+    const jumpsOf = workerJumps(s, access.proxyJump, workers);
+    const target = (ip) => {
+        const jumps = jumpsOf(ip);
+        return { host: ip, ...reach, ...(jumps.length > 0 ? { jumps } : {}) };
+    };
     const explain = (r) => {
         const failure = failureOf(r);
         return { exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr, ...(failure ? { message: remoteFailureMessage(r, failure) } : {}) };
@@ -1035,9 +974,24 @@ async function openSshRemote(paths, conf, access) {
     };
     let missingTool = null;
     const remote = {
-        preflight() {
+        async preflight() {
             missingTool ??= ['ssh', 'rsync'].map(missingProgram).find((m) => m !== undefined);
-            return checkKey() ?? missingTool;
+            const local = checkKey() ?? missingTool;
+            if (local !== undefined)
+                return local;
+            // every bastion of the catalog's workers, once: one that is down fails the run before a change
+            const chains = new Map();
+            for (const ip of workers.keys()) {
+                const t = target(ip);
+                if (t.jumps !== undefined)
+                    chains.set(JSON.stringify(t.jumps), t);
+            }
+            for (const t of chains.values()) {
+                const failure = await exec.reachBastions(t);
+                if (failure !== undefined)
+                    return explain(failure.result).message;
+            }
+            return undefined;
         },
         async run(ip, script, opts = {}) {
             const bad = keyFailure();
@@ -1072,9 +1026,41 @@ async function openSshRemote(paths, conf, access) {
             });
             return { ...explain(r), timedOut: r.timedOut };
         },
+        bastionRoute: {
+            behindBastion: (ip) => jumpsOf(ip).length > 0,
+            ready: async (ip) => {
+                await exec.reachBastions(target(ip));
+            },
+            open: (ip, host, port) => {
+                const child = exec.forward(target(ip), host, port);
+                child.stderr.resume();
+                const stream = external_node_stream_.Duplex.from({ readable: child.stdout, writable: child.stdin });
+                stream.once('close', () => child.kill());
+                child.once('exit', () => stream.destroy());
+                return stream;
+            },
+        },
         close: () => exec.close(),
     };
-    return { remote, executor: exec, hookEnv: hookSshEnvironment(reach, exec.controlDir) };
+    const proxies = Object.fromEntries([...workers.keys()].map((ip) => [ip, (0,ssh_options/* workerProxyArgs */.Gq)(exec.target(target(ip)))]).filter(([, a]) => a.length > 0));
+    return { remote, executor: exec, hookEnv: hookSshEnvironment(reach, exec.controlDir, proxies) };
+}
+/**
+ * Each worker's bastions (decision Q37): its own workers.json proxy_jump, else the Action's
+ * ssh-proxy-jump, else maand.conf ssh_proxy_jump; '' is direct. A hop without a user logs in as
+ * ssh_user. The values were validated when read; parsing again only resolves them.
+ */
+function workerJumps(s, input, workers) {
+    const parsed = new Map();
+    return (ip) => {
+        const spec = workers.get(ip) ?? input ?? s.proxyJump;
+        let jumps = parsed.get(spec);
+        if (jumps === undefined) {
+            jumps = (0,proxy_jump/* parseProxyJump */.uo)(spec, 'ssh proxy jump').map((h) => ({ user: h.user ?? s.user, host: h.host, port: h.port }));
+            parsed.set(spec, jumps);
+        }
+        return jumps;
+    };
 }
 /** Why the ssh key cannot be used, or undefined when it can. */
 function sshKeyProblem(keyFile) {
@@ -1109,42 +1095,49 @@ function missingProgram(program) {
 
 
 
+
 function connectRun(o) {
     return async (run) => {
-        const paths = (0,bucket_paths/* bucketPaths */.Z)(run.root);
-        const { remote, hookEnv } = await openSshRemote(paths, run.conf, o.ssh);
-        let api;
-        try {
-            api = await (0,runtime_api/* startRuntimeApi */.P)({ db: run.db, kv: run.kv });
-        }
-        catch (e) {
-            await remote.close();
-            throw e;
-        }
-        const hookContext = {
-            root: run.root,
-            db: run.db,
-            kv: run.kv,
-            api,
-            // hooks' maand.run_ssh uses the run's ssh options and ControlMasters (already host-key checked)
-            env: { ...(o.hookEnv ?? {}), ...hookEnv },
-            onOutput: (l) => run.emit({ type: 'output', job: l.job, worker: l.worker, stream: l.stream, text: `[${l.event} ${l.command}] ${l.text}`, source: 'hook' }),
-            ...(run.signal ? { signal: run.signal } : {}),
-        };
-        return {
-            remote,
-            hooks: hookPort(hookContext),
-            health: healthPort({ ...hookContext, sshProbe: (ip, command, opts) => remote.probe(ip, command, opts) }, run.emit),
-            hookContext,
-            close: async () => {
-                try {
-                    await api.close();
-                }
-                finally {
-                    await remote.close();
-                }
-            },
-        };
+        const { remote, hookEnv } = await openSshRemote((0,paths/* bucketPaths */.Z)(run.root), run.conf, o.ssh, (0,worker_proxy/* workerProxyJumps */.G)(run.db));
+        // hooks' maand.run_ssh uses the run's ssh options and ControlMasters (already host-key checked)
+        return linkRun(run, remote, { ...(o.hookEnv ?? {}), ...hookEnv });
+    };
+}
+/**
+ * The links of one run over a given WorkerRemote: the hooks' runtime API and runner, and health checks
+ * probing through `remote`. `remote` is closed with the links, or here when the runtime API fails to start.
+ */
+async function linkRun(run, remote, hookEnv) {
+    let api;
+    try {
+        api = await (0,runtime_api/* startRuntimeApi */.P)({ db: run.db, kv: run.kv });
+    }
+    catch (e) {
+        await remote.close();
+        throw e;
+    }
+    const hookContext = {
+        root: run.root,
+        db: run.db,
+        kv: run.kv,
+        api,
+        env: hookEnv,
+        onOutput: (l) => run.emit({ type: 'output', job: l.job, worker: l.worker, stream: l.stream, text: `[${l.event} ${l.command}] ${l.text}`, source: 'hook' }),
+        ...(run.signal ? { signal: run.signal } : {}),
+    };
+    return {
+        remote,
+        hooks: hookPort(hookContext),
+        health: healthPort({ ...hookContext, sshProbe: (ip, command, opts) => remote.probe(ip, command, opts), ...(remote.bastionRoute ? { bastionRoute: remote.bastionRoute } : {}) }, run.emit),
+        hookContext,
+        close: async () => {
+            try {
+                await api.close();
+            }
+            finally {
+                await remote.close();
+            }
+        },
     };
 }
 
@@ -1313,7 +1306,6 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./lib/errors.js
 var errors = __webpack_require__(452);
 ;// CONCATENATED MODULE: ./lib/health/types.js
-// Shapes of health checks: what the caller passes, what comes back, the progress events.
 
 class HealthCheckError extends errors/* MaandError */.Ob {
     name = 'HealthCheckError';
@@ -1391,9 +1383,12 @@ var external_node_http_ = __webpack_require__(7067);
 var external_node_https_ = __webpack_require__(4708);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __webpack_require__(7030);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __webpack_require__(1692);
 ;// CONCATENATED MODULE: ./lib/health/probes.js
 // tcp and http probes, run from the machine running maand (spec kv §5.3/§5.4). Each returns the
 // reference's error text, or undefined when healthy.
+
 
 
 
@@ -1424,7 +1419,7 @@ async function httpProbe(s) {
     try {
         let current = new URL(url);
         for (let hop = 0;; hop++) {
-            const res = await get(current, signal);
+            const res = await get(current, signal, s.open);
             const location = res.headers.location;
             if (res.statusCode !== undefined && [301, 302, 303, 307, 308].includes(res.statusCode) && location !== undefined) {
                 if (hop >= MAX_REDIRECTS)
@@ -1442,10 +1437,20 @@ async function httpProbe(s) {
     }
 }
 /** One GET whose body is fully read (so keep-alive and the timeout cover the whole exchange). */
-function get(url, signal) {
-    const request = url.protocol === 'https:' ? external_node_https_.request : external_node_http_.request;
+function get(url, signal, open) {
+    const https = url.protocol === 'https:';
+    const request = https ? external_node_https_.request : external_node_http_.request;
+    const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+    const port = Number(url.port || (https ? 443 : 80));
+    // through a bastion: HTTP (and TLS, verified as usual) over the forwarded stream
+    const createConnection = open === undefined ? undefined : () => {
+        const stream = open(host, port);
+        return https ? (0,external_node_tls_.connect)({ socket: stream, ...((0,external_node_net_.isIP)(host) === 0 ? { servername: host } : {}) }) : stream;
+    };
     return new Promise((resolve, reject) => {
-        const req = request(url, { method: 'GET', signal, agent: false }, (res) => {
+        // createConnection is only used without an agent; agent: false otherwise (no keep-alive pool)
+        const how = createConnection === undefined ? { agent: false } : { createConnection };
+        const req = request(url, { method: 'GET', signal, ...how }, (res) => {
             res.on('error', reject);
             res.on('end', () => resolve(res));
             res.resume();
@@ -1453,6 +1458,23 @@ function get(url, signal) {
         req.on('error', reject);
         req.end();
     });
+}
+/**
+ * The tcp probe of a worker the runner has no route to: the connect runs on the worker itself
+ * (bash's /dev/tcp, over the run's ssh connection), so it tests the same address and port.
+ */
+async function tcpProbeOnWorker(ip, port, timeoutMs, run) {
+    const where = `tcp ${hostPort(ip, port)}`;
+    const host = (0,external_node_net_.isIPv6)(ip) ? `[${ip}]` : ip;
+    const r = await run(`exec 3<>/dev/tcp/${host}/${port}`);
+    if (r.exitCode === 0 && !r.timedOut)
+        return undefined;
+    if (r.timedOut)
+        return `${where}: i/o timeout after ${timeoutMs}ms`;
+    if (r.message !== undefined)
+        return `${where}: ${r.message}`;
+    const line = r.stderr.split('\n').find((l) => l.includes('connect:')) ?? r.stderr.trim();
+    return `${where}: ${line.replace(/^.*connect: /, 'connect: ')}`;
 }
 
 // EXTERNAL MODULE: external "node:timers/promises"
@@ -1555,13 +1577,20 @@ async function probe(ctx, job, ip, c, index, timeoutMs, ports) {
     const started = Date.now();
     let label;
     let error;
+    const route = ctx.bastionRoute?.behindBastion(ip) === true ? ctx.bastionRoute : undefined;
     if (c.type === 'tcp') {
         label = `tcp ${c.port}`;
-        error = await tcpProbe(ip, ports.get(c.port), timeoutMs, ctx.signal);
+        const port = ports.get(c.port);
+        const runner = ctx.sshProbe;
+        error = route !== undefined && runner !== undefined
+            ? await tcpProbeOnWorker(ip, port, timeoutMs, (command) => runner(ip, command, { timeoutMs, ...(ctx.signal ? { signal: ctx.signal } : {}) }))
+            : await tcpProbe(ip, port, timeoutMs, ctx.signal);
     }
     else if (c.type === 'http') {
         label = `http ${c.port} ${c.path}`;
-        error = await httpProbe({ ip, port: ports.get(c.port), path: c.path, scheme: c.scheme, expectStatus: c.expectStatus, timeoutMs, signal: ctx.signal });
+        await route?.ready(ip);
+        const open = route === undefined ? {} : { open: (host, port) => route.open(ip, host, port) };
+        error = await httpProbe({ ip, port: ports.get(c.port), path: c.path, scheme: c.scheme, expectStatus: c.expectStatus, timeoutMs, signal: ctx.signal, ...open });
     }
     else if (c.type === 'ssh') {
         label = `ssh ${c.command}`;
@@ -1687,6 +1716,239 @@ function formatHealthEvent(e) {
 
 /***/ }),
 
+/***/ 2185:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $r: () => (/* binding */ lastChange),
+/* harmony export */   F9: () => (/* binding */ recordJob),
+/* harmony export */   JH: () => (/* binding */ finishRun),
+/* harmony export */   Te: () => (/* binding */ beginRun),
+/* harmony export */   Z7: () => (/* binding */ lastChangedJobs),
+/* harmony export */   j8: () => (/* binding */ releaseAt),
+/* harmony export */   mN: () => (/* binding */ runExists),
+/* harmony export */   tw: () => (/* binding */ hasHistory),
+/* harmony export */   ty: () => (/* binding */ recordRelease),
+/* harmony export */   v: () => (/* binding */ listRuns),
+/* harmony export */   w0: () => (/* binding */ releasesOf),
+/* harmony export */   w5: () => (/* binding */ purgeHistory)
+/* harmony export */ });
+/* unused harmony export ensureHistoryTables */
+/* harmony import */ var _catalog_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4912);
+
+/** Creates the history tables when missing (the caller holds a transaction or none). */
+function ensureHistoryTables(db) {
+    for (const ddl of Object.values(_catalog_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .HISTORY_TABLES */ .Lx))
+        db.exec(ddl);
+}
+function hasHistory(db) {
+    return (0,_catalog_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .tableColumns */ .qv)(db, 'deploy_history').length > 0;
+}
+/** Marks runs a killed maand left `running` as interrupted, then records a new run; its deploy id. */
+function beginRun(db, command, origin, now) {
+    ensureHistoryTables(db);
+    db.prepare("UPDATE deploy_history SET outcome = 'interrupted' WHERE outcome = 'running'").run();
+    const r = db.prepare("INSERT INTO deploy_history (started_at, command, trigger, git_commit, outcome) VALUES (?, ?, ?, ?, 'running')").run(now.toISOString(), command, origin.trigger, origin.commit);
+    return Number(r.lastInsertRowid);
+}
+function finishRun(db, deployId, outcome, durationMs) {
+    db.prepare('UPDATE deploy_history SET outcome = ?, duration_ms = ? WHERE deploy_id = ?').run(outcome, durationMs, deployId);
+}
+function recordJob(db, deployId, j) {
+    db.prepare(`INSERT INTO deploy_history_jobs (deploy_id, job, version, plan_hash, allocations_changed, outcome) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT(deploy_id, job) DO UPDATE SET version = excluded.version, plan_hash = excluded.plan_hash,
+     allocations_changed = excluded.allocations_changed, outcome = excluded.outcome`).run(deployId, j.job, j.version, j.planHash, j.allocationsChanged, j.outcome);
+}
+/** The allocation runs `releaseId` from now on (written in the same checkpoint as its promotion). */
+function recordRelease(db, r) {
+    db.prepare(`INSERT INTO deploy_history_allocations (deploy_id, job, alloc_id, worker_ip, release_id, hash, files, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT(deploy_id, job, alloc_id) DO UPDATE SET release_id = excluded.release_id, hash = excluded.hash, files = excluded.files, version = excluded.version`).run(r.deployId, r.job, r.allocId, r.workerIp, r.releaseId, r.hash, r.files, r.version);
+}
+function toRelease(r) {
+    return {
+        deployId: Number(r['deploy_id']), job: String(r['job']), allocId: String(r['alloc_id']), workerIp: String(r['worker_ip']), releaseId: Number(r['release_id']),
+        hash: String(r['hash']), files: r['files'] === null ? null : String(r['files']), version: String(r['version']),
+    };
+}
+/** What the allocation ran after run `atOrBefore` (the latest promotion up to it); undefined when none. */
+function releaseAt(db, job, allocId, atOrBefore) {
+    if (!hasHistory(db))
+        return undefined;
+    const r = db.prepare('SELECT * FROM deploy_history_allocations WHERE job = ? AND alloc_id = ? AND deploy_id <= ? ORDER BY deploy_id DESC LIMIT 1').get(job, allocId, atOrBefore);
+    return r ? toRelease(r) : undefined;
+}
+/** Releases an allocation ran, newest first (what pruning must keep). */
+function releasesOf(db, job, allocId) {
+    if (!hasHistory(db))
+        return [];
+    return db.prepare('SELECT * FROM deploy_history_allocations WHERE job = ? AND alloc_id = ? ORDER BY deploy_id DESC').all(job, allocId).map(toRelease);
+}
+/** The newest run of one of `commands` that changed `job` (promoted new bytes on an allocation of it). */
+function lastChange(db, job, commands) {
+    if (!hasHistory(db))
+        return undefined;
+    const r = db
+        .prepare(`SELECT MAX(a.deploy_id) AS id FROM deploy_history_allocations a JOIN deploy_history h ON h.deploy_id = a.deploy_id WHERE a.job = ? AND a.release_id = a.deploy_id AND h.command IN (${commands.map(() => '?').join(', ')})`)
+        .get(job, ...commands);
+    return r.id ?? undefined;
+}
+/** Jobs the newest run of one of `commands` that promoted new bytes changed, with that run's id. */
+function lastChangedJobs(db, commands) {
+    if (!hasHistory(db))
+        return undefined;
+    const r = db
+        .prepare(`SELECT MAX(a.deploy_id) AS id FROM deploy_history_allocations a JOIN deploy_history h ON h.deploy_id = a.deploy_id WHERE a.release_id = a.deploy_id AND h.command IN (${commands.map(() => '?').join(', ')})`)
+        .get(...commands);
+    if (r.id === null)
+        return undefined;
+    const jobs = db.prepare('SELECT DISTINCT job FROM deploy_history_allocations WHERE deploy_id = ? AND release_id = deploy_id ORDER BY job').all(r.id).map((x) => x.job);
+    return { deployId: r.id, jobs };
+}
+function runExists(db, deployId) {
+    return hasHistory(db) && db.prepare('SELECT 1 FROM deploy_history WHERE deploy_id = ?').get(deployId) !== undefined;
+}
+/** Runs newest first; with `jobs`, only runs that touched one of them (their other jobs left out). */
+function listRuns(db, opts = {}) {
+    if (!hasHistory(db))
+        return [];
+    const jobs = opts.jobs ?? [];
+    const filter = jobs.length > 0 ? `WHERE deploy_id IN (SELECT deploy_id FROM deploy_history_jobs WHERE job IN (${jobs.map(() => '?').join(', ')}))` : '';
+    const limit = opts.limit !== undefined && opts.limit > 0 ? ` LIMIT ${Math.floor(opts.limit)}` : '';
+    const runs = db.prepare(`SELECT * FROM deploy_history ${filter} ORDER BY deploy_id DESC${limit}`).all(...jobs);
+    const jobStmt = db.prepare('SELECT * FROM deploy_history_jobs WHERE deploy_id = ? ORDER BY job');
+    return runs.map((r) => ({
+        deployId: Number(r['deploy_id']), startedAt: String(r['started_at']), durationMs: r['duration_ms'] === null ? null : Number(r['duration_ms']),
+        command: String(r['command']), trigger: String(r['trigger']), gitCommit: String(r['git_commit']), outcome: String(r['outcome']),
+        jobs: jobStmt.all(Number(r['deploy_id']))
+            .filter((j) => jobs.length === 0 || jobs.includes(String(j['job'])))
+            .map((j) => ({ job: String(j['job']), version: String(j['version']), planHash: String(j['plan_hash']), allocationsChanged: Number(j['allocations_changed']), outcome: String(j['outcome']) })),
+    }));
+}
+/**
+ * Keeps the newest `retain` runs. A promotion an allocation still runs from is kept with its run's
+ * rows gone (rollback must know what runs); returns the number of runs deleted.
+ */
+function purgeHistory(db, retain) {
+    if (!hasHistory(db))
+        return 0;
+    const cut = db.prepare('SELECT deploy_id FROM deploy_history ORDER BY deploy_id DESC LIMIT 1 OFFSET ?').get(Math.max(0, retain));
+    if (!cut)
+        return 0;
+    const n = Number(db.prepare('DELETE FROM deploy_history WHERE deploy_id <= ?').run(cut.deploy_id).changes);
+    db.prepare('DELETE FROM deploy_history_jobs WHERE deploy_id <= ?').run(cut.deploy_id);
+    db.prepare(`DELETE FROM deploy_history_allocations WHERE deploy_id <= ? AND deploy_id < (SELECT MAX(b.deploy_id) FROM deploy_history_allocations b
+     WHERE b.job = deploy_history_allocations.job AND b.alloc_id = deploy_history_allocations.alloc_id)`).run(cut.deploy_id);
+    return n;
+}
+
+
+/***/ }),
+
+/***/ 1827:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ju: () => (/* binding */ rsyncArgs),
+/* harmony export */   uR: () => (/* binding */ mergeFilterText)
+/* harmony export */ });
+/* unused harmony exports DEPLOY_EXCLUDES, rsyncShellWord, rshValue, rsyncDestination, parseItemizedLine */
+/* harmony import */ var _ssh_options_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2147);
+// Pure builders for the staging rsync (deploy.md §11.2, §11.3) and a parser of its
+// --itemize-changes lines. rsync reaches the worker through the same ssh options as commands,
+// including -p <ssh_port> (Q14), and uses `sudo rsync` only when use_sudo is set (Q16).
+
+/** Worker-owned paths rsync neither sends nor deletes. */
+const DEPLOY_EXCLUDES = [
+    'jobs/*/bin',
+    'jobs/*/data',
+    'jobs/*/logs',
+    'jobs/*/_modules',
+    'jobs/*/_prometheus',
+];
+/**
+ * rsync splits the --rsh value on spaces, honouring '…' and "…" with a doubled quote as a
+ * literal one (and no backslash escapes), so quote only what needs it.
+ */
+function rsyncShellWord(arg) {
+    if (arg !== '' && !/[\s'"]/.test(arg))
+        return arg;
+    return `'${arg.replaceAll("'", "''")}'`;
+}
+function rshValue(target, ssh = {}) {
+    return ['ssh', ...(0,_ssh_options_js__WEBPACK_IMPORTED_MODULE_0__/* .sshOptionArgs */ .Ni)(target, { ..._ssh_options_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_SSH_OPTIONS */ .Uy, ...ssh })].map(rsyncShellWord).join(' ');
+}
+/** `user@host:dir`; an IPv6 host must be bracketed or rsync splits it at the first ':'. */
+function rsyncDestination(target, remoteDir) {
+    const host = target.host.trim();
+    return `${target.user}@${host.includes(':') ? `[${host}]` : host}:${remoteDir}`;
+}
+/**
+ * Files on a worker belong to the ssh user, never to the runner's uid/gid (a worker account sharing
+ * the runner's uid could edit Makefiles root runs). When the worker side is root (root login or
+ * use_sudo) every file is chowned to root, which also reclaims files an older maand shipped with the
+ * runner's ids (--owner --group); any other login owns what it writes and keeps no foreign ids.
+ */
+function ownershipArgs(spec) {
+    return spec.useSudo || spec.target.user === 'root' ? ['--chown=0:0'] : ['--no-owner', '--no-group'];
+}
+/** Argv after `rsync`, in the order of deploy.md §11.2. */
+function rsyncArgs(spec) {
+    const source = spec.sourceDir.endsWith('/') ? spec.sourceDir : `${spec.sourceDir}/`;
+    return [
+        `--timeout=${spec.timeoutSeconds ?? 30}`,
+        '--inplace',
+        '--whole-file',
+        '--checksum',
+        '--recursive',
+        // a job's own symlinks (to files inside the job, build checks) arrive as symlinks
+        '--links',
+        // staged job trees may be links to a tree shared by several workers: send what they point to
+        '--copy-dirlinks',
+        '--force',
+        '--delete-after',
+        '--delete',
+        ...ownershipArgs(spec),
+        // modes as staged (job-tree.ts decides them, secrets without bits for others); whatever the
+        // runner's umask made of directories, and never group/other-writable files
+        '--perms',
+        '--chmod=D755,Fgo-w',
+        '--compress',
+        '--verbose',
+        ...(spec.itemize === true ? ['--itemize-changes'] : []),
+        ...(spec.dryRun === true ? ['--dry-run'] : []),
+        ...(spec.excludes ?? DEPLOY_EXCLUDES).map((e) => `--exclude=${e}`),
+        `--rsync-path=${spec.useSudo ? 'sudo rsync' : 'rsync'}`,
+        ...(spec.filterFile === undefined ? [] : [`--filter=merge ${spec.filterFile}`]),
+        `--rsh=${rshValue(spec.target, spec.ssh)}`,
+        source,
+        rsyncDestination(spec.target, spec.remoteDir),
+    ];
+}
+/**
+ * Merge-filter file content (§11.3): sync only the named jobs' trees (none: only the top-level bucket
+ * files) and never touch `.tpl` files; retained releases are the worker's (never sent or deleted).
+ * Jobs are sorted so the file is deterministic.
+ */
+function mergeFilterText(jobs) {
+    return `- /releases/\n${[...jobs].sort().map((j) => `+ jobs/${j}/\n`).join('')}- jobs/*\n- jobs/**/*.tpl\n`;
+}
+const ACTIONS = { '<': 'sent', '>': 'received', c: 'created', h: 'hardlink', '.': 'attributes' };
+/** One --itemize-changes line (`>f+++++++++ a/b`, `*deleting   a/c`); undefined for other lines. */
+function parseItemizedLine(line) {
+    const del = /^\*deleting {3}(.+)$/.exec(line);
+    if (del !== null)
+        return { action: 'deleted', path: del[1], directory: del[1].endsWith('/') };
+    const m = /^([<>ch.])([fdLDS])[.+?a-zA-Z ]{9,10} (.+)$/.exec(line);
+    if (m === null)
+        return undefined;
+    // a symlink's line names its target too (`cL+++++++++ a/link -> file`)
+    const path = m[2] === 'L' ? m[3].replace(/ -> .*$/, '') : m[3];
+    return { action: ACTIONS[m[1]], path, directory: m[2] === 'd' };
+}
+
+
+/***/ }),
+
 /***/ 2197:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -1709,7 +1971,148 @@ function shq(s) {
 
 /***/ }),
 
-/***/ 3217:
+/***/ 2147:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gq: () => (/* binding */ workerProxyArgs),
+/* harmony export */   KY: () => (/* binding */ sshArgs),
+/* harmony export */   Ls: () => (/* binding */ forwardArgs),
+/* harmony export */   Ni: () => (/* binding */ sshOptionArgs),
+/* harmony export */   Q4: () => (/* binding */ knownHostsFiles),
+/* harmony export */   Uy: () => (/* binding */ DEFAULT_SSH_OPTIONS),
+/* harmony export */   _g: () => (/* binding */ hookSshOptionArgs),
+/* harmony export */   aP: () => (/* binding */ sshPort),
+/* harmony export */   mm: () => (/* binding */ bastionMasterArgs)
+/* harmony export */ });
+/* unused harmony exports HOST_KEY_POLICIES, sshDestination */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(452);
+/* harmony import */ var _shell_quote_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2197);
+// Pure builders of the OpenSSH argv that reaches a worker (deploy.md §18.1). The same option list
+// is used for worker commands and for rsync's --rsh, so both reach the worker the same way:
+// same port (Q14), same key, same host-key policy (Q28), same ControlMaster socket.
+
+
+const HOST_KEY_POLICIES = (/* unused pure expression or super */ null && (['strict', 'accept-new', 'insecure']));
+const DEFAULT_SSH_OPTIONS = {
+    connectTimeoutSeconds: 15,
+    serverAliveIntervalSeconds: 15,
+    serverAliveCountMax: 3,
+    controlPersistSeconds: 60,
+};
+function sshPort(port) {
+    return port > 0 ? port : 22;
+}
+const STRICT_VALUE = { strict: 'yes', 'accept-new': 'accept-new', insecure: 'no' };
+/** The known_hosts files ssh consults, first one written by accept-new. */
+function knownHostsFiles(target) {
+    return [...(target.knownHostsFile === undefined ? [] : [target.knownHostsFile]), ...(target.extraKnownHostsFiles ?? [])];
+}
+/** ssh splits UserKnownHostsFile on whitespace but honours double quotes. */
+function knownHostsValue(files) {
+    return files.map((f) => (/\s/.test(f) ? `"${f}"` : f)).join(' ');
+}
+function assertSafeTarget(t) {
+    if (t.host.trim() === '')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MaandError */ .Ob('invalid argument', 'worker IP is required');
+    // a leading '-' would make ssh read the host or user as an option
+    if (t.host.trim().startsWith('-'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MaandError */ .Ob('invalid argument', `worker ${t.host}: invalid host name`);
+    if (t.user === '' || t.user.startsWith('-') || t.user.includes('@')) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MaandError */ .Ob('invalid argument', `worker ${t.host}: invalid ssh user ${JSON.stringify(t.user)}`);
+    }
+}
+/** Stands for ssh's `%h:%p` while a ProxyCommand is built (its literal '%' are doubled first). */
+const HOST_PORT = '\u0000hp\u0000';
+/**
+ * The ProxyCommand that gives ssh a stream to `%h:%p` through `via` (issue 14): a client of the
+ * last hop's ControlMaster (`-W`, a forwarded channel, no new login), which itself reaches its
+ * hop through the hop before it should the master be gone. ssh expands %-tokens in the value,
+ * so a nested command has its '%' doubled once per level.
+ */
+function proxyCommand(reach, via, opts) {
+    const words = ['ssh', ...hopClientArgs(reach, via, opts), '-W', HOST_PORT, hopDestination(via.at(-1))];
+    return words.map((w) => (w === HOST_PORT ? w : (0,_shell_quote_js__WEBPACK_IMPORTED_MODULE_1__/* .shq */ .h)(w))).join(' ').replaceAll('%', '%%').replace(HOST_PORT, '%h:%p');
+}
+/** Options of a client riding the last hop's master (ControlMaster=no: it never becomes one). */
+function hopClientArgs(reach, via, opts) {
+    const hop = via.at(-1);
+    return optionArgs({ ...reach, port: hop.port }, ['-o', 'ControlMaster=no', '-o', `ControlPath=${hop.controlPath}`, ...proxyArgs(reach, via.slice(0, -1), opts)], opts);
+}
+/** `-o ProxyCommand=…` through `via`, or nothing when direct. */
+function proxyArgs(reach, via, opts) {
+    return via === undefined || via.length === 0 ? [] : ['-o', `ProxyCommand=${proxyCommand(reach, via, opts)}`];
+}
+function hopDestination(hop) {
+    return `${hop.user}@${hop.host}`;
+}
+/**
+ * Argv after `ssh` that makes hop `via.at(-1)` the run's master for it: logs in (through the hops
+ * before it), forks into the background once authenticated (`-f`; the foreground exits 0) and
+ * serves the channels of every worker behind it. Ended by `-O exit` or after ControlPersist idle.
+ */
+function bastionMasterArgs(reach, via, opts = {}) {
+    const hop = via.at(-1);
+    assertSafeTarget({ ...reach, host: hop.host, user: hop.user, controlPath: hop.controlPath });
+    const persist = { ...DEFAULT_SSH_OPTIONS, ...opts }.controlPersistSeconds;
+    const control = ['-o', 'ControlMaster=yes', '-o', `ControlPath=${hop.controlPath}`, '-o', `ControlPersist=${persist}`, ...proxyArgs(reach, via.slice(0, -1), opts)];
+    return [...optionArgs({ ...reach, port: hop.port }, control, opts), '-N', '-f', hopDestination(hop)];
+}
+/** Argv after `ssh` for a stdio stream to host:port opened by the last hop of `via` (health probes). */
+function forwardArgs(reach, via, host, port, opts = {}) {
+    return [...hopClientArgs(reach, via, opts), '-W', `${host.includes(':') ? `[${host}]` : host}:${port}`, hopDestination(via.at(-1))];
+}
+/** The option list; `control` goes between the connection options and `-p`/`-i`. */
+function optionArgs(t, control, opts) {
+    const o = { ...DEFAULT_SSH_OPTIONS, ...opts };
+    const files = t.hostKeyPolicy === 'insecure' ? ['/dev/null'] : knownHostsFiles(t);
+    return [
+        ...(o.configFile === undefined ? [] : ['-F', o.configFile]),
+        ...['-o', `StrictHostKeyChecking=${STRICT_VALUE[t.hostKeyPolicy]}`],
+        ...(files.length === 0 ? [] : ['-o', `UserKnownHostsFile=${knownHostsValue(files)}`]),
+        ...['-o', 'LogLevel=ERROR'],
+        ...['-o', 'BatchMode=yes'],
+        ...['-o', `ConnectTimeout=${o.connectTimeoutSeconds}`],
+        ...['-o', `ServerAliveInterval=${o.serverAliveIntervalSeconds}`],
+        ...['-o', `ServerAliveCountMax=${o.serverAliveCountMax}`],
+        ...['-o', 'IdentitiesOnly=yes'],
+        ...control,
+        ...['-p', String(sshPort(t.port))],
+        ...['-i', t.keyFile],
+    ];
+}
+/** Options only (no destination): the `--rsh` value and the head of every ssh argv. */
+function sshOptionArgs(target, opts = {}) {
+    assertSafeTarget(target);
+    const persist = { ...DEFAULT_SSH_OPTIONS, ...opts }.controlPersistSeconds;
+    const control = ['-o', 'ControlMaster=auto', '-o', `ControlPath=${target.controlPath}`, '-o', `ControlPersist=${persist}`, ...proxyArgs(target, target.via, opts)];
+    return optionArgs(target, control, opts);
+}
+/** The ProxyCommand option of a worker behind bastions (hooks' run_ssh adds it per worker). */
+function workerProxyArgs(target, opts = {}) {
+    return proxyArgs(target, target.via, opts);
+}
+/**
+ * The run's own options for a hook's ssh (maand.py run_ssh, issue 15): same key, port, known_hosts
+ * and host-key policy as the engine; it uses the run's master when one is open (the hook adds the
+ * ControlPath) and never becomes a master itself.
+ */
+function hookSshOptionArgs(reach, opts = {}) {
+    return optionArgs(reach, ['-o', 'ControlMaster=no'], opts);
+}
+/** `user@host` for ssh; ssh splits at the last '@', so IPv6 needs no brackets here. */
+function sshDestination(target) {
+    return `${target.user}@${target.host.trim()}`;
+}
+/** Full argv after `ssh`: options, destination, then the one remote command string. */
+function sshArgs(target, remoteCommand, opts = {}) {
+    return [...sshOptionArgs(target, opts), sshDestination(target), remoteCommand];
+}
+
+
+/***/ }),
+
+/***/ 939:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1734,8 +2137,8 @@ var gate = __webpack_require__(156);
 var queries = __webpack_require__(5167);
 // EXTERNAL MODULE: ./lib/errors.js
 var errors = __webpack_require__(452);
-// EXTERNAL MODULE: ./lib/kv/index.js + 13 modules
-var lib_kv = __webpack_require__(1683);
+// EXTERNAL MODULE: ./lib/kv/index.js + 11 modules
+var lib_kv = __webpack_require__(2762);
 // EXTERNAL MODULE: ./lib/util/exit-cleanup.js
 var exit_cleanup = __webpack_require__(9127);
 // EXTERNAL MODULE: ./lib/bucket/modes.js
@@ -1744,8 +2147,8 @@ var modes = __webpack_require__(6);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./lib/util/process.js
 var util_process = __webpack_require__(9609);
-// EXTERNAL MODULE: ./lib/deploy/commands.js
-var commands = __webpack_require__(6477);
+// EXTERNAL MODULE: ./lib/remote/rsync.js
+var rsync = __webpack_require__(1827);
 // EXTERNAL MODULE: ./lib/deploy/job-tree.js
 var job_tree = __webpack_require__(8277);
 // EXTERNAL MODULE: ./lib/deploy/worker-files.js
@@ -1892,7 +2295,7 @@ class StageArea {
             (0,worker_files/* writeWorkerFiles */.Ne)(dir, worker);
         const filter = (0,external_node_path_.join)(this.dir, 'filters', `${ip}-${jobs.join('_') || 'bucket'}.rsync`);
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(filter), { recursive: true });
-        (0,external_node_fs_.writeFileSync)(filter, (0,commands/* rsyncFilter */.Uv)(jobs), { mode: 0o600 });
+        (0,external_node_fs_.writeFileSync)(filter, (0,rsync/* mergeFilterText */.uR)(jobs), { mode: 0o600 });
         return { dir, filter };
     }
     close() {
@@ -1915,11 +2318,34 @@ class StageArea {
     }
 }
 
+// EXTERNAL MODULE: ./lib/history/store.js
+var store = __webpack_require__(2185);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+;// CONCATENATED MODULE: ./lib/history/origin.js
+// Where a recorded run came from: the caller's trigger, and the bucket's git commit when the bucket is
+// in a git work tree (the Action passes GITHUB_SHA instead; a missing git is no error).
+
+function bucketCommit(root) {
+    try {
+        const out = (0,external_node_child_process_.execFileSync)('git', ['rev-parse', '--verify', '--quiet', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 });
+        return /^[0-9a-f]{40,64}$/.test(out.trim()) ? out.trim() : '';
+    }
+    catch {
+        return '';
+    }
+}
+function resolveOrigin(root, o) {
+    return { trigger: o?.trigger ?? '', commit: o?.commit ?? bucketCommit(root) };
+}
+
 ;// CONCATENATED MODULE: ./lib/run/lifecycle.js
 // The one lifecycle of a command that works on a bucket (deploy, drift, job run, health, jobcommand),
 // written once: bucket lock → maand.conf → catalog + schema check → KV → staging area → links to the
 // workers (ssh, hooks' runtime API, health) → the command's work → close everything in reverse order,
 // on success, error or cancel alike. Catalog writes go through `checkpoint` (one transaction each).
+
+
 
 
 
@@ -1942,12 +2368,16 @@ async function runLocked(o, work) {
     let stage;
     let links;
     let dropTmpCleanup;
+    let deployId;
+    let outcome0 = 'ok';
+    let finish;
+    let threw = true;
     try {
         (0,gate/* checkSchema */._)(db);
         const bucket = (0,queries/* bucketRow */.P5)(db);
         const labels = (0,queries/* workerLabels */.wH)(db);
         const workers = (0,queries/* workersByPosition */.gw)(db).map((w) => ({ workerId: w.worker_id, ip: w.worker_ip, position: w.position, labels: labels.get(w.worker_ip) ?? [] }));
-        const kv = lib_kv/* KvStore */.f$.load(db, { key: () => (0,lib_kv/* loadKvKey */.nW)(paths.root) });
+        const kv = lib_kv/* KvStore */.f$.load(db, { key: () => (0,lib_kv/* loadKvKey */.nW)(paths.root), ...(o.onSecret ? { onSecret: o.onSecret } : {}) });
         const emit = o.onEvent ?? (() => { });
         // data/ and logs/ are owner-only; a bucket made by an older maand is tightened once, with a note
         const tightened = (0,modes/* tightenBucketModes */.aT)(paths.root);
@@ -1961,6 +2391,16 @@ async function runLocked(o, work) {
             stage = StageArea.open({ bucketTmp: paths.tmpDir, ...(o.stage.ramDir !== undefined ? { ramDir: o.stage.ramDir } : {}) });
         }
         const signal = o.signal;
+        const started = Date.now();
+        if (o.history && !o.readOnly) {
+            const origin = resolveOrigin(paths.root, o.history.origin);
+            const cmd = o.history.command;
+            deployId = (0,catalog_db/* inTransaction */.sA)(db, () => (0,store/* beginRun */.Te)(db, cmd, origin, new Date(started)));
+            finish = (threw) => {
+                const outcome = threw ? (signal?.aborted ? 'cancelled' : 'failed') : (signal?.aborted && outcome0 === 'ok' ? 'cancelled' : outcome0);
+                (0,catalog_db/* inTransaction */.sA)(db, () => (0,store/* finishRun */.JH)(db, deployId, outcome, Date.now() - started));
+            };
+        }
         if (o.connect)
             links = await o.connect({ root: paths.root, conf, db, kv, bucketId: bucket.bucket_id, emit, ...(signal ? { signal } : {}) });
         const opened = { links, stage };
@@ -1984,10 +2424,26 @@ async function runLocked(o, work) {
                     kv.persist(db);
                 });
             },
+            deployId,
+            recordJob(j) {
+                if (deployId !== undefined)
+                    (0,catalog_db/* inTransaction */.sA)(db, () => (0,store/* recordJob */.F9)(db, deployId, j));
+            },
+            setOutcome(outcome) {
+                outcome0 = outcome;
+            },
         };
-        return await work(run);
+        const out = await work(run);
+        threw = false;
+        return out;
     }
     finally {
+        try {
+            finish?.(threw);
+        }
+        catch {
+            // the outcome stays `running` and shows as interrupted on the next start
+        }
         try {
             await links?.close();
         }

@@ -1,156 +1,6 @@
-export const id = 593;
-export const ids = [593];
+export const id = 85;
+export const ids = [85];
 export const modules = {
-
-/***/ 2818:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G1: () => (/* binding */ isBucketId),
-/* harmony export */   VM: () => (/* binding */ isWorkerHost),
-/* harmony export */   vG: () => (/* binding */ isJobName)
-/* harmony export */ });
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7030);
-// Syntax of the names maand turns into worker paths and script words (issue 15): job names, worker
-// hosts and the bucket id. The reference accepted anything; these are what real buckets use, and
-// nothing here can climb out of a directory or mean something to a shell.
-
-/** Letters, digits, `_`, `-`, `.`; not starting with `.` or `-` (hidden files, options, `..`). */
-const JOB_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
-/** A DNS label (underscores allowed, as internal names use them), not starting or ending with `-`. */
-const DNS_LABEL = /^[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-function isJobName(name) {
-    return JOB_NAME.test(name) && name.length <= 255;
-}
-/** An IPv4 or IPv6 address or a DNS name. */
-function isWorkerHost(host) {
-    if ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(host) !== 0)
-        return !host.includes('/');
-    return host.length <= 253 && host.split('.').every((label) => DNS_LABEL.test(label));
-}
-function isBucketId(id) {
-    return UUID.test(id);
-}
-
-
-/***/ }),
-
-/***/ 7462:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ bucketPaths)
-/* harmony export */ });
-/* unused harmony export jobDir */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
-// Where everything lives inside a bucket (§2.2). The bucket root is the working directory.
-
-function bucketPaths(root) {
-    const workspace = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(root, 'workspace');
-    const secretsDir = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(root, 'secrets');
-    return {
-        root,
-        maandConf: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(root, 'maand.conf'),
-        dataDir: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(root, 'data'),
-        db: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(root, 'data', 'maand.db'),
-        workspace,
-        jobsDir: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(workspace, 'jobs'),
-        workersJson: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(workspace, 'workers.json'),
-        bucketConf: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(workspace, 'bucket.conf'),
-        disabledJson: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(workspace, 'disabled.json'),
-        secretsDir,
-        caCrt: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(secretsDir, 'ca.crt'),
-        caKey: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(secretsDir, 'ca.key'),
-        kvKey: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(secretsDir, 'kv.key'),
-        knownHosts: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(secretsDir, 'known_hosts'),
-        logsDir: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(root, 'logs'),
-        tmpDir: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(root, 'tmp'),
-    };
-}
-function jobDir(paths, job) {
-    return join(paths.jobsDir, job);
-}
-
-
-/***/ }),
-
-/***/ 8917:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   AW: () => (/* binding */ inTransactionAsync),
-/* harmony export */   bI: () => (/* binding */ openDb),
-/* harmony export */   gk: () => (/* binding */ asDatabaseError),
-/* harmony export */   sA: () => (/* binding */ inTransaction)
-/* harmony export */ });
-/* harmony import */ var node_sqlite__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(99);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(452);
-// Opening the catalog and running work in one transaction.
-
-
-
-/**
- * Opens (creating when `create`) the catalog with the reference's settings: WAL, 5 s busy timeout.
- * synchronous=NORMAL: in WAL mode a commit survives a crash of maand itself (what the deploy's
- * checkpoints guard against) without an fsync per commit; only a power loss can drop the last ones.
- */
-function openDb(file, opts = {}) {
-    if (!opts.create && !(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .MaandError */ .Ob('maand is not initialized', 'run maand init in the bucket directory');
-    try {
-        const db = new node_sqlite__WEBPACK_IMPORTED_MODULE_0__.DatabaseSync(file, { timeout: 5000 });
-        db.exec('PRAGMA journal_mode = WAL');
-        db.exec('PRAGMA synchronous = NORMAL');
-        return db;
-    }
-    catch (e) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .MaandError */ .Ob('database error', `${file}: ${e.message}`);
-    }
-}
-/** Runs `fn` inside BEGIN IMMEDIATE … COMMIT; any throw rolls back and rethrows. */
-function inTransaction(db, fn) {
-    db.exec('BEGIN IMMEDIATE');
-    try {
-        const out = fn();
-        db.exec('COMMIT');
-        return out;
-    }
-    catch (e) {
-        if (db.isTransaction)
-            db.exec('ROLLBACK');
-        throw e;
-    }
-}
-/**
- * Async variant: the transaction stays open across awaits (the bucket lock keeps other writers out).
- * `commit` decides from the result whether to commit or roll back without an error.
- */
-async function inTransactionAsync(db, fn, commit = () => true) {
-    db.exec('BEGIN IMMEDIATE');
-    try {
-        const out = await fn();
-        db.exec(commit(out) ? 'COMMIT' : 'ROLLBACK');
-        return out;
-    }
-    catch (e) {
-        if (db.isTransaction)
-            db.exec('ROLLBACK');
-        throw e;
-    }
-}
-/** A SQLite failure becomes `database error: <driver text>` (§14); any other error passes through. */
-function asDatabaseError(e) {
-    if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .MaandError */ .Ob || !(e instanceof Error))
-        return e;
-    if (e.code !== 'ERR_SQLITE_ERROR')
-        return e;
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .MaandError */ .Ob('database error', e.message);
-}
-
-
-/***/ }),
 
 /***/ 156:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
@@ -210,201 +60,25 @@ function storedVersion(db) {
 
 /***/ }),
 
-/***/ 4912:
+/***/ 3562:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   KS: () => (/* binding */ REQUIRED_COLUMNS),
-/* harmony export */   Vw: () => (/* binding */ VIEWS),
-/* harmony export */   _r: () => (/* binding */ migrate),
-/* harmony export */   be: () => (/* binding */ ensureJobFileColumns),
-/* harmony export */   f$: () => (/* binding */ SCHEMA_VERSION),
-/* harmony export */   qv: () => (/* binding */ tableColumns)
+/* harmony export */   Nm: () => (/* binding */ NOT_ENCRYPTED),
+/* harmony export */   Xo: () => (/* binding */ keyNotFound),
+/* harmony export */   cc: () => (/* binding */ DECRYPT_FAILED),
+/* harmony export */   eq: () => (/* binding */ namespaceNotAvailable),
+/* harmony export */   lz: () => (/* binding */ namespaceNotFound),
+/* harmony export */   mP: () => (/* binding */ cryptoError),
+/* harmony export */   qb: () => (/* binding */ isKvError),
+/* harmony export */   s7: () => (/* binding */ KEY_INVALID)
 /* harmony export */ });
-const SCHEMA_VERSION = 1;
-const TABLES = {
-    bucket: 'CREATE TABLE IF NOT EXISTS bucket (bucket_id TEXT, update_seq INT)',
-    worker: 'CREATE TABLE IF NOT EXISTS worker (worker_id TEXT, worker_ip TEXT, available_memory_mb TEXT, available_cpu_mhz TEXT, position INT, PRIMARY KEY (worker_ip))',
-    worker_labels: 'CREATE TABLE IF NOT EXISTS worker_labels (worker_id TEXT, label TEXT)',
-    worker_tags: 'CREATE TABLE IF NOT EXISTS worker_tags (worker_id TEXT, key TEXT, value TEXT)',
-    allocations: 'CREATE TABLE IF NOT EXISTS allocations (alloc_id TEXT, worker_ip TEXT, job TEXT, disabled INT, removed INT, deployment_seq INT, new_version TEXT, PRIMARY KEY (worker_ip, job))',
-    job: "CREATE TABLE IF NOT EXISTS job (job_id TEXT, name TEXT, version TEXT, min_memory_mb TEXT, max_memory_mb TEXT, current_memory_mb TEXT, current_memory_source TEXT NOT NULL DEFAULT 'manifest', min_cpu_mhz TEXT, max_cpu_mhz TEXT, current_cpu_mhz TEXT, current_cpu_source TEXT NOT NULL DEFAULT 'manifest', max_concurrent_upgrades INT NOT NULL DEFAULT 1, max_concurrent_starts INT NOT NULL DEFAULT 0, restart_policy TEXT NOT NULL DEFAULT 'always', restart_globs TEXT NOT NULL DEFAULT '[]', health_check TEXT, PRIMARY KEY (name))",
-    job_selectors: 'CREATE TABLE IF NOT EXISTS job_selectors (job_id TEXT, selector TEXT)',
-    job_ports: 'CREATE TABLE IF NOT EXISTS job_ports (job_id TEXT, name TEXT, port INT)',
-    job_certs: 'CREATE TABLE IF NOT EXISTS job_certs (job_id TEXT, name TEXT, pkcs8 INT, one INT, subject TEXT)',
-    job_files: 'CREATE TABLE IF NOT EXISTS job_files (job_id TEXT, path TEXT, content BLOB, isdir BOOL)',
-    job_commands: 'CREATE TABLE IF NOT EXISTS job_commands (job_id TEXT, job TEXT, name TEXT, executed_on TEXT, demand_job TEXT, demand_command TEXT, demand_config TEXT)',
-    key_value: 'CREATE TABLE IF NOT EXISTS key_value (key TEXT, value TEXT, namespace TEXT, version INT, ttl TEXT, created_date TEXT, deleted INT)',
-    hash: 'CREATE TABLE IF NOT EXISTS hash (namespace TEXT, key TEXT, current_hash TEXT, previous_hash TEXT, current_files TEXT, previous_files TEXT, current_version TEXT, PRIMARY KEY (namespace, key))',
-};
-const SCHEMA_VERSION_TABLE = 'CREATE TABLE IF NOT EXISTS schema_version (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL)';
-/** Columns added by migrations, in the reference's order (§7.5 step 3). */
-const ADDED_COLUMNS = [
-    ['allocations', 'new_version', 'TEXT'],
-    ['hash', 'current_version', 'TEXT'],
-    ['job', 'health_check', 'TEXT'],
-    ['job', 'update_parallel_count', 'INT NOT NULL DEFAULT 1'],
-    ['job', 'deploy_parallel_count', 'INT NOT NULL DEFAULT 0'],
-];
-/**
- * Added to job_files after the reference: a file's permission bits and a symlink's target text
- * (issue 15). NULL in rows the reference wrote; deploy then falls back to the reference's modes.
- */
-const JOB_FILE_COLUMNS = [
-    ['job_files', 'mode', 'INT'],
-    ['job_files', 'link', 'TEXT'],
-];
-/** Adds the job_files columns to a catalog created before them (build writes them). */
-function ensureJobFileColumns(db) {
-    for (const [t, c, d] of JOB_FILE_COLUMNS)
-        addColumnIfMissing(db, t, c, d);
-}
-const LATE_COLUMNS = [
-    ['job', 'max_concurrent_upgrades', 'INT NOT NULL DEFAULT 1'],
-    ['job', 'max_concurrent_starts', 'INT NOT NULL DEFAULT 0'],
-    ['job', 'restart_policy', "TEXT NOT NULL DEFAULT 'always'"],
-    ['job', 'restart_globs', "TEXT NOT NULL DEFAULT '[]'"],
-    ['hash', 'current_files', 'TEXT'],
-    ['hash', 'previous_files', 'TEXT'],
-    ['job', 'current_memory_source', "TEXT NOT NULL DEFAULT 'manifest'"],
-    ['job', 'current_cpu_source', "TEXT NOT NULL DEFAULT 'manifest'"],
-    ...JOB_FILE_COLUMNS,
-];
-const VIEWS = {
-    cat_allocations: {
-        columns: ['alloc_id', 'worker_ip', 'job', 'disabled', 'removed', 'new_version', 'zone'],
-        sql: `CREATE VIEW cat_allocations AS SELECT a.alloc_id, a.worker_ip, a.job, a.disabled, a.removed, a.new_version,
-      (SELECT t.value FROM worker w JOIN worker_tags t ON t.worker_id = w.worker_id WHERE w.worker_ip = a.worker_ip AND t.key = 'zone' LIMIT 1) AS zone
-      FROM allocations a ORDER BY a.job, a.worker_ip`,
-    },
-    cat_jobs: {
-        columns: ['job_id', 'name', 'version', 'disabled', 'deployment_seq', 'selectors', 'current_memory_mb', 'current_memory_source', 'current_cpu_mhz', 'current_cpu_source'],
-        sql: `CREATE VIEW cat_jobs AS SELECT j.job_id, j.name, j.version,
-      CASE WHEN EXISTS (SELECT 1 FROM allocations a WHERE a.job = j.name AND a.disabled = 0) THEN 0 ELSE 1 END AS disabled,
-      COALESCE((SELECT MAX(a.deployment_seq) FROM allocations a WHERE a.job = j.name), 0) AS deployment_seq,
-      COALESCE((SELECT GROUP_CONCAT(s.selector, ',') FROM job_selectors s WHERE s.job_id = j.job_id), '') AS selectors,
-      j.current_memory_mb, j.current_memory_source, j.current_cpu_mhz, j.current_cpu_source
-      FROM job j ORDER BY deployment_seq, j.name`,
-    },
-    cat_job_commands: {
-        columns: ['job', 'command_name', 'executed_on', 'demand_job', 'demand_command', 'demand_config'],
-        sql: `CREATE VIEW cat_job_commands AS SELECT job, name AS command_name, executed_on, demand_job, demand_command, demand_config
-      FROM job_commands ORDER BY job, name, executed_on`,
-    },
-    cat_kv: {
-        columns: ['namespace', 'key', 'value', 'version', 'ttl', 'created_date', 'deleted'],
-        sql: `CREATE VIEW cat_kv AS SELECT kv.namespace, kv.key,
-      CASE WHEN kv.value LIKE 'enc:v1:%' THEN '[encrypted]' WHEN length(kv.value) > 50 THEN substr(kv.value, 1, 50) || '...' ELSE kv.value END AS value,
-      kv.version, kv.ttl, kv.created_date, kv.deleted
-      FROM key_value kv
-      WHERE kv.version = (SELECT MAX(k2.version) FROM key_value k2 WHERE k2.namespace = kv.namespace AND k2.key = kv.key)
-      GROUP BY kv.namespace, kv.key ORDER BY kv.namespace, kv.key`,
-    },
-    cat_workers: {
-        columns: ['worker_id', 'worker_ip', 'available_memory_mb', 'available_cpu_mhz', 'position', 'labels', 'zone'],
-        sql: `CREATE VIEW cat_workers AS SELECT w.worker_id, w.worker_ip, w.available_memory_mb, w.available_cpu_mhz, w.position,
-      COALESCE((SELECT GROUP_CONCAT(label, ',') FROM (SELECT l.label FROM worker_labels l WHERE l.worker_id = w.worker_id ORDER BY l.label)), '') AS labels,
-      (SELECT t.value FROM worker_tags t WHERE t.worker_id = w.worker_id AND t.key = 'zone' LIMIT 1) AS zone
-      FROM worker w ORDER BY w.position, w.worker_ip`,
-    },
-    cat_deployments: {
-        columns: ['alloc_id', 'worker_ip', 'job', 'disabled', 'removed', 'current_hash', 'previous_hash', 'current_version', 'new_version'],
-        sql: `CREATE VIEW cat_deployments AS SELECT a.alloc_id, a.worker_ip, a.job, a.disabled, a.removed,
-      COALESCE(h.current_hash, '') AS current_hash, COALESCE(h.previous_hash, '') AS previous_hash,
-      COALESCE(h.current_version, '') AS current_version, COALESCE(a.new_version, '') AS new_version
-      FROM allocations a LEFT JOIN hash h ON h.namespace = a.job || '_allocation' AND h.key = a.alloc_id
-      ORDER BY a.job, a.worker_ip`,
-    },
-};
-/** Columns the version gate requires (§7.5). */
-const REQUIRED_COLUMNS = {
-    job: ['max_concurrent_starts', 'max_concurrent_upgrades', 'health_check', 'restart_policy', 'restart_globs', 'current_memory_source', 'current_cpu_source'],
-    hash: ['current_version', 'current_files', 'previous_files'],
-    allocations: ['new_version'],
-};
-function tableColumns(db, table) {
-    return db.prepare(`PRAGMA table_info(${quoteIdent(table)})`).all().map((r) => r.name);
-}
-function quoteIdent(name) {
-    return `"${name.replaceAll('"', '""')}"`;
-}
-function addColumnIfMissing(db, table, column, decl) {
-    if (!tableColumns(db, table).includes(column))
-        db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${decl}`);
-}
-/** Idempotent migration to schema version 1; the caller holds the transaction. */
-function migrate(db) {
-    for (const ddl of Object.values(TABLES))
-        db.exec(ddl);
-    db.exec(SCHEMA_VERSION_TABLE);
-    for (const [t, c, d] of ADDED_COLUMNS)
-        addColumnIfMissing(db, t, c, d);
-    const jobCols = tableColumns(db, 'job');
-    if (jobCols.includes('update_parallel_count') && !jobCols.includes('max_concurrent_upgrades'))
-        db.exec('ALTER TABLE job RENAME COLUMN update_parallel_count TO max_concurrent_upgrades');
-    if (jobCols.includes('deploy_parallel_count') && !jobCols.includes('max_concurrent_starts'))
-        db.exec('ALTER TABLE job RENAME COLUMN deploy_parallel_count TO max_concurrent_starts');
-    for (const [t, c, d] of LATE_COLUMNS)
-        addColumnIfMissing(db, t, c, d);
-    for (const name of Object.keys(VIEWS))
-        db.exec(`DROP VIEW IF EXISTS ${name}`);
-    db.exec('DROP VIEW IF EXISTS cat_hashes');
-    for (const view of Object.values(VIEWS))
-        db.exec(view.sql);
-    const row = db.prepare('SELECT version FROM schema_version WHERE id = 1').get();
-    if (row?.version !== SCHEMA_VERSION)
-        db.prepare('INSERT INTO schema_version (id, version) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET version = excluded.version').run(SCHEMA_VERSION);
-}
-
-
-/***/ }),
-
-/***/ 1683:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  $x: () => (/* reexport */ CERTS_KEY_PREFIX),
-  f$: () => (/* reexport */ store_KvStore),
-  H1: () => (/* reexport */ PROMETHEUS_NS),
-  sw: () => (/* reexport */ WORKERS_NS),
-  Ro: () => (/* reexport */ allocSync),
-  QE: () => (/* reexport */ allocationNamespace),
-  ro: () => (/* reexport */ bucketJobVarsNamespace),
-  Tt: () => (/* reexport */ canRead),
-  _4: () => (/* reexport */ canWrite),
-  E1: () => (/* reexport */ certSync),
-  Os: () => (/* reexport */ dropPlaintextCertKeyHistory),
-  Vv: () => (/* reexport */ fullSync),
-  qb: () => (/* reexport */ isKvError),
-  QZ: () => (/* reexport */ isSecretNamespace),
-  xd: () => (/* reexport */ jobNamespace),
-  O8: () => (/* reexport */ jobNamespaces),
-  WM: () => (/* reexport */ jobSecretsNamespace),
-  po: () => (/* reexport */ jobVarsNamespace),
-  nW: () => (/* reexport */ loadKvKey),
-  Pz: () => (/* reexport */ mergeInto),
-  eq: () => (/* reexport */ namespaceNotAvailable),
-  GD: () => (/* reexport */ access_namespacesForAllocation),
-  OU: () => (/* reexport */ purge),
-  G0: () => (/* reexport */ purgeStaleVersions),
-  rM: () => (/* reexport */ readPlain),
-  n4: () => (/* reexport */ scrapeTemplateNamespaces),
-  oZ: () => (/* reexport */ upstreamJobs),
-  St: () => (/* reexport */ workerNamespace),
-  Rm: () => (/* reexport */ workerTagsNamespace)
-});
-
-// UNUSED EXPORTS: BUCKET_NS, BUCKET_VARS_NS, ENCRYPTED_PREFIX, KvError, KvSession, MAX_VERSIONS_TO_KEEP, ROLLOUT_ORDER_KEY, VERSION_KEY, allocationReadSet, allocationWorkers, decrypt, encrypt, ensureKvKey, isCertKey, isEncrypted, kvKeyPath, putCertKey, trimSpace
-
-// EXTERNAL MODULE: ./lib/errors.js
-var errors = __webpack_require__(452);
-;// CONCATENATED MODULE: ./lib/kv/errors.js
+/* unused harmony exports KvError, KEY_NOT_FOUND, NOT_INITIALIZED, notInitialized */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(452);
 // KV errors carry the reference's exact texts (no `<code>: ` prefix) so callers can wrap them
 // with their own context ("job api: key not found or deleted") and tests can match on `kind`.
 
-class KvError extends errors/* MaandError */.Ob {
+class KvError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MaandError */ .Ob {
     name = 'KvError';
     kind;
     constructor(kind, message) {
@@ -423,7 +97,7 @@ function keyNotFound() {
 function namespaceNotFound(ns) {
     return new KvError('namespace-not-found', `namespace not found: ${ns}`);
 }
-function errors_notInitialized() {
+function notInitialized() {
     return new KvError('not-initialized', NOT_INITIALIZED);
 }
 function cryptoError(message) {
@@ -437,90 +111,54 @@ function isKvError(e, kind) {
     return e instanceof KvError && (kind === undefined || e.kind === kind);
 }
 
+
+/***/ }),
+
+/***/ 2762:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  $x: () => (/* reexport */ CERTS_KEY_PREFIX),
+  f$: () => (/* reexport */ store_KvStore),
+  H1: () => (/* reexport */ PROMETHEUS_NS),
+  sw: () => (/* reexport */ WORKERS_NS),
+  Ro: () => (/* reexport */ allocSync),
+  QE: () => (/* reexport */ allocationNamespace),
+  ro: () => (/* reexport */ bucketJobVarsNamespace),
+  Tt: () => (/* reexport */ canRead),
+  _4: () => (/* reexport */ canWrite),
+  E1: () => (/* reexport */ certSync),
+  Os: () => (/* reexport */ dropPlaintextCertKeyHistory),
+  Vv: () => (/* reexport */ fullSync),
+  qb: () => (/* reexport */ errors/* isKvError */.qb),
+  QZ: () => (/* reexport */ isSecretNamespace),
+  xd: () => (/* reexport */ jobNamespace),
+  O8: () => (/* reexport */ jobNamespaces),
+  WM: () => (/* reexport */ jobSecretsNamespace),
+  po: () => (/* reexport */ jobVarsNamespace),
+  nW: () => (/* reexport */ secrets/* loadKvKey */.nW),
+  Pz: () => (/* reexport */ mergeInto),
+  eq: () => (/* reexport */ errors/* namespaceNotAvailable */.eq),
+  GD: () => (/* reexport */ access_namespacesForAllocation),
+  OU: () => (/* reexport */ purge),
+  G0: () => (/* reexport */ purgeStaleVersions),
+  rM: () => (/* reexport */ readPlain),
+  n4: () => (/* reexport */ scrapeTemplateNamespaces),
+  oZ: () => (/* reexport */ upstreamJobs),
+  St: () => (/* reexport */ workerNamespace),
+  Rm: () => (/* reexport */ workerTagsNamespace)
+});
+
+// UNUSED EXPORTS: BUCKET_NS, BUCKET_VARS_NS, ENCRYPTED_PREFIX, KvError, KvSession, MAX_VERSIONS_TO_KEEP, ROLLOUT_ORDER_KEY, VERSION_KEY, allocationReadSet, allocationWorkers, decrypt, encrypt, ensureKvKey, isCertKey, isEncrypted, kvKeyPath, putCertKey, trimSpace
+
+// EXTERNAL MODULE: ./lib/kv/errors.js
+var errors = __webpack_require__(3562);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-;// CONCATENATED MODULE: ./lib/kv/secrets.js
-// Secret values (spec kv §1.8): AES-256-GCM, 12-byte random nonce, 16-byte tag after the
-// ciphertext, no AAD, stored as `enc:v1:` + base64(nonce ‖ ciphertext ‖ tag). Byte-compatible
-// with the reference so existing maand.db secrets keep decrypting.
-
-
-
-
-const ENCRYPTED_PREFIX = 'enc:v1:';
-const KEY_BYTES = 32;
-const NONCE_BYTES = 12;
-const TAG_BYTES = 16;
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-function kvKeyPath(bucketRoot) {
-    return (0,external_node_path_.join)(bucketRoot, 'secrets', 'kv.key');
-}
-/** Reads `secrets/kv.key`: exactly 32 raw bytes, else `kv encryption key is missing or invalid`. */
-function loadKvKey(bucketRoot) {
-    let key;
-    try {
-        key = (0,external_node_fs_.readFileSync)(kvKeyPath(bucketRoot));
-    }
-    catch {
-        throw cryptoError(KEY_INVALID);
-    }
-    return checkKey(key);
-}
-/** Creates `secrets/kv.key` (0600, dir 0700) when missing and returns the key; never rotates. */
-function ensureKvKey(bucketRoot) {
-    const dir = join(bucketRoot, 'secrets');
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const file = kvKeyPath(bucketRoot);
-    try {
-        writeFileSync(file, randomBytes(KEY_BYTES), { flag: 'wx', mode: 0o600 });
-        chmodSync(file, 0o600); // the create mode is filtered by umask
-    }
-    catch (e) {
-        if (e.code !== 'EEXIST')
-            throw e;
-    }
-    return loadKvKey(bucketRoot);
-}
-function checkKey(key) {
-    if (key.length !== KEY_BYTES)
-        throw cryptoError(KEY_INVALID);
-    return Buffer.from(key.buffer, key.byteOffset, key.byteLength);
-}
-function isEncrypted(value) {
-    return value.startsWith(ENCRYPTED_PREFIX);
-}
-function encrypt(key, plaintext) {
-    const nonce = (0,external_node_crypto_.randomBytes)(NONCE_BYTES);
-    const cipher = (0,external_node_crypto_.createCipheriv)('aes-256-gcm', checkKey(key), nonce, { authTagLength: TAG_BYTES });
-    const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-    return ENCRYPTED_PREFIX + Buffer.concat([nonce, body, cipher.getAuthTag()]).toString('base64');
-}
-function decrypt(key, value) {
-    if (!isEncrypted(value))
-        throw cryptoError(NOT_ENCRYPTED);
-    const aesKey = checkKey(key);
-    // Go's decoder skips CR/LF; anything else outside the alphabet is an error (Buffer would ignore it).
-    const text = value.slice(ENCRYPTED_PREFIX.length).replace(/[\r\n]/g, '');
-    if (!BASE64.test(text))
-        throw cryptoError(DECRYPT_FAILED);
-    const raw = Buffer.from(text, 'base64');
-    if (raw.length < NONCE_BYTES + TAG_BYTES)
-        throw cryptoError(DECRYPT_FAILED);
-    try {
-        const decipher = (0,external_node_crypto_.createDecipheriv)('aes-256-gcm', aesKey, raw.subarray(0, NONCE_BYTES), { authTagLength: TAG_BYTES });
-        decipher.setAuthTag(raw.subarray(raw.length - TAG_BYTES));
-        const plain = Buffer.concat([decipher.update(raw.subarray(NONCE_BYTES, raw.length - TAG_BYTES)), decipher.final()]);
-        return plain.toString('utf8');
-    }
-    catch {
-        throw cryptoError(DECRYPT_FAILED);
-    }
-}
-
+// EXTERNAL MODULE: ./lib/kv/secrets.js
+var secrets = __webpack_require__(652);
 ;// CONCATENATED MODULE: ./lib/kv/text.js
 // Go's strings.TrimSpace: strips Unicode White_Space (unicode.IsSpace). Differs from
 // String.prototype.trim, which also strips U+FEFF but keeps U+0085.
@@ -659,6 +297,9 @@ function table_int(v) {
 }
 
 ;// CONCATENATED MODULE: ./lib/kv/store.js
+// The in-memory session store (spec kv §1.2–§1.4): loaded once from `key_value`, mutated in
+// memory by build, templates and hooks, and appended back to SQLite at persist points.
+
 
 
 
@@ -670,8 +311,12 @@ class store_KvStore {
     #undo = new UndoLog();
     #keySource;
     #key;
+    /** Every plaintext this store encrypted or decrypted: what error texts must not carry. */
+    #known = new Set();
+    #onSecret;
     constructor(opts = {}) {
         this.#keySource = opts.key;
+        this.#onSecret = opts.onSecret;
     }
     /** Loads the max-version row of every (namespace, key), tombstones included. */
     static load(db, opts = {}) {
@@ -686,13 +331,13 @@ class store_KvStore {
     }
     /** Encrypts (no trimming); a fresh nonce makes every call a new version. */
     putSecret(ns, key, plaintext) {
-        this.#write(ns, key, encrypt(this.#cryptoKey(), plaintext));
+        this.#write(ns, key, (0,secrets/* encrypt */.w)(this.#cryptoKey(), this.#learn(plaintext)));
     }
     /** The stored value (ciphertext in secret namespaces); throws `key not found or deleted`. */
     get(ns, key) {
         const e = this.#data.get(ns)?.get(key);
         if (e === undefined || e.deleted)
-            throw keyNotFound();
+            throw (0,errors/* keyNotFound */.Xo)();
         return e.value;
     }
     tryGet(ns, key) {
@@ -700,7 +345,19 @@ class store_KvStore {
         return e === undefined || e.deleted ? undefined : e.value;
     }
     getSecret(ns, key) {
-        return decrypt(this.#cryptoKey(), this.get(ns, key));
+        return this.#learn((0,secrets/* decrypt */.Yc)(this.#cryptoKey(), this.get(ns, key)));
+    }
+    /** The secret plaintexts this store has encrypted or decrypted so far, in the order it learned them. */
+    knownSecrets() {
+        return [...this.#known];
+    }
+    /** Decrypts a stored `enc:v1:` value of any version (plans redact every stored secret, Q36). */
+    decryptValue(value) {
+        return (0,secrets/* decrypt */.Yc)(this.#cryptoKey(), value);
+    }
+    /** A key for `purpose` derived from the bucket key (never the key itself), e.g. to fingerprint secrets. */
+    derivedKey(purpose) {
+        return (0,external_node_crypto_.createHmac)('sha256', this.#cryptoKey()).update(`maand:${purpose}`).digest();
     }
     entry(ns, key) {
         const e = this.#data.get(ns)?.get(key);
@@ -725,10 +382,10 @@ class store_KvStore {
     delete(ns, key) {
         const keys = this.#data.get(ns);
         if (keys === undefined)
-            throw namespaceNotFound(ns);
+            throw (0,errors/* namespaceNotFound */.lz)(ns);
         const e = keys.get(key);
         if (e === undefined)
-            throw keyNotFound();
+            throw (0,errors/* keyNotFound */.Xo)();
         this.#undo.record(e, false);
         e.deleted = true;
         this.#bump(e);
@@ -812,15 +469,22 @@ class store_KvStore {
         e.changed = true;
         this.#dirty.add(e);
     }
+    #learn(plaintext) {
+        if (!this.#known.has(plaintext)) {
+            this.#known.add(plaintext);
+            this.#onSecret?.(plaintext);
+        }
+        return plaintext;
+    }
     #cryptoKey() {
         if (this.#key !== undefined)
             return this.#key;
         const src = this.#keySource;
         if (src === undefined)
-            throw cryptoError(KEY_INVALID);
+            throw (0,errors/* cryptoError */.mP)(errors/* KEY_INVALID */.s7);
         const key = typeof src === 'function' ? src() : src;
         if (key.length !== 32)
-            throw cryptoError(KEY_INVALID);
+            throw (0,errors/* cryptoError */.mP)(errors/* KEY_INVALID */.s7);
         this.#key = key;
         return key;
     }
@@ -915,6 +579,8 @@ function purgeStaleVersions(db, retainDays, nowUnixSeconds) {
     return Number(db.prepare(PURGE).run(cutoff).changes);
 }
 
+// EXTERNAL MODULE: ./lib/errors.js
+var lib_errors = __webpack_require__(452);
 ;// CONCATENATED MODULE: ./lib/kv/cert-keys.js
 
 
@@ -928,7 +594,7 @@ function readPlain(kv, ns, key) {
     const v = kv.tryGet(ns, key);
     if (v === undefined)
         return undefined;
-    return isSecretNamespace(ns) || (isCertKey(key) && isEncrypted(v)) ? kv.getSecret(ns, key) : v;
+    return isSecretNamespace(ns) || (isCertKey(key) && (0,secrets/* isEncrypted */.ph)(v)) ? kv.getSecret(ns, key) : v;
 }
 /**
  * Stores a certificate key encrypted, trimmed as a plain put would (the staged bytes, so the plan hash,
@@ -938,7 +604,7 @@ function readPlain(kv, ns, key) {
 function putCertKey(kv, ns, key, pem) {
     const plain = trimSpace(pem);
     const current = kv.tryGet(ns, key);
-    if (current !== undefined && isEncrypted(current) && kv.getSecret(ns, key) === plain)
+    if (current !== undefined && (0,secrets/* isEncrypted */.ph)(current) && kv.getSecret(ns, key) === plain)
         return false;
     kv.putSecret(ns, key, plain);
     return true;
@@ -950,7 +616,7 @@ function putCertKey(kv, ns, key, pem) {
 function dropPlaintextCertKeyHistory(db) {
     const sql = `DELETE FROM key_value WHERE rowid IN (
     SELECT r.rowid FROM key_value r
-    WHERE r.key LIKE '${CERTS_KEY_PREFIX}%${KEY_SUFFIX}' AND r.value <> '' AND substr(r.value, 1, ${ENCRYPTED_PREFIX.length}) <> '${ENCRYPTED_PREFIX}'
+    WHERE r.key LIKE '${CERTS_KEY_PREFIX}%${KEY_SUFFIX}' AND r.value <> '' AND substr(r.value, 1, ${secrets/* ENCRYPTED_PREFIX */.Mp.length}) <> '${secrets/* ENCRYPTED_PREFIX */.Mp}'
       AND r.version < (SELECT MAX(l.version) FROM key_value l WHERE l.namespace = r.namespace AND l.key = r.key)
   )`;
     return Number(db.prepare(sql).run().changes);
@@ -974,7 +640,7 @@ function allocSync(store, ns, desired) {
 function certSync(store, ns, desired) {
     for (const key of entries(desired).map(([k]) => k))
         if (!key.startsWith(CERTS_KEY_PREFIX))
-            throw new errors/* InternalError */.Gd(`certSync: key ${key} outside ${CERTS_KEY_PREFIX}`);
+            throw new lib_errors/* InternalError */.Gd(`certSync: key ${key} outside ${CERTS_KEY_PREFIX}`);
     const put = (key, value) => (isCertKey(key) ? putCertKey(store, ns, key, value) : store.put(ns, key, value));
     return sync(store, ns, desired, (key) => key.startsWith(CERTS_KEY_PREFIX), put);
 }
@@ -1119,6 +785,101 @@ function jobNamespaces(db, job) {
 
 
 
+
+
+/***/ }),
+
+/***/ 652:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Mp: () => (/* binding */ ENCRYPTED_PREFIX),
+/* harmony export */   Yc: () => (/* binding */ decrypt),
+/* harmony export */   nW: () => (/* binding */ loadKvKey),
+/* harmony export */   ph: () => (/* binding */ isEncrypted),
+/* harmony export */   w: () => (/* binding */ encrypt)
+/* harmony export */ });
+/* unused harmony exports kvKeyPath, ensureKvKey */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3562);
+// Secret values (spec kv §1.8): AES-256-GCM, 12-byte random nonce, 16-byte tag after the
+// ciphertext, no AAD, stored as `enc:v1:` + base64(nonce ‖ ciphertext ‖ tag). Byte-compatible
+// with the reference so existing maand.db secrets keep decrypting.
+
+
+
+
+const ENCRYPTED_PREFIX = 'enc:v1:';
+const KEY_BYTES = 32;
+const NONCE_BYTES = 12;
+const TAG_BYTES = 16;
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+function kvKeyPath(bucketRoot) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(bucketRoot, 'secrets', 'kv.key');
+}
+/** Reads `secrets/kv.key`: exactly 32 raw bytes, else `kv encryption key is missing or invalid`. */
+function loadKvKey(bucketRoot) {
+    let key;
+    try {
+        key = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(kvKeyPath(bucketRoot));
+    }
+    catch {
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .cryptoError */ .mP)(_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KEY_INVALID */ .s7);
+    }
+    return checkKey(key);
+}
+/** Creates `secrets/kv.key` (0600, dir 0700) when missing and returns the key; never rotates. */
+function ensureKvKey(bucketRoot) {
+    const dir = join(bucketRoot, 'secrets');
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const file = kvKeyPath(bucketRoot);
+    try {
+        writeFileSync(file, randomBytes(KEY_BYTES), { flag: 'wx', mode: 0o600 });
+        chmodSync(file, 0o600); // the create mode is filtered by umask
+    }
+    catch (e) {
+        if (e.code !== 'EEXIST')
+            throw e;
+    }
+    return loadKvKey(bucketRoot);
+}
+function checkKey(key) {
+    if (key.length !== KEY_BYTES)
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .cryptoError */ .mP)(_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .KEY_INVALID */ .s7);
+    return Buffer.from(key.buffer, key.byteOffset, key.byteLength);
+}
+function isEncrypted(value) {
+    return value.startsWith(ENCRYPTED_PREFIX);
+}
+function encrypt(key, plaintext) {
+    const nonce = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(NONCE_BYTES);
+    const cipher = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createCipheriv)('aes-256-gcm', checkKey(key), nonce, { authTagLength: TAG_BYTES });
+    const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+    return ENCRYPTED_PREFIX + Buffer.concat([nonce, body, cipher.getAuthTag()]).toString('base64');
+}
+function decrypt(key, value) {
+    if (!isEncrypted(value))
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .cryptoError */ .mP)(_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .NOT_ENCRYPTED */ .Nm);
+    const aesKey = checkKey(key);
+    // Go's decoder skips CR/LF; anything else outside the alphabet is an error (Buffer would ignore it).
+    const text = value.slice(ENCRYPTED_PREFIX.length).replace(/[\r\n]/g, '');
+    if (!BASE64.test(text))
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .cryptoError */ .mP)(_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DECRYPT_FAILED */ .cc);
+    const raw = Buffer.from(text, 'base64');
+    if (raw.length < NONCE_BYTES + TAG_BYTES)
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .cryptoError */ .mP)(_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DECRYPT_FAILED */ .cc);
+    try {
+        const decipher = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createDecipheriv)('aes-256-gcm', aesKey, raw.subarray(0, NONCE_BYTES), { authTagLength: TAG_BYTES });
+        decipher.setAuthTag(raw.subarray(raw.length - TAG_BYTES));
+        const plain = Buffer.concat([decipher.update(raw.subarray(NONCE_BYTES, raw.length - TAG_BYTES)), decipher.final()]);
+        return plain.toString('utf8');
+    }
+    catch {
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .cryptoError */ .mP)(_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .DECRYPT_FAILED */ .cc);
+    }
+}
 
 
 /***/ })

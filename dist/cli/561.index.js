@@ -1,5 +1,5 @@
-export const id = 308;
-export const ids = [308];
+export const id = 561;
+export const ids = [561];
 export const modules = {
 
 /***/ 7910:
@@ -86,7 +86,7 @@ function compareVersions(a, b) {
 
 /***/ }),
 
-/***/ 1308:
+/***/ 3561:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -95,6 +95,7 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   catDeploymentsCommand: () => (/* binding */ catDeploymentsCommand),
+  catHistoryCommand: () => (/* binding */ catHistoryCommand),
   catKvCommand: () => (/* binding */ catKvCommand),
   catKvGetCommand: () => (/* binding */ catKvGetCommand),
   catViewCommand: () => (/* binding */ catViewCommand)
@@ -108,8 +109,8 @@ var catalog_db = __webpack_require__(8917);
 var gate = __webpack_require__(156);
 // EXTERNAL MODULE: ./lib/errors.js
 var errors = __webpack_require__(452);
-// EXTERNAL MODULE: ./lib/kv/index.js + 13 modules
-var kv = __webpack_require__(1683);
+// EXTERNAL MODULE: ./lib/kv/index.js + 11 modules
+var kv = __webpack_require__(2762);
 ;// CONCATENATED MODULE: ./lib/cat/kv.js
 // `maand cat kv` (the cat_kv view, filtered) and `maand cat kv get` (one value, secrets on request).
 
@@ -161,18 +162,24 @@ function catKvGet(db, root, ns, key, reveal) {
 
 // EXTERNAL MODULE: ./lib/deploy/alloc-state.js
 var alloc_state = __webpack_require__(4306);
+// EXTERNAL MODULE: ./lib/deploy/pins.js
+var pins = __webpack_require__(5775);
 ;// CONCATENATED MODULE: ./lib/cat/deployments.js
 // `maand cat deployments`: every allocation with its deploy state and what the next deploy does to it
 // (deploy spec §24).
 
 
+
 const deployments_COLUMNS = ['job', 'worker_ip', 'alloc_id', 'rollout', 'current_hash', 'previous_hash', 'current_version', 'new_version', 'disabled', 'removed'];
-function rolloutState(a) {
+function rolloutState(a, pinned = false) {
     const prev = a.previousHash ?? '';
     const cur = a.currentHash ?? '';
     const versionDiffers = a.currentVersion !== a.newVersion;
     if (a.removed)
         return 'removed';
+    // a rollback's pin holds until a deploy stages a different tree than the one it rolled back from (pins.ts)
+    if (pinned && !a.disabled)
+        return 'pinned';
     if (a.disabled)
         return (prev !== '' && prev !== cur) || versionDiffers ? 'disabled_restart' : 'disabled';
     if (prev === '')
@@ -201,7 +208,32 @@ function catDeployments(db, opts) {
         throw new errors/* MaandError */.Ob('invalid argument', 'not found: deployments (run maand build, then maand deploy)');
     return {
         columns: deployments_COLUMNS,
-        rows: rows.map((a) => [a.job, a.workerIp, a.allocId, rolloutState(a), a.currentHash ?? '', a.previousHash ?? '', a.currentVersion, a.newVersion, a.disabled ? 1 : 0, a.removed ? 1 : 0]),
+        rows: rows.map((a) => [a.job, a.workerIp, a.allocId, rolloutState(a, (0,pins/* pinOf */.nZ)(db, a.job, a.allocId) !== undefined), a.currentHash ?? '', a.previousHash ?? '', a.currentVersion, a.newVersion, a.disabled ? 1 : 0, a.removed ? 1 : 0]),
+    };
+}
+
+// EXTERNAL MODULE: ./lib/history/store.js
+var store = __webpack_require__(2185);
+;// CONCATENATED MODULE: ./lib/cat/history.js
+// `maand cat history`: the recorded runs, newest first (issue 13). A catalog without the history tables
+// (the reference's, or one older than them) has an empty history.
+
+
+const history_COLUMNS = ['deploy_id', 'started_at', 'duration_s', 'command', 'outcome', 'trigger', 'commit', 'jobs'];
+function historyRuns(db, opts) {
+    if (opts.limit !== undefined && (!Number.isInteger(opts.limit) || opts.limit < 1))
+        throw new errors/* MaandError */.Ob('invalid argument', `--limit must be a whole number of runs, 1 or more (got ${opts.limit})`);
+    return (0,store/* listRuns */.v)(db, { ...(opts.jobs ? { jobs: opts.jobs } : {}), ...(opts.limit !== undefined ? { limit: opts.limit } : {}) });
+}
+/** One line per run; a job shows as `name@version(allocations changed)` with its outcome when it failed. */
+function catHistory(db, opts) {
+    const runs = historyRuns(db, opts);
+    return {
+        columns: history_COLUMNS,
+        rows: runs.map((r) => [
+            r.deployId, r.startedAt, r.durationMs === null ? '' : (r.durationMs / 1000).toFixed(1), r.command, r.outcome, r.trigger, r.gitCommit.slice(0, 12),
+            r.jobs.map((j) => `${j.job}@${j.version}(${j.allocationsChanged})${j.outcome === 'ok' ? '' : ` ${j.outcome}`}`).join(', '),
+        ]),
     };
 }
 
@@ -252,6 +284,7 @@ var job_list = __webpack_require__(1772);
 
 
 
+
 function withDb(io, fn) {
     const paths = (0,bucket_paths/* bucketPaths */.Z)(io.cwd);
     const db = (0,catalog_db/* openDb */.bI)(paths.db);
@@ -286,6 +319,15 @@ function catKvGetCommand(io, ns, key, opts) {
 function catDeploymentsCommand(io, opts) {
     withDb(io, (db) => print(io, catDeployments(db, { jobs: (0,job_list/* parseNameList */.H)(opts.jobs), workers: (0,job_list/* parseNameList */.H)(opts.workers), active: opts.active }), opts.json));
 }
+function catHistoryCommand(io, opts) {
+    withDb(io, (db) => {
+        const o = { jobs: (0,job_list/* parseNameList */.H)(opts.jobs), ...(opts.limit !== undefined ? { limit: Number(opts.limit) } : {}) };
+        if (opts.json)
+            io.stdout.write(`${JSON.stringify(historyRuns(db, o), null, 2)}\n`);
+        else
+            print(io, catHistory(db, o), false);
+    });
+}
 
 
 /***/ }),
@@ -309,6 +351,8 @@ function catDeploymentsCommand(io, opts) {
 /* harmony export */   wZ: () => (/* binding */ wasDeployed)
 /* harmony export */ });
 /* harmony import */ var _bucket_version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7910);
+/* harmony import */ var _deployed_content_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7409);
+
 
 const ALLOC_SQL = `SELECT a.alloc_id, a.worker_ip, a.job, a.disabled, a.removed, a.new_version, w.position,
   h.key AS hkey, h.current_hash, h.previous_hash, h.current_files, h.previous_files, h.current_version
@@ -384,6 +428,7 @@ function promote(db, job, allocId) {
     db.prepare(`UPDATE hash SET previous_hash = current_hash, previous_files = current_files,
      current_version = COALESCE((SELECT new_version FROM allocations WHERE alloc_id = ? AND job = ?), '0.0.0')
      WHERE namespace = ? AND key = ?`).run(allocId, job, `${job}_allocation`, allocId);
+    (0,_deployed_content_js__WEBPACK_IMPORTED_MODULE_1__/* .promoteFiles */ .KZ)(db, job, allocId);
 }
 /** A disabled allocation was stopped: it no longer runs anything (decision Q9: stop once). */
 function markStopped(db, job, allocId) {
@@ -391,6 +436,7 @@ function markStopped(db, job, allocId) {
 }
 function deleteHash(db, job, allocId) {
     db.prepare('DELETE FROM hash WHERE namespace = ? AND key = ?').run(`${job}_allocation`, allocId);
+    (0,_deployed_content_js__WEBPACK_IMPORTED_MODULE_1__/* .dropFiles */ .nE)(db, job, allocId);
 }
 const MARKER_NS = 'maand_deploy';
 function jobMarker(db, job) {
@@ -406,6 +452,60 @@ function setJobMarker(db, job, marker) {
 function bumpUpdateSeq(db) {
     db.prepare('UPDATE bucket SET update_seq = COALESCE(update_seq, 0) + 1').run();
     return Number(db.prepare('SELECT update_seq FROM bucket LIMIT 1').get().update_seq);
+}
+
+
+/***/ }),
+
+/***/ 5775:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   RL: () => (/* binding */ applyPins),
+/* harmony export */   nZ: () => (/* binding */ pinOf),
+/* harmony export */   oW: () => (/* binding */ setPin)
+/* harmony export */ });
+/* unused harmony export dropPin */
+/* harmony import */ var _history_store_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2185);
+
+function pinOf(db, job, allocId) {
+    if (!(0,_history_store_js__WEBPACK_IMPORTED_MODULE_0__/* .hasHistory */ .tw)(db))
+        return undefined;
+    const r = db.prepare('SELECT rollback_id, pinned_hash FROM rollback_pin WHERE job = ? AND alloc_id = ?').get(job, allocId);
+    return r ? { rollbackId: Number(r.rollback_id), pinnedHash: r.pinned_hash } : undefined;
+}
+function setPin(db, job, allocId, pin) {
+    db.prepare('INSERT INTO rollback_pin (job, alloc_id, rollback_id, pinned_hash) VALUES (?, ?, ?, ?) ON CONFLICT(job, alloc_id) DO UPDATE SET rollback_id = excluded.rollback_id, pinned_hash = excluded.pinned_hash').run(job, allocId, pin.rollbackId, pin.pinnedHash);
+}
+function dropPin(db, job, allocId) {
+    if ((0,_history_store_js__WEBPACK_IMPORTED_MODULE_0__/* .hasHistory */ .tw)(db))
+        db.prepare('DELETE FROM rollback_pin WHERE job = ? AND alloc_id = ?').run(job, allocId);
+}
+/** Skips the pinned allocations of a job's plan, and ends the pins the workspace or --force released. */
+function applyPins(ctx, plan) {
+    const released = [];
+    const ids = new Set();
+    for (const a of plan.allocations) {
+        if (a.disabled)
+            continue;
+        const pin = pinOf(ctx.db, plan.job, a.allocId);
+        if (!pin)
+            continue;
+        if (ctx.flags.force || a.currentHash !== pin.pinnedHash) {
+            released.push(a.allocId);
+            continue;
+        }
+        a.action = 'skip';
+        a.reason = `pinned by rollback ${pin.rollbackId}`;
+        ids.add(pin.rollbackId);
+    }
+    if (released.length > 0 && !ctx.flags.dryRun)
+        ctx.checkpoint(() => released.forEach((id) => dropPin(ctx.db, plan.job, id)));
+    if (ids.size === 0)
+        return;
+    plan.needsRollout = plan.allocations.some((a) => a.action !== 'skip') || plan.marker !== undefined;
+    if (!plan.needsRollout)
+        plan.reason = `pinned by rollback ${[...ids].sort((x, y) => x - y).join(', ')}`;
 }
 
 
@@ -428,372 +528,129 @@ function parseNameList(raw) {
 
 /***/ }),
 
-/***/ 1895:
+/***/ 2185:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Cb: () => (/* binding */ hasRawBytes),
-/* harmony export */   Cn: () => (/* binding */ canonicalGoString),
-/* harmony export */   Pe: () => (/* binding */ rawByte),
-/* harmony export */   cP: () => (/* binding */ decodeGoString),
-/* harmony export */   f9: () => (/* binding */ goByteLength),
-/* harmony export */   gN: () => (/* binding */ encodeGoString),
-/* harmony export */   mA: () => (/* binding */ compareGoStrings)
+/* harmony export */   $r: () => (/* binding */ lastChange),
+/* harmony export */   F9: () => (/* binding */ recordJob),
+/* harmony export */   JH: () => (/* binding */ finishRun),
+/* harmony export */   Te: () => (/* binding */ beginRun),
+/* harmony export */   Z7: () => (/* binding */ lastChangedJobs),
+/* harmony export */   j8: () => (/* binding */ releaseAt),
+/* harmony export */   mN: () => (/* binding */ runExists),
+/* harmony export */   tw: () => (/* binding */ hasHistory),
+/* harmony export */   ty: () => (/* binding */ recordRelease),
+/* harmony export */   v: () => (/* binding */ listRuns),
+/* harmony export */   w0: () => (/* binding */ releasesOf),
+/* harmony export */   w5: () => (/* binding */ purgeHistory)
 /* harmony export */ });
-/* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4573);
-// Go strings are byte strings; the engine keeps them as JS strings. Valid UTF-8 is the
-// ordinary JS string; a byte that is not part of a valid UTF-8 sequence (e.g. `slice "é" 0 1`)
-// is the lone low surrogate U+DC80+byte-0x80 ("surrogate escape", as Python's PEP 383).
-// Only the byte-level operations (len, index, slice, ordering, %x, %q, urlquery, the written
-// output) need to know; everything else sees a JS string whose code points are Go's runes.
-//
-// A lone surrogate outside U+DC80–U+DCFF (only data can hold one) encodes as U+FFFD, which is
-// what Go's decoders (JSON, YAML) make of it.
+/* unused harmony export ensureHistoryTables */
+/* harmony import */ var _catalog_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4912);
 
-const RAW_BASE = 0xdc00;
-/** A raw (invalid UTF-8) byte anywhere in the string; the `u` flag skips surrogate pairs. */
-const RAW_BYTE = /[\udc80-\udcff]/u;
-const SURROGATE = /[\ud800-\udfff]/;
-/** The byte a code point stands for when it is a surrogate escape, else undefined. */
-function rawByte(cp) {
-    return cp >= 0xdc80 && cp <= 0xdcff ? cp - RAW_BASE : undefined;
+/** Creates the history tables when missing (the caller holds a transaction or none). */
+function ensureHistoryTables(db) {
+    for (const ddl of Object.values(_catalog_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .HISTORY_TABLES */ .Lx))
+        db.exec(ddl);
 }
-/** Go's []byte(s): the string's bytes, raw bytes included. */
-function encodeGoString(s) {
-    if (!SURROGATE.test(s))
-        return Buffer.from(s, 'utf8');
-    const out = [];
-    for (const ch of s) {
-        const cp = ch.codePointAt(0);
-        const raw = rawByte(cp);
-        if (raw !== undefined)
-            out.push(raw);
-        else
-            for (const b of Buffer.from(ch, 'utf8'))
-                out.push(b); // a lone surrogate encodes as U+FFFD
-    }
-    return Buffer.from(out);
+function hasHistory(db) {
+    return (0,_catalog_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .tableColumns */ .qv)(db, 'deploy_history').length > 0;
 }
-/** Go's string(b): valid UTF-8 sequences become characters, every other byte a surrogate escape. */
-function decodeGoString(bytes) {
-    if ((0,node_buffer__WEBPACK_IMPORTED_MODULE_0__.isUtf8)(bytes))
-        return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-    let out = '';
-    for (let i = 0; i < bytes.length;) {
-        const n = validSequence(bytes, i);
-        out += n === 0
-            ? String.fromCharCode(RAW_BASE + bytes[i])
-            : Buffer.from(bytes.buffer, bytes.byteOffset + i, n).toString('utf8');
-        i += n === 0 ? 1 : n;
-    }
-    return out;
+/** Marks runs a killed maand left `running` as interrupted, then records a new run; its deploy id. */
+function beginRun(db, command, origin, now) {
+    ensureHistoryTables(db);
+    db.prepare("UPDATE deploy_history SET outcome = 'interrupted' WHERE outcome = 'running'").run();
+    const r = db.prepare("INSERT INTO deploy_history (started_at, command, trigger, git_commit, outcome) VALUES (?, ?, ?, ?, 'running')").run(now.toISOString(), command, origin.trigger, origin.commit);
+    return Number(r.lastInsertRowid);
 }
-/** Length of the valid UTF-8 sequence at b[i] by Go's utf8.DecodeRune rules, 0 if invalid. */
-function validSequence(b, i) {
-    const b0 = b[i];
-    if (b0 < 0x80)
-        return 1;
-    const cont = (k, lo = 0x80, hi = 0xbf) => b[i + k] !== undefined && b[i + k] >= lo && b[i + k] <= hi;
-    if (b0 >= 0xc2 && b0 <= 0xdf)
-        return cont(1) ? 2 : 0;
-    if (b0 >= 0xe0 && b0 <= 0xef) {
-        // No overlongs (E0 80..9F) and no surrogates (ED A0..BF).
-        const ok = b0 === 0xe0 ? cont(1, 0xa0) : b0 === 0xed ? cont(1, 0x80, 0x9f) : cont(1);
-        return ok && cont(2) ? 3 : 0;
-    }
-    if (b0 >= 0xf0 && b0 <= 0xf4) {
-        // No overlongs (F0 80..8F) and nothing above U+10FFFF (F4 90..).
-        const ok = b0 === 0xf0 ? cont(1, 0x90) : b0 === 0xf4 ? cont(1, 0x80, 0x8f) : cont(1);
-        return ok && cont(2) && cont(3) ? 4 : 0;
-    }
-    return 0;
+function finishRun(db, deployId, outcome, durationMs) {
+    db.prepare('UPDATE deploy_history SET outcome = ?, duration_ms = ? WHERE deploy_id = ?').run(outcome, durationMs, deployId);
 }
-/** Go's len(s). */
-function goByteLength(s) {
-    return SURROGATE.test(s) ? encodeGoString(s).length : Buffer.byteLength(s, 'utf8');
+function recordJob(db, deployId, j) {
+    db.prepare(`INSERT INTO deploy_history_jobs (deploy_id, job, version, plan_hash, allocations_changed, outcome) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT(deploy_id, job) DO UPDATE SET version = excluded.version, plan_hash = excluded.plan_hash,
+     allocations_changed = excluded.allocations_changed, outcome = excluded.outcome`).run(deployId, j.job, j.version, j.planHash, j.allocationsChanged, j.outcome);
+}
+/** The allocation runs `releaseId` from now on (written in the same checkpoint as its promotion). */
+function recordRelease(db, r) {
+    db.prepare(`INSERT INTO deploy_history_allocations (deploy_id, job, alloc_id, worker_ip, release_id, hash, files, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT(deploy_id, job, alloc_id) DO UPDATE SET release_id = excluded.release_id, hash = excluded.hash, files = excluded.files, version = excluded.version`).run(r.deployId, r.job, r.allocId, r.workerIp, r.releaseId, r.hash, r.files, r.version);
+}
+function toRelease(r) {
+    return {
+        deployId: Number(r['deploy_id']), job: String(r['job']), allocId: String(r['alloc_id']), workerIp: String(r['worker_ip']), releaseId: Number(r['release_id']),
+        hash: String(r['hash']), files: r['files'] === null ? null : String(r['files']), version: String(r['version']),
+    };
+}
+/** What the allocation ran after run `atOrBefore` (the latest promotion up to it); undefined when none. */
+function releaseAt(db, job, allocId, atOrBefore) {
+    if (!hasHistory(db))
+        return undefined;
+    const r = db.prepare('SELECT * FROM deploy_history_allocations WHERE job = ? AND alloc_id = ? AND deploy_id <= ? ORDER BY deploy_id DESC LIMIT 1').get(job, allocId, atOrBefore);
+    return r ? toRelease(r) : undefined;
+}
+/** Releases an allocation ran, newest first (what pruning must keep). */
+function releasesOf(db, job, allocId) {
+    if (!hasHistory(db))
+        return [];
+    return db.prepare('SELECT * FROM deploy_history_allocations WHERE job = ? AND alloc_id = ? ORDER BY deploy_id DESC').all(job, allocId).map(toRelease);
+}
+/** The newest run of one of `commands` that changed `job` (promoted new bytes on an allocation of it). */
+function lastChange(db, job, commands) {
+    if (!hasHistory(db))
+        return undefined;
+    const r = db
+        .prepare(`SELECT MAX(a.deploy_id) AS id FROM deploy_history_allocations a JOIN deploy_history h ON h.deploy_id = a.deploy_id WHERE a.job = ? AND a.release_id = a.deploy_id AND h.command IN (${commands.map(() => '?').join(', ')})`)
+        .get(job, ...commands);
+    return r.id ?? undefined;
+}
+/** Jobs the newest run of one of `commands` that promoted new bytes changed, with that run's id. */
+function lastChangedJobs(db, commands) {
+    if (!hasHistory(db))
+        return undefined;
+    const r = db
+        .prepare(`SELECT MAX(a.deploy_id) AS id FROM deploy_history_allocations a JOIN deploy_history h ON h.deploy_id = a.deploy_id WHERE a.release_id = a.deploy_id AND h.command IN (${commands.map(() => '?').join(', ')})`)
+        .get(...commands);
+    if (r.id === null)
+        return undefined;
+    const jobs = db.prepare('SELECT DISTINCT job FROM deploy_history_allocations WHERE deploy_id = ? AND release_id = deploy_id ORDER BY job').all(r.id).map((x) => x.job);
+    return { deployId: r.id, jobs };
+}
+function runExists(db, deployId) {
+    return hasHistory(db) && db.prepare('SELECT 1 FROM deploy_history WHERE deploy_id = ?').get(deployId) !== undefined;
+}
+/** Runs newest first; with `jobs`, only runs that touched one of them (their other jobs left out). */
+function listRuns(db, opts = {}) {
+    if (!hasHistory(db))
+        return [];
+    const jobs = opts.jobs ?? [];
+    const filter = jobs.length > 0 ? `WHERE deploy_id IN (SELECT deploy_id FROM deploy_history_jobs WHERE job IN (${jobs.map(() => '?').join(', ')}))` : '';
+    const limit = opts.limit !== undefined && opts.limit > 0 ? ` LIMIT ${Math.floor(opts.limit)}` : '';
+    const runs = db.prepare(`SELECT * FROM deploy_history ${filter} ORDER BY deploy_id DESC${limit}`).all(...jobs);
+    const jobStmt = db.prepare('SELECT * FROM deploy_history_jobs WHERE deploy_id = ? ORDER BY job');
+    return runs.map((r) => ({
+        deployId: Number(r['deploy_id']), startedAt: String(r['started_at']), durationMs: r['duration_ms'] === null ? null : Number(r['duration_ms']),
+        command: String(r['command']), trigger: String(r['trigger']), gitCommit: String(r['git_commit']), outcome: String(r['outcome']),
+        jobs: jobStmt.all(Number(r['deploy_id']))
+            .filter((j) => jobs.length === 0 || jobs.includes(String(j['job'])))
+            .map((j) => ({ job: String(j['job']), version: String(j['version']), planHash: String(j['plan_hash']), allocationsChanged: Number(j['allocations_changed']), outcome: String(j['outcome']) })),
+    }));
 }
 /**
- * The canonical form of a string built by concatenation: raw bytes that now form a valid
- * UTF-8 sequence (`print (slice "é" 0 1) (slice "é" 1)`) become the character again.
+ * Keeps the newest `retain` runs. A promotion an allocation still runs from is kept with its run's
+ * rows gone (rollback must know what runs); returns the number of runs deleted.
  */
-function canonicalGoString(s) {
-    return RAW_BYTE.test(s) ? decodeGoString(encodeGoString(s)) : s;
-}
-/** Whether the string holds a raw (invalid UTF-8) byte. */
-function hasRawBytes(s) {
-    return RAW_BYTE.test(s);
-}
-/** Bytewise order (Go's string <, sort.Strings), which for valid UTF-8 is code point order. */
-function compareGoStrings(a, b) {
-    if (a === b)
+function purgeHistory(db, retain) {
+    if (!hasHistory(db))
         return 0;
-    const n = Math.min(a.length, b.length);
-    for (let i = 0; i < n; i++) {
-        const x = a.charCodeAt(i);
-        const y = b.charCodeAt(i);
-        if (x !== y) {
-            // Below the surrogates, code unit order is byte order; from there on compare the bytes.
-            if (x < 0xd800 && y < 0xd800)
-                return x < y ? -1 : 1;
-            return Buffer.compare(encodeGoString(a), encodeGoString(b));
-        }
-    }
-    return a.length < b.length ? -1 : a.length > b.length ? 1 : 0;
-}
-
-
-/***/ }),
-
-/***/ 9035:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Oi: () => (/* binding */ isPrint),
-/* harmony export */   Pd: () => (/* binding */ trimSpace),
-/* harmony export */   UU: () => (/* binding */ quoteASCII),
-/* harmony export */   Zx: () => (/* binding */ quoteRune),
-/* harmony export */   _n: () => (/* binding */ unquote),
-/* harmony export */   aM: () => (/* binding */ runeCount),
-/* harmony export */   e0: () => (/* binding */ atoi),
-/* harmony export */   hD: () => (/* binding */ quote),
-/* harmony export */   yR: () => (/* binding */ canBackquote),
-/* harmony export */   yj: () => (/* binding */ unquoteChar)
-/* harmony export */ });
-/* unused harmony export UnquoteError */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(452);
-/* harmony import */ var _gostring_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1895);
-// The parts of Go's strconv and unicode packages the engine needs: quoting (%q, error
-// messages), unquoting string/char literals, Atoi with Go's error texts, and TrimSpace.
-
-
-const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
-/** Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols and ASCII space. */
-function isPrint(cp) {
-    return cp >= 0x20 && cp < 0x7f ? true : cp < 0x7f ? false : PRINTABLE.test(String.fromCodePoint(cp));
-}
-const HEX = '0123456789abcdef';
-function hexDigits(n, width) {
-    let s = '';
-    for (let shift = (width - 1) * 4; shift >= 0; shift -= 4)
-        s += HEX[(n >>> shift) & 0xf];
-    return s;
-}
-function escapeRune(cp, quote, asciiOnly) {
-    const ch = String.fromCodePoint(cp);
-    if (ch === quote || ch === '\\')
-        return '\\' + ch;
-    if (asciiOnly ? cp < 0x80 && isPrint(cp) : isPrint(cp))
-        return ch;
-    switch (cp) {
-        case 7: return '\\a';
-        case 8: return '\\b';
-        case 12: return '\\f';
-        case 10: return '\\n';
-        case 13: return '\\r';
-        case 9: return '\\t';
-        case 11: return '\\v';
-    }
-    if (cp < 0x20 || cp === 0x7f)
-        return '\\x' + hexDigits(cp, 2);
-    const raw = (0,_gostring_js__WEBPACK_IMPORTED_MODULE_1__/* .rawByte */ .Pe)(cp);
-    if (raw !== undefined)
-        return '\\x' + hexDigits(raw, 2); // Go quotes an invalid byte as \xNN
-    if (cp >= 0xd800 && cp <= 0xdfff)
-        cp = 0xfffd; // a lone surrogate is not a valid rune
-    return cp < 0x10000 ? '\\u' + hexDigits(cp, 4) : '\\U' + hexDigits(cp, 8);
-}
-function quoteWith(s, quote, asciiOnly) {
-    let out = quote;
-    for (const ch of s)
-        out += escapeRune(ch.codePointAt(0), quote, asciiOnly);
-    return out + quote;
-}
-/** strconv.Quote */
-function quote(s) {
-    return quoteWith(s, '"', false);
-}
-/** strconv.QuoteToASCII */
-function quoteASCII(s) {
-    return quoteWith(s, '"', true);
-}
-/** strconv.QuoteRune (or QuoteRuneToASCII). */
-function quoteRune(cp, asciiOnly = false) {
-    if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) || cp < 0)
-        cp = 0xfffd;
-    return "'" + escapeRune(cp, "'", asciiOnly) + "'";
-}
-/** strconv.CanBackquote: fits in a raw string literal. */
-function canBackquote(s) {
-    for (const ch of s) {
-        const cp = ch.codePointAt(0);
-        if (ch === '`' || cp === 0xfeff || (cp >= 0xd800 && cp <= 0xdfff))
-            return false;
-        if ((cp < 0x20 && cp !== 9) || cp === 0x7f)
-            return false;
-    }
-    return true;
-}
-/** Thrown by unquote; its message is Go's ErrSyntax text. */
-class UnquoteError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MaandError */ .Ob {
-    name = 'UnquoteError';
-    constructor() {
-        super('template', 'invalid syntax', undefined, { bare: true });
-    }
-}
-const SIMPLE_ESCAPES = { a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11, '\\': 92 };
-/**
- * Decodes one (possibly escaped) character at s[i] inside a `quote`-quoted literal.
- * Returns the code point (or raw byte for \x and octal escapes) and the next index.
- */
-function unquoteChar(s, i, quote) {
-    const c = s[i];
-    if (c === undefined)
-        throw new UnquoteError();
-    if (c === quote && (quote === "'" || quote === '"'))
-        throw new UnquoteError();
-    if (c !== '\\') {
-        const cp = s.codePointAt(i);
-        return { value: cp, byte: false, next: i + (cp > 0xffff ? 2 : 1) };
-    }
-    const e = s[i + 1];
-    if (e === undefined)
-        throw new UnquoteError();
-    if (e in SIMPLE_ESCAPES)
-        return { value: SIMPLE_ESCAPES[e], byte: false, next: i + 2 };
-    if (e === 'x' || e === 'u' || e === 'U') {
-        const n = e === 'x' ? 2 : e === 'u' ? 4 : 8;
-        const digits = s.slice(i + 2, i + 2 + n);
-        if (digits.length < n || !/^[0-9a-fA-F]+$/.test(digits))
-            throw new UnquoteError();
-        const v = parseInt(digits, 16);
-        if (e === 'x')
-            return { value: v, byte: true, next: i + 2 + n };
-        if (v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
-            throw new UnquoteError();
-        return { value: v, byte: false, next: i + 2 + n };
-    }
-    if (e >= '0' && e <= '7') {
-        const digits = s.slice(i + 1, i + 4);
-        if (!/^[0-7]{3}$/.test(digits))
-            throw new UnquoteError();
-        const v = parseInt(digits, 8);
-        if (v > 255)
-            throw new UnquoteError();
-        return { value: v, byte: true, next: i + 4 };
-    }
-    if ((e === "'" || e === '"') && e === quote)
-        return { value: e.charCodeAt(0), byte: false, next: i + 2 };
-    throw new UnquoteError();
-}
-/**
- * strconv.Unquote for "…", `…` and '…' literals. Byte escapes (`\xc3`) stay raw bytes; a raw
- * invalid byte written into a quoted literal becomes U+FFFD, as in Go (raw `…` keep it).
- */
-function unquote(lit) {
-    const q = lit[0];
-    if (lit.length < 2 || q !== lit[lit.length - 1])
-        throw new UnquoteError();
-    const body = lit.slice(1, -1);
-    if (q === '`') {
-        if (body.includes('`'))
-            throw new UnquoteError();
-        return body.replaceAll('\r', '');
-    }
-    if (q !== '"' && q !== "'")
-        throw new UnquoteError();
-    if (body.includes('\n'))
-        throw new UnquoteError();
-    if (!body.includes('\\') && !body.includes(q) && !(0,_gostring_js__WEBPACK_IMPORTED_MODULE_1__/* .hasRawBytes */ .Cb)(body))
-        return body;
-    const bytes = [];
-    const enc = new TextEncoder();
-    let i = 0;
-    while (i < body.length) {
-        const r = unquoteChar(body, i, q);
-        if (r.byte)
-            bytes.push(r.value);
-        else
-            for (const b of enc.encode(String.fromCodePoint(r.value)))
-                bytes.push(b);
-        i = r.next;
-    }
-    return (0,_gostring_js__WEBPACK_IMPORTED_MODULE_1__/* .decodeGoString */ .cP)(new Uint8Array(bytes));
-}
-const INT64_MAX = (1n << 63n) - 1n;
-/** strconv.Atoi, with Go's error texts (`strconv.Atoi: parsing "x": invalid syntax`). */
-function atoi(s) {
-    const fail = (why) => new Error(`strconv.Atoi: parsing ${quote(s)}: ${why}`);
-    let i = 0;
-    let neg = false;
-    if (s[0] === '+' || s[0] === '-') {
-        neg = s[0] === '-';
-        i = 1;
-    }
-    if (i >= s.length)
-        throw fail('invalid syntax');
-    let n = 0n;
-    const limit = neg ? INT64_MAX + 1n : INT64_MAX;
-    for (; i < s.length; i++) {
-        const d = s.charCodeAt(i) - 48;
-        if (d < 0 || d > 9)
-            throw fail('invalid syntax');
-        n = n * 10n + BigInt(d);
-        if (n > limit)
-            throw fail('value out of range');
-    }
-    const v = neg ? -n : n;
-    return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v;
-}
-/** Go's unicode.IsSpace set, for strings.TrimSpace. */
-const SPACE = '\t\n\v\f\r \u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000';
-/** strings.TrimSpace */
-function trimSpace(s) {
-    let a = 0;
-    let b = s.length;
-    while (a < b && SPACE.includes(s[a]))
-        a++;
-    while (b > a && SPACE.includes(s[b - 1]))
-        b--;
-    return s.slice(a, b);
-}
-/** Number of code points (Go's utf8.RuneCountInString). */
-function runeCount(s) {
-    let n = 0;
-    for (let i = 0; i < s.length; i++) {
-        const c = s.charCodeAt(i);
-        if (c < 0xd800 || c > 0xdbff || i + 1 >= s.length)
-            n++;
-        else {
-            const d = s.charCodeAt(i + 1);
-            n++;
-            if (d >= 0xdc00 && d <= 0xdfff)
-                i++;
-        }
-    }
+    const cut = db.prepare('SELECT deploy_id FROM deploy_history ORDER BY deploy_id DESC LIMIT 1 OFFSET ?').get(Math.max(0, retain));
+    if (!cut)
+        return 0;
+    const n = Number(db.prepare('DELETE FROM deploy_history WHERE deploy_id <= ?').run(cut.deploy_id).changes);
+    db.prepare('DELETE FROM deploy_history_jobs WHERE deploy_id <= ?').run(cut.deploy_id);
+    db.prepare(`DELETE FROM deploy_history_allocations WHERE deploy_id <= ? AND deploy_id < (SELECT MAX(b.deploy_id) FROM deploy_history_allocations b
+     WHERE b.job = deploy_history_allocations.job AND b.alloc_id = deploy_history_allocations.alloc_id)`).run(cut.deploy_id);
     return n;
-}
-
-
-/***/ }),
-
-/***/ 8462:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ quoted)
-/* harmony export */ });
-/* unused harmony export printable */
-/* harmony import */ var _template_strconv_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9035);
-// User text inside an error message: `"text"` as the reference prints it, escaped the Go way (%q)
-// when it holds a line break or another invisible character, so one error stays one line and a
-// right-to-left override cannot disguise what follows.
-
-function quoted(s) {
-    return /^\P{C}*$/u.test(s) ? `"${s}"` : (0,_template_strconv_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD)(s);
-}
-/** User text shown bare (a name, a list item): as is when printable, else Go-quoted (see quoted). */
-function printable(s) {
-    return /^\P{C}*$/u.test(s) ? s : quote(s);
 }
 
 

@@ -1,31 +1,115 @@
-export const id = 898;
-export const ids = [898];
+export const id = 233;
+export const ids = [233];
 export const modules = {
 
-/***/ 6898:
+/***/ 1147:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Di: () => (/* binding */ jobsByCause),
+/* harmony export */   zs: () => (/* binding */ byCause)
+/* harmony export */ });
+/* unused harmony export listNames */
+// One cause, said once: at fleet size the same failure (a refused connection, a missing key) hits many
+// workers and many jobs. These fold identical causes into one line naming everything they hit.
+const SHOWN = 6;
+/** `a, b, c and 21 more` */
+function listNames(names) {
+    const sorted = [...names].sort(compareNames);
+    return sorted.length <= SHOWN ? sorted.join(', ') : `${sorted.slice(0, SHOWN).join(', ')} and ${sorted.length - SHOWN} more`;
+}
+/**
+ * Per-worker errors → one line per distinct cause. An error that names its worker (`worker <ip> …`) is
+ * compared with the worker's name taken out, so "worker 10.0.0.1 unreachable" on 24 workers is one line
+ * `workers 10.0.0.1, … and 18 more: unreachable …`.
+ */
+function byCause(items) {
+    const groups = new Map();
+    for (const { worker, error } of items) {
+        const cause = worker === '' ? error : error.split(worker).join('\u0000');
+        const list = groups.get(cause) ?? [];
+        if (!list.includes(worker))
+            list.push(worker);
+        groups.set(cause, list);
+    }
+    return [...groups].map(([cause, workers]) => {
+        if (workers.length === 1)
+            return cause.split('\u0000').join(workers[0]);
+        const rest = cause.replace(/^worker \u0000:? ?/, '').split('\u0000').join('<worker>');
+        return `workers ${listNames(workers)}: ${rest}`;
+    });
+}
+/** `job <name>: <cause>` lines → one line per distinct cause, `jobs a, b: <cause>` when several share it. */
+function jobsByCause(lines) {
+    const groups = new Map();
+    const order = [];
+    for (const line of lines) {
+        const m = /^job (\S+): ([\s\S]*)$/.exec(line);
+        const key = m ? m[2] : line;
+        if (!groups.has(key))
+            order.push(key);
+        const jobs = groups.get(key) ?? [];
+        if (m)
+            jobs.push(m[1]);
+        groups.set(key, jobs);
+    }
+    return order.map((cause) => {
+        const jobs = groups.get(cause);
+        if (jobs.length === 0)
+            return cause;
+        return jobs.length === 1 ? `job ${jobs[0]}: ${cause}` : `jobs ${listNames(jobs)}: ${cause}`;
+    });
+}
+/** Dotted IPv4 addresses in numeric order, everything else by text. */
+function compareNames(a, b) {
+    const na = /^\d+\.\d+\.\d+\.\d+$/.test(a) ? a.split('.').map(Number) : undefined;
+    const nb = /^\d+\.\d+\.\d+\.\d+$/.test(b) ? b.split('.').map(Number) : undefined;
+    if (na && nb) {
+        for (let i = 0; i < 4; i++)
+            if (na[i] !== nb[i])
+                return na[i] - nb[i];
+        return 0;
+    }
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+
+/***/ }),
+
+/***/ 881:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  deployCommand: () => (/* binding */ deployCommand)
+  p: () => (/* binding */ DeployContext)
 });
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./lib/errors.js
-var errors = __webpack_require__(452);
-// EXTERNAL MODULE: ./lib/bucket/maand-conf.js
-var maand_conf = __webpack_require__(3788);
-// EXTERNAL MODULE: ./lib/kv/index.js + 13 modules
-var lib_kv = __webpack_require__(1683);
-// EXTERNAL MODULE: ./lib/run/lifecycle.js + 1 modules
-var lifecycle = __webpack_require__(3217);
+// EXTERNAL MODULE: ./lib/history/store.js
+var store = __webpack_require__(2185);
+// EXTERNAL MODULE: ./lib/deploy/alloc-state.js
+var alloc_state = __webpack_require__(4306);
+;// CONCATENATED MODULE: ./lib/deploy/promote.js
+
+
+function promoteStaged(db, job, allocId, deployId) {
+    (0,alloc_state/* promote */.IQ)(db, job, allocId);
+    if (deployId === undefined)
+        return;
+    const r = db
+        .prepare(`SELECT a.worker_ip, h.previous_hash, h.previous_files, h.current_version FROM allocations a JOIN hash h ON h.namespace = a.job || '_allocation' AND h.key = a.alloc_id WHERE a.job = ? AND a.alloc_id = ?`)
+        .get(job, allocId);
+    if (!r || !r.previous_hash)
+        return;
+    // unchanged bytes (a version-only restart, --force, job_control over every allocation): the release
+    // it ran keeps naming them, as this run may have retained no new one there
+    const before = (0,store/* releaseAt */.j8)(db, job, allocId, deployId);
+    const releaseId = before && before.hash === r.previous_hash ? before.releaseId : deployId;
+    (0,store/* recordRelease */.ty)(db, { deployId, job, allocId, workerIp: r.worker_ip, releaseId, hash: r.previous_hash, files: r.previous_files, version: r.current_version ?? '0.0.0' });
+}
+
 ;// CONCATENATED MODULE: ./lib/deploy/context.js
+
 class DeployContext {
     paths;
     conf;
@@ -44,6 +128,11 @@ class DeployContext {
     stage;
     link;
     run;
+    /** This run's id in the deploy history (undefined for a dry run). */
+    deployId;
+    promoter;
+    files;
+    /** `promote` and `files` replace how the rollout records and ships a job's tree (a rollback restores retained releases). */
     constructor(run, init) {
         this.run = run;
         this.paths = run.paths;
@@ -60,6 +149,17 @@ class DeployContext {
         this.stage = run.stage;
         this.result = init.result;
         this.link = init.link;
+        this.deployId = run.deployId;
+        this.promoter = init.promote ?? ((job, allocId) => promoteStaged(this.db, job, allocId, this.deployId));
+        this.files = init.files;
+    }
+    /** Puts the job's tree of this run on a worker (the staged tree by rsync, unless the run says otherwise). */
+    sendJobFiles(ip, job) {
+        return this.files ? this.files(ip, job) : this.link.sendJobFiles(ip, job);
+    }
+    /** Records that the worker now runs what this run sent it (call inside a checkpoint). */
+    promote(job, allocId) {
+        this.promoter(job, allocId);
     }
     emit(e) {
         this.run.emit(e);
@@ -70,173 +170,45 @@ class DeployContext {
     get cancelled() {
         return this.run.signal?.aborted ?? false;
     }
+    /** Records a job this run touched in the deploy history. */
+    recordJob(j) {
+        this.run.recordJob(j);
+    }
     /** Writes pending KV and `fn`'s catalog changes in one committed transaction (a checkpoint, Q6). */
     checkpoint(fn) {
         this.run.checkpoint(fn);
     }
 }
 
-;// CONCATENATED MODULE: ./lib/deploy/glob-match.js
-// restart_globs matching (deploy spec §13.3): Go path.Match per segment plus maand's `**` forms.
-/** Go path.Match: `*` (no `/`), `?`, `[...]`/`[^...]` classes, `\` escapes; malformed → no match. */
-function pathMatch(pattern, name) {
-    const re = globToRegExp(pattern);
-    return re !== undefined && re.test(name);
-}
-function globToRegExp(p) {
-    let out = '^';
-    for (let i = 0; i < p.length; i++) {
-        const c = p[i];
-        if (c === '*')
-            out += '[^/]*';
-        else if (c === '?')
-            out += '[^/]';
-        else if (c === '\\') {
-            if (i + 1 >= p.length)
-                return undefined;
-            out += escapeRe(p[++i]);
-        }
-        else if (c === '[') {
-            let j = i + 1;
-            let cls = '[';
-            if (p[j] === '^') {
-                cls += '^';
-                j++;
-            }
-            let n = 0;
-            for (; j < p.length && !(p[j] === ']' && n > 0); j++, n++) {
-                if (p[j] === '\\') {
-                    j++;
-                    if (j >= p.length)
-                        return undefined;
-                }
-                cls += p[j] === ']' || p[j] === '\\' || p[j] === '^' ? `\\${p[j]}` : p[j];
-            }
-            if (j >= p.length)
-                return undefined;
-            out += `${cls}]`;
-            i = j;
-        }
-        else
-            out += escapeRe(c);
-    }
-    try {
-        return new RegExp(`${out}$`, 'u');
-    }
-    catch {
-        return undefined;
-    }
-}
-function escapeRe(c) {
-    return /[.*+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c;
-}
-function lastSegment(p) {
-    return p.slice(p.lastIndexOf('/') + 1);
-}
-function globMatches(rawPattern, rawPath) {
-    const pattern = rawPattern.trim();
-    const path = rawPath.replace(/^\/+/, '');
-    if (pattern === '')
-        return false;
-    if (!/[*?[]/.test(pattern) && (path === pattern || lastSegment(path) === pattern))
-        return true;
-    if (pattern.includes('**')) {
-        if (pattern.startsWith('**/')) {
-            const s = pattern.slice(3);
-            if (s.includes('/')) {
-                const dir = s.slice(0, s.indexOf('/'));
-                const name = s.slice(s.indexOf('/') + 1);
-                return path.startsWith(`${dir}/`) && pathMatch(name, path.slice(dir.length + 1));
-            }
-            return pathMatch(s, lastSegment(path)) || pathMatch(s, path);
-        }
-        if (pattern.endsWith('/**')) {
-            const prefix = pattern.slice(0, -3);
-            return path === prefix || path.startsWith(`${prefix}/`);
-        }
-        const parts = pattern.split('**');
-        if (parts.length !== 2)
-            return false;
-        const [prefix, suffixRaw] = parts;
-        if (prefix !== '' && !path.startsWith(prefix))
-            return false;
-        const rest = path.slice(prefix.length).replace(/^\//, '');
-        const suffix = suffixRaw.replace(/^\//, '');
-        if (suffix === '')
-            return true;
-        return pathMatch(suffix, rest) || pathMatch(suffix, lastSegment(rest));
-    }
-    if (pattern.includes('/')) {
-        if (pathMatch(pattern, path))
-            return true;
-        if (pattern.endsWith('/'))
-            return path === pattern.slice(0, -1) || path.startsWith(pattern);
-        return false;
-    }
-    return pathMatch(pattern, lastSegment(path)) || pathMatch(pattern, path);
-}
-/** Changed paths matching at least one pattern, in input order. */
-function matchAny(patterns, paths) {
-    return paths.filter((p) => patterns.some((g) => globMatches(g, p)));
-}
 
-// EXTERNAL MODULE: ./lib/util/go-json.js
-var go_json = __webpack_require__(6495);
-;// CONCATENATED MODULE: ./lib/deploy/tree-hash.js
-// Plan hashes (deploy spec §9.2-9.3; computed by job-tree.ts) and per-file manifests.
+/***/ }),
 
-function parseFilesJson(text) {
-    if (text === null || text === undefined || text === '')
-        return undefined;
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Paths added, changed or deleted between two manifests, sorted byte-wise (§13.2). */
-function changedPaths(previous, current) {
-    const prev = previous ?? {};
-    const cur = current ?? {};
-    const out = new Set();
-    for (const [p, d] of Object.entries(cur))
-        if (prev[p] !== d)
-            out.add(p);
-    for (const p of Object.keys(prev))
-        if (!(p in cur))
-            out.add(p);
-    return [...out].sort(go_json/* byteCompare */.U6);
-}
-
-;// CONCATENATED MODULE: ./lib/deploy/lifecycle.js
-// Which lifecycle an updated allocation gets (deploy spec §13.1): restart, reload or sync (files only).
+/***/ 1291:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
-function decideLifecycle(i) {
-    if (i.syncOnly)
-        return { action: 'sync', matched: [], reason: '--sync-only' };
-    const policy = i.policy === '' ? 'always' : i.policy;
-    if (policy === 'never')
-        return { action: 'sync', matched: [], reason: 'restart_policy never' };
-    if (policy === 'always')
-        return { action: 'restart', matched: [], reason: i.versionOnly ? 'version changed' : 'files changed' };
-    if (policy !== 'reload')
-        return { action: 'restart', matched: [], reason: `restart_policy ${policy}` };
-    if (i.versionOnly && !i.hashChanged)
-        return { action: 'reload', matched: [], reason: 'version changed' };
-    if (i.previousFiles === undefined && i.hashChanged)
-        return { action: 'reload', matched: [], reason: 'files changed (no previous manifest)' };
-    if (i.globs.length === 0)
-        return { action: 'reload', matched: [], reason: 'files changed' };
-    const matched = matchAny(i.globs, changedPaths(i.previousFiles, i.currentFiles));
-    if (matched.length > 0)
-        return { action: 'restart', matched, reason: `restart_globs matched ${matched.join(',')}` };
-    return { action: 'reload', matched: [], reason: 'files changed, no restart_globs matched' };
-}
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  k: () => (/* binding */ checkJobSelection),
+  g: () => (/* binding */ deploy)
+});
 
+// EXTERNAL MODULE: ./lib/errors.js
+var errors = __webpack_require__(452);
+// EXTERNAL MODULE: ./lib/bucket/maand-conf.js
+var maand_conf = __webpack_require__(3788);
+// EXTERNAL MODULE: ./lib/kv/index.js + 11 modules
+var lib_kv = __webpack_require__(2762);
+// EXTERNAL MODULE: ./lib/run/lifecycle.js + 2 modules
+var lifecycle = __webpack_require__(939);
+// EXTERNAL MODULE: ./lib/deploy/context.js + 1 modules
+var context = __webpack_require__(881);
+// EXTERNAL MODULE: ./lib/deploy/lifecycle.js
+var deploy_lifecycle = __webpack_require__(3380);
 // EXTERNAL MODULE: ./lib/deploy/alloc-state.js
 var alloc_state = __webpack_require__(4306);
+// EXTERNAL MODULE: ./lib/deploy/tree-hash.js
+var tree_hash = __webpack_require__(8240);
 ;// CONCATENATED MODULE: ./lib/deploy/plan.js
 // What a deploy would do to each allocation of a job, and why (deploy spec §10, §12.2, §16.3 with our
 // decisions: disabled allocations are only stopped (Q4, Q9), unfinished work is carried (Q30, S3)).
@@ -274,14 +246,14 @@ function planJob(job, seq, allocs, staged, marker, flags) {
             plans.push({ ...base, action: 'skip', reason: 'up to date' });
             continue;
         }
-        const d = decideLifecycle({
+        const d = (0,deploy_lifecycle/* decideLifecycle */.N)({
             policy: job.restartPolicy,
             globs: job.restartGlobs,
             syncOnly: flags.syncOnly,
             hashChanged,
             versionOnly: !hashChanged && versionPending,
-            previousFiles: parseFilesJson(a.previousFiles),
-            currentFiles: current?.files ?? parseFilesJson(a.currentFiles),
+            previousFiles: (0,tree_hash/* parseFilesJson */.x)(a.previousFiles),
+            currentFiles: current?.files ?? (0,tree_hash/* parseFilesJson */.x)(a.currentFiles),
         });
         const why = hashChanged ? d.reason : versionPending ? `version ${a.currentVersion} → ${a.newVersion}` : '--force';
         plans.push({ ...base, action: d.action, matched: d.matched, reason: d.action === 'sync' && !flags.syncOnly ? `${why}; restart_policy never` : why });
@@ -291,6 +263,8 @@ function planJob(job, seq, allocs, staged, marker, flags) {
     return { job: job.name, seq, needsRollout: work, reason, marker, allocations: plans };
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
 var js_yaml = __webpack_require__(3243);
 // EXTERNAL MODULE: ./lib/build/prometheus.js
@@ -299,7 +273,11 @@ var prometheus = __webpack_require__(8050);
 var job_tree = __webpack_require__(8277);
 // EXTERNAL MODULE: ./node_modules/markdown-it/dist/markdown-it.mjs + 12 modules
 var markdown_it = __webpack_require__(5251);
-;// CONCATENATED MODULE: ./lib/deploy/dashboard-ignore.js
+// EXTERNAL MODULE: ./lib/util/go-json.js
+var go_json = __webpack_require__(6495);
+// EXTERNAL MODULE: ./lib/util/glob-match.js
+var glob_match = __webpack_require__(2332);
+;// CONCATENATED MODULE: ./lib/prometheus/dashboard-ignore.js
 // `.dashboardignore` (deploy spec §8.4): gitignore-like patterns that keep dashboard files out of the
 // consoles index (the files are still staged). Segments are matched with glob-match's Go path.Match, so
 // `*`, `?`, classes and escapes behave as in restart_globs; `**` spans any number of segments.
@@ -331,7 +309,7 @@ function matchSegments(pattern, path) {
     const [head, ...rest] = pattern;
     if (head === '**')
         return matchSegments(rest, path) || (path.length > 0 && matchSegments(pattern, path.slice(1)));
-    return path.length > 0 && pathMatch(head, path[0]) && matchSegments(rest, path.slice(1));
+    return path.length > 0 && (0,glob_match/* pathMatch */.z2)(head, path[0]) && matchSegments(rest, path.slice(1));
 }
 /** True when the rule matches the file or one of its parent directories (ignoring a directory ignores its files). */
 function ruleMatches(rule, rel) {
@@ -342,7 +320,7 @@ function ruleMatches(rule, rel) {
         if (rule.dirOnly && k === parts.length)
             continue;
         const candidate = parts.slice(0, k);
-        if (rule.baseName ? pathMatch(rule.segments[0], candidate[k - 1]) : matchSegments(rule.segments, candidate))
+        if (rule.baseName ? (0,glob_match/* pathMatch */.z2)(rule.segments[0], candidate[k - 1]) : matchSegments(rule.segments, candidate))
             return true;
     }
     return false;
@@ -378,7 +356,7 @@ function listedDashboards(files) {
         .sort(go_json/* byteCompare */.U6);
 }
 
-;// CONCATENATED MODULE: ./lib/deploy/prometheus-consoles.js
+;// CONCATENATED MODULE: ./lib/prometheus/consoles.js
 // Prometheus consoles staged into the server job's tree (deploy spec §8.4): every job's Markdown runbooks
 // rendered to HTML and its dashboards copied verbatim, each set with an index page and a style sheet.
 // Prometheus runs every file under consoles/ through Go's html/template, so generated pages write `{`
@@ -498,7 +476,7 @@ function prometheusConsoles(db, tree) {
     addDashboards(db, tree);
 }
 
-;// CONCATENATED MODULE: ./lib/deploy/prometheus.js
+;// CONCATENATED MODULE: ./lib/prometheus/server.js
 // Prometheus support at deploy time (kv spec §2.8, deploy spec §8.4): the `scrapeConfigs` and
 // `ruleFiles` template functions, and the alert rules (with runbook links) and consoles staged into the
 // Prometheus server job's tree.
@@ -1092,7 +1070,7 @@ async function reconcile(ctx) {
             failures.set(r.job, r.error);
     };
     if (stopped.some(alloc_state/* wasDeployed */.wZ))
-        ctx.link.requireTransport();
+        await ctx.link.requireTransport();
     for (const a of stopped) {
         const running = (0,alloc_state/* wasDeployed */.wZ)(a);
         const assumeDead = a.removed && !ctx.workers.has(a.workerIp);
@@ -1179,227 +1157,8 @@ function purgeRemovedJobs(ctx, all, stopped) {
         ctx.checkpoint();
 }
 
-// EXTERNAL MODULE: ./lib/deploy/rollout-order.js
-var rollout_order = __webpack_require__(5163);
-;// CONCATENATED MODULE: ./lib/deploy/causes.js
-// One cause, said once: at fleet size the same failure (a refused connection, a missing key) hits many
-// workers and many jobs. These fold identical causes into one line naming everything they hit.
-const SHOWN = 6;
-/** `a, b, c and 21 more` */
-function listNames(names) {
-    const sorted = [...names].sort(compareNames);
-    return sorted.length <= SHOWN ? sorted.join(', ') : `${sorted.slice(0, SHOWN).join(', ')} and ${sorted.length - SHOWN} more`;
-}
-/**
- * Per-worker errors → one line per distinct cause. An error that names its worker (`worker <ip> …`) is
- * compared with the worker's name taken out, so "worker 10.0.0.1 unreachable" on 24 workers is one line
- * `workers 10.0.0.1, … and 18 more: unreachable …`.
- */
-function byCause(items) {
-    const groups = new Map();
-    for (const { worker, error } of items) {
-        const cause = worker === '' ? error : error.split(worker).join('\u0000');
-        const list = groups.get(cause) ?? [];
-        if (!list.includes(worker))
-            list.push(worker);
-        groups.set(cause, list);
-    }
-    return [...groups].map(([cause, workers]) => {
-        if (workers.length === 1)
-            return cause.split('\u0000').join(workers[0]);
-        const rest = cause.replace(/^worker \u0000:? ?/, '').split('\u0000').join('<worker>');
-        return `workers ${listNames(workers)}: ${rest}`;
-    });
-}
-/** `job <name>: <cause>` lines → one line per distinct cause, `jobs a, b: <cause>` when several share it. */
-function jobsByCause(lines) {
-    const groups = new Map();
-    const order = [];
-    for (const line of lines) {
-        const m = /^job (\S+): ([\s\S]*)$/.exec(line);
-        const key = m ? m[2] : line;
-        if (!groups.has(key))
-            order.push(key);
-        const jobs = groups.get(key) ?? [];
-        if (m)
-            jobs.push(m[1]);
-        groups.set(key, jobs);
-    }
-    return order.map((cause) => {
-        const jobs = groups.get(cause);
-        if (jobs.length === 0)
-            return cause;
-        return jobs.length === 1 ? `job ${jobs[0]}: ${cause}` : `jobs ${listNames(jobs)}: ${cause}`;
-    });
-}
-/** Dotted IPv4 addresses in numeric order, everything else by text. */
-function compareNames(a, b) {
-    const na = /^\d+\.\d+\.\d+\.\d+$/.test(a) ? a.split('.').map(Number) : undefined;
-    const nb = /^\d+\.\d+\.\d+\.\d+$/.test(b) ? b.split('.').map(Number) : undefined;
-    if (na && nb) {
-        for (let i = 0; i < 4; i++)
-            if (na[i] !== nb[i])
-                return na[i] - nb[i];
-        return 0;
-    }
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-
-// EXTERNAL MODULE: ./lib/hooks/catalog.js
-var catalog = __webpack_require__(2763);
-;// CONCATENATED MODULE: ./lib/deploy/rollout.js
-
-
-
-
-class JobFailure extends Error {
-    name = 'JobFailure';
-}
-async function rolloutJob(ctx, plan, allocs, staged) {
-    const started = Date.now();
-    const res = { job: plan.job, seq: plan.seq, status: 'deployed', reason: plan.reason, durationMs: 0, allocations: [] };
-    ctx.emit({ type: 'job-started', job: plan.job, seq: plan.seq });
-    try {
-        await rollout(ctx, plan, allocs, staged, res);
-    }
-    catch (e) {
-        res.status = 'failed';
-        res.error = e instanceof JobFailure ? e.message : `job ${plan.job}: ${e.message}`;
-    }
-    res.durationMs = Date.now() - started;
-    ctx.emit({ type: 'job-finished', result: res });
-    return res;
-}
-async function rollout(ctx, plan, allocs, staged, res) {
-    const job = plan.job;
-    const fail = (msg) => {
-        throw new JobFailure(`job ${job}: ${msg}`);
-    };
-    const info = (0,alloc_state/* jobInfo */.ec)(ctx.db, job);
-    if (!info)
-        fail('the job is no longer in the catalog; run maand build');
-    const active = plan.allocations.filter((a) => !a.disabled);
-    const byIp = new Map(allocs.map((a) => [a.workerIp, a]));
-    const work = active.filter((a) => a.action !== 'skip');
-    const newAllocs = work.filter((a) => a.action === 'start');
-    if (ctx.flags.syncOnly && newAllocs.length > 0)
-        fail(`sync-only deploy cannot start new allocations on job "${job}": ${newAllocs.map((a) => a.workerIp).join(',')} (deploy without --sync-only first)`);
-    if (plan.marker === 'post_deploy' && work.length === 0) {
-        await postDeploy(ctx, job, active, res);
-        ctx.checkpoint(() => (0,alloc_state/* setJobMarker */.Y9)(ctx.db, job, undefined));
-        return;
-    }
-    ctx.checkpoint(() => (0,alloc_state/* setJobMarker */.Y9)(ctx.db, job, 'rollout'));
-    // Files first, only where something changes (Q4: only workers with an active allocation of the job).
-    for (const a of work)
-        ctx.link.warm(a.workerIp); // connect while the trees are written
-    for (const a of work) {
-        const t = staged.get(a.allocId);
-        if (t)
-            ctx.stage.placeTree(a.workerIp, job, t.hash, t.tree);
-    }
-    const rsyncErrors = await Promise.all(work.map((a) => ctx.link.sendJobFiles(a.workerIp, job)));
-    const bad = work.flatMap((a, i) => (rsyncErrors[i] === undefined ? [] : [{ worker: a.workerIp, error: rsyncErrors[i] }]));
-    if (bad.length > 0) {
-        for (const a of work)
-            res.allocations.push(allocResult(a, 'failed', 0, rsyncErrors[work.indexOf(a)]));
-        fail(byCause(bad).join('; '));
-    }
-    const syncs = work.filter((a) => a.action === 'sync');
-    if (syncs.length > 0) {
-        ctx.checkpoint(() => syncs.forEach((a) => (0,alloc_state/* promote */.IQ)(ctx.db, job, a.allocId)));
-        for (const a of syncs)
-            res.allocations.push(allocResult(a, 'ok', 0));
-    }
-    const jobControl = (0,catalog/* commandsFor */.Au)(ctx.db, job, 'job_control');
-    if (jobControl.length > 0 && !ctx.flags.syncOnly) {
-        await jobControlPath(ctx, job, active, res);
-    }
-    else if (!ctx.flags.syncOnly) {
-        const defaultOrder = allocs.filter((a) => !a.removed).map((a) => a.workerIp);
-        await phase(ctx, job, 'new', 'start', newAllocs, info.maxConcurrentStarts, defaultOrder, byIp, res);
-        await phase(ctx, job, 'update', 'reload', work.filter((a) => a.action === 'reload'), info.maxConcurrentUpgrades, defaultOrder, byIp, res);
-        await phase(ctx, job, 'update', 'restart', work.filter((a) => a.action === 'restart'), info.maxConcurrentUpgrades, defaultOrder, byIp, res);
-        if (plan.marker === 'rollout' && newAllocs.length + work.filter((a) => a.action === 'reload' || a.action === 'restart').length === 0) {
-            await healthGate(ctx, job);
-        }
-    }
-    ctx.checkpoint(() => (0,alloc_state/* setJobMarker */.Y9)(ctx.db, job, 'post_deploy'));
-    await postDeploy(ctx, job, active, res);
-    ctx.checkpoint(() => (0,alloc_state/* setJobMarker */.Y9)(ctx.db, job, undefined));
-    if (work.length === 0 && !plan.marker)
-        res.status = 'unchanged';
-}
-function allocResult(a, outcome, durationMs, error, batch) {
-    return { workerIp: a.workerIp, allocId: a.allocId, action: a.action, reason: a.reason, outcome, durationMs, ...(error ? { error } : {}), ...(batch !== undefined ? { batch } : {}) };
-}
-async function phase(ctx, job, phaseName, target, candidates, batchSize, defaultOrder, byIp, res) {
-    if (candidates.length === 0)
-        return;
-    const kvOrder = ctx.kv.tryGet(`maand/job/${job}`, 'rollout_order');
-    const order = (0,rollout_order/* rolloutOrder */.Y)(candidates.map((a) => a.workerIp), defaultOrder, kvOrder);
-    if (order.ignored.length > 0)
-        ctx.emit({ type: 'warning', message: `job ${job}: rollout_order lists ${order.ignored.join(',')} which ${order.ignored.length === 1 ? 'is' : 'are'} not part of this ${target}; ignored` });
-    const plansByIp = new Map(candidates.map((a) => [a.workerIp, a]));
-    const groups = (0,rollout_order/* batches */.X)(order.order, batchSize);
-    for (const [index, ips] of groups.entries()) {
-        if (ctx.cancelled)
-            throw new JobFailure(`job ${job}: cancelled before ${target} batch ${index + 1}/${groups.length} (${ips.join(',')}); run maand deploy again to continue`);
-        ctx.emit({ type: 'batch-started', job, phase: phaseName, action: target, index, count: groups.length, workers: ips });
-        const t0 = Date.now();
-        const outcomes = await Promise.all(ips.map((ip) => {
-            const a = byIp.get(ip);
-            return ctx.link.runTarget(ip, { job, target, currentVersion: a.currentVersion, newVersion: a.newVersion });
-        }));
-        const failed = ips.flatMap((ip, i) => (outcomes[i] === undefined ? [] : [{ worker: ip, error: outcomes[i] }]));
-        if (failed.length > 0) {
-            ips.forEach((ip, i) => res.allocations.push(allocResult(plansByIp.get(ip), outcomes[i] ? 'failed' : 'ok', Date.now() - t0, outcomes[i], index)));
-            throw new JobFailure(`job ${job}: ${target} batch ${index + 1}/${groups.length} failed: ${byCause(failed).join('; ')}`);
-        }
-        const hook = await ctx.hooks.run(job, 'after_allocation_started', ips.map((ip) => ({ allocId: byIp.get(ip).allocId, workerIp: ip })), {
-            concurrency: ips.length,
-            env: { BATCH_ALLOCATIONS: ips.join(','), BATCH_INDEX: String(index), BATCH_COUNT: String(groups.length), DEPLOY_PHASE: phaseName, ROLLOUT_ORDER: order.full, ROLLOUT_ORDER_SOURCE: order.source },
-        });
-        if (!hook.ok) {
-            ips.forEach((ip) => res.allocations.push(allocResult(plansByIp.get(ip), 'failed', Date.now() - t0, hook.error, index)));
-            throw new JobFailure(`job ${job}: ${hook.error}`);
-        }
-        // Promote the batch: the workers now run this tree (seed S2); committed before anything else can fail.
-        ctx.checkpoint(() => ips.forEach((ip) => (0,alloc_state/* promote */.IQ)(ctx.db, job, byIp.get(ip).allocId)));
-        ctx.emit({ type: 'batch-promoted', job, workers: ips });
-        ips.forEach((ip) => res.allocations.push(allocResult(plansByIp.get(ip), 'ok', Date.now() - t0, undefined, index)));
-        await healthGate(ctx, job);
-    }
-}
-async function healthGate(ctx, job) {
-    const h = await ctx.health.check(job);
-    if (!h.ok)
-        throw new JobFailure(`job ${job}: health check failed: ${h.error ?? 'unknown error'} (the next deploy retries it)`);
-}
-async function jobControlPath(ctx, job, active, res) {
-    const news = active.filter((a) => a.action === 'start').map((a) => a.workerIp);
-    const updated = active.filter((a) => a.action === 'restart' || a.action === 'reload' || (ctx.flags.force && a.action !== 'start')).map((a) => a.workerIp);
-    const t0 = Date.now();
-    const hook = await ctx.hooks.run(job, 'job_control', active.map((a) => ({ allocId: a.allocId, workerIp: a.workerIp })), {
-        concurrency: Math.max(1, active.length),
-        env: { NEW_ALLOCATIONS: news.join(','), UPDATED_ALLOCATIONS: updated.join(',') },
-    });
-    if (!hook.ok)
-        throw new JobFailure(`job ${job}: ${hook.error}`);
-    ctx.checkpoint(() => active.forEach((a) => (0,alloc_state/* promote */.IQ)(ctx.db, job, a.allocId)));
-    for (const a of active)
-        if (a.action !== 'skip' && a.action !== 'sync')
-            res.allocations.push(allocResult(a, 'ok', Date.now() - t0));
-    await healthGate(ctx, job);
-}
-async function postDeploy(ctx, job, active, res) {
-    const hook = await ctx.hooks.run(job, 'post_deploy', active.map((a) => ({ allocId: a.allocId, workerIp: a.workerIp })), { concurrency: 1 });
-    if (!hook.ok) {
-        res.reason = 'post_deploy failed; the next deploy runs post_deploy again';
-        throw new JobFailure(`job ${job}: ${hook.error}`);
-    }
-}
-
+// EXTERNAL MODULE: ./lib/deploy/rollout.js
+var rollout = __webpack_require__(1794);
 // EXTERNAL MODULE: ./lib/catalog/schema.js
 var schema = __webpack_require__(4912);
 ;// CONCATENATED MODULE: ./lib/catalog/job-files.js
@@ -1414,8 +1173,8 @@ function jobFileRows(db, job) {
         .all(job);
 }
 
-// EXTERNAL MODULE: ./lib/template/index.js + 17 modules
-var template = __webpack_require__(1735);
+// EXTERNAL MODULE: ./lib/template/index.js + 18 modules
+var template = __webpack_require__(148);
 // EXTERNAL MODULE: ./lib/util/assets.js
 var assets = __webpack_require__(147);
 ;// CONCATENATED MODULE: ./lib/deploy/template-kv.js
@@ -1482,8 +1241,6 @@ function jobFileMode(stored, data) {
 
 
 
-
-
 /** Builds the job tree for one allocation in memory. Throws MaandError naming the file. */
 function buildJobTree(db, kv, ctx, rows = jobFileRows(db, ctx.job)) {
     const tree = (0,job_tree/* emptyTree */["in"])();
@@ -1511,13 +1268,6 @@ function buildJobTree(db, kv, ctx, rows = jobFileRows(db, ctx.job)) {
     prometheusRules(db, ctx.job, tree, ctx.workerIp);
     addCerts(db, kv, tree, ctx);
     return tree;
-}
-/** Writes the job tree for one allocation under tmp/stage/<ip>/jobs/<job>/ and returns that directory. */
-function stageJob(db, kv, bucketRoot, ctx) {
-    const dir = join(bucketRoot, 'tmp', 'stage', ctx.workerIp, 'jobs', ctx.job);
-    rmSync(dir, { recursive: true, force: true });
-    writeJobTree(buildJobTree(db, kv, ctx), dir);
-    return dir;
 }
 function renderTemplates(db, kv, tree, ctx) {
     const templates = [...tree.files.keys()].filter((p) => p.endsWith('.tpl')).sort(go_json/* byteCompare */.U6);
@@ -1552,7 +1302,8 @@ function renderTemplates(db, kv, tree, ctx) {
             out = (0,template/* renderBytes */.UP)(tpl, data);
         }
         catch (e) {
-            const msg = e instanceof template/* TemplateError */.$w || e instanceof Error ? e.message : String(e);
+            // the error may quote a value the template read with getSecret: it reaches logs, summaries and JSON
+            const msg = (0,template/* redactSecrets */.fp)(e instanceof Error ? e.message : String(e), kv.knownSecrets());
             throw new errors/* MaandError */.Ob('invalid job', `job ${ctx.job} worker ${ctx.workerIp}: execute template ${rel}: ${msg}`);
         }
         (0,job_tree/* putFile */.UN)(tree, rel.slice(0, -'.tpl'.length), out, RENDERED_MODE, LEGACY_RENDERED_MODE);
@@ -1593,6 +1344,263 @@ function stageActive(db, kv, workers, bucketId, updateSeq, job, allocs) {
     return staged;
 }
 
+// EXTERNAL MODULE: ./lib/deploy/deployed-content.js
+var deployed_content = __webpack_require__(7409);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./lib/kv/secrets.js
+var secrets = __webpack_require__(652);
+;// CONCATENATED MODULE: ./lib/deploy/redact.js
+// Redaction of plan content (decision Q36): every decrypted KV secret value of the bucket (any secrets/
+// namespace, every stored version, encrypted certificate keys) and every PEM private-key block becomes
+// a token `[secret:<fingerprint>]` before anything is stored or diffed. The fingerprint is a keyed
+// digest (the bucket's KV key, derived), so equal values match across deploys without revealing them;
+// the display turns tokens into `[secret]`, or `[secret] (changed)` when the old text had no such value.
+
+
+
+/** Shorter values would mask ordinary text (the Action's masking rule). */
+const MIN_SECRET_LENGTH = 4;
+const SECRET = '[secret]';
+const CHANGED_SECRET = '[secret] (changed)';
+const redact_PEM_PRIVATE_KEY = '-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\\s\\S]*?-----END [A-Z0-9 ]*PRIVATE KEY-----';
+const TOKEN = /\[secret:([0-9a-f]{16})\]/g;
+class Redactor {
+    #pattern;
+    #key;
+    constructor(values, key) {
+        const unique = [...new Set(values)].filter((v) => v.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+        // one pass, PEM blocks first, longer values before their prefixes: a token is never re-redacted
+        this.#pattern = new RegExp([redact_PEM_PRIVATE_KEY, ...unique.map(escapeRegExp)].join('|'), 'g');
+        this.#key = key;
+    }
+    redact(text) {
+        return text.replace(this.#pattern, (m) => `[secret:${(0,external_node_crypto_.createHmac)('sha256', this.#key).update(m).digest('hex').slice(0, 16)}]`);
+    }
+}
+function escapeRegExp(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/**
+ * The bucket's redactor: the stored history of every encrypted value plus the live secrets of this run
+ * (a pre_deploy hook may have just written one). Throws when secrets exist but the KV key is missing.
+ */
+function bucketRedactor(db, kv) {
+    const values = [];
+    const rows = db.prepare(`SELECT value FROM key_value WHERE substr(value, 1, ${secrets/* ENCRYPTED_PREFIX */.Mp.length}) = ?`).all(secrets/* ENCRYPTED_PREFIX */.Mp);
+    for (const r of rows)
+        values.push(kv.decryptValue(r.value));
+    for (const ns of kv.namespaces().filter(lib_kv/* isSecretNamespace */.QZ))
+        for (const key of kv.keys(ns))
+            values.push(kv.getSecret(ns, key));
+    return new Redactor(values, kv.derivedKey('plan-redaction'));
+}
+/** The fingerprints of the secrets in a redacted text. */
+function secretTokens(text) {
+    return new Set([...text.matchAll(TOKEN)].map((m) => m[1]));
+}
+/** A redacted line as shown: `[secret]`, or `[secret] (changed)` for a value `before` did not hold. */
+function showSecrets(line, before) {
+    return line.replace(TOKEN, (_m, id) => (before !== undefined && !before.has(id) ? CHANGED_SECRET : SECRET));
+}
+
+;// CONCATENATED MODULE: ./lib/deploy/content-record.js
+
+
+function recordStaged(db, kv, job, active, staged) {
+    let redactor;
+    for (const a of active) {
+        const t = staged.get(a.allocId);
+        if (!t)
+            continue;
+        const running = t.hash === (a.previousHash ?? '');
+        if (running && (0,deployed_content/* hasDeployedFiles */.U9)(db, job, a.allocId))
+            continue;
+        try {
+            redactor ??= bucketRedactor(db, kv);
+        }
+        catch {
+            return; // secrets that cannot be decrypted cannot be redacted: keep no text rather than clear text
+        }
+        (0,deployed_content/* recordFiles */.B5)(db, job, a.allocId, running ? 'deployed' : 'staged', recordedFiles(t, redactor));
+    }
+}
+/** The tree's hashed files as kept: redacted text for small text files, size and digest for the rest. */
+function recordedFiles(t, redactor) {
+    return Object.entries(t.files).map(([path, digest]) => {
+        const data = t.tree.files.get(path).data;
+        return { path, digest, size: data.length, ...((0,deployed_content/* isText */.KH)(data) ? { text: redactor.redact(Buffer.from(data).toString('utf8')) } : {}) };
+    });
+}
+
+;// CONCATENATED MODULE: ./lib/util/unified-diff.js
+// Line diff (Myers' O(ND) algorithm) rendered as unified-diff hunks with three lines of context.
+const CONTEXT = 3;
+/** Splits text into lines; a trailing newline does not make an empty last line. */
+function lines(text) {
+    if (text === '')
+        return [];
+    const out = text.split('\n');
+    if (out[out.length - 1] === '')
+        out.pop();
+    return out;
+}
+/** The shortest edit script turning `a` into `b`. */
+function diffLines(a, b) {
+    const n = a.length;
+    const m = b.length;
+    const max = n + m;
+    const offset = max + 1;
+    let v = new Int32Array(2 * max + 3);
+    const trace = [];
+    let done = false;
+    for (let d = 0; d <= max && !done; d++) {
+        trace.push(v.slice());
+        const next = v.slice();
+        for (let k = -d; k <= d; k += 2) {
+            let x = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
+            let y = x - k;
+            while (x < n && y < m && a[x] === b[y]) {
+                x++;
+                y++;
+            }
+            next[offset + k] = x;
+            if (x >= n && y >= m) {
+                done = true;
+                break;
+            }
+        }
+        v = next;
+    }
+    // walk back through the saved frontiers
+    const edits = [];
+    let x = n;
+    let y = m;
+    for (let d = trace.length - 1; d >= 0; d--) {
+        const vd = trace[d];
+        const k = x - y;
+        const down = k === -d || (k !== d && vd[offset + k - 1] < vd[offset + k + 1]);
+        const prevK = down ? k + 1 : k - 1;
+        const prevX = d === 0 ? 0 : vd[offset + prevK];
+        const prevY = d === 0 ? 0 : prevX - prevK;
+        while (x > prevX && y > prevY) {
+            edits.push({ op: ' ', line: a[--x] });
+            y--;
+        }
+        if (d > 0) {
+            if (down)
+                edits.push({ op: '+', line: b[--y] });
+            else
+                edits.push({ op: '-', line: a[--x] });
+        }
+    }
+    return edits.reverse();
+}
+/**
+ * Unified hunks (`@@ -a,b +c,d @@` then ` `/`-`/`+` lines) of `before` → `after`; '' when equal.
+ * `show` maps each line for display (e.g. redaction tokens), with the op it is shown under.
+ */
+function unifiedDiff(before, after, show = (l) => l) {
+    const edits = diffLines(lines(before), lines(after));
+    const changed = edits.map((e, i) => (e.op !== ' ' ? i : -1)).filter((i) => i >= 0);
+    if (changed.length === 0)
+        return '';
+    const out = [];
+    let i = 0;
+    while (i < changed.length) {
+        const start = Math.max(0, changed[i] - CONTEXT);
+        let end = Math.min(edits.length, changed[i] + CONTEXT + 1);
+        while (i + 1 < changed.length && changed[i + 1] - CONTEXT <= end)
+            end = Math.min(edits.length, changed[++i] + CONTEXT + 1);
+        i++;
+        let aLine = 1;
+        let bLine = 1;
+        for (const e of edits.slice(0, start)) {
+            if (e.op !== '+')
+                aLine++;
+            if (e.op !== '-')
+                bLine++;
+        }
+        const hunk = edits.slice(start, end);
+        const aCount = hunk.filter((e) => e.op !== '+').length;
+        const bCount = hunk.filter((e) => e.op !== '-').length;
+        out.push(`@@ -${range(aLine, aCount)} +${range(bLine, bCount)} @@`);
+        for (const e of hunk)
+            out.push(`${e.op}${show(e.line, e.op)}`);
+    }
+    return `${out.join('\n')}\n`;
+}
+/** GNU diff's hunk range: `start,count`, just `start` for one line, `start-1,0` for none. */
+function range(start, count) {
+    return count === 1 ? String(start) : `${count === 0 ? start - 1 : start},${count}`;
+}
+
+;// CONCATENATED MODULE: ./lib/deploy/plan-files.js
+
+
+
+
+
+const NO_PREVIOUS_CONTENT = 'no previous content recorded';
+const NOT_TEXT = `binary or larger than ${deployed_content/* MAX_TEXT_BYTES */.$D / 1024} KiB: size and digest only`;
+const SAME_TEXT = 'same text: its mode or link target changed';
+const NO_KEY = 'no diff: the bucket has secrets and the KV key is not available to redact them';
+/** A copy of `plan` whose changing allocations list their files. */
+function withFileChanges(db, kv, plan, allocs, staged) {
+    let redactor;
+    const byId = new Map(allocs.map((a) => [a.allocId, a]));
+    const allocations = plan.allocations.map((p) => {
+        const t = staged.get(p.allocId);
+        const a = byId.get(p.allocId);
+        if (!t || !a || p.action === 'skip' || p.action === 'stop')
+            return p;
+        if (redactor === undefined) {
+            try {
+                redactor = bucketRedactor(db, kv);
+            }
+            catch {
+                redactor = null;
+            }
+        }
+        return { ...p, files: fileChanges(db, plan.job, a, t, redactor) };
+    });
+    return { ...plan, allocations };
+}
+function fileChanges(db, job, a, t, redactor) {
+    const previous = a.previousHash ? (0,tree_hash/* parseFilesJson */.x)(a.previousFiles) ?? {} : {};
+    const recorded = a.previousHash ? (0,deployed_content/* deployedFiles */.wY)(db, job, a.allocId) : undefined;
+    const next = new Map((redactor ? recordedFiles(t, redactor) : sizesOnly(t)).map((f) => [f.path, f]));
+    return (0,tree_hash/* changedPaths */.v)(previous, t.files).map((path) => {
+        const now = next.get(path);
+        const old = recorded?.get(path);
+        const known = old !== undefined && old.digest === previous[path];
+        const change = now === undefined ? 'removed' : path in previous ? 'changed' : 'added';
+        const base = { path, change, size: now?.size ?? null, previousSize: known ? old.size : null };
+        if (!redactor)
+            return { ...base, diff: null, note: NO_KEY };
+        if (change !== 'added' && !known)
+            return { ...base, diff: null, note: NO_PREVIOUS_CONTENT };
+        const before = change === 'added' ? '' : old.text;
+        const after = change === 'removed' ? '' : now.text;
+        if (before === undefined || after === undefined)
+            return { ...base, diff: null, note: NOT_TEXT };
+        const diff = shownDiff(before, after);
+        return diff === '' ? { ...base, diff: null, note: SAME_TEXT } : { ...base, diff, note: null };
+    });
+}
+function sizesOnly(t) {
+    return Object.entries(t.files).map(([path, digest]) => ({ path, digest, size: t.tree.files.get(path).data.length }));
+}
+/** The diff of two redacted texts, secrets shown as `[secret]` (`[secret] (changed)` on new values). */
+function shownDiff(before, after) {
+    const old = secretTokens(before);
+    return unifiedDiff(before, after, (line, op) => showSecrets(line, op === '+' ? old : undefined));
+}
+
+// EXTERNAL MODULE: ./lib/deploy/history-rows.js
+var history_rows = __webpack_require__(4385);
+// EXTERNAL MODULE: ./lib/deploy/pins.js
+var pins = __webpack_require__(5775);
 ;// CONCATENATED MODULE: ./lib/deploy/engine.js
 // `maand deploy`: the seed's pipeline. Reconcile once, then per deployment_seq wave: pre_deploy →
 // stage → plan hash; only when some job has work: bump update_seq once (S1), then roll each job out.
@@ -1610,12 +1618,17 @@ function stageActive(db, kv, workers, bucketId, updateSeq, job, allocs) {
 
 
 
+
+
+
+
 function deploy(opts) {
     const flags = { dryRun: opts.dryRun ?? false, force: opts.force ?? false, syncOnly: opts.syncOnly ?? false, jobs: opts.jobs ?? [] };
     return (0,lifecycle/* withRun */.Y)({
         root: opts.root, command: flags.dryRun ? 'deploy --dry-run' : 'deploy', connect: opts.connect, readOnly: flags.dryRun,
+        history: { command: opts.historyCommand ?? 'deploy', ...(opts.origin ? { origin: opts.origin } : {}) },
         stage: opts.stageRamDir !== undefined ? { ramDir: opts.stageRamDir } : {},
-        ...(opts.onEvent ? { onEvent: opts.onEvent } : {}), ...(opts.signal ? { signal: opts.signal } : {}),
+        ...(opts.onEvent ? { onEvent: opts.onEvent } : {}), ...(opts.signal ? { signal: opts.signal } : {}), ...(opts.onSecret ? { onSecret: opts.onSecret } : {}),
     }, (r) => deployRun(r, flags));
 }
 async function deployRun(r, flags) {
@@ -1627,12 +1640,16 @@ async function deployRun(r, flags) {
     };
     const useSudo = (0,maand_conf/* sshSettings */.OA)(r.conf).useSudo;
     let ctx;
-    const link = new worker_link/* WorkerLink */.VB({ remote: r.links.remote, db: r.db, bucketId: r.bucketId, workers: r.workers, useSudo, emit: r.emit, stage: r.stage, updateSeq: () => ctx?.updateSeq ?? r.updateSeq });
-    ctx = new DeployContext(r, { flags, useSudo, result, link });
+    const link = new worker_link/* WorkerLink */.VB({
+        remote: r.links.remote, db: r.db, bucketId: r.bucketId, workers: r.workers, useSudo, emit: r.emit, stage: r.stage, updateSeq: () => ctx?.updateSeq ?? r.updateSeq,
+        ...(r.deployId !== undefined ? { release: (0,history_rows/* retention */.XZ)(r.db, r.deployId, r.conf.retain_releases) } : {}),
+    });
+    ctx = new context/* DeployContext */.p(r, { flags, useSudo, result, link });
     await run(ctx);
     result.updateSeq = ctx.updateSeq;
     result.updateSeqBumped = ctx.updateSeqBumped;
     result.cancelled = ctx.cancelled;
+    r.setOutcome(result.cancelled ? 'cancelled' : result.failedJobs.length > 0 ? 'failed' : 'ok');
     result.durationMs = Date.now() - t0;
     return result;
 }
@@ -1671,13 +1688,15 @@ async function run(ctx) {
                 continue;
             }
             const p = await planOne(ctx, job, seq);
+            if (!('error' in p))
+                (0,pins/* applyPins */.RL)(ctx, p.plan);
             if ('error' in p) {
                 pushJob(ctx, { job, seq, status: 'failed', reason: 'plan failed', error: p.error, durationMs: 0, allocations: [] }, failed);
                 continue;
             }
             ctx.emit({ type: 'job-planned', plan: p.plan });
             if (ctx.flags.dryRun) {
-                ctx.result.plans.push(p.plan);
+                ctx.result.plans.push(withFileChanges(ctx.db, ctx.kv, p.plan, p.allocs, p.staged));
                 continue;
             }
             // Open the connections to the workers this job will touch while the other jobs are planned.
@@ -1694,7 +1713,7 @@ async function run(ctx) {
         }
         if (planned.length > 0 && !ctx.updateSeqBumped && !ctx.cancelled) {
             // nothing on a worker changed yet: a missing key or ssh/rsync fails the run here, once
-            ctx.link.requireTransport();
+            await ctx.link.requireTransport();
             ctx.checkpoint(() => (ctx.updateSeq = (0,alloc_state/* bumpUpdateSeq */.VF)(ctx.db)));
             ctx.updateSeqBumped = true;
             restageTemplates(ctx, planned, seq, failed);
@@ -1704,7 +1723,7 @@ async function run(ctx) {
         const results = await Promise.all(planned.map(async ({ plan, allocs, staged }) => {
             if (ctx.cancelled)
                 return { job: plan.job, seq, status: 'failed', reason: 'cancelled', error: `job ${plan.job}: cancelled before its rollout; run maand deploy again`, durationMs: 0, allocations: [] };
-            return rolloutJob(ctx, plan, allocs, staged);
+            return (0,rollout/* rolloutJob */.J)(ctx, plan, allocs, staged);
         }));
         for (const r of results)
             pushJob(ctx, r, failed);
@@ -1725,6 +1744,8 @@ function restageTemplates(ctx, planned, seq, failed) {
         if (![...p.staged.values()].some((t) => [...t.tree.files.keys()].some((f) => f.endsWith('.tpl'))))
             continue;
         const again = stageAndPlan(ctx, p.plan.job, seq);
+        if (!('error' in again))
+            (0,pins/* applyPins */.RL)(ctx, again.plan);
         if ('error' in again) {
             pushJob(ctx, { job: p.plan.job, seq, status: 'failed', reason: 'plan failed', error: again.error, durationMs: 0, allocations: [] }, failed);
             planned.splice(i--, 1);
@@ -1735,6 +1756,8 @@ function restageTemplates(ctx, planned, seq, failed) {
 }
 function pushJob(ctx, r, failed) {
     ctx.result.jobs.push(r);
+    if (r.status === 'deployed' || r.status === 'failed')
+        ctx.recordJob((0,history_rows/* jobHistory */.Yd)(ctx.db, r));
     if (r.status === 'failed' || r.status === 'blocked') {
         failed.set(r.job, r.error ?? `job ${r.job} failed`);
         if (!ctx.result.failedJobs.includes(r.job))
@@ -1772,6 +1795,7 @@ function stageAndPlan(ctx, job, seq) {
                     (0,alloc_state/* storeHash */.YE)(ctx.db, job, a.allocId, h.hash, h.filesJson);
                 ctx.kv.put((0,lib_kv/* allocationNamespace */.QE)(job, a.workerIp), 'version', a.newVersion);
             }
+            recordStaged(ctx.db, ctx.kv, job, active, staged);
         });
         allocs = (0,alloc_state/* jobAllocations */.pt)(ctx.db, job);
     }
@@ -1790,9 +1814,340 @@ async function finalSync(ctx) {
     }));
 }
 
-// EXTERNAL MODULE: ./lib/deploy/connect.js + 14 modules
-var connect = __webpack_require__(502);
-;// CONCATENATED MODULE: ./lib/report/dry-run.js
+
+/***/ }),
+
+/***/ 3380:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ decideLifecycle)
+/* harmony export */ });
+/* harmony import */ var _util_glob_match_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2332);
+/* harmony import */ var _tree_hash_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8240);
+// Which lifecycle an updated allocation gets (deploy spec §13.1): restart, reload or sync (files only).
+
+
+function decideLifecycle(i) {
+    if (i.syncOnly)
+        return { action: 'sync', matched: [], reason: '--sync-only' };
+    const policy = i.policy === '' ? 'always' : i.policy;
+    if (policy === 'never')
+        return { action: 'sync', matched: [], reason: 'restart_policy never' };
+    if (policy === 'always')
+        return { action: 'restart', matched: [], reason: i.versionOnly ? 'version changed' : 'files changed' };
+    if (policy !== 'reload')
+        return { action: 'restart', matched: [], reason: `restart_policy ${policy}` };
+    if (i.versionOnly && !i.hashChanged)
+        return { action: 'reload', matched: [], reason: 'version changed' };
+    if (i.previousFiles === undefined && i.hashChanged)
+        return { action: 'reload', matched: [], reason: 'files changed (no previous manifest)' };
+    if (i.globs.length === 0)
+        return { action: 'reload', matched: [], reason: 'files changed' };
+    const matched = (0,_util_glob_match_js__WEBPACK_IMPORTED_MODULE_1__/* .matchAny */ .eM)(i.globs, (0,_tree_hash_js__WEBPACK_IMPORTED_MODULE_0__/* .changedPaths */ .v)(i.previousFiles, i.currentFiles));
+    if (matched.length > 0)
+        return { action: 'restart', matched, reason: `restart_globs matched ${matched.join(',')}` };
+    return { action: 'reload', matched: [], reason: 'files changed, no restart_globs matched' };
+}
+
+
+/***/ }),
+
+/***/ 5775:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   RL: () => (/* binding */ applyPins),
+/* harmony export */   nZ: () => (/* binding */ pinOf),
+/* harmony export */   oW: () => (/* binding */ setPin)
+/* harmony export */ });
+/* unused harmony export dropPin */
+/* harmony import */ var _history_store_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2185);
+
+function pinOf(db, job, allocId) {
+    if (!(0,_history_store_js__WEBPACK_IMPORTED_MODULE_0__/* .hasHistory */ .tw)(db))
+        return undefined;
+    const r = db.prepare('SELECT rollback_id, pinned_hash FROM rollback_pin WHERE job = ? AND alloc_id = ?').get(job, allocId);
+    return r ? { rollbackId: Number(r.rollback_id), pinnedHash: r.pinned_hash } : undefined;
+}
+function setPin(db, job, allocId, pin) {
+    db.prepare('INSERT INTO rollback_pin (job, alloc_id, rollback_id, pinned_hash) VALUES (?, ?, ?, ?) ON CONFLICT(job, alloc_id) DO UPDATE SET rollback_id = excluded.rollback_id, pinned_hash = excluded.pinned_hash').run(job, allocId, pin.rollbackId, pin.pinnedHash);
+}
+function dropPin(db, job, allocId) {
+    if ((0,_history_store_js__WEBPACK_IMPORTED_MODULE_0__/* .hasHistory */ .tw)(db))
+        db.prepare('DELETE FROM rollback_pin WHERE job = ? AND alloc_id = ?').run(job, allocId);
+}
+/** Skips the pinned allocations of a job's plan, and ends the pins the workspace or --force released. */
+function applyPins(ctx, plan) {
+    const released = [];
+    const ids = new Set();
+    for (const a of plan.allocations) {
+        if (a.disabled)
+            continue;
+        const pin = pinOf(ctx.db, plan.job, a.allocId);
+        if (!pin)
+            continue;
+        if (ctx.flags.force || a.currentHash !== pin.pinnedHash) {
+            released.push(a.allocId);
+            continue;
+        }
+        a.action = 'skip';
+        a.reason = `pinned by rollback ${pin.rollbackId}`;
+        ids.add(pin.rollbackId);
+    }
+    if (released.length > 0 && !ctx.flags.dryRun)
+        ctx.checkpoint(() => released.forEach((id) => dropPin(ctx.db, plan.job, id)));
+    if (ids.size === 0)
+        return;
+    plan.needsRollout = plan.allocations.some((a) => a.action !== 'skip') || plan.marker !== undefined;
+    if (!plan.needsRollout)
+        plan.reason = `pinned by rollback ${[...ids].sort((x, y) => x - y).join(', ')}`;
+}
+
+
+/***/ }),
+
+/***/ 1794:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ rolloutJob)
+/* harmony export */ });
+/* harmony import */ var _rollout_order_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5163);
+/* harmony import */ var _causes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1147);
+/* harmony import */ var _hooks_catalog_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2763);
+/* harmony import */ var _alloc_state_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4306);
+
+
+
+
+class JobFailure extends Error {
+    name = 'JobFailure';
+}
+async function rolloutJob(ctx, plan, allocs, staged) {
+    const started = Date.now();
+    const res = { job: plan.job, seq: plan.seq, status: 'deployed', reason: plan.reason, durationMs: 0, allocations: [] };
+    ctx.emit({ type: 'job-started', job: plan.job, seq: plan.seq });
+    try {
+        await rollout(ctx, plan, allocs, staged, res);
+    }
+    catch (e) {
+        res.status = 'failed';
+        res.error = e instanceof JobFailure ? e.message : `job ${plan.job}: ${e.message}`;
+    }
+    res.durationMs = Date.now() - started;
+    ctx.emit({ type: 'job-finished', result: res });
+    return res;
+}
+async function rollout(ctx, plan, allocs, staged, res) {
+    const job = plan.job;
+    const fail = (msg) => {
+        throw new JobFailure(`job ${job}: ${msg}`);
+    };
+    const info = (0,_alloc_state_js__WEBPACK_IMPORTED_MODULE_1__/* .jobInfo */ .ec)(ctx.db, job);
+    if (!info)
+        fail('the job is no longer in the catalog; run maand build');
+    const active = plan.allocations.filter((a) => !a.disabled);
+    const byIp = new Map(allocs.map((a) => [a.workerIp, a]));
+    const work = active.filter((a) => a.action !== 'skip');
+    const newAllocs = work.filter((a) => a.action === 'start');
+    if (ctx.flags.syncOnly && newAllocs.length > 0)
+        fail(`sync-only deploy cannot start new allocations on job "${job}": ${newAllocs.map((a) => a.workerIp).join(',')} (deploy without --sync-only first)`);
+    if (plan.marker === 'post_deploy' && work.length === 0) {
+        await postDeploy(ctx, job, active, res);
+        ctx.checkpoint(() => (0,_alloc_state_js__WEBPACK_IMPORTED_MODULE_1__/* .setJobMarker */ .Y9)(ctx.db, job, undefined));
+        return;
+    }
+    ctx.checkpoint(() => (0,_alloc_state_js__WEBPACK_IMPORTED_MODULE_1__/* .setJobMarker */ .Y9)(ctx.db, job, 'rollout'));
+    // Files first, only where something changes (Q4: only workers with an active allocation of the job).
+    for (const a of work)
+        ctx.link.warm(a.workerIp); // connect while the trees are written
+    for (const a of work) {
+        const t = staged.get(a.allocId);
+        if (t)
+            ctx.stage.placeTree(a.workerIp, job, t.hash, t.tree);
+    }
+    const rsyncErrors = await Promise.all(work.map((a) => ctx.sendJobFiles(a.workerIp, job)));
+    const bad = work.flatMap((a, i) => (rsyncErrors[i] === undefined ? [] : [{ worker: a.workerIp, error: rsyncErrors[i] }]));
+    if (bad.length > 0) {
+        for (const a of work)
+            res.allocations.push(allocResult(a, 'failed', 0, rsyncErrors[work.indexOf(a)]));
+        fail((0,_causes_js__WEBPACK_IMPORTED_MODULE_2__/* .byCause */ .zs)(bad).join('; '));
+    }
+    const syncs = work.filter((a) => a.action === 'sync');
+    if (syncs.length > 0) {
+        ctx.checkpoint(() => syncs.forEach((a) => ctx.promote(job, a.allocId)));
+        for (const a of syncs)
+            res.allocations.push(allocResult(a, 'ok', 0));
+    }
+    const jobControl = (0,_hooks_catalog_js__WEBPACK_IMPORTED_MODULE_0__/* .commandsFor */ .Au)(ctx.db, job, 'job_control');
+    if (jobControl.length > 0 && !ctx.flags.syncOnly) {
+        await jobControlPath(ctx, job, active, res);
+    }
+    else if (!ctx.flags.syncOnly) {
+        const defaultOrder = allocs.filter((a) => !a.removed).map((a) => a.workerIp);
+        await phase(ctx, job, 'new', 'start', newAllocs, info.maxConcurrentStarts, defaultOrder, byIp, res);
+        await phase(ctx, job, 'update', 'reload', work.filter((a) => a.action === 'reload'), info.maxConcurrentUpgrades, defaultOrder, byIp, res);
+        await phase(ctx, job, 'update', 'restart', work.filter((a) => a.action === 'restart'), info.maxConcurrentUpgrades, defaultOrder, byIp, res);
+        if (plan.marker === 'rollout' && newAllocs.length + work.filter((a) => a.action === 'reload' || a.action === 'restart').length === 0) {
+            await healthGate(ctx, job);
+        }
+    }
+    ctx.checkpoint(() => (0,_alloc_state_js__WEBPACK_IMPORTED_MODULE_1__/* .setJobMarker */ .Y9)(ctx.db, job, 'post_deploy'));
+    await postDeploy(ctx, job, active, res);
+    ctx.checkpoint(() => (0,_alloc_state_js__WEBPACK_IMPORTED_MODULE_1__/* .setJobMarker */ .Y9)(ctx.db, job, undefined));
+    if (work.length === 0 && !plan.marker)
+        res.status = 'unchanged';
+}
+function allocResult(a, outcome, durationMs, error, batch) {
+    return { workerIp: a.workerIp, allocId: a.allocId, action: a.action, reason: a.reason, outcome, durationMs, ...(error ? { error } : {}), ...(batch !== undefined ? { batch } : {}) };
+}
+async function phase(ctx, job, phaseName, target, candidates, batchSize, defaultOrder, byIp, res) {
+    if (candidates.length === 0)
+        return;
+    const kvOrder = ctx.kv.tryGet(`maand/job/${job}`, 'rollout_order');
+    const order = (0,_rollout_order_js__WEBPACK_IMPORTED_MODULE_3__/* .rolloutOrder */ .Y)(candidates.map((a) => a.workerIp), defaultOrder, kvOrder);
+    if (order.ignored.length > 0)
+        ctx.emit({ type: 'warning', message: `job ${job}: rollout_order lists ${order.ignored.join(',')} which ${order.ignored.length === 1 ? 'is' : 'are'} not part of this ${target}; ignored` });
+    const plansByIp = new Map(candidates.map((a) => [a.workerIp, a]));
+    const groups = (0,_rollout_order_js__WEBPACK_IMPORTED_MODULE_3__/* .batches */ .X)(order.order, batchSize);
+    for (const [index, ips] of groups.entries()) {
+        if (ctx.cancelled)
+            throw new JobFailure(`job ${job}: cancelled before ${target} batch ${index + 1}/${groups.length} (${ips.join(',')}); run maand deploy again to continue`);
+        ctx.emit({ type: 'batch-started', job, phase: phaseName, action: target, index, count: groups.length, workers: ips });
+        const t0 = Date.now();
+        const outcomes = await Promise.all(ips.map((ip) => {
+            const a = byIp.get(ip);
+            return ctx.link.runTarget(ip, { job, target, currentVersion: a.currentVersion, newVersion: a.newVersion });
+        }));
+        const failed = ips.flatMap((ip, i) => (outcomes[i] === undefined ? [] : [{ worker: ip, error: outcomes[i] }]));
+        if (failed.length > 0) {
+            ips.forEach((ip, i) => res.allocations.push(allocResult(plansByIp.get(ip), outcomes[i] ? 'failed' : 'ok', Date.now() - t0, outcomes[i], index)));
+            throw new JobFailure(`job ${job}: ${target} batch ${index + 1}/${groups.length} failed: ${(0,_causes_js__WEBPACK_IMPORTED_MODULE_2__/* .byCause */ .zs)(failed).join('; ')}`);
+        }
+        const hook = await ctx.hooks.run(job, 'after_allocation_started', ips.map((ip) => ({ allocId: byIp.get(ip).allocId, workerIp: ip })), {
+            concurrency: ips.length,
+            env: { BATCH_ALLOCATIONS: ips.join(','), BATCH_INDEX: String(index), BATCH_COUNT: String(groups.length), DEPLOY_PHASE: phaseName, ROLLOUT_ORDER: order.full, ROLLOUT_ORDER_SOURCE: order.source },
+        });
+        if (!hook.ok) {
+            ips.forEach((ip) => res.allocations.push(allocResult(plansByIp.get(ip), 'failed', Date.now() - t0, hook.error, index)));
+            throw new JobFailure(`job ${job}: ${hook.error}`);
+        }
+        // Promote the batch: the workers now run this tree (seed S2); committed before anything else can fail.
+        ctx.checkpoint(() => ips.forEach((ip) => ctx.promote(job, byIp.get(ip).allocId)));
+        ctx.emit({ type: 'batch-promoted', job, workers: ips });
+        ips.forEach((ip) => res.allocations.push(allocResult(plansByIp.get(ip), 'ok', Date.now() - t0, undefined, index)));
+        await healthGate(ctx, job);
+    }
+}
+async function healthGate(ctx, job) {
+    const h = await ctx.health.check(job);
+    if (!h.ok)
+        throw new JobFailure(`job ${job}: health check failed: ${h.error ?? 'unknown error'} (the next deploy retries it)`);
+}
+async function jobControlPath(ctx, job, active, res) {
+    const news = active.filter((a) => a.action === 'start').map((a) => a.workerIp);
+    const updated = active.filter((a) => a.action === 'restart' || a.action === 'reload' || (ctx.flags.force && a.action !== 'start')).map((a) => a.workerIp);
+    const t0 = Date.now();
+    const hook = await ctx.hooks.run(job, 'job_control', active.map((a) => ({ allocId: a.allocId, workerIp: a.workerIp })), {
+        concurrency: Math.max(1, active.length),
+        env: { NEW_ALLOCATIONS: news.join(','), UPDATED_ALLOCATIONS: updated.join(',') },
+    });
+    if (!hook.ok)
+        throw new JobFailure(`job ${job}: ${hook.error}`);
+    ctx.checkpoint(() => active.forEach((a) => ctx.promote(job, a.allocId)));
+    for (const a of active)
+        if (a.action !== 'skip' && a.action !== 'sync')
+            res.allocations.push(allocResult(a, 'ok', Date.now() - t0));
+    await healthGate(ctx, job);
+}
+async function postDeploy(ctx, job, active, res) {
+    const hook = await ctx.hooks.run(job, 'post_deploy', active.map((a) => ({ allocId: a.allocId, workerIp: a.workerIp })), { concurrency: 1 });
+    if (!hook.ok) {
+        res.reason = 'post_deploy failed; the next deploy runs post_deploy again';
+        throw new JobFailure(`job ${job}: ${hook.error}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 8240:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   v: () => (/* binding */ changedPaths),
+/* harmony export */   x: () => (/* binding */ parseFilesJson)
+/* harmony export */ });
+/* harmony import */ var _util_go_json_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6495);
+// Plan hashes (deploy spec §9.2-9.3; computed by job-tree.ts) and per-file manifests.
+
+function parseFilesJson(text) {
+    if (text === null || text === undefined || text === '')
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Paths added, changed or deleted between two manifests, sorted byte-wise (§13.2). */
+function changedPaths(previous, current) {
+    const prev = previous ?? {};
+    const cur = current ?? {};
+    const out = new Set();
+    for (const [p, d] of Object.entries(cur))
+        if (prev[p] !== d)
+            out.add(p);
+    for (const p of Object.keys(prev))
+        if (!(p in cur))
+            out.add(p);
+    return [...out].sort(_util_go_json_js__WEBPACK_IMPORTED_MODULE_0__/* .byteCompare */ .U6);
+}
+
+
+/***/ }),
+
+/***/ 8053:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ stopOnSignals)
+/* harmony export */ });
+// Cancellation, the same for the CLI and the Action: the first SIGINT/SIGTERM aborts the run (the running
+// batch finishes and is checkpointed, no new batch starts); the second calls `force` (the entry exits at
+// once; the Action's post step still saves the checkpointed state).
+function stopOnSignals(controller, say, force) {
+    let count = 0;
+    const handler = (sig) => {
+        count++;
+        if (count === 1) {
+            say(`${sig}: cancelling: the running batch finishes and is checkpointed, no new batch starts (send it again to stop at once)`);
+            controller.abort(new Error(`cancelled by ${sig}`));
+        }
+        else {
+            say(`${sig}: stopping now; what finished so far is checkpointed`);
+            force();
+        }
+    };
+    process.on('SIGINT', handler);
+    process.on('SIGTERM', handler);
+    return () => {
+        process.off('SIGINT', handler);
+        process.off('SIGTERM', handler);
+    };
+}
+
+
+/***/ }),
+
+/***/ 3175:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ formatDryRun)
+/* harmony export */ });
 const LABEL = { start: 'start  ', restart: 'restart', reload: 'reload ', sync: 'sync   ', skip: 'skip   ', stop: 'stop   ' };
 /** `stops`: what reconcile would stop (and clean up) first; the same plan the Action's `plan` shows. */
 function formatDryRun(plans, failures = [], stops = []) {
@@ -1835,512 +2190,118 @@ function formatDryRun(plans, failures = [], stops = []) {
     return `${lines.join('\n')}\n`;
 }
 
-;// CONCATENATED MODULE: ./lib/deploy/result.js
-function changed(r) {
-    return r.jobs.some((j) => j.status === 'deployed' || j.status === 'failed') || r.reconcile.length > 0;
-}
-/** The dry run's planned reconcile, one entry per allocation, sorted by job then worker. */
-function plannedStops(r) {
-    const byAlloc = new Map();
-    for (const x of r.reconcile.filter((y) => y.outcome === 'planned')) {
-        const key = `${x.job}\n${x.workerIp}`;
-        const entry = byAlloc.get(key) ?? { job: x.job, workerIp: x.workerIp, cleanup: false };
-        if (x.action === 'cleanup')
-            entry.cleanup = true;
-        byAlloc.set(key, entry);
-    }
-    return [...byAlloc.values()].sort((a, b) => (a.job < b.job ? -1 : a.job > b.job ? 1 : a.workerIp < b.workerIp ? -1 : a.workerIp > b.workerIp ? 1 : 0));
-}
-
-// EXTERNAL MODULE: ./lib/report/console.js
-var console = __webpack_require__(7243);
-// EXTERNAL MODULE: ./lib/bucket/modes.js
-var modes = __webpack_require__(6);
-;// CONCATENATED MODULE: ./lib/report/log-file.js
-// Run logs under logs/ (deploy spec §26.2): every event of a run appended to logs/<ip>.log (or
-// logs/maand.log when no worker) and to logs/runs/<run>/<same file>, as key=value or JSON lines.
-
-
-
-function kvValue(v) {
-    return /[\s="]/.test(v) ? `"${v.replaceAll('"', '\\"')}"` : v;
-}
-class RunLog {
-    dir;
-    runDir;
-    base;
-    format;
-    /** Open append descriptors by file name (a deploy writes thousands of lines). */
-    fds = new Map();
-    constructor(logsDir, run) {
-        this.dir = logsDir;
-        this.runDir = (0,external_node_path_.join)(logsDir, 'runs', run.id);
-        this.format = run.format === 'json' || run.format === 'jsonl' ? 'json' : 'kv';
-        this.base = { level: 'INFO', run: run.id, maand: run.command };
-        (0,external_node_fs_.mkdirSync)(this.runDir, { recursive: true, mode: modes/* PRIVATE_DIR */.A9 });
-    }
-    write(fields) {
-        const worker = typeof fields['worker'] === 'string' && fields['worker'] !== '' ? fields['worker'] : '-';
-        const record = { ts: new Date().toISOString(), ...this.base };
-        for (const [k, v] of Object.entries({ ...fields, worker }))
-            if (v !== undefined && v !== '')
-                record[k] = v;
-        const line = this.format === 'json'
-            ? JSON.stringify(record)
-            : Object.entries(record).map(([k, v]) => `${k}=${kvValue(String(v))}`).join(' ');
-        const file = worker === '-' ? 'maand.log' : `${worker}.log`;
-        let fds = this.fds.get(file);
-        if (!fds) {
-            fds = [(0,external_node_fs_.openSync)((0,external_node_path_.join)(this.dir, file), 'a', modes/* PRIVATE_FILE */.rQ), (0,external_node_fs_.openSync)((0,external_node_path_.join)(this.runDir, file), 'a', modes/* PRIVATE_FILE */.rQ)];
-            for (const fd of fds)
-                (0,external_node_fs_.fchmodSync)(fd, modes/* PRIVATE_FILE */.rQ); // a log file made before by an older maand
-            this.fds.set(file, fds);
-        }
-        (0,external_node_fs_.writeSync)(fds[0], `${line}\n`);
-        (0,external_node_fs_.writeSync)(fds[1], `${line}\n`);
-    }
-    close() {
-        for (const [a, b] of this.fds.values()) {
-            (0,external_node_fs_.closeSync)(a);
-            (0,external_node_fs_.closeSync)(b);
-        }
-        this.fds.clear();
-    }
-    event(e) {
-        switch (e.type) {
-            case 'output':
-                return this.write({ event: 'output', worker: e.worker, job: e.job, stream: e.stream, msg: e.text });
-            case 'batch-started':
-                for (const w of e.workers)
-                    this.write({ event: 'batch_started', worker: w, job: e.job, phase: e.phase, action: e.action, batch: `${e.index + 1}/${e.count}` });
-                return;
-            case 'batch-promoted':
-                for (const w of e.workers)
-                    this.write({ event: 'promoted', worker: w, job: e.job });
-                return;
-            case 'job-finished':
-                return this.write({ event: 'job_finished', job: e.result.job, status: e.result.status, duration_ms: e.result.durationMs, msg: e.result.error });
-            case 'reconcile':
-                return this.write({ event: 'reconcile', worker: e.result.workerIp, job: e.result.job, action: e.result.action, status: e.result.outcome, msg: e.result.error });
-            case 'job-skipped':
-                return this.write({ event: 'deploy_skip', job: e.job, reason: e.reason });
-            case 'health':
-                return this.write({ event: 'health_check', job: e.job, status: e.status, msg: e.detail || undefined });
-            case 'warning':
-                return this.write({ event: 'warning', msg: e.message });
-            default:
-                return;
-        }
-    }
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-;// CONCATENATED MODULE: ./lib/entry/signals.js
-// Cancellation, the same for the CLI and the Action: the first SIGINT/SIGTERM aborts the run (the running
-// batch finishes and is checkpointed, no new batch starts); the second calls `force` (the entry exits at
-// once; the Action's post step still saves the checkpointed state).
-function stopOnSignals(controller, say, force) {
-    let count = 0;
-    const handler = (sig) => {
-        count++;
-        if (count === 1) {
-            say(`${sig}: cancelling: the running batch finishes and is checkpointed, no new batch starts (send it again to stop at once)`);
-            controller.abort(new Error(`cancelled by ${sig}`));
-        }
-        else {
-            say(`${sig}: stopping now; what finished so far is checkpointed`);
-            force();
-        }
-    };
-    process.on('SIGINT', handler);
-    process.on('SIGTERM', handler);
-    return () => {
-        process.off('SIGINT', handler);
-        process.off('SIGTERM', handler);
-    };
-}
-
-// EXTERNAL MODULE: ./lib/entry/job-list.js
-var job_list = __webpack_require__(1772);
-// EXTERNAL MODULE: ./lib/cli/ssh-access.js + 1 modules
-var ssh_access = __webpack_require__(4133);
-;// CONCATENATED MODULE: ./lib/cli/commands/deploy.js
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-async function deployCommand(io, opts) {
-    // loaded only when asked: the build pulls in modules a plain deploy never uses
-    if (opts.build)
-        await (await __webpack_require__.e(/* import() */ 316).then(__webpack_require__.bind(__webpack_require__, 316))).build({ root: io.cwd, env: io.env });
-    const ssh = (0,ssh_access/* sshAccess */.v)(io, opts);
-    const log = opts.dryRun ? undefined : new RunLog((0,external_node_path_.join)(io.cwd, 'logs'), { id: (0,external_node_crypto_.randomUUID)(), command: 'deploy', format: (0,maand_conf/* readMaandConf */.MC)((0,external_node_path_.join)(io.cwd, 'maand.conf')).log_format });
-    const controller = new AbortController();
-    const stopSignals = stopOnSignals(controller, (line) => void io.stderr.write(`\n${line}\n`), () => process.exit(130));
-    try {
-        const result = await deploy({
-            root: io.cwd,
-            jobs: (0,job_list/* parseNameList */.H)(opts.jobs),
-            dryRun: opts.dryRun,
-            force: opts.force,
-            syncOnly: opts.syncOnly,
-            signal: controller.signal,
-            onEvent: (e) => {
-                log?.event(e);
-                if (opts.dryRun && e.type !== 'output' && e.type !== 'warning')
-                    return;
-                if (e.type === 'output' && e.source === 'rsync' && !opts.verbose)
-                    return;
-                const line = (0,console/* formatEvent */.qF)(e);
-                if (line !== undefined)
-                    io.stderr.write(`${line}\n`);
-            },
-            connect: (0,connect/* connectRun */.Y)({ ssh, hookEnv: io.env }),
-        });
-        if (opts.output)
-            (0,external_node_fs_.writeFileSync)((0,external_node_path_.resolve)(io.cwd, opts.output), `${JSON.stringify(result, null, 2)}\n`);
-        if (opts.dryRun) {
-            const failures = result.jobs.filter((j) => j.status === 'failed').map((j) => ({ job: j.job, error: j.error ?? '' }));
-            io.stdout.write(formatDryRun(result.plans, failures, plannedStops(result)));
-        }
-        else
-            io.stdout.write((0,console/* formatSummary */.kq)(result));
-        if (result.failedJobs.length > 0 || result.cancelled) {
-            const errs = result.jobs.filter((j) => j.error).map((j) => j.error);
-            const recon = result.reconcile.filter((r) => r.error).map((r) => r.error);
-            throw new errors/* PartialFailureError */.ax(result.cancelled ? 'deploy cancelled' : 'deploy failed', jobsByCause([...recon, ...errs, ...result.errors]));
-        }
-    }
-    finally {
-        log?.close();
-        stopSignals();
-    }
-}
-
 
 /***/ }),
 
-/***/ 4306:
+/***/ 2332:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $m: () => (/* binding */ isActive),
-/* harmony export */   IQ: () => (/* binding */ promote),
-/* harmony export */   Lp: () => (/* binding */ waves),
-/* harmony export */   VF: () => (/* binding */ bumpUpdateSeq),
-/* harmony export */   Y9: () => (/* binding */ setJobMarker),
-/* harmony export */   YE: () => (/* binding */ storeHash),
-/* harmony export */   ec: () => (/* binding */ jobInfo),
-/* harmony export */   fP: () => (/* binding */ markStopped),
-/* harmony export */   hR: () => (/* binding */ allAllocations),
-/* harmony export */   mD: () => (/* binding */ deleteHash),
-/* harmony export */   pt: () => (/* binding */ jobAllocations),
-/* harmony export */   qB: () => (/* binding */ jobMarker),
-/* harmony export */   wZ: () => (/* binding */ wasDeployed)
+/* harmony export */   eM: () => (/* binding */ matchAny),
+/* harmony export */   z2: () => (/* binding */ pathMatch)
 /* harmony export */ });
-/* harmony import */ var _bucket_version_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7910);
-
-const ALLOC_SQL = `SELECT a.alloc_id, a.worker_ip, a.job, a.disabled, a.removed, a.new_version, w.position,
-  h.key AS hkey, h.current_hash, h.previous_hash, h.current_files, h.previous_files, h.current_version
-  FROM allocations a LEFT JOIN worker w ON w.worker_ip = a.worker_ip
-  LEFT JOIN hash h ON h.namespace = a.job || '_allocation' AND h.key = a.alloc_id`;
-function toState(r) {
-    return {
-        allocId: String(r['alloc_id']),
-        workerIp: String(r['worker_ip']),
-        job: String(r['job']),
-        disabled: r['disabled'] === 1,
-        removed: r['removed'] === 1,
-        position: r['position'] === null ? null : Number(r['position']),
-        newVersion: (0,_bucket_version_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizedVersion */ .ch)(r['new_version'] ?? ''),
-        hasHashRow: r['hkey'] !== null,
-        currentHash: r['current_hash'],
-        previousHash: r['previous_hash'],
-        currentFiles: r['current_files'],
-        previousFiles: r['previous_files'],
-        currentVersion: (0,_bucket_version_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizedVersion */ .ch)(r['current_version'] ?? ''),
-    };
+/* unused harmony export globMatches */
+// restart_globs matching (deploy spec §13.3): Go path.Match per segment plus maand's `**` forms.
+/** Go path.Match: `*` (no `/`), `?`, `[...]`/`[^...]` classes, `\` escapes; malformed → no match. */
+function pathMatch(pattern, name) {
+    const re = globToRegExp(pattern);
+    return re !== undefined && re.test(name);
 }
-/** Allocations ordered by job, worker position (off-catalog workers last), then IP. */
-function allAllocations(db) {
-    return db.prepare(`${ALLOC_SQL} ORDER BY a.job, w.position IS NULL, w.position, a.worker_ip`).all().map(toState);
-}
-function jobAllocations(db, job) {
-    return db.prepare(`${ALLOC_SQL} WHERE a.job = ? ORDER BY w.position IS NULL, w.position, a.worker_ip`).all(job).map(toState);
-}
-function isActive(a) {
-    return !a.removed && !a.disabled;
-}
-/** Promoted before and still believed running there. */
-function wasDeployed(a) {
-    return a.hasHashRow && (a.previousHash ?? '') !== '';
-}
-function jobInfo(db, job) {
-    const r = db.prepare('SELECT name, restart_policy, restart_globs, max_concurrent_upgrades, max_concurrent_starts, health_check FROM job WHERE name = ?').get(job);
-    if (!r)
-        return undefined;
-    let globs = [];
+function globToRegExp(p) {
+    let out = '^';
+    for (let i = 0; i < p.length; i++) {
+        const c = p[i];
+        if (c === '*')
+            out += '[^/]*';
+        else if (c === '?')
+            out += '[^/]';
+        else if (c === '\\') {
+            if (i + 1 >= p.length)
+                return undefined;
+            out += escapeRe(p[++i]);
+        }
+        else if (c === '[') {
+            let j = i + 1;
+            let cls = '[';
+            if (p[j] === '^') {
+                cls += '^';
+                j++;
+            }
+            let n = 0;
+            for (; j < p.length && !(p[j] === ']' && n > 0); j++, n++) {
+                if (p[j] === '\\') {
+                    j++;
+                    if (j >= p.length)
+                        return undefined;
+                }
+                cls += p[j] === ']' || p[j] === '\\' || p[j] === '^' ? `\\${p[j]}` : p[j];
+            }
+            if (j >= p.length)
+                return undefined;
+            out += `${cls}]`;
+            i = j;
+        }
+        else
+            out += escapeRe(c);
+    }
     try {
-        globs = JSON.parse(String(r['restart_globs'] ?? '[]'));
+        return new RegExp(`${out}$`, 'u');
     }
     catch {
-        globs = [];
-    }
-    return {
-        name: job,
-        restartPolicy: String(r['restart_policy'] ?? 'always') || 'always',
-        restartGlobs: globs,
-        maxConcurrentUpgrades: Math.max(1, Number(r['max_concurrent_upgrades'] ?? 1)),
-        maxConcurrentStarts: Math.max(0, Number(r['max_concurrent_starts'] ?? 0)),
-        healthCheck: String(r['health_check'] ?? ''),
-    };
-}
-/** Waves: deployment_seq → jobs with a non-removed allocation and a job row, alphabetical (Q22). */
-function waves(db) {
-    const rows = db
-        .prepare('SELECT DISTINCT a.deployment_seq AS seq, a.job AS job FROM allocations a JOIN job j ON j.name = a.job WHERE a.removed = 0 ORDER BY a.deployment_seq, a.job')
-        .all();
-    const out = new Map();
-    for (const r of rows)
-        out.set(r.seq, [...(out.get(r.seq) ?? []), r.job]);
-    return out;
-}
-function storeHash(db, job, allocId, hash, filesJson) {
-    db.prepare(`INSERT INTO hash (namespace, key, current_hash, current_files, current_version) VALUES (?, ?, ?, ?, '0.0.0')
-     ON CONFLICT(namespace, key) DO UPDATE SET current_hash = excluded.current_hash, current_files = excluded.current_files`).run(`${job}_allocation`, allocId, hash, filesJson);
-}
-/** Records that the worker now runs the staged tree and the target version. */
-function promote(db, job, allocId) {
-    db.prepare(`UPDATE hash SET previous_hash = current_hash, previous_files = current_files,
-     current_version = COALESCE((SELECT new_version FROM allocations WHERE alloc_id = ? AND job = ?), '0.0.0')
-     WHERE namespace = ? AND key = ?`).run(allocId, job, `${job}_allocation`, allocId);
-}
-/** A disabled allocation was stopped: it no longer runs anything (decision Q9: stop once). */
-function markStopped(db, job, allocId) {
-    db.prepare('UPDATE hash SET previous_hash = NULL, previous_files = NULL WHERE namespace = ? AND key = ?').run(`${job}_allocation`, allocId);
-}
-function deleteHash(db, job, allocId) {
-    db.prepare('DELETE FROM hash WHERE namespace = ? AND key = ?').run(`${job}_allocation`, allocId);
-}
-const MARKER_NS = 'maand_deploy';
-function jobMarker(db, job) {
-    const r = db.prepare('SELECT current_hash FROM hash WHERE namespace = ? AND key = ?').get(MARKER_NS, job);
-    return r?.current_hash === 'rollout' || r?.current_hash === 'post_deploy' ? r.current_hash : undefined;
-}
-function setJobMarker(db, job, marker) {
-    if (marker === undefined)
-        db.prepare('DELETE FROM hash WHERE namespace = ? AND key = ?').run(MARKER_NS, job);
-    else
-        db.prepare('INSERT INTO hash (namespace, key, current_hash) VALUES (?, ?, ?) ON CONFLICT(namespace, key) DO UPDATE SET current_hash = excluded.current_hash').run(MARKER_NS, job, marker);
-}
-function bumpUpdateSeq(db) {
-    db.prepare('UPDATE bucket SET update_seq = COALESCE(update_seq, 0) + 1').run();
-    return Number(db.prepare('SELECT update_seq FROM bucket LIMIT 1').get().update_seq);
-}
-
-
-/***/ }),
-
-/***/ 5163:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   X: () => (/* binding */ batches),
-/* harmony export */   Y: () => (/* binding */ rolloutOrder)
-/* harmony export */ });
-// Rollout order of a phase (deploy spec §14, decision Q11): KV `rollout_order` is a priority list —
-// listed candidates first in its order, the rest in default order (worker position, then IP).
-/** `defaultOrder`: the job's allocations by worker position then IP; `candidates`: this phase's IPs. */
-function rolloutOrder(candidates, defaultOrder, kvValue) {
-    const cand = new Set(candidates);
-    const base = [...defaultOrder.filter((ip) => cand.has(ip)), ...candidates.filter((ip) => !defaultOrder.includes(ip))];
-    const listed = (kvValue ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
-    if (listed.length === 0)
-        return { order: base, full: base.join(','), source: 'default', ignored: [] };
-    const seen = new Set();
-    const first = [];
-    const ignored = [];
-    for (const ip of listed) {
-        if (seen.has(ip))
-            continue;
-        seen.add(ip);
-        if (cand.has(ip))
-            first.push(ip);
-        else
-            ignored.push(ip);
-    }
-    if (first.length === 0)
-        return { order: base, full: base.join(','), source: 'default', ignored };
-    const order = [...first, ...base.filter((ip) => !seen.has(ip))];
-    return { order, full: order.join(','), source: 'kv', ignored };
-}
-/** Consecutive slices; size < 1 or > n means one batch of all. */
-function batches(items, size) {
-    const n = size < 1 || size > items.length ? items.length : size;
-    const out = [];
-    for (let i = 0; i < items.length; i += n)
-        out.push(items.slice(i, i + n));
-    return out;
-}
-
-
-/***/ }),
-
-/***/ 466:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Up: () => (/* binding */ rsyncFailure),
-/* harmony export */   VB: () => (/* binding */ WorkerLink),
-/* harmony export */   kY: () => (/* binding */ failureText)
-/* harmony export */ });
-/* unused harmony exports tail, remoteFailure */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(452);
-/* harmony import */ var _coalesce_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7348);
-/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6477);
-/* harmony import */ var _worker_files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4623);
-
-
-
-
-class WorkerLink {
-    init;
-    workers;
-    ready = new Map();
-    /** Workers whose bucket-level files were sent in this run. */
-    refreshed = new Set();
-    fileSender = new _coalesce_js__WEBPACK_IMPORTED_MODULE_2__/* .Coalescer */ .w((ip, jobs) => this.sendFiles(ip, jobs));
-    targetRunner = new _coalesce_js__WEBPACK_IMPORTED_MODULE_2__/* .Coalescer */ .w((key, reqs) => this.runTargets(key, reqs));
-    constructor(init) {
-        this.init = init;
-        this.workers = new Map(init.workers.map((w) => [w.ip, w]));
-    }
-    /**
-     * First contact with a worker in this run: prerequisites + bucket dir. Memoised; an error text when the
-     * worker cannot be used.
-     */
-    reach(ip) {
-        let p = this.ready.get(ip);
-        if (!p) {
-            p = (0,_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .checkWorker */ .pW)((script) => this.run(ip, script), ip, this.init.bucketId, this.init.useSudo).catch((e) => `worker ${ip}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorText */ .kc)(e)}`);
-            this.ready.set(ip, p);
-        }
-        return p;
-    }
-    /** Throws when nothing on this machine can reach any worker (key, ssh, rsync): one error for the run. */
-    requireTransport() {
-        const problem = this.init.remote.preflight();
-        if (problem !== undefined)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .MaandError */ .Ob('workers unreachable', problem, undefined, { bare: true });
-    }
-    /** Starts first contact in the background (the outcome is memoised for whoever asks next). */
-    warm(ip) {
-        this.reach(ip).catch(() => undefined);
-    }
-    /** Runs a bash script on a worker; a throw of the transport becomes a failed result. */
-    async run(ip, script, opts = {}) {
-        try {
-            return await this.init.remote.run(ip, script, opts);
-        }
-        catch (e) {
-            return { exitCode: -1, stdout: '', stderr: '', message: `worker ${ip}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorText */ .kc)(e)}` };
-        }
-    }
-    /** Sends a job's staged tree to a worker; jobs asking at the same time share one rsync. */
-    sendJobFiles(ip, job) {
-        return this.fileSender.submit(ip, job);
-    }
-    /** Runs a Makefile target of a job on a worker; same-time requests for one worker share one ssh call. */
-    runTarget(ip, req) {
-        return this.targetRunner.submit(`${ip}\n${req.target}`, req);
-    }
-    /** rsync the staged tree of `jobs` (none: bucket-level files only) to one worker. */
-    async rsyncTo(ip, jobs, opts = {}) {
-        const w = this.workers.get(ip);
-        const stage = this.init.stage;
-        if (!stage)
-            return { exitCode: -1, stdout: '', stderr: '', message: `worker ${ip}: this run stages no files` };
-        try {
-            const src = stage.rsyncSource(ip, w && (0,_worker_files_js__WEBPACK_IMPORTED_MODULE_1__/* .workerFileData */ .Dv)(this.init.db, this.init.bucketId, this.init.updateSeq(), w), jobs);
-            const r = await this.init.remote.rsync(ip, src.dir, (0,_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .bucketDir */ .qZ)(this.init.bucketId), src.filter, {
-                onLine: opts.onLine ?? this.output(jobs.join(',') || undefined, ip, 'rsync'),
-                ...(opts.dryRun ? { dryRun: true, itemize: true } : {}),
-            });
-            if (r.exitCode === 0 && !opts.dryRun)
-                this.refreshed.add(ip);
-            return r;
-        }
-        catch (e) {
-            return { exitCode: -1, stdout: '', stderr: '', message: `worker ${ip}: rsync not started: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorText */ .kc)(e)}` };
-        }
-    }
-    output(job, worker, source = 'remote') {
-        return (stream, text) => this.init.emit({ type: 'output', ...(job ? { job } : {}), ...(worker ? { worker } : {}), stream, text, source });
-    }
-    async sendFiles(ip, jobs) {
-        const unique = [...new Set(jobs)].sort();
-        const err = (await this.reach(ip)) ?? rsyncFailure(ip, await this.rsyncTo(ip, unique));
-        return jobs.map(() => err);
-    }
-    async runTargets(key, reqs) {
-        const ip = key.slice(0, key.indexOf('\n'));
-        const target = reqs[0].target;
-        const jobs = reqs.map((r) => r.job);
-        const results = new Map();
-        let current = jobs.length === 1 ? jobs[0] : undefined;
-        const r = await this.run(ip, (0,_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .lifecycleScript */ .a0)(this.init.bucketId, target, reqs), {
-            onLine: (stream, text) => {
-                const m = /^maand-runner: (begin|result) (\S+)(?: (-?\d+))?$/.exec(text);
-                if (stream === 'stdout' && m) {
-                    if (m[1] === 'begin')
-                        current = m[2];
-                    else
-                        results.set(m[2], Number(m[3]));
-                    return;
-                }
-                this.output(current, ip)(stream, text);
-            },
-        });
-        return jobs.map((job) => {
-            const code = results.get(job);
-            if (code === 0)
-                return undefined;
-            if (code !== undefined)
-                return `worker ${ip}: make ${target} failed for job ${job} (exit ${code}); see the output above`;
-            return r.exitCode === 0 ? `worker ${ip}: job ${job}: ${target} did not report a result` : failureText(ip, r);
-        });
-    }
-}
-/** The error text of an rsync result, undefined when it succeeded. */
-function rsyncFailure(ip, r) {
-    if (r.exitCode === 0)
         return undefined;
-    return r.message ?? `worker ${ip}: rsync failed (exit ${r.exitCode}): ${tail(r.stderr || r.stdout)}`;
+    }
 }
-function tail(text, max = 400) {
-    const t = text.trim();
-    return t.length > max ? `…${t.slice(-max)}` : t;
+function escapeRe(c) {
+    return /[.*+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c;
 }
-/** The failure text of a remote result: the executor's explanation, else exit code and output tail. */
-function failureText(ip, r) {
-    return r.message ?? remoteFailure(ip, r.exitCode, r.stderr || r.stdout);
+function lastSegment(p) {
+    return p.slice(p.lastIndexOf('/') + 1);
 }
-function remoteFailure(ip, exitCode, output) {
-    if (exitCode === 255)
-        return `worker ${ip} unreachable (ssh exit 255): ${tail(output) || 'no output'}; check the host, its ssh_port and known_hosts, then run maand deploy again`;
-    return `worker ${ip}: command execution failed (exit ${exitCode})${output.trim() ? `: ${tail(output)}` : ''}`;
+function globMatches(rawPattern, rawPath) {
+    const pattern = rawPattern.trim();
+    const path = rawPath.replace(/^\/+/, '');
+    if (pattern === '')
+        return false;
+    if (!/[*?[]/.test(pattern) && (path === pattern || lastSegment(path) === pattern))
+        return true;
+    if (pattern.includes('**')) {
+        if (pattern.startsWith('**/')) {
+            const s = pattern.slice(3);
+            if (s.includes('/')) {
+                const dir = s.slice(0, s.indexOf('/'));
+                const name = s.slice(s.indexOf('/') + 1);
+                return path.startsWith(`${dir}/`) && pathMatch(name, path.slice(dir.length + 1));
+            }
+            return pathMatch(s, lastSegment(path)) || pathMatch(s, path);
+        }
+        if (pattern.endsWith('/**')) {
+            const prefix = pattern.slice(0, -3);
+            return path === prefix || path.startsWith(`${prefix}/`);
+        }
+        const parts = pattern.split('**');
+        if (parts.length !== 2)
+            return false;
+        const [prefix, suffixRaw] = parts;
+        if (prefix !== '' && !path.startsWith(prefix))
+            return false;
+        const rest = path.slice(prefix.length).replace(/^\//, '');
+        const suffix = suffixRaw.replace(/^\//, '');
+        if (suffix === '')
+            return true;
+        return pathMatch(suffix, rest) || pathMatch(suffix, lastSegment(rest));
+    }
+    if (pattern.includes('/')) {
+        if (pathMatch(pattern, path))
+            return true;
+        if (pattern.endsWith('/'))
+            return path === pattern.slice(0, -1) || path.startsWith(pattern);
+        return false;
+    }
+    return pathMatch(pattern, lastSegment(path)) || pathMatch(pattern, path);
+}
+/** Changed paths matching at least one pattern, in input order. */
+function matchAny(patterns, paths) {
+    return paths.filter((p) => patterns.some((g) => globMatches(g, p)));
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 154;
-export const ids = [154];
+export const id = 998;
+export const ids = [998];
 export const modules = {
 
-/***/ 60154:
+/***/ 40998:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -182,6 +182,8 @@ function allowedHookEnv(base, optIn = []) {
     return out;
 }
 
+// EXTERNAL MODULE: ./lib/remote/proxy-jump.js
+var proxy_jump = __webpack_require__(45179);
 ;// CONCATENATED MODULE: ./lib/bucket/read-file.js
 // Reading bucket files with one error for everything but "absent": a directory where a file belongs,
 // no permission, an I/O error. The message names the file relative to the bucket and what to do.
@@ -616,6 +618,9 @@ function stringMap(table, where) {
 
 
 
+
+const DEFAULT_HISTORY_RETAIN = 500;
+const DEFAULT_RETAIN_RELEASES = 3;
 const ZERO = {
     use_sudo: false,
     ssh_user: '',
@@ -626,6 +631,10 @@ const ZERO = {
     job_config_selector: '',
     log_format: '',
     hook_env: [],
+    ssh_proxy_jump: '',
+    ssh_max_startups: 0,
+    history_retain: DEFAULT_HISTORY_RETAIN,
+    retain_releases: DEFAULT_RETAIN_RELEASES,
 };
 const DEFAULT_MAAND_CONF_TEXT = "use_sudo = true\nssh_user = 'agent'\nssh_key = 'worker.key'\nssh_port = 0\ncerts_ttl = 60\ncerts_renewal_buffer = 0\n";
 const KINDS = {
@@ -637,7 +646,13 @@ const KINDS = {
     certs_renewal_buffer: 'int',
     job_config_selector: 'string',
     log_format: 'string',
+    ssh_proxy_jump: 'string',
+    ssh_max_startups: 'int',
+    history_retain: 'int',
+    retain_releases: 'int',
 };
+const DEFAULT_SSH_MAX_STARTUPS = 10;
+const MAX_SSH_MAX_STARTUPS = 1000;
 /** Reads maand.conf: absent file → zero values (certs_ttl 0, a reference quirk kept on purpose). */
 function readMaandConf(file) {
     let table;
@@ -663,7 +678,17 @@ function readMaandConf(file) {
     }
     if (conf.certs_ttl === 0)
         conf.certs_ttl = 60;
+    for (const key of ['history_retain', 'retain_releases']) {
+        if (conf[key] < 0)
+            throw new errors/* MaandError */.Ob('invalid maand.conf', `key ${key} must be 0 (the default) or more, got ${conf[key]}; fix ${file}`);
+        if (conf[key] === 0)
+            conf[key] = key === 'history_retain' ? DEFAULT_HISTORY_RETAIN : DEFAULT_RETAIN_RELEASES;
+    }
     conf.job_config_selector = conf.job_config_selector.trim();
+    conf.ssh_proxy_jump = conf.ssh_proxy_jump.trim();
+    (0,proxy_jump/* parseProxyJump */.uo)(conf.ssh_proxy_jump, `key ssh_proxy_jump in ${file}`, 'invalid maand.conf');
+    if (conf.ssh_max_startups < 0 || conf.ssh_max_startups > MAX_SSH_MAX_STARTUPS)
+        throw new errors/* MaandError */.Ob('invalid maand.conf', `key ssh_max_startups must be from 1 to ${MAX_SSH_MAX_STARTUPS} (0: the default ${DEFAULT_SSH_MAX_STARTUPS}), got ${conf.ssh_max_startups}; fix ${file}`);
     return conf;
 }
 /** `hook_env = ["NAME", "PREFIX_*"]`: checked here so a bad entry fails the build, not a hook. */
@@ -685,7 +710,14 @@ function writeDefaultMaandConf(file) {
 }
 /** The effective ssh settings consumers use (defaults applied). */
 function sshSettings(conf) {
-    return { user: conf.ssh_user || 'agent', keyName: conf.ssh_key || 'worker.key', port: conf.ssh_port > 0 ? conf.ssh_port : 22, useSudo: conf.use_sudo };
+    return {
+        user: conf.ssh_user || 'agent',
+        keyName: conf.ssh_key || 'worker.key',
+        port: conf.ssh_port > 0 ? conf.ssh_port : 22,
+        useSudo: conf.use_sudo,
+        proxyJump: conf.ssh_proxy_jump ?? '',
+        maxStartups: conf.ssh_max_startups > 0 ? conf.ssh_max_startups : DEFAULT_SSH_MAX_STARTUPS,
+    };
 }
 
 ;// CONCATENATED MODULE: ./lib/bucket/bucket-conf.js
@@ -758,7 +790,106 @@ function readJobsConf(paths, selector) {
     return { fileName, sections };
 }
 
+;// CONCATENATED MODULE: ./lib/deploy/deployed-content.js
+// What was last deployed to each allocation, file by file, so a plan can diff the rendered result
+// against it (issue 12). Text files up to 64 KiB keep their (redacted) text, deduplicated by digest;
+// larger or binary files keep size and digest only. The rows of a deploy are written as `staged`
+// when its hashes are stored, and become `deployed` when the batch is promoted. Catalogs created
+// before these tables (or by the reference) have none: readers then get `undefined`, never an error.
+
+const MAX_TEXT_BYTES = 64 * 1024;
+const CONTENT_TABLES = [
+    'CREATE TABLE IF NOT EXISTS deployed_text (text_id TEXT PRIMARY KEY, text TEXT NOT NULL)',
+    `CREATE TABLE IF NOT EXISTS deployed_file (namespace TEXT NOT NULL, key TEXT NOT NULL, slot TEXT NOT NULL, path TEXT NOT NULL,
+    digest TEXT NOT NULL, size INT NOT NULL, text_id TEXT, PRIMARY KEY (namespace, key, slot, path))`,
+    'CREATE INDEX IF NOT EXISTS deployed_file_text ON deployed_file (text_id)',
+];
+/** Called by the schema upgrade (`maand init`). */
+function ensureContentTables(db) {
+    for (const ddl of CONTENT_TABLES)
+        db.exec(ddl);
+}
+const present = new WeakMap();
+function hasTables(db) {
+    const known = present.get(db);
+    if (known)
+        return true;
+    const row = db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('deployed_text', 'deployed_file')").get();
+    const ok = Number(row.n) === 2;
+    if (ok)
+        present.set(db, true); // a table that exists stays; a missing one may be created by init later
+    return ok;
+}
+const ns = (job) => `${job}_allocation`;
+/** The file as it will be kept: text (UTF-8 without NUL, up to 64 KiB) or size and digest only. */
+function isText(data) {
+    if (data.length > MAX_TEXT_BYTES || data.includes(0))
+        return false;
+    try {
+        new TextDecoder('utf-8', { fatal: true }).decode(data);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** Replaces the allocation's `staged` (or `deployed`) rows; no-op on a catalog without the tables. */
+function recordFiles(db, job, allocId, slot, files) {
+    if (!hasTables(db))
+        return;
+    db.prepare('DELETE FROM deployed_file WHERE namespace = ? AND key = ? AND slot = ?').run(ns(job), allocId, slot);
+    const putText = db.prepare('INSERT OR IGNORE INTO deployed_text (text_id, text) VALUES (?, ?)');
+    const putFile = db.prepare('INSERT INTO deployed_file (namespace, key, slot, path, digest, size, text_id) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    for (const f of files) {
+        let id = null;
+        if (f.text !== undefined) {
+            id = (0,external_node_crypto_.createHash)('sha256').update(f.text).digest('hex');
+            putText.run(id, f.text);
+        }
+        putFile.run(ns(job), allocId, slot, f.path, f.digest, f.size, id);
+    }
+    dropUnused(db);
+}
+/** The batch now runs what was staged for it: its staged rows become the deployed ones. */
+function promoteFiles(db, job, allocId) {
+    if (!hasTables(db))
+        return;
+    const staged = db.prepare("SELECT COUNT(*) AS n FROM deployed_file WHERE namespace = ? AND key = ? AND slot = 'staged'").get(ns(job), allocId);
+    if (Number(staged.n) === 0)
+        return; // nothing recorded for this tree: keep what is known
+    db.prepare("DELETE FROM deployed_file WHERE namespace = ? AND key = ? AND slot = 'deployed'").run(ns(job), allocId);
+    db.prepare("UPDATE deployed_file SET slot = 'deployed' WHERE namespace = ? AND key = ? AND slot = 'staged'").run(ns(job), allocId);
+    dropUnused(db);
+}
+/** The allocation is gone: forget its files. */
+function dropFiles(db, job, allocId) {
+    if (!hasTables(db))
+        return;
+    db.prepare('DELETE FROM deployed_file WHERE namespace = ? AND key = ?').run(ns(job), allocId);
+    dropUnused(db);
+}
+function dropUnused(db) {
+    db.exec('DELETE FROM deployed_text WHERE text_id NOT IN (SELECT text_id FROM deployed_file WHERE text_id IS NOT NULL)');
+}
+/** What was last deployed to the allocation, by path; undefined when nothing was recorded (or no tables). */
+function deployedFiles(db, job, allocId) {
+    if (!hasTables(db))
+        return undefined;
+    const rows = db.prepare(`SELECT f.path, f.digest, f.size, t.text FROM deployed_file f LEFT JOIN deployed_text t ON t.text_id = f.text_id
+     WHERE f.namespace = ? AND f.key = ? AND f.slot = 'deployed' ORDER BY f.path`).all(ns(job), allocId);
+    if (rows.length === 0)
+        return undefined;
+    return new Map(rows.map((r) => [r.path, { path: r.path, digest: r.digest, size: Number(r.size), ...(r.text === null ? {} : { text: r.text }) }]));
+}
+/** Whether the allocation has `deployed` rows (cheap: used to decide whether to record an unchanged tree). */
+function hasDeployedFiles(db, job, allocId) {
+    if (!hasTables(db))
+        return false;
+    return db.prepare("SELECT 1 FROM deployed_file WHERE namespace = ? AND key = ? AND slot = 'deployed' LIMIT 1").get(ns(job), allocId) !== undefined;
+}
+
 ;// CONCATENATED MODULE: ./lib/catalog/schema.js
+
 const SCHEMA_VERSION = 1;
 const TABLES = {
     bucket: 'CREATE TABLE IF NOT EXISTS bucket (bucket_id TEXT, update_seq INT)',
@@ -774,6 +905,16 @@ const TABLES = {
     job_commands: 'CREATE TABLE IF NOT EXISTS job_commands (job_id TEXT, job TEXT, name TEXT, executed_on TEXT, demand_job TEXT, demand_command TEXT, demand_config TEXT)',
     key_value: 'CREATE TABLE IF NOT EXISTS key_value (key TEXT, value TEXT, namespace TEXT, version INT, ttl TEXT, created_date TEXT, deleted INT)',
     hash: 'CREATE TABLE IF NOT EXISTS hash (namespace TEXT, key TEXT, current_hash TEXT, previous_hash TEXT, current_files TEXT, previous_files TEXT, current_version TEXT, PRIMARY KEY (namespace, key))',
+};
+/**
+ * The deploy history and rollback pins (issue 13): not part of the reference's catalog, so not required
+ * by the version gate; `maand init` creates them and a recorded run creates them when missing.
+ */
+const HISTORY_TABLES = {
+    deploy_history: 'CREATE TABLE IF NOT EXISTS deploy_history (deploy_id INTEGER PRIMARY KEY AUTOINCREMENT, started_at TEXT NOT NULL, duration_ms INT, command TEXT NOT NULL, trigger TEXT NOT NULL DEFAULT \'\', git_commit TEXT NOT NULL DEFAULT \'\', outcome TEXT NOT NULL)',
+    deploy_history_jobs: 'CREATE TABLE IF NOT EXISTS deploy_history_jobs (deploy_id INT NOT NULL, job TEXT NOT NULL, version TEXT NOT NULL DEFAULT \'\', plan_hash TEXT NOT NULL DEFAULT \'\', allocations_changed INT NOT NULL DEFAULT 0, outcome TEXT NOT NULL, PRIMARY KEY (deploy_id, job))',
+    deploy_history_allocations: 'CREATE TABLE IF NOT EXISTS deploy_history_allocations (deploy_id INT NOT NULL, job TEXT NOT NULL, alloc_id TEXT NOT NULL, worker_ip TEXT NOT NULL, release_id INT NOT NULL, hash TEXT NOT NULL, files TEXT, version TEXT NOT NULL, PRIMARY KEY (deploy_id, job, alloc_id))',
+    rollback_pin: 'CREATE TABLE IF NOT EXISTS rollback_pin (job TEXT NOT NULL, alloc_id TEXT NOT NULL, rollback_id INT NOT NULL, pinned_hash TEXT NOT NULL, PRIMARY KEY (job, alloc_id))',
 };
 const SCHEMA_VERSION_TABLE = 'CREATE TABLE IF NOT EXISTS schema_version (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL)';
 /** Columns added by migrations, in the reference's order (§7.5 step 3). */
@@ -874,6 +1015,8 @@ function addColumnIfMissing(db, table, column, decl) {
 function migrate(db) {
     for (const ddl of Object.values(TABLES))
         db.exec(ddl);
+    for (const ddl of Object.values(HISTORY_TABLES))
+        db.exec(ddl);
     db.exec(SCHEMA_VERSION_TABLE);
     for (const [t, c, d] of ADDED_COLUMNS)
         addColumnIfMissing(db, t, c, d);
@@ -889,6 +1032,7 @@ function migrate(db) {
     db.exec('DROP VIEW IF EXISTS cat_hashes');
     for (const view of Object.values(VIEWS))
         db.exec(view.sql);
+    ensureContentTables(db);
     const row = db.prepare('SELECT version FROM schema_version WHERE id = 1').get();
     if (row?.version !== SCHEMA_VERSION)
         db.prepare('INSERT INTO schema_version (id, version) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET version = excluded.version').run(SCHEMA_VERSION);
@@ -1543,6 +1687,7 @@ var identifiers = __webpack_require__(12818);
 
 
 
+
 function bad(detail) {
     return new errors/* MaandError */.Ob('invalid worker.json', detail);
 }
@@ -1565,7 +1710,7 @@ function readWorkersJson(file) {
     return doc.map((item, index) => parseWorker(item, index, seen));
 }
 function parseWorker(item, index, seen) {
-    let host, hostname, labelsRaw, mem, cpu, position, tagsObj;
+    let host, hostname, labelsRaw, mem, cpu, position, tagsObj, proxyJump;
     try {
         const obj = asObject(item, 'Worker') ?? {};
         host = (asString(field(obj, 'host'), 'Worker.host') ?? '').trim();
@@ -1575,6 +1720,7 @@ function parseWorker(item, index, seen) {
         cpu = asString(field(obj, 'cpu'), 'Worker.cpu') ?? '';
         position = asInt(field(obj, 'position'), 'Worker.position');
         tagsObj = asObject(field(obj, 'tags'), 'Worker.tags') ?? {};
+        proxyJump = asString(field(obj, 'proxy_jump'), 'Worker.proxy_jump')?.trim();
         for (const [k, v] of Object.entries(tagsObj))
             asString(v, `Worker.tags.${k}`);
     }
@@ -1616,7 +1762,9 @@ function parseWorker(item, index, seen) {
     const tags = new Map();
     for (const [k, v] of Object.entries(tagsObj))
         tags.set(k.trim().toLowerCase(), String(v).trim().toLowerCase());
-    return { host, hostname, labels, memoryMb, cpuMhz, tags, position: position ?? index, index };
+    if (proxyJump !== undefined)
+        (0,proxy_jump/* parseProxyJump */.uo)(proxyJump, `worker ${host} proxy_jump`, 'invalid worker.json');
+    return { host, hostname, labels, memoryMb, cpuMhz, tags, position: position ?? index, index, ...(proxyJump === undefined ? {} : { proxyJump }) };
 }
 
 ;// CONCATENATED MODULE: ./lib/catalog/gate.js
@@ -1918,6 +2066,9 @@ function table_int(v) {
 }
 
 ;// CONCATENATED MODULE: ./lib/kv/store.js
+// The in-memory session store (spec kv §1.2–§1.4): loaded once from `key_value`, mutated in
+// memory by build, templates and hooks, and appended back to SQLite at persist points.
+
 
 
 
@@ -1929,8 +2080,12 @@ class store_KvStore {
     #undo = new UndoLog();
     #keySource;
     #key;
+    /** Every plaintext this store encrypted or decrypted: what error texts must not carry. */
+    #known = new Set();
+    #onSecret;
     constructor(opts = {}) {
         this.#keySource = opts.key;
+        this.#onSecret = opts.onSecret;
     }
     /** Loads the max-version row of every (namespace, key), tombstones included. */
     static load(db, opts = {}) {
@@ -1945,7 +2100,7 @@ class store_KvStore {
     }
     /** Encrypts (no trimming); a fresh nonce makes every call a new version. */
     putSecret(ns, key, plaintext) {
-        this.#write(ns, key, encrypt(this.#cryptoKey(), plaintext));
+        this.#write(ns, key, encrypt(this.#cryptoKey(), this.#learn(plaintext)));
     }
     /** The stored value (ciphertext in secret namespaces); throws `key not found or deleted`. */
     get(ns, key) {
@@ -1959,7 +2114,19 @@ class store_KvStore {
         return e === undefined || e.deleted ? undefined : e.value;
     }
     getSecret(ns, key) {
-        return decrypt(this.#cryptoKey(), this.get(ns, key));
+        return this.#learn(decrypt(this.#cryptoKey(), this.get(ns, key)));
+    }
+    /** The secret plaintexts this store has encrypted or decrypted so far, in the order it learned them. */
+    knownSecrets() {
+        return [...this.#known];
+    }
+    /** Decrypts a stored `enc:v1:` value of any version (plans redact every stored secret, Q36). */
+    decryptValue(value) {
+        return decrypt(this.#cryptoKey(), value);
+    }
+    /** A key for `purpose` derived from the bucket key (never the key itself), e.g. to fingerprint secrets. */
+    derivedKey(purpose) {
+        return (0,external_node_crypto_.createHmac)('sha256', this.#cryptoKey()).update(`maand:${purpose}`).digest();
     }
     entry(ns, key) {
         const e = this.#data.get(ns)?.get(key);
@@ -2070,6 +2237,13 @@ class store_KvStore {
         e.version++;
         e.changed = true;
         this.#dirty.add(e);
+    }
+    #learn(plaintext) {
+        if (!this.#known.has(plaintext)) {
+            this.#known.add(plaintext);
+            this.#onSecret?.(plaintext);
+        }
+        return plaintext;
     }
     #cryptoKey() {
         if (this.#key !== undefined)
@@ -2409,8 +2583,34 @@ function goFixed2(x) {
     return (x - Math.sign(x) * 0.001).toFixed(2);
 }
 
+;// CONCATENATED MODULE: ./lib/catalog/worker-proxy.js
+
+const COLUMN = 'proxy_jump';
+function hasColumn(db) {
+    return tableColumns(db, 'worker').includes(COLUMN);
+}
+/** Records each worker's proxy_jump (undefined: NULL); adds the column on first use. */
+function storeWorkerProxyJumps(db, workers) {
+    if (!hasColumn(db)) {
+        // a catalog that never had a worker with its own proxy_jump stays as the reference wrote it
+        if (workers.every((w) => w.proxyJump === undefined))
+            return;
+        db.exec(`ALTER TABLE worker ADD COLUMN ${COLUMN} TEXT`);
+    }
+    const set = db.prepare(`UPDATE worker SET ${COLUMN} = ? WHERE worker_ip = ?`);
+    for (const w of workers)
+        set.run(w.proxyJump ?? null, w.host);
+}
+/** Every catalog worker → its own proxy_jump (undefined: not set), sorted by worker_ip. */
+function workerProxyJumps(db) {
+    const column = hasColumn(db) ? COLUMN : 'NULL';
+    const rows = db.prepare(`SELECT worker_ip, ${column} AS proxy FROM worker ORDER BY worker_ip`).all();
+    return new Map(rows.map((r) => [r.worker_ip, r.proxy ?? undefined]));
+}
+
 ;// CONCATENATED MODULE: ./lib/build/workers.js
 // Build step 2: workers.json → worker, worker_labels, worker_tags (§8.3).
+
 
 
 function syncWorkers(ctx) {
@@ -2435,6 +2635,7 @@ function syncWorkers(ctx) {
         for (const [k, v] of [...w.tags].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
             addTag.run(id, k, v);
     }
+    storeWorkerProxyJumps(db, ctx.workers);
     const inFile = new Set(ctx.workers.map((w) => w.host));
     ctx.removedWorkers = [...existing.keys()].filter((ip) => !inFile.has(ip)).sort();
     for (const ip of ctx.removedWorkers) {
@@ -2496,42 +2697,8 @@ function findCommandScript(bucketRoot, jobDir, job, name) {
     return { file: (0,external_node_path_.join)(modules, `${name}.${ext}`), ext, runtime: ext === 'py' ? 'python' : 'node' };
 }
 
-;// CONCATENATED MODULE: ./lib/util/go-json.js
-// JSON text as Go's encoding/json writes it: no whitespace, `<`, `>`, `&`, U+2028, U+2029 escaped,
-// map keys sorted byte-wise. Struct-shaped values keep their insertion order (`sortKeys: false`).
-const ESCAPES = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026', '\u2028': '\\u2028', '\u2029': '\\u2029' };
-function goJsonString(s) {
-    return JSON.stringify(s).replace(/[<>&\u2028\u2029]/g, (c) => ESCAPES[c]);
-}
-function go_json_byteCompare(a, b) {
-    if (a === b)
-        return 0;
-    return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
-}
-/** Encodes `value`; plain objects are maps (sorted keys) unless `sortKeys` is false (structs). */
-function goJson(value, sortKeys = true) {
-    if (value === null || value === undefined)
-        return 'null';
-    if (typeof value === 'string')
-        return goJsonString(value);
-    if (typeof value === 'number')
-        return Number.isFinite(value) ? JSON.stringify(value) : 'null';
-    if (typeof value === 'bigint')
-        return value.toString();
-    if (typeof value === 'boolean')
-        return value ? 'true' : 'false';
-    if (Array.isArray(value))
-        return `[${value.map((v) => goJson(v, sortKeys)).join(',')}]`;
-    if (value instanceof Map) {
-        const keys = [...value.keys()].map(String).sort(go_json_byteCompare);
-        return `{${keys.map((k) => `${goJsonString(k)}:${goJson(value.get(k), sortKeys)}`).join(',')}}`;
-    }
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-    if (sortKeys)
-        entries.sort(([a], [b]) => go_json_byteCompare(a, b));
-    return `{${entries.map(([k, v]) => `${goJsonString(k)}:${goJson(v, sortKeys)}`).join(',')}}`;
-}
-
+// EXTERNAL MODULE: ./lib/util/go-json.js
+var go_json = __webpack_require__(56495);
 ;// CONCATENATED MODULE: ./lib/bucket/jobs.js
 // Job discovery and the job file walk (§4.7).
 
@@ -2546,7 +2713,7 @@ function discoverJobs(paths) {
         return [];
     const jobs = (0,external_node_fs_.readdirSync)(paths.jobsDir)
         .filter((name) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(paths.jobsDir, name, 'manifest.json')))
-        .sort(go_json_byteCompare);
+        .sort(go_json/* byteCompare */.U6);
     const bad = jobs.filter((name) => !(0,identifiers/* isJobName */.vG)(name));
     if (bad.length > 0)
         throw new errors/* MaandError */.Ob('invalid job', `invalid job name ${bad.map((n) => JSON.stringify(n)).join(', ')} (workspace/jobs/<name>): a job name uses letters, digits, _, - and . and does not start with . or -; rename the directory`);
@@ -2559,7 +2726,7 @@ function walkJobFiles(jobsDir, job) {
     const jobReal = (0,external_node_fs_.realpathSync)((0,external_node_path_.join)(jobsDir, job));
     const escapes = [];
     const walk = (rel) => {
-        const names = (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(jobsDir, rel)).sort(go_json_byteCompare);
+        const names = (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(jobsDir, rel)).sort(go_json/* byteCompare */.U6);
         for (const name of names) {
             if (EXCLUDED.has(name))
                 continue;
@@ -2913,7 +3080,7 @@ function healthCheckJson(h) {
             o['scheme'] = c.scheme;
         return o;
     });
-    return goJson({ checks, timeout_seconds: h.timeout_seconds, wait: h.wait }, false);
+    return (0,go_json/* goJson */.Pl)({ checks, timeout_seconds: h.timeout_seconds, wait: h.wait }, false);
 }
 function restartPolicy(job, m) {
     const policy = m.restart_policy === '' ? 'always' : m.restart_policy;
@@ -2926,7 +3093,7 @@ function restartPolicy(job, m) {
         if (err)
             throw invalid(job, `restart_globs: invalid manifest.json: ${err}`);
     }
-    return { policy, globsJson: goJson(m.restart_globs) };
+    return { policy, globsJson: (0,go_json/* goJson */.Pl)(m.restart_globs) };
 }
 function checkMinAllocations(job, m) {
     if (m.min_allocations_count < 0)
@@ -3018,13 +3185,13 @@ function encodeCertsJson(certs) {
     if (certs === null || certs === undefined)
         return 'null';
     const names = Object.keys(certs)
-        .map((name) => [certs_json_goJsonString(name), name])
+        .map((name) => [goJsonString(name), name])
         .sort(([, a], [, b]) => Buffer.compare(Buffer.from(wellFormed(a)), Buffer.from(wellFormed(b))));
     const entries = names.map(([key, name]) => {
         const spec = certs[name] ?? {};
         const cn = spec.subject?.common_name ?? '';
         const flags = `"pkcs8":${spec.pkcs8 === true},"one":${spec.one === true}`;
-        return `${key}:{${flags},"subject":{"common_name":${certs_json_goJsonString(cn)}}}`;
+        return `${key}:{${flags},"subject":{"common_name":${goJsonString(cn)}}}`;
     });
     return `{${entries.join(',')}}`;
 }
@@ -3042,7 +3209,7 @@ const SHORT_ESCAPES = {
     '\t': '\\t',
 };
 /** A JSON string literal escaped like Go's json.Marshal (with its default HTML escaping). */
-function certs_json_goJsonString(value) {
+function goJsonString(value) {
     let out = '"';
     for (const ch of wellFormed(value)) {
         const code = ch.codePointAt(0);
@@ -3091,7 +3258,7 @@ class PortAllocator {
             }
         }
         const out = [];
-        for (const name of [...declared.keys()].sort(go_json_byteCompare)) {
+        for (const name of [...declared.keys()].sort(go_json/* byteCompare */.U6)) {
             const decl = declared.get(name);
             const had = current.get(name);
             if (decl.kind === 'provisioned') {
@@ -3201,7 +3368,7 @@ function syncJob(ctx, ports, job, m) {
         validateCommand(job, name, c);
         checkDemandPair(job, name, c);
         findCommandScript(ctx.paths.root, dir, job, name);
-        const config = goJson(c.demands.config);
+        const config = (0,go_json/* goJson */.Pl)(c.demands.config);
         for (const event of c.executed_on)
             addCommand.run(jobId, job, name, event, c.demands.job, c.demands.command, config);
     }
@@ -3217,7 +3384,7 @@ function syncJob(ctx, ports, job, m) {
     db.prepare("INSERT INTO hash (namespace, key, current_hash) VALUES ('build_certs', ?, ?) ON CONFLICT(namespace, key) DO UPDATE SET current_hash = excluded.current_hash").run(job, certsHash(m.certs === undefined ? undefined : Object.fromEntries([...m.certs].map(([n, c]) => [n, { pkcs8: c.pkcs8, one: c.one, subject: { common_name: c.common_name } }]))));
     const addCert = db.prepare('INSERT INTO job_certs (job_id, name, pkcs8, one, subject) VALUES (?, ?, ?, ?, ?)');
     for (const [name, c] of [...(m.certs ?? new Map())].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-        addCert.run(jobId, name, c.pkcs8 ? 1 : 0, c.one ? 1 : 0, goJson({ common_name: c.common_name }));
+        addCert.run(jobId, name, c.pkcs8 ? 1 : 0, c.one ? 1 : 0, (0,go_json/* goJson */.Pl)({ common_name: c.common_name }));
 }
 function removeJobs(ctx) {
     const { db } = ctx;
@@ -4176,206 +4343,6 @@ function writeAllocationVariables(ctx) {
 
 // EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
 var js_yaml = __webpack_require__(33243);
-;// CONCATENATED MODULE: ./lib/build/prometheus.js
-// Build step 11: the Prometheus catalog in KV maand/prometheus (§8.13). Only meaningful when some job
-// ships prometheus.yml(.tpl); then every job's _prometheus/ content is validated and collected.
-
-
-
-
-
-
-
-
-const SD_KEYS = [
-    'kubernetes_sd_configs', 'dns_sd_configs', 'file_sd_configs', 'consul_sd_configs', 'ecs_sd_configs', 'ec2_sd_configs',
-    'openstack_sd_configs', 'azure_sd_configs', 'gce_sd_configs', 'hetzner_sd_configs', 'ionos_sd_configs', 'linode_sd_configs',
-    'digitalocean_sd_configs', 'docker_sd_configs', 'dockerswarm_sd_configs', 'eureka_sd_configs', 'http_sd_configs', 'kuma_sd_configs',
-    'marathon_sd_configs', 'nerve_sd_configs', 'serverset_sd_configs', 'triton_sd_configs', 'uyuni_sd_configs',
-];
-function prometheus_invalid(detail) {
-    return new errors/* MaandError */.Ob('invalid job', detail);
-}
-function buildPrometheusCatalog(ctx, renderScrape) {
-    const dirOf = (job) => (0,external_node_path_.join)(ctx.paths.jobsDir, job);
-    const hasServer = ctx.jobs.some((j) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dirOf(j), 'prometheus.yml')) || (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dirOf(j), 'prometheus.yml.tpl')));
-    if (!hasServer) {
-        fullSync(ctx.kv, PROMETHEUS_NS, { scrape_configs: '[]', scrape_jobs: '', scrape_jobs_length: '0' });
-        return;
-    }
-    const active = new Set(ctx.db.prepare('SELECT DISTINCT job FROM allocations WHERE removed = 0 AND disabled = 0').all().map((r) => r.job));
-    const desired = {};
-    const alertOwners = new Map();
-    const jobNames = new Map();
-    const scrapeJobs = [];
-    const allItems = [];
-    for (const job of ctx.jobs) {
-        const dir = dirOf(job);
-        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'prometheus.yml')) && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'prometheus.yml.tpl')))
-            throw prometheus_invalid(`job ${job} cannot define both prometheus.yml and prometheus.yml.tpl`);
-        const prom = (0,external_node_path_.join)(dir, '_prometheus');
-        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(prom, 'scrape.yaml')) && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(prom, 'scrape.yaml.tpl')))
-            throw prometheus_invalid(`job ${job} cannot define both scrape.yaml and scrape.yaml.tpl`);
-        const runbooks = new Set(regularFiles((0,external_node_path_.join)(prom, 'runbooks')).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3)));
-        for (const f of regularFiles((0,external_node_path_.join)(prom, 'alerts')).filter((f) => /\.ya?ml$/.test(f)))
-            validateAlerts(job, f, readText((0,external_node_path_.join)(prom, 'alerts', f), `workspace/jobs/${job}/_prometheus/alerts/${f}`), runbooks, alertOwners);
-        let text;
-        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(prom, 'scrape.yaml.tpl'))) {
-            const source = readText((0,external_node_path_.join)(prom, 'scrape.yaml.tpl'), `workspace/jobs/${job}/_prometheus/scrape.yaml.tpl`);
-            try {
-                text = renderScrape(job, source);
-            }
-            catch (e) {
-                throw prometheus_invalid(`job ${job} scrape.yaml.tpl: ${e.message}`);
-            }
-        }
-        else if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(prom, 'scrape.yaml')))
-            text = readText((0,external_node_path_.join)(prom, 'scrape.yaml'), `workspace/jobs/${job}/_prometheus/scrape.yaml`);
-        if (text === undefined)
-            continue;
-        const items = parseScrapeItems(job, text);
-        let usesPlaceholder = false;
-        const ports = new Set(ctx.db.prepare('SELECT p.name AS name FROM job_ports p JOIN job j ON j.job_id = p.job_id WHERE j.name = ?').all(job).map((r) => r.name));
-        for (const item of items) {
-            const name = item['job_name'] === 'maand:job' ? job : String(item['job_name']);
-            const owner = jobNames.get(name);
-            if (owner !== undefined)
-                throw prometheus_invalid(`duplicate prometheus job_name ${quoted(name)} (jobs ${owner} and ${job})`);
-            jobNames.set(name, job);
-            for (const target of targetsOf(item)) {
-                if (!target.startsWith('maand:port/'))
-                    continue;
-                usesPlaceholder = true;
-                resolvePortName(job, target.slice('maand:port/'.length).split('/')[0], ports);
-            }
-        }
-        const firstName = items[0]['job_name'] === 'maand:job' ? job : String(items[0]['job_name']);
-        ctx.kv.put(jobNamespace(job), 'job_name', firstName);
-        desired[`scrape/${job}`] = goJson(items);
-        if (usesPlaceholder && !active.has(job))
-            continue;
-        scrapeJobs.push(job);
-        allItems.push(...items);
-    }
-    desired['scrape_configs'] = goJson(allItems);
-    desired['scrape_jobs'] = scrapeJobs.sort().join(',');
-    desired['scrape_jobs_length'] = String(scrapeJobs.length);
-    fullSync(ctx.kv, PROMETHEUS_NS, desired);
-}
-/** More values than any scrape config or rule file needs; aliases of aliases grow past it exponentially. */
-const MAX_YAML_VALUES = 100_000;
-function loadYaml(where, text) {
-    let doc;
-    try {
-        doc = js_yaml/* default.load */.Ay.load(text);
-    }
-    catch (e) {
-        throw prometheus_invalid(`${where}: ${e.message.split('\n')[0]}`);
-    }
-    if (exceedsValues(doc, MAX_YAML_VALUES))
-        throw prometheus_invalid(`${where} expands to more than ${MAX_YAML_VALUES} values (YAML aliases repeat what they point to; write the values out)`);
-    return doc;
-}
-/** True when walking `doc` (an alias counted each time it is used, as JSON output repeats it) visits more than `max` values. */
-function exceedsValues(doc, max) {
-    const stack = [doc];
-    let seen = 0;
-    while (stack.length > 0) {
-        const v = stack.pop();
-        if (++seen > max)
-            return true;
-        if (Array.isArray(v))
-            stack.push(...v);
-        else if (v !== null && typeof v === 'object')
-            stack.push(...Object.values(v));
-    }
-    return false;
-}
-function regularFiles(dir) {
-    if (!(0,external_node_fs_.existsSync)(dir))
-        return [];
-    return (0,external_node_fs_.readdirSync)(dir).filter((f) => (0,external_node_fs_.statSync)((0,external_node_path_.join)(dir, f)).isFile()).sort();
-}
-function parseScrapeItems(job, text) {
-    if (text.trim() === '')
-        throw prometheus_invalid(`job ${job} scrape config is empty`);
-    const doc = loadYaml(`job ${job} scrape config`, text);
-    if (!Array.isArray(doc) || doc.length === 0)
-        throw prometheus_invalid(`job ${job} scrape config must be a non-empty YAML list of scrape configs`);
-    return doc.map((item, i) => {
-        if (typeof item !== 'object' || item === null || Array.isArray(item))
-            throw prometheus_invalid(`job ${job} scrape config item ${i} must be a mapping`);
-        const rec = item;
-        const sd = SD_KEYS.find((k) => k in rec);
-        if (sd)
-            throw prometheus_invalid(`job ${job} scrape config item ${i} uses ${sd}; maand provides targets with static_configs and maand:port/<port> placeholders`);
-        if (typeof rec['job_name'] !== 'string' || rec['job_name'].trim() === '')
-            throw prometheus_invalid(`job ${job} scrape config item ${i} needs a job_name`);
-        return rec;
-    });
-}
-function targetsOf(item) {
-    const out = [];
-    const statics = item['static_configs'];
-    if (!Array.isArray(statics))
-        return out;
-    for (const s of statics) {
-        const t = s?.['targets'];
-        if (Array.isArray(t))
-            for (const x of t)
-                if (typeof x === 'string')
-                    out.push(x);
-    }
-    return out;
-}
-function resolvePortName(job, port, ports) {
-    if (port === '_implicit') {
-        if (ports.has(`${job}_metrics_port`))
-            return `${job}_metrics_port`;
-        if (ports.has('metrics_port'))
-            return 'metrics_port';
-        const cands = [...ports].filter((p) => p.endsWith('_metrics_port'));
-        if (cands.length !== 1)
-            throw prometheus_invalid(`job ${job} maand:port/_implicit needs exactly one port named ${job}_metrics_port, metrics_port or *_metrics_port (found ${cands.length})`);
-        return cands[0];
-    }
-    if (!ports.has(port))
-        throw prometheus_invalid(`job ${job} scrape target port ${quoted(port)} is not declared in resources.ports`);
-    return port;
-}
-function validateAlerts(job, file, text, runbooks, owners) {
-    const where = `job ${job} alerts/${file}`;
-    if (text.trim() === '')
-        throw prometheus_invalid(`${where} is empty`);
-    const doc = loadYaml(where, text);
-    const groups = doc?.['groups'];
-    if (!Array.isArray(groups) || groups.length === 0)
-        throw prometheus_invalid(`${where} needs a non-empty groups list`);
-    for (const g of groups) {
-        if (typeof g?.['name'] !== 'string' || g['name'].trim() === '')
-            throw prometheus_invalid(`${where}: every group needs a name`);
-        for (const r of (Array.isArray(g['rules']) ? g['rules'] : [])) {
-            const alert = typeof r?.['alert'] === 'string' ? r['alert'].trim() : '';
-            const record = typeof r?.['record'] === 'string' ? r['record'].trim() : '';
-            if ((alert === '') === (record === ''))
-                throw prometheus_invalid(`${where}: every rule needs exactly one of alert or record`);
-            if (typeof r['expr'] !== 'string' && typeof r['expr'] !== 'number')
-                throw prometheus_invalid(`${where}: rule ${alert || record} needs an expr`);
-            if (String(r['expr']).trim() === '')
-                throw prometheus_invalid(`${where}: rule ${alert || record} needs an expr`);
-            if (alert === '')
-                continue;
-            const runbook = r['annotations']?.['runbook'];
-            if (typeof runbook === 'string' && runbook !== '' && !runbooks.has(runbook))
-                throw prometheus_invalid(`${where}: alert ${alert} references missing runbook ${runbook} (add _prometheus/runbooks/${runbook}.md)`);
-            const owner = owners.get(alert);
-            if (owner !== undefined)
-                throw prometheus_invalid(`duplicate alert name ${quoted(alert)} (jobs ${owner} and ${job})`);
-            owners.set(alert, job);
-        }
-    }
-}
-
 ;// CONCATENATED MODULE: ./lib/template/func.js
 // Functions callable from templates. Go learns a function's parameter types by reflection;
 // here each function declares them, so the executor can convert literals and check values
@@ -8029,6 +7996,35 @@ function parseTemplate(name, text, funcs = {}) {
     return new Template(name, text, trees, funcs);
 }
 
+;// CONCATENATED MODULE: ./lib/template/redact.js
+// Template error texts quote the values they failed on (`strconv.Atoi: parsing "…"`, %q): when a value
+// came from a secret, the error must not carry it. Each secret is replaced by [secret], raw and in the
+// quoted forms Go writes it in.
+
+const REDACTED = '[secret]';
+/** Shorter values are replaced only as a whole quoted value: in free text, "[secret]" in place of every "e" would spell the secret out. */
+const MIN_FREE_TEXT = 4;
+function redactSecrets(text, secrets) {
+    const forms = new Set();
+    for (const s of secrets) {
+        if (s === '')
+            continue;
+        for (const q of [strconv_quote(s), quoteASCII(s)]) {
+            forms.add(q);
+            if (s.length >= MIN_FREE_TEXT)
+                forms.add(q.slice(1, -1));
+        }
+        if (s.length >= MIN_FREE_TEXT)
+            forms.add(s);
+    }
+    // longest first: a secret that contains another is replaced whole
+    let out = text;
+    for (const f of [...forms].sort((a, b) => b.length - a.length)) {
+        out = out.split(f).join(f.startsWith('"') ? `"${REDACTED}"` : REDACTED);
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./lib/template/index.js
 // Public API of the Go text/template engine used for maand's `.tpl` files.
 //
@@ -8037,6 +8033,7 @@ function parseTemplate(name, text, funcs = {}) {
 //
 // Values: see value.ts (ints are integral numbers or bigints, floats GoFloat, maps Map,
 // structs plain objects). Functions: see func.ts (goFunc declares parameter kinds).
+
 
 
 
@@ -8057,6 +8054,208 @@ function render(tpl, data) {
 /** The output as the bytes Go writes: a raw byte is written as itself. */
 function renderBytes(tpl, data) {
     return encodeGoString(execute(tpl, data));
+}
+
+;// CONCATENATED MODULE: ./lib/build/prometheus.js
+// Build step 11: the Prometheus catalog in KV maand/prometheus (§8.13). Only meaningful when some job
+// ships prometheus.yml(.tpl); then every job's _prometheus/ content is validated and collected.
+
+
+
+
+
+
+
+
+
+const SD_KEYS = [
+    'kubernetes_sd_configs', 'dns_sd_configs', 'file_sd_configs', 'consul_sd_configs', 'ecs_sd_configs', 'ec2_sd_configs',
+    'openstack_sd_configs', 'azure_sd_configs', 'gce_sd_configs', 'hetzner_sd_configs', 'ionos_sd_configs', 'linode_sd_configs',
+    'digitalocean_sd_configs', 'docker_sd_configs', 'dockerswarm_sd_configs', 'eureka_sd_configs', 'http_sd_configs', 'kuma_sd_configs',
+    'marathon_sd_configs', 'nerve_sd_configs', 'serverset_sd_configs', 'triton_sd_configs', 'uyuni_sd_configs',
+];
+function prometheus_invalid(detail) {
+    return new errors/* MaandError */.Ob('invalid job', detail);
+}
+function buildPrometheusCatalog(ctx, renderScrape) {
+    const dirOf = (job) => (0,external_node_path_.join)(ctx.paths.jobsDir, job);
+    const hasServer = ctx.jobs.some((j) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dirOf(j), 'prometheus.yml')) || (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dirOf(j), 'prometheus.yml.tpl')));
+    if (!hasServer) {
+        fullSync(ctx.kv, PROMETHEUS_NS, { scrape_configs: '[]', scrape_jobs: '', scrape_jobs_length: '0' });
+        return;
+    }
+    const active = new Set(ctx.db.prepare('SELECT DISTINCT job FROM allocations WHERE removed = 0 AND disabled = 0').all().map((r) => r.job));
+    const desired = {};
+    const alertOwners = new Map();
+    const jobNames = new Map();
+    const scrapeJobs = [];
+    const allItems = [];
+    for (const job of ctx.jobs) {
+        const dir = dirOf(job);
+        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'prometheus.yml')) && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'prometheus.yml.tpl')))
+            throw prometheus_invalid(`job ${job} cannot define both prometheus.yml and prometheus.yml.tpl`);
+        const prom = (0,external_node_path_.join)(dir, '_prometheus');
+        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(prom, 'scrape.yaml')) && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(prom, 'scrape.yaml.tpl')))
+            throw prometheus_invalid(`job ${job} cannot define both scrape.yaml and scrape.yaml.tpl`);
+        const runbooks = new Set(regularFiles((0,external_node_path_.join)(prom, 'runbooks')).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3)));
+        for (const f of regularFiles((0,external_node_path_.join)(prom, 'alerts')).filter((f) => /\.ya?ml$/.test(f)))
+            validateAlerts(job, f, readText((0,external_node_path_.join)(prom, 'alerts', f), `workspace/jobs/${job}/_prometheus/alerts/${f}`), runbooks, alertOwners);
+        let text;
+        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(prom, 'scrape.yaml.tpl'))) {
+            const source = readText((0,external_node_path_.join)(prom, 'scrape.yaml.tpl'), `workspace/jobs/${job}/_prometheus/scrape.yaml.tpl`);
+            try {
+                text = renderScrape(job, source);
+            }
+            catch (e) {
+                // the error may quote a secret the template read: it reaches logs, summaries and JSON
+                throw prometheus_invalid(`job ${job} scrape.yaml.tpl: ${redactSecrets(e.message, ctx.kv.knownSecrets())}`);
+            }
+        }
+        else if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(prom, 'scrape.yaml')))
+            text = readText((0,external_node_path_.join)(prom, 'scrape.yaml'), `workspace/jobs/${job}/_prometheus/scrape.yaml`);
+        if (text === undefined)
+            continue;
+        const items = parseScrapeItems(job, text);
+        let usesPlaceholder = false;
+        const ports = new Set(ctx.db.prepare('SELECT p.name AS name FROM job_ports p JOIN job j ON j.job_id = p.job_id WHERE j.name = ?').all(job).map((r) => r.name));
+        for (const item of items) {
+            const name = item['job_name'] === 'maand:job' ? job : String(item['job_name']);
+            const owner = jobNames.get(name);
+            if (owner !== undefined)
+                throw prometheus_invalid(`duplicate prometheus job_name ${quoted(name)} (jobs ${owner} and ${job})`);
+            jobNames.set(name, job);
+            for (const target of targetsOf(item)) {
+                if (!target.startsWith('maand:port/'))
+                    continue;
+                usesPlaceholder = true;
+                resolvePortName(job, target.slice('maand:port/'.length).split('/')[0], ports);
+            }
+        }
+        const firstName = items[0]['job_name'] === 'maand:job' ? job : String(items[0]['job_name']);
+        ctx.kv.put(jobNamespace(job), 'job_name', firstName);
+        desired[`scrape/${job}`] = (0,go_json/* goJson */.Pl)(items);
+        if (usesPlaceholder && !active.has(job))
+            continue;
+        scrapeJobs.push(job);
+        allItems.push(...items);
+    }
+    desired['scrape_configs'] = (0,go_json/* goJson */.Pl)(allItems);
+    desired['scrape_jobs'] = scrapeJobs.sort().join(',');
+    desired['scrape_jobs_length'] = String(scrapeJobs.length);
+    fullSync(ctx.kv, PROMETHEUS_NS, desired);
+}
+/** More values than any scrape config or rule file needs; aliases of aliases grow past it exponentially. */
+const MAX_YAML_VALUES = 100_000;
+function loadYaml(where, text) {
+    let doc;
+    try {
+        doc = js_yaml/* default.load */.Ay.load(text);
+    }
+    catch (e) {
+        throw prometheus_invalid(`${where}: ${e.message.split('\n')[0]}`);
+    }
+    if (exceedsValues(doc, MAX_YAML_VALUES))
+        throw prometheus_invalid(`${where} expands to more than ${MAX_YAML_VALUES} values (YAML aliases repeat what they point to; write the values out)`);
+    return doc;
+}
+/** True when walking `doc` (an alias counted each time it is used, as JSON output repeats it) visits more than `max` values. */
+function exceedsValues(doc, max) {
+    const stack = [doc];
+    let seen = 0;
+    while (stack.length > 0) {
+        const v = stack.pop();
+        if (++seen > max)
+            return true;
+        if (Array.isArray(v))
+            stack.push(...v);
+        else if (v !== null && typeof v === 'object')
+            stack.push(...Object.values(v));
+    }
+    return false;
+}
+function regularFiles(dir) {
+    if (!(0,external_node_fs_.existsSync)(dir))
+        return [];
+    return (0,external_node_fs_.readdirSync)(dir).filter((f) => (0,external_node_fs_.statSync)((0,external_node_path_.join)(dir, f)).isFile()).sort();
+}
+function parseScrapeItems(job, text) {
+    if (text.trim() === '')
+        throw prometheus_invalid(`job ${job} scrape config is empty`);
+    const doc = loadYaml(`job ${job} scrape config`, text);
+    if (!Array.isArray(doc) || doc.length === 0)
+        throw prometheus_invalid(`job ${job} scrape config must be a non-empty YAML list of scrape configs`);
+    return doc.map((item, i) => {
+        if (typeof item !== 'object' || item === null || Array.isArray(item))
+            throw prometheus_invalid(`job ${job} scrape config item ${i} must be a mapping`);
+        const rec = item;
+        const sd = SD_KEYS.find((k) => k in rec);
+        if (sd)
+            throw prometheus_invalid(`job ${job} scrape config item ${i} uses ${sd}; maand provides targets with static_configs and maand:port/<port> placeholders`);
+        if (typeof rec['job_name'] !== 'string' || rec['job_name'].trim() === '')
+            throw prometheus_invalid(`job ${job} scrape config item ${i} needs a job_name`);
+        return rec;
+    });
+}
+function targetsOf(item) {
+    const out = [];
+    const statics = item['static_configs'];
+    if (!Array.isArray(statics))
+        return out;
+    for (const s of statics) {
+        const t = s?.['targets'];
+        if (Array.isArray(t))
+            for (const x of t)
+                if (typeof x === 'string')
+                    out.push(x);
+    }
+    return out;
+}
+function resolvePortName(job, port, ports) {
+    if (port === '_implicit') {
+        if (ports.has(`${job}_metrics_port`))
+            return `${job}_metrics_port`;
+        if (ports.has('metrics_port'))
+            return 'metrics_port';
+        const cands = [...ports].filter((p) => p.endsWith('_metrics_port'));
+        if (cands.length !== 1)
+            throw prometheus_invalid(`job ${job} maand:port/_implicit needs exactly one port named ${job}_metrics_port, metrics_port or *_metrics_port (found ${cands.length})`);
+        return cands[0];
+    }
+    if (!ports.has(port))
+        throw prometheus_invalid(`job ${job} scrape target port ${quoted(port)} is not declared in resources.ports`);
+    return port;
+}
+function validateAlerts(job, file, text, runbooks, owners) {
+    const where = `job ${job} alerts/${file}`;
+    if (text.trim() === '')
+        throw prometheus_invalid(`${where} is empty`);
+    const doc = loadYaml(where, text);
+    const groups = doc?.['groups'];
+    if (!Array.isArray(groups) || groups.length === 0)
+        throw prometheus_invalid(`${where} needs a non-empty groups list`);
+    for (const g of groups) {
+        if (typeof g?.['name'] !== 'string' || g['name'].trim() === '')
+            throw prometheus_invalid(`${where}: every group needs a name`);
+        for (const r of (Array.isArray(g['rules']) ? g['rules'] : [])) {
+            const alert = typeof r?.['alert'] === 'string' ? r['alert'].trim() : '';
+            const record = typeof r?.['record'] === 'string' ? r['record'].trim() : '';
+            if ((alert === '') === (record === ''))
+                throw prometheus_invalid(`${where}: every rule needs exactly one of alert or record`);
+            if (typeof r['expr'] !== 'string' && typeof r['expr'] !== 'number')
+                throw prometheus_invalid(`${where}: rule ${alert || record} needs an expr`);
+            if (String(r['expr']).trim() === '')
+                throw prometheus_invalid(`${where}: rule ${alert || record} needs an expr`);
+            if (alert === '')
+                continue;
+            const runbook = r['annotations']?.['runbook'];
+            if (typeof runbook === 'string' && runbook !== '' && !runbooks.has(runbook))
+                throw prometheus_invalid(`${where}: alert ${alert} references missing runbook ${runbook} (add _prometheus/runbooks/${runbook}.md)`);
+            const owner = owners.get(alert);
+            if (owner !== undefined)
+                throw prometheus_invalid(`duplicate alert name ${quoted(alert)} (jobs ${owner} and ${job})`);
+            owners.set(alert, job);
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ./lib/build/scrape-template.js
@@ -8129,7 +8328,7 @@ function checkCapacity(db) {
 /** Distinct command names `job` registers for `event`, sorted. */
 function commandsFor(db, job, event) {
     const rows = db.prepare('SELECT DISTINCT name FROM job_commands WHERE job = ? AND executed_on = ?').all(job, event);
-    return rows.map((r) => r.name).sort(go_json_byteCompare);
+    return rows.map((r) => r.name).sort(go_json/* byteCompare */.U6);
 }
 function isRegistered(db, job, command, event) {
     return db.prepare('SELECT 1 FROM job_commands WHERE job = ? AND name = ? AND executed_on = ? LIMIT 1').get(job, command, event) !== undefined;
@@ -8164,7 +8363,7 @@ function demandsOn(db, job, command) {
         .all(job, command);
     return rows
         .map((r) => ({ job: r.job, command: r.name, event: r.executed_on, demandConfig: r.demand_config ?? '' }))
-        .sort((a, b) => go_json_byteCompare(a.job, b.job) || go_json_byteCompare(a.command, b.command) || go_json_byteCompare(a.event, b.event));
+        .sort((a, b) => (0,go_json/* byteCompare */.U6)(a.job, b.job) || (0,go_json/* byteCompare */.U6)(a.command, b.command) || (0,go_json/* byteCompare */.U6)(a.event, b.event));
 }
 /** The job's stored files, parents before children. */
 function jobFiles(db, job) {
@@ -8173,7 +8372,7 @@ function jobFiles(db, job) {
         .all(job);
     return rows
         .map((r) => ({ path: r.path, content: r.content ?? new Uint8Array(0), isdir: r.isdir === 1 }))
-        .sort((a, b) => go_json_byteCompare(a.path, b.path));
+        .sort((a, b) => (0,go_json/* byteCompare */.U6)(a.path, b.path));
 }
 /** CURRENT_VERSION (promoted, `0.0.0` before the first promote) and NEW_VERSION (target). */
 function allocationVersions(db, job, allocId) {
@@ -8797,7 +8996,7 @@ function sendText(res, status, message) {
 /** JSON as Go's encoder writes it (keys in the given order, HTML characters escaped) plus "\n". */
 function sendJson(res, value) {
     res.writeHead(200, { 'Content-Type': 'application/json' });
-    res.end(`${goJson(value, false)}\n`);
+    res.end(`${(0,go_json/* goJson */.Pl)(value, false)}\n`);
 }
 function readBody(req) {
     return new Promise((resolve, reject) => {
@@ -9257,7 +9456,7 @@ async function runPostBuild(o) {
     let kvChanges = 0;
     // One transaction over every hook: KV written by post_build is kept only when all of them succeeded.
     await inTransactionAsync(db, async () => {
-        const kv = store_KvStore.load(db, { key: () => loadKvKey(o.root) });
+        const kv = store_KvStore.load(db, { key: () => loadKvKey(o.root), ...(o.onSecret ? { onSecret: o.onSecret } : {}) });
         const api = await startRuntimeApi({ db, kv });
         try {
             const ctx = { ...o, db, kv, api };
@@ -9291,7 +9490,7 @@ function postBuildPlan(db) {
     const jobsAt = db.prepare('SELECT DISTINCT a.job AS job FROM allocations a JOIN job j ON j.name = a.job WHERE a.removed = 0 AND a.deployment_seq = ?');
     const out = [];
     for (let seq = 0; seq <= max; seq++) {
-        const jobs = jobsAt.all(seq).map((r) => r.job).sort(go_json_byteCompare);
+        const jobs = jobsAt.all(seq).map((r) => r.job).sort(go_json/* byteCompare */.U6);
         for (const job of jobs)
             for (const command of commandsFor(db, job, 'post_build'))
                 out.push({ seq, job, command });
@@ -9513,10 +9712,9 @@ async function buildLocked(opts) {
             },
         };
         const step = (name) => emit({ type: 'step', step: name });
-        db.exec('BEGIN IMMEDIATE');
-        let kvChanges = 0;
-        try {
-            ctx.kv = store_KvStore.load(db, { key: () => loadKvKey(paths.root) });
+        // all-or-nothing: any error rolls the whole build back and leaves the catalog as it was
+        const kvChanges = await inTransactionAsync(db, async () => {
+            ctx.kv = store_KvStore.load(db, { key: () => loadKvKey(paths.root), ...(opts.onSecret ? { onSecret: opts.onSecret } : {}) });
             step('workers');
             syncWorkers(ctx);
             step('jobs');
@@ -9536,15 +9734,10 @@ async function buildLocked(opts) {
             (0,external_node_fs_.mkdirSync)(paths.tmpDir, { recursive: true });
             purgeStaleVersions(db, KV_RETAIN_DAYS, ctx.now);
             checkCapacity(db);
-            kvChanges = ctx.kv.persist(db, ctx.now);
+            const changes = ctx.kv.persist(db, ctx.now);
             dropPlaintextCertKeyHistory(db);
-            db.exec('COMMIT');
-        }
-        catch (e) {
-            if (db.isTransaction)
-                db.exec('ROLLBACK');
-            throw e;
-        }
+            return changes;
+        });
         try {
             db.exec('VACUUM');
         }
@@ -9556,6 +9749,7 @@ async function buildLocked(opts) {
             ...(opts.env ? { env: opts.env } : {}),
             ...(opts.onHookOutput ? { onOutput: opts.onHookOutput } : {}),
             ...(opts.signal ? { signal: opts.signal } : {}),
+            ...(opts.onSecret ? { onSecret: opts.onSecret } : {}),
         });
         if (post.error)
             throw post.error;
@@ -9587,7 +9781,6 @@ function summarize(ctx, kvChanges, certsGenerated) {
 }
 
 ;// CONCATENATED MODULE: ./lib/health/types.js
-// Shapes of health checks: what the caller passes, what comes back, the progress events.
 
 class HealthCheckError extends errors/* MaandError */.Ob {
     name = 'HealthCheckError';
@@ -9661,9 +9854,12 @@ function spec_invalid(job, detail) {
 var external_node_https_ = __webpack_require__(44708);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __webpack_require__(77030);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __webpack_require__(41692);
 ;// CONCATENATED MODULE: ./lib/health/probes.js
 // tcp and http probes, run from the machine running maand (spec kv §5.3/§5.4). Each returns the
 // reference's error text, or undefined when healthy.
+
 
 
 
@@ -9694,7 +9890,7 @@ async function httpProbe(s) {
     try {
         let current = new URL(url);
         for (let hop = 0;; hop++) {
-            const res = await get(current, signal);
+            const res = await get(current, signal, s.open);
             const location = res.headers.location;
             if (res.statusCode !== undefined && [301, 302, 303, 307, 308].includes(res.statusCode) && location !== undefined) {
                 if (hop >= MAX_REDIRECTS)
@@ -9712,10 +9908,20 @@ async function httpProbe(s) {
     }
 }
 /** One GET whose body is fully read (so keep-alive and the timeout cover the whole exchange). */
-function get(url, signal) {
-    const request = url.protocol === 'https:' ? external_node_https_.request : external_node_http_.request;
+function get(url, signal, open) {
+    const https = url.protocol === 'https:';
+    const request = https ? external_node_https_.request : external_node_http_.request;
+    const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+    const port = Number(url.port || (https ? 443 : 80));
+    // through a bastion: HTTP (and TLS, verified as usual) over the forwarded stream
+    const createConnection = open === undefined ? undefined : () => {
+        const stream = open(host, port);
+        return https ? (0,external_node_tls_.connect)({ socket: stream, ...((0,external_node_net_.isIP)(host) === 0 ? { servername: host } : {}) }) : stream;
+    };
     return new Promise((resolve, reject) => {
-        const req = request(url, { method: 'GET', signal, agent: false }, (res) => {
+        // createConnection is only used without an agent; agent: false otherwise (no keep-alive pool)
+        const how = createConnection === undefined ? { agent: false } : { createConnection };
+        const req = request(url, { method: 'GET', signal, ...how }, (res) => {
             res.on('error', reject);
             res.on('end', () => resolve(res));
             res.resume();
@@ -9723,6 +9929,23 @@ function get(url, signal) {
         req.on('error', reject);
         req.end();
     });
+}
+/**
+ * The tcp probe of a worker the runner has no route to: the connect runs on the worker itself
+ * (bash's /dev/tcp, over the run's ssh connection), so it tests the same address and port.
+ */
+async function tcpProbeOnWorker(ip, port, timeoutMs, run) {
+    const where = `tcp ${hostPort(ip, port)}`;
+    const host = (0,external_node_net_.isIPv6)(ip) ? `[${ip}]` : ip;
+    const r = await run(`exec 3<>/dev/tcp/${host}/${port}`);
+    if (r.exitCode === 0 && !r.timedOut)
+        return undefined;
+    if (r.timedOut)
+        return `${where}: i/o timeout after ${timeoutMs}ms`;
+    if (r.message !== undefined)
+        return `${where}: ${r.message}`;
+    const line = r.stderr.split('\n').find((l) => l.includes('connect:')) ?? r.stderr.trim();
+    return `${where}: ${line.replace(/^.*connect: /, 'connect: ')}`;
 }
 
 // EXTERNAL MODULE: external "node:timers/promises"
@@ -9821,13 +10044,20 @@ async function probe(ctx, job, ip, c, index, timeoutMs, ports) {
     const started = Date.now();
     let label;
     let error;
+    const route = ctx.bastionRoute?.behindBastion(ip) === true ? ctx.bastionRoute : undefined;
     if (c.type === 'tcp') {
         label = `tcp ${c.port}`;
-        error = await probes_tcpProbe(ip, ports.get(c.port), timeoutMs, ctx.signal);
+        const port = ports.get(c.port);
+        const runner = ctx.sshProbe;
+        error = route !== undefined && runner !== undefined
+            ? await tcpProbeOnWorker(ip, port, timeoutMs, (command) => runner(ip, command, { timeoutMs, ...(ctx.signal ? { signal: ctx.signal } : {}) }))
+            : await probes_tcpProbe(ip, port, timeoutMs, ctx.signal);
     }
     else if (c.type === 'http') {
         label = `http ${c.port} ${c.path}`;
-        error = await httpProbe({ ip, port: ports.get(c.port), path: c.path, scheme: c.scheme, expectStatus: c.expectStatus, timeoutMs, signal: ctx.signal });
+        await route?.ready(ip);
+        const open = route === undefined ? {} : { open: (host, port) => route.open(ip, host, port) };
+        error = await httpProbe({ ip, port: ports.get(c.port), path: c.path, scheme: c.scheme, expectStatus: c.expectStatus, timeoutMs, signal: ctx.signal, ...open });
     }
     else if (c.type === 'ssh') {
         label = `ssh ${c.command}`;
@@ -10068,6 +10298,8 @@ function lastLine(text) {
     return last.length > 300 ? `${last.slice(0, 297)}...` : last;
 }
 
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: external "node:string_decoder"
 var external_node_string_decoder_ = __webpack_require__(46193);
 ;// CONCATENATED MODULE: ./lib/remote/output.js
@@ -10217,10 +10449,25 @@ function runProcess(file, args, opts = {}) {
     });
 }
 
+;// CONCATENATED MODULE: ./lib/remote/shell-quote.js
+// The one shell-quoting function for everything maand splices into a script or command line bash
+// runs on a worker (issue 15): job names, paths, versions, targets, env values, probe commands.
+/** Words bash takes literally as they are: no expansion, globbing, splitting or redirection. */
+const LITERAL = /^[A-Za-z0-9_./:@%+=,-]+$/;
+/**
+ * `s` as one bash word with exactly its characters: bare when nothing in it is special (so IPs,
+ * versions and paths read as the reference sent them), else single-quoted, where bash expands
+ * nothing ($(), backticks, $VAR, newlines are literal) and a `'` is written `'\''`.
+ */
+function shell_quote_shq(s) {
+    return LITERAL.test(s) ? s : `'${s.replaceAll("'", "'\\''")}'`;
+}
+
 ;// CONCATENATED MODULE: ./lib/remote/ssh-options.js
 // Pure builders of the OpenSSH argv that reaches a worker (deploy.md §18.1). The same option list
 // is used for worker commands and for rsync's --rsh, so both reach the worker the same way:
 // same port (Q14), same key, same host-key policy (Q28), same ControlMaster socket.
+
 
 const HOST_KEY_POLICIES = (/* unused pure expression or super */ null && (['strict', 'accept-new', 'insecure']));
 const DEFAULT_SSH_OPTIONS = {
@@ -10251,6 +10498,46 @@ function assertSafeTarget(t) {
         throw new errors/* MaandError */.Ob('invalid argument', `worker ${t.host}: invalid ssh user ${JSON.stringify(t.user)}`);
     }
 }
+/** Stands for ssh's `%h:%p` while a ProxyCommand is built (its literal '%' are doubled first). */
+const HOST_PORT = '\u0000hp\u0000';
+/**
+ * The ProxyCommand that gives ssh a stream to `%h:%p` through `via` (issue 14): a client of the
+ * last hop's ControlMaster (`-W`, a forwarded channel, no new login), which itself reaches its
+ * hop through the hop before it should the master be gone. ssh expands %-tokens in the value,
+ * so a nested command has its '%' doubled once per level.
+ */
+function proxyCommand(reach, via, opts) {
+    const words = ['ssh', ...hopClientArgs(reach, via, opts), '-W', HOST_PORT, hopDestination(via.at(-1))];
+    return words.map((w) => (w === HOST_PORT ? w : shell_quote_shq(w))).join(' ').replaceAll('%', '%%').replace(HOST_PORT, '%h:%p');
+}
+/** Options of a client riding the last hop's master (ControlMaster=no: it never becomes one). */
+function hopClientArgs(reach, via, opts) {
+    const hop = via.at(-1);
+    return optionArgs({ ...reach, port: hop.port }, ['-o', 'ControlMaster=no', '-o', `ControlPath=${hop.controlPath}`, ...proxyArgs(reach, via.slice(0, -1), opts)], opts);
+}
+/** `-o ProxyCommand=…` through `via`, or nothing when direct. */
+function proxyArgs(reach, via, opts) {
+    return via === undefined || via.length === 0 ? [] : ['-o', `ProxyCommand=${proxyCommand(reach, via, opts)}`];
+}
+function hopDestination(hop) {
+    return `${hop.user}@${hop.host}`;
+}
+/**
+ * Argv after `ssh` that makes hop `via.at(-1)` the run's master for it: logs in (through the hops
+ * before it), forks into the background once authenticated (`-f`; the foreground exits 0) and
+ * serves the channels of every worker behind it. Ended by `-O exit` or after ControlPersist idle.
+ */
+function bastionMasterArgs(reach, via, opts = {}) {
+    const hop = via.at(-1);
+    assertSafeTarget({ ...reach, host: hop.host, user: hop.user, controlPath: hop.controlPath });
+    const persist = { ...DEFAULT_SSH_OPTIONS, ...opts }.controlPersistSeconds;
+    const control = ['-o', 'ControlMaster=yes', '-o', `ControlPath=${hop.controlPath}`, '-o', `ControlPersist=${persist}`, ...proxyArgs(reach, via.slice(0, -1), opts)];
+    return [...optionArgs({ ...reach, port: hop.port }, control, opts), '-N', '-f', hopDestination(hop)];
+}
+/** Argv after `ssh` for a stdio stream to host:port opened by the last hop of `via` (health probes). */
+function forwardArgs(reach, via, host, port, opts = {}) {
+    return [...hopClientArgs(reach, via, opts), '-W', `${host.includes(':') ? `[${host}]` : host}:${port}`, hopDestination(via.at(-1))];
+}
 /** The option list; `control` goes between the connection options and `-p`/`-i`. */
 function optionArgs(t, control, opts) {
     const o = { ...DEFAULT_SSH_OPTIONS, ...opts };
@@ -10274,7 +10561,12 @@ function optionArgs(t, control, opts) {
 function sshOptionArgs(target, opts = {}) {
     assertSafeTarget(target);
     const persist = { ...DEFAULT_SSH_OPTIONS, ...opts }.controlPersistSeconds;
-    return optionArgs(target, ['-o', 'ControlMaster=auto', '-o', `ControlPath=${target.controlPath}`, '-o', `ControlPersist=${persist}`], opts);
+    const control = ['-o', 'ControlMaster=auto', '-o', `ControlPath=${target.controlPath}`, '-o', `ControlPersist=${persist}`, ...proxyArgs(target, target.via, opts)];
+    return optionArgs(target, control, opts);
+}
+/** The ProxyCommand option of a worker behind bastions (hooks' run_ssh adds it per worker). */
+function workerProxyArgs(target, opts = {}) {
+    return proxyArgs(target, target.via, opts);
 }
 /**
  * The run's own options for a hook's ssh (maand.py run_ssh, issue 15): same key, port, known_hosts
@@ -10360,6 +10652,17 @@ async function diagnoseHostKey(target, timeoutSeconds = 5) {
         if (known.has(k))
             return undefined;
     return 'changed';
+}
+/**
+ * The host-key problem ssh reported in its stderr, for a host ssh-keyscan cannot reach (behind a
+ * bastion): the warning of a changed key, or strict checking without a known key.
+ */
+function hostKeyProblemIn(stderr) {
+    if (/REMOTE HOST IDENTIFICATION HAS CHANGED/.test(stderr))
+        return 'changed';
+    if (/host key is known for .* strict checking|Host key verification failed/.test(stderr))
+        return 'unknown';
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./lib/remote/result.js
@@ -10478,15 +10781,12 @@ function rsyncArgs(spec) {
     ];
 }
 /**
- * Merge-filter file content (§11.3): sync only the named jobs' trees (besides the top-level
- * bucket files) and never touch `.tpl` files. Jobs are sorted so the file is deterministic.
+ * Merge-filter file content (§11.3): sync only the named jobs' trees (none: only the top-level bucket
+ * files) and never touch `.tpl` files; retained releases are the worker's (never sent or deleted).
+ * Jobs are sorted so the file is deterministic.
  */
 function mergeFilterText(jobs) {
-    const lines = [...jobs].sort().map((j) => `+ jobs/${j}/`);
-    if (lines.length > 0)
-        lines.push('- jobs/*');
-    lines.push('- jobs/**/*.tpl');
-    return lines.join('\n') + '\n';
+    return `- /releases/\n${[...jobs].sort().map((j) => `+ jobs/${j}/\n`).join('')}- jobs/*\n- jobs/**/*.tpl\n`;
 }
 const ACTIONS = { '<': 'sent', '>': 'received', c: 'created', h: 'hardlink', '.': 'attributes' };
 /** One --itemize-changes line (`>f+++++++++ a/b`, `*deleting   a/c`); undefined for other lines. */
@@ -10500,20 +10800,6 @@ function parseItemizedLine(line) {
     // a symlink's line names its target too (`cL+++++++++ a/link -> file`)
     const path = m[2] === 'L' ? m[3].replace(/ -> .*$/, '') : m[3];
     return { action: ACTIONS[m[1]], path, directory: m[2] === 'd' };
-}
-
-;// CONCATENATED MODULE: ./lib/remote/shell-quote.js
-// The one shell-quoting function for everything maand splices into a script or command line bash
-// runs on a worker (issue 15): job names, paths, versions, targets, env values, probe commands.
-/** Words bash takes literally as they are: no expansion, globbing, splitting or redirection. */
-const LITERAL = /^[A-Za-z0-9_./:@%+=,-]+$/;
-/**
- * `s` as one bash word with exactly its characters: bare when nothing in it is special (so IPs,
- * versions and paths read as the reference sent them), else single-quoted, where bash expands
- * nothing ($(), backticks, $VAR, newlines are literal) and a `'` is written `'\''`.
- */
-function shq(s) {
-    return LITERAL.test(s) ? s : `'${s.replaceAll("'", "'\\''")}'`;
 }
 
 ;// CONCATENATED MODULE: ./lib/remote/script.js
@@ -10540,16 +10826,73 @@ function workerScript(commands, env = {}) {
             continue;
         if (!NAME.test(name))
             throw new errors/* MaandError */.Ob('invalid argument', `invalid environment variable name ${JSON.stringify(rawName)}`);
-        lines.push(`export ${name}=${shq(value)}`);
+        lines.push(`export ${name}=${shell_quote_shq(value)}`);
     }
     lines.push(...commands);
     return lines.join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./lib/remote/handshake.js
+const MAX_HANDSHAKE_ATTEMPTS = 3;
+/** Dropped or stalled before authentication: sshd at MaxStartups, a flaky middlebox, a slow host. */
+const TRANSIENT = /kex_exchange_identification|ssh_exchange_identification|banner exchange|Connection reset by peer|Connection timed out|Operation timed out/i;
+/** Never retried: the answer will not change. */
+const FINAL = /Permission denied|Host key verification failed|REMOTE HOST IDENTIFICATION HAS CHANGED|host key is known for|open failed|forwarding (request )?failed|Could not resolve hostname/i;
+/** True when `p` is an ssh exit 255 that failed before logging in and may succeed if tried again. */
+function retryableHandshake(p) {
+    if (p.exitCode !== 255 || p.timedOut || p.aborted)
+        return false;
+    return TRANSIENT.test(p.stderr) && !FINAL.test(p.stderr);
+}
+/** Backoff before attempt `attempt + 1`: 250 ms, 1 s, … with up to 50 % jitter (so retries do not collide again). */
+function handshakeBackoffMs(attempt) {
+    const base = 250 * 4 ** (attempt - 1);
+    return Math.round(base * (1 + Math.random() * 0.5));
+}
+/**
+ * The line saying a bastion could not open the channel to the worker (the master's client prints
+ * `Stdio forwarding request failed: …`, a direct -W `channel 0: open failed: …`).
+ */
+function channelOpenFailure(stderr) {
+    return stderr
+        .split('\n')
+        .map((l) => l.trim())
+        .find((l) => /open failed|forwarding (request )?failed/i.test(l));
+}
+/** A counting semaphore: `acquire` resolves with a release function once a slot is free. */
+class StartupLimiter {
+    #limit;
+    #inFlight = 0;
+    #waiting = [];
+    constructor(limit) {
+        this.#limit = Math.max(1, limit);
+    }
+    async acquire() {
+        if (this.#inFlight >= this.#limit)
+            await new Promise((resolve) => this.#waiting.push(resolve));
+        else
+            this.#inFlight++;
+        let released = false;
+        return () => {
+            if (released)
+                return;
+            released = true;
+            const next = this.#waiting.shift();
+            // the slot passes straight to the next waiter, so the count stays at the limit
+            if (next !== undefined)
+                next();
+            else
+                this.#inFlight--;
+        };
+    }
 }
 
 ;// CONCATENATED MODULE: ./lib/remote/executor.js
 // The one place that runs ssh and rsync against workers. It owns a private 0700 directory for
 // ControlMaster sockets (one master per user/host/port, shared by commands and rsync), and
 // close() ends every master and removes the directory.
+
+
 
 
 
@@ -10573,6 +10916,19 @@ function workerScript(commands, env = {}) {
 function controlSocket(dir, user, host, port) {
     return (0,external_node_path_.join)(dir, `h${(0,external_node_crypto_.createHash)('sha256').update(`${user}@${host.trim()}:${sshPort(port)}`).digest('hex').slice(0, 20)}`);
 }
+/** `user@host[:port]` of a hop for messages. */
+function jumpName(hop) {
+    const host = hop.host.includes(':') ? `[${hop.host}]` : hop.host;
+    return `${hop.user}@${host}${sshPort(hop.port) === 22 ? '' : `:${sshPort(hop.port)}`}`;
+}
+/**
+ * The master socket of the last hop of `chain`: named after the whole chain, since the same bastion
+ * reached through different hops is a different connection (and never a worker's own socket).
+ */
+function bastionSocket(dir, chain) {
+    const key = chain.map((h) => `${h.user}@${h.host.trim()}:${sshPort(h.port)}`).join(',');
+    return (0,external_node_path_.join)(dir, `b${(0,external_node_crypto_.createHash)('sha256').update(key).digest('hex').slice(0, 20)}`);
+}
 /**
  * Resolves when the control socket exists or `command` has ended (connected or not), whichever is
  * first, and at the latest after `limitMs` (the connect timeout): a first command that connects
@@ -10595,6 +10951,9 @@ class RemoteExecutor {
     #running = new Set();
     /** Per socket: settles once the first command's connection is up (or that command ended). */
     #firstContact = new Map();
+    /** Per bastion socket: its master being started (undefined: up), or the failure of that start. */
+    #bastions = new Map();
+    #startups;
     #closed = false;
     #dropExitCleanup;
     constructor(controlDir, opts) {
@@ -10603,6 +10962,7 @@ class RemoteExecutor {
         this.#ssh = opts.ssh ?? {};
         this.#sshProgram = opts.sshProgram ?? 'ssh';
         this.#rsyncProgram = opts.rsyncProgram ?? 'rsync';
+        this.#startups = new StartupLimiter(opts.maxStartups ?? 10);
     }
     static async create(opts = {}) {
         // socket paths are limited to ~104 bytes: <parent>/maand-ssh-XXXXXX/<40 hex> must fit
@@ -10613,7 +10973,53 @@ class RemoteExecutor {
         return new RemoteExecutor(dir, opts);
     }
     target(worker) {
-        return { ...worker, controlPath: controlSocket(this.controlDir, worker.user, worker.host, worker.port) };
+        const { jumps, ...rest } = worker;
+        const via = (jumps ?? []).map((hop, i) => ({ ...hop, controlPath: bastionSocket(this.controlDir, jumps.slice(0, i + 1)) }));
+        return { ...rest, controlPath: controlSocket(this.controlDir, worker.user, worker.host, worker.port), ...(via.length > 0 ? { via } : {}) };
+    }
+    /**
+     * Makes sure every bastion in front of `worker` has its ControlMaster up, first hop first, each
+     * started once per run however many workers ride it. The first hop that cannot be used, or
+     * undefined when all are up (or the worker is direct).
+     */
+    reachBastions(worker, signal) {
+        return this.#reachChain(this.target(worker), signal);
+    }
+    async #reachChain(target, signal) {
+        const via = target.via ?? [];
+        for (let i = 0; i < via.length; i++) {
+            const hop = via[i];
+            let started = this.#bastions.get(hop.controlPath);
+            const settled = started === undefined ? undefined : await started;
+            // a master that ended since (idle past ControlPersist, or killed) is started again
+            if (started === undefined || (settled === undefined && !(0,external_node_fs_.existsSync)(hop.controlPath))) {
+                started = this.#startBastion(target, via.slice(0, i + 1), signal);
+                this.#bastions.set(hop.controlPath, started);
+            }
+            const failure = await started;
+            if (failure !== undefined)
+                return failure;
+        }
+        return undefined;
+    }
+    async #startBastion(worker, chain, signal) {
+        const hop = chain.at(-1);
+        const { via: _worker, ...reach } = worker;
+        const target = { ...reach, user: hop.user, host: hop.host, port: hop.port, controlPath: hop.controlPath, ...(chain.length > 1 ? { via: chain.slice(0, -1) } : {}) };
+        const args = bastionMasterArgs(worker, chain, this.#ssh);
+        const timeoutMs = ((this.#ssh.connectTimeoutSeconds ?? DEFAULT_SSH_OPTIONS.connectTimeoutSeconds) + 10) * 1000;
+        const r = await this.#run('command', target, this.#sshProgram, args, { timeoutMs, bastionStart: true, ...(signal ? { signal } : {}) });
+        return r.exitCode === 0 ? undefined : { hop: jumpName(hop), result: { ...r, hop: jumpName(hop) } };
+    }
+    /**
+     * A byte stream to host:port opened by the last bastion in front of `worker` (a channel of its
+     * master): health probes reach a worker's ports the way the runner would on a flat network.
+     */
+    forward(worker, host, port) {
+        const via = this.target(worker).via;
+        if (via === undefined)
+            throw new errors/* InternalError */.Gd('forward() needs a worker behind a bastion');
+        return (0,external_node_child_process_.spawn)(this.#sshProgram, forwardArgs(worker, via, host, port, this.#ssh), { stdio: ['pipe', 'pipe', 'pipe'] });
     }
     /** Runs `script` with `bash -s` on the worker (deploy.md §18.2). */
     async runScript(worker, script, opts = {}) {
@@ -10651,20 +11057,27 @@ class RemoteExecutor {
         const signal = opts.signal === undefined ? own.signal : AbortSignal.any([opts.signal, own.signal]);
         this.#running.add(own);
         let p;
+        let gateOpen;
         try {
+            // a bastion's own start is reached by reachChain itself, hop by hop
+            if (target.via !== undefined && opts.bastionStart !== true) {
+                const failure = await this.#reachChain(target, signal);
+                if (failure !== undefined)
+                    return { ...failure.result, kind, argv: [program, ...args], summary: summarizeArgv([program, ...args]), hop: failure.hop };
+            }
             // Commands started together before a worker's first connection is up would each log in and
             // race to become its ControlMaster: the first one connects, the others wait for its socket.
             const gate = this.#firstContact.get(target.controlPath);
-            if (gate !== undefined)
+            if (gate === undefined)
+                this.#firstContact.set(target.controlPath, new Promise((open) => (gateOpen = open)));
+            else
                 await gate;
-            const running = runProcess(program, args, { ...opts, signal });
-            if (gate === undefined) {
-                const limitMs = ((this.#ssh.connectTimeoutSeconds ?? DEFAULT_SSH_OPTIONS.connectTimeoutSeconds) + 5) * 1000;
-                this.#firstContact.set(target.controlPath, socketReady(target.controlPath, running, limitMs));
-            }
-            p = await running;
+            const { bastionStart: _, ...processOpts } = opts;
+            const start = () => runProcess(program, args, { ...processOpts, signal });
+            p = (0,external_node_fs_.existsSync)(target.controlPath) ? await start() : await this.#handshake(target.controlPath, start, signal, () => gateOpen?.());
         }
         finally {
+            gateOpen?.();
             this.#running.delete(own);
         }
         const argv = [program, ...args];
@@ -10678,13 +11091,41 @@ class RemoteExecutor {
             knownHosts: target.hostKeyPolicy === 'insecure' ? [] : userKnownHosts(target),
             knownHostsName: knownHostsName(target),
             ...(opts.timeoutMs === undefined ? {} : { timeoutMs: opts.timeoutMs }),
+            ...(target.via === undefined ? {} : { through: jumpName(target.via.at(-1)) }),
         };
         if (p.exitCode === SSH_FAILED && !p.timedOut && !p.aborted) {
-            const problem = await diagnoseHostKey(target);
+            // ssh-keyscan has no way through a bastion: behind one, ssh's own fatal line says it
+            const problem = target.via === undefined ? await diagnoseHostKey(target) : hostKeyProblemIn(p.stderr);
             if (problem !== undefined)
                 result.hostKeyProblem = problem;
         }
         return result;
+    }
+    /**
+     * Runs a command that has to log in (no master socket yet) within the run's startup limit; the
+     * slot is freed once the master is up (or the command ended). A failure before authentication
+     * is tried again after a backoff (handshake.ts). `onUp` runs once the socket exists or the last
+     * attempt ended.
+     */
+    async #handshake(path, start, signal, onUp) {
+        const limitMs = ((this.#ssh.connectTimeoutSeconds ?? DEFAULT_SSH_OPTIONS.connectTimeoutSeconds) + 5) * 1000;
+        for (let attempt = 1;; attempt++) {
+            const release = await this.#startups.acquire();
+            const running = start();
+            // frees the slot as soon as the master is up; nothing here can fail the command itself
+            socketReady(path, running, limitMs)
+                .then(() => {
+                release();
+                if ((0,external_node_fs_.existsSync)(path))
+                    onUp();
+            })
+                .catch(() => release());
+            const p = await running;
+            release();
+            if (attempt >= MAX_HANDSHAKE_ATTEMPTS || signal.aborted || !retryableHandshake(p))
+                return p;
+            await (0,external_node_timers_promises_.setTimeout)(handshakeBackoffMs(attempt));
+        }
     }
     /** Kills running commands, ends every ControlMaster, removes the socket directory. */
     async close() {
@@ -10722,8 +11163,10 @@ class RemoteExecutor {
 // the user, and the directory of the run's ControlMaster sockets (socket names: executor.ts
 // controlSocket, which maand.py computes the same way).
 
-function hookSshEnvironment(reach, controlDir) {
+function hookSshEnvironment(reach, controlDir, proxies = {}) {
     return {
+        // per worker behind a bastion: the ProxyCommand riding the run's bastion master (issue 14)
+        ...(Object.keys(proxies).length > 0 ? { MAAND_SSH_PROXY: JSON.stringify(proxies) } : {}),
         MAAND_SSH_CONTROL_DIR: controlDir,
         MAAND_SSH_OPTIONS: JSON.stringify(hookSshOptionArgs(reach)),
         MAAND_SSH_USER: reach.user,
@@ -10735,6 +11178,7 @@ function hookSshEnvironment(reach, controlDir) {
 // The message of a worker command or rsync that failed: what failed, on which worker, and what to do
 // next. Classified by exit code and executor flags.
 
+
 function what(r) {
     return r.kind === 'rsync' ? 'rsync' : 'command';
 }
@@ -10745,7 +11189,27 @@ function seconds(ms) {
 function withReason(head, reason) {
     return reason === '' ? head : `${head}: ${reason}`;
 }
+/** A bastion that failed, named as the hop it is (issue 14); the worker behind it was never tried. */
+function hopFailureMessage(r, failure) {
+    const b = `bastion ${r.hop}`;
+    const files = r.knownHosts.join(', ');
+    const next = 'check ssh_proxy_jump (maand.conf, the ssh-proxy-jump input or the worker\'s proxy_jump) and the bastion, then run maand deploy again';
+    switch (failure) {
+        case 'host-key-changed':
+            return `${b}: host key changed (ssh exit 255): the key it presents is not the one recorded for ${r.knownHostsName} in ${files}; if the bastion was reinstalled, remove the old key with 'ssh-keygen -R ${r.knownHostsName}', then run maand deploy again`;
+        case 'host-key-unknown':
+            return `${b}: host key unknown (ssh exit 255): no key for ${r.knownHostsName} in ${files} and host key checking is strict; add the bastion's key to the known hosts, then run maand deploy again`;
+        case 'timeout':
+            return `${b}: no connection within ${seconds(r.timeoutMs ?? 0)} s; ${next}`;
+        case 'aborted':
+            return `${b}: connection cancelled`;
+        default:
+            return `${withReason(`${b} unreachable (ssh exit ${r.exitCode})`, stderrTail(r))}; ${next}`;
+    }
+}
 function remoteFailureMessage(r, failure) {
+    if (r.hop !== undefined)
+        return hopFailureMessage({ ...r, hop: r.hop }, failure);
     const w = `worker ${r.host}`;
     const files = r.knownHosts.join(', ');
     switch (failure) {
@@ -10757,6 +11221,11 @@ function remoteFailureMessage(r, failure) {
             return (`${w}: host key unknown (ssh exit 255): no key for ${r.knownHostsName} in ${files} and host key ` +
                 `checking is strict; add the worker's key to the known hosts, then run maand deploy again`);
         case 'unreachable':
+            if (r.through !== undefined) {
+                // the bastion's own line (`channel 0: open failed: connect failed: …`) says why, not ssh's last one
+                const why = channelOpenFailure(r.stderr) ?? stderrTail(r);
+                return `${withReason(`${w} unreachable through bastion ${r.through} (ssh exit 255)`, why)}; check the host, its ssh_port, that the bastion can reach it and allows TCP forwarding (AllowTcpForwarding), then run maand deploy again`;
+            }
             return `${withReason(`${w} unreachable (ssh exit 255)`, stderrTail(r))}; check the host, its ssh_port and known_hosts, then run maand deploy again`;
         case 'timeout':
             return (`${w}: ${what(r)} timed out after ${seconds(r.timeoutMs ?? 0)} s and was killed; ` +
@@ -10780,14 +11249,19 @@ function remoteFailureMessage(r, failure) {
 
 
 
+
+
+
 /**
  * The deploy's remote access; `executor` is shared with health-check ssh probes (same ControlMasters);
  * `hookEnv` lets hooks' maand.run_ssh use the same masters and exactly these ssh options.
  */
-async function openSshRemote(paths, conf, access) {
+async function openSshRemote(paths, conf, access, 
+/** The catalog's workers and their own proxy_jump (undefined: not set); decides each worker's bastions. */
+workers = new Map()) {
     const s = sshSettings(conf);
     const keyFile = access.keyFile ?? (0,external_node_path_.join)(paths.secretsDir, s.keyName);
-    const exec = await RemoteExecutor.create(access.tmpDir ? { tmpDir: access.tmpDir } : {});
+    const exec = await RemoteExecutor.create({ maxStartups: s.maxStartups, ...(access.tmpDir ? { tmpDir: access.tmpDir } : {}) });
     const reach = {
         user: s.user,
         port: s.port,
@@ -10803,7 +11277,11 @@ async function openSshRemote(paths, conf, access) {
             keyProblem = sshKeyProblem(keyFile);
         return keyProblem;
     };
-    const target = (ip) => ({ host: ip, ...reach });
+    const jumpsOf = workerJumps(s, access.proxyJump, workers);
+    const target = (ip) => {
+        const jumps = jumpsOf(ip);
+        return { host: ip, ...reach, ...(jumps.length > 0 ? { jumps } : {}) };
+    };
     const explain = (r) => {
         const failure = failureOf(r);
         return { exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr, ...(failure ? { message: remoteFailureMessage(r, failure) } : {}) };
@@ -10815,9 +11293,24 @@ async function openSshRemote(paths, conf, access) {
     };
     let missingTool = null;
     const remote = {
-        preflight() {
+        async preflight() {
             missingTool ??= ['ssh', 'rsync'].map(missingProgram).find((m) => m !== undefined);
-            return checkKey() ?? missingTool;
+            const local = checkKey() ?? missingTool;
+            if (local !== undefined)
+                return local;
+            // every bastion of the catalog's workers, once: one that is down fails the run before a change
+            const chains = new Map();
+            for (const ip of workers.keys()) {
+                const t = target(ip);
+                if (t.jumps !== undefined)
+                    chains.set(JSON.stringify(t.jumps), t);
+            }
+            for (const t of chains.values()) {
+                const failure = await exec.reachBastions(t);
+                if (failure !== undefined)
+                    return explain(failure.result).message;
+            }
+            return undefined;
         },
         async run(ip, script, opts = {}) {
             const bad = keyFailure();
@@ -10852,9 +11345,41 @@ async function openSshRemote(paths, conf, access) {
             });
             return { ...explain(r), timedOut: r.timedOut };
         },
+        bastionRoute: {
+            behindBastion: (ip) => jumpsOf(ip).length > 0,
+            ready: async (ip) => {
+                await exec.reachBastions(target(ip));
+            },
+            open: (ip, host, port) => {
+                const child = exec.forward(target(ip), host, port);
+                child.stderr.resume();
+                const stream = external_node_stream_.Duplex.from({ readable: child.stdout, writable: child.stdin });
+                stream.once('close', () => child.kill());
+                child.once('exit', () => stream.destroy());
+                return stream;
+            },
+        },
         close: () => exec.close(),
     };
-    return { remote, executor: exec, hookEnv: hookSshEnvironment(reach, exec.controlDir) };
+    const proxies = Object.fromEntries([...workers.keys()].map((ip) => [ip, workerProxyArgs(exec.target(target(ip)))]).filter(([, a]) => a.length > 0));
+    return { remote, executor: exec, hookEnv: hookSshEnvironment(reach, exec.controlDir, proxies) };
+}
+/**
+ * Each worker's bastions (decision Q37): its own workers.json proxy_jump, else the Action's
+ * ssh-proxy-jump, else maand.conf ssh_proxy_jump; '' is direct. A hop without a user logs in as
+ * ssh_user. The values were validated when read; parsing again only resolves them.
+ */
+function workerJumps(s, input, workers) {
+    const parsed = new Map();
+    return (ip) => {
+        const spec = workers.get(ip) ?? input ?? s.proxyJump;
+        let jumps = parsed.get(spec);
+        if (jumps === undefined) {
+            jumps = (0,proxy_jump/* parseProxyJump */.uo)(spec, 'ssh proxy jump').map((h) => ({ user: h.user ?? s.user, host: h.host, port: h.port }));
+            parsed.set(spec, jumps);
+        }
+        return jumps;
+    };
 }
 /** Why the ssh key cannot be used, or undefined when it can. */
 function sshKeyProblem(keyFile) {
@@ -10889,129 +11414,50 @@ function missingProgram(program) {
 
 
 
+
 function connectRun(o) {
     return async (run) => {
-        const paths = (0,bucket_paths/* bucketPaths */.Z)(run.root);
-        const { remote, hookEnv } = await openSshRemote(paths, run.conf, o.ssh);
-        let api;
-        try {
-            api = await startRuntimeApi({ db: run.db, kv: run.kv });
-        }
-        catch (e) {
-            await remote.close();
-            throw e;
-        }
-        const hookContext = {
-            root: run.root,
-            db: run.db,
-            kv: run.kv,
-            api,
-            // hooks' maand.run_ssh uses the run's ssh options and ControlMasters (already host-key checked)
-            env: { ...(o.hookEnv ?? {}), ...hookEnv },
-            onOutput: (l) => run.emit({ type: 'output', job: l.job, worker: l.worker, stream: l.stream, text: `[${l.event} ${l.command}] ${l.text}`, source: 'hook' }),
-            ...(run.signal ? { signal: run.signal } : {}),
-        };
-        return {
-            remote,
-            hooks: hookPort(hookContext),
-            health: healthPort({ ...hookContext, sshProbe: (ip, command, opts) => remote.probe(ip, command, opts) }, run.emit),
-            hookContext,
-            close: async () => {
-                try {
-                    await api.close();
-                }
-                finally {
-                    await remote.close();
-                }
-            },
-        };
+        const { remote, hookEnv } = await openSshRemote((0,bucket_paths/* bucketPaths */.Z)(run.root), run.conf, o.ssh, workerProxyJumps(run.db));
+        // hooks' maand.run_ssh uses the run's ssh options and ControlMasters (already host-key checked)
+        return linkRun(run, remote, { ...(o.hookEnv ?? {}), ...hookEnv });
     };
 }
-
-;// CONCATENATED MODULE: ./lib/deploy/commands.js
-// Remote command lines deploy sends to workers (deploy spec §18.2), as pure builders. Every value
-// spliced into them goes through shq.
-
-
-function bucketDir(bucketId) {
-    return `/opt/worker/${bucketId}`;
-}
-function jobDir(bucketId, job) {
-    return `${bucketDir(bucketId)}/jobs/${job}`;
-}
-function runnerCommand(bucketId, target, job) {
-    return `python3 ${shq(`${bucketDir(bucketId)}/bin/runner.py`)} ${shq(bucketId)} ${shq(target)} --jobs ${shq(job)}`;
-}
 /**
- * One worker's lifecycle step for several jobs in one round trip: `make -s -C <job dir> <target>` per job
- * with its CURRENT_VERSION/NEW_VERSION, every job run even after another failed, each outcome reported as
- * `maand-runner: result <job> <exit code>` (same protocol as `runner.py --keep-going`, without Python).
+ * The links of one run over a given WorkerRemote: the hooks' runtime API and runner, and health checks
+ * probing through `remote`. `remote` is closed with the links, or here when the runtime API fails to start.
  */
-function lifecycleScript(bucketId, target, jobs) {
-    const lines = [
-        'run_target() {',
-        `  local dir=${shq(`${bucketDir(bucketId)}/jobs/`)}"$1"`,
-        '  echo "maand-runner: begin $1"',
-        '  if [ ! -d "$dir" ]; then echo "runner: job $1 is not deployed on this worker ($dir is missing); run maand deploy" >&2; echo "maand-runner: result $1 1"; return 0; fi',
-        '  local code=0',
-        `  CURRENT_VERSION="$2" NEW_VERSION="$3" make -s -C "$dir" ${shq(target)} || code=$?`,
-        '  echo "maand-runner: result $1 $code"',
-        '}',
-    ];
-    for (const j of jobs)
-        lines.push(`run_target ${shq(j.job)} ${shq(j.currentVersion)} ${shq(j.newVersion)}`);
-    return lines.join('\n');
-}
-/** Removes a removed job's deployed files on a worker, keeping data/ and logs/ (§6.1, Q19). */
-function cleanupJobCommand(bucketId, job) {
-    const d = shq(jobDir(bucketId, job));
-    return `if [ -d ${d} ]; then find ${d} -mindepth 1 -maxdepth 1 ! -name data ! -name logs -exec rm -rf {} +; fi`;
-}
-function removeBucketCommand(bucketId) {
-    return `rm -rf ${shq(bucketDir(bucketId))}`;
-}
-/** Prerequisites on a worker (§5.2); sudo is probed only when it will be used (Q16). */
-function prerequisiteScript(useSudo) {
-    const lines = [
-        'missing=()',
-        'check() { command -v "$1" >/dev/null 2>&1 || missing+=("$1"); }',
-        'check python3',
-        'check make',
-        'check rsync',
-        'check bash',
-        'check timeout',
-    ];
-    if (useSudo) {
-        lines.push('check sudo');
-        lines.push('if command -v sudo >/dev/null 2>&1 && command -v rsync >/dev/null 2>&1; then');
-        lines.push('  sudo -n rsync --version >/dev/null 2>&1 || missing+=("sudo-rsync")');
-        lines.push('fi');
+async function linkRun(run, remote, hookEnv) {
+    let api;
+    try {
+        api = await startRuntimeApi({ db: run.db, kv: run.kv });
     }
-    lines.push('if [ ${#missing[@]} -gt 0 ]; then', '  echo "missing: ${missing[*]}"', '  exit 1', 'fi');
-    return lines.join('\n');
-}
-/** Runs the prerequisite check (+ mkdir of the bucket dir) on a worker; an error text when it cannot be used. */
-async function checkWorker(run, ip, bucketId, useSudo) {
-    const r = await run(`${prerequisiteScript(useSudo)}\nmkdir -p ${shq(bucketDir(bucketId))}`);
-    if (r.exitCode === 0)
-        return undefined;
-    const missing = parseMissing(`${r.stdout}\n${r.stderr}`);
-    if (missing)
-        return `worker ${ip} missing prerequisites: ${missing.join(', ')} (install them on the worker, then run maand deploy again)`;
-    const output = (r.stderr || r.stdout).trim();
-    return r.message ?? `worker ${ip}: prerequisite check failed (exit ${r.exitCode})${output ? `: ${output.slice(-400)}` : ''}`;
-}
-function parseMissing(output) {
-    for (const line of output.split('\n')) {
-        const t = line.trim();
-        if (t.startsWith('missing:'))
-            return t.slice('missing:'.length).trim().split(/\s+/).filter(Boolean);
+    catch (e) {
+        await remote.close();
+        throw e;
     }
-    return undefined;
-}
-/** Rsync merge-filter rules: only this job's tree, never .tpl sources (§11.3). */
-function rsyncFilter(jobs) {
-    return `${jobs.map((j) => `+ jobs/${j}/\n`).join('')}- jobs/*\n- jobs/**/*.tpl\n`;
+    const hookContext = {
+        root: run.root,
+        db: run.db,
+        kv: run.kv,
+        api,
+        env: hookEnv,
+        onOutput: (l) => run.emit({ type: 'output', job: l.job, worker: l.worker, stream: l.stream, text: `[${l.event} ${l.command}] ${l.text}`, source: 'hook' }),
+        ...(run.signal ? { signal: run.signal } : {}),
+    };
+    return {
+        remote,
+        hooks: hookPort(hookContext),
+        health: healthPort({ ...hookContext, sshProbe: (ip, command, opts) => remote.probe(ip, command, opts), ...(remote.bastionRoute ? { bastionRoute: remote.bastionRoute } : {}) }, run.emit),
+        hookContext,
+        close: async () => {
+            try {
+                await api.close();
+            }
+            finally {
+                await remote.close();
+            }
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: ./lib/deploy/job-tree.js
@@ -11045,7 +11491,7 @@ function fileDigest(f) {
 }
 /** The plan hash of §9.2 over the tree, modes included (see fileDigest). */
 function hashJobTree(tree) {
-    const rels = [...tree.files.keys()].filter((p) => !p.includes('__pycache__')).sort(go_json_byteCompare);
+    const rels = [...tree.files.keys()].filter((p) => !p.includes('__pycache__')).sort(go_json/* byteCompare */.U6);
     const files = {};
     const digests = [];
     for (const rel of rels) {
@@ -11053,7 +11499,7 @@ function hashJobTree(tree) {
         digests.push(d);
         files[rel] = d;
     }
-    return { hash: (0,external_node_crypto_.createHash)('md5').update(digests.join('')).digest('hex'), files, filesJson: goJson(files) };
+    return { hash: (0,external_node_crypto_.createHash)('md5').update(digests.join('')).digest('hex'), files, filesJson: (0,go_json/* goJson */.Pl)(files) };
 }
 /** The process umask, read once (reading it briefly sets it: do it before any file is written). */
 const UMASK = (() => {
@@ -11062,10 +11508,10 @@ const UMASK = (() => {
     return m;
 })();
 /** Writes the tree into a directory that does not exist yet (files are created, never overwritten). */
-function job_tree_writeJobTree(tree, dir) {
+function writeJobTree(tree, dir) {
     (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
     // putFile records every parent directory, so each file's directory exists before it is written
-    for (const d of [...tree.dirs].sort(go_json_byteCompare))
+    for (const d of [...tree.dirs].sort(go_json/* byteCompare */.U6))
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(dir, d), { recursive: true, mode: 0o755 });
     for (const [rel, f] of tree.files) {
         const p = (0,external_node_path_.join)(dir, rel);
@@ -11218,7 +11664,7 @@ class StageArea {
                 this.ramLeft -= size;
                 path = (0,external_node_path_.join)(this.dir, 'trees', key);
                 try {
-                    job_tree_writeJobTree(tree, path);
+                    writeJobTree(tree, path);
                 }
                 catch (e) {
                     // the tmpfs filled up under us (others use it too): this and later trees go to disk
@@ -11227,12 +11673,12 @@ class StageArea {
                     (0,external_node_fs_.rmSync)(path, { recursive: true, force: true });
                     this.ramLeft = 0;
                     path = (0,external_node_path_.join)(this.spill(), key);
-                    job_tree_writeJobTree(tree, path);
+                    writeJobTree(tree, path);
                 }
             }
             else {
                 path = (0,external_node_path_.join)(this.spill(), key);
-                job_tree_writeJobTree(tree, path);
+                writeJobTree(tree, path);
             }
             this.trees.set(key, path);
         }
@@ -11256,7 +11702,7 @@ class StageArea {
             writeWorkerFiles(dir, worker);
         const filter = (0,external_node_path_.join)(this.dir, 'filters', `${ip}-${jobs.join('_') || 'bucket'}.rsync`);
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(filter), { recursive: true });
-        (0,external_node_fs_.writeFileSync)(filter, rsyncFilter(jobs), { mode: 0o600 });
+        (0,external_node_fs_.writeFileSync)(filter, mergeFilterText(jobs), { mode: 0o600 });
         return { dir, filter };
     }
     close() {
@@ -11279,11 +11725,137 @@ class StageArea {
     }
 }
 
+;// CONCATENATED MODULE: ./lib/history/store.js
+
+/** Creates the history tables when missing (the caller holds a transaction or none). */
+function ensureHistoryTables(db) {
+    for (const ddl of Object.values(HISTORY_TABLES))
+        db.exec(ddl);
+}
+function hasHistory(db) {
+    return tableColumns(db, 'deploy_history').length > 0;
+}
+/** Marks runs a killed maand left `running` as interrupted, then records a new run; its deploy id. */
+function beginRun(db, command, origin, now) {
+    ensureHistoryTables(db);
+    db.prepare("UPDATE deploy_history SET outcome = 'interrupted' WHERE outcome = 'running'").run();
+    const r = db.prepare("INSERT INTO deploy_history (started_at, command, trigger, git_commit, outcome) VALUES (?, ?, ?, ?, 'running')").run(now.toISOString(), command, origin.trigger, origin.commit);
+    return Number(r.lastInsertRowid);
+}
+function finishRun(db, deployId, outcome, durationMs) {
+    db.prepare('UPDATE deploy_history SET outcome = ?, duration_ms = ? WHERE deploy_id = ?').run(outcome, durationMs, deployId);
+}
+function recordJob(db, deployId, j) {
+    db.prepare(`INSERT INTO deploy_history_jobs (deploy_id, job, version, plan_hash, allocations_changed, outcome) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT(deploy_id, job) DO UPDATE SET version = excluded.version, plan_hash = excluded.plan_hash,
+     allocations_changed = excluded.allocations_changed, outcome = excluded.outcome`).run(deployId, j.job, j.version, j.planHash, j.allocationsChanged, j.outcome);
+}
+/** The allocation runs `releaseId` from now on (written in the same checkpoint as its promotion). */
+function recordRelease(db, r) {
+    db.prepare(`INSERT INTO deploy_history_allocations (deploy_id, job, alloc_id, worker_ip, release_id, hash, files, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT(deploy_id, job, alloc_id) DO UPDATE SET release_id = excluded.release_id, hash = excluded.hash, files = excluded.files, version = excluded.version`).run(r.deployId, r.job, r.allocId, r.workerIp, r.releaseId, r.hash, r.files, r.version);
+}
+function toRelease(r) {
+    return {
+        deployId: Number(r['deploy_id']), job: String(r['job']), allocId: String(r['alloc_id']), workerIp: String(r['worker_ip']), releaseId: Number(r['release_id']),
+        hash: String(r['hash']), files: r['files'] === null ? null : String(r['files']), version: String(r['version']),
+    };
+}
+/** What the allocation ran after run `atOrBefore` (the latest promotion up to it); undefined when none. */
+function releaseAt(db, job, allocId, atOrBefore) {
+    if (!hasHistory(db))
+        return undefined;
+    const r = db.prepare('SELECT * FROM deploy_history_allocations WHERE job = ? AND alloc_id = ? AND deploy_id <= ? ORDER BY deploy_id DESC LIMIT 1').get(job, allocId, atOrBefore);
+    return r ? toRelease(r) : undefined;
+}
+/** Releases an allocation ran, newest first (what pruning must keep). */
+function releasesOf(db, job, allocId) {
+    if (!hasHistory(db))
+        return [];
+    return db.prepare('SELECT * FROM deploy_history_allocations WHERE job = ? AND alloc_id = ? ORDER BY deploy_id DESC').all(job, allocId).map(toRelease);
+}
+/** The newest run of one of `commands` that changed `job` (promoted new bytes on an allocation of it). */
+function lastChange(db, job, commands) {
+    if (!hasHistory(db))
+        return undefined;
+    const r = db
+        .prepare(`SELECT MAX(a.deploy_id) AS id FROM deploy_history_allocations a JOIN deploy_history h ON h.deploy_id = a.deploy_id WHERE a.job = ? AND a.release_id = a.deploy_id AND h.command IN (${commands.map(() => '?').join(', ')})`)
+        .get(job, ...commands);
+    return r.id ?? undefined;
+}
+/** Jobs the newest run of one of `commands` that promoted new bytes changed, with that run's id. */
+function lastChangedJobs(db, commands) {
+    if (!hasHistory(db))
+        return undefined;
+    const r = db
+        .prepare(`SELECT MAX(a.deploy_id) AS id FROM deploy_history_allocations a JOIN deploy_history h ON h.deploy_id = a.deploy_id WHERE a.release_id = a.deploy_id AND h.command IN (${commands.map(() => '?').join(', ')})`)
+        .get(...commands);
+    if (r.id === null)
+        return undefined;
+    const jobs = db.prepare('SELECT DISTINCT job FROM deploy_history_allocations WHERE deploy_id = ? AND release_id = deploy_id ORDER BY job').all(r.id).map((x) => x.job);
+    return { deployId: r.id, jobs };
+}
+function runExists(db, deployId) {
+    return hasHistory(db) && db.prepare('SELECT 1 FROM deploy_history WHERE deploy_id = ?').get(deployId) !== undefined;
+}
+/** Runs newest first; with `jobs`, only runs that touched one of them (their other jobs left out). */
+function listRuns(db, opts = {}) {
+    if (!hasHistory(db))
+        return [];
+    const jobs = opts.jobs ?? [];
+    const filter = jobs.length > 0 ? `WHERE deploy_id IN (SELECT deploy_id FROM deploy_history_jobs WHERE job IN (${jobs.map(() => '?').join(', ')}))` : '';
+    const limit = opts.limit !== undefined && opts.limit > 0 ? ` LIMIT ${Math.floor(opts.limit)}` : '';
+    const runs = db.prepare(`SELECT * FROM deploy_history ${filter} ORDER BY deploy_id DESC${limit}`).all(...jobs);
+    const jobStmt = db.prepare('SELECT * FROM deploy_history_jobs WHERE deploy_id = ? ORDER BY job');
+    return runs.map((r) => ({
+        deployId: Number(r['deploy_id']), startedAt: String(r['started_at']), durationMs: r['duration_ms'] === null ? null : Number(r['duration_ms']),
+        command: String(r['command']), trigger: String(r['trigger']), gitCommit: String(r['git_commit']), outcome: String(r['outcome']),
+        jobs: jobStmt.all(Number(r['deploy_id']))
+            .filter((j) => jobs.length === 0 || jobs.includes(String(j['job'])))
+            .map((j) => ({ job: String(j['job']), version: String(j['version']), planHash: String(j['plan_hash']), allocationsChanged: Number(j['allocations_changed']), outcome: String(j['outcome']) })),
+    }));
+}
+/**
+ * Keeps the newest `retain` runs. A promotion an allocation still runs from is kept with its run's
+ * rows gone (rollback must know what runs); returns the number of runs deleted.
+ */
+function purgeHistory(db, retain) {
+    if (!hasHistory(db))
+        return 0;
+    const cut = db.prepare('SELECT deploy_id FROM deploy_history ORDER BY deploy_id DESC LIMIT 1 OFFSET ?').get(Math.max(0, retain));
+    if (!cut)
+        return 0;
+    const n = Number(db.prepare('DELETE FROM deploy_history WHERE deploy_id <= ?').run(cut.deploy_id).changes);
+    db.prepare('DELETE FROM deploy_history_jobs WHERE deploy_id <= ?').run(cut.deploy_id);
+    db.prepare(`DELETE FROM deploy_history_allocations WHERE deploy_id <= ? AND deploy_id < (SELECT MAX(b.deploy_id) FROM deploy_history_allocations b
+     WHERE b.job = deploy_history_allocations.job AND b.alloc_id = deploy_history_allocations.alloc_id)`).run(cut.deploy_id);
+    return n;
+}
+
+;// CONCATENATED MODULE: ./lib/history/origin.js
+// Where a recorded run came from: the caller's trigger, and the bucket's git commit when the bucket is
+// in a git work tree (the Action passes GITHUB_SHA instead; a missing git is no error).
+
+function bucketCommit(root) {
+    try {
+        const out = (0,external_node_child_process_.execFileSync)('git', ['rev-parse', '--verify', '--quiet', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 });
+        return /^[0-9a-f]{40,64}$/.test(out.trim()) ? out.trim() : '';
+    }
+    catch {
+        return '';
+    }
+}
+function resolveOrigin(root, o) {
+    return { trigger: o?.trigger ?? '', commit: o?.commit ?? bucketCommit(root) };
+}
+
 ;// CONCATENATED MODULE: ./lib/run/lifecycle.js
 // The one lifecycle of a command that works on a bucket (deploy, drift, job run, health, jobcommand),
 // written once: bucket lock → maand.conf → catalog + schema check → KV → staging area → links to the
 // workers (ssh, hooks' runtime API, health) → the command's work → close everything in reverse order,
 // on success, error or cancel alike. Catalog writes go through `checkpoint` (one transaction each).
+
+
 
 
 
@@ -11306,12 +11878,16 @@ async function runLocked(o, work) {
     let stage;
     let links;
     let dropTmpCleanup;
+    let deployId;
+    let outcome0 = 'ok';
+    let finish;
+    let threw = true;
     try {
         checkSchema(db);
         const bucket = bucketRow(db);
         const labels = workerLabels(db);
         const workers = queries_workersByPosition(db).map((w) => ({ workerId: w.worker_id, ip: w.worker_ip, position: w.position, labels: labels.get(w.worker_ip) ?? [] }));
-        const kv = store_KvStore.load(db, { key: () => loadKvKey(paths.root) });
+        const kv = store_KvStore.load(db, { key: () => loadKvKey(paths.root), ...(o.onSecret ? { onSecret: o.onSecret } : {}) });
         const emit = o.onEvent ?? (() => { });
         // data/ and logs/ are owner-only; a bucket made by an older maand is tightened once, with a note
         const tightened = (0,modes/* tightenBucketModes */.aT)(paths.root);
@@ -11325,6 +11901,16 @@ async function runLocked(o, work) {
             stage = StageArea.open({ bucketTmp: paths.tmpDir, ...(o.stage.ramDir !== undefined ? { ramDir: o.stage.ramDir } : {}) });
         }
         const signal = o.signal;
+        const started = Date.now();
+        if (o.history && !o.readOnly) {
+            const origin = resolveOrigin(paths.root, o.history.origin);
+            const cmd = o.history.command;
+            deployId = inTransaction(db, () => beginRun(db, cmd, origin, new Date(started)));
+            finish = (threw) => {
+                const outcome = threw ? (signal?.aborted ? 'cancelled' : 'failed') : (signal?.aborted && outcome0 === 'ok' ? 'cancelled' : outcome0);
+                inTransaction(db, () => finishRun(db, deployId, outcome, Date.now() - started));
+            };
+        }
         if (o.connect)
             links = await o.connect({ root: paths.root, conf, db, kv, bucketId: bucket.bucket_id, emit, ...(signal ? { signal } : {}) });
         const opened = { links, stage };
@@ -11348,10 +11934,26 @@ async function runLocked(o, work) {
                     kv.persist(db);
                 });
             },
+            deployId,
+            recordJob(j) {
+                if (deployId !== undefined)
+                    inTransaction(db, () => recordJob(db, deployId, j));
+            },
+            setOutcome(outcome) {
+                outcome0 = outcome;
+            },
         };
-        return await work(run);
+        const out = await work(run);
+        threw = false;
+        return out;
     }
     finally {
+        try {
+            finish?.(threw);
+        }
+        catch {
+            // the outcome stays `running` and shows as interrupted on the next start
+        }
         try {
             await links?.close();
         }
@@ -11375,6 +11977,88 @@ function jobFileRows(db, job) {
     return db
         .prepare(`SELECT f.path AS path, f.content AS content, f.isdir AS isdir, ${mode} AS mode, ${link} AS link FROM job_files f JOIN job j ON j.job_id = f.job_id WHERE j.name = ? ORDER BY f.isdir DESC, f.path`)
         .all(job);
+}
+
+;// CONCATENATED MODULE: ./lib/deploy/commands.js
+// Remote command lines deploy sends to workers (deploy spec §18.2), as pure builders. Every value
+// spliced into them goes through shq.
+
+
+function commands_bucketDir(bucketId) {
+    return `/opt/worker/${bucketId}`;
+}
+function jobDir(bucketId, job) {
+    return `${commands_bucketDir(bucketId)}/jobs/${job}`;
+}
+function runnerCommand(bucketId, target, job) {
+    return `python3 ${shell_quote_shq(`${commands_bucketDir(bucketId)}/bin/runner.py`)} ${shell_quote_shq(bucketId)} ${shell_quote_shq(target)} --jobs ${shell_quote_shq(job)}`;
+}
+/**
+ * One worker's lifecycle step for several jobs in one round trip: `make -s -C <job dir> <target>` per job
+ * with its CURRENT_VERSION/NEW_VERSION, every job run even after another failed, each outcome reported as
+ * `maand-runner: result <job> <exit code>` (same protocol as `runner.py --keep-going`, without Python).
+ */
+function lifecycleScript(bucketId, target, jobs) {
+    const lines = [
+        'run_target() {',
+        `  local dir=${shell_quote_shq(`${commands_bucketDir(bucketId)}/jobs/`)}"$1"`,
+        '  echo "maand-runner: begin $1"',
+        '  if [ ! -d "$dir" ]; then echo "runner: job $1 is not deployed on this worker ($dir is missing); run maand deploy" >&2; echo "maand-runner: result $1 1"; return 0; fi',
+        '  local code=0',
+        `  CURRENT_VERSION="$2" NEW_VERSION="$3" make -s -C "$dir" ${shell_quote_shq(target)} || code=$?`,
+        '  echo "maand-runner: result $1 $code"',
+        '}',
+    ];
+    for (const j of jobs)
+        lines.push(`run_target ${shell_quote_shq(j.job)} ${shell_quote_shq(j.currentVersion)} ${shell_quote_shq(j.newVersion)}`);
+    return lines.join('\n');
+}
+/** Removes a removed job's deployed files on a worker, keeping data/ and logs/ (§6.1, Q19), and its retained releases (Q32). */
+function cleanupJobCommand(bucketId, job) {
+    const d = shell_quote_shq(jobDir(bucketId, job));
+    return `if [ -d ${d} ]; then find ${d} -mindepth 1 -maxdepth 1 ! -name data ! -name logs -exec rm -rf {} +; fi; rm -rf ${shell_quote_shq(`${commands_bucketDir(bucketId)}/releases/${job}`)}`;
+}
+function removeBucketCommand(bucketId) {
+    return `rm -rf ${shell_quote_shq(commands_bucketDir(bucketId))}`;
+}
+/** Prerequisites on a worker (§5.2); sudo is probed only when it will be used (Q16). */
+function prerequisiteScript(useSudo) {
+    const lines = [
+        'missing=()',
+        'check() { command -v "$1" >/dev/null 2>&1 || missing+=("$1"); }',
+        'check python3',
+        'check make',
+        'check rsync',
+        'check bash',
+        'check timeout',
+    ];
+    if (useSudo) {
+        lines.push('check sudo');
+        lines.push('if command -v sudo >/dev/null 2>&1 && command -v rsync >/dev/null 2>&1; then');
+        lines.push('  sudo -n rsync --version >/dev/null 2>&1 || missing+=("sudo-rsync")');
+        lines.push('fi');
+    }
+    lines.push('if [ ${#missing[@]} -gt 0 ]; then', '  echo "missing: ${missing[*]}"', '  exit 1', 'fi');
+    return lines.join('\n');
+}
+/** Runs the prerequisite check (+ mkdir of the bucket dir) on a worker; an error text when it cannot be used. */
+async function checkWorker(run, ip, bucketId, useSudo) {
+    const r = await run(`${prerequisiteScript(useSudo)}\nmkdir -p ${shell_quote_shq(commands_bucketDir(bucketId))}`);
+    if (r.exitCode === 0)
+        return undefined;
+    const missing = parseMissing(`${r.stdout}\n${r.stderr}`);
+    if (missing)
+        return `worker ${ip} missing prerequisites: ${missing.join(', ')} (install them on the worker, then run maand deploy again)`;
+    const output = (r.stderr || r.stdout).trim();
+    return r.message ?? `worker ${ip}: prerequisite check failed (exit ${r.exitCode})${output ? `: ${output.slice(-400)}` : ''}`;
+}
+function parseMissing(output) {
+    for (const line of output.split('\n')) {
+        const t = line.trim();
+        if (t.startsWith('missing:'))
+            return t.slice('missing:'.length).trim().split(/\s+/).filter(Boolean);
+    }
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./lib/deploy/template-kv.js
@@ -11428,7 +12112,7 @@ function jobFileMode(stored, data) {
 
 // EXTERNAL MODULE: ./node_modules/markdown-it/dist/markdown-it.mjs + 12 modules
 var markdown_it = __webpack_require__(65251);
-;// CONCATENATED MODULE: ./lib/deploy/glob-match.js
+;// CONCATENATED MODULE: ./lib/util/glob-match.js
 // restart_globs matching (deploy spec §13.3): Go path.Match per segment plus maand's `**` forms.
 /** Go path.Match: `*` (no `/`), `?`, `[...]`/`[^...]` classes, `\` escapes; malformed → no match. */
 function pathMatch(pattern, name) {
@@ -11532,7 +12216,7 @@ function matchAny(patterns, paths) {
     return paths.filter((p) => patterns.some((g) => globMatches(g, p)));
 }
 
-;// CONCATENATED MODULE: ./lib/deploy/dashboard-ignore.js
+;// CONCATENATED MODULE: ./lib/prometheus/dashboard-ignore.js
 // `.dashboardignore` (deploy spec §8.4): gitignore-like patterns that keep dashboard files out of the
 // consoles index (the files are still staged). Segments are matched with glob-match's Go path.Match, so
 // `*`, `?`, classes and escapes behave as in restart_globs; `**` spans any number of segments.
@@ -11597,7 +12281,7 @@ function isIgnoreFile(rel) {
  */
 function listedDashboards(files) {
     const depth = (rel) => rel.split('/').length;
-    const ignoreFiles = [...files.keys()].filter(isIgnoreFile).sort((a, b) => depth(a) - depth(b) || go_json_byteCompare(a, b));
+    const ignoreFiles = [...files.keys()].filter(isIgnoreFile).sort((a, b) => depth(a) - depth(b) || (0,go_json/* byteCompare */.U6)(a, b));
     const rules = ignoreFiles.flatMap((rel) => parseRules(dirOf(rel), Buffer.from(files.get(rel)).toString('utf8')));
     return [...files.keys()]
         .filter((rel) => !isIgnoreFile(rel))
@@ -11608,10 +12292,10 @@ function listedDashboards(files) {
                 ignored = !r.negate;
         return !ignored;
     })
-        .sort(go_json_byteCompare);
+        .sort(go_json/* byteCompare */.U6);
 }
 
-;// CONCATENATED MODULE: ./lib/deploy/prometheus-consoles.js
+;// CONCATENATED MODULE: ./lib/prometheus/consoles.js
 // Prometheus consoles staged into the server job's tree (deploy spec §8.4): every job's Markdown runbooks
 // rendered to HTML and its dashboards copied verbatim, each set with an index page and a style sheet.
 // Prometheus runs every file under consoles/ through Go's html/template, so generated pages write `{`
@@ -11631,7 +12315,7 @@ function prometheusFiles(db, kind) {
         if (r.path.startsWith(prefix))
             out.push({ job: r.job, rel: r.path.slice(prefix.length), content: r.content ?? new Uint8Array(0) });
     }
-    return out.sort((a, b) => go_json_byteCompare(a.job, b.job) || go_json_byteCompare(a.rel, b.rel));
+    return out.sort((a, b) => (0,go_json/* byteCompare */.U6)(a.job, b.job) || (0,go_json/* byteCompare */.U6)(a.rel, b.rel));
 }
 const CONSOLE_CSS = `body { font-family: system-ui, sans-serif; line-height: 1.5; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; color: #1f2328; }
 nav { margin-bottom: 1.5rem; }
@@ -11692,7 +12376,7 @@ function addRunbooks(db, tree) {
     const runbooks = prometheusFiles(db, 'runbooks')
         .filter((f) => !f.rel.includes('/') && f.rel.endsWith('.md') && f.rel !== '.md')
         .map((f) => ({ ...f, slug: f.rel.slice(0, -'.md'.length) }))
-        .sort((a, b) => go_json_byteCompare(a.job, b.job) || go_json_byteCompare(a.slug, b.slug));
+        .sort((a, b) => (0,go_json/* byteCompare */.U6)(a.job, b.job) || (0,go_json/* byteCompare */.U6)(a.slug, b.slug));
     if (runbooks.length === 0)
         return;
     const entries = [];
@@ -11731,7 +12415,7 @@ function prometheusConsoles(db, tree) {
     addDashboards(db, tree);
 }
 
-;// CONCATENATED MODULE: ./lib/deploy/prometheus.js
+;// CONCATENATED MODULE: ./lib/prometheus/server.js
 // Prometheus support at deploy time (kv spec §2.8, deploy spec §8.4): the `scrapeConfigs` and
 // `ruleFiles` template functions, and the alert rules (with runbook links) and consoles staged into the
 // Prometheus server job's tree.
@@ -11931,8 +12615,6 @@ function prometheusRules(db, job, tree, workerIp) {
 
 
 
-
-
 /** Builds the job tree for one allocation in memory. Throws MaandError naming the file. */
 function buildJobTree(db, kv, ctx, rows = jobFileRows(db, ctx.job)) {
     const tree = emptyTree();
@@ -11961,15 +12643,8 @@ function buildJobTree(db, kv, ctx, rows = jobFileRows(db, ctx.job)) {
     addCerts(db, kv, tree, ctx);
     return tree;
 }
-/** Writes the job tree for one allocation under tmp/stage/<ip>/jobs/<job>/ and returns that directory. */
-function stageJob(db, kv, bucketRoot, ctx) {
-    const dir = join(bucketRoot, 'tmp', 'stage', ctx.workerIp, 'jobs', ctx.job);
-    rmSync(dir, { recursive: true, force: true });
-    writeJobTree(buildJobTree(db, kv, ctx), dir);
-    return dir;
-}
 function renderTemplates(db, kv, tree, ctx) {
-    const templates = [...tree.files.keys()].filter((p) => p.endsWith('.tpl')).sort(go_json_byteCompare);
+    const templates = [...tree.files.keys()].filter((p) => p.endsWith('.tpl')).sort(go_json/* byteCompare */.U6);
     if (templates.length === 0)
         return;
     const funcs = maandFuncs({ job: ctx.job, kv: templateKv(kv, ctx.job, ctx.readable), scrapeConfigs: () => scrapeConfigs(db, kv), ruleFiles: () => ruleFiles(db) });
@@ -11983,7 +12658,7 @@ function renderTemplates(db, kv, tree, ctx) {
         WorkerIP: ctx.workerIp,
         Labels: [...ctx.labels].sort(),
         UpdateSeq: ctx.updateSeq,
-        BucketPath: bucketDir(ctx.bucketId),
+        BucketPath: commands_bucketDir(ctx.bucketId),
         JobPath: jobDir(ctx.bucketId, ctx.job),
         WorkerData: goStruct('data.WorkerData', { BucketID: ctx.bucketId, WorkerID: ctx.workerId, WorkerIP: ctx.workerIp, Labels: [...ctx.labels].sort(), UpdateSeq: ctx.updateSeq }),
     });
@@ -12001,7 +12676,8 @@ function renderTemplates(db, kv, tree, ctx) {
             out = renderBytes(tpl, data);
         }
         catch (e) {
-            const msg = e instanceof TemplateError || e instanceof Error ? e.message : String(e);
+            // the error may quote a value the template read with getSecret: it reaches logs, summaries and JSON
+            const msg = redactSecrets(e instanceof Error ? e.message : String(e), kv.knownSecrets());
             throw new errors/* MaandError */.Ob('invalid job', `job ${ctx.job} worker ${ctx.workerIp}: execute template ${rel}: ${msg}`);
         }
         putFile(tree, rel.slice(0, -'.tpl'.length), out, RENDERED_MODE, LEGACY_RENDERED_MODE);
@@ -12043,6 +12719,7 @@ function stageActive(db, kv, workers, bucketId, updateSeq, job, allocs) {
 }
 
 ;// CONCATENATED MODULE: ./lib/deploy/alloc-state.js
+
 
 const ALLOC_SQL = `SELECT a.alloc_id, a.worker_ip, a.job, a.disabled, a.removed, a.new_version, w.position,
   h.key AS hkey, h.current_hash, h.previous_hash, h.current_files, h.previous_files, h.current_version
@@ -12118,6 +12795,7 @@ function alloc_state_promote(db, job, allocId) {
     db.prepare(`UPDATE hash SET previous_hash = current_hash, previous_files = current_files,
      current_version = COALESCE((SELECT new_version FROM allocations WHERE alloc_id = ? AND job = ?), '0.0.0')
      WHERE namespace = ? AND key = ?`).run(allocId, job, `${job}_allocation`, allocId);
+    promoteFiles(db, job, allocId);
 }
 /** A disabled allocation was stopped: it no longer runs anything (decision Q9: stop once). */
 function markStopped(db, job, allocId) {
@@ -12125,6 +12803,7 @@ function markStopped(db, job, allocId) {
 }
 function deleteHash(db, job, allocId) {
     db.prepare('DELETE FROM hash WHERE namespace = ? AND key = ?').run(`${job}_allocation`, allocId);
+    dropFiles(db, job, allocId);
 }
 const MARKER_NS = 'maand_deploy';
 function jobMarker(db, job) {
@@ -12142,7 +12821,74 @@ function bumpUpdateSeq(db) {
     return Number(db.prepare('SELECT update_seq FROM bucket LIMIT 1').get().update_seq);
 }
 
+;// CONCATENATED MODULE: ./lib/releases/commands.js
+// Retained releases on a worker (issue 13, Q32, Q33): /opt/worker/<bucket_id>/releases/<job>/<deploy id>/
+// holds the exact bytes a job's live tree had after that deploy's rsync, outside the job's directory.
+// A snapshot hard-links files unchanged since an earlier release to that release and copies the rest,
+// so a release shares inodes with other releases only, never with the live tree: the live rsync writes
+// in place (--inplace) and could otherwise write through a link into a retained release. A restore
+// copies the bytes back the same way (never links), so the next rsync cannot reach a release either.
+
+/** Worker-owned paths of a job's tree a release neither keeps nor restores (as the deploy rsync's excludes). */
+const EXCLUDES = ['/data', '/logs', '/bin', '/_modules', '/_prometheus'];
+/** At most this many earlier releases are offered to rsync as --link-dest (rsync takes up to 20). */
+const LINK_DESTS = 8;
+function releasesDir(bucketId, job) {
+    return job === undefined ? `${commands_bucketDir(bucketId)}/releases` : `${commands_bucketDir(bucketId)}/releases/${job}`;
+}
+const RSYNC_LOCAL = `rsync -a --checksum --delete ${EXCLUDES.map((e) => `--exclude=${e}`).join(' ')}`;
+/**
+ * One worker's snapshots of several jobs' live trees in one round trip, each followed by pruning to the
+ * newest `retain` releases plus the named ones; each outcome as `maand-release: <job> <exit code>`.
+ */
+function snapshotScript(bucketId, retain, reqs) {
+    const lines = [
+        'snapshot() {',
+        `  local job="$1" id="$2" keep=" $3 " live=${shell_quote_shq(`${commands_bucketDir(bucketId)}/jobs/`)}"$1" rel=${shell_quote_shq(`${releasesDir(bucketId)}/`)}"$1"`,
+        '  mkdir -p "$rel" || return 1',
+        '  local links=() d n=0',
+        `  for d in $(ls -1 "$rel" | grep -E '^[0-9]+$' | sort -rn | head -n ${LINK_DESTS}); do [ "$d" = "$id" ] || links+=("--link-dest=$rel/$d"); done`,
+        '  rm -rf "$rel/.new-$id" || return 1',
+        `  ${RSYNC_LOCAL} "\${links[@]}" "$live/" "$rel/.new-$id/" || return 1`,
+        '  rm -rf "$rel/$id" && mv "$rel/.new-$id" "$rel/$id" || return 1',
+        `  for d in $(ls -1 "$rel" | grep -E '^[0-9]+$' | sort -rn); do`,
+        `    n=$((n + 1)); if [ "$n" -gt ${Math.max(1, retain)} ] && [ "\${keep#* $d }" = "$keep" ]; then rm -rf "\${rel:?}/$d" || return 1; fi`,
+        '  done',
+        '}',
+    ];
+    for (const r of reqs)
+        lines.push(`code=0; snapshot ${shell_quote_shq(r.job)} ${r.id} ${shell_quote_shq(r.keep.join(' '))} || code=$?; echo maand-release: ${shell_quote_shq(r.job)} "$code"`);
+    return lines.join('\n');
+}
+/** Lists which of the releases exist: `maand-release: <job> <id> yes|no` per request. */
+function probeScript(bucketId, reqs) {
+    return reqs
+        .map((r) => `if [ -d ${shq(`${releasesDir(bucketId, r.job)}/${r.release}`)} ]; then echo ${shq(`maand-release: ${r.job} ${r.release} yes`)}; else echo ${shq(`maand-release: ${r.job} ${r.release} no`)}; fi`)
+        .join('\n');
+}
+/** Copies retained releases back into the jobs' live trees (data/ and logs/ untouched); one outcome line per job. */
+function restoreScript(bucketId, reqs) {
+    return reqs
+        .map((r) => {
+        const src = `${releasesDir(bucketId, r.job)}/${r.release}/`;
+        const dst = `${bucketDir(bucketId)}/jobs/${r.job}/`;
+        return `code=0; if [ -d ${shq(src)} ]; then mkdir -p ${shq(dst)} && ${RSYNC_LOCAL} ${shq(src)} ${shq(dst)} || code=$?; else code=44; fi; echo maand-release: ${shq(r.job)} "$code"`;
+    })
+        .join('\n');
+}
+/** Per-job exit codes from the `maand-release: <job> <code>` lines of a script's output. */
+function parseOutcomes(stdout) {
+    const out = new Map();
+    for (const line of stdout.split('\n')) {
+        const m = /^maand-release: (\S+) (-?\d+)$/.exec(line.trim());
+        if (m)
+            out.set(m[1], Number(m[2]));
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./lib/deploy/worker-link.js
+
 
 
 
@@ -12172,8 +12918,8 @@ class WorkerLink {
         return p;
     }
     /** Throws when nothing on this machine can reach any worker (key, ssh, rsync): one error for the run. */
-    requireTransport() {
-        const problem = this.init.remote.preflight();
+    async requireTransport() {
+        const problem = await this.init.remote.preflight();
         if (problem !== undefined)
             throw new errors/* MaandError */.Ob('workers unreachable', problem, undefined, { bare: true });
     }
@@ -12206,7 +12952,7 @@ class WorkerLink {
             return { exitCode: -1, stdout: '', stderr: '', message: `worker ${ip}: this run stages no files` };
         try {
             const src = stage.rsyncSource(ip, w && workerFileData(this.init.db, this.init.bucketId, this.init.updateSeq(), w), jobs);
-            const r = await this.init.remote.rsync(ip, src.dir, bucketDir(this.init.bucketId), src.filter, {
+            const r = await this.init.remote.rsync(ip, src.dir, commands_bucketDir(this.init.bucketId), src.filter, {
                 onLine: opts.onLine ?? this.output(jobs.join(',') || undefined, ip, 'rsync'),
                 ...(opts.dryRun ? { dryRun: true, itemize: true } : {}),
             });
@@ -12224,7 +12970,23 @@ class WorkerLink {
     async sendFiles(ip, jobs) {
         const unique = [...new Set(jobs)].sort();
         const err = (await this.reach(ip)) ?? rsyncFailure(ip, await this.rsyncTo(ip, unique));
+        if (err === undefined && unique.length > 0)
+            await this.retain(ip, unique);
         return jobs.map(() => err);
+    }
+    /** Snapshots the jobs' live trees as this run's release; a failure is a warning (rollback checks releases first). */
+    async retain(ip, jobs) {
+        const rel = this.init.release;
+        if (!rel)
+            return;
+        const r = await this.run(ip, snapshotScript(this.init.bucketId, rel.retain, jobs.map((job) => ({ job, id: rel.id, keep: rel.keep(ip, job) }))));
+        const codes = parseOutcomes(r.stdout);
+        for (const job of jobs) {
+            if (codes.get(job) === 0)
+                continue;
+            const why = codes.has(job) ? `exit ${codes.get(job)}: ${tail(r.stderr || r.stdout)}` : failureText(ip, r);
+            this.init.emit({ type: 'warning', message: `job ${job} worker ${ip}: release ${rel.id} was not retained (${why}); maand rollback cannot return to it` });
+        }
     }
     async runTargets(key, reqs) {
         const ip = key.slice(0, key.indexOf('\n'));
@@ -12287,7 +13049,10 @@ function remoteFailure(ip, exitCode, output) {
 
 
 function detectDrift(o) {
-    return withRun({ root: o.root, command: 'drift', connect: o.connect, stage: {}, ...(o.onEvent ? { onEvent: o.onEvent } : {}), ...(o.signal ? { signal: o.signal } : {}) }, async (r) => {
+    return withRun({
+        root: o.root, command: 'drift', connect: o.connect, stage: {},
+        ...(o.onEvent ? { onEvent: o.onEvent } : {}), ...(o.signal ? { signal: o.signal } : {}), ...(o.onSecret ? { onSecret: o.onSecret } : {}),
+    }, async (r) => {
         const result = await detect_compare(r, o.jobs ?? []);
         if (o.markForCorrection)
             r.checkpoint(() => markDrifted(r, result));
@@ -12304,7 +13069,7 @@ async function detect_compare(r, selected) {
     const link = new WorkerLink({ remote: r.links.remote, db: r.db, bucketId: r.bucketId, workers: r.workers, useSudo: sshSettings(r.conf).useSudo, emit: r.emit, stage: r.stage, updateSeq: () => r.updateSeq });
     const result = { jobs: [], driftedJobs: [], pendingJobs: [], unreachable: [] };
     if (jobs.some((j) => alloc_state_jobAllocations(r.db, j).some((a) => isActive(a) && wasDeployed(a))))
-        link.requireTransport();
+        await link.requireTransport();
     for (const job of jobs) {
         const allocs = alloc_state_jobAllocations(r.db, job).filter(isActive);
         const staged = stageActive(r.db, r.kv, workers, r.bucketId, r.updateSeq, job, allocs);
@@ -12365,7 +13130,27 @@ function markDrifted(r, drift) {
     }
 }
 
+;// CONCATENATED MODULE: ./lib/deploy/promote.js
+
+
+function promoteStaged(db, job, allocId, deployId) {
+    alloc_state_promote(db, job, allocId);
+    if (deployId === undefined)
+        return;
+    const r = db
+        .prepare(`SELECT a.worker_ip, h.previous_hash, h.previous_files, h.current_version FROM allocations a JOIN hash h ON h.namespace = a.job || '_allocation' AND h.key = a.alloc_id WHERE a.job = ? AND a.alloc_id = ?`)
+        .get(job, allocId);
+    if (!r || !r.previous_hash)
+        return;
+    // unchanged bytes (a version-only restart, --force, job_control over every allocation): the release
+    // it ran keeps naming them, as this run may have retained no new one there
+    const before = releaseAt(db, job, allocId, deployId);
+    const releaseId = before && before.hash === r.previous_hash ? before.releaseId : deployId;
+    recordRelease(db, { deployId, job, allocId, workerIp: r.worker_ip, releaseId, hash: r.previous_hash, files: r.previous_files, version: r.current_version ?? '0.0.0' });
+}
+
 ;// CONCATENATED MODULE: ./lib/deploy/context.js
+
 class DeployContext {
     paths;
     conf;
@@ -12384,6 +13169,11 @@ class DeployContext {
     stage;
     link;
     run;
+    /** This run's id in the deploy history (undefined for a dry run). */
+    deployId;
+    promoter;
+    files;
+    /** `promote` and `files` replace how the rollout records and ships a job's tree (a rollback restores retained releases). */
     constructor(run, init) {
         this.run = run;
         this.paths = run.paths;
@@ -12400,6 +13190,17 @@ class DeployContext {
         this.stage = run.stage;
         this.result = init.result;
         this.link = init.link;
+        this.deployId = run.deployId;
+        this.promoter = init.promote ?? ((job, allocId) => promoteStaged(this.db, job, allocId, this.deployId));
+        this.files = init.files;
+    }
+    /** Puts the job's tree of this run on a worker (the staged tree by rsync, unless the run says otherwise). */
+    sendJobFiles(ip, job) {
+        return this.files ? this.files(ip, job) : this.link.sendJobFiles(ip, job);
+    }
+    /** Records that the worker now runs what this run sent it (call inside a checkpoint). */
+    promote(job, allocId) {
+        this.promoter(job, allocId);
     }
     emit(e) {
         this.run.emit(e);
@@ -12409,6 +13210,10 @@ class DeployContext {
     }
     get cancelled() {
         return this.run.signal?.aborted ?? false;
+    }
+    /** Records a job this run touched in the deploy history. */
+    recordJob(j) {
+        this.run.recordJob(j);
     }
     /** Writes pending KV and `fn`'s catalog changes in one committed transaction (a checkpoint, Q6). */
     checkpoint(fn) {
@@ -12440,7 +13245,7 @@ function changedPaths(previous, current) {
     for (const p of Object.keys(prev))
         if (!(p in cur))
             out.add(p);
-    return [...out].sort(go_json_byteCompare);
+    return [...out].sort(go_json/* byteCompare */.U6);
 }
 
 ;// CONCATENATED MODULE: ./lib/deploy/lifecycle.js
@@ -12922,7 +13727,7 @@ async function reconcile(ctx) {
             failures.set(r.job, r.error);
     };
     if (stopped.some(wasDeployed))
-        ctx.link.requireTransport();
+        await ctx.link.requireTransport();
     for (const a of stopped) {
         const running = wasDeployed(a);
         const assumeDead = a.removed && !ctx.workers.has(a.workerIp);
@@ -13160,7 +13965,7 @@ async function rollout(ctx, plan, allocs, staged, res) {
         if (t)
             ctx.stage.placeTree(a.workerIp, job, t.hash, t.tree);
     }
-    const rsyncErrors = await Promise.all(work.map((a) => ctx.link.sendJobFiles(a.workerIp, job)));
+    const rsyncErrors = await Promise.all(work.map((a) => ctx.sendJobFiles(a.workerIp, job)));
     const bad = work.flatMap((a, i) => (rsyncErrors[i] === undefined ? [] : [{ worker: a.workerIp, error: rsyncErrors[i] }]));
     if (bad.length > 0) {
         for (const a of work)
@@ -13169,7 +13974,7 @@ async function rollout(ctx, plan, allocs, staged, res) {
     }
     const syncs = work.filter((a) => a.action === 'sync');
     if (syncs.length > 0) {
-        ctx.checkpoint(() => syncs.forEach((a) => alloc_state_promote(ctx.db, job, a.allocId)));
+        ctx.checkpoint(() => syncs.forEach((a) => ctx.promote(job, a.allocId)));
         for (const a of syncs)
             res.allocations.push(allocResult(a, 'ok', 0));
     }
@@ -13227,7 +14032,7 @@ async function phase(ctx, job, phaseName, target, candidates, batchSize, default
             throw new JobFailure(`job ${job}: ${hook.error}`);
         }
         // Promote the batch: the workers now run this tree (seed S2); committed before anything else can fail.
-        ctx.checkpoint(() => ips.forEach((ip) => alloc_state_promote(ctx.db, job, byIp.get(ip).allocId)));
+        ctx.checkpoint(() => ips.forEach((ip) => ctx.promote(job, byIp.get(ip).allocId)));
         ctx.emit({ type: 'batch-promoted', job, workers: ips });
         ips.forEach((ip) => res.allocations.push(allocResult(plansByIp.get(ip), 'ok', Date.now() - t0, undefined, index)));
         await healthGate(ctx, job);
@@ -13248,7 +14053,7 @@ async function jobControlPath(ctx, job, active, res) {
     });
     if (!hook.ok)
         throw new JobFailure(`job ${job}: ${hook.error}`);
-    ctx.checkpoint(() => active.forEach((a) => alloc_state_promote(ctx.db, job, a.allocId)));
+    ctx.checkpoint(() => active.forEach((a) => ctx.promote(job, a.allocId)));
     for (const a of active)
         if (a.action !== 'skip' && a.action !== 'sync')
             res.allocations.push(allocResult(a, 'ok', Date.now() - t0));
@@ -13260,6 +14065,338 @@ async function postDeploy(ctx, job, active, res) {
         res.reason = 'post_deploy failed; the next deploy runs post_deploy again';
         throw new JobFailure(`job ${job}: ${hook.error}`);
     }
+}
+
+;// CONCATENATED MODULE: ./lib/deploy/redact.js
+// Redaction of plan content (decision Q36): every decrypted KV secret value of the bucket (any secrets/
+// namespace, every stored version, encrypted certificate keys) and every PEM private-key block becomes
+// a token `[secret:<fingerprint>]` before anything is stored or diffed. The fingerprint is a keyed
+// digest (the bucket's KV key, derived), so equal values match across deploys without revealing them;
+// the display turns tokens into `[secret]`, or `[secret] (changed)` when the old text had no such value.
+
+
+
+/** Shorter values would mask ordinary text (the Action's masking rule). */
+const MIN_SECRET_LENGTH = 4;
+const SECRET = '[secret]';
+const CHANGED_SECRET = '[secret] (changed)';
+const redact_PEM_PRIVATE_KEY = '-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\\s\\S]*?-----END [A-Z0-9 ]*PRIVATE KEY-----';
+const TOKEN = /\[secret:([0-9a-f]{16})\]/g;
+class Redactor {
+    #pattern;
+    #key;
+    constructor(values, key) {
+        const unique = [...new Set(values)].filter((v) => v.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+        // one pass, PEM blocks first, longer values before their prefixes: a token is never re-redacted
+        this.#pattern = new RegExp([redact_PEM_PRIVATE_KEY, ...unique.map(escapeRegExp)].join('|'), 'g');
+        this.#key = key;
+    }
+    redact(text) {
+        return text.replace(this.#pattern, (m) => `[secret:${(0,external_node_crypto_.createHmac)('sha256', this.#key).update(m).digest('hex').slice(0, 16)}]`);
+    }
+}
+function escapeRegExp(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/**
+ * The bucket's redactor: the stored history of every encrypted value plus the live secrets of this run
+ * (a pre_deploy hook may have just written one). Throws when secrets exist but the KV key is missing.
+ */
+function bucketRedactor(db, kv) {
+    const values = [];
+    const rows = db.prepare(`SELECT value FROM key_value WHERE substr(value, 1, ${ENCRYPTED_PREFIX.length}) = ?`).all(ENCRYPTED_PREFIX);
+    for (const r of rows)
+        values.push(kv.decryptValue(r.value));
+    for (const ns of kv.namespaces().filter(isSecretNamespace))
+        for (const key of kv.keys(ns))
+            values.push(kv.getSecret(ns, key));
+    return new Redactor(values, kv.derivedKey('plan-redaction'));
+}
+/** The fingerprints of the secrets in a redacted text. */
+function secretTokens(text) {
+    return new Set([...text.matchAll(TOKEN)].map((m) => m[1]));
+}
+/** A redacted line as shown: `[secret]`, or `[secret] (changed)` for a value `before` did not hold. */
+function showSecrets(line, before) {
+    return line.replace(TOKEN, (_m, id) => (before !== undefined && !before.has(id) ? CHANGED_SECRET : SECRET));
+}
+
+;// CONCATENATED MODULE: ./lib/deploy/content-record.js
+
+
+function recordStaged(db, kv, job, active, staged) {
+    let redactor;
+    for (const a of active) {
+        const t = staged.get(a.allocId);
+        if (!t)
+            continue;
+        const running = t.hash === (a.previousHash ?? '');
+        if (running && hasDeployedFiles(db, job, a.allocId))
+            continue;
+        try {
+            redactor ??= bucketRedactor(db, kv);
+        }
+        catch {
+            return; // secrets that cannot be decrypted cannot be redacted: keep no text rather than clear text
+        }
+        recordFiles(db, job, a.allocId, running ? 'deployed' : 'staged', recordedFiles(t, redactor));
+    }
+}
+/** The tree's hashed files as kept: redacted text for small text files, size and digest for the rest. */
+function recordedFiles(t, redactor) {
+    return Object.entries(t.files).map(([path, digest]) => {
+        const data = t.tree.files.get(path).data;
+        return { path, digest, size: data.length, ...(isText(data) ? { text: redactor.redact(Buffer.from(data).toString('utf8')) } : {}) };
+    });
+}
+
+;// CONCATENATED MODULE: ./lib/util/unified-diff.js
+// Line diff (Myers' O(ND) algorithm) rendered as unified-diff hunks with three lines of context.
+const CONTEXT = 3;
+/** Splits text into lines; a trailing newline does not make an empty last line. */
+function lines(text) {
+    if (text === '')
+        return [];
+    const out = text.split('\n');
+    if (out[out.length - 1] === '')
+        out.pop();
+    return out;
+}
+/** The shortest edit script turning `a` into `b`. */
+function diffLines(a, b) {
+    const n = a.length;
+    const m = b.length;
+    const max = n + m;
+    const offset = max + 1;
+    let v = new Int32Array(2 * max + 3);
+    const trace = [];
+    let done = false;
+    for (let d = 0; d <= max && !done; d++) {
+        trace.push(v.slice());
+        const next = v.slice();
+        for (let k = -d; k <= d; k += 2) {
+            let x = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
+            let y = x - k;
+            while (x < n && y < m && a[x] === b[y]) {
+                x++;
+                y++;
+            }
+            next[offset + k] = x;
+            if (x >= n && y >= m) {
+                done = true;
+                break;
+            }
+        }
+        v = next;
+    }
+    // walk back through the saved frontiers
+    const edits = [];
+    let x = n;
+    let y = m;
+    for (let d = trace.length - 1; d >= 0; d--) {
+        const vd = trace[d];
+        const k = x - y;
+        const down = k === -d || (k !== d && vd[offset + k - 1] < vd[offset + k + 1]);
+        const prevK = down ? k + 1 : k - 1;
+        const prevX = d === 0 ? 0 : vd[offset + prevK];
+        const prevY = d === 0 ? 0 : prevX - prevK;
+        while (x > prevX && y > prevY) {
+            edits.push({ op: ' ', line: a[--x] });
+            y--;
+        }
+        if (d > 0) {
+            if (down)
+                edits.push({ op: '+', line: b[--y] });
+            else
+                edits.push({ op: '-', line: a[--x] });
+        }
+    }
+    return edits.reverse();
+}
+/**
+ * Unified hunks (`@@ -a,b +c,d @@` then ` `/`-`/`+` lines) of `before` → `after`; '' when equal.
+ * `show` maps each line for display (e.g. redaction tokens), with the op it is shown under.
+ */
+function unifiedDiff(before, after, show = (l) => l) {
+    const edits = diffLines(lines(before), lines(after));
+    const changed = edits.map((e, i) => (e.op !== ' ' ? i : -1)).filter((i) => i >= 0);
+    if (changed.length === 0)
+        return '';
+    const out = [];
+    let i = 0;
+    while (i < changed.length) {
+        const start = Math.max(0, changed[i] - CONTEXT);
+        let end = Math.min(edits.length, changed[i] + CONTEXT + 1);
+        while (i + 1 < changed.length && changed[i + 1] - CONTEXT <= end)
+            end = Math.min(edits.length, changed[++i] + CONTEXT + 1);
+        i++;
+        let aLine = 1;
+        let bLine = 1;
+        for (const e of edits.slice(0, start)) {
+            if (e.op !== '+')
+                aLine++;
+            if (e.op !== '-')
+                bLine++;
+        }
+        const hunk = edits.slice(start, end);
+        const aCount = hunk.filter((e) => e.op !== '+').length;
+        const bCount = hunk.filter((e) => e.op !== '-').length;
+        out.push(`@@ -${range(aLine, aCount)} +${range(bLine, bCount)} @@`);
+        for (const e of hunk)
+            out.push(`${e.op}${show(e.line, e.op)}`);
+    }
+    return `${out.join('\n')}\n`;
+}
+/** GNU diff's hunk range: `start,count`, just `start` for one line, `start-1,0` for none. */
+function range(start, count) {
+    return count === 1 ? String(start) : `${count === 0 ? start - 1 : start},${count}`;
+}
+
+;// CONCATENATED MODULE: ./lib/deploy/plan-files.js
+
+
+
+
+
+const NO_PREVIOUS_CONTENT = 'no previous content recorded';
+const NOT_TEXT = `binary or larger than ${MAX_TEXT_BYTES / 1024} KiB: size and digest only`;
+const SAME_TEXT = 'same text: its mode or link target changed';
+const NO_KEY = 'no diff: the bucket has secrets and the KV key is not available to redact them';
+/** A copy of `plan` whose changing allocations list their files. */
+function withFileChanges(db, kv, plan, allocs, staged) {
+    let redactor;
+    const byId = new Map(allocs.map((a) => [a.allocId, a]));
+    const allocations = plan.allocations.map((p) => {
+        const t = staged.get(p.allocId);
+        const a = byId.get(p.allocId);
+        if (!t || !a || p.action === 'skip' || p.action === 'stop')
+            return p;
+        if (redactor === undefined) {
+            try {
+                redactor = bucketRedactor(db, kv);
+            }
+            catch {
+                redactor = null;
+            }
+        }
+        return { ...p, files: fileChanges(db, plan.job, a, t, redactor) };
+    });
+    return { ...plan, allocations };
+}
+function fileChanges(db, job, a, t, redactor) {
+    const previous = a.previousHash ? parseFilesJson(a.previousFiles) ?? {} : {};
+    const recorded = a.previousHash ? deployedFiles(db, job, a.allocId) : undefined;
+    const next = new Map((redactor ? recordedFiles(t, redactor) : sizesOnly(t)).map((f) => [f.path, f]));
+    return changedPaths(previous, t.files).map((path) => {
+        const now = next.get(path);
+        const old = recorded?.get(path);
+        const known = old !== undefined && old.digest === previous[path];
+        const change = now === undefined ? 'removed' : path in previous ? 'changed' : 'added';
+        const base = { path, change, size: now?.size ?? null, previousSize: known ? old.size : null };
+        if (!redactor)
+            return { ...base, diff: null, note: NO_KEY };
+        if (change !== 'added' && !known)
+            return { ...base, diff: null, note: NO_PREVIOUS_CONTENT };
+        const before = change === 'added' ? '' : old.text;
+        const after = change === 'removed' ? '' : now.text;
+        if (before === undefined || after === undefined)
+            return { ...base, diff: null, note: NOT_TEXT };
+        const diff = shownDiff(before, after);
+        return diff === '' ? { ...base, diff: null, note: SAME_TEXT } : { ...base, diff, note: null };
+    });
+}
+function sizesOnly(t) {
+    return Object.entries(t.files).map(([path, digest]) => ({ path, digest, size: t.tree.files.get(path).data.length }));
+}
+/** The diff of two redacted texts, secrets shown as `[secret]` (`[secret] (changed)` on new values). */
+function shownDiff(before, after) {
+    const old = secretTokens(before);
+    return unifiedDiff(before, after, (line, op) => showSecrets(line, op === '+' ? old : undefined));
+}
+
+;// CONCATENATED MODULE: ./lib/deploy/history-rows.js
+// What a deploy writes to the deploy history besides its promotions: one row per job it rolled out, and
+// which releases each worker must keep when it retains this run's.
+
+
+
+/** The hash of a job's plan: its allocations' staged hash when they agree, else a digest of them all. */
+function jobPlanHash(db, job) {
+    const rows = alloc_state_jobAllocations(db, job).filter(isActive).map((a) => `${a.allocId} ${a.currentHash ?? ''}`).sort();
+    const hashes = [...new Set(rows.map((r) => r.slice(r.indexOf(' ') + 1)))];
+    if (hashes.length === 1)
+        return hashes[0];
+    return (0,external_node_crypto_.createHash)('md5').update(rows.join('\n')).digest('hex');
+}
+function jobVersion(db, job) {
+    return db.prepare('SELECT version FROM job WHERE name = ?').get(job)?.version ?? '';
+}
+function jobHistory(db, r) {
+    return {
+        job: r.job,
+        version: jobVersion(db, r.job),
+        planHash: jobPlanHash(db, r.job),
+        allocationsChanged: r.allocations.filter((a) => a.outcome === 'ok' && a.action !== 'skip').length,
+        outcome: r.status !== 'failed' ? 'ok' : r.reason === 'cancelled' || /cancelled/.test(r.error ?? '') ? 'cancelled' : 'failed',
+    };
+}
+/**
+ * Retention of this run's releases: the newest `retain`, plus on each worker the release the allocation
+ * runs and the one it ran before (pruning never removes those, issue 13).
+ */
+function retention(db, deployId, retain) {
+    return {
+        id: deployId,
+        retain,
+        keep: (ip, job) => {
+            const alloc = alloc_state_jobAllocations(db, job).find((a) => a.workerIp === ip);
+            if (!alloc)
+                return [];
+            return [...new Set(releasesOf(db, job, alloc.allocId).map((x) => x.releaseId))].slice(0, 2);
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/deploy/pins.js
+
+function pinOf(db, job, allocId) {
+    if (!hasHistory(db))
+        return undefined;
+    const r = db.prepare('SELECT rollback_id, pinned_hash FROM rollback_pin WHERE job = ? AND alloc_id = ?').get(job, allocId);
+    return r ? { rollbackId: Number(r.rollback_id), pinnedHash: r.pinned_hash } : undefined;
+}
+function setPin(db, job, allocId, pin) {
+    db.prepare('INSERT INTO rollback_pin (job, alloc_id, rollback_id, pinned_hash) VALUES (?, ?, ?, ?) ON CONFLICT(job, alloc_id) DO UPDATE SET rollback_id = excluded.rollback_id, pinned_hash = excluded.pinned_hash').run(job, allocId, pin.rollbackId, pin.pinnedHash);
+}
+function dropPin(db, job, allocId) {
+    if (hasHistory(db))
+        db.prepare('DELETE FROM rollback_pin WHERE job = ? AND alloc_id = ?').run(job, allocId);
+}
+/** Skips the pinned allocations of a job's plan, and ends the pins the workspace or --force released. */
+function applyPins(ctx, plan) {
+    const released = [];
+    const ids = new Set();
+    for (const a of plan.allocations) {
+        if (a.disabled)
+            continue;
+        const pin = pinOf(ctx.db, plan.job, a.allocId);
+        if (!pin)
+            continue;
+        if (ctx.flags.force || a.currentHash !== pin.pinnedHash) {
+            released.push(a.allocId);
+            continue;
+        }
+        a.action = 'skip';
+        a.reason = `pinned by rollback ${pin.rollbackId}`;
+        ids.add(pin.rollbackId);
+    }
+    if (released.length > 0 && !ctx.flags.dryRun)
+        ctx.checkpoint(() => released.forEach((id) => dropPin(ctx.db, plan.job, id)));
+    if (ids.size === 0)
+        return;
+    plan.needsRollout = plan.allocations.some((a) => a.action !== 'skip') || plan.marker !== undefined;
+    if (!plan.needsRollout)
+        plan.reason = `pinned by rollback ${[...ids].sort((x, y) => x - y).join(', ')}`;
 }
 
 ;// CONCATENATED MODULE: ./lib/deploy/engine.js
@@ -13279,12 +14416,17 @@ async function postDeploy(ctx, job, active, res) {
 
 
 
+
+
+
+
 function deploy(opts) {
     const flags = { dryRun: opts.dryRun ?? false, force: opts.force ?? false, syncOnly: opts.syncOnly ?? false, jobs: opts.jobs ?? [] };
     return withRun({
         root: opts.root, command: flags.dryRun ? 'deploy --dry-run' : 'deploy', connect: opts.connect, readOnly: flags.dryRun,
+        history: { command: opts.historyCommand ?? 'deploy', ...(opts.origin ? { origin: opts.origin } : {}) },
         stage: opts.stageRamDir !== undefined ? { ramDir: opts.stageRamDir } : {},
-        ...(opts.onEvent ? { onEvent: opts.onEvent } : {}), ...(opts.signal ? { signal: opts.signal } : {}),
+        ...(opts.onEvent ? { onEvent: opts.onEvent } : {}), ...(opts.signal ? { signal: opts.signal } : {}), ...(opts.onSecret ? { onSecret: opts.onSecret } : {}),
     }, (r) => deployRun(r, flags));
 }
 async function deployRun(r, flags) {
@@ -13296,12 +14438,16 @@ async function deployRun(r, flags) {
     };
     const useSudo = sshSettings(r.conf).useSudo;
     let ctx;
-    const link = new WorkerLink({ remote: r.links.remote, db: r.db, bucketId: r.bucketId, workers: r.workers, useSudo, emit: r.emit, stage: r.stage, updateSeq: () => ctx?.updateSeq ?? r.updateSeq });
+    const link = new WorkerLink({
+        remote: r.links.remote, db: r.db, bucketId: r.bucketId, workers: r.workers, useSudo, emit: r.emit, stage: r.stage, updateSeq: () => ctx?.updateSeq ?? r.updateSeq,
+        ...(r.deployId !== undefined ? { release: retention(r.db, r.deployId, r.conf.retain_releases) } : {}),
+    });
     ctx = new DeployContext(r, { flags, useSudo, result, link });
     await run(ctx);
     result.updateSeq = ctx.updateSeq;
     result.updateSeqBumped = ctx.updateSeqBumped;
     result.cancelled = ctx.cancelled;
+    r.setOutcome(result.cancelled ? 'cancelled' : result.failedJobs.length > 0 ? 'failed' : 'ok');
     result.durationMs = Date.now() - t0;
     return result;
 }
@@ -13340,13 +14486,15 @@ async function run(ctx) {
                 continue;
             }
             const p = await planOne(ctx, job, seq);
+            if (!('error' in p))
+                applyPins(ctx, p.plan);
             if ('error' in p) {
                 pushJob(ctx, { job, seq, status: 'failed', reason: 'plan failed', error: p.error, durationMs: 0, allocations: [] }, failed);
                 continue;
             }
             ctx.emit({ type: 'job-planned', plan: p.plan });
             if (ctx.flags.dryRun) {
-                ctx.result.plans.push(p.plan);
+                ctx.result.plans.push(withFileChanges(ctx.db, ctx.kv, p.plan, p.allocs, p.staged));
                 continue;
             }
             // Open the connections to the workers this job will touch while the other jobs are planned.
@@ -13363,7 +14511,7 @@ async function run(ctx) {
         }
         if (planned.length > 0 && !ctx.updateSeqBumped && !ctx.cancelled) {
             // nothing on a worker changed yet: a missing key or ssh/rsync fails the run here, once
-            ctx.link.requireTransport();
+            await ctx.link.requireTransport();
             ctx.checkpoint(() => (ctx.updateSeq = bumpUpdateSeq(ctx.db)));
             ctx.updateSeqBumped = true;
             restageTemplates(ctx, planned, seq, failed);
@@ -13394,6 +14542,8 @@ function restageTemplates(ctx, planned, seq, failed) {
         if (![...p.staged.values()].some((t) => [...t.tree.files.keys()].some((f) => f.endsWith('.tpl'))))
             continue;
         const again = stageAndPlan(ctx, p.plan.job, seq);
+        if (!('error' in again))
+            applyPins(ctx, again.plan);
         if ('error' in again) {
             pushJob(ctx, { job: p.plan.job, seq, status: 'failed', reason: 'plan failed', error: again.error, durationMs: 0, allocations: [] }, failed);
             planned.splice(i--, 1);
@@ -13404,6 +14554,8 @@ function restageTemplates(ctx, planned, seq, failed) {
 }
 function pushJob(ctx, r, failed) {
     ctx.result.jobs.push(r);
+    if (r.status === 'deployed' || r.status === 'failed')
+        ctx.recordJob(jobHistory(ctx.db, r));
     if (r.status === 'failed' || r.status === 'blocked') {
         failed.set(r.job, r.error ?? `job ${r.job} failed`);
         if (!ctx.result.failedJobs.includes(r.job))
@@ -13441,6 +14593,7 @@ function stageAndPlan(ctx, job, seq) {
                     storeHash(ctx.db, job, a.allocId, h.hash, h.filesJson);
                 ctx.kv.put(allocationNamespace(job, a.workerIp), 'version', a.newVersion);
             }
+            recordStaged(ctx.db, ctx.kv, job, active, staged);
         });
         allocs = alloc_state_jobAllocations(ctx.db, job);
     }
@@ -13459,34 +14612,14 @@ async function finalSync(ctx) {
     }));
 }
 
-;// CONCATENATED MODULE: ./lib/deploy/result.js
-function changed(r) {
-    return r.jobs.some((j) => j.status === 'deployed' || j.status === 'failed') || r.reconcile.length > 0;
-}
-/** The dry run's planned reconcile, one entry per allocation, sorted by job then worker. */
-function plannedStops(r) {
-    const byAlloc = new Map();
-    for (const x of r.reconcile.filter((y) => y.outcome === 'planned')) {
-        const key = `${x.job}\n${x.workerIp}`;
-        const entry = byAlloc.get(key) ?? { job: x.job, workerIp: x.workerIp, cleanup: false };
-        if (x.action === 'cleanup')
-            entry.cleanup = true;
-        byAlloc.set(key, entry);
-    }
-    return [...byAlloc.values()].sort((a, b) => (a.job < b.job ? -1 : a.job > b.job ? 1 : a.workerIp < b.workerIp ? -1 : a.workerIp > b.workerIp ? 1 : 0));
-}
-
-;// CONCATENATED MODULE: ./lib/report/markdown/model.js
-// The one report model of an Action run: the job summary and the PR comment are both rendered from it,
-// so they can never disagree. Built from the engine's results by from-results.ts; plain data, sorted.
-function byWaveThenJob(a, b) {
-    return a.wave - b.wave || (a.job < b.job ? -1 : a.job > b.job ? 1 : 0);
-}
-function plural(n, one, many = `${one}s`) {
-    return `${n} ${n === 1 ? one : many}`;
-}
-
+// EXTERNAL MODULE: ./lib/deploy/result.js
+var result = __webpack_require__(80790);
+// EXTERNAL MODULE: ./lib/report/plan-doc.js
+var plan_doc = __webpack_require__(53352);
+// EXTERNAL MODULE: ./lib/report/markdown/model.js
+var model = __webpack_require__(60595);
 ;// CONCATENATED MODULE: ./lib/report/markdown/from-results.js
+
 
 
 const MAX_REASON = 2000;
@@ -13515,7 +14648,7 @@ function jobFailures(jobs) {
         const workers = [...new Set(j.allocations.filter((a) => a.outcome === 'failed').map((a) => a.workerIp))].sort();
         return { job: j.job, wave: j.seq, ...(workers.length > 0 ? { worker: workers.join(', ') } : {}), reason: clip(j.error ?? j.reason) };
     })
-        .sort((a, b) => byWaveThenJob({ wave: a.wave, job: a.job }, { wave: b.wave, job: b.job }));
+        .sort((a, b) => (0,model/* byWaveThenJob */.d)({ wave: a.wave, job: a.job }, { wave: b.wave, job: b.job }));
 }
 function runFailures(r) {
     const recon = r.reconcile.filter((x) => x.outcome === 'failed').map((x) => ({ job: x.job, worker: x.workerIp, reason: clip(x.error ?? `${x.action} failed`) }));
@@ -13531,30 +14664,30 @@ function fromDeploy(r, meta) {
     let headline;
     if (r.cancelled) {
         verdict = 'cancelled';
-        headline = `cancelled after ${plural(deployed, 'job')} deployed; the next run continues`;
+        headline = `cancelled after ${(0,model/* plural */.L)(deployed, 'job')} deployed; the next run continues`;
     }
     else if (failures.length > 0) {
         verdict = 'failed';
-        headline = failed > 0 ? `${failed} of ${plural(r.jobs.length, 'job')} failed` : `${plural(failures.length, 'step')} failed`;
+        headline = failed > 0 ? `${failed} of ${(0,model/* plural */.L)(r.jobs.length, 'job')} failed` : `${(0,model/* plural */.L)(failures.length, 'step')} failed`;
     }
-    else if (changed(r)) {
+    else if ((0,result/* changed */.t)(r)) {
         verdict = 'ok';
-        headline = `${plural(deployed, 'job')} deployed, ${unchanged} unchanged`;
+        headline = `${(0,model/* plural */.L)(deployed, 'job')} deployed, ${unchanged} unchanged`;
     }
     else {
         verdict = 'no-changes';
-        headline = `no changes: ${plural(unchanged, 'job')} up to date`;
+        headline = `no changes: ${(0,model/* plural */.L)(unchanged, 'job')} up to date`;
     }
-    const report = { ...base(meta, r), command: 'deploy', verdict, headline, failures, jobs: r.jobs.map(jobOf).sort(byWaveThenJob) };
+    const report = { ...base(meta, r), command: 'deploy', verdict, headline, failures, jobs: r.jobs.map(jobOf).sort(model/* byWaveThenJob */.d) };
     report.reconcile = r.reconcile.map((x) => ({ job: x.job, worker: x.workerIp, action: x.action, outcome: x.outcome, ...(x.error ? { error: clip(x.error) } : {}) }));
     const m = r.certMetrics;
     if (m)
-        report.notes.push(m.error ? `Certificate metrics were not pushed to the bucket's Prometheus: ${clip(m.error)}` : `Certificate expiry metrics pushed to the bucket's Prometheus (${plural(m.series, 'series', 'series')}).`);
+        report.notes.push(m.error ? `Certificate metrics were not pushed to the bucket's Prometheus: ${clip(m.error)}` : `Certificate expiry metrics pushed to the bucket's Prometheus (${(0,model/* plural */.L)(m.series, 'series', 'series')}).`);
     return report;
 }
 /** The plan; `r.reconcile` holds what the deploy's reconcile would stop (and clean up, when removed). */
 function fromPlan(r, meta) {
-    const stops = plannedStops(r);
+    const stops = (0,result/* plannedStops */.k)(r);
     const failures = [...runFailures(r), ...jobFailures(r.jobs)];
     const planned = r.plans.map((p) => ({
         job: p.job, wave: p.seq, status: p.needsRollout ? 'planned' : 'up-to-date', reason: p.reason,
@@ -13562,15 +14695,15 @@ function fromPlan(r, meta) {
             .map((a) => ({ worker: a.workerIp, action: a.action, outcome: 'planned', reason: a.reason }))
             .sort((x, y) => (x.worker < y.worker ? -1 : x.worker > y.worker ? 1 : 0)),
     }));
-    const jobs = [...planned, ...r.jobs.filter((j) => j.status === 'failed' || j.status === 'blocked').map(jobOf)].sort(byWaveThenJob);
+    const jobs = [...planned, ...r.jobs.filter((j) => j.status === 'failed' || j.status === 'blocked').map(jobOf)].sort(model/* byWaveThenJob */.d);
     const changing = planned.filter((j) => j.status === 'planned').length;
     const upToDate = planned.length - changing;
     const verdict = failures.length > 0 ? 'failed' : changing + stops.length > 0 ? 'changes' : 'no-changes';
-    const stopText = stops.length > 0 ? `, ${plural(stops.length, 'allocation')} would stop` : '';
-    const headline = failures.length > 0 ? `plan failed for ${plural(r.failedJobs.length || failures.length, 'job')}`
-        : changing + stops.length > 0 ? `${plural(changing, 'job')} would change, ${upToDate} up to date${stopText}`
-            : `no changes: ${plural(upToDate, 'job')} up to date`;
-    const report = { ...base(meta, r), command: 'plan', verdict, headline, failures, jobs };
+    const stopText = stops.length > 0 ? `, ${(0,model/* plural */.L)(stops.length, 'allocation')} would stop` : '';
+    const headline = failures.length > 0 ? `plan failed for ${(0,model/* plural */.L)(r.failedJobs.length || failures.length, 'job')}`
+        : changing + stops.length > 0 ? `${(0,model/* plural */.L)(changing, 'job')} would change, ${upToDate} up to date${stopText}`
+            : `no changes: ${(0,model/* plural */.L)(upToDate, 'job')} up to date`;
+    const report = { ...base(meta, r), command: 'plan', verdict, headline, failures, jobs, plan: (0,plan_doc/* planDocument */.NP)(r) };
     report.reconcile = stops.map((x) => ({ job: x.job, worker: x.workerIp, action: x.cleanup ? 'stop and clean up' : 'stop', outcome: 'planned' }));
     return report;
 }
@@ -13593,21 +14726,21 @@ function fromDrift(d, correction, meta) {
     let verdict = failures.length > 0 ? 'failed' : drifted > 0 ? (correction ? 'ok' : 'drift') : 'in-sync';
     if (correction?.cancelled)
         verdict = 'cancelled';
-    const headline = drifted === 0 ? `no drift in ${plural(d.jobs.length, 'job')}`
-        : `drift in ${plural(drifted, 'job')} (${names})${correction ? (correction.failedJobs.length > 0 || correction.cancelled ? ', correction failed' : ', corrected') : ''}`;
+    const headline = drifted === 0 ? `no drift in ${(0,model/* plural */.L)(d.jobs.length, 'job')}`
+        : `drift in ${(0,model/* plural */.L)(drifted, 'job')} (${names})${correction ? (correction.failedJobs.length > 0 || correction.cancelled ? ', correction failed' : ', corrected') : ''}`;
     const report = {
         ...base(meta, { bucketId: meta.bucketId, updateSeq: correction?.updateSeq ?? meta.updateSeq, durationMs: meta.durationMs }),
-        command: 'drift', verdict, headline, failures, jobs: jobs.sort(byWaveThenJob),
+        command: 'drift', verdict, headline, failures, jobs: jobs.sort(model/* byWaveThenJob */.d),
     };
     if (correction)
-        report.correction = correction.jobs.map(jobOf).sort(byWaveThenJob);
+        report.correction = correction.jobs.map(jobOf).sort(model/* byWaveThenJob */.d);
     return report;
 }
 function fromBuild(b, meta) {
     const a = b.allocations;
     return {
         ...base(meta, meta), command: 'build', verdict: 'ok', failures: [], jobs: [],
-        headline: `catalog built: ${plural(b.workers, 'worker')}, ${plural(b.jobs, 'job')}, ${plural(a.active, 'active allocation')}${a.disabled ? `, ${a.disabled} disabled` : ''}`,
+        headline: `catalog built: ${(0,model/* plural */.L)(b.workers, 'worker')}, ${(0,model/* plural */.L)(b.jobs, 'job')}, ${(0,model/* plural */.L)(a.active, 'active allocation')}${a.disabled ? `, ${a.disabled} disabled` : ''}`,
     };
 }
 
@@ -13626,7 +14759,7 @@ async function buildCatalog(c) {
     c.events.group('build: workspace → catalog');
     try {
         return await build({
-            root: c.config.bucket, env: c.env.processEnv, signal: c.signal,
+            root: c.config.bucket, env: c.env.processEnv, signal: c.signal, onSecret: c.onSecret,
             onHookOutput: (l) => c.events.log.info(formatHookLine(l)),
             onEvent: (e) => (e.type === 'warning' ? c.events.onEvent({ type: 'warning', message: e.message }) : e.type === 'step' ? c.events.log.info(`build: ${e.step}`) : undefined),
         });
@@ -13636,21 +14769,25 @@ async function buildCatalog(c) {
     }
 }
 function deployOutcome(r, report) {
-    return { report, result: { deploy: r }, changed: changed(r), failedJobs: [...r.failedJobs].sort(), updateSeq: r.updateSeq, driftedJobs: [], cancelled: r.cancelled };
+    return { report, result: { deploy: r }, changed: (0,result/* changed */.t)(r), failedJobs: [...r.failedJobs].sort(), updateSeq: r.updateSeq, driftedJobs: [], cancelled: r.cancelled };
 }
 function connect(c) {
     return connectRun({ ssh: c.ssh ?? { hostKeyPolicy: 'strict', knownHostsFile: '/dev/null', keyFile: '/dev/null' }, hookEnv: c.env.processEnv });
 }
+/** The deploy history's trigger (actor and run URL) and commit (GITHUB_SHA) of this workflow run. */
+function actionOrigin(c) {
+    return { trigger: [c.env.actor, c.meta.runUrl ?? ''].filter((x) => x !== '').join(' '), ...(c.env.sha ? { commit: c.env.sha } : {}) };
+}
 async function runDeploy(c) {
     await buildCatalog(c);
-    const r = await deploy({ root: c.config.bucket, jobs: c.config.jobs, force: c.config.force, syncOnly: c.config.syncOnly, signal: c.signal, onEvent: c.events.onEvent, connect: connect(c) });
+    const r = await deploy({ root: c.config.bucket, jobs: c.config.jobs, force: c.config.force, syncOnly: c.config.syncOnly, signal: c.signal, onEvent: c.events.onEvent, onSecret: c.onSecret, connect: connect(c), origin: actionOrigin(c) });
     c.events.end();
     return deployOutcome(r, fromDeploy(r, c.meta));
 }
 /** A dry run against the restored state with no SSH credentials at all (pre_deploy hooks still run, Q1). */
 async function runPlan(c) {
     await buildCatalog(c);
-    const r = await deploy({ root: c.config.bucket, jobs: c.config.jobs, force: c.config.force, syncOnly: c.config.syncOnly, dryRun: true, signal: c.signal, onEvent: c.events.onEvent, connect: connect(c) });
+    const r = await deploy({ root: c.config.bucket, jobs: c.config.jobs, force: c.config.force, syncOnly: c.config.syncOnly, dryRun: true, signal: c.signal, onEvent: c.events.onEvent, onSecret: c.onSecret, connect: connect(c) });
     c.events.end();
     const report = fromPlan(r, c.meta);
     return { ...deployOutcome(r, report), changed: r.plans.some((p) => p.needsRollout) || r.reconcile.length > 0 };
@@ -13666,7 +14803,7 @@ async function runBuild(c, at) {
 async function runDrift(c, at) {
     const t0 = Date.now();
     c.events.group('drift: compare workers with the catalog');
-    const d = await detectDrift({ root: c.config.bucket, jobs: c.config.jobs, markForCorrection: c.config.drift === 'correct', signal: c.signal, onEvent: c.events.onEvent, connect: connect(c) });
+    const d = await detectDrift({ root: c.config.bucket, jobs: c.config.jobs, markForCorrection: c.config.drift === 'correct', signal: c.signal, onEvent: c.events.onEvent, onSecret: c.onSecret, connect: connect(c) });
     for (const j of d.jobs) {
         for (const a of j.allocations)
             c.events.log.info(`  ${j.job}@${a.workerIp}: ${a.status}${a.files.length > 0 ? ` (${a.files.join(', ')})` : a.detail ? ` (${a.detail})` : ''}`);
@@ -13677,12 +14814,12 @@ async function runDrift(c, at) {
     let correction;
     if (c.config.drift === 'correct' && d.driftedJobs.length > 0 && !c.signal.aborted) {
         c.events.log.info(`drift: correct: redeploying ${d.driftedJobs.join(', ')}`);
-        correction = await deploy({ root: c.config.bucket, jobs: [...d.driftedJobs], signal: c.signal, onEvent: c.events.onEvent, connect: connect(c) });
+        correction = await deploy({ root: c.config.bucket, jobs: [...d.driftedJobs], signal: c.signal, onEvent: c.events.onEvent, onSecret: c.onSecret, connect: connect(c), origin: actionOrigin(c), historyCommand: 'drift correct' });
         c.events.end();
     }
     const report = fromDrift(d, correction, { ...c.meta, ...at, durationMs: Date.now() - t0 });
     return {
-        report, result: { drift: d, ...(correction ? { deploy: correction } : {}) }, changed: correction ? changed(correction) : false,
+        report, result: { drift: d, ...(correction ? { deploy: correction } : {}) }, changed: correction ? (0,result/* changed */.t)(correction) : false,
         failedJobs: [...(correction?.failedJobs ?? [])].sort(), updateSeq: correction?.updateSeq ?? at.updateSeq, driftedJobs: [...d.driftedJobs].sort(), cancelled: correction?.cancelled ?? c.signal.aborted,
     };
 }
@@ -13786,32 +14923,43 @@ function removeAll(root, paths) {
 // EXTERNAL MODULE: ./lib/action/sensitive.js
 var sensitive = __webpack_require__(38318);
 ;// CONCATENATED MODULE: ./lib/action/mask.js
-// Masks what the restored bucket holds in secret, so no hook or make output can print it in clear: every
-// line of the PEM keys under secrets/ and every encrypted KV value: the secret namespaces and the jobs'
-// certificate private keys (src/kv/cert-keys.ts).
+// Masks what the bucket holds in secret, so no hook or make output can print it in clear: every line of
+// the PEM keys under secrets/ and every encrypted KV value (the secret namespaces and the jobs'
+// certificate private keys, src/kv/cert-keys.ts) at restore, then every secret value the engine
+// creates or decrypts during the run (KvStoreOptions.onSecret), as soon as it becomes known.
 
 
 
 
 
 
-function maskBucketSecrets(root, setSecret) {
-    const paths = (0,bucket_paths/* bucketPaths */.Z)(root);
-    let n = 0;
-    const mask = (value) => {
-        // a 1-3 character value would mask that text everywhere in the log (every "1"): not worth it
-        for (const part of (0,sensitive/* maskedParts */.E)(value).filter((p) => p.length >= 4)) {
+/** A 1-3 character value would mask that text everywhere in the log (every "1"): not worth it. */
+const MIN_MASKED = 4;
+/** Registers each value once, whole and line by line; returns how many parts it registered. */
+function secretMasker(setSecret) {
+    const done = new Set();
+    return (value) => {
+        let n = 0;
+        for (const part of (0,sensitive/* maskedParts */.E)(value)) {
+            if (part.length < MIN_MASKED || done.has(part))
+                continue;
+            done.add(part);
             setSecret(part);
             n++;
         }
+        return n;
     };
+}
+function maskBucketSecrets(root, mask) {
+    const paths = (0,bucket_paths/* bucketPaths */.Z)(root);
+    let n = 0;
     if ((0,external_node_fs_.existsSync)(paths.secretsDir)) {
         for (const name of (0,external_node_fs_.readdirSync)(paths.secretsDir).sort()) {
             if (!name.endsWith('.key'))
                 continue;
             const text = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(paths.secretsDir, name), 'latin1');
             if (text.includes('-----BEGIN'))
-                mask(text);
+                n += mask(text);
         }
     }
     const db = openDb(paths.db);
@@ -13820,7 +14968,7 @@ function maskBucketSecrets(root, setSecret) {
         for (const ns of kv.namespaces()) {
             for (const key of kv.keys(ns))
                 if (isEncrypted(kv.get(ns, key)))
-                    mask(kv.getSecret(ns, key));
+                    n += mask(kv.getSecret(ns, key));
         }
     }
     finally {
@@ -13851,11 +14999,12 @@ function prepareSsh(config, runnerTemp) {
         keyFile = (0,external_node_path_.join)(dir, 'id');
         (0,external_node_fs_.writeFileSync)(keyFile, config.ssh.privateKey.reveal(), { mode: 0o600 });
     }
+    const proxy = config.ssh.proxyJump === undefined ? {} : { proxyJump: config.ssh.proxyJump };
     if (config.ssh.insecure)
-        return { dir, access: { hostKeyPolicy: 'insecure', keyFile, tmpDir: dir } };
+        return { dir, access: { hostKeyPolicy: 'insecure', keyFile, tmpDir: dir, ...proxy } };
     const knownHostsFile = (0,external_node_path_.join)(dir, 'known_hosts');
     (0,external_node_fs_.writeFileSync)(knownHostsFile, config.ssh.knownHosts ?? '', { mode: 0o600 });
-    return { dir, access: { hostKeyPolicy: 'strict', knownHostsFile, keyFile, tmpDir: dir } };
+    return { dir, access: { hostKeyPolicy: 'strict', knownHostsFile, keyFile, tmpDir: dir, ...proxy } };
 }
 /** Removes the private dir; true when something was removed. */
 function removeSshDir(dir) {
@@ -13902,7 +15051,9 @@ async function runAction(config, env, io) {
     const events = new EventLog(io.log);
     const { generation, notes, wrote } = await restoreOrInit(config, io);
     const at = readBucket(config.bucket);
-    maskBucketSecrets(config.bucket, io.setSecret);
+    // one masker for the restored secrets and those the run creates or decrypts: each is registered once
+    const mask = secretMasker(io.setSecret);
+    maskBucketSecrets(config.bucket, mask);
     if (config.command === 'plan')
         keepSshKeyFromPlan(config.bucket, wrote, io.log, events);
     if (savesState(config)) {
@@ -13911,7 +15062,7 @@ async function runAction(config, env, io) {
         io.saveState(inputs/* SAVED */.MX.cleanRoot, config.bucket); // once saved, the backend holds it
     }
     const runUrl = env.repository ? `${env.serverUrl}/${env.repository}/actions/runs/${env.runId}` : undefined;
-    const ctx = { config, env, events, signal: io.signal, meta: { bucketName: config.state.name, generation, notes, ...(runUrl ? { runUrl } : {}) } };
+    const ctx = { config, env, events, signal: io.signal, onSecret: (v) => void mask(v), meta: { bucketName: config.state.name, generation, notes, ...(runUrl ? { runUrl } : {}) } };
     let out;
     let sshDir = '';
     try {
@@ -13933,7 +15084,9 @@ async function runAction(config, env, io) {
     }
     const resultFile = (0,external_node_path_.join)(env.runnerTemp, `maand-${config.state.name}-${config.command}.json`);
     (0,external_node_fs_.mkdirSync)(env.runnerTemp, { recursive: true });
-    (0,external_node_fs_.writeFileSync)(resultFile, `${JSON.stringify({ command: config.command, report: out.report, result: out.result }, null, 2)}\n`);
+    // a plan's file is the plan document (docs/plan.md), the same `maand deploy --dry-run --json` prints
+    const document = out.report.plan ?? { command: config.command, report: out.report, result: out.result };
+    (0,external_node_fs_.writeFileSync)(resultFile, `${JSON.stringify(document, null, 2)}\n`);
     const outputs = {
         changed: String(out.changed), plan: resultFile, 'failed-jobs': out.failedJobs.join(','), 'update-seq': String(out.updateSeq),
         'drift-detected': String(out.driftedJobs.length > 0), 'drifted-jobs': out.driftedJobs.join(','), 'state-generation': String(generation),
@@ -14014,40 +15167,6 @@ function readBucket(root) {
     finally {
         db.close();
     }
-}
-
-
-/***/ }),
-
-/***/ 12818:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G1: () => (/* binding */ isBucketId),
-/* harmony export */   VM: () => (/* binding */ isWorkerHost),
-/* harmony export */   vG: () => (/* binding */ isJobName)
-/* harmony export */ });
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77030);
-// Syntax of the names maand turns into worker paths and script words (issue 15): job names, worker
-// hosts and the bucket id. The reference accepted anything; these are what real buckets use, and
-// nothing here can climb out of a directory or mean something to a shell.
-
-/** Letters, digits, `_`, `-`, `.`; not starting with `.` or `-` (hidden files, options, `..`). */
-const JOB_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
-/** A DNS label (underscores allowed, as internal names use them), not starting or ending with `-`. */
-const DNS_LABEL = /^[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-function isJobName(name) {
-    return JOB_NAME.test(name) && name.length <= 255;
-}
-/** An IPv4 or IPv6 address or a DNS name. */
-function isWorkerHost(host) {
-    if ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(host) !== 0)
-        return !host.includes('/');
-    return host.length <= 253 && host.split('.').every((label) => DNS_LABEL.test(label));
-}
-function isBucketId(id) {
-    return UUID.test(id);
 }
 
 
@@ -14162,6 +15281,154 @@ function bucketPaths(root) {
 }
 function jobDir(paths, job) {
     return join(paths.jobsDir, job);
+}
+
+
+/***/ }),
+
+/***/ 80790:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ plannedStops),
+/* harmony export */   t: () => (/* binding */ changed)
+/* harmony export */ });
+function changed(r) {
+    return r.jobs.some((j) => j.status === 'deployed' || j.status === 'failed') || r.reconcile.length > 0;
+}
+/** The dry run's planned reconcile, one entry per allocation, sorted by job then worker. */
+function plannedStops(r) {
+    const byAlloc = new Map();
+    for (const x of r.reconcile.filter((y) => y.outcome === 'planned')) {
+        const key = `${x.job}\n${x.workerIp}`;
+        const entry = byAlloc.get(key) ?? { job: x.job, workerIp: x.workerIp, cleanup: false };
+        if (x.action === 'cleanup')
+            entry.cleanup = true;
+        byAlloc.set(key, entry);
+    }
+    return [...byAlloc.values()].sort((a, b) => (a.job < b.job ? -1 : a.job > b.job ? 1 : a.workerIp < b.workerIp ? -1 : a.workerIp > b.workerIp ? 1 : 0));
+}
+
+
+/***/ }),
+
+/***/ 60595:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ plural),
+/* harmony export */   d: () => (/* binding */ byWaveThenJob)
+/* harmony export */ });
+function byWaveThenJob(a, b) {
+    return a.wave - b.wave || (a.job < b.job ? -1 : a.job > b.job ? 1 : 0);
+}
+function plural(n, one, many = `${one}s`) {
+    return `${n} ${n === 1 ? one : many}`;
+}
+
+
+/***/ }),
+
+/***/ 53352:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F3: () => (/* binding */ changedJobs),
+/* harmony export */   NP: () => (/* binding */ planDocument),
+/* harmony export */   Sm: () => (/* binding */ diffTitle)
+/* harmony export */ });
+/* harmony import */ var _deploy_result_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(80790);
+/* harmony import */ var _util_go_json_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(56495);
+
+
+function planDocument(r) {
+    const jobs = r.plans.map((p) => {
+        const allocations = p.allocations.map((a) => ({
+            worker: a.workerIp, alloc_id: a.allocId, action: a.action, reason: a.reason, disabled: a.disabled,
+            previous_hash: a.previousHash, current_hash: a.currentHash, matched: [...a.matched],
+            files: (a.files ?? []).map((f) => ({ path: f.path, change: f.change, size: f.size, previous_size: f.previousSize })),
+        }));
+        return { job: p.job, wave: p.seq, status: p.needsRollout ? 'deploy' : 'up-to-date', reason: p.reason, allocations, diffs: groupDiffs(p.allocations) };
+    });
+    for (const j of r.jobs) {
+        if (j.status === 'failed' || j.status === 'blocked')
+            jobs.push({ job: j.job, wave: j.seq, status: j.status, reason: j.error ?? j.reason, allocations: [], diffs: [] });
+    }
+    jobs.sort((a, b) => a.wave - b.wave || (0,_util_go_json_js__WEBPACK_IMPORTED_MODULE_0__/* .byteCompare */ .U6)(a.job, b.job));
+    const reconcile = (0,_deploy_result_js__WEBPACK_IMPORTED_MODULE_1__/* .plannedStops */ .k)(r).map((s) => ({ job: s.job, worker: s.workerIp, action: s.cleanup ? 'stop and clean up' : 'stop' }));
+    return {
+        schema: 1, bucket_id: r.bucketId, update_seq: r.updateSeq,
+        deployment_required: jobs.some((j) => j.status === 'deploy') || reconcile.length > 0, reconcile, jobs,
+    };
+}
+function groupDiffs(allocs) {
+    const groups = new Map();
+    for (const a of allocs) {
+        for (const f of a.files ?? []) {
+            const key = JSON.stringify([f.path, f.change, f.size, f.previousSize, f.diff, f.note]);
+            const g = groups.get(key) ?? { path: f.path, change: f.change, size: f.size, previous_size: f.previousSize, workers: [], diff: f.diff, note: f.note };
+            g.workers.push(a.workerIp);
+            groups.set(key, g);
+        }
+    }
+    for (const g of groups.values())
+        g.workers.sort(_util_go_json_js__WEBPACK_IMPORTED_MODULE_0__/* .byteCompare */ .U6);
+    return [...groups.values()].sort((a, b) => (0,_util_go_json_js__WEBPACK_IMPORTED_MODULE_0__/* .byteCompare */ .U6)(a.path, b.path) || (0,_util_go_json_js__WEBPACK_IMPORTED_MODULE_0__/* .byteCompare */ .U6)(a.workers[0], b.workers[0]));
+}
+/** The jobs with something to show: a rollout, or a failure. */
+function changedJobs(doc) {
+    return doc.jobs.filter((j) => j.status !== 'up-to-date');
+}
+/** "conf/app.conf changed on 10.0.0.1, 10.0.0.2 (12 → 14 bytes)" */
+function diffTitle(d) {
+    const sizes = d.change === 'added' ? `${d.size} bytes` : d.change === 'removed' ? (d.previous_size === null ? '' : `was ${d.previous_size} bytes`) : `${d.previous_size ?? '?'} → ${d.size} bytes`;
+    return `${d.path} ${d.change} on ${d.workers.join(', ')}${sizes ? ` (${sizes})` : ''}`;
+}
+
+
+/***/ }),
+
+/***/ 56495:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Pl: () => (/* binding */ goJson),
+/* harmony export */   U6: () => (/* binding */ byteCompare)
+/* harmony export */ });
+/* unused harmony export goJsonString */
+// JSON text as Go's encoding/json writes it: no whitespace, `<`, `>`, `&`, U+2028, U+2029 escaped,
+// map keys sorted byte-wise. Struct-shaped values keep their insertion order (`sortKeys: false`).
+const ESCAPES = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026', '\u2028': '\\u2028', '\u2029': '\\u2029' };
+function goJsonString(s) {
+    return JSON.stringify(s).replace(/[<>&\u2028\u2029]/g, (c) => ESCAPES[c]);
+}
+function byteCompare(a, b) {
+    if (a === b)
+        return 0;
+    return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}
+/** Encodes `value`; plain objects are maps (sorted keys) unless `sortKeys` is false (structs). */
+function goJson(value, sortKeys = true) {
+    if (value === null || value === undefined)
+        return 'null';
+    if (typeof value === 'string')
+        return goJsonString(value);
+    if (typeof value === 'number')
+        return Number.isFinite(value) ? JSON.stringify(value) : 'null';
+    if (typeof value === 'bigint')
+        return value.toString();
+    if (typeof value === 'boolean')
+        return value ? 'true' : 'false';
+    if (Array.isArray(value))
+        return `[${value.map((v) => goJson(v, sortKeys)).join(',')}]`;
+    if (value instanceof Map) {
+        const keys = [...value.keys()].map(String).sort(byteCompare);
+        return `{${keys.map((k) => `${goJsonString(k)}:${goJson(value.get(k), sortKeys)}`).join(',')}}`;
+    }
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    if (sortKeys)
+        entries.sort(([a], [b]) => byteCompare(a, b));
+    return `{${entries.map(([k, v]) => `${goJsonString(k)}:${goJson(v, sortKeys)}`).join(',')}}`;
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 803;
-export const ids = [803];
+export const id = 497;
+export const ids = [497];
 export const modules = {
 
-/***/ 58803:
+/***/ 51497:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -575,31 +575,8 @@ function octal(mode) {
     return `0${mode.toString(8).padStart(3, '0')}`;
 }
 
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(77030);
-;// CONCATENATED MODULE: ./lib/bucket/identifiers.js
-// Syntax of the names maand turns into worker paths and script words (issue 15): job names, worker
-// hosts and the bucket id. The reference accepted anything; these are what real buckets use, and
-// nothing here can climb out of a directory or mean something to a shell.
-
-/** Letters, digits, `_`, `-`, `.`; not starting with `.` or `-` (hidden files, options, `..`). */
-const JOB_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
-/** A DNS label (underscores allowed, as internal names use them), not starting or ending with `-`. */
-const DNS_LABEL = /^[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-function isJobName(name) {
-    return JOB_NAME.test(name) && name.length <= 255;
-}
-/** An IPv4 or IPv6 address or a DNS name. */
-function isWorkerHost(host) {
-    if (isIP(host) !== 0)
-        return !host.includes('/');
-    return host.length <= 253 && host.split('.').every((label) => DNS_LABEL.test(label));
-}
-function isBucketId(id) {
-    return UUID.test(id);
-}
-
+// EXTERNAL MODULE: ./lib/bucket/identifiers.js
+var identifiers = __webpack_require__(12818);
 ;// CONCATENATED MODULE: ./lib/state/open-bundle.js
 // Reading a bundle fully into memory and verifying it (tag or checksum, then structure) before any
 // byte of it is written into a bucket.
@@ -739,7 +716,7 @@ function verifyStagedDb(file, staged, meta) {
     catch (e) {
         throw corrupted(file, `catalog does not open: ${e.message}`);
     }
-    if (bucketId !== undefined && !isBucketId(bucketId))
+    if (bucketId !== undefined && !(0,identifiers/* isBucketId */.G1)(bucketId))
         throw corrupted(file, `catalog bucket id ${JSON.stringify(bucketId ?? '')} is not a UUID`);
     if (generation !== meta.generation || bucketId !== meta.bucketId)
         throw corrupted(file, `catalog holds generation ${generation} of bucket ${bucketId ?? '(none)'}, header says ${meta.generation} of ${meta.bucketId}`);

@@ -1,154 +1,77 @@
-export const id = 338;
-export const ids = [338];
+export const id = 804;
+export const ids = [804];
 export const modules = {
 
-/***/ 1187:
+/***/ 6:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   qZ: () => (/* binding */ acquireBucketLock),
-/* harmony export */   wD: () => (/* binding */ withBucketLock)
+/* harmony export */   A9: () => (/* binding */ PRIVATE_DIR),
+/* harmony export */   aT: () => (/* binding */ tightenBucketModes),
+/* harmony export */   rQ: () => (/* binding */ PRIVATE_FILE)
 /* harmony export */ });
-/* unused harmony export lockFile */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(452);
-/* harmony import */ var _util_process_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9609);
-/* harmony import */ var _util_exit_cleanup_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9127);
-// One maand at a time per bucket. Two runs in the same bucket (two terminals, or a deploy while a
-// build runs) would wipe each other's tmp/, bump update_seq twice and promote from plans the other
-// one invalidated. data/maand.lock holds the running process's pid, host and command; a lock whose
-// process is gone (same host, pid not alive) is taken over. Re-entrant within one process, so a
-// command that runs another (deploy --build, drift correction) does not lock itself out.
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7462);
+// Owner-only modes for what holds the catalog and the run logs: data/ and logs/ 0700, the catalog (and
+// its WAL and shared-memory files) and the log files 0600. The catalog holds the KV store (its plaintext
+// values, the encrypted secrets beside them) and the logs hold hook and make output: no other user of
+// the machine reads them. Buckets made before are tightened on the next run, with one note.
 
 
 
-
-
-
-/** Locks this process holds, by lock file, with how many nested holders and the abnormal-exit release. */
-const held = new Map();
-const exitReleases = new Map();
-function lockFile(root) {
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, 'data', 'maand.lock');
-}
-/** Runs `fn` holding the bucket's lock; throws `bucket is busy` when another live maand holds it. */
-async function withBucketLock(root, command, fn) {
-    const release = acquireBucketLock(root, command);
-    try {
-        return await fn();
-    }
-    finally {
-        release();
-    }
-}
-/** Takes the lock (or joins this process's hold of it); returns the release function. */
-function acquireBucketLock(root, command) {
-    const file = lockFile(root);
-    const count = held.get(file);
-    if (count !== undefined) {
-        held.set(file, count + 1);
-        return once(() => releaseHold(file));
-    }
-    const info = { pid: process.pid, host: (0,node_os__WEBPACK_IMPORTED_MODULE_1__.hostname)(), command, started: new Date().toISOString() };
-    for (let attempt = 0;; attempt++) {
-        try {
-            const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(file, 'wx', 0o644);
-            try {
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(fd, `${JSON.stringify(info)}\n`);
-            }
-            finally {
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
-            }
-            held.set(file, 1);
-            exitReleases.set(file, (0,_util_exit_cleanup_js__WEBPACK_IMPORTED_MODULE_4__/* .onAbnormalExit */ .q)(() => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(file, { force: true })));
-            return once(() => releaseHold(file));
-        }
-        catch (e) {
-            const code = e.code;
-            // no data/ yet: not a bucket (or not initialized), the command reports that itself
-            if (code === 'ENOENT')
-                return () => { };
-            if (code !== 'EEXIST')
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .MaandError */ .Ob('bucket is busy', `cannot create ${file}: ${e.message}`);
-            const other = readLock(file);
-            if (attempt === 0 && other !== undefined && isStale(other)) {
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(file, { force: true });
-                continue;
-            }
-            if (attempt === 0 && other === undefined) {
-                // being written this very moment by the other process, or emptied by a crash: look once more
-                continue;
-            }
-            throw busy(file, other);
-        }
-    }
-}
-function releaseHold(file) {
-    const count = held.get(file) ?? 0;
-    if (count > 1) {
-        held.set(file, count - 1);
-        return;
-    }
-    held.delete(file);
-    exitReleases.get(file)?.();
-    exitReleases.delete(file);
-    if (readLock(file)?.pid === process.pid)
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(file, { force: true });
-}
-function readLock(file) {
-    try {
-        const v = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'));
-        if (typeof v.pid !== 'number' || typeof v.host !== 'string')
-            return undefined;
-        return { pid: v.pid, host: v.host, command: String(v.command ?? 'maand'), started: String(v.started ?? '') };
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Only a lock of this host can be judged: its process is gone, or its pid now belongs to a newer process. */
-function isStale(l) {
-    if (l.host !== (0,node_os__WEBPACK_IMPORTED_MODULE_1__.hostname)())
-        return false;
-    if (!(0,_util_process_js__WEBPACK_IMPORTED_MODULE_5__/* .processAlive */ .F)(l.pid))
-        return true;
-    const started = processStartMs(l.pid);
-    const locked = Date.parse(l.started);
-    // a process that started after the lock was written cannot have written it; the minute of slack
-    // covers clock steps since boot (start times derive from the boot time)
-    return started !== undefined && !Number.isNaN(locked) && started > locked + 60_000;
-}
-/** When a process started (Linux /proc; undefined elsewhere). */
-function processStartMs(pid) {
-    try {
-        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
-        // fields after the command name (which may hold spaces); starttime is field 22, in clock ticks since boot
-        const ticks = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
-        const btime = Number(/^btime (\d+)$/m.exec((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)('/proc/stat', 'utf8'))?.[1]);
-        if (!Number.isFinite(ticks) || !Number.isFinite(btime))
-            return undefined;
-        return btime * 1000 + (ticks * 1000) / CLOCK_TICKS;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** USER_HZ: 100 on every Linux architecture Node supports. */
-const CLOCK_TICKS = 100;
-function busy(file, other) {
-    const who = other ? `maand ${other.command} (pid ${other.pid} on ${other.host}, started ${other.started})` : 'another maand';
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .MaandError */ .Ob('bucket is busy', `${who} is running in this bucket; wait for it to finish, or delete ${file} if that process is gone`);
-}
-function once(fn) {
-    let done = false;
-    return () => {
-        if (done)
-            return;
-        done = true;
-        fn();
+const PRIVATE_DIR = 0o700;
+const PRIVATE_FILE = 0o600;
+/** Tightens what is wider than owner-only; the note saying what changed, undefined when nothing did. */
+function tightenBucketModes(root) {
+    const p = (0,_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .bucketPaths */ .Z)(root);
+    const changed = [];
+    const note = (path, was, mode) => {
+        if (was !== undefined)
+            changed.push(`${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, path)} ${octal(was)} → ${octal(was & mode)}`);
     };
+    note(p.dataDir, tighten(p.dataDir, PRIVATE_DIR), PRIVATE_DIR);
+    for (const f of [p.db, `${p.db}-wal`, `${p.db}-shm`])
+        note(f, tighten(f, PRIVATE_FILE), PRIVATE_FILE);
+    // The files under logs/ are reachable only through it: a logs/ that was private keeps them private.
+    const logs = tighten(p.logsDir, PRIVATE_DIR);
+    if (logs !== undefined) {
+        note(p.logsDir, logs, PRIVATE_DIR);
+        const n = tightenTree(p.logsDir);
+        if (n > 0)
+            changed.push(`${n} ${n === 1 ? 'entry' : 'entries'} under it → 0600 (files), 0700 (folders)`);
+    }
+    if (changed.length === 0)
+        return undefined;
+    return `tightened permissions that let other users read the catalog or the logs: ${changed.join(', ')}`;
+}
+/** chmods `path` to at most `mode`; the mode it had when that was wider, else undefined. */
+function tighten(path, mode) {
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path))
+        return undefined;
+    const was = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).mode & 0o777;
+    if ((was & ~mode) === 0)
+        return undefined;
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.chmodSync)(path, was & mode);
+    return was;
+}
+/** How many entries under `dir` were tightened. */
+function tightenTree(dir) {
+    let n = 0;
+    for (const e of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir, { withFileTypes: true })) {
+        const full = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, e.name);
+        if (e.isDirectory()) {
+            if (tighten(full, PRIVATE_DIR) !== undefined)
+                n++;
+            n += tightenTree(full);
+        }
+        else if (e.isFile() && tighten(full, PRIVATE_FILE) !== undefined)
+            n++;
+    }
+    return n;
+}
+function octal(mode) {
+    return `0${mode.toString(8).padStart(3, '0')}`;
 }
 
 
@@ -195,6 +118,41 @@ function bucketRow(db) {
 }
 function jobPorts(db, job) {
     return db.prepare('SELECT p.name AS name, p.port AS port FROM job_ports p JOIN job j ON j.job_id = p.job_id WHERE j.name = ? ORDER BY p.name').all(job);
+}
+
+
+/***/ }),
+
+/***/ 3572:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ workerProxyJumps),
+/* harmony export */   l: () => (/* binding */ storeWorkerProxyJumps)
+/* harmony export */ });
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4912);
+
+const COLUMN = 'proxy_jump';
+function hasColumn(db) {
+    return (0,_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .tableColumns */ .qv)(db, 'worker').includes(COLUMN);
+}
+/** Records each worker's proxy_jump (undefined: NULL); adds the column on first use. */
+function storeWorkerProxyJumps(db, workers) {
+    if (!hasColumn(db)) {
+        // a catalog that never had a worker with its own proxy_jump stays as the reference wrote it
+        if (workers.every((w) => w.proxyJump === undefined))
+            return;
+        db.exec(`ALTER TABLE worker ADD COLUMN ${COLUMN} TEXT`);
+    }
+    const set = db.prepare(`UPDATE worker SET ${COLUMN} = ? WHERE worker_ip = ?`);
+    for (const w of workers)
+        set.run(w.proxyJump ?? null, w.host);
+}
+/** Every catalog worker → its own proxy_jump (undefined: not set), sorted by worker_ip. */
+function workerProxyJumps(db) {
+    const column = hasColumn(db) ? COLUMN : 'NULL';
+    const rows = db.prepare(`SELECT worker_ip, ${column} AS proxy FROM worker ORDER BY worker_ip`).all();
+    return new Map(rows.map((r) => [r.worker_ip, r.proxy ?? undefined]));
 }
 
 
@@ -519,8 +477,8 @@ function runChild(spec) {
     });
 }
 
-// EXTERNAL MODULE: ./lib/kv/index.js + 13 modules
-var lib_kv = __webpack_require__(1683);
+// EXTERNAL MODULE: ./lib/kv/index.js + 11 modules
+var lib_kv = __webpack_require__(2762);
 // EXTERNAL MODULE: ./lib/hooks/env-allowlist.js
 var env_allowlist = __webpack_require__(1839);
 ;// CONCATENATED MODULE: ./lib/hooks/environment.js
@@ -1008,8 +966,8 @@ function firstJsonValue(text) {
     return text.slice(start, i);
 }
 
-// EXTERNAL MODULE: ./lib/kv/index.js + 13 modules
-var lib_kv = __webpack_require__(1683);
+// EXTERNAL MODULE: ./lib/kv/index.js + 11 modules
+var lib_kv = __webpack_require__(2762);
 ;// CONCATENATED MODULE: ./lib/hooks/semaphores.js
 // Named counting semaphores of one run (spec kv §3.10): scope `<job>/<event>/<name>`, created by
 // the first acquire with its capacity, re-entrant per allocation, FIFO waiters, bounded waits.
@@ -1478,41 +1436,6 @@ function assetPath(name) {
 
 /***/ }),
 
-/***/ 9127:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ runAbnormalExitCleanups),
-/* harmony export */   q: () => (/* binding */ onAbnormalExit)
-/* harmony export */ });
-// What must not outlive a run that dies from an error nobody caught: the bucket lock, the staging area,
-// the ssh control directory. Each owner registers a synchronous cleanup when it takes the resource and
-// drops it when it releases the resource normally; the entries' last-resort handlers run what is left.
-const pending = new Map();
-let nextId = 0;
-/** Registers `fn` for an abnormal exit; the returned function unregisters it (call it on normal release). */
-function onAbnormalExit(fn) {
-    const id = nextId++;
-    pending.set(id, fn);
-    return () => void pending.delete(id);
-}
-/** Runs every registered cleanup once, newest first; a cleanup that throws does not stop the others. */
-function runAbnormalExitCleanups() {
-    const fns = [...pending.values()].reverse();
-    pending.clear();
-    for (const fn of fns) {
-        try {
-            fn();
-        }
-        catch {
-            // best effort: the process is about to exit with the original error
-        }
-    }
-}
-
-
-/***/ }),
-
 /***/ 6495:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -1774,27 +1697,6 @@ async function runLimited(tasks, limit) {
     if (firstError !== undefined)
         throw firstError;
     return results;
-}
-
-
-/***/ }),
-
-/***/ 9609:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ processAlive)
-/* harmony export */ });
-// Whether a process of this machine still exists, for files named after the pid that wrote them.
-/** False only when the pid is gone (ESRCH); a process of another user (EPERM) is alive. */
-function processAlive(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (e) {
-        return e.code !== 'ESRCH';
-    }
 }
 
 

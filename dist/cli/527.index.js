@@ -1,5 +1,5 @@
-export const id = 109;
-export const ids = [109];
+export const id = 527;
+export const ids = [527];
 export const modules = {
 
 /***/ 7910:
@@ -98,11 +98,13 @@ function compareVersions(a, b) {
 /* harmony import */ var js_yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3243);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(452);
 /* harmony import */ var _bucket_read_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2991);
-/* harmony import */ var _kv_index_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1683);
+/* harmony import */ var _kv_index_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2762);
 /* harmony import */ var _util_go_json_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6495);
 /* harmony import */ var _util_quoted_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8462);
+/* harmony import */ var _template_index_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(148);
 // Build step 11: the Prometheus catalog in KV maand/prometheus (§8.13). Only meaningful when some job
 // ships prometheus.yml(.tpl); then every job's _prometheus/ content is validated and collected.
+
 
 
 
@@ -150,7 +152,8 @@ function buildPrometheusCatalog(ctx, renderScrape) {
                 text = renderScrape(job, source);
             }
             catch (e) {
-                throw invalid(`job ${job} scrape.yaml.tpl: ${e.message}`);
+                // the error may quote a secret the template read: it reaches logs, summaries and JSON
+                throw invalid(`job ${job} scrape.yaml.tpl: ${(0,_template_index_js__WEBPACK_IMPORTED_MODULE_8__/* .redactSecrets */ .fp)(e.message, ctx.kv.knownSecrets())}`);
             }
         }
         else if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(prom, 'scrape.yaml')))
@@ -528,23 +531,23 @@ function encodePem(type, der) {
 
 /***/ }),
 
-/***/ 1735:
+/***/ 148:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  $w: () => (/* reexport */ TemplateError),
   cP: () => (/* reexport */ gostring/* decodeGoString */.cP),
   cM: () => (/* reexport */ goStruct),
   Rj: () => (/* reexport */ maandFuncs),
   QC: () => (/* reexport */ parseTemplate),
+  fp: () => (/* reexport */ redactSecrets),
   XX: () => (/* binding */ render),
   UP: () => (/* binding */ renderBytes),
   cq: () => (/* reexport */ scrapeTemplateFuncs)
 });
 
-// UNUSED EXPORTS: GO_TYPE, GoFloat, GoFunc, MAX_EXEC_DEPTH, Template, encodeGoString, goFunc
+// UNUSED EXPORTS: GO_TYPE, GoFloat, GoFunc, MAX_EXEC_DEPTH, REDACTED, Template, TemplateError, encodeGoString, goFunc
 
 ;// CONCATENATED MODULE: ./lib/template/func.js
 // Functions callable from templates. Go learns a function's parameter types by reflection;
@@ -4205,6 +4208,35 @@ function parseTemplate(name, text, funcs = {}) {
     return new Template(name, text, trees, funcs);
 }
 
+;// CONCATENATED MODULE: ./lib/template/redact.js
+// Template error texts quote the values they failed on (`strconv.Atoi: parsing "…"`, %q): when a value
+// came from a secret, the error must not carry it. Each secret is replaced by [secret], raw and in the
+// quoted forms Go writes it in.
+
+const REDACTED = '[secret]';
+/** Shorter values are replaced only as a whole quoted value: in free text, "[secret]" in place of every "e" would spell the secret out. */
+const MIN_FREE_TEXT = 4;
+function redactSecrets(text, secrets) {
+    const forms = new Set();
+    for (const s of secrets) {
+        if (s === '')
+            continue;
+        for (const q of [(0,strconv/* quote */.hD)(s), (0,strconv/* quoteASCII */.UU)(s)]) {
+            forms.add(q);
+            if (s.length >= MIN_FREE_TEXT)
+                forms.add(q.slice(1, -1));
+        }
+        if (s.length >= MIN_FREE_TEXT)
+            forms.add(s);
+    }
+    // longest first: a secret that contains another is replaced whole
+    let out = text;
+    for (const f of [...forms].sort((a, b) => b.length - a.length)) {
+        out = out.split(f).join(f.startsWith('"') ? `"${REDACTED}"` : REDACTED);
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./lib/template/index.js
 // Public API of the Go text/template engine used for maand's `.tpl` files.
 //
@@ -4213,6 +4245,7 @@ function parseTemplate(name, text, funcs = {}) {
 //
 // Values: see value.ts (ints are integral numbers or bigints, floats GoFloat, maps Map,
 // structs plain objects). Functions: see func.ts (goFunc declares parameter kinds).
+
 
 
 

@@ -1,5 +1,5 @@
-export const id = 316;
-export const ids = [316];
+export const id = 414;
+export const ids = [414];
 export const modules = {
 
 /***/ 8093:
@@ -89,7 +89,233 @@ function readJobsConf(paths, selector) {
 
 /***/ }),
 
-/***/ 316:
+/***/ 3047:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ generateRsaKey),
+/* harmony export */   n: () => (/* binding */ privateKeyPem)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7975);
+// RSA key generation and PEM export. Generation is async: it runs in libuv's thread pool, so
+// several 4096-bit keys are produced in parallel instead of blocking the event loop.
+
+
+const generate = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_crypto__WEBPACK_IMPORTED_MODULE_0__.generateKeyPair);
+async function generateRsaKey(bits) {
+    return generate('rsa', { modulusLength: bits, publicExponent: 0x10001 });
+}
+/** `RSA PRIVATE KEY` (PKCS#1) or, with `pkcs8`, `PRIVATE KEY` PEM text ending in a newline. */
+function privateKeyPem(key, pkcs8) {
+    return key.export({ type: pkcs8 ? 'pkcs8' : 'pkcs1', format: 'pem' }).toString();
+}
+
+
+/***/ }),
+
+/***/ 3661:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  n6: () => (/* binding */ KeyUsage),
+  h: () => (/* binding */ commonNameSubject),
+  YG: () => (/* binding */ randomSerial),
+  jm: () => (/* binding */ signCertificate),
+  qN: () => (/* binding */ subjectKeyIdOf)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./lib/certs/der.js
+// A minimal DER encoder: just the ASN.1 types an X.509 v3 certificate needs. Every helper returns
+// one complete TLV, so certificates are assembled by nesting calls (see x509.ts).
+const TAG = {
+    boolean: 0x01,
+    integer: 0x02,
+    bitString: 0x03,
+    octetString: 0x04,
+    null: 0x05,
+    oid: 0x06,
+    utf8String: 0x0c,
+    printableString: 0x13,
+    utcTime: 0x17,
+    generalizedTime: 0x18,
+    sequence: 0x30,
+    set: 0x31,
+};
+/** Encodes one TLV; lengths use the short form below 128 and the minimal long form above. */
+function tlv(tag, content) {
+    const len = content.length;
+    let header;
+    if (len < 0x80) {
+        header = [tag, len];
+    }
+    else {
+        const bytes = [];
+        for (let n = len; n > 0; n = Math.floor(n / 256))
+            bytes.unshift(n % 256);
+        header = [tag, 0x80 | bytes.length, ...bytes];
+    }
+    return Buffer.concat([Buffer.from(header), content]);
+}
+function sequence(...items) {
+    return tlv(TAG.sequence, Buffer.concat(items));
+}
+function set(...items) {
+    return tlv(TAG.set, Buffer.concat(items));
+}
+/** `[n]` context-specific constructed tag (EXPLICIT wrapping). */
+function explicit(n, content) {
+    return tlv(0xa0 | n, content);
+}
+/** `[n]` context-specific primitive tag (IMPLICIT over a primitive type). */
+function implicitPrimitive(n, content) {
+    return tlv(0x80 | n, content);
+}
+function der_boolean(value) {
+    return tlv(TAG.boolean, Buffer.from([value ? 0xff : 0x00]));
+}
+function nullValue() {
+    return tlv(TAG.null, Buffer.alloc(0));
+}
+/** Non-negative INTEGER from big-endian magnitude bytes: minimal, with a 0x00 pad when the top bit is set. */
+function unsignedInteger(magnitude) {
+    let start = 0;
+    while (start < magnitude.length - 1 && magnitude[start] === 0)
+        start++;
+    const body = Buffer.from(magnitude.subarray(start));
+    if (body.length === 0)
+        return tlv(TAG.integer, Buffer.from([0]));
+    return tlv(TAG.integer, body[0] & 0x80 ? Buffer.concat([Buffer.from([0]), body]) : body);
+}
+function smallInteger(value) {
+    return unsignedInteger(Buffer.from([value]));
+}
+/** OBJECT IDENTIFIER from dotted text, e.g. "2.5.4.3". */
+function oid(dotted) {
+    const arcs = dotted.split('.').map(Number);
+    const [first = 0, second = 0, ...rest] = arcs;
+    const out = [];
+    for (const arc of [first * 40 + second, ...rest]) {
+        const groups = [arc % 128];
+        for (let n = Math.floor(arc / 128); n > 0; n = Math.floor(n / 128))
+            groups.unshift((n % 128) | 0x80);
+        out.push(...groups);
+    }
+    return tlv(TAG.oid, Buffer.from(out));
+}
+function octetString(content) {
+    return tlv(TAG.octetString, content);
+}
+function bitString(content, unusedBits = 0) {
+    return tlv(TAG.bitString, Buffer.concat([Buffer.from([unusedBits]), content]));
+}
+// PrintableString alphabet plus '*', as Go's encoding/asn1 allows (wildcard names); else UTF8String.
+const PRINTABLE = /^[A-Za-z0-9 '()+,\-./:=?*]*$/;
+/** A directory string the way Go marshals a plain string: PrintableString when possible, else UTF8String. */
+function directoryString(value) {
+    const tag = PRINTABLE.test(value) ? TAG.printableString : TAG.utf8String;
+    return tlv(tag, Buffer.from(value, 'utf8'));
+}
+/** RFC 5280 Time: UTCTime for 1950-2049, GeneralizedTime otherwise; whole seconds, UTC. */
+function time(date) {
+    const year = date.getUTCFullYear();
+    const pad = (n) => String(n).padStart(2, '0');
+    const rest = pad(date.getUTCMonth() + 1) +
+        pad(date.getUTCDate()) +
+        pad(date.getUTCHours()) +
+        pad(date.getUTCMinutes()) +
+        pad(date.getUTCSeconds()) +
+        'Z';
+    if (year >= 1950 && year < 2050)
+        return tlv(TAG.utcTime, Buffer.from(pad(year % 100) + rest, 'ascii'));
+    return tlv(TAG.generalizedTime, Buffer.from(String(year).padStart(4, '0') + rest, 'ascii'));
+}
+
+;// CONCATENATED MODULE: ./lib/certs/x509.js
+// Assembles and signs an X.509 v3 certificate (RFC 5280) from a small template, laying out fields
+// and extensions the way Go's x509.CreateCertificate does, so certificates match the reference tool.
+
+
+const OID = {
+    sha256WithRsa: '1.2.840.113549.1.1.11',
+    commonName: '2.5.4.3',
+    keyUsage: '2.5.29.15',
+    basicConstraints: '2.5.29.19',
+    subjectKeyId: '2.5.29.14',
+    authorityKeyId: '2.5.29.35',
+    subjectAltName: '2.5.29.17',
+};
+/** Key usage bit positions (RFC 5280 §4.2.1.3). */
+const KeyUsage = { digitalSignature: 0, keyEncipherment: 2, keyCertSign: 5 };
+/** DER Name with only a common name; an empty CN gives an empty Name, as in Go. */
+function commonNameSubject(commonName) {
+    if (commonName === '')
+        return sequence();
+    return sequence(set(sequence(oid(OID.commonName), directoryString(commonName))));
+}
+/** Random positive 128-bit serial number (magnitude bytes). */
+function randomSerial() {
+    for (;;) {
+        const serial = (0,external_node_crypto_.randomBytes)(16);
+        if (serial.some((b) => b !== 0))
+            return serial;
+    }
+}
+/** RFC 5280 §4.2.1.2 method 1: SHA-1 of the subjectPublicKey bits (the PKCS#1 RSAPublicKey). */
+function subjectKeyIdOf(publicKey) {
+    return (0,external_node_crypto_.createHash)('sha1').update(publicKey.export({ type: 'pkcs1', format: 'der' })).digest();
+}
+/** DER of the signed certificate; signature SHA-256 with RSA (PKCS#1 v1.5). */
+function signCertificate(t, signerKey) {
+    const algorithm = sequence(oid(OID.sha256WithRsa), nullValue());
+    const tbs = sequence(explicit(0, smallInteger(2)), unsignedInteger(t.serial), algorithm, t.issuer, sequence(time(t.notBefore), time(t.notAfter)), t.subject, t.publicKey.export({ type: 'spki', format: 'der' }), explicit(3, sequence(...extensions(t))));
+    const signature = (0,external_node_crypto_.sign)('sha256', tbs, signerKey);
+    return sequence(tbs, algorithm, bitString(signature));
+}
+// Same order and criticality as Go: key usage, basic constraints, SKI, AKI, SAN.
+function extensions(t) {
+    const out = [
+        extension(OID.keyUsage, true, keyUsageBits(t.keyUsage)),
+        extension(OID.basicConstraints, true, t.isCa ? sequence(der_boolean(true)) : sequence()),
+    ];
+    if (t.subjectKeyId)
+        out.push(extension(OID.subjectKeyId, false, octetString(t.subjectKeyId)));
+    if (t.authorityKeyId) {
+        out.push(extension(OID.authorityKeyId, false, sequence(implicitPrimitive(0, t.authorityKeyId))));
+    }
+    if (t.ipSans && t.ipSans.length > 0) {
+        const names = t.ipSans.map((ip) => implicitPrimitive(7, ip));
+        // RFC 5280 §4.2.1.6: the SAN is critical when the subject is empty.
+        const subjectEmpty = t.subject.equals(sequence());
+        out.push(extension(OID.subjectAltName, subjectEmpty, sequence(...names)));
+    }
+    return out;
+}
+function extension(id, critical, value) {
+    return critical
+        ? sequence(oid(id), der_boolean(true), octetString(value))
+        : sequence(oid(id), octetString(value));
+}
+// Bit 0 is the most significant bit of the first byte; trailing zero bits are declared unused.
+function keyUsageBits(bits) {
+    const bytes = Buffer.alloc(Math.floor(Math.max(...bits) / 8) + 1);
+    for (const bit of bits)
+        bytes[bit >> 3] = bytes[bit >> 3] | (0x80 >> (bit & 7));
+    const last = bytes[bytes.length - 1];
+    let unused = 0;
+    while (unused < 7 && (last & (1 << unused)) === 0)
+        unused++;
+    return bitString(bytes, unused);
+}
+
+
+/***/ }),
+
+/***/ 1414:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -97,10 +323,11 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  KV_RETAIN_DAYS: () => (/* binding */ KV_RETAIN_DAYS),
-  build: () => (/* binding */ build)
+  buildCommand: () => (/* binding */ buildCommand)
 });
 
+// EXTERNAL MODULE: ./lib/report/console.js
+var console = __webpack_require__(7243);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./lib/errors.js
@@ -181,8 +408,11 @@ function parseCpuMhz(raw) {
 
 // EXTERNAL MODULE: ./lib/bucket/identifiers.js
 var identifiers = __webpack_require__(2818);
+// EXTERNAL MODULE: ./lib/remote/proxy-jump.js
+var proxy_jump = __webpack_require__(5179);
 ;// CONCATENATED MODULE: ./lib/bucket/workers-json.js
 // workspace/workers.json (§4.4): the worker catalog.
+
 
 
 
@@ -211,7 +441,7 @@ function readWorkersJson(file) {
     return doc.map((item, index) => parseWorker(item, index, seen));
 }
 function parseWorker(item, index, seen) {
-    let host, hostname, labelsRaw, mem, cpu, position, tagsObj;
+    let host, hostname, labelsRaw, mem, cpu, position, tagsObj, proxyJump;
     try {
         const obj = (0,json_decode/* asObject */.eB)(item, 'Worker') ?? {};
         host = ((0,json_decode/* asString */.oJ)((0,json_decode/* field */.ZZ)(obj, 'host'), 'Worker.host') ?? '').trim();
@@ -221,6 +451,7 @@ function parseWorker(item, index, seen) {
         cpu = (0,json_decode/* asString */.oJ)((0,json_decode/* field */.ZZ)(obj, 'cpu'), 'Worker.cpu') ?? '';
         position = (0,json_decode/* asInt */.Ae)((0,json_decode/* field */.ZZ)(obj, 'position'), 'Worker.position');
         tagsObj = (0,json_decode/* asObject */.eB)((0,json_decode/* field */.ZZ)(obj, 'tags'), 'Worker.tags') ?? {};
+        proxyJump = (0,json_decode/* asString */.oJ)((0,json_decode/* field */.ZZ)(obj, 'proxy_jump'), 'Worker.proxy_jump')?.trim();
         for (const [k, v] of Object.entries(tagsObj))
             (0,json_decode/* asString */.oJ)(v, `Worker.tags.${k}`);
     }
@@ -262,7 +493,9 @@ function parseWorker(item, index, seen) {
     const tags = new Map();
     for (const [k, v] of Object.entries(tagsObj))
         tags.set(k.trim().toLowerCase(), String(v).trim().toLowerCase());
-    return { host, hostname, labels, memoryMb, cpuMhz, tags, position: position ?? index, index };
+    if (proxyJump !== undefined)
+        (0,proxy_jump/* parseProxyJump */.uo)(proxyJump, `worker ${host} proxy_jump`, 'invalid worker.json');
+    return { host, hostname, labels, memoryMb, cpuMhz, tags, position: position ?? index, index, ...(proxyJump === undefined ? {} : { proxyJump }) };
 }
 
 // EXTERNAL MODULE: ./lib/catalog/db.js
@@ -271,8 +504,8 @@ var catalog_db = __webpack_require__(8917);
 var gate = __webpack_require__(156);
 // EXTERNAL MODULE: ./lib/catalog/queries.js
 var queries = __webpack_require__(5167);
-// EXTERNAL MODULE: ./lib/kv/index.js + 13 modules
-var lib_kv = __webpack_require__(1683);
+// EXTERNAL MODULE: ./lib/kv/index.js + 11 modules
+var lib_kv = __webpack_require__(2762);
 ;// CONCATENATED MODULE: ./lib/util/go-format.js
 // Number text as Go prints it, because it lands in SQLite and KV and must match the reference.
 /** Go `%v` of a float64 (strconv.FormatFloat(x, 'g', -1, 64)): `1e+06`, `1.048576e+06`, `1e-05`. */
@@ -305,8 +538,11 @@ function goFixed2(x) {
 
 // EXTERNAL MODULE: ./lib/util/stable-id.js
 var stable_id = __webpack_require__(1719);
+// EXTERNAL MODULE: ./lib/catalog/worker-proxy.js
+var worker_proxy = __webpack_require__(3572);
 ;// CONCATENATED MODULE: ./lib/build/workers.js
 // Build step 2: workers.json → worker, worker_labels, worker_tags (§8.3).
+
 
 
 function syncWorkers(ctx) {
@@ -331,6 +567,7 @@ function syncWorkers(ctx) {
         for (const [k, v] of [...w.tags].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
             addTag.run(id, k, v);
     }
+    (0,worker_proxy/* storeWorkerProxyJumps */.l)(db, ctx.workers);
     const inFile = new Set(ctx.workers.map((w) => w.host));
     ctx.removedWorkers = [...existing.keys()].filter((ip) => !inFile.has(ip)).sort();
     for (const ip of ctx.removedWorkers) {
@@ -1819,8 +2056,8 @@ function writeAllocationVariables(ctx) {
 
 // EXTERNAL MODULE: ./lib/build/prometheus.js
 var prometheus = __webpack_require__(8050);
-// EXTERNAL MODULE: ./lib/template/index.js + 17 modules
-var template = __webpack_require__(1735);
+// EXTERNAL MODULE: ./lib/template/index.js + 18 modules
+var template = __webpack_require__(148);
 ;// CONCATENATED MODULE: ./lib/build/scrape-template.js
 // Build-time rendering of `_prometheus/scrape.yaml.tpl` (kv spec §2.9): one render per job with the
 // job-level dot, the smaller function set and read set, over the KV of the build in progress.
@@ -1915,7 +2152,7 @@ async function runPostBuild(o) {
     let kvChanges = 0;
     // One transaction over every hook: KV written by post_build is kept only when all of them succeeded.
     await (0,catalog_db/* inTransactionAsync */.AW)(db, async () => {
-        const kv = lib_kv/* KvStore */.f$.load(db, { key: () => (0,lib_kv/* loadKvKey */.nW)(o.root) });
+        const kv = lib_kv/* KvStore */.f$.load(db, { key: () => (0,lib_kv/* loadKvKey */.nW)(o.root), ...(o.onSecret ? { onSecret: o.onSecret } : {}) });
         const api = await (0,runtime_api/* startRuntimeApi */.P)({ db, kv });
         try {
             const ctx = { ...o, db, kv, api };
@@ -2022,10 +2259,9 @@ async function buildLocked(opts) {
             },
         };
         const step = (name) => emit({ type: 'step', step: name });
-        db.exec('BEGIN IMMEDIATE');
-        let kvChanges = 0;
-        try {
-            ctx.kv = lib_kv/* KvStore */.f$.load(db, { key: () => (0,lib_kv/* loadKvKey */.nW)(paths.root) });
+        // all-or-nothing: any error rolls the whole build back and leaves the catalog as it was
+        const kvChanges = await (0,catalog_db/* inTransactionAsync */.AW)(db, async () => {
+            ctx.kv = lib_kv/* KvStore */.f$.load(db, { key: () => (0,lib_kv/* loadKvKey */.nW)(paths.root), ...(opts.onSecret ? { onSecret: opts.onSecret } : {}) });
             step('workers');
             syncWorkers(ctx);
             step('jobs');
@@ -2045,15 +2281,10 @@ async function buildLocked(opts) {
             (0,external_node_fs_.mkdirSync)(paths.tmpDir, { recursive: true });
             (0,lib_kv/* purgeStaleVersions */.G0)(db, KV_RETAIN_DAYS, ctx.now);
             checkCapacity(db);
-            kvChanges = ctx.kv.persist(db, ctx.now);
+            const changes = ctx.kv.persist(db, ctx.now);
             (0,lib_kv/* dropPlaintextCertKeyHistory */.Os)(db);
-            db.exec('COMMIT');
-        }
-        catch (e) {
-            if (db.isTransaction)
-                db.exec('ROLLBACK');
-            throw e;
-        }
+            return changes;
+        });
         try {
             db.exec('VACUUM');
         }
@@ -2065,6 +2296,7 @@ async function buildLocked(opts) {
             ...(opts.env ? { env: opts.env } : {}),
             ...(opts.onHookOutput ? { onOutput: opts.onHookOutput } : {}),
             ...(opts.signal ? { signal: opts.signal } : {}),
+            ...(opts.onSecret ? { onSecret: opts.onSecret } : {}),
         });
         if (post.error)
             throw post.error;
@@ -2095,230 +2327,32 @@ function summarize(ctx, kvChanges, certsGenerated) {
     };
 }
 
-
-/***/ }),
-
-/***/ 3047:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ generateRsaKey),
-/* harmony export */   n: () => (/* binding */ privateKeyPem)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7975);
-// RSA key generation and PEM export. Generation is async: it runs in libuv's thread pool, so
-// several 4096-bit keys are produced in parallel instead of blocking the event loop.
+;// CONCATENATED MODULE: ./lib/cli/commands/build.js
 
 
-const generate = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_crypto__WEBPACK_IMPORTED_MODULE_0__.generateKeyPair);
-async function generateRsaKey(bits) {
-    return generate('rsa', { modulusLength: bits, publicExponent: 0x10001 });
-}
-/** `RSA PRIVATE KEY` (PKCS#1) or, with `pkcs8`, `PRIVATE KEY` PEM text ending in a newline. */
-function privateKeyPem(key, pkcs8) {
-    return key.export({ type: pkcs8 ? 'pkcs8' : 'pkcs1', format: 'pem' }).toString();
-}
-
-
-/***/ }),
-
-/***/ 3661:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  n6: () => (/* binding */ KeyUsage),
-  h: () => (/* binding */ commonNameSubject),
-  YG: () => (/* binding */ randomSerial),
-  jm: () => (/* binding */ signCertificate),
-  qN: () => (/* binding */ subjectKeyIdOf)
-});
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-;// CONCATENATED MODULE: ./lib/certs/der.js
-// A minimal DER encoder: just the ASN.1 types an X.509 v3 certificate needs. Every helper returns
-// one complete TLV, so certificates are assembled by nesting calls (see x509.ts).
-const TAG = {
-    boolean: 0x01,
-    integer: 0x02,
-    bitString: 0x03,
-    octetString: 0x04,
-    null: 0x05,
-    oid: 0x06,
-    utf8String: 0x0c,
-    printableString: 0x13,
-    utcTime: 0x17,
-    generalizedTime: 0x18,
-    sequence: 0x30,
-    set: 0x31,
-};
-/** Encodes one TLV; lengths use the short form below 128 and the minimal long form above. */
-function tlv(tag, content) {
-    const len = content.length;
-    let header;
-    if (len < 0x80) {
-        header = [tag, len];
-    }
-    else {
-        const bytes = [];
-        for (let n = len; n > 0; n = Math.floor(n / 256))
-            bytes.unshift(n % 256);
-        header = [tag, 0x80 | bytes.length, ...bytes];
-    }
-    return Buffer.concat([Buffer.from(header), content]);
-}
-function sequence(...items) {
-    return tlv(TAG.sequence, Buffer.concat(items));
-}
-function set(...items) {
-    return tlv(TAG.set, Buffer.concat(items));
-}
-/** `[n]` context-specific constructed tag (EXPLICIT wrapping). */
-function explicit(n, content) {
-    return tlv(0xa0 | n, content);
-}
-/** `[n]` context-specific primitive tag (IMPLICIT over a primitive type). */
-function implicitPrimitive(n, content) {
-    return tlv(0x80 | n, content);
-}
-function der_boolean(value) {
-    return tlv(TAG.boolean, Buffer.from([value ? 0xff : 0x00]));
-}
-function nullValue() {
-    return tlv(TAG.null, Buffer.alloc(0));
-}
-/** Non-negative INTEGER from big-endian magnitude bytes: minimal, with a 0x00 pad when the top bit is set. */
-function unsignedInteger(magnitude) {
-    let start = 0;
-    while (start < magnitude.length - 1 && magnitude[start] === 0)
-        start++;
-    const body = Buffer.from(magnitude.subarray(start));
-    if (body.length === 0)
-        return tlv(TAG.integer, Buffer.from([0]));
-    return tlv(TAG.integer, body[0] & 0x80 ? Buffer.concat([Buffer.from([0]), body]) : body);
-}
-function smallInteger(value) {
-    return unsignedInteger(Buffer.from([value]));
-}
-/** OBJECT IDENTIFIER from dotted text, e.g. "2.5.4.3". */
-function oid(dotted) {
-    const arcs = dotted.split('.').map(Number);
-    const [first = 0, second = 0, ...rest] = arcs;
-    const out = [];
-    for (const arc of [first * 40 + second, ...rest]) {
-        const groups = [arc % 128];
-        for (let n = Math.floor(arc / 128); n > 0; n = Math.floor(n / 128))
-            groups.unshift((n % 128) | 0x80);
-        out.push(...groups);
-    }
-    return tlv(TAG.oid, Buffer.from(out));
-}
-function octetString(content) {
-    return tlv(TAG.octetString, content);
-}
-function bitString(content, unusedBits = 0) {
-    return tlv(TAG.bitString, Buffer.concat([Buffer.from([unusedBits]), content]));
-}
-// PrintableString alphabet plus '*', as Go's encoding/asn1 allows (wildcard names); else UTF8String.
-const PRINTABLE = /^[A-Za-z0-9 '()+,\-./:=?*]*$/;
-/** A directory string the way Go marshals a plain string: PrintableString when possible, else UTF8String. */
-function directoryString(value) {
-    const tag = PRINTABLE.test(value) ? TAG.printableString : TAG.utf8String;
-    return tlv(tag, Buffer.from(value, 'utf8'));
-}
-/** RFC 5280 Time: UTCTime for 1950-2049, GeneralizedTime otherwise; whole seconds, UTC. */
-function time(date) {
-    const year = date.getUTCFullYear();
-    const pad = (n) => String(n).padStart(2, '0');
-    const rest = pad(date.getUTCMonth() + 1) +
-        pad(date.getUTCDate()) +
-        pad(date.getUTCHours()) +
-        pad(date.getUTCMinutes()) +
-        pad(date.getUTCSeconds()) +
-        'Z';
-    if (year >= 1950 && year < 2050)
-        return tlv(TAG.utcTime, Buffer.from(pad(year % 100) + rest, 'ascii'));
-    return tlv(TAG.generalizedTime, Buffer.from(String(year).padStart(4, '0') + rest, 'ascii'));
-}
-
-;// CONCATENATED MODULE: ./lib/certs/x509.js
-// Assembles and signs an X.509 v3 certificate (RFC 5280) from a small template, laying out fields
-// and extensions the way Go's x509.CreateCertificate does, so certificates match the reference tool.
-
-
-const OID = {
-    sha256WithRsa: '1.2.840.113549.1.1.11',
-    commonName: '2.5.4.3',
-    keyUsage: '2.5.29.15',
-    basicConstraints: '2.5.29.19',
-    subjectKeyId: '2.5.29.14',
-    authorityKeyId: '2.5.29.35',
-    subjectAltName: '2.5.29.17',
-};
-/** Key usage bit positions (RFC 5280 §4.2.1.3). */
-const KeyUsage = { digitalSignature: 0, keyEncipherment: 2, keyCertSign: 5 };
-/** DER Name with only a common name; an empty CN gives an empty Name, as in Go. */
-function commonNameSubject(commonName) {
-    if (commonName === '')
-        return sequence();
-    return sequence(set(sequence(oid(OID.commonName), directoryString(commonName))));
-}
-/** Random positive 128-bit serial number (magnitude bytes). */
-function randomSerial() {
-    for (;;) {
-        const serial = (0,external_node_crypto_.randomBytes)(16);
-        if (serial.some((b) => b !== 0))
-            return serial;
-    }
-}
-/** RFC 5280 §4.2.1.2 method 1: SHA-1 of the subjectPublicKey bits (the PKCS#1 RSAPublicKey). */
-function subjectKeyIdOf(publicKey) {
-    return (0,external_node_crypto_.createHash)('sha1').update(publicKey.export({ type: 'pkcs1', format: 'der' })).digest();
-}
-/** DER of the signed certificate; signature SHA-256 with RSA (PKCS#1 v1.5). */
-function signCertificate(t, signerKey) {
-    const algorithm = sequence(oid(OID.sha256WithRsa), nullValue());
-    const tbs = sequence(explicit(0, smallInteger(2)), unsignedInteger(t.serial), algorithm, t.issuer, sequence(time(t.notBefore), time(t.notAfter)), t.subject, t.publicKey.export({ type: 'spki', format: 'der' }), explicit(3, sequence(...extensions(t))));
-    const signature = (0,external_node_crypto_.sign)('sha256', tbs, signerKey);
-    return sequence(tbs, algorithm, bitString(signature));
-}
-// Same order and criticality as Go: key usage, basic constraints, SKI, AKI, SAN.
-function extensions(t) {
-    const out = [
-        extension(OID.keyUsage, true, keyUsageBits(t.keyUsage)),
-        extension(OID.basicConstraints, true, t.isCa ? sequence(der_boolean(true)) : sequence()),
-    ];
-    if (t.subjectKeyId)
-        out.push(extension(OID.subjectKeyId, false, octetString(t.subjectKeyId)));
-    if (t.authorityKeyId) {
-        out.push(extension(OID.authorityKeyId, false, sequence(implicitPrimitive(0, t.authorityKeyId))));
-    }
-    if (t.ipSans && t.ipSans.length > 0) {
-        const names = t.ipSans.map((ip) => implicitPrimitive(7, ip));
-        // RFC 5280 §4.2.1.6: the SAN is critical when the subject is empty.
-        const subjectEmpty = t.subject.equals(sequence());
-        out.push(extension(OID.subjectAltName, subjectEmpty, sequence(...names)));
-    }
-    return out;
-}
-function extension(id, critical, value) {
-    return critical
-        ? sequence(oid(id), der_boolean(true), octetString(value))
-        : sequence(oid(id), octetString(value));
-}
-// Bit 0 is the most significant bit of the first byte; trailing zero bits are declared unused.
-function keyUsageBits(bits) {
-    const bytes = Buffer.alloc(Math.floor(Math.max(...bits) / 8) + 1);
-    for (const bit of bits)
-        bytes[bit >> 3] = bytes[bit >> 3] | (0x80 >> (bit & 7));
-    const last = bytes[bytes.length - 1];
-    let unused = 0;
-    while (unused < 7 && (last & (1 << unused)) === 0)
-        unused++;
-    return bitString(bytes, unused);
+async function buildCommand(io, opts) {
+    const quiet = io.env['MAAND_QUIET'] === '1';
+    const res = await build({
+        root: io.cwd,
+        purgeJobKv: opts.purgeJobKv,
+        // MAAND_TEST=1 (as for init): small leaf keys, so test suites do not spend a second per certificate.
+        ...(io.env['MAAND_TEST'] === '1' ? { leafKeyBits: 1024 } : {}),
+        env: io.env,
+        onHookOutput: (l) => io.stderr.write(`${(0,console/* formatHookLine */.p1)(l)}\n`),
+        onEvent: (e) => {
+            if (quiet)
+                return;
+            if (e.type === 'cert-generated')
+                io.stderr.write(`certificate ${e.cert} generated for job ${e.job} (${e.workers.join(', ')})\n`);
+            if (e.type === 'warning')
+                io.stderr.write(`warning: ${e.message}\n`);
+        },
+    });
+    if (quiet)
+        return;
+    const a = res.allocations;
+    io.stdout.write(`build ok: ${res.workers} worker(s), ${res.jobs} job(s), ${a.active} active allocation(s)` +
+        `${a.disabled ? `, ${a.disabled} disabled` : ''}${a.removed ? `, ${a.removed} removed` : ''}, ${res.kvChanges} KV change(s)\n`);
 }
 
 
