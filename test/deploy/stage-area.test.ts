@@ -86,7 +86,7 @@ test('an rsync source holds the worker files and a private filter passing only t
     assert.equal(src.dir, area.workerDir('10.0.0.1'));
     assert.match(readFileSync(join(src.dir, 'worker.json'), 'utf8'), /"update_seq": 3/);
     assert.equal(statSync(src.filter).mode & 0o777, 0o600);
-    assert.equal(readFileSync(src.filter, 'utf8'), '+ jobs/api/\n- jobs/*\n- jobs/**/*.tpl\n');
+    assert.equal(readFileSync(src.filter, 'utf8'), '- /releases/\n+ jobs/api/\n- jobs/*\n- jobs/**/*.tpl\n');
     area.close();
   }));
 
