@@ -16,6 +16,7 @@ import { rolloutJob } from './rollout.ts';
 import { stageActive, type StagedTree } from './staging.ts';
 import { bumpUpdateSeq, isActive, jobAllocations, jobInfo, jobMarker, storeHash, waves } from './alloc-state.ts';
 import { rsyncFailure, WorkerLink } from './worker-link.ts';
+import { byCause } from './causes.ts';
 
 export interface DeployOptions extends Partial<DeployFlags> {
   root: string;
@@ -200,10 +201,14 @@ async function finalSync(ctx: DeployContext): Promise<void> {
   ctx.emit({ type: 'phase', phase: 'final-sync' });
   const ips = [...new Set((ctx.db.prepare('SELECT DISTINCT worker_ip FROM allocations WHERE removed = 0 AND disabled = 0 ORDER BY worker_ip').all() as Array<{ worker_ip: string }>).map((r) => r.worker_ip))];
   const todo = ips.filter((ip) => ctx.workers.has(ip) && !ctx.link.refreshed.has(ip));
-  await Promise.all(
+  const failed = await Promise.all(
     todo.map(async (ip) => {
-      const err = (await ctx.link.reach(ip)) ?? rsyncFailure(ip, await ctx.link.rsyncTo(ip, []));
-      if (err) ctx.emit({ type: 'warning', message: `${err} (worker.json on ${ip} keeps the previous update_seq until the next deploy)` });
+      const error = (await ctx.link.reach(ip)) ?? rsyncFailure(ip, await ctx.link.rsyncTo(ip, []));
+      return error === undefined ? [] : [{ worker: ip, error }];
     }),
   );
+  // one warning per cause, naming the workers it hit (not one per worker)
+  for (const cause of byCause(failed.flat())) {
+    ctx.emit({ type: 'warning', message: `${cause} (worker.json there keeps the previous update_seq until the next deploy)` });
+  }
 }
