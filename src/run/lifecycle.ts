@@ -6,7 +6,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { withBucketLock } from '../bucket/lock.ts';
 import { readMaandConf, type MaandConf } from '../bucket/maand-conf.ts';
 import { bucketPaths, type BucketPaths } from '../bucket/paths.ts';
-import { inTransaction, openDb, type Db } from '../catalog/db.ts';
+import { assertWritable, catalogError, inTransaction, openDb, type Db } from '../catalog/db.ts';
 import { checkSchema } from '../catalog/gate.ts';
 import { bucketRow, workerLabels, workersByPosition } from '../catalog/queries.ts';
 import { InternalError } from '../errors.ts';
@@ -73,6 +73,8 @@ async function runLocked<T>(o: RunOptions, work: (run: BucketRun) => Promise<T>)
   let dropTmpCleanup: (() => void) | undefined;
   try {
     checkSchema(db);
+    // a catalog that cannot take the run's checkpoints fails the run now, before a worker is touched
+    if (!o.readOnly) assertWritable(db, paths.db);
     const bucket = bucketRow(db);
     const labels = workerLabels(db);
     const workers = workersByPosition(db).map((w) => ({ workerId: w.worker_id, ip: w.worker_ip, position: w.position, labels: labels.get(w.worker_ip) ?? [] }));
@@ -103,13 +105,19 @@ async function runLocked<T>(o: RunOptions, work: (run: BucketRun) => Promise<T>)
       },
       checkpoint(fn) {
         if (o.readOnly) return;
-        inTransaction(db, () => {
-          fn?.();
-          kv.persist(db);
-        });
+        try {
+          inTransaction(db, () => {
+            fn?.();
+            kv.persist(db);
+          });
+        } catch (e) {
+          throw catalogError(e, paths.db);
+        }
       },
     };
     return await work(run);
+  } catch (e) {
+    throw catalogError(e, paths.db);
   } finally {
     try {
       await links?.close();
