@@ -16,7 +16,7 @@ import { rolloutJob } from './rollout.ts';
 import { stageActive, type StagedTree } from './staging.ts';
 import { bumpUpdateSeq, isActive, jobAllocations, jobInfo, jobMarker, storeHash, waves } from './alloc-state.ts';
 import { rsyncFailure, WorkerLink } from './worker-link.ts';
-import { byCause } from './causes.ts';
+import { byCause, jobCause } from './causes.ts';
 
 export interface DeployOptions extends Partial<DeployFlags> {
   root: string;
@@ -166,7 +166,7 @@ interface PlannedJob {
 async function planOne(ctx: DeployContext, job: string, seq: number): Promise<PlannedJob | { error: string }> {
   const active = jobAllocations(ctx.db, job).filter(isActive);
   const pre = await ctx.hooks.run(job, 'pre_deploy', active.map((a) => ({ allocId: a.allocId, workerIp: a.workerIp })), { concurrency: 1 });
-  if (!pre.ok) return { error: `job ${job}: ${pre.error}` };
+  if (!pre.ok) return { error: jobCause(job, pre.error) };
   ctx.checkpoint();
   return stageAndPlan(ctx, job, seq);
 }

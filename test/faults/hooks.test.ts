@@ -43,7 +43,7 @@ test('given a pre_deploy hook that crashes, deploy fails once naming the job and
   const b = await maand(f.bucket.root, ['build']);
   assert.equal(b.code, 0, b.stderr);
   const r = await maand(f.bucket.root, deployArgs(f.workers.knownHosts));
-  assertFailedCleanly(r, f.bucket.root, 'deploy', /^maand deploy failed: job app: .*command_pre.*exit(ed with)? (code |status )?3/);
+  assertFailedCleanly(r, f.bucket.root, 'deploy', /^maand deploy failed: job app: command command_pre failed: workers 127\.0\.87\.1, 127\.0\.87\.2: command execution failed \(exit 3\) \(event pre_deploy\)/);
   assert.deepEqual(lastLifecycle(), ips.map(() => 'start 0.0.0 1.0.0'), 'nothing was restarted');
   assert.deepEqual(await deployments(f.bucket.root), all('restart'));
 
@@ -76,7 +76,7 @@ test('given a post_deploy hook that hangs past its timeout, deploy fails once na
   writeJob('1.2.0', { pre: OK_HOOK, post });
   assert.equal((await maand(f.bucket.root, ['build'])).code, 0);
   const r = await maand(f.bucket.root, deployArgs(f.workers.knownHosts));
-  assertFailedCleanly(r, f.bucket.root, 'deploy', /^maand deploy failed: job app: .*command_post.*timed out after 1(\.0)? ?s.*timeout_seconds/);
+  assertFailedCleanly(r, f.bucket.root, 'deploy', /^maand deploy failed: job app: command command_post failed: workers 127\.0\.87\.1, 127\.0\.87\.2: command timed out after 1(\.0)? ?s and was stopped \(exit -1\); raise commands\.command_post\.timeout_seconds in manifest\.json if it needs longer \(event post_deploy\)/);
   // the rollout itself finished and was promoted before post_deploy
   assert.deepEqual(lastLifecycle(), ips.map(() => 'restart 1.1.0 1.2.0'));
   const hung = readFileSync(pids, 'utf8').trim().split(/\s+/).map(Number);
