@@ -32,6 +32,9 @@ export function openDb(file: string, opts: { create?: boolean } = {}): Db {
 export function assertWritable(db: Db, file: string): void {
   try {
     db.exec('BEGIN IMMEDIATE');
+    // a read-only file still grants the write lock: rewriting a header field proves a write goes through
+    const { user_version: v } = db.prepare('PRAGMA user_version').get() as { user_version: number };
+    db.exec(`PRAGMA user_version = ${Number(v)}`);
     db.exec('ROLLBACK');
   } catch (e) {
     if (db.isTransaction) db.exec('ROLLBACK');
