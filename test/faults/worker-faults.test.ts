@@ -9,43 +9,30 @@ import assert from 'node:assert/strict';
 import { chmodSync, copyFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { deployFixture, RECORDING_MAKEFILE, type DeployFixture } from '../deploy/fixture.ts';
-import { assertFailedCleanly, cleanupRuns, deployArgs, deployments, maand } from './cli.ts';
+import { RECORDING_MAKEFILE, type DeployFixture } from '../deploy/fixture.ts';
+import { assertFailedCleanly, deployments } from './cli.ts';
+import { faultBucket, type FaultBucket } from './bucket.ts';
 
-const NET = '127.0.86';
+let fb: FaultBucket;
 let f: DeployFixture;
 let ips: string[];
 let good: string;
 let bad: string;
-let version = 0;
 
 before(async () => {
-  f = await deployFixture(NET, 2);
-  ips = f.workers.ips;
+  fb = await faultBucket('127.0.86', 2, {
+    workers: ([a, b]) => [{ host: a, labels: ['solo'] }, { host: b }],
+    // a job only on the good worker: a fault on the other one must not hold it back
+    define: (x) => x.bucket.job('solo', { version: '1.0.0', selectors: ['solo'] }, { Makefile: RECORDING_MAKEFILE, 'conf/solo.conf': 'v=0\n' }),
+    alsoChanged: ['solo'],
+  });
+  ({ f, ips } = fb);
   [good, bad] = ips as [string, string];
-  f.bucket.workers([{ host: good, labels: ['solo'] }, { host: bad }]);
-  f.bucket.job('app', { version: '1.0.0', selectors: ['worker'] }, { Makefile: RECORDING_MAKEFILE, 'conf/app.conf': 'v=0\n' });
-  // a job only on the good worker: a fault on the other one must not hold it back
-  f.bucket.job('solo', { version: '1.0.0', selectors: ['solo'] }, { Makefile: RECORDING_MAKEFILE, 'conf/solo.conf': 'v=0\n' });
-  const first = await maand(f.bucket.root, deployArgs(f.workers.knownHosts, '--build'));
-  assert.equal(first.code, 0, first.stderr);
 });
-after(async () => {
-  await f.close();
-  cleanupRuns();
-});
+after(async () => fb.close());
 
-/** Changes app's conf (plus `extra` files) and builds; returns the new conf. */
-async function changeAndBuild(extra: Record<string, string> = {}): Promise<string> {
-  version++;
-  const conf = `v=${version}\n`;
-  f.bucket.write({ 'workspace/jobs/app/conf/app.conf': conf, 'workspace/jobs/solo/conf/solo.conf': conf, ...Object.fromEntries(Object.entries(extra).map(([p, c]) => [`workspace/jobs/app/${p}`, c])) });
-  const b = await maand(f.bucket.root, ['build']);
-  assert.equal(b.code, 0, b.stderr);
-  return conf;
-}
-
-const deployApp = (o: Parameters<typeof maand>[2] = {}): ReturnType<typeof maand> => maand(f.bucket.root, deployArgs(f.workers.knownHosts), o);
+const changeAndBuild = (files?: Record<string, string>): Promise<string> => fb.changeAndBuild(files);
+const deployApp = (): ReturnType<FaultBucket['deploy']> => fb.deploy();
 
 /** solo, on the good worker only, got the change and is promoted; app is held back on both workers. */
 async function assertOnlyBadWorkersJobsBehind(conf: string): Promise<void> {
@@ -64,14 +51,9 @@ function rememberLifecycle(): void {
 
 async function assertNextDeployFinishes(conf: string): Promise<void> {
   const soloRestarts = f.lifecycle(good, 'solo').length;
-  const r = await deployApp();
-  assert.equal(r.code, 0, r.stderr);
-  for (const ip of ips) {
-    assert.equal(f.remoteFile(ip, 'app', 'conf/app.conf'), conf, ip);
-    assert.equal(f.lifecycle(ip, 'app').at(-1), 'restart 1.0.0 1.0.0', ip);
-  }
+  await fb.assertNextDeployFinishes(conf);
   assert.equal(f.lifecycle(good, 'solo').length, soloRestarts, 'the promoted job is not restarted again');
-  assert.deepEqual(await deployments(f.bucket.root), { app: { [good]: 'promoted', [bad]: 'promoted' }, solo: { [good]: 'promoted' } });
+  assert.deepEqual((await deployments(f.bucket.root))['solo'], { [good]: 'promoted' });
 }
 
 /** A file of `path` (inside the workers' dir) that only root's `x` bits would run: none, so exec fails. */
