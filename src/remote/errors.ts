@@ -16,6 +16,13 @@ function withReason(head: string, reason: string): string {
   return reason === '' ? head : `${head}: ${reason}`;
 }
 
+/** What to do about an ssh exit 255: a refused login points at ssh_user and the key, not at the network. */
+export function unreachableHint(sshOutput: string): string {
+  return /Permission denied \(publickey/.test(sshOutput)
+    ? 'the worker refused the login: check ssh_user and the ssh key (maand.conf ssh_user, ssh_key), then run maand deploy again'
+    : 'check the host, its ssh_port and known_hosts, then run maand deploy again';
+}
+
 export function remoteFailureMessage(r: RemoteResult, failure: RemoteFailure): string {
   const w = `worker ${r.host}`;
   const files = r.knownHosts.join(', ');
@@ -32,7 +39,7 @@ export function remoteFailureMessage(r: RemoteResult, failure: RemoteFailure): s
         `checking is strict; add the worker's key to the known hosts, then run maand deploy again`
       );
     case 'unreachable':
-      return `${withReason(`${w} unreachable (ssh exit 255)`, stderrTail(r))}; check the host, its ssh_port and known_hosts, then run maand deploy again`;
+      return `${withReason(`${w} unreachable (ssh exit 255)`, stderrTail(r))}; ${unreachableHint(r.stderr)}`;
     case 'timeout':
       return (
         `${w}: ${what(r)} timed out after ${seconds(r.timeoutMs ?? 0)} s and was killed; ` +

@@ -110,7 +110,7 @@ test('given an ssh_user the workers reject, the step fails with one line naming 
   co.write({ 'maand.conf': "use_sudo = false\nssh_user = 'nosuchuser'\nssh_key = 'worker.key'\n" });
   const r = newRun();
   const { main, post } = await r.both(inputs);
-  assertFailedStep(r, main, post, new RegExp(`workers ${ips.join(', ').replaceAll('.', '\\.')}: unreachable .*nosuchuser`));
+  assertFailedStep(r, main, post, new RegExp(`workers ${ips.join(', ').replaceAll('.', '\\.')}: unreachable .*nosuchuser@<worker>: Permission denied \\(publickey\\)\\.; the worker refused the login: check ssh_user and the ssh key`));
   co.bucketFor(ips);
   await assertNextRunFinishes(conf);
 });

@@ -54,7 +54,7 @@ test('given the ssh key is garbage, ssh refuses it and deploy fails once naming 
   const conf = await fb.changeAndBuild();
   writeFileSync(keyFile(), 'this is not a private key\n', { mode: 0o600 });
   const r = await fb.deploy();
-  assertFailedCleanly(r, fb.f.bucket.root, 'deploy', /^maand deploy failed: .*workers 127\.0\.85\.1, 127\.0\.85\.2: .*(key|Permission denied)/);
+  assertFailedCleanly(r, fb.f.bucket.root, 'deploy', /^maand deploy failed: job app: workers 127\.0\.85\.1, 127\.0\.85\.2: unreachable \(ssh exit 255\): .*Permission denied \(publickey\)\.; the worker refused the login: check ssh_user and the ssh key/);
   await assertNothingRolledOut(conf);
   copyFileSync(fb.f.workers.clientKey, keyFile());
   await fb.assertNextDeployFinishes(conf);
@@ -64,7 +64,7 @@ test('given an ssh_user the workers reject, deploy fails once naming the workers
   const conf = await fb.changeAndBuild();
   fb.f.bucket.write({ 'maand.conf': "use_sudo = false\nssh_user = 'nosuchuser'\nssh_key = 'worker.key'\n" });
   const r = await fb.deploy();
-  assertFailedCleanly(r, fb.f.bucket.root, 'deploy', /^maand deploy failed: .*workers 127\.0\.85\.1, 127\.0\.85\.2: .*nosuchuser/);
+  assertFailedCleanly(r, fb.f.bucket.root, 'deploy', /^maand deploy failed: job app: workers 127\.0\.85\.1, 127\.0\.85\.2: unreachable \(ssh exit 255\): nosuchuser@<worker>: Permission denied \(publickey\)\.; the worker refused the login: check ssh_user and the ssh key/);
   await assertNothingRolledOut(conf);
   fb.f.bucket.write({ 'maand.conf': "use_sudo = false\nssh_user = 'root'\nssh_key = 'worker.key'\n" });
   await fb.assertNextDeployFinishes(conf);
