@@ -4,7 +4,7 @@
 // rolls out the change the failed one could not.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertFailedCleanly, deployments, pathWith } from './cli.ts';
 import { faultBucket, type FaultBucket } from './bucket.ts';
@@ -70,18 +70,16 @@ test('given an ssh_user the workers reject, deploy fails once naming the workers
   await fb.assertNextDeployFinishes(conf);
 });
 
-test('given ssh is not on PATH, deploy fails once before contacting a worker, saying to install it', async () => {
-  const conf = await fb.changeAndBuild();
-  const r = await fb.deploy([], { path: pathWith(['rsync', 'sh']) });
-  assertFailedCleanly(r, fb.f.bucket.root, 'deploy', /^maand deploy failed: .*\bssh\b.*PATH/);
-  await assertNothingRolledOut(conf);
-  await fb.assertNextDeployFinishes(conf);
-});
+const logins = (): number => ips.reduce((n, ip) => n + (readFileSync(fb.f.workers.logFile(ip), 'utf8').match(/Accepted publickey/g) ?? []).length, 0);
 
-test('given rsync is not on PATH, deploy fails once before contacting a worker, saying to install it', async () => {
-  const conf = await fb.changeAndBuild();
-  const r = await fb.deploy([], { path: pathWith(['ssh', 'sh']) });
-  assertFailedCleanly(r, fb.f.bucket.root, 'deploy', /^maand deploy failed: .*\brsync\b.*PATH/);
-  await assertNothingRolledOut(conf);
-  await fb.assertNextDeployFinishes(conf);
-});
+for (const [missing, present, pkg] of [['ssh', 'rsync', 'openssh-client'], ['rsync', 'ssh', 'rsync']] as const) {
+  test(`given ${missing} is not on PATH, deploy fails once before contacting a worker, saying to install it`, async () => {
+    const conf = await fb.changeAndBuild();
+    const before = logins();
+    const r = await fb.deploy([], { path: pathWith([present, 'sh']) });
+    assertFailedCleanly(r, fb.f.bucket.root, 'deploy', new RegExp(`^maand deploy failed: .*${missing} is not installed on this machine \\(not found on PATH\\): install ${pkg}, then run maand again`));
+    assert.equal(logins(), before, 'no worker was contacted');
+    await assertNothingRolledOut(conf);
+    await fb.assertNextDeployFinishes(conf);
+  });
+}
