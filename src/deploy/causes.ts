@@ -29,6 +29,13 @@ export function byCause(items: ReadonlyArray<{ worker: string; error: string }>)
   });
 }
 
+/** `job <job>: <error>`, saying the job once when the error (a hook's) already starts with `job <job> `. */
+export function jobCause(job: string, error: string | undefined): string {
+  const own = `job ${job} `;
+  const text = error ?? 'failed';
+  return `job ${job}: ${text.startsWith(own) ? text.slice(own.length) : text}`;
+}
+
 /** `job <name>: <cause>` lines → one line per distinct cause, `jobs a, b: <cause>` when several share it. */
 export function jobsByCause(lines: readonly string[]): string[] {
   const groups = new Map<string, string[]>();

@@ -21,6 +21,7 @@ import { withFileChanges } from './plan-files.ts';
 import type { RunOrigin } from '../history/store.ts';
 import { jobHistory, retention } from './history-rows.ts';
 import { applyPins } from './pins.ts';
+import { byCause, jobCause } from './causes.ts';
 
 export interface DeployOptions extends Partial<DeployFlags> {
   root: string;
@@ -184,7 +185,7 @@ interface PlannedJob {
 async function planOne(ctx: DeployContext, job: string, seq: number): Promise<PlannedJob | { error: string }> {
   const active = jobAllocations(ctx.db, job).filter(isActive);
   const pre = await ctx.hooks.run(job, 'pre_deploy', active.map((a) => ({ allocId: a.allocId, workerIp: a.workerIp })), { concurrency: 1 });
-  if (!pre.ok) return { error: `job ${job}: ${pre.error}` };
+  if (!pre.ok) return { error: jobCause(job, pre.error) };
   ctx.checkpoint();
   return stageAndPlan(ctx, job, seq);
 }
@@ -220,10 +221,14 @@ async function finalSync(ctx: DeployContext): Promise<void> {
   ctx.emit({ type: 'phase', phase: 'final-sync' });
   const ips = [...new Set((ctx.db.prepare('SELECT DISTINCT worker_ip FROM allocations WHERE removed = 0 AND disabled = 0 ORDER BY worker_ip').all() as Array<{ worker_ip: string }>).map((r) => r.worker_ip))];
   const todo = ips.filter((ip) => ctx.workers.has(ip) && !ctx.link.refreshed.has(ip));
-  await Promise.all(
+  const failed = await Promise.all(
     todo.map(async (ip) => {
-      const err = (await ctx.link.reach(ip)) ?? rsyncFailure(ip, await ctx.link.rsyncTo(ip, []));
-      if (err) ctx.emit({ type: 'warning', message: `${err} (worker.json on ${ip} keeps the previous update_seq until the next deploy)` });
+      const error = (await ctx.link.reach(ip)) ?? rsyncFailure(ip, await ctx.link.rsyncTo(ip, []));
+      return error === undefined ? [] : [{ worker: ip, error }];
     }),
   );
+  // one warning per cause, naming the workers it hit (not one per worker)
+  for (const cause of byCause(failed.flat())) {
+    ctx.emit({ type: 'warning', message: `${cause} (worker.json there keeps the previous update_seq until the next deploy)` });
+  }
 }

@@ -3,6 +3,7 @@
 // KV of fully removed jobs, then health-check jobs that lost a running allocation. Failures are recorded
 // per job (Q10) and the deploy goes on.
 import { allocationNamespace, bucketJobVarsNamespace, jobNamespace, jobSecretsNamespace, jobVarsNamespace, purge } from '../kv/index.ts';
+import { jobCause } from './causes.ts';
 import { cleanupJobCommand, removeBucketCommand, runnerCommand } from './commands.ts';
 import type { DeployContext } from './context.ts';
 import { failureText } from './worker-link.ts';
@@ -52,7 +53,7 @@ export async function reconcile(ctx: DeployContext): Promise<Map<string, string>
         concurrency: 1,
         env: { BATCH_ALLOCATIONS: a.workerIp, BATCH_INDEX: '0', BATCH_COUNT: '1', DEPLOY_PHASE: 'stop', ROLLOUT_ORDER: '', ROLLOUT_ORDER_SOURCE: '' },
       });
-      if (!hook.ok) record({ job: a.job, workerIp: a.workerIp, action: 'stop', outcome: 'failed', error: `job ${a.job}: ${hook.error}` });
+      if (!hook.ok) record({ job: a.job, workerIp: a.workerIp, action: 'stop', outcome: 'failed', error: jobCause(a.job, hook.error) });
       if (a.removed) {
         const c = err ? err : await cleanup(ctx, a);
         if (c && !assumeDead) record({ job: a.job, workerIp: a.workerIp, action: 'cleanup', outcome: 'failed', error: `job ${a.job} worker ${a.workerIp}: cleanup failed: ${c}` });

@@ -6,7 +6,7 @@ import type { StagedTree } from './staging.ts';
 import type { AllocPlan, JobPlan } from './plan.ts';
 import type { AllocationResult, JobResult } from './result.ts';
 import { batches, rolloutOrder } from './rollout-order.ts';
-import { byCause } from './causes.ts';
+import { byCause, jobCause } from './causes.ts';
 import { commandsFor } from '../hooks/catalog.ts';
 import { jobInfo, setJobMarker, type AllocState } from './alloc-state.ts';
 
@@ -123,7 +123,7 @@ async function phase(
     });
     if (!hook.ok) {
       ips.forEach((ip) => res.allocations.push(allocResult(plansByIp.get(ip)!, 'failed', Date.now() - t0, hook.error, index)));
-      throw new JobFailure(`job ${job}: ${hook.error}`);
+      throw new JobFailure(jobCause(job, hook.error));
     }
     // Promote the batch: the workers now run this tree (seed S2); committed before anything else can fail.
     ctx.checkpoint(() => ips.forEach((ip) => ctx.promote(job, byIp.get(ip)!.allocId)));
@@ -146,7 +146,7 @@ async function jobControlPath(ctx: DeployContext, job: string, active: AllocPlan
     concurrency: Math.max(1, active.length),
     env: { NEW_ALLOCATIONS: news.join(','), UPDATED_ALLOCATIONS: updated.join(',') },
   });
-  if (!hook.ok) throw new JobFailure(`job ${job}: ${hook.error}`);
+  if (!hook.ok) throw new JobFailure(jobCause(job, hook.error));
   ctx.checkpoint(() => active.forEach((a) => ctx.promote(job, a.allocId)));
   for (const a of active) if (a.action !== 'skip' && a.action !== 'sync') res.allocations.push(allocResult(a, 'ok', Date.now() - t0));
   await healthGate(ctx, job);
@@ -156,6 +156,6 @@ async function postDeploy(ctx: DeployContext, job: string, active: AllocPlan[], 
   const hook = await ctx.hooks.run(job, 'post_deploy', active.map((a) => ({ allocId: a.allocId, workerIp: a.workerIp })), { concurrency: 1 });
   if (!hook.ok) {
     res.reason = 'post_deploy failed; the next deploy runs post_deploy again';
-    throw new JobFailure(`job ${job}: ${hook.error}`);
+    throw new JobFailure(jobCause(job, hook.error));
   }
 }

@@ -26,6 +26,12 @@ const PAGE = 4096;
 const RAM_SHARE = 0.5;
 
 const PREFIX = 'maand-stage-';
+/**
+ * Below this much usable tmpfs space the area goes to disk from the start: the per-worker files
+ * (worker.json, filters) are always written to the area itself, and a nearly full /dev/shm would fail
+ * them with ENOSPC where the disk has room.
+ */
+const MIN_RAM_BYTES = 1024 * 1024;
 
 /**
  * A run killed outright (SIGKILL, power loss of a container) cannot remove its area, and RAM is not
@@ -82,11 +88,13 @@ export class StageArea {
     const ram = o.ramDir === undefined ? '/dev/shm' : o.ramDir;
     if (ram !== null) {
       try {
-        const fs = statfsSync(ram);
         sweepDeadAreas(ram);
-        const dir = mkdtempSync(join(ram, `${PREFIX}${process.pid}-`));
+        const fs = statfsSync(ram);
         const budget = Math.floor(fs.bavail * fs.bsize * RAM_SHARE);
-        return new StageArea(dir, o.bucketTmp, Math.min(budget, o.ramBudgetBytes ?? budget), false);
+        if (budget >= MIN_RAM_BYTES) {
+          const dir = mkdtempSync(join(ram, `${PREFIX}${process.pid}-`));
+          return new StageArea(dir, o.bucketTmp, Math.min(budget, o.ramBudgetBytes ?? budget), false);
+        }
       } catch {
         // no tmpfs here (not Linux, or not writable): stage on disk
       }

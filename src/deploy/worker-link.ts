@@ -12,6 +12,7 @@ import type { DeployEvent } from './result.ts';
 import type { StageArea } from './stage-area.ts';
 import { workerFileData } from './worker-files.ts';
 import { parseOutcomes, snapshotScript } from '../releases/commands.ts';
+import { unreachableHint } from '../remote/errors.ts';
 
 export interface TargetRequest {
   job: string;
@@ -180,6 +181,6 @@ export function failureText(ip: string, r: { exitCode: number; stdout: string; s
 }
 
 export function remoteFailure(ip: string, exitCode: number, output: string): string {
-  if (exitCode === 255) return `worker ${ip} unreachable (ssh exit 255): ${tail(output) || 'no output'}; check the host, its ssh_port and known_hosts, then run maand deploy again`;
+  if (exitCode === 255) return `worker ${ip} unreachable (ssh exit 255): ${tail(output) || 'no output'}; ${unreachableHint(output)}`;
   return `worker ${ip}: command execution failed (exit ${exitCode})${output.trim() ? `: ${tail(output)}` : ''}`;
 }

@@ -1,6 +1,7 @@
 // One job's health check (spec kv §5.2, deploy §23): every (active worker × probe) pair at once,
 // then the job's health_check commands (10 allocations in parallel, health-fast workspace, KV
 // writes refused); one attempt, or in wait mode up to `attempts` with `interval` in between.
+import { jobCause } from '../deploy/causes.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { activeWorkers, commandsFor } from '../hooks/catalog.ts';
 import { runJobCommand } from '../hooks/runner.ts';
@@ -22,7 +23,7 @@ export async function checkJobHealth(ctx: HealthContext, job: string, o: JobHeal
     return { job, status: 'skipped', skipReason: reason, attempts: [] };
   };
   const fail = (attempts: HealthAttempt[], text: string): JobHealthResult => {
-    const error = new HealthCheckError(job, `job ${job}: ${text}`);
+    const error = new HealthCheckError(job, jobCause(job, text));
     ctx.onHealth?.({ type: 'failed', job, error: error.message });
     return { job, status: 'failed', attempts, error };
   };

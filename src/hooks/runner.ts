@@ -11,6 +11,7 @@
 import { bucketPaths } from '../bucket/paths.ts';
 import { readMaandConf } from '../bucket/maand-conf.ts';
 import { runLimited } from '../util/pool.ts';
+import { byCause } from '../deploy/causes.ts';
 import { activeWorkers, allocationVersions, commandTimeoutSeconds, isRegistered, jobAllocations } from './catalog.ts';
 import { runChild } from './child.ts';
 import { allocationIndex, hookEnvironment } from './environment.ts';
@@ -89,7 +90,9 @@ export async function runJobCommand(ctx: HookRunContext, o: RunCommandOptions): 
   }
   if (failed.length === 0) return done(ctx, { ...base, ok: true, allocations: results, kvReverted });
   const kind = ctx.signal?.aborted ? 'cancelled' : 'failed';
-  const text = `job ${job} command ${command} failed: ${failed.map((r) => `${r.worker}: ${r.error}`).join('; ')} (event ${event})`;
+  // one cause, said once with the workers it hit
+  const causes = byCause(failed.map((r) => ({ worker: r.worker, error: r.worker === '' ? (r.error ?? 'failed') : `worker ${r.worker}: ${r.error ?? 'failed'}` })));
+  const text = `job ${job} command ${command} failed: ${causes.join('; ')} (event ${event})`;
   return done(ctx, { ...base, ok: false, allocations: results, error: new JobCommandError(kind, base, text), kvReverted });
 }
 

@@ -36,6 +36,13 @@ function hopFailureMessage(r: RemoteResult & { hop: string }, failure: RemoteFai
   }
 }
 
+/** What to do about an ssh exit 255: a refused login points at ssh_user and the key, not at the network. */
+export function unreachableHint(sshOutput: string): string {
+  return /Permission denied \(publickey/.test(sshOutput)
+    ? 'the worker refused the login: check ssh_user and the ssh key (maand.conf ssh_user, ssh_key), then run maand deploy again'
+    : 'check the host, its ssh_port and known_hosts, then run maand deploy again';
+}
+
 export function remoteFailureMessage(r: RemoteResult, failure: RemoteFailure): string {
   if (r.hop !== undefined) return hopFailureMessage({ ...r, hop: r.hop }, failure);
   const w = `worker ${r.host}`;
@@ -58,7 +65,7 @@ export function remoteFailureMessage(r: RemoteResult, failure: RemoteFailure): s
         const why = channelOpenFailure(r.stderr) ?? stderrTail(r);
         return `${withReason(`${w} unreachable through bastion ${r.through} (ssh exit 255)`, why)}; check the host, its ssh_port, that the bastion can reach it and allows TCP forwarding (AllowTcpForwarding), then run maand deploy again`;
       }
-      return `${withReason(`${w} unreachable (ssh exit 255)`, stderrTail(r))}; check the host, its ssh_port and known_hosts, then run maand deploy again`;
+      return `${withReason(`${w} unreachable (ssh exit 255)`, stderrTail(r))}; ${unreachableHint(r.stderr)}`;
     case 'timeout':
       return (
         `${w}: ${what(r)} timed out after ${seconds(r.timeoutMs ?? 0)} s and was killed; ` +

@@ -6,7 +6,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { withBucketLock } from '../bucket/lock.ts';
 import { readMaandConf, type MaandConf } from '../bucket/maand-conf.ts';
 import { bucketPaths, type BucketPaths } from '../bucket/paths.ts';
-import { inTransaction, openDb, type Db } from '../catalog/db.ts';
+import { assertWritable, catalogError, inTransaction, openDb, type Db } from '../catalog/db.ts';
 import { checkSchema } from '../catalog/gate.ts';
 import { bucketRow, workerLabels, workersByPosition } from '../catalog/queries.ts';
 import { InternalError } from '../errors.ts';
@@ -92,6 +92,8 @@ async function runLocked<T>(o: RunOptions, work: (run: BucketRun) => Promise<T>)
   let threw = true;
   try {
     checkSchema(db);
+    // a catalog that cannot take the run's checkpoints fails the run now, before a worker is touched
+    if (!o.readOnly) assertWritable(db, paths.db);
     const bucket = bucketRow(db);
     const labels = workerLabels(db);
     const workers = workersByPosition(db).map((w) => ({ workerId: w.worker_id, ip: w.worker_ip, position: w.position, labels: labels.get(w.worker_ip) ?? [] }));
@@ -132,10 +134,14 @@ async function runLocked<T>(o: RunOptions, work: (run: BucketRun) => Promise<T>)
       },
       checkpoint(fn) {
         if (o.readOnly) return;
-        inTransaction(db, () => {
-          fn?.();
-          kv.persist(db);
-        });
+        try {
+          inTransaction(db, () => {
+            fn?.();
+            kv.persist(db);
+          });
+        } catch (e) {
+          throw catalogError(e, paths.db);
+        }
       },
       deployId,
       recordJob(j) {
@@ -148,6 +154,8 @@ async function runLocked<T>(o: RunOptions, work: (run: BucketRun) => Promise<T>)
     const out = await work(run);
     threw = false;
     return out;
+  } catch (e) {
+    throw catalogError(e, paths.db);
   } finally {
     try {
       finish?.(threw);

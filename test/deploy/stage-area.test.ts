@@ -113,7 +113,7 @@ test("opening an area removes areas left by runs whose process is gone, and keep
 
 test('a tmpfs that fills up while writing sends the tree, and later ones, to the bucket tmp/ directory', () =>
   withDirs((bucketTmp, ram) => {
-    // a 64 KiB tmpfs in a private mount namespace
+    // a 4 MiB tmpfs in a private mount namespace (below 1 MiB of room the area would start on disk)
     const script = `
       import { StageArea } from ${JSON.stringify(join(import.meta.dirname, '..', '..', 'src', 'deploy', 'stage-area.ts'))};
       import { emptyTree, putFile } from ${JSON.stringify(join(import.meta.dirname, '..', '..', 'src', 'deploy', 'job-tree.ts'))};
@@ -121,7 +121,7 @@ test('a tmpfs that fills up while writing sends the tree, and later ones, to the
       import { join } from 'node:path';
       const area = StageArea.open({ bucketTmp: ${JSON.stringify(bucketTmp)}, ramDir: ${JSON.stringify(ram)} });
       // another program takes most of the tmpfs after the budget was measured
-      try { writeFileSync(join(${JSON.stringify(ram)}, 'filler'), Buffer.alloc(60 * 1024)); } catch {}
+      try { writeFileSync(join(${JSON.stringify(ram)}, 'filler'), Buffer.alloc(4 * 1024 * 1024 - 16 * 1024)); } catch {}
       const tree = emptyTree();
       putFile(tree, 'big.bin', Buffer.alloc(20 * 1024, 7), 0o644);
       area.placeTree('10.0.0.1', 'api', 'h1', tree);
@@ -133,10 +133,25 @@ test('a tmpfs that fills up while writing sends the tree, and later ones, to the
       console.log(JSON.stringify({ api, web, size: readFileSync(join(api, 'big.bin')).length }));
       area.close();
     `;
-    const r = spawnSync('unshare', ['-m', '--propagation', 'private', 'sh', '-c', `mount -t tmpfs -o size=64k tmpfs ${ram} && exec "$0" --input-type=module -e "$1"`, process.execPath, script], { encoding: 'utf8' });
+    const r = spawnSync('unshare', ['-m', '--propagation', 'private', 'sh', '-c', `mount -t tmpfs -o size=4m tmpfs ${ram} && exec "$0" --input-type=module -e "$1"`, process.execPath, script], { encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
     const out = JSON.parse(r.stdout) as { api: string; web: string; size: number };
     assert.ok(out.api.startsWith(bucketTmp), out.api);
     assert.ok(out.web.startsWith(bucketTmp), `later trees skip the full tmpfs: ${JSON.stringify(out)}`);
     assert.equal(out.size, 20 * 1024);
+  }));
+
+test('a tmpfs with less than 1 MiB of room is not used: the area starts on disk', () =>
+  withDirs((bucketTmp, ram) => {
+    const script = `
+      import { StageArea } from ${JSON.stringify(join(import.meta.dirname, '..', '..', 'src', 'deploy', 'stage-area.ts'))};
+      const area = StageArea.open({ bucketTmp: ${JSON.stringify(bucketTmp)}, ramDir: ${JSON.stringify(ram)} });
+      console.log(JSON.stringify({ dir: area.dir, onDisk: area.onDisk }));
+      area.close();
+    `;
+    const r = spawnSync('unshare', ['-m', '--propagation', 'private', 'sh', '-c', `mount -t tmpfs -o size=1m tmpfs ${ram} && exec "$0" --input-type=module -e "$1"`, process.execPath, script], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as { dir: string; onDisk: boolean };
+    assert.equal(out.onDisk, true);
+    assert.ok(out.dir.startsWith(bucketTmp), out.dir);
   }));

@@ -56,6 +56,13 @@ export interface WorkerSet {
   /** Takes the worker down: its sshd and, unless keepJobs, every process it started. */
   stopWorker(ip: string, opts?: StopWorkerOptions): Promise<void>;
   startWorker(ip: string): Promise<void>;
+  /**
+   * Mounts inside that worker's mount namespace (where its sshd and jobs run), never on the host:
+   * `tmpfs` a tmpfs of `kib` KiB at `path` (a full disk), `bind` a host file over `path` (a broken
+   * program). `unmount` undoes the newest mount at `path`. A restarted worker starts without them.
+   */
+  mount(ip: string, path: string, what: { tmpfsKiB: number } | { bind: string }): Promise<void>;
+  unmount(ip: string, path: string): Promise<void>;
   /** Kills job processes and empties every /opt/worker; sshd keeps running. */
   reset(): Promise<void>;
   /** Kills everything the workers started and removes the temp dir. */
@@ -222,6 +229,21 @@ class LocalWorkers implements WorkerSet {
     await killNamespace(current, opts.keepJobs === true ? { exe: SSHD } : {});
     if (opts.keepJobs !== true) w.namespaces.pop();
     await w.exited;
+  }
+
+  async #inNamespace(ip: string, args: string[]): Promise<void> {
+    const pid = this.#worker(ip).child?.pid;
+    if (pid === undefined) throw new Error(`test worker ${ip} is not running`);
+    await runOk('nsenter', ['-t', String(pid), '-m', '--', ...args]);
+  }
+
+  async mount(ip: string, path: string, what: { tmpfsKiB: number } | { bind: string }): Promise<void> {
+    if ('tmpfsKiB' in what) await this.#inNamespace(ip, ['mount', '-t', 'tmpfs', '-o', `size=${what.tmpfsKiB}k`, 'tmpfs', path]);
+    else await this.#inNamespace(ip, ['mount', '--bind', what.bind, path]);
+  }
+
+  async unmount(ip: string, path: string): Promise<void> {
+    await this.#inNamespace(ip, ['umount', path]);
   }
 
   async exec(ip: string, command: string, input?: string): Promise<ExecResult> {

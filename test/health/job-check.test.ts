@@ -114,7 +114,7 @@ describe('job health checks', () => {
 
   test('a failing health_check command fails the attempt with the job command error', async () => {
     const r = await checkJobHealth(ctx, 'failcmd');
-    assert.equal(r.error?.message, 'job failcmd: job failcmd command command_health failed: 127.0.0.1: command execution failed (exit 1) (event health_check)');
+    assert.equal(r.error?.message, 'job failcmd: command command_health failed: worker 127.0.0.1: command execution failed (exit 1) (event health_check)');
   });
 
   test('aborting stops the wait between attempts', async () => {
@@ -129,7 +129,7 @@ describe('job health checks', () => {
     const r = await checkHealth(ctx, { jobs: [' down ', 'tcp', 'failcmd', 'down'] });
     assert.equal(r.ok, false);
     assert.deepEqual(r.jobs.map((j) => [j.job, j.status]), [['down', 'failed'], ['failcmd', 'failed'], ['tcp', 'passed']]);
-    assert.match(r.error!.message, /^job down: tcp .*; job failcmd: job failcmd command command_health failed/);
+    assert.match(r.error!.message, /^job down: tcp .*; job failcmd: command command_health failed: worker 127\.0\.0\.1: /);
   });
 
   test('unknown job names fail the pass before anything runs', async () => {

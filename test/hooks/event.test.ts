@@ -29,7 +29,7 @@ describe('commands of one event', () => {
     assert.equal(r.ok, false);
     assert.deepEqual(r.commands.map((c) => [c.command, c.ok]), [['command_a', true], ['command_b', false]]);
     assert.deepEqual(f.lines.map((l) => l.text), ['a', 'b']);
-    assert.match(r.error!.message, /^job api command command_b failed: 10\.0\.0\.1: command execution failed \(exit 1\)/);
+    assert.match(r.error!.message, /^job api command command_b failed: worker 10\.0\.0\.1: command execution failed \(exit 1\)/);
   });
 
   test('with continueOnFailure every command runs', async () => {

@@ -50,7 +50,7 @@ test('a failing post_build hook fails the run naming post_build, later hooks sti
     const r = await runPostBuild({ root: f.root, db: f.db, env: process.env });
     assert.equal(r.ok, false);
     assert.equal(r.error?.code, 'post_build');
-    assert.equal(r.error?.message, 'post_build: job db command command_init failed: 10.0.0.1: command execution failed (exit 2) (event post_build)');
+    assert.equal(r.error?.message, 'post_build: job db command command_init failed: worker 10.0.0.1: command execution failed (exit 2) (event post_build)');
     assert.equal(readFileSync(join(f.root, 'order.log'), 'utf8').trim().split('\n').length, 4);
     assert.equal(f.bucket.kvGet('vars/job/cache', 'post_build_command_warm'), undefined);
     assert.equal(f.bucket.rows("SELECT * FROM job_commands WHERE executed_on = 'post_build'").length, 4);

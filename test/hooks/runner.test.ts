@@ -111,7 +111,7 @@ describe('running job commands', () => {
     assert.ok(isJobCommandError(r.error, 'failed'));
     assert.equal(
       r.error.message,
-      'job app command command_fail failed: 10.0.0.1: command execution failed (exit 3); 10.0.0.2: command execution failed (exit 3) (event post_deploy)',
+      'job app command command_fail failed: workers 10.0.0.1, 10.0.0.2: command execution failed (exit 3) (event post_deploy)',
     );
     assert.equal(r.kvReverted, true);
     assert.equal(f.kv.tryGet('vars/job/app', 'written_before_failing'), undefined);
@@ -123,7 +123,7 @@ describe('running job commands', () => {
     const r = await runJobCommand(f.ctx, { job: 'app', command: 'command_deny', event: 'post_deploy', workers: ['10.0.0.1'] });
     assert.equal(
       r.error?.message,
-      'job app command command_deny failed: 10.0.0.1: command execution failed (exit 1); the runtime API refused: PUT /kv maand/job/app rollout_order: Invalid or unauthorized namespace (event post_deploy)',
+      'job app command command_deny failed: worker 10.0.0.1: command execution failed (exit 1); the runtime API refused: PUT /kv maand/job/app rollout_order: Invalid or unauthorized namespace (event post_deploy)',
     );
     assert.match(f.output('10.0.0.1'), /403 Client Error: Invalid or unauthorized namespace/);
   });

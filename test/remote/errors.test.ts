@@ -108,3 +108,12 @@ test('an rsync failure with only the summary line reports that line', () => {
   const stderr = 'rsync error: error in rsync protocol data stream (code 12) at io.c(232) [sender=3.5.0]\n';
   assert.match(thrown(result({ kind: 'rsync', exitCode: 12, stderr })).message, /rsync failed \(exit 12\): rsync error: error in rsync protocol data stream/);
 });
+
+test('ssh exit 255 with a refused login points at ssh_user and the key, not at the network', () => {
+  const e = thrown(result({ exitCode: 255, stderr: 'agent@10.0.0.3: Permission denied (publickey).\r\n' }));
+  assert.equal(
+    e.message,
+    'worker 10.0.0.3 unreachable (ssh exit 255): agent@10.0.0.3: Permission denied (publickey).; ' +
+      'the worker refused the login: check ssh_user and the ssh key (maand.conf ssh_user, ssh_key), then run maand deploy again',
+  );
+});

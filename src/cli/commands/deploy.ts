@@ -71,7 +71,7 @@ export async function deployCommand(io: CliIo, opts: DeployCliOptions): Promise<
     if (result.failedJobs.length > 0 || result.cancelled) {
       const errs = result.jobs.filter((j) => j.error).map((j) => j.error!);
       const recon = result.reconcile.filter((r) => r.error).map((r) => r.error!);
-      throw new PartialFailureError(result.cancelled ? 'deploy cancelled' : 'deploy failed', jobsByCause([...recon, ...errs, ...result.errors]));
+      throw new PartialFailureError(result.cancelled ? 'maand deploy cancelled' : 'maand deploy failed', jobsByCause([...recon, ...errs, ...result.errors]));
     }
   } finally {
     log?.close();
