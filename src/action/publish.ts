@@ -9,6 +9,7 @@ import type { ActionEnv } from './env.ts';
 import type { OutputName } from './inputs.ts';
 import type { ActionLog } from './log.ts';
 import { upsertComment } from './pr-comment.ts';
+import { deniedByPermissions } from './github-client.ts';
 import type { RunOutcome } from './run.ts';
 
 export interface PublishIo {
@@ -43,8 +44,7 @@ async function postComment(config: Config, env: ActionEnv, out: RunOutcome, log:
     );
     log.info(`plan comment ${r.action}: ${r.url}`);
   } catch (e) {
-    const status = (e as { status?: unknown }).status;
-    const hint = status === 403 || status === 404 ? ' (the workflow needs permissions: pull-requests: write)' : '';
+    const hint = deniedByPermissions(e) ? ' (the workflow needs permissions: pull-requests: write)' : '';
     log.warning(`could not post the plan comment: ${errorText(e)}${hint}; the plan is in the job summary`);
   }
 }
