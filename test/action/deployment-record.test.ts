@@ -4,7 +4,7 @@
 // write is one warning and the deploy goes on; plan and drift: report record nothing.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startWorkers, type WorkerSet } from '../harness/workers.ts';
 import { CacheService } from './cache-service.ts';
@@ -135,6 +135,20 @@ test('given a token without deployments: write, the run warns once and deploys a
   } finally {
     api.deny.delete('deployments');
   }
+});
+
+test('given drift: correct that redeploys a drifted job, the correction is one deployment of that job', async () => {
+  const first = await run().main({ ...inputs, command: 'drift' });
+  const bucketId = bucketIdOf(first);
+  writeFileSync(join(workers.optDir(workers.ips[0]!), bucketId, 'jobs', 'app', 'manifest.json'), '{}');
+  const before = api.deployments.length;
+  const { main } = await run().both({ ...inputs, command: 'drift', drift: 'correct' });
+  assert.equal(main.exitCode, 0, main.stdout);
+  assert.equal(main.outputs['drifted-jobs'], 'app');
+  const d = api.deployments.slice(before);
+  assert.equal(d.length, 1);
+  assert.deepEqual((d[0]!.payload as { jobs: string[] }).jobs, ['app']);
+  assert.deepEqual(statusesOf(d[0]), [['in_progress', 'maand drift of maand'], ['success', 'deployed app']]);
 });
 
 test('given environment, plan and drift: report create no deployment', async () => {
