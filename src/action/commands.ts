@@ -34,6 +34,8 @@ export interface CommandContext {
   ssh?: SshAccess;
   /** Masks a secret value the engine created or decrypted, before anything can print it. */
   onSecret: (value: string) => void;
+  /** Awaited after the catalog is built and before any worker changes, with the jobs about to be deployed ([]: all). */
+  beforeChange?: (jobs: readonly string[]) => Promise<void>;
 }
 
 /** build (workspace → catalog), with post_build hook output in its own log group. */
@@ -65,6 +67,7 @@ export function actionOrigin(c: CommandContext): RunOrigin {
 
 export async function runDeploy(c: CommandContext): Promise<CommandOutcome> {
   await buildCatalog(c);
+  await c.beforeChange?.(c.config.jobs);
   const r = await deploy({ root: c.config.bucket, jobs: c.config.jobs, force: c.config.force, syncOnly: c.config.syncOnly, signal: c.signal, onEvent: c.events.onEvent, onSecret: c.onSecret, connect: connect(c), origin: actionOrigin(c) });
   c.events.end();
   return deployOutcome(r, fromDeploy(r, c.meta));
@@ -100,6 +103,7 @@ export async function runDrift(c: CommandContext, at: { bucketId: string; update
   let correction: DeployResult | undefined;
   if (c.config.drift === 'correct' && d.driftedJobs.length > 0 && !c.signal.aborted) {
     c.events.log.info(`drift: correct: redeploying ${d.driftedJobs.join(', ')}`);
+    await c.beforeChange?.(d.driftedJobs);
     correction = await deploy({ root: c.config.bucket, jobs: [...d.driftedJobs], signal: c.signal, onEvent: c.events.onEvent, onSecret: c.onSecret, connect: connect(c), origin: actionOrigin(c), historyCommand: 'drift correct' });
     c.events.end();
   }

@@ -46,6 +46,10 @@ export function readConfig(read: InputReader, env: ActionEnv) {
   const proxyJump = raw('ssh-proxy-jump');
   parseProxyJump(proxyJump, 'input ssh-proxy-jump');
   const bucketInput = raw('bucket') || INPUTS.bucket.default;
+  const environment = raw('environment');
+  const environmentUrl = raw('environment-url');
+  if (environmentUrl !== '' && environment === '') invalid('environment-url', environmentUrl, 'set environment: too (the URL belongs to the deployment records of that environment), or remove environment-url');
+  if (environmentUrl !== '' && !/^https?:\/\/\S+$/.test(environmentUrl)) invalid('environment-url', environmentUrl, 'use an http:// or https:// URL such as https://app.example.com');
   return {
     command,
     /** Absolute path of the bucket (maand.conf, workspace/). */
@@ -65,6 +69,10 @@ export function readConfig(read: InputReader, env: ActionEnv) {
     /** Post or update the sticky PR comment (auto: for command plan on a pull request). */
     comment: commentMode === 'auto' ? command === 'plan' && env.pullRequest !== undefined : commentMode === 'true',
     githubToken: token === '' ? undefined : new Sensitive(token),
+    /** GitHub deployment records of deploy and drift: correct go to this environment (undefined: none). */
+    environment: environment === '' ? undefined : { name: environment, ...(environmentUrl !== '' ? { url: environmentUrl } : {}) },
+    /** command drift keeps one GitHub issue per state-name open while drift persists. */
+    driftIssue: bool('drift-issue', raw('drift-issue')),
   };
 }
 

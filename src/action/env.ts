@@ -53,3 +53,8 @@ function pullRequestNumber(eventPath: string | undefined): number | undefined {
   const n = (payload as { pull_request?: { number?: unknown }; number?: unknown }).pull_request?.number ?? (payload as { number?: unknown }).number;
   return typeof n === 'number' && Number.isInteger(n) ? n : undefined;
 }
+
+/** The link to this workflow run (undefined outside a repository, e.g. a local run). */
+export function runUrl(env: ActionEnv): string | undefined {
+  return env.repository ? `${env.serverUrl}/${env.repository}/actions/runs/${env.runId}` : undefined;
+}

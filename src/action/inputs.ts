@@ -31,6 +31,9 @@ export const INPUTS = {
   'state-branch': { default: 'maand-state' },
   drift: { default: 'report', values: DRIFT_MODES },
   comment: { default: 'auto', values: COMMENT_MODES },
+  environment: { default: '' },
+  'environment-url': { default: '' },
+  'drift-issue': { default: 'false' },
   'github-token': { default: '${{ github.token }}', secret: true },
 } as const satisfies Record<string, InputSpec>;
 

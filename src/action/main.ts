@@ -6,15 +6,18 @@ import { readActionEnv } from './env.ts';
 import { banner, registerSecrets } from './banner.ts';
 import { stopOnSignals } from '../entry/signals.ts';
 import { installLastResort } from '../entry/last-resort.ts';
+import type { DeploymentRecord } from './deployment-record.ts';
 
 const controller = new AbortController();
 stopOnSignals(controller, core.info, () => process.exit(130));
 const publishIo = { log: core, setOutput: core.setOutput, writeSummary: async (md: string) => void (await core.summary.addRaw(md).write()) };
 let config: Config | undefined;
+let deployment: DeploymentRecord | undefined;
 // An error nobody caught still fails the step with one line and a summary; the state registered for the
 // post step stays registered, so the checkpointed catalog is saved.
 installLastResort(async (line) => {
   core.setFailed(line);
+  await deployment?.finish('failure', line);
   if (config) await (await import('./publish.ts')).publishError(config.command, line, publishIo);
 });
 try {
@@ -22,14 +25,18 @@ try {
   config = readConfig((name) => core.getInput(name), env);
   registerSecrets(config, core.setSecret);
   core.info(banner(config));
-  const [{ runAction }, { createStatePort }, { publishOutcome }] = await Promise.all([import('./run.ts'), import('./state-port.ts'), import('./publish.ts')]);
+  const [{ runAction }, { createStatePort }, { publishOutcome }, { deploymentRecordFor, recordEnd }] = await Promise.all([import('./run.ts'), import('./state-port.ts'), import('./publish.ts'), import('./deployment-record.ts')]);
   const state = createStatePort(config, env);
-  const outcome = await runAction(config, env, { log: core, signal: controller.signal, saveState: core.saveState, setSecret: core.setSecret, state });
+  deployment = deploymentRecordFor(config, env, core);
+  const outcome = await runAction(config, env, { log: core, signal: controller.signal, saveState: core.saveState, setSecret: core.setSecret, state, ...(deployment ? { deployment } : {}) });
+  const end = recordEnd(outcome);
+  await deployment?.finish(end.state, end.description);
   await publishOutcome(config, env, outcome, publishIo);
   if (outcome.failure) core.setFailed(outcome.failure);
 } catch (e) {
   const { failureMessage, publishError } = await import('./publish.ts');
   core.setFailed(failureMessage(e));
+  await deployment?.finish('failure', failureMessage(e));
   if (e instanceof Error && e.stack) core.debug(e.stack);
   if (config) await publishError(config.command, failureMessage(e), publishIo);
 }

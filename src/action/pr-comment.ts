@@ -1,13 +1,9 @@
 // The one sticky plan comment per bucket on a pull request: found by its hidden marker (every page of
 // the comments is searched), updated in place, created only when there is none yet.
-import type { Sensitive } from './sensitive.ts';
+import { repoClient, type RepoTarget } from './github-client.ts';
 
-export interface CommentTarget {
-  token: Sensitive;
-  /** owner/name */
-  repository: string;
+export interface CommentTarget extends RepoTarget {
   issueNumber: number;
-  apiUrl: string;
 }
 
 export interface CommentResult {
@@ -17,11 +13,7 @@ export interface CommentResult {
 }
 
 export async function upsertComment(t: CommentTarget, marker: string, body: string): Promise<CommentResult> {
-  const [owner, repo] = t.repository.split('/');
-  if (!owner || !repo) throw new Error(`GITHUB_REPOSITORY ${JSON.stringify(t.repository)} is not owner/name`);
-  // Loaded here: the REST client is only needed on pull requests (keeps the action's cold start short).
-  const { getOctokit } = await import('@actions/github');
-  const octokit = getOctokit(t.token.reveal(), { baseUrl: t.apiUrl });
+  const { octokit, owner, repo } = await repoClient(t);
   const params = { owner, repo, issue_number: t.issueNumber, per_page: 100 };
   let existing: { id: number } | undefined;
   for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, params)) {

@@ -6,11 +6,12 @@ import { join, relative } from 'node:path';
 import { MaandError } from '../errors.ts';
 import { bucketPaths } from '../bucket/paths.ts';
 import { openDb } from '../catalog/db.ts';
-import { bucketRow } from '../catalog/queries.ts';
+import { bucketRow, catalogJobs } from '../catalog/queries.ts';
 import { initBucket } from '../init/index.ts';
 import { runBuild, runDeploy, runDrift, runPlan, type CommandContext, type CommandOutcome } from './commands.ts';
 import type { Config } from './config.ts';
-import type { ActionEnv } from './env.ts';
+import { runUrl, type ActionEnv } from './env.ts';
+import type { DeploymentRecord } from './deployment-record.ts';
 import { SAVED, type OutputName } from './inputs.ts';
 import { EventLog, type ActionLog } from './log.ts';
 import { removeSecretsPlanDoesNotNeed, secretsPlanDoesNotNeed } from './checkout-state.ts';
@@ -25,6 +26,8 @@ export interface RunIo {
   saveState(name: string, value: string): void;
   setSecret(value: string): void;
   state: StatePort;
+  /** The GitHub deployment record of this run (input environment), started before workers change. */
+  deployment?: DeploymentRecord;
 }
 
 export interface RunOutcome extends CommandOutcome {
@@ -65,8 +68,15 @@ export async function runAction(config: Config, env: ActionEnv, io: RunIo): Prom
     io.saveState(SAVED.saveRoot, config.bucket);
     io.saveState(SAVED.cleanRoot, config.bucket); // once saved, the backend holds it
   }
-  const runUrl = env.repository ? `${env.serverUrl}/${env.repository}/actions/runs/${env.runId}` : undefined;
-  const ctx: CommandContext = { config, env, events, signal: io.signal, onSecret: (v) => void mask(v), meta: { bucketName: config.state.name, generation, notes, ...(runUrl ? { runUrl } : {}) } };
+  const link = runUrl(env);
+  const ctx: CommandContext = { config, env, events, signal: io.signal, onSecret: (v) => void mask(v), meta: { bucketName: config.state.name, generation, notes, ...(link ? { runUrl: link } : {}) } };
+  const record = io.deployment;
+  if (record) {
+    ctx.beforeChange = (jobs) => record.start(
+      { bucket_id: at.bucketId, update_seq: at.updateSeq, state_generation: generation, jobs: jobs.length > 0 ? [...jobs].sort() : catalogJobsOf(config.bucket) },
+      `maand ${config.command} of ${config.state.name}`,
+    );
+  }
   let out: CommandOutcome;
   let sshDir = '';
   try {
@@ -158,10 +168,20 @@ async function restoreOrInit(config: Config, io: RunIo): Promise<{ generation: n
 }
 
 function readBucket(root: string): { bucketId: string; updateSeq: number } {
-  const db = openDb(bucketPaths(root).db);
-  try {
+  return withCatalog(root, (db) => {
     const row = bucketRow(db);
     return { bucketId: row.bucket_id, updateSeq: row.update_seq };
+  });
+}
+
+function catalogJobsOf(root: string): string[] {
+  return withCatalog(root, (db) => [...catalogJobs(db)].sort());
+}
+
+function withCatalog<T>(root: string, read: (db: ReturnType<typeof openDb>) => T): T {
+  const db = openDb(bucketPaths(root).db);
+  try {
+    return read(db);
   } finally {
     db.close();
   }

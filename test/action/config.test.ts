@@ -39,7 +39,8 @@ test('given only the required inputs of a deploy, the config has every default, 
   },
   "drift": "report",
   "comment": false,
-  "githubToken": "[REDACTED]"
+  "githubToken": "[REDACTED]",
+  "driftIssue": false
 }`);
   assert.ok(!inspect(c, { depth: 5 }).includes('s3cret'));
   assert.equal(c.state.key?.reveal(), 's3cret-key');
@@ -55,6 +56,18 @@ test('given every input set, the config carries each of them', () => {
     { command: c.command, bucket: c.bucket, jobs: c.jobs, force: c.force, syncOnly: c.syncOnly, backend: c.state.backend, name: c.state.name, branch: c.state.branch, drift: c.drift, comment: c.comment },
     { command: 'drift', bucket: '/home/runner/work/repo/repo/infra/prod', jobs: ['api', 'web', 'worker'], force: true, syncOnly: true, backend: 'branch', name: 'prod.eu-1', branch: 'ops/maand-state', drift: 'correct', comment: true },
   );
+});
+
+test('given environment and environment-url, the config carries the deployment records\' environment; drift-issue is a boolean', () => {
+  assert.deepEqual(config({ ...deployInputs, environment: ' production ', 'environment-url': 'https://app.example.com' }).environment, { name: 'production', url: 'https://app.example.com' });
+  assert.deepEqual(config({ ...deployInputs, environment: 'staging' }).environment, { name: 'staging' });
+  assert.equal(config({ ...deployInputs, command: 'drift', 'drift-issue': 'true' }).driftIssue, true);
+  assert.throws(() => config({ ...deployInputs, 'drift-issue': 'yes' }), { message: 'invalid argument: input drift-issue: "yes" is not a boolean; use true or false' });
+});
+
+test('given environment-url without environment, or not an http(s) URL, the run stops naming the input', () => {
+  assert.throws(() => config({ ...deployInputs, 'environment-url': 'https://app.example.com' }), { message: 'invalid argument: input environment-url: "https://app.example.com" is not valid; set environment: too (the URL belongs to the deployment records of that environment), or remove environment-url' });
+  assert.throws(() => config({ ...deployInputs, environment: 'production', 'environment-url': 'app.example.com' }), { message: 'invalid argument: input environment-url: "app.example.com" is not valid; use an http:// or https:// URL such as https://app.example.com' });
 });
 
 test('comment: auto is on for command plan on a pull request and off otherwise', () => {

@@ -44,6 +44,17 @@ test('the workflows that save state share one concurrency group that never cance
   assert.equal(load('deploy-branch-state.yml').permissions?.['contents'], 'write');
 });
 
+test('every example that records deployments or keeps a drift issue grants the permission it needs', () => {
+  const uses = { environment: 'deployments', 'drift-issue': 'issues' } as const;
+  for (const [input, permission] of Object.entries(uses)) {
+    const users = files.filter((f) => maandSteps(load(f)).some((s) => s.with?.[input] !== undefined && String(s.with[input]) !== 'false'));
+    assert.ok(users.length > 0, `an example uses ${input}`);
+    for (const f of users) assert.equal(load(f).permissions?.[permission], 'write', `${f}: ${input} needs ${permission}: write`);
+  }
+  assert.equal(maandSteps(load('deploy.yml'))[0]!.with?.['environment'], 'production');
+  assert.equal(String(maandSteps(load('drift.yml'))[0]!.with?.['drift-issue']), 'true');
+});
+
 test('docs/action.md shows each example workflow exactly as the file has it, and documents every input and output', () => {
   const doc = readFileSync(join(root, 'docs', 'action.md'), 'utf8');
   const blocks = [...doc.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]);
