@@ -2,80 +2,6 @@ export const id = 233;
 export const ids = [233];
 export const modules = {
 
-/***/ 1147:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Di: () => (/* binding */ jobsByCause),
-/* harmony export */   zs: () => (/* binding */ byCause)
-/* harmony export */ });
-/* unused harmony export listNames */
-// One cause, said once: at fleet size the same failure (a refused connection, a missing key) hits many
-// workers and many jobs. These fold identical causes into one line naming everything they hit.
-const SHOWN = 6;
-/** `a, b, c and 21 more` */
-function listNames(names) {
-    const sorted = [...names].sort(compareNames);
-    return sorted.length <= SHOWN ? sorted.join(', ') : `${sorted.slice(0, SHOWN).join(', ')} and ${sorted.length - SHOWN} more`;
-}
-/**
- * Per-worker errors → one line per distinct cause. An error that names its worker (`worker <ip> …`) is
- * compared with the worker's name taken out, so "worker 10.0.0.1 unreachable" on 24 workers is one line
- * `workers 10.0.0.1, … and 18 more: unreachable …`.
- */
-function byCause(items) {
-    const groups = new Map();
-    for (const { worker, error } of items) {
-        const cause = worker === '' ? error : error.split(worker).join('\u0000');
-        const list = groups.get(cause) ?? [];
-        if (!list.includes(worker))
-            list.push(worker);
-        groups.set(cause, list);
-    }
-    return [...groups].map(([cause, workers]) => {
-        if (workers.length === 1)
-            return cause.split('\u0000').join(workers[0]);
-        const rest = cause.replace(/^worker \u0000:? ?/, '').split('\u0000').join('<worker>');
-        return `workers ${listNames(workers)}: ${rest}`;
-    });
-}
-/** `job <name>: <cause>` lines → one line per distinct cause, `jobs a, b: <cause>` when several share it. */
-function jobsByCause(lines) {
-    const groups = new Map();
-    const order = [];
-    for (const line of lines) {
-        const m = /^job (\S+): ([\s\S]*)$/.exec(line);
-        const key = m ? m[2] : line;
-        if (!groups.has(key))
-            order.push(key);
-        const jobs = groups.get(key) ?? [];
-        if (m)
-            jobs.push(m[1]);
-        groups.set(key, jobs);
-    }
-    return order.map((cause) => {
-        const jobs = groups.get(cause);
-        if (jobs.length === 0)
-            return cause;
-        return jobs.length === 1 ? `job ${jobs[0]}: ${cause}` : `jobs ${listNames(jobs)}: ${cause}`;
-    });
-}
-/** Dotted IPv4 addresses in numeric order, everything else by text. */
-function compareNames(a, b) {
-    const na = /^\d+\.\d+\.\d+\.\d+$/.test(a) ? a.split('.').map(Number) : undefined;
-    const nb = /^\d+\.\d+\.\d+\.\d+$/.test(b) ? b.split('.').map(Number) : undefined;
-    if (na && nb) {
-        for (let i = 0; i < 4; i++)
-            if (na[i] !== nb[i])
-                return na[i] - nb[i];
-        return 0;
-    }
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-
-
-/***/ }),
-
 /***/ 881:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -1029,6 +955,8 @@ function readCa(file) {
     }
 }
 
+// EXTERNAL MODULE: ./lib/deploy/causes.js
+var causes = __webpack_require__(1147);
 // EXTERNAL MODULE: ./lib/deploy/commands.js
 var commands = __webpack_require__(6477);
 // EXTERNAL MODULE: ./lib/deploy/worker-link.js
@@ -1038,6 +966,7 @@ var worker_link = __webpack_require__(466);
 // still run, run after_allocation_stopped, clean removed job files (keeping data/ and logs/), purge the
 // KV of fully removed jobs, then health-check jobs that lost a running allocation. Failures are recorded
 // per job (Q10) and the deploy goes on.
+
 
 
 
@@ -1090,7 +1019,7 @@ async function reconcile(ctx) {
                 env: { BATCH_ALLOCATIONS: a.workerIp, BATCH_INDEX: '0', BATCH_COUNT: '1', DEPLOY_PHASE: 'stop', ROLLOUT_ORDER: '', ROLLOUT_ORDER_SOURCE: '' },
             });
             if (!hook.ok)
-                record({ job: a.job, workerIp: a.workerIp, action: 'stop', outcome: 'failed', error: `job ${a.job}: ${hook.error}` });
+                record({ job: a.job, workerIp: a.workerIp, action: 'stop', outcome: 'failed', error: (0,causes/* jobCause */.hP)(a.job, hook.error) });
             if (a.removed) {
                 const c = err ? err : await cleanup(ctx, a);
                 if (c && !assumeDead)
@@ -1622,6 +1551,7 @@ var pins = __webpack_require__(5775);
 
 
 
+
 function deploy(opts) {
     const flags = { dryRun: opts.dryRun ?? false, force: opts.force ?? false, syncOnly: opts.syncOnly ?? false, jobs: opts.jobs ?? [] };
     return (0,lifecycle/* withRun */.Y)({
@@ -1771,7 +1701,7 @@ async function planOne(ctx, job, seq) {
     const active = (0,alloc_state/* jobAllocations */.pt)(ctx.db, job).filter(alloc_state/* isActive */.$m);
     const pre = await ctx.hooks.run(job, 'pre_deploy', active.map((a) => ({ allocId: a.allocId, workerIp: a.workerIp })), { concurrency: 1 });
     if (!pre.ok)
-        return { error: `job ${job}: ${pre.error}` };
+        return { error: (0,causes/* jobCause */.hP)(job, pre.error) };
     ctx.checkpoint();
     return stageAndPlan(ctx, job, seq);
 }
@@ -1807,11 +1737,14 @@ async function finalSync(ctx) {
     ctx.emit({ type: 'phase', phase: 'final-sync' });
     const ips = [...new Set(ctx.db.prepare('SELECT DISTINCT worker_ip FROM allocations WHERE removed = 0 AND disabled = 0 ORDER BY worker_ip').all().map((r) => r.worker_ip))];
     const todo = ips.filter((ip) => ctx.workers.has(ip) && !ctx.link.refreshed.has(ip));
-    await Promise.all(todo.map(async (ip) => {
-        const err = (await ctx.link.reach(ip)) ?? (0,worker_link/* rsyncFailure */.Up)(ip, await ctx.link.rsyncTo(ip, []));
-        if (err)
-            ctx.emit({ type: 'warning', message: `${err} (worker.json on ${ip} keeps the previous update_seq until the next deploy)` });
+    const failed = await Promise.all(todo.map(async (ip) => {
+        const error = (await ctx.link.reach(ip)) ?? (0,worker_link/* rsyncFailure */.Up)(ip, await ctx.link.rsyncTo(ip, []));
+        return error === undefined ? [] : [{ worker: ip, error }];
     }));
+    // one warning per cause, naming the workers it hit (not one per worker)
+    for (const cause of (0,causes/* byCause */.zs)(failed.flat())) {
+        ctx.emit({ type: 'warning', message: `${cause} (worker.json there keeps the previous update_seq until the next deploy)` });
+    }
 }
 
 
@@ -2031,7 +1964,7 @@ async function phase(ctx, job, phaseName, target, candidates, batchSize, default
         });
         if (!hook.ok) {
             ips.forEach((ip) => res.allocations.push(allocResult(plansByIp.get(ip), 'failed', Date.now() - t0, hook.error, index)));
-            throw new JobFailure(`job ${job}: ${hook.error}`);
+            throw new JobFailure((0,_causes_js__WEBPACK_IMPORTED_MODULE_2__/* .jobCause */ .hP)(job, hook.error));
         }
         // Promote the batch: the workers now run this tree (seed S2); committed before anything else can fail.
         ctx.checkpoint(() => ips.forEach((ip) => ctx.promote(job, byIp.get(ip).allocId)));
@@ -2054,7 +1987,7 @@ async function jobControlPath(ctx, job, active, res) {
         env: { NEW_ALLOCATIONS: news.join(','), UPDATED_ALLOCATIONS: updated.join(',') },
     });
     if (!hook.ok)
-        throw new JobFailure(`job ${job}: ${hook.error}`);
+        throw new JobFailure((0,_causes_js__WEBPACK_IMPORTED_MODULE_2__/* .jobCause */ .hP)(job, hook.error));
     ctx.checkpoint(() => active.forEach((a) => ctx.promote(job, a.allocId)));
     for (const a of active)
         if (a.action !== 'skip' && a.action !== 'sync')
@@ -2065,7 +1998,7 @@ async function postDeploy(ctx, job, active, res) {
     const hook = await ctx.hooks.run(job, 'post_deploy', active.map((a) => ({ allocId: a.allocId, workerIp: a.workerIp })), { concurrency: 1 });
     if (!hook.ok) {
         res.reason = 'post_deploy failed; the next deploy runs post_deploy again';
-        throw new JobFailure(`job ${job}: ${hook.error}`);
+        throw new JobFailure((0,_causes_js__WEBPACK_IMPORTED_MODULE_2__/* .jobCause */ .hP)(job, hook.error));
     }
 }
 

@@ -364,6 +364,8 @@ function batches(items, size) {
 /* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6477);
 /* harmony import */ var _worker_files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4623);
 /* harmony import */ var _releases_commands_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5790);
+/* harmony import */ var _remote_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7791);
+
 
 
 
@@ -509,7 +511,7 @@ function failureText(ip, r) {
 }
 function remoteFailure(ip, exitCode, output) {
     if (exitCode === 255)
-        return `worker ${ip} unreachable (ssh exit 255): ${tail(output) || 'no output'}; check the host, its ssh_port and known_hosts, then run maand deploy again`;
+        return `worker ${ip} unreachable (ssh exit 255): ${tail(output) || 'no output'}; ${(0,_remote_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .unreachableHint */ .q)(output)}`;
     return `worker ${ip}: command execution failed (exit ${exitCode})${output.trim() ? `: ${tail(output)}` : ''}`;
 }
 

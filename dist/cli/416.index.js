@@ -116,8 +116,8 @@ function formatPlanDiffs(doc, opts) {
 
 // EXTERNAL MODULE: ./lib/deploy/engine.js + 18 modules
 var engine = __webpack_require__(1291);
-// EXTERNAL MODULE: ./lib/deploy/connect.js + 13 modules
-var connect = __webpack_require__(5955);
+// EXTERNAL MODULE: ./lib/deploy/connect.js + 10 modules
+var connect = __webpack_require__(7817);
 // EXTERNAL MODULE: ./lib/report/dry-run.js
 var dry_run = __webpack_require__(3175);
 // EXTERNAL MODULE: ./lib/report/console.js
@@ -283,7 +283,7 @@ async function deployCommand(io, opts) {
         if (result.failedJobs.length > 0 || result.cancelled) {
             const errs = result.jobs.filter((j) => j.error).map((j) => j.error);
             const recon = result.reconcile.filter((r) => r.error).map((r) => r.error);
-            throw new errors/* PartialFailureError */.ax(result.cancelled ? 'deploy cancelled' : 'deploy failed', (0,causes/* jobsByCause */.Di)([...recon, ...errs, ...result.errors]));
+            throw new errors/* PartialFailureError */.ax(result.cancelled ? 'maand deploy cancelled' : 'maand deploy failed', (0,causes/* jobsByCause */.Di)([...recon, ...errs, ...result.errors]));
         }
     }
     finally {

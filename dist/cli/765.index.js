@@ -80,8 +80,10 @@ function jobDir(paths, job) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   AW: () => (/* binding */ inTransactionAsync),
+/* harmony export */   Bz: () => (/* binding */ assertWritable),
 /* harmony export */   bI: () => (/* binding */ openDb),
 /* harmony export */   gk: () => (/* binding */ asDatabaseError),
+/* harmony export */   k: () => (/* binding */ catalogError),
 /* harmony export */   sA: () => (/* binding */ inTransaction)
 /* harmony export */ });
 /* harmony import */ var node_sqlite__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(99);
@@ -99,15 +101,62 @@ function jobDir(paths, job) {
 function openDb(file, opts = {}) {
     if (!opts.create && !(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .MaandError */ .Ob('maand is not initialized', 'run maand init in the bucket directory');
+    let db;
     try {
-        const db = new node_sqlite__WEBPACK_IMPORTED_MODULE_0__.DatabaseSync(file, { timeout: 5000 });
+        db = new node_sqlite__WEBPACK_IMPORTED_MODULE_0__.DatabaseSync(file, { timeout: 5000 });
         db.exec('PRAGMA journal_mode = WAL');
         db.exec('PRAGMA synchronous = NORMAL');
         return db;
     }
     catch (e) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .MaandError */ .Ob('database error', `${file}: ${e.message}`);
+        if (db?.isOpen)
+            db.close();
+        const known = catalogError(e, file);
+        throw known instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .MaandError */ .Ob ? known : new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .MaandError */ .Ob('database error', `${file}: ${e.message}`);
     }
+}
+/**
+ * Fails now, before a run changes anything, when the catalog cannot be written: read-only (file,
+ * folder or file system), or another process holds its write lock past the busy timeout.
+ */
+function assertWritable(db, file) {
+    try {
+        db.exec('BEGIN IMMEDIATE');
+        // a read-only file still grants the write lock: rewriting a header field proves a write goes through
+        const { user_version: v } = db.prepare('PRAGMA user_version').get();
+        db.exec(`PRAGMA user_version = ${Number(v)}`);
+        db.exec('ROLLBACK');
+    }
+    catch (e) {
+        if (db.isTransaction)
+            db.exec('ROLLBACK');
+        throw catalogError(e, file);
+    }
+}
+/** SQLite result codes (primary) that say what is wrong with the catalog file itself. */
+const CATALOG_PROBLEMS = {
+    5: 'is locked by another process; wait for it to finish (or stop it), then run again',
+    6: 'is locked by another process; wait for it to finish (or stop it), then run again',
+    8: 'is read-only; make the file and its folder writable for this user, then run again',
+    10: 'could not be read or written (I/O error); check the disk, then run again',
+    11: 'is damaged; restore it from a backup or the saved state',
+    13: 'cannot grow: the disk is full; free space, then run again',
+    14: 'cannot be opened; check that the file and its folder exist and are accessible',
+    26: 'is not a SQLite database (damaged or overwritten); restore it from a backup or the saved state',
+};
+/**
+ * A SQLite failure of the catalog file itself (locked, read-only, damaged, disk full) as `database
+ * error: catalog <file> <what is wrong and what to do> (<driver text>)`; any other error (a bug, such
+ * as a constraint violation) passes through.
+ */
+function catalogError(e, file) {
+    if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .MaandError */ .Ob || !(e instanceof Error))
+        return e;
+    const err = e;
+    if (err.code !== 'ERR_SQLITE_ERROR')
+        return e;
+    const problem = typeof err.errcode === 'number' ? CATALOG_PROBLEMS[err.errcode & 0xff] : undefined;
+    return problem === undefined ? e : new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .MaandError */ .Ob('database error', `catalog ${file} ${problem} (${err.message})`);
 }
 /** Runs `fn` inside BEGIN IMMEDIATE … COMMIT; any throw rolls back and rethrows. */
 function inTransaction(db, fn) {

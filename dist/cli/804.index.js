@@ -158,6 +158,87 @@ function workerProxyJumps(db) {
 
 /***/ }),
 
+/***/ 1147:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Di: () => (/* binding */ jobsByCause),
+/* harmony export */   hP: () => (/* binding */ jobCause),
+/* harmony export */   zs: () => (/* binding */ byCause)
+/* harmony export */ });
+/* unused harmony export listNames */
+// One cause, said once: at fleet size the same failure (a refused connection, a missing key) hits many
+// workers and many jobs. These fold identical causes into one line naming everything they hit.
+const SHOWN = 6;
+/** `a, b, c and 21 more` */
+function listNames(names) {
+    const sorted = [...names].sort(compareNames);
+    return sorted.length <= SHOWN ? sorted.join(', ') : `${sorted.slice(0, SHOWN).join(', ')} and ${sorted.length - SHOWN} more`;
+}
+/**
+ * Per-worker errors → one line per distinct cause. An error that names its worker (`worker <ip> …`) is
+ * compared with the worker's name taken out, so "worker 10.0.0.1 unreachable" on 24 workers is one line
+ * `workers 10.0.0.1, … and 18 more: unreachable …`.
+ */
+function byCause(items) {
+    const groups = new Map();
+    for (const { worker, error } of items) {
+        const cause = worker === '' ? error : error.split(worker).join('\u0000');
+        const list = groups.get(cause) ?? [];
+        if (!list.includes(worker))
+            list.push(worker);
+        groups.set(cause, list);
+    }
+    return [...groups].map(([cause, workers]) => {
+        if (workers.length === 1)
+            return cause.split('\u0000').join(workers[0]);
+        const rest = cause.replace(/^worker \u0000:? ?/, '').split('\u0000').join('<worker>');
+        return `workers ${listNames(workers)}: ${rest}`;
+    });
+}
+/** `job <job>: <error>`, saying the job once when the error (a hook's) already starts with `job <job> `. */
+function jobCause(job, error) {
+    const own = `job ${job} `;
+    const text = error ?? 'failed';
+    return `job ${job}: ${text.startsWith(own) ? text.slice(own.length) : text}`;
+}
+/** `job <name>: <cause>` lines → one line per distinct cause, `jobs a, b: <cause>` when several share it. */
+function jobsByCause(lines) {
+    const groups = new Map();
+    const order = [];
+    for (const line of lines) {
+        const m = /^job (\S+): ([\s\S]*)$/.exec(line);
+        const key = m ? m[2] : line;
+        if (!groups.has(key))
+            order.push(key);
+        const jobs = groups.get(key) ?? [];
+        if (m)
+            jobs.push(m[1]);
+        groups.set(key, jobs);
+    }
+    return order.map((cause) => {
+        const jobs = groups.get(cause);
+        if (jobs.length === 0)
+            return cause;
+        return jobs.length === 1 ? `job ${jobs[0]}: ${cause}` : `jobs ${listNames(jobs)}: ${cause}`;
+    });
+}
+/** Dotted IPv4 addresses in numeric order, everything else by text. */
+function compareNames(a, b) {
+    const na = /^\d+\.\d+\.\d+\.\d+$/.test(a) ? a.split('.').map(Number) : undefined;
+    const nb = /^\d+\.\d+\.\d+\.\d+$/.test(b) ? b.split('.').map(Number) : undefined;
+    if (na && nb) {
+        for (let i = 0; i < 4; i++)
+            if (na[i] !== nb[i])
+                return na[i] - nb[i];
+        return 0;
+    }
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+
+/***/ }),
+
 /***/ 2763:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -311,6 +392,8 @@ var paths = __webpack_require__(7462);
 var maand_conf = __webpack_require__(3788);
 // EXTERNAL MODULE: ./lib/util/pool.js
 var pool = __webpack_require__(9860);
+// EXTERNAL MODULE: ./lib/deploy/causes.js
+var deploy_causes = __webpack_require__(1147);
 // EXTERNAL MODULE: ./lib/hooks/catalog.js
 var catalog = __webpack_require__(2763);
 // EXTERNAL MODULE: external "node:child_process"
@@ -727,6 +810,7 @@ function safeRelative(rel) {
 
 
 
+
 /** Parallelism per event (spec kv §3.6); `rows` = the job's allocation rows (job_control). */
 function defaultConcurrency(event, workers, rows) {
     if (event === 'health_check')
@@ -783,7 +867,9 @@ async function runJobCommand(ctx, o) {
     if (failed.length === 0)
         return done(ctx, { ...base, ok: true, allocations: results, kvReverted });
     const kind = ctx.signal?.aborted ? 'cancelled' : 'failed';
-    const text = `job ${job} command ${command} failed: ${failed.map((r) => `${r.worker}: ${r.error}`).join('; ')} (event ${event})`;
+    // one cause, said once with the workers it hit
+    const causes = (0,deploy_causes/* byCause */.zs)(failed.map((r) => ({ worker: r.worker, error: r.worker === '' ? (r.error ?? 'failed') : `worker ${r.worker}: ${r.error ?? 'failed'}` })));
+    const text = `job ${job} command ${command} failed: ${causes.join('; ')} (event ${event})`;
     return done(ctx, { ...base, ok: false, allocations: results, error: new errors/* JobCommandError */.d(kind, base, text), kvReverted });
 }
 function done(ctx, result) {

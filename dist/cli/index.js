@@ -152,6 +152,12 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 // Reuse V8's compiled code across runs (a deploy is a short process; this saves tens of ms each start).
 // Enabled before the rest of the CLI is loaded, so all of it benefits.
 node_module__WEBPACK_IMPORTED_MODULE_0__.enableCompileCache?.();
+// The catalog is node:sqlite: an older Node cannot run maand, say so instead of failing on a module name.
+const nodeMajor = Number(process.versions.node.split('.')[0]);
+if (nodeMajor < 24) {
+    process.stderr.write(`maand needs Node.js 24 or newer; this is Node.js ${process.versions.node} (${process.execPath}). Run it with Node 24 (npm ci installs one under node_modules/.bin).\n`);
+    process.exit(1);
+}
 const { installLastResort } = await __nccwpck_require__.e(/* import() */ 566).then(__nccwpck_require__.bind(__nccwpck_require__, 9566));
 installLastResort((line) => void process.stderr.write(`maand failed: ${line}\n`));
 const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(179), __nccwpck_require__.e(930)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3930));

@@ -38,15 +38,62 @@ var external_node_sqlite_ = __webpack_require__(80099);
 function openDb(file, opts = {}) {
     if (!opts.create && !(0,external_node_fs_.existsSync)(file))
         throw new errors/* MaandError */.Ob('maand is not initialized', 'run maand init in the bucket directory');
+    let db;
     try {
-        const db = new external_node_sqlite_.DatabaseSync(file, { timeout: 5000 });
+        db = new external_node_sqlite_.DatabaseSync(file, { timeout: 5000 });
         db.exec('PRAGMA journal_mode = WAL');
         db.exec('PRAGMA synchronous = NORMAL');
         return db;
     }
     catch (e) {
-        throw new errors/* MaandError */.Ob('database error', `${file}: ${e.message}`);
+        if (db?.isOpen)
+            db.close();
+        const known = catalogError(e, file);
+        throw known instanceof errors/* MaandError */.Ob ? known : new errors/* MaandError */.Ob('database error', `${file}: ${e.message}`);
     }
+}
+/**
+ * Fails now, before a run changes anything, when the catalog cannot be written: read-only (file,
+ * folder or file system), or another process holds its write lock past the busy timeout.
+ */
+function assertWritable(db, file) {
+    try {
+        db.exec('BEGIN IMMEDIATE');
+        // a read-only file still grants the write lock: rewriting a header field proves a write goes through
+        const { user_version: v } = db.prepare('PRAGMA user_version').get();
+        db.exec(`PRAGMA user_version = ${Number(v)}`);
+        db.exec('ROLLBACK');
+    }
+    catch (e) {
+        if (db.isTransaction)
+            db.exec('ROLLBACK');
+        throw catalogError(e, file);
+    }
+}
+/** SQLite result codes (primary) that say what is wrong with the catalog file itself. */
+const CATALOG_PROBLEMS = {
+    5: 'is locked by another process; wait for it to finish (or stop it), then run again',
+    6: 'is locked by another process; wait for it to finish (or stop it), then run again',
+    8: 'is read-only; make the file and its folder writable for this user, then run again',
+    10: 'could not be read or written (I/O error); check the disk, then run again',
+    11: 'is damaged; restore it from a backup or the saved state',
+    13: 'cannot grow: the disk is full; free space, then run again',
+    14: 'cannot be opened; check that the file and its folder exist and are accessible',
+    26: 'is not a SQLite database (damaged or overwritten); restore it from a backup or the saved state',
+};
+/**
+ * A SQLite failure of the catalog file itself (locked, read-only, damaged, disk full) as `database
+ * error: catalog <file> <what is wrong and what to do> (<driver text>)`; any other error (a bug, such
+ * as a constraint violation) passes through.
+ */
+function catalogError(e, file) {
+    if (e instanceof errors/* MaandError */.Ob || !(e instanceof Error))
+        return e;
+    const err = e;
+    if (err.code !== 'ERR_SQLITE_ERROR')
+        return e;
+    const problem = typeof err.errcode === 'number' ? CATALOG_PROBLEMS[err.errcode & 0xff] : undefined;
+    return problem === undefined ? e : new errors/* MaandError */.Ob('database error', `catalog ${file} ${problem} (${err.message})`);
 }
 /** Runs `fn` inside BEGIN IMMEDIATE … COMMIT; any throw rolls back and rethrows. */
 function inTransaction(db, fn) {
@@ -8400,6 +8447,76 @@ function commandTimeoutSeconds(db, job, command) {
     }
 }
 
+;// CONCATENATED MODULE: ./lib/deploy/causes.js
+// One cause, said once: at fleet size the same failure (a refused connection, a missing key) hits many
+// workers and many jobs. These fold identical causes into one line naming everything they hit.
+const SHOWN = 6;
+/** `a, b, c and 21 more` */
+function listNames(names) {
+    const sorted = [...names].sort(compareNames);
+    return sorted.length <= SHOWN ? sorted.join(', ') : `${sorted.slice(0, SHOWN).join(', ')} and ${sorted.length - SHOWN} more`;
+}
+/**
+ * Per-worker errors → one line per distinct cause. An error that names its worker (`worker <ip> …`) is
+ * compared with the worker's name taken out, so "worker 10.0.0.1 unreachable" on 24 workers is one line
+ * `workers 10.0.0.1, … and 18 more: unreachable …`.
+ */
+function byCause(items) {
+    const groups = new Map();
+    for (const { worker, error } of items) {
+        const cause = worker === '' ? error : error.split(worker).join('\u0000');
+        const list = groups.get(cause) ?? [];
+        if (!list.includes(worker))
+            list.push(worker);
+        groups.set(cause, list);
+    }
+    return [...groups].map(([cause, workers]) => {
+        if (workers.length === 1)
+            return cause.split('\u0000').join(workers[0]);
+        const rest = cause.replace(/^worker \u0000:? ?/, '').split('\u0000').join('<worker>');
+        return `workers ${listNames(workers)}: ${rest}`;
+    });
+}
+/** `job <job>: <error>`, saying the job once when the error (a hook's) already starts with `job <job> `. */
+function jobCause(job, error) {
+    const own = `job ${job} `;
+    const text = error ?? 'failed';
+    return `job ${job}: ${text.startsWith(own) ? text.slice(own.length) : text}`;
+}
+/** `job <name>: <cause>` lines → one line per distinct cause, `jobs a, b: <cause>` when several share it. */
+function jobsByCause(lines) {
+    const groups = new Map();
+    const order = [];
+    for (const line of lines) {
+        const m = /^job (\S+): ([\s\S]*)$/.exec(line);
+        const key = m ? m[2] : line;
+        if (!groups.has(key))
+            order.push(key);
+        const jobs = groups.get(key) ?? [];
+        if (m)
+            jobs.push(m[1]);
+        groups.set(key, jobs);
+    }
+    return order.map((cause) => {
+        const jobs = groups.get(cause);
+        if (jobs.length === 0)
+            return cause;
+        return jobs.length === 1 ? `job ${jobs[0]}: ${cause}` : `jobs ${listNames(jobs)}: ${cause}`;
+    });
+}
+/** Dotted IPv4 addresses in numeric order, everything else by text. */
+function compareNames(a, b) {
+    const na = /^\d+\.\d+\.\d+\.\d+$/.test(a) ? a.split('.').map(Number) : undefined;
+    const nb = /^\d+\.\d+\.\d+\.\d+$/.test(b) ? b.split('.').map(Number) : undefined;
+    if (na && nb) {
+        for (let i = 0; i < 4; i++)
+            if (na[i] !== nb[i])
+                return na[i] - nb[i];
+        return 0;
+    }
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
 ;// CONCATENATED MODULE: ./lib/hooks/output.js
@@ -8848,6 +8965,7 @@ function safeRelative(rel) {
 
 
 
+
 /** Parallelism per event (spec kv §3.6); `rows` = the job's allocation rows (job_control). */
 function defaultConcurrency(event, workers, rows) {
     if (event === 'health_check')
@@ -8904,7 +9022,9 @@ async function runJobCommand(ctx, o) {
     if (failed.length === 0)
         return done(ctx, { ...base, ok: true, allocations: results, kvReverted });
     const kind = ctx.signal?.aborted ? 'cancelled' : 'failed';
-    const text = `job ${job} command ${command} failed: ${failed.map((r) => `${r.worker}: ${r.error}`).join('; ')} (event ${event})`;
+    // one cause, said once with the workers it hit
+    const causes = byCause(failed.map((r) => ({ worker: r.worker, error: r.worker === '' ? (r.error ?? 'failed') : `worker ${r.worker}: ${r.error ?? 'failed'}` })));
+    const text = `job ${job} command ${command} failed: ${causes.join('; ')} (event ${event})`;
     return done(ctx, { ...base, ok: false, allocations: results, error: new JobCommandError(kind, base, text), kvReverted });
 }
 function done(ctx, result) {
@@ -9976,13 +10096,14 @@ async function sshProbe(ip, command, runner, timeoutMs, signal) {
 
 
 
+
 async function job_check_checkJobHealth(ctx, job, o = {}) {
     const skip = (reason) => {
         ctx.onHealth?.({ type: 'skipped', job, reason });
         return { job, status: 'skipped', skipReason: reason, attempts: [] };
     };
     const fail = (attempts, text) => {
-        const error = new HealthCheckError(job, `job ${job}: ${text}`);
+        const error = new HealthCheckError(job, jobCause(job, text));
         ctx.onHealth?.({ type: 'failed', job, error: error.message });
         return { job, status: 'failed', attempts, error };
     };
@@ -11207,6 +11328,12 @@ function hopFailureMessage(r, failure) {
             return `${withReason(`${b} unreachable (ssh exit ${r.exitCode})`, stderrTail(r))}; ${next}`;
     }
 }
+/** What to do about an ssh exit 255: a refused login points at ssh_user and the key, not at the network. */
+function unreachableHint(sshOutput) {
+    return /Permission denied \(publickey/.test(sshOutput)
+        ? 'the worker refused the login: check ssh_user and the ssh key (maand.conf ssh_user, ssh_key), then run maand deploy again'
+        : 'check the host, its ssh_port and known_hosts, then run maand deploy again';
+}
 function remoteFailureMessage(r, failure) {
     if (r.hop !== undefined)
         return hopFailureMessage({ ...r, hop: r.hop }, failure);
@@ -11226,7 +11353,7 @@ function remoteFailureMessage(r, failure) {
                 const why = channelOpenFailure(r.stderr) ?? stderrTail(r);
                 return `${withReason(`${w} unreachable through bastion ${r.through} (ssh exit 255)`, why)}; check the host, its ssh_port, that the bastion can reach it and allows TCP forwarding (AllowTcpForwarding), then run maand deploy again`;
             }
-            return `${withReason(`${w} unreachable (ssh exit 255)`, stderrTail(r))}; check the host, its ssh_port and known_hosts, then run maand deploy again`;
+            return `${withReason(`${w} unreachable (ssh exit 255)`, stderrTail(r))}; ${unreachableHint(r.stderr)}`;
         case 'timeout':
             return (`${w}: ${what(r)} timed out after ${seconds(r.timeoutMs ?? 0)} s and was killed; ` +
                 `check what it waits for on the worker, then run maand deploy again`);
@@ -11579,6 +11706,12 @@ const PAGE = 4096;
 const RAM_SHARE = 0.5;
 const PREFIX = 'maand-stage-';
 /**
+ * Below this much usable tmpfs space the area goes to disk from the start: the per-worker files
+ * (worker.json, filters) are always written to the area itself, and a nearly full /dev/shm would fail
+ * them with ENOSPC where the disk has room.
+ */
+const MIN_RAM_BYTES = 1024 * 1024;
+/**
  * A run killed outright (SIGKILL, power loss of a container) cannot remove its area, and RAM is not
  * wiped like the bucket's tmp/: remove this user's areas whose process is gone.
  */
@@ -11634,11 +11767,13 @@ class StageArea {
         const ram = o.ramDir === undefined ? '/dev/shm' : o.ramDir;
         if (ram !== null) {
             try {
-                const fs = (0,external_node_fs_.statfsSync)(ram);
                 sweepDeadAreas(ram);
-                const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(ram, `${PREFIX}${process.pid}-`));
+                const fs = (0,external_node_fs_.statfsSync)(ram);
                 const budget = Math.floor(fs.bavail * fs.bsize * RAM_SHARE);
-                return new StageArea(dir, o.bucketTmp, Math.min(budget, o.ramBudgetBytes ?? budget), false);
+                if (budget >= MIN_RAM_BYTES) {
+                    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(ram, `${PREFIX}${process.pid}-`));
+                    return new StageArea(dir, o.bucketTmp, Math.min(budget, o.ramBudgetBytes ?? budget), false);
+                }
             }
             catch {
                 // no tmpfs here (not Linux, or not writable): stage on disk
@@ -11884,6 +12019,9 @@ async function runLocked(o, work) {
     let threw = true;
     try {
         checkSchema(db);
+        // a catalog that cannot take the run's checkpoints fails the run now, before a worker is touched
+        if (!o.readOnly)
+            assertWritable(db, paths.db);
         const bucket = bucketRow(db);
         const labels = workerLabels(db);
         const workers = queries_workersByPosition(db).map((w) => ({ workerId: w.worker_id, ip: w.worker_ip, position: w.position, labels: labels.get(w.worker_ip) ?? [] }));
@@ -11929,10 +12067,15 @@ async function runLocked(o, work) {
             checkpoint(fn) {
                 if (o.readOnly)
                     return;
-                inTransaction(db, () => {
-                    fn?.();
-                    kv.persist(db);
-                });
+                try {
+                    inTransaction(db, () => {
+                        fn?.();
+                        kv.persist(db);
+                    });
+                }
+                catch (e) {
+                    throw catalogError(e, paths.db);
+                }
             },
             deployId,
             recordJob(j) {
@@ -11946,6 +12089,9 @@ async function runLocked(o, work) {
         const out = await work(run);
         threw = false;
         return out;
+    }
+    catch (e) {
+        throw catalogError(e, paths.db);
     }
     finally {
         try {
@@ -12893,6 +13039,7 @@ function parseOutcomes(stdout) {
 
 
 
+
 class WorkerLink {
     init;
     workers;
@@ -13033,7 +13180,7 @@ function failureText(ip, r) {
 }
 function remoteFailure(ip, exitCode, output) {
     if (exitCode === 255)
-        return `worker ${ip} unreachable (ssh exit 255): ${tail(output) || 'no output'}; check the host, its ssh_port and known_hosts, then run maand deploy again`;
+        return `worker ${ip} unreachable (ssh exit 255): ${tail(output) || 'no output'}; ${unreachableHint(output)}`;
     return `worker ${ip}: command execution failed (exit ${exitCode})${output.trim() ? `: ${tail(output)}` : ''}`;
 }
 
@@ -13699,6 +13846,7 @@ function readCa(file) {
 
 
 
+
 /**
  * What reconcile would do, for a dry run: every removed or disabled allocation that still runs is
  * stopped, and a removed one's files are cleaned up. Same selection as `reconcile` (Q2: all jobs).
@@ -13747,7 +13895,7 @@ async function reconcile(ctx) {
                 env: { BATCH_ALLOCATIONS: a.workerIp, BATCH_INDEX: '0', BATCH_COUNT: '1', DEPLOY_PHASE: 'stop', ROLLOUT_ORDER: '', ROLLOUT_ORDER_SOURCE: '' },
             });
             if (!hook.ok)
-                record({ job: a.job, workerIp: a.workerIp, action: 'stop', outcome: 'failed', error: `job ${a.job}: ${hook.error}` });
+                record({ job: a.job, workerIp: a.workerIp, action: 'stop', outcome: 'failed', error: jobCause(a.job, hook.error) });
             if (a.removed) {
                 const c = err ? err : await cleanup(ctx, a);
                 if (c && !assumeDead)
@@ -13848,70 +13996,6 @@ function batches(items, size) {
     for (let i = 0; i < items.length; i += n)
         out.push(items.slice(i, i + n));
     return out;
-}
-
-;// CONCATENATED MODULE: ./lib/deploy/causes.js
-// One cause, said once: at fleet size the same failure (a refused connection, a missing key) hits many
-// workers and many jobs. These fold identical causes into one line naming everything they hit.
-const SHOWN = 6;
-/** `a, b, c and 21 more` */
-function listNames(names) {
-    const sorted = [...names].sort(compareNames);
-    return sorted.length <= SHOWN ? sorted.join(', ') : `${sorted.slice(0, SHOWN).join(', ')} and ${sorted.length - SHOWN} more`;
-}
-/**
- * Per-worker errors → one line per distinct cause. An error that names its worker (`worker <ip> …`) is
- * compared with the worker's name taken out, so "worker 10.0.0.1 unreachable" on 24 workers is one line
- * `workers 10.0.0.1, … and 18 more: unreachable …`.
- */
-function byCause(items) {
-    const groups = new Map();
-    for (const { worker, error } of items) {
-        const cause = worker === '' ? error : error.split(worker).join('\u0000');
-        const list = groups.get(cause) ?? [];
-        if (!list.includes(worker))
-            list.push(worker);
-        groups.set(cause, list);
-    }
-    return [...groups].map(([cause, workers]) => {
-        if (workers.length === 1)
-            return cause.split('\u0000').join(workers[0]);
-        const rest = cause.replace(/^worker \u0000:? ?/, '').split('\u0000').join('<worker>');
-        return `workers ${listNames(workers)}: ${rest}`;
-    });
-}
-/** `job <name>: <cause>` lines → one line per distinct cause, `jobs a, b: <cause>` when several share it. */
-function jobsByCause(lines) {
-    const groups = new Map();
-    const order = [];
-    for (const line of lines) {
-        const m = /^job (\S+): ([\s\S]*)$/.exec(line);
-        const key = m ? m[2] : line;
-        if (!groups.has(key))
-            order.push(key);
-        const jobs = groups.get(key) ?? [];
-        if (m)
-            jobs.push(m[1]);
-        groups.set(key, jobs);
-    }
-    return order.map((cause) => {
-        const jobs = groups.get(cause);
-        if (jobs.length === 0)
-            return cause;
-        return jobs.length === 1 ? `job ${jobs[0]}: ${cause}` : `jobs ${listNames(jobs)}: ${cause}`;
-    });
-}
-/** Dotted IPv4 addresses in numeric order, everything else by text. */
-function compareNames(a, b) {
-    const na = /^\d+\.\d+\.\d+\.\d+$/.test(a) ? a.split('.').map(Number) : undefined;
-    const nb = /^\d+\.\d+\.\d+\.\d+$/.test(b) ? b.split('.').map(Number) : undefined;
-    if (na && nb) {
-        for (let i = 0; i < 4; i++)
-            if (na[i] !== nb[i])
-                return na[i] - nb[i];
-        return 0;
-    }
-    return a < b ? -1 : a > b ? 1 : 0;
 }
 
 ;// CONCATENATED MODULE: ./lib/deploy/rollout.js
@@ -14029,7 +14113,7 @@ async function phase(ctx, job, phaseName, target, candidates, batchSize, default
         });
         if (!hook.ok) {
             ips.forEach((ip) => res.allocations.push(allocResult(plansByIp.get(ip), 'failed', Date.now() - t0, hook.error, index)));
-            throw new JobFailure(`job ${job}: ${hook.error}`);
+            throw new JobFailure(jobCause(job, hook.error));
         }
         // Promote the batch: the workers now run this tree (seed S2); committed before anything else can fail.
         ctx.checkpoint(() => ips.forEach((ip) => ctx.promote(job, byIp.get(ip).allocId)));
@@ -14052,7 +14136,7 @@ async function jobControlPath(ctx, job, active, res) {
         env: { NEW_ALLOCATIONS: news.join(','), UPDATED_ALLOCATIONS: updated.join(',') },
     });
     if (!hook.ok)
-        throw new JobFailure(`job ${job}: ${hook.error}`);
+        throw new JobFailure(jobCause(job, hook.error));
     ctx.checkpoint(() => active.forEach((a) => ctx.promote(job, a.allocId)));
     for (const a of active)
         if (a.action !== 'skip' && a.action !== 'sync')
@@ -14063,7 +14147,7 @@ async function postDeploy(ctx, job, active, res) {
     const hook = await ctx.hooks.run(job, 'post_deploy', active.map((a) => ({ allocId: a.allocId, workerIp: a.workerIp })), { concurrency: 1 });
     if (!hook.ok) {
         res.reason = 'post_deploy failed; the next deploy runs post_deploy again';
-        throw new JobFailure(`job ${job}: ${hook.error}`);
+        throw new JobFailure(jobCause(job, hook.error));
     }
 }
 
@@ -14420,6 +14504,7 @@ function applyPins(ctx, plan) {
 
 
 
+
 function deploy(opts) {
     const flags = { dryRun: opts.dryRun ?? false, force: opts.force ?? false, syncOnly: opts.syncOnly ?? false, jobs: opts.jobs ?? [] };
     return withRun({
@@ -14569,7 +14654,7 @@ async function planOne(ctx, job, seq) {
     const active = alloc_state_jobAllocations(ctx.db, job).filter(isActive);
     const pre = await ctx.hooks.run(job, 'pre_deploy', active.map((a) => ({ allocId: a.allocId, workerIp: a.workerIp })), { concurrency: 1 });
     if (!pre.ok)
-        return { error: `job ${job}: ${pre.error}` };
+        return { error: jobCause(job, pre.error) };
     ctx.checkpoint();
     return stageAndPlan(ctx, job, seq);
 }
@@ -14605,11 +14690,14 @@ async function finalSync(ctx) {
     ctx.emit({ type: 'phase', phase: 'final-sync' });
     const ips = [...new Set(ctx.db.prepare('SELECT DISTINCT worker_ip FROM allocations WHERE removed = 0 AND disabled = 0 ORDER BY worker_ip').all().map((r) => r.worker_ip))];
     const todo = ips.filter((ip) => ctx.workers.has(ip) && !ctx.link.refreshed.has(ip));
-    await Promise.all(todo.map(async (ip) => {
-        const err = (await ctx.link.reach(ip)) ?? rsyncFailure(ip, await ctx.link.rsyncTo(ip, []));
-        if (err)
-            ctx.emit({ type: 'warning', message: `${err} (worker.json on ${ip} keeps the previous update_seq until the next deploy)` });
+    const failed = await Promise.all(todo.map(async (ip) => {
+        const error = (await ctx.link.reach(ip)) ?? rsyncFailure(ip, await ctx.link.rsyncTo(ip, []));
+        return error === undefined ? [] : [{ worker: ip, error }];
     }));
+    // one warning per cause, naming the workers it hit (not one per worker)
+    for (const cause of byCause(failed.flat())) {
+        ctx.emit({ type: 'warning', message: `${cause} (worker.json there keeps the previous update_seq until the next deploy)` });
+    }
 }
 
 // EXTERNAL MODULE: ./lib/deploy/result.js
@@ -14780,6 +14868,7 @@ function actionOrigin(c) {
 }
 async function runDeploy(c) {
     await buildCatalog(c);
+    await c.beforeChange?.(c.config.jobs);
     const r = await deploy({ root: c.config.bucket, jobs: c.config.jobs, force: c.config.force, syncOnly: c.config.syncOnly, signal: c.signal, onEvent: c.events.onEvent, onSecret: c.onSecret, connect: connect(c), origin: actionOrigin(c) });
     c.events.end();
     return deployOutcome(r, fromDeploy(r, c.meta));
@@ -14814,6 +14903,7 @@ async function runDrift(c, at) {
     let correction;
     if (c.config.drift === 'correct' && d.driftedJobs.length > 0 && !c.signal.aborted) {
         c.events.log.info(`drift: correct: redeploying ${d.driftedJobs.join(', ')}`);
+        await c.beforeChange?.(d.driftedJobs);
         correction = await deploy({ root: c.config.bucket, jobs: [...d.driftedJobs], signal: c.signal, onEvent: c.events.onEvent, onSecret: c.onSecret, connect: connect(c), origin: actionOrigin(c), historyCommand: 'drift correct' });
         c.events.end();
     }
@@ -14824,6 +14914,8 @@ async function runDrift(c, at) {
     };
 }
 
+// EXTERNAL MODULE: ./lib/action/env.js
+var action_env = __webpack_require__(63221);
 // EXTERNAL MODULE: ./lib/action/inputs.js
 var inputs = __webpack_require__(21413);
 ;// CONCATENATED MODULE: ./lib/action/log.js
@@ -15031,6 +15123,7 @@ function removeSshDir(dir) {
 
 
 
+
 /** Commands whose catalog changes must be saved for the next run. */
 function savesState(config) {
     if (config.state.backend === 'none')
@@ -15061,8 +15154,12 @@ async function runAction(config, env, io) {
         io.saveState(inputs/* SAVED */.MX.saveRoot, config.bucket);
         io.saveState(inputs/* SAVED */.MX.cleanRoot, config.bucket); // once saved, the backend holds it
     }
-    const runUrl = env.repository ? `${env.serverUrl}/${env.repository}/actions/runs/${env.runId}` : undefined;
-    const ctx = { config, env, events, signal: io.signal, onSecret: (v) => void mask(v), meta: { bucketName: config.state.name, generation, notes, ...(runUrl ? { runUrl } : {}) } };
+    const link = (0,action_env/* runUrl */.V)(env);
+    const ctx = { config, env, events, signal: io.signal, onSecret: (v) => void mask(v), meta: { bucketName: config.state.name, generation, notes, ...(link ? { runUrl: link } : {}) } };
+    const record = io.deployment;
+    if (record) {
+        ctx.beforeChange = (jobs) => record.start({ bucket_id: at.bucketId, update_seq: at.updateSeq, state_generation: generation, jobs: jobs.length > 0 ? [...jobs].sort() : catalogJobsOf(config.bucket) }, `maand ${config.command} of ${config.state.name}`);
+    }
     let out;
     let sshDir = '';
     try {
@@ -15159,10 +15256,18 @@ async function restoreOrInit(config, io) {
     return { generation, notes, wrote };
 }
 function readBucket(root) {
-    const db = openDb((0,bucket_paths/* bucketPaths */.Z)(root).db);
-    try {
+    return withCatalog(root, (db) => {
         const row = bucketRow(db);
         return { bucketId: row.bucket_id, updateSeq: row.update_seq };
+    });
+}
+function catalogJobsOf(root) {
+    return withCatalog(root, (db) => [...queries_catalogJobs(db)].sort());
+}
+function withCatalog(root, read) {
+    const db = openDb((0,bucket_paths/* bucketPaths */.Z)(root).db);
+    try {
+        return read(db);
     }
     finally {
         db.close();

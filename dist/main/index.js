@@ -28830,6 +28830,12 @@ function readConfig(read, env) {
     const proxyJump = raw('ssh-proxy-jump');
     (0,proxy_jump/* parseProxyJump */.uo)(proxyJump, 'input ssh-proxy-jump');
     const bucketInput = raw('bucket') || inputs/* INPUTS */.mc.bucket.default;
+    const environment = raw('environment');
+    const environmentUrl = raw('environment-url');
+    if (environmentUrl !== '' && environment === '')
+        invalid('environment-url', environmentUrl, 'set environment: too (the URL belongs to the deployment records of that environment), or remove environment-url');
+    if (environmentUrl !== '' && !/^https?:\/\/\S+$/.test(environmentUrl))
+        invalid('environment-url', environmentUrl, 'use an http:// or https:// URL such as https://app.example.com');
     return {
         command,
         /** Absolute path of the bucket (maand.conf, workspace/). */
@@ -28849,6 +28855,10 @@ function readConfig(read, env) {
         /** Post or update the sticky PR comment (auto: for command plan on a pull request). */
         comment: commentMode === 'auto' ? command === 'plan' && env.pullRequest !== undefined : commentMode === 'true',
         githubToken: token === '' ? undefined : new sensitive/* Sensitive */.p(token),
+        /** GitHub deployment records of deploy and drift: correct go to this environment (undefined: none). */
+        environment: environment === '' ? undefined : { name: environment, ...(environmentUrl !== '' ? { url: environmentUrl } : {}) },
+        /** command drift keeps one GitHub issue per state-name open while drift persists. */
+        driftIssue: bool('drift-issue', raw('drift-issue')),
     };
 }
 function invalid(name, value, fix) {
@@ -28876,6 +28886,7 @@ function bool(name, value) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ runUrl),
 /* harmony export */   k: () => (/* binding */ readActionEnv)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
@@ -28915,6 +28926,10 @@ function pullRequestNumber(eventPath) {
     const n = payload.pull_request?.number ?? payload.number;
     return typeof n === 'number' && Number.isInteger(n) ? n : undefined;
 }
+/** The link to this workflow run (undefined outside a repository, e.g. a local run). */
+function runUrl(env) {
+    return env.repository ? `${env.serverUrl}/${env.repository}/actions/runs/${env.runId}` : undefined;
+}
 
 
 /***/ }),
@@ -28953,6 +28968,9 @@ const INPUTS = {
     'state-branch': { default: 'maand-state' },
     drift: { default: 'report', values: DRIFT_MODES },
     comment: { default: 'auto', values: COMMENT_MODES },
+    environment: { default: '' },
+    'environment-url': { default: '' },
+    'drift-issue': { default: 'false' },
     'github-token': { default: '${{ github.token }}', secret: true },
 };
 const OUTPUTS = {
@@ -29001,28 +29019,34 @@ const controller = new AbortController();
 (0,_entry_signals_js__WEBPACK_IMPORTED_MODULE_5__/* .stopOnSignals */ .Z)(controller, _actions_core__WEBPACK_IMPORTED_MODULE_0__.info, () => process.exit(130));
 const publishIo = { log: _actions_core__WEBPACK_IMPORTED_MODULE_0__, setOutput: _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOutput, writeSummary: async (md) => void (await _actions_core__WEBPACK_IMPORTED_MODULE_0__.summary.addRaw(md).write()) };
 let config;
+let deployment;
 // An error nobody caught still fails the step with one line and a summary; the state registered for the
 // post step stays registered, so the checkpointed catalog is saved.
 (0,_entry_last_resort_js__WEBPACK_IMPORTED_MODULE_4__/* .installLastResort */ .$)(async (line) => {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__.setFailed(line);
+    await deployment?.finish('failure', line);
     if (config)
-        await (await Promise.all(/* import() */[__nccwpck_require__.e(562), __nccwpck_require__.e(545)]).then(__nccwpck_require__.bind(__nccwpck_require__, 75545))).publishError(config.command, line, publishIo);
+        await (await Promise.all(/* import() */[__nccwpck_require__.e(562), __nccwpck_require__.e(288)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4288))).publishError(config.command, line, publishIo);
 });
 try {
     const env = (0,_env_js__WEBPACK_IMPORTED_MODULE_2__/* .readActionEnv */ .k)(process.env, process.cwd());
     config = (0,_config_js__WEBPACK_IMPORTED_MODULE_1__/* .readConfig */ .Xg)((name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput(name), env);
     (0,_banner_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecrets */ .d)(config, _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__.info((0,_banner_js__WEBPACK_IMPORTED_MODULE_3__/* .banner */ .v)(config));
-    const [{ runAction }, { createStatePort }, { publishOutcome }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(291), __nccwpck_require__.e(998)]).then(__nccwpck_require__.bind(__nccwpck_require__, 40998)), __nccwpck_require__.e(/* import() */ 575).then(__nccwpck_require__.bind(__nccwpck_require__, 58575)), Promise.all(/* import() */[__nccwpck_require__.e(562), __nccwpck_require__.e(545)]).then(__nccwpck_require__.bind(__nccwpck_require__, 75545))]);
+    const [{ runAction }, { createStatePort }, { publishOutcome }, { deploymentRecordFor, recordEnd }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(291), __nccwpck_require__.e(998)]).then(__nccwpck_require__.bind(__nccwpck_require__, 40998)), __nccwpck_require__.e(/* import() */ 575).then(__nccwpck_require__.bind(__nccwpck_require__, 58575)), Promise.all(/* import() */[__nccwpck_require__.e(562), __nccwpck_require__.e(288)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4288)), __nccwpck_require__.e(/* import() */ 249).then(__nccwpck_require__.bind(__nccwpck_require__, 16249))]);
     const state = createStatePort(config, env);
-    const outcome = await runAction(config, env, { log: _actions_core__WEBPACK_IMPORTED_MODULE_0__, signal: controller.signal, saveState: _actions_core__WEBPACK_IMPORTED_MODULE_0__.saveState, setSecret: _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret, state });
+    deployment = deploymentRecordFor(config, env, _actions_core__WEBPACK_IMPORTED_MODULE_0__);
+    const outcome = await runAction(config, env, { log: _actions_core__WEBPACK_IMPORTED_MODULE_0__, signal: controller.signal, saveState: _actions_core__WEBPACK_IMPORTED_MODULE_0__.saveState, setSecret: _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret, state, ...(deployment ? { deployment } : {}) });
+    const end = recordEnd(outcome);
+    await deployment?.finish(end.state, end.description);
     await publishOutcome(config, env, outcome, publishIo);
     if (outcome.failure)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__.setFailed(outcome.failure);
 }
 catch (e) {
-    const { failureMessage, publishError } = await Promise.all(/* import() */[__nccwpck_require__.e(562), __nccwpck_require__.e(545)]).then(__nccwpck_require__.bind(__nccwpck_require__, 75545));
+    const { failureMessage, publishError } = await Promise.all(/* import() */[__nccwpck_require__.e(562), __nccwpck_require__.e(288)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4288));
     _actions_core__WEBPACK_IMPORTED_MODULE_0__.setFailed(failureMessage(e));
+    await deployment?.finish('failure', failureMessage(e));
     if (e instanceof Error && e.stack)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__.debug(e.stack);
     if (config)

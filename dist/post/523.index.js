@@ -420,9 +420,14 @@ function summary_renderErrorSummary(command, message) {
     return Mustache.render(ERROR_SUMMARY_TEMPLATE, { command, message }, {}, { escape: escapeMarkdown });
 }
 
+// EXTERNAL MODULE: ./lib/action/env.js
+var env = __webpack_require__(63221);
 ;// CONCATENATED MODULE: ./lib/action/publish.js
 // What a finished run leaves behind: outputs (fatal if they cannot be set), then the best-effort side
-// effects — annotations, job summary, PR comment — each degrading to a warning, all awaited.
+// effects — annotations, job summary, PR comment, drift issue — each degrading to a warning, all awaited.
+
+
+
 
 
 
@@ -443,6 +448,32 @@ async function publishOutcome(config, env, out, io) {
     }
     if (config.comment)
         await postComment(config, env, out, io.log);
+    if (config.driftIssue)
+        await keepDriftIssue(config, env, out, io.log);
+}
+/** The issue body holds the drift report, sized well under GitHub's 65,536-character limit. */
+const DRIFT_ISSUE_LIMIT_BYTES = 60_000;
+async function keepDriftIssue(config, env, out, log) {
+    if (config.command !== 'drift')
+        return log.info(`drift-issue: only command drift keeps a drift issue (this is command ${config.command})`);
+    const found = out.driftedJobs.length > 0;
+    // a check that failed or was cancelled proves nothing: the issue stays as it is
+    if (!found && (out.cancelled || out.report.verdict === 'failed'))
+        return log.info('drift-issue: the drift check did not finish; the drift issue is left as it is');
+    if (!config.githubToken)
+        return log.warning('drift-issue: github-token is empty; the drift issue is not updated (the report is in the job summary)');
+    const run = runUrl(env);
+    const update = found
+        ? { drift: true, title: `maand: drift in ${config.state.name}`, body: renderSummary(out.report, { limitBytes: DRIFT_ISSUE_LIMIT_BYTES }).text }
+        : { drift: false, comment: `No drift any more: ${run ? `[this run](${run})` : 'a drift check'} found every job of ${config.state.name} in sync.` };
+    try {
+        const r = await syncDriftIssue({ token: config.githubToken, repository: env.repository, apiUrl: env.apiUrl }, driftIssueMarker(config.state.name), update);
+        log.info(r.action === 'none' ? 'drift issue: no drift and no open drift issue' : `drift issue ${r.action}: ${r.url ?? ''}`);
+    }
+    catch (e) {
+        const hint = deniedByPermissions(e) ? ' (the workflow needs permissions: issues: write)' : '';
+        log.warning(`could not update the drift issue: ${errorText(e)}${hint}; the drift report is in the job summary`);
+    }
 }
 async function postComment(config, env, out, log) {
     if (config.command !== 'plan')
@@ -457,8 +488,7 @@ async function postComment(config, env, out, log) {
         log.info(`plan comment ${r.action}: ${r.url}`);
     }
     catch (e) {
-        const status = e.status;
-        const hint = status === 403 || status === 404 ? ' (the workflow needs permissions: pull-requests: write)' : '';
+        const hint = deniedByPermissions(e) ? ' (the workflow needs permissions: pull-requests: write)' : '';
         log.warning(`could not post the plan comment: ${errorText(e)}${hint}; the plan is in the job summary`);
     }
 }

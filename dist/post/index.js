@@ -28823,6 +28823,12 @@ function readConfig(read, env) {
     const proxyJump = raw('ssh-proxy-jump');
     (0,proxy_jump/* parseProxyJump */.uo)(proxyJump, 'input ssh-proxy-jump');
     const bucketInput = raw('bucket') || inputs/* INPUTS */.mc.bucket.default;
+    const environment = raw('environment');
+    const environmentUrl = raw('environment-url');
+    if (environmentUrl !== '' && environment === '')
+        invalid('environment-url', environmentUrl, 'set environment: too (the URL belongs to the deployment records of that environment), or remove environment-url');
+    if (environmentUrl !== '' && !/^https?:\/\/\S+$/.test(environmentUrl))
+        invalid('environment-url', environmentUrl, 'use an http:// or https:// URL such as https://app.example.com');
     return {
         command,
         /** Absolute path of the bucket (maand.conf, workspace/). */
@@ -28842,6 +28848,10 @@ function readConfig(read, env) {
         /** Post or update the sticky PR comment (auto: for command plan on a pull request). */
         comment: commentMode === 'auto' ? command === 'plan' && env.pullRequest !== undefined : commentMode === 'true',
         githubToken: token === '' ? undefined : new sensitive/* Sensitive */.p(token),
+        /** GitHub deployment records of deploy and drift: correct go to this environment (undefined: none). */
+        environment: environment === '' ? undefined : { name: environment, ...(environmentUrl !== '' ? { url: environmentUrl } : {}) },
+        /** command drift keeps one GitHub issue per state-name open while drift persists. */
+        driftIssue: bool('drift-issue', raw('drift-issue')),
     };
 }
 function invalid(name, value, fix) {
@@ -28871,6 +28881,7 @@ function bool(name, value) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   k: () => (/* binding */ readActionEnv)
 /* harmony export */ });
+/* unused harmony export runUrl */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(48161);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(452);
@@ -28907,6 +28918,10 @@ function pullRequestNumber(eventPath) {
     }
     const n = payload.pull_request?.number ?? payload.number;
     return typeof n === 'number' && Number.isInteger(n) ? n : undefined;
+}
+/** The link to this workflow run (undefined outside a repository, e.g. a local run). */
+function runUrl(env) {
+    return env.repository ? `${env.serverUrl}/${env.repository}/actions/runs/${env.runId}` : undefined;
 }
 
 
@@ -28946,6 +28961,9 @@ const INPUTS = {
     'state-branch': { default: 'maand-state' },
     drift: { default: 'report', values: DRIFT_MODES },
     comment: { default: 'auto', values: COMMENT_MODES },
+    environment: { default: '' },
+    'environment-url': { default: '' },
+    'drift-issue': { default: 'false' },
     'github-token': { default: '${{ github.token }}', secret: true },
 };
 const OUTPUTS = {

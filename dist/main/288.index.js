@@ -1,8 +1,32 @@
-export const id = 545;
-export const ids = [545];
+export const id = 288;
+export const ids = [288];
 export const modules = {
 
-/***/ 75545:
+/***/ 19875:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ deniedByPermissions),
+/* harmony export */   y: () => (/* binding */ repoClient)
+/* harmony export */ });
+async function repoClient(t) {
+    const [owner, repo] = t.repository.split('/');
+    if (!owner || !repo)
+        throw new Error(`GITHUB_REPOSITORY ${JSON.stringify(t.repository)} is not owner/name`);
+    // Loaded here: the REST client is only needed when the run talks to GitHub (keeps the cold start short).
+    const { getOctokit } = await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 61351));
+    return { octokit: getOctokit(t.token.reveal(), { baseUrl: t.apiUrl }), owner, repo };
+}
+/** 403 or 404 from the API: the token lacks the permission (GitHub answers 404 for what a token may not see). */
+function deniedByPermissions(e) {
+    const status = e?.status;
+    return status === 403 || status === 404;
+}
+
+
+/***/ }),
+
+/***/ 4288:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -478,14 +502,16 @@ function annotate(log, r, warnings, failing) {
         log.warning(a.message, { title: a.title });
 }
 
+// EXTERNAL MODULE: ./lib/action/env.js
+var action_env = __webpack_require__(63221);
+// EXTERNAL MODULE: ./lib/action/github-client.js
+var github_client = __webpack_require__(19875);
 ;// CONCATENATED MODULE: ./lib/action/pr-comment.js
+// The one sticky plan comment per bucket on a pull request: found by its hidden marker (every page of
+// the comments is searched), updated in place, created only when there is none yet.
+
 async function upsertComment(t, marker, body) {
-    const [owner, repo] = t.repository.split('/');
-    if (!owner || !repo)
-        throw new Error(`GITHUB_REPOSITORY ${JSON.stringify(t.repository)} is not owner/name`);
-    // Loaded here: the REST client is only needed on pull requests (keeps the action's cold start short).
-    const { getOctokit } = await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 61351));
-    const octokit = getOctokit(t.token.reveal(), { baseUrl: t.apiUrl });
+    const { octokit, owner, repo } = await (0,github_client/* repoClient */.y)(t);
     const params = { owner, repo, issue_number: t.issueNumber, per_page: 100 };
     let existing;
     for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, params)) {
@@ -501,9 +527,47 @@ async function upsertComment(t, marker, body) {
     return { action: 'created', id: r.data.id, url: r.data.html_url };
 }
 
+;// CONCATENATED MODULE: ./lib/action/drift-issue.js
+// The drift issue (input drift-issue) of command drift: one GitHub issue per bucket (state-name), found
+// by its hidden first line like the plan comment: opened, or reopened, with the drift report when drift
+// is found, its body updated while drift persists, closed with a comment when a run finds none.
+
+/** The hidden first line that identifies the drift issue of one bucket (state-name). */
+function driftIssueMarker(bucketName) {
+    return `<!-- maand/deploy drift: ${bucketName.replace(/[^A-Za-z0-9._-]/g, '_')} -->`;
+}
+async function syncDriftIssue(t, marker, u) {
+    const { octokit, owner, repo } = await (0,github_client/* repoClient */.y)(t);
+    let found;
+    // newest first: a reopened or recreated issue wins over older ones with the same marker
+    for await (const page of octokit.paginate.iterator(octokit.rest.issues.listForRepo, { owner, repo, state: 'all', sort: 'created', direction: 'desc', per_page: 100 })) {
+        found = page.data.find((i) => i.pull_request === undefined && (i.body ?? '').startsWith(marker));
+        if (found)
+            break;
+    }
+    if (!u.drift) {
+        if (!found || found.state !== 'open')
+            return { action: 'none' };
+        await octokit.rest.issues.createComment({ owner, repo, issue_number: found.number, body: u.comment });
+        await octokit.rest.issues.update({ owner, repo, issue_number: found.number, state: 'closed', state_reason: 'completed' });
+        return { action: 'closed', url: found.html_url };
+    }
+    const body = `${marker}\n${u.body}`;
+    if (!found) {
+        const r = await octokit.rest.issues.create({ owner, repo, title: u.title, body });
+        return { action: 'opened', url: r.data.html_url };
+    }
+    const reopen = found.state !== 'open';
+    await octokit.rest.issues.update({ owner, repo, issue_number: found.number, title: u.title, body, ...(reopen ? { state: 'open' } : {}) });
+    return { action: reopen ? 'reopened' : 'updated', url: found.html_url };
+}
+
 ;// CONCATENATED MODULE: ./lib/action/publish.js
 // What a finished run leaves behind: outputs (fatal if they cannot be set), then the best-effort side
-// effects — annotations, job summary, PR comment — each degrading to a warning, all awaited.
+// effects — annotations, job summary, PR comment, drift issue — each degrading to a warning, all awaited.
+
+
+
 
 
 
@@ -524,6 +588,32 @@ async function publishOutcome(config, env, out, io) {
     }
     if (config.comment)
         await postComment(config, env, out, io.log);
+    if (config.driftIssue)
+        await keepDriftIssue(config, env, out, io.log);
+}
+/** The issue body holds the drift report, sized well under GitHub's 65,536-character limit. */
+const DRIFT_ISSUE_LIMIT_BYTES = 60_000;
+async function keepDriftIssue(config, env, out, log) {
+    if (config.command !== 'drift')
+        return log.info(`drift-issue: only command drift keeps a drift issue (this is command ${config.command})`);
+    const found = out.driftedJobs.length > 0;
+    // a check that failed or was cancelled proves nothing: the issue stays as it is
+    if (!found && (out.cancelled || out.report.verdict === 'failed'))
+        return log.info('drift-issue: the drift check did not finish; the drift issue is left as it is');
+    if (!config.githubToken)
+        return log.warning('drift-issue: github-token is empty; the drift issue is not updated (the report is in the job summary)');
+    const run = (0,action_env/* runUrl */.V)(env);
+    const update = found
+        ? { drift: true, title: `maand: drift in ${config.state.name}`, body: renderSummary(out.report, { limitBytes: DRIFT_ISSUE_LIMIT_BYTES }).text }
+        : { drift: false, comment: `No drift any more: ${run ? `[this run](${run})` : 'a drift check'} found every job of ${config.state.name} in sync.` };
+    try {
+        const r = await syncDriftIssue({ token: config.githubToken, repository: env.repository, apiUrl: env.apiUrl }, driftIssueMarker(config.state.name), update);
+        log.info(r.action === 'none' ? 'drift issue: no drift and no open drift issue' : `drift issue ${r.action}: ${r.url ?? ''}`);
+    }
+    catch (e) {
+        const hint = (0,github_client/* deniedByPermissions */.x)(e) ? ' (the workflow needs permissions: issues: write)' : '';
+        log.warning(`could not update the drift issue: ${(0,errors/* errorText */.kc)(e)}${hint}; the drift report is in the job summary`);
+    }
 }
 async function postComment(config, env, out, log) {
     if (config.command !== 'plan')
@@ -538,8 +628,7 @@ async function postComment(config, env, out, log) {
         log.info(`plan comment ${r.action}: ${r.url}`);
     }
     catch (e) {
-        const status = e.status;
-        const hint = status === 403 || status === 404 ? ' (the workflow needs permissions: pull-requests: write)' : '';
+        const hint = (0,github_client/* deniedByPermissions */.x)(e) ? ' (the workflow needs permissions: pull-requests: write)' : '';
         log.warning(`could not post the plan comment: ${(0,errors/* errorText */.kc)(e)}${hint}; the plan is in the job summary`);
     }
 }

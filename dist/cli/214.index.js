@@ -1,5 +1,5 @@
-export const id = 612;
-export const ids = [612];
+export const id = 214;
+export const ids = [214];
 export const modules = {
 
 /***/ 7348:
@@ -60,7 +60,7 @@ class Mutex {
 
 /***/ }),
 
-/***/ 5955:
+/***/ 7817:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -434,49 +434,8 @@ function hostKeyProblemIn(stderr) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./lib/remote/result.js
-// What one remote operation (a worker command or an rsync) returns. A failure is data here;
-// errors.ts words it for the user.
-const SSH_FAILED = 255;
-function summarizeArgv(argv, max = 200) {
-    const s = argv.join(' ').replace(/\s+/g, ' ').trim();
-    return s.length <= max ? s : `${s.slice(0, max - 3)}...`;
-}
-function failureOf(r) {
-    if (r.aborted)
-        return 'aborted';
-    if (r.timedOut)
-        return 'timeout';
-    if (r.exitCode === 0)
-        return undefined;
-    if (r.exitCode === SSH_FAILED) {
-        if (r.hostKeyProblem === 'changed')
-            return 'host-key-changed';
-        if (r.hostKeyProblem === 'unknown')
-            return 'host-key-unknown';
-        return 'unreachable';
-    }
-    return 'exit';
-}
-/**
- * Why rsync failed: its last line is a summary ("some files/attrs were not transferred (see previous
- * errors)"), so name the first error line before it, and how many more there were.
- */
-function rsyncReason(r, max = 300) {
-    const lines = r.stderr.split('\n').map((l) => l.trim()).filter((l) => l !== '');
-    const errors = lines.filter((l) => !l.startsWith('rsync error:'));
-    if (errors.length === 0)
-        return stderrTail(r, max);
-    const first = errors[0].length <= max ? errors[0] : `${errors[0].slice(0, max - 3)}...`;
-    return errors.length === 1 ? first : `${first} (and ${errors.length - 1} more)`;
-}
-/** Last non-empty line of stderr, trimmed and capped: the line that usually says why. */
-function stderrTail(r, max = 300) {
-    const lines = r.stderr.split('\n').map((l) => l.trim()).filter((l) => l !== '');
-    const last = lines.at(-1) ?? '';
-    return last.length <= max ? last : `${last.slice(0, max - 3)}...`;
-}
-
+// EXTERNAL MODULE: ./lib/remote/result.js
+var remote_result = __webpack_require__(2293);
 // EXTERNAL MODULE: ./lib/remote/rsync.js
 var rsync = __webpack_require__(1827);
 // EXTERNAL MODULE: ./lib/remote/shell-quote.js
@@ -511,61 +470,8 @@ function workerScript(commands, env = {}) {
     return lines.join('\n') + '\n';
 }
 
-;// CONCATENATED MODULE: ./lib/remote/handshake.js
-const MAX_HANDSHAKE_ATTEMPTS = 3;
-/** Dropped or stalled before authentication: sshd at MaxStartups, a flaky middlebox, a slow host. */
-const TRANSIENT = /kex_exchange_identification|ssh_exchange_identification|banner exchange|Connection reset by peer|Connection timed out|Operation timed out/i;
-/** Never retried: the answer will not change. */
-const FINAL = /Permission denied|Host key verification failed|REMOTE HOST IDENTIFICATION HAS CHANGED|host key is known for|open failed|forwarding (request )?failed|Could not resolve hostname/i;
-/** True when `p` is an ssh exit 255 that failed before logging in and may succeed if tried again. */
-function retryableHandshake(p) {
-    if (p.exitCode !== 255 || p.timedOut || p.aborted)
-        return false;
-    return TRANSIENT.test(p.stderr) && !FINAL.test(p.stderr);
-}
-/** Backoff before attempt `attempt + 1`: 250 ms, 1 s, … with up to 50 % jitter (so retries do not collide again). */
-function handshakeBackoffMs(attempt) {
-    const base = 250 * 4 ** (attempt - 1);
-    return Math.round(base * (1 + Math.random() * 0.5));
-}
-/**
- * The line saying a bastion could not open the channel to the worker (the master's client prints
- * `Stdio forwarding request failed: …`, a direct -W `channel 0: open failed: …`).
- */
-function channelOpenFailure(stderr) {
-    return stderr
-        .split('\n')
-        .map((l) => l.trim())
-        .find((l) => /open failed|forwarding (request )?failed/i.test(l));
-}
-/** A counting semaphore: `acquire` resolves with a release function once a slot is free. */
-class StartupLimiter {
-    #limit;
-    #inFlight = 0;
-    #waiting = [];
-    constructor(limit) {
-        this.#limit = Math.max(1, limit);
-    }
-    async acquire() {
-        if (this.#inFlight >= this.#limit)
-            await new Promise((resolve) => this.#waiting.push(resolve));
-        else
-            this.#inFlight++;
-        let released = false;
-        return () => {
-            if (released)
-                return;
-            released = true;
-            const next = this.#waiting.shift();
-            // the slot passes straight to the next waiter, so the count stays at the limit
-            if (next !== undefined)
-                next();
-            else
-                this.#inFlight--;
-        };
-    }
-}
-
+// EXTERNAL MODULE: ./lib/remote/handshake.js
+var handshake = __webpack_require__(3971);
 ;// CONCATENATED MODULE: ./lib/remote/executor.js
 // The one place that runs ssh and rsync against workers. It owns a private 0700 directory for
 // ControlMaster sockets (one master per user/host/port, shared by commands and rsync), and
@@ -641,7 +547,7 @@ class RemoteExecutor {
         this.#ssh = opts.ssh ?? {};
         this.#sshProgram = opts.sshProgram ?? 'ssh';
         this.#rsyncProgram = opts.rsyncProgram ?? 'rsync';
-        this.#startups = new StartupLimiter(opts.maxStartups ?? 10);
+        this.#startups = new handshake/* StartupLimiter */.aj(opts.maxStartups ?? 10);
     }
     static async create(opts = {}) {
         // socket paths are limited to ~104 bytes: <parent>/maand-ssh-XXXXXX/<40 hex> must fit
@@ -724,8 +630,8 @@ class RemoteExecutor {
         // instead of ssh's 255: ask ssh itself whether the worker is reachable, and report that.
         if (r.exitCode === RSYNC_STREAM_ERROR && !r.timedOut && !r.aborted) {
             const probe = await this.runScript(worker, 'true', { timeoutMs: 20_000, ...(opts.signal ? { signal: opts.signal } : {}) });
-            if (probe.exitCode === SSH_FAILED)
-                return { ...r, exitCode: SSH_FAILED, stderr: `${r.stderr}${probe.stderr}`, ...(probe.hostKeyProblem ? { hostKeyProblem: probe.hostKeyProblem } : {}) };
+            if (probe.exitCode === remote_result/* SSH_FAILED */.P8)
+                return { ...r, exitCode: remote_result/* SSH_FAILED */.P8, stderr: `${r.stderr}${probe.stderr}`, ...(probe.hostKeyProblem ? { hostKeyProblem: probe.hostKeyProblem } : {}) };
         }
         return r;
     }
@@ -742,7 +648,7 @@ class RemoteExecutor {
             if (target.via !== undefined && opts.bastionStart !== true) {
                 const failure = await this.#reachChain(target, signal);
                 if (failure !== undefined)
-                    return { ...failure.result, kind, argv: [program, ...args], summary: summarizeArgv([program, ...args]), hop: failure.hop };
+                    return { ...failure.result, kind, argv: [program, ...args], summary: (0,remote_result/* summarizeArgv */.q6)([program, ...args]), hop: failure.hop };
             }
             // Commands started together before a worker's first connection is up would each log in and
             // race to become its ControlMaster: the first one connects, the others wait for its socket.
@@ -766,13 +672,13 @@ class RemoteExecutor {
             host: target.host.trim(),
             port: (0,ssh_options/* sshPort */.aP)(target.port),
             argv,
-            summary: summarizeArgv(argv),
+            summary: (0,remote_result/* summarizeArgv */.q6)(argv),
             knownHosts: target.hostKeyPolicy === 'insecure' ? [] : userKnownHosts(target),
             knownHostsName: knownHostsName(target),
             ...(opts.timeoutMs === undefined ? {} : { timeoutMs: opts.timeoutMs }),
             ...(target.via === undefined ? {} : { through: jumpName(target.via.at(-1)) }),
         };
-        if (p.exitCode === SSH_FAILED && !p.timedOut && !p.aborted) {
+        if (p.exitCode === remote_result/* SSH_FAILED */.P8 && !p.timedOut && !p.aborted) {
             // ssh-keyscan has no way through a bastion: behind one, ssh's own fatal line says it
             const problem = target.via === undefined ? await diagnoseHostKey(target) : hostKeyProblemIn(p.stderr);
             if (problem !== undefined)
@@ -801,9 +707,9 @@ class RemoteExecutor {
                 .catch(() => release());
             const p = await running;
             release();
-            if (attempt >= MAX_HANDSHAKE_ATTEMPTS || signal.aborted || !retryableHandshake(p))
+            if (attempt >= handshake/* MAX_HANDSHAKE_ATTEMPTS */.af || signal.aborted || !(0,handshake/* retryableHandshake */.GT)(p))
                 return p;
-            await (0,external_node_timers_promises_.setTimeout)(handshakeBackoffMs(attempt));
+            await (0,external_node_timers_promises_.setTimeout)((0,handshake/* handshakeBackoffMs */.On)(attempt));
         }
     }
     /** Kills running commands, ends every ControlMaster, removes the socket directory. */
@@ -855,71 +761,8 @@ function hookSshEnvironment(reach, controlDir, proxies = {}) {
     };
 }
 
-;// CONCATENATED MODULE: ./lib/remote/errors.js
-// The message of a worker command or rsync that failed: what failed, on which worker, and what to do
-// next. Classified by exit code and executor flags.
-
-
-function what(r) {
-    return r.kind === 'rsync' ? 'rsync' : 'command';
-}
-function seconds(ms) {
-    return ms % 1000 === 0 ? String(ms / 1000) : (ms / 1000).toFixed(1);
-}
-/** `head: reason` when stderr said something, else just `head`. */
-function withReason(head, reason) {
-    return reason === '' ? head : `${head}: ${reason}`;
-}
-/** A bastion that failed, named as the hop it is (issue 14); the worker behind it was never tried. */
-function hopFailureMessage(r, failure) {
-    const b = `bastion ${r.hop}`;
-    const files = r.knownHosts.join(', ');
-    const next = 'check ssh_proxy_jump (maand.conf, the ssh-proxy-jump input or the worker\'s proxy_jump) and the bastion, then run maand deploy again';
-    switch (failure) {
-        case 'host-key-changed':
-            return `${b}: host key changed (ssh exit 255): the key it presents is not the one recorded for ${r.knownHostsName} in ${files}; if the bastion was reinstalled, remove the old key with 'ssh-keygen -R ${r.knownHostsName}', then run maand deploy again`;
-        case 'host-key-unknown':
-            return `${b}: host key unknown (ssh exit 255): no key for ${r.knownHostsName} in ${files} and host key checking is strict; add the bastion's key to the known hosts, then run maand deploy again`;
-        case 'timeout':
-            return `${b}: no connection within ${seconds(r.timeoutMs ?? 0)} s; ${next}`;
-        case 'aborted':
-            return `${b}: connection cancelled`;
-        default:
-            return `${withReason(`${b} unreachable (ssh exit ${r.exitCode})`, stderrTail(r))}; ${next}`;
-    }
-}
-function remoteFailureMessage(r, failure) {
-    if (r.hop !== undefined)
-        return hopFailureMessage({ ...r, hop: r.hop }, failure);
-    const w = `worker ${r.host}`;
-    const files = r.knownHosts.join(', ');
-    switch (failure) {
-        case 'host-key-changed':
-            return (`${w}: host key changed (ssh exit 255): the key it presents is not the one recorded for ` +
-                `${r.knownHostsName} in ${files}; if the worker was reinstalled, remove the old key with ` +
-                `'ssh-keygen -R ${r.knownHostsName} -f ${r.knownHosts[0] ?? '~/.ssh/known_hosts'}', then run maand deploy again`);
-        case 'host-key-unknown':
-            return (`${w}: host key unknown (ssh exit 255): no key for ${r.knownHostsName} in ${files} and host key ` +
-                `checking is strict; add the worker's key to the known hosts, then run maand deploy again`);
-        case 'unreachable':
-            if (r.through !== undefined) {
-                // the bastion's own line (`channel 0: open failed: connect failed: …`) says why, not ssh's last one
-                const why = channelOpenFailure(r.stderr) ?? stderrTail(r);
-                return `${withReason(`${w} unreachable through bastion ${r.through} (ssh exit 255)`, why)}; check the host, its ssh_port, that the bastion can reach it and allows TCP forwarding (AllowTcpForwarding), then run maand deploy again`;
-            }
-            return `${withReason(`${w} unreachable (ssh exit 255)`, stderrTail(r))}; check the host, its ssh_port and known_hosts, then run maand deploy again`;
-        case 'timeout':
-            return (`${w}: ${what(r)} timed out after ${seconds(r.timeoutMs ?? 0)} s and was killed; ` +
-                `check what it waits for on the worker, then run maand deploy again`);
-        case 'aborted':
-            return `${w}: ${what(r)} cancelled`;
-        case 'exit':
-            return r.kind === 'rsync'
-                ? withReason(`${w}: rsync failed (exit ${r.exitCode})`, rsyncReason(r))
-                : withReason(`${w}: command execution failed (exit ${r.exitCode})`, stderrTail(r));
-    }
-}
-
+// EXTERNAL MODULE: ./lib/remote/errors.js
+var remote_errors = __webpack_require__(7791);
 ;// CONCATENATED MODULE: ./lib/deploy/openssh-remote.js
 // WorkerRemote over the system's OpenSSH: one ControlMaster per worker for the whole deploy.
 
@@ -964,8 +807,8 @@ workers = new Map()) {
         return { host: ip, ...reach, ...(jumps.length > 0 ? { jumps } : {}) };
     };
     const explain = (r) => {
-        const failure = failureOf(r);
-        return { exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr, ...(failure ? { message: remoteFailureMessage(r, failure) } : {}) };
+        const failure = (0,remote_result/* failureOf */.g5)(r);
+        return { exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr, ...(failure ? { message: (0,remote_errors/* remoteFailureMessage */.a)(r, failure) } : {}) };
     };
     // WorkerRemote's contract: a failure is a result, never a throw (see WorkerLink).
     const keyFailure = () => {
@@ -1477,6 +1320,8 @@ async function tcpProbeOnWorker(ip, port, timeoutMs, run) {
     return `${where}: ${line.replace(/^.*connect: /, 'connect: ')}`;
 }
 
+// EXTERNAL MODULE: ./lib/deploy/causes.js
+var causes = __webpack_require__(1147);
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(8500);
 // EXTERNAL MODULE: ./lib/hooks/catalog.js
@@ -1509,13 +1354,14 @@ async function sshProbe(ip, command, runner, timeoutMs, signal) {
 
 
 
+
 async function checkJobHealth(ctx, job, o = {}) {
     const skip = (reason) => {
         ctx.onHealth?.({ type: 'skipped', job, reason });
         return { job, status: 'skipped', skipReason: reason, attempts: [] };
     };
     const fail = (attempts, text) => {
-        const error = new HealthCheckError(job, `job ${job}: ${text}`);
+        const error = new HealthCheckError(job, (0,causes/* jobCause */.hP)(job, text));
         ctx.onHealth?.({ type: 'failed', job, error: error.message });
         return { job, status: 'failed', attempts, error };
     };
@@ -1839,6 +1685,210 @@ function purgeHistory(db, retain) {
     db.prepare(`DELETE FROM deploy_history_allocations WHERE deploy_id <= ? AND deploy_id < (SELECT MAX(b.deploy_id) FROM deploy_history_allocations b
      WHERE b.job = deploy_history_allocations.job AND b.alloc_id = deploy_history_allocations.alloc_id)`).run(cut.deploy_id);
     return n;
+}
+
+
+/***/ }),
+
+/***/ 7791:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ remoteFailureMessage),
+/* harmony export */   q: () => (/* binding */ unreachableHint)
+/* harmony export */ });
+/* harmony import */ var _handshake_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3971);
+/* harmony import */ var _result_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2293);
+// The message of a worker command or rsync that failed: what failed, on which worker, and what to do
+// next. Classified by exit code and executor flags.
+
+
+function what(r) {
+    return r.kind === 'rsync' ? 'rsync' : 'command';
+}
+function seconds(ms) {
+    return ms % 1000 === 0 ? String(ms / 1000) : (ms / 1000).toFixed(1);
+}
+/** `head: reason` when stderr said something, else just `head`. */
+function withReason(head, reason) {
+    return reason === '' ? head : `${head}: ${reason}`;
+}
+/** A bastion that failed, named as the hop it is (issue 14); the worker behind it was never tried. */
+function hopFailureMessage(r, failure) {
+    const b = `bastion ${r.hop}`;
+    const files = r.knownHosts.join(', ');
+    const next = 'check ssh_proxy_jump (maand.conf, the ssh-proxy-jump input or the worker\'s proxy_jump) and the bastion, then run maand deploy again';
+    switch (failure) {
+        case 'host-key-changed':
+            return `${b}: host key changed (ssh exit 255): the key it presents is not the one recorded for ${r.knownHostsName} in ${files}; if the bastion was reinstalled, remove the old key with 'ssh-keygen -R ${r.knownHostsName}', then run maand deploy again`;
+        case 'host-key-unknown':
+            return `${b}: host key unknown (ssh exit 255): no key for ${r.knownHostsName} in ${files} and host key checking is strict; add the bastion's key to the known hosts, then run maand deploy again`;
+        case 'timeout':
+            return `${b}: no connection within ${seconds(r.timeoutMs ?? 0)} s; ${next}`;
+        case 'aborted':
+            return `${b}: connection cancelled`;
+        default:
+            return `${withReason(`${b} unreachable (ssh exit ${r.exitCode})`, (0,_result_js__WEBPACK_IMPORTED_MODULE_0__/* .stderrTail */ .be)(r))}; ${next}`;
+    }
+}
+/** What to do about an ssh exit 255: a refused login points at ssh_user and the key, not at the network. */
+function unreachableHint(sshOutput) {
+    return /Permission denied \(publickey/.test(sshOutput)
+        ? 'the worker refused the login: check ssh_user and the ssh key (maand.conf ssh_user, ssh_key), then run maand deploy again'
+        : 'check the host, its ssh_port and known_hosts, then run maand deploy again';
+}
+function remoteFailureMessage(r, failure) {
+    if (r.hop !== undefined)
+        return hopFailureMessage({ ...r, hop: r.hop }, failure);
+    const w = `worker ${r.host}`;
+    const files = r.knownHosts.join(', ');
+    switch (failure) {
+        case 'host-key-changed':
+            return (`${w}: host key changed (ssh exit 255): the key it presents is not the one recorded for ` +
+                `${r.knownHostsName} in ${files}; if the worker was reinstalled, remove the old key with ` +
+                `'ssh-keygen -R ${r.knownHostsName} -f ${r.knownHosts[0] ?? '~/.ssh/known_hosts'}', then run maand deploy again`);
+        case 'host-key-unknown':
+            return (`${w}: host key unknown (ssh exit 255): no key for ${r.knownHostsName} in ${files} and host key ` +
+                `checking is strict; add the worker's key to the known hosts, then run maand deploy again`);
+        case 'unreachable':
+            if (r.through !== undefined) {
+                // the bastion's own line (`channel 0: open failed: connect failed: …`) says why, not ssh's last one
+                const why = (0,_handshake_js__WEBPACK_IMPORTED_MODULE_1__/* .channelOpenFailure */ .wg)(r.stderr) ?? (0,_result_js__WEBPACK_IMPORTED_MODULE_0__/* .stderrTail */ .be)(r);
+                return `${withReason(`${w} unreachable through bastion ${r.through} (ssh exit 255)`, why)}; check the host, its ssh_port, that the bastion can reach it and allows TCP forwarding (AllowTcpForwarding), then run maand deploy again`;
+            }
+            return `${withReason(`${w} unreachable (ssh exit 255)`, (0,_result_js__WEBPACK_IMPORTED_MODULE_0__/* .stderrTail */ .be)(r))}; ${unreachableHint(r.stderr)}`;
+        case 'timeout':
+            return (`${w}: ${what(r)} timed out after ${seconds(r.timeoutMs ?? 0)} s and was killed; ` +
+                `check what it waits for on the worker, then run maand deploy again`);
+        case 'aborted':
+            return `${w}: ${what(r)} cancelled`;
+        case 'exit':
+            return r.kind === 'rsync'
+                ? withReason(`${w}: rsync failed (exit ${r.exitCode})`, (0,_result_js__WEBPACK_IMPORTED_MODULE_0__/* .rsyncReason */ .WN)(r))
+                : withReason(`${w}: command execution failed (exit ${r.exitCode})`, (0,_result_js__WEBPACK_IMPORTED_MODULE_0__/* .stderrTail */ .be)(r));
+    }
+}
+
+
+/***/ }),
+
+/***/ 3971:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GT: () => (/* binding */ retryableHandshake),
+/* harmony export */   On: () => (/* binding */ handshakeBackoffMs),
+/* harmony export */   af: () => (/* binding */ MAX_HANDSHAKE_ATTEMPTS),
+/* harmony export */   aj: () => (/* binding */ StartupLimiter),
+/* harmony export */   wg: () => (/* binding */ channelOpenFailure)
+/* harmony export */ });
+const MAX_HANDSHAKE_ATTEMPTS = 3;
+/** Dropped or stalled before authentication: sshd at MaxStartups, a flaky middlebox, a slow host. */
+const TRANSIENT = /kex_exchange_identification|ssh_exchange_identification|banner exchange|Connection reset by peer|Connection timed out|Operation timed out/i;
+/** Never retried: the answer will not change. */
+const FINAL = /Permission denied|Host key verification failed|REMOTE HOST IDENTIFICATION HAS CHANGED|host key is known for|open failed|forwarding (request )?failed|Could not resolve hostname/i;
+/** True when `p` is an ssh exit 255 that failed before logging in and may succeed if tried again. */
+function retryableHandshake(p) {
+    if (p.exitCode !== 255 || p.timedOut || p.aborted)
+        return false;
+    return TRANSIENT.test(p.stderr) && !FINAL.test(p.stderr);
+}
+/** Backoff before attempt `attempt + 1`: 250 ms, 1 s, … with up to 50 % jitter (so retries do not collide again). */
+function handshakeBackoffMs(attempt) {
+    const base = 250 * 4 ** (attempt - 1);
+    return Math.round(base * (1 + Math.random() * 0.5));
+}
+/**
+ * The line saying a bastion could not open the channel to the worker (the master's client prints
+ * `Stdio forwarding request failed: …`, a direct -W `channel 0: open failed: …`).
+ */
+function channelOpenFailure(stderr) {
+    return stderr
+        .split('\n')
+        .map((l) => l.trim())
+        .find((l) => /open failed|forwarding (request )?failed/i.test(l));
+}
+/** A counting semaphore: `acquire` resolves with a release function once a slot is free. */
+class StartupLimiter {
+    #limit;
+    #inFlight = 0;
+    #waiting = [];
+    constructor(limit) {
+        this.#limit = Math.max(1, limit);
+    }
+    async acquire() {
+        if (this.#inFlight >= this.#limit)
+            await new Promise((resolve) => this.#waiting.push(resolve));
+        else
+            this.#inFlight++;
+        let released = false;
+        return () => {
+            if (released)
+                return;
+            released = true;
+            const next = this.#waiting.shift();
+            // the slot passes straight to the next waiter, so the count stays at the limit
+            if (next !== undefined)
+                next();
+            else
+                this.#inFlight--;
+        };
+    }
+}
+
+
+/***/ }),
+
+/***/ 2293:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P8: () => (/* binding */ SSH_FAILED),
+/* harmony export */   WN: () => (/* binding */ rsyncReason),
+/* harmony export */   be: () => (/* binding */ stderrTail),
+/* harmony export */   g5: () => (/* binding */ failureOf),
+/* harmony export */   q6: () => (/* binding */ summarizeArgv)
+/* harmony export */ });
+// What one remote operation (a worker command or an rsync) returns. A failure is data here;
+// errors.ts words it for the user.
+const SSH_FAILED = 255;
+function summarizeArgv(argv, max = 200) {
+    const s = argv.join(' ').replace(/\s+/g, ' ').trim();
+    return s.length <= max ? s : `${s.slice(0, max - 3)}...`;
+}
+function failureOf(r) {
+    if (r.aborted)
+        return 'aborted';
+    if (r.timedOut)
+        return 'timeout';
+    if (r.exitCode === 0)
+        return undefined;
+    if (r.exitCode === SSH_FAILED) {
+        if (r.hostKeyProblem === 'changed')
+            return 'host-key-changed';
+        if (r.hostKeyProblem === 'unknown')
+            return 'host-key-unknown';
+        return 'unreachable';
+    }
+    return 'exit';
+}
+/**
+ * Why rsync failed: its last line is a summary ("some files/attrs were not transferred (see previous
+ * errors)"), so name the first error line before it, and how many more there were.
+ */
+function rsyncReason(r, max = 300) {
+    const lines = r.stderr.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+    const errors = lines.filter((l) => !l.startsWith('rsync error:'));
+    if (errors.length === 0)
+        return stderrTail(r, max);
+    const first = errors[0].length <= max ? errors[0] : `${errors[0].slice(0, max - 3)}...`;
+    return errors.length === 1 ? first : `${first} (and ${errors.length - 1} more)`;
+}
+/** Last non-empty line of stderr, trimmed and capped: the line that usually says why. */
+function stderrTail(r, max = 300) {
+    const lines = r.stderr.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+    const last = lines.at(-1) ?? '';
+    return last.length <= max ? last : `${last.slice(0, max - 3)}...`;
 }
 
 
@@ -2172,6 +2222,12 @@ const PAGE = 4096;
 const RAM_SHARE = 0.5;
 const PREFIX = 'maand-stage-';
 /**
+ * Below this much usable tmpfs space the area goes to disk from the start: the per-worker files
+ * (worker.json, filters) are always written to the area itself, and a nearly full /dev/shm would fail
+ * them with ENOSPC where the disk has room.
+ */
+const MIN_RAM_BYTES = 1024 * 1024;
+/**
  * A run killed outright (SIGKILL, power loss of a container) cannot remove its area, and RAM is not
  * wiped like the bucket's tmp/: remove this user's areas whose process is gone.
  */
@@ -2227,11 +2283,13 @@ class StageArea {
         const ram = o.ramDir === undefined ? '/dev/shm' : o.ramDir;
         if (ram !== null) {
             try {
-                const fs = (0,external_node_fs_.statfsSync)(ram);
                 sweepDeadAreas(ram);
-                const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(ram, `${PREFIX}${process.pid}-`));
+                const fs = (0,external_node_fs_.statfsSync)(ram);
                 const budget = Math.floor(fs.bavail * fs.bsize * RAM_SHARE);
-                return new StageArea(dir, o.bucketTmp, Math.min(budget, o.ramBudgetBytes ?? budget), false);
+                if (budget >= MIN_RAM_BYTES) {
+                    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(ram, `${PREFIX}${process.pid}-`));
+                    return new StageArea(dir, o.bucketTmp, Math.min(budget, o.ramBudgetBytes ?? budget), false);
+                }
             }
             catch {
                 // no tmpfs here (not Linux, or not writable): stage on disk
@@ -2374,6 +2432,9 @@ async function runLocked(o, work) {
     let threw = true;
     try {
         (0,gate/* checkSchema */._)(db);
+        // a catalog that cannot take the run's checkpoints fails the run now, before a worker is touched
+        if (!o.readOnly)
+            (0,catalog_db/* assertWritable */.Bz)(db, paths.db);
         const bucket = (0,queries/* bucketRow */.P5)(db);
         const labels = (0,queries/* workerLabels */.wH)(db);
         const workers = (0,queries/* workersByPosition */.gw)(db).map((w) => ({ workerId: w.worker_id, ip: w.worker_ip, position: w.position, labels: labels.get(w.worker_ip) ?? [] }));
@@ -2419,10 +2480,15 @@ async function runLocked(o, work) {
             checkpoint(fn) {
                 if (o.readOnly)
                     return;
-                (0,catalog_db/* inTransaction */.sA)(db, () => {
-                    fn?.();
-                    kv.persist(db);
-                });
+                try {
+                    (0,catalog_db/* inTransaction */.sA)(db, () => {
+                        fn?.();
+                        kv.persist(db);
+                    });
+                }
+                catch (e) {
+                    throw (0,catalog_db/* catalogError */.k)(e, paths.db);
+                }
             },
             deployId,
             recordJob(j) {
@@ -2436,6 +2502,9 @@ async function runLocked(o, work) {
         const out = await work(run);
         threw = false;
         return out;
+    }
+    catch (e) {
+        throw (0,catalog_db/* catalogError */.k)(e, paths.db);
     }
     finally {
         try {
