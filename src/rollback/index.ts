@@ -35,7 +35,7 @@ export interface RollbackOptions {
 
 export interface RollbackResult extends DeployResult {
   /** Every allocation that goes (or went) back, by job then worker. */
-  targets: Array<{ job: string; workerIp: string; release: number; version: string }>;
+  targets: Array<{ job: string; workerIp: string; release: number; version: string; fromVersion: string }>;
   /** Allocations added after the release, left as they are. */
   leftAlone: Array<{ job: string; workerIp: string }>;
 }
@@ -61,7 +61,7 @@ async function rollbackRun(r: BucketRun, selection: string[], to: number | undef
     failedJobs: [], errors: [], cancelled: false, targets: [], leftAlone: [],
   };
   for (const j of jobs) {
-    for (const t of j.targets.values()) result.targets.push({ job: j.job, workerIp: t.workerIp, release: t.release, version: t.version });
+    for (const t of j.targets.values()) result.targets.push({ job: j.job, workerIp: t.workerIp, release: t.release, version: t.version, fromVersion: t.fromVersion });
     for (const ip of j.leftAlone) {
       result.leftAlone.push({ job: j.job, workerIp: ip });
       r.emit({ type: 'warning', message: `job ${j.job} worker ${ip}: allocated after the release it would go back to; left as it is` });
