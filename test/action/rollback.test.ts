@@ -29,7 +29,7 @@ async function run(extra: Record<string, string> = {}): Promise<{ main: StepResu
 const bucketIdOf = (s: StepResult): string => (JSON.parse(readFileSync(s.outputs['plan']!, 'utf8')) as { report: { bucketId: string } }).report.bucketId;
 
 before(async () => {
-  workers = await startWorkers({ count: 2, net: '127.0.116' });
+  workers = await startWorkers({ count: 2, net: '127.0.120' });
   cache = new CacheService();
   await cache.start();
   co = new Checkout();
