@@ -1,7 +1,7 @@
 // `npm run bench -- rollback`: `maand rollback` of one job against a fresh `maand deploy` of the same
-// change, on 4 and 32 local sshd workers (issue 13). A rollback restores retained bytes on each worker
-// (one round trip to check the releases, one to restore) and restarts; the deploy stages, renders and
-// rsyncs. Loopback blocks BENCH_ROLLBACK_NETS (default 127.0.117,127.0.118).
+// change, on 4 and 32 local sshd workers (issue 13). A rollback costs per worker one round trip (first
+// contact and the release check in one script) plus the restart, whose ssh call restores the release just
+// before make; the deploy stages, renders, rsyncs and restarts (its release snapshot rides on the restart). Loopback blocks BENCH_ROLLBACK_NETS (default 127.0.117,127.0.118).
 import { connectRun } from '../src/deploy/connect.ts';
 import { rollback } from '../src/rollback/index.ts';
 import { deployFixture, RECORDING_MAKEFILE } from '../test/deploy/fixture.ts';

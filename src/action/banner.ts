@@ -4,7 +4,7 @@ import { maskedParts } from './sensitive.ts';
 
 export function banner(c: Config): string {
   const state = c.state.backend === 'none' ? 'no state backend' : `state ${c.state.name} in ${c.state.backend}${c.state.backend === 'branch' ? ` (branch ${c.state.branch})` : ''}`;
-  const extra = [c.jobs.length > 0 ? `jobs ${c.jobs.join(',')}` : '', c.force ? 'force' : '', c.syncOnly ? 'sync-only' : '', c.command === 'drift' ? `drift ${c.drift}` : ''].filter(Boolean);
+  const extra = [c.jobs.length > 0 ? `jobs ${c.jobs.join(',')}` : '', c.force ? 'force' : '', c.syncOnly ? 'sync-only' : '', c.command === 'drift' ? `drift ${c.drift}` : '', c.to !== undefined ? `to deploy ${c.to}` : ''].filter(Boolean);
   return `maand ${c.command}: bucket ${c.bucket}, ${state}${extra.length > 0 ? `, ${extra.join(', ')}` : ''}`;
 }
 

@@ -1,4 +1,4 @@
-// The four commands over the one engine. Each returns the report model, the raw result (for the JSON
+// The five commands over the one engine. Each returns the report model, the raw result (for the JSON
 // file of the `plan` output) and the facts the outputs need; none of them prints or touches @actions/core.
 import { formatHookLine } from '../report/console.ts';
 import { build, type BuildResult } from '../build/index.ts';
@@ -6,7 +6,8 @@ import { connectRun } from '../deploy/connect.ts';
 import { detectDrift, type DriftResult } from '../drift/detect.ts';
 import { deploy } from '../deploy/engine.ts';
 import { changed, type DeployResult } from '../deploy/result.ts';
-import { fromBuild, fromDeploy, fromDrift, fromPlan, type ReportMeta } from '../report/markdown/from-results.ts';
+import { rollback, type RollbackResult } from '../rollback/index.ts';
+import { fromBuild, fromDeploy, fromDrift, fromPlan, fromRollback, type ReportMeta } from '../report/markdown/from-results.ts';
 import type { Report } from '../report/markdown/model.ts';
 import type { Config } from './config.ts';
 import type { ActionEnv } from './env.ts';
@@ -16,7 +17,7 @@ import type { RunOrigin } from '../history/store.ts';
 
 export interface CommandOutcome {
   report: Report;
-  result: { deploy?: DeployResult; drift?: DriftResult; build?: BuildResult };
+  result: { deploy?: DeployResult; drift?: DriftResult; build?: BuildResult; rollback?: RollbackResult };
   changed: boolean;
   failedJobs: string[];
   updateSeq: number;
@@ -30,7 +31,7 @@ export interface CommandContext {
   events: EventLog;
   signal: AbortSignal;
   meta: ReportMeta;
-  /** The SSH access of deploy and drift (written by prepareSsh). */
+  /** The SSH access of deploy, rollback and drift (written by prepareSsh). */
   ssh?: SshAccess;
   /** Masks a secret value the engine created or decrypted, before anything can print it. */
   onSecret: (value: string) => void;
@@ -71,6 +72,19 @@ export async function runDeploy(c: CommandContext): Promise<CommandOutcome> {
   const r = await deploy({ root: c.config.bucket, jobs: c.config.jobs, force: c.config.force, syncOnly: c.config.syncOnly, signal: c.signal, onEvent: c.events.onEvent, onSecret: c.onSecret, connect: connect(c), origin: actionOrigin(c) });
   c.events.end();
   return deployOutcome(r, fromDeploy(r, c.meta));
+}
+
+/**
+ * Back to retained releases, from the restored catalog as it is: no build, so the pin holds what the last
+ * deploy rolled out, not whatever the checkout renders now.
+ */
+export async function runRollback(c: CommandContext): Promise<CommandOutcome> {
+  const r = await rollback({
+    root: c.config.bucket, jobs: c.config.jobs, ...(c.config.to !== undefined ? { to: c.config.to } : {}),
+    signal: c.signal, onEvent: c.events.onEvent, connect: connect(c), origin: actionOrigin(c),
+  });
+  c.events.end();
+  return { ...deployOutcome(r, fromRollback(r, c.meta)), result: { rollback: r } };
 }
 
 /** A dry run against the restored state with no SSH credentials at all (pre_deploy hooks still run, Q1). */

@@ -36,7 +36,7 @@ export function readConfig(read: InputReader, env: ActionEnv) {
     const fork = env.pullRequest !== undefined ? ' (on pull requests from forks GitHub passes no secrets: run plan only for pull requests from this repository)' : '';
     throw new MaandError('invalid argument', `input state-key is required with state-backend ${backend}: the state bundle holds the bucket's CA and KV keys and is never stored unencrypted; pass state-key: \${{ secrets.MAAND_STATE_KEY }}${fork}`);
   }
-  const remote = command === 'deploy' || command === 'drift';
+  const remote = command === 'deploy' || command === 'drift' || command === 'rollback';
   if (remote) {
     hostKeyPolicy({
       knownHosts: knownHosts !== '', insecure, names: { knownHosts: 'inputs known-hosts', insecure: 'insecure-skip-host-key-check' },
@@ -55,6 +55,8 @@ export function readConfig(read: InputReader, env: ActionEnv) {
     /** Absolute path of the bucket (maand.conf, workspace/). */
     bucket: isAbsolute(bucketInput) ? bucketInput : resolve(env.workspace, bucketInput),
     jobs: parseNameList(raw('jobs')),
+    /** rollback: go back to what each allocation ran after this deploy id (default: before the last change). */
+    to: rollbackTo(command, raw('to')),
     force: bool('force', raw('force')),
     syncOnly: bool('sync-only', raw('sync-only')),
     ssh: {
@@ -77,6 +79,13 @@ export function readConfig(read: InputReader, env: ActionEnv) {
 }
 
 export type Config = ReturnType<typeof readConfig>;
+
+function rollbackTo(command: Command, value: string): number | undefined {
+  if (value === '') return undefined;
+  if (command !== 'rollback') invalid('to', value, 'it is only read by command rollback; remove it or set command: rollback');
+  if (!/^[1-9][0-9]{0,15}$/.test(value)) invalid('to', value, 'give a deploy id from maand cat history (a positive whole number)');
+  return Number(value);
+}
 
 function invalid(name: InputName, value: string, fix: string): never {
   throw new MaandError('invalid argument', `input ${name}: ${JSON.stringify(value)} is not valid; ${fix}`);

@@ -1,7 +1,7 @@
 // Every input, output and saved-state name of the Action, in one table each (action.yml documents the
 // same names; test/action/action-yml.test.ts keeps the two in step).
 
-export const COMMANDS = ['deploy', 'plan', 'drift', 'build'] as const;
+export const COMMANDS = ['deploy', 'plan', 'drift', 'build', 'rollback'] as const;
 export const STATE_BACKENDS = ['cache', 'artifact', 'branch', 'none'] as const;
 export const DRIFT_MODES = ['report', 'correct'] as const;
 export const COMMENT_MODES = ['auto', 'true', 'false'] as const;
@@ -19,6 +19,7 @@ export const INPUTS = {
   command: { default: 'deploy', values: COMMANDS },
   bucket: { default: '.' },
   jobs: { default: '' },
+  to: { default: '' },
   force: { default: 'false' },
   'sync-only': { default: 'false' },
   'ssh-private-key': { default: '', secret: true },
@@ -40,7 +41,7 @@ export const INPUTS = {
 export type InputName = keyof typeof INPUTS;
 
 export const OUTPUTS = {
-  changed: 'true when the run changed workers (deploy, drift: correct) or would change them (plan)',
+  changed: 'true when the run changed workers (deploy, rollback, drift: correct) or would change them (plan)',
   plan: 'path of the JSON file with the full plan or result of this run',
   'failed-jobs': 'comma-separated names of the jobs that failed (empty when none)',
   'update-seq': "the bucket's update_seq after the run",

@@ -8,7 +8,7 @@ import { bucketPaths } from '../bucket/paths.ts';
 import { openDb } from '../catalog/db.ts';
 import { bucketRow, catalogJobs } from '../catalog/queries.ts';
 import { initBucket } from '../init/index.ts';
-import { runBuild, runDeploy, runDrift, runPlan, type CommandContext, type CommandOutcome } from './commands.ts';
+import { runBuild, runDeploy, runDrift, runPlan, runRollback, type CommandContext, type CommandOutcome } from './commands.ts';
 import type { Config } from './config.ts';
 import { runUrl, type ActionEnv } from './env.ts';
 import type { DeploymentRecord } from './deployment-record.ts';
@@ -41,7 +41,7 @@ export interface RunOutcome extends CommandOutcome {
 /** Commands whose catalog changes must be saved for the next run. */
 export function savesState(config: Config): boolean {
   if (config.state.backend === 'none') return false;
-  return config.command === 'deploy' || config.command === 'build' || (config.command === 'drift' && config.drift === 'correct');
+  return config.command === 'deploy' || config.command === 'build' || config.command === 'rollback' || (config.command === 'drift' && config.drift === 'correct');
 }
 
 export function checkBucket(config: Config, env: ActionEnv): void {
@@ -80,7 +80,7 @@ export async function runAction(config: Config, env: ActionEnv, io: RunIo): Prom
   let out: CommandOutcome;
   let sshDir = '';
   try {
-    if (config.command === 'deploy' || config.command === 'drift') {
+    if (config.command === 'deploy' || config.command === 'drift' || config.command === 'rollback') {
       const ssh = prepareSsh(config, env.runnerTemp);
       sshDir = ssh.dir;
       io.saveState(SAVED.sshDir, ssh.dir);
@@ -90,6 +90,7 @@ export async function runAction(config: Config, env: ActionEnv, io: RunIo): Prom
       config.command === 'deploy' ? await runDeploy(ctx)
       : config.command === 'plan' ? await runPlan(ctx)
       : config.command === 'drift' ? await runDrift(ctx, at)
+      : config.command === 'rollback' ? await runRollback(ctx)
       : await runBuild(ctx, at);
   } finally {
     events.end();

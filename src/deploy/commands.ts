@@ -16,12 +16,22 @@ export function runnerCommand(bucketId: string, target: string, job: string): st
   return `python3 ${shq(`${bucketDir(bucketId)}/bin/runner.py`)} ${shq(bucketId)} ${shq(target)} --jobs ${shq(job)}`;
 }
 
+/** One job's lifecycle request; `prelude` runs first in the same round trip and, when it fails, the target is skipped. */
+export interface LifecycleJob {
+  job: string;
+  currentVersion: string;
+  newVersion: string;
+  /** A bash script (run in a subshell) whose exit status gates the target; its output is the caller's to parse. */
+  prelude?: string;
+}
+
 /**
  * One worker's lifecycle step for several jobs in one round trip: `make -s -C <job dir> <target>` per job
  * with its CURRENT_VERSION/NEW_VERSION, every job run even after another failed, each outcome reported as
  * `maand-runner: result <job> <exit code>` (same protocol as `runner.py --keep-going`, without Python).
+ * A job's prelude (a snapshot of the tree about to run, a release to restore) runs just before its target.
  */
-export function lifecycleScript(bucketId: string, target: string, jobs: Array<{ job: string; currentVersion: string; newVersion: string }>): string {
+export function lifecycleScript(bucketId: string, target: string, jobs: LifecycleJob[]): string {
   const lines = [
     'run_target() {',
     `  local dir=${shq(`${bucketDir(bucketId)}/jobs/`)}"$1"`,
@@ -32,7 +42,12 @@ export function lifecycleScript(bucketId: string, target: string, jobs: Array<{ 
     '  echo "maand-runner: result $1 $code"',
     '}',
   ];
-  for (const j of jobs) lines.push(`run_target ${shq(j.job)} ${shq(j.currentVersion)} ${shq(j.newVersion)}`);
+  if (jobs.some((j) => j.prelude !== undefined)) lines.push('skip_target() { echo "maand-runner: begin $1"; echo "maand-runner: result $1 $2"; }');
+  jobs.forEach((j, i) => {
+    const call = `run_target ${shq(j.job)} ${shq(j.currentVersion)} ${shq(j.newVersion)}`;
+    if (j.prelude === undefined) return void lines.push(call);
+    lines.push(`prelude_${i}() (`, j.prelude, ')', `if prelude_${i}; then`, call, `else skip_target ${shq(j.job)} $?; fi`);
+  });
   return lines.join('\n');
 }
 
@@ -67,11 +82,14 @@ export function prerequisiteScript(useSudo: boolean): string {
   return lines.join('\n');
 }
 
-/** Runs the prerequisite check (+ mkdir of the bucket dir) on a worker; an error text when it cannot be used. */
+/**
+ * Runs the prerequisite check (+ mkdir of the bucket dir) on a worker; an error text when it cannot be used.
+ * `extra` runs after it in the same round trip (it must exit 0; the caller reads its output).
+ */
 export async function checkWorker(
-  run: (script: string) => Promise<{ exitCode: number; stdout: string; stderr: string; message?: string }>, ip: string, bucketId: string, useSudo: boolean,
+  run: (script: string) => Promise<{ exitCode: number; stdout: string; stderr: string; message?: string }>, ip: string, bucketId: string, useSudo: boolean, extra?: string,
 ): Promise<string | undefined> {
-  const r = await run(`${prerequisiteScript(useSudo)}\nmkdir -p ${shq(bucketDir(bucketId))}`);
+  const r = await run(`${prerequisiteScript(useSudo)}\nmkdir -p ${shq(bucketDir(bucketId))} || exit 1${extra === undefined ? '' : `\n${extra}`}`);
   if (r.exitCode === 0) return undefined;
   const missing = parseMissing(`${r.stdout}\n${r.stderr}`);
   if (missing) return `worker ${ip} missing prerequisites: ${missing.join(', ')} (install them on the worker, then run maand deploy again)`;

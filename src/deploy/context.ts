@@ -14,8 +14,8 @@ import type { JobHistory } from '../history/store.ts';
 
 /** Writes the catalog rows that say an allocation now runs what the run sent it. */
 export type Promoter = (job: string, allocId: string) => void;
-/** Puts a job's files on a worker; an error text when it failed. */
-export type FileSender = (ip: string, job: string) => Promise<string | undefined>;
+/** Puts a job's files on a worker; an error text when it failed. `lifecycleFollows`: a Makefile target of the job runs there next. */
+export type FileSender = (ip: string, job: string, lifecycleFollows: boolean) => Promise<string | undefined>;
 
 export type { CatalogWorker } from '../run/lifecycle.ts';
 
@@ -74,8 +74,8 @@ export class DeployContext {
   }
 
   /** Puts the job's tree of this run on a worker (the staged tree by rsync, unless the run says otherwise). */
-  sendJobFiles(ip: string, job: string): Promise<string | undefined> {
-    return this.files ? this.files(ip, job) : this.link.sendJobFiles(ip, job);
+  sendJobFiles(ip: string, job: string, lifecycleFollows: boolean): Promise<string | undefined> {
+    return this.files ? this.files(ip, job, lifecycleFollows) : this.link.sendJobFiles(ip, job, lifecycleFollows);
   }
 
   /** Records that the worker now runs what this run sent it (call inside a checkpoint). */

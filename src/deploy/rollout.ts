@@ -57,7 +57,10 @@ async function rollout(ctx: DeployContext, plan: JobPlan, allocs: AllocState[], 
     const t = staged.get(a.allocId);
     if (t) ctx.stage.placeTree(a.workerIp, job, t.hash, t.tree);
   }
-  const rsyncErrors = await Promise.all(work.map((a) => ctx.sendJobFiles(a.workerIp, job)));
+  const jobControl = commandsFor(ctx.db, job, 'job_control');
+  const viaMake = jobControl.length === 0 && !ctx.flags.syncOnly;
+  const followed = (a: AllocPlan): boolean => viaMake && (a.action === 'start' || a.action === 'restart' || a.action === 'reload');
+  const rsyncErrors = await Promise.all(work.map((a) => ctx.sendJobFiles(a.workerIp, job, followed(a))));
   const bad = work.flatMap((a, i) => (rsyncErrors[i] === undefined ? [] : [{ worker: a.workerIp, error: rsyncErrors[i] }]));
   if (bad.length > 0) {
     for (const a of work) res.allocations.push(allocResult(a, 'failed', 0, rsyncErrors[work.indexOf(a)]));
@@ -70,7 +73,6 @@ async function rollout(ctx: DeployContext, plan: JobPlan, allocs: AllocState[], 
     for (const a of syncs) res.allocations.push(allocResult(a, 'ok', 0));
   }
 
-  const jobControl = commandsFor(ctx.db, job, 'job_control');
   if (jobControl.length > 0 && !ctx.flags.syncOnly) {
     await jobControlPath(ctx, job, active, res);
   } else if (!ctx.flags.syncOnly) {

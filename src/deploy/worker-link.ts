@@ -21,6 +21,16 @@ export interface TargetRequest {
   newVersion: string;
 }
 
+/** Work a job's next lifecycle call on a worker runs first, in the same ssh call (see lifecycleScript). */
+export interface Prelude {
+  script: string;
+  /**
+   * Told the prelude's `maand-release: <job> <code>` outcome (undefined: the call failed before it said);
+   * an error text fails the allocation instead of make's outcome.
+   */
+  done(code: number | undefined, output: string): string | undefined;
+}
+
 export interface WorkerLinkInit {
   remote: WorkerRemote;
   db: Db;
@@ -47,6 +57,10 @@ export class WorkerLink {
   readonly refreshed = new Set<string>();
   private readonly fileSender = new Coalescer<string, string | undefined>((ip, jobs) => this.sendFiles(ip, jobs));
   private readonly targetRunner = new Coalescer<TargetRequest, string | undefined>((key, reqs) => this.runTargets(key, reqs));
+  /** Preludes waiting for their job's next lifecycle call, by `ip\njob`. */
+  private readonly preludes = new Map<string, Prelude>();
+  /** `ip\njob` whose snapshot rides on the lifecycle call that follows the rsync. */
+  private readonly lateSnapshots = new Set<string>();
 
   constructor(init: WorkerLinkInit) {
     this.init = init;
@@ -64,6 +78,33 @@ export class WorkerLink {
       this.ready.set(ip, p);
     }
     return p;
+  }
+
+  /**
+   * First contact and `extra` in one round trip (or `extra` alone when the worker was reached before);
+   * `extra` must exit 0. Its stdout, or the error text of the worker or of `extra`.
+   */
+  async reachWith(ip: string, extra: string): Promise<{ error?: string; stdout: string }> {
+    if (this.ready.has(ip)) {
+      const err = await this.reach(ip);
+      if (err) return { error: err, stdout: '' };
+      const r = await this.run(ip, extra);
+      return r.exitCode === 0 ? { stdout: r.stdout } : { error: failureText(ip, r), stdout: r.stdout };
+    }
+    let stdout = '';
+    const p = checkWorker(async (script) => {
+      const r = await this.run(ip, script);
+      stdout = r.stdout;
+      return r;
+    }, ip, this.init.bucketId, this.init.useSudo, extra).catch((e: unknown) => `worker ${ip}: ${errorText(e)}`);
+    this.ready.set(ip, p);
+    const error = await p;
+    return error ? { error, stdout } : { stdout };
+  }
+
+  /** Runs `prelude` at the start of the job's next lifecycle call on the worker (Makefile target via runTarget). */
+  beforeLifecycle(ip: string, job: string, prelude: Prelude): void {
+    this.preludes.set(`${ip}\n${job}`, prelude);
   }
 
   /** Throws when nothing on this machine can reach any worker (key, ssh, rsync): one error for the run. */
@@ -86,8 +127,13 @@ export class WorkerLink {
     }
   }
 
-  /** Sends a job's staged tree to a worker; jobs asking at the same time share one rsync. */
-  sendJobFiles(ip: string, job: string): Promise<string | undefined> {
+  /**
+   * Sends a job's staged tree to a worker; jobs asking at the same time share one rsync. `lifecycleFollows`:
+   * a Makefile target of the job runs there next, so the release snapshot joins that call (one round trip
+   * less; the tree is untouched in between, so the release is still exactly what make runs).
+   */
+  sendJobFiles(ip: string, job: string, lifecycleFollows = false): Promise<string | undefined> {
+    if (lifecycleFollows && this.init.release) this.lateSnapshots.add(`${ip}\n${job}`);
     return this.fileSender.submit(ip, job);
   }
 
@@ -121,21 +167,38 @@ export class WorkerLink {
   private async sendFiles(ip: string, jobs: string[]): Promise<Array<string | undefined>> {
     const unique = [...new Set(jobs)].sort();
     const err = (await this.reach(ip)) ?? rsyncFailure(ip, await this.rsyncTo(ip, unique));
-    if (err === undefined && unique.length > 0) await this.retain(ip, unique);
+    if (err === undefined && unique.length > 0) {
+      const late = unique.filter((job) => this.lateSnapshots.delete(`${ip}\n${job}`));
+      for (const job of late) this.snapshotBeforeLifecycle(ip, job);
+      await this.retain(ip, unique.filter((job) => !late.includes(job)));
+    }
     return jobs.map(() => err);
+  }
+
+  private snapshotScript(ip: string, jobs: string[]): string | undefined {
+    const rel = this.init.release;
+    return rel && snapshotScript(this.init.bucketId, rel.retain, jobs.map((job) => ({ job, id: rel.id, keep: rel.keep(ip, job) })));
   }
 
   /** Snapshots the jobs' live trees as this run's release; a failure is a warning (rollback checks releases first). */
   private async retain(ip: string, jobs: string[]): Promise<void> {
-    const rel = this.init.release;
-    if (!rel) return;
-    const r = await this.run(ip, snapshotScript(this.init.bucketId, rel.retain, jobs.map((job) => ({ job, id: rel.id, keep: rel.keep(ip, job) }))));
+    const script = jobs.length > 0 ? this.snapshotScript(ip, jobs) : undefined;
+    if (script === undefined) return;
+    const r = await this.run(ip, script);
     const codes = parseOutcomes(r.stdout);
-    for (const job of jobs) {
-      if (codes.get(job) === 0) continue;
-      const why = codes.has(job) ? `exit ${codes.get(job)}: ${tail(r.stderr || r.stdout)}` : failureText(ip, r);
-      this.init.emit({ type: 'warning', message: `job ${job} worker ${ip}: release ${rel.id} was not retained (${why}); maand rollback cannot return to it` });
-    }
+    for (const job of jobs) this.snapshotOutcome(ip, job, codes.get(job), codes.has(job) ? tail(r.stderr || r.stdout) : failureText(ip, r));
+  }
+
+  private snapshotBeforeLifecycle(ip: string, job: string): void {
+    const script = this.snapshotScript(ip, [job]);
+    if (script === undefined) return;
+    this.beforeLifecycle(ip, job, { script, done: (code, output) => void this.snapshotOutcome(ip, job, code, output) });
+  }
+
+  private snapshotOutcome(ip: string, job: string, code: number | undefined, output: string): void {
+    if (code === 0) return;
+    const why = code !== undefined ? `exit ${code}: ${output}` : output;
+    this.init.emit({ type: 'warning', message: `job ${job} worker ${ip}: release ${this.init.release?.id ?? '?'} was not retained (${why}); maand rollback cannot return to it` });
   }
 
   private async runTargets(key: string, reqs: TargetRequest[]): Promise<Array<string | undefined>> {
@@ -143,8 +206,15 @@ export class WorkerLink {
     const target = reqs[0]!.target;
     const jobs = reqs.map((r) => r.job);
     const results = new Map<string, number>();
+    const preludes = new Map(jobs.flatMap((job) => {
+      const p = this.preludes.get(`${ip}\n${job}`);
+      this.preludes.delete(`${ip}\n${job}`);
+      return p ? [[job, p] as const] : [];
+    }));
+    const said = new Map<string, number>();
     let current: string | undefined = jobs.length === 1 ? jobs[0] : undefined;
-    const r = await this.run(ip, lifecycleScript(this.init.bucketId, target, reqs), {
+    const script = lifecycleScript(this.init.bucketId, target, reqs.map((r) => ({ ...r, ...(preludes.has(r.job) ? { prelude: preludes.get(r.job)!.script } : {}) })));
+    const r = await this.run(ip, script, {
       onLine: (stream, text) => {
         const m = /^maand-runner: (begin|result) (\S+)(?: (-?\d+))?$/.exec(text);
         if (stream === 'stdout' && m) {
@@ -152,10 +222,15 @@ export class WorkerLink {
           else results.set(m[2]!, Number(m[3]));
           return;
         }
+        const rel = stream === 'stdout' ? /^maand-release: (\S+) (-?\d+)$/.exec(text) : null;
+        if (rel && preludes.has(rel[1]!)) return void said.set(rel[1]!, Number(rel[2]));
         this.output(current, ip)(stream, text);
       },
     });
+    const preludeErrors = new Map([...preludes].map(([job, p]) => [job, p.done(said.get(job), said.has(job) ? tail(r.stderr || r.stdout) : failureText(ip, r))] as const));
     return jobs.map((job) => {
+      const failed = preludeErrors.get(job);
+      if (failed !== undefined) return failed;
       const code = results.get(job);
       if (code === 0) return undefined;
       if (code !== undefined) return `worker ${ip}: make ${target} failed for job ${job} (exit ${code}); see the output above`;

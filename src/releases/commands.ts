@@ -71,6 +71,11 @@ export function restoreScript(bucketId: string, reqs: RestoreRequest[]): string 
     .join('\n');
 }
 
+/** Restores one release as a lifecycle prelude: exits non-zero (the target is skipped) when the restore failed. */
+export function restorePrelude(bucketId: string, req: RestoreRequest): string {
+  return `${restoreScript(bucketId, [req])}\n[ "$code" -eq 0 ]`;
+}
+
 /** Per-job exit codes from the `maand-release: <job> <code>` lines of a script's output. */
 export function parseOutcomes(stdout: string): Map<string, number> {
   const out = new Map<string, number>();

@@ -17,7 +17,7 @@ import { setPin } from '../deploy/pins.ts';
 import type { DeployEvent, DeployResult, JobResult } from '../deploy/result.ts';
 import { rolloutJob } from '../deploy/rollout.ts';
 import { failureText, WorkerLink } from '../deploy/worker-link.ts';
-import { parseOutcomes, probeScript, restoreScript } from '../releases/commands.ts';
+import { parseOutcomes, probeScript, restorePrelude, restoreScript } from '../releases/commands.ts';
 import { planRollback, selectJobs, type JobRollback, type RollbackTarget } from './plan.ts';
 
 export interface RollbackOptions {
@@ -35,7 +35,7 @@ export interface RollbackOptions {
 
 export interface RollbackResult extends DeployResult {
   /** Every allocation that goes (or went) back, by job then worker. */
-  targets: Array<{ job: string; workerIp: string; release: number; version: string }>;
+  targets: Array<{ job: string; workerIp: string; release: number; version: string; fromVersion: string }>;
   /** Allocations added after the release, left as they are. */
   leftAlone: Array<{ job: string; workerIp: string }>;
 }
@@ -61,7 +61,7 @@ async function rollbackRun(r: BucketRun, selection: string[], to: number | undef
     failedJobs: [], errors: [], cancelled: false, targets: [], leftAlone: [],
   };
   for (const j of jobs) {
-    for (const t of j.targets.values()) result.targets.push({ job: j.job, workerIp: t.workerIp, release: t.release, version: t.version });
+    for (const t of j.targets.values()) result.targets.push({ job: j.job, workerIp: t.workerIp, release: t.release, version: t.version, fromVersion: t.fromVersion });
     for (const ip of j.leftAlone) {
       result.leftAlone.push({ job: j.job, workerIp: ip });
       r.emit({ type: 'warning', message: `job ${j.job} worker ${ip}: allocated after the release it would go back to; left as it is` });
@@ -80,9 +80,14 @@ async function rollbackRun(r: BucketRun, selection: string[], to: number | undef
   const targets = new Map(jobs.flatMap((j) => [...j.targets.values()].map((t) => [`${t.job}\n${t.workerIp}`, t] as const)));
   const restored = new Set<string>();
   const restorer = new Coalescer<string, string | undefined>((ip, names) => restore(link, r.bucketId, ip, names.map((job) => targets.get(`${job}\n${ip}`)!), restored));
+  // A restart or reload restores the release in its own ssh call, just before make: no round trip of its own.
+  const files = (ip: string, job: string, lifecycleFollows: boolean): Promise<string | undefined> => {
+    if (!lifecycleFollows) return restorer.submit(ip, job);
+    restoreBeforeLifecycle(link, r.bucketId, targets.get(`${job}\n${ip}`)!, restored);
+    return Promise.resolve(undefined);
+  };
   const ctx = new DeployContext(r, {
-    flags: { dryRun: false, force: false, syncOnly: false, jobs: jobs.map((j) => j.job) }, useSudo, result, link,
-    files: (ip, job) => restorer.submit(ip, job),
+    flags: { dryRun: false, force: false, syncOnly: false, jobs: jobs.map((j) => j.job) }, useSudo, result, link, files,
     promote: (job, allocId) => promoteRelease(r.db, r.deployId, jobs.find((j) => j.job === job)!.targets.get(allocId)!, jobs.find((j) => j.job === job)!),
   });
   for (const seq of [...new Set(jobs.map((j) => j.seq))]) {
@@ -108,21 +113,16 @@ async function rollbackRun(r: BucketRun, selection: string[], to: number | undef
   return result;
 }
 
-/** Every allocation must still have its release (and its worker be reachable): else one error, nothing changed. */
+/** Every allocation must still have its release (and its worker be reachable): else one error, nothing changed. First contact and the check share one round trip. */
 async function checkReleases(link: WorkerLink, bucketId: string, jobs: JobRollback[]): Promise<void> {
   const byIp = new Map<string, RollbackTarget[]>();
   for (const j of jobs) for (const t of j.targets.values()) byIp.set(t.workerIp, [...(byIp.get(t.workerIp) ?? []), t]);
   const problems: string[] = [];
   await Promise.all(
     [...byIp].map(async ([ip, ts]) => {
-      const err = await link.reach(ip);
-      if (err) {
-        problems.push(err);
-        return;
-      }
-      const res = await link.run(ip, probeScript(bucketId, ts.map((t) => ({ job: t.job, release: t.release }))));
-      if (res.exitCode !== 0) {
-        problems.push(failureText(ip, res));
+      const res = await link.reachWith(ip, probeScript(bucketId, ts.map((t) => ({ job: t.job, release: t.release }))));
+      if (res.error !== undefined) {
+        problems.push(res.error);
         return;
       }
       for (const t of ts) if (!res.stdout.includes(`maand-release: ${t.job} ${t.release} yes`)) problems.push(`job ${t.job} worker ${ip}: release ${t.release} is not retained`);
@@ -139,13 +139,26 @@ async function restore(link: WorkerLink, bucketId: string, ip: string, ts: Rollb
   const codes = parseOutcomes(r.stdout);
   return ts.map((t) => {
     const code = codes.get(t.job);
-    if (code === 0) {
-      restored.add(`${t.job}\n${ip}`);
-      return undefined;
-    }
-    if (code === 44) return `worker ${ip}: release ${t.release} of job ${t.job} disappeared before it was restored; run maand deploy`;
-    return code === undefined ? failureText(ip, r) : `worker ${ip}: restoring release ${t.release} of job ${t.job} failed (exit ${code}); see the output above`;
+    if (code !== 44) restored.add(`${t.job}\n${ip}`);
+    return restoreFailure(t, code, failureText(ip, r));
   });
+}
+
+function restoreBeforeLifecycle(link: WorkerLink, bucketId: string, t: RollbackTarget, restored: Set<string>): void {
+  link.beforeLifecycle(t.workerIp, t.job, {
+    script: restorePrelude(bucketId, { job: t.job, release: t.release }),
+    done: (code, output) => {
+      // anything but "release missing" may have touched the tree: a failed job's allocation is then marked for the next deploy
+      if (code !== 44) restored.add(`${t.job}\n${t.workerIp}`);
+      return restoreFailure(t, code, output);
+    },
+  });
+}
+
+function restoreFailure(t: RollbackTarget, code: number | undefined, output: string): string | undefined {
+  if (code === 0) return undefined;
+  if (code === 44) return `worker ${t.workerIp}: release ${t.release} of job ${t.job} disappeared before it was restored; run maand deploy`;
+  return code === undefined ? output : `worker ${t.workerIp}: restoring release ${t.release} of job ${t.job} failed (exit ${code}); see the output above`;
 }
 
 /** The allocation runs the release (hash row and history), pinned while the workspace renders what it left. */

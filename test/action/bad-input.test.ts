@@ -45,7 +45,7 @@ function failsWith(r: StepResult, message: string | RegExp): void {
 }
 
 test('an unknown command fails with the list of commands', async () => {
-  failsWith(await main({ ...deployInputs, command: 'destroy' }), 'invalid argument: input command: "destroy" is not one of deploy, plan, drift, build');
+  failsWith(await main({ ...deployInputs, command: 'destroy' }), 'invalid argument: input command: "destroy" is not one of deploy, plan, drift, build, rollback');
 });
 
 test('an invalid state-backend fails with the list of backends', async () => {

@@ -78,7 +78,7 @@ test('comment: auto is on for command plan on a pull request and off otherwise',
 });
 
 test('an unknown command is rejected with the list of valid commands', () => {
-  assert.throws(() => config({ ...deployInputs, command: 'destroy' }), { message: 'invalid argument: input command: "destroy" is not one of deploy, plan, drift, build' });
+  assert.throws(() => config({ ...deployInputs, command: 'destroy' }), { message: 'invalid argument: input command: "destroy" is not one of deploy, plan, drift, build, rollback' });
 });
 
 test('each enumeration names the input and lists its values', () => {
@@ -104,6 +104,19 @@ test('deploy and drift need known-hosts unless host key checking is explicitly s
   assert.equal(config({ ...deployInputs, 'known-hosts': '', 'insecure-skip-host-key-check': 'true' }).ssh.insecure, true);
   assert.doesNotThrow(() => config({ command: 'plan', 'state-key': 'k' }));
   assert.doesNotThrow(() => config({ command: 'build', 'state-key': 'k' }));
+});
+
+test('given command rollback with to, the config carries the deploy id, and rollback needs known-hosts like deploy', () => {
+  const c = config({ ...deployInputs, command: 'rollback', jobs: 'api', to: ' 12 ' });
+  assert.deepEqual({ command: c.command, jobs: c.jobs, to: c.to }, { command: 'rollback', jobs: ['api'], to: 12 });
+  assert.equal(config({ ...deployInputs, command: 'rollback' }).to, undefined);
+  assert.throws(() => config({ ...deployInputs, command: 'rollback', 'known-hosts': '' }), { message: /input known-hosts is required for command rollback/ });
+});
+
+test('given to that is not a deploy id, or to with another command, the input is rejected naming what to do', () => {
+  assert.throws(() => config({ ...deployInputs, command: 'rollback', to: 'v1' }), { message: 'invalid argument: input to: "v1" is not valid; give a deploy id from maand cat history (a positive whole number)' });
+  assert.throws(() => config({ ...deployInputs, command: 'rollback', to: '0' }), { message: /input to: "0" is not valid/ });
+  assert.throws(() => config({ ...deployInputs, to: '3' }), { message: 'invalid argument: input to: "3" is not valid; it is only read by command rollback; remove it or set command: rollback' });
 });
 
 test('a state-name or state-branch that cannot name a cache key, file or branch is rejected', () => {

@@ -2,7 +2,7 @@
 // allocations; escaping of user text; and the 1 MiB limit for big buckets.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fromBuild, fromDeploy, fromDrift } from '../../src/report/markdown/from-results.ts';
+import { fromBuild, fromDeploy, fromDrift, fromRollback } from '../../src/report/markdown/from-results.ts';
 import { renderErrorSummary, renderSummary, SUMMARY_LIMIT_BYTES } from '../../src/report/markdown/summary.ts';
 import type { JobResult } from '../../src/deploy/result.ts';
 import { appDeployed, cronBlocked, dbUnchanged, deployResult, driftResult, webFailed } from './results.ts';
@@ -141,4 +141,49 @@ test('a certificate-metrics push is noted in the summary, a failed one with its 
   assert.match(pushed, /Certificate expiry metrics pushed to the bucket's Prometheus \(9 series\)\./);
   const failed = renderSummary(fromDeploy(deployResult({ jobs: [appDeployed], certMetrics: { url: 'u', series: 9, error: 'remote write status 500 Internal Server Error' } }), meta)).text;
   assert.match(failed, /Certificate metrics were not pushed to the bucket's Prometheus: remote write status 500 Internal Server Error/);
+});
+
+test('the summary of a rollback shows what went back to which release on each worker, then the rollout', () => {
+  const back: JobResult = { ...appDeployed, allocations: appDeployed.allocations.map((a) => ({ ...a, reason: 'back to release 3: files changed: conf/app.conf' })) };
+  const r = {
+    ...deployResult({ jobs: [back] }),
+    targets: [
+      { job: 'app', workerIp: '10.0.0.2', release: 3, version: '1.0.0', fromVersion: '1.1.0' },
+      { job: 'app', workerIp: '10.0.0.1', release: 3, version: '1.0.0', fromVersion: '1.1.0' },
+    ],
+    leftAlone: [{ job: 'app', workerIp: '10.0.0.9' }],
+  };
+  assert.equal(renderSummary(fromRollback(r, meta)).text, `## ✅ maand rollback: 1 job rolled back: app to release 3
+
+Bucket **prod** · id b-7f3a · update\\_seq 4 · 12.3 s · state generation 6 · [workflow run](https://github.com/acme/infra/actions/runs/42)
+
+> Job app on 10.0.0.9 was allocated after the release it would go back to, so it was left as it is.
+
+### Releases
+
+| Job | Worker | From version | Back to release | Version | Outcome |
+| --- | --- | --- | --- | --- | --- |
+| app | 10.0.0.1 | 1.1.0 | 3 | 1.0.0 | ✅ ok |
+| app | 10.0.0.2 | 1.1.0 | 3 | 1.0.0 | ✅ ok |
+
+### Jobs
+
+| Wave | Job | Status | Duration | Detail |
+| --- | --- | --- | --- | --- |
+| 1 | app | ⏪ rolled back | 2.1 s |  |
+
+### Allocations
+
+| Job | Worker | Action | Outcome | Batch | Duration | Detail |
+| --- | --- | --- | --- | --- | --- | --- |
+| app | 10.0.0.1 | restart | ✅ ok | 1 | 1.0 s | back to release 3: files changed: conf/app.conf |
+| app | 10.0.0.2 | restart | ✅ ok | 2 | 0.9 s | back to release 3: files changed: conf/app.conf |
+`);
+});
+
+test('a rollback whose job failed says which job failed to go back and which release it was going to', () => {
+  const r = { ...deployResult({ jobs: [webFailed], failedJobs: ['web_api'] }), targets: [{ job: 'web_api', workerIp: '10.0.0.3', release: 5, version: '2.0', fromVersion: '2.1' }], leftAlone: [] };
+  const text = renderSummary(fromRollback(r, meta)).text;
+  assert.match(text, /^## ❌ maand rollback: 1 of 1 job failed to roll back\n/);
+  assert.ok(text.includes('| web\\_api | 10.0.0.3 | 2.1 | 5 | 2.0 | ❌ failed |'), text);
 });

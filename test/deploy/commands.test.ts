@@ -64,6 +64,27 @@ test('given two jobs where the first make fails, when the lifecycle script runs 
   }
 });
 
+test('given a job with a prelude, when the lifecycle script runs, then the prelude runs just before make and a failing one skips that job only', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'maand-lifecycle-'));
+  try {
+    for (const job of ['db', 'api']) {
+      mkdirSync(join(dir, 'b1', 'jobs', job), { recursive: true });
+      writeFileSync(join(dir, 'b1', 'jobs', job, 'Makefile'), `restart:\n\t@echo "${job} restarted with $$(cat conf)"\n`);
+    }
+    const script = lifecycleScript('b1', 'restart', [
+      { job: 'db', currentVersion: '2', newVersion: '1', prelude: 'echo v1 > conf; echo "maand-release: db 0"' },
+      { job: 'api', currentVersion: '2', newVersion: '1', prelude: 'echo "maand-release: api 44"; exit 44' },
+    ]).replaceAll('/opt/worker/', `${dir}/`);
+    const out = execFileSync('bash', ['-c', `cd ${dir}/b1/jobs/db && ${script} 2>/dev/null`], { encoding: 'utf8' });
+    assert.deepEqual(out.trim().split('\n'), [
+      'maand-release: db 0', 'maand-runner: begin db', 'db restarted with v1', 'maand-runner: result db 0',
+      'maand-release: api 44', 'maand-runner: begin api', 'maand-runner: result api 44',
+    ]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 const PREREQUISITES = [
   'missing=()',
   'check() { command -v "$1" >/dev/null 2>&1 || missing+=("$1"); }',

@@ -9,6 +9,7 @@ import { FakeRemote } from '../helpers/fake-remote.ts';
 import { deploy } from '../../src/deploy/engine.ts';
 import { jobsByCause } from '../../src/deploy/causes.ts';
 import { lifecycleScript, runnerCommand } from '../../src/deploy/commands.ts';
+import { snapshotScript } from '../../src/releases/commands.ts';
 import { MaandError } from '../../src/errors.ts';
 import type { DeployOptions } from '../../src/deploy/engine.ts';
 import type { DeployResult } from '../../src/deploy/result.ts';
@@ -157,7 +158,9 @@ test('given a restart failing on the first worker of three, when deployed one pe
     assert.deepEqual(r.failedJobs, ['a']);
     assert.equal(r.jobs[0]!.error, `job a: restart batch 1/3 failed: worker ${W[0]}: make restart failed for job a (exit 2); see the output above`);
     const bucketId = String(b.scalar('SELECT bucket_id FROM bucket'));
-    assert.deepEqual(fake.runs(W[0]).map((c) => c.script).filter((s) => s.startsWith('run_target')), [lifecycleScript(bucketId, 'restart', [{ job: 'a', currentVersion: '1.0.0', newVersion: '1.0.0' }])]);
+    const snapshot = snapshotScript(bucketId, 3, [{ job: 'a', id: 2, keep: [1] }]);
+    assert.deepEqual(fake.runs(W[0]).map((c) => c.script).filter((s) => s.startsWith('run_target')), [lifecycleScript(bucketId, 'restart', [{ job: 'a', currentVersion: '1.0.0', newVersion: '1.0.0', prelude: snapshot }])], 'the release snapshot rides on the restart call');
+    assert.deepEqual(W.map((ip) => fake.runs(ip).filter((c) => c.script.startsWith('snapshot()')).length), [0, 0, 0], 'no snapshot round trip of its own');
     assert.deepEqual(W.map((ip) => fake.makes(ip)), [['a restart'], [], []]);
     assert.deepEqual(fake.rsyncs().filter((c) => c.jobs.includes('a')).map((c) => c.ip), W, 'the files went everywhere first');
   });

@@ -215,8 +215,10 @@ test('given a rollback interrupted by Ctrl-C after its first batch, then the cat
   for (const ip of ips) {
     const restarted = f.lifecycle(ip, 'app').length > before[ip]!;
     const row = rows.find((d) => d['worker_ip'] === ip)!;
-    // went back: promoted at the release it runs; not restarted: due for a rollout by the next deploy
-    assert.equal(row['rollout'], restarted ? 'pinned' : 'restart', `worker ${ip}`);
+    // went back: promoted at the release it runs; not restarted: its release was never restored (the restore
+    // rides on the restart call), so it still runs the v5 it was deployed, as the catalog says
+    assert.equal(row['rollout'], restarted ? 'pinned' : 'promoted', `worker ${ip}`);
+    if (!restarted) assert.equal(tree(ip)['conf.txt'], Buffer.from('v5\n').toString('base64'), `worker ${ip} still has the v5 files`);
   }
   assert.equal(rows.filter((d) => d['rollout'] === 'pinned').length, 2);
 });

@@ -3,8 +3,9 @@
 import type { BuildResult } from '../../build/index.ts';
 import type { DriftResult } from '../../drift/detect.ts';
 import { changed, plannedStops, type DeployResult, type JobResult } from '../../deploy/result.ts';
+import type { RollbackResult } from '../../rollback/index.ts';
 import { planDocument } from '../plan-doc.ts';
-import { byWaveThenJob, plural, type Report, type ReportFailure, type ReportJob, type Verdict } from './model.ts';
+import { byWaveThenJob, plural, type Report, type ReportFailure, type ReportJob, type ReportRelease, type Verdict } from './model.ts';
 
 export interface ReportMeta {
   bucketName: string;
@@ -103,6 +104,41 @@ export function fromPlan(r: DeployResult, meta: ReportMeta): Report {
   return report;
 }
 
+/** What went back to which release: per allocation, and per job in the headline ("app to release 3"). */
+export function fromRollback(r: RollbackResult, meta: ReportMeta): Report {
+  const failures = [...runFailures(r), ...jobFailures(r.jobs)];
+  const outcomes = new Map(r.jobs.flatMap((j) => j.allocations.map((a) => [`${j.job}\n${a.workerIp}`, a.outcome] as const)));
+  const status = new Map(r.jobs.map((j) => [j.job, j.status]));
+  const releases: ReportRelease[] = r.targets
+    .map((t) => ({
+      job: t.job, worker: t.workerIp, fromVersion: t.fromVersion, release: t.release, version: t.version,
+      outcome: outcomes.get(`${t.job}\n${t.workerIp}`) ?? (status.get(t.job) === 'failed' ? 'failed' : 'skipped'),
+    }))
+    .sort((a, b) => (a.job < b.job ? -1 : a.job > b.job ? 1 : a.worker < b.worker ? -1 : a.worker > b.worker ? 1 : 0));
+  const back = r.jobs.filter((j) => j.status === 'deployed').map((j) => j.job).sort();
+  const to = (job: string): string => {
+    const ids = [...new Set(releases.filter((x) => x.job === job).map((x) => x.release))].sort((a, b) => a - b);
+    return `${job} to release${ids.length > 1 ? 's' : ''} ${ids.join(', ')}`;
+  };
+  let verdict: Verdict;
+  let headline: string;
+  if (r.cancelled) {
+    verdict = 'cancelled';
+    headline = `cancelled after ${plural(back.length, 'job')} rolled back`;
+  } else if (failures.length > 0) {
+    verdict = 'failed';
+    headline = r.failedJobs.length > 0 ? `${r.failedJobs.length} of ${plural(r.jobs.length, 'job')} failed to roll back` : `${plural(failures.length, 'step')} failed`;
+  } else {
+    verdict = 'ok';
+    headline = `${plural(back.length, 'job')} rolled back: ${back.map(to).join('; ')}`;
+  }
+  const jobs = r.jobs.map(jobOf).map((j) => (j.status === 'deployed' ? { ...j, status: 'rolled-back' } : j)).sort(byWaveThenJob);
+  const report: Report = { ...base(meta, r), command: 'rollback', verdict, headline, failures, jobs, releases };
+  for (const x of [...r.leftAlone].sort((a, b) => (a.job < b.job ? -1 : a.job > b.job ? 1 : a.workerIp < b.workerIp ? -1 : 1))) {
+    report.notes.push(`Job ${x.job} on ${x.workerIp} was allocated after the release it would go back to, so it was left as it is.`);
+  }
+  return report;
+}
 
 export function fromDrift(d: DriftResult, correction: DeployResult | undefined, meta: ReportMeta & { bucketId: string; updateSeq: number; durationMs: number }): Report {
   const failures: ReportFailure[] = [];

@@ -2,7 +2,7 @@
 // so they can never disagree. Built from the engine's results by from-results.ts; plain data, sorted.
 import type { PlanDocument } from '../plan-doc.ts';
 
-export type ReportCommand = 'deploy' | 'plan' | 'drift' | 'build';
+export type ReportCommand = 'deploy' | 'plan' | 'drift' | 'build' | 'rollback';
 
 /** ok: nothing failed; changes/no-changes: a plan; drift/in-sync: a drift report. */
 export type Verdict = 'ok' | 'no-changes' | 'changes' | 'failed' | 'cancelled' | 'drift' | 'in-sync';
@@ -23,7 +23,7 @@ export interface ReportAllocation {
 export interface ReportJob {
   job: string;
   wave: number;
-  /** deployed, unchanged, failed, blocked, planned, up-to-date, drifted, in-sync, pending. */
+  /** deployed, unchanged, failed, blocked, planned, up-to-date, drifted, in-sync, pending, rolled-back. */
   status: string;
   reason: string;
   durationMs?: number;
@@ -45,6 +45,19 @@ export interface ReportReconcile {
   error?: string;
 }
 
+/** rollback: one allocation and the retained release it went (or was to go) back to. */
+export interface ReportRelease {
+  job: string;
+  worker: string;
+  /** The version it ran before the rollback. */
+  fromVersion: string;
+  /** The deploy id whose retained bytes it got. */
+  release: number;
+  version: string;
+  /** ok, failed, skipped (the allocation's outcome in the rollout). */
+  outcome: string;
+}
+
 export interface Report {
   command: ReportCommand;
   verdict: Verdict;
@@ -64,6 +77,8 @@ export interface Report {
   /** By wave, then job name. */
   jobs: ReportJob[];
   reconcile: ReportReconcile[];
+  /** rollback: what went back to which release, by job then worker. */
+  releases?: ReportRelease[];
   /** drift: correct: the redeploy of the drifted jobs. */
   correction?: ReportJob[];
   /** A link to the workflow run (never to anything secret). */

@@ -29,6 +29,7 @@ export const VERDICT_ICON: Record<Verdict, string> = {
 const STATUS: Record<string, string> = {
   deployed: '✅ deployed', unchanged: '➖ unchanged', failed: '❌ failed', blocked: '⛔ blocked', planned: '🔄 will deploy',
   'up-to-date': '➖ up to date', drifted: '⚠️ drifted', 'in-sync': '✅ in sync', pending: '⏳ pending', unreachable: '❌ unreachable',
+  'rolled-back': '⏪ rolled back',
 };
 
 const OUTCOME: Record<string, string> = { ok: '✅ ok', failed: '❌ failed', skipped: '➖ skipped', planned: 'planned' };

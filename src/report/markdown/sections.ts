@@ -52,9 +52,9 @@ function jobRows(jobs: ReportJob[]): string[][] {
   return jobs.map((j) => [String(j.wave), j.job, statusLabel(j.status), formatDuration(j.durationMs), j.reason]);
 }
 
-function deploySections(r: Report): Section[] {
+function deploySections(r: Report, waves = true): Section[] {
   const allocations = r.jobs.flatMap((j) => j.allocations.map((a) => [j.job, a.worker, a.action, outcomeLabel(a.outcome), a.batch ? String(a.batch) : '', formatDuration(a.durationMs), a.reason]));
-  const out: Section[] = [...waveSection(r), { title: 'Jobs', columns: ['Wave', 'Job', 'Status', 'Duration', 'Detail'], rows: jobRows(r.jobs) }];
+  const out: Section[] = [...(waves ? waveSection(r) : []), { title: 'Jobs', columns: ['Wave', 'Job', 'Status', 'Duration', 'Detail'], rows: jobRows(r.jobs) }];
   if (allocations.length > 0) out.push({ title: 'Allocations', columns: ['Job', 'Worker', 'Action', 'Outcome', 'Batch', 'Duration', 'Detail'], rows: allocations });
   if (r.reconcile.length > 0) {
     out.push({ title: 'Stopped and cleaned up', columns: ['Job', 'Worker', 'Action', 'Outcome', 'Detail'], rows: r.reconcile.map((x) => [x.job, x.worker, x.action, outcomeLabel(x.outcome), x.error ?? '']) });
@@ -88,8 +88,19 @@ function driftSections(r: Report): Section[] {
   return out;
 }
 
+/** A rollback: which release each allocation went back to, then its rollout as a deploy shows it. */
+function rollbackSections(r: Report): Section[] {
+  const rows = (r.releases ?? []).map((x) => [x.job, x.worker, x.fromVersion, String(x.release), x.version, outcomeLabel(x.outcome)]);
+  return [{ title: 'Releases', columns: ['Job', 'Worker', 'From version', 'Back to release', 'Version', 'Outcome'], rows }, ...deploySections(r, false)];
+}
+
 /** Every table of the job summary, in order. */
 export function summarySections(r: Report): Section[] {
-  const body = r.command === 'deploy' ? deploySections(r) : r.command === 'plan' ? [...waveSection(r), ...planChanges(r), ...planStops(r)] : r.command === 'drift' ? driftSections(r) : [];
+  const body =
+    r.command === 'deploy' ? deploySections(r)
+    : r.command === 'rollback' ? rollbackSections(r)
+    : r.command === 'plan' ? [...waveSection(r), ...planChanges(r), ...planStops(r)]
+    : r.command === 'drift' ? driftSections(r)
+    : [];
   return [...failureSection(r), ...body];
 }
