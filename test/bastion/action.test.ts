@@ -76,7 +76,7 @@ test('given a file changed by hand on a worker behind the bastion, when command 
 test('given that drift, when command drift corrects, then exactly the drifted allocation is redeployed through the bastion and no drift is left', async () => {
   assert.notEqual(bucketId, '', 'the deploy test ran first');
   const [ip1, ip2] = fleet.workers.ips as [string, string];
-  const { main } = await step({ command: 'drift', drift: 'correct' });
+  const { main, bastionConnections } = await step({ command: 'drift', drift: 'correct' });
   assert.equal(main.exitCode, 0, main.stdout + main.stderr);
   assert.equal(main.outputs['drift-detected'], 'true');
   assert.equal(main.outputs['changed'], 'true');
@@ -84,6 +84,7 @@ test('given that drift, when command drift corrects, then exactly the drifted al
   assert.deepEqual(lifecycle(fleet.workers, ip2, bucketId, 'app'), ['start 1.0.0', 'restart 1.0.0']);
   assert.deepEqual(lifecycle(fleet.workers, ip1, bucketId, 'app'), ['start 1.0.0'], 'the in-sync allocation is not touched');
   assert.deepEqual(lifecycle(fleet.workers, ip2, bucketId, 'other'), ['start 1.0.0'], 'other jobs are not redeployed');
+  assert.equal(bastionConnections, 1, 'detection and correction share one bastion connection');
   const again = await step({ command: 'drift' });
   assert.equal(again.main.outputs['drift-detected'], 'false', again.main.stdout);
 });
