@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // `npm run bench`: every benchmark in one go — the build bench (bench/build-bench.ts), then the deploy
 // bench against Ansible and the rsync+ssh lower bound (bench/deploy/bench.ts, root only; knobs in
-// bench/deploy/README.md). `npm run bench -- build` or `-- deploy` runs one of them.
+// bench/deploy/README.md), the bastion bench (bench/bastion/bench.ts, root only). `npm run bench -- build`,
+// `-- deploy` or `-- bastion` runs one of them.
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const benches = { build: join(here, 'build-bench.ts'), action: join(here, 'action-bench.ts'), deploy: join(here, 'deploy', 'bench.ts'), rollback: join(here, 'rollback-bench.ts') };
+const benches = { build: join(here, 'build-bench.ts'), action: join(here, 'action-bench.ts'), deploy: join(here, 'deploy', 'bench.ts'), rollback: join(here, 'rollback-bench.ts'), bastion: join(here, 'bastion', 'bench.ts') };
 const wanted = process.argv.slice(2);
 for (const w of wanted) {
   if (!(w in benches)) {

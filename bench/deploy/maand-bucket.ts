@@ -28,6 +28,10 @@ export interface MaandBucketOptions {
   /** Node binary and CLI entry that run maand. */
   node: string;
   cli: string;
+  /** More maand.conf lines (e.g. ssh_proxy_jump). */
+  confExtra?: string;
+  /** --known-hosts of the deploy (default: the workers'). */
+  knownHosts?: string;
 }
 
 export function createMaandBucket(o: MaandBucketOptions): MaandBucket {
@@ -38,7 +42,7 @@ export function createMaandBucket(o: MaandBucketOptions): MaandBucket {
     return performance.now() - t0;
   };
   cli(['init']);
-  writeFileSync(join(o.root, 'maand.conf'), "use_sudo = false\nssh_user = 'root'\nssh_key = 'worker.key'\n");
+  writeFileSync(join(o.root, 'maand.conf'), `use_sudo = false\nssh_user = 'root'\nssh_key = 'worker.key'\n${o.confExtra ?? ''}`);
   copyFileSync(o.workers.clientKey, join(o.root, 'secrets', 'worker.key'));
   chmodSync(join(o.root, 'secrets', 'worker.key'), 0o600);
   writeFileSync(join(o.root, 'workspace', 'workers.json'), JSON.stringify(o.workers.ips.map((ip) => ({ host: ip }))));
@@ -65,7 +69,7 @@ export function createMaandBucket(o: MaandBucketOptions): MaandBucket {
     },
     deployCommand: () => ({
       file: o.node,
-      args: [o.cli, 'deploy', '--known-hosts', o.workers.knownHosts],
+      args: [o.cli, 'deploy', '--known-hosts', o.knownHosts ?? o.workers.knownHosts],
       cwd: o.root,
       env: { ...process.env },
     }),

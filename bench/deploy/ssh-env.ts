@@ -9,25 +9,40 @@ export interface SshEnv {
   dir: string;
   sshConfig: string;
   ansibleCfg: string;
+  /** `root@<ip>` of the bastion in front of the workers (bench/bastion), also in <dir>/BASTION. */
+  bastion?: string;
 }
 
-export function writeSshEnv(dir: string, workers: WorkerSet, net: string): SshEnv {
+/** A bastion in front of the workers: its address and a known_hosts holding its key. */
+export interface BenchBastion {
+  host: string;
+  knownHosts: string;
+}
+
+export function writeSshEnv(dir: string, workers: WorkerSet, net: string, bastion?: BenchBastion): SshEnv {
   mkdirSync(join(dir, 'cp'), { recursive: true, mode: 0o700 });
   mkdirSync(join(dir, 'lbcp'), { recursive: true, mode: 0o700 });
   writeFileSync(join(dir, 'K'), `${workers.ips.length}\n`);
   writeFileSync(join(dir, 'NET'), `${net}\n`);
   const sshConfig = join(dir, 'ssh_config');
-  writeFileSync(sshConfig, [
-    `Host ${net}.*`,
+  const host = (pattern: string, knownHosts: string, extra: string[]): string[] => [
+    `Host ${pattern}`,
     '  User root',
     `  IdentityFile ${workers.clientKey}`,
     '  IdentitiesOnly yes',
-    `  UserKnownHostsFile ${workers.knownHosts}`,
+    `  UserKnownHostsFile ${knownHosts}`,
     '  StrictHostKeyChecking yes',
     '  BatchMode yes',
     '  LogLevel ERROR',
+    ...extra,
+  ];
+  writeFileSync(sshConfig, [
+    // ProxyJump's own ssh reads this file too: the bastion hop rides the master with-bastion.sh opened
+    ...host(`${net}.*`, workers.knownHosts, bastion === undefined ? [] : [`  ProxyJump root@${bastion.host}`]),
+    ...(bastion === undefined ? [] : host(bastion.host, bastion.knownHosts, [`  ControlPath ${join(dir, 'lbcp', 'bastion')}`])),
     '',
   ].join('\n'));
+  if (bastion !== undefined) writeFileSync(join(dir, 'BASTION'), `root@${bastion.host}\n`);
   writeFileSync(join(dir, 'inventory.ini'), ['[workers]', ...workers.ips.map((ip, i) => `w${i + 1} ansible_host=${ip}`), ''].join('\n'));
   // What an experienced user sets for speed (the anchor's ansible.cfg).
   const ansibleCfg = join(dir, 'ansible.cfg');
@@ -47,7 +62,7 @@ export function writeSshEnv(dir: string, workers: WorkerSet, net: string): SshEn
     'control_path = %(directory)s/%%C',
     '',
   ].join('\n'));
-  return { dir, sshConfig, ansibleCfg };
+  return { dir, sshConfig, ansibleCfg, ...(bastion === undefined ? {} : { bastion: `root@${bastion.host}` }) };
 }
 
 /** Closes every ControlMaster Ansible or the lower bound left (each run starts without one). */

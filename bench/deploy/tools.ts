@@ -37,6 +37,14 @@ export interface ToolContext {
   maand: MaandBucket;
   workerCount: number;
   mode: Mode;
+  /** Ansible's forks in copyall mode (default: one per worker). */
+  forks?: number;
+}
+
+/** Behind a bastion (env.bastion), the command runs inside with-bastion.sh: one bastion master for the whole deploy. */
+function viaBastion(c: ToolContext, cmd: Command): Command {
+  if (c.env.bastion === undefined) return cmd;
+  return { ...cmd, file: join(HERE, 'with-bastion.sh'), args: [cmd.file, ...cmd.args], env: { ...cmd.env, BENCH_STATE: c.env.dir } };
 }
 
 export function makeTool(name: ToolName, c: ToolContext): Tool {
@@ -45,7 +53,7 @@ export function makeTool(name: ToolName, c: ToolContext): Tool {
   if (name === 'lb') {
     return {
       name, remoteBase: 'bench', ...none,
-      deploy: () => ({ file: join(HERE, 'deploy-lb.sh'), args: [jobs, c.mode], cwd: HERE, env: { ...process.env, BENCH_STATE: c.env.dir } }),
+      deploy: () => viaBastion(c, { file: join(HERE, 'deploy-lb.sh'), args: [jobs, c.mode], cwd: HERE, env: { ...process.env, BENCH_STATE: c.env.dir } }),
     };
   }
   if (name === 'maand') {
@@ -63,14 +71,14 @@ export function makeTool(name: ToolName, c: ToolContext): Tool {
       // strict: `serial: 2`; copyall: every host at once, `throttle: 2` on the make task (anchor's deploy-ansible.sh)
       const extra = c.mode === 'strict'
         ? ['-e', 'serial_batch=2', '-e', 'make_throttle=0']
-        : ['-e', 'serial_batch=100%', '-e', 'make_throttle=2', '--forks', String(c.workerCount)];
+        : ['-e', 'serial_batch=100%', '-e', 'make_throttle=2', '--forks', String(c.forks ?? c.workerCount)];
       const names = readdirSync(jobs).sort();
-      return {
+      return viaBastion(c, {
         file: 'ansible-playbook',
         args: [join(HERE, 'playbooks', `deploy-${playbook}.yml`), '-e', `bucket_dir=${join(jobs, '..')}`, '-e', JSON.stringify({ job_names: names }), ...extra],
         cwd: HERE,
         env: { ...process.env, ANSIBLE_CONFIG: c.env.ansibleCfg, ANSIBLE_STRATEGY: 'linear' },
-      };
+      });
     },
   };
 }

@@ -2,7 +2,7 @@
 // file of the `plan` output) and the facts the outputs need; none of them prints or touches @actions/core.
 import { formatHookLine } from '../report/console.ts';
 import { build, type BuildResult } from '../build/index.ts';
-import { connectRun } from '../deploy/connect.ts';
+import { connectRun, connectShared } from '../deploy/connect.ts';
 import { detectDrift, type DriftResult } from '../drift/detect.ts';
 import { deploy } from '../deploy/engine.ts';
 import { changed, type DeployResult } from '../deploy/result.ts';
@@ -57,8 +57,12 @@ function deployOutcome(r: DeployResult, report: Report): CommandOutcome {
   return { report, result: { deploy: r }, changed: changed(r), failedJobs: [...r.failedJobs].sort(), updateSeq: r.updateSeq, driftedJobs: [], cancelled: r.cancelled };
 }
 
+function connectOptions(c: CommandContext): Parameters<typeof connectRun>[0] {
+  return { ssh: c.ssh ?? { hostKeyPolicy: 'strict', knownHostsFile: '/dev/null', keyFile: '/dev/null' }, hookEnv: c.env.processEnv };
+}
+
 function connect(c: CommandContext): ReturnType<typeof connectRun> {
-  return connectRun({ ssh: c.ssh ?? { hostKeyPolicy: 'strict', knownHostsFile: '/dev/null', keyFile: '/dev/null' }, hookEnv: c.env.processEnv });
+  return connectRun(connectOptions(c));
 }
 
 /** The deploy history's trigger (actor and run URL) and commit (GITHUB_SHA) of this workflow run. */
@@ -107,8 +111,18 @@ export async function runBuild(c: CommandContext, at: { bucketId: string; update
 /** Workers vs catalog; with drift: correct, exactly the drifted jobs are redeployed. */
 export async function runDrift(c: CommandContext, at: { bucketId: string; updateSeq: number }): Promise<CommandOutcome> {
   const t0 = Date.now();
+  // detection and correction share their ssh connections: one bastion login for the whole step
+  const shared = connectShared(connectOptions(c));
+  try {
+    return await driftWith(c, at, t0, shared.connect);
+  } finally {
+    await shared.close();
+  }
+}
+
+async function driftWith(c: CommandContext, at: { bucketId: string; updateSeq: number }, t0: number, connectOnce: ReturnType<typeof connectRun>): Promise<CommandOutcome> {
   c.events.group('drift: compare workers with the catalog');
-  const d = await detectDrift({ root: c.config.bucket, jobs: c.config.jobs, markForCorrection: c.config.drift === 'correct', signal: c.signal, onEvent: c.events.onEvent, onSecret: c.onSecret, connect: connect(c) });
+  const d = await detectDrift({ root: c.config.bucket, jobs: c.config.jobs, markForCorrection: c.config.drift === 'correct', signal: c.signal, onEvent: c.events.onEvent, onSecret: c.onSecret, connect: connectOnce });
   for (const j of d.jobs) {
     for (const a of j.allocations) c.events.log.info(`  ${j.job}@${a.workerIp}: ${a.status}${a.files.length > 0 ? ` (${a.files.join(', ')})` : a.detail ? ` (${a.detail})` : ''}`);
     if (!j.health.ok) c.events.log.info(`  ${j.job}: health check failed: ${j.health.error ?? 'unknown error'}`);
@@ -118,7 +132,7 @@ export async function runDrift(c: CommandContext, at: { bucketId: string; update
   if (c.config.drift === 'correct' && d.driftedJobs.length > 0 && !c.signal.aborted) {
     c.events.log.info(`drift: correct: redeploying ${d.driftedJobs.join(', ')}`);
     await c.beforeChange?.(d.driftedJobs);
-    correction = await deploy({ root: c.config.bucket, jobs: [...d.driftedJobs], signal: c.signal, onEvent: c.events.onEvent, onSecret: c.onSecret, connect: connect(c), origin: actionOrigin(c), historyCommand: 'drift correct' });
+    correction = await deploy({ root: c.config.bucket, jobs: [...d.driftedJobs], signal: c.signal, onEvent: c.events.onEvent, onSecret: c.onSecret, connect: connectOnce, origin: actionOrigin(c), historyCommand: 'drift correct' });
     c.events.end();
   }
   const report = fromDrift(d, correction, { ...c.meta, ...at, durationMs: Date.now() - t0 });

@@ -22,6 +22,33 @@ export function connectRun(o: ConnectOptions): Connect {
   };
 }
 
+/** A Connect whose runs share one ssh remote, and the close() that ends it. */
+export interface SharedConnect {
+  connect: Connect;
+  close(): Promise<void>;
+}
+
+/**
+ * connectRun for engine runs that follow each other (drift detection, then its correction): the first
+ * run opens the ssh remote and the later ones reuse it, so each bastion and worker is logged in to
+ * once for all of them (issue 14). A run's own close leaves the remote open; close() here ends it.
+ */
+export function connectShared(o: ConnectOptions): SharedConnect {
+  let opened: ReturnType<typeof openSshRemote> | undefined;
+  return {
+    connect: async (run) => {
+      opened ??= openSshRemote(bucketPaths(run.root), run.conf, o.ssh, workerProxyJumps(run.db));
+      const { remote, hookEnv } = await opened;
+      return linkRun(run, { ...remote, close: async () => {} }, { ...(o.hookEnv ?? {}), ...hookEnv });
+    },
+    close: async () => {
+      const pending = opened;
+      opened = undefined;
+      if (pending !== undefined) await (await pending).remote.close();
+    },
+  };
+}
+
 /**
  * The links of one run over a given WorkerRemote: the hooks' runtime API and runner, and health checks
  * probing through `remote`. `remote` is closed with the links, or here when the runtime API fails to start.
