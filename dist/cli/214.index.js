@@ -66,10 +66,10 @@ class Mutex {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  Y: () => (/* binding */ connectRun)
+  Yy: () => (/* binding */ connectRun)
 });
 
-// UNUSED EXPORTS: linkRun
+// UNUSED EXPORTS: connectShared, linkRun
 
 // EXTERNAL MODULE: ./lib/bucket/paths.js
 var paths = __webpack_require__(7462);
@@ -780,7 +780,7 @@ var remote_errors = __webpack_require__(7791);
  * The deploy's remote access; `executor` is shared with health-check ssh probes (same ControlMasters);
  * `hookEnv` lets hooks' maand.run_ssh use the same masters and exactly these ssh options.
  */
-async function openSshRemote(paths, conf, access, 
+async function openssh_remote_openSshRemote(paths, conf, access, 
 /** The catalog's workers and their own proxy_jump (undefined: not set); decides each worker's bastions. */
 workers = new Map()) {
     const s = (0,maand_conf/* sshSettings */.OA)(conf);
@@ -941,9 +941,30 @@ function missingProgram(program) {
 
 function connectRun(o) {
     return async (run) => {
-        const { remote, hookEnv } = await openSshRemote((0,paths/* bucketPaths */.Z)(run.root), run.conf, o.ssh, (0,worker_proxy/* workerProxyJumps */.G)(run.db));
+        const { remote, hookEnv } = await openssh_remote_openSshRemote((0,paths/* bucketPaths */.Z)(run.root), run.conf, o.ssh, (0,worker_proxy/* workerProxyJumps */.G)(run.db));
         // hooks' maand.run_ssh uses the run's ssh options and ControlMasters (already host-key checked)
         return linkRun(run, remote, { ...(o.hookEnv ?? {}), ...hookEnv });
+    };
+}
+/**
+ * connectRun for engine runs that follow each other (drift detection, then its correction): the first
+ * run opens the ssh remote and the later ones reuse it, so each bastion and worker is logged in to
+ * once for all of them (issue 14). A run's own close leaves the remote open; close() here ends it.
+ */
+function connectShared(o) {
+    let opened;
+    return {
+        connect: async (run) => {
+            opened ??= openSshRemote(bucketPaths(run.root), run.conf, o.ssh, workerProxyJumps(run.db));
+            const { remote, hookEnv } = await opened;
+            return linkRun(run, { ...remote, close: async () => { } }, { ...(o.hookEnv ?? {}), ...hookEnv });
+        },
+        close: async () => {
+            const pending = opened;
+            opened = undefined;
+            if (pending !== undefined)
+                await (await pending).remote.close();
+        },
     };
 }
 /**

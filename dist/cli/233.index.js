@@ -80,8 +80,8 @@ class DeployContext {
         this.files = init.files;
     }
     /** Puts the job's tree of this run on a worker (the staged tree by rsync, unless the run says otherwise). */
-    sendJobFiles(ip, job) {
-        return this.files ? this.files(ip, job) : this.link.sendJobFiles(ip, job);
+    sendJobFiles(ip, job, lifecycleFollows) {
+        return this.files ? this.files(ip, job, lifecycleFollows) : this.link.sendJobFiles(ip, job, lifecycleFollows);
     }
     /** Records that the worker now runs what this run sent it (call inside a checkpoint). */
     promote(job, allocId) {
@@ -1900,7 +1900,10 @@ async function rollout(ctx, plan, allocs, staged, res) {
         if (t)
             ctx.stage.placeTree(a.workerIp, job, t.hash, t.tree);
     }
-    const rsyncErrors = await Promise.all(work.map((a) => ctx.sendJobFiles(a.workerIp, job)));
+    const jobControl = (0,_hooks_catalog_js__WEBPACK_IMPORTED_MODULE_0__/* .commandsFor */ .Au)(ctx.db, job, 'job_control');
+    const viaMake = jobControl.length === 0 && !ctx.flags.syncOnly;
+    const followed = (a) => viaMake && (a.action === 'start' || a.action === 'restart' || a.action === 'reload');
+    const rsyncErrors = await Promise.all(work.map((a) => ctx.sendJobFiles(a.workerIp, job, followed(a))));
     const bad = work.flatMap((a, i) => (rsyncErrors[i] === undefined ? [] : [{ worker: a.workerIp, error: rsyncErrors[i] }]));
     if (bad.length > 0) {
         for (const a of work)
@@ -1913,7 +1916,6 @@ async function rollout(ctx, plan, allocs, staged, res) {
         for (const a of syncs)
             res.allocations.push(allocResult(a, 'ok', 0));
     }
-    const jobControl = (0,_hooks_catalog_js__WEBPACK_IMPORTED_MODULE_0__/* .commandsFor */ .Au)(ctx.db, job, 'job_control');
     if (jobControl.length > 0 && !ctx.flags.syncOnly) {
         await jobControlPath(ctx, job, active, res);
     }

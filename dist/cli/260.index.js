@@ -87,7 +87,7 @@ function hookOutput(io) {
     };
 }
 async function healthCommand(io, opts) {
-    const connect = (0,deploy_connect/* connectRun */.Y)({ ssh: (0,ssh_access/* sshAccess */.v)(io, opts), hookEnv: io.env });
+    const connect = (0,deploy_connect/* connectRun */.Yy)({ ssh: (0,ssh_access/* sshAccess */.v)(io, opts), hookEnv: io.env });
     const report = await (0,lifecycle/* withRun */.Y)({ root: io.cwd, command: 'health', connect, onEvent: hookOutput(io) }, (r) => 
     // probes share the run's ControlMasters: one connection per worker for all probes and --wait retries
     (0,health/* checkHealth */.Ns)({
@@ -106,7 +106,7 @@ async function healthCommand(io, opts) {
 async function jobCommandCommand(io, command, job, opts) {
     const concurrency = (0,flags/* wholeNumberFlag */.Z)('--concurrency', opts.concurrency, 1, 'allocations at once');
     // hooks' maand.run_ssh gets the same ssh access as a deploy's (accept-new into secrets/known_hosts)
-    const connect = (0,deploy_connect/* connectRun */.Y)({ ssh: (0,ssh_access/* sshAccess */.v)(io, { insecureSkipHostKeyCheck: false }), hookEnv: io.env });
+    const connect = (0,deploy_connect/* connectRun */.Yy)({ ssh: (0,ssh_access/* sshAccess */.v)(io, { insecureSkipHostKeyCheck: false }), hookEnv: io.env });
     const r = await (0,lifecycle/* withRun */.Y)({ root: io.cwd, command: 'jobcommand', connect, onEvent: hookOutput(io) }, async (run) => {
         const out = await runCliCommand(run.links.hookContext, { command, ...(job ? { job } : {}), concurrency });
         // KV written by the hooks is kept when all of them succeeded

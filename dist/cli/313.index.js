@@ -228,7 +228,7 @@ async function jobRunCommand(io, job, opts) {
             if (line !== undefined)
                 io.stderr.write(`${line}\n`);
         },
-        connect: (0,connect/* connectRun */.Y)({ ssh: (0,ssh_access/* sshAccess */.v)(io, opts), hookEnv: io.env }),
+        connect: (0,connect/* connectRun */.Yy)({ ssh: (0,ssh_access/* sshAccess */.v)(io, opts), hookEnv: io.env }),
         origin: (0,origin/* cliOrigin */.B)(),
     });
     for (const w of r.workers)

@@ -181,6 +181,7 @@ function runnerCommand(bucketId, target, job) {
  * One worker's lifecycle step for several jobs in one round trip: `make -s -C <job dir> <target>` per job
  * with its CURRENT_VERSION/NEW_VERSION, every job run even after another failed, each outcome reported as
  * `maand-runner: result <job> <exit code>` (same protocol as `runner.py --keep-going`, without Python).
+ * A job's prelude (a snapshot of the tree about to run, a release to restore) runs just before its target.
  */
 function lifecycleScript(bucketId, target, jobs) {
     const lines = [
@@ -193,8 +194,14 @@ function lifecycleScript(bucketId, target, jobs) {
         '  echo "maand-runner: result $1 $code"',
         '}',
     ];
-    for (const j of jobs)
-        lines.push(`run_target ${(0,_remote_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shq */ .h)(j.job)} ${(0,_remote_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shq */ .h)(j.currentVersion)} ${(0,_remote_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shq */ .h)(j.newVersion)}`);
+    if (jobs.some((j) => j.prelude !== undefined))
+        lines.push('skip_target() { echo "maand-runner: begin $1"; echo "maand-runner: result $1 $2"; }');
+    jobs.forEach((j, i) => {
+        const call = `run_target ${(0,_remote_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shq */ .h)(j.job)} ${(0,_remote_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shq */ .h)(j.currentVersion)} ${(0,_remote_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shq */ .h)(j.newVersion)}`;
+        if (j.prelude === undefined)
+            return void lines.push(call);
+        lines.push(`prelude_${i}() (`, j.prelude, ')', `if prelude_${i}; then`, call, `else skip_target ${(0,_remote_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shq */ .h)(j.job)} $?; fi`);
+    });
     return lines.join('\n');
 }
 /** Removes a removed job's deployed files on a worker, keeping data/ and logs/ (§6.1, Q19), and its retained releases (Q32). */
@@ -225,9 +232,12 @@ function prerequisiteScript(useSudo) {
     lines.push('if [ ${#missing[@]} -gt 0 ]; then', '  echo "missing: ${missing[*]}"', '  exit 1', 'fi');
     return lines.join('\n');
 }
-/** Runs the prerequisite check (+ mkdir of the bucket dir) on a worker; an error text when it cannot be used. */
-async function checkWorker(run, ip, bucketId, useSudo) {
-    const r = await run(`${prerequisiteScript(useSudo)}\nmkdir -p ${(0,_remote_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shq */ .h)(bucketDir(bucketId))}`);
+/**
+ * Runs the prerequisite check (+ mkdir of the bucket dir) on a worker; an error text when it cannot be used.
+ * `extra` runs after it in the same round trip (it must exit 0; the caller reads its output).
+ */
+async function checkWorker(run, ip, bucketId, useSudo, extra) {
+    const r = await run(`${prerequisiteScript(useSudo)}\nmkdir -p ${(0,_remote_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shq */ .h)(bucketDir(bucketId))} || exit 1${extra === undefined ? '' : `\n${extra}`}`);
     if (r.exitCode === 0)
         return undefined;
     const missing = parseMissing(`${r.stdout}\n${r.stderr}`);
@@ -379,6 +389,10 @@ class WorkerLink {
     refreshed = new Set();
     fileSender = new _coalesce_js__WEBPACK_IMPORTED_MODULE_2__/* .Coalescer */ .w((ip, jobs) => this.sendFiles(ip, jobs));
     targetRunner = new _coalesce_js__WEBPACK_IMPORTED_MODULE_2__/* .Coalescer */ .w((key, reqs) => this.runTargets(key, reqs));
+    /** Preludes waiting for their job's next lifecycle call, by `ip\njob`. */
+    preludes = new Map();
+    /** `ip\njob` whose snapshot rides on the lifecycle call that follows the rsync. */
+    lateSnapshots = new Set();
     constructor(init) {
         this.init = init;
         this.workers = new Map(init.workers.map((w) => [w.ip, w]));
@@ -394,6 +408,32 @@ class WorkerLink {
             this.ready.set(ip, p);
         }
         return p;
+    }
+    /**
+     * First contact and `extra` in one round trip (or `extra` alone when the worker was reached before);
+     * `extra` must exit 0. Its stdout, or the error text of the worker or of `extra`.
+     */
+    async reachWith(ip, extra) {
+        if (this.ready.has(ip)) {
+            const err = await this.reach(ip);
+            if (err)
+                return { error: err, stdout: '' };
+            const r = await this.run(ip, extra);
+            return r.exitCode === 0 ? { stdout: r.stdout } : { error: failureText(ip, r), stdout: r.stdout };
+        }
+        let stdout = '';
+        const p = (0,_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .checkWorker */ .pW)(async (script) => {
+            const r = await this.run(ip, script);
+            stdout = r.stdout;
+            return r;
+        }, ip, this.init.bucketId, this.init.useSudo, extra).catch((e) => `worker ${ip}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorText */ .kc)(e)}`);
+        this.ready.set(ip, p);
+        const error = await p;
+        return error ? { error, stdout } : { stdout };
+    }
+    /** Runs `prelude` at the start of the job's next lifecycle call on the worker (Makefile target via runTarget). */
+    beforeLifecycle(ip, job, prelude) {
+        this.preludes.set(`${ip}\n${job}`, prelude);
     }
     /** Throws when nothing on this machine can reach any worker (key, ssh, rsync): one error for the run. */
     async requireTransport() {
@@ -414,8 +454,14 @@ class WorkerLink {
             return { exitCode: -1, stdout: '', stderr: '', message: `worker ${ip}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorText */ .kc)(e)}` };
         }
     }
-    /** Sends a job's staged tree to a worker; jobs asking at the same time share one rsync. */
-    sendJobFiles(ip, job) {
+    /**
+     * Sends a job's staged tree to a worker; jobs asking at the same time share one rsync. `lifecycleFollows`:
+     * a Makefile target of the job runs there next, so the release snapshot joins that call (one round trip
+     * less; the tree is untouched in between, so the release is still exactly what make runs).
+     */
+    sendJobFiles(ip, job, lifecycleFollows = false) {
+        if (lifecycleFollows && this.init.release)
+            this.lateSnapshots.add(`${ip}\n${job}`);
         return this.fileSender.submit(ip, job);
     }
     /** Runs a Makefile target of a job on a worker; same-time requests for one worker share one ssh call. */
@@ -448,31 +494,54 @@ class WorkerLink {
     async sendFiles(ip, jobs) {
         const unique = [...new Set(jobs)].sort();
         const err = (await this.reach(ip)) ?? rsyncFailure(ip, await this.rsyncTo(ip, unique));
-        if (err === undefined && unique.length > 0)
-            await this.retain(ip, unique);
+        if (err === undefined && unique.length > 0) {
+            const late = unique.filter((job) => this.lateSnapshots.delete(`${ip}\n${job}`));
+            for (const job of late)
+                this.snapshotBeforeLifecycle(ip, job);
+            await this.retain(ip, unique.filter((job) => !late.includes(job)));
+        }
         return jobs.map(() => err);
+    }
+    snapshotScript(ip, jobs) {
+        const rel = this.init.release;
+        return rel && (0,_releases_commands_js__WEBPACK_IMPORTED_MODULE_4__/* .snapshotScript */ .Wz)(this.init.bucketId, rel.retain, jobs.map((job) => ({ job, id: rel.id, keep: rel.keep(ip, job) })));
     }
     /** Snapshots the jobs' live trees as this run's release; a failure is a warning (rollback checks releases first). */
     async retain(ip, jobs) {
-        const rel = this.init.release;
-        if (!rel)
+        const script = jobs.length > 0 ? this.snapshotScript(ip, jobs) : undefined;
+        if (script === undefined)
             return;
-        const r = await this.run(ip, (0,_releases_commands_js__WEBPACK_IMPORTED_MODULE_4__/* .snapshotScript */ .Wz)(this.init.bucketId, rel.retain, jobs.map((job) => ({ job, id: rel.id, keep: rel.keep(ip, job) }))));
+        const r = await this.run(ip, script);
         const codes = (0,_releases_commands_js__WEBPACK_IMPORTED_MODULE_4__/* .parseOutcomes */ .Fo)(r.stdout);
-        for (const job of jobs) {
-            if (codes.get(job) === 0)
-                continue;
-            const why = codes.has(job) ? `exit ${codes.get(job)}: ${tail(r.stderr || r.stdout)}` : failureText(ip, r);
-            this.init.emit({ type: 'warning', message: `job ${job} worker ${ip}: release ${rel.id} was not retained (${why}); maand rollback cannot return to it` });
-        }
+        for (const job of jobs)
+            this.snapshotOutcome(ip, job, codes.get(job), codes.has(job) ? tail(r.stderr || r.stdout) : failureText(ip, r));
+    }
+    snapshotBeforeLifecycle(ip, job) {
+        const script = this.snapshotScript(ip, [job]);
+        if (script === undefined)
+            return;
+        this.beforeLifecycle(ip, job, { script, done: (code, output) => void this.snapshotOutcome(ip, job, code, output) });
+    }
+    snapshotOutcome(ip, job, code, output) {
+        if (code === 0)
+            return;
+        const why = code !== undefined ? `exit ${code}: ${output}` : output;
+        this.init.emit({ type: 'warning', message: `job ${job} worker ${ip}: release ${this.init.release?.id ?? '?'} was not retained (${why}); maand rollback cannot return to it` });
     }
     async runTargets(key, reqs) {
         const ip = key.slice(0, key.indexOf('\n'));
         const target = reqs[0].target;
         const jobs = reqs.map((r) => r.job);
         const results = new Map();
+        const preludes = new Map(jobs.flatMap((job) => {
+            const p = this.preludes.get(`${ip}\n${job}`);
+            this.preludes.delete(`${ip}\n${job}`);
+            return p ? [[job, p]] : [];
+        }));
+        const said = new Map();
         let current = jobs.length === 1 ? jobs[0] : undefined;
-        const r = await this.run(ip, (0,_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .lifecycleScript */ .a0)(this.init.bucketId, target, reqs), {
+        const script = (0,_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .lifecycleScript */ .a0)(this.init.bucketId, target, reqs.map((r) => ({ ...r, ...(preludes.has(r.job) ? { prelude: preludes.get(r.job).script } : {}) })));
+        const r = await this.run(ip, script, {
             onLine: (stream, text) => {
                 const m = /^maand-runner: (begin|result) (\S+)(?: (-?\d+))?$/.exec(text);
                 if (stream === 'stdout' && m) {
@@ -482,10 +551,17 @@ class WorkerLink {
                         results.set(m[2], Number(m[3]));
                     return;
                 }
+                const rel = stream === 'stdout' ? /^maand-release: (\S+) (-?\d+)$/.exec(text) : null;
+                if (rel && preludes.has(rel[1]))
+                    return void said.set(rel[1], Number(rel[2]));
                 this.output(current, ip)(stream, text);
             },
         });
+        const preludeErrors = new Map([...preludes].map(([job, p]) => [job, p.done(said.get(job), said.has(job) ? tail(r.stderr || r.stdout) : failureText(ip, r))]));
         return jobs.map((job) => {
+            const failed = preludeErrors.get(job);
+            if (failed !== undefined)
+                return failed;
             const code = results.get(job);
             if (code === 0)
                 return undefined;
@@ -525,6 +601,7 @@ function remoteFailure(ip, exitCode, output) {
 /* harmony export */   Ai: () => (/* binding */ probeScript),
 /* harmony export */   Fo: () => (/* binding */ parseOutcomes),
 /* harmony export */   Q: () => (/* binding */ restoreScript),
+/* harmony export */   SJ: () => (/* binding */ restorePrelude),
 /* harmony export */   Wz: () => (/* binding */ snapshotScript)
 /* harmony export */ });
 /* unused harmony export releasesDir */
@@ -583,6 +660,10 @@ function restoreScript(bucketId, reqs) {
         return `code=0; if [ -d ${(0,_deploy_commands_js__WEBPACK_IMPORTED_MODULE_1__/* .shq */ .h)(src)} ]; then mkdir -p ${(0,_deploy_commands_js__WEBPACK_IMPORTED_MODULE_1__/* .shq */ .h)(dst)} && ${RSYNC_LOCAL} ${(0,_deploy_commands_js__WEBPACK_IMPORTED_MODULE_1__/* .shq */ .h)(src)} ${(0,_deploy_commands_js__WEBPACK_IMPORTED_MODULE_1__/* .shq */ .h)(dst)} || code=$?; else code=44; fi; echo maand-release: ${(0,_deploy_commands_js__WEBPACK_IMPORTED_MODULE_1__/* .shq */ .h)(r.job)} "$code"`;
     })
         .join('\n');
+}
+/** Restores one release as a lifecycle prelude: exits non-zero (the target is skipped) when the restore failed. */
+function restorePrelude(bucketId, req) {
+    return `${restoreScript(bucketId, [req])}\n[ "$code" -eq 0 ]`;
 }
 /** Per-job exit codes from the `maand-release: <job> <code>` lines of a script's output. */
 function parseOutcomes(stdout) {

@@ -265,7 +265,7 @@ async function deployCommand(io, opts) {
                 if (line !== undefined)
                     io.stderr.write(`${line}\n`);
             },
-            connect: (0,connect/* connectRun */.Y)({ ssh, hookEnv: io.env }),
+            connect: (0,connect/* connectRun */.Yy)({ ssh, hookEnv: io.env }),
             origin: (0,origin/* cliOrigin */.B)(),
         });
         if (opts.output)

@@ -174,7 +174,7 @@ async function rollbackRun(r, selection, to, dryRun) {
     };
     for (const j of jobs) {
         for (const t of j.targets.values())
-            result.targets.push({ job: j.job, workerIp: t.workerIp, release: t.release, version: t.version });
+            result.targets.push({ job: j.job, workerIp: t.workerIp, release: t.release, version: t.version, fromVersion: t.fromVersion });
         for (const ip of j.leftAlone) {
             result.leftAlone.push({ job: j.job, workerIp: ip });
             r.emit({ type: 'warning', message: `job ${j.job} worker ${ip}: allocated after the release it would go back to; left as it is` });
@@ -194,9 +194,15 @@ async function rollbackRun(r, selection, to, dryRun) {
     const targets = new Map(jobs.flatMap((j) => [...j.targets.values()].map((t) => [`${t.job}\n${t.workerIp}`, t])));
     const restored = new Set();
     const restorer = new coalesce/* Coalescer */.w((ip, names) => restore(link, r.bucketId, ip, names.map((job) => targets.get(`${job}\n${ip}`)), restored));
+    // A restart or reload restores the release in its own ssh call, just before make: no round trip of its own.
+    const files = (ip, job, lifecycleFollows) => {
+        if (!lifecycleFollows)
+            return restorer.submit(ip, job);
+        restoreBeforeLifecycle(link, r.bucketId, targets.get(`${job}\n${ip}`), restored);
+        return Promise.resolve(undefined);
+    };
     const ctx = new context/* DeployContext */.p(r, {
-        flags: { dryRun: false, force: false, syncOnly: false, jobs: jobs.map((j) => j.job) }, useSudo, result, link,
-        files: (ip, job) => restorer.submit(ip, job),
+        flags: { dryRun: false, force: false, syncOnly: false, jobs: jobs.map((j) => j.job) }, useSudo, result, link, files,
         promote: (job, allocId) => promoteRelease(r.db, r.deployId, jobs.find((j) => j.job === job).targets.get(allocId), jobs.find((j) => j.job === job)),
     });
     for (const seq of [...new Set(jobs.map((j) => j.seq))]) {
@@ -222,7 +228,7 @@ async function rollbackRun(r, selection, to, dryRun) {
     r.setOutcome(result.cancelled ? 'cancelled' : result.failedJobs.length > 0 ? 'failed' : 'ok');
     return result;
 }
-/** Every allocation must still have its release (and its worker be reachable): else one error, nothing changed. */
+/** Every allocation must still have its release (and its worker be reachable): else one error, nothing changed. First contact and the check share one round trip. */
 async function checkReleases(link, bucketId, jobs) {
     const byIp = new Map();
     for (const j of jobs)
@@ -230,14 +236,9 @@ async function checkReleases(link, bucketId, jobs) {
             byIp.set(t.workerIp, [...(byIp.get(t.workerIp) ?? []), t]);
     const problems = [];
     await Promise.all([...byIp].map(async ([ip, ts]) => {
-        const err = await link.reach(ip);
-        if (err) {
-            problems.push(err);
-            return;
-        }
-        const res = await link.run(ip, (0,commands/* probeScript */.Ai)(bucketId, ts.map((t) => ({ job: t.job, release: t.release }))));
-        if (res.exitCode !== 0) {
-            problems.push((0,worker_link/* failureText */.kY)(ip, res));
+        const res = await link.reachWith(ip, (0,commands/* probeScript */.Ai)(bucketId, ts.map((t) => ({ job: t.job, release: t.release }))));
+        if (res.error !== undefined) {
+            problems.push(res.error);
             return;
         }
         for (const t of ts)
@@ -255,14 +256,28 @@ async function restore(link, bucketId, ip, ts, restored) {
     const codes = (0,commands/* parseOutcomes */.Fo)(r.stdout);
     return ts.map((t) => {
         const code = codes.get(t.job);
-        if (code === 0) {
+        if (code !== 44)
             restored.add(`${t.job}\n${ip}`);
-            return undefined;
-        }
-        if (code === 44)
-            return `worker ${ip}: release ${t.release} of job ${t.job} disappeared before it was restored; run maand deploy`;
-        return code === undefined ? (0,worker_link/* failureText */.kY)(ip, r) : `worker ${ip}: restoring release ${t.release} of job ${t.job} failed (exit ${code}); see the output above`;
+        return restoreFailure(t, code, (0,worker_link/* failureText */.kY)(ip, r));
     });
+}
+function restoreBeforeLifecycle(link, bucketId, t, restored) {
+    link.beforeLifecycle(t.workerIp, t.job, {
+        script: (0,commands/* restorePrelude */.SJ)(bucketId, { job: t.job, release: t.release }),
+        done: (code, output) => {
+            // anything but "release missing" may have touched the tree: a failed job's allocation is then marked for the next deploy
+            if (code !== 44)
+                restored.add(`${t.job}\n${t.workerIp}`);
+            return restoreFailure(t, code, output);
+        },
+    });
+}
+function restoreFailure(t, code, output) {
+    if (code === 0)
+        return undefined;
+    if (code === 44)
+        return `worker ${t.workerIp}: release ${t.release} of job ${t.job} disappeared before it was restored; run maand deploy`;
+    return code === undefined ? output : `worker ${t.workerIp}: restoring release ${t.release} of job ${t.job} failed (exit ${code}); see the output above`;
 }
 /** The allocation runs the release (hash row and history), pinned while the workspace renders what it left. */
 function promoteRelease(db, deployId, t, j) {
@@ -326,7 +341,7 @@ async function rollbackCommand(io, opts) {
                 if (line !== undefined)
                     io.stderr.write(`${line}\n`);
             },
-            connect: (0,connect/* connectRun */.Y)({ ssh: (0,ssh_access/* sshAccess */.v)(io, opts), hookEnv: io.env }),
+            connect: (0,connect/* connectRun */.Yy)({ ssh: (0,ssh_access/* sshAccess */.v)(io, opts), hookEnv: io.env }),
         });
         io.stdout.write(opts.dryRun ? (0,dry_run/* formatDryRun */.S)(r.plans).replace(/^deploy dry-run/, 'rollback dry-run') : rollbackSummary(r));
         if (r.failedJobs.length > 0 || r.cancelled)

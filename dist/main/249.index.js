@@ -83,8 +83,8 @@ class DeploymentRecord {
 function deploymentRecordFor(config, env, log) {
     if (!config.environment)
         return undefined;
-    if (config.command !== 'deploy' && !(config.command === 'drift' && config.drift === 'correct')) {
-        log.info(`deployment record: none for command ${config.command}${config.command === 'drift' ? ' with drift: report' : ''} (only deploy and drift: correct change workers)`);
+    if (config.command !== 'deploy' && config.command !== 'rollback' && !(config.command === 'drift' && config.drift === 'correct')) {
+        log.info(`deployment record: none for command ${config.command}${config.command === 'drift' ? ' with drift: report' : ''} (only deploy, rollback and drift: correct change workers)`);
         return undefined;
     }
     if (!config.githubToken) {

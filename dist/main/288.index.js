@@ -134,6 +134,7 @@ const VERDICT_ICON = {
 const STATUS = {
     deployed: '✅ deployed', unchanged: '➖ unchanged', failed: '❌ failed', blocked: '⛔ blocked', planned: '🔄 will deploy',
     'up-to-date': '➖ up to date', drifted: '⚠️ drifted', 'in-sync': '✅ in sync', pending: '⏳ pending', unreachable: '❌ unreachable',
+    'rolled-back': '⏪ rolled back',
 };
 const OUTCOME = { ok: '✅ ok', failed: '❌ failed', skipped: '➖ skipped', planned: 'planned' };
 function statusLabel(s) {
@@ -331,9 +332,9 @@ function waveDiagram(r, waves) {
 function jobRows(jobs) {
     return jobs.map((j) => [String(j.wave), j.job, statusLabel(j.status), formatDuration(j.durationMs), j.reason]);
 }
-function deploySections(r) {
+function deploySections(r, waves = true) {
     const allocations = r.jobs.flatMap((j) => j.allocations.map((a) => [j.job, a.worker, a.action, outcomeLabel(a.outcome), a.batch ? String(a.batch) : '', formatDuration(a.durationMs), a.reason]));
-    const out = [...waveSection(r), { title: 'Jobs', columns: ['Wave', 'Job', 'Status', 'Duration', 'Detail'], rows: jobRows(r.jobs) }];
+    const out = [...(waves ? waveSection(r) : []), { title: 'Jobs', columns: ['Wave', 'Job', 'Status', 'Duration', 'Detail'], rows: jobRows(r.jobs) }];
     if (allocations.length > 0)
         out.push({ title: 'Allocations', columns: ['Job', 'Worker', 'Action', 'Outcome', 'Batch', 'Duration', 'Detail'], rows: allocations });
     if (r.reconcile.length > 0) {
@@ -367,9 +368,18 @@ function driftSections(r) {
         out.push({ title: 'Correction', columns: ['Wave', 'Job', 'Status', 'Duration', 'Detail'], rows: jobRows(r.correction) });
     return out;
 }
+/** A rollback: which release each allocation went back to, then its rollout as a deploy shows it. */
+function rollbackSections(r) {
+    const rows = (r.releases ?? []).map((x) => [x.job, x.worker, x.fromVersion, String(x.release), x.version, outcomeLabel(x.outcome)]);
+    return [{ title: 'Releases', columns: ['Job', 'Worker', 'From version', 'Back to release', 'Version', 'Outcome'], rows }, ...deploySections(r, false)];
+}
 /** Every table of the job summary, in order. */
 function summarySections(r) {
-    const body = r.command === 'deploy' ? deploySections(r) : r.command === 'plan' ? [...waveSection(r), ...planChanges(r), ...planStops(r)] : r.command === 'drift' ? driftSections(r) : [];
+    const body = r.command === 'deploy' ? deploySections(r)
+        : r.command === 'rollback' ? rollbackSections(r)
+            : r.command === 'plan' ? [...waveSection(r), ...planChanges(r), ...planStops(r)]
+                : r.command === 'drift' ? driftSections(r)
+                    : [];
     return [...failureSection(r), ...body];
 }
 

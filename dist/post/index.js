@@ -28722,7 +28722,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 function banner(c) {
     const state = c.state.backend === 'none' ? 'no state backend' : `state ${c.state.name} in ${c.state.backend}${c.state.backend === 'branch' ? ` (branch ${c.state.branch})` : ''}`;
-    const extra = [c.jobs.length > 0 ? `jobs ${c.jobs.join(',')}` : '', c.force ? 'force' : '', c.syncOnly ? 'sync-only' : '', c.command === 'drift' ? `drift ${c.drift}` : ''].filter(Boolean);
+    const extra = [c.jobs.length > 0 ? `jobs ${c.jobs.join(',')}` : '', c.force ? 'force' : '', c.syncOnly ? 'sync-only' : '', c.command === 'drift' ? `drift ${c.drift}` : '', c.to !== undefined ? `to deploy ${c.to}` : ''].filter(Boolean);
     return `maand ${c.command}: bucket ${c.bucket}, ${state}${extra.length > 0 ? `, ${extra.join(', ')}` : ''}`;
 }
 function registerSecrets(c, setSecret) {
@@ -28813,7 +28813,7 @@ function readConfig(read, env) {
         const fork = env.pullRequest !== undefined ? ' (on pull requests from forks GitHub passes no secrets: run plan only for pull requests from this repository)' : '';
         throw new errors/* MaandError */.Ob('invalid argument', `input state-key is required with state-backend ${backend}: the state bundle holds the bucket's CA and KV keys and is never stored unencrypted; pass state-key: \${{ secrets.MAAND_STATE_KEY }}${fork}`);
     }
-    const remote = command === 'deploy' || command === 'drift';
+    const remote = command === 'deploy' || command === 'drift' || command === 'rollback';
     if (remote) {
         hostKeyPolicy({
             knownHosts: knownHosts !== '', insecure, names: { knownHosts: 'inputs known-hosts', insecure: 'insecure-skip-host-key-check' },
@@ -28834,6 +28834,8 @@ function readConfig(read, env) {
         /** Absolute path of the bucket (maand.conf, workspace/). */
         bucket: (0,external_node_path_.isAbsolute)(bucketInput) ? bucketInput : (0,external_node_path_.resolve)(env.workspace, bucketInput),
         jobs: parseNameList(raw('jobs')),
+        /** rollback: go back to what each allocation ran after this deploy id (default: before the last change). */
+        to: rollbackTo(command, raw('to')),
         force: bool('force', raw('force')),
         syncOnly: bool('sync-only', raw('sync-only')),
         ssh: {
@@ -28853,6 +28855,15 @@ function readConfig(read, env) {
         /** command drift keeps one GitHub issue per state-name open while drift persists. */
         driftIssue: bool('drift-issue', raw('drift-issue')),
     };
+}
+function rollbackTo(command, value) {
+    if (value === '')
+        return undefined;
+    if (command !== 'rollback')
+        invalid('to', value, 'it is only read by command rollback; remove it or set command: rollback');
+    if (!/^[1-9][0-9]{0,15}$/.test(value))
+        invalid('to', value, 'give a deploy id from maand cat history (a positive whole number)');
+    return Number(value);
 }
 function invalid(name, value, fix) {
     throw new errors/* MaandError */.Ob('invalid argument', `input ${name}: ${JSON.stringify(value)} is not valid; ${fix}`);
@@ -28941,7 +28952,7 @@ function runUrl(env) {
 /* unused harmony export OUTPUTS */
 // Every input, output and saved-state name of the Action, in one table each (action.yml documents the
 // same names; test/action/action-yml.test.ts keeps the two in step).
-const COMMANDS = ['deploy', 'plan', 'drift', 'build'];
+const COMMANDS = ['deploy', 'plan', 'drift', 'build', 'rollback'];
 const STATE_BACKENDS = ['cache', 'artifact', 'branch', 'none'];
 const DRIFT_MODES = ['report', 'correct'];
 const COMMENT_MODES = ['auto', 'true', 'false'];
@@ -28949,6 +28960,7 @@ const INPUTS = {
     command: { default: 'deploy', values: COMMANDS },
     bucket: { default: '.' },
     jobs: { default: '' },
+    to: { default: '' },
     force: { default: 'false' },
     'sync-only': { default: 'false' },
     'ssh-private-key': { default: '', secret: true },
@@ -28967,7 +28979,7 @@ const INPUTS = {
     'github-token': { default: '${{ github.token }}', secret: true },
 };
 const OUTPUTS = {
-    changed: 'true when the run changed workers (deploy, drift: correct) or would change them (plan)',
+    changed: 'true when the run changed workers (deploy, rollback, drift: correct) or would change them (plan)',
     plan: 'path of the JSON file with the full plan or result of this run',
     'failed-jobs': 'comma-separated names of the jobs that failed (empty when none)',
     'update-seq': "the bucket's update_seq after the run",

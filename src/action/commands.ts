@@ -83,6 +83,7 @@ export async function runDeploy(c: CommandContext): Promise<CommandOutcome> {
  * deploy rolled out, not whatever the checkout renders now.
  */
 export async function runRollback(c: CommandContext): Promise<CommandOutcome> {
+  await c.beforeChange?.(c.config.jobs);
   const r = await rollback({
     root: c.config.bucket, jobs: c.config.jobs, ...(c.config.to !== undefined ? { to: c.config.to } : {}),
     signal: c.signal, onEvent: c.events.onEvent, connect: connect(c), origin: actionOrigin(c),

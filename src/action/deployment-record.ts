@@ -94,8 +94,8 @@ export class DeploymentRecord {
 /** The record of this run: with input environment, for the commands that change workers; else undefined. */
 export function deploymentRecordFor(config: Config, env: ActionEnv, log: ActionLog): DeploymentRecord | undefined {
   if (!config.environment) return undefined;
-  if (config.command !== 'deploy' && !(config.command === 'drift' && config.drift === 'correct')) {
-    log.info(`deployment record: none for command ${config.command}${config.command === 'drift' ? ' with drift: report' : ''} (only deploy and drift: correct change workers)`);
+  if (config.command !== 'deploy' && config.command !== 'rollback' && !(config.command === 'drift' && config.drift === 'correct')) {
+    log.info(`deployment record: none for command ${config.command}${config.command === 'drift' ? ' with drift: report' : ''} (only deploy, rollback and drift: correct change workers)`);
     return undefined;
   }
   if (!config.githubToken) {

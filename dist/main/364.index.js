@@ -1,8 +1,8 @@
-export const id = 998;
-export const ids = [998];
+export const id = 364;
+export const ids = [364];
 export const modules = {
 
-/***/ 40998:
+/***/ 58364:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -10580,7 +10580,7 @@ const LITERAL = /^[A-Za-z0-9_./:@%+=,-]+$/;
  * versions and paths read as the reference sent them), else single-quoted, where bash expands
  * nothing ($(), backticks, $VAR, newlines are literal) and a `'` is written `'\''`.
  */
-function shell_quote_shq(s) {
+function shq(s) {
     return LITERAL.test(s) ? s : `'${s.replaceAll("'", "'\\''")}'`;
 }
 
@@ -10629,7 +10629,7 @@ const HOST_PORT = '\u0000hp\u0000';
  */
 function proxyCommand(reach, via, opts) {
     const words = ['ssh', ...hopClientArgs(reach, via, opts), '-W', HOST_PORT, hopDestination(via.at(-1))];
-    return words.map((w) => (w === HOST_PORT ? w : shell_quote_shq(w))).join(' ').replaceAll('%', '%%').replace(HOST_PORT, '%h:%p');
+    return words.map((w) => (w === HOST_PORT ? w : shq(w))).join(' ').replaceAll('%', '%%').replace(HOST_PORT, '%h:%p');
 }
 /** Options of a client riding the last hop's master (ControlMaster=no: it never becomes one). */
 function hopClientArgs(reach, via, opts) {
@@ -10947,7 +10947,7 @@ function workerScript(commands, env = {}) {
             continue;
         if (!NAME.test(name))
             throw new errors/* MaandError */.Ob('invalid argument', `invalid environment variable name ${JSON.stringify(rawName)}`);
-        lines.push(`export ${name}=${shell_quote_shq(value)}`);
+        lines.push(`export ${name}=${shq(value)}`);
     }
     lines.push(...commands);
     return lines.join('\n') + '\n';
@@ -11550,6 +11550,27 @@ function connectRun(o) {
     };
 }
 /**
+ * connectRun for engine runs that follow each other (drift detection, then its correction): the first
+ * run opens the ssh remote and the later ones reuse it, so each bastion and worker is logged in to
+ * once for all of them (issue 14). A run's own close leaves the remote open; close() here ends it.
+ */
+function connectShared(o) {
+    let opened;
+    return {
+        connect: async (run) => {
+            opened ??= openSshRemote((0,bucket_paths/* bucketPaths */.Z)(run.root), run.conf, o.ssh, workerProxyJumps(run.db));
+            const { remote, hookEnv } = await opened;
+            return linkRun(run, { ...remote, close: async () => { } }, { ...(o.hookEnv ?? {}), ...hookEnv });
+        },
+        close: async () => {
+            const pending = opened;
+            opened = undefined;
+            if (pending !== undefined)
+                await (await pending).remote.close();
+        },
+    };
+}
+/**
  * The links of one run over a given WorkerRemote: the hooks' runtime API and runner, and health checks
  * probing through `remote`. `remote` is closed with the links, or here when the runtime API fails to start.
  */
@@ -12130,42 +12151,49 @@ function jobFileRows(db, job) {
 // spliced into them goes through shq.
 
 
-function commands_bucketDir(bucketId) {
+function bucketDir(bucketId) {
     return `/opt/worker/${bucketId}`;
 }
 function jobDir(bucketId, job) {
-    return `${commands_bucketDir(bucketId)}/jobs/${job}`;
+    return `${bucketDir(bucketId)}/jobs/${job}`;
 }
 function runnerCommand(bucketId, target, job) {
-    return `python3 ${shell_quote_shq(`${commands_bucketDir(bucketId)}/bin/runner.py`)} ${shell_quote_shq(bucketId)} ${shell_quote_shq(target)} --jobs ${shell_quote_shq(job)}`;
+    return `python3 ${shq(`${bucketDir(bucketId)}/bin/runner.py`)} ${shq(bucketId)} ${shq(target)} --jobs ${shq(job)}`;
 }
 /**
  * One worker's lifecycle step for several jobs in one round trip: `make -s -C <job dir> <target>` per job
  * with its CURRENT_VERSION/NEW_VERSION, every job run even after another failed, each outcome reported as
  * `maand-runner: result <job> <exit code>` (same protocol as `runner.py --keep-going`, without Python).
+ * A job's prelude (a snapshot of the tree about to run, a release to restore) runs just before its target.
  */
 function lifecycleScript(bucketId, target, jobs) {
     const lines = [
         'run_target() {',
-        `  local dir=${shell_quote_shq(`${commands_bucketDir(bucketId)}/jobs/`)}"$1"`,
+        `  local dir=${shq(`${bucketDir(bucketId)}/jobs/`)}"$1"`,
         '  echo "maand-runner: begin $1"',
         '  if [ ! -d "$dir" ]; then echo "runner: job $1 is not deployed on this worker ($dir is missing); run maand deploy" >&2; echo "maand-runner: result $1 1"; return 0; fi',
         '  local code=0',
-        `  CURRENT_VERSION="$2" NEW_VERSION="$3" make -s -C "$dir" ${shell_quote_shq(target)} || code=$?`,
+        `  CURRENT_VERSION="$2" NEW_VERSION="$3" make -s -C "$dir" ${shq(target)} || code=$?`,
         '  echo "maand-runner: result $1 $code"',
         '}',
     ];
-    for (const j of jobs)
-        lines.push(`run_target ${shell_quote_shq(j.job)} ${shell_quote_shq(j.currentVersion)} ${shell_quote_shq(j.newVersion)}`);
+    if (jobs.some((j) => j.prelude !== undefined))
+        lines.push('skip_target() { echo "maand-runner: begin $1"; echo "maand-runner: result $1 $2"; }');
+    jobs.forEach((j, i) => {
+        const call = `run_target ${shq(j.job)} ${shq(j.currentVersion)} ${shq(j.newVersion)}`;
+        if (j.prelude === undefined)
+            return void lines.push(call);
+        lines.push(`prelude_${i}() (`, j.prelude, ')', `if prelude_${i}; then`, call, `else skip_target ${shq(j.job)} $?; fi`);
+    });
     return lines.join('\n');
 }
 /** Removes a removed job's deployed files on a worker, keeping data/ and logs/ (§6.1, Q19), and its retained releases (Q32). */
 function cleanupJobCommand(bucketId, job) {
-    const d = shell_quote_shq(jobDir(bucketId, job));
-    return `if [ -d ${d} ]; then find ${d} -mindepth 1 -maxdepth 1 ! -name data ! -name logs -exec rm -rf {} +; fi; rm -rf ${shell_quote_shq(`${commands_bucketDir(bucketId)}/releases/${job}`)}`;
+    const d = shq(jobDir(bucketId, job));
+    return `if [ -d ${d} ]; then find ${d} -mindepth 1 -maxdepth 1 ! -name data ! -name logs -exec rm -rf {} +; fi; rm -rf ${shq(`${bucketDir(bucketId)}/releases/${job}`)}`;
 }
 function removeBucketCommand(bucketId) {
-    return `rm -rf ${shell_quote_shq(commands_bucketDir(bucketId))}`;
+    return `rm -rf ${shq(bucketDir(bucketId))}`;
 }
 /** Prerequisites on a worker (§5.2); sudo is probed only when it will be used (Q16). */
 function prerequisiteScript(useSudo) {
@@ -12187,9 +12215,12 @@ function prerequisiteScript(useSudo) {
     lines.push('if [ ${#missing[@]} -gt 0 ]; then', '  echo "missing: ${missing[*]}"', '  exit 1', 'fi');
     return lines.join('\n');
 }
-/** Runs the prerequisite check (+ mkdir of the bucket dir) on a worker; an error text when it cannot be used. */
-async function checkWorker(run, ip, bucketId, useSudo) {
-    const r = await run(`${prerequisiteScript(useSudo)}\nmkdir -p ${shell_quote_shq(commands_bucketDir(bucketId))}`);
+/**
+ * Runs the prerequisite check (+ mkdir of the bucket dir) on a worker; an error text when it cannot be used.
+ * `extra` runs after it in the same round trip (it must exit 0; the caller reads its output).
+ */
+async function checkWorker(run, ip, bucketId, useSudo, extra) {
+    const r = await run(`${prerequisiteScript(useSudo)}\nmkdir -p ${shq(bucketDir(bucketId))} || exit 1${extra === undefined ? '' : `\n${extra}`}`);
     if (r.exitCode === 0)
         return undefined;
     const missing = parseMissing(`${r.stdout}\n${r.stderr}`);
@@ -12804,7 +12835,7 @@ function renderTemplates(db, kv, tree, ctx) {
         WorkerIP: ctx.workerIp,
         Labels: [...ctx.labels].sort(),
         UpdateSeq: ctx.updateSeq,
-        BucketPath: commands_bucketDir(ctx.bucketId),
+        BucketPath: bucketDir(ctx.bucketId),
         JobPath: jobDir(ctx.bucketId, ctx.job),
         WorkerData: goStruct('data.WorkerData', { BucketID: ctx.bucketId, WorkerID: ctx.workerId, WorkerIP: ctx.workerIp, Labels: [...ctx.labels].sort(), UpdateSeq: ctx.updateSeq }),
     });
@@ -12980,7 +13011,7 @@ const EXCLUDES = ['/data', '/logs', '/bin', '/_modules', '/_prometheus'];
 /** At most this many earlier releases are offered to rsync as --link-dest (rsync takes up to 20). */
 const LINK_DESTS = 8;
 function releasesDir(bucketId, job) {
-    return job === undefined ? `${commands_bucketDir(bucketId)}/releases` : `${commands_bucketDir(bucketId)}/releases/${job}`;
+    return job === undefined ? `${bucketDir(bucketId)}/releases` : `${bucketDir(bucketId)}/releases/${job}`;
 }
 const RSYNC_LOCAL = `rsync -a --checksum --delete ${EXCLUDES.map((e) => `--exclude=${e}`).join(' ')}`;
 /**
@@ -12990,7 +13021,7 @@ const RSYNC_LOCAL = `rsync -a --checksum --delete ${EXCLUDES.map((e) => `--exclu
 function snapshotScript(bucketId, retain, reqs) {
     const lines = [
         'snapshot() {',
-        `  local job="$1" id="$2" keep=" $3 " live=${shell_quote_shq(`${commands_bucketDir(bucketId)}/jobs/`)}"$1" rel=${shell_quote_shq(`${releasesDir(bucketId)}/`)}"$1"`,
+        `  local job="$1" id="$2" keep=" $3 " live=${shq(`${bucketDir(bucketId)}/jobs/`)}"$1" rel=${shq(`${releasesDir(bucketId)}/`)}"$1"`,
         '  mkdir -p "$rel" || return 1',
         '  local links=() d n=0',
         `  for d in $(ls -1 "$rel" | grep -E '^[0-9]+$' | sort -rn | head -n ${LINK_DESTS}); do [ "$d" = "$id" ] || links+=("--link-dest=$rel/$d"); done`,
@@ -13003,7 +13034,7 @@ function snapshotScript(bucketId, retain, reqs) {
         '}',
     ];
     for (const r of reqs)
-        lines.push(`code=0; snapshot ${shell_quote_shq(r.job)} ${r.id} ${shell_quote_shq(r.keep.join(' '))} || code=$?; echo maand-release: ${shell_quote_shq(r.job)} "$code"`);
+        lines.push(`code=0; snapshot ${shq(r.job)} ${r.id} ${shq(r.keep.join(' '))} || code=$?; echo maand-release: ${shq(r.job)} "$code"`);
     return lines.join('\n');
 }
 /** Lists which of the releases exist: `maand-release: <job> <id> yes|no` per request. */
@@ -13021,6 +13052,10 @@ function restoreScript(bucketId, reqs) {
         return `code=0; if [ -d ${shq(src)} ]; then mkdir -p ${shq(dst)} && ${RSYNC_LOCAL} ${shq(src)} ${shq(dst)} || code=$?; else code=44; fi; echo maand-release: ${shq(r.job)} "$code"`;
     })
         .join('\n');
+}
+/** Restores one release as a lifecycle prelude: exits non-zero (the target is skipped) when the restore failed. */
+function restorePrelude(bucketId, req) {
+    return `${restoreScript(bucketId, [req])}\n[ "$code" -eq 0 ]`;
 }
 /** Per-job exit codes from the `maand-release: <job> <code>` lines of a script's output. */
 function parseOutcomes(stdout) {
@@ -13048,6 +13083,10 @@ class WorkerLink {
     refreshed = new Set();
     fileSender = new Coalescer((ip, jobs) => this.sendFiles(ip, jobs));
     targetRunner = new Coalescer((key, reqs) => this.runTargets(key, reqs));
+    /** Preludes waiting for their job's next lifecycle call, by `ip\njob`. */
+    preludes = new Map();
+    /** `ip\njob` whose snapshot rides on the lifecycle call that follows the rsync. */
+    lateSnapshots = new Set();
     constructor(init) {
         this.init = init;
         this.workers = new Map(init.workers.map((w) => [w.ip, w]));
@@ -13063,6 +13102,32 @@ class WorkerLink {
             this.ready.set(ip, p);
         }
         return p;
+    }
+    /**
+     * First contact and `extra` in one round trip (or `extra` alone when the worker was reached before);
+     * `extra` must exit 0. Its stdout, or the error text of the worker or of `extra`.
+     */
+    async reachWith(ip, extra) {
+        if (this.ready.has(ip)) {
+            const err = await this.reach(ip);
+            if (err)
+                return { error: err, stdout: '' };
+            const r = await this.run(ip, extra);
+            return r.exitCode === 0 ? { stdout: r.stdout } : { error: failureText(ip, r), stdout: r.stdout };
+        }
+        let stdout = '';
+        const p = checkWorker(async (script) => {
+            const r = await this.run(ip, script);
+            stdout = r.stdout;
+            return r;
+        }, ip, this.init.bucketId, this.init.useSudo, extra).catch((e) => `worker ${ip}: ${(0,errors/* errorText */.kc)(e)}`);
+        this.ready.set(ip, p);
+        const error = await p;
+        return error ? { error, stdout } : { stdout };
+    }
+    /** Runs `prelude` at the start of the job's next lifecycle call on the worker (Makefile target via runTarget). */
+    beforeLifecycle(ip, job, prelude) {
+        this.preludes.set(`${ip}\n${job}`, prelude);
     }
     /** Throws when nothing on this machine can reach any worker (key, ssh, rsync): one error for the run. */
     async requireTransport() {
@@ -13083,8 +13148,14 @@ class WorkerLink {
             return { exitCode: -1, stdout: '', stderr: '', message: `worker ${ip}: ${(0,errors/* errorText */.kc)(e)}` };
         }
     }
-    /** Sends a job's staged tree to a worker; jobs asking at the same time share one rsync. */
-    sendJobFiles(ip, job) {
+    /**
+     * Sends a job's staged tree to a worker; jobs asking at the same time share one rsync. `lifecycleFollows`:
+     * a Makefile target of the job runs there next, so the release snapshot joins that call (one round trip
+     * less; the tree is untouched in between, so the release is still exactly what make runs).
+     */
+    sendJobFiles(ip, job, lifecycleFollows = false) {
+        if (lifecycleFollows && this.init.release)
+            this.lateSnapshots.add(`${ip}\n${job}`);
         return this.fileSender.submit(ip, job);
     }
     /** Runs a Makefile target of a job on a worker; same-time requests for one worker share one ssh call. */
@@ -13099,7 +13170,7 @@ class WorkerLink {
             return { exitCode: -1, stdout: '', stderr: '', message: `worker ${ip}: this run stages no files` };
         try {
             const src = stage.rsyncSource(ip, w && workerFileData(this.init.db, this.init.bucketId, this.init.updateSeq(), w), jobs);
-            const r = await this.init.remote.rsync(ip, src.dir, commands_bucketDir(this.init.bucketId), src.filter, {
+            const r = await this.init.remote.rsync(ip, src.dir, bucketDir(this.init.bucketId), src.filter, {
                 onLine: opts.onLine ?? this.output(jobs.join(',') || undefined, ip, 'rsync'),
                 ...(opts.dryRun ? { dryRun: true, itemize: true } : {}),
             });
@@ -13117,31 +13188,54 @@ class WorkerLink {
     async sendFiles(ip, jobs) {
         const unique = [...new Set(jobs)].sort();
         const err = (await this.reach(ip)) ?? rsyncFailure(ip, await this.rsyncTo(ip, unique));
-        if (err === undefined && unique.length > 0)
-            await this.retain(ip, unique);
+        if (err === undefined && unique.length > 0) {
+            const late = unique.filter((job) => this.lateSnapshots.delete(`${ip}\n${job}`));
+            for (const job of late)
+                this.snapshotBeforeLifecycle(ip, job);
+            await this.retain(ip, unique.filter((job) => !late.includes(job)));
+        }
         return jobs.map(() => err);
+    }
+    snapshotScript(ip, jobs) {
+        const rel = this.init.release;
+        return rel && snapshotScript(this.init.bucketId, rel.retain, jobs.map((job) => ({ job, id: rel.id, keep: rel.keep(ip, job) })));
     }
     /** Snapshots the jobs' live trees as this run's release; a failure is a warning (rollback checks releases first). */
     async retain(ip, jobs) {
-        const rel = this.init.release;
-        if (!rel)
+        const script = jobs.length > 0 ? this.snapshotScript(ip, jobs) : undefined;
+        if (script === undefined)
             return;
-        const r = await this.run(ip, snapshotScript(this.init.bucketId, rel.retain, jobs.map((job) => ({ job, id: rel.id, keep: rel.keep(ip, job) }))));
+        const r = await this.run(ip, script);
         const codes = parseOutcomes(r.stdout);
-        for (const job of jobs) {
-            if (codes.get(job) === 0)
-                continue;
-            const why = codes.has(job) ? `exit ${codes.get(job)}: ${tail(r.stderr || r.stdout)}` : failureText(ip, r);
-            this.init.emit({ type: 'warning', message: `job ${job} worker ${ip}: release ${rel.id} was not retained (${why}); maand rollback cannot return to it` });
-        }
+        for (const job of jobs)
+            this.snapshotOutcome(ip, job, codes.get(job), codes.has(job) ? tail(r.stderr || r.stdout) : failureText(ip, r));
+    }
+    snapshotBeforeLifecycle(ip, job) {
+        const script = this.snapshotScript(ip, [job]);
+        if (script === undefined)
+            return;
+        this.beforeLifecycle(ip, job, { script, done: (code, output) => void this.snapshotOutcome(ip, job, code, output) });
+    }
+    snapshotOutcome(ip, job, code, output) {
+        if (code === 0)
+            return;
+        const why = code !== undefined ? `exit ${code}: ${output}` : output;
+        this.init.emit({ type: 'warning', message: `job ${job} worker ${ip}: release ${this.init.release?.id ?? '?'} was not retained (${why}); maand rollback cannot return to it` });
     }
     async runTargets(key, reqs) {
         const ip = key.slice(0, key.indexOf('\n'));
         const target = reqs[0].target;
         const jobs = reqs.map((r) => r.job);
         const results = new Map();
+        const preludes = new Map(jobs.flatMap((job) => {
+            const p = this.preludes.get(`${ip}\n${job}`);
+            this.preludes.delete(`${ip}\n${job}`);
+            return p ? [[job, p]] : [];
+        }));
+        const said = new Map();
         let current = jobs.length === 1 ? jobs[0] : undefined;
-        const r = await this.run(ip, lifecycleScript(this.init.bucketId, target, reqs), {
+        const script = lifecycleScript(this.init.bucketId, target, reqs.map((r) => ({ ...r, ...(preludes.has(r.job) ? { prelude: preludes.get(r.job).script } : {}) })));
+        const r = await this.run(ip, script, {
             onLine: (stream, text) => {
                 const m = /^maand-runner: (begin|result) (\S+)(?: (-?\d+))?$/.exec(text);
                 if (stream === 'stdout' && m) {
@@ -13151,10 +13245,17 @@ class WorkerLink {
                         results.set(m[2], Number(m[3]));
                     return;
                 }
+                const rel = stream === 'stdout' ? /^maand-release: (\S+) (-?\d+)$/.exec(text) : null;
+                if (rel && preludes.has(rel[1]))
+                    return void said.set(rel[1], Number(rel[2]));
                 this.output(current, ip)(stream, text);
             },
         });
+        const preludeErrors = new Map([...preludes].map(([job, p]) => [job, p.done(said.get(job), said.has(job) ? tail(r.stderr || r.stdout) : failureText(ip, r))]));
         return jobs.map((job) => {
+            const failed = preludeErrors.get(job);
+            if (failed !== undefined)
+                return failed;
             const code = results.get(job);
             if (code === 0)
                 return undefined;
@@ -13342,8 +13443,8 @@ class DeployContext {
         this.files = init.files;
     }
     /** Puts the job's tree of this run on a worker (the staged tree by rsync, unless the run says otherwise). */
-    sendJobFiles(ip, job) {
-        return this.files ? this.files(ip, job) : this.link.sendJobFiles(ip, job);
+    sendJobFiles(ip, job, lifecycleFollows) {
+        return this.files ? this.files(ip, job, lifecycleFollows) : this.link.sendJobFiles(ip, job, lifecycleFollows);
     }
     /** Records that the worker now runs what this run sent it (call inside a checkpoint). */
     promote(job, allocId) {
@@ -14049,7 +14150,10 @@ async function rollout(ctx, plan, allocs, staged, res) {
         if (t)
             ctx.stage.placeTree(a.workerIp, job, t.hash, t.tree);
     }
-    const rsyncErrors = await Promise.all(work.map((a) => ctx.sendJobFiles(a.workerIp, job)));
+    const jobControl = commandsFor(ctx.db, job, 'job_control');
+    const viaMake = jobControl.length === 0 && !ctx.flags.syncOnly;
+    const followed = (a) => viaMake && (a.action === 'start' || a.action === 'restart' || a.action === 'reload');
+    const rsyncErrors = await Promise.all(work.map((a) => ctx.sendJobFiles(a.workerIp, job, followed(a))));
     const bad = work.flatMap((a, i) => (rsyncErrors[i] === undefined ? [] : [{ worker: a.workerIp, error: rsyncErrors[i] }]));
     if (bad.length > 0) {
         for (const a of work)
@@ -14062,7 +14166,6 @@ async function rollout(ctx, plan, allocs, staged, res) {
         for (const a of syncs)
             res.allocations.push(allocResult(a, 'ok', 0));
     }
-    const jobControl = commandsFor(ctx.db, job, 'job_control');
     if (jobControl.length > 0 && !ctx.flags.syncOnly) {
         await jobControlPath(ctx, job, active, res);
     }
@@ -14702,6 +14805,258 @@ async function finalSync(ctx) {
 
 // EXTERNAL MODULE: ./lib/deploy/result.js
 var result = __webpack_require__(80790);
+;// CONCATENATED MODULE: ./lib/rollback/plan.js
+// What `maand rollback` does to each allocation (issue 13): the release it goes back to, from the deploy
+// history, and the lifecycle that takes it there (the job's restart policy, as a deploy decides it).
+
+
+
+
+
+/** Runs whose promotions a rollback undoes (a rollback itself is not one: rolling back twice does not flip). */
+const DEPLOY_COMMANDS = ['deploy', 'drift correct'];
+/** Jobs to roll back: the selection, else the jobs the newest deploy changed (or, with --to, every job recorded by then). */
+function plan_selectJobs(db, jobs, to) {
+    if (jobs.length > 0)
+        return [...jobs].sort();
+    if (to !== undefined)
+        return [...waves(db).values()].flat().filter((j) => releaseAtAny(db, j, to)).sort();
+    const last = lastChangedJobs(db, DEPLOY_COMMANDS);
+    if (!last)
+        throw new errors/* MaandError */.Ob('invalid argument', 'nothing to roll back: the deploy history records no deploy that changed a job (see maand cat history); name the jobs with --jobs and a deploy id with --to', undefined, { bare: true });
+    return last.jobs.filter((j) => jobInfo(db, j) !== undefined);
+}
+function releaseAtAny(db, job, at) {
+    return alloc_state_jobAllocations(db, job).some((a) => releaseAt(db, job, a.allocId, at) !== undefined);
+}
+/** Plans every selected job; throws one error naming every job that has no earlier release. */
+function planRollback(db, jobs, to) {
+    if (to !== undefined && !runExists(db, to))
+        throw new errors/* MaandError */.Ob('invalid argument', `deploy ${to} is not in the deploy history (see maand cat history)`);
+    const seqOf = new Map();
+    for (const [seq, names] of waves(db))
+        for (const j of names)
+            seqOf.set(j, seq);
+    const problems = [];
+    const out = [];
+    for (const job of jobs) {
+        const info = jobInfo(db, job);
+        if (!info) {
+            problems.push(`job ${job} is not in the catalog`);
+            continue;
+        }
+        const change = to === undefined ? lastChange(db, job, DEPLOY_COMMANDS) : undefined;
+        if (to === undefined && change === undefined) {
+            problems.push(`job ${job}: no recorded deploy changed it, so there is no earlier release`);
+            continue;
+        }
+        const at = to ?? change - 1;
+        const allocs = alloc_state_jobAllocations(db, job).filter(isActive);
+        const targets = new Map();
+        const leftAlone = [];
+        for (const a of allocs) {
+            const r = releaseAt(db, job, a.allocId, at);
+            if (r)
+                targets.set(a.allocId, target(a, r));
+            else
+                leftAlone.push(a.workerIp);
+        }
+        if (targets.size === 0) {
+            problems.push(to === undefined ? `job ${job}: deploy ${change} was its first recorded deploy, so there is no earlier release` : `job ${job} ran no recorded release after deploy ${to}`);
+            continue;
+        }
+        const plans = allocs.filter((a) => targets.has(a.allocId)).map((a) => allocPlan(a, targets.get(a.allocId), info.restartPolicy, info.restartGlobs));
+        const rolledTo = [...new Set([...targets.values()].map((t) => t.release))].sort((x, y) => x - y).join(', ');
+        const plan = { job, seq: seqOf.get(job) ?? 0, needsRollout: true, reason: `back to release ${rolledTo}`, marker: undefined, allocations: plans };
+        // the lifecycle gets the release's version as NEW_VERSION
+        const withVersions = allocs.filter((a) => targets.has(a.allocId)).map((a) => ({ ...a, newVersion: targets.get(a.allocId).version }));
+        out.push({ job, seq: plan.seq, at, plan, allocs: withVersions, targets, leftAlone });
+    }
+    if (problems.length > 0)
+        throw new errors/* MaandError */.Ob('invalid argument', `nothing to roll back: ${problems.join('; ')}; nothing was changed`, undefined, { bare: true });
+    return out.sort((x, y) => x.seq - y.seq || (x.job < y.job ? -1 : 1));
+}
+function target(a, r) {
+    return {
+        job: a.job, allocId: a.allocId, workerIp: a.workerIp, release: r.releaseId, hash: r.hash, files: r.files, version: r.version,
+        fromHash: a.previousHash ?? '', fromVersion: a.currentVersion,
+    };
+}
+function allocPlan(a, t, policy, globs) {
+    const hashChanged = t.hash !== (a.previousHash ?? '');
+    const versionChanged = t.version !== a.currentVersion;
+    const base = { allocId: a.allocId, workerIp: a.workerIp, disabled: false, previousHash: a.previousHash ?? '', currentHash: t.hash, matched: [], currentVersion: a.currentVersion, newVersion: t.version };
+    if (!hashChanged && !versionChanged)
+        return { ...base, action: 'sync', reason: `already runs release ${t.release}; its files are restored` };
+    const d = decideLifecycle({
+        policy, globs, syncOnly: false, hashChanged, versionOnly: !hashChanged, previousFiles: parseFilesJson(a.previousFiles), currentFiles: parseFilesJson(t.files),
+    });
+    return { ...base, action: d.action, matched: d.matched, reason: `back to release ${t.release}: ${d.reason}` };
+}
+
+;// CONCATENATED MODULE: ./lib/rollback/index.js
+// `maand rollback` (issue 13): each selected job goes back to a release its workers retained, restored
+// on the worker (no render, no rsync from here), then rolled out as a deploy rolls out (batches,
+// restart/reload per policy, hooks, health, post_deploy, promotion per batch with checkpoints). Nothing
+// changes unless every allocation still has its release. The catalog then describes what runs, and
+// each rolled-back allocation is pinned (Q34) so the next deploy does not bring the bad release back.
+
+
+
+
+
+
+
+
+
+
+
+
+
+function rollback(o) {
+    const dryRun = o.dryRun === true;
+    return withRun({
+        root: o.root, command: dryRun ? 'rollback --dry-run' : 'rollback', connect: o.connect, readOnly: dryRun, stage: {},
+        history: { command: 'rollback', ...(o.origin ? { origin: o.origin } : {}) },
+        ...(o.onEvent ? { onEvent: o.onEvent } : {}), ...(o.signal ? { signal: o.signal } : {}),
+    }, (r) => rollbackRun(r, o.jobs ?? [], o.to, dryRun));
+}
+async function rollbackRun(r, selection, to, dryRun) {
+    const t0 = Date.now();
+    checkJobSelection(r, selection);
+    const jobs = planRollback(r.db, plan_selectJobs(r.db, selection, to), to);
+    const result = {
+        dryRun, bucketId: r.bucketId, updateSeq: r.updateSeq, updateSeqBumped: false, startedAt: new Date(t0).toISOString(), durationMs: 0, reconcile: [], jobs: [], plans: [],
+        failedJobs: [], errors: [], cancelled: false, targets: [], leftAlone: [],
+    };
+    for (const j of jobs) {
+        for (const t of j.targets.values())
+            result.targets.push({ job: j.job, workerIp: t.workerIp, release: t.release, version: t.version, fromVersion: t.fromVersion });
+        for (const ip of j.leftAlone) {
+            result.leftAlone.push({ job: j.job, workerIp: ip });
+            r.emit({ type: 'warning', message: `job ${j.job} worker ${ip}: allocated after the release it would go back to; left as it is` });
+        }
+    }
+    const useSudo = sshSettings(r.conf).useSudo;
+    const link = new WorkerLink({ remote: r.links.remote, db: r.db, bucketId: r.bucketId, workers: r.workers, useSudo, emit: r.emit, updateSeq: () => r.updateSeq });
+    await link.requireTransport();
+    await checkReleases(link, r.bucketId, jobs);
+    if (dryRun) {
+        result.plans = jobs.map((j) => j.plan);
+        for (const p of result.plans)
+            r.emit({ type: 'job-planned', plan: p });
+        result.durationMs = Date.now() - t0;
+        return result;
+    }
+    const targets = new Map(jobs.flatMap((j) => [...j.targets.values()].map((t) => [`${t.job}\n${t.workerIp}`, t])));
+    const restored = new Set();
+    const restorer = new Coalescer((ip, names) => restore(link, r.bucketId, ip, names.map((job) => targets.get(`${job}\n${ip}`)), restored));
+    // A restart or reload restores the release in its own ssh call, just before make: no round trip of its own.
+    const files = (ip, job, lifecycleFollows) => {
+        if (!lifecycleFollows)
+            return restorer.submit(ip, job);
+        restoreBeforeLifecycle(link, r.bucketId, targets.get(`${job}\n${ip}`), restored);
+        return Promise.resolve(undefined);
+    };
+    const ctx = new DeployContext(r, {
+        flags: { dryRun: false, force: false, syncOnly: false, jobs: jobs.map((j) => j.job) }, useSudo, result, link, files,
+        promote: (job, allocId) => promoteRelease(r.db, r.deployId, jobs.find((j) => j.job === job).targets.get(allocId), jobs.find((j) => j.job === job)),
+    });
+    for (const seq of [...new Set(jobs.map((j) => j.seq))]) {
+        const wave = jobs.filter((j) => j.seq === seq);
+        ctx.emit({ type: 'phase', phase: 'wave', seq });
+        const done = await Promise.all(wave.map((j) => {
+            ctx.emit({ type: 'job-planned', plan: j.plan });
+            if (ctx.cancelled)
+                return Promise.resolve({ job: j.job, seq, status: 'failed', reason: 'cancelled', error: `job ${j.job}: cancelled before its rollback; nothing of it changed`, durationMs: 0, allocations: [] });
+            return rolloutJob(ctx, j.plan, j.allocs, new Map());
+        }));
+        for (const res of done) {
+            result.jobs.push(res);
+            if (res.status === 'failed') {
+                result.failedJobs.push(res.job);
+                ctx.checkpoint(() => markUnsettled(r.db, wave.find((j) => j.job === res.job), restored));
+            }
+            r.recordJob(jobHistory(r.db, res));
+        }
+    }
+    result.cancelled = ctx.cancelled;
+    result.durationMs = Date.now() - t0;
+    r.setOutcome(result.cancelled ? 'cancelled' : result.failedJobs.length > 0 ? 'failed' : 'ok');
+    return result;
+}
+/** Every allocation must still have its release (and its worker be reachable): else one error, nothing changed. First contact and the check share one round trip. */
+async function checkReleases(link, bucketId, jobs) {
+    const byIp = new Map();
+    for (const j of jobs)
+        for (const t of j.targets.values())
+            byIp.set(t.workerIp, [...(byIp.get(t.workerIp) ?? []), t]);
+    const problems = [];
+    await Promise.all([...byIp].map(async ([ip, ts]) => {
+        const res = await link.reachWith(ip, probeScript(bucketId, ts.map((t) => ({ job: t.job, release: t.release }))));
+        if (res.error !== undefined) {
+            problems.push(res.error);
+            return;
+        }
+        for (const t of ts)
+            if (!res.stdout.includes(`maand-release: ${t.job} ${t.release} yes`))
+                problems.push(`job ${t.job} worker ${ip}: release ${t.release} is not retained`);
+    }));
+    if (problems.length > 0)
+        throw new errors/* MaandError */.Ob('invalid argument', `rollback not possible: ${problems.sort().join('; ')}; nothing was changed (roll these jobs forward with maand deploy, or choose another release with --to)`, undefined, { bare: true });
+}
+async function restore(link, bucketId, ip, ts, restored) {
+    const err = await link.reach(ip);
+    if (err)
+        return ts.map(() => err);
+    const r = await link.run(ip, restoreScript(bucketId, ts.map((t) => ({ job: t.job, release: t.release }))), { onLine: link.output(undefined, ip) });
+    const codes = parseOutcomes(r.stdout);
+    return ts.map((t) => {
+        const code = codes.get(t.job);
+        if (code !== 44)
+            restored.add(`${t.job}\n${ip}`);
+        return restoreFailure(t, code, failureText(ip, r));
+    });
+}
+function restoreBeforeLifecycle(link, bucketId, t, restored) {
+    link.beforeLifecycle(t.workerIp, t.job, {
+        script: restorePrelude(bucketId, { job: t.job, release: t.release }),
+        done: (code, output) => {
+            // anything but "release missing" may have touched the tree: a failed job's allocation is then marked for the next deploy
+            if (code !== 44)
+                restored.add(`${t.job}\n${t.workerIp}`);
+            return restoreFailure(t, code, output);
+        },
+    });
+}
+function restoreFailure(t, code, output) {
+    if (code === 0)
+        return undefined;
+    if (code === 44)
+        return `worker ${t.workerIp}: release ${t.release} of job ${t.job} disappeared before it was restored; run maand deploy`;
+    return code === undefined ? output : `worker ${t.workerIp}: restoring release ${t.release} of job ${t.job} failed (exit ${code}); see the output above`;
+}
+/** The allocation runs the release (hash row and history), pinned while the workspace renders what it left. */
+function promoteRelease(db, deployId, t, j) {
+    db.prepare('UPDATE hash SET current_hash = ?, current_files = ?, previous_hash = ?, previous_files = ?, current_version = ? WHERE namespace = ? AND key = ?').run(t.hash, t.files, t.hash, t.files, t.version, `${t.job}_allocation`, t.allocId);
+    if (deployId === undefined)
+        return;
+    recordRelease(db, { deployId, job: t.job, allocId: t.allocId, workerIp: t.workerIp, releaseId: t.release, hash: t.hash, files: t.files, version: t.version });
+    const workspace = j.allocs.find((a) => a.allocId === t.allocId)?.currentHash ?? t.fromHash;
+    if (workspace !== '' && workspace !== t.hash)
+        setPin(db, t.job, t.allocId, { rollbackId: deployId, pinnedHash: workspace });
+}
+/**
+ * A failed or cancelled job's allocations whose files were restored but that were not promoted run the
+ * old process over the release's files: the next deploy rolls them out again (as drift correction does).
+ */
+function markUnsettled(db, j, restored) {
+    const mark = db.prepare("UPDATE hash SET previous_hash = 'drift' WHERE namespace = ? AND key = ? AND previous_hash IS NOT NULL AND previous_hash <> ?");
+    for (const t of j.targets.values())
+        if (restored.has(`${t.job}\n${t.workerIp}`))
+            mark.run(`${t.job}_allocation`, t.allocId, t.hash);
+}
+
 // EXTERNAL MODULE: ./lib/report/plan-doc.js
 var plan_doc = __webpack_require__(53352);
 // EXTERNAL MODULE: ./lib/report/markdown/model.js
@@ -14795,6 +15150,43 @@ function fromPlan(r, meta) {
     report.reconcile = stops.map((x) => ({ job: x.job, worker: x.workerIp, action: x.cleanup ? 'stop and clean up' : 'stop', outcome: 'planned' }));
     return report;
 }
+/** What went back to which release: per allocation, and per job in the headline ("app to release 3"). */
+function fromRollback(r, meta) {
+    const failures = [...runFailures(r), ...jobFailures(r.jobs)];
+    const outcomes = new Map(r.jobs.flatMap((j) => j.allocations.map((a) => [`${j.job}\n${a.workerIp}`, a.outcome])));
+    const status = new Map(r.jobs.map((j) => [j.job, j.status]));
+    const releases = r.targets
+        .map((t) => ({
+        job: t.job, worker: t.workerIp, fromVersion: t.fromVersion, release: t.release, version: t.version,
+        outcome: outcomes.get(`${t.job}\n${t.workerIp}`) ?? (status.get(t.job) === 'failed' ? 'failed' : 'skipped'),
+    }))
+        .sort((a, b) => (a.job < b.job ? -1 : a.job > b.job ? 1 : a.worker < b.worker ? -1 : a.worker > b.worker ? 1 : 0));
+    const back = r.jobs.filter((j) => j.status === 'deployed').map((j) => j.job).sort();
+    const to = (job) => {
+        const ids = [...new Set(releases.filter((x) => x.job === job).map((x) => x.release))].sort((a, b) => a - b);
+        return `${job} to release${ids.length > 1 ? 's' : ''} ${ids.join(', ')}`;
+    };
+    let verdict;
+    let headline;
+    if (r.cancelled) {
+        verdict = 'cancelled';
+        headline = `cancelled after ${(0,model/* plural */.L)(back.length, 'job')} rolled back`;
+    }
+    else if (failures.length > 0) {
+        verdict = 'failed';
+        headline = r.failedJobs.length > 0 ? `${r.failedJobs.length} of ${(0,model/* plural */.L)(r.jobs.length, 'job')} failed to roll back` : `${(0,model/* plural */.L)(failures.length, 'step')} failed`;
+    }
+    else {
+        verdict = 'ok';
+        headline = `${(0,model/* plural */.L)(back.length, 'job')} rolled back: ${back.map(to).join('; ')}`;
+    }
+    const jobs = r.jobs.map(jobOf).map((j) => (j.status === 'deployed' ? { ...j, status: 'rolled-back' } : j)).sort(model/* byWaveThenJob */.d);
+    const report = { ...base(meta, r), command: 'rollback', verdict, headline, failures, jobs, releases };
+    for (const x of [...r.leftAlone].sort((a, b) => (a.job < b.job ? -1 : a.job > b.job ? 1 : a.workerIp < b.workerIp ? -1 : 1))) {
+        report.notes.push(`Job ${x.job} on ${x.workerIp} was allocated after the release it would go back to, so it was left as it is.`);
+    }
+    return report;
+}
 function fromDrift(d, correction, meta) {
     const failures = [];
     const jobs = d.jobs.map((j) => {
@@ -14833,8 +15225,9 @@ function fromBuild(b, meta) {
 }
 
 ;// CONCATENATED MODULE: ./lib/action/commands.js
-// The four commands over the one engine. Each returns the report model, the raw result (for the JSON
+// The five commands over the one engine. Each returns the report model, the raw result (for the JSON
 // file of the `plan` output) and the facts the outputs need; none of them prints or touches @actions/core.
+
 
 
 
@@ -14859,8 +15252,11 @@ async function buildCatalog(c) {
 function deployOutcome(r, report) {
     return { report, result: { deploy: r }, changed: (0,result/* changed */.t)(r), failedJobs: [...r.failedJobs].sort(), updateSeq: r.updateSeq, driftedJobs: [], cancelled: r.cancelled };
 }
+function connectOptions(c) {
+    return { ssh: c.ssh ?? { hostKeyPolicy: 'strict', knownHostsFile: '/dev/null', keyFile: '/dev/null' }, hookEnv: c.env.processEnv };
+}
 function connect(c) {
-    return connectRun({ ssh: c.ssh ?? { hostKeyPolicy: 'strict', knownHostsFile: '/dev/null', keyFile: '/dev/null' }, hookEnv: c.env.processEnv });
+    return connectRun(connectOptions(c));
 }
 /** The deploy history's trigger (actor and run URL) and commit (GITHUB_SHA) of this workflow run. */
 function actionOrigin(c) {
@@ -14872,6 +15268,19 @@ async function runDeploy(c) {
     const r = await deploy({ root: c.config.bucket, jobs: c.config.jobs, force: c.config.force, syncOnly: c.config.syncOnly, signal: c.signal, onEvent: c.events.onEvent, onSecret: c.onSecret, connect: connect(c), origin: actionOrigin(c) });
     c.events.end();
     return deployOutcome(r, fromDeploy(r, c.meta));
+}
+/**
+ * Back to retained releases, from the restored catalog as it is: no build, so the pin holds what the last
+ * deploy rolled out, not whatever the checkout renders now.
+ */
+async function runRollback(c) {
+    await c.beforeChange?.(c.config.jobs);
+    const r = await rollback({
+        root: c.config.bucket, jobs: c.config.jobs, ...(c.config.to !== undefined ? { to: c.config.to } : {}),
+        signal: c.signal, onEvent: c.events.onEvent, connect: connect(c), origin: actionOrigin(c),
+    });
+    c.events.end();
+    return { ...deployOutcome(r, fromRollback(r, c.meta)), result: { rollback: r } };
 }
 /** A dry run against the restored state with no SSH credentials at all (pre_deploy hooks still run, Q1). */
 async function runPlan(c) {
@@ -14891,8 +15300,18 @@ async function runBuild(c, at) {
 /** Workers vs catalog; with drift: correct, exactly the drifted jobs are redeployed. */
 async function runDrift(c, at) {
     const t0 = Date.now();
+    // detection and correction share their ssh connections: one bastion login for the whole step
+    const shared = connectShared(connectOptions(c));
+    try {
+        return await driftWith(c, at, t0, shared.connect);
+    }
+    finally {
+        await shared.close();
+    }
+}
+async function driftWith(c, at, t0, connectOnce) {
     c.events.group('drift: compare workers with the catalog');
-    const d = await detectDrift({ root: c.config.bucket, jobs: c.config.jobs, markForCorrection: c.config.drift === 'correct', signal: c.signal, onEvent: c.events.onEvent, onSecret: c.onSecret, connect: connect(c) });
+    const d = await detectDrift({ root: c.config.bucket, jobs: c.config.jobs, markForCorrection: c.config.drift === 'correct', signal: c.signal, onEvent: c.events.onEvent, onSecret: c.onSecret, connect: connectOnce });
     for (const j of d.jobs) {
         for (const a of j.allocations)
             c.events.log.info(`  ${j.job}@${a.workerIp}: ${a.status}${a.files.length > 0 ? ` (${a.files.join(', ')})` : a.detail ? ` (${a.detail})` : ''}`);
@@ -14904,7 +15323,7 @@ async function runDrift(c, at) {
     if (c.config.drift === 'correct' && d.driftedJobs.length > 0 && !c.signal.aborted) {
         c.events.log.info(`drift: correct: redeploying ${d.driftedJobs.join(', ')}`);
         await c.beforeChange?.(d.driftedJobs);
-        correction = await deploy({ root: c.config.bucket, jobs: [...d.driftedJobs], signal: c.signal, onEvent: c.events.onEvent, onSecret: c.onSecret, connect: connect(c), origin: actionOrigin(c), historyCommand: 'drift correct' });
+        correction = await deploy({ root: c.config.bucket, jobs: [...d.driftedJobs], signal: c.signal, onEvent: c.events.onEvent, onSecret: c.onSecret, connect: connectOnce, origin: actionOrigin(c), historyCommand: 'drift correct' });
         c.events.end();
     }
     const report = fromDrift(d, correction, { ...c.meta, ...at, durationMs: Date.now() - t0 });
@@ -15128,7 +15547,7 @@ function removeSshDir(dir) {
 function savesState(config) {
     if (config.state.backend === 'none')
         return false;
-    return config.command === 'deploy' || config.command === 'build' || (config.command === 'drift' && config.drift === 'correct');
+    return config.command === 'deploy' || config.command === 'build' || config.command === 'rollback' || (config.command === 'drift' && config.drift === 'correct');
 }
 function checkBucket(config, env) {
     const shown = (0,external_node_path_.relative)(env.workspace, config.bucket) || '.';
@@ -15163,7 +15582,7 @@ async function runAction(config, env, io) {
     let out;
     let sshDir = '';
     try {
-        if (config.command === 'deploy' || config.command === 'drift') {
+        if (config.command === 'deploy' || config.command === 'drift' || config.command === 'rollback') {
             const ssh = prepareSsh(config, env.runnerTemp);
             sshDir = ssh.dir;
             io.saveState(inputs/* SAVED */.MX.sshDir, ssh.dir);
@@ -15173,7 +15592,8 @@ async function runAction(config, env, io) {
             config.command === 'deploy' ? await runDeploy(ctx)
                 : config.command === 'plan' ? await runPlan(ctx)
                     : config.command === 'drift' ? await runDrift(ctx, at)
-                        : await runBuild(ctx, at);
+                        : config.command === 'rollback' ? await runRollback(ctx)
+                            : await runBuild(ctx, at);
     }
     finally {
         events.end();
