@@ -26,6 +26,10 @@ before(() => {
   co.job('echo', { version: '1.0.0', selectors: ['worker'], commands: { command_seed: { executed_on: ['pre_deploy'] } } }, {
     '_modules/command_seed.py': `${seed}print("seeded " + value)\n`,
   });
+  co.job('cfg', { version: '1.0.0', selectors: ['worker'], commands: { command_seed: { executed_on: ['pre_deploy'] } } }, {
+    '_modules/command_seed.py': seed,
+    'app.conf.tpl': 'user=app\npassword={{ getSecret "db_password" }}\n',
+  });
 });
 
 after(() => {
@@ -62,4 +66,17 @@ test('given a pre_deploy hook that creates a secret and then prints it, when pla
   const printed = lines.findIndex((l) => l.includes(`seeded ${SECRET}`));
   assert.ok(printed >= 0, 'the hook printed the value');
   assert.ok(mask >= 0 && mask < printed, `mask at line ${mask}, printed at line ${printed}`);
+});
+
+test('given a template that renders a secret a pre_deploy hook created, when planned, then the plan shows the rendered file with [secret] and the value is only in the ::add-mask:: line', async () => {
+  const { main } = await plan('cfg');
+  assert.equal(main.exitCode, 0, main.stdout + main.stderr);
+  const leaking = main.stdout.split('\n').filter((l) => l.includes(SECRET) && l !== `::add-mask::${SECRET}`);
+  assert.deepEqual(leaking, []);
+  assert.ok(!main.stderr.includes(SECRET), 'stderr');
+  assert.ok(!main.summary.includes(SECRET), 'summary');
+  assert.match(main.summary, /password=\[secret\]|password=\\\[secret\\\]/, 'the summary shows the rendered line redacted');
+  const json = readFileSync(main.outputs['plan']!, 'utf8');
+  assert.ok(!json.includes(SECRET), 'plan JSON');
+  assert.match(json, /password=\[secret\]/);
 });
