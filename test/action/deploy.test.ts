@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startWorkers, type WorkerSet } from '../harness/workers.ts';
 import { CacheService } from './cache-service.ts';
-import { JobRun, type StepResult } from './runner.ts';
+import { JobRun, type StepResult, tearDown, bucketIdOf } from './runner.ts';
 import { Checkout, lifecycle, sshInputs } from './workspace.ts';
 
 let workers: WorkerSet;
@@ -25,7 +25,6 @@ function run(workspace = co.dir): JobRun {
   runs.push(r);
   return r;
 }
-const bucketIdOf = (r: StepResult): string => (JSON.parse(readFileSync(r.outputs['plan']!, 'utf8')) as { report: { bucketId: string } }).report.bucketId;
 const accepted = (): number => workers.ips.reduce((n, ip) => n + (readFileSync(workers.logFile(ip), 'utf8').match(/Accepted publickey/g) ?? []).length, 0);
 
 before(async () => {
@@ -38,12 +37,7 @@ before(async () => {
   inputs = { bucket: 'infra', 'state-key': KEY, ...sshInputs(workers) };
 });
 
-after(async () => {
-  await workers.stop();
-  await cache.stop();
-  for (const r of runs) r.cleanup();
-  co.cleanup();
-});
+after(() => tearDown([workers, cache], runs, [co]));
 
 let bucketId = '';
 

@@ -4,12 +4,12 @@
 // write is one warning and the deploy goes on; plan and drift: report record nothing.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startWorkers, type WorkerSet } from '../harness/workers.ts';
 import { CacheService } from './cache-service.ts';
 import { GitHubApi, type StoredDeployment } from './github-api.ts';
-import { JobRun, type StepResult } from './runner.ts';
+import { JobRun, tearDown, bucketIdOf } from './runner.ts';
 import { Checkout, lifecycle, sshInputs } from './workspace.ts';
 
 let workers: WorkerSet;
@@ -28,7 +28,6 @@ function run(): JobRun {
   runs.push(r);
   return r;
 }
-const bucketIdOf = (r: StepResult): string => (JSON.parse(readFileSync(r.outputs['plan']!, 'utf8')) as { report: { bucketId: string } }).report.bucketId;
 const statusesOf = (d: StoredDeployment | undefined): Array<[string, string | undefined]> => (d?.statuses ?? []).map((s) => [s.state, s.description]);
 
 before(async () => {
@@ -43,13 +42,7 @@ before(async () => {
   inputs = { bucket: 'infra', 'state-key': KEY, ...sshInputs(workers), environment: 'production', 'environment-url': 'https://app.example.com' };
 });
 
-after(async () => {
-  await workers.stop();
-  await cache.stop();
-  await api.stop();
-  for (const r of runs) r.cleanup();
-  co.cleanup();
-});
+after(() => tearDown([workers, cache, api], runs, [co]));
 
 test('given environment, a deploy creates one deployment of GITHUB_SHA, in progress before the rollout and success after it', async () => {
   const r = run();

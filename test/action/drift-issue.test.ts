@@ -4,12 +4,12 @@
 // when drift comes back; a token without issues: write is a warning, not a failed drift check.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startWorkers, type WorkerSet } from '../harness/workers.ts';
 import { CacheService } from './cache-service.ts';
 import { GitHubApi, type StoredIssue } from './github-api.ts';
-import { JobRun, type StepResult } from './runner.ts';
+import { JobRun, type StepResult, tearDown, bucketIdOf } from './runner.ts';
 import { Checkout, sshInputs } from './workspace.ts';
 
 let workers: WorkerSet;
@@ -50,16 +50,10 @@ before(async () => {
   const { main, post } = await r.both(inputs);
   assert.equal(main.exitCode, 0, main.stdout);
   assert.equal(post.exitCode, 0, post.stdout);
-  bucketId = (JSON.parse(readFileSync(main.outputs['plan']!, 'utf8')) as { report: { bucketId: string } }).report.bucketId;
+  bucketId = bucketIdOf(main);
 });
 
-after(async () => {
-  await workers.stop();
-  await cache.stop();
-  await api.stop();
-  for (const r of runs) r.cleanup();
-  co.cleanup();
-});
+after(() => tearDown([workers, cache, api], runs, [co]));
 
 test('given no drift and no drift issue, a drift check opens none', async () => {
   const from = api.requests.length;

@@ -3,12 +3,12 @@
 // the drifted job and saves the state; afterwards no drift. A plan of the deployed bucket says "no changes".
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startWorkers, type WorkerSet } from '../harness/workers.ts';
 import { CacheService } from './cache-service.ts';
 import { GitHubApi } from './github-api.ts';
-import { JobRun } from './runner.ts';
+import { JobRun, tearDown, bucketIdOf } from './runner.ts';
 import { Checkout, lifecycle, remoteFile, sshInputs } from './workspace.ts';
 
 let workers: WorkerSet;
@@ -42,16 +42,10 @@ before(async () => {
   const { main, post } = await run('push').both(inputs);
   assert.equal(main.exitCode, 0, main.stdout);
   assert.equal(post.exitCode, 0, post.stdout);
-  bucketId = (JSON.parse(readFileSync(main.outputs['plan']!, 'utf8')) as { report: { bucketId: string } }).report.bucketId;
+  bucketId = bucketIdOf(main);
 });
 
-after(async () => {
-  await workers.stop();
-  await cache.stop();
-  await api.stop();
-  for (const r of runs) r.cleanup();
-  co.cleanup();
-});
+after(() => tearDown([workers, cache, api], runs, [co]));
 
 test('a freshly deployed bucket has no drift, and a drift report saves no state', async () => {
   const saved = cache.committedKeys();

@@ -7,7 +7,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { CacheService } from './cache-service.ts';
 import { GitHubApi } from './github-api.ts';
-import { JobRun } from './runner.ts';
+import { JobRun, tearDown } from './runner.ts';
 import { Checkout } from './workspace.ts';
 
 let api: GitHubApi;
@@ -40,12 +40,7 @@ before(async () => {
   assert.match(main.summary, /^## ✅ maand build: catalog built: 2 workers, 1 job, 2 active allocations\n/);
 });
 
-after(async () => {
-  await api.stop();
-  await cache.stop();
-  for (const r of runs) r.cleanup();
-  co.cleanup();
-});
+after(() => tearDown([api, cache], runs, [co]));
 
 const inputs = { command: 'plan', bucket: 'infra', 'state-key': KEY };
 

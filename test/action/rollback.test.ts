@@ -3,10 +3,9 @@
 // summary says which release each worker went back to, and the state saved after it holds the pin.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { startWorkers, type WorkerSet } from '../harness/workers.ts';
 import { CacheService } from './cache-service.ts';
-import { JobRun, type StepResult } from './runner.ts';
+import { JobRun, type StepResult, tearDown, bucketIdOf } from './runner.ts';
 import { Checkout, lifecycle, remoteFile, sshInputs } from './workspace.ts';
 
 let workers: WorkerSet;
@@ -26,7 +25,6 @@ async function run(extra: Record<string, string> = {}): Promise<{ main: StepResu
   return out;
 }
 
-const bucketIdOf = (s: StepResult): string => (JSON.parse(readFileSync(s.outputs['plan']!, 'utf8')) as { report: { bucketId: string } }).report.bucketId;
 
 before(async () => {
   workers = await startWorkers({ count: 2, net: '127.0.120' });
@@ -37,12 +35,7 @@ before(async () => {
   inputs = { bucket: 'infra', 'state-key': 'rollback test state key 0123', ...sshInputs(workers) };
 });
 
-after(async () => {
-  await workers.stop();
-  await cache.stop();
-  for (const r of runs) r.cleanup();
-  co.cleanup();
-});
+after(() => tearDown([workers, cache], runs, [co]));
 
 test('given v1 then v2 deployed by the action, when command rollback runs, then the workers run v1 again, the summary says so and the state is saved', async () => {
   co.job('app', { version: '1.0.0', selectors: ['worker'] }, { 'conf/app.conf': 'a=1\n' });

@@ -154,3 +154,15 @@ export class JobRun {
     rmSync(this.temp, { recursive: true, force: true });
   }
 }
+
+/** The bucket id a finished step reports in its result file (the `plan` output). */
+export function bucketIdOf(step: StepResult): string {
+  return (JSON.parse(readFileSync(step.outputs['plan']!, 'utf8')) as { report: { bucketId: string } }).report.bucketId;
+}
+
+/** Ends what a test file started: services (workers, Actions stand-in, GitHub stand-in), then its runs and checkouts. */
+export async function tearDown(services: Array<{ stop(): Promise<void> } | undefined>, runs: JobRun[], checkouts: Array<{ cleanup(): void } | undefined>): Promise<void> {
+  for (const s of services) await s?.stop();
+  for (const r of runs) r.cleanup();
+  for (const c of checkouts) c?.cleanup();
+}
