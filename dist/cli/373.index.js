@@ -194,13 +194,23 @@ function lifecycleScript(bucketId, target, jobs) {
         '  echo "maand-runner: result $1 $code"',
         '}',
     ];
-    if (jobs.some((j) => j.prelude !== undefined))
+    const withPrelude = jobs.flatMap((j, i) => (j.prelude === undefined ? [] : [i]));
+    if (withPrelude.length > 0) {
+        // the preludes (release snapshots or restores) of different jobs are independent: they run side by
+        // side before any target, and a job whose prelude failed skips its target
         lines.push('skip_target() { echo "maand-runner: begin $1"; echo "maand-runner: result $1 $2"; }');
+        for (const i of withPrelude)
+            lines.push(`prelude_${i}() (`, jobs[i].prelude, ')');
+        for (const i of withPrelude)
+            lines.push(`prelude_${i} & pid_${i}=$!`);
+        for (const i of withPrelude)
+            lines.push(`wait "$pid_${i}" && code_${i}=0 || code_${i}=$?`);
+    }
     jobs.forEach((j, i) => {
         const call = `run_target ${(0,_remote_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shq */ .h)(j.job)} ${(0,_remote_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shq */ .h)(j.currentVersion)} ${(0,_remote_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shq */ .h)(j.newVersion)}`;
         if (j.prelude === undefined)
             return void lines.push(call);
-        lines.push(`prelude_${i}() (`, j.prelude, ')', `if prelude_${i}; then`, call, `else skip_target ${(0,_remote_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shq */ .h)(j.job)} $?; fi`);
+        lines.push(`if [ "$code_${i}" -eq 0 ]; then`, call, `else skip_target ${(0,_remote_shell_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shq */ .h)(j.job)} "$code_${i}"; fi`);
     });
     return lines.join('\n');
 }
@@ -627,22 +637,34 @@ const RSYNC_LOCAL = `rsync -a --checksum --delete ${EXCLUDES.map((e) => `--exclu
  * newest `retain` releases plus the named ones; each outcome as `maand-release: <job> <exit code>`.
  */
 function snapshotScript(bucketId, retain, reqs) {
+    // bash builtins wherever possible: a worker runs this for every job of a rollout batch, and each
+    // process started costs more than the copy itself for small trees
     const lines = [
         'snapshot() {',
         `  local job="$1" id="$2" keep=" $3 " live=${(0,_deploy_commands_js__WEBPACK_IMPORTED_MODULE_1__/* .shq */ .h)(`${(0,_deploy_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .bucketDir */ .qZ)(bucketId)}/jobs/`)}"$1" rel=${(0,_deploy_commands_js__WEBPACK_IMPORTED_MODULE_1__/* .shq */ .h)(`${releasesDir(bucketId)}/`)}"$1"`,
-        '  mkdir -p "$rel" || return 1',
-        '  local links=() d n=0',
-        `  for d in $(ls -1 "$rel" | grep -E '^[0-9]+$' | sort -rn | head -n ${LINK_DESTS}); do [ "$d" = "$id" ] || links+=("--link-dest=$rel/$d"); done`,
-        '  rm -rf "$rel/.new-$id" || return 1',
+        '  local links=() ids=() d n=0',
+        '  if [ -d "$rel" ]; then',
+        '    for d in "$rel"/*; do d=${d##*/}; [[ $d =~ ^[0-9]+$ ]] && ids+=("$d"); done',
+        '    if [ ${#ids[@]} -gt 1 ]; then mapfile -t ids < <(printf \'%s\\n\' "${ids[@]}" | sort -rn); fi',
+        '  else',
+        '    mkdir -p "$rel" || return 1',
+        '  fi',
+        `  for d in "\${ids[@]:0:${LINK_DESTS}}"; do [ "$d" = "$id" ] || links+=("--link-dest=$rel/$d"); done`,
+        '  if [ -e "$rel/.new-$id" ]; then rm -rf "$rel/.new-$id" || return 1; fi',
         `  ${RSYNC_LOCAL} "\${links[@]}" "$live/" "$rel/.new-$id/" || return 1`,
-        '  rm -rf "$rel/$id" && mv "$rel/.new-$id" "$rel/$id" || return 1',
-        `  for d in $(ls -1 "$rel" | grep -E '^[0-9]+$' | sort -rn); do`,
+        '  if [ -e "$rel/$id" ]; then rm -rf "$rel/$id" || return 1; fi',
+        '  mv "$rel/.new-$id" "$rel/$id" || return 1',
+        '  # newest first: this release, then the earlier ones',
+        '  for d in "$id" "${ids[@]}"; do',
+        '    [ "$d" = "$id" ] && [ "$n" -gt 0 ] && continue',
         `    n=$((n + 1)); if [ "$n" -gt ${Math.max(1, retain)} ] && [ "\${keep#* $d }" = "$keep" ]; then rm -rf "\${rel:?}/$d" || return 1; fi`,
         '  done',
         '}',
     ];
+    // jobs' releases are independent: snapshot them side by side (each outcome line is one small write)
     for (const r of reqs)
-        lines.push(`code=0; snapshot ${(0,_deploy_commands_js__WEBPACK_IMPORTED_MODULE_1__/* .shq */ .h)(r.job)} ${r.id} ${(0,_deploy_commands_js__WEBPACK_IMPORTED_MODULE_1__/* .shq */ .h)(r.keep.join(' '))} || code=$?; echo maand-release: ${(0,_deploy_commands_js__WEBPACK_IMPORTED_MODULE_1__/* .shq */ .h)(r.job)} "$code"`);
+        lines.push(`{ code=0; snapshot ${(0,_deploy_commands_js__WEBPACK_IMPORTED_MODULE_1__/* .shq */ .h)(r.job)} ${r.id} ${(0,_deploy_commands_js__WEBPACK_IMPORTED_MODULE_1__/* .shq */ .h)(r.keep.join(' '))} || code=$?; echo maand-release: ${(0,_deploy_commands_js__WEBPACK_IMPORTED_MODULE_1__/* .shq */ .h)(r.job)} "$code"; } &`);
+    lines.push('wait');
     return lines.join('\n');
 }
 /** Lists which of the releases exist: `maand-release: <job> <id> yes|no` per request. */

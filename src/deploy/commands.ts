@@ -42,11 +42,19 @@ export function lifecycleScript(bucketId: string, target: string, jobs: Lifecycl
     '  echo "maand-runner: result $1 $code"',
     '}',
   ];
-  if (jobs.some((j) => j.prelude !== undefined)) lines.push('skip_target() { echo "maand-runner: begin $1"; echo "maand-runner: result $1 $2"; }');
+  const withPrelude = jobs.flatMap((j, i) => (j.prelude === undefined ? [] : [i]));
+  if (withPrelude.length > 0) {
+    // the preludes (release snapshots or restores) of different jobs are independent: they run side by
+    // side before any target, and a job whose prelude failed skips its target
+    lines.push('skip_target() { echo "maand-runner: begin $1"; echo "maand-runner: result $1 $2"; }');
+    for (const i of withPrelude) lines.push(`prelude_${i}() (`, jobs[i]!.prelude!, ')');
+    for (const i of withPrelude) lines.push(`prelude_${i} & pid_${i}=$!`);
+    for (const i of withPrelude) lines.push(`wait "$pid_${i}" && code_${i}=0 || code_${i}=$?`);
+  }
   jobs.forEach((j, i) => {
     const call = `run_target ${shq(j.job)} ${shq(j.currentVersion)} ${shq(j.newVersion)}`;
     if (j.prelude === undefined) return void lines.push(call);
-    lines.push(`prelude_${i}() (`, j.prelude, ')', `if prelude_${i}; then`, call, `else skip_target ${shq(j.job)} $?; fi`);
+    lines.push(`if [ "$code_${i}" -eq 0 ]; then`, call, `else skip_target ${shq(j.job)} "$code_${i}"; fi`);
   });
   return lines.join('\n');
 }

@@ -30,21 +30,33 @@ const RSYNC_LOCAL = `rsync -a --checksum --delete ${EXCLUDES.map((e) => `--exclu
  * newest `retain` releases plus the named ones; each outcome as `maand-release: <job> <exit code>`.
  */
 export function snapshotScript(bucketId: string, retain: number, reqs: SnapshotRequest[]): string {
+  // bash builtins wherever possible: a worker runs this for every job of a rollout batch, and each
+  // process started costs more than the copy itself for small trees
   const lines = [
     'snapshot() {',
     `  local job="$1" id="$2" keep=" $3 " live=${shq(`${bucketDir(bucketId)}/jobs/`)}"$1" rel=${shq(`${releasesDir(bucketId)}/`)}"$1"`,
-    '  mkdir -p "$rel" || return 1',
-    '  local links=() d n=0',
-    `  for d in $(ls -1 "$rel" | grep -E '^[0-9]+$' | sort -rn | head -n ${LINK_DESTS}); do [ "$d" = "$id" ] || links+=("--link-dest=$rel/$d"); done`,
-    '  rm -rf "$rel/.new-$id" || return 1',
+    '  local links=() ids=() d n=0',
+    '  if [ -d "$rel" ]; then',
+    '    for d in "$rel"/*; do d=${d##*/}; [[ $d =~ ^[0-9]+$ ]] && ids+=("$d"); done',
+    '    if [ ${#ids[@]} -gt 1 ]; then mapfile -t ids < <(printf \'%s\\n\' "${ids[@]}" | sort -rn); fi',
+    '  else',
+    '    mkdir -p "$rel" || return 1',
+    '  fi',
+    `  for d in "\${ids[@]:0:${LINK_DESTS}}"; do [ "$d" = "$id" ] || links+=("--link-dest=$rel/$d"); done`,
+    '  if [ -e "$rel/.new-$id" ]; then rm -rf "$rel/.new-$id" || return 1; fi',
     `  ${RSYNC_LOCAL} "\${links[@]}" "$live/" "$rel/.new-$id/" || return 1`,
-    '  rm -rf "$rel/$id" && mv "$rel/.new-$id" "$rel/$id" || return 1',
-    `  for d in $(ls -1 "$rel" | grep -E '^[0-9]+$' | sort -rn); do`,
+    '  if [ -e "$rel/$id" ]; then rm -rf "$rel/$id" || return 1; fi',
+    '  mv "$rel/.new-$id" "$rel/$id" || return 1',
+    '  # newest first: this release, then the earlier ones',
+    '  for d in "$id" "${ids[@]}"; do',
+    '    [ "$d" = "$id" ] && [ "$n" -gt 0 ] && continue',
     `    n=$((n + 1)); if [ "$n" -gt ${Math.max(1, retain)} ] && [ "\${keep#* $d }" = "$keep" ]; then rm -rf "\${rel:?}/$d" || return 1; fi`,
     '  done',
     '}',
   ];
-  for (const r of reqs) lines.push(`code=0; snapshot ${shq(r.job)} ${r.id} ${shq(r.keep.join(' '))} || code=$?; echo maand-release: ${shq(r.job)} "$code"`);
+  // jobs' releases are independent: snapshot them side by side (each outcome line is one small write)
+  for (const r of reqs) lines.push(`{ code=0; snapshot ${shq(r.job)} ${r.id} ${shq(r.keep.join(' '))} || code=$?; echo maand-release: ${shq(r.job)} "$code"; } &`);
+  lines.push('wait');
   return lines.join('\n');
 }
 
