@@ -380,10 +380,10 @@ function batches(items, size) {
 /* harmony export */ });
 /* unused harmony exports tail, remoteFailure */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(452);
-/* harmony import */ var _coalesce_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7348);
-/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6477);
+/* harmony import */ var _coalesce_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7348);
+/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6477);
 /* harmony import */ var _worker_files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4623);
-/* harmony import */ var _releases_commands_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5790);
+/* harmony import */ var _releases_commands_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5790);
 /* harmony import */ var _remote_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7791);
 
 
@@ -397,12 +397,14 @@ class WorkerLink {
     ready = new Map();
     /** Workers whose bucket-level files were sent in this run. */
     refreshed = new Set();
-    fileSender = new _coalesce_js__WEBPACK_IMPORTED_MODULE_2__/* .Coalescer */ .w((ip, jobs) => this.sendFiles(ip, jobs));
-    targetRunner = new _coalesce_js__WEBPACK_IMPORTED_MODULE_2__/* .Coalescer */ .w((key, reqs) => this.runTargets(key, reqs));
+    fileSender = new _coalesce_js__WEBPACK_IMPORTED_MODULE_3__/* .Coalescer */ .w((ip, jobs) => this.sendFiles(ip, jobs));
+    targetRunner = new _coalesce_js__WEBPACK_IMPORTED_MODULE_3__/* .Coalescer */ .w((key, reqs) => this.runTargets(key, reqs));
     /** Preludes waiting for their job's next lifecycle call, by `ip\njob`. */
     preludes = new Map();
     /** `ip\njob` whose snapshot rides on the lifecycle call that follows the rsync. */
     lateSnapshots = new Set();
+    /** Release snapshots taken right after a worker's rsync; that worker's next lifecycle call waits for them. */
+    snapshotsInFlight = new Map();
     constructor(init) {
         this.init = init;
         this.workers = new Map(init.workers.map((w) => [w.ip, w]));
@@ -414,7 +416,7 @@ class WorkerLink {
     reach(ip) {
         let p = this.ready.get(ip);
         if (!p) {
-            p = (0,_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .checkWorker */ .pW)((script) => this.run(ip, script), ip, this.init.bucketId, this.init.useSudo).catch((e) => `worker ${ip}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorText */ .kc)(e)}`);
+            p = (0,_commands_js__WEBPACK_IMPORTED_MODULE_4__/* .checkWorker */ .pW)((script) => this.run(ip, script), ip, this.init.bucketId, this.init.useSudo).catch((e) => `worker ${ip}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorText */ .kc)(e)}`);
             this.ready.set(ip, p);
         }
         return p;
@@ -432,7 +434,7 @@ class WorkerLink {
             return r.exitCode === 0 ? { stdout: r.stdout } : { error: failureText(ip, r), stdout: r.stdout };
         }
         let stdout = '';
-        const p = (0,_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .checkWorker */ .pW)(async (script) => {
+        const p = (0,_commands_js__WEBPACK_IMPORTED_MODULE_4__/* .checkWorker */ .pW)(async (script) => {
             const r = await this.run(ip, script);
             stdout = r.stdout;
             return r;
@@ -466,8 +468,9 @@ class WorkerLink {
     }
     /**
      * Sends a job's staged tree to a worker; jobs asking at the same time share one rsync. `lifecycleFollows`:
-     * a Makefile target of the job runs there next, so the release snapshot joins that call (one round trip
-     * less; the tree is untouched in between, so the release is still exactly what make runs).
+     * a Makefile target of the job runs there next: the release snapshot starts at once in its own call, and
+     * the lifecycle call on that worker waits for it (the tree is untouched in between, so the release is
+     * exactly what make runs), so a later batch's snapshots are taken while earlier batches roll out.
      */
     sendJobFiles(ip, job, lifecycleFollows = false) {
         if (lifecycleFollows && this.init.release)
@@ -486,7 +489,7 @@ class WorkerLink {
             return { exitCode: -1, stdout: '', stderr: '', message: `worker ${ip}: this run stages no files` };
         try {
             const src = stage.rsyncSource(ip, w && (0,_worker_files_js__WEBPACK_IMPORTED_MODULE_1__/* .workerFileData */ .Dv)(this.init.db, this.init.bucketId, this.init.updateSeq(), w), jobs);
-            const r = await this.init.remote.rsync(ip, src.dir, (0,_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .bucketDir */ .qZ)(this.init.bucketId), src.filter, {
+            const r = await this.init.remote.rsync(ip, src.dir, (0,_commands_js__WEBPACK_IMPORTED_MODULE_4__/* .bucketDir */ .qZ)(this.init.bucketId), src.filter, {
                 onLine: opts.onLine ?? this.output(jobs.join(',') || undefined, ip, 'rsync'),
                 ...(opts.dryRun ? { dryRun: true, itemize: true } : {}),
             });
@@ -506,15 +509,17 @@ class WorkerLink {
         const err = (await this.reach(ip)) ?? rsyncFailure(ip, await this.rsyncTo(ip, unique));
         if (err === undefined && unique.length > 0) {
             const late = unique.filter((job) => this.lateSnapshots.delete(`${ip}\n${job}`));
-            for (const job of late)
-                this.snapshotBeforeLifecycle(ip, job);
+            if (late.length > 0) {
+                const earlier = this.snapshotsInFlight.get(ip) ?? Promise.resolve();
+                this.snapshotsInFlight.set(ip, Promise.all([earlier, this.retain(ip, late)]).then(() => undefined, () => undefined));
+            }
             await this.retain(ip, unique.filter((job) => !late.includes(job)));
         }
         return jobs.map(() => err);
     }
     snapshotScript(ip, jobs) {
         const rel = this.init.release;
-        return rel && (0,_releases_commands_js__WEBPACK_IMPORTED_MODULE_4__/* .snapshotScript */ .Wz)(this.init.bucketId, rel.retain, jobs.map((job) => ({ job, id: rel.id, keep: rel.keep(ip, job) })));
+        return rel && (0,_releases_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .snapshotScript */ .Wz)(this.init.bucketId, rel.retain, jobs.map((job) => ({ job, id: rel.id, keep: rel.keep(ip, job) })));
     }
     /** Snapshots the jobs' live trees as this run's release; a failure is a warning (rollback checks releases first). */
     async retain(ip, jobs) {
@@ -522,15 +527,9 @@ class WorkerLink {
         if (script === undefined)
             return;
         const r = await this.run(ip, script);
-        const codes = (0,_releases_commands_js__WEBPACK_IMPORTED_MODULE_4__/* .parseOutcomes */ .Fo)(r.stdout);
+        const codes = (0,_releases_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .parseOutcomes */ .Fo)(r.stdout);
         for (const job of jobs)
             this.snapshotOutcome(ip, job, codes.get(job), codes.has(job) ? tail(r.stderr || r.stdout) : failureText(ip, r));
-    }
-    snapshotBeforeLifecycle(ip, job) {
-        const script = this.snapshotScript(ip, [job]);
-        if (script === undefined)
-            return;
-        this.beforeLifecycle(ip, job, { script, done: (code, output) => void this.snapshotOutcome(ip, job, code, output) });
     }
     snapshotOutcome(ip, job, code, output) {
         if (code === 0)
@@ -540,6 +539,8 @@ class WorkerLink {
     }
     async runTargets(key, reqs) {
         const ip = key.slice(0, key.indexOf('\n'));
+        // the release of what make runs is taken before make (never rejects: a failed snapshot is a warning)
+        await this.snapshotsInFlight.get(ip);
         const target = reqs[0].target;
         const jobs = reqs.map((r) => r.job);
         const results = new Map();
@@ -550,7 +551,7 @@ class WorkerLink {
         }));
         const said = new Map();
         let current = jobs.length === 1 ? jobs[0] : undefined;
-        const script = (0,_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .lifecycleScript */ .a0)(this.init.bucketId, target, reqs.map((r) => ({ ...r, ...(preludes.has(r.job) ? { prelude: preludes.get(r.job).script } : {}) })));
+        const script = (0,_commands_js__WEBPACK_IMPORTED_MODULE_4__/* .lifecycleScript */ .a0)(this.init.bucketId, target, reqs.map((r) => ({ ...r, ...(preludes.has(r.job) ? { prelude: preludes.get(r.job).script } : {}) })));
         const r = await this.run(ip, script, {
             onLine: (stream, text) => {
                 const m = /^maand-runner: (begin|result) (\S+)(?: (-?\d+))?$/.exec(text);
@@ -631,7 +632,8 @@ const LINK_DESTS = 8;
 function releasesDir(bucketId, job) {
     return job === undefined ? `${(0,_deploy_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .bucketDir */ .qZ)(bucketId)}/releases` : `${(0,_deploy_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .bucketDir */ .qZ)(bucketId)}/releases/${job}`;
 }
-const RSYNC_LOCAL = `rsync -a --checksum --delete ${EXCLUDES.map((e) => `--exclude=${e}`).join(' ')}`;
+const EXCLUDE_ARGS = EXCLUDES.map((e) => `--exclude=${e}`).join(' ');
+const RSYNC_LOCAL = `rsync -a --checksum --delete ${EXCLUDE_ARGS}`;
 /**
  * One worker's snapshots of several jobs' live trees in one round trip, each followed by pruning to the
  * newest `retain` releases plus the named ones; each outcome as `maand-release: <job> <exit code>`.
@@ -651,7 +653,10 @@ function snapshotScript(bucketId, retain, reqs) {
         '  fi',
         `  for d in "\${ids[@]:0:${LINK_DESTS}}"; do [ "$d" = "$id" ] || links+=("--link-dest=$rel/$d"); done`,
         '  if [ -e "$rel/.new-$id" ]; then rm -rf "$rel/.new-$id" || return 1; fi',
-        `  ${RSYNC_LOCAL} "\${links[@]}" "$live/" "$rel/.new-$id/" || return 1`,
+        // --checksum only decides which files can be linked to an earlier release: the first release of a
+        // job (a cold deploy) copies everything and need not read every file twice
+        '  local sum=(--checksum); [ ${#links[@]} -eq 0 ] && sum=()',
+        `  rsync -a "\${sum[@]}" --delete ${EXCLUDE_ARGS} "\${links[@]}" "$live/" "$rel/.new-$id/" || return 1`,
         '  if [ -e "$rel/$id" ]; then rm -rf "$rel/$id" || return 1; fi',
         '  mv "$rel/.new-$id" "$rel/$id" || return 1',
         '  # newest first: this release, then the earlier ones',

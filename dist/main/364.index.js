@@ -13023,7 +13023,8 @@ const LINK_DESTS = 8;
 function releasesDir(bucketId, job) {
     return job === undefined ? `${bucketDir(bucketId)}/releases` : `${bucketDir(bucketId)}/releases/${job}`;
 }
-const RSYNC_LOCAL = `rsync -a --checksum --delete ${EXCLUDES.map((e) => `--exclude=${e}`).join(' ')}`;
+const EXCLUDE_ARGS = EXCLUDES.map((e) => `--exclude=${e}`).join(' ');
+const RSYNC_LOCAL = `rsync -a --checksum --delete ${EXCLUDE_ARGS}`;
 /**
  * One worker's snapshots of several jobs' live trees in one round trip, each followed by pruning to the
  * newest `retain` releases plus the named ones; each outcome as `maand-release: <job> <exit code>`.
@@ -13043,7 +13044,10 @@ function snapshotScript(bucketId, retain, reqs) {
         '  fi',
         `  for d in "\${ids[@]:0:${LINK_DESTS}}"; do [ "$d" = "$id" ] || links+=("--link-dest=$rel/$d"); done`,
         '  if [ -e "$rel/.new-$id" ]; then rm -rf "$rel/.new-$id" || return 1; fi',
-        `  ${RSYNC_LOCAL} "\${links[@]}" "$live/" "$rel/.new-$id/" || return 1`,
+        // --checksum only decides which files can be linked to an earlier release: the first release of a
+        // job (a cold deploy) copies everything and need not read every file twice
+        '  local sum=(--checksum); [ ${#links[@]} -eq 0 ] && sum=()',
+        `  rsync -a "\${sum[@]}" --delete ${EXCLUDE_ARGS} "\${links[@]}" "$live/" "$rel/.new-$id/" || return 1`,
         '  if [ -e "$rel/$id" ]; then rm -rf "$rel/$id" || return 1; fi',
         '  mv "$rel/.new-$id" "$rel/$id" || return 1',
         '  # newest first: this release, then the earlier ones',
@@ -13109,6 +13113,8 @@ class WorkerLink {
     preludes = new Map();
     /** `ip\njob` whose snapshot rides on the lifecycle call that follows the rsync. */
     lateSnapshots = new Set();
+    /** Release snapshots taken right after a worker's rsync; that worker's next lifecycle call waits for them. */
+    snapshotsInFlight = new Map();
     constructor(init) {
         this.init = init;
         this.workers = new Map(init.workers.map((w) => [w.ip, w]));
@@ -13172,8 +13178,9 @@ class WorkerLink {
     }
     /**
      * Sends a job's staged tree to a worker; jobs asking at the same time share one rsync. `lifecycleFollows`:
-     * a Makefile target of the job runs there next, so the release snapshot joins that call (one round trip
-     * less; the tree is untouched in between, so the release is still exactly what make runs).
+     * a Makefile target of the job runs there next: the release snapshot starts at once in its own call, and
+     * the lifecycle call on that worker waits for it (the tree is untouched in between, so the release is
+     * exactly what make runs), so a later batch's snapshots are taken while earlier batches roll out.
      */
     sendJobFiles(ip, job, lifecycleFollows = false) {
         if (lifecycleFollows && this.init.release)
@@ -13212,8 +13219,10 @@ class WorkerLink {
         const err = (await this.reach(ip)) ?? rsyncFailure(ip, await this.rsyncTo(ip, unique));
         if (err === undefined && unique.length > 0) {
             const late = unique.filter((job) => this.lateSnapshots.delete(`${ip}\n${job}`));
-            for (const job of late)
-                this.snapshotBeforeLifecycle(ip, job);
+            if (late.length > 0) {
+                const earlier = this.snapshotsInFlight.get(ip) ?? Promise.resolve();
+                this.snapshotsInFlight.set(ip, Promise.all([earlier, this.retain(ip, late)]).then(() => undefined, () => undefined));
+            }
             await this.retain(ip, unique.filter((job) => !late.includes(job)));
         }
         return jobs.map(() => err);
@@ -13232,12 +13241,6 @@ class WorkerLink {
         for (const job of jobs)
             this.snapshotOutcome(ip, job, codes.get(job), codes.has(job) ? tail(r.stderr || r.stdout) : failureText(ip, r));
     }
-    snapshotBeforeLifecycle(ip, job) {
-        const script = this.snapshotScript(ip, [job]);
-        if (script === undefined)
-            return;
-        this.beforeLifecycle(ip, job, { script, done: (code, output) => void this.snapshotOutcome(ip, job, code, output) });
-    }
     snapshotOutcome(ip, job, code, output) {
         if (code === 0)
             return;
@@ -13246,6 +13249,8 @@ class WorkerLink {
     }
     async runTargets(key, reqs) {
         const ip = key.slice(0, key.indexOf('\n'));
+        // the release of what make runs is taken before make (never rejects: a failed snapshot is a warning)
+        await this.snapshotsInFlight.get(ip);
         const target = reqs[0].target;
         const jobs = reqs.map((r) => r.job);
         const results = new Map();

@@ -61,6 +61,8 @@ export class WorkerLink {
   private readonly preludes = new Map<string, Prelude>();
   /** `ip\njob` whose snapshot rides on the lifecycle call that follows the rsync. */
   private readonly lateSnapshots = new Set<string>();
+  /** Release snapshots taken right after a worker's rsync; that worker's next lifecycle call waits for them. */
+  private readonly snapshotsInFlight = new Map<string, Promise<void>>();
 
   constructor(init: WorkerLinkInit) {
     this.init = init;
@@ -129,8 +131,9 @@ export class WorkerLink {
 
   /**
    * Sends a job's staged tree to a worker; jobs asking at the same time share one rsync. `lifecycleFollows`:
-   * a Makefile target of the job runs there next, so the release snapshot joins that call (one round trip
-   * less; the tree is untouched in between, so the release is still exactly what make runs).
+   * a Makefile target of the job runs there next: the release snapshot starts at once in its own call, and
+   * the lifecycle call on that worker waits for it (the tree is untouched in between, so the release is
+   * exactly what make runs), so a later batch's snapshots are taken while earlier batches roll out.
    */
   sendJobFiles(ip: string, job: string, lifecycleFollows = false): Promise<string | undefined> {
     if (lifecycleFollows && this.init.release) this.lateSnapshots.add(`${ip}\n${job}`);
@@ -169,7 +172,10 @@ export class WorkerLink {
     const err = (await this.reach(ip)) ?? rsyncFailure(ip, await this.rsyncTo(ip, unique));
     if (err === undefined && unique.length > 0) {
       const late = unique.filter((job) => this.lateSnapshots.delete(`${ip}\n${job}`));
-      for (const job of late) this.snapshotBeforeLifecycle(ip, job);
+      if (late.length > 0) {
+        const earlier = this.snapshotsInFlight.get(ip) ?? Promise.resolve();
+        this.snapshotsInFlight.set(ip, Promise.all([earlier, this.retain(ip, late)]).then(() => undefined, () => undefined));
+      }
       await this.retain(ip, unique.filter((job) => !late.includes(job)));
     }
     return jobs.map(() => err);
@@ -189,12 +195,6 @@ export class WorkerLink {
     for (const job of jobs) this.snapshotOutcome(ip, job, codes.get(job), codes.has(job) ? tail(r.stderr || r.stdout) : failureText(ip, r));
   }
 
-  private snapshotBeforeLifecycle(ip: string, job: string): void {
-    const script = this.snapshotScript(ip, [job]);
-    if (script === undefined) return;
-    this.beforeLifecycle(ip, job, { script, done: (code, output) => void this.snapshotOutcome(ip, job, code, output) });
-  }
-
   private snapshotOutcome(ip: string, job: string, code: number | undefined, output: string): void {
     if (code === 0) return;
     const why = code !== undefined ? `exit ${code}: ${output}` : output;
@@ -203,6 +203,8 @@ export class WorkerLink {
 
   private async runTargets(key: string, reqs: TargetRequest[]): Promise<Array<string | undefined>> {
     const ip = key.slice(0, key.indexOf('\n'));
+    // the release of what make runs is taken before make (never rejects: a failed snapshot is a warning)
+    await this.snapshotsInFlight.get(ip);
     const target = reqs[0]!.target;
     const jobs = reqs.map((r) => r.job);
     const results = new Map<string, number>();

@@ -23,7 +23,8 @@ export interface SnapshotRequest {
   keep: number[];
 }
 
-const RSYNC_LOCAL = `rsync -a --checksum --delete ${EXCLUDES.map((e) => `--exclude=${e}`).join(' ')}`;
+const EXCLUDE_ARGS = EXCLUDES.map((e) => `--exclude=${e}`).join(' ');
+const RSYNC_LOCAL = `rsync -a --checksum --delete ${EXCLUDE_ARGS}`;
 
 /**
  * One worker's snapshots of several jobs' live trees in one round trip, each followed by pruning to the
@@ -44,7 +45,10 @@ export function snapshotScript(bucketId: string, retain: number, reqs: SnapshotR
     '  fi',
     `  for d in "\${ids[@]:0:${LINK_DESTS}}"; do [ "$d" = "$id" ] || links+=("--link-dest=$rel/$d"); done`,
     '  if [ -e "$rel/.new-$id" ]; then rm -rf "$rel/.new-$id" || return 1; fi',
-    `  ${RSYNC_LOCAL} "\${links[@]}" "$live/" "$rel/.new-$id/" || return 1`,
+    // --checksum only decides which files can be linked to an earlier release: the first release of a
+    // job (a cold deploy) copies everything and need not read every file twice
+    '  local sum=(--checksum); [ ${#links[@]} -eq 0 ] && sum=()',
+    `  rsync -a "\${sum[@]}" --delete ${EXCLUDE_ARGS} "\${links[@]}" "$live/" "$rel/.new-$id/" || return 1`,
     '  if [ -e "$rel/$id" ]; then rm -rf "$rel/$id" || return 1; fi',
     '  mv "$rel/.new-$id" "$rel/$id" || return 1',
     '  # newest first: this release, then the earlier ones',
