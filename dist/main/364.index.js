@@ -13057,10 +13057,18 @@ function snapshotScript(bucketId, retain, reqs) {
         '  done',
         '}',
     ];
-    // jobs' releases are independent: snapshot them side by side (each outcome line is one small write)
-    for (const r of reqs)
-        lines.push(`{ code=0; snapshot ${shq(r.job)} ${r.id} ${shq(r.keep.join(' '))} || code=$?; echo maand-release: ${shq(r.job)} "$code"; } &`);
-    lines.push('wait');
+    // A job's first release (a cold deploy) has nothing to link to: all of those are copied by one rsync
+    // (each rsync costs three processes); the others are snapshot side by side (one small line each).
+    const jobsRoot = `${bucketDir(bucketId)}/jobs`;
+    const relRoot = releasesDir(bucketId);
+    const id = reqs[0]?.id ?? 0;
+    const firstDir = `${relRoot}/.first-${id}`;
+    lines.push(`has_release() { local d; for d in ${shq(`${relRoot}/`)}"$1"/*; do [[ \${d##*/} =~ ^[0-9]+$ ]] && return 0; done; return 1; }`, 'first=()');
+    for (const r of reqs) {
+        lines.push(`if has_release ${shq(r.job)}; then { code=0; snapshot ${shq(r.job)} ${r.id} ${shq(r.keep.join(' '))} || code=$?; echo maand-release: ${shq(r.job)} "$code"; } & else first+=(${shq(r.job)}); fi`);
+    }
+    const firstExcludes = EXCLUDES.map((e) => `--exclude=${shq(`/*${e}`)}`).join(' ');
+    lines.push('if [ ${#first[@]} -gt 0 ]; then', '  code=0', `  { rm -rf ${shq(firstDir)} && mkdir -p ${shq(firstDir)} && rsync -aR ${firstExcludes} "\${first[@]/#/${jobsRoot}/./}" ${shq(`${firstDir}/`)}; } || code=$?`, '  for j in "${first[@]}"; do', '    c=$code', `    if [ "$c" -eq 0 ]; then { mkdir -p ${shq(`${relRoot}/`)}"$j" && rm -rf ${shq(`${relRoot}/`)}"$j/${id}" && mv ${shq(`${firstDir}/`)}"$j" ${shq(`${relRoot}/`)}"$j/${id}"; } || c=$?; fi`, '    echo "maand-release: $j $c"', '  done', `  rm -rf ${shq(firstDir)}`, 'fi', 'wait');
     return lines.join('\n');
 }
 /** Lists which of the releases exist: `maand-release: <job> <id> yes|no` per request. */

@@ -56,3 +56,24 @@ test('given a retained release, when it is restored, then the live tree has its 
     assert.equal(readFileSync(join(b, 'jobs/app/data/db'), 'utf8'), 'state\n');
     assert.notEqual(statSync(join(b, 'jobs/app/conf')).ino, statSync(join(b, 'releases/app/7/conf')).ino);
   }));
+
+test('given several jobs, when their first releases are taken in one script, then each gets its own release without data/, and a job with an earlier release links to it', () =>
+  withWorker((b, sh) => {
+    for (const job of ['api', 'web']) {
+      mkdirSync(join(b, 'jobs', job, 'data'), { recursive: true });
+      writeFileSync(join(b, 'jobs', job, 'conf'), `${job} v1\n`);
+      writeFileSync(join(b, 'jobs', job, 'data', 'db'), 'state\n');
+    }
+    writeFileSync(join(b, 'jobs/app/conf'), 'app v1\n');
+    sh(snapshotScript('b1', 3, [{ job: 'app', id: 1, keep: [] }]));
+    const out = parseOutcomes(sh(snapshotScript('b1', 3, ['api', 'app', 'web'].map((job) => ({ job, id: 2, keep: [] })))));
+    assert.deepEqual([...out].sort(), [['api', 0], ['app', 0], ['web', 0]]);
+    for (const job of ['api', 'web']) {
+      assert.deepEqual(readdirSync(join(b, 'releases', job)), ['2']);
+      assert.deepEqual(readdirSync(join(b, 'releases', job, '2')), ['conf'], 'data/ is the worker\'s, not part of a release');
+      assert.equal(readFileSync(join(b, 'releases', job, '2', 'conf'), 'utf8'), `${job} v1\n`);
+      assert.notEqual(statSync(join(b, 'releases', job, '2', 'conf')).ino, statSync(join(b, 'jobs', job, 'conf')).ino);
+    }
+    assert.equal(statSync(join(b, 'releases/app/2/conf')).ino, statSync(join(b, 'releases/app/1/conf')).ino, 'unchanged since release 1: linked to it');
+    assert.deepEqual(readdirSync(join(b, 'releases')).sort(), ['api', 'app', 'web'], 'no staging dir left behind');
+  }));
