@@ -5,7 +5,7 @@
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chown, copyFile, chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -79,6 +79,11 @@ interface Worker {
   exited?: Promise<void>;
   /** Every namespace this worker ever ran in (a stopWorker with keepJobs leaves one behind). */
   namespaces: string[];
+  /**
+   * An open fd on each of those namespaces: it keeps an emptied namespace alive, so the kernel cannot hand
+   * its id to another test file's new worker, whose processes a later kill by that id would hit.
+   */
+  pins: number[];
 }
 
 class LocalWorkers implements WorkerSet {
@@ -103,7 +108,7 @@ class LocalWorkers implements WorkerSet {
     this.sudoUser = sudoUser;
     this.clientKey = join(dir, 'client_key');
     this.knownHosts = join(dir, 'known_hosts');
-    ips.forEach((ip, i) => this.#workers.set(ip, { ip, dir: join(dir, `w${i + 1}`), namespaces: [] }));
+    ips.forEach((ip, i) => this.#workers.set(ip, { ip, dir: join(dir, `w${i + 1}`), namespaces: [], pins: [] }));
     process.on('exit', this.#onExit); // last resort if a test file forgets stop()
   }
 
@@ -220,6 +225,11 @@ class LocalWorkers implements WorkerSet {
       throw new Error(`test worker ${ip}: sshd is not in a private mount namespace`);
     }
     w.namespaces.push(ns);
+    try {
+      w.pins.push(openSync(`/proc/${child.pid}/ns/mnt`, 'r'));
+    } catch {
+      // sshd already gone: its namespace too, nothing to pin
+    }
   }
 
   async stopWorker(ip: string, opts: StopWorkerOptions = {}): Promise<void> {
@@ -292,6 +302,8 @@ class LocalWorkers implements WorkerSet {
       }
       w.namespaces = [];
       if (w.child !== undefined) await w.exited;
+      for (const fd of w.pins) closeSync(fd);
+      w.pins = [];
     }
     process.off('exit', this.#onExit);
     await rm(this.dir, { recursive: true, force: true });
@@ -301,7 +313,13 @@ class LocalWorkers implements WorkerSet {
 
 async function assertAddressFree(ip: string, netns?: string): Promise<void> {
   const ss = ['ss', '-Hltnp', `src ${ip}:22`];
-  const r = netns === undefined ? await runOk(ss[0]!, ss.slice(1)) : await runOk('ip', ['netns', 'exec', netns, ...ss]);
+  let r = netns === undefined ? await runOk(ss[0]!, ss.slice(1)) : await run('ip', ['netns', 'exec', netns, ...ss]);
+  // `ip netns exec` sets up a private /sys for each call and now and then fails doing so when many run at once
+  for (let attempt = 1; r.exitCode !== 0 && attempt < 5; attempt++) {
+    await sleep(100 * attempt);
+    r = await run('ip', ['netns', 'exec', netns!, ...ss]);
+  }
+  if (r.exitCode !== 0) throw new Error(`ip netns exec ${netns} ${ss.join(' ')} failed (exit ${r.exitCode}): ${r.stderr.trim()}`);
   if (r.stdout.trim() !== '') {
     throw new Error(
       `${ip}:22 is already in use (${r.stdout.trim()}): give this test file another loopback block ` +
