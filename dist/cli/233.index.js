@@ -1570,8 +1570,8 @@ async function deployRun(r, flags) {
     };
     const useSudo = (0,maand_conf/* sshSettings */.OA)(r.conf).useSudo;
     let ctx;
-    const link = new worker_link/* WorkerLink */.VB({
-        remote: r.links.remote, db: r.db, bucketId: r.bucketId, workers: r.workers, useSudo, emit: r.emit, stage: r.stage, updateSeq: () => ctx?.updateSeq ?? r.updateSeq,
+    const link = worker_link/* WorkerLink */.VB.forRun(r, {
+        stage: r.stage, updateSeq: () => ctx?.updateSeq ?? r.updateSeq,
         ...(r.deployId !== undefined ? { release: (0,history_rows/* retention */.XZ)(r.db, r.deployId, r.conf.retain_releases) } : {}),
     });
     ctx = new context/* DeployContext */.p(r, { flags, useSudo, result, link });

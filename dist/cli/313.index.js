@@ -101,8 +101,6 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(452);
 // EXTERNAL MODULE: ./lib/deploy/connect.js + 10 modules
 var connect = __webpack_require__(7817);
-// EXTERNAL MODULE: ./lib/bucket/maand-conf.js
-var maand_conf = __webpack_require__(3788);
 // EXTERNAL MODULE: ./lib/run/lifecycle.js + 2 modules
 var lifecycle = __webpack_require__(939);
 // EXTERNAL MODULE: ./lib/remote/shell-quote.js
@@ -123,7 +121,6 @@ var history_rows = __webpack_require__(4385);
 // `maand job run <job> --target <t>`: run a Makefile target (or the job's job_control hooks with TARGET)
 // on the job's active allocations, in batches of max_concurrent_upgrades, after checking that each
 // worker runs this bucket at the catalog's update_seq (worker.py).
-
 
 
 
@@ -162,7 +159,7 @@ async function runJobTargetIn(r, o) {
     if (allocs.length === 0)
         throw new errors/* MaandError */.Ob('invalid argument', `job ${o.job} has no active allocation`);
     const workerIds = new Map(r.workers.map((w) => [w.ip, w.workerId]));
-    const link = new worker_link/* WorkerLink */.VB({ remote: r.links.remote, db: r.db, bucketId: r.bucketId, workers: r.workers, useSudo: (0,maand_conf/* sshSettings */.OA)(r.conf).useSudo, emit: r.emit, updateSeq: () => r.updateSeq });
+    const link = worker_link/* WorkerLink */.VB.forRun(r);
     const result = { job: o.job, target: o.target, workers: [] };
     const jobControl = (0,catalog/* commandsFor */.Au)(r.db, o.job, 'job_control');
     if (jobControl.length > 0) {

@@ -380,11 +380,13 @@ function batches(items, size) {
 /* harmony export */ });
 /* unused harmony exports tail, remoteFailure */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(452);
-/* harmony import */ var _coalesce_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7348);
-/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6477);
-/* harmony import */ var _worker_files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4623);
-/* harmony import */ var _releases_commands_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5790);
-/* harmony import */ var _remote_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7791);
+/* harmony import */ var _bucket_maand_conf_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3788);
+/* harmony import */ var _coalesce_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7348);
+/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6477);
+/* harmony import */ var _worker_files_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4623);
+/* harmony import */ var _releases_commands_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5790);
+/* harmony import */ var _remote_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7791);
+
 
 
 
@@ -397,14 +399,22 @@ class WorkerLink {
     ready = new Map();
     /** Workers whose bucket-level files were sent in this run. */
     refreshed = new Set();
-    fileSender = new _coalesce_js__WEBPACK_IMPORTED_MODULE_3__/* .Coalescer */ .w((ip, jobs) => this.sendFiles(ip, jobs));
-    targetRunner = new _coalesce_js__WEBPACK_IMPORTED_MODULE_3__/* .Coalescer */ .w((key, reqs) => this.runTargets(key, reqs));
+    fileSender = new _coalesce_js__WEBPACK_IMPORTED_MODULE_4__/* .Coalescer */ .w((ip, jobs) => this.sendFiles(ip, jobs));
+    targetRunner = new _coalesce_js__WEBPACK_IMPORTED_MODULE_4__/* .Coalescer */ .w((key, reqs) => this.runTargets(key, reqs));
     /** Preludes waiting for their job's next lifecycle call, by `ip\njob`. */
     preludes = new Map();
     /** `ip\njob` whose snapshot rides on the lifecycle call that follows the rsync. */
     lateSnapshots = new Set();
     /** Release snapshots taken right after a worker's rsync; that worker's next lifecycle call waits for them. */
     snapshotsInFlight = new Map();
+    /** The link of an opened run: its remote, catalog, workers and events; sudo per its maand.conf. */
+    static forRun(r, opts = {}) {
+        return new WorkerLink({
+            remote: r.links.remote, db: r.db, bucketId: r.bucketId, workers: r.workers, useSudo: (0,_bucket_maand_conf_js__WEBPACK_IMPORTED_MODULE_1__/* .sshSettings */ .OA)(r.conf).useSudo, emit: r.emit,
+            updateSeq: opts.updateSeq ?? (() => r.updateSeq),
+            ...(opts.stage ? { stage: opts.stage } : {}), ...(opts.release ? { release: opts.release } : {}),
+        });
+    }
     constructor(init) {
         this.init = init;
         this.workers = new Map(init.workers.map((w) => [w.ip, w]));
@@ -416,7 +426,7 @@ class WorkerLink {
     reach(ip) {
         let p = this.ready.get(ip);
         if (!p) {
-            p = (0,_commands_js__WEBPACK_IMPORTED_MODULE_4__/* .checkWorker */ .pW)((script) => this.run(ip, script), ip, this.init.bucketId, this.init.useSudo).catch((e) => `worker ${ip}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorText */ .kc)(e)}`);
+            p = (0,_commands_js__WEBPACK_IMPORTED_MODULE_5__/* .checkWorker */ .pW)((script) => this.run(ip, script), ip, this.init.bucketId, this.init.useSudo).catch((e) => `worker ${ip}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorText */ .kc)(e)}`);
             this.ready.set(ip, p);
         }
         return p;
@@ -434,7 +444,7 @@ class WorkerLink {
             return r.exitCode === 0 ? { stdout: r.stdout } : { error: failureText(ip, r), stdout: r.stdout };
         }
         let stdout = '';
-        const p = (0,_commands_js__WEBPACK_IMPORTED_MODULE_4__/* .checkWorker */ .pW)(async (script) => {
+        const p = (0,_commands_js__WEBPACK_IMPORTED_MODULE_5__/* .checkWorker */ .pW)(async (script) => {
             const r = await this.run(ip, script);
             stdout = r.stdout;
             return r;
@@ -488,8 +498,8 @@ class WorkerLink {
         if (!stage)
             return { exitCode: -1, stdout: '', stderr: '', message: `worker ${ip}: this run stages no files` };
         try {
-            const src = stage.rsyncSource(ip, w && (0,_worker_files_js__WEBPACK_IMPORTED_MODULE_1__/* .workerFileData */ .Dv)(this.init.db, this.init.bucketId, this.init.updateSeq(), w), jobs);
-            const r = await this.init.remote.rsync(ip, src.dir, (0,_commands_js__WEBPACK_IMPORTED_MODULE_4__/* .bucketDir */ .qZ)(this.init.bucketId), src.filter, {
+            const src = stage.rsyncSource(ip, w && (0,_worker_files_js__WEBPACK_IMPORTED_MODULE_2__/* .workerFileData */ .Dv)(this.init.db, this.init.bucketId, this.init.updateSeq(), w), jobs);
+            const r = await this.init.remote.rsync(ip, src.dir, (0,_commands_js__WEBPACK_IMPORTED_MODULE_5__/* .bucketDir */ .qZ)(this.init.bucketId), src.filter, {
                 onLine: opts.onLine ?? this.output(jobs.join(',') || undefined, ip, 'rsync'),
                 ...(opts.dryRun ? { dryRun: true, itemize: true } : {}),
             });
@@ -519,7 +529,7 @@ class WorkerLink {
     }
     snapshotScript(ip, jobs) {
         const rel = this.init.release;
-        return rel && (0,_releases_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .snapshotScript */ .Wz)(this.init.bucketId, rel.retain, jobs.map((job) => ({ job, id: rel.id, keep: rel.keep(ip, job) })));
+        return rel && (0,_releases_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .snapshotScript */ .Wz)(this.init.bucketId, rel.retain, jobs.map((job) => ({ job, id: rel.id, keep: rel.keep(ip, job) })));
     }
     /** Snapshots the jobs' live trees as this run's release; a failure is a warning (rollback checks releases first). */
     async retain(ip, jobs) {
@@ -527,7 +537,7 @@ class WorkerLink {
         if (script === undefined)
             return;
         const r = await this.run(ip, script);
-        const codes = (0,_releases_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .parseOutcomes */ .Fo)(r.stdout);
+        const codes = (0,_releases_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .parseOutcomes */ .Fo)(r.stdout);
         for (const job of jobs)
             this.snapshotOutcome(ip, job, codes.get(job), codes.has(job) ? tail(r.stderr || r.stdout) : failureText(ip, r));
     }
@@ -551,7 +561,7 @@ class WorkerLink {
         }));
         const said = new Map();
         let current = jobs.length === 1 ? jobs[0] : undefined;
-        const script = (0,_commands_js__WEBPACK_IMPORTED_MODULE_4__/* .lifecycleScript */ .a0)(this.init.bucketId, target, reqs.map((r) => ({ ...r, ...(preludes.has(r.job) ? { prelude: preludes.get(r.job).script } : {}) })));
+        const script = (0,_commands_js__WEBPACK_IMPORTED_MODULE_5__/* .lifecycleScript */ .a0)(this.init.bucketId, target, reqs.map((r) => ({ ...r, ...(preludes.has(r.job) ? { prelude: preludes.get(r.job).script } : {}) })));
         const r = await this.run(ip, script, {
             onLine: (stream, text) => {
                 const m = /^maand-runner: (begin|result) (\S+)(?: (-?\d+))?$/.exec(text);
@@ -598,7 +608,7 @@ function failureText(ip, r) {
 }
 function remoteFailure(ip, exitCode, output) {
     if (exitCode === 255)
-        return `worker ${ip} unreachable (ssh exit 255): ${tail(output) || 'no output'}; ${(0,_remote_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .unreachableHint */ .q)(output)}`;
+        return `worker ${ip} unreachable (ssh exit 255): ${tail(output) || 'no output'}; ${(0,_remote_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .unreachableHint */ .q)(output)}`;
     return `worker ${ip}: command execution failed (exit ${exitCode})${output.trim() ? `: ${tail(output)}` : ''}`;
 }
 

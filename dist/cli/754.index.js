@@ -181,7 +181,7 @@ async function rollbackRun(r, selection, to, dryRun) {
         }
     }
     const useSudo = (0,maand_conf/* sshSettings */.OA)(r.conf).useSudo;
-    const link = new worker_link/* WorkerLink */.VB({ remote: r.links.remote, db: r.db, bucketId: r.bucketId, workers: r.workers, useSudo, emit: r.emit, updateSeq: () => r.updateSeq });
+    const link = worker_link/* WorkerLink */.VB.forRun(r);
     await link.requireTransport();
     await checkReleases(link, r.bucketId, jobs);
     if (dryRun) {

@@ -13109,6 +13109,7 @@ function parseOutcomes(stdout) {
 
 
 
+
 class WorkerLink {
     init;
     workers;
@@ -13123,6 +13124,14 @@ class WorkerLink {
     lateSnapshots = new Set();
     /** Release snapshots taken right after a worker's rsync; that worker's next lifecycle call waits for them. */
     snapshotsInFlight = new Map();
+    /** The link of an opened run: its remote, catalog, workers and events; sudo per its maand.conf. */
+    static forRun(r, opts = {}) {
+        return new WorkerLink({
+            remote: r.links.remote, db: r.db, bucketId: r.bucketId, workers: r.workers, useSudo: sshSettings(r.conf).useSudo, emit: r.emit,
+            updateSeq: opts.updateSeq ?? (() => r.updateSeq),
+            ...(opts.stage ? { stage: opts.stage } : {}), ...(opts.release ? { release: opts.release } : {}),
+        });
+    }
     constructor(init) {
         this.init = init;
         this.workers = new Map(init.workers.map((w) => [w.ip, w]));
@@ -13330,7 +13339,6 @@ function remoteFailure(ip, exitCode, output) {
 
 
 
-
 function detectDrift(o) {
     return withRun({
         root: o.root, command: 'drift', connect: o.connect, stage: {},
@@ -13349,7 +13357,7 @@ async function detect_compare(r, selected) {
         throw new errors/* MaandError */.Ob('invalid argument', `unknown job ${unknown.join(', ')} in the job selection (known: ${[...allJobs].sort().join(', ') || 'none'})`);
     const jobs = (selected.length > 0 ? [...selected] : allJobs).sort();
     const workers = new Map(r.workers.map((w) => [w.ip, w]));
-    const link = new WorkerLink({ remote: r.links.remote, db: r.db, bucketId: r.bucketId, workers: r.workers, useSudo: sshSettings(r.conf).useSudo, emit: r.emit, stage: r.stage, updateSeq: () => r.updateSeq });
+    const link = WorkerLink.forRun(r, { stage: r.stage });
     const result = { jobs: [], driftedJobs: [], pendingJobs: [], unreachable: [] };
     if (jobs.some((j) => alloc_state_jobAllocations(r.db, j).some((a) => isActive(a) && wasDeployed(a))))
         await link.requireTransport();
@@ -14661,8 +14669,8 @@ async function deployRun(r, flags) {
     };
     const useSudo = sshSettings(r.conf).useSudo;
     let ctx;
-    const link = new WorkerLink({
-        remote: r.links.remote, db: r.db, bucketId: r.bucketId, workers: r.workers, useSudo, emit: r.emit, stage: r.stage, updateSeq: () => ctx?.updateSeq ?? r.updateSeq,
+    const link = WorkerLink.forRun(r, {
+        stage: r.stage, updateSeq: () => ctx?.updateSeq ?? r.updateSeq,
         ...(r.deployId !== undefined ? { release: retention(r.db, r.deployId, r.conf.retain_releases) } : {}),
     });
     ctx = new DeployContext(r, { flags, useSudo, result, link });
@@ -14973,7 +14981,7 @@ async function rollbackRun(r, selection, to, dryRun) {
         }
     }
     const useSudo = sshSettings(r.conf).useSudo;
-    const link = new WorkerLink({ remote: r.links.remote, db: r.db, bucketId: r.bucketId, workers: r.workers, useSudo, emit: r.emit, updateSeq: () => r.updateSeq });
+    const link = WorkerLink.forRun(r);
     await link.requireTransport();
     await checkReleases(link, r.bucketId, jobs);
     if (dryRun) {

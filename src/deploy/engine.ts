@@ -61,8 +61,8 @@ async function deployRun(r: BucketRun, flags: DeployFlags): Promise<DeployResult
   };
   const useSudo = sshSettings(r.conf).useSudo;
   let ctx: DeployContext | undefined;
-  const link = new WorkerLink({
-    remote: r.links.remote, db: r.db, bucketId: r.bucketId, workers: r.workers, useSudo, emit: r.emit, stage: r.stage, updateSeq: () => ctx?.updateSeq ?? r.updateSeq,
+  const link = WorkerLink.forRun(r, {
+    stage: r.stage, updateSeq: () => ctx?.updateSeq ?? r.updateSeq,
     ...(r.deployId !== undefined ? { release: retention(r.db, r.deployId, r.conf.retain_releases) } : {}),
   });
   ctx = new DeployContext(r, { flags, useSudo, result, link });

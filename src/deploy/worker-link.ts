@@ -4,7 +4,8 @@
 // placed on it (decision Q4), and a call nobody awaits can never become an unhandled rejection.
 import type { Db } from '../catalog/db.ts';
 import { errorText, MaandError } from '../errors.ts';
-import type { CatalogWorker } from '../run/lifecycle.ts';
+import type { BucketRun, CatalogWorker } from '../run/lifecycle.ts';
+import { sshSettings } from '../bucket/maand-conf.ts';
 import type { LineSink, RemoteResult, WorkerRemote } from '../run/links.ts';
 import { Coalescer } from './coalesce.ts';
 import { bucketDir, checkWorker, lifecycleScript } from './commands.ts';
@@ -63,6 +64,15 @@ export class WorkerLink {
   private readonly lateSnapshots = new Set<string>();
   /** Release snapshots taken right after a worker's rsync; that worker's next lifecycle call waits for them. */
   private readonly snapshotsInFlight = new Map<string, Promise<void>>();
+
+  /** The link of an opened run: its remote, catalog, workers and events; sudo per its maand.conf. */
+  static forRun(r: BucketRun, opts: Pick<WorkerLinkInit, 'stage' | 'release'> & { updateSeq?: () => number } = {}): WorkerLink {
+    return new WorkerLink({
+      remote: r.links.remote, db: r.db, bucketId: r.bucketId, workers: r.workers, useSudo: sshSettings(r.conf).useSudo, emit: r.emit,
+      updateSeq: opts.updateSeq ?? ((): number => r.updateSeq),
+      ...(opts.stage ? { stage: opts.stage } : {}), ...(opts.release ? { release: opts.release } : {}),
+    });
+  }
 
   constructor(init: WorkerLinkInit) {
     this.init = init;

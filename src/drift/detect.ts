@@ -3,7 +3,6 @@
 // then the job's health check runs. No make target runs. `markDrifted` makes the next deploy roll them.
 import { MaandError } from '../errors.ts';
 import type { SecretListener } from '../kv/index.ts';
-import { sshSettings } from '../bucket/maand-conf.ts';
 import { parseItemizedLine } from '../remote/rsync.ts';
 import { withRun, type BucketRun } from '../run/lifecycle.ts';
 import type { Connect } from '../run/links.ts';
@@ -69,7 +68,7 @@ async function compare(r: BucketRun, selected: string[]): Promise<DriftResult> {
   if (unknown.length > 0) throw new MaandError('invalid argument', `unknown job ${unknown.join(', ')} in the job selection (known: ${[...allJobs].sort().join(', ') || 'none'})`);
   const jobs = (selected.length > 0 ? [...selected] : allJobs).sort();
   const workers = new Map(r.workers.map((w) => [w.ip, w]));
-  const link = new WorkerLink({ remote: r.links.remote, db: r.db, bucketId: r.bucketId, workers: r.workers, useSudo: sshSettings(r.conf).useSudo, emit: r.emit, stage: r.stage, updateSeq: () => r.updateSeq });
+  const link = WorkerLink.forRun(r, { stage: r.stage });
   const result: DriftResult = { jobs: [], driftedJobs: [], pendingJobs: [], unreachable: [] };
   if (jobs.some((j) => jobAllocations(r.db, j).some((a) => isActive(a) && wasDeployed(a)))) await link.requireTransport();
   for (const job of jobs) {

@@ -2,7 +2,6 @@
 // on the job's active allocations, in batches of max_concurrent_upgrades, after checking that each
 // worker runs this bucket at the catalog's update_seq (worker.py).
 import { MaandError } from '../errors.ts';
-import { sshSettings } from '../bucket/maand-conf.ts';
 import { withRun, type BucketRun } from '../run/lifecycle.ts';
 import type { Connect } from '../run/links.ts';
 import { bucketDir, runnerCommand, shq } from '../deploy/commands.ts';
@@ -66,7 +65,7 @@ async function runJobTargetIn(r: BucketRun, o: JobRunOptions): Promise<JobRunRes
   }
   if (allocs.length === 0) throw new MaandError('invalid argument', `job ${o.job} has no active allocation`);
   const workerIds = new Map(r.workers.map((w) => [w.ip, w.workerId]));
-  const link = new WorkerLink({ remote: r.links.remote, db: r.db, bucketId: r.bucketId, workers: r.workers, useSudo: sshSettings(r.conf).useSudo, emit: r.emit, updateSeq: () => r.updateSeq });
+  const link = WorkerLink.forRun(r);
   const result: JobRunResult = { job: o.job, target: o.target, workers: [] };
   const jobControl = commandsFor(r.db, o.job, 'job_control');
   if (jobControl.length > 0) {

@@ -68,7 +68,7 @@ async function rollbackRun(r: BucketRun, selection: string[], to: number | undef
     }
   }
   const useSudo = sshSettings(r.conf).useSudo;
-  const link = new WorkerLink({ remote: r.links.remote, db: r.db, bucketId: r.bucketId, workers: r.workers, useSudo, emit: r.emit, updateSeq: () => r.updateSeq });
+  const link = WorkerLink.forRun(r);
   await link.requireTransport();
   await checkReleases(link, r.bucketId, jobs);
   if (dryRun) {
