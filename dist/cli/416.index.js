@@ -116,8 +116,8 @@ function formatPlanDiffs(doc, opts) {
 
 // EXTERNAL MODULE: ./lib/deploy/engine.js + 18 modules
 var engine = __webpack_require__(1291);
-// EXTERNAL MODULE: ./lib/deploy/connect.js + 10 modules
-var connect = __webpack_require__(7817);
+// EXTERNAL MODULE: ./lib/deploy/connect.js + 11 modules
+var connect = __webpack_require__(357);
 // EXTERNAL MODULE: ./lib/report/dry-run.js
 var dry_run = __webpack_require__(3175);
 // EXTERNAL MODULE: ./lib/report/console.js

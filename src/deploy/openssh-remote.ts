@@ -1,12 +1,12 @@
 // WorkerRemote over the system's OpenSSH: one ControlMaster per worker for the whole deploy.
 import { spawnSync } from 'node:child_process';
-import { Duplex } from 'node:stream';
 import { accessSync, constants, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MaandConf } from '../bucket/maand-conf.ts';
 import { sshSettings } from '../bucket/maand-conf.ts';
 import type { BucketPaths } from '../bucket/paths.ts';
 import { RemoteExecutor, type JumpAddress, type WorkerTarget } from '../remote/executor.ts';
+import { childStream } from '../remote/child-stream.ts';
 import { parseProxyJump } from '../remote/proxy-jump.ts';
 import { workerProxyArgs } from '../remote/ssh-options.ts';
 import { hookSshEnvironment } from '../remote/hook-ssh.ts';
@@ -128,14 +128,7 @@ export async function openSshRemote(
       ready: async (ip) => {
         await exec.reachBastions(target(ip));
       },
-      open: (ip, host, port) => {
-        const child = exec.forward(target(ip), host, port);
-        child.stderr.resume();
-        const stream = Duplex.from({ readable: child.stdout, writable: child.stdin });
-        stream.once('close', () => child.kill());
-        child.once('exit', () => stream.destroy());
-        return stream;
-      },
+      open: (ip, host, port) => childStream(exec.forward(target(ip), host, port), `forward to ${host}:${port} through the bastion`),
     },
     close: () => exec.close(),
   };

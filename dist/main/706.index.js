@@ -1,8 +1,8 @@
-export const id = 364;
-export const ids = [364];
+export const id = 706;
+export const ids = [706];
 export const modules = {
 
-/***/ 58364:
+/***/ 2706:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -10419,8 +10419,6 @@ function lastLine(text) {
     return last.length > 300 ? `${last.slice(0, 297)}...` : last;
 }
 
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: external "node:string_decoder"
 var external_node_string_decoder_ = __webpack_require__(46193);
 ;// CONCATENATED MODULE: ./lib/remote/output.js
@@ -11278,6 +11276,61 @@ class RemoteExecutor {
     }
 }
 
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(57075);
+;// CONCATENATED MODULE: ./lib/remote/child-stream.js
+
+const STDERR_KEEP = 4096;
+/**
+ * Reads what the child writes to stdout and writes to its stdin. The stream ends only once the
+ * child has exited and every byte it wrote was pushed: its 'exit' can come before its stdout is
+ * read (a server that answers and closes), and ending then lost the answer. A child that fails
+ * destroys the stream with its last stderr line (ssh's reason); destroying the stream stops it.
+ */
+function childStream(child, what) {
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d) => {
+        stderr = (stderr + d).slice(-STDERR_KEEP);
+    });
+    // the child may exit before it read all we wrote: its exit status tells what happened, not EPIPE
+    child.stdin.on('error', () => { });
+    const stream = new external_node_stream_.Duplex({
+        read() {
+            child.stdout.resume();
+        },
+        write(chunk, _encoding, done) {
+            if (child.stdin.writable)
+                child.stdin.write(chunk);
+            done();
+        },
+        final(done) {
+            child.stdin.end();
+            done();
+        },
+        destroy(err, done) {
+            if (child.exitCode === null && child.signalCode === null)
+                child.kill();
+            done(err);
+        },
+    });
+    child.stdout.on('data', (chunk) => {
+        if (!stream.push(chunk))
+            child.stdout.pause();
+    });
+    child.once('error', (e) => stream.destroy(new Error(`${what}: ${e.message}`)));
+    child.once('close', (code, signal) => {
+        if (stream.destroyed)
+            return;
+        if (code === 0) {
+            stream.push(null);
+            return;
+        }
+        const line = stderr.trim().split('\n').at(-1)?.trim();
+        stream.destroy(new Error(`${what}: ${line || (signal !== null ? `killed by ${signal}` : `exit status ${code}`)}`));
+    });
+    return stream;
+}
+
 ;// CONCATENATED MODULE: ./lib/remote/hook-ssh.js
 // The hook variables that let a hook's maand.run_ssh reach workers exactly as the run does
 // (issue 15): the run's ssh options (host-key policy and known_hosts of decision Q28, key, port),
@@ -11477,14 +11530,7 @@ workers = new Map()) {
             ready: async (ip) => {
                 await exec.reachBastions(target(ip));
             },
-            open: (ip, host, port) => {
-                const child = exec.forward(target(ip), host, port);
-                child.stderr.resume();
-                const stream = external_node_stream_.Duplex.from({ readable: child.stdout, writable: child.stdin });
-                stream.once('close', () => child.kill());
-                child.once('exit', () => stream.destroy());
-                return stream;
-            },
+            open: (ip, host, port) => childStream(exec.forward(target(ip), host, port), `forward to ${host}:${port} through the bastion`),
         },
         close: () => exec.close(),
     };

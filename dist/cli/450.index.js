@@ -1,5 +1,5 @@
-export const id = 214;
-export const ids = [214];
+export const id = 450;
+export const ids = [450];
 export const modules = {
 
 /***/ 7348:
@@ -60,7 +60,7 @@ class Mutex {
 
 /***/ }),
 
-/***/ 7817:
+/***/ 357:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -183,8 +183,6 @@ function lastLine(text) {
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -742,6 +740,61 @@ class RemoteExecutor {
     }
 }
 
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+;// CONCATENATED MODULE: ./lib/remote/child-stream.js
+
+const STDERR_KEEP = 4096;
+/**
+ * Reads what the child writes to stdout and writes to its stdin. The stream ends only once the
+ * child has exited and every byte it wrote was pushed: its 'exit' can come before its stdout is
+ * read (a server that answers and closes), and ending then lost the answer. A child that fails
+ * destroys the stream with its last stderr line (ssh's reason); destroying the stream stops it.
+ */
+function childStream(child, what) {
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d) => {
+        stderr = (stderr + d).slice(-STDERR_KEEP);
+    });
+    // the child may exit before it read all we wrote: its exit status tells what happened, not EPIPE
+    child.stdin.on('error', () => { });
+    const stream = new external_node_stream_.Duplex({
+        read() {
+            child.stdout.resume();
+        },
+        write(chunk, _encoding, done) {
+            if (child.stdin.writable)
+                child.stdin.write(chunk);
+            done();
+        },
+        final(done) {
+            child.stdin.end();
+            done();
+        },
+        destroy(err, done) {
+            if (child.exitCode === null && child.signalCode === null)
+                child.kill();
+            done(err);
+        },
+    });
+    child.stdout.on('data', (chunk) => {
+        if (!stream.push(chunk))
+            child.stdout.pause();
+    });
+    child.once('error', (e) => stream.destroy(new Error(`${what}: ${e.message}`)));
+    child.once('close', (code, signal) => {
+        if (stream.destroyed)
+            return;
+        if (code === 0) {
+            stream.push(null);
+            return;
+        }
+        const line = stderr.trim().split('\n').at(-1)?.trim();
+        stream.destroy(new Error(`${what}: ${line || (signal !== null ? `killed by ${signal}` : `exit status ${code}`)}`));
+    });
+    return stream;
+}
+
 // EXTERNAL MODULE: ./lib/remote/proxy-jump.js
 var proxy_jump = __webpack_require__(5179);
 ;// CONCATENATED MODULE: ./lib/remote/hook-ssh.js
@@ -874,14 +927,7 @@ workers = new Map()) {
             ready: async (ip) => {
                 await exec.reachBastions(target(ip));
             },
-            open: (ip, host, port) => {
-                const child = exec.forward(target(ip), host, port);
-                child.stderr.resume();
-                const stream = external_node_stream_.Duplex.from({ readable: child.stdout, writable: child.stdin });
-                stream.once('close', () => child.kill());
-                child.once('exit', () => stream.destroy());
-                return stream;
-            },
+            open: (ip, host, port) => childStream(exec.forward(target(ip), host, port), `forward to ${host}:${port} through the bastion`),
         },
         close: () => exec.close(),
     };
