@@ -58,8 +58,8 @@ async function runCliCommand(ctx, o) {
     return { ok: false, runs, error: failed.length === 1 ? failed[0].error : new Error(failed.map((r) => r.error.message).join('\n')) };
 }
 
-// EXTERNAL MODULE: ./lib/deploy/connect.js + 11 modules
-var deploy_connect = __webpack_require__(357);
+// EXTERNAL MODULE: ./lib/deploy/connect.js + 13 modules
+var deploy_connect = __webpack_require__(9117);
 // EXTERNAL MODULE: ./lib/run/lifecycle.js + 2 modules
 var lifecycle = __webpack_require__(939);
 // EXTERNAL MODULE: ./lib/cli/flags.js

@@ -314,10 +314,10 @@ function retention(db, deployId, retain) {
         id: deployId,
         retain,
         keep: (ip, job) => {
-            const alloc = (0,_alloc_state_js__WEBPACK_IMPORTED_MODULE_2__/* .jobAllocations */ .pt)(db, job).find((a) => a.workerIp === ip);
+            const alloc = db.prepare('SELECT alloc_id FROM allocations WHERE job = ? AND worker_ip = ?').get(job, ip);
             if (!alloc)
                 return [];
-            return [...new Set((0,_history_store_js__WEBPACK_IMPORTED_MODULE_1__/* .releasesOf */ .w0)(db, job, alloc.allocId).map((x) => x.releaseId))].slice(0, 2);
+            return [...new Set((0,_history_store_js__WEBPACK_IMPORTED_MODULE_1__/* .releasesOf */ .w0)(db, job, alloc.alloc_id).map((x) => x.releaseId))].slice(0, 2);
         },
     };
 }

@@ -116,17 +116,20 @@ function formatPlanDiffs(doc, opts) {
 
 // EXTERNAL MODULE: ./lib/deploy/engine.js + 18 modules
 var engine = __webpack_require__(1291);
-// EXTERNAL MODULE: ./lib/deploy/connect.js + 11 modules
-var connect = __webpack_require__(357);
+// EXTERNAL MODULE: ./lib/deploy/connect.js + 13 modules
+var connect = __webpack_require__(9117);
 // EXTERNAL MODULE: ./lib/report/dry-run.js
 var dry_run = __webpack_require__(3175);
 // EXTERNAL MODULE: ./lib/report/console.js
 var console = __webpack_require__(7243);
 // EXTERNAL MODULE: ./lib/bucket/modes.js
 var modes = __webpack_require__(6);
+// EXTERNAL MODULE: ./lib/util/exit-cleanup.js
+var exit_cleanup = __webpack_require__(9127);
 ;// CONCATENATED MODULE: ./lib/report/log-file.js
 // Run logs under logs/ (deploy spec §26.2): every event of a run appended to logs/<ip>.log (or
 // logs/maand.log when no worker) and to logs/runs/<run>/<same file>, as key=value or JSON lines.
+
 
 
 
@@ -140,12 +143,24 @@ class RunLog {
     format;
     /** Open append descriptors by file name (a deploy writes thousands of lines). */
     fds = new Map();
+    /** Lines not written yet, by file name; written at the end of the event-loop turn. */
+    pending = new Map();
+    flushQueued = false;
+    dropExitFlush;
     constructor(logsDir, run) {
         this.dir = logsDir;
         this.runDir = (0,external_node_path_.join)(logsDir, 'runs', run.id);
         this.format = run.format === 'json' || run.format === 'jsonl' ? 'json' : 'kv';
         this.base = { level: 'INFO', run: run.id, maand: run.command };
         (0,external_node_fs_.mkdirSync)(this.runDir, { recursive: true, mode: modes/* PRIVATE_DIR */.A9 });
+        // a run that dies from an uncaught error, or exits on a second Ctrl-C, still logs its last lines
+        const flush = () => this.flush();
+        const drop = (0,exit_cleanup/* onAbnormalExit */.q)(flush);
+        process.once('exit', flush);
+        this.dropExitFlush = () => {
+            drop();
+            process.removeListener('exit', flush);
+        };
     }
     write(fields) {
         const worker = typeof fields['worker'] === 'string' && fields['worker'] !== '' ? fields['worker'] : '-';
@@ -164,10 +179,32 @@ class RunLog {
                 (0,external_node_fs_.fchmodSync)(fd, modes/* PRIVATE_FILE */.rQ); // a log file made before by an older maand
             this.fds.set(file, fds);
         }
-        (0,external_node_fs_.writeSync)(fds[0], `${line}\n`);
-        (0,external_node_fs_.writeSync)(fds[1], `${line}\n`);
+        let lines = this.pending.get(file);
+        if (lines === undefined)
+            this.pending.set(file, (lines = []));
+        lines.push(`${line}\n`);
+        if (!this.flushQueued) {
+            this.flushQueued = true;
+            setImmediate(() => this.flush());
+        }
+    }
+    /**
+     * Writes the lines of this event-loop turn, one write per file: a deploy to a hundred workers logs
+     * tens of thousands of rsync lines, and a write per line cost seconds of the run's only thread.
+     */
+    flush() {
+        this.flushQueued = false;
+        for (const [file, lines] of this.pending) {
+            const fds = this.fds.get(file);
+            const text = lines.join('');
+            (0,external_node_fs_.writeSync)(fds[0], text);
+            (0,external_node_fs_.writeSync)(fds[1], text);
+        }
+        this.pending.clear();
     }
     close() {
+        this.flush();
+        this.dropExitFlush();
         for (const [a, b] of this.fds.values()) {
             (0,external_node_fs_.closeSync)(a);
             (0,external_node_fs_.closeSync)(b);

@@ -16,8 +16,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./lib/errors.js
 var errors = __webpack_require__(452);
-// EXTERNAL MODULE: ./lib/deploy/connect.js + 11 modules
-var connect = __webpack_require__(357);
+// EXTERNAL MODULE: ./lib/deploy/connect.js + 13 modules
+var connect = __webpack_require__(9117);
 // EXTERNAL MODULE: ./lib/deploy/causes.js
 var causes = __webpack_require__(1147);
 // EXTERNAL MODULE: ./lib/bucket/maand-conf.js

@@ -210,6 +210,7 @@ function asDatabaseError(e) {
 /* harmony export */   Vw: () => (/* binding */ VIEWS),
 /* harmony export */   _r: () => (/* binding */ migrate),
 /* harmony export */   be: () => (/* binding */ ensureJobFileColumns),
+/* harmony export */   eE: () => (/* binding */ HISTORY_INDEXES),
 /* harmony export */   f$: () => (/* binding */ SCHEMA_VERSION),
 /* harmony export */   qv: () => (/* binding */ tableColumns)
 /* harmony export */ });
@@ -241,6 +242,8 @@ const HISTORY_TABLES = {
     deploy_history_allocations: 'CREATE TABLE IF NOT EXISTS deploy_history_allocations (deploy_id INT NOT NULL, job TEXT NOT NULL, alloc_id TEXT NOT NULL, worker_ip TEXT NOT NULL, release_id INT NOT NULL, hash TEXT NOT NULL, files TEXT, version TEXT NOT NULL, PRIMARY KEY (deploy_id, job, alloc_id))',
     rollback_pin: 'CREATE TABLE IF NOT EXISTS rollback_pin (job TEXT NOT NULL, alloc_id TEXT NOT NULL, rollback_id INT NOT NULL, pinned_hash TEXT NOT NULL, PRIMARY KEY (job, alloc_id))',
 };
+/** Rollback and release pruning look up one allocation's releases: without this, a scan of every deploy's rows. */
+const HISTORY_INDEXES = ['CREATE INDEX IF NOT EXISTS deploy_history_allocations_by_alloc ON deploy_history_allocations (job, alloc_id, deploy_id)'];
 const SCHEMA_VERSION_TABLE = 'CREATE TABLE IF NOT EXISTS schema_version (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL)';
 /** Columns added by migrations, in the reference's order (§7.5 step 3). */
 const ADDED_COLUMNS = [
@@ -340,7 +343,7 @@ function addColumnIfMissing(db, table, column, decl) {
 function migrate(db) {
     for (const ddl of Object.values(TABLES))
         db.exec(ddl);
-    for (const ddl of Object.values(HISTORY_TABLES))
+    for (const ddl of [...Object.values(HISTORY_TABLES), ...HISTORY_INDEXES])
         db.exec(ddl);
     db.exec(SCHEMA_VERSION_TABLE);
     for (const [t, c, d] of ADDED_COLUMNS)
@@ -427,6 +430,7 @@ function isText(data) {
 function recordFiles(db, job, allocId, slot, files) {
     if (!hasTables(db))
         return;
+    const before = textIds(db, job, allocId, slot);
     db.prepare('DELETE FROM deployed_file WHERE namespace = ? AND key = ? AND slot = ?').run(ns(job), allocId, slot);
     const putText = db.prepare('INSERT OR IGNORE INTO deployed_text (text_id, text) VALUES (?, ?)');
     const putFile = db.prepare('INSERT INTO deployed_file (namespace, key, slot, path, digest, size, text_id) VALUES (?, ?, ?, ?, ?, ?, ?)');
@@ -438,7 +442,7 @@ function recordFiles(db, job, allocId, slot, files) {
         }
         putFile.run(ns(job), allocId, slot, f.path, f.digest, f.size, id);
     }
-    dropUnused(db);
+    dropUnused(db, before);
 }
 /** The batch now runs what was staged for it: its staged rows become the deployed ones. */
 function promoteFiles(db, job, allocId) {
@@ -447,19 +451,33 @@ function promoteFiles(db, job, allocId) {
     const staged = db.prepare("SELECT COUNT(*) AS n FROM deployed_file WHERE namespace = ? AND key = ? AND slot = 'staged'").get(ns(job), allocId);
     if (Number(staged.n) === 0)
         return; // nothing recorded for this tree: keep what is known
+    const before = textIds(db, job, allocId, 'deployed');
     db.prepare("DELETE FROM deployed_file WHERE namespace = ? AND key = ? AND slot = 'deployed'").run(ns(job), allocId);
     db.prepare("UPDATE deployed_file SET slot = 'deployed' WHERE namespace = ? AND key = ? AND slot = 'staged'").run(ns(job), allocId);
-    dropUnused(db);
+    dropUnused(db, before);
 }
 /** The allocation is gone: forget its files. */
 function dropFiles(db, job, allocId) {
     if (!hasTables(db))
         return;
+    const before = [...textIds(db, job, allocId, 'staged'), ...textIds(db, job, allocId, 'deployed')];
     db.prepare('DELETE FROM deployed_file WHERE namespace = ? AND key = ?').run(ns(job), allocId);
-    dropUnused(db);
+    dropUnused(db, before);
 }
-function dropUnused(db) {
-    db.exec('DELETE FROM deployed_text WHERE text_id NOT IN (SELECT text_id FROM deployed_file WHERE text_id IS NOT NULL)');
+/** The texts the allocation's rows of `slot` refer to. */
+function textIds(db, job, allocId, slot) {
+    const rows = db.prepare('SELECT DISTINCT text_id FROM deployed_file WHERE namespace = ? AND key = ? AND slot = ? AND text_id IS NOT NULL').all(ns(job), allocId, slot);
+    return rows.map((r) => r.text_id);
+}
+/**
+ * Drops the texts among `ids` no row refers to any more. Only the texts the caller's rows referred to
+ * can have lost their last reference: checking those (by index) instead of every text keeps a deploy
+ * of many allocations linear.
+ */
+function dropUnused(db, ids) {
+    const drop = db.prepare('DELETE FROM deployed_text WHERE text_id = ? AND NOT EXISTS (SELECT 1 FROM deployed_file WHERE text_id = ?)');
+    for (const id of new Set(ids))
+        drop.run(id, id);
 }
 /** What was last deployed to the allocation, by path; undefined when nothing was recorded (or no tables). */
 function deployedFiles(db, job, allocId) {

@@ -41,6 +41,9 @@ export const HISTORY_TABLES: Record<string, string> = {
     'CREATE TABLE IF NOT EXISTS rollback_pin (job TEXT NOT NULL, alloc_id TEXT NOT NULL, rollback_id INT NOT NULL, pinned_hash TEXT NOT NULL, PRIMARY KEY (job, alloc_id))',
 };
 
+/** Rollback and release pruning look up one allocation's releases: without this, a scan of every deploy's rows. */
+export const HISTORY_INDEXES = ['CREATE INDEX IF NOT EXISTS deploy_history_allocations_by_alloc ON deploy_history_allocations (job, alloc_id, deploy_id)'];
+
 const SCHEMA_VERSION_TABLE =
   'CREATE TABLE IF NOT EXISTS schema_version (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL)';
 
@@ -147,7 +150,7 @@ function addColumnIfMissing(db: DatabaseSync, table: string, column: string, dec
 /** Idempotent migration to schema version 1; the caller holds the transaction. */
 export function migrate(db: DatabaseSync): void {
   for (const ddl of Object.values(TABLES)) db.exec(ddl);
-  for (const ddl of Object.values(HISTORY_TABLES)) db.exec(ddl);
+  for (const ddl of [...Object.values(HISTORY_TABLES), ...HISTORY_INDEXES]) db.exec(ddl);
   db.exec(SCHEMA_VERSION_TABLE);
   for (const [t, c, d] of ADDED_COLUMNS) addColumnIfMissing(db, t, c, d);
   const jobCols = tableColumns(db, 'job');

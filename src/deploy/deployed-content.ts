@@ -58,6 +58,7 @@ export function isText(data: Uint8Array): boolean {
 /** Replaces the allocation's `staged` (or `deployed`) rows; no-op on a catalog without the tables. */
 export function recordFiles(db: Db, job: string, allocId: string, slot: Slot, files: RecordedFile[]): void {
   if (!hasTables(db)) return;
+  const before = textIds(db, job, allocId, slot);
   db.prepare('DELETE FROM deployed_file WHERE namespace = ? AND key = ? AND slot = ?').run(ns(job), allocId, slot);
   const putText = db.prepare('INSERT OR IGNORE INTO deployed_text (text_id, text) VALUES (?, ?)');
   const putFile = db.prepare('INSERT INTO deployed_file (namespace, key, slot, path, digest, size, text_id) VALUES (?, ?, ?, ?, ?, ?, ?)');
@@ -69,7 +70,7 @@ export function recordFiles(db: Db, job: string, allocId: string, slot: Slot, fi
     }
     putFile.run(ns(job), allocId, slot, f.path, f.digest, f.size, id);
   }
-  dropUnused(db);
+  dropUnused(db, before);
 }
 
 /** The batch now runs what was staged for it: its staged rows become the deployed ones. */
@@ -77,20 +78,34 @@ export function promoteFiles(db: Db, job: string, allocId: string): void {
   if (!hasTables(db)) return;
   const staged = db.prepare("SELECT COUNT(*) AS n FROM deployed_file WHERE namespace = ? AND key = ? AND slot = 'staged'").get(ns(job), allocId) as { n: number };
   if (Number(staged.n) === 0) return; // nothing recorded for this tree: keep what is known
+  const before = textIds(db, job, allocId, 'deployed');
   db.prepare("DELETE FROM deployed_file WHERE namespace = ? AND key = ? AND slot = 'deployed'").run(ns(job), allocId);
   db.prepare("UPDATE deployed_file SET slot = 'deployed' WHERE namespace = ? AND key = ? AND slot = 'staged'").run(ns(job), allocId);
-  dropUnused(db);
+  dropUnused(db, before);
 }
 
 /** The allocation is gone: forget its files. */
 export function dropFiles(db: Db, job: string, allocId: string): void {
   if (!hasTables(db)) return;
+  const before = [...textIds(db, job, allocId, 'staged'), ...textIds(db, job, allocId, 'deployed')];
   db.prepare('DELETE FROM deployed_file WHERE namespace = ? AND key = ?').run(ns(job), allocId);
-  dropUnused(db);
+  dropUnused(db, before);
 }
 
-function dropUnused(db: Db): void {
-  db.exec('DELETE FROM deployed_text WHERE text_id NOT IN (SELECT text_id FROM deployed_file WHERE text_id IS NOT NULL)');
+/** The texts the allocation's rows of `slot` refer to. */
+function textIds(db: Db, job: string, allocId: string, slot: Slot): string[] {
+  const rows = db.prepare('SELECT DISTINCT text_id FROM deployed_file WHERE namespace = ? AND key = ? AND slot = ? AND text_id IS NOT NULL').all(ns(job), allocId, slot) as Array<{ text_id: string }>;
+  return rows.map((r) => r.text_id);
+}
+
+/**
+ * Drops the texts among `ids` no row refers to any more. Only the texts the caller's rows referred to
+ * can have lost their last reference: checking those (by index) instead of every text keeps a deploy
+ * of many allocations linear.
+ */
+function dropUnused(db: Db, ids: Iterable<string>): void {
+  const drop = db.prepare('DELETE FROM deployed_text WHERE text_id = ? AND NOT EXISTS (SELECT 1 FROM deployed_file WHERE text_id = ?)');
+  for (const id of new Set(ids)) drop.run(id, id);
 }
 
 /** What was last deployed to the allocation, by path; undefined when nothing was recorded (or no tables). */

@@ -37,9 +37,9 @@ export function retention(db: Db, deployId: number, retain: number): { id: numbe
     id: deployId,
     retain,
     keep: (ip, job) => {
-      const alloc = jobAllocations(db, job).find((a) => a.workerIp === ip);
+      const alloc = db.prepare('SELECT alloc_id FROM allocations WHERE job = ? AND worker_ip = ?').get(job, ip) as { alloc_id: string } | undefined;
       if (!alloc) return [];
-      return [...new Set(releasesOf(db, job, alloc.allocId).map((x) => x.releaseId))].slice(0, 2);
+      return [...new Set(releasesOf(db, job, alloc.alloc_id).map((x) => x.releaseId))].slice(0, 2);
     },
   };
 }

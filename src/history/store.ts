@@ -4,17 +4,23 @@
 // catalog written by the reference tool or an older maand keeps working; readers treat a missing table
 // as an empty history.
 import type { Db } from '../catalog/db.ts';
-import { HISTORY_TABLES, tableColumns } from '../catalog/schema.ts';
+import { HISTORY_INDEXES, HISTORY_TABLES, tableColumns } from '../catalog/schema.ts';
 
 export type RunOutcome = 'running' | 'ok' | 'failed' | 'cancelled' | 'interrupted';
 
 /** Creates the history tables when missing (the caller holds a transaction or none). */
 export function ensureHistoryTables(db: Db): void {
-  for (const ddl of Object.values(HISTORY_TABLES)) db.exec(ddl);
+  for (const ddl of [...Object.values(HISTORY_TABLES), ...HISTORY_INDEXES]) db.exec(ddl);
 }
 
+/** Catalogs known to have the history tables: a table that exists stays (a missing one may be created later). */
+const withHistory = new WeakSet<Db>();
+
 export function hasHistory(db: Db): boolean {
-  return tableColumns(db, 'deploy_history').length > 0;
+  if (withHistory.has(db)) return true;
+  const has = tableColumns(db, 'deploy_history').length > 0;
+  if (has) withHistory.add(db);
+  return has;
 }
 
 export interface RunOrigin {

@@ -4,6 +4,7 @@ import { closeSync, fchmodSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { PRIVATE_DIR, PRIVATE_FILE } from '../bucket/modes.ts';
 import type { DeployEvent } from '../deploy/result.ts';
+import { onAbnormalExit } from '../util/exit-cleanup.ts';
 
 export type LogFormat = 'kv' | 'json';
 
@@ -18,6 +19,10 @@ export class RunLog {
   private readonly format: LogFormat;
   /** Open append descriptors by file name (a deploy writes thousands of lines). */
   private readonly fds = new Map<string, [number, number]>();
+  /** Lines not written yet, by file name; written at the end of the event-loop turn. */
+  private readonly pending = new Map<string, string[]>();
+  private flushQueued = false;
+  private readonly dropExitFlush: () => void;
 
   constructor(logsDir: string, run: { id: string; command: string; format: string }) {
     this.dir = logsDir;
@@ -25,6 +30,14 @@ export class RunLog {
     this.format = run.format === 'json' || run.format === 'jsonl' ? 'json' : 'kv';
     this.base = { level: 'INFO', run: run.id, maand: run.command };
     mkdirSync(this.runDir, { recursive: true, mode: PRIVATE_DIR });
+    // a run that dies from an uncaught error, or exits on a second Ctrl-C, still logs its last lines
+    const flush = (): void => this.flush();
+    const drop = onAbnormalExit(flush);
+    process.once('exit', flush);
+    this.dropExitFlush = () => {
+      drop();
+      process.removeListener('exit', flush);
+    };
   }
 
   write(fields: Record<string, string | number | undefined>): void {
@@ -41,11 +54,33 @@ export class RunLog {
       for (const fd of fds) fchmodSync(fd, PRIVATE_FILE); // a log file made before by an older maand
       this.fds.set(file, fds);
     }
-    writeSync(fds[0], `${line}\n`);
-    writeSync(fds[1], `${line}\n`);
+    let lines = this.pending.get(file);
+    if (lines === undefined) this.pending.set(file, (lines = []));
+    lines.push(`${line}\n`);
+    if (!this.flushQueued) {
+      this.flushQueued = true;
+      setImmediate(() => this.flush());
+    }
+  }
+
+  /**
+   * Writes the lines of this event-loop turn, one write per file: a deploy to a hundred workers logs
+   * tens of thousands of rsync lines, and a write per line cost seconds of the run's only thread.
+   */
+  flush(): void {
+    this.flushQueued = false;
+    for (const [file, lines] of this.pending) {
+      const fds = this.fds.get(file)!;
+      const text = lines.join('');
+      writeSync(fds[0], text);
+      writeSync(fds[1], text);
+    }
+    this.pending.clear();
   }
 
   close(): void {
+    this.flush();
+    this.dropExitFlush();
     for (const [a, b] of this.fds.values()) {
       closeSync(a);
       closeSync(b);

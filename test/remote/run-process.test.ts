@@ -37,3 +37,19 @@ test('a program that exits without reading its input does not fail the run', asy
   const r = await runProcess('true', [], { input: 'x'.repeat(1 << 20) });
   assert.equal(r.exitCode, 0);
 });
+
+test('given output written after the program exited while the event loop was busy past the drain wait, when the run ends, then the output is kept', async () => {
+  // like an ssh ControlMaster client: it exits, and its output reaches the pipe a moment later
+  const run = runProcess('sh', ['-c', '(sleep 0.4; echo "maand-release: job01 0") & exit 0']);
+  await new Promise((r) => setTimeout(r, 100)); // the exit is seen and the drain timer is running
+  // a deploy staging many trees, outside the timers phase: the next loop turn starts with timers
+  setImmediate(() => {
+    const until = Date.now() + 1600;
+    while (Date.now() < until) {
+      // busy: no pipe is read until the drain timer has long expired
+    }
+  });
+  const r = await run;
+  assert.equal(r.exitCode, 0);
+  assert.equal(r.stdout, 'maand-release: job01 0\n');
+});

@@ -1,5 +1,5 @@
-export const id = 450;
-export const ids = [450];
+export const id = 890;
+export const ids = [890];
 export const modules = {
 
 /***/ 7348:
@@ -60,7 +60,7 @@ class Mutex {
 
 /***/ }),
 
-/***/ 357:
+/***/ 9117:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -262,14 +262,174 @@ class LineSplitter {
     }
 }
 
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __webpack_require__(5919);
+;// CONCATENATED MODULE: ./lib/remote/process-host.js
+// The part of running a local program that blocks: spawn (fork + exec) and the pipes. It runs in a
+// worker thread (spawner.ts), so a deploy to a hundred workers never stalls its event loop: node's
+// spawn waits for the child to exec, which on a busy runner takes tens of milliseconds each, and a
+// deploy starts several ssh and rsync processes per worker.
+//
+// `processHost` must be self-contained (no imports, no outer names): its source text is the worker's
+// code (new Worker(`(${processHost})()`, { eval: true })), so it survives bundling unchanged.
+function processHost() {
+    const { parentPort } = process.getBuiltinModule('node:worker_threads');
+    const { spawn } = process.getBuiltinModule('node:child_process');
+    const KILL_GRACE_MS = 2000;
+    const PIPE_DRAIN_MS = 1000;
+    const kills = new Map();
+    if (parentPort === null)
+        throw new Error('processHost runs in a worker thread');
+    const port = parentPort;
+    const post = (m, transfer) => port.postMessage(m, transfer);
+    const start = (r) => {
+        const child = spawn(r.file, r.args, { stdio: ['pipe', 'pipe', 'pipe'] });
+        let killedFor;
+        let spawnError;
+        let graceTimer;
+        let chunks = 0;
+        let done = false;
+        const kill = (why) => {
+            if (killedFor !== undefined || done)
+                return;
+            killedFor = why;
+            child.kill('SIGTERM');
+            graceTimer = setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS);
+        };
+        kills.set(r.id, kill);
+        const timer = r.timeoutMs === undefined ? undefined : setTimeout(() => kill('timeout'), r.timeoutMs);
+        for (const stream of ['stdout', 'stderr']) {
+            child[stream].on('data', (b) => {
+                chunks++;
+                // a copy the host can hand over (a Buffer may share its memory with other Buffers)
+                const data = new Uint8Array(b.byteLength);
+                data.set(b);
+                post({ type: 'chunk', id: r.id, stream, data }, [data.buffer]);
+            });
+        }
+        child.stdin.on('error', () => { }); // the program may exit before reading all of its input
+        child.on('error', (e) => (spawnError = e.message));
+        const finish = (code, signal) => {
+            if (done)
+                return;
+            done = true;
+            clearTimeout(timer);
+            clearTimeout(graceTimer);
+            kills.delete(r.id);
+            post({ type: 'end', id: r.id, code, signal, ...(killedFor ? { killedFor } : {}), ...(spawnError !== undefined ? { spawnError } : {}) });
+        };
+        // An ssh ControlMaster client hands its stdio to the master, so the pipes may stay open after
+        // the client ended (until the remote side ends): stop waiting after PIPE_DRAIN_MS, counted in
+        // event-loop turns too, so output already in a pipe is read before the pipes are closed.
+        child.on('exit', (code, signal) => {
+            const stop = () => {
+                child.stdout.destroy();
+                child.stderr.destroy();
+                finish(code, signal);
+            };
+            if (killedFor !== undefined)
+                return stop();
+            setTimeout(() => {
+                let seen = -1;
+                const drain = () => {
+                    if (done)
+                        return;
+                    if (seen === chunks)
+                        return stop();
+                    seen = chunks;
+                    setImmediate(drain);
+                };
+                drain();
+            }, PIPE_DRAIN_MS).unref();
+        });
+        child.on('close', (code, signal) => finish(code, signal));
+        child.stdin.end(r.input);
+    };
+    port.on('message', (m) => {
+        if (m.type === 'start')
+            start(m);
+        else
+            kills.get(m.id)?.('abort');
+    });
+}
+
+;// CONCATENATED MODULE: ./lib/remote/spawner.js
+// Starts local programs from a small pool of worker threads (process-host.ts), so fork + exec never
+// blocks the run's event loop. The threads exist only while programs run: idle, they do not keep the
+// process alive, and a thread that dies fails only the programs it was running.
+
+
+/** Threads that spawn; more would only add memory: the wait for exec is the child's, not theirs. */
+const THREADS = 2;
+const SOURCE = `(${processHost.toString()})()`;
+const pool = [];
+let nextId = 1;
+function newThread() {
+    const worker = new external_node_worker_threads_.Worker(SOURCE, { eval: true, name: 'maand-process-host', resourceLimits: { maxOldGenerationSizeMb: 64 } });
+    const t = { worker, running: new Map() };
+    worker.on('message', (m) => {
+        const p = t.running.get(m.id);
+        if (p === undefined)
+            return;
+        if (m.type === 'chunk')
+            p.onChunk(m.stream, Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength));
+        else {
+            t.running.delete(m.id);
+            if (t.running.size === 0)
+                worker.unref();
+            p.onEnd(m);
+        }
+    });
+    const lost = (why) => {
+        const at = pool.indexOf(t);
+        if (at >= 0)
+            pool.splice(at, 1);
+        const running = [...t.running.values()];
+        t.running.clear();
+        for (const p of running)
+            p.onEnd({ code: null, signal: null, spawnError: `the thread running it stopped: ${why}` });
+    };
+    worker.on('error', (e) => lost(e.message));
+    worker.on('exit', (code) => {
+        if (pool.includes(t))
+            lost(`exit ${code}`);
+    });
+    worker.unref();
+    return t;
+}
+/** The least busy thread, a new one while the pool is not full. */
+function thread() {
+    const idle = pool.find((t) => t.running.size === 0);
+    if (idle !== undefined)
+        return idle;
+    if (pool.length < THREADS) {
+        const t = newThread();
+        pool.push(t);
+        return t;
+    }
+    return pool.reduce((a, b) => (b.running.size < a.running.size ? b : a));
+}
+/** Starts `file args` with `input` on stdin; returns the abort of that program. */
+function hostProcess(req, p) {
+    const t = thread();
+    const id = nextId++;
+    t.running.set(id, p);
+    t.worker.ref(); // a running program keeps the process alive, as a child process does
+    const start = { type: 'start', id, file: req.file, args: [...req.args], input: req.input, ...(req.timeoutMs === undefined ? {} : { timeoutMs: req.timeoutMs }) };
+    t.worker.postMessage(start);
+    return () => {
+        if (t.running.has(id))
+            t.worker.postMessage({ type: 'abort', id });
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/remote/run-process.js
 // Runs one local program (ssh or rsync) to completion: stdin from a string, output streamed as
-// lines and kept as a capped tail, killed on timeout or abort. A failure is returned as data.
+// lines and kept as a capped tail, killed on timeout or abort. A failure is returned as data. The
+// program is started by a worker thread (spawner.ts): its fork and exec never block this thread.
 
 
 
-const KILL_GRACE_MS = 2000;
-const PIPE_DRAIN_MS = 1000;
 function runProcess(file, args, opts = {}) {
     const started = Date.now();
     const cap = opts.outputCapBytes ?? DEFAULT_OUTPUT_CAP_BYTES;
@@ -288,65 +448,32 @@ function runProcess(file, args, opts = {}) {
     if (opts.signal?.aborted === true)
         return Promise.resolve(result(-1, { aborted: true }));
     return new Promise((resolve) => {
-        const child = (0,external_node_child_process_.spawn)(file, args, { stdio: ['pipe', 'pipe', 'pipe'] });
-        let killedFor;
-        let spawnError;
-        let graceTimer;
-        const kill = (why) => {
-            if (killedFor !== undefined || child.exitCode !== null)
-                return;
-            killedFor = why;
-            child.kill('SIGTERM');
-            graceTimer = setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS);
-        };
-        const timer = opts.timeoutMs === undefined ? undefined : setTimeout(() => kill('timeout'), opts.timeoutMs);
-        const onAbort = () => kill('abort');
-        opts.signal?.addEventListener('abort', onAbort, { once: true });
-        const wire = (stream, source, buf) => {
-            const lines = opts.onLine === undefined ? undefined : new LineSplitter((l) => opts.onLine(stream, l));
-            source.on('data', (b) => {
-                buf.push(b);
-                lines?.push(b);
-            });
-            return lines;
-        };
-        const outLines = wire('stdout', child.stdout, out);
-        const errLines = wire('stderr', child.stderr, err);
-        child.stdin.on('error', () => { }); // the program may exit before reading all of its input
-        child.on('error', (e) => (spawnError = e));
-        // An ssh ControlMaster client hands its stdio to the master, so after the client is killed
-        // (or in any odd case) the pipes may stay open until the remote side ends: stop waiting.
-        child.on('exit', (code, signal) => {
-            const wait = killedFor === undefined ? PIPE_DRAIN_MS : 0;
-            setTimeout(() => {
-                child.stdout.destroy();
-                child.stderr.destroy();
-                finish(code, signal);
-            }, wait).unref();
+        const outLines = opts.onLine === undefined ? undefined : new LineSplitter((l) => opts.onLine('stdout', l));
+        const errLines = opts.onLine === undefined ? undefined : new LineSplitter((l) => opts.onLine('stderr', l));
+        const onAbort = () => abort();
+        const abort = hostProcess({ file, args, input: opts.input ?? '', ...(opts.timeoutMs === undefined ? {} : { timeoutMs: opts.timeoutMs }) }, {
+            onChunk: (stream, b) => {
+                (stream === 'stdout' ? out : err).push(b);
+                (stream === 'stdout' ? outLines : errLines)?.push(b);
+            },
+            onEnd: (end) => {
+                opts.signal?.removeEventListener('abort', onAbort);
+                outLines?.end();
+                errLines?.end();
+                if (end.spawnError !== undefined) {
+                    err.push(Buffer.from(`${file}: ${end.spawnError}\n`));
+                    resolve(result(-1));
+                }
+                else if (end.killedFor !== undefined) {
+                    resolve(result(-1, { timedOut: end.killedFor === 'timeout', aborted: end.killedFor === 'abort' }));
+                }
+                else {
+                    const signal = end.signal;
+                    resolve(result(end.code ?? 128 + (signal === null ? 0 : external_node_os_.constants.signals[signal])));
+                }
+            },
         });
-        child.on('close', (code, signal) => finish(code, signal));
-        let done = false;
-        const finish = (code, signal) => {
-            if (done)
-                return;
-            done = true;
-            clearTimeout(timer);
-            clearTimeout(graceTimer);
-            opts.signal?.removeEventListener('abort', onAbort);
-            outLines?.end();
-            errLines?.end();
-            if (spawnError !== undefined) {
-                err.push(Buffer.from(`${file}: ${spawnError.message}\n`));
-                resolve(result(-1));
-            }
-            else if (killedFor !== undefined) {
-                resolve(result(-1, { timedOut: killedFor === 'timeout', aborted: killedFor === 'abort' }));
-            }
-            else {
-                resolve(result(code ?? 128 + (signal === null ? 0 : external_node_os_.constants.signals[signal])));
-            }
-        };
-        child.stdin.end(opts.input ?? '');
+        opts.signal?.addEventListener('abort', onAbort, { once: true });
     });
 }
 
@@ -1651,11 +1778,18 @@ function formatHealthEvent(e) {
 
 /** Creates the history tables when missing (the caller holds a transaction or none). */
 function ensureHistoryTables(db) {
-    for (const ddl of Object.values(_catalog_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .HISTORY_TABLES */ .Lx))
+    for (const ddl of [...Object.values(_catalog_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .HISTORY_TABLES */ .Lx), ..._catalog_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .HISTORY_INDEXES */ .eE])
         db.exec(ddl);
 }
+/** Catalogs known to have the history tables: a table that exists stays (a missing one may be created later). */
+const withHistory = new WeakSet();
 function hasHistory(db) {
-    return (0,_catalog_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .tableColumns */ .qv)(db, 'deploy_history').length > 0;
+    if (withHistory.has(db))
+        return true;
+    const has = (0,_catalog_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .tableColumns */ .qv)(db, 'deploy_history').length > 0;
+    if (has)
+        withHistory.add(db);
+    return has;
 }
 /** Marks runs a killed maand left `running` as interrupted, then records a new run; its deploy id. */
 function beginRun(db, command, origin, now) {
