@@ -16,9 +16,9 @@ import { diagnoseHostKey, hostKeyProblemIn, knownHostsName, userKnownHosts } fro
 import { runProcess, type LineListener, type ProcessResult } from './run-process.ts';
 import { SSH_FAILED, summarizeArgv, type RemoteKind, type RemoteResult } from './result.ts';
 import { rsyncArgs, type RsyncSpec } from './rsync.ts';
-import { DEFAULT_REMOTE_TIMEOUT_SECONDS, remoteShellCommand, workerScript } from './script.ts';
+import { DEFAULT_REMOTE_TIMEOUT_SECONDS, INLINE_SCRIPT_MAX_BYTES, inlineShellCommand, remoteShellCommand, workerScript } from './script.ts';
 import { DEFAULT_SSH_OPTIONS, bastionMasterArgs, forwardArgs, sshArgs, sshPort, type BastionHop, type SshOptions, type SshTarget } from './ssh-options.ts';
-import { handshakeBackoffMs, MAX_HANDSHAKE_ATTEMPTS, retryableHandshake, StartupLimiter } from './handshake.ts';
+import { handshakeBackoffMs, MAX_HANDSHAKE_ATTEMPTS, retryableHandshake, StartupLimiter, tunnelledStartupLimit } from './handshake.ts';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 
 /** A bastion as callers know it: the executor supplies its ControlPath. */
@@ -124,7 +124,10 @@ export class RemoteExecutor {
   readonly #firstContact = new Map<string, Promise<void>>();
   /** Per bastion socket: its master being started (undefined: up), or the failure of that start. */
   readonly #bastions = new Map<string, Promise<HopFailure | undefined>>();
+  /** Handshakes that open a connection from this machine (direct workers, first bastions). */
   readonly #startups: StartupLimiter;
+  /** Handshakes inside a bastion's connection (a forwarded channel, no new connection to any sshd it passes). */
+  readonly #tunnelledStartups: StartupLimiter;
   #closed = false;
   readonly #dropExitCleanup: () => void;
 
@@ -135,6 +138,7 @@ export class RemoteExecutor {
     this.#sshProgram = opts.sshProgram ?? 'ssh';
     this.#rsyncProgram = opts.rsyncProgram ?? 'rsync';
     this.#startups = new StartupLimiter(opts.maxStartups ?? 10);
+    this.#tunnelledStartups = new StartupLimiter(tunnelledStartupLimit(opts.maxStartups ?? 10));
   }
 
   static async create(opts: ExecutorOptions = {}): Promise<RemoteExecutor> {
@@ -198,21 +202,32 @@ export class RemoteExecutor {
     return spawn(this.#sshProgram, forwardArgs(worker, via, host, port, this.#ssh), { stdio: ['pipe', 'pipe', 'pipe'] });
   }
 
-  /** Runs `script` with `bash -s` on the worker (deploy.md §18.2). */
-  async runScript(worker: WorkerTarget, script: string, opts: ScriptOptions = {}): Promise<RemoteResult> {
+  /**
+   * Runs `script` with `bash -s` on the worker (deploy.md §18.2), or, with `inline` and a script up to
+   * INLINE_SCRIPT_MAX_BYTES, carried in the command (one round trip less; see script.ts).
+   */
+  async runScript(worker: WorkerTarget, script: string, opts: ScriptOptions & { inline?: boolean } = {}): Promise<RemoteResult> {
     const target = this.target(worker);
-    const remote = remoteShellCommand({
-      useSudo: opts.useSudo === true,
-      timeoutSeconds: opts.remoteTimeoutSeconds ?? DEFAULT_REMOTE_TIMEOUT_SECONDS,
-    });
-    const args = sshArgs(target, remote, this.#ssh);
+    const shell = { useSudo: opts.useSudo === true, timeoutSeconds: opts.remoteTimeoutSeconds ?? DEFAULT_REMOTE_TIMEOUT_SECONDS };
+    const remote = remoteShellCommand(shell);
+    const inline = opts.inline === true && Buffer.byteLength(script, 'utf8') <= INLINE_SCRIPT_MAX_BYTES;
+    const args = sshArgs(target, inline ? inlineShellCommand(shell, script) : remote, this.#ssh);
     const timeoutMs = opts.timeoutMs ?? DEFAULT_REMOTE_TIMEOUT_SECONDS * 1000;
-    return this.#run('command', target, this.#sshProgram, args, { ...opts, timeoutMs, input: script });
+    const { inline: _, ...rest } = opts;
+    return this.#run('command', target, this.#sshProgram, args, {
+      ...rest, timeoutMs, input: inline ? '' : script,
+      // messages show the command as `bash -s` either way, not kilobytes of base64
+      ...(inline ? { summaryArgv: [this.#sshProgram, ...sshArgs(target, remote, this.#ssh)] } : {}),
+    });
   }
 
-  /** Runs command lines under `set -e -u` with `env` exported first. */
+  /**
+   * Runs command lines under `set -e -u` with `env` exported first. Without `env` (which may hold
+   * secrets) the script travels in the command (runScript's `inline`).
+   */
   run(worker: WorkerTarget, commands: readonly string[], opts: CommandOptions = {}): Promise<RemoteResult> {
-    return this.runScript(worker, workerScript(commands, opts.env), opts);
+    const secretFree = opts.env === undefined || Object.keys(opts.env).length === 0;
+    return this.runScript(worker, workerScript(commands, opts.env), { ...opts, inline: secretFree });
   }
 
   /** Runs rsync (deploy.md §11.2) over the worker's shared ssh connection. */
@@ -234,7 +249,7 @@ export class RemoteExecutor {
     target: SshTarget,
     program: string,
     args: string[],
-    opts: StreamOptions & { timeoutMs?: number; input?: string; bastionStart?: boolean },
+    opts: StreamOptions & { timeoutMs?: number; input?: string; bastionStart?: boolean; summaryArgv?: string[] },
   ): Promise<RemoteResult> {
     if (this.#closed) throw new InternalError('remote executor is closed');
     const own = new AbortController();
@@ -253,9 +268,10 @@ export class RemoteExecutor {
       const gate = this.#firstContact.get(target.controlPath);
       if (gate === undefined) this.#firstContact.set(target.controlPath, new Promise<void>((open) => (gateOpen = open)));
       else await gate;
-      const { bastionStart: _, ...processOpts } = opts;
+      const { bastionStart: _, summaryArgv: _summary, ...processOpts } = opts;
       const start = (): Promise<ProcessResult> => runProcess(program, args, { ...processOpts, signal });
-      p = existsSync(target.controlPath) ? await start() : await this.#handshake(target.controlPath, start, signal, () => gateOpen?.());
+      const limiter = target.via === undefined ? this.#startups : this.#tunnelledStartups;
+      p = existsSync(target.controlPath) ? await start() : await this.#handshake(target.controlPath, limiter, start, signal, () => gateOpen?.());
     } finally {
       gateOpen?.();
       this.#running.delete(own);
@@ -267,7 +283,7 @@ export class RemoteExecutor {
       host: target.host.trim(),
       port: sshPort(target.port),
       argv,
-      summary: summarizeArgv(argv),
+      summary: summarizeArgv(opts.summaryArgv ?? argv),
       knownHosts: target.hostKeyPolicy === 'insecure' ? [] : userKnownHosts(target),
       knownHostsName: knownHostsName(target),
       ...(opts.timeoutMs === undefined ? {} : { timeoutMs: opts.timeoutMs }),
@@ -282,15 +298,15 @@ export class RemoteExecutor {
   }
 
   /**
-   * Runs a command that has to log in (no master socket yet) within the run's startup limit; the
+   * Runs a command that has to log in (no master socket yet) within `limiter`'s startup limit; the
    * slot is freed once the master is up (or the command ended). A failure before authentication
    * is tried again after a backoff (handshake.ts). `onUp` runs once the socket exists or the last
    * attempt ended.
    */
-  async #handshake(path: string, start: () => Promise<ProcessResult>, signal: AbortSignal, onUp: () => void): Promise<ProcessResult> {
+  async #handshake(path: string, limiter: StartupLimiter, start: () => Promise<ProcessResult>, signal: AbortSignal, onUp: () => void): Promise<ProcessResult> {
     const limitMs = ((this.#ssh.connectTimeoutSeconds ?? DEFAULT_SSH_OPTIONS.connectTimeoutSeconds) + 5) * 1000;
     for (let attempt = 1; ; attempt++) {
-      const release = await this.#startups.acquire();
+      const release = await limiter.acquire();
       const running = start();
       // frees the slot as soon as the master is up; nothing here can fail the command itself
       socketReady(path, running, limitMs)

@@ -33,3 +33,16 @@ test('a value with spaces or quotes is single-quoted so it reaches the worker in
 test('an env name that is not a shell identifier is refused', () => {
   assert.throws(() => workerScript([], { 'A-B': '1' }), /invalid environment variable name "A-B"/);
 });
+
+test('given a script with quotes, dollars, newlines and non-ASCII, when carried inline, then the login shell passes it to bash unchanged', async () => {
+  const { inlineShellCommand } = await import('../../src/remote/script.ts');
+  const { spawnSync } = await import('node:child_process');
+  const script = "set -e\nx='it'\"'\"'s'\necho \"$x\" '$HOME `not run`' \"$(printf '%s' ünï)\"\necho done\n";
+  const command = inlineShellCommand({ useSudo: false, timeoutSeconds: 30 }, script);
+  assert.match(command, /^timeout 30 bash -c 'eval "\$\(echo [A-Za-z0-9+/=]+ \| base64 -d\)"'$/);
+  for (const shell of ['sh', 'bash']) {
+    const r = spawnSync(shell, ['-c', command], { encoding: 'utf8', input: '' });
+    assert.equal(r.stdout, "it's $HOME `not run` ünï\ndone\n", `${shell}: ${r.stderr}`);
+  }
+  assert.match(inlineShellCommand({ useSudo: true, timeoutSeconds: 300 }, 'true'), /^timeout 300 sudo -E bash -c 'eval/);
+});
