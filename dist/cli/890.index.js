@@ -272,15 +272,15 @@ var external_node_worker_threads_ = __webpack_require__(5919);
 //
 // `processHost` must be self-contained (no imports, no outer names): its source text is the worker's
 // code (new Worker(`(${processHost})()`, { eval: true })), so it survives bundling unchanged.
-function processHost() {
+function processHost(given) {
     const { parentPort } = process.getBuiltinModule('node:worker_threads');
     const { spawn } = process.getBuiltinModule('node:child_process');
     const KILL_GRACE_MS = 2000;
     const PIPE_DRAIN_MS = 1000;
     const kills = new Map();
-    if (parentPort === null)
-        throw new Error('processHost runs in a worker thread');
-    const port = parentPort;
+    const port = given ?? parentPort;
+    if (port === null)
+        throw new Error('processHost runs in a worker thread or is given a port');
     const post = (m, transfer) => port.postMessage(m, transfer);
     const start = (r) => {
         const child = spawn(r.file, r.args, { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -354,51 +354,72 @@ function processHost() {
 }
 
 ;// CONCATENATED MODULE: ./lib/remote/spawner.js
-// Starts local programs from a small pool of worker threads (process-host.ts), so fork + exec never
-// blocks the run's event loop. The threads exist only while programs run: idle, they do not keep the
-// process alive, and a thread that dies fails only the programs it was running.
+// Starts local programs (process-host.ts) so that fork + exec does not stall the run's event loop
+// when many run at once: node's spawn waits for the child to exec, 20–35 ms on a busy runner, and a
+// deploy to a hundred workers starts several hundred programs. While few programs run (a small fleet,
+// a rollout's sequential batches) they start on this thread, as a worker thread costs more to boot
+// than it saves; beyond LOCAL_MAX, they start from a small pool of worker threads. The threads do not
+// keep the process alive when idle, and a thread that dies fails only the programs it was running.
 
 
+/** Programs running at once that still start on this thread. */
+const LOCAL_MAX = 8;
 /** Threads that spawn; more would only add memory: the wait for exec is the child's, not theirs. */
 const THREADS = 2;
 const SOURCE = `(${processHost.toString()})()`;
 const pool = [];
+let local;
 let nextId = 1;
+function deliver(h, m) {
+    const p = h.running.get(m.id);
+    if (p === undefined)
+        return;
+    if (m.type === 'chunk')
+        p.onChunk(m.stream, Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength));
+    else {
+        h.running.delete(m.id);
+        if (h.running.size === 0)
+            h.unref();
+        p.onEnd(m);
+    }
+}
+function localHost() {
+    let handler;
+    const port = {
+        postMessage: (m) => deliver(h, m),
+        on: (_event, fn) => (handler = fn),
+    };
+    const h = { send: (m) => handler?.(m), running: new Map(), ref: () => { }, unref: () => { } };
+    processHost(port);
+    return h;
+}
 function newThread() {
     const worker = new external_node_worker_threads_.Worker(SOURCE, { eval: true, name: 'maand-process-host', resourceLimits: { maxOldGenerationSizeMb: 64 } });
-    const t = { worker, running: new Map() };
-    worker.on('message', (m) => {
-        const p = t.running.get(m.id);
-        if (p === undefined)
-            return;
-        if (m.type === 'chunk')
-            p.onChunk(m.stream, Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength));
-        else {
-            t.running.delete(m.id);
-            if (t.running.size === 0)
-                worker.unref();
-            p.onEnd(m);
-        }
-    });
+    const h = { send: (m) => worker.postMessage(m), running: new Map(), ref: () => worker.ref(), unref: () => worker.unref() };
+    worker.on('message', (m) => deliver(h, m));
     const lost = (why) => {
-        const at = pool.indexOf(t);
+        const at = pool.indexOf(h);
         if (at >= 0)
             pool.splice(at, 1);
-        const running = [...t.running.values()];
-        t.running.clear();
+        const running = [...h.running.values()];
+        h.running.clear();
         for (const p of running)
             p.onEnd({ code: null, signal: null, spawnError: `the thread running it stopped: ${why}` });
     };
     worker.on('error', (e) => lost(e.message));
     worker.on('exit', (code) => {
-        if (pool.includes(t))
+        if (pool.includes(h))
             lost(`exit ${code}`);
     });
     worker.unref();
-    return t;
+    return h;
 }
-/** The least busy thread, a new one while the pool is not full. */
-function thread() {
+/** This thread while few programs run, else the least busy thread (a new one while the pool is not full). */
+function host() {
+    local ??= localHost();
+    const running = local.running.size + pool.reduce((n, t) => n + t.running.size, 0);
+    if (running < LOCAL_MAX)
+        return local;
     const idle = pool.find((t) => t.running.size === 0);
     if (idle !== undefined)
         return idle;
@@ -411,15 +432,14 @@ function thread() {
 }
 /** Starts `file args` with `input` on stdin; returns the abort of that program. */
 function hostProcess(req, p) {
-    const t = thread();
+    const h = host();
     const id = nextId++;
-    t.running.set(id, p);
-    t.worker.ref(); // a running program keeps the process alive, as a child process does
-    const start = { type: 'start', id, file: req.file, args: [...req.args], input: req.input, ...(req.timeoutMs === undefined ? {} : { timeoutMs: req.timeoutMs }) };
-    t.worker.postMessage(start);
+    h.running.set(id, p);
+    h.ref();
+    h.send({ type: 'start', id, file: req.file, args: [...req.args], input: req.input, ...(req.timeoutMs === undefined ? {} : { timeoutMs: req.timeoutMs }) });
     return () => {
-        if (t.running.has(id))
-            t.worker.postMessage({ type: 'abort', id });
+        if (h.running.has(id))
+            h.send({ type: 'abort', id });
     };
 }
 

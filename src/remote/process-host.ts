@@ -16,14 +16,20 @@ export type HostMessage =
   | { type: 'chunk'; id: number; stream: 'stdout' | 'stderr'; data: Uint8Array }
   | { type: 'end'; id: number; code: number | null; signal: string | null; killedFor?: 'timeout' | 'abort'; spawnError?: string };
 
-export function processHost(): void {
+/** What the host talks through: its worker thread's parentPort, or an in-process stand-in. */
+export interface HostPort {
+  postMessage(m: HostMessage, transfer?: ArrayBuffer[]): void;
+  on(event: 'message', fn: (m: HostRequest) => void): unknown;
+}
+
+export function processHost(given?: HostPort): void {
   const { parentPort } = process.getBuiltinModule('node:worker_threads');
   const { spawn } = process.getBuiltinModule('node:child_process');
   const KILL_GRACE_MS = 2000;
   const PIPE_DRAIN_MS = 1000;
   const kills = new Map<number, (why: 'timeout' | 'abort') => void>();
-  if (parentPort === null) throw new Error('processHost runs in a worker thread');
-  const port = parentPort;
+  const port: HostPort | null = given ?? parentPort;
+  if (port === null) throw new Error('processHost runs in a worker thread or is given a port');
   const post = (m: HostMessage, transfer?: ArrayBuffer[]): void => port.postMessage(m, transfer);
 
   const start = (r: Extract<HostRequest, { type: 'start' }>): void => {

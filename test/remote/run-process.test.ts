@@ -53,3 +53,31 @@ test('given output written after the program exited while the event loop was bus
   assert.equal(r.exitCode, 0);
   assert.equal(r.stdout, 'maand-release: job01 0\n');
 });
+
+test('given 30 programs at once (more than start on this thread), when they run, then each gets its own output, exit code and lines', async () => {
+  const lines = new Map<number, string[]>();
+  const results = await Promise.all(
+    Array.from({ length: 30 }, (_, i) =>
+      runProcess('sh', ['-c', `read x; echo "out $x"; echo "err ${i}" >&2; sleep 0.2; exit ${i % 7}`], {
+        input: `${i}\n`,
+        onLine: (stream, line) => lines.set(i, [...(lines.get(i) ?? []), `${stream}:${line}`]),
+      }),
+    ),
+  );
+  results.forEach((r, i) => {
+    assert.equal(r.exitCode, i % 7);
+    assert.equal(r.stdout, `out ${i}\n`);
+    assert.equal(r.stderr, `err ${i}\n`);
+    assert.deepEqual(lines.get(i)?.sort(), [`stderr:err ${i}`, `stdout:out ${i}`]);
+  });
+});
+
+test('given many programs running, when one is aborted, then only it ends as aborted', async () => {
+  const controller = new AbortController();
+  const runs = Array.from({ length: 12 }, (_, i) => runProcess('sh', ['-c', i === 11 ? 'sleep 30' : 'sleep 0.3; echo ok'], i === 11 ? { signal: controller.signal } : {}));
+  setTimeout(() => controller.abort(), 100);
+  const results = await Promise.all(runs);
+  assert.equal(results[11]!.aborted, true);
+  assert.equal(results[11]!.exitCode, -1);
+  for (const r of results.slice(0, 11)) assert.equal(r.stdout, 'ok\n');
+});
