@@ -26,11 +26,14 @@ const DESCRIPTION_MAX = 140;
 class DeploymentRecord {
     #s;
     #log;
+    #redact;
     #id;
     #refused = false;
-    constructor(settings, log) {
+    /** `redact` masks what the run masks in its log: a description quoting an error may quote a secret. */
+    constructor(settings, log, redact = (t) => t) {
         this.#s = settings;
         this.#log = log;
+        this.#redact = redact;
     }
     /** Creates the deployment and its in_progress status (once; later calls do nothing). */
     async start(payload, description) {
@@ -40,7 +43,7 @@ class DeploymentRecord {
             const { octokit, owner, repo } = await (0,_github_client_js__WEBPACK_IMPORTED_MODULE_2__/* .repoClient */ .y)(this.#s);
             const r = await octokit.rest.repos.createDeployment({
                 owner, repo, ref: this.#s.ref, task: 'deploy', environment: this.#s.environment, auto_merge: false, required_contexts: [],
-                payload: { ...payload }, description: clip(description),
+                payload: { ...payload }, description: clip(this.#redact(description)),
             });
             if (!('id' in r.data))
                 throw new Error(`no deployment created: ${r.data.message ?? `HTTP ${r.status}`}`);
@@ -57,13 +60,13 @@ class DeploymentRecord {
         this.#id = undefined;
         await this.#attempt(async () => {
             await this.#status(state, description, id);
-            this.#log.info(`deployment record: deployment ${id} in environment ${this.#s.environment}: ${state} (${clip(description)})`);
+            this.#log.info(`deployment record: deployment ${id} in environment ${this.#s.environment}: ${state} (${clip(this.#redact(description))})`);
         });
     }
     async #status(state, description, id = this.#id) {
         const { octokit, owner, repo } = await (0,_github_client_js__WEBPACK_IMPORTED_MODULE_2__/* .repoClient */ .y)(this.#s);
         await octokit.rest.repos.createDeploymentStatus({
-            owner, repo, deployment_id: id, state, description: clip(description),
+            owner, repo, deployment_id: id, state, description: clip(this.#redact(description)),
             ...(this.#s.logUrl ? { log_url: this.#s.logUrl } : {}), ...(this.#s.environmentUrl ? { environment_url: this.#s.environmentUrl } : {}),
         });
     }
@@ -80,7 +83,7 @@ class DeploymentRecord {
     }
 }
 /** The record of this run: with input environment, for the commands that change workers; else undefined. */
-function deploymentRecordFor(config, env, log) {
+function deploymentRecordFor(config, env, log, redact) {
     if (!config.environment)
         return undefined;
     if (config.command !== 'deploy' && config.command !== 'rollback' && !(config.command === 'drift' && config.drift === 'correct')) {
@@ -95,7 +98,7 @@ function deploymentRecordFor(config, env, log) {
     return new DeploymentRecord({
         token: config.githubToken, repository: env.repository, apiUrl: env.apiUrl, environment: config.environment.name, ref: env.sha,
         ...(config.environment.url ? { environmentUrl: config.environment.url } : {}), ...(logUrl ? { logUrl } : {}),
-    }, log);
+    }, log, redact);
 }
 /** The final state and description of a finished run: failed jobs named, "no changes" when nothing changed. */
 function recordEnd(out) {

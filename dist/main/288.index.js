@@ -596,14 +596,15 @@ async function publishOutcome(config, env, out, io) {
     catch (e) {
         io.log.warning(`could not write the job summary: ${(0,errors/* errorText */.kc)(e)}; the result is in ${out.resultFile}`);
     }
+    const redact = io.redact ?? ((t) => t);
     if (config.comment)
-        await postComment(config, env, out, io.log);
+        await postComment(config, env, out, io.log, redact);
     if (config.driftIssue)
-        await keepDriftIssue(config, env, out, io.log);
+        await keepDriftIssue(config, env, out, io.log, redact);
 }
 /** The issue body holds the drift report, sized well under GitHub's 65,536-character limit. */
 const DRIFT_ISSUE_LIMIT_BYTES = 60_000;
-async function keepDriftIssue(config, env, out, log) {
+async function keepDriftIssue(config, env, out, log, redact) {
     if (config.command !== 'drift')
         return log.info(`drift-issue: only command drift keeps a drift issue (this is command ${config.command})`);
     const found = out.driftedJobs.length > 0;
@@ -614,7 +615,7 @@ async function keepDriftIssue(config, env, out, log) {
         return log.warning('drift-issue: github-token is empty; the drift issue is not updated (the report is in the job summary)');
     const run = (0,action_env/* runUrl */.V)(env);
     const update = found
-        ? { drift: true, title: `maand: drift in ${config.state.name}`, body: renderSummary(out.report, { limitBytes: DRIFT_ISSUE_LIMIT_BYTES }).text }
+        ? { drift: true, title: `maand: drift in ${config.state.name}`, body: redact(renderSummary(out.report, { limitBytes: DRIFT_ISSUE_LIMIT_BYTES }).text) }
         : { drift: false, comment: `No drift any more: ${run ? `[this run](${run})` : 'a drift check'} found every job of ${config.state.name} in sync.` };
     try {
         const r = await syncDriftIssue({ token: config.githubToken, repository: env.repository, apiUrl: env.apiUrl }, driftIssueMarker(config.state.name), update);
@@ -625,7 +626,7 @@ async function keepDriftIssue(config, env, out, log) {
         log.warning(`could not update the drift issue: ${(0,errors/* errorText */.kc)(e)}${hint}; the drift report is in the job summary`);
     }
 }
-async function postComment(config, env, out, log) {
+async function postComment(config, env, out, log, redact) {
     if (config.command !== 'plan')
         return log.info(`comment: only command plan comments on pull requests (this is command ${config.command})`);
     if (env.pullRequest === undefined)
@@ -634,7 +635,7 @@ async function postComment(config, env, out, log) {
         return log.warning('comment: github-token is empty; no comment posted (the plan is in the job summary)');
     const body = renderComment(out.report);
     try {
-        const r = await upsertComment({ token: config.githubToken, repository: env.repository, issueNumber: env.pullRequest, apiUrl: env.apiUrl }, commentMarker(config.state.name), body.text);
+        const r = await upsertComment({ token: config.githubToken, repository: env.repository, issueNumber: env.pullRequest, apiUrl: env.apiUrl }, commentMarker(config.state.name), redact(body.text));
         log.info(`plan comment ${r.action}: ${r.url}`);
     }
     catch (e) {

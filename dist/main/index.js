@@ -29009,6 +29009,45 @@ const SAVED = {
 
 /***/ }),
 
+/***/ 19733:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ KnownSecrets)
+/* harmony export */ });
+/* harmony import */ var _sensitive_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(38318);
+// The values this run masks in its log, kept so that text leaving the log for GitHub's API (job
+// summary, PR comment, drift issue, deployment statuses) is masked the same way: the runner masks
+// only what it prints, never what the step sends.
+
+/** As the log masker: a 1-3 character value would blank every "1" in a text. */
+const MIN_REDACTED = 4;
+class KnownSecrets {
+    #values = new Set();
+    /** Longest first, so a secret containing another is replaced whole. */
+    #sorted;
+    add(value) {
+        for (const part of (0,_sensitive_js__WEBPACK_IMPORTED_MODULE_0__/* .maskedParts */ .E)(value)) {
+            if (part.length < MIN_REDACTED || this.#values.has(part))
+                continue;
+            this.#values.add(part);
+            this.#sorted = undefined;
+        }
+    }
+    /** `text` with every known value replaced by `***`, as the log shows it. */
+    redact(text) {
+        this.#sorted ??= [...this.#values].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+        let out = text;
+        for (const v of this.#sorted)
+            if (out.includes(v))
+                out = out.replaceAll(v, '***');
+        return out;
+    }
+}
+
+
+/***/ }),
+
 /***/ 64905:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
@@ -29017,8 +29056,9 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(88);
 /* harmony import */ var _env_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(63221);
 /* harmony import */ var _banner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1354);
-/* harmony import */ var _entry_signals_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(28053);
+/* harmony import */ var _entry_signals_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(28053);
 /* harmony import */ var _entry_last_resort_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(99566);
+/* harmony import */ var _known_secrets_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(19733);
 // The action's main step: inputs → Config → run → outputs, summary, comment. The only place (with
 // post.ts) that calls core.setFailed or exits; everything heavy loads after the first log line.
 
@@ -29027,9 +29067,17 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 
 
 
+
 const controller = new AbortController();
-(0,_entry_signals_js__WEBPACK_IMPORTED_MODULE_5__/* .stopOnSignals */ .Z)(controller, _actions_core__WEBPACK_IMPORTED_MODULE_0__.info, () => process.exit(130));
-const publishIo = { log: _actions_core__WEBPACK_IMPORTED_MODULE_0__, setOutput: _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOutput, writeSummary: async (md) => void (await _actions_core__WEBPACK_IMPORTED_MODULE_0__.summary.addRaw(md).write()) };
+(0,_entry_signals_js__WEBPACK_IMPORTED_MODULE_6__/* .stopOnSignals */ .Z)(controller, _actions_core__WEBPACK_IMPORTED_MODULE_0__.info, () => process.exit(130));
+// every masked value is also redacted from what goes to GitHub's API (summary, comment, issue, statuses)
+const secrets = new _known_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .KnownSecrets */ .R();
+const setSecret = (value) => {
+    secrets.add(value);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret(value);
+};
+const redact = (text) => secrets.redact(text);
+const publishIo = { log: _actions_core__WEBPACK_IMPORTED_MODULE_0__, setOutput: _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOutput, redact, writeSummary: async (md) => void (await _actions_core__WEBPACK_IMPORTED_MODULE_0__.summary.addRaw(redact(md)).write()) };
 let config;
 let deployment;
 // An error nobody caught still fails the step with one line and a summary; the state registered for the
@@ -29043,12 +29091,12 @@ let deployment;
 try {
     const env = (0,_env_js__WEBPACK_IMPORTED_MODULE_2__/* .readActionEnv */ .k)(process.env, process.cwd());
     config = (0,_config_js__WEBPACK_IMPORTED_MODULE_1__/* .readConfig */ .Xg)((name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput(name), env);
-    (0,_banner_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecrets */ .d)(config, _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret);
+    (0,_banner_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecrets */ .d)(config, setSecret);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__.info((0,_banner_js__WEBPACK_IMPORTED_MODULE_3__/* .banner */ .v)(config));
     const [{ runAction }, { createStatePort }, { publishOutcome }, { deploymentRecordFor, recordEnd }] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(291), __nccwpck_require__.e(483)]).then(__nccwpck_require__.bind(__nccwpck_require__, 16483)), __nccwpck_require__.e(/* import() */ 575).then(__nccwpck_require__.bind(__nccwpck_require__, 58575)), Promise.all(/* import() */[__nccwpck_require__.e(562), __nccwpck_require__.e(288)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4288)), __nccwpck_require__.e(/* import() */ 249).then(__nccwpck_require__.bind(__nccwpck_require__, 16249))]);
     const state = createStatePort(config, env);
-    deployment = deploymentRecordFor(config, env, _actions_core__WEBPACK_IMPORTED_MODULE_0__);
-    const outcome = await runAction(config, env, { log: _actions_core__WEBPACK_IMPORTED_MODULE_0__, signal: controller.signal, saveState: _actions_core__WEBPACK_IMPORTED_MODULE_0__.saveState, setSecret: _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret, state, ...(deployment ? { deployment } : {}) });
+    deployment = deploymentRecordFor(config, env, _actions_core__WEBPACK_IMPORTED_MODULE_0__, redact);
+    const outcome = await runAction(config, env, { log: _actions_core__WEBPACK_IMPORTED_MODULE_0__, signal: controller.signal, saveState: _actions_core__WEBPACK_IMPORTED_MODULE_0__.saveState, setSecret, state, ...(deployment ? { deployment } : {}) });
     const end = recordEnd(outcome);
     await deployment?.finish(end.state, end.description);
     await publishOutcome(config, env, outcome, publishIo);

@@ -36,12 +36,15 @@ const DESCRIPTION_MAX = 140;
 export class DeploymentRecord {
   readonly #s: RecordSettings;
   readonly #log: ActionLog;
+  readonly #redact: (text: string) => string;
   #id: number | undefined;
   #refused = false;
 
-  constructor(settings: RecordSettings, log: ActionLog) {
+  /** `redact` masks what the run masks in its log: a description quoting an error may quote a secret. */
+  constructor(settings: RecordSettings, log: ActionLog, redact: (text: string) => string = (t) => t) {
     this.#s = settings;
     this.#log = log;
+    this.#redact = redact;
   }
 
   /** Creates the deployment and its in_progress status (once; later calls do nothing). */
@@ -51,7 +54,7 @@ export class DeploymentRecord {
       const { octokit, owner, repo } = await repoClient(this.#s);
       const r = await octokit.rest.repos.createDeployment({
         owner, repo, ref: this.#s.ref, task: 'deploy', environment: this.#s.environment, auto_merge: false, required_contexts: [],
-        payload: { ...payload }, description: clip(description),
+        payload: { ...payload }, description: clip(this.#redact(description)),
       });
       if (!('id' in r.data)) throw new Error(`no deployment created: ${r.data.message ?? `HTTP ${r.status}`}`);
       this.#id = r.data.id;
@@ -67,14 +70,14 @@ export class DeploymentRecord {
     this.#id = undefined;
     await this.#attempt(async () => {
       await this.#status(state, description, id);
-      this.#log.info(`deployment record: deployment ${id} in environment ${this.#s.environment}: ${state} (${clip(description)})`);
+      this.#log.info(`deployment record: deployment ${id} in environment ${this.#s.environment}: ${state} (${clip(this.#redact(description))})`);
     });
   }
 
   async #status(state: RecordState | 'in_progress', description: string, id = this.#id): Promise<void> {
     const { octokit, owner, repo } = await repoClient(this.#s);
     await octokit.rest.repos.createDeploymentStatus({
-      owner, repo, deployment_id: id!, state, description: clip(description),
+      owner, repo, deployment_id: id!, state, description: clip(this.#redact(description)),
       ...(this.#s.logUrl ? { log_url: this.#s.logUrl } : {}), ...(this.#s.environmentUrl ? { environment_url: this.#s.environmentUrl } : {}),
     });
   }
@@ -92,7 +95,7 @@ export class DeploymentRecord {
 }
 
 /** The record of this run: with input environment, for the commands that change workers; else undefined. */
-export function deploymentRecordFor(config: Config, env: ActionEnv, log: ActionLog): DeploymentRecord | undefined {
+export function deploymentRecordFor(config: Config, env: ActionEnv, log: ActionLog, redact?: (text: string) => string): DeploymentRecord | undefined {
   if (!config.environment) return undefined;
   if (config.command !== 'deploy' && config.command !== 'rollback' && !(config.command === 'drift' && config.drift === 'correct')) {
     log.info(`deployment record: none for command ${config.command}${config.command === 'drift' ? ' with drift: report' : ''} (only deploy, rollback and drift: correct change workers)`);
@@ -106,7 +109,7 @@ export function deploymentRecordFor(config: Config, env: ActionEnv, log: ActionL
   return new DeploymentRecord({
     token: config.githubToken, repository: env.repository, apiUrl: env.apiUrl, environment: config.environment.name, ref: env.sha,
     ...(config.environment.url ? { environmentUrl: config.environment.url } : {}), ...(logUrl ? { logUrl } : {}),
-  }, log);
+  }, log, redact);
 }
 
 /** The final state and description of a finished run: failed jobs named, "no changes" when nothing changed. */

@@ -7,10 +7,18 @@ import { banner, registerSecrets } from './banner.ts';
 import { stopOnSignals } from '../entry/signals.ts';
 import { installLastResort } from '../entry/last-resort.ts';
 import type { DeploymentRecord } from './deployment-record.ts';
+import { KnownSecrets } from './known-secrets.ts';
 
 const controller = new AbortController();
 stopOnSignals(controller, core.info, () => process.exit(130));
-const publishIo = { log: core, setOutput: core.setOutput, writeSummary: async (md: string) => void (await core.summary.addRaw(md).write()) };
+// every masked value is also redacted from what goes to GitHub's API (summary, comment, issue, statuses)
+const secrets = new KnownSecrets();
+const setSecret = (value: string): void => {
+  secrets.add(value);
+  core.setSecret(value);
+};
+const redact = (text: string): string => secrets.redact(text);
+const publishIo = { log: core, setOutput: core.setOutput, redact, writeSummary: async (md: string) => void (await core.summary.addRaw(redact(md)).write()) };
 let config: Config | undefined;
 let deployment: DeploymentRecord | undefined;
 // An error nobody caught still fails the step with one line and a summary; the state registered for the
@@ -23,12 +31,12 @@ installLastResort(async (line) => {
 try {
   const env = readActionEnv(process.env, process.cwd());
   config = readConfig((name) => core.getInput(name), env);
-  registerSecrets(config, core.setSecret);
+  registerSecrets(config, setSecret);
   core.info(banner(config));
   const [{ runAction }, { createStatePort }, { publishOutcome }, { deploymentRecordFor, recordEnd }] = await Promise.all([import('./run.ts'), import('./state-port.ts'), import('./publish.ts'), import('./deployment-record.ts')]);
   const state = createStatePort(config, env);
-  deployment = deploymentRecordFor(config, env, core);
-  const outcome = await runAction(config, env, { log: core, signal: controller.signal, saveState: core.saveState, setSecret: core.setSecret, state, ...(deployment ? { deployment } : {}) });
+  deployment = deploymentRecordFor(config, env, core, redact);
+  const outcome = await runAction(config, env, { log: core, signal: controller.signal, saveState: core.saveState, setSecret, state, ...(deployment ? { deployment } : {}) });
   const end = recordEnd(outcome);
   await deployment?.finish(end.state, end.description);
   await publishOutcome(config, env, outcome, publishIo);

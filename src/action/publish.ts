@@ -16,8 +16,10 @@ import type { RunOutcome } from './run.ts';
 export interface PublishIo {
   log: ActionLog;
   setOutput(name: OutputName, value: string): void;
-  /** Appends Markdown to the job summary (core.summary.addRaw(md).write()). */
+  /** Appends Markdown to the job summary (core.summary.addRaw(md).write()), masked like the log. */
   writeSummary(markdown: string): Promise<void>;
+  /** Masks what the log masks, in text sent to GitHub's API (comment, issue); absent: unchanged. */
+  redact?: (text: string) => string;
 }
 
 export async function publishOutcome(config: Config, env: ActionEnv, out: RunOutcome, io: PublishIo): Promise<void> {
@@ -30,14 +32,15 @@ export async function publishOutcome(config: Config, env: ActionEnv, out: RunOut
   } catch (e) {
     io.log.warning(`could not write the job summary: ${errorText(e)}; the result is in ${out.resultFile}`);
   }
-  if (config.comment) await postComment(config, env, out, io.log);
-  if (config.driftIssue) await keepDriftIssue(config, env, out, io.log);
+  const redact = io.redact ?? ((t: string): string => t);
+  if (config.comment) await postComment(config, env, out, io.log, redact);
+  if (config.driftIssue) await keepDriftIssue(config, env, out, io.log, redact);
 }
 
 /** The issue body holds the drift report, sized well under GitHub's 65,536-character limit. */
 const DRIFT_ISSUE_LIMIT_BYTES = 60_000;
 
-async function keepDriftIssue(config: Config, env: ActionEnv, out: RunOutcome, log: ActionLog): Promise<void> {
+async function keepDriftIssue(config: Config, env: ActionEnv, out: RunOutcome, log: ActionLog, redact: (text: string) => string): Promise<void> {
   if (config.command !== 'drift') return log.info(`drift-issue: only command drift keeps a drift issue (this is command ${config.command})`);
   const found = out.driftedJobs.length > 0;
   // a check that failed or was cancelled proves nothing: the issue stays as it is
@@ -45,7 +48,7 @@ async function keepDriftIssue(config: Config, env: ActionEnv, out: RunOutcome, l
   if (!config.githubToken) return log.warning('drift-issue: github-token is empty; the drift issue is not updated (the report is in the job summary)');
   const run = runUrl(env);
   const update: DriftIssueUpdate = found
-    ? { drift: true, title: `maand: drift in ${config.state.name}`, body: renderSummary(out.report, { limitBytes: DRIFT_ISSUE_LIMIT_BYTES }).text }
+    ? { drift: true, title: `maand: drift in ${config.state.name}`, body: redact(renderSummary(out.report, { limitBytes: DRIFT_ISSUE_LIMIT_BYTES }).text) }
     : { drift: false, comment: `No drift any more: ${run ? `[this run](${run})` : 'a drift check'} found every job of ${config.state.name} in sync.` };
   try {
     const r = await syncDriftIssue({ token: config.githubToken, repository: env.repository, apiUrl: env.apiUrl }, driftIssueMarker(config.state.name), update);
@@ -56,7 +59,7 @@ async function keepDriftIssue(config: Config, env: ActionEnv, out: RunOutcome, l
   }
 }
 
-async function postComment(config: Config, env: ActionEnv, out: RunOutcome, log: ActionLog): Promise<void> {
+async function postComment(config: Config, env: ActionEnv, out: RunOutcome, log: ActionLog, redact: (text: string) => string): Promise<void> {
   if (config.command !== 'plan') return log.info(`comment: only command plan comments on pull requests (this is command ${config.command})`);
   if (env.pullRequest === undefined) return log.warning(`comment: true, but event ${env.eventName || '(none)'} is not a pull request; no comment posted`);
   if (!config.githubToken) return log.warning('comment: github-token is empty; no comment posted (the plan is in the job summary)');
@@ -64,7 +67,7 @@ async function postComment(config: Config, env: ActionEnv, out: RunOutcome, log:
   try {
     const r = await upsertComment(
       { token: config.githubToken, repository: env.repository, issueNumber: env.pullRequest, apiUrl: env.apiUrl },
-      commentMarker(config.state.name), body.text,
+      commentMarker(config.state.name), redact(body.text),
     );
     log.info(`plan comment ${r.action}: ${r.url}`);
   } catch (e) {
