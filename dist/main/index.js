@@ -29068,8 +29068,18 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 
 
 
+let config;
+let deployment;
 const controller = new AbortController();
-(0,_entry_signals_js__WEBPACK_IMPORTED_MODULE_6__/* .stopOnSignals */ .Z)(controller, _actions_core__WEBPACK_IMPORTED_MODULE_0__.info, () => process.exit(130));
+/** How long a second signal waits for the deployment record to say `error` before the step exits. */
+const RECORD_ON_EXIT_MS = 3000;
+// a second signal stops the step at once, but the deployment record (if any) is ended first, briefly:
+// left in_progress, GitHub would show the environment as deploying for good
+(0,_entry_signals_js__WEBPACK_IMPORTED_MODULE_6__/* .stopOnSignals */ .Z)(controller, _actions_core__WEBPACK_IMPORTED_MODULE_0__.info, () => {
+    const stop = () => process.exit(130);
+    setTimeout(stop, RECORD_ON_EXIT_MS).unref();
+    void (deployment?.finish('error', 'stopped by a second signal before it finished') ?? Promise.resolve()).then(stop, stop);
+});
 // every masked value is also redacted from what goes to GitHub's API (summary, comment, issue, statuses)
 const secrets = new _known_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .KnownSecrets */ .R();
 const setSecret = (value) => {
@@ -29078,8 +29088,6 @@ const setSecret = (value) => {
 };
 const redact = (text) => secrets.redact(text);
 const publishIo = { log: _actions_core__WEBPACK_IMPORTED_MODULE_0__, setOutput: _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOutput, redact, writeSummary: async (md) => void (await _actions_core__WEBPACK_IMPORTED_MODULE_0__.summary.addRaw(redact(md)).write()) };
-let config;
-let deployment;
 // An error nobody caught still fails the step with one line and a summary; the state registered for the
 // post step stays registered, so the checkpointed catalog is saved.
 (0,_entry_last_resort_js__WEBPACK_IMPORTED_MODULE_4__/* .installLastResort */ .$)(async (line) => {

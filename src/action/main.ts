@@ -9,8 +9,18 @@ import { installLastResort } from '../entry/last-resort.ts';
 import type { DeploymentRecord } from './deployment-record.ts';
 import { KnownSecrets } from './known-secrets.ts';
 
+let config: Config | undefined;
+let deployment: DeploymentRecord | undefined;
 const controller = new AbortController();
-stopOnSignals(controller, core.info, () => process.exit(130));
+/** How long a second signal waits for the deployment record to say `error` before the step exits. */
+const RECORD_ON_EXIT_MS = 3000;
+// a second signal stops the step at once, but the deployment record (if any) is ended first, briefly:
+// left in_progress, GitHub would show the environment as deploying for good
+stopOnSignals(controller, core.info, () => {
+  const stop = (): never => process.exit(130);
+  setTimeout(stop, RECORD_ON_EXIT_MS).unref();
+  void (deployment?.finish('error', 'stopped by a second signal before it finished') ?? Promise.resolve()).then(stop, stop);
+});
 // every masked value is also redacted from what goes to GitHub's API (summary, comment, issue, statuses)
 const secrets = new KnownSecrets();
 const setSecret = (value: string): void => {
@@ -19,8 +29,6 @@ const setSecret = (value: string): void => {
 };
 const redact = (text: string): string => secrets.redact(text);
 const publishIo = { log: core, setOutput: core.setOutput, redact, writeSummary: async (md: string) => void (await core.summary.addRaw(redact(md)).write()) };
-let config: Config | undefined;
-let deployment: DeploymentRecord | undefined;
 // An error nobody caught still fails the step with one line and a summary; the state registered for the
 // post step stays registered, so the checkpointed catalog is saved.
 installLastResort(async (line) => {

@@ -112,6 +112,29 @@ test('given a cancelled deploy, the deployment ends as error', async () => {
   assert.deepEqual(statusesOf(d[0]), [['in_progress', 'maand deploy of maand'], ['error', 'cancelled: cancelled after 0 jobs deployed; the next run continues']]);
 });
 
+test('given a deploy stopped by a second signal, the deployment still ends as error before the step exits', async () => {
+  co.job('slow', { version: '1.0.0', selectors: ['worker'], max_concurrent_starts: 1 }, { Makefile: 'start:\n\t@sleep 3; mkdir -p data; echo start >> data/events.log\nstop:\n\t@true\n' });
+  const before = api.deployments.length;
+  let sent = 0;
+  const r = run();
+  const main = await r.main({ ...inputs, jobs: 'slow' }, {
+    onLine: (line, child) => {
+      if (sent === 0 && /slow: start batch 1\/\d/.test(line)) {
+        sent = 1;
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGTERM'), 200);
+      }
+    },
+  });
+  await r.post({ ...inputs, jobs: 'slow' });
+  rmSync(join(co.bucket, 'workspace/jobs/slow'), { recursive: true });
+  assert.equal(sent, 1);
+  assert.equal(main.exitCode, 130, main.stdout);
+  const d = api.deployments.slice(before);
+  assert.equal(d.length, 1);
+  assert.deepEqual(statusesOf(d[0]), [['in_progress', 'maand deploy of maand'], ['error', 'stopped by a second signal before it finished']]);
+});
+
 test('given a token without deployments: write, the run warns once and deploys anyway', async () => {
   co.job('app', { version: '1.1.0', selectors: ['worker'] });
   api.deny.add('deployments');
