@@ -124,12 +124,9 @@ var dry_run = __webpack_require__(3175);
 var console = __webpack_require__(7243);
 // EXTERNAL MODULE: ./lib/bucket/modes.js
 var modes = __webpack_require__(6);
-// EXTERNAL MODULE: ./lib/util/exit-cleanup.js
-var exit_cleanup = __webpack_require__(9127);
 ;// CONCATENATED MODULE: ./lib/report/log-file.js
 // Run logs under logs/ (deploy spec §26.2): every event of a run appended to logs/<ip>.log (or
 // logs/maand.log when no worker) and to logs/runs/<run>/<same file>, as key=value or JSON lines.
-
 
 
 
@@ -153,14 +150,10 @@ class RunLog {
         this.format = run.format === 'json' || run.format === 'jsonl' ? 'json' : 'kv';
         this.base = { level: 'INFO', run: run.id, maand: run.command };
         (0,external_node_fs_.mkdirSync)(this.runDir, { recursive: true, mode: modes/* PRIVATE_DIR */.A9 });
-        // a run that dies from an uncaught error, or exits on a second Ctrl-C, still logs its last lines
+        // a run that exits early (an uncaught error, a second Ctrl-C) still logs its last lines
         const flush = () => this.flush();
-        const drop = (0,exit_cleanup/* onAbnormalExit */.q)(flush);
         process.once('exit', flush);
-        this.dropExitFlush = () => {
-            drop();
-            process.removeListener('exit', flush);
-        };
+        this.dropExitFlush = () => void process.removeListener('exit', flush);
     }
     write(fields) {
         const worker = typeof fields['worker'] === 'string' && fields['worker'] !== '' ? fields['worker'] : '-';

@@ -553,15 +553,8 @@ function ensureHistoryTables(db) {
     for (const ddl of [...Object.values(_catalog_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .HISTORY_TABLES */ .Lx), ..._catalog_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .HISTORY_INDEXES */ .eE])
         db.exec(ddl);
 }
-/** Catalogs known to have the history tables: a table that exists stays (a missing one may be created later). */
-const withHistory = new WeakSet();
 function hasHistory(db) {
-    if (withHistory.has(db))
-        return true;
-    const has = (0,_catalog_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .tableColumns */ .qv)(db, 'deploy_history').length > 0;
-    if (has)
-        withHistory.add(db);
-    return has;
+    return (0,_catalog_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .tablesExist */ .f8)(db, ['deploy_history']);
 }
 /** Marks runs a killed maand left `running` as interrupted, then records a new run; its deploy id. */
 function beginRun(db, command, origin, now) {

@@ -265,10 +265,11 @@ class LineSplitter {
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __webpack_require__(5919);
 ;// CONCATENATED MODULE: ./lib/remote/process-host.js
-// The part of running a local program that blocks: spawn (fork + exec) and the pipes. It runs in a
-// worker thread (spawner.ts), so a deploy to a hundred workers never stalls its event loop: node's
-// spawn waits for the child to exec, which on a busy runner takes tens of milliseconds each, and a
-// deploy starts several ssh and rsync processes per worker.
+// The part of running a local program that blocks: spawn (fork + exec) and the pipes. It runs on
+// the run's thread while few programs run, and in worker threads beyond (spawner.ts), so a deploy to
+// a hundred workers does not stall its event loop: node's spawn waits for the child to exec, which on
+// a busy runner takes tens of milliseconds each, and a deploy starts several ssh and rsync processes
+// per worker.
 //
 // `processHost` must be self-contained (no imports, no outer names): its source text is the worker's
 // code (new Worker(`(${processHost})()`, { eval: true })), so it survives bundling unchanged.
@@ -301,7 +302,9 @@ function processHost(given) {
         for (const stream of ['stdout', 'stderr']) {
             child[stream].on('data', (b) => {
                 chunks++;
-                // a copy the host can hand over (a Buffer may share its memory with other Buffers)
+                if (given !== undefined)
+                    return post({ type: 'chunk', id: r.id, stream, data: b });
+                // a copy a thread can hand over (a Buffer may share its memory with other Buffers)
                 const data = new Uint8Array(b.byteLength);
                 data.set(b);
                 post({ type: 'chunk', id: r.id, stream, data }, [data.buffer]);
@@ -446,7 +449,7 @@ function hostProcess(req, p) {
 ;// CONCATENATED MODULE: ./lib/remote/run-process.js
 // Runs one local program (ssh or rsync) to completion: stdin from a string, output streamed as
 // lines and kept as a capped tail, killed on timeout or abort. A failure is returned as data. The
-// program is started by a worker thread (spawner.ts): its fork and exec never block this thread.
+// program is started through spawner.ts: from worker threads when many run at once.
 
 
 
@@ -783,8 +786,9 @@ class RemoteExecutor {
         const { inline: _, ...rest } = opts;
         return this.#run('command', target, this.#sshProgram, args, {
             ...rest, timeoutMs, input: inline ? '' : script,
-            // messages show the command as `bash -s` either way, not kilobytes of base64
-            ...(inline ? { summaryArgv: [this.#sshProgram, ...(0,ssh_options/* sshArgs */.KY)(target, remote, this.#ssh)] } : {}),
+            // messages show the command as `bash -s` either way (the remote command is the last argument),
+            // not kilobytes of base64
+            ...(inline ? { summaryArgv: [this.#sshProgram, ...args.slice(0, -1), remote] } : {}),
         });
     }
     /**
@@ -1831,15 +1835,8 @@ function ensureHistoryTables(db) {
     for (const ddl of [...Object.values(_catalog_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .HISTORY_TABLES */ .Lx), ..._catalog_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .HISTORY_INDEXES */ .eE])
         db.exec(ddl);
 }
-/** Catalogs known to have the history tables: a table that exists stays (a missing one may be created later). */
-const withHistory = new WeakSet();
 function hasHistory(db) {
-    if (withHistory.has(db))
-        return true;
-    const has = (0,_catalog_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .tableColumns */ .qv)(db, 'deploy_history').length > 0;
-    if (has)
-        withHistory.add(db);
-    return has;
+    return (0,_catalog_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .tablesExist */ .f8)(db, ['deploy_history']);
 }
 /** Marks runs a killed maand left `running` as interrupted, then records a new run; its deploy id. */
 function beginRun(db, command, origin, now) {

@@ -37,7 +37,7 @@ async function runCli(argv, io) {
         'Run again, it upgrades the catalog schema and never changes ids, keys or your files.')
         .action(async () => {
         failurePrefix = 'maand init failed';
-        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(765), __webpack_require__.e(870)]).then(__webpack_require__.bind(__webpack_require__, 5870))).initCommand(io);
+        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(983), __webpack_require__.e(870)]).then(__webpack_require__.bind(__webpack_require__, 5870))).initCommand(io);
     });
     program
         .command('build')
@@ -47,7 +47,7 @@ async function runCli(argv, io) {
         .option('--purge-job-kv', 'also empty vars/job/<job> and secrets/job/<job> of removed jobs', false)
         .action(async (opts) => {
         failurePrefix = 'maand build failed';
-        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(243), __webpack_require__.e(765), __webpack_require__.e(85), __webpack_require__.e(518), __webpack_require__.e(804), __webpack_require__.e(527), __webpack_require__.e(414)]).then(__webpack_require__.bind(__webpack_require__, 1414))).buildCommand(io, opts);
+        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(243), __webpack_require__.e(983), __webpack_require__.e(85), __webpack_require__.e(518), __webpack_require__.e(804), __webpack_require__.e(527), __webpack_require__.e(414)]).then(__webpack_require__.bind(__webpack_require__, 1414))).buildCommand(io, opts);
     });
     (0,_ssh_access_js__WEBPACK_IMPORTED_MODULE_2__/* .withHostKeyFlags */ .T)(program.command('deploy'))
         .summary('Deploy jobs to their workers')
@@ -67,7 +67,7 @@ async function runCli(argv, io) {
         .option('-v, --verbose', 'also show the rsync transfer output', false)
         .action(async (opts) => {
         failurePrefix = opts.dryRun ? 'maand deploy --dry-run failed' : 'maand deploy failed';
-        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(243), __webpack_require__.e(220), __webpack_require__.e(765), __webpack_require__.e(85), __webpack_require__.e(518), __webpack_require__.e(804), __webpack_require__.e(890), __webpack_require__.e(527), __webpack_require__.e(373), __webpack_require__.e(233), __webpack_require__.e(416)]).then(__webpack_require__.bind(__webpack_require__, 6416))).deployCommand(io, opts);
+        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(243), __webpack_require__.e(220), __webpack_require__.e(983), __webpack_require__.e(85), __webpack_require__.e(518), __webpack_require__.e(804), __webpack_require__.e(890), __webpack_require__.e(527), __webpack_require__.e(373), __webpack_require__.e(233), __webpack_require__.e(416)]).then(__webpack_require__.bind(__webpack_require__, 6416))).deployCommand(io, opts);
     });
     (0,_ssh_access_js__WEBPACK_IMPORTED_MODULE_2__/* .withHostKeyFlags */ .T)(program.command('rollback'))
         .summary('Roll jobs back to a release their workers retained')
@@ -80,7 +80,7 @@ async function runCli(argv, io) {
         .option('-n, --dry-run', 'print what would go back where, without changing anything', false)
         .action(async (opts) => {
         failurePrefix = opts.dryRun ? 'maand rollback --dry-run failed' : 'maand rollback failed';
-        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(243), __webpack_require__.e(220), __webpack_require__.e(765), __webpack_require__.e(85), __webpack_require__.e(518), __webpack_require__.e(804), __webpack_require__.e(890), __webpack_require__.e(527), __webpack_require__.e(373), __webpack_require__.e(233), __webpack_require__.e(754)]).then(__webpack_require__.bind(__webpack_require__, 1754))).rollbackCommand(io, opts);
+        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(243), __webpack_require__.e(220), __webpack_require__.e(983), __webpack_require__.e(85), __webpack_require__.e(518), __webpack_require__.e(804), __webpack_require__.e(890), __webpack_require__.e(527), __webpack_require__.e(373), __webpack_require__.e(233), __webpack_require__.e(754)]).then(__webpack_require__.bind(__webpack_require__, 1754))).rollbackCommand(io, opts);
     });
     const jobCmd = (0,_ssh_access_js__WEBPACK_IMPORTED_MODULE_2__/* .withHostKeyFlags */ .T)(program.command('job'))
         .summary('Run a Makefile target of one job on its workers')
@@ -94,7 +94,7 @@ async function runCli(argv, io) {
             return;
         }
         failurePrefix = 'maand job failed';
-        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(765), __webpack_require__.e(85), __webpack_require__.e(518), __webpack_require__.e(804), __webpack_require__.e(890), __webpack_require__.e(373), __webpack_require__.e(313)]).then(__webpack_require__.bind(__webpack_require__, 9476))).jobRunCommand(io, job, { target, healthCheck: false, ...opts });
+        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(983), __webpack_require__.e(85), __webpack_require__.e(518), __webpack_require__.e(804), __webpack_require__.e(890), __webpack_require__.e(373), __webpack_require__.e(313)]).then(__webpack_require__.bind(__webpack_require__, 9476))).jobRunCommand(io, job, { target, healthCheck: false, ...opts });
     });
     (0,_ssh_access_js__WEBPACK_IMPORTED_MODULE_2__/* .withHostKeyFlags */ .T)(jobCmd.command('run'))
         .summary('Run make <target> of a job on its active allocations')
@@ -107,7 +107,7 @@ async function runCli(argv, io) {
         .option('--health-check', 'run the health checks of the job afterwards', false)
         .action(async (job, opts) => {
         failurePrefix = 'maand job run failed';
-        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(765), __webpack_require__.e(85), __webpack_require__.e(518), __webpack_require__.e(804), __webpack_require__.e(890), __webpack_require__.e(373), __webpack_require__.e(313)]).then(__webpack_require__.bind(__webpack_require__, 9476))).jobRunCommand(io, job, opts);
+        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(983), __webpack_require__.e(85), __webpack_require__.e(518), __webpack_require__.e(804), __webpack_require__.e(890), __webpack_require__.e(373), __webpack_require__.e(313)]).then(__webpack_require__.bind(__webpack_require__, 9476))).jobRunCommand(io, job, opts);
     });
     (0,_ssh_access_js__WEBPACK_IMPORTED_MODULE_2__/* .withHostKeyFlags */ .T)(program.command('health'))
         .summary('Run the health checks of jobs')
@@ -116,7 +116,7 @@ async function runCli(argv, io) {
         .option('--wait', 'retry as the manifest wait block says (attempts times interval) before failing', false)
         .action(async (opts) => {
         failurePrefix = 'maand health failed';
-        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(765), __webpack_require__.e(85), __webpack_require__.e(518), __webpack_require__.e(804), __webpack_require__.e(890), __webpack_require__.e(260)]).then(__webpack_require__.bind(__webpack_require__, 8260))).healthCommand(io, opts);
+        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(983), __webpack_require__.e(85), __webpack_require__.e(518), __webpack_require__.e(804), __webpack_require__.e(890), __webpack_require__.e(260)]).then(__webpack_require__.bind(__webpack_require__, 8260))).healthCommand(io, opts);
     });
     program
         .command('jobcommand')
@@ -130,7 +130,7 @@ async function runCli(argv, io) {
         .option('--concurrency <n>', 'run this many allocations at once', '1')
         .action(async (command, job, opts) => {
         failurePrefix = 'maand jobcommand failed';
-        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(765), __webpack_require__.e(85), __webpack_require__.e(518), __webpack_require__.e(804), __webpack_require__.e(890), __webpack_require__.e(260)]).then(__webpack_require__.bind(__webpack_require__, 8260))).jobCommandCommand(io, command, job, opts);
+        await (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(983), __webpack_require__.e(85), __webpack_require__.e(518), __webpack_require__.e(804), __webpack_require__.e(890), __webpack_require__.e(260)]).then(__webpack_require__.bind(__webpack_require__, 8260))).jobCommandCommand(io, command, job, opts);
     });
     program
         .command('gc')
@@ -140,7 +140,7 @@ async function runCli(argv, io) {
         .option('--retain-days <n>', 'keep the history written in the last n days', '0')
         .action(async (opts) => {
         failurePrefix = 'maand gc failed';
-        (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(765), __webpack_require__.e(85), __webpack_require__.e(518), __webpack_require__.e(805)]).then(__webpack_require__.bind(__webpack_require__, 9805))).gcCommand(io, opts);
+        (await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(983), __webpack_require__.e(85), __webpack_require__.e(518), __webpack_require__.e(805)]).then(__webpack_require__.bind(__webpack_require__, 9805))).gcCommand(io, opts);
     });
     const cat = program
         .command('cat')
@@ -155,7 +155,7 @@ async function runCli(argv, io) {
             .option('--jobs <names>', 'show only these comma-separated jobs')
             .option('--json', 'print JSON instead of a table', false)
             .action(async (opts) => {
-            await (await Promise.all(/* import() */[__webpack_require__.e(765), __webpack_require__.e(85), __webpack_require__.e(561)]).then(__webpack_require__.bind(__webpack_require__, 3561))).catViewCommand(io, view, opts);
+            await (await Promise.all(/* import() */[__webpack_require__.e(983), __webpack_require__.e(85), __webpack_require__.e(561)]).then(__webpack_require__.bind(__webpack_require__, 3561))).catViewCommand(io, view, opts);
         });
     }
     cat
@@ -167,7 +167,7 @@ async function runCli(argv, io) {
         .option('--active', 'show only active allocations', false)
         .option('--json', 'print JSON instead of a table', false)
         .action(async (opts) => {
-        await (await Promise.all(/* import() */[__webpack_require__.e(765), __webpack_require__.e(85), __webpack_require__.e(561)]).then(__webpack_require__.bind(__webpack_require__, 3561))).catDeploymentsCommand(io, opts);
+        await (await Promise.all(/* import() */[__webpack_require__.e(983), __webpack_require__.e(85), __webpack_require__.e(561)]).then(__webpack_require__.bind(__webpack_require__, 3561))).catDeploymentsCommand(io, opts);
     });
     cat
         .command('history')
@@ -178,7 +178,7 @@ async function runCli(argv, io) {
         .option('--limit <n>', 'show at most n runs')
         .option('--json', 'print JSON instead of a table', false)
         .action(async (opts) => {
-        await (await Promise.all(/* import() */[__webpack_require__.e(765), __webpack_require__.e(85), __webpack_require__.e(561)]).then(__webpack_require__.bind(__webpack_require__, 3561))).catHistoryCommand(io, opts);
+        await (await Promise.all(/* import() */[__webpack_require__.e(983), __webpack_require__.e(85), __webpack_require__.e(561)]).then(__webpack_require__.bind(__webpack_require__, 3561))).catHistoryCommand(io, opts);
     });
     const kv = cat
         .command('kv')
@@ -190,7 +190,7 @@ async function runCli(argv, io) {
         .option('--deleted', 'show only deleted keys', false)
         .option('--json', 'print JSON instead of a table', false)
         .action(async (opts) => {
-        await (await Promise.all(/* import() */[__webpack_require__.e(765), __webpack_require__.e(85), __webpack_require__.e(561)]).then(__webpack_require__.bind(__webpack_require__, 3561))).catKvCommand(io, opts);
+        await (await Promise.all(/* import() */[__webpack_require__.e(983), __webpack_require__.e(85), __webpack_require__.e(561)]).then(__webpack_require__.bind(__webpack_require__, 3561))).catKvCommand(io, opts);
     });
     kv.command('get')
         .summary('Print one KV value')
@@ -199,7 +199,7 @@ async function runCli(argv, io) {
         .argument('<key>', 'the key in that namespace')
         .option('--reveal', 'decrypt a secret value', false)
         .action(async (ns, key, opts) => {
-        await (await Promise.all(/* import() */[__webpack_require__.e(765), __webpack_require__.e(85), __webpack_require__.e(561)]).then(__webpack_require__.bind(__webpack_require__, 3561))).catKvGetCommand(io, ns, key, opts);
+        await (await Promise.all(/* import() */[__webpack_require__.e(983), __webpack_require__.e(85), __webpack_require__.e(561)]).then(__webpack_require__.bind(__webpack_require__, 3561))).catKvGetCommand(io, ns, key, opts);
     });
     program.addOption(new commander__WEBPACK_IMPORTED_MODULE_0__/* .Option */ .c$('--no-color', 'disable colours').hideHelp());
     try {

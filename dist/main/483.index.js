@@ -844,6 +844,7 @@ function readJobsConf(paths, selector) {
 // when its hashes are stored, and become `deployed` when the batch is promoted. Catalogs created
 // before these tables (or by the reference) have none: readers then get `undefined`, never an error.
 
+
 const MAX_TEXT_BYTES = 64 * 1024;
 const CONTENT_TABLES = [
     'CREATE TABLE IF NOT EXISTS deployed_text (text_id TEXT PRIMARY KEY, text TEXT NOT NULL)',
@@ -856,16 +857,8 @@ function ensureContentTables(db) {
     for (const ddl of CONTENT_TABLES)
         db.exec(ddl);
 }
-const present = new WeakMap();
 function hasTables(db) {
-    const known = present.get(db);
-    if (known)
-        return true;
-    const row = db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('deployed_text', 'deployed_file')").get();
-    const ok = Number(row.n) === 2;
-    if (ok)
-        present.set(db, true); // a table that exists stays; a missing one may be created by init later
-    return ok;
+    return tablesExist(db, ['deployed_text', 'deployed_file']);
 }
 const ns = (job) => `${job}_allocation`;
 /** The file as it will be kept: text (UTF-8 without NUL, up to 64 KiB) or size and digest only. */
@@ -1065,6 +1058,23 @@ const REQUIRED_COLUMNS = {
     hash: ['current_version', 'current_files', 'previous_files'],
     allocations: ['new_version'],
 };
+const knownTables = new WeakMap();
+/**
+ * Whether every table of `names` exists. A table found is remembered for the catalog (none is dropped
+ * while it is open); a missing one is looked up again, since `maand init` or a run may create it.
+ */
+function tablesExist(db, names) {
+    let known = knownTables.get(db);
+    if (known === undefined)
+        knownTables.set(db, (known = new Set()));
+    const missing = names.filter((n) => !known.has(n));
+    if (missing.length === 0)
+        return true;
+    const found = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name IN (${missing.map(() => '?').join(', ')})`).all(...missing);
+    for (const r of found)
+        known.add(r.name);
+    return found.length === missing.length;
+}
 function tableColumns(db, table) {
     return db.prepare(`PRAGMA table_info(${quoteIdent(table)})`).all().map((r) => r.name);
 }
@@ -10500,10 +10510,11 @@ class output_LineSplitter {
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __webpack_require__(75919);
 ;// CONCATENATED MODULE: ./lib/remote/process-host.js
-// The part of running a local program that blocks: spawn (fork + exec) and the pipes. It runs in a
-// worker thread (spawner.ts), so a deploy to a hundred workers never stalls its event loop: node's
-// spawn waits for the child to exec, which on a busy runner takes tens of milliseconds each, and a
-// deploy starts several ssh and rsync processes per worker.
+// The part of running a local program that blocks: spawn (fork + exec) and the pipes. It runs on
+// the run's thread while few programs run, and in worker threads beyond (spawner.ts), so a deploy to
+// a hundred workers does not stall its event loop: node's spawn waits for the child to exec, which on
+// a busy runner takes tens of milliseconds each, and a deploy starts several ssh and rsync processes
+// per worker.
 //
 // `processHost` must be self-contained (no imports, no outer names): its source text is the worker's
 // code (new Worker(`(${processHost})()`, { eval: true })), so it survives bundling unchanged.
@@ -10536,7 +10547,9 @@ function processHost(given) {
         for (const stream of ['stdout', 'stderr']) {
             child[stream].on('data', (b) => {
                 chunks++;
-                // a copy the host can hand over (a Buffer may share its memory with other Buffers)
+                if (given !== undefined)
+                    return post({ type: 'chunk', id: r.id, stream, data: b });
+                // a copy a thread can hand over (a Buffer may share its memory with other Buffers)
                 const data = new Uint8Array(b.byteLength);
                 data.set(b);
                 post({ type: 'chunk', id: r.id, stream, data }, [data.buffer]);
@@ -10681,7 +10694,7 @@ function hostProcess(req, p) {
 ;// CONCATENATED MODULE: ./lib/remote/run-process.js
 // Runs one local program (ssh or rsync) to completion: stdin from a string, output streamed as
 // lines and kept as a capped tail, killed on timeout or abort. A failure is returned as data. The
-// program is started by a worker thread (spawner.ts): its fork and exec never block this thread.
+// program is started through spawner.ts: from worker threads when many run at once.
 
 
 
@@ -11347,8 +11360,9 @@ class RemoteExecutor {
         const { inline: _, ...rest } = opts;
         return this.#run('command', target, this.#sshProgram, args, {
             ...rest, timeoutMs, input: inline ? '' : script,
-            // messages show the command as `bash -s` either way, not kilobytes of base64
-            ...(inline ? { summaryArgv: [this.#sshProgram, ...sshArgs(target, remote, this.#ssh)] } : {}),
+            // messages show the command as `bash -s` either way (the remote command is the last argument),
+            // not kilobytes of base64
+            ...(inline ? { summaryArgv: [this.#sshProgram, ...args.slice(0, -1), remote] } : {}),
         });
     }
     /**
@@ -12139,15 +12153,8 @@ function ensureHistoryTables(db) {
     for (const ddl of [...Object.values(HISTORY_TABLES), ...HISTORY_INDEXES])
         db.exec(ddl);
 }
-/** Catalogs known to have the history tables: a table that exists stays (a missing one may be created later). */
-const withHistory = new WeakSet();
 function hasHistory(db) {
-    if (withHistory.has(db))
-        return true;
-    const has = tableColumns(db, 'deploy_history').length > 0;
-    if (has)
-        withHistory.add(db);
-    return has;
+    return tablesExist(db, ['deploy_history']);
 }
 /** Marks runs a killed maand left `running` as interrupted, then records a new run; its deploy id. */
 function beginRun(db, command, origin, now) {
@@ -15745,15 +15752,13 @@ var sensitive = __webpack_require__(38318);
 
 
 
-/** A 1-3 character value would mask that text everywhere in the log (every "1"): not worth it. */
-const MIN_MASKED = 4;
 /** Registers each value once, whole and line by line; returns how many parts it registered. */
 function secretMasker(setSecret) {
     const done = new Set();
     return (value) => {
         let n = 0;
-        for (const part of (0,sensitive/* maskedParts */.E)(value)) {
-            if (part.length < MIN_MASKED || done.has(part))
+        for (const part of (0,sensitive/* maskableParts */.Jm)(value)) {
+            if (done.has(part))
                 continue;
             done.add(part);
             setSecret(part);

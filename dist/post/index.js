@@ -28728,7 +28728,7 @@ function banner(c) {
 function registerSecrets(c, setSecret) {
     for (const s of [c.ssh.privateKey, c.state.key, c.githubToken])
         if (s)
-            for (const part of (0,_sensitive_js__WEBPACK_IMPORTED_MODULE_0__/* .maskedParts */ .E)(s.reveal()))
+            for (const part of (0,_sensitive_js__WEBPACK_IMPORTED_MODULE_0__/* .maskedParts */ .ES)(s.reveal()))
                 setSecret(part);
 }
 
@@ -28839,17 +28839,17 @@ function readConfig(read, env) {
         force: bool('force', raw('force')),
         syncOnly: bool('sync-only', raw('sync-only')),
         ssh: {
-            privateKey: sshKey.trim() === '' ? undefined : new sensitive/* Sensitive */.p(`${sshKey.replace(/\r\n/g, '\n').trim()}\n`),
+            privateKey: sshKey.trim() === '' ? undefined : new sensitive/* Sensitive */.pT(`${sshKey.replace(/\r\n/g, '\n').trim()}\n`),
             knownHosts: knownHosts === '' ? undefined : `${knownHosts}\n`,
             insecure,
             /** Bastion chain overriding maand.conf ssh_proxy_jump (a worker's own proxy_jump still wins, Q37). */
             proxyJump: proxyJump === '' ? undefined : proxyJump,
         },
-        state: { backend, name, key: stateKey.trim() === '' ? undefined : new sensitive/* Sensitive */.p(stateKey), branch },
+        state: { backend, name, key: stateKey.trim() === '' ? undefined : new sensitive/* Sensitive */.pT(stateKey), branch },
         drift: oneOf('drift', raw('drift') || inputs/* INPUTS */.mc.drift.default, inputs/* DRIFT_MODES */.zc),
         /** Post or update the sticky PR comment (auto: for command plan on a pull request). */
         comment: commentMode === 'auto' ? command === 'plan' && env.pullRequest !== undefined : commentMode === 'true',
-        githubToken: token === '' ? undefined : new sensitive/* Sensitive */.p(token),
+        githubToken: token === '' ? undefined : new sensitive/* Sensitive */.pT(token),
         /** GitHub deployment records of deploy and drift: correct go to this environment (undefined: none). */
         environment: environment === '' ? undefined : { name: environment, ...(environmentUrl !== '' ? { url: environmentUrl } : {}) },
         /** command drift keeps one GitHub issue per state-name open while drift persists. */
@@ -31021,9 +31021,10 @@ __webpack_async_result__();
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ maskedParts),
-/* harmony export */   p: () => (/* binding */ Sensitive)
+/* harmony export */   ES: () => (/* binding */ maskedParts),
+/* harmony export */   pT: () => (/* binding */ Sensitive)
 /* harmony export */ });
+/* unused harmony export maskableParts */
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(57975);
 // A secret input value that never prints itself: logs, JSON and util.inspect all show [REDACTED].
 
@@ -31050,6 +31051,12 @@ class Sensitive {
 function maskedParts(value) {
     const lines = value.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length >= 6 && !l.startsWith('-----'));
     return [...new Set([value.trim(), ...lines])].filter((v) => v !== '');
+}
+/** A 1-3 character value would mask that text everywhere (every "1"): not worth it. */
+const MIN_MASKED = 4;
+/** maskedParts of a value found in the bucket or made by the run, without the parts too short to mask. */
+function maskableParts(value) {
+    return maskedParts(value).filter((p) => p.length >= MIN_MASKED);
 }
 
 

@@ -1,10 +1,7 @@
 // The values this run masks in its log, kept so that text leaving the log for GitHub's API (job
 // summary, PR comment, drift issue, deployment statuses) is masked the same way: the runner masks
 // only what it prints, never what the step sends.
-import { maskedParts } from './sensitive.ts';
-
-/** As the log masker: a 1-3 character value would blank every "1" in a text. */
-const MIN_REDACTED = 4;
+import { maskableParts } from './sensitive.ts';
 
 export class KnownSecrets {
   readonly #values = new Set<string>();
@@ -12,8 +9,8 @@ export class KnownSecrets {
   #sorted: string[] | undefined;
 
   add(value: string): void {
-    for (const part of maskedParts(value)) {
-      if (part.length < MIN_REDACTED || this.#values.has(part)) continue;
+    for (const part of maskableParts(value)) {
+      if (this.#values.has(part)) continue;
       this.#values.add(part);
       this.#sorted = undefined;
     }

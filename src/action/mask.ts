@@ -7,18 +7,15 @@ import { join } from 'node:path';
 import { bucketPaths } from '../bucket/paths.ts';
 import { openDb } from '../catalog/db.ts';
 import { isEncrypted, KvStore, loadKvKey } from '../kv/index.ts';
-import { maskedParts } from './sensitive.ts';
-
-/** A 1-3 character value would mask that text everywhere in the log (every "1"): not worth it. */
-const MIN_MASKED = 4;
+import { maskableParts } from './sensitive.ts';
 
 /** Registers each value once, whole and line by line; returns how many parts it registered. */
 export function secretMasker(setSecret: (v: string) => void): (value: string) => number {
   const done = new Set<string>();
   return (value) => {
     let n = 0;
-    for (const part of maskedParts(value)) {
-      if (part.length < MIN_MASKED || done.has(part)) continue;
+    for (const part of maskableParts(value)) {
+      if (done.has(part)) continue;
       done.add(part);
       setSecret(part);
       n++;

@@ -26,3 +26,11 @@ export function maskedParts(value: string): string[] {
   const lines = value.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length >= 6 && !l.startsWith('-----'));
   return [...new Set([value.trim(), ...lines])].filter((v) => v !== '');
 }
+
+/** A 1-3 character value would mask that text everywhere (every "1"): not worth it. */
+const MIN_MASKED = 4;
+
+/** maskedParts of a value found in the bucket or made by the run, without the parts too short to mask. */
+export function maskableParts(value: string): string[] {
+  return maskedParts(value).filter((p) => p.length >= MIN_MASKED);
+}

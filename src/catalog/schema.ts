@@ -135,6 +135,22 @@ export const REQUIRED_COLUMNS: Record<string, string[]> = {
   allocations: ['new_version'],
 };
 
+const knownTables = new WeakMap<DatabaseSync, Set<string>>();
+
+/**
+ * Whether every table of `names` exists. A table found is remembered for the catalog (none is dropped
+ * while it is open); a missing one is looked up again, since `maand init` or a run may create it.
+ */
+export function tablesExist(db: DatabaseSync, names: readonly string[]): boolean {
+  let known = knownTables.get(db);
+  if (known === undefined) knownTables.set(db, (known = new Set()));
+  const missing = names.filter((n) => !known.has(n));
+  if (missing.length === 0) return true;
+  const found = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name IN (${missing.map(() => '?').join(', ')})`).all(...missing) as Array<{ name: string }>;
+  for (const r of found) known.add(r.name);
+  return found.length === missing.length;
+}
+
 export function tableColumns(db: DatabaseSync, table: string): string[] {
   return (db.prepare(`PRAGMA table_info(${quoteIdent(table)})`).all() as Array<{ name: string }>).map((r) => r.name);
 }

@@ -5,6 +5,7 @@
 // before these tables (or by the reference) have none: readers then get `undefined`, never an error.
 import { createHash } from 'node:crypto';
 import type { Db } from '../catalog/db.ts';
+import { tablesExist } from '../catalog/schema.ts';
 
 export const MAX_TEXT_BYTES = 64 * 1024;
 
@@ -31,15 +32,8 @@ export interface RecordedFile {
 
 type Slot = 'staged' | 'deployed';
 
-const present = new WeakMap<Db, boolean>();
-
 function hasTables(db: Db): boolean {
-  const known = present.get(db);
-  if (known) return true;
-  const row = db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('deployed_text', 'deployed_file')").get() as { n: number };
-  const ok = Number(row.n) === 2;
-  if (ok) present.set(db, true); // a table that exists stays; a missing one may be created by init later
-  return ok;
+  return tablesExist(db, ['deployed_text', 'deployed_file']);
 }
 
 const ns = (job: string): string => `${job}_allocation`;

@@ -4,7 +4,7 @@
 // catalog written by the reference tool or an older maand keeps working; readers treat a missing table
 // as an empty history.
 import type { Db } from '../catalog/db.ts';
-import { HISTORY_INDEXES, HISTORY_TABLES, tableColumns } from '../catalog/schema.ts';
+import { HISTORY_INDEXES, HISTORY_TABLES, tablesExist } from '../catalog/schema.ts';
 
 export type RunOutcome = 'running' | 'ok' | 'failed' | 'cancelled' | 'interrupted';
 
@@ -13,14 +13,8 @@ export function ensureHistoryTables(db: Db): void {
   for (const ddl of [...Object.values(HISTORY_TABLES), ...HISTORY_INDEXES]) db.exec(ddl);
 }
 
-/** Catalogs known to have the history tables: a table that exists stays (a missing one may be created later). */
-const withHistory = new WeakSet<Db>();
-
 export function hasHistory(db: Db): boolean {
-  if (withHistory.has(db)) return true;
-  const has = tableColumns(db, 'deploy_history').length > 0;
-  if (has) withHistory.add(db);
-  return has;
+  return tablesExist(db, ['deploy_history']);
 }
 
 export interface RunOrigin {

@@ -216,8 +216,9 @@ export class RemoteExecutor {
     const { inline: _, ...rest } = opts;
     return this.#run('command', target, this.#sshProgram, args, {
       ...rest, timeoutMs, input: inline ? '' : script,
-      // messages show the command as `bash -s` either way, not kilobytes of base64
-      ...(inline ? { summaryArgv: [this.#sshProgram, ...sshArgs(target, remote, this.#ssh)] } : {}),
+      // messages show the command as `bash -s` either way (the remote command is the last argument),
+      // not kilobytes of base64
+      ...(inline ? { summaryArgv: [this.#sshProgram, ...args.slice(0, -1), remote] } : {}),
     });
   }
 

@@ -1,7 +1,8 @@
-// The part of running a local program that blocks: spawn (fork + exec) and the pipes. It runs in a
-// worker thread (spawner.ts), so a deploy to a hundred workers never stalls its event loop: node's
-// spawn waits for the child to exec, which on a busy runner takes tens of milliseconds each, and a
-// deploy starts several ssh and rsync processes per worker.
+// The part of running a local program that blocks: spawn (fork + exec) and the pipes. It runs on
+// the run's thread while few programs run, and in worker threads beyond (spawner.ts), so a deploy to
+// a hundred workers does not stall its event loop: node's spawn waits for the child to exec, which on
+// a busy runner takes tens of milliseconds each, and a deploy starts several ssh and rsync processes
+// per worker.
 //
 // `processHost` must be self-contained (no imports, no outer names): its source text is the worker's
 // code (new Worker(`(${processHost})()`, { eval: true })), so it survives bundling unchanged.
@@ -50,7 +51,8 @@ export function processHost(given?: HostPort): void {
     for (const stream of ['stdout', 'stderr'] as const) {
       child[stream].on('data', (b: Buffer) => {
         chunks++;
-        // a copy the host can hand over (a Buffer may share its memory with other Buffers)
+        if (given !== undefined) return post({ type: 'chunk', id: r.id, stream, data: b });
+        // a copy a thread can hand over (a Buffer may share its memory with other Buffers)
         const data = new Uint8Array(b.byteLength);
         data.set(b);
         post({ type: 'chunk', id: r.id, stream, data }, [data.buffer]);

@@ -1,6 +1,6 @@
 // Runs one local program (ssh or rsync) to completion: stdin from a string, output streamed as
 // lines and kept as a capped tail, killed on timeout or abort. A failure is returned as data. The
-// program is started by a worker thread (spawner.ts): its fork and exec never block this thread.
+// program is started through spawner.ts: from worker threads when many run at once.
 
 import { constants } from 'node:os';
 import { DEFAULT_OUTPUT_CAP_BYTES, LineSplitter, TailBuffer } from './output.ts';

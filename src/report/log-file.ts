@@ -4,7 +4,6 @@ import { closeSync, fchmodSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { PRIVATE_DIR, PRIVATE_FILE } from '../bucket/modes.ts';
 import type { DeployEvent } from '../deploy/result.ts';
-import { onAbnormalExit } from '../util/exit-cleanup.ts';
 
 export type LogFormat = 'kv' | 'json';
 
@@ -30,14 +29,10 @@ export class RunLog {
     this.format = run.format === 'json' || run.format === 'jsonl' ? 'json' : 'kv';
     this.base = { level: 'INFO', run: run.id, maand: run.command };
     mkdirSync(this.runDir, { recursive: true, mode: PRIVATE_DIR });
-    // a run that dies from an uncaught error, or exits on a second Ctrl-C, still logs its last lines
+    // a run that exits early (an uncaught error, a second Ctrl-C) still logs its last lines
     const flush = (): void => this.flush();
-    const drop = onAbnormalExit(flush);
     process.once('exit', flush);
-    this.dropExitFlush = () => {
-      drop();
-      process.removeListener('exit', flush);
-    };
+    this.dropExitFlush = () => void process.removeListener('exit', flush);
   }
 
   write(fields: Record<string, string | number | undefined>): void {

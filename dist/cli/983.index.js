@@ -1,5 +1,5 @@
-export const id = 765;
-export const ids = [765];
+export const id = 983;
+export const ids = [983];
 export const modules = {
 
 /***/ 2818:
@@ -212,6 +212,7 @@ function asDatabaseError(e) {
 /* harmony export */   be: () => (/* binding */ ensureJobFileColumns),
 /* harmony export */   eE: () => (/* binding */ HISTORY_INDEXES),
 /* harmony export */   f$: () => (/* binding */ SCHEMA_VERSION),
+/* harmony export */   f8: () => (/* binding */ tablesExist),
 /* harmony export */   qv: () => (/* binding */ tableColumns)
 /* harmony export */ });
 /* harmony import */ var _deploy_deployed_content_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7409);
@@ -329,6 +330,23 @@ const REQUIRED_COLUMNS = {
     hash: ['current_version', 'current_files', 'previous_files'],
     allocations: ['new_version'],
 };
+const knownTables = new WeakMap();
+/**
+ * Whether every table of `names` exists. A table found is remembered for the catalog (none is dropped
+ * while it is open); a missing one is looked up again, since `maand init` or a run may create it.
+ */
+function tablesExist(db, names) {
+    let known = knownTables.get(db);
+    if (known === undefined)
+        knownTables.set(db, (known = new Set()));
+    const missing = names.filter((n) => !known.has(n));
+    if (missing.length === 0)
+        return true;
+    const found = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name IN (${missing.map(() => '?').join(', ')})`).all(...missing);
+    for (const r of found)
+        known.add(r.name);
+    return found.length === missing.length;
+}
 function tableColumns(db, table) {
     return db.prepare(`PRAGMA table_info(${quoteIdent(table)})`).all().map((r) => r.name);
 }
@@ -384,11 +402,13 @@ function migrate(db) {
 /* harmony export */ });
 /* unused harmony export CONTENT_TABLES */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var _catalog_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4912);
 // What was last deployed to each allocation, file by file, so a plan can diff the rendered result
 // against it (issue 12). Text files up to 64 KiB keep their (redacted) text, deduplicated by digest;
 // larger or binary files keep size and digest only. The rows of a deploy are written as `staged`
 // when its hashes are stored, and become `deployed` when the batch is promoted. Catalogs created
 // before these tables (or by the reference) have none: readers then get `undefined`, never an error.
+
 
 const MAX_TEXT_BYTES = 64 * 1024;
 const CONTENT_TABLES = [
@@ -402,16 +422,8 @@ function ensureContentTables(db) {
     for (const ddl of CONTENT_TABLES)
         db.exec(ddl);
 }
-const present = new WeakMap();
 function hasTables(db) {
-    const known = present.get(db);
-    if (known)
-        return true;
-    const row = db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('deployed_text', 'deployed_file')").get();
-    const ok = Number(row.n) === 2;
-    if (ok)
-        present.set(db, true); // a table that exists stays; a missing one may be created by init later
-    return ok;
+    return (0,_catalog_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .tablesExist */ .f8)(db, ['deployed_text', 'deployed_file']);
 }
 const ns = (job) => `${job}_allocation`;
 /** The file as it will be kept: text (UTF-8 without NUL, up to 64 KiB) or size and digest only. */
